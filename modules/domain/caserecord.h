@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "casetime.h"
+#include "grid.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace GridDesk {
+
+/// Flags an import puts on a case that it kept but could not take at face value.
+namespace CaseFlags {
+inline constexpr auto NO_LOCATION = "no_location";
+inline constexpr auto OUTSIDE_GRIDS = "outside_grids";
+inline constexpr auto CLOSED_BEFORE_CREATED = "closed_before_created";
+inline constexpr auto BAD_CREATED_DATE = "bad_created_date";
+inline constexpr auto BAD_CLOSED_DATE = "bad_closed_date";
+inline constexpr auto NO_CREATED_DATE = "no_created_date";
+} // namespace CaseFlags
+
+/// A case as a workspace keeps it: what the report said plus the grid it falls in.
+struct CaseRecord
+{
+    qint64 id = 0;
+    QString externalId;  ///< the source's own id (311 "Unique Key", "SRNumber" …)
+    QString source;      ///< the import profile or channel it came from
+    QString category;
+    QString descriptor;
+    QString status;
+    QString agency;
+    QString address;
+    CaseTime created;
+    CaseTime closed;
+    std::optional<GeoPoint> location; ///< WGS84; empty when the report had none
+    QString gridCode;                 ///< innermost grid containing the location, if any
+    QStringList flags;
+
+    bool hasFlag(const char *flag) const { return flags.contains(QLatin1String(flag)); }
+    void addFlag(const char *flag);
+};
+
+} // namespace GridDesk

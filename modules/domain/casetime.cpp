@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "casetime.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace GridDesk {
+
+CaseTime CaseTime::naive(const QDate &date, const QTime &time)
+{
+    CaseTime result;
+    result.m_wall = QDateTime(date, time, QTimeZone::utc());
+    return result;
+}
+
+CaseTime CaseTime::withOffset(const QDate &date, const QTime &time, int offsetSeconds)
+{
+    CaseTime result = naive(date, time);
+    result.m_offsetSeconds = offsetSeconds;
+    return result;
+}
+
+QString CaseTime::toIso() const
+{
+    if (!isValid())
+        return {};
+    QString text = m_wall.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    if (!m_offsetSeconds)
+        return text;
+
+    const int offset = *m_offsetSeconds;
+    const int minutes = std::abs(offset) / 60;
+    return text
+           + QStringLiteral("%1%2:%3")
+                 .arg(offset < 0 ? u'-' : u'+')
+                 .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+                 .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+std::optional<CaseTime> CaseTime::fromIso(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:(Z)|([+-])(\d{2}):(\d{2}))?$)"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+
+    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(),
+                     match.captured(3).toInt());
+    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(),
+                     match.captured(6).toInt());
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+
+    if (!match.captured(7).isEmpty())
+        return withOffset(date, time, 0);
+    if (match.captured(8).isEmpty())
+        return naive(date, time);
+    const int sign = match.captured(8) == QLatin1String("-") ? -1 : 1;
+    const int offset = sign * (match.captured(9).toInt() * 3600 + match.captured(10).toInt() * 60);
+    return withOffset(date, time, offset);
+}
+
+qint64 CaseTime::secondsTo(const CaseTime &other) const
+{
+    const bool bothAnchored = hasOffset() && other.hasOffset();
+    if (!bothAnchored)
+        return m_wall.secsTo(other.m_wall);
+    const qint64 from = m_wall.toSecsSinceEpoch() - *m_offsetSeconds;
+    const qint64 to = other.m_wall.toSecsSinceEpoch() - *other.m_offsetSeconds;
+    return to - from;
+}
+
+} // namespace GridDesk

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+namespace GridDesk {
+
+/// What went wrong, for callers that react differently to different failures.
+enum class ErrorCode {
+    InvalidArgument,
+    FileNotFound,
+    MissingCompanionFile,
+    UnreadableFile,
+    UnknownCrs,
+    MissingCrs,
+    UnknownEncoding,
+    MissingField,
+    InvalidGeometry,
+    InvalidRow,
+    Database,
+    SchemaTooNew,
+    NotFound,
+};
+
+/// A failure with a message for people: what is wrong and where (file, layer, row, field).
+struct Error
+{
+    ErrorCode code = ErrorCode::InvalidArgument;
+    QString message;
+
+    /// Prefixes the message with where it happened, e.g. "grids.shp, row 12: ".
+    Error at(const QString &where) const;
+};
+
+template<typename T>
+using Result = std::expected<T, Error>;
+
+/// Shorthand for returning a failure: `return fail(ErrorCode::UnknownCrs, tr(...));`.
+inline std::unexpected<Error> fail(ErrorCode code, const QString &message)
+{
+    return std::unexpected(Error{code, message});
+}
+
+} // namespace GridDesk

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "domain/caserecord.h"
+#include "domain/error.h"
+#include "domain/grid.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace GridDesk {
+
+/// Which cases to read from a workspace.
+struct CaseQuery
+{
+    std::optional<QString> gridCode; ///< only cases assigned to this grid (or its descendants)
+    bool includeDescendants = true;  ///< with gridCode: also cases in grids nested below it
+    int limit = -1;                  ///< -1 for all
+};
+
+/// One workspace: a GeoPackage file (SQLite in WAL mode) holding the grids and cases of a
+/// city. Grids and cases are GeoPackage feature tables with R-tree spatial indexes, so the
+/// file opens as it is in QGIS or with GDAL. The schema is brought up to date by numbered
+/// migrations when the file is opened.
+///
+/// A Workspace owns one SQLite connection and must be used from the thread that opened it;
+/// open a second Workspace on the same file for another thread.
+class Workspace
+{
+public:
+    /// The schema version this build writes. A file with a newer version is refused.
+    static constexpr int SCHEMA_VERSION = 1;
+
+    /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it.
+    static Result<std::unique_ptr<Workspace>> open(const QString &path);
+    ~Workspace();
+
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    /// Runs work inside one transaction: committed when it succeeds, rolled back (leaving the
+    /// file as it was) when it fails.
+    Result<void> transaction(const std::function<Result<void>()> &work);
+
+    /// Grids, all levels or one, ordered by level then code. Geometry (WKB, WGS84) is read
+    /// only when withGeometry is set.
+    Result<QList<Grid>> grids(std::optional<GridLevel> level = {}, bool withGeometry = true) const;
+    Result<std::optional<Grid>> grid(const QString &code) const;
+    Result<qint64> gridCount() const;
+
+    /// Inserts grids, replacing those with the same code. Call inside transaction().
+    Result<void> saveGrids(const QList<Grid> &grids);
+
+    /// Cases ordered by id. Cases without a location have an empty CaseRecord::location.
+    Result<QList<CaseRecord>> cases(const CaseQuery &query = {}) const;
+    Result<qint64> caseCount() const;
+
+    /// Inserts cases, replacing those with the same source and external id, and writes back
+    /// the id each case got. Call inside transaction().
+    Result<void> saveCases(QList<CaseRecord> &cases);
+
+    /// Sets the grid (and flags) of existing cases, by id. Call inside transaction().
+    Result<void> updateCaseGrids(const QList<CaseRecord> &cases);
+
+    /// Small settings kept in the file: "title", "sample", "attribution" …
+    QString metadata(const QString &key) const;
+    Result<void> setMetadata(const QString &key, const QString &value);
+
+private:
+    explicit Workspace(const QString &path, const QString &connectionName);
+    Result<void> initialise();
+    Result<void> migrate();
+    QSqlDatabase database() const;
+
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace GridDesk

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include <QString>
+#include <QTest>
+
+namespace GridDesk::Test {
+
+/// Pins what tests must not inherit from the machine (locale, GDAL drivers, DPI scaling).
+/// Called by GRIDDESK_TEST_MAIN before the application object exists.
+void initialiseEnvironment();
+
+/// A file under tests/data/ (small real fixtures with their attribution).
+QString dataPath(const QString &relative);
+
+/// The maps/ folder of the source tree (the bundled samples).
+QString mapsPath(const QString &relative = {});
+
+} // namespace GridDesk::Test
+
+/// Like QTEST_MAIN, with the environment pinned first. App is QCoreApplication,
+/// QGuiApplication or QApplication.
+#define GRIDDESK_TEST_MAIN(TestObject, App)                                                        \
+    int main(int argc, char **argv)                                                                \
+    {                                                                                              \
+        GridDesk::Test::initialiseEnvironment();                                                   \
+        QCoreApplication::setAttribute(Qt::AA_Use96Dpi, true);                                     \
+        App app(argc, argv);                                                                       \
+        TestObject test;                                                                           \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                 \
+        return QTest::qExec(&test, argc, argv);                                                    \
+    }

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "mapscene.h"
+
+#include "logging.h"
+
+#include "gis/wkb.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <cmath>
+#include <limits>
+
+namespace GridDesk {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::MapScene)
+};
+
+IndexBox indexBox(const QRectF &rect, const QPointF &origin)
+{
+    return {float(rect.left() - origin.x()), float(rect.top() - origin.y()),
+        float(rect.right() - origin.x()), float(rect.bottom() - origin.y())};
+}
+
+BoundingBox sourceExtent(const QList<Grid> &grids, const QList<CaseRecord> &cases)
+{
+    BoundingBox extent;
+    for (const Grid &grid : grids) {
+        if (!grid.bbox.isEmpty()) {
+            extent.expand(grid.bbox);
+            continue;
+        }
+        if (const auto envelope = Wkb::envelope(grid.wkb))
+            extent.expand(*envelope);
+    }
+    for (const CaseRecord &record : cases) {
+        if (record.location)
+            extent.expand(record.location->lon, record.location->lat);
+    }
+    return extent;
+}
+
+// Innermost first: fine before base … before district; business grids last.
+int nestingRank(GridLevel level)
+{
+    return gridLevelDepth(level).value_or(-1);
+}
+} // namespace
+
+Result<std::shared_ptr<const MapScene>> MapScene::load(Workspace &ws)
+{
+    QElapsedTimer timer;
+    timer.start();
+
+    const auto grids = ws.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    const auto cases = ws.cases();
+    if (!cases)
+        return std::unexpected(cases.error());
+
+    auto scene = create(*grids, *cases);
+    if (scene) {
+        qCInfo(lcMapRender) << "loaded map scene of" << ws.path() << "with" << grids->size()
+                            << "grids and" << (*scene)->cases().size() << "located cases in"
+                            << timer.elapsed() << "ms";
+    }
+    return scene;
+}
+
+Result<std::shared_ptr<const MapScene>> MapScene::create(
+    const QList<Grid> &grids, const QList<CaseRecord> &cases)
+{
+    std::shared_ptr<MapScene> scene(new MapScene);
+    scene->m_extent = sourceExtent(grids, cases);
+    if (!scene->m_extent.isEmpty())
+        scene->m_origin = WebMercator::fromBox(scene->m_extent).center();
+
+    scene->m_grids.reserve(std::size_t(grids.size()));
+    scene->m_ringOffsets.push_back(0);
+    for (const Grid &grid : grids) {
+        if (auto added = scene->addGrid(grid); !added)
+            return std::unexpected(added.error().at(Tr::tr("grid %1").arg(grid.code)));
+    }
+    for (const CaseRecord &record : cases)
+        scene->addCase(record);
+
+    scene->m_coordinates.shrink_to_fit();
+    scene->buildIndexes();
+    return std::shared_ptr<const MapScene>(std::move(scene));
+}
+
+Result<void> MapScene::addGrid(const Grid &grid)
+{
+    GridShape shape {grid.code, grid.name, grid.parentCode, grid.level,
+        quint32(m_ringOffsets.size() - 1), 0, QRectF()};
+    double minX = std::numeric_limits<double>::max();
+    double minY = minX;
+    double maxX = std::numeric_limits<double>::lowest();
+    double maxY = maxX;
+
+    const auto walked = Wkb::forEachRing(grid.wkb, [&](const Wkb::RingRef &ring) {
+        for (const GeoPoint &point : ring.points) {
+            const QPointF mercator = WebMercator::fromLonLat(point);
+            minX = std::min(minX, mercator.x());
+            maxX = std::max(maxX, mercator.x());
+            minY = std::min(minY, mercator.y());
+            maxY = std::max(maxY, mercator.y());
+            m_coordinates.push_back(float(mercator.x() - m_origin.x()));
+            m_coordinates.push_back(float(mercator.y() - m_origin.y()));
+        }
+        m_ringOffsets.push_back(quint32(m_coordinates.size() / 2));
+        ++shape.ringCount;
+    });
+    if (!walked)
+        return std::unexpected(walked.error());
+
+    if (shape.ringCount > 0)
+        shape.bounds = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+    m_gridByCode.insert(shape.code, quint32(m_grids.size()));
+    if (!shape.parentCode.isEmpty())
+        m_gridsByParent.insert(shape.parentCode, quint32(m_grids.size()));
+    m_grids.push_back(std::move(shape));
+    return {};
+}
+
+void MapScene::addCase(const CaseRecord &record)
+{
+    if (!record.location)
+        return;
+    const QPointF position = WebMercator::fromLonLat(*record.location);
+    m_caseById.insert(record.id, quint32(m_cases.size()));
+    m_cases.push_back({record.id, position, isClosedStatus(record.status)});
+}
+
+void MapScene::buildIndexes()
+{
+    std::vector<IndexBox> gridBoxes;
+    gridBoxes.reserve(m_grids.size());
+    for (const GridShape &grid : m_grids)
+        gridBoxes.push_back(indexBox(grid.bounds, m_origin));
+    m_gridIndex = SpatialIndex(gridBoxes);
+
+    std::vector<IndexBox> caseBoxes;
+    caseBoxes.reserve(m_cases.size());
+    for (const CasePoint &point : m_cases)
+        caseBoxes.push_back(indexBox(QRectF(point.position, point.position), m_origin));
+    m_caseIndex = SpatialIndex(caseBoxes);
+}
+
+bool MapScene::isClosedStatus(const QString &status)
+{
+    return status.trimmed().compare(QLatin1String("closed"), Qt::CaseInsensitive) == 0;
+}
+
+std::span<const float> MapScene::ringCoordinates(quint32 ring) const
+{
+    const quint32 first = m_ringOffsets.at(ring);
+    const quint32 last = m_ringOffsets.at(ring + 1);
+    return std::span<const float>(m_coordinates).subspan(2 * first, 2 * (last - first));
+}
+
+std::vector<quint32> MapScene::gridsIn(const QRectF &mercator) const
+{
+    std::vector<quint32> found;
+    m_gridIndex.query(indexBox(mercator, m_origin), [&](quint32 item) { found.push_back(item); });
+    return found;
+}
+
+std::vector<quint32> MapScene::casesIn(const QRectF &mercator) const
+{
+    std::vector<quint32> found;
+    m_caseIndex.query(indexBox(mercator, m_origin), [&](quint32 item) { found.push_back(item); });
+    return found;
+}
+
+std::optional<quint32> MapScene::gridIndex(const QString &code) const
+{
+    const auto found = m_gridByCode.constFind(code);
+    if (found == m_gridByCode.cend())
+        return std::nullopt;
+    return *found;
+}
+
+std::optional<quint32> MapScene::caseIndex(qint64 id) const
+{
+    const auto found = m_caseById.constFind(id);
+    if (found == m_caseById.cend())
+        return std::nullopt;
+    return *found;
+}
+
+std::optional<BoundingBox> MapScene::gridExtent(const QString &code) const
+{
+    const auto index = gridIndex(code);
+    if (!index || m_grids[*index].bounds.isNull())
+        return std::nullopt;
+    return WebMercator::toBox(m_grids[*index].bounds);
+}
+
+std::optional<GeoPoint> MapScene::caseLocation(qint64 id) const
+{
+    const auto index = caseIndex(id);
+    if (!index)
+        return std::nullopt;
+    return WebMercator::toLonLat(m_cases[*index].position);
+}
+
+bool MapScene::contains(const GridShape &grid, const QPointF &mercator) const
+{
+    // Even-odd crossing count over all rings, so holes and multipolygon parts both work.
+    const double x = mercator.x() - m_origin.x();
+    const double y = mercator.y() - m_origin.y();
+    bool inside = false;
+    for (quint32 ring = grid.firstRing; ring < grid.firstRing + grid.ringCount; ++ring) {
+        const std::span<const float> xy = ringCoordinates(ring);
+        const std::size_t count = xy.size() / 2;
+        if (count < 3)
+            continue;
+        for (std::size_t i = 0, j = count - 1; i < count; j = i++) {
+            const double xi = xy[2 * i], yi = xy[2 * i + 1];
+            const double xj = xy[2 * j], yj = xy[2 * j + 1];
+            const bool straddles = (yi > y) != (yj > y);
+            if (straddles && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                inside = !inside;
+        }
+    }
+    return inside;
+}
+
+std::optional<QString> MapScene::gridAt(const GeoPoint &point) const
+{
+    const QPointF mercator = WebMercator::fromLonLat(point);
+    std::optional<quint32> best;
+    for (const quint32 index : gridsIn(QRectF(mercator, mercator))) {
+        const GridShape &grid = m_grids[index];
+        if (!contains(grid, mercator))
+            continue;
+        if (!best) {
+            best = index;
+            continue;
+        }
+        const GridShape &current = m_grids[*best];
+        const int rank = nestingRank(grid.level);
+        const int currentRank = nestingRank(current.level);
+        const double area = grid.bounds.width() * grid.bounds.height();
+        const double currentArea = current.bounds.width() * current.bounds.height();
+        const bool deeper = rank > currentRank;
+        const bool sameDepthSmaller = rank == currentRank && area < currentArea;
+        if (deeper || sameDepthSmaller)
+            best = index;
+    }
+    if (!best)
+        return std::nullopt;
+    return m_grids[*best].code;
+}
+
+std::optional<qint64> MapScene::caseNear(
+    const QPointF &pixel, const MapViewport &viewport, double tolerance) const
+{
+    if (!viewport.isValid())
+        return std::nullopt;
+
+    const double reach = tolerance * viewport.mercatorPerPixel();
+    const QPointF centre = WebMercator::fromLonLat(viewport.toLonLat(pixel));
+    const QRectF area(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach);
+
+    std::optional<qint64> nearest;
+    double nearestDistance = tolerance * tolerance;
+    for (const quint32 index : casesIn(area)) {
+        const QPointF offset = viewport.mercatorToPixel(m_cases[index].position) - pixel;
+        const double distance = QPointF::dotProduct(offset, offset);
+        if (distance <= nearestDistance) {
+            nearestDistance = distance;
+            nearest = m_cases[index].id;
+        }
+    }
+    return nearest;
+}
+
+QStringList MapScene::gridWithDescendants(const QString &code) const
+{
+    QStringList codes {code};
+    QSet<QString> seen {code};
+    // Breadth first over the parent links; seen guards against a cycle in bad data.
+    for (qsizetype next = 0; next < codes.size(); ++next) {
+        const auto children = m_gridsByParent.values(codes.at(next));
+        for (const quint32 child : children) {
+            const QString &childCode = m_grids[child].code;
+            if (seen.contains(childCode))
+                continue;
+            seen.insert(childCode);
+            codes.append(childCode);
+        }
+    }
+    return codes;
+}
+
+} // namespace GridDesk

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "mapviewport.h"
+#include "spatialindex.h"
+
+#include "domain/caserecord.h"
+#include "domain/error.h"
+#include "domain/grid.h"
+
+#include <QHash>
+#include <QList>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace GridDesk {
+
+class Workspace;
+
+/// The map layers of a workspace, read once and never changed: every grid of every level
+/// and every case with a location, in Web Mercator, with spatial indexes for viewport
+/// queries and hit tests. Coordinates are kept as floats relative to the scene's origin, so
+/// 100 000 grids stay small. A MapScene is immutable and may be read from several threads.
+class MapScene
+{
+public:
+    /// One grid: its attributes and where its rings lie in the scene's coordinate arrays.
+    struct GridShape
+    {
+        QString code;
+        QString name;
+        QString parentCode;
+        GridLevel level = GridLevel::Base;
+        quint32 firstRing = 0;
+        quint32 ringCount = 0;
+        QRectF bounds; ///< Web Mercator, y northwards
+    };
+
+    /// A located case, in Web Mercator.
+    struct CasePoint
+    {
+        qint64 id = 0;
+        QPointF position;
+        bool closed = false;
+    };
+
+    /// Reads all grids and cases of ws. Must run on the thread that opened ws; the result can
+    /// be handed to any thread. Fails when the workspace cannot be read or a boundary is not
+    /// valid WKB.
+    static Result<std::shared_ptr<const MapScene>> load(Workspace &ws);
+
+    /// Builds a scene from grids (with WKB) and cases already read.
+    static Result<std::shared_ptr<const MapScene>> create(
+        const QList<Grid> &grids, const QList<CaseRecord> &cases);
+
+    /// Whether a case status means the case is closed ("Closed", "closed" …).
+    static bool isClosedStatus(const QString &status);
+
+    const std::vector<GridShape> &grids() const { return m_grids; }
+    const std::vector<CasePoint> &cases() const { return m_cases; }
+
+    /// The points of ring number ring (as counted by GridShape::firstRing) as x,y pairs in
+    /// Web Mercator metres relative to origin().
+    std::span<const float> ringCoordinates(quint32 ring) const;
+    QPointF origin() const { return m_origin; }
+
+    /// Everything in the scene, in WGS84; empty for an empty scene.
+    BoundingBox extent() const { return m_extent; }
+
+    /// Grids and cases whose bounds meet the Mercator rectangle (y northwards).
+    std::vector<quint32> gridsIn(const QRectF &mercator) const;
+    std::vector<quint32> casesIn(const QRectF &mercator) const;
+
+    std::optional<quint32> gridIndex(const QString &code) const;
+    std::optional<quint32> caseIndex(qint64 id) const;
+    /// WGS84 bounds of a grid, or a case's position; empty when unknown.
+    std::optional<BoundingBox> gridExtent(const QString &code) const;
+    std::optional<GeoPoint> caseLocation(qint64 id) const;
+
+    /// The code of the innermost grid containing point: the deepest nesting level wins, then
+    /// the smaller grid; business grids only when no other grid contains the point.
+    std::optional<QString> gridAt(const GeoPoint &point) const;
+
+    /// The case drawn nearest to pixel within tolerance pixels in viewport.
+    std::optional<qint64> caseNear(
+        const QPointF &pixel, const MapViewport &viewport, double tolerance) const;
+
+    /// code and the codes of every grid nested below it, at any depth.
+    QStringList gridWithDescendants(const QString &code) const;
+
+    /// Located cases; all cases of the source list, for status bars.
+    qsizetype locatedCaseCount() const { return qsizetype(m_cases.size()); }
+
+private:
+    MapScene() = default;
+
+    Result<void> addGrid(const Grid &grid);
+    void addCase(const CaseRecord &record);
+    void buildIndexes();
+    bool contains(const GridShape &grid, const QPointF &mercator) const;
+
+    std::vector<GridShape> m_grids;
+    std::vector<CasePoint> m_cases;
+    std::vector<float> m_coordinates; // x,y pairs relative to m_origin
+    std::vector<quint32> m_ringOffsets; // start of each ring in pairs, plus one past the end
+    QPointF m_origin;
+    BoundingBox m_extent;
+    SpatialIndex m_gridIndex;
+    SpatialIndex m_caseIndex;
+    QHash<QString, quint32> m_gridByCode;
+    QHash<qint64, quint32> m_caseById;
+    QMultiHash<QString, quint32> m_gridsByParent;
+};
+
+} // namespace GridDesk

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "mainwindow.h"
+
+#include "logging.h"
+
+#include "cases/casefilterproxymodel.h"
+#include "cases/casequeuewidget.h"
+#include "ingest/samples.h"
+#include "mapview/mapcanvas.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace GridDesk {
+
+namespace {
+const auto GEOMETRY_KEY = QStringLiteral("mainWindow/geometry");
+const auto STATE_KEY = QStringLiteral("mainWindow/state");
+const auto LAST_WORKSPACE_KEY = QStringLiteral("workspace/last");
+
+void removeWorkspaceFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+} // namespace
+
+MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
+    : QMainWindow(parent)
+    , m_mapsDir(mapsDir)
+    , m_loader(new WorkspaceLoader(this))
+    , m_canvas(new MapCanvas(this))
+    , m_queue(new CaseQueueWidget(this))
+    , m_queueDock(new QDockWidget(tr("Case queue"), this))
+    , m_countsLabel(new QLabel(this))
+    , m_busyBar(new QProgressBar(this))
+{
+    setWindowTitle(tr("GridDesk"));
+    setCentralWidget(m_canvas);
+
+    m_queueDock->setObjectName(QStringLiteral("caseQueueDock"));
+    m_queueDock->setWidget(m_queue);
+    addDockWidget(Qt::RightDockWidgetArea, m_queueDock);
+
+    createMenus();
+    createStatusBar();
+    restoreLayout();
+
+    connect(m_loader, &WorkspaceLoader::loadStarted, this, &MainWindow::onLoadStarted);
+    connect(m_loader, &WorkspaceLoader::loadFinished, this, &MainWindow::onLoadFinished);
+    connect(m_loader, &WorkspaceLoader::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_queue, &CaseQueueWidget::caseSelected, this, &MainWindow::onCaseSelectedInQueue);
+    connect(m_queue, &CaseQueueWidget::gridFilterCleared, this,
+        [this] { m_canvas->setSelectedGrid({}); });
+    connect(m_canvas, &MapCanvas::caseSelected, this, &MainWindow::onCaseSelectedOnMap);
+    connect(m_canvas, &MapCanvas::gridSelected, this, &MainWindow::onGridSelectedOnMap);
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::defaultWorkspacePath(const QString &sampleKey)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return folder + QLatin1Char('/') + sampleKey + QStringLiteral(".gpkg");
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open workspace…"), this, &MainWindow::chooseWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    createSampleMenu(file->addMenu(tr("&New workspace from sample")));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *full =
+        view->addAction(tr("Zoom to &full extent"), m_canvas, &MapCanvas::zoomToFullExtent);
+    full->setShortcut(Qt::CTRL | Qt::Key_0);
+    view->addSeparator();
+    view->addAction(m_queueDock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createSampleMenu(QMenu *menu)
+{
+    const QList<Sample> samples = availableSamples(m_mapsDir);
+    for (const Sample &sample : samples) {
+        menu->addAction(
+            sample.title, this, [this, key = sample.key] { newWorkspaceFromSample(key); });
+    }
+    if (samples.isEmpty())
+        menu->addAction(tr("No samples found in %1").arg(m_mapsDir.path()))->setEnabled(false);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(160);
+    m_busyBar->setVisible(false);
+    statusBar()->addPermanentWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_countsLabel);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(GEOMETRY_KEY).toByteArray());
+    restoreState(settings.value(STATE_KEY).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(GEOMETRY_KEY, saveGeometry());
+    settings.setValue(STATE_KEY, saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openWorkspace(const QString &path, const QString &sampleKey)
+{
+    if (!m_loader->load(path, sampleKey, m_mapsDir))
+        statusBar()->showMessage(tr("Another workspace is still loading."), 5000);
+}
+
+void MainWindow::setBusy(bool busy, const QString &message)
+{
+    m_busyBar->setVisible(busy);
+    menuBar()->setEnabled(!busy);
+    if (busy)
+        statusBar()->showMessage(message);
+    else
+        statusBar()->clearMessage();
+}
+
+void MainWindow::onLoadStarted(const QString &path, bool importing)
+{
+    const QString name = QFileInfo(path).fileName();
+    setBusy(true,
+        importing ? tr("Creating workspace %1 from the bundled sample…").arg(name)
+                  : tr("Opening workspace %1…").arg(name));
+}
+
+void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
+{
+    setBusy(false);
+    m_workspacePath = workspace.path;
+    QSettings().setValue(LAST_WORKSPACE_KEY, workspace.path);
+    //: %1 is the workspace title, e.g. "New York City"
+    setWindowTitle(tr("%1 — GridDesk").arg(workspace.title));
+
+    m_queue->clearGridFilter();
+    m_queue->setCases(workspace.cases);
+    m_canvas->setScene(workspace.scene);
+    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 located")
+                               .arg(workspace.gridCount)
+                               .arg(workspace.cases.size())
+                               .arg(workspace.scene->locatedCaseCount()));
+    if (workspace.imported)
+        statusBar()->showMessage(tr("Sample imported: %1").arg(workspace.imported->toText()));
+    Q_EMIT workspaceLoaded();
+}
+
+void MainWindow::onLoadFailed(const QString &message)
+{
+    setBusy(false);
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Workspace not opened"),
+        tr("The workspace could not be opened."), QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT workspaceFailed(message);
+}
+
+void MainWindow::onCaseSelectedInQueue(qint64 id)
+{
+    if (!m_canvas->zoomToCase(id)) {
+        m_canvas->setSelectedCase(std::nullopt);
+        statusBar()->showMessage(tr("This case has no location on the map."), 5000);
+    }
+}
+
+void MainWindow::onCaseSelectedOnMap(qint64 id)
+{
+    if (m_queue->selectCase(id))
+        return;
+    // The case may be hidden by a filter; show it rather than select nothing.
+    m_queue->clearGridFilter();
+    m_queue->filterEdit()->clear();
+    m_queue->selectCase(id);
+}
+
+void MainWindow::onGridSelectedOnMap(const QString &code)
+{
+    const auto scene = m_canvas->scene();
+    const auto index = scene ? scene->gridIndex(code) : std::nullopt;
+    if (!index)
+        return;
+    const QString name = scene->grids()[*index].name;
+    //: %1 is a grid name, %2 its code
+    const QString label = name.isEmpty() ? code : tr("%1 (%2)").arg(name, code);
+    m_queue->setGridFilter(scene->gridWithDescendants(code), label);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"),
+        QFileInfo(m_workspacePath).absolutePath(), tr("GridDesk workspaces (*.gpkg)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::newWorkspaceFromSample(const QString &key)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New workspace from sample"),
+        defaultWorkspacePath(key), tr("GridDesk workspaces (*.gpkg)"));
+    if (path.isEmpty())
+        return;
+    if (path == m_workspacePath) {
+        QMessageBox::warning(
+            this, tr("New workspace"), tr("%1 is open now; choose another file.").arg(path));
+        return;
+    }
+    // The dialog has asked before overwriting; a new workspace starts from an empty file.
+    removeWorkspaceFiles(path);
+    openWorkspace(path, key);
+}
+
+void MainWindow::showAbout()
+{
+    QString text = tr("<h3>GridDesk %1</h3><p>Workstation for city grid governance.</p>")
+                       .arg(QCoreApplication::applicationVersion());
+    for (const Sample &sample : availableSamples(m_mapsDir)) {
+        text += QStringLiteral("<p><b>%1</b><br>%2</p>")
+                    .arg(sample.title.toHtmlEscaped(), sample.attribution.toHtmlEscaped());
+    }
+    QMessageBox::about(this, tr("About GridDesk"), text);
+}
+
+} // namespace GridDesk

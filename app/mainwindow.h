@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "workspaceloader.h"
+
+#include <QDir>
+#include <QMainWindow>
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressBar;
+
+namespace GridDesk {
+
+class CaseQueueWidget;
+class MapCanvas;
+
+/// The workstation window: the map in the middle, the case queue in a dock beside it. Picking
+/// a case in the queue shows it on the map; picking a grid on the map narrows the queue to
+/// that grid and the grids inside it. Window layout is kept between sessions.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const QDir &mapsDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Loads path in the background, importing sampleKey first when the workspace is empty.
+    void openWorkspace(const QString &path, const QString &sampleKey = {});
+    QString workspacePath() const { return m_workspacePath; }
+
+    /// Where a workspace made from a sample is kept unless the user says otherwise.
+    static QString defaultWorkspacePath(const QString &sampleKey);
+
+    MapCanvas *mapCanvas() const { return m_canvas; }
+    CaseQueueWidget *caseQueue() const { return m_queue; }
+    QDockWidget *caseQueueDock() const { return m_queueDock; }
+
+Q_SIGNALS:
+    void workspaceLoaded();
+    void workspaceFailed(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void createSampleMenu(QMenu *menu);
+    void createStatusBar();
+    void restoreLayout();
+    void onLoadStarted(const QString &path, bool importing);
+    void onLoadFinished(const LoadedWorkspace &workspace);
+    void onLoadFailed(const QString &message);
+    void onCaseSelectedInQueue(qint64 id);
+    void onCaseSelectedOnMap(qint64 id);
+    void onGridSelectedOnMap(const QString &code);
+    void chooseWorkspace();
+    void newWorkspaceFromSample(const QString &key);
+    void showAbout();
+    void setBusy(bool busy, const QString &message = {});
+
+    QDir m_mapsDir;
+    QString m_workspacePath;
+    WorkspaceLoader *m_loader;
+    MapCanvas *m_canvas;
+    CaseQueueWidget *m_queue;
+    QDockWidget *m_queueDock;
+    QLabel *m_countsLabel;
+    QProgressBar *m_busyBar;
+};
+
+} // namespace GridDesk

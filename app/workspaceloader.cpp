@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "workspaceloader.h"
+
+#include "logging.h"
+
+#include "ingest/samples.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace GridDesk {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::WorkspaceLoader)
+};
+
+Result<std::optional<ImportSummary>> importIfEmpty(
+    Workspace &workspace, const QString &sampleKey, const QDir &mapsDir)
+{
+    const auto gridCount = workspace.gridCount();
+    if (!gridCount)
+        return std::unexpected(gridCount.error());
+    if (*gridCount > 0 || sampleKey.isEmpty())
+        return std::optional<ImportSummary>();
+
+    qCInfo(lcApp) << "importing sample" << sampleKey << "from" << mapsDir.path() << "into"
+                  << workspace.path();
+    auto summary = importSample(workspace, mapsDir, sampleKey);
+    if (!summary)
+        return std::unexpected(summary.error());
+    qCInfo(lcApp).noquote() << "sample imported:" << summary->toText();
+    return std::optional<ImportSummary>(*summary);
+}
+} // namespace
+
+WorkspaceLoader::WorkspaceLoader(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &WorkspaceLoader::onFinished);
+}
+
+WorkspaceLoader::~WorkspaceLoader()
+{
+    m_watcher.waitForFinished();
+}
+
+bool WorkspaceLoader::load(const QString &path, const QString &sampleKey, const QDir &mapsDir)
+{
+    if (m_watcher.isRunning())
+        return false;
+
+    const bool importing = !QFileInfo::exists(path) && !sampleKey.isEmpty();
+    Q_EMIT loadStarted(path, importing);
+    m_watcher.setFuture(QtConcurrent::run(&WorkspaceLoader::loadNow, path, sampleKey, mapsDir));
+    return true;
+}
+
+Result<LoadedWorkspace> WorkspaceLoader::loadNow(
+    const QString &path, const QString &sampleKey, const QDir &mapsDir)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        return fail(
+            ErrorCode::UnreadableFile, Tr::tr("The folder of %1 cannot be created.").arg(path));
+    }
+
+    auto workspace = Workspace::open(path);
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    auto imported = importIfEmpty(**workspace, sampleKey, mapsDir);
+    if (!imported)
+        return std::unexpected(imported.error());
+
+    LoadedWorkspace loaded {
+        path, (*workspace)->metadata(QStringLiteral("title")), {}, {}, 0, *imported};
+    if (loaded.title.isEmpty())
+        loaded.title = QFileInfo(path).completeBaseName();
+    const auto grids = (*workspace)->grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    auto cases = (*workspace)->cases();
+    if (!cases)
+        return std::unexpected(cases.error());
+
+    auto scene = MapScene::create(*grids, *cases);
+    if (!scene)
+        return std::unexpected(scene.error());
+    loaded.scene = *scene;
+    loaded.cases = std::move(*cases);
+    loaded.gridCount = grids->size();
+    qCInfo(lcApp) << "workspace" << path << "loaded in" << timer.elapsed() << "ms";
+    return loaded;
+}
+
+void WorkspaceLoader::onFinished()
+{
+    const Result<LoadedWorkspace> result = m_watcher.result();
+    if (!result) {
+        qCCritical(lcApp).noquote() << "loading the workspace failed:" << result.error().message;
+        Q_EMIT loadFailed(result.error().message);
+        return;
+    }
+    Q_EMIT loadFinished(*result);
+}
+
+} // namespace GridDesk

@@ -25,8 +25,8 @@ inline constexpr auto NO_CREATED_DATE = "no_created_date";
 struct CaseRecord
 {
     qint64 id = 0;
-    QString externalId;  ///< the source's own id (311 "Unique Key", "SRNumber" …)
-    QString source;      ///< the import profile or channel it came from
+    QString externalId; ///< the source's own id (311 "Unique Key", "SRNumber" …)
+    QString source; ///< the import profile or channel it came from
     QString category;
     QString descriptor;
     QString status;
@@ -35,7 +35,7 @@ struct CaseRecord
     CaseTime created;
     CaseTime closed;
     std::optional<GeoPoint> location; ///< WGS84; empty when the report had none
-    QString gridCode;                 ///< innermost grid containing the location, if any
+    QString gridCode; ///< innermost grid containing the location, if any
     QStringList flags;
 
     bool hasFlag(const char *flag) const { return flags.contains(QLatin1String(flag)); }

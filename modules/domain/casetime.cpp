@@ -32,10 +32,10 @@ QString CaseTime::toIso() const
     const int offset = *m_offsetSeconds;
     const int minutes = std::abs(offset) / 60;
     return text
-           + QStringLiteral("%1%2:%3")
-                 .arg(offset < 0 ? u'-' : u'+')
-                 .arg(minutes / 60, 2, 10, QLatin1Char('0'))
-                 .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+        + QStringLiteral("%1%2:%3")
+              .arg(offset < 0 ? u'-' : u'+')
+              .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+              .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 std::optional<CaseTime> CaseTime::fromIso(const QString &text)
@@ -46,10 +46,10 @@ std::optional<CaseTime> CaseTime::fromIso(const QString &text)
     if (!match.hasMatch())
         return std::nullopt;
 
-    const QDate date(match.captured(1).toInt(), match.captured(2).toInt(),
-                     match.captured(3).toInt());
-    const QTime time(match.captured(4).toInt(), match.captured(5).toInt(),
-                     match.captured(6).toInt());
+    const QDate date(
+        match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
+    const QTime time(
+        match.captured(4).toInt(), match.captured(5).toInt(), match.captured(6).toInt());
     if (!date.isValid() || !time.isValid())
         return std::nullopt;
 

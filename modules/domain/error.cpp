@@ -6,7 +6,7 @@ namespace GridDesk {
 
 Error Error::at(const QString &where) const
 {
-    return Error{code, where + QStringLiteral(": ") + message};
+    return Error {code, where + QStringLiteral(": ") + message};
 }
 
 } // namespace GridDesk

@@ -41,7 +41,7 @@ using Result = std::expected<T, Error>;
 /// Shorthand for returning a failure: `return fail(ErrorCode::UnknownCrs, tr(...));`.
 inline std::unexpected<Error> fail(ErrorCode code, const QString &message)
 {
-    return std::unexpected(Error{code, message});
+    return std::unexpected(Error {code, message});
 }
 
 } // namespace GridDesk

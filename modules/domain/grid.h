@@ -47,8 +47,8 @@ struct BoundingBox
     }
     bool intersects(const BoundingBox &other) const
     {
-        return !(other.west > east || other.east < west || other.south > north
-                 || other.north < south);
+        return !(
+            other.west > east || other.east < west || other.south > north || other.north < south);
     }
     bool contains(double x, double y) const
     {

@@ -9,8 +9,8 @@
 namespace GridDesk {
 
 namespace {
-constexpr std::array<const char *, int(GridLevel::Count)> LEVEL_KEYS
-    = {"district", "street", "community", "base", "fine", "business"};
+constexpr std::array<const char *, int(GridLevel::Count)> LEVEL_KEYS = {
+    "district", "street", "community", "base", "fine", "business"};
 } // namespace
 
 QString gridLevelKey(GridLevel level)

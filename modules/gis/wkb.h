@@ -46,8 +46,8 @@ QByteArray point(const GeoPoint &point);
 
 /// Applies transform to every coordinate of a 2D little-endian WKB geometry in place (as
 /// written by GDAL with wkbNDR after flattening). transform gets interleaved x,y pairs.
-Result<void> transformInPlace(QByteArray &wkb,
-                              const std::function<bool(std::span<double> xy)> &transform);
+Result<void> transformInPlace(
+    QByteArray &wkb, const std::function<bool(std::span<double> xy)> &transform);
 
 /// The geodesic area in square metres (WGS84 ellipsoid) of a polygon or multipolygon given
 /// in lon/lat degrees; holes are subtracted. 0 for other types.

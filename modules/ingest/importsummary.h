@@ -10,13 +10,13 @@ namespace GridDesk {
 /// What an import did, as printed by the command line and shown in the workstation.
 struct ImportSummary
 {
-    qint64 read = 0;      ///< features or rows read from the file
-    qint64 imported = 0;  ///< written to the workspace
-    qint64 located = 0;   ///< cases with a grid
+    qint64 read = 0; ///< features or rows read from the file
+    qint64 imported = 0; ///< written to the workspace
+    qint64 located = 0; ///< cases with a grid
     qint64 unlocated = 0; ///< cases without coordinates or outside every grid
-    qint64 flagged = 0;   ///< cases kept with at least one flag
-    QString encoding;     ///< the text encoding used (declared, detected or given)
-    QStringList notes;    ///< things a person should know (detected encoding, parents found …)
+    qint64 flagged = 0; ///< cases kept with at least one flag
+    QString encoding; ///< the text encoding used (declared, detected or given)
+    QStringList notes; ///< things a person should know (detected encoding, parents found …)
 
     ImportSummary &operator+=(const ImportSummary &other);
     /// One line: "read 2000, imported 2000, located 1402, unlocated 598, flagged 598".

@@ -18,8 +18,8 @@ class Workspace;
 /// attribution its sources require.
 struct Sample
 {
-    QString key;         ///< "nyc", "taipei"
-    QString title;       ///< shown to people, e.g. "New York City"
+    QString key; ///< "nyc", "taipei"
+    QString title; ///< shown to people, e.g. "New York City"
     QString attribution; ///< text for the About box
 };
 

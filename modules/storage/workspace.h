@@ -19,8 +19,8 @@ namespace GridDesk {
 struct CaseQuery
 {
     std::optional<QString> gridCode; ///< only cases assigned to this grid (or its descendants)
-    bool includeDescendants = true;  ///< with gridCode: also cases in grids nested below it
-    int limit = -1;                  ///< -1 for all
+    bool includeDescendants = true; ///< with gridCode: also cases in grids nested below it
+    int limit = -1; ///< -1 for all
 };
 
 /// One workspace: a GeoPackage file (SQLite in WAL mode) holding the grids and cases of a
@@ -70,6 +70,9 @@ public:
     /// Sets the grid (and flags) of existing cases, by id. Call inside transaction().
     Result<void> updateCaseGrids(const QList<CaseRecord> &cases);
 
+    /// Appends to the import log kept in the file. Call inside the import's transaction().
+    Result<void> logImport(const QString &kind, const QString &file, const QString &summary);
+
     /// Small settings kept in the file: "title", "sample", "attribution" …
     QString metadata(const QString &key) const;
     Result<void> setMetadata(const QString &key, const QString &value);
@@ -79,6 +82,7 @@ private:
     Result<void> initialise();
     Result<void> migrate();
     QSqlDatabase database() const;
+    Result<void> updateContentsExtent(const QString &table);
 
     QString m_path;
     QString m_connectionName;

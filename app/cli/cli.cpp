@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "cli.h"
+
+#include "domain/error.h"
+#include "domain/gridlevel.h"
+#include "ingest/caseimporter.h"
+#include "ingest/gridimporter.h"
+#include "maprender/mapscene.h"
+#include "maprender/mapviewport.h"
+#include "maprender/rendermap.h"
+#include "storage/workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace GridDesk::Cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
+};
+
+enum Status { OK = 0, FAILED = 1, USAGE = 2 };
+
+QString usage()
+{
+    return Tr::tr(
+        "Usage:\n"
+        "  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]\n"
+        "      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]\n"
+        "  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]\n"
+        "  griddesk-cli grids WORKSPACE [--level LEVEL] --json\n"
+        "  griddesk-cli cases WORKSPACE [--grid CODE] --json\n"
+        "  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]\n"
+        "\n"
+        "The workspace (a GeoPackage file) is created when it does not exist.\n"
+        "Levels: %1.\n")
+        .arg(gridLevelKeys());
+}
+
+struct Context
+{
+    QCommandLineParser parser;
+    QStringList positional;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+int failWith(Context &context, const Error &error)
+{
+    context.err << Tr::tr("griddesk-cli: %1").arg(error.message) << '\n';
+    return FAILED;
+}
+
+int usageError(Context &context, const QString &message)
+{
+    context.err << Tr::tr("griddesk-cli: %1").arg(message) << "\n\n" << usage();
+    return USAGE;
+}
+
+std::optional<QString> optionalValue(const QCommandLineParser &parser, const QString &name)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    return parser.value(name);
+}
+
+Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path)
+{
+    return Workspace::open(path);
+}
+
+void printSummary(Context &context, const QString &file, const ImportSummary &summary)
+{
+    context.out << Tr::tr("%1: %2").arg(file, summary.toText()) << '\n';
+    if (!summary.encoding.isEmpty())
+        context.out << Tr::tr("  encoding: %1").arg(summary.encoding) << '\n';
+    for (const QString &note : summary.notes)
+        context.out << "  " << note << '\n';
+}
+
+int importGridsCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("import-grids needs a WORKSPACE and a FILE."));
+    const QCommandLineParser &parser = context.parser;
+    if (!parser.isSet(QStringLiteral("level")))
+        return usageError(context, Tr::tr("import-grids needs --level (%1).").arg(gridLevelKeys()));
+    const auto level = gridLevelFromKey(parser.value(QStringLiteral("level")));
+    if (!level)
+        return usageError(context,
+            Tr::tr("unknown level \"%1\"; use one of %2.")
+                .arg(parser.value(QStringLiteral("level")), gridLevelKeys()));
+
+    GridImportOptions options;
+    options.level = *level;
+    options.layer = parser.value(QStringLiteral("layer"));
+    options.codeField = parser.value(QStringLiteral("code-field"));
+    options.nameField = parser.value(QStringLiteral("name-field"));
+    options.parentField = parser.value(QStringLiteral("parent-field"));
+    options.sourceCrs = optionalValue(parser, QStringLiteral("source-crs"));
+    options.encoding = optionalValue(parser, QStringLiteral("encoding"));
+
+    auto workspace = openWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    auto summary = importGrids(**workspace, context.positional.at(2), options);
+    if (!summary)
+        return failWith(context, summary.error());
+    printSummary(context, context.positional.at(2), *summary);
+    return OK;
+}
+
+int importCasesCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("import-cases needs a WORKSPACE and a FILE."));
+    auto workspace = openWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    const QString profile = context.parser.isSet(QStringLiteral("profile"))
+        ? context.parser.value(QStringLiteral("profile"))
+        : QStringLiteral("auto");
+    auto summary = importCases(**workspace, context.positional.at(2), profile);
+    if (!summary)
+        return failWith(context, summary.error());
+    printSummary(context, context.positional.at(2), *summary);
+    return OK;
+}
+
+QJsonValue nullable(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonObject gridJson(const Grid &grid)
+{
+    return QJsonObject {
+        {QStringLiteral("code"), grid.code},
+        {QStringLiteral("name"), grid.name},
+        {QStringLiteral("level"), gridLevelKey(grid.level)},
+        {QStringLiteral("parent"), nullable(grid.parentCode)},
+        {QStringLiteral("area_m2"), std::round(grid.areaM2 * 10.0) / 10.0},
+        {QStringLiteral("bbox"),
+            QJsonArray {grid.bbox.west, grid.bbox.south, grid.bbox.east, grid.bbox.north}},
+    };
+}
+
+QJsonObject caseJson(const CaseRecord &record)
+{
+    QJsonObject object {
+        {QStringLiteral("id"), record.id},
+        {QStringLiteral("external_id"), record.externalId},
+        {QStringLiteral("category"), record.category},
+        {QStringLiteral("status"), record.status},
+        {QStringLiteral("created"), nullable(record.created.toIso())},
+        {QStringLiteral("closed"), nullable(record.closed.toIso())},
+        {QStringLiteral("lon"), record.location ? QJsonValue(record.location->lon) : QJsonValue()},
+        {QStringLiteral("lat"), record.location ? QJsonValue(record.location->lat) : QJsonValue()},
+        {QStringLiteral("grid"), nullable(record.gridCode)},
+        {QStringLiteral("flags"), QJsonArray::fromStringList(record.flags)},
+    };
+    return object;
+}
+
+void printJson(Context &context, const QJsonArray &array)
+{
+    context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+int gridsCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("grids needs a WORKSPACE."));
+    if (!context.parser.isSet(QStringLiteral("json")))
+        return usageError(context, Tr::tr("grids prints JSON only; add --json."));
+    std::optional<GridLevel> level;
+    if (context.parser.isSet(QStringLiteral("level"))) {
+        level = gridLevelFromKey(context.parser.value(QStringLiteral("level")));
+        if (!level)
+            return usageError(context,
+                Tr::tr("unknown level \"%1\"; use one of %2.")
+                    .arg(context.parser.value(QStringLiteral("level")), gridLevelKeys()));
+    }
+    auto workspace = openWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    auto grids = (*workspace)->grids(level, false);
+    if (!grids)
+        return failWith(context, grids.error());
+    QJsonArray array;
+    for (const Grid &grid : *grids)
+        array << gridJson(grid);
+    printJson(context, array);
+    return OK;
+}
+
+int casesCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("cases needs a WORKSPACE."));
+    if (!context.parser.isSet(QStringLiteral("json")))
+        return usageError(context, Tr::tr("cases prints JSON only; add --json."));
+    auto workspace = openWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    CaseQuery query;
+    if (context.parser.isSet(QStringLiteral("grid"))) {
+        const QString code = context.parser.value(QStringLiteral("grid"));
+        auto grid = (*workspace)->grid(code);
+        if (!grid)
+            return failWith(context, grid.error());
+        if (!*grid)
+            return failWith(context,
+                Error {ErrorCode::NotFound, Tr::tr("the workspace has no grid %1.").arg(code)});
+        query.gridCode = code;
+    }
+    auto cases = (*workspace)->cases(query);
+    if (!cases)
+        return failWith(context, cases.error());
+    QJsonArray array;
+    for (const CaseRecord &record : *cases)
+        array << caseJson(record);
+    printJson(context, array);
+    return OK;
+}
+
+std::optional<QSize> parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})[xX](\\d{1,5})$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+    if (size.width() < 16 || size.height() < 16 || size.width() > 16384 || size.height() > 16384)
+        return std::nullopt;
+    return size;
+}
+
+std::optional<BoundingBox> parseBox(const QString &text)
+{
+    const QStringList parts = text.split(u',');
+    if (parts.size() != 4)
+        return std::nullopt;
+    double values[4];
+    for (int i = 0; i < 4; ++i) {
+        bool ok = false;
+        values[i] = parts.at(i).trimmed().toDouble(&ok);
+        if (!ok)
+            return std::nullopt;
+    }
+    BoundingBox box {values[0], values[1], values[2], values[3]};
+    const bool sane = box.west < box.east && box.south < box.north && box.west >= -180.0
+        && box.east <= 180.0 && box.south >= -90.0 && box.north <= 90.0;
+    if (!sane)
+        return std::nullopt;
+    return box;
+}
+
+int renderCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("render needs a WORKSPACE and an OUT.png."));
+    QSize size(1600, 1200);
+    if (context.parser.isSet(QStringLiteral("size"))) {
+        const auto parsed = parseSize(context.parser.value(QStringLiteral("size")));
+        if (!parsed)
+            return usageError(context,
+                Tr::tr("--size must be WIDTHxHEIGHT, 16 to 16384 pixels "
+                       "each, for example 1600x1200."));
+        size = *parsed;
+    }
+    std::optional<BoundingBox> box;
+    if (context.parser.isSet(QStringLiteral("bbox"))) {
+        box = parseBox(context.parser.value(QStringLiteral("bbox")));
+        if (!box)
+            return usageError(context,
+                Tr::tr("--bbox must be WEST,SOUTH,EAST,NORTH in degrees "
+                       "with west < east and south < north."));
+    }
+
+    auto workspace = openWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    auto scene = MapScene::load(**workspace);
+    if (!scene)
+        return failWith(context, scene.error());
+    const BoundingBox extent = box ? *box : (*scene)->extent();
+    if (extent.isEmpty())
+        return failWith(context,
+            Error {ErrorCode::NotFound,
+                Tr::tr("the workspace has nothing to draw; import grids "
+                       "first.")});
+    const MapViewport viewport = MapViewport::fitted(extent, size, box ? 0.0 : 0.03);
+    const QImage image = renderMap(**scene, viewport);
+    const QString target = context.positional.at(2);
+    if (!image.save(target, "PNG"))
+        return failWith(context,
+            Error {ErrorCode::InvalidArgument,
+                Tr::tr("the image could not be written to %1.").arg(target)});
+    context.out << Tr::tr("%1: %2x%3 pixels, extent %4,%5,%6,%7")
+                       .arg(target)
+                       .arg(size.width())
+                       .arg(size.height())
+                       .arg(viewport.extent.west, 0, 'f', 6)
+                       .arg(viewport.extent.south, 0, 'f', 6)
+                       .arg(viewport.extent.east, 0, 'f', 6)
+                       .arg(viewport.extent.north, 0, 'f', 6)
+                << '\n';
+    return OK;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    const QList<QCommandLineOption> options {
+        {QStringLiteral("level"), Tr::tr("Grid level."), QStringLiteral("LEVEL")},
+        {QStringLiteral("layer"), Tr::tr("Layer to read."), QStringLiteral("L")},
+        {QStringLiteral("code-field"), Tr::tr("Field holding grid codes."), QStringLiteral("F")},
+        {QStringLiteral("name-field"), Tr::tr("Field holding grid names."), QStringLiteral("F")},
+        {QStringLiteral("parent-field"), Tr::tr("Field holding parent codes."),
+            QStringLiteral("F")},
+        {QStringLiteral("source-crs"), Tr::tr("CRS of the file, or gcj02."), QStringLiteral("CRS")},
+        {QStringLiteral("encoding"), Tr::tr("Text encoding of the attributes."),
+            QStringLiteral("ENC")},
+        {QStringLiteral("profile"), Tr::tr("Case import profile."), QStringLiteral("P")},
+        {QStringLiteral("grid"), Tr::tr("Only cases in this grid and below."),
+            QStringLiteral("CODE")},
+        {QStringLiteral("json"), Tr::tr("Print JSON.")},
+        {QStringLiteral("size"), Tr::tr("Image size."), QStringLiteral("WxH")},
+        {QStringLiteral("bbox"), Tr::tr("Extent to draw."), QStringLiteral("W,S,E,N")},
+        {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
+    };
+    parser.addOptions(options);
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    Context context {{}, {}, out, err};
+    addOptions(context.parser);
+    if (!context.parser.parse(QStringList {QStringLiteral("griddesk-cli")} + arguments))
+        return usageError(context, context.parser.errorText());
+    context.positional = context.parser.positionalArguments();
+    if (context.parser.isSet(QStringLiteral("help")) || context.positional.isEmpty()) {
+        (context.positional.isEmpty() && !context.parser.isSet(QStringLiteral("help")) ? err : out)
+            << usage();
+        return context.parser.isSet(QStringLiteral("help")) ? OK : USAGE;
+    }
+
+    const QString command = context.positional.first();
+    if (command == QLatin1String("import-grids"))
+        return importGridsCommand(context);
+    if (command == QLatin1String("import-cases"))
+        return importCasesCommand(context);
+    if (command == QLatin1String("grids"))
+        return gridsCommand(context);
+    if (command == QLatin1String("cases"))
+        return casesCommand(context);
+    if (command == QLatin1String("render"))
+        return renderCommand(context);
+    return usageError(context, Tr::tr("unknown command \"%1\".").arg(command));
+}
+
+} // namespace GridDesk::Cli

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "caseimporter.h"
+
+#include "feedtime.h"
+#include "logging.h"
+
+#include "gis/gridlocator.h"
+#include "gis/vectorfile.h"
+#include "gis/wkb.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::CaseImporter)
+};
+
+QString text(const VectorFeature &feature, const QString &field)
+{
+    if (field.isEmpty())
+        return {};
+    return feature.attributes.value(field).toString().trimmed();
+}
+
+std::optional<GeoPoint> location(const VectorFeature &feature)
+{
+    if (feature.wkb.isEmpty())
+        return std::nullopt;
+    auto box = Wkb::envelope(feature.wkb);
+    if (!box || box->isEmpty())
+        return std::nullopt;
+    // Exports write 0,0 for "not geocoded"; nobody reports from the Gulf of Guinea.
+    if (box->west == 0.0 && box->south == 0.0)
+        return std::nullopt;
+    return GeoPoint {box->west, box->south};
+}
+
+void readTimes(CaseRecord &record, const VectorFeature &feature, const CaseProfile &profile)
+{
+    const QString created = text(feature, profile.createdField);
+    const QString closed = text(feature, profile.closedField);
+    if (created.isEmpty()) {
+        record.addFlag(CaseFlags::NO_CREATED_DATE);
+    } else if (const auto time = FeedTime::parse(created)) {
+        record.created = *time;
+    } else {
+        record.addFlag(CaseFlags::BAD_CREATED_DATE);
+    }
+    if (!closed.isEmpty()) {
+        if (const auto time = FeedTime::parse(closed))
+            record.closed = *time;
+        else
+            record.addFlag(CaseFlags::BAD_CLOSED_DATE);
+    }
+    const bool bothKnown = record.created.isValid() && record.closed.isValid();
+    if (bothKnown && record.created.secondsTo(record.closed) < 0)
+        record.addFlag(CaseFlags::CLOSED_BEFORE_CREATED);
+}
+
+CaseRecord toCase(const VectorFeature &feature, const CaseProfile &profile)
+{
+    CaseRecord record;
+    record.source = profile.key;
+    record.externalId = text(feature, profile.idField);
+    if (record.externalId.isEmpty())
+        record.externalId = Tr::tr("row-%1").arg(feature.number);
+    record.category = text(feature, profile.categoryField);
+    record.descriptor = text(feature, profile.descriptorField);
+    record.status = text(feature, profile.statusField);
+    record.agency = text(feature, profile.agencyField);
+    record.address = text(feature, profile.addressField);
+    readTimes(record, feature, profile);
+    record.location = location(feature);
+    return record;
+}
+
+/// Sets grid and location flags from a locator; true when the grid changed.
+bool locate(CaseRecord &record, const GridLocator &locator)
+{
+    const QString before = record.gridCode;
+    record.flags.removeAll(QLatin1String(CaseFlags::NO_LOCATION));
+    record.flags.removeAll(QLatin1String(CaseFlags::OUTSIDE_GRIDS));
+    record.gridCode.clear();
+    if (!record.location) {
+        record.addFlag(CaseFlags::NO_LOCATION);
+    } else if (const auto grid = locator.locate(*record.location)) {
+        record.gridCode = *grid;
+    } else {
+        record.addFlag(CaseFlags::OUTSIDE_GRIDS);
+    }
+    return record.gridCode != before;
+}
+
+Result<std::unique_ptr<GridLocator>> buildLocator(Workspace &workspace)
+{
+    auto grids = workspace.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    auto locator = std::make_unique<GridLocator>();
+    if (auto built = locator->build(*grids); !built)
+        return std::unexpected(built.error());
+    return locator;
+}
+
+} // namespace
+
+QList<CaseProfile> CaseProfile::known()
+{
+    return {
+        CaseProfile {QStringLiteral("nyc311"), QStringLiteral("Unique Key"),
+            QStringLiteral("Created Date"), QStringLiteral("Closed Date"),
+            QStringLiteral("Complaint Type"), QStringLiteral("Descriptor"),
+            QStringLiteral("Status"), QStringLiteral("Agency"), QStringLiteral("Incident Address")},
+        CaseProfile {QStringLiteral("la311"), QStringLiteral("SRNumber"),
+            QStringLiteral("CreatedDate"), QStringLiteral("ClosedDate"),
+            QStringLiteral("RequestType"), QStringLiteral("RequestSource"),
+            QStringLiteral("Status"), QStringLiteral("Owner"), QStringLiteral("Address")},
+    };
+}
+
+std::optional<CaseProfile> CaseProfile::detect(const QStringList &fields)
+{
+    for (const CaseProfile &profile : known()) {
+        const bool matches = fields.contains(profile.idField)
+            && fields.contains(profile.createdField) && fields.contains(profile.categoryField);
+        if (matches)
+            return profile;
+    }
+    return std::nullopt;
+}
+
+Result<qint64> relocateCases(Workspace &workspace)
+{
+    auto locator = buildLocator(workspace);
+    if (!locator)
+        return std::unexpected(locator.error());
+    auto cases = workspace.cases();
+    if (!cases)
+        return std::unexpected(cases.error());
+
+    QList<CaseRecord> changed;
+    for (CaseRecord &record : *cases) {
+        const QStringList flagsBefore = record.flags;
+        if (locate(record, **locator) || record.flags != flagsBefore)
+            changed << record;
+    }
+    if (auto updated = workspace.updateCaseGrids(changed); !updated)
+        return std::unexpected(updated.error());
+    return changed.size();
+}
+
+Result<ImportSummary> importCasesInTransaction(
+    Workspace &workspace, const QString &path, const QString &profileKey)
+{
+    VectorReadOptions readOptions;
+    readOptions.requireGeometry = false;
+    readOptions.rejectImplausible = false;
+    auto data = readVectorFile(path, readOptions);
+    if (!data)
+        return std::unexpected(data.error());
+
+    std::optional<CaseProfile> profile;
+    if (profileKey == QLatin1String("auto")) {
+        profile = CaseProfile::detect(data->fields);
+    } else {
+        for (const CaseProfile &known : CaseProfile::known()) {
+            if (known.key == profileKey)
+                profile = known;
+        }
+        if (!profile)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("There is no case profile \"%1\"; use auto, nyc311 or la311.")
+                    .arg(profileKey));
+    }
+    const QString file = QFileInfo(path).fileName();
+    if (!profile)
+        return fail(ErrorCode::MissingField,
+            Tr::tr("%1 does not look like a known hotline export (nyc311 or la311): its "
+                   "columns are %2.")
+                .arg(file, data->fields.mid(0, 12).join(QStringLiteral(", "))));
+    for (const QString &field : {profile->idField, profile->createdField, profile->categoryField}) {
+        if (!data->fields.contains(field))
+            return fail(ErrorCode::MissingField,
+                Tr::tr("%1 has no column \"%2\", which the %3 profile needs.")
+                    .arg(file, field, profile->key));
+    }
+
+    auto locator = buildLocator(workspace);
+    if (!locator)
+        return std::unexpected(locator.error());
+
+    ImportSummary summary;
+    summary.read = data->features.size();
+    summary.encoding = data->encoding;
+    summary.notes = data->notes;
+    if (data->implausible > 0)
+        summary.notes << Tr::tr("%n row(s) had coordinates outside longitude/latitude and were "
+                                "kept without a location.",
+            nullptr, int(data->implausible));
+    QList<CaseRecord> records;
+    records.reserve(data->features.size());
+    for (const VectorFeature &feature : data->features) {
+        CaseRecord record = toCase(feature, *profile);
+        locate(record, **locator);
+        if (record.gridCode.isEmpty())
+            ++summary.unlocated;
+        else
+            ++summary.located;
+        if (!record.flags.isEmpty())
+            ++summary.flagged;
+        records << std::move(record);
+    }
+    if (auto saved = workspace.saveCases(records); !saved)
+        return std::unexpected(saved.error());
+    summary.imported = records.size();
+    if (auto logged = workspace.logImport(QStringLiteral("cases"), path, summary.toText()); !logged)
+        return std::unexpected(logged.error());
+    qCInfo(lcIngest) << "imported" << summary.imported << "cases from" << path << "profile"
+                     << profile->key;
+    return summary;
+}
+
+Result<ImportSummary> importCases(Workspace &workspace, const QString &path, const QString &profile)
+{
+    ImportSummary summary;
+    auto done = workspace.transaction([&]() -> Result<void> {
+        auto imported = importCasesInTransaction(workspace, path, profile);
+        if (!imported)
+            return std::unexpected(imported.error());
+        summary = *imported;
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return summary;
+}
+
+} // namespace GridDesk

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "importsummary.h"
+
+#include "domain/caserecord.h"
+#include "domain/error.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace GridDesk {
+
+class Workspace;
+
+/// Which columns of a hotline or 311 export hold what.
+struct CaseProfile
+{
+    QString key;
+    QString idField;
+    QString createdField;
+    QString closedField;
+    QString categoryField;
+    QString descriptorField;
+    QString statusField;
+    QString agencyField;
+    QString addressField;
+
+    /// The profiles GridDesk knows: "nyc311" (NYC Open Data 311) and "la311" (MyLA311).
+    static QList<CaseProfile> known();
+    /// The known profile whose columns all appear in fields.
+    static std::optional<CaseProfile> detect(const QStringList &fields);
+};
+
+/// Imports the cases of a CSV export with a profile ("auto" picks one by the columns). Rows
+/// without a location, with times that cannot be read or that close before they open are
+/// kept and flagged, never dropped. Each located case gets the innermost grid containing it.
+/// One transaction: on failure nothing is saved. Cases already imported from the same source
+/// with the same id are updated rather than duplicated.
+Result<ImportSummary> importCases(
+    Workspace &workspace, const QString &path, const QString &profile = QStringLiteral("auto"));
+
+/// The same, for callers that already hold a transaction.
+Result<ImportSummary> importCasesInTransaction(
+    Workspace &workspace, const QString &path, const QString &profile);
+
+/// Assigns every case with a location to the innermost grid containing it, updating flags;
+/// returns how many changed grid. Call inside a transaction.
+Result<qint64> relocateCases(Workspace &workspace);
+
+} // namespace GridDesk

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "feedtime.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace GridDesk::FeedTime {
+
+std::optional<CaseTime> parse(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+
+    // ISO 8601 with an offset or Z: the only form that says which instant it is.
+    static const QRegularExpression zoned(QStringLiteral(
+        R"(^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$)"));
+    if (const auto match = zoned.match(trimmed); match.hasMatch()) {
+        const QDate date = QDate::fromString(match.captured(1), Qt::ISODate);
+        const QTime time = QTime::fromString(match.captured(2), QStringLiteral("HH:mm:ss"));
+        QString zone = match.captured(3);
+        int offset = 0;
+        if (zone != QLatin1String("Z")) {
+            zone.remove(u':');
+            const int sign = zone.startsWith(u'-') ? -1 : 1;
+            offset = sign * (zone.mid(1, 2).toInt() * 3600 + zone.mid(3, 2).toInt() * 60);
+        }
+        if (date.isValid() && time.isValid())
+            return CaseTime::withOffset(date, time, offset);
+        return std::nullopt;
+    }
+
+    static const QStringList formats {
+        QStringLiteral("MM/dd/yyyy hh:mm:ss AP"),
+        QStringLiteral("MM/dd/yyyy h:mm:ss AP"),
+        QStringLiteral("M/d/yyyy h:mm:ss AP"),
+        QStringLiteral("MM/dd/yyyy hh:mm AP"),
+        QStringLiteral("M/d/yyyy h:mm AP"),
+        QStringLiteral("MM/dd/yyyy HH:mm:ss"),
+        QStringLiteral("M/d/yyyy H:mm:ss"),
+        QStringLiteral("MM/dd/yyyy HH:mm"),
+        QStringLiteral("M/d/yyyy H:mm"),
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"),
+        QStringLiteral("yyyy-MM-ddTHH:mm:ss"),
+        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
+        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"),
+        QStringLiteral("yyyy-MM-dd HH:mm"),
+        QStringLiteral("yyyy/MM/dd HH:mm:ss"),
+        QStringLiteral("yyyy/M/d H:mm:ss"),
+        QStringLiteral("yyyy/MM/dd HH:mm"),
+        QStringLiteral("yyyy年M月d日 H:mm:ss"),
+        QStringLiteral("yyyy年M月d日 H:mm"),
+    };
+    for (const QString &format : formats) {
+        const QDateTime parsed = QDateTime::fromString(trimmed, format);
+        if (parsed.isValid())
+            return CaseTime::naive(parsed.date(), parsed.time());
+    }
+
+    static const QStringList dateFormats {QStringLiteral("MM/dd/yyyy"), QStringLiteral("M/d/yyyy"),
+        QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy/MM/dd"), QStringLiteral("yyyy年M月d日")};
+    for (const QString &format : dateFormats) {
+        const QDate date = QDate::fromString(trimmed, format);
+        if (date.isValid())
+            return CaseTime::naive(date, QTime(0, 0));
+    }
+    return std::nullopt;
+}
+
+} // namespace GridDesk::FeedTime

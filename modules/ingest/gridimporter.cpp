@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "gridimporter.h"
+
+#include "caseimporter.h"
+#include "logging.h"
+
+#include "domain/grid.h"
+#include "gis/geoscontext.h"
+#include "gis/gridlocator.h"
+#include "gis/vectorfile.h"
+#include "gis/wkb.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QtEndian>
+
+#include <cmath>
+#include <cstring>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::GridImporter)
+};
+
+constexpr int MAX_LISTED_PROBLEMS = 5;
+
+/// Attribute text as a code or name: integers without a decimal point, text trimmed.
+QString attributeText(const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return {};
+    if (value.typeId() == QMetaType::Double) {
+        const double number = value.toDouble();
+        if (std::floor(number) == number && std::abs(number) < 1e15)
+            return QString::number(qint64(number));
+    }
+    return value.toString().trimmed();
+}
+
+Result<void> checkFields(const VectorData &data, const GridImportOptions &options)
+{
+    const std::pair<QString, const char *> wanted[] = {
+        {options.codeField, "--code-field"},
+        {options.nameField, "--name-field"},
+        {options.parentField, "--parent-field"},
+    };
+    for (const auto &[field, flag] : wanted) {
+        if (field.isEmpty() || data.fields.contains(field))
+            continue;
+        return fail(ErrorCode::MissingField,
+            Tr::tr("%1 has no field \"%2\" (given with %3); its fields are: %4.")
+                .arg(QFileInfo(data.path).fileName(), field, QLatin1String(flag),
+                    data.fields.join(QStringLiteral(", "))));
+    }
+    return {};
+}
+
+/// A polygon's WKB wrapped as a one-part multipolygon, so the grids table holds one type.
+QByteArray asMultiPolygon(const QByteArray &polygon)
+{
+    QByteArray multi;
+    multi.reserve(polygon.size() + 9);
+    multi.append(char(1));
+    const quint32 type = qToLittleEndian(quint32(Wkb::Type::MultiPolygon));
+    const quint32 count = qToLittleEndian(quint32(1));
+    multi.append(reinterpret_cast<const char *>(&type), 4);
+    multi.append(reinterpret_cast<const char *>(&count), 4);
+    multi.append(polygon);
+    return multi;
+}
+
+struct Candidate
+{
+    Grid grid;
+    qint64 featureNumber = 0;
+};
+
+/// Turns features into grids: codes, names, multipolygon geometry, area; checks validity.
+Result<QList<Candidate>> toCandidates(const VectorData &data, const GridImportOptions &options)
+{
+    const QString file = QFileInfo(data.path).fileName();
+    GeosContext geos;
+    QList<Candidate> candidates;
+    QStringList problems;
+    QHash<QString, qint64> seenCodes;
+
+    for (const VectorFeature &feature : data.features) {
+        const QString where = Tr::tr("%1, feature %2").arg(file).arg(feature.number);
+        Candidate candidate {Grid {}, feature.number};
+        Grid &grid = candidate.grid;
+        grid.level = options.level;
+        if (!options.codeField.isEmpty()) {
+            grid.code = attributeText(feature.attributes.value(options.codeField));
+            if (grid.code.isEmpty()) {
+                problems
+                    << Tr::tr("%1: the code field \"%2\" is empty.").arg(where, options.codeField);
+                continue;
+            }
+            if (seenCodes.contains(grid.code)) {
+                problems << Tr::tr("%1: the code %2 is already used by feature %3.")
+                                .arg(where, grid.code)
+                                .arg(seenCodes.value(grid.code));
+                continue;
+            }
+            seenCodes.insert(grid.code, feature.number);
+        }
+        if (!options.nameField.isEmpty())
+            grid.name = attributeText(feature.attributes.value(options.nameField));
+        if (!options.parentField.isEmpty())
+            grid.parentCode = attributeText(feature.attributes.value(options.parentField));
+
+        auto geometry = geos.fromWkb(feature.wkb);
+        if (!geometry) {
+            problems << geometry.error().at(where).message;
+            continue;
+        }
+        const int type = GEOSGeomTypeId_r(geos.handle(), geometry->get());
+        if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
+            problems << Tr::tr("%1: the geometry is a %2; grids must be polygons.")
+                            .arg(where,
+                                QString::fromUtf8(GEOSGeomType_r(geos.handle(), geometry->get())));
+            continue;
+        }
+        if (const QString reason = geos.invalidityReason(geometry->get()); !reason.isEmpty()) {
+            problems << Tr::tr("%1 (%2): invalid polygon: %3.")
+                            .arg(
+                                where, grid.code.isEmpty() ? Tr::tr("no code") : grid.code, reason);
+            continue;
+        }
+        grid.wkb = type == GEOS_POLYGON ? asMultiPolygon(feature.wkb) : feature.wkb;
+        grid.areaM2 = Wkb::geodesicAreaM2(grid.wkb).value_or(0.0);
+        grid.bbox = Wkb::envelope(grid.wkb).value_or(BoundingBox());
+        candidates << std::move(candidate);
+    }
+
+    if (!problems.isEmpty()) {
+        QStringList listed = problems.mid(0, MAX_LISTED_PROBLEMS);
+        if (problems.size() > MAX_LISTED_PROBLEMS)
+            listed << Tr::tr(
+                "… and %n more problem(s).", nullptr, int(problems.size() - MAX_LISTED_PROBLEMS));
+        return fail(ErrorCode::InvalidGeometry,
+            Tr::tr("%n feature(s) of %1 cannot be imported, so nothing was imported:\n%2", nullptr,
+                int(problems.size()))
+                .arg(file, listed.join(u'\n')));
+    }
+    return candidates;
+}
+
+/// Finds parents by containment among the coarser grids already saved.
+Result<int> assignParents(Workspace &workspace, QList<Candidate> &candidates, GridLevel level)
+{
+    auto existing = workspace.grids();
+    if (!existing)
+        return std::unexpected(existing.error());
+    QList<Grid> coarser;
+    const std::optional<int> depth = gridLevelDepth(level);
+    for (Grid &grid : *existing) {
+        const std::optional<int> otherDepth = gridLevelDepth(grid.level);
+        const bool isCoarser = otherDepth && (!depth || *otherDepth < *depth);
+        if (isCoarser)
+            coarser << std::move(grid);
+    }
+    if (coarser.isEmpty())
+        return 0;
+
+    GridLocator locator;
+    if (auto built = locator.build(coarser); !built)
+        return std::unexpected(built.error());
+    int found = 0;
+    for (Candidate &candidate : candidates) {
+        auto geometry = locator.geos().fromWkb(candidate.grid.wkb);
+        if (!geometry)
+            continue;
+        if (const auto parent = locator.parentOf(geometry->get(), level)) {
+            candidate.grid.parentCode = *parent;
+            ++found;
+        }
+    }
+    return found;
+}
+
+Result<void> checkParentsExist(
+    Workspace &workspace, const QList<Candidate> &candidates, const QString &file)
+{
+    auto existing = workspace.grids(std::nullopt, false);
+    if (!existing)
+        return std::unexpected(existing.error());
+    QSet<QString> known;
+    for (const Grid &grid : *existing)
+        known.insert(grid.code);
+    for (const Candidate &candidate : candidates)
+        known.insert(candidate.grid.code);
+    for (const Candidate &candidate : candidates) {
+        const QString &parent = candidate.grid.parentCode;
+        if (!parent.isEmpty() && !known.contains(parent))
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1, feature %2: the parent grid %3 is neither in the workspace "
+                       "nor in the file; import the parent level first.")
+                    .arg(file)
+                    .arg(candidate.featureNumber)
+                    .arg(parent));
+    }
+    return {};
+}
+
+/// Codes for files without a code field: the parent's code (or the level) and a number.
+void generateCodes(QList<Candidate> &candidates, GridLevel level)
+{
+    QHash<QString, int> counters;
+    for (Candidate &candidate : candidates) {
+        Grid &grid = candidate.grid;
+        const QString prefix =
+            grid.parentCode.isEmpty() ? gridLevelKey(level).toUpper() : grid.parentCode;
+        const int number = ++counters[prefix];
+        grid.code = QStringLiteral("%1-%2").arg(prefix).arg(number, 3, 10, QLatin1Char('0'));
+    }
+}
+
+} // namespace
+
+Result<ImportSummary> importGridsInTransaction(
+    Workspace &workspace, const QString &path, const GridImportOptions &options)
+{
+    VectorReadOptions readOptions;
+    readOptions.layer = options.layer;
+    readOptions.encoding = options.encoding;
+    readOptions.sourceCrs = options.sourceCrs;
+    auto data = readVectorFile(path, readOptions);
+    if (!data)
+        return std::unexpected(data.error());
+    if (auto checked = checkFields(*data, options); !checked)
+        return std::unexpected(checked.error());
+
+    auto candidates = toCandidates(*data, options);
+    if (!candidates)
+        return std::unexpected(candidates.error());
+
+    ImportSummary summary;
+    summary.read = data->features.size();
+    summary.encoding = data->encoding;
+    summary.notes = data->notes;
+    if (options.parentField.isEmpty()) {
+        auto found = assignParents(workspace, *candidates, options.level);
+        if (!found)
+            return std::unexpected(found.error());
+        if (*found > 0)
+            summary.notes << Tr::tr("%n parent(s) found by containment.", nullptr, *found);
+    }
+    if (options.codeField.isEmpty())
+        generateCodes(*candidates, options.level);
+    const QString file = QFileInfo(path).fileName();
+    if (auto checked = checkParentsExist(workspace, *candidates, file); !checked)
+        return std::unexpected(checked.error());
+
+    QList<Grid> grids;
+    grids.reserve(candidates->size());
+    for (Candidate &candidate : *candidates) {
+        if (candidate.grid.name.isEmpty())
+            candidate.grid.name = candidate.grid.code;
+        grids << std::move(candidate.grid);
+    }
+    if (auto saved = workspace.saveGrids(grids); !saved)
+        return std::unexpected(saved.error());
+    summary.imported = grids.size();
+
+    auto moved = relocateCases(workspace);
+    if (!moved)
+        return std::unexpected(moved.error());
+    if (*moved > 0)
+        summary.notes << Tr::tr("%n case(s) assigned to a new grid.", nullptr, int(*moved));
+    if (auto logged = workspace.logImport(QStringLiteral("grids"), path, summary.toText()); !logged)
+        return std::unexpected(logged.error());
+    qCInfo(lcIngest) << "imported" << summary.imported << gridLevelKey(options.level)
+                     << "grids from" << path;
+    return summary;
+}
+
+Result<ImportSummary> importGrids(
+    Workspace &workspace, const QString &path, const GridImportOptions &options)
+{
+    ImportSummary summary;
+    auto done = workspace.transaction([&]() -> Result<void> {
+        auto imported = importGridsInTransaction(workspace, path, options);
+        if (!imported)
+            return std::unexpected(imported.error());
+        summary = *imported;
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return summary;
+}
+
+} // namespace GridDesk

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "importsummary.h"
+
+#include <QCoreApplication>
+
+namespace GridDesk {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::ImportSummary)
+};
+} // namespace
+
+ImportSummary &ImportSummary::operator+=(const ImportSummary &other)
+{
+    read += other.read;
+    imported += other.imported;
+    located += other.located;
+    unlocated += other.unlocated;
+    flagged += other.flagged;
+    if (encoding.isEmpty())
+        encoding = other.encoding;
+    notes << other.notes;
+    return *this;
+}
+
+QString ImportSummary::toText() const
+{
+    return Tr::tr("read %1, imported %2, located %3, unlocated %4, flagged %5")
+        .arg(read)
+        .arg(imported)
+        .arg(located)
+        .arg(unlocated)
+        .arg(flagged);
+}
+
+} // namespace GridDesk

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "samples.h"
+
+#include "caseimporter.h"
+#include "gridimporter.h"
+#include "logging.h"
+
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Samples)
+};
+
+Result<QJsonObject> readDescription(const QDir &mapsDir, const QString &key)
+{
+    QFile file(mapsDir.filePath(key + QStringLiteral("/sample.json")));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::NotFound,
+            Tr::tr("There is no sample \"%1\" in %2.").arg(key, mapsDir.absolutePath()));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!document.isObject())
+        return fail(ErrorCode::UnreadableFile,
+            Tr::tr("%1 is not valid JSON: %2").arg(file.fileName(), error.errorString()));
+    return document.object();
+}
+
+Result<GridImportOptions> gridOptions(const QJsonObject &layer, const QString &where)
+{
+    GridImportOptions options;
+    const auto level = gridLevelFromKey(layer.value(QStringLiteral("level")).toString());
+    if (!level)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1: unknown grid level; use one of %2.").arg(where, gridLevelKeys()));
+    options.level = *level;
+    options.codeField = layer.value(QStringLiteral("code_field")).toString();
+    options.nameField = layer.value(QStringLiteral("name_field")).toString();
+    options.parentField = layer.value(QStringLiteral("parent_field")).toString();
+    if (layer.contains(QStringLiteral("source_crs")))
+        options.sourceCrs = layer.value(QStringLiteral("source_crs")).toString();
+    if (layer.contains(QStringLiteral("encoding")))
+        options.encoding = layer.value(QStringLiteral("encoding")).toString();
+    return options;
+}
+
+} // namespace
+
+QList<Sample> availableSamples(const QDir &mapsDir)
+{
+    QList<Sample> samples;
+    const QStringList folders = mapsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &key : folders) {
+        auto description = readDescription(mapsDir, key);
+        if (!description)
+            continue;
+        const bool chinese = QLocale().language() == QLocale::Chinese;
+        const QString title =
+            description->value(chinese ? QStringLiteral("title_zh") : QStringLiteral("title"))
+                .toString();
+        samples << Sample {key, title.isEmpty() ? key : title,
+            description->value(QStringLiteral("attribution")).toString()};
+    }
+    return samples;
+}
+
+QDir bundledMapsDir()
+{
+    const QByteArray fromEnvironment = qgetenv("GRIDDESK_MAPS_DIR");
+    if (!fromEnvironment.isEmpty())
+        return QDir(QString::fromLocal8Bit(fromEnvironment));
+    const QDir appDir(QCoreApplication::applicationDirPath());
+    for (const QString &relative :
+        {QStringLiteral("../share/griddesk/maps"), QStringLiteral("../../share/griddesk/maps")}) {
+        if (appDir.exists(relative))
+            return QDir(appDir.filePath(relative));
+    }
+    return QDir(QStringLiteral(GRIDDESK_SOURCE_MAPS_DIR));
+}
+
+Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, const QString &key)
+{
+    auto description = readDescription(mapsDir, key);
+    if (!description)
+        return std::unexpected(description.error());
+    const QDir sampleDir(mapsDir.filePath(key));
+
+    ImportSummary total;
+    auto done = workspace.transaction([&]() -> Result<void> {
+        const QJsonArray grids = description->value(QStringLiteral("grids")).toArray();
+        for (const QJsonValue &value : grids) {
+            const QJsonObject layer = value.toObject();
+            const QString file = sampleDir.filePath(layer.value(QStringLiteral("file")).toString());
+            auto options = gridOptions(layer, file);
+            if (!options)
+                return std::unexpected(options.error());
+            auto imported = importGridsInTransaction(workspace, file, *options);
+            if (!imported)
+                return std::unexpected(imported.error());
+            total += *imported;
+        }
+        const QJsonArray cases = description->value(QStringLiteral("cases")).toArray();
+        for (const QJsonValue &value : cases) {
+            const QJsonObject layer = value.toObject();
+            const QString file = sampleDir.filePath(layer.value(QStringLiteral("file")).toString());
+            auto imported = importCasesInTransaction(workspace, file,
+                layer.value(QStringLiteral("profile")).toString(QStringLiteral("auto")));
+            if (!imported)
+                return std::unexpected(imported.error());
+            total += *imported;
+        }
+        for (const QString &field :
+            {QStringLiteral("title"), QStringLiteral("title_zh"), QStringLiteral("attribution")}) {
+            auto saved = workspace.setMetadata(field, description->value(field).toString());
+            if (!saved)
+                return saved;
+        }
+        return workspace.setMetadata(QStringLiteral("sample"), key);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    qCInfo(lcIngest) << "workspace" << workspace.path() << "filled from sample" << key;
+    return total;
+}
+
+} // namespace GridDesk

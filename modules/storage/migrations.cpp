@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "migrations.h"
+
+namespace GridDesk::Migrations {
+
+namespace {
+
+QStringList rtreeIndex(const QString &table)
+{
+    // The R-tree extension of GeoPackage 1.2: the index table plus triggers keeping it in step
+    // with the feature table, so QGIS and GDAL may edit the file as well as GridDesk.
+    const QString rtree = QStringLiteral("rtree_%1_geom").arg(table);
+    const QString insert = QStringLiteral(
+        "INSERT OR REPLACE INTO %1 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
+        "ST_MinY(NEW.geom), ST_MaxY(NEW.geom));")
+                               .arg(rtree);
+    const QString notEmpty = QStringLiteral("(NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))");
+    return {
+        QStringLiteral("CREATE VIRTUAL TABLE %1 USING rtree(id, minx, maxx, miny, maxy)")
+            .arg(rtree),
+        QStringLiteral("CREATE TRIGGER %1_insert AFTER INSERT ON %2 WHEN %3 BEGIN %4 END")
+            .arg(rtree, table, notEmpty, insert),
+        QStringLiteral("CREATE TRIGGER %1_update1 AFTER UPDATE OF geom ON %2 WHEN OLD.fid = "
+                       "NEW.fid AND %3 BEGIN %4 END")
+            .arg(rtree, table, notEmpty, insert),
+        QStringLiteral("CREATE TRIGGER %1_update2 AFTER UPDATE OF geom ON %2 WHEN OLD.fid = "
+                       "NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM "
+                       "%1 WHERE id = OLD.fid; END")
+            .arg(rtree, table),
+        QStringLiteral("CREATE TRIGGER %1_update3 AFTER UPDATE ON %2 WHEN OLD.fid != NEW.fid "
+                       "BEGIN DELETE FROM %1 WHERE id = OLD.fid; INSERT OR REPLACE INTO %1 SELECT "
+                       "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), "
+                       "ST_MaxY(NEW.geom) WHERE %3; END")
+            .arg(rtree, table, notEmpty),
+        QStringLiteral("CREATE TRIGGER %1_delete AFTER DELETE ON %2 WHEN OLD.geom NOT NULL "
+                       "BEGIN DELETE FROM %1 WHERE id = OLD.fid; END")
+            .arg(rtree, table),
+        QStringLiteral("INSERT INTO gpkg_extensions VALUES ('%1', 'geom', 'gpkg_rtree_index', "
+                       "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")
+            .arg(table),
+    };
+}
+
+QStringList geopackageCore()
+{
+    return {
+        QStringLiteral("PRAGMA application_id = 1196444487"), // "GPKG"
+        QStringLiteral("PRAGMA user_version = 10200"),
+        QStringLiteral(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY "
+            "KEY, organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, "
+            "definition TEXT NOT NULL, description TEXT)"),
+        QStringLiteral(
+            "INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, "
+            "'undefined', 'undefined cartesian coordinate reference system'), ('Undefined "
+            "geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate "
+            "reference system'), ('WGS 84 geodetic', 4326, 'EPSG', 4326, 'GEOGCS[\"WGS "
+            "84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\","
+            "\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\","
+            "\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]],AXIS["
+            "\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]', "
+            "'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')"),
+        QStringLiteral(
+            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT "
+            "NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME NOT "
+            "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), min_x DOUBLE, min_y DOUBLE, "
+            "max_x DOUBLE, max_y DOUBLE, srs_id INTEGER, CONSTRAINT fk_gc_r_srs_id FOREIGN KEY "
+            "(srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))"),
+        QStringLiteral(
+            "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT "
+            "NULL, geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, "
+            "m TINYINT NOT NULL, CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name), "
+            "CONSTRAINT uk_gc_table_name UNIQUE (table_name), CONSTRAINT fk_gc_tn FOREIGN KEY "
+            "(table_name) REFERENCES gpkg_contents(table_name), CONSTRAINT fk_gc_srs FOREIGN KEY "
+            "(srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))"),
+        QStringLiteral(
+            "CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT "
+            "NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE "
+            "(table_name, column_name, extension_name))"),
+    };
+}
+
+QStringList version1()
+{
+    QStringList statements = geopackageCore();
+    statements << QStringLiteral(
+        "CREATE TABLE grids (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom MULTIPOLYGON, "
+        "code TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '', level TEXT NOT NULL, "
+        "parent_code TEXT, area_m2 REAL NOT NULL DEFAULT 0, source_file TEXT, "
+        "imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))")
+               << QStringLiteral("CREATE INDEX grids_level ON grids(level)")
+               << QStringLiteral("CREATE INDEX grids_parent ON grids(parent_code)")
+               << QStringLiteral(
+                      "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                      "srs_id) VALUES ('grids', 'features', 'grids', 'Base, fine and business "
+                      "grids with their parents', 4326)")
+               << QStringLiteral("INSERT INTO gpkg_geometry_columns VALUES ('grids', 'geom', "
+                                 "'MULTIPOLYGON', 4326, 0, 0)");
+    statements << rtreeIndex(QStringLiteral("grids"));
+
+    statements << QStringLiteral(
+        "CREATE TABLE cases (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom POINT, "
+        "source TEXT NOT NULL, external_id TEXT NOT NULL, category TEXT NOT NULL DEFAULT '', "
+        "descriptor TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '', agency TEXT NOT "
+        "NULL DEFAULT '', address TEXT NOT NULL DEFAULT '', created TEXT, closed TEXT, "
+        "grid_code TEXT, flags TEXT NOT NULL DEFAULT '', UNIQUE (source, external_id))")
+               << QStringLiteral("CREATE INDEX cases_grid ON cases(grid_code)")
+               << QStringLiteral(
+                      "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                      "srs_id) VALUES ('cases', 'features', 'cases', 'Cases with the grid each "
+                      "falls in', 4326)")
+               << QStringLiteral("INSERT INTO gpkg_geometry_columns VALUES ('cases', 'geom', "
+                                 "'POINT', 4326, 0, 0)");
+    statements << rtreeIndex(QStringLiteral("cases"));
+
+    statements << QStringLiteral(
+        "CREATE TABLE griddesk_metadata (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
+               << QStringLiteral(
+                      "CREATE TABLE griddesk_imports (id INTEGER PRIMARY KEY AUTOINCREMENT, kind "
+                      "TEXT NOT NULL, file TEXT NOT NULL, summary TEXT NOT NULL, imported_at TEXT "
+                      "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))")
+               << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
+                                 "description) VALUES ('griddesk_imports', 'attributes', "
+                                 "'griddesk_imports', 'What was imported, when')");
+    return statements;
+}
+
+} // namespace
+
+const QList<Migration> &all()
+{
+    static const QList<Migration> migrations {
+        {1, "GeoPackage core, grids and cases with R-tree indexes, metadata, import log",
+            version1()},
+    };
+    return migrations;
+}
+
+} // namespace GridDesk::Migrations

@@ -1,0 +1,465 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "workspace.h"
+
+#include "geopackageblob.h"
+#include "logging.h"
+#include "migrations.h"
+#include "sqlfunctions.h"
+
+#include "gis/wkb.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Workspace)
+};
+
+Error databaseError(const QSqlError &error, const QString &doing)
+{
+    return Error {ErrorCode::Database, Tr::tr("%1 failed: %2").arg(doing, error.text().trimmed())};
+}
+
+/// Runs one statement; fails with what it was doing and SQLite's message.
+Result<void> run(QSqlQuery &query, const QString &doing)
+{
+    if (!query.exec())
+        return std::unexpected(databaseError(query.lastError(), doing));
+    return {};
+}
+
+Result<void> runText(const QSqlDatabase &db, const QString &sql, const QString &doing)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return std::unexpected(databaseError(query.lastError(), doing));
+    return {};
+}
+
+QVariant geometryValue(const QByteArray &wkb)
+{
+    if (wkb.isEmpty())
+        return QVariant(QMetaType(QMetaType::QByteArray));
+    return GeoPackageBlob::encode(wkb);
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+CaseTime timeFromColumn(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return CaseTime::fromIso(value.toString()).value_or(CaseTime());
+}
+
+} // namespace
+
+Workspace::Workspace(const QString &path, const QString &connectionName)
+    : m_path(path)
+    , m_connectionName(connectionName)
+{ }
+
+Workspace::~Workspace()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path)
+{
+    const QFileInfo file(path);
+    if (file.exists() && !file.isFile())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("%1 is not a file.").arg(path));
+    if (!file.absoluteDir().exists())
+        return fail(ErrorCode::FileNotFound,
+            Tr::tr("The folder %1 does not exist.").arg(file.absolutePath()));
+
+    const QString connection =
+        QStringLiteral("griddesk-workspace-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<Workspace> workspace(new Workspace(file.absoluteFilePath(), connection));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(workspace->m_path);
+    if (!db.open())
+        return std::unexpected(
+            databaseError(db.lastError(), Tr::tr("Opening the workspace %1").arg(path)));
+
+    if (auto ready = workspace->initialise(); !ready)
+        return std::unexpected(ready.error().at(file.fileName()));
+    qCInfo(lcStorage) << "opened workspace" << workspace->m_path << "schema"
+                      << workspace->schemaVersion();
+    return workspace;
+}
+
+Result<void> Workspace::initialise()
+{
+    QSqlDatabase db = database();
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return fail(ErrorCode::UnreadableFile,
+            Tr::tr("this is not a GridDesk workspace: the file is not an SQLite or "
+                   "GeoPackage database (%1).")
+                .arg(probe.lastError().text().trimmed()));
+    probe.finish();
+
+    for (const QString &pragma :
+        {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = NORMAL"),
+            QStringLiteral("PRAGMA foreign_keys = ON"),
+            QStringLiteral("PRAGMA busy_timeout = 5000")}) {
+        if (auto done = runText(db, pragma, pragma); !done)
+            return done;
+    }
+    if (auto registered = SqlFunctions::registerGeoPackageFunctions(db); !registered)
+        return registered;
+    return migrate();
+}
+
+int Workspace::schemaVersion() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT max(version) FROM griddesk_schema")) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Result<void> Workspace::migrate()
+{
+    QSqlDatabase db = database();
+    QSqlQuery tables(db);
+    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    QStringList existing;
+    while (tables.next())
+        existing << tables.value(0).toString();
+
+    const bool foreignGeoPackage = existing.contains(QLatin1String("gpkg_contents"))
+        && !existing.contains(QLatin1String("griddesk_schema"));
+    if (foreignGeoPackage)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("this GeoPackage was not made by GridDesk; import its layers into a "
+                   "workspace with import-grids instead of opening it."));
+    const bool foreignDatabase =
+        !existing.isEmpty() && !existing.contains(QLatin1String("griddesk_schema"));
+    if (foreignDatabase)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("this SQLite database is not a GridDesk workspace."));
+
+    if (auto created = runText(db,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS griddesk_schema (version "
+                           "INTEGER PRIMARY KEY, summary TEXT NOT NULL, "
+                           "applied_at TEXT NOT NULL DEFAULT "
+                           "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))"),
+            Tr::tr("Creating the schema table"));
+        !created)
+        return created;
+
+    const int current = schemaVersion();
+    if (current > SCHEMA_VERSION)
+        return fail(ErrorCode::SchemaTooNew,
+            Tr::tr("the workspace has schema version %1, newer than this GridDesk (%2) "
+                   "understands; use a newer GridDesk.")
+                .arg(current)
+                .arg(SCHEMA_VERSION));
+
+    for (const Migrations::Migration &migration : Migrations::all()) {
+        if (migration.version <= current)
+            continue;
+        auto applied = transaction([&]() -> Result<void> {
+            for (const QString &statement : migration.statements) {
+                if (auto done =
+                        runText(db, statement, Tr::tr("Migration %1").arg(migration.version));
+                    !done)
+                    return done;
+            }
+            QSqlQuery record(db);
+            record.prepare(
+                QStringLiteral("INSERT INTO griddesk_schema (version, summary) VALUES (?, ?)"));
+            record.addBindValue(migration.version);
+            record.addBindValue(QString::fromUtf8(migration.summary));
+            return run(record, Tr::tr("Recording migration %1").arg(migration.version));
+        });
+        if (!applied)
+            return applied;
+        qCInfo(lcStorage) << "migrated" << m_path << "to schema" << migration.version;
+    }
+    return {};
+}
+
+Result<void> Workspace::transaction(const std::function<Result<void>()> &work)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return std::unexpected(databaseError(db.lastError(), Tr::tr("Starting a transaction")));
+    Result<void> result = work();
+    if (!result) {
+        db.rollback();
+        qCWarning(lcStorage) << "rolled back a transaction on" << m_path << ":"
+                             << result.error().message;
+        return result;
+    }
+    if (!db.commit()) {
+        const Error error = databaseError(db.lastError(), Tr::tr("Committing"));
+        db.rollback();
+        return std::unexpected(error);
+    }
+    return {};
+}
+
+Result<QList<Grid>> Workspace::grids(std::optional<GridLevel> level, bool withGeometry) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT fid, code, name, level, parent_code, area_m2, geom FROM "
+                                 "grids");
+    if (level)
+        sql += QStringLiteral(" WHERE level = ?");
+    sql += QStringLiteral(" ORDER BY CASE level WHEN 'district' THEN 0 WHEN 'street' THEN 1 WHEN "
+                          "'community' THEN 2 WHEN 'base' THEN 3 WHEN 'fine' THEN 4 ELSE 5 END, "
+                          "code");
+    query.prepare(sql);
+    if (level)
+        query.addBindValue(gridLevelKey(*level));
+    if (auto done = run(query, Tr::tr("Reading grids")); !done)
+        return std::unexpected(done.error());
+
+    QList<Grid> result;
+    while (query.next()) {
+        Grid grid;
+        grid.id = query.value(0).toLongLong();
+        grid.code = query.value(1).toString();
+        grid.name = query.value(2).toString();
+        grid.level = gridLevelFromKey(query.value(3).toString()).value_or(GridLevel::Base);
+        grid.parentCode = query.value(4).toString();
+        grid.areaM2 = query.value(5).toDouble();
+        const QByteArray blob = query.value(6).toByteArray();
+        if (!blob.isEmpty()) {
+            auto decoded = GeoPackageBlob::decode(blob);
+            if (!decoded)
+                return std::unexpected(decoded.error().at(Tr::tr("grid %1").arg(grid.code)));
+            grid.bbox = decoded->envelope;
+            if (withGeometry)
+                grid.wkb = decoded->wkb.toByteArray();
+        }
+        result << std::move(grid);
+    }
+    return result;
+}
+
+Result<std::optional<Grid>> Workspace::grid(const QString &code) const
+{
+    auto all = grids();
+    if (!all)
+        return std::unexpected(all.error());
+    for (Grid &grid : *all) {
+        if (grid.code == code)
+            return std::optional<Grid>(std::move(grid));
+    }
+    return std::optional<Grid>();
+}
+
+Result<qint64> Workspace::gridCount() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM grids")) || !query.next())
+        return std::unexpected(databaseError(query.lastError(), Tr::tr("Counting grids")));
+    return query.value(0).toLongLong();
+}
+
+Result<void> Workspace::saveGrids(const QList<Grid> &grids)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2) VALUES (?, ?, ?, ?, "
+        "?, ?) ON CONFLICT(code) DO UPDATE SET geom = excluded.geom, name = excluded.name, level "
+        "= excluded.level, parent_code = excluded.parent_code, area_m2 = excluded.area_m2, "
+        "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"));
+    for (const Grid &grid : grids) {
+        query.bindValue(0, geometryValue(grid.wkb));
+        query.bindValue(1, grid.code);
+        query.bindValue(2, notNull(grid.name));
+        query.bindValue(3, gridLevelKey(grid.level));
+        query.bindValue(4, textOrNull(grid.parentCode));
+        query.bindValue(5, grid.areaM2);
+        if (auto done = run(query, Tr::tr("Saving grid %1").arg(grid.code)); !done)
+            return done;
+    }
+    return updateContentsExtent(QStringLiteral("grids"));
+}
+
+Result<void> Workspace::updateContentsExtent(const QString &table)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_%1_geom), min_y = (SELECT "
+        "min(miny) FROM rtree_%1_geom), max_x = (SELECT max(maxx) FROM rtree_%1_geom), max_y = "
+        "(SELECT max(maxy) FROM rtree_%1_geom), last_change = "
+        "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = '%1'")
+                      .arg(table));
+    return run(query, Tr::tr("Updating the extent of %1").arg(table));
+}
+
+Result<QList<CaseRecord>> Workspace::cases(const CaseQuery &caseQuery) const
+{
+    QString sql = QStringLiteral("SELECT fid, source, external_id, category, descriptor, status, "
+                                 "agency, address, created, closed, grid_code, flags, geom FROM "
+                                 "cases");
+    if (caseQuery.gridCode && caseQuery.includeDescendants)
+        sql = QStringLiteral("WITH RECURSIVE within(code) AS (SELECT ? UNION SELECT g.code FROM "
+                             "grids g JOIN within w ON g.parent_code = w.code) ")
+            + sql + QStringLiteral(" WHERE grid_code IN (SELECT code FROM within)");
+    else if (caseQuery.gridCode)
+        sql += QStringLiteral(" WHERE grid_code = ?");
+    sql += QStringLiteral(" ORDER BY fid");
+    if (caseQuery.limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(caseQuery.limit);
+
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    if (caseQuery.gridCode)
+        query.addBindValue(*caseQuery.gridCode);
+    if (auto done = run(query, Tr::tr("Reading cases")); !done)
+        return std::unexpected(done.error());
+
+    QList<CaseRecord> result;
+    while (query.next()) {
+        CaseRecord record;
+        record.id = query.value(0).toLongLong();
+        record.source = query.value(1).toString();
+        record.externalId = query.value(2).toString();
+        record.category = query.value(3).toString();
+        record.descriptor = query.value(4).toString();
+        record.status = query.value(5).toString();
+        record.agency = query.value(6).toString();
+        record.address = query.value(7).toString();
+        record.created = timeFromColumn(query.value(8));
+        record.closed = timeFromColumn(query.value(9));
+        record.gridCode = query.value(10).toString();
+        const QString flags = query.value(11).toString();
+        if (!flags.isEmpty())
+            record.flags = flags.split(u',');
+        const QByteArray blob = query.value(12).toByteArray();
+        if (!blob.isEmpty()) {
+            auto decoded = GeoPackageBlob::decode(blob);
+            if (decoded && !decoded->empty && !decoded->envelope.isEmpty())
+                record.location = GeoPoint {decoded->envelope.west, decoded->envelope.south};
+        }
+        result << std::move(record);
+    }
+    return result;
+}
+
+Result<qint64> Workspace::caseCount() const
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM cases")) || !query.next())
+        return std::unexpected(databaseError(query.lastError(), Tr::tr("Counting cases")));
+    return query.value(0).toLongLong();
+}
+
+Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral(
+        "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
+        "address, created, closed, grid_code, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, category = "
+        "excluded.category, descriptor = excluded.descriptor, status = excluded.status, agency = "
+        "excluded.agency, address = excluded.address, created = excluded.created, closed = "
+        "excluded.closed, grid_code = excluded.grid_code, flags = excluded.flags RETURNING fid"));
+    for (CaseRecord &record : cases) {
+        query.bindValue(
+            0, geometryValue(record.location ? Wkb::point(*record.location) : QByteArray()));
+        query.bindValue(1, notNull(record.source));
+        query.bindValue(2, notNull(record.externalId));
+        query.bindValue(3, notNull(record.category));
+        query.bindValue(4, notNull(record.descriptor));
+        query.bindValue(5, notNull(record.status));
+        query.bindValue(6, notNull(record.agency));
+        query.bindValue(7, notNull(record.address));
+        query.bindValue(8, textOrNull(record.created.toIso()));
+        query.bindValue(9, textOrNull(record.closed.toIso()));
+        query.bindValue(10, textOrNull(record.gridCode));
+        query.bindValue(11, notNull(record.flags.join(u',')));
+        if (auto done = run(query, Tr::tr("Saving case %1").arg(record.externalId)); !done)
+            return done;
+        if (query.next())
+            record.id = query.value(0).toLongLong();
+        query.finish();
+    }
+    return updateContentsExtent(QStringLiteral("cases"));
+}
+
+Result<void> Workspace::updateCaseGrids(const QList<CaseRecord> &cases)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("UPDATE cases SET grid_code = ?, flags = ? WHERE fid = ?"));
+    for (const CaseRecord &record : cases) {
+        query.bindValue(0, textOrNull(record.gridCode));
+        query.bindValue(1, notNull(record.flags.join(u',')));
+        query.bindValue(2, record.id);
+        if (auto done = run(query, Tr::tr("Updating the grid of case %1").arg(record.id)); !done)
+            return done;
+    }
+    return {};
+}
+
+QString Workspace::metadata(const QString &key) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM griddesk_metadata WHERE key = ?"));
+    query.addBindValue(key);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+Result<void> Workspace::setMetadata(const QString &key, const QString &value)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO griddesk_metadata (key, value) VALUES (?, ?) ON "
+                                 "CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(key);
+    query.addBindValue(value);
+    return run(query, Tr::tr("Saving the setting %1").arg(key));
+}
+
+Result<void> Workspace::logImport(const QString &kind, const QString &file, const QString &summary)
+{
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("INSERT INTO griddesk_imports (kind, file, summary) VALUES (?, ?, ?)"));
+    query.addBindValue(kind);
+    query.addBindValue(file);
+    query.addBindValue(summary);
+    return run(query, Tr::tr("Recording the import of %1").arg(file));
+}
+
+} // namespace GridDesk

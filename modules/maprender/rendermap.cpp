@@ -80,9 +80,9 @@ private:
 
 bool MapPainter::cancelled()
 {
-    if (m_cancelled || ++m_sinceCheck < CANCEL_CHECK_INTERVAL)
+    // Asks on the first call and then every CANCEL_CHECK_INTERVAL calls.
+    if (m_cancelled || m_sinceCheck++ % CANCEL_CHECK_INTERVAL != 0)
         return m_cancelled;
-    m_sinceCheck = 0;
     m_cancelled = m_isCancelled && m_isCancelled();
     return m_cancelled;
 }

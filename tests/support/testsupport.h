@@ -17,6 +17,16 @@ QString dataPath(const QString &relative);
 /// The maps/ folder of the source tree (the bundled samples).
 QString mapsPath(const QString &relative = {});
 
+/// The failure message of a std::expected, or nothing when it holds a value; for QVERIFY2,
+/// which evaluates its message even when the check passes.
+template<typename Expected>
+QByteArray why(const Expected &result)
+{
+    if (result.has_value())
+        return {};
+    return result.error().message.toLocal8Bit();
+}
+
 } // namespace GridDesk::Test
 
 /// Like QTEST_MAIN, with the environment pinned first. App is QCoreApplication,

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: GridDesk contributors
+#
+# Sets up a Debian 12 machine for GridDesk and builds it, then either starts the workstation
+# or runs the whole test suite:
+#
+#   packaging/dev.sh run [WORKSPACE.gpkg] [--sample nyc|taipei]
+#   packaging/dev.sh test
+#   packaging/dev.sh bench
+#
+# Only packages that are missing are installed (with sudo when not root).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+
+build_packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-positioning-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev
+    libgdal-dev libgeos-dev libproj-dev libsqlite3-dev libgl-dev
+    gdal-bin proj-data
+    fonts-noto-cjk fonts-dejavu-core
+)
+test_packages=(xvfb xauth sqlite3)
+bench_packages=(python3-qgis spatialite-bin)
+
+missing_packages() {
+    local package
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            printf '%s\n' "$package"
+        fi
+    done
+}
+
+install_missing() {
+    local missing
+    mapfile -t missing < <(missing_packages "$@")
+    if [ "${#missing[@]}" -eq 0 ]; then
+        return
+    fi
+    echo "GridDesk: installing missing Debian packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
+
+configure_and_build() {
+    cmake --preset default
+    cmake --build --preset default -j "$(nproc)"
+}
+
+command=${1:-}
+shift || true
+case "$command" in
+run)
+    install_missing "${build_packages[@]}"
+    configure_and_build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        install_missing "${test_packages[@]}"
+        echo "GridDesk: no display found; starting the workstation under Xvfb (nothing will be"
+        echo "visible). Run this from a desktop session to see the window."
+        exec xvfb-run -a -s "-screen 0 1920x1080x24" build/app/griddesk "$@"
+    fi
+    exec build/app/griddesk "$@"
+    ;;
+test)
+    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    configure_and_build
+    ctest --preset default -j "$(nproc)"
+    ;;
+bench)
+    install_missing "${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"
+    configure_and_build
+    cmake --build --preset default --target bench
+    ;;
+*)
+    echo "usage: packaging/dev.sh run [WORKSPACE.gpkg] [--sample nyc|taipei] | test | bench" >&2
+    exit 2
+    ;;
+esac

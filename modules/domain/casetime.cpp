@@ -33,7 +33,7 @@ QString CaseTime::toIso() const
     const int minutes = std::abs(offset) / 60;
     return text
         + QStringLiteral("%1%2:%3")
-              .arg(offset < 0 ? u'-' : u'+')
+              .arg(offset < 0 ? QChar(u'-') : QChar(u'+'))
               .arg(minutes / 60, 2, 10, QLatin1Char('0'))
               .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }

@@ -58,8 +58,13 @@ std::optional<CaseTime> parse(const QString &text)
             return CaseTime::naive(parsed.date(), parsed.time());
     }
 
-    static const QStringList dateFormats {QStringLiteral("MM/dd/yyyy"), QStringLiteral("M/d/yyyy"),
-        QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy/MM/dd"), QStringLiteral("yyyy年M月d日")};
+    static const QStringList dateFormats {
+        QStringLiteral("MM/dd/yyyy"),
+        QStringLiteral("M/d/yyyy"),
+        QStringLiteral("yyyy-MM-dd"),
+        QStringLiteral("yyyy/MM/dd"),
+        QStringLiteral("yyyy年M月d日"),
+    };
     for (const QString &format : dateFormats) {
         const QDate date = QDate::fromString(trimmed, format);
         if (date.isValid())

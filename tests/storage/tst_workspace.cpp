@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "gis/wkb.h"
+#include "storage/workspace.h"
+
+#include "support/testsupport.h"
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+
+using namespace GridDesk;
+
+namespace {
+
+QByteArray square(double west, double south, double size)
+{
+    // A one-part multipolygon, written by hand as little-endian WKB.
+    QByteArray wkb;
+    auto u32 = [&wkb](quint32 v) {
+        wkb.append(reinterpret_cast<const char *>(&v), 4);
+    };
+    auto f64 = [&wkb](double v) {
+        wkb.append(reinterpret_cast<const char *>(&v), 8);
+    };
+    wkb.append(char(1));
+    u32(6);
+    u32(1);
+    wkb.append(char(1));
+    u32(3);
+    u32(1);
+    u32(5);
+    const double xs[] = {west, west + size, west + size, west, west};
+    const double ys[] = {south, south, south + size, south + size, south};
+    for (int i = 0; i < 5; ++i) {
+        f64(xs[i]);
+        f64(ys[i]);
+    }
+    return wkb;
+}
+
+Grid makeGrid(const QString &code, GridLevel level, double west, double south, double size,
+    const QString &parent = {})
+{
+    Grid grid;
+    grid.code = code;
+    grid.name = QStringLiteral("Grid ") + code;
+    grid.level = level;
+    grid.parentCode = parent;
+    grid.wkb = square(west, south, size);
+    return grid;
+}
+
+/// Runs one query on the file through a separate plain connection.
+QVariant scalar(const QString &path, const QString &sql)
+{
+    const QString name = QUuid::createUuid().toString();
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery query(db);
+        if (query.exec(sql) && query.next())
+            value = query.value(0);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+} // namespace
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString freshPath()
+    {
+        return m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + ".gpkg");
+    }
+
+    std::unique_ptr<Workspace> filled(const QString &path)
+    {
+        auto workspace = Workspace::open(path);
+        if (!workspace)
+            return nullptr;
+        auto saved = (*workspace)->transaction([&]() -> Result<void> {
+            return (*workspace)
+                ->saveGrids({makeGrid("1", GridLevel::District, 0, 0, 10),
+                    makeGrid("101", GridLevel::Base, 0, 0, 5, "1")});
+        });
+        if (!saved)
+            return nullptr;
+        return std::move(*workspace);
+    }
+
+private Q_SLOTS:
+    void createsAGeoPackageInWalMode()
+    {
+        const QString path = freshPath();
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        QCOMPARE((*workspace)->schemaVersion(), Workspace::SCHEMA_VERSION);
+        QCOMPARE(scalar(path, "PRAGMA journal_mode").toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(path, "PRAGMA application_id").toLongLong(), 0x47504B47LL);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM gpkg_extensions WHERE extension_name = "
+                     "'gpkg_rtree_index'")
+                     .toInt(),
+            2);
+    }
+
+    void gdalReadsItWithSpatialIndexes()
+    {
+        const QString path = freshPath();
+        auto workspace = filled(path);
+        QVERIFY(workspace);
+        QList<CaseRecord> cases(2);
+        cases[0].source = QStringLiteral("test");
+        cases[0].externalId = QStringLiteral("A");
+        cases[0].location = GeoPoint {1.0, 1.0};
+        cases[1].source = QStringLiteral("test");
+        cases[1].externalId = QStringLiteral("B");
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(cases); }));
+        workspace.reset();
+
+        GDALDatasetH dataset = GDALOpenEx(QFile::encodeName(path).constData(),
+            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        QVERIFY(dataset);
+        QCOMPARE(QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset))),
+            QStringLiteral("GPKG"));
+        OGRLayerH grids = GDALDatasetGetLayerByName(dataset, "grids");
+        OGRLayerH casesLayer = GDALDatasetGetLayerByName(dataset, "cases");
+        QVERIFY(grids && casesLayer);
+        QCOMPARE(OGR_L_GetFeatureCount(grids, 1), 2);
+        QCOMPARE(OGR_L_GetFeatureCount(casesLayer, 1), 2);
+        QVERIFY(OGR_L_TestCapability(grids, OLCFastSpatialFilter));
+        QVERIFY(OGR_L_TestCapability(casesLayer, OLCFastSpatialFilter));
+
+        // The R-tree answers a spatial filter: only the district reaches x = 8.
+        OGR_L_SetSpatialFilterRect(grids, 7.9, 7.9, 8.1, 8.1);
+        QCOMPARE(OGR_L_GetFeatureCount(grids, 1), 1);
+        OGREnvelope extent;
+        QCOMPARE(OGR_L_GetExtent(grids, &extent, 0), OGRERR_NONE);
+        QCOMPARE(extent.MaxX, 10.0);
+        GDALClose(dataset);
+    }
+
+    void editsByGdalKeepTheIndexAndAreSeen()
+    {
+        const QString path = freshPath();
+        filled(path).reset();
+
+        GDALDatasetH dataset = GDALOpenEx(QFile::encodeName(path).constData(),
+            GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+        QVERIFY(dataset);
+        OGRLayerH grids = GDALDatasetGetLayerByName(dataset, "grids");
+        OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(grids));
+        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "code"), "102");
+        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "level"), "base");
+        OGR_F_SetFieldString(feature, OGR_F_GetFieldIndex(feature, "parent_code"), "1");
+        OGRGeometryH geometry = nullptr;
+        const QByteArray wkb = square(5, 5, 5);
+        OGR_G_CreateFromWkb(wkb.constData(), nullptr, &geometry, int(wkb.size()));
+        OGR_F_SetGeometryDirectly(feature, geometry);
+        QCOMPARE(OGR_L_CreateFeature(grids, feature), OGRERR_NONE);
+        OGR_F_Destroy(feature);
+        GDALClose(dataset);
+
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        QCOMPARE(*(*workspace)->gridCount(), 3);
+        auto added = (*workspace)->grid(QStringLiteral("102"));
+        QVERIFY(added && added->has_value());
+        QCOMPARE((*added)->bbox.west, 5.0);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom WHERE minx >= 5").toInt(), 1);
+    }
+
+    void failedTransactionLeavesTheFileAsItWas()
+    {
+        const QString path = freshPath();
+        auto workspace = filled(path);
+        QVERIFY(workspace);
+        auto result = workspace->transaction([&]() -> Result<void> {
+            auto saved = workspace->saveGrids({makeGrid("102", GridLevel::Base, 5, 0, 5, "1")});
+            if (!saved)
+                return saved;
+            return fail(ErrorCode::InvalidRow, QStringLiteral("row 7 is broken"));
+        });
+        QVERIFY(!result.has_value());
+        QCOMPARE(result.error().message, QStringLiteral("row 7 is broken"));
+        QCOMPARE(*workspace->gridCount(), 2);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom").toInt(), 2);
+    }
+
+    void casesOfAGridIncludeItsDescendants()
+    {
+        auto workspace = filled(freshPath());
+        QList<CaseRecord> cases(3);
+        for (int i = 0; i < 3; ++i) {
+            cases[i].source = QStringLiteral("test");
+            cases[i].externalId = QString::number(i);
+        }
+        cases[0].gridCode = QStringLiteral("101");
+        cases[1].gridCode = QStringLiteral("1");
+        cases[1].created = CaseTime::withOffset(QDate(2025, 1, 2), QTime(3, 4, 5), 8 * 3600);
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(cases); }));
+        QVERIFY(cases[2].id > 0);
+
+        CaseQuery query;
+        query.gridCode = QStringLiteral("1");
+        QCOMPARE(workspace->cases(query)->size(), 2);
+        query.includeDescendants = false;
+        QCOMPARE(workspace->cases(query)->size(), 1);
+        QCOMPARE(workspace->cases(query)->first().created.toIso(),
+            QStringLiteral("2025-01-02T03:04:05+08:00"));
+        query.gridCode = QStringLiteral("101");
+        QCOMPARE(workspace->cases(query)->first().externalId, QStringLiteral("0"));
+    }
+
+    void savingTheSameCaseTwiceUpdatesIt()
+    {
+        auto workspace = filled(freshPath());
+        QList<CaseRecord> cases(1);
+        cases[0].source = QStringLiteral("nyc311");
+        cases[0].externalId = QStringLiteral("19937896");
+        cases[0].status = QStringLiteral("Open");
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(cases); }));
+        const qint64 id = cases[0].id;
+        cases[0].status = QStringLiteral("Closed");
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(cases); }));
+        QCOMPARE(cases[0].id, id);
+        QCOMPARE(*workspace->caseCount(), 1);
+        QCOMPARE(workspace->cases()->first().status, QStringLiteral("Closed"));
+    }
+
+    void reopeningKeepsEverything()
+    {
+        const QString path = freshPath();
+        {
+            auto workspace = filled(path);
+            QVERIFY(workspace->setMetadata(QStringLiteral("title"), QStringLiteral("纽约市")));
+        }
+        auto workspace = Workspace::open(path);
+        QVERIFY(workspace.has_value());
+        QCOMPARE(*(*workspace)->gridCount(), 2);
+        QCOMPARE((*workspace)->metadata(QStringLiteral("title")), QStringLiteral("纽约市"));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM griddesk_schema").toInt(), 1);
+        const auto grids = (*workspace)->grids(GridLevel::Base);
+        QCOMPARE(grids->size(), 1);
+        QCOMPARE(grids->first().parentCode, QStringLiteral("1"));
+        QCOMPARE(grids->first().bbox.east, 5.0);
+    }
+
+    void corruptFileIsRefusedAndKept()
+    {
+        const QString path = freshPath();
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray garbage(8192, '\x5a');
+        file.write(garbage);
+        file.close();
+
+        auto workspace = Workspace::open(path);
+        QVERIFY(!workspace.has_value());
+        QVERIFY(workspace.error().message.contains(QLatin1String("not a GridDesk workspace")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), garbage);
+    }
+
+    void foreignGeoPackageIsRefused()
+    {
+        const QString path = freshPath();
+        GDALDriverH driver = GDALGetDriverByName("GPKG");
+        GDALDatasetH dataset =
+            GDALCreate(driver, QFile::encodeName(path).constData(), 0, 0, 0, GDT_Unknown, nullptr);
+        QVERIFY(dataset);
+        GDALDatasetCreateLayer(dataset, "parcels", nullptr, wkbPolygon, nullptr);
+        GDALClose(dataset);
+
+        auto workspace = Workspace::open(path);
+        QVERIFY(!workspace.has_value());
+        QVERIFY(workspace.error().message.contains(QLatin1String("import-grids")));
+    }
+
+    void newerSchemaIsRefused()
+    {
+        const QString path = freshPath();
+        filled(path).reset();
+        const QString name = QStringLiteral("bump");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO griddesk_schema (version, summary) VALUES (99, 'future')")));
+        }
+        QSqlDatabase::removeDatabase(name);
+        auto workspace = Workspace::open(path);
+        QVERIFY(!workspace.has_value());
+        QCOMPARE(workspace.error().code, ErrorCode::SchemaTooNew);
+    }
+
+    void missingFolderIsReported()
+    {
+        auto workspace = Workspace::open(QStringLiteral("/nonexistent-folder/ws.gpkg"));
+        QVERIFY(!workspace.has_value());
+        QCOMPARE(workspace.error().code, ErrorCode::FileNotFound);
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestWorkspace, QCoreApplication)
+#include "tst_workspace.moc"

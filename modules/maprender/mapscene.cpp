@@ -212,8 +212,9 @@ std::optional<GeoPoint> MapScene::caseLocation(qint64 id) const
     return WebMercator::toLonLat(m_cases[*index].position);
 }
 
-bool MapScene::contains(const GridShape &grid, const QPointF &mercator) const
+bool MapScene::gridContains(quint32 index, const QPointF &mercator) const
 {
+    const GridShape &grid = m_grids.at(index);
     // Even-odd crossing count over all rings, so holes and multipolygon parts both work.
     const double x = mercator.x() - m_origin.x();
     const double y = mercator.y() - m_origin.y();
@@ -239,9 +240,9 @@ std::optional<QString> MapScene::gridAt(const GeoPoint &point) const
     const QPointF mercator = WebMercator::fromLonLat(point);
     std::optional<quint32> best;
     for (const quint32 index : gridsIn(QRectF(mercator, mercator))) {
-        const GridShape &grid = m_grids[index];
-        if (!contains(grid, mercator))
+        if (!gridContains(index, mercator))
             continue;
+        const GridShape &grid = m_grids[index];
         if (!best) {
             best = index;
             continue;

@@ -89,6 +89,9 @@ public:
     /// the smaller grid; business grids only when no other grid contains the point.
     std::optional<QString> gridAt(const GeoPoint &point) const;
 
+    /// Whether grid number index contains the Web Mercator point (even-odd over all rings).
+    bool gridContains(quint32 index, const QPointF &mercator) const;
+
     /// The case drawn nearest to pixel within tolerance pixels in viewport.
     std::optional<qint64> caseNear(
         const QPointF &pixel, const MapViewport &viewport, double tolerance) const;
@@ -105,7 +108,6 @@ private:
     Result<void> addGrid(const Grid &grid);
     void addCase(const CaseRecord &record);
     void buildIndexes();
-    bool contains(const GridShape &grid, const QPointF &mercator) const;
 
     std::vector<GridShape> m_grids;
     std::vector<CasePoint> m_cases;

@@ -59,7 +59,8 @@ private:
     void drawOutlines(const std::vector<quint32> &grids);
     void drawSelectedGrid();
     void drawLabels(const std::vector<std::vector<quint32>> &gridsByLevel);
-    bool placeLabel(const MapScene::GridShape &grid, const QFontMetricsF &metrics);
+    bool placeLabel(quint32 index, const QFontMetricsF &metrics);
+    bool insideGrid(quint32 index, const QRectF &label) const;
     void drawCases();
     void drawSelectedCase();
 
@@ -156,8 +157,14 @@ void MapPainter::drawOutlines(const std::vector<quint32> &grids)
             m_painter.drawPoint(screen.center());
             continue;
         }
-        for (quint32 ring = grid.firstRing; ring < grid.firstRing + grid.ringCount; ++ring)
-            m_painter.drawPolygon(ringPolygon(ring));
+        for (quint32 ring = grid.firstRing; ring < grid.firstRing + grid.ringCount; ++ring) {
+            const QPolygonF &polygon = ringPolygon(ring);
+            // An islet that collapsed to under a pixel still shows as a dot.
+            if (polygon.size() < 3 && !polygon.isEmpty())
+                m_painter.drawPoint(polygon.first());
+            else
+                m_painter.drawPolygon(polygon);
+        }
     }
 }
 
@@ -194,8 +201,21 @@ void MapPainter::drawSelectedGrid()
     m_painter.drawPath(path);
 }
 
-bool MapPainter::placeLabel(const MapScene::GridShape &grid, const QFontMetricsF &metrics)
+bool MapPainter::insideGrid(quint32 index, const QRectF &label) const
 {
+    // The corners and the centre: enough to keep a label off its own grid's boundary.
+    for (const QPointF &pixel : {label.center(), label.topLeft(), label.topRight(),
+             label.bottomLeft(), label.bottomRight()}) {
+        const QPointF mercator = WebMercator::fromLonLat(m_viewport.toLonLat(pixel));
+        if (!m_scene.gridContains(index, mercator))
+            return false;
+    }
+    return true;
+}
+
+bool MapPainter::placeLabel(quint32 index, const QFontMetricsF &metrics)
+{
+    const MapScene::GridShape &grid = m_scene.grids()[index];
     const QRectF screen = screenRect(grid.bounds);
     if (screen.width() < LABEL_MIN_WIDTH)
         return false;
@@ -208,6 +228,8 @@ bool MapPainter::placeLabel(const MapScene::GridShape &grid, const QFontMetricsF
         return placed.intersects(label);
     };
     if (!fits || std::any_of(m_labels.begin(), m_labels.end(), collides))
+        return false;
+    if (!insideGrid(index, label.adjusted(-2, -2, 2, 2)))
         return false;
 
     m_labels.push_back(label.adjusted(-2, -1, 2, 1));
@@ -229,7 +251,7 @@ void MapPainter::drawLabels(const std::vector<std::vector<quint32>> &gridsByLeve
         for (const quint32 index : gridsByLevel[std::size_t(level)]) {
             if (cancelled())
                 return;
-            placeLabel(m_scene.grids()[index], metrics);
+            placeLabel(index, metrics);
         }
     }
 }

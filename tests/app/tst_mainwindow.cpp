@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "mainwindow.h"
+
+#include "support/testsupport.h"
+
+#include "cases/casefilterproxymodel.h"
+#include "cases/casequeuewidget.h"
+#include "cases/casetablemodel.h"
+#include "mapview/mapcanvas.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+
+using namespace GridDesk;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void createsWorkspaceFromSample();
+    void caseInQueueSelectsItOnTheMap();
+    void gridClickFiltersTheQueue();
+    void caseClickSelectsItInTheQueue();
+    void layoutIsRestored();
+    void badWorkspaceShowsError();
+
+private:
+    /// A pixel of the map inside a base grid that holds cases, with no case point near it.
+    std::optional<std::pair<QPoint, QString>> pixelInGridWithCases() const;
+    QString screenshotPath() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GridDeskTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings().clear();
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>(QDir(Test::mapsPath()));
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::workspaceLoaded);
+    QSignalSpy failed(m_window.get(), &MainWindow::workspaceFailed);
+    m_window->openWorkspace(m_dir.filePath(QStringLiteral("nyc.gpkg")), QStringLiteral("nyc"));
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.size() + failed.size() > 0, 300000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->mapCanvas()->image().isNull(), 20000);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+QString TestMainWindow::screenshotPath() const
+{
+    return QDir::temp().filePath(QStringLiteral("griddesk-mainwindow.png"));
+}
+
+void TestMainWindow::createsWorkspaceFromSample()
+{
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("nyc.gpkg"))));
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("GridDesk")));
+    QVERIFY(m_window->caseQueue()->model()->rowCount() >= 2000);
+    const auto scene = m_window->mapCanvas()->scene();
+    QVERIFY(scene->grids().size() >= 64); // 5 boroughs and 59 community districts
+    bool countsShown = false;
+    for (const QLabel *label : m_window->statusBar()->findChildren<QLabel *>())
+        countsShown |= label->text().contains(QString::number(scene->grids().size()));
+    QVERIFY(countsShown);
+
+    QTRY_VERIFY(!m_window->mapCanvas()->isRendering());
+    QVERIFY(m_window->grab().save(screenshotPath()));
+    qInfo("screenshot: %s", qPrintable(screenshotPath()));
+}
+
+void TestMainWindow::caseInQueueSelectsItOnTheMap()
+{
+    CaseQueueWidget *queue = m_window->caseQueue();
+    MapCanvas *canvas = m_window->mapCanvas();
+    const auto scene = canvas->scene();
+    const QAbstractItemModel *model = queue->view()->model();
+    int row = 0;
+    while (row < model->rowCount()
+        && !scene->caseLocation(
+            model->index(row, 0).data(int(CaseTableModel::Role::CaseId)).toLongLong())) {
+        ++row;
+    }
+    QVERIFY(row < model->rowCount());
+    const qint64 id = model->index(row, 0).data(int(CaseTableModel::Role::CaseId)).toLongLong();
+
+    queue->view()->setCurrentIndex(model->index(row, 1));
+    QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(id));
+    const QPointF pixel = canvas->viewport().toPixel(*scene->caseLocation(id));
+    QVERIFY(QLineF(pixel, QPointF(canvas->width() / 2.0, canvas->height() / 2.0)).length() < 1);
+    QVERIFY(canvas->viewport().groundMetresPerPixel() < 5);
+}
+
+std::optional<std::pair<QPoint, QString>> TestMainWindow::pixelInGridWithCases() const
+{
+    MapCanvas *canvas = m_window->mapCanvas();
+    const auto scene = canvas->scene();
+    const CaseTableModel *model = m_window->caseQueue()->model();
+    for (int y = 40; y < canvas->height() - 40; y += 17) {
+        for (int x = 40; x < canvas->width() - 40; x += 17) {
+            const QPoint pixel(x, y);
+            const auto code = scene->gridAt(canvas->viewport().toLonLat(pixel));
+            if (!code || scene->caseNear(pixel, canvas->viewport(), 10))
+                continue;
+            for (const CaseRecord &record : model->cases()) {
+                if (record.gridCode == *code)
+                    return std::pair {pixel, *code};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void TestMainWindow::gridClickFiltersTheQueue()
+{
+    const auto found = pixelInGridWithCases();
+    QVERIFY(found);
+    const auto &[pixel, code] = *found;
+    MapCanvas *canvas = m_window->mapCanvas();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, pixel);
+    QCOMPARE(canvas->selectedGridCode(), code);
+
+    const QStringList codes = canvas->scene()->gridWithDescendants(code);
+    const CaseFilterProxyModel *proxy = m_window->caseQueue()->proxyModel();
+    QVERIFY(proxy->hasGridFilter());
+    int expected = 0;
+    for (const CaseRecord &record : m_window->caseQueue()->model()->cases())
+        expected += codes.contains(record.gridCode) ? 1 : 0;
+    QCOMPARE(proxy->rowCount(), expected);
+    QVERIFY(expected > 0);
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QString grid =
+            proxy->index(row, 0).data(int(CaseTableModel::Role::GridCode)).toString();
+        QVERIFY2(codes.contains(grid), qPrintable(grid));
+    }
+}
+
+void TestMainWindow::caseClickSelectsItInTheQueue()
+{
+    MapCanvas *canvas = m_window->mapCanvas();
+    const auto scene = canvas->scene();
+    // A case standing alone on screen, so that the click can only mean it.
+    for (const MapScene::CasePoint &point : scene->cases()) {
+        const QPointF pixel = canvas->viewport().mercatorToPixel(point.position);
+        if (!canvas->rect().adjusted(20, 20, -20, -20).contains(pixel.toPoint()))
+            continue;
+        if (scene->caseNear(pixel + QPointF(0, 12), canvas->viewport(), 14) != point.id)
+            continue;
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, pixel.toPoint());
+        QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(point.id));
+        QCOMPARE(m_window->caseQueue()->currentCaseId(), std::optional<qint64>(point.id));
+        return;
+    }
+    QFAIL("no case stands alone on the map");
+}
+
+void TestMainWindow::layoutIsRestored()
+{
+    m_window->caseQueueDock()->hide();
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(QDir(Test::mapsPath()));
+    QVERIFY(m_window->caseQueueDock()->isHidden());
+    m_window->caseQueueDock()->show();
+    m_window->close();
+    m_window = std::make_unique<MainWindow>(QDir(Test::mapsPath()));
+    QVERIFY(!m_window->caseQueueDock()->isHidden());
+}
+
+void TestMainWindow::badWorkspaceShowsError()
+{
+    const QString path = m_dir.filePath(QStringLiteral("not-a-workspace.gpkg"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("this is not SQLite at all, just text pretending to be a GeoPackage file");
+    file.close();
+
+    QSignalSpy failed(m_window.get(), &MainWindow::workspaceFailed);
+    m_window->openWorkspace(path);
+    QVERIFY(failed.wait(30000));
+    QVERIFY(!failed.at(0).at(0).toString().isEmpty());
+    // The workspace shown before stays shown.
+    QCOMPARE(m_window->workspacePath(), m_dir.filePath(QStringLiteral("nyc.gpkg")));
+}
+
+GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)
+
+#include "tst_mainwindow.moc"

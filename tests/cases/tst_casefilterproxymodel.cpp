@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "cases/casefilterproxymodel.h"
+
+#include "casefixture.h"
+#include "support/testsupport.h"
+
+#include "cases/casetablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QGuiApplication>
+
+using namespace GridDesk;
+using Column = CaseTableModel::Column;
+
+class TestCaseFilterProxyModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void textFilter_data();
+    void textFilter();
+    void gridFilter();
+    void gridAndTextTogether();
+    void sortsIdsAsNumbers();
+    void sortsCreatedAsTime();
+
+private:
+    QStringList shownIds() const;
+
+    std::unique_ptr<CaseTableModel> m_model;
+    std::unique_ptr<CaseFilterProxyModel> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestCaseFilterProxyModel::init()
+{
+    m_model = std::make_unique<CaseTableModel>();
+    m_proxy = std::make_unique<CaseFilterProxyModel>();
+    m_proxy->setSourceModel(m_model.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setCases(Test::fixtureCases());
+}
+
+void TestCaseFilterProxyModel::cleanup()
+{
+    m_tester.reset();
+    m_proxy.reset();
+    m_model.reset();
+}
+
+QStringList TestCaseFilterProxyModel::shownIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        ids << m_proxy->index(row, int(Column::Id)).data().toString();
+    return ids;
+}
+
+void TestCaseFilterProxyModel::textFilter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("empty") << QString() << QStringList {"900", "80", "1000", "7"};
+    QTest::newRow("category-any-case") << "noise" << QStringList {"900"};
+    QTest::newRow("agency") << "DOT" << QStringList {"80"};
+    QTest::newRow("status") << "closed" << QStringList {"80", "1000"};
+    QTest::newRow("grid") << "102" << QStringList {"80"};
+    QTest::newRow("flag") << "no_location" << QStringList {"1000"};
+    QTest::newRow("date") << "2011-02" << QStringList {"7"};
+    QTest::newRow("nothing") << "zebra" << QStringList {};
+}
+
+void TestCaseFilterProxyModel::textFilter()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    m_proxy->setFilterText(text);
+    QCOMPARE(shownIds(), expected);
+}
+
+void TestCaseFilterProxyModel::gridFilter()
+{
+    m_proxy->setGridFilter({QStringLiteral("101"), QStringLiteral("1")});
+    QVERIFY(m_proxy->hasGridFilter());
+    QCOMPARE(shownIds(), (QStringList {"900", "7"}));
+
+    m_proxy->setGridFilter({});
+    QCOMPARE(shownIds(), QStringList {});
+
+    m_proxy->clearGridFilter();
+    QVERIFY(!m_proxy->hasGridFilter());
+    QCOMPARE(shownIds().size(), 4);
+}
+
+void TestCaseFilterProxyModel::gridAndTextTogether()
+{
+    m_proxy->setGridFilter({QStringLiteral("101")});
+    m_proxy->setFilterText(QStringLiteral("parking"));
+    QCOMPARE(shownIds(), QStringList {"7"});
+}
+
+void TestCaseFilterProxyModel::sortsIdsAsNumbers()
+{
+    m_proxy->sort(int(Column::Id), Qt::AscendingOrder);
+    QCOMPARE(shownIds(), (QStringList {"7", "80", "900", "1000"}));
+}
+
+void TestCaseFilterProxyModel::sortsCreatedAsTime()
+{
+    m_proxy->sort(int(Column::Created), Qt::DescendingOrder);
+    QCOMPARE(shownIds(), (QStringList {"900", "7", "80", "1000"}));
+}
+
+GRIDDESK_TEST_MAIN(TestCaseFilterProxyModel, QGuiApplication)
+
+#include "tst_casefilterproxymodel.moc"

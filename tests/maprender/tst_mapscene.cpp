@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "maprender/mapscene.h"
+
+#include "scenefixture.h"
+#include "support/testsupport.h"
+
+#include <QGuiApplication>
+
+using namespace GridDesk;
+
+class TestMapScene : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void holdsGridsAndLocatedCases();
+    void extentCoversEverything();
+    void gridAtPrefersInnermost_data();
+    void gridAtPrefersInnermost();
+    void caseNear();
+    void descendants();
+    void viewportQueryTouchesOnlyVisible();
+    void rejectsBadWkb();
+
+private:
+    std::shared_ptr<const MapScene> m_scene;
+};
+
+void TestMapScene::initTestCase()
+{
+    m_scene = Test::fixtureScene();
+}
+
+void TestMapScene::holdsGridsAndLocatedCases()
+{
+    QCOMPARE(m_scene->grids().size(), std::size_t(5));
+    QCOMPARE(m_scene->cases().size(), std::size_t(2));
+    QCOMPARE(m_scene->locatedCaseCount(), 2);
+    QVERIFY(!m_scene->caseLocation(3));
+    QVERIFY(m_scene->cases()[m_scene->caseIndex(2).value()].closed);
+    QVERIFY(!m_scene->cases()[m_scene->caseIndex(1).value()].closed);
+}
+
+void TestMapScene::extentCoversEverything()
+{
+    const BoundingBox extent = m_scene->extent();
+    QVERIFY(std::abs(extent.west - 10.0) < 1e-9);
+    QVERIFY(std::abs(extent.east - 10.1) < 1e-9);
+    QVERIFY(std::abs(extent.south - 50.0) < 1e-9);
+    QVERIFY(std::abs(extent.north - 50.1) < 1e-9);
+
+    const auto b2 = m_scene->gridExtent(QStringLiteral("B2"));
+    QVERIFY(b2);
+    QVERIFY(std::abs(b2->west - 10.05) < 1e-7);
+    QVERIFY(std::abs(b2->north - 50.1) < 1e-7);
+    QVERIFY(!m_scene->gridExtent(QStringLiteral("nope")));
+}
+
+void TestMapScene::gridAtPrefersInnermost_data()
+{
+    QTest::addColumn<double>("lon");
+    QTest::addColumn<double>("lat");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("fine-inside-base") << 10.015 << 50.015 << QStringLiteral("F1");
+    QTest::newRow("base-west") << 10.03 << 50.08 << QStringLiteral("B1");
+    QTest::newRow("base-east-over-business") << 10.07 << 50.02 << QStringLiteral("B2");
+    QTest::newRow("outside") << 10.2 << 50.05 << QString();
+}
+
+void TestMapScene::gridAtPrefersInnermost()
+{
+    QFETCH(double, lon);
+    QFETCH(double, lat);
+    QFETCH(QString, expected);
+    QCOMPARE(m_scene->gridAt({lon, lat}).value_or(QString()), expected);
+}
+
+void TestMapScene::caseNear()
+{
+    const MapViewport viewport = MapViewport::fitted(m_scene->extent(), QSize(400, 400));
+    const QPointF pixel = viewport.toPixel({10.015, 50.015});
+    QCOMPARE(m_scene->caseNear(pixel + QPointF(3, -2), viewport, 6.0), std::optional<qint64>(1));
+    QCOMPARE(m_scene->caseNear(pixel + QPointF(9, 0), viewport, 6.0), std::nullopt);
+}
+
+void TestMapScene::descendants()
+{
+    QStringList codes = m_scene->gridWithDescendants(QStringLiteral("D1"));
+    codes.sort();
+    QCOMPARE(codes, (QStringList {"B1", "B2", "D1", "F1", "P1"}));
+    codes = m_scene->gridWithDescendants(QStringLiteral("B1"));
+    codes.sort();
+    QCOMPARE(codes, (QStringList {"B1", "F1"}));
+}
+
+void TestMapScene::viewportQueryTouchesOnlyVisible()
+{
+    // A small window around F1 meets F1 and the grids containing it, but not B2.
+    const QRectF window = WebMercator::fromBox({10.012, 50.012, 10.018, 50.018});
+    QStringList codes;
+    for (const quint32 index : m_scene->gridsIn(window))
+        codes << m_scene->grids()[index].code;
+    codes.sort();
+    QCOMPARE(codes, (QStringList {"B1", "D1", "F1", "P1"}));
+    QCOMPARE(m_scene->casesIn(window).size(), std::size_t(1));
+}
+
+void TestMapScene::rejectsBadWkb()
+{
+    Grid grid = Test::rectangleGrid(QStringLiteral("X"), GridLevel::Base, {}, {0, 0, 1, 1});
+    grid.wkb.truncate(20);
+    const auto scene = MapScene::create({grid}, {});
+    QVERIFY(!scene);
+    QVERIFY2(scene.error().message.contains(QLatin1String("X")), qPrintable(scene.error().message));
+}
+
+GRIDDESK_TEST_MAIN(TestMapScene, QGuiApplication)
+
+#include "tst_mapscene.moc"

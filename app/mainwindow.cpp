@@ -122,7 +122,11 @@ void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(GEOMETRY_KEY).toByteArray());
-    restoreState(settings.value(STATE_KEY).toByteArray());
+    if (restoreState(settings.value(STATE_KEY).toByteArray()))
+        return;
+    // First start: give the queue room for its columns next to the map.
+    resize(1400, 900);
+    resizeDocks({m_queueDock}, {560}, Qt::Horizontal);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -168,7 +172,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_queue->clearGridFilter();
     m_queue->setCases(workspace.cases);
     m_canvas->setScene(workspace.scene);
-    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 located")
+    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 on the map")
                                .arg(workspace.gridCount)
                                .arg(workspace.cases.size())
                                .arg(workspace.scene->locatedCaseCount()));

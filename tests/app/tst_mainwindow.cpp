@@ -160,6 +160,8 @@ void TestMainWindow::gridClickFiltersTheQueue()
             proxy->index(row, 0).data(int(CaseTableModel::Role::GridCode)).toString();
         QVERIFY2(codes.contains(grid), qPrintable(grid));
     }
+    QTRY_VERIFY(!canvas->isRendering());
+    m_window->grab().save(QDir::temp().filePath(QStringLiteral("griddesk-mainwindow-grid.png")));
 }
 
 void TestMainWindow::caseClickSelectsItInTheQueue()

@@ -36,6 +36,7 @@ QString usage()
         "Usage:\n"
         "  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]\n"
         "      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]\n"
+        "      [--repair-invalid]\n"
         "  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]\n"
         "  griddesk-cli grids WORKSPACE [--level LEVEL] --json\n"
         "  griddesk-cli cases WORKSPACE [--grid CODE] --json\n"
@@ -108,6 +109,7 @@ int importGridsCommand(Context &context)
     options.parentField = parser.value(QStringLiteral("parent-field"));
     options.sourceCrs = optionalValue(parser, QStringLiteral("source-crs"));
     options.encoding = optionalValue(parser, QStringLiteral("encoding"));
+    options.repairInvalid = parser.isSet(QStringLiteral("repair-invalid"));
 
     auto workspace = openWorkspace(context.positional.at(1));
     if (!workspace)
@@ -334,6 +336,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("grid"), Tr::tr("Only cases in this grid and below."),
             QStringLiteral("CODE")},
         {QStringLiteral("json"), Tr::tr("Print JSON.")},
+        {QStringLiteral("repair-invalid"), Tr::tr("Mend invalid polygons instead of failing.")},
         {QStringLiteral("size"), Tr::tr("Image size."), QStringLiteral("WxH")},
         {QStringLiteral("bbox"), Tr::tr("Extent to draw."), QStringLiteral("W,S,E,N")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},

@@ -77,6 +77,27 @@ QByteArray asMultiPolygon(const QByteArray &polygon)
     return multi;
 }
 
+/// A valid polygonal version of an invalid geometry (GEOS MakeValid, structure method, parts
+/// that collapse to lines dropped); empty when nothing with an area is left.
+std::optional<QByteArray> repaired(const GeosContext &geos, const GEOSGeometry *geometry)
+{
+    const GEOSContextHandle_t handle = geos.handle();
+    GEOSMakeValidParams *params = GEOSMakeValidParams_create_r(handle);
+    GEOSMakeValidParams_setMethod_r(handle, params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(handle, params, 0);
+    GeosContext::GeometryPtr valid =
+        geos.adopt(GEOSMakeValidWithParams_r(handle, geometry, params));
+    GEOSMakeValidParams_destroy_r(handle, params);
+    if (!valid)
+        return std::nullopt;
+    const int type = GEOSGeomTypeId_r(handle, valid.get());
+    if (type == GEOS_POLYGON)
+        return asMultiPolygon(geos.toWkb(valid.get()));
+    if (type == GEOS_MULTIPOLYGON)
+        return geos.toWkb(valid.get());
+    return std::nullopt;
+}
+
 struct Candidate
 {
     Grid grid;
@@ -84,7 +105,8 @@ struct Candidate
 };
 
 /// Turns features into grids: codes, names, multipolygon geometry, area; checks validity.
-Result<QList<Candidate>> toCandidates(const VectorData &data, const GridImportOptions &options)
+Result<QList<Candidate>> toCandidates(
+    const VectorData &data, const GridImportOptions &options, QStringList &repairs)
 {
     const QString file = QFileInfo(data.path).fileName();
     GeosContext geos;
@@ -129,13 +151,18 @@ Result<QList<Candidate>> toCandidates(const VectorData &data, const GridImportOp
                                 QString::fromUtf8(GEOSGeomType_r(geos.handle(), geometry->get())));
             continue;
         }
-        if (const QString reason = geos.invalidityReason(geometry->get()); !reason.isEmpty()) {
-            problems << Tr::tr("%1 (%2): invalid polygon: %3.")
-                            .arg(
-                                where, grid.code.isEmpty() ? Tr::tr("no code") : grid.code, reason);
-            continue;
-        }
         grid.wkb = type == GEOS_POLYGON ? asMultiPolygon(feature.wkb) : feature.wkb;
+        if (const QString reason = geos.invalidityReason(geometry->get()); !reason.isEmpty()) {
+            const QString code = grid.code.isEmpty() ? Tr::tr("no code") : grid.code;
+            const std::optional<QByteArray> mended =
+                options.repairInvalid ? repaired(geos, geometry->get()) : std::nullopt;
+            if (!mended) {
+                problems << Tr::tr("%1 (%2): invalid polygon: %3.").arg(where, code, reason);
+                continue;
+            }
+            repairs << Tr::tr("%1 (%2): repaired %3.").arg(where, code, reason);
+            grid.wkb = *mended;
+        }
         grid.areaM2 = Wkb::geodesicAreaM2(grid.wkb).value_or(0.0);
         grid.bbox = Wkb::envelope(grid.wkb).value_or(BoundingBox());
         candidates << std::move(candidate);
@@ -146,10 +173,15 @@ Result<QList<Candidate>> toCandidates(const VectorData &data, const GridImportOp
         if (problems.size() > MAX_LISTED_PROBLEMS)
             listed << Tr::tr(
                 "… and %n more problem(s).", nullptr, int(problems.size() - MAX_LISTED_PROBLEMS));
+        const QString hint = options.repairInvalid
+            ? QString()
+            : Tr::tr("\nInvalid polygons can be mended on import with "
+                     "--repair-invalid.");
         return fail(ErrorCode::InvalidGeometry,
             Tr::tr("%n feature(s) of %1 cannot be imported, so nothing was imported:\n%2", nullptr,
                 int(problems.size()))
-                .arg(file, listed.join(u'\n')));
+                    .arg(file, listed.join(u'\n'))
+                + hint);
     }
     return candidates;
 }
@@ -239,14 +271,15 @@ Result<ImportSummary> importGridsInTransaction(
     if (auto checked = checkFields(*data, options); !checked)
         return std::unexpected(checked.error());
 
-    auto candidates = toCandidates(*data, options);
+    QStringList repairs;
+    auto candidates = toCandidates(*data, options, repairs);
     if (!candidates)
         return std::unexpected(candidates.error());
 
     ImportSummary summary;
     summary.read = data->features.size();
     summary.encoding = data->encoding;
-    summary.notes = data->notes;
+    summary.notes = data->notes + repairs;
     if (options.parentField.isEmpty()) {
         auto found = assignParents(workspace, *candidates, options.level);
         if (!found)

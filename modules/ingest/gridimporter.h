@@ -25,11 +25,13 @@ struct GridImportOptions
     QString parentField; ///< empty: the parent is found by containment
     std::optional<QString> sourceCrs;
     std::optional<QString> encoding;
+    bool repairInvalid = false; ///< mend invalid polygons (GEOS MakeValid) instead of failing
 };
 
 /// Imports the polygons of a vector file as grids of one level, in one transaction: either
 /// every grid is saved or the workspace stays as it was. Geometries are checked with GEOS and
-/// an invalid one fails the import naming the feature and the reason. Parents are taken from
+/// an invalid one fails the import naming the feature and the reason, unless repairInvalid is
+/// set, when it is mended and the repair is listed in the summary's notes. Parents are taken from
 /// a field or found by containment among the coarser grids already in the workspace. Cases
 /// already imported are assigned again to the innermost grid containing them.
 Result<ImportSummary> importGrids(

@@ -50,6 +50,7 @@ Result<GridImportOptions> gridOptions(const QJsonObject &layer, const QString &w
     options.parentField = layer.value(QStringLiteral("parent_field")).toString();
     if (layer.contains(QStringLiteral("source_crs")))
         options.sourceCrs = layer.value(QStringLiteral("source_crs")).toString();
+    options.repairInvalid = layer.value(QStringLiteral("repair_invalid")).toBool();
     if (layer.contains(QStringLiteral("encoding")))
         options.encoding = layer.value(QStringLiteral("encoding")).toString();
     return options;

@@ -11,28 +11,29 @@ QStringList rtreeIndex(const QString &table)
     // The R-tree extension of GeoPackage 1.2: the index table plus triggers keeping it in step
     // with the feature table, so QGIS and GDAL may edit the file as well as GridDesk.
     const QString rtree = QStringLiteral("rtree_%1_geom").arg(table);
-    const QString insert = QStringLiteral(
-        "INSERT OR REPLACE INTO %1 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
-        "ST_MinY(NEW.geom), ST_MaxY(NEW.geom));")
-                               .arg(rtree);
+    // Updates delete and re-insert instead of INSERT OR REPLACE: an UPSERT on the feature
+    // table would impose its own conflict handling on the trigger and fail on the index.
+    const QString insert =
+        QStringLiteral("INSERT INTO %1 VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), "
+                       "ST_MinY(NEW.geom), ST_MaxY(NEW.geom));")
+            .arg(rtree);
     const QString notEmpty = QStringLiteral("(NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))");
+    const QString removeOld = QStringLiteral("DELETE FROM %1 WHERE id = OLD.fid;").arg(rtree);
     return {
         QStringLiteral("CREATE VIRTUAL TABLE %1 USING rtree(id, minx, maxx, miny, maxy)")
             .arg(rtree),
         QStringLiteral("CREATE TRIGGER %1_insert AFTER INSERT ON %2 WHEN %3 BEGIN %4 END")
             .arg(rtree, table, notEmpty, insert),
         QStringLiteral("CREATE TRIGGER %1_update1 AFTER UPDATE OF geom ON %2 WHEN OLD.fid = "
-                       "NEW.fid AND %3 BEGIN %4 END")
-            .arg(rtree, table, notEmpty, insert),
+                       "NEW.fid AND %3 BEGIN %4 %5 END")
+            .arg(rtree, table, notEmpty, removeOld, insert),
         QStringLiteral("CREATE TRIGGER %1_update2 AFTER UPDATE OF geom ON %2 WHEN OLD.fid = "
-                       "NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM "
-                       "%1 WHERE id = OLD.fid; END")
-            .arg(rtree, table),
+                       "NEW.fid AND (NEW.geom IS NULL OR ST_IsEmpty(NEW.geom)) BEGIN %3 END")
+            .arg(rtree, table, removeOld),
         QStringLiteral("CREATE TRIGGER %1_update3 AFTER UPDATE ON %2 WHEN OLD.fid != NEW.fid "
-                       "BEGIN DELETE FROM %1 WHERE id = OLD.fid; INSERT OR REPLACE INTO %1 SELECT "
-                       "NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), "
-                       "ST_MaxY(NEW.geom) WHERE %3; END")
-            .arg(rtree, table, notEmpty),
+                       "BEGIN %3 INSERT INTO %1 SELECT NEW.fid, ST_MinX(NEW.geom), "
+                       "ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom) WHERE %4; END")
+            .arg(rtree, table, removeOld, notEmpty),
         QStringLiteral("CREATE TRIGGER %1_delete AFTER DELETE ON %2 WHEN OLD.geom NOT NULL "
                        "BEGIN DELETE FROM %1 WHERE id = OLD.fid; END")
             .arg(rtree, table),

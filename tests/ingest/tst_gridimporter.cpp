@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "gis/gcj02.h"
+#include "gis/wkb.h"
+#include "ingest/gridimporter.h"
+#include "storage/workspace.h"
+
+#include "support/testsupport.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QUuid>
+
+using namespace GridDesk;
+
+namespace {
+QString taipei(const QString &file)
+{
+    return Test::dataPath(QStringLiteral("taipei/") + file);
+}
+
+GridImportOptions districts()
+{
+    GridImportOptions options;
+    options.level = GridLevel::District;
+    options.codeField = QStringLiteral("CPTID");
+    options.nameField = QStringLiteral("TNAME");
+    return options;
+}
+
+GridImportOptions villages()
+{
+    GridImportOptions options;
+    options.level = GridLevel::Base;
+    options.codeField = QStringLiteral("CPTVID");
+    options.nameField = QStringLiteral("VNAME");
+    return options;
+}
+
+/// Moves every coordinate of a GeoJSON geometry array with f.
+QJsonArray shifted(const QJsonArray &coordinates, const std::function<GeoPoint(GeoPoint)> &f)
+{
+    QJsonArray result;
+    const bool isPosition = !coordinates.isEmpty() && coordinates.first().isDouble();
+    if (isPosition) {
+        const GeoPoint moved =
+            f(GeoPoint {coordinates.at(0).toDouble(), coordinates.at(1).toDouble()});
+        return QJsonArray {moved.lon, moved.lat};
+    }
+    for (const QJsonValue &value : coordinates)
+        result << shifted(value.toArray(), f);
+    return result;
+}
+} // namespace
+
+class TestGridImporter : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Workspace> freshWorkspace()
+    {
+        auto workspace = Workspace::open(
+            m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".gpkg")));
+        return workspace ? std::move(*workspace) : nullptr;
+    }
+
+private Q_SLOTS:
+    void villagesFindTheirDistrictByContainment_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("GeoJSON, UTF-8") << "wenshan_villages.geojson";
+        QTest::newRow("Shapefile, Big5 without .cpg") << "wenshan_big5.shp";
+        QTest::newRow("Shapefile, GBK without .cpg") << "wenshan_gbk.shp";
+        QTest::newRow("Web Mercator") << "wenshan_3857.geojson";
+    }
+    void villagesFindTheirDistrictByContainment()
+    {
+        QFETCH(QString, file);
+        auto workspace = freshWorkspace();
+        auto summary = importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts());
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QCOMPARE(summary->imported, 12);
+
+        summary = importGrids(*workspace, taipei(file), villages());
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QCOMPARE(summary->read, 43);
+        QCOMPARE(summary->imported, 43);
+
+        const auto grids = workspace->grids(GridLevel::Base);
+        QCOMPARE(grids->size(), 43);
+        for (const Grid &grid : *grids) {
+            QCOMPARE(grid.parentCode, QStringLiteral("6300800"));
+            QVERIFY(grid.code.startsWith(grid.parentCode));
+            QVERIFY(grid.name.endsWith(QStringLiteral("里")));
+            QVERIFY2(grid.areaM2 > 50'000 && grid.areaM2 < 20'000'000,
+                qPrintable(QString::number(grid.areaM2)));
+        }
+        const auto wenshan = workspace->grid(QStringLiteral("6300800"));
+        QCOMPARE((*wenshan)->name, QStringLiteral("文山區"));
+    }
+
+    void invalidPolygonFailsTheWholeImport()
+    {
+        auto workspace = freshWorkspace();
+        GridImportOptions options;
+        options.level = GridLevel::Base;
+        options.codeField = QStringLiteral("code");
+        auto summary = importGrids(
+            *workspace, Test::dataPath(QStringLiteral("nyc/bowtie_grids.geojson")), options);
+        QVERIFY(!summary.has_value());
+        const QString message = summary.error().message;
+        QVERIFY2(message.contains(QLatin1String("feature 2")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("T2")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("Self-intersection")), qPrintable(message));
+        QCOMPARE(*workspace->gridCount(), 0);
+    }
+
+    void invalidPolygonIsRepairedWhenAsked()
+    {
+        auto workspace = freshWorkspace();
+        GridImportOptions options;
+        options.level = GridLevel::Base;
+        options.codeField = QStringLiteral("code");
+        options.repairInvalid = true;
+        auto summary = importGrids(
+            *workspace, Test::dataPath(QStringLiteral("nyc/bowtie_grids.geojson")), options);
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QCOMPARE(summary->imported, 2);
+        QVERIFY(summary->notes.join(u' ').contains(QLatin1String("feature 2 (T2): repaired")));
+        // The bow tie becomes two triangles, half the area of its bounding square.
+        const auto bowTie = workspace->grid(QStringLiteral("T2"));
+        const auto square = workspace->grid(QStringLiteral("T1"));
+        QVERIFY(qAbs((*bowTie)->areaM2 / (*square)->areaM2 - 0.5) < 0.01);
+    }
+
+    void failedImportKeepsWhatWasThere()
+    {
+        auto workspace = freshWorkspace();
+        QVERIFY(importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts()));
+        GridImportOptions options = villages();
+        options.codeField = QStringLiteral("VILLAGE_CODE");
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("wenshan_villages.geojson")), options);
+        QVERIFY(!summary.has_value());
+        QCOMPARE(summary.error().code, ErrorCode::MissingField);
+        QVERIFY(summary.error().message.contains(QLatin1String("VILLAGE_CODE")));
+        QVERIFY(summary.error().message.contains(QLatin1String("CPTVID")));
+        QCOMPARE(*workspace->gridCount(), 12);
+    }
+
+    void unknownParentCodeIsRefused()
+    {
+        auto workspace = freshWorkspace();
+        GridImportOptions options = villages();
+        options.parentField = QStringLiteral("CPTID");
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("wenshan_villages.geojson")), options);
+        QVERIFY(!summary.has_value());
+        QVERIFY(summary.error().message.contains(QLatin1String("6300800")));
+        QCOMPARE(*workspace->gridCount(), 0);
+    }
+
+    void parentFieldIsUsedWhenGiven()
+    {
+        auto workspace = freshWorkspace();
+        QVERIFY(importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts()));
+        GridImportOptions options = villages();
+        options.parentField = QStringLiteral("CPTID");
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("wenshan_villages.geojson")), options);
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QVERIFY(!summary->notes.join(u' ').contains(QLatin1String("containment")));
+        QCOMPARE(workspace->grids(GridLevel::Base)->first().parentCode, QStringLiteral("6300800"));
+    }
+
+    void reimportReplacesByCode()
+    {
+        auto workspace = freshWorkspace();
+        QVERIFY(importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts()));
+        QVERIFY(importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts()));
+        QCOMPARE(*workspace->gridCount(), 12);
+    }
+
+    void missingPrjNeedsSourceCrs()
+    {
+        auto workspace = freshWorkspace();
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("wenshan_noprj.shp")), villages());
+        QVERIFY(!summary.has_value());
+        QCOMPARE(summary.error().code, ErrorCode::MissingCrs);
+        GridImportOptions options = villages();
+        options.sourceCrs = QStringLiteral("EPSG:4326");
+        QVERIFY(importGrids(*workspace, taipei(QStringLiteral("wenshan_noprj.shp")), options));
+        QCOMPARE(*workspace->gridCount(), 43);
+    }
+
+    void gcj02FileLandsOnTheWgs84Grids()
+    {
+        // The villages as a mainland map service would publish them: shifted to GCJ-02.
+        QFile original(taipei(QStringLiteral("wenshan_villages.geojson")));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QJsonObject collection = QJsonDocument::fromJson(original.readAll()).object();
+        QJsonArray features = collection.value(QStringLiteral("features")).toArray();
+        for (qsizetype i = 0; i < features.size(); ++i) {
+            QJsonObject feature = features.at(i).toObject();
+            QJsonObject geometry = feature.value(QStringLiteral("geometry")).toObject();
+            geometry.insert(QStringLiteral("coordinates"),
+                shifted(
+                    geometry.value(QStringLiteral("coordinates")).toArray(), &Gcj02::fromWgs84));
+            feature.insert(QStringLiteral("geometry"), geometry);
+            features.replace(i, feature);
+        }
+        collection.insert(QStringLiteral("features"), features);
+        QFile gcj(m_dir.filePath(QStringLiteral("wenshan_gcj02.geojson")));
+        QVERIFY(gcj.open(QIODevice::WriteOnly));
+        gcj.write(QJsonDocument(collection).toJson(QJsonDocument::Compact));
+        gcj.close();
+
+        auto reference = freshWorkspace();
+        QVERIFY(importGrids(*reference, original.fileName(), villages()));
+        auto converted = freshWorkspace();
+        GridImportOptions options = villages();
+        options.sourceCrs = QStringLiteral("gcj02");
+        QVERIFY(importGrids(*converted, gcj.fileName(), options));
+        auto unconverted = freshWorkspace();
+        QVERIFY(importGrids(*unconverted, gcj.fileName(), villages()));
+
+        const auto want = reference->grids(GridLevel::Base);
+        const auto got = converted->grids(GridLevel::Base);
+        const auto off = unconverted->grids(GridLevel::Base);
+        for (qsizetype i = 0; i < want->size(); ++i) {
+            QCOMPARE(got->at(i).code, want->at(i).code);
+            QVERIFY(qAbs(got->at(i).bbox.west - want->at(i).bbox.west) < 1e-7);
+            QVERIFY(qAbs(got->at(i).bbox.north - want->at(i).bbox.north) < 1e-7);
+            // Without the option the offset (hundreds of metres) stays in the data.
+            QVERIFY(qAbs(off->at(i).bbox.west - want->at(i).bbox.west) > 1e-3);
+        }
+    }
+
+    void codesAreMadeWhenTheFileHasNone()
+    {
+        auto workspace = freshWorkspace();
+        QVERIFY(importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts()));
+        GridImportOptions options;
+        options.level = GridLevel::Business;
+        options.nameField = QStringLiteral("VNAME");
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("wenshan_villages.geojson")), options);
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        const auto business = workspace->grids(GridLevel::Business);
+        QCOMPARE(business->size(), 43);
+        QCOMPARE(business->first().code, QStringLiteral("6300800-001"));
+        QCOMPARE(business->first().parentCode, QStringLiteral("6300800"));
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestGridImporter, QCoreApplication)
+#include "tst_gridimporter.moc"

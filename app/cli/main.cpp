@@ -15,9 +15,11 @@ int main(int argc, char **argv)
     // Rendering needs fonts, so a GUI application without a display: the offscreen platform.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Scripts read our output; milestones go to the log only when asked for with QT_LOGGING_RULES.
+    // Scripts read our output and errors are printed once as messages; the log speaks only when
+    // asked to with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("griddesk.*.info=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("griddesk.*.info=false\ngriddesk.*.warning=false"));
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
         const QString runtime =
             QDir::temp().filePath(QStringLiteral("griddesk-runtime-%1").arg(getuid()));

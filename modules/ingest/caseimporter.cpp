@@ -159,17 +159,8 @@ Result<qint64> relocateCases(Workspace &workspace)
 Result<ImportSummary> importCasesInTransaction(
     Workspace &workspace, const QString &path, const QString &profileKey)
 {
-    VectorReadOptions readOptions;
-    readOptions.requireGeometry = false;
-    readOptions.rejectImplausible = false;
-    auto data = readVectorFile(path, readOptions);
-    if (!data)
-        return std::unexpected(data.error());
-
     std::optional<CaseProfile> profile;
-    if (profileKey == QLatin1String("auto")) {
-        profile = CaseProfile::detect(data->fields);
-    } else {
+    if (profileKey != QLatin1String("auto")) {
         for (const CaseProfile &known : CaseProfile::known()) {
             if (known.key == profileKey)
                 profile = known;
@@ -179,6 +170,15 @@ Result<ImportSummary> importCasesInTransaction(
                 Tr::tr("There is no case profile \"%1\"; use auto, nyc311 or la311.")
                     .arg(profileKey));
     }
+    VectorReadOptions readOptions;
+    readOptions.requireGeometry = false;
+    readOptions.rejectImplausible = false;
+    auto data = readVectorFile(path, readOptions);
+    if (!data)
+        return std::unexpected(data.error());
+
+    if (!profile)
+        profile = CaseProfile::detect(data->fields);
     const QString file = QFileInfo(path).fileName();
     if (!profile)
         return fail(ErrorCode::MissingField,

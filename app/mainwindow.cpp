@@ -172,12 +172,19 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_queue->clearGridFilter();
     m_queue->setCases(workspace.cases);
     m_canvas->setScene(workspace.scene);
-    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 on the map")
+    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 with a location")
                                .arg(workspace.gridCount)
                                .arg(workspace.cases.size())
                                .arg(workspace.scene->locatedCaseCount()));
     if (workspace.imported)
-        statusBar()->showMessage(tr("Sample imported: %1").arg(workspace.imported->toText()));
+        //: %1 grids, %2 cases, %3 cases in a grid, %4 without one, %5 flagged
+        statusBar()->showMessage(tr("Sample imported: %1 grids, %2 cases (%3 in a grid, %4 "
+                                    "without one, %5 flagged for review).")
+                                     .arg(workspace.gridCount)
+                                     .arg(workspace.cases.size())
+                                     .arg(workspace.imported->located)
+                                     .arg(workspace.imported->unlocated)
+                                     .arg(workspace.imported->flagged));
     Q_EMIT workspaceLoaded();
 }
 

@@ -299,11 +299,11 @@ void MapPainter::paint()
         drawGridLevel(level, gridsByLevel[std::size_t(level)]);
     drawSelectedGrid();
 
-    drawLabels(gridsByLevel);
+    // Names go over the case points so that a dense district keeps its name readable.
+    drawCases();
     if (m_cancelled)
         return;
-
-    drawCases();
+    drawLabels(gridsByLevel);
     drawSelectedCase();
 }
 

@@ -295,12 +295,25 @@ Result<DatasetPtr> openDataset(const QFileInfo &file)
     return DatasetPtr(dataset);
 }
 
+void CPL_STDCALL logGdalMessage(CPLErr level, CPLErrorNum number, const char *message)
+{
+    if (level >= CE_Failure)
+        qCWarning(lcGis) << "GDAL error" << number << message;
+    else if (level == CE_Warning)
+        qCInfo(lcGis) << "GDAL warning" << number << message;
+    else
+        qCDebug(lcGis) << "GDAL" << message;
+}
+
 } // namespace
 
 void ensureGdalRegistered()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // GDAL's messages go to our log; the failures among them also reach the user as the
+        // Error of the operation that met them.
+        CPLSetErrorHandler(&logGdalMessage);
         GDALAllRegister();
         CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
     });
@@ -350,8 +363,10 @@ Result<VectorData> readVectorFile(const QString &path, const VectorReadOptions &
         CPLErrorReset();
         FeaturePtr feature(OGR_L_GetNextFeature(layer));
         ++number;
-        if (!feature) {
-            if (CPLGetLastErrorType() >= CE_Failure)
+        // A damaged record comes back as an error, with or without a half-read feature.
+        const bool readFailed = CPLGetLastErrorType() >= CE_Failure;
+        if (!feature || readFailed) {
+            if (readFailed)
                 return fail(ErrorCode::InvalidRow,
                     Tr::tr("%1, feature %2 could not be read: %3")
                         .arg(file.fileName())

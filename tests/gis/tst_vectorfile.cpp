@@ -173,6 +173,26 @@ private Q_SLOTS:
         QVERIFY(data.error().message.contains(QLatin1String("truncated.geojson")));
     }
 
+    void damagedRecordIsReportedWithItsNumber()
+    {
+        QTemporaryDir dir;
+        for (const char *suffix : {"shp", "shx", "dbf", "prj", "cpg"}) {
+            const QString name = QStringLiteral("wenshan_utf_8.") + QLatin1String(suffix);
+            QVERIFY(QFile::copy(taipei(name), dir.filePath(name)));
+        }
+        // Cut the geometry file short: the index still points past its end.
+        QFile shp(dir.filePath(QStringLiteral("wenshan_utf_8.shp")));
+        QVERIFY(shp.open(QIODevice::ReadWrite));
+        QVERIFY(shp.resize(60000));
+        shp.close();
+
+        auto data = readVectorFile(shp.fileName());
+        QVERIFY(!data.has_value());
+        QCOMPARE(data.error().code, ErrorCode::InvalidRow);
+        QVERIFY2(data.error().message.contains(QLatin1String("feature 23")),
+            qPrintable(data.error().message));
+    }
+
     void missingFile()
     {
         auto data = readVectorFile(QStringLiteral("/nonexistent/grids.shp"));

@@ -4,25 +4,7 @@
 # Finds every library GridDesk builds on. A library that is missing stops the configure step
 # with the name of the Debian 12 package that provides it.
 
-macro(griddesk_require package debian)
-    find_package(${package} ${ARGN} QUIET)
-    if(NOT ${package}_FOUND)
-        message(FATAL_ERROR
-            "GridDesk needs ${package}, which was not found.\n"
-            "On Debian 12 install it with:  sudo apt-get install ${debian}\n"
-            "(packaging/dev.sh installs every missing package for you.)")
-    endif()
-endmacro()
-
-macro(griddesk_require_qt component debian)
-    find_package(Qt6 6.4 QUIET COMPONENTS ${component})
-    if(NOT Qt6${component}_FOUND)
-        message(FATAL_ERROR
-            "GridDesk needs Qt 6 ${component}, which was not found.\n"
-            "On Debian 12 install it with:  sudo apt-get install ${debian}\n"
-            "(packaging/dev.sh installs every missing package for you.)")
-    endif()
-endmacro()
+include(GridDeskRequire)
 
 griddesk_require_qt(Core qt6-base-dev)
 griddesk_require_qt(Gui qt6-base-dev)

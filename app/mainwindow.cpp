@@ -15,6 +15,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -91,11 +92,52 @@ void MainWindow::createMenus()
     QAction *full =
         view->addAction(tr("Zoom to &full extent"), m_canvas, &MapCanvas::zoomToFullExtent);
     full->setShortcut(Qt::CTRL | Qt::Key_0);
+    QAction *selection =
+        view->addAction(tr("Zoom to &selection"), this, &MainWindow::zoomToSelection);
+    selection->setShortcut(Qt::CTRL | Qt::Key_E);
+    QAction *goTo = view->addAction(tr("&Go to grid…"), this, &MainWindow::goToGrid);
+    goTo->setShortcut(Qt::CTRL | Qt::Key_G);
     view->addSeparator();
     view->addAction(m_queueDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::zoomToSelection()
+{
+    if (const auto id = m_canvas->selectedCaseId(); id && m_canvas->zoomToCase(*id))
+        return;
+    if (const QString code = m_canvas->selectedGridCode(); !code.isEmpty())
+        m_canvas->zoomToGrid(code);
+}
+
+void MainWindow::goToGrid()
+{
+    const auto scene = m_canvas->scene();
+    if (!scene)
+        return;
+    QStringList choices;
+    for (const MapScene::GridShape &grid : scene->grids())
+        choices << QStringLiteral("%1  %2").arg(grid.code, grid.name);
+    choices.sort();
+
+    bool accepted = false;
+    const QString choice = QInputDialog::getItem(
+        this, tr("Go to grid"), tr("Grid code or name:"), choices, 0, true, &accepted);
+    if (!accepted || choice.trimmed().isEmpty())
+        return;
+    // Typed text may be a code, a name, or a whole entry from the list.
+    const QString wanted = choice.trimmed();
+    for (const MapScene::GridShape &grid : scene->grids()) {
+        const bool matches = wanted == grid.code || wanted == grid.name
+            || wanted == QStringLiteral("%1  %2").arg(grid.code, grid.name);
+        if (matches && m_canvas->zoomToGrid(grid.code)) {
+            onGridSelectedOnMap(grid.code);
+            return;
+        }
+    }
+    statusBar()->showMessage(tr("No grid has the code or name \"%1\".").arg(wanted), 5000);
 }
 
 void MainWindow::createSampleMenu(QMenu *menu)

@@ -60,6 +60,8 @@ private:
     void chooseWorkspace();
     void newWorkspaceFromSample(const QString &key);
     void showAbout();
+    void goToGrid();
+    void zoomToSelection();
     void setBusy(bool busy, const QString &message = {});
 
     QDir m_mapsDir;

@@ -279,6 +279,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
     m_dragging = false;
 }
 
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // The first click of the pair already selected the grid; the second brings it into view.
+    if (event->button() != Qt::LeftButton || !m_scene)
+        return QWidget::mouseDoubleClickEvent(event);
+    const auto code = m_scene->gridAt(m_viewport.toLonLat(event->position()));
+    if (code)
+        zoomToGrid(*code);
+}
+
 void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
     const QPointF centre(width() / 2.0, height() / 2.0);

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void keyboard_data();
     void keyboard();
     void zoomToGridAndCase();
+    void doubleClickZoomsToGrid();
 
 private:
     QPointF pixelOf(const GeoPoint &point) const { return m_canvas->viewport().toPixel(point); }
@@ -151,6 +152,17 @@ void TestMapCanvas::zoomToGridAndCase()
     QCOMPARE(m_canvas->selectedCaseId(), std::optional<qint64>(2));
     QVERIFY(QLineF(pixelOf({10.07, 50.07}), QPointF(250, 200)).length() < 0.5);
     QVERIFY(!m_canvas->zoomToCase(3)); // no location
+}
+
+void TestMapCanvas::doubleClickZoomsToGrid()
+{
+    const double before = QLineF(pixelOf({10.01, 50.01}), pixelOf({10.02, 50.02})).length();
+    QTest::mouseDClick(m_canvas.get(), Qt::LeftButton, {}, pixelOf({10.018, 50.012}).toPoint());
+    QCOMPARE(m_canvas->selectedGridCode(), QStringLiteral("F1"));
+    // The fine grid F1 (10.01…10.02, 50.01…50.02) now fills most of the canvas.
+    const double after = QLineF(pixelOf({10.01, 50.01}), pixelOf({10.02, 50.02})).length();
+    QVERIFY2(after > 300 && after > before * 3,
+        qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
 }
 
 GRIDDESK_TEST_MAIN(TestMapCanvas, QApplication)

@@ -229,17 +229,8 @@ Result<ImportSummary> importCasesInTransaction(
 
 Result<ImportSummary> importCases(Workspace &workspace, const QString &path, const QString &profile)
 {
-    ImportSummary summary;
-    auto done = workspace.transaction([&]() -> Result<void> {
-        auto imported = importCasesInTransaction(workspace, path, profile);
-        if (!imported)
-            return std::unexpected(imported.error());
-        summary = *imported;
-        return {};
-    });
-    if (!done)
-        return std::unexpected(done.error());
-    return summary;
+    return workspace.transaction<ImportSummary>(
+        [&] { return importCasesInTransaction(workspace, path, profile); });
 }
 
 } // namespace GridDesk

@@ -319,17 +319,8 @@ Result<ImportSummary> importGridsInTransaction(
 Result<ImportSummary> importGrids(
     Workspace &workspace, const QString &path, const GridImportOptions &options)
 {
-    ImportSummary summary;
-    auto done = workspace.transaction([&]() -> Result<void> {
-        auto imported = importGridsInTransaction(workspace, path, options);
-        if (!imported)
-            return std::unexpected(imported.error());
-        summary = *imported;
-        return {};
-    });
-    if (!done)
-        return std::unexpected(done.error());
-    return summary;
+    return workspace.transaction<ImportSummary>(
+        [&] { return importGridsInTransaction(workspace, path, options); });
 }
 
 } // namespace GridDesk

@@ -50,6 +50,23 @@ public:
     /// file as it was) when it fails.
     Result<void> transaction(const std::function<Result<void>()> &work);
 
+    /// The same for work that produces a value, returned when the transaction committed.
+    template<typename T>
+    Result<T> transaction(const std::function<Result<T>()> &work)
+    {
+        std::optional<T> value;
+        auto done = transaction([&]() -> Result<void> {
+            Result<T> produced = work();
+            if (!produced)
+                return std::unexpected(produced.error());
+            value = std::move(*produced);
+            return {};
+        });
+        if (!done)
+            return std::unexpected(done.error());
+        return std::move(*value);
+    }
+
     /// Grids, all levels or one, ordered by level then code. Geometry (WKB, WGS84) is read
     /// only when withGeometry is set.
     Result<QList<Grid>> grids(std::optional<GridLevel> level = {}, bool withGeometry = true) const;

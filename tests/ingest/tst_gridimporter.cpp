@@ -7,6 +7,8 @@
 
 #include "support/testsupport.h"
 
+#include <gdal_utils.h>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -105,6 +107,49 @@ private Q_SLOTS:
         }
         const auto wenshan = workspace->grid(QStringLiteral("6300800"));
         QCOMPARE((*wenshan)->name, QStringLiteral("文山區"));
+    }
+
+    void layerOfAGeoPackageIsChosenByName()
+    {
+        // A GeoPackage with two layers, as another GIS would hand it over.
+        const QString gpkg = m_dir.filePath(QStringLiteral("taipei_layers.gpkg"));
+        for (const auto &[source, layer] :
+            {std::pair {QStringLiteral("taipei_districts.geojson"), "districts"},
+                std::pair {QStringLiteral("wenshan_villages.geojson"), "villages"}}) {
+            const QByteArray input = QFile::encodeName(taipei(source));
+            GDALDatasetH in =
+                GDALOpenEx(input.constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+            QVERIFY(in);
+            const bool exists = QFile::exists(gpkg);
+            QByteArray name(layer);
+            char *arguments[] = {const_cast<char *>("-nln"), name.data(),
+                const_cast<char *>(exists ? "-update" : "-f"),
+                const_cast<char *>(exists ? "-update" : "GPKG"), nullptr};
+            GDALVectorTranslateOptions *options = GDALVectorTranslateOptionsNew(arguments, nullptr);
+            int failed = 0;
+            GDALDatasetH out = GDALVectorTranslate(
+                QFile::encodeName(gpkg).constData(), nullptr, 1, &in, options, &failed);
+            GDALVectorTranslateOptionsFree(options);
+            QVERIFY(out && !failed);
+            GDALClose(out);
+            GDALClose(in);
+        }
+
+        auto workspace = freshWorkspace();
+        GridImportOptions options = districts();
+        options.layer = QStringLiteral("districts");
+        QVERIFY(importGrids(*workspace, gpkg, options));
+        options = villages();
+        options.layer = QStringLiteral("villages");
+        auto summary = importGrids(*workspace, gpkg, options);
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QCOMPARE(summary->imported, 43);
+        QCOMPARE(workspace->grids(GridLevel::Base)->first().parentCode, QStringLiteral("6300800"));
+
+        options.layer = QStringLiteral("parcels");
+        summary = importGrids(*workspace, gpkg, options);
+        QVERIFY(!summary.has_value());
+        QVERIFY(summary.error().message.contains(QLatin1String("districts, villages")));
     }
 
     void invalidPolygonFailsTheWholeImport()

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "mainwindow.h"
 
+#include "domain/translations.h"
 #include "ingest/samples.h"
 
 #include <QApplication>
@@ -54,6 +55,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("GridDesk"));
     QApplication::setApplicationName(QStringLiteral("GridDesk"));
     QApplication::setApplicationVersion(QStringLiteral(GRIDDESK_VERSION));
+    GridDesk::installTranslations(GridDesk::interfaceLocale());
 
     const StartOptions options = parseArguments(app);
     qCInfo(lcApp) << "GridDesk" << GRIDDESK_VERSION << "with Qt" << qVersion() << "opening"

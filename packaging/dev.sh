@@ -20,7 +20,7 @@ build_packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-positioning-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev
     libgdal-dev libgeos-dev libproj-dev libsqlite3-dev libgl-dev
-    gdal-bin proj-data
+    gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core
 )
 test_packages=(xvfb xauth sqlite3)

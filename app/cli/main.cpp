@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "cli.h"
 
+#include "domain/translations.h"
+
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -30,6 +32,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("griddesk-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("GridDesk"));
+    GridDesk::installTranslations(GridDesk::interfaceLocale());
 
     QTextStream out(stdout);
     QTextStream err(stderr);

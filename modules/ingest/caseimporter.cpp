@@ -70,7 +70,7 @@ CaseRecord toCase(const VectorFeature &feature, const CaseProfile &profile)
     record.source = profile.key;
     record.externalId = text(feature, profile.idField);
     if (record.externalId.isEmpty())
-        record.externalId = Tr::tr("row-%1").arg(feature.number);
+        record.externalId = QStringLiteral("row-%1").arg(feature.number);
     record.category = text(feature, profile.categoryField);
     record.descriptor = text(feature, profile.descriptorField);
     record.status = text(feature, profile.statusField);
@@ -138,6 +138,14 @@ std::optional<CaseProfile> CaseProfile::detect(const QStringList &fields)
 
 Result<qint64> relocateCases(Workspace &workspace)
 {
+    // A grid import into a workspace without cases would otherwise build a locator over every
+    // grid for nothing.
+    const auto caseCount = workspace.caseCount();
+    if (!caseCount)
+        return std::unexpected(caseCount.error());
+    if (*caseCount == 0)
+        return 0;
+
     auto locator = buildLocator(workspace);
     if (!locator)
         return std::unexpected(locator.error());

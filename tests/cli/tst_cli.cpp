@@ -61,7 +61,7 @@ private Q_SLOTS:
         run = cli({"import-grids", m_workspace, nyc("nyc_community_districts.geojson"), "--level",
             "base", "--code-field", "boro_cd", "--name-field", "name"});
         QVERIFY2(run.status == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains("59 parent(s) found by containment"));
+        QVERIFY(run.out.contains("59 parents found by containment"));
         run = cli({"import-cases", m_workspace, nyc("nyc311_subset_2000rows_tuplex.csv"),
             "--profile", "nyc311"});
         QVERIFY2(run.status == 0, qPrintable(run.err));

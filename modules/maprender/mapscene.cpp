@@ -4,6 +4,7 @@
 
 #include "logging.h"
 
+#include "gis/geoscontext.h"
 #include "gis/wkb.h"
 #include "storage/workspace.h"
 
@@ -84,9 +85,11 @@ Result<std::shared_ptr<const MapScene>> MapScene::create(
 
     scene->m_grids.reserve(std::size_t(grids.size()));
     scene->m_ringOffsets.push_back(0);
+    GeosContext geos;
     for (const Grid &grid : grids) {
         if (auto added = scene->addGrid(grid); !added)
             return std::unexpected(added.error().at(Tr::tr("grid %1").arg(grid.code)));
+        scene->placeLabelAnchor(grid, geos);
     }
     for (const CaseRecord &record : cases)
         scene->addCase(record);
@@ -128,6 +131,21 @@ Result<void> MapScene::addGrid(const Grid &grid)
         m_gridsByParent.insert(shape.parentCode, quint32(m_grids.size()));
     m_grids.push_back(std::move(shape));
     return {};
+}
+
+void MapScene::placeLabelAnchor(const Grid &grid, const GeosContext &geos)
+{
+    // The centre of the bounds serves most grids; a crescent or a grid made of islands gets a
+    // point GEOS guarantees to be inside it.
+    GridShape &shape = m_grids.back();
+    shape.labelAnchor = shape.bounds.center();
+    if (shape.ringCount == 0 || gridContains(quint32(m_grids.size() - 1), shape.labelAnchor))
+        return;
+    auto geometry = geos.fromWkb(grid.wkb);
+    if (!geometry)
+        return;
+    if (const auto inside = geos.pointOnSurface(geometry->get()))
+        shape.labelAnchor = WebMercator::fromLonLat(*inside);
 }
 
 void MapScene::addCase(const CaseRecord &record)

@@ -23,6 +23,7 @@
 
 namespace GridDesk {
 
+class GeosContext;
 class Workspace;
 
 /// The map layers of a workspace, read once and never changed: every grid of every level
@@ -42,6 +43,7 @@ public:
         quint32 firstRing = 0;
         quint32 ringCount = 0;
         QRectF bounds; ///< Web Mercator, y northwards
+        QPointF labelAnchor; ///< Web Mercator; inside the grid, where its name is centred
     };
 
     /// A located case, in Web Mercator.
@@ -106,6 +108,7 @@ private:
     MapScene() = default;
 
     Result<void> addGrid(const Grid &grid);
+    void placeLabelAnchor(const Grid &grid, const GeosContext &geos);
     void addCase(const CaseRecord &record);
     void buildIndexes();
 

@@ -222,7 +222,7 @@ bool MapPainter::placeLabel(quint32 index, const QFontMetricsF &metrics)
 
     const QString text = grid.name.isEmpty() ? grid.code : grid.name;
     QRectF label(QPointF(), metrics.size(Qt::TextSingleLine, text));
-    label.moveCenter(screen.center());
+    label.moveCenter(m_viewport.mercatorToPixel(grid.labelAnchor));
     const bool fits = screen.adjusted(2, 2, -2, -2).contains(label);
     const auto collides = [&label](const QRectF &placed) {
         return placed.intersects(label);

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace GridDesk {
@@ -78,8 +79,11 @@ Result<LoadedWorkspace> WorkspaceLoader::loadNow(
     if (!imported)
         return std::unexpected(imported.error());
 
-    LoadedWorkspace loaded {
-        path, (*workspace)->metadata(QStringLiteral("title")), {}, {}, 0, *imported};
+    LoadedWorkspace loaded {path, {}, {}, {}, 0, *imported};
+    if (QLocale().language() == QLocale::Chinese)
+        loaded.title = (*workspace)->metadata(QStringLiteral("title_zh"));
+    if (loaded.title.isEmpty())
+        loaded.title = (*workspace)->metadata(QStringLiteral("title"));
     if (loaded.title.isEmpty())
         loaded.title = QFileInfo(path).completeBaseName();
     const auto grids = (*workspace)->grids();

@@ -16,10 +16,13 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSet>
+#include <QThread>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 namespace GridDesk {
 
@@ -31,6 +34,7 @@ struct Tr
 };
 
 constexpr int MAX_LISTED_PROBLEMS = 5;
+constexpr qsizetype MIN_FEATURES_PER_WORKER = 256;
 
 /// Attribute text as a code or name: integers without a decimal point, text trimmed.
 QString attributeText(const QVariant &value)
@@ -104,31 +108,114 @@ struct Candidate
     qint64 featureNumber = 0;
 };
 
+QString featurePlace(const QString &file, qint64 number)
+{
+    return Tr::tr("%1, feature %2").arg(file).arg(number);
+}
+
+/// What the geometry checks found for one feature: the grid's multipolygon with its area and
+/// bounds, or the problem that keeps it out; and the repair made on the way, if any.
+struct GeometryCheck
+{
+    QByteArray wkb;
+    double areaM2 = 0.0;
+    BoundingBox bbox;
+    QString problem;
+    QString repair;
+};
+
+GeometryCheck checkGeometry(const GeosContext &geos, const VectorFeature &feature,
+    const QString &file, const QString &code, bool repairInvalid)
+{
+    GeometryCheck check;
+    auto geometry = geos.fromWkb(feature.wkb);
+    if (!geometry) {
+        check.problem = geometry.error().at(featurePlace(file, feature.number)).message;
+        return check;
+    }
+    const int type = GEOSGeomTypeId_r(geos.handle(), geometry->get());
+    if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
+        check.problem = Tr::tr("%1: the geometry is a %2; grids must be polygons.")
+                            .arg(featurePlace(file, feature.number),
+                                QString::fromUtf8(GEOSGeomType_r(geos.handle(), geometry->get())));
+        return check;
+    }
+    check.wkb = type == GEOS_POLYGON ? asMultiPolygon(feature.wkb) : feature.wkb;
+    if (const QString reason = geos.invalidityReason(geometry->get()); !reason.isEmpty()) {
+        const QString where = featurePlace(file, feature.number);
+        const QString shownCode = code.isEmpty() ? Tr::tr("no code") : code;
+        const std::optional<QByteArray> mended =
+            repairInvalid ? repaired(geos, geometry->get()) : std::nullopt;
+        if (!mended) {
+            check.problem = Tr::tr("%1 (%2): invalid polygon: %3.").arg(where, shownCode, reason);
+            return check;
+        }
+        check.repair = Tr::tr("%1 (%2): repaired %3.").arg(where, shownCode, reason);
+        check.wkb = *mended;
+    }
+    check.areaM2 = Wkb::geodesicAreaM2(check.wkb).value_or(0.0);
+    check.bbox = Wkb::envelope(check.wkb).value_or(BoundingBox());
+    return check;
+}
+
+/// The geometry checks of every feature, in file order. GEOS validity and geodesic areas are
+/// most of an import's computing, so the features are split among one worker per core, each
+/// with its own GEOS context.
+std::vector<GeometryCheck> checkGeometries(const VectorData &data, const GridImportOptions &options)
+{
+    const QString file = QFileInfo(data.path).fileName();
+    const qsizetype count = data.features.size();
+    std::vector<GeometryCheck> checks(static_cast<std::size_t>(count));
+    const qsizetype workers = std::clamp<qsizetype>(
+        QThread::idealThreadCount(), 1, std::max<qsizetype>(1, count / MIN_FEATURES_PER_WORKER));
+    const qsizetype share = (count + workers - 1) / workers;
+    const auto work = [&](qsizetype first) {
+        const GeosContext geos;
+        for (qsizetype i = first; i < std::min(count, first + share); ++i) {
+            const VectorFeature &feature = data.features[i];
+            const QString code = options.codeField.isEmpty()
+                ? QString()
+                : attributeText(feature.attributes.value(options.codeField));
+            checks[std::size_t(i)] =
+                checkGeometry(geos, feature, file, code, options.repairInvalid);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (qsizetype worker = 1; worker < workers; ++worker)
+        threads.emplace_back(work, worker * share);
+    work(0);
+    for (std::thread &thread : threads)
+        thread.join();
+    return checks;
+}
+
 /// Turns features into grids: codes, names, multipolygon geometry, area; checks validity.
 Result<QList<Candidate>> toCandidates(
     const VectorData &data, const GridImportOptions &options, QStringList &repairs)
 {
     const QString file = QFileInfo(data.path).fileName();
-    GeosContext geos;
+    std::vector<GeometryCheck> checks = checkGeometries(data, options);
     QList<Candidate> candidates;
+    candidates.reserve(data.features.size());
     QStringList problems;
     QHash<QString, qint64> seenCodes;
 
-    for (const VectorFeature &feature : data.features) {
-        const QString where = Tr::tr("%1, feature %2").arg(file).arg(feature.number);
+    for (qsizetype i = 0; i < data.features.size(); ++i) {
+        const VectorFeature &feature = data.features[i];
+        GeometryCheck &check = checks[std::size_t(i)];
         Candidate candidate {Grid {}, feature.number};
         Grid &grid = candidate.grid;
         grid.level = options.level;
         if (!options.codeField.isEmpty()) {
             grid.code = attributeText(feature.attributes.value(options.codeField));
             if (grid.code.isEmpty()) {
-                problems
-                    << Tr::tr("%1: the code field \"%2\" is empty.").arg(where, options.codeField);
+                problems << Tr::tr("%1: the code field \"%2\" is empty.")
+                                .arg(featurePlace(file, feature.number), options.codeField);
                 continue;
             }
             if (seenCodes.contains(grid.code)) {
                 problems << Tr::tr("%1: the code %2 is already used by feature %3.")
-                                .arg(where, grid.code)
+                                .arg(featurePlace(file, feature.number), grid.code)
                                 .arg(seenCodes.value(grid.code));
                 continue;
             }
@@ -139,32 +226,15 @@ Result<QList<Candidate>> toCandidates(
         if (!options.parentField.isEmpty())
             grid.parentCode = attributeText(feature.attributes.value(options.parentField));
 
-        auto geometry = geos.fromWkb(feature.wkb);
-        if (!geometry) {
-            problems << geometry.error().at(where).message;
+        if (!check.problem.isEmpty()) {
+            problems << check.problem;
             continue;
         }
-        const int type = GEOSGeomTypeId_r(geos.handle(), geometry->get());
-        if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
-            problems << Tr::tr("%1: the geometry is a %2; grids must be polygons.")
-                            .arg(where,
-                                QString::fromUtf8(GEOSGeomType_r(geos.handle(), geometry->get())));
-            continue;
-        }
-        grid.wkb = type == GEOS_POLYGON ? asMultiPolygon(feature.wkb) : feature.wkb;
-        if (const QString reason = geos.invalidityReason(geometry->get()); !reason.isEmpty()) {
-            const QString code = grid.code.isEmpty() ? Tr::tr("no code") : grid.code;
-            const std::optional<QByteArray> mended =
-                options.repairInvalid ? repaired(geos, geometry->get()) : std::nullopt;
-            if (!mended) {
-                problems << Tr::tr("%1 (%2): invalid polygon: %3.").arg(where, code, reason);
-                continue;
-            }
-            repairs << Tr::tr("%1 (%2): repaired %3.").arg(where, code, reason);
-            grid.wkb = *mended;
-        }
-        grid.areaM2 = Wkb::geodesicAreaM2(grid.wkb).value_or(0.0);
-        grid.bbox = Wkb::envelope(grid.wkb).value_or(BoundingBox());
+        if (!check.repair.isEmpty())
+            repairs << check.repair;
+        grid.wkb = std::move(check.wkb);
+        grid.areaM2 = check.areaM2;
+        grid.bbox = check.bbox;
         candidates << std::move(candidate);
     }
 

@@ -100,6 +100,7 @@ private:
     Result<void> migrate();
     QSqlDatabase database() const;
     Result<void> updateContentsExtent(const QString &table);
+    Result<void> insertGrids(const QList<Grid> &grids);
 
     QString m_path;
     QString m_connectionName;

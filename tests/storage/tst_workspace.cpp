@@ -202,6 +202,40 @@ private Q_SLOTS:
         QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom").toInt(), 2);
     }
 
+    void savingGridsKeepsTheIndexAndItsTriggers()
+    {
+        // saveGrids fills the R-tree in bulk with the insert trigger paused; afterwards the
+        // index must match the table, also for updated grids, and the trigger must be back.
+        const QString path = freshPath();
+        auto workspace = filled(path);
+        QVERIFY(workspace);
+        auto saved = workspace->transaction([&]() -> Result<void> {
+            return workspace->saveGrids({makeGrid("1", GridLevel::District, 20, 0, 10),
+                makeGrid("103", GridLevel::Base, 30, 0, 5, "1")});
+        });
+        QVERIFY2(saved.has_value(), Test::why(saved).constData());
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom").toInt(), 3);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM grids g JOIN rtree_grids_geom r ON r.id = g.fid "
+                     "WHERE r.minx = 20 AND g.code = '1'")
+                     .toInt(),
+            1);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom WHERE minx = 30").toInt(), 1);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = "
+                     "'rtree_grids_geom_insert'")
+                     .toInt(),
+            1);
+
+        // A second batch finds the trigger and pauses it again (GDAL's edit in another test
+        // shows the restored trigger indexing rows written by another program).
+        auto more = workspace->transaction([&]() -> Result<void> {
+            return workspace->saveGrids({makeGrid("104", GridLevel::Base, 40, 0, 5, "1")});
+        });
+        QVERIFY(more.has_value());
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom").toInt(), 4);
+    }
+
     void casesOfAGridIncludeItsDescendants()
     {
         auto workspace = filled(freshPath());

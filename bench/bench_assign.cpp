@@ -78,16 +78,17 @@ QByteArray spatialiteScript()
     QStringList lookups;
     for (const char *level : {"fine", "base", "community", "street", "district"})
         lookups << levelLookup(QLatin1String(level));
-    const QString sql = QStringLiteral(
-        "BEGIN;\n"
-        "CREATE TEMP TABLE p AS SELECT fid, ST_X(GeomFromGPB(geom)) AS x, "
-        "ST_Y(GeomFromGPB(geom)) AS y FROM cases WHERE geom IS NOT NULL;\n"
-        "CREATE TEMP TABLE assigned AS SELECT p.fid AS fid, COALESCE(%1) AS code FROM p;\n"
-        "UPDATE cases SET grid_code = (SELECT code FROM assigned a WHERE a.fid = "
-        "cases.fid) WHERE fid IN (SELECT fid FROM assigned);\n"
-        "COMMIT;\n"
-        "SELECT count(*) FROM cases WHERE grid_code IS NOT NULL;\n")
-                            .arg(lookups.join(QStringLiteral(", ")));
+    const QString sql =
+        QStringLiteral("BEGIN;\n"
+                       "CREATE TEMP TABLE p AS SELECT fid, ST_X(GeomFromGPB(geom)) AS x, "
+                       "ST_Y(GeomFromGPB(geom)) AS y FROM cases WHERE geom IS NOT NULL;\n"
+                       "CREATE TEMP TABLE assigned (fid INTEGER PRIMARY KEY, code TEXT);\n"
+                       "INSERT INTO assigned SELECT p.fid, COALESCE(%1) FROM p;\n"
+                       "UPDATE cases SET grid_code = (SELECT code FROM assigned a WHERE a.fid = "
+                       "cases.fid) WHERE fid IN (SELECT fid FROM assigned);\n"
+                       "COMMIT;\n"
+                       "SELECT count(*) FROM cases WHERE grid_code IS NOT NULL;\n")
+            .arg(lookups.join(QStringLiteral(", ")));
     return sql.toUtf8();
 }
 

@@ -6,7 +6,7 @@
 #include "logging.h"
 
 #include "gis/gridlocator.h"
-#include "gis/vectorfile.h"
+#include "gis/vectorreader.h"
 #include "gis/wkb.h"
 #include "storage/workspace.h"
 
@@ -82,6 +82,19 @@ CaseRecord toCase(const VectorFeature &feature, const CaseProfile &profile)
 }
 
 /// Sets grid and location flags from a locator; true when the grid changed.
+constexpr qsizetype CASE_BATCH = 20000;
+
+void count(const CaseRecord &record, ImportSummary &summary)
+{
+    ++summary.read;
+    if (record.gridCode.isEmpty())
+        ++summary.unlocated;
+    else
+        ++summary.located;
+    if (!record.flags.isEmpty())
+        ++summary.flagged;
+}
+
 bool locate(CaseRecord &record, const GridLocator &locator)
 {
     const QString before = record.gridCode;
@@ -181,20 +194,21 @@ Result<ImportSummary> importCasesInTransaction(
     VectorReadOptions readOptions;
     readOptions.requireGeometry = false;
     readOptions.rejectImplausible = false;
-    auto data = readVectorFile(path, readOptions);
-    if (!data)
-        return std::unexpected(data.error());
+    auto reader = VectorReader::open(path, readOptions);
+    if (!reader)
+        return std::unexpected(reader.error());
+    const VectorData &header = (*reader)->header();
 
     if (!profile)
-        profile = CaseProfile::detect(data->fields);
+        profile = CaseProfile::detect(header.fields);
     const QString file = QFileInfo(path).fileName();
     if (!profile)
         return fail(ErrorCode::MissingField,
             Tr::tr("%1 does not look like a known hotline export (nyc311 or la311): its "
                    "columns are %2.")
-                .arg(file, data->fields.mid(0, 12).join(QStringLiteral(", "))));
+                .arg(file, header.fields.mid(0, 12).join(QStringLiteral(", "))));
     for (const QString &field : {profile->idField, profile->createdField, profile->categoryField}) {
-        if (!data->fields.contains(field))
+        if (!header.fields.contains(field))
             return fail(ErrorCode::MissingField,
                 Tr::tr("%1 has no column \"%2\", which the %3 profile needs.")
                     .arg(file, field, profile->key));
@@ -205,29 +219,36 @@ Result<ImportSummary> importCasesInTransaction(
         return std::unexpected(locator.error());
 
     ImportSummary summary;
-    summary.read = data->features.size();
-    summary.encoding = data->encoding;
-    summary.notes = data->notes;
-    if (data->implausible > 0)
+    summary.encoding = header.encoding;
+    summary.notes = header.notes;
+    // Rows are read, located and saved in batches, so a million-row export never sits in
+    // memory whole; the caller's transaction still makes the import all or nothing.
+    QList<CaseRecord> batch;
+    batch.reserve(CASE_BATCH);
+    while (true) {
+        auto feature = (*reader)->next();
+        if (!feature)
+            return std::unexpected(feature.error());
+        if (*feature) {
+            CaseRecord record = toCase(**feature, *profile);
+            locate(record, **locator);
+            count(record, summary);
+            batch << std::move(record);
+        }
+        const bool flush = batch.size() >= CASE_BATCH || (!*feature && !batch.isEmpty());
+        if (flush) {
+            if (auto saved = workspace.saveCases(batch); !saved)
+                return std::unexpected(saved.error());
+            summary.imported += batch.size();
+            batch.clear();
+        }
+        if (!*feature)
+            break;
+    }
+    if ((*reader)->implausible() > 0)
         summary.notes << Tr::tr("%n row(s) had coordinates outside longitude/latitude and were "
                                 "kept without a location.",
-            nullptr, int(data->implausible));
-    QList<CaseRecord> records;
-    records.reserve(data->features.size());
-    for (const VectorFeature &feature : data->features) {
-        CaseRecord record = toCase(feature, *profile);
-        locate(record, **locator);
-        if (record.gridCode.isEmpty())
-            ++summary.unlocated;
-        else
-            ++summary.located;
-        if (!record.flags.isEmpty())
-            ++summary.flagged;
-        records << std::move(record);
-    }
-    if (auto saved = workspace.saveCases(records); !saved)
-        return std::unexpected(saved.error());
-    summary.imported = records.size();
+            nullptr, int((*reader)->implausible()));
     if (auto logged = workspace.logImport(QStringLiteral("cases"), path, summary.toText()); !logged)
         return std::unexpected(logged.error());
     qCInfo(lcIngest) << "imported" << summary.imported << "cases from" << path << "profile"

@@ -7,6 +7,7 @@
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -121,6 +122,37 @@ private Q_SLOTS:
         QCOMPARE(first.created.toIso(), QStringLiteral("2018-01-01T00:00:09"));
         // 356 S Berendo St lies in the Wilshire Center - Koreatown council (nc_id 55).
         QCOMPARE(first.gridCode, QStringLiteral("55"));
+    }
+
+    void largeExportIsImportedInBatches()
+    {
+        // More rows than one saving batch holds, half of them inside Manhattan CD 1.
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("many.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Unique Key,Created Date,Closed Date,Complaint Type,Latitude,Longitude\n");
+        const int rows = 45'000;
+        for (int i = 0; i < rows; ++i) {
+            const bool inside = i % 2 == 0;
+            csv.write(QStringLiteral("%1,01/02/2018 10:%2:00 AM,,Noise,%3,%4\n")
+                          .arg(i)
+                          .arg(i % 60, 2, 10, QLatin1Char('0'))
+                          .arg(inside ? 40.7075 : 0.0)
+                          .arg(inside ? -74.0110 : 0.0)
+                          .toUtf8());
+        }
+        csv.close();
+
+        auto workspace = newYork();
+        auto summary = importCases(*workspace, csv.fileName(), QStringLiteral("nyc311"));
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QCOMPARE(summary->read, rows);
+        QCOMPARE(summary->imported, rows);
+        QCOMPARE(summary->located, rows / 2);
+        QCOMPARE(*workspace->caseCount(), rows);
+        CaseQuery query;
+        query.gridCode = QStringLiteral("101");
+        QCOMPARE(workspace->cases(query)->size(), rows / 2);
     }
 
     void reimportDoesNotDuplicate()

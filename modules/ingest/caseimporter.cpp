@@ -11,7 +11,13 @@
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
+
+#include <algorithm>
+#include <span>
+#include <thread>
+#include <vector>
 
 namespace GridDesk {
 
@@ -81,7 +87,6 @@ CaseRecord toCase(const VectorFeature &feature, const CaseProfile &profile)
     return record;
 }
 
-/// Sets grid and location flags from a locator; true when the grid changed.
 constexpr qsizetype CASE_BATCH = 20000;
 
 void count(const CaseRecord &record, ImportSummary &summary)
@@ -95,20 +100,45 @@ void count(const CaseRecord &record, ImportSummary &summary)
         ++summary.flagged;
 }
 
+/// Sets grid and location flags from a locator; true when the grid changed.
+bool locate(const std::optional<GeoPoint> &location, QString &gridCode, QStringList &flags,
+    const GridLocator &locator)
+{
+    const QString before = gridCode;
+    flags.removeAll(QLatin1String(CaseFlags::NO_LOCATION));
+    flags.removeAll(QLatin1String(CaseFlags::OUTSIDE_GRIDS));
+    gridCode.clear();
+    if (!location) {
+        flags << QLatin1String(CaseFlags::NO_LOCATION);
+    } else if (const auto grid = locator.locate(*location)) {
+        gridCode = *grid;
+    } else {
+        flags << QLatin1String(CaseFlags::OUTSIDE_GRIDS);
+    }
+    return gridCode != before;
+}
+
 bool locate(CaseRecord &record, const GridLocator &locator)
 {
-    const QString before = record.gridCode;
-    record.flags.removeAll(QLatin1String(CaseFlags::NO_LOCATION));
-    record.flags.removeAll(QLatin1String(CaseFlags::OUTSIDE_GRIDS));
-    record.gridCode.clear();
-    if (!record.location) {
-        record.addFlag(CaseFlags::NO_LOCATION);
-    } else if (const auto grid = locator.locate(*record.location)) {
-        record.gridCode = *grid;
-    } else {
-        record.addFlag(CaseFlags::OUTSIDE_GRIDS);
+    return locate(record.location, record.gridCode, record.flags, locator);
+}
+
+/// Locates a share of the cases on a thread of its own, with its own locator (prepared
+/// geometries may not be shared between threads). Keeps the entries that changed.
+Result<std::vector<CaseLocation>> locateShare(
+    const QList<Grid> &grids, std::span<CaseLocation> share)
+{
+    GridLocator locator;
+    if (auto built = locator.build(grids); !built)
+        return std::unexpected(built.error());
+    std::vector<CaseLocation> changed;
+    for (CaseLocation &entry : share) {
+        const QStringList flagsBefore = entry.flags;
+        const bool moved = locate(entry.location, entry.gridCode, entry.flags, locator);
+        if (moved || entry.flags != flagsBefore)
+            changed.push_back(entry);
     }
-    return record.gridCode != before;
+    return changed;
 }
 
 Result<std::unique_ptr<GridLocator>> buildLocator(Workspace &workspace)
@@ -151,30 +181,49 @@ std::optional<CaseProfile> CaseProfile::detect(const QStringList &fields)
 
 Result<qint64> relocateCases(Workspace &workspace)
 {
-    // A grid import into a workspace without cases would otherwise build a locator over every
-    // grid for nothing.
-    const auto caseCount = workspace.caseCount();
-    if (!caseCount)
-        return std::unexpected(caseCount.error());
-    if (*caseCount == 0)
-        return 0;
-
-    auto locator = buildLocator(workspace);
-    if (!locator)
-        return std::unexpected(locator.error());
-    auto cases = workspace.cases();
+    QElapsedTimer timer;
+    timer.start();
+    auto cases = workspace.caseLocations();
     if (!cases)
         return std::unexpected(cases.error());
+    // A grid import into a workspace without cases would otherwise build locators for nothing.
+    if (cases->empty())
+        return 0;
+    auto grids = workspace.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
 
-    QList<CaseRecord> changed;
-    for (CaseRecord &record : *cases) {
-        const QStringList flagsBefore = record.flags;
-        if (locate(record, **locator) || record.flags != flagsBefore)
-            changed << record;
+    // One share of the cases per core, located in parallel; the writes stay on this thread,
+    // which owns the connection.
+    const std::size_t workers = std::clamp<std::size_t>(
+        std::thread::hardware_concurrency(), 1, std::max<std::size_t>(1, cases->size() / 1000));
+    const std::size_t shareSize = (cases->size() + workers - 1) / workers;
+    std::vector<Result<std::vector<CaseLocation>>> results(workers);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 0; i < workers; ++i) {
+            const std::size_t begin = std::min(cases->size(), i * shareSize);
+            const std::size_t end = std::min(cases->size(), begin + shareSize);
+            const std::span<CaseLocation> share(cases->data() + begin, end - begin);
+            threads.emplace_back(
+                [&results, &grids, share, i] { results[i] = locateShare(*grids, share); });
+        }
     }
-    if (auto updated = workspace.updateCaseGrids(changed); !updated)
-        return std::unexpected(updated.error());
-    return changed.size();
+
+    const qint64 located = timer.elapsed();
+    std::vector<CaseLocation> changed;
+    for (auto &result : results) {
+        if (!result)
+            return std::unexpected(result.error());
+        changed.insert(changed.end(), std::make_move_iterator(result->begin()),
+            std::make_move_iterator(result->end()));
+    }
+    if (auto written = workspace.setCaseGrids(changed); !written)
+        return std::unexpected(written.error());
+    qCInfo(lcIngest) << "relocated" << cases->size() << "cases with" << workers
+                     << "workers:" << located << "ms to read and locate,"
+                     << timer.elapsed() - located << "ms to write" << changed.size() << "changes";
+    return qint64(changed.size());
 }
 
 Result<ImportSummary> importCasesInTransaction(

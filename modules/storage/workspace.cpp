@@ -6,12 +6,16 @@
 #include "logging.h"
 #include "migrations.h"
 #include "sqlfunctions.h"
+#include "sqlitestatement.h"
 
 #include "gis/wkb.h"
+
+#include <sqlite3.h>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -462,18 +466,93 @@ Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
     return updateContentsExtent(QStringLiteral("cases"));
 }
 
-Result<void> Workspace::updateCaseGrids(const QList<CaseRecord> &cases)
+Result<std::vector<CaseLocation>> Workspace::caseLocations() const
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("UPDATE cases SET grid_code = ?, flags = ? WHERE fid = ?"));
-    for (const CaseRecord &record : cases) {
-        query.bindValue(0, textOrNull(record.gridCode));
-        query.bindValue(1, notNull(record.flags.join(u',')));
-        query.bindValue(2, record.id);
-        if (auto done = run(query, Tr::tr("Updating the grid of case %1").arg(record.id)); !done)
+    auto statement = SqliteStatement::prepare(
+        connection(), "SELECT fid, geom, grid_code, flags FROM cases ORDER BY fid");
+    if (!statement)
+        return std::unexpected(statement.error());
+    std::vector<CaseLocation> result;
+    const QString doing = Tr::tr("Reading cases");
+    while (true) {
+        auto row = statement->step(doing);
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        CaseLocation entry {statement->columnInt(0), std::nullopt, statement->columnText(2), {}};
+        const QByteArrayView blob = statement->columnBlob(1);
+        if (!blob.isEmpty()) {
+            auto decoded = GeoPackageBlob::decode(blob);
+            if (decoded && !decoded->empty && !decoded->envelope.isEmpty())
+                entry.location = GeoPoint {decoded->envelope.west, decoded->envelope.south};
+        }
+        const QString flags = statement->columnText(3);
+        if (!flags.isEmpty())
+            entry.flags = flags.split(u',');
+        result.push_back(std::move(entry));
+    }
+    return result;
+}
+
+Result<void> Workspace::setCaseGrids(const std::vector<CaseLocation> &cases)
+{
+    // Rewriting many rows in place thrashes SQLite's default 2 MB page cache; a larger one for
+    // the duration of the update keeps the table and its grid index in memory.
+    const bool large = cases.size() > LARGE_UPDATE;
+    if (large) {
+        if (auto done = runText(database(), QStringLiteral("PRAGMA cache_size = -262144"),
+                Tr::tr("Updating the grid of case %1").arg(cases.front().id));
+            !done)
             return done;
     }
+    // The grid index is cheaper to build again in one sorted pass than to update row by row.
+    QString indexSql;
+    if (large) {
+        QSqlQuery lookup(database());
+        if (lookup.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
+                                       "name = 'cases_grid'"))
+            && lookup.next())
+            indexSql = lookup.value(0).toString();
+        lookup.finish();
+        if (!indexSql.isEmpty()) {
+            if (auto dropped = runText(database(), QStringLiteral("DROP INDEX cases_grid"),
+                    Tr::tr("Updating the grid of case %1").arg(cases.front().id));
+                !dropped)
+                return dropped;
+        }
+    }
+    auto written = writeCaseGrids(cases);
+    if (written && !indexSql.isEmpty())
+        written = runText(
+            database(), indexSql, Tr::tr("Updating the grid of case %1").arg(cases.front().id));
+    if (large)
+        runText(database(), QStringLiteral("PRAGMA cache_size = -2000"), QString());
+    return written;
+}
+
+Result<void> Workspace::writeCaseGrids(const std::vector<CaseLocation> &cases)
+{
+    auto statement = SqliteStatement::prepare(
+        connection(), "UPDATE cases SET grid_code = ?1, flags = ?2 WHERE fid = ?3");
+    if (!statement)
+        return std::unexpected(statement.error());
+    for (const CaseLocation &entry : cases) {
+        statement->bindText(1, entry.gridCode.isEmpty() ? QString() : entry.gridCode);
+        statement->bindText(2, notNull(entry.flags.join(u',')));
+        statement->bindInt(3, entry.id);
+        auto done = statement->step(Tr::tr("Updating the grid of case %1").arg(entry.id));
+        if (!done)
+            return std::unexpected(done.error());
+        statement->reset();
+    }
     return {};
+}
+
+sqlite3 *Workspace::connection() const
+{
+    const QVariant handle = database().driver()->handle();
+    return *static_cast<sqlite3 *const *>(handle.data());
 }
 
 QString Workspace::metadata(const QString &key) const

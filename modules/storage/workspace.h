@@ -12,6 +12,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
+
+struct sqlite3;
 
 namespace GridDesk {
 
@@ -21,6 +24,16 @@ struct CaseQuery
     std::optional<QString> gridCode; ///< only cases assigned to this grid (or its descendants)
     bool includeDescendants = true; ///< with gridCode: also cases in grids nested below it
     int limit = -1; ///< -1 for all
+};
+
+/// Where a case is and which grid it was given: what re-homing cases needs, without the rest
+/// of the record.
+struct CaseLocation
+{
+    qint64 id = 0;
+    std::optional<GeoPoint> location;
+    QString gridCode;
+    QStringList flags;
 };
 
 /// One workspace: a GeoPackage file (SQLite in WAL mode) holding the grids and cases of a
@@ -84,8 +97,11 @@ public:
     /// the id each case got. Call inside transaction().
     Result<void> saveCases(QList<CaseRecord> &cases);
 
-    /// Sets the grid (and flags) of existing cases, by id. Call inside transaction().
-    Result<void> updateCaseGrids(const QList<CaseRecord> &cases);
+    /// Id, location, grid and flags of every case, in id order.
+    Result<std::vector<CaseLocation>> caseLocations() const;
+
+    /// Sets the grid and flags of existing cases, by id. Call inside transaction().
+    Result<void> setCaseGrids(const std::vector<CaseLocation> &cases);
 
     /// Appends to the import log kept in the file. Call inside the import's transaction().
     Result<void> logImport(const QString &kind, const QString &file, const QString &summary);
@@ -99,7 +115,12 @@ private:
     Result<void> initialise();
     Result<void> migrate();
     QSqlDatabase database() const;
+    sqlite3 *connection() const;
     Result<void> updateContentsExtent(const QString &table);
+    Result<void> writeCaseGrids(const std::vector<CaseLocation> &cases);
+
+    /// Row counts above which bulk writes get a larger page cache.
+    static constexpr std::size_t LARGE_UPDATE = 50'000;
     Result<void> insertGrids(const QList<Grid> &grids);
 
     QString m_path;

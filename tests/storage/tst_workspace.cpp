@@ -277,6 +277,39 @@ private Q_SLOTS:
         QCOMPARE(workspace->cases()->first().status, QStringLiteral("Closed"));
     }
 
+    void largeGridUpdateKeepsTheGridIndex()
+    {
+        // Enough cases for the bulk path, which rebuilds the grid index after the update.
+        const QString path = freshPath();
+        auto workspace = filled(path);
+        QList<CaseRecord> cases(60'000);
+        for (qsizetype i = 0; i < cases.size(); ++i) {
+            cases[i].source = QStringLiteral("bulk");
+            cases[i].externalId = QString::number(i);
+            cases[i].location = GeoPoint {1.0 + double(i % 7), 1.0};
+        }
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(cases); }));
+        auto locations = workspace->caseLocations();
+        QVERIFY(locations.has_value());
+        QCOMPARE(locations->size(), std::size_t(cases.size()));
+        for (CaseLocation &entry : *locations) {
+            entry.gridCode =
+                entry.location->lon < 5.0 ? QStringLiteral("101") : QStringLiteral("1");
+            entry.flags = QStringList {QStringLiteral("checked")};
+        }
+        QVERIFY(workspace->transaction([&] { return workspace->setCaseGrids(*locations); }));
+
+        QCOMPARE(
+            scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'cases_grid'").toInt(),
+            1);
+        QCOMPARE(
+            scalar(path, "SELECT count(*) FROM cases INDEXED BY cases_grid WHERE grid_code = '101'")
+                .toInt(),
+            qsizetype(std::count_if(cases.begin(), cases.end(),
+                [](const CaseRecord &c) { return c.location->lon < 5.0; })));
+        QCOMPARE(workspace->caseLocations()->back().flags, QStringList {QStringLiteral("checked")});
+    }
+
     void reopeningKeepsEverything()
     {
         const QString path = freshPath();

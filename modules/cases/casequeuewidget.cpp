@@ -72,11 +72,16 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     updateCountLabel();
 }
 
-void CaseQueueWidget::setCases(QList<CaseRecord> cases)
+void CaseQueueWidget::setCaseList(std::shared_ptr<const CompactCaseList> cases)
 {
-    m_model->setCases(std::move(cases));
+    m_model->setCaseList(std::move(cases));
     m_view->resizeColumnsToContents();
     updateCountLabel();
+}
+
+void CaseQueueWidget::setCases(const QList<CaseRecord> &cases)
+{
+    setCaseList(std::make_shared<const CompactCaseList>(CompactCaseList::fromRecords(cases)));
 }
 
 std::optional<qint64> CaseQueueWidget::currentCaseId() const

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "domain/caserecord.h"
+#include "domain/compactcaselist.h"
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -28,7 +30,8 @@ class CaseQueueWidget : public QWidget
 public:
     explicit CaseQueueWidget(QWidget *parent = nullptr);
 
-    void setCases(QList<CaseRecord> cases);
+    void setCaseList(std::shared_ptr<const CompactCaseList> cases);
+    void setCases(const QList<CaseRecord> &cases);
 
     CaseTableModel *model() const { return m_model; }
     CaseFilterProxyModel *proxyModel() const { return m_proxy; }

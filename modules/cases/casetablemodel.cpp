@@ -8,45 +8,47 @@
 namespace GridDesk {
 
 namespace {
-QString createdText(const CaseTime &time)
+QString createdText(const QDateTime &wallTime)
 {
-    if (!time.isValid())
+    if (!wallTime.isValid())
         return {};
-    return time.wallTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return wallTime.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
-bool isClosed(const CaseRecord &record)
+bool isClosed(const QString &status)
 {
-    return record.status.trimmed().compare(QLatin1String("closed"), Qt::CaseInsensitive) == 0;
+    return status.trimmed().compare(QLatin1String("closed"), Qt::CaseInsensitive) == 0;
 }
 } // namespace
 
 CaseTableModel::CaseTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_cases(std::make_shared<const CompactCaseList>())
 { }
 
-void CaseTableModel::setCases(QList<CaseRecord> cases)
+void CaseTableModel::setCaseList(std::shared_ptr<const CompactCaseList> cases)
 {
     beginResetModel();
-    m_cases = std::move(cases);
-    m_rowById.clear();
-    m_rowById.reserve(m_cases.size());
-    for (int row = 0; row < m_cases.size(); ++row)
-        m_rowById.insert(m_cases.at(row).id, row);
+    m_cases = cases ? std::move(cases) : std::make_shared<const CompactCaseList>();
     endResetModel();
+}
+
+void CaseTableModel::setCases(const QList<CaseRecord> &cases)
+{
+    setCaseList(std::make_shared<const CompactCaseList>(CompactCaseList::fromRecords(cases)));
 }
 
 std::optional<int> CaseTableModel::rowOf(qint64 id) const
 {
-    const auto found = m_rowById.constFind(id);
-    if (found == m_rowById.cend())
+    const auto row = m_cases->rowOf(id);
+    if (!row)
         return std::nullopt;
-    return *found;
+    return int(*row);
 }
 
 int CaseTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_cases.size());
+    return parent.isValid() ? 0 : int(m_cases->size());
 }
 
 int CaseTableModel::columnCount(const QModelIndex &parent) const
@@ -59,74 +61,79 @@ QVariant CaseTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
 
-    const CaseRecord &record = m_cases.at(index.row());
+    const int row = index.row();
     const auto column = Column(index.column());
     switch (role) {
     case Qt::DisplayRole:
-        return display(record, column);
+        return display(row, column);
     case Qt::ToolTipRole:
-        return toolTip(record, column);
+        return toolTip(row, column);
     case Qt::ForegroundRole:
-        if (column == Column::Status && !isClosed(record))
+        if (column == Column::Status && !isClosed(m_cases->status(row)))
             return QBrush(QColor(0xb0, 0x1c, 0x14));
         return {};
     case int(Role::Sort):
-        return sortValue(record, column);
+        return sortValue(row, column);
     case int(Role::CaseId):
-        return record.id;
+        return m_cases->id(row);
     case int(Role::GridCode):
-        return record.gridCode;
+        return m_cases->gridCode(row);
     default:
         return {};
     }
 }
 
-QVariant CaseTableModel::display(const CaseRecord &record, Column column) const
+QVariant CaseTableModel::display(int row, Column column) const
 {
     switch (column) {
-    case Column::Id:
-        return record.externalId.isEmpty() ? QString::number(record.id) : record.externalId;
+    case Column::Id: {
+        const QString external = m_cases->externalId(row);
+        return external.isEmpty() ? QString::number(m_cases->id(row)) : external;
+    }
     case Column::Category:
-        return record.category;
+        return m_cases->category(row);
     case Column::Status:
-        return record.status;
+        return m_cases->status(row);
     case Column::Created:
-        return createdText(record.created);
+        return createdText(m_cases->createdWallTime(row));
     case Column::Grid:
-        return record.gridCode;
+        return m_cases->gridCode(row);
     case Column::Agency:
-        return record.agency;
+        return m_cases->agency(row);
     case Column::Flags:
-        return record.flags.join(QStringLiteral(", "));
+        return m_cases->flagsText(row);
     case Column::Count:
         break;
     }
     return {};
 }
 
-QVariant CaseTableModel::sortValue(const CaseRecord &record, Column column) const
+QVariant CaseTableModel::sortValue(int row, Column column) const
 {
     switch (column) {
     case Column::Id: {
         // The column shows the source's id when there is one; sort by it as a number then.
         bool numeric = false;
-        const qint64 external = record.externalId.toLongLong(&numeric);
-        return numeric ? external : record.id;
+        const qint64 external = m_cases->externalId(row).toLongLong(&numeric);
+        return numeric ? external : m_cases->id(row);
     }
     case Column::Created:
-        // Cases without a date sort before every dated case.
-        return record.created.isValid() ? record.created.wallTime() : QDateTime();
+        // Cases without a date sort before every dated case (an invalid QDateTime).
+        return m_cases->createdWallTime(row);
     default:
-        return display(record, column);
+        return display(row, column);
     }
 }
 
-QVariant CaseTableModel::toolTip(const CaseRecord &record, Column column) const
+QVariant CaseTableModel::toolTip(int row, Column column) const
 {
-    if (column == Column::Category && !record.descriptor.isEmpty())
-        return record.descriptor;
-    if (column == Column::Id && !record.address.isEmpty())
-        return record.address;
+    if (column == Column::Category && !m_cases->descriptor(row).isEmpty())
+        return m_cases->descriptor(row);
+    if (column == Column::Id) {
+        const QString address = m_cases->address(row);
+        if (!address.isEmpty())
+            return address;
+    }
     return {};
 }
 

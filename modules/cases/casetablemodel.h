@@ -3,11 +3,12 @@
 #pragma once
 
 #include "domain/caserecord.h"
+#include "domain/compactcaselist.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace GridDesk {
@@ -30,8 +31,10 @@ public:
 
     explicit CaseTableModel(QObject *parent = nullptr);
 
-    void setCases(QList<CaseRecord> cases);
-    const QList<CaseRecord> &cases() const { return m_cases; }
+    /// Shows cases, which the model shares with whoever else holds them.
+    void setCaseList(std::shared_ptr<const CompactCaseList> cases);
+    void setCases(const QList<CaseRecord> &cases);
+    const CompactCaseList &cases() const { return *m_cases; }
 
     /// The row of the case with id, if present.
     std::optional<int> rowOf(qint64 id) const;
@@ -43,12 +46,11 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    QVariant display(const CaseRecord &record, Column column) const;
-    QVariant sortValue(const CaseRecord &record, Column column) const;
-    QVariant toolTip(const CaseRecord &record, Column column) const;
+    QVariant display(int row, Column column) const;
+    QVariant sortValue(int row, Column column) const;
+    QVariant toolTip(int row, Column column) const;
 
-    QList<CaseRecord> m_cases;
-    QHash<qint64, int> m_rowById;
+    std::shared_ptr<const CompactCaseList> m_cases;
 };
 
 } // namespace GridDesk

@@ -39,7 +39,14 @@ double readDouble(QByteArrayView bytes, qsizetype offset, bool littleEndian)
 QByteArray encode(const QByteArray &wkb, qint32 srsId)
 {
     const auto box = Wkb::envelope(wkb);
-    const bool empty = !box || box->isEmpty();
+    return encode(wkb, box ? *box : BoundingBox(), srsId);
+}
+
+QByteArray encode(const QByteArray &wkb, const BoundingBox &envelope, qint32 srsId)
+{
+    const std::optional<BoundingBox> box =
+        envelope.isEmpty() ? std::nullopt : std::optional<BoundingBox>(envelope);
+    const bool empty = !box;
 
     QByteArray blob;
     blob.reserve(HEADER_SIZE + 32 + wkb.size());

@@ -13,6 +13,10 @@ namespace GridDesk::GeoPackageBlob {
 /// id and an XY envelope; an empty geometry sets the empty flag).
 QByteArray encode(const QByteArray &wkb, qint32 srsId = 4326);
 
+/// The same with the envelope already known (it must be the WKB's own), saving a walk over
+/// the coordinates.
+QByteArray encode(const QByteArray &wkb, const BoundingBox &envelope, qint32 srsId = 4326);
+
 struct Decoded
 {
     qint32 srsId = 0;

@@ -46,6 +46,11 @@ void SqliteStatement::bindInt(int index, qint64 value)
     sqlite3_bind_int64(m_statement, index, value);
 }
 
+void SqliteStatement::bindDouble(int index, double value)
+{
+    sqlite3_bind_double(m_statement, index, value);
+}
+
 void SqliteStatement::bindText(int index, const QString &text)
 {
     if (text.isNull())
@@ -77,6 +82,16 @@ Result<bool> SqliteStatement::step(const QString &doing)
         Tr::tr("%1 failed: %2").arg(doing, QString::fromUtf8(sqlite3_errmsg(m_connection))));
 }
 
+Result<bool> SqliteStatement::step()
+{
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    return fail(ErrorCode::Database, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+}
+
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_statement);
@@ -86,6 +101,11 @@ void SqliteStatement::reset()
 qint64 SqliteStatement::columnInt(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteStatement::columnDouble(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
 }
 
 bool SqliteStatement::columnIsNull(int column) const

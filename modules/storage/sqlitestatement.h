@@ -24,6 +24,7 @@ public:
     ~SqliteStatement();
 
     void bindInt(int index, qint64 value);
+    void bindDouble(int index, double value);
     void bindText(int index, const QString &text); ///< a null QString binds NULL
     void bindBlob(int index, QByteArrayView bytes); ///< an empty view binds NULL
     void bindNull(int index);
@@ -31,10 +32,14 @@ public:
     /// Runs to the next row: true when a row is there to read, false when the statement is
     /// done. Fails with SQLite's message, prefixed with doing.
     Result<bool> step(const QString &doing);
+    /// The same, failing with SQLite's message alone: for loops over many rows, where the
+    /// caller names the row only when something went wrong.
+    Result<bool> step();
     /// Makes the statement ready to run again with new bindings.
     void reset();
 
     qint64 columnInt(int column) const;
+    double columnDouble(int column) const;
     bool columnIsNull(int column) const;
     QString columnText(int column) const;
     /// Valid until the next step() or reset().

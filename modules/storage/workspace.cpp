@@ -5,6 +5,7 @@
 #include "geopackageblob.h"
 #include "logging.h"
 #include "migrations.h"
+#include "rtreebulkload.h"
 #include "sqlfunctions.h"
 #include "sqlitestatement.h"
 
@@ -69,11 +70,38 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-CaseTime timeFromColumn(const QVariant &value)
+CaseTime timeFromColumn(const SqliteStatement &statement, int column)
 {
-    if (value.isNull())
+    if (statement.columnIsNull(column))
         return {};
-    return CaseTime::fromIso(value.toString()).value_or(CaseTime());
+    return CaseTime::fromIso(statement.columnText(column)).value_or(CaseTime());
+}
+
+/// Fills record from a row of the columns Workspace::forEachCase selects. Every field is
+/// written, so one record can be reused for all rows.
+void readCase(const SqliteStatement &statement, CaseRecord &record)
+{
+    record.id = statement.columnInt(0);
+    record.source = statement.columnText(1);
+    record.externalId = statement.columnText(2);
+    record.category = statement.columnText(3);
+    record.descriptor = statement.columnText(4);
+    record.status = statement.columnText(5);
+    record.agency = statement.columnText(6);
+    record.address = statement.columnText(7);
+    record.created = timeFromColumn(statement, 8);
+    record.closed = timeFromColumn(statement, 9);
+    record.gridCode = statement.columnText(10);
+    const QString flags = statement.columnText(11);
+    record.flags = flags.isEmpty() ? QStringList() : flags.split(u',');
+
+    record.location.reset();
+    const QByteArrayView blob = statement.columnBlob(12);
+    if (blob.isEmpty())
+        return;
+    const auto decoded = GeoPackageBlob::decode(blob);
+    if (decoded && !decoded->empty && !decoded->envelope.isEmpty())
+        record.location = GeoPoint {decoded->envelope.west, decoded->envelope.south};
 }
 
 } // namespace
@@ -303,9 +331,10 @@ Result<void> Workspace::saveGrids(const QList<Grid> &grids)
 {
     if (grids.isEmpty())
         return {};
-    // Filling the R-tree with one statement after the rows costs much less than its insert
-    // trigger firing for each row. The trigger is dropped for the batch and put back from its
-    // own stored definition, inside the caller's transaction, so a failure restores both.
+    // The R-tree is filled from here, in Hilbert order, rather than by its insert trigger row
+    // by row in file order: neighbours go into the same leaf while it is still in the index's
+    // cache. The trigger is dropped for the batch and put back from its own stored definition,
+    // inside the caller's transaction, so a failure restores both.
     QSqlDatabase db = database();
     const QString doing = Tr::tr("Saving grid %1").arg(grids.first().code);
     QSqlQuery lookup(db);
@@ -324,16 +353,12 @@ Result<void> Workspace::saveGrids(const QList<Grid> &grids)
             return dropped;
     }
 
-    if (auto inserted = insertGrids(grids); !inserted)
-        return inserted;
+    auto inserted = insertGrids(grids, lastFid);
+    if (!inserted)
+        return std::unexpected(inserted.error());
+    if (auto indexed = indexGrids(*inserted); !indexed)
+        return indexed;
 
-    QSqlQuery index(db);
-    index.prepare(QStringLiteral(
-        "INSERT INTO rtree_grids_geom SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), "
-        "ST_MaxY(geom) FROM grids WHERE fid > ? AND geom NOT NULL AND NOT ST_IsEmpty(geom)"));
-    index.addBindValue(lastFid);
-    if (auto done = run(index, doing); !done)
-        return done;
     if (!triggerSql.isEmpty()) {
         if (auto restored = runText(db, triggerSql, doing); !restored)
             return restored;
@@ -341,23 +366,82 @@ Result<void> Workspace::saveGrids(const QList<Grid> &grids)
     return updateContentsExtent(QStringLiteral("grids"));
 }
 
-Result<void> Workspace::insertGrids(const QList<Grid> &grids)
+Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
+    const QList<Grid> &grids, qint64 lastFid)
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral(
-        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2) VALUES (?, ?, ?, ?, "
-        "?, ?) ON CONFLICT(code) DO UPDATE SET geom = excluded.geom, name = excluded.name, level "
-        "= excluded.level, parent_code = excluded.parent_code, area_m2 = excluded.area_m2, "
-        "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"));
+    // A grid already there (same code) is updated in place and its update triggers keep the
+    // R-tree right; rows numbered after lastFid are new and come back for indexGrids().
+    auto statement = SqliteStatement::prepare(connection(),
+        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2) VALUES (?1, ?2, ?3, "
+        "?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET geom = excluded.geom, name = excluded.name, "
+        "level = excluded.level, parent_code = excluded.parent_code, area_m2 = excluded.area_m2, "
+        "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') RETURNING fid");
+    if (!statement)
+        return std::unexpected(statement.error());
+
+    std::vector<NewGrid> added;
+    added.reserve(std::size_t(grids.size()));
     for (const Grid &grid : grids) {
-        query.bindValue(0, geometryValue(grid.wkb));
-        query.bindValue(1, grid.code);
-        query.bindValue(2, notNull(grid.name));
-        query.bindValue(3, gridLevelKey(grid.level));
-        query.bindValue(4, textOrNull(grid.parentCode));
-        query.bindValue(5, grid.areaM2);
-        if (auto done = run(query, Tr::tr("Saving grid %1").arg(grid.code)); !done)
-            return done;
+        const BoundingBox box =
+            grid.bbox.isEmpty() ? Wkb::envelope(grid.wkb).value_or(BoundingBox()) : grid.bbox;
+        statement->bindBlob(
+            1, grid.wkb.isEmpty() ? QByteArray() : GeoPackageBlob::encode(grid.wkb, box));
+        statement->bindText(2, grid.code);
+        statement->bindText(3, notNull(grid.name));
+        statement->bindText(4, gridLevelKey(grid.level));
+        statement->bindText(5, grid.parentCode.isEmpty() ? QString() : grid.parentCode);
+        statement->bindDouble(6, grid.areaM2);
+        auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error().at(Tr::tr("Saving grid %1").arg(grid.code)));
+        const qint64 fid = *row ? statement->columnInt(0) : 0;
+        statement->reset();
+        if (fid > lastFid && !box.isEmpty())
+            added.push_back(NewGrid {fid, box});
+    }
+    return added;
+}
+
+Result<void> Workspace::indexGrids(const std::vector<NewGrid> &added)
+{
+    const QString doing = Tr::tr("Saving grid %1").arg(added.empty() ? 0 : added.front().fid);
+    auto existing = SqliteStatement::prepare(
+        connection(), "SELECT id, minx, maxx, miny, maxy FROM rtree_grids_geom");
+    if (!existing)
+        return std::unexpected(existing.error());
+    std::vector<RtreeEntry> entries;
+    while (true) {
+        auto row = existing->step(doing);
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        entries.push_back(RtreeEntry {existing->columnInt(0),
+            BoundingBox {existing->columnDouble(1), existing->columnDouble(3),
+                existing->columnDouble(2), existing->columnDouble(4)}});
+    }
+
+    // Many new grids: build the whole tree again in one pass. A few: insert them one by one.
+    const bool rebuild = added.size() >= BULK_INDEX_MIN && added.size() >= entries.size();
+    if (rebuild) {
+        for (const NewGrid &grid : added)
+            entries.push_back(RtreeEntry {grid.fid, grid.bbox});
+        return bulkLoadRtree(connection(), QStringLiteral("rtree_grids_geom"), std::move(entries));
+    }
+    auto statement = SqliteStatement::prepare(
+        connection(), "INSERT INTO rtree_grids_geom VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!statement)
+        return std::unexpected(statement.error());
+    for (const NewGrid &grid : added) {
+        statement->bindInt(1, grid.fid);
+        statement->bindDouble(2, grid.bbox.west);
+        statement->bindDouble(3, grid.bbox.east);
+        statement->bindDouble(4, grid.bbox.south);
+        statement->bindDouble(5, grid.bbox.north);
+        auto done = statement->step(doing);
+        statement->reset();
+        if (!done)
+            return std::unexpected(done.error());
     }
     return {};
 }
@@ -374,55 +458,48 @@ Result<void> Workspace::updateContentsExtent(const QString &table)
     return run(query, Tr::tr("Updating the extent of %1").arg(table));
 }
 
-Result<QList<CaseRecord>> Workspace::cases(const CaseQuery &caseQuery) const
+Result<QList<CaseRecord>> Workspace::cases(const CaseQuery &query) const
+{
+    QList<CaseRecord> result;
+    auto read = forEachCase(query, [&](const CaseRecord &record) { result << record; });
+    if (!read)
+        return std::unexpected(read.error());
+    return result;
+}
+
+Result<void> Workspace::forEachCase(
+    const CaseQuery &caseQuery, const std::function<void(const CaseRecord &)> &visit) const
 {
     QString sql = QStringLiteral("SELECT fid, source, external_id, category, descriptor, status, "
                                  "agency, address, created, closed, grid_code, flags, geom FROM "
                                  "cases");
     if (caseQuery.gridCode && caseQuery.includeDescendants)
-        sql = QStringLiteral("WITH RECURSIVE within(code) AS (SELECT ? UNION SELECT g.code FROM "
+        sql = QStringLiteral("WITH RECURSIVE within(code) AS (SELECT ?1 UNION SELECT g.code FROM "
                              "grids g JOIN within w ON g.parent_code = w.code) ")
             + sql + QStringLiteral(" WHERE grid_code IN (SELECT code FROM within)");
     else if (caseQuery.gridCode)
-        sql += QStringLiteral(" WHERE grid_code = ?");
+        sql += QStringLiteral(" WHERE grid_code = ?1");
     sql += QStringLiteral(" ORDER BY fid");
     if (caseQuery.limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(caseQuery.limit);
 
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(sql);
+    auto statement = SqliteStatement::prepare(connection(), sql.toUtf8().constData());
+    if (!statement)
+        return std::unexpected(statement.error());
     if (caseQuery.gridCode)
-        query.addBindValue(*caseQuery.gridCode);
-    if (auto done = run(query, Tr::tr("Reading cases")); !done)
-        return std::unexpected(done.error());
+        statement->bindText(1, *caseQuery.gridCode);
 
-    QList<CaseRecord> result;
-    while (query.next()) {
-        CaseRecord record;
-        record.id = query.value(0).toLongLong();
-        record.source = query.value(1).toString();
-        record.externalId = query.value(2).toString();
-        record.category = query.value(3).toString();
-        record.descriptor = query.value(4).toString();
-        record.status = query.value(5).toString();
-        record.agency = query.value(6).toString();
-        record.address = query.value(7).toString();
-        record.created = timeFromColumn(query.value(8));
-        record.closed = timeFromColumn(query.value(9));
-        record.gridCode = query.value(10).toString();
-        const QString flags = query.value(11).toString();
-        if (!flags.isEmpty())
-            record.flags = flags.split(u',');
-        const QByteArray blob = query.value(12).toByteArray();
-        if (!blob.isEmpty()) {
-            auto decoded = GeoPackageBlob::decode(blob);
-            if (decoded && !decoded->empty && !decoded->envelope.isEmpty())
-                record.location = GeoPoint {decoded->envelope.west, decoded->envelope.south};
-        }
-        result << std::move(record);
+    const QString doing = Tr::tr("Reading cases");
+    CaseRecord record;
+    while (true) {
+        auto row = statement->step(doing);
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return {};
+        readCase(*statement, record);
+        visit(record);
     }
-    return result;
 }
 
 Result<qint64> Workspace::caseCount() const
@@ -541,9 +618,10 @@ Result<void> Workspace::writeCaseGrids(const std::vector<CaseLocation> &cases)
         statement->bindText(1, entry.gridCode.isEmpty() ? QString() : entry.gridCode);
         statement->bindText(2, notNull(entry.flags.join(u',')));
         statement->bindInt(3, entry.id);
-        auto done = statement->step(Tr::tr("Updating the grid of case %1").arg(entry.id));
+        auto done = statement->step();
         if (!done)
-            return std::unexpected(done.error());
+            return std::unexpected(
+                done.error().at(Tr::tr("Updating the grid of case %1").arg(entry.id)));
         statement->reset();
     }
     return {};

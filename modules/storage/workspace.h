@@ -91,6 +91,13 @@ public:
 
     /// Cases ordered by id. Cases without a location have an empty CaseRecord::location.
     Result<QList<CaseRecord>> cases(const CaseQuery &query = {}) const;
+
+    /// Calls visit with each case query selects, ordered by id, without keeping them: the
+    /// record passed is valid only during the call. Fails, after the rows visited so far,
+    /// when a row cannot be read.
+    Result<void> forEachCase(
+        const CaseQuery &query, const std::function<void(const CaseRecord &)> &visit) const;
+
     Result<qint64> caseCount() const;
 
     /// Inserts cases, replacing those with the same source and external id, and writes back
@@ -121,7 +128,16 @@ private:
 
     /// Row counts above which bulk writes get a larger page cache.
     static constexpr std::size_t LARGE_UPDATE = 50'000;
-    Result<void> insertGrids(const QList<Grid> &grids);
+    /// New grids from which the R-tree is rebuilt in one pass rather than grown row by row.
+    static constexpr std::size_t BULK_INDEX_MIN = 1'000;
+    /// A grid row written by insertGrids() that the R-tree does not hold yet.
+    struct NewGrid
+    {
+        qint64 fid = 0;
+        BoundingBox bbox;
+    };
+    Result<std::vector<NewGrid>> insertGrids(const QList<Grid> &grids, qint64 lastFid);
+    Result<void> indexGrids(const std::vector<NewGrid> &added);
 
     QString m_path;
     QString m_connectionName;

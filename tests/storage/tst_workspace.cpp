@@ -277,6 +277,47 @@ private Q_SLOTS:
         QCOMPARE(workspace->cases()->first().status, QStringLiteral("Closed"));
     }
 
+    void manyGridsGetAValidRtree()
+    {
+        // Enough grids for the one-pass R-tree build, then a few more grown row by row.
+        const QString path = freshPath();
+        auto workspace = filled(path);
+        QList<Grid> lattice;
+        for (int row = 0; row < 80; ++row) {
+            for (int column = 0; column < 80; ++column) {
+                lattice << makeGrid(QStringLiteral("F%1-%2").arg(row).arg(column), GridLevel::Fine,
+                    column * 0.125, row * 0.125, 0.125, QStringLiteral("101"));
+            }
+        }
+        QVERIFY(workspace->transaction([&] { return workspace->saveGrids(lattice); }));
+        QCOMPARE(
+            scalar(path, "SELECT rtreecheck('rtree_grids_geom')").toString(), QStringLiteral("ok"));
+        QCOMPARE(scalar(path, "SELECT count(*) FROM rtree_grids_geom").toInt(), 6402);
+        QVERIFY(workspace->transaction([&] {
+            return workspace->saveGrids({makeGrid("X1", GridLevel::Fine, 20, 20, 1, "1"),
+                makeGrid("X2", GridLevel::Fine, 21, 20, 1, "1")});
+        }));
+        QCOMPARE(
+            scalar(path, "SELECT rtreecheck('rtree_grids_geom')").toString(), QStringLiteral("ok"));
+
+        // A window over columns 16…26 and rows 49…56 of the lattice (cells of 0.125°), and
+        // the district under them: the index must find exactly those.
+        const int expected = 11 * 8 + 1;
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM rtree_grids_geom WHERE minx <= 3.3 AND maxx "
+                     ">= 2.1 AND miny <= 7.05 AND maxy >= 6.2")
+                     .toInt(),
+            expected);
+        workspace.reset();
+
+        GDALDatasetH dataset = GDALOpenEx(QFile::encodeName(path).constData(),
+            GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+        OGRLayerH grids = GDALDatasetGetLayerByName(dataset, "grids");
+        OGR_L_SetSpatialFilterRect(grids, 2.1, 6.2, 3.3, 7.05);
+        QCOMPARE(OGR_L_GetFeatureCount(grids, 1), expected);
+        GDALClose(dataset);
+    }
+
     void largeGridUpdateKeepsTheGridIndex()
     {
         // Enough cases for the bulk path, which rebuilds the grid index after the update.

@@ -212,18 +212,18 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     setWindowTitle(tr("%1 — GridDesk").arg(workspace.title));
 
     m_queue->clearGridFilter();
-    m_queue->setCases(workspace.cases);
+    m_queue->setCaseList(workspace.cases);
     m_canvas->setScene(workspace.scene);
     m_countsLabel->setText(tr("%1 grids · %2 cases · %3 with a location")
                                .arg(workspace.gridCount)
-                               .arg(workspace.cases.size())
+                               .arg(workspace.cases->size())
                                .arg(workspace.scene->locatedCaseCount()));
     if (workspace.imported)
         //: %1 grids, %2 cases, %3 cases in a grid, %4 without one, %5 flagged
         statusBar()->showMessage(tr("Sample imported: %1 grids, %2 cases (%3 in a grid, %4 "
                                     "without one, %5 flagged for review).")
                                      .arg(workspace.gridCount)
-                                     .arg(workspace.cases.size())
+                                     .arg(workspace.cases->size())
                                      .arg(workspace.imported->located)
                                      .arg(workspace.imported->unlocated)
                                      .arg(workspace.imported->flagged));

@@ -38,6 +38,26 @@ Result<std::optional<ImportSummary>> importIfEmpty(
     qCInfo(lcApp).noquote() << "sample imported:" << summary->toText();
     return std::optional<ImportSummary>(*summary);
 }
+
+/// Every case of workspace, once: as the queue lists it and as the map draws it. Each record
+/// is dropped as soon as both have taken what they keep of it.
+Result<std::pair<CompactCaseList, MapScene::CaseLayer>> readCases(const Workspace &workspace)
+{
+    const auto count = workspace.caseCount();
+    if (!count)
+        return std::unexpected(count.error());
+
+    std::pair<CompactCaseList, MapScene::CaseLayer> cases;
+    cases.first.reserve(*count);
+    cases.second.points.reserve(std::size_t(*count));
+    const auto read = workspace.forEachCase({}, [&cases](const CaseRecord &record) {
+        cases.first.append(record);
+        cases.second.add(record);
+    });
+    if (!read)
+        return std::unexpected(read.error());
+    return cases;
+}
 } // namespace
 
 WorkspaceLoader::WorkspaceLoader(QObject *parent)
@@ -86,20 +106,22 @@ Result<LoadedWorkspace> WorkspaceLoader::loadNow(
         loaded.title = (*workspace)->metadata(QStringLiteral("title"));
     if (loaded.title.isEmpty())
         loaded.title = QFileInfo(path).completeBaseName();
+    auto cases = readCases(**workspace);
+    if (!cases)
+        return std::unexpected(cases.error());
     const auto grids = (*workspace)->grids();
     if (!grids)
         return std::unexpected(grids.error());
-    auto cases = (*workspace)->cases();
-    if (!cases)
-        return std::unexpected(cases.error());
 
-    auto scene = MapScene::create(*grids, *cases);
+    auto scene = MapScene::createFromLayer(*grids, std::move(cases->second));
     if (!scene)
         return std::unexpected(scene.error());
     loaded.scene = *scene;
-    loaded.cases = std::move(*cases);
+    loaded.cases = std::make_shared<const CompactCaseList>(std::move(cases->first));
     loaded.gridCount = grids->size();
-    qCInfo(lcApp) << "workspace" << path << "loaded in" << timer.elapsed() << "ms";
+    qCInfo(lcApp) << "workspace" << path << "loaded in" << timer.elapsed() << "ms;"
+                  << loaded.cases->size() << "cases sharing" << loaded.cases->sharedTextCount()
+                  << "distinct texts";
     return loaded;
 }
 

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
-#include "domain/caserecord.h"
+#include "domain/compactcaselist.h"
 #include "domain/error.h"
 #include "ingest/importsummary.h"
 #include "maprender/mapscene.h"
@@ -22,7 +22,7 @@ struct LoadedWorkspace
     QString path;
     QString title;
     std::shared_ptr<const MapScene> scene;
-    QList<CaseRecord> cases;
+    std::shared_ptr<const CompactCaseList> cases;
     qint64 gridCount = 0;
     std::optional<ImportSummary> imported; ///< set when a sample was imported first
 };

@@ -12,8 +12,10 @@
 #include <QElapsedTimer>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace GridDesk {
 
@@ -29,9 +31,9 @@ IndexBox indexBox(const QRectF &rect, const QPointF &origin)
         float(rect.right() - origin.x()), float(rect.bottom() - origin.y())};
 }
 
-BoundingBox sourceExtent(const QList<Grid> &grids, const QList<CaseRecord> &cases)
+BoundingBox sourceExtent(const QList<Grid> &grids, const BoundingBox &caseExtent)
 {
-    BoundingBox extent;
+    BoundingBox extent = caseExtent;
     for (const Grid &grid : grids) {
         if (!grid.bbox.isEmpty()) {
             extent.expand(grid.bbox);
@@ -39,10 +41,6 @@ BoundingBox sourceExtent(const QList<Grid> &grids, const QList<CaseRecord> &case
         }
         if (const auto envelope = Wkb::envelope(grid.wkb))
             extent.expand(*envelope);
-    }
-    for (const CaseRecord &record : cases) {
-        if (record.location)
-            extent.expand(record.location->lon, record.location->lat);
     }
     return extent;
 }
@@ -59,14 +57,15 @@ Result<std::shared_ptr<const MapScene>> MapScene::load(Workspace &ws)
     QElapsedTimer timer;
     timer.start();
 
+    CaseLayer cases;
+    const auto read = ws.forEachCase({}, [&cases](const CaseRecord &record) { cases.add(record); });
+    if (!read)
+        return std::unexpected(read.error());
     const auto grids = ws.grids();
     if (!grids)
         return std::unexpected(grids.error());
-    const auto cases = ws.cases();
-    if (!cases)
-        return std::unexpected(cases.error());
 
-    auto scene = create(*grids, *cases);
+    auto scene = createFromLayer(*grids, std::move(cases));
     if (scene) {
         qCInfo(lcMapRender) << "loaded map scene of" << ws.path() << "with" << grids->size()
                             << "grids and" << (*scene)->cases().size() << "located cases in"
@@ -75,11 +74,29 @@ Result<std::shared_ptr<const MapScene>> MapScene::load(Workspace &ws)
     return scene;
 }
 
+void MapScene::CaseLayer::add(const CaseRecord &record)
+{
+    if (!record.location)
+        return;
+    extent.expand(record.location->lon, record.location->lat);
+    points.push_back(
+        {record.id, WebMercator::fromLonLat(*record.location), isClosedStatus(record.status)});
+}
+
 Result<std::shared_ptr<const MapScene>> MapScene::create(
     const QList<Grid> &grids, const QList<CaseRecord> &cases)
 {
+    CaseLayer layer;
+    for (const CaseRecord &record : cases)
+        layer.add(record);
+    return createFromLayer(grids, std::move(layer));
+}
+
+Result<std::shared_ptr<const MapScene>> MapScene::createFromLayer(
+    const QList<Grid> &grids, CaseLayer cases)
+{
     std::shared_ptr<MapScene> scene(new MapScene);
-    scene->m_extent = sourceExtent(grids, cases);
+    scene->m_extent = sourceExtent(grids, cases.extent);
     if (!scene->m_extent.isEmpty())
         scene->m_origin = WebMercator::fromBox(scene->m_extent).center();
 
@@ -91,8 +108,8 @@ Result<std::shared_ptr<const MapScene>> MapScene::create(
             return std::unexpected(added.error().at(Tr::tr("grid %1").arg(grid.code)));
         scene->placeLabelAnchor(grid, geos);
     }
-    for (const CaseRecord &record : cases)
-        scene->addCase(record);
+    scene->m_cases = std::move(cases.points);
+    scene->m_cases.shrink_to_fit();
 
     scene->m_coordinates.shrink_to_fit();
     scene->buildIndexes();
@@ -148,15 +165,6 @@ void MapScene::placeLabelAnchor(const Grid &grid, const GeosContext &geos)
         shape.labelAnchor = WebMercator::fromLonLat(*inside);
 }
 
-void MapScene::addCase(const CaseRecord &record)
-{
-    if (!record.location)
-        return;
-    const QPointF position = WebMercator::fromLonLat(*record.location);
-    m_caseById.insert(record.id, quint32(m_cases.size()));
-    m_cases.push_back({record.id, position, isClosedStatus(record.status)});
-}
-
 void MapScene::buildIndexes()
 {
     std::vector<IndexBox> gridBoxes;
@@ -170,6 +178,11 @@ void MapScene::buildIndexes()
     for (const CasePoint &point : m_cases)
         caseBoxes.push_back(indexBox(QRectF(point.position, point.position), m_origin));
     m_caseIndex = SpatialIndex(caseBoxes);
+
+    m_casesById.resize(m_cases.size());
+    std::iota(m_casesById.begin(), m_casesById.end(), quint32(0));
+    std::stable_sort(m_casesById.begin(), m_casesById.end(),
+        [this](quint32 a, quint32 b) { return m_cases[a].id < m_cases[b].id; });
 }
 
 bool MapScene::isClosedStatus(const QString &status)
@@ -208,10 +221,12 @@ std::optional<quint32> MapScene::gridIndex(const QString &code) const
 
 std::optional<quint32> MapScene::caseIndex(qint64 id) const
 {
-    const auto found = m_caseById.constFind(id);
-    if (found == m_caseById.cend())
+    // The last of several points with the same id, as a lookup filled in order would keep.
+    const auto after = std::upper_bound(m_casesById.cbegin(), m_casesById.cend(), id,
+        [this](qint64 wanted, quint32 index) { return wanted < m_cases[index].id; });
+    if (after == m_casesById.cbegin() || m_cases[*std::prev(after)].id != id)
         return std::nullopt;
-    return *found;
+    return *std::prev(after);
 }
 
 std::optional<BoundingBox> MapScene::gridExtent(const QString &code) const

@@ -54,6 +54,17 @@ public:
         bool closed = false;
     };
 
+    /// The located cases of a scene to be, gathered one case at a time so that no list of
+    /// whole records is needed.
+    struct CaseLayer
+    {
+        std::vector<CasePoint> points;
+        BoundingBox extent; ///< WGS84, of the points
+
+        /// Adds record when it has a location.
+        void add(const CaseRecord &record);
+    };
+
     /// Reads all grids and cases of ws. Must run on the thread that opened ws; the result can
     /// be handed to any thread. Fails when the workspace cannot be read or a boundary is not
     /// valid WKB.
@@ -62,6 +73,9 @@ public:
     /// Builds a scene from grids (with WKB) and cases already read.
     static Result<std::shared_ptr<const MapScene>> create(
         const QList<Grid> &grids, const QList<CaseRecord> &cases);
+    /// The same from cases already gathered into a layer, which the scene takes over.
+    static Result<std::shared_ptr<const MapScene>> createFromLayer(
+        const QList<Grid> &grids, CaseLayer cases);
 
     /// Whether a case status means the case is closed ("Closed", "closed" …).
     static bool isClosedStatus(const QString &status);
@@ -109,7 +123,6 @@ private:
 
     Result<void> addGrid(const Grid &grid);
     void placeLabelAnchor(const Grid &grid, const GeosContext &geos);
-    void addCase(const CaseRecord &record);
     void buildIndexes();
 
     std::vector<GridShape> m_grids;
@@ -121,7 +134,7 @@ private:
     SpatialIndex m_gridIndex;
     SpatialIndex m_caseIndex;
     QHash<QString, quint32> m_gridByCode;
-    QHash<qint64, quint32> m_caseById;
+    std::vector<quint32> m_casesById; // indexes into m_cases, ordered by case id
     QMultiHash<QString, quint32> m_gridsByParent;
 };
 

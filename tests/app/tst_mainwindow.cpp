@@ -129,8 +129,9 @@ std::optional<std::pair<QPoint, QString>> TestMainWindow::pixelInGridWithCases()
             const auto code = scene->gridAt(canvas->viewport().toLonLat(pixel));
             if (!code || scene->caseNear(pixel, canvas->viewport(), 10))
                 continue;
-            for (const CaseRecord &record : model->cases()) {
-                if (record.gridCode == *code)
+            const CompactCaseList &cases = model->cases();
+            for (qsizetype row = 0; row < cases.size(); ++row) {
+                if (cases.gridCode(row) == *code)
                     return std::pair {pixel, *code};
             }
         }
@@ -151,8 +152,9 @@ void TestMainWindow::gridClickFiltersTheQueue()
     const CaseFilterProxyModel *proxy = m_window->caseQueue()->proxyModel();
     QVERIFY(proxy->hasGridFilter());
     int expected = 0;
-    for (const CaseRecord &record : m_window->caseQueue()->model()->cases())
-        expected += codes.contains(record.gridCode) ? 1 : 0;
+    const CompactCaseList &cases = m_window->caseQueue()->model()->cases();
+    for (qsizetype row = 0; row < cases.size(); ++row)
+        expected += codes.contains(cases.gridCode(row)) ? 1 : 0;
     QCOMPARE(proxy->rowCount(), expected);
     QVERIFY(expected > 0);
     for (int row = 0; row < proxy->rowCount(); ++row) {

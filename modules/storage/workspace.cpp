@@ -353,11 +353,18 @@ Result<void> Workspace::saveGrids(const QList<Grid> &grids)
             return dropped;
     }
 
-    auto inserted = insertGrids(grids, lastFid);
-    if (!inserted)
-        return std::unexpected(inserted.error());
-    if (auto indexed = indexGrids(*inserted); !indexed)
-        return indexed;
+    auto insertAndIndex = [&]() -> Result<void> {
+        auto inserted = insertGrids(grids, lastFid);
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        return indexGrids(*inserted);
+    };
+    const bool large = std::size_t(grids.size()) > LARGE_UPDATE;
+    auto written = large
+        ? bulkWrite({QStringLiteral("grids_level"), QStringLiteral("grids_parent")}, insertAndIndex)
+        : insertAndIndex();
+    if (!written)
+        return written;
 
     if (!triggerSql.isEmpty()) {
         if (auto restored = runText(db, triggerSql, doing); !restored)
@@ -574,38 +581,44 @@ Result<std::vector<CaseLocation>> Workspace::caseLocations() const
 
 Result<void> Workspace::setCaseGrids(const std::vector<CaseLocation> &cases)
 {
-    // Rewriting many rows in place thrashes SQLite's default 2 MB page cache; a larger one for
-    // the duration of the update keeps the table and its grid index in memory.
-    const bool large = cases.size() > LARGE_UPDATE;
-    if (large) {
-        if (auto done = runText(database(), QStringLiteral("PRAGMA cache_size = -262144"),
-                Tr::tr("Updating the grid of case %1").arg(cases.front().id));
-            !done)
-            return done;
-    }
-    // The grid index is cheaper to build again in one sorted pass than to update row by row.
-    QString indexSql;
-    if (large) {
-        QSqlQuery lookup(database());
-        if (lookup.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
-                                       "name = 'cases_grid'"))
-            && lookup.next())
-            indexSql = lookup.value(0).toString();
+    if (cases.size() <= LARGE_UPDATE)
+        return writeCaseGrids(cases);
+    return bulkWrite({QStringLiteral("cases_grid")}, [&] { return writeCaseGrids(cases); });
+}
+
+Result<void> Workspace::bulkWrite(
+    const QStringList &indexes, const std::function<Result<void>()> &work)
+{
+    // Rewriting many rows thrashes SQLite's default 2 MB page cache, and secondary indexes are
+    // cheaper to build again in one sorted pass than to update row by row: a larger cache for
+    // the duration, the indexes dropped and made again from their stored definitions, all
+    // inside the caller's transaction.
+    QSqlDatabase db = database();
+    const QString doing = Tr::tr("Committing");
+    if (auto done = runText(db, QStringLiteral("PRAGMA cache_size = -262144"), doing); !done)
+        return done;
+    QStringList definitions;
+    for (const QString &index : indexes) {
+        QSqlQuery lookup(db);
+        lookup.prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
+                                      "name = ?"));
+        lookup.addBindValue(index);
+        if (!lookup.exec() || !lookup.next())
+            continue;
+        definitions << lookup.value(0).toString();
         lookup.finish();
-        if (!indexSql.isEmpty()) {
-            if (auto dropped = runText(database(), QStringLiteral("DROP INDEX cases_grid"),
-                    Tr::tr("Updating the grid of case %1").arg(cases.front().id));
-                !dropped)
-                return dropped;
-        }
+        if (auto dropped = runText(db, QStringLiteral("DROP INDEX \"%1\"").arg(index), doing);
+            !dropped)
+            return dropped;
     }
-    auto written = writeCaseGrids(cases);
-    if (written && !indexSql.isEmpty())
-        written = runText(
-            database(), indexSql, Tr::tr("Updating the grid of case %1").arg(cases.front().id));
-    if (large)
-        runText(database(), QStringLiteral("PRAGMA cache_size = -2000"), QString());
-    return written;
+
+    Result<void> result = work();
+    for (const QString &definition : std::as_const(definitions)) {
+        if (result)
+            result = runText(db, definition, doing);
+    }
+    runText(db, QStringLiteral("PRAGMA cache_size = -2000"), doing);
+    return result;
 }
 
 Result<void> Workspace::writeCaseGrids(const std::vector<CaseLocation> &cases)

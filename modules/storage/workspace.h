@@ -125,6 +125,7 @@ private:
     sqlite3 *connection() const;
     Result<void> updateContentsExtent(const QString &table);
     Result<void> writeCaseGrids(const std::vector<CaseLocation> &cases);
+    Result<void> bulkWrite(const QStringList &indexes, const std::function<Result<void>()> &work);
 
     /// Row counts above which bulk writes get a larger page cache.
     static constexpr std::size_t LARGE_UPDATE = 50'000;

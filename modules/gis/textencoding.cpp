@@ -58,6 +58,31 @@ const QSet<char32_t> &commonCharacters()
     return set;
 }
 
+/// One converter per encoding and thread, opened on first use: opening one costs far more
+/// than converting a short attribute, and a shapefile has hundreds of thousands of them.
+iconv_t converterFor(const QString &encoding)
+{
+    struct Converters
+    {
+        QHash<QString, iconv_t> open;
+        ~Converters()
+        {
+            for (iconv_t converter : std::as_const(open)) {
+                if (converter != iconv_t(-1))
+                    iconv_close(converter);
+            }
+        }
+    };
+    thread_local Converters converters;
+    const auto found = converters.open.constFind(encoding);
+    if (found != converters.open.constEnd())
+        return *found;
+    const QByteArray name = iconvName(encoding).toLatin1();
+    const iconv_t converter = iconv_open("UTF-8", name.constData());
+    converters.open.insert(encoding, converter);
+    return converter;
+}
+
 struct Reading
 {
     QString encoding;
@@ -146,12 +171,12 @@ Result<QString> decode(const QByteArray &bytes, const QString &encoding)
     if (encoding == QLatin1String("ISO-8859-1"))
         return QString::fromLatin1(bytes);
 
-    const QByteArray name = iconvName(encoding).toLatin1();
-    iconv_t converter = iconv_open("UTF-8", name.constData());
+    iconv_t converter = converterFor(encoding);
     if (converter == iconv_t(-1))
         return fail(ErrorCode::UnknownEncoding,
             Tr::tr("The encoding %1 is not available on this system.").arg(encoding));
 
+    iconv(converter, nullptr, nullptr, nullptr, nullptr); // back to the initial state
     QByteArray input = bytes;
     QByteArray output(bytes.size() * 4 + 4, Qt::Uninitialized);
     char *in = input.data();
@@ -159,7 +184,6 @@ Result<QString> decode(const QByteArray &bytes, const QString &encoding)
     std::size_t inLeft = std::size_t(input.size());
     std::size_t outLeft = std::size_t(output.size());
     const std::size_t done = iconv(converter, &in, &inLeft, &out, &outLeft);
-    iconv_close(converter);
     if (done == std::size_t(-1) || inLeft > 0) {
         const qsizetype at = in - input.data();
         return fail(ErrorCode::UnknownEncoding,

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void descendants();
     void viewportQueryTouchesOnlyVisible();
     void rejectsBadWkb();
+    void findsCasesByIdInAnyOrder();
+    void layerBuildsTheSameScene();
 
 private:
     std::shared_ptr<const MapScene> m_scene;
@@ -114,6 +116,47 @@ void TestMapScene::rejectsBadWkb()
     const auto scene = MapScene::create({grid}, {});
     QVERIFY(!scene);
     QVERIFY2(scene.error().message.contains(QLatin1String("X")), qPrintable(scene.error().message));
+}
+
+void TestMapScene::findsCasesByIdInAnyOrder()
+{
+    // Ids out of order, one repeated: the later point with an id is the one found by it.
+    const QList<qint64> ids {40, 7, 19, 7, 3};
+    QList<CaseRecord> cases;
+    for (int i = 0; i < ids.size(); ++i) {
+        const GeoPoint point {10.01 + 0.01 * i, 50.05};
+        cases << Test::caseAt(ids[i], point, QStringLiteral("Open"), {});
+    }
+    const auto scene = MapScene::create({}, cases);
+    QVERIFY(scene);
+    QCOMPARE((*scene)->caseIndex(40), std::optional<quint32>(0));
+    QCOMPARE((*scene)->caseIndex(19), std::optional<quint32>(2));
+    QCOMPARE((*scene)->caseIndex(7), std::optional<quint32>(3));
+    QCOMPARE((*scene)->caseIndex(3), std::optional<quint32>(4));
+    QCOMPARE((*scene)->caseIndex(8), std::nullopt);
+    QCOMPARE((*scene)->caseIndex(1), std::nullopt);
+    QCOMPARE((*scene)->caseIndex(41), std::nullopt);
+    QVERIFY(std::abs((*scene)->caseLocation(7)->lon - 10.04) < 1e-9);
+}
+
+void TestMapScene::layerBuildsTheSameScene()
+{
+    const QList<Grid> grids {Test::rectangleGrid(
+        QStringLiteral("D1"), GridLevel::District, {}, {10.0, 50.0, 10.1, 50.1})};
+    MapScene::CaseLayer layer;
+    layer.add(Test::caseAt(1, GeoPoint {10.02, 50.03}, QStringLiteral("Open"), {}));
+    layer.add(Test::caseAt(2, std::nullopt, QStringLiteral("Open"), {}));
+    layer.add(Test::caseAt(3, GeoPoint {10.2, 50.2}, QStringLiteral(" closed "), {}));
+    QCOMPARE(layer.points.size(), std::size_t(2));
+
+    const auto scene = MapScene::createFromLayer(grids, std::move(layer));
+    QVERIFY(scene);
+    QCOMPARE((*scene)->locatedCaseCount(), 2);
+    QVERIFY((*scene)->cases()[(*scene)->caseIndex(3).value()].closed);
+    QVERIFY(!(*scene)->cases()[(*scene)->caseIndex(1).value()].closed);
+    // The extent reaches the case outside the grid, as it does for a scene made from records.
+    QVERIFY(std::abs((*scene)->extent().east - 10.2) < 1e-9);
+    QVERIFY(std::abs((*scene)->extent().north - 50.2) < 1e-9);
 }
 
 GRIDDESK_TEST_MAIN(TestMapScene, QGuiApplication)

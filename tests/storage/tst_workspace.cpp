@@ -261,6 +261,43 @@ private Q_SLOTS:
         QCOMPARE(workspace->cases(query)->first().externalId, QStringLiteral("0"));
     }
 
+    void forEachCaseLeavesNothingOfOneRowInTheNext()
+    {
+        // One record is reused for every row: a field a row lacks must not keep the value of
+        // the row before.
+        auto workspace = filled(freshPath());
+        QList<CaseRecord> cases(2);
+        cases[0].source = QStringLiteral("test");
+        cases[0].externalId = QStringLiteral("a");
+        cases[0].category = QStringLiteral("Noise");
+        cases[0].address = QStringLiteral("1 Main St");
+        cases[0].gridCode = QStringLiteral("101");
+        cases[0].location = GeoPoint {1.5, 2.5};
+        cases[0].created = CaseTime::naive(QDate(2024, 1, 2), QTime(3, 4));
+        cases[0].closed = CaseTime::naive(QDate(2024, 1, 3), QTime(3, 4));
+        cases[0].addFlag(CaseFlags::OUTSIDE_GRIDS);
+        cases[1].source = QStringLiteral("test");
+        cases[1].externalId = QStringLiteral("b");
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(cases); }));
+
+        QList<CaseRecord> seen;
+        QVERIFY(workspace->forEachCase({}, [&](const CaseRecord &record) { seen << record; }));
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen[0].id, cases[0].id);
+        QCOMPARE(seen[0].address, QStringLiteral("1 Main St"));
+        QCOMPARE(seen[0].location->lat, 2.5);
+        QCOMPARE(seen[0].flags, QStringList {QStringLiteral("outside_grids")});
+        QCOMPARE(seen[1].id, cases[1].id);
+        QCOMPARE(seen[1].externalId, QStringLiteral("b"));
+        QVERIFY(seen[1].category.isEmpty());
+        QVERIFY(seen[1].address.isEmpty());
+        QVERIFY(seen[1].gridCode.isEmpty());
+        QVERIFY(!seen[1].location);
+        QVERIFY(!seen[1].created.isValid());
+        QVERIFY(!seen[1].closed.isValid());
+        QVERIFY(seen[1].flags.isEmpty());
+    }
+
     void savingTheSameCaseTwiceUpdatesIt()
     {
         auto workspace = filled(freshPath());

@@ -519,33 +519,37 @@ Result<qint64> Workspace::caseCount() const
 
 Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
 {
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral(
+    auto statement = SqliteStatement::prepare(connection(),
         "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
-        "address, created, closed, grid_code, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, category = "
-        "excluded.category, descriptor = excluded.descriptor, status = excluded.status, agency = "
-        "excluded.agency, address = excluded.address, created = excluded.created, closed = "
-        "excluded.closed, grid_code = excluded.grid_code, flags = excluded.flags RETURNING fid"));
+        "address, created, closed, grid_code, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12) ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, "
+        "category = excluded.category, descriptor = excluded.descriptor, status = "
+        "excluded.status, agency = excluded.agency, address = excluded.address, created = "
+        "excluded.created, closed = excluded.closed, grid_code = excluded.grid_code, flags = "
+        "excluded.flags RETURNING fid");
+    if (!statement)
+        return std::unexpected(statement.error());
     for (CaseRecord &record : cases) {
-        query.bindValue(
-            0, geometryValue(record.location ? Wkb::point(*record.location) : QByteArray()));
-        query.bindValue(1, notNull(record.source));
-        query.bindValue(2, notNull(record.externalId));
-        query.bindValue(3, notNull(record.category));
-        query.bindValue(4, notNull(record.descriptor));
-        query.bindValue(5, notNull(record.status));
-        query.bindValue(6, notNull(record.agency));
-        query.bindValue(7, notNull(record.address));
-        query.bindValue(8, textOrNull(record.created.toIso()));
-        query.bindValue(9, textOrNull(record.closed.toIso()));
-        query.bindValue(10, textOrNull(record.gridCode));
-        query.bindValue(11, notNull(record.flags.join(u',')));
-        if (auto done = run(query, Tr::tr("Saving case %1").arg(record.externalId)); !done)
-            return done;
-        if (query.next())
-            record.id = query.value(0).toLongLong();
-        query.finish();
+        const QByteArray point =
+            record.location ? GeoPackageBlob::encode(Wkb::point(*record.location)) : QByteArray();
+        statement->bindBlob(1, point);
+        statement->bindText(2, notNull(record.source));
+        statement->bindText(3, notNull(record.externalId));
+        statement->bindText(4, notNull(record.category));
+        statement->bindText(5, notNull(record.descriptor));
+        statement->bindText(6, notNull(record.status));
+        statement->bindText(7, notNull(record.agency));
+        statement->bindText(8, notNull(record.address));
+        statement->bindText(9, record.created.toIso());
+        statement->bindText(10, record.closed.toIso());
+        statement->bindText(11, record.gridCode.isEmpty() ? QString() : record.gridCode);
+        statement->bindText(12, notNull(record.flags.join(u',')));
+        auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error().at(Tr::tr("Saving case %1").arg(record.externalId)));
+        if (*row)
+            record.id = statement->columnInt(0);
+        statement->reset();
     }
     return updateContentsExtent(QStringLiteral("cases"));
 }

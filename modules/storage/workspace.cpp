@@ -52,17 +52,7 @@ Result<void> runText(const QSqlDatabase &db, const QString &sql, const QString &
     return {};
 }
 
-QVariant geometryValue(const QByteArray &wkb)
-{
-    if (wkb.isEmpty())
-        return QVariant(QMetaType(QMetaType::QByteArray));
-    return GeoPackageBlob::encode(wkb);
-}
 
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
 
 /// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
 QString notNull(const QString &text)

@@ -56,7 +56,7 @@ std::optional<QString> companion(const QFileInfo &file, const QString &suffix)
 
 Result<void> checkShapefileCompanions(const QFileInfo &file)
 {
-    for (const QString suffix : {QStringLiteral("shx"), QStringLiteral("dbf")}) {
+    for (const QString &suffix : {QStringLiteral("shx"), QStringLiteral("dbf")}) {
         if (!companion(file, suffix))
             return fail(ErrorCode::MissingCompanionFile,
                 Tr::tr("%1: the companion file %2.%3 is missing; a shapefile needs its "

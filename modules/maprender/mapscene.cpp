@@ -119,7 +119,7 @@ Result<std::shared_ptr<const MapScene>> MapScene::createFromLayer(
 Result<void> MapScene::addGrid(const Grid &grid)
 {
     GridShape shape {grid.code, grid.name, grid.parentCode, grid.level,
-        quint32(m_ringOffsets.size() - 1), 0, QRectF()};
+        quint32(m_ringOffsets.size() - 1), 0, QRectF(), QPointF()};
     double minX = std::numeric_limits<double>::max();
     double minY = minX;
     double maxX = std::numeric_limits<double>::lowest();

@@ -44,9 +44,7 @@ QByteArray encode(const QByteArray &wkb, qint32 srsId)
 
 QByteArray encode(const QByteArray &wkb, const BoundingBox &envelope, qint32 srsId)
 {
-    const std::optional<BoundingBox> box =
-        envelope.isEmpty() ? std::nullopt : std::optional<BoundingBox>(envelope);
-    const bool empty = !box;
+    const bool empty = envelope.isEmpty();
 
     QByteArray blob;
     blob.reserve(HEADER_SIZE + 32 + wkb.size());
@@ -59,10 +57,10 @@ QByteArray encode(const QByteArray &wkb, const BoundingBox &envelope, qint32 srs
     const qint32 srs = qToLittleEndian(srsId);
     blob.append(reinterpret_cast<const char *>(&srs), 4);
     if (!empty) {
-        appendDouble(blob, box->west);
-        appendDouble(blob, box->east);
-        appendDouble(blob, box->south);
-        appendDouble(blob, box->north);
+        appendDouble(blob, envelope.west);
+        appendDouble(blob, envelope.east);
+        appendDouble(blob, envelope.south);
+        appendDouble(blob, envelope.north);
     }
     blob.append(wkb);
     return blob;

@@ -117,7 +117,7 @@ private Q_SLOTS:
 
         const QList<Message> current = readTs(scratch);
         QVERIFY(current.size() > 100);
-        for (const QString language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        for (const QString &language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
             QSet<QString> committed;
             for (const Message &message : readTs(tsPath(language)))
                 committed.insert(message.context + u'\x1f' + message.source);

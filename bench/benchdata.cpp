@@ -83,8 +83,7 @@ Result<QList<Grid>> readBaseGrids(const QDir &mapsDir)
     QList<Grid> bases;
     for (const VectorFeature &feature : data->features) {
         Grid grid;
-        grid.code =
-            QString::number(feature.attributes.value(QStringLiteral("boro_cd")).toLongLong());
+        grid.code = QString::number(data->value(feature, QStringLiteral("boro_cd")).toLongLong());
         grid.wkb = feature.wkb;
         grid.bbox = Wkb::envelope(feature.wkb).value_or(BoundingBox());
         bases << grid;
@@ -161,7 +160,7 @@ Result<void> writeCases(const Options &options, const QList<Grid> &bases, const 
             continue;
         QStringList row;
         for (const QString &column : columns)
-            row << feature.attributes.value(column).toString();
+            row << data->value(feature, column).toString();
         values << row;
         locations << GeoPoint {box->west, box->south};
     }

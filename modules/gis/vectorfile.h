@@ -25,11 +25,11 @@ struct VectorReadOptions
                                    ///< when off, such geometries are dropped and counted
 };
 
-/// One feature: attributes decoded to text or numbers, geometry as 2D WKB in WGS84.
+/// One feature: attribute values decoded to text or numbers, geometry as 2D WKB in WGS84.
 struct VectorFeature
 {
     qint64 number = 0; ///< 1-based position in the file, for messages
-    QVariantMap attributes;
+    QList<QVariant> values; ///< one per field, in the order of VectorData::fields; null if unset
     QByteArray wkb; ///< empty when the feature had no geometry
 };
 
@@ -45,6 +45,13 @@ struct VectorData
     QStringList notes; ///< what a person should know: a detected encoding, an assumed CRS …
     qint64 implausible = 0; ///< geometries dropped for impossible coordinates
     QList<VectorFeature> features;
+
+    /// The value of the named field of a feature; invalid when there is no such field. Loops
+    /// over many features look the field's index up once in fields instead.
+    QVariant value(const VectorFeature &feature, const QString &field) const
+    {
+        return feature.values.value(fields.indexOf(field));
+    }
 };
 
 /// Reads a Shapefile, GeoJSON, GeoPackage or CSV (with X/Y, lon/lat or WKT columns) layer with

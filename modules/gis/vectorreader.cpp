@@ -293,27 +293,24 @@ struct VectorReader::Private
     qint64 number = 0;
     qint64 implausible = 0;
 
-    Result<QVariantMap> decode(const QList<QVariant> &values) const;
+    Result<QList<QVariant>> decode(QList<QVariant> values) const;
 };
 
-Result<QVariantMap> VectorReader::Private::decode(const QList<QVariant> &values) const
+Result<QList<QVariant>> VectorReader::Private::decode(QList<QVariant> values) const
 {
-    QVariantMap attributes;
     for (int i = 0; i < values.size(); ++i) {
-        const QVariant &value = values.at(i);
-        if (value.typeId() != QMetaType::QByteArray) {
-            attributes.insert(header.fields.at(i), value);
+        QVariant &value = values[i];
+        if (value.typeId() != QMetaType::QByteArray)
             continue;
-        }
         auto text = TextEncoding::decode(value.toByteArray(), header.encoding);
         if (!text)
             return std::unexpected(text.error().at(Tr::tr("%1, feature %2, field %3")
                                                        .arg(fileName)
                                                        .arg(number)
                                                        .arg(header.fields.at(i))));
-        attributes.insert(header.fields.at(i), *text);
+        value = *text;
     }
-    return attributes;
+    return values;
 }
 
 VectorReader::VectorReader(std::unique_ptr<Private> d)

@@ -28,11 +28,33 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::CaseImporter)
 };
 
-QString text(const VectorFeature &feature, const QString &field)
+/// Where a profile's columns are in a file: indexes into the feature values, -1 if absent.
+struct Columns
 {
-    if (field.isEmpty())
-        return {};
-    return feature.attributes.value(field).toString().trimmed();
+    int id = -1;
+    int created = -1;
+    int closed = -1;
+    int category = -1;
+    int descriptor = -1;
+    int status = -1;
+    int agency = -1;
+    int address = -1;
+
+    Columns(const CaseProfile &profile, const QStringList &fields)
+        : id(int(fields.indexOf(profile.idField)))
+        , created(int(fields.indexOf(profile.createdField)))
+        , closed(int(fields.indexOf(profile.closedField)))
+        , category(int(fields.indexOf(profile.categoryField)))
+        , descriptor(int(fields.indexOf(profile.descriptorField)))
+        , status(int(fields.indexOf(profile.statusField)))
+        , agency(int(fields.indexOf(profile.agencyField)))
+        , address(int(fields.indexOf(profile.addressField)))
+    { }
+};
+
+QString text(const VectorFeature &feature, int column)
+{
+    return feature.values.value(column).toString().trimmed();
 }
 
 std::optional<GeoPoint> location(const VectorFeature &feature)
@@ -48,10 +70,10 @@ std::optional<GeoPoint> location(const VectorFeature &feature)
     return GeoPoint {box->west, box->south};
 }
 
-void readTimes(CaseRecord &record, const VectorFeature &feature, const CaseProfile &profile)
+void readTimes(CaseRecord &record, const VectorFeature &feature, const Columns &columns)
 {
-    const QString created = text(feature, profile.createdField);
-    const QString closed = text(feature, profile.closedField);
+    const QString created = text(feature, columns.created);
+    const QString closed = text(feature, columns.closed);
     if (created.isEmpty()) {
         record.addFlag(CaseFlags::NO_CREATED_DATE);
     } else if (const auto time = FeedTime::parse(created)) {
@@ -70,19 +92,19 @@ void readTimes(CaseRecord &record, const VectorFeature &feature, const CaseProfi
         record.addFlag(CaseFlags::CLOSED_BEFORE_CREATED);
 }
 
-CaseRecord toCase(const VectorFeature &feature, const CaseProfile &profile)
+CaseRecord toCase(const VectorFeature &feature, const QString &source, const Columns &columns)
 {
     CaseRecord record;
-    record.source = profile.key;
-    record.externalId = text(feature, profile.idField);
+    record.source = source;
+    record.externalId = text(feature, columns.id);
     if (record.externalId.isEmpty())
         record.externalId = QStringLiteral("row-%1").arg(feature.number);
-    record.category = text(feature, profile.categoryField);
-    record.descriptor = text(feature, profile.descriptorField);
-    record.status = text(feature, profile.statusField);
-    record.agency = text(feature, profile.agencyField);
-    record.address = text(feature, profile.addressField);
-    readTimes(record, feature, profile);
+    record.category = text(feature, columns.category);
+    record.descriptor = text(feature, columns.descriptor);
+    record.status = text(feature, columns.status);
+    record.agency = text(feature, columns.agency);
+    record.address = text(feature, columns.address);
+    readTimes(record, feature, columns);
     record.location = location(feature);
     return record;
 }
@@ -263,6 +285,7 @@ Result<ImportSummary> importCasesInTransaction(
                     .arg(file, field, profile->key));
     }
 
+    const Columns columns(*profile, header.fields);
     auto locator = buildLocator(workspace);
     if (!locator)
         return std::unexpected(locator.error());
@@ -279,7 +302,7 @@ Result<ImportSummary> importCasesInTransaction(
         if (!feature)
             return std::unexpected(feature.error());
         if (*feature) {
-            CaseRecord record = toCase(**feature, *profile);
+            CaseRecord record = toCase(**feature, profile->key, columns);
             locate(record, **locator);
             count(record, summary);
             batch << std::move(record);

@@ -170,13 +170,13 @@ std::vector<GeometryCheck> checkGeometries(const VectorData &data, const GridImp
     const qsizetype workers = std::clamp<qsizetype>(
         QThread::idealThreadCount(), 1, std::max<qsizetype>(1, count / MIN_FEATURES_PER_WORKER));
     const qsizetype share = (count + workers - 1) / workers;
+    const qsizetype codeColumn =
+        options.codeField.isEmpty() ? -1 : data.fields.indexOf(options.codeField);
     const auto work = [&](qsizetype first) {
         const GeosContext geos;
         for (qsizetype i = first; i < std::min(count, first + share); ++i) {
             const VectorFeature &feature = data.features[i];
-            const QString code = options.codeField.isEmpty()
-                ? QString()
-                : attributeText(feature.attributes.value(options.codeField));
+            const QString code = attributeText(feature.values.value(codeColumn));
             checks[std::size_t(i)] =
                 checkGeometry(geos, feature, file, code, options.repairInvalid);
         }
@@ -200,6 +200,12 @@ Result<QList<Candidate>> toCandidates(
     candidates.reserve(data.features.size());
     QStringList problems;
     QHash<QString, qint64> seenCodes;
+    const auto column = [&data](const QString &field) {
+        return field.isEmpty() ? qsizetype(-1) : data.fields.indexOf(field);
+    };
+    const qsizetype codeColumn = column(options.codeField);
+    const qsizetype nameColumn = column(options.nameField);
+    const qsizetype parentColumn = column(options.parentField);
 
     for (qsizetype i = 0; i < data.features.size(); ++i) {
         const VectorFeature &feature = data.features[i];
@@ -208,7 +214,7 @@ Result<QList<Candidate>> toCandidates(
         Grid &grid = candidate.grid;
         grid.level = options.level;
         if (!options.codeField.isEmpty()) {
-            grid.code = attributeText(feature.attributes.value(options.codeField));
+            grid.code = attributeText(feature.values.value(codeColumn));
             if (grid.code.isEmpty()) {
                 problems << Tr::tr("%1: the code field \"%2\" is empty.")
                                 .arg(featurePlace(file, feature.number), options.codeField);
@@ -223,9 +229,9 @@ Result<QList<Candidate>> toCandidates(
             seenCodes.insert(grid.code, feature.number);
         }
         if (!options.nameField.isEmpty())
-            grid.name = attributeText(feature.attributes.value(options.nameField));
+            grid.name = attributeText(feature.values.value(nameColumn));
         if (!options.parentField.isEmpty())
-            grid.parentCode = attributeText(feature.attributes.value(options.parentField));
+            grid.parentCode = attributeText(feature.values.value(parentColumn));
 
         if (!check.problem.isEmpty()) {
             problems << check.problem;

@@ -98,7 +98,7 @@ private Q_SLOTS:
         QList<Grid> grids;
         for (const VectorFeature &feature : villages->features) {
             Grid g;
-            g.code = feature.attributes.value(QStringLiteral("CPTVID")).toString();
+            g.code = villages->value(feature, QStringLiteral("CPTVID")).toString();
             g.level = GridLevel::Base;
             g.wkb = feature.wkb;
             grids << g;

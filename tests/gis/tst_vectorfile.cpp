@@ -24,7 +24,7 @@ QStringList villageNames(const VectorData &data)
 {
     QStringList names;
     for (const VectorFeature &feature : data.features)
-        names << feature.attributes.value(QStringLiteral("VNAME")).toString();
+        names << data.value(feature, QStringLiteral("VNAME")).toString();
     return names;
 }
 
@@ -161,7 +161,7 @@ private Q_SLOTS:
         auto data = readVectorFile(Test::dataPath(QStringLiteral("nyc/squares_wkt.csv")));
         QVERIFY2(data.has_value(), GridDesk::Test::why(data).constData());
         QCOMPARE(data->features.size(), 2);
-        QCOMPARE(data->features.at(1).attributes.value(QStringLiteral("code")).toString(),
+        QCOMPARE(data->value(data->features.at(1), QStringLiteral("code")).toString(),
             QStringLiteral("S2"));
         QCOMPARE(Wkb::envelope(data->features.at(1).wkb)->west, -73.99);
     }

@@ -18,6 +18,8 @@ namespace {
 constexpr double DOT_SIZE = 2.0; // pixels: smaller grids are drawn as one dot
 constexpr double VERTEX_SPACING = 0.5; // pixels: closer vertices are skipped
 constexpr double LABEL_MIN_WIDTH = 24.0;
+/// Visible cases above which each pixel is drawn once instead of a circle per case.
+constexpr std::size_t DENSE_CASES = 50000;
 constexpr int CANCEL_CHECK_INTERVAL = 512;
 
 /// One render: the painter, the transform from scene coordinates to pixels and the scratch
@@ -62,6 +64,7 @@ private:
     bool placeLabel(quint32 index, const QFontMetricsF &metrics);
     bool insideGrid(quint32 index, const QRectF &label) const;
     void drawCases();
+    void drawDenseCases(const std::vector<quint32> &visible);
     void drawSelectedCase();
 
     const MapScene &m_scene;
@@ -261,6 +264,8 @@ void MapPainter::drawCases()
     const double margin = (m_style.caseRadius + 1) * m_viewport.mercatorPerPixel();
     const QRectF world = m_viewport.mercatorExtent().adjusted(-margin, -margin, margin, margin);
     std::vector<quint32> visible = m_scene.casesIn(world);
+    if (visible.size() > DENSE_CASES)
+        return drawDenseCases(visible);
     // Closed cases first so that open work is drawn on top of it.
     const auto &cases = m_scene.cases();
     std::stable_sort(visible.begin(), visible.end(),
@@ -274,6 +279,38 @@ void MapPainter::drawCases()
         const MapScene::CasePoint &point = cases[index];
         m_painter.setBrush(point.closed ? m_style.closedCase : m_style.openCase);
         m_painter.drawEllipse(m_viewport.mercatorToPixel(point.position), radius, radius);
+    }
+}
+
+void MapPainter::drawDenseCases(const std::vector<quint32> &visible)
+{
+    // Hundreds of thousands of dots on one screen would take seconds as circles and show
+    // nothing more: each pixel is drawn once, as a small square, open work over closed.
+    const QSize size = m_viewport.size;
+    std::vector<quint8> marks(std::size_t(size.width()) * std::size_t(size.height()), 0);
+    constexpr quint8 CLOSED = 1;
+    constexpr quint8 OPEN = 2;
+    const auto &cases = m_scene.cases();
+    for (const quint32 index : visible) {
+        const QPoint pixel = m_viewport.mercatorToPixel(cases[index].position).toPoint();
+        if (pixel.x() < 0 || pixel.y() < 0 || pixel.x() >= size.width()
+            || pixel.y() >= size.height())
+            continue;
+        marks[std::size_t(pixel.y()) * std::size_t(size.width()) + std::size_t(pixel.x())] |=
+            cases[index].closed ? CLOSED : OPEN;
+    }
+    m_painter.setPen(Qt::NoPen);
+    const int side = std::max(2, int(m_style.caseRadius));
+    for (const quint8 kind : {CLOSED, OPEN}) {
+        if (cancelled())
+            return;
+        const QColor colour = kind == OPEN ? m_style.openCase : m_style.closedCase;
+        for (int y = 0; y < size.height(); ++y) {
+            for (int x = 0; x < size.width(); ++x) {
+                if (marks[std::size_t(y) * std::size_t(size.width()) + std::size_t(x)] & kind)
+                    m_painter.fillRect(x - side / 2, y - side / 2, side, side, colour);
+            }
+        }
     }
 }
 

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void selectedGridIsHighlighted();
     void fixtureLevelsAreDistinct();
     void cancelledRenderReturnsNull();
+    void denseCasesAreDrawnPerPixel();
 
 private:
     /// Whether a pixel within radius of pixel has a colour within tolerance of colour.
@@ -221,6 +222,40 @@ void TestRenderMap::cancelledRenderReturnsNull()
 {
     const QImage image = renderMap(*m_scene, m_viewport, m_style, [] { return true; });
     QVERIFY(image.isNull());
+}
+
+void TestRenderMap::denseCasesAreDrawnPerPixel()
+{
+    // More cases on screen than circles are drawn for: 60 000 open ones in a cluster around
+    // one point, one closed case far from it, no grids.
+    QList<CaseRecord> cases;
+    for (int i = 0; i < 60'000; ++i) {
+        CaseRecord record;
+        record.id = i + 1;
+        record.status = QStringLiteral("Open");
+        record.location = GeoPoint {10.05 + (i % 100) * 1e-5, 50.05 + (i / 100) * 1e-6};
+        cases << record;
+    }
+    CaseRecord closed;
+    closed.id = 100'000;
+    closed.status = QStringLiteral("Closed");
+    closed.location = GeoPoint {10.0, 50.0};
+    cases << closed;
+    auto scene = MapScene::create({}, cases);
+    QVERIFY(scene.has_value());
+
+    const MapViewport viewport =
+        MapViewport::fitted(BoundingBox {9.99, 49.99, 10.06, 50.06}, QSize(400, 400));
+    const QImage image = renderMap(**scene, viewport, m_style);
+    QVERIFY(colourDistance(
+                image.pixel(viewport.toPixel({10.0505, 50.0503}).toPoint()), m_style.openCase)
+        < 40);
+    QVERIFY(
+        colourDistance(image.pixel(viewport.toPixel({10.0, 50.0}).toPoint()), m_style.closedCase)
+        < 40);
+    QVERIFY(
+        colourDistance(image.pixel(viewport.toPixel({10.02, 50.02}).toPoint()), m_style.background)
+        < 10);
 }
 
 GRIDDESK_TEST_MAIN(TestRenderMap, QGuiApplication)

@@ -30,7 +30,8 @@ class TestCompactCaseList : public QObject
 private Q_SLOTS:
     void keepsWhatAListShows()
     {
-        CaseRecord record = makeCase(7, QStringLiteral("SR-2024-0001"), QStringLiteral("道路破损"),
+        CaseRecord record = makeCase(7, QStringLiteral("SR-2024-0001"),
+            QStringLiteral("道路破损"),
             QStringLiteral("Open"), QStringLiteral("101-0001"));
         record.descriptor = QStringLiteral("Pothole");
         record.address = QStringLiteral("北京市朝阳区建国路 88 号");

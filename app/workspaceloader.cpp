@@ -35,7 +35,9 @@ Result<std::optional<ImportSummary>> importIfEmpty(
     auto summary = importSample(workspace, mapsDir, sampleKey);
     if (!summary)
         return std::unexpected(summary.error());
-    qCInfo(lcApp).noquote() << "sample imported:" << summary->toText();
+    qCInfo(lcApp) << "sample imported: read" << summary->read << "imported" << summary->imported
+                  << "located" << summary->located << "unlocated" << summary->unlocated << "flagged"
+                  << summary->flagged;
     return std::optional<ImportSummary>(*summary);
 }
 

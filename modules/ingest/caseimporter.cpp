@@ -321,7 +321,7 @@ Result<ImportSummary> importCasesInTransaction(
         summary.notes << Tr::tr("%n row(s) had coordinates outside longitude/latitude and were "
                                 "kept without a location.",
             nullptr, int((*reader)->implausible()));
-    if (auto logged = workspace.logImport(QStringLiteral("cases"), path, summary.toText()); !logged)
+    if (auto logged = workspace.logImport(QStringLiteral("cases"), path, summary.toJson()); !logged)
         return std::unexpected(logged.error());
     qCInfo(lcIngest) << "imported" << summary.imported << "cases from" << path << "profile"
                      << profile->key;

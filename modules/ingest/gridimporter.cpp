@@ -393,7 +393,7 @@ Result<ImportSummary> importGridsInTransaction(
         return std::unexpected(moved.error());
     if (*moved > 0)
         summary.notes << Tr::tr("%n case(s) assigned to a new grid.", nullptr, int(*moved));
-    if (auto logged = workspace.logImport(QStringLiteral("grids"), path, summary.toText()); !logged)
+    if (auto logged = workspace.logImport(QStringLiteral("grids"), path, summary.toJson()); !logged)
         return std::unexpected(logged.error());
     qCInfo(lcIngest) << "imported" << summary.imported << gridLevelKey(options.level)
                      << "grids from" << path << "in" << timer.elapsed() << "ms: read" << readMs

@@ -3,6 +3,8 @@
 #include "importsummary.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace GridDesk {
 
@@ -34,6 +36,15 @@ QString ImportSummary::toText() const
         .arg(located)
         .arg(unlocated)
         .arg(flagged);
+}
+
+QString ImportSummary::toJson() const
+{
+    const QJsonObject counts {{QStringLiteral("read"), read},
+        {QStringLiteral("imported"), imported}, {QStringLiteral("located"), located},
+        {QStringLiteral("unlocated"), unlocated}, {QStringLiteral("flagged"), flagged},
+        {QStringLiteral("encoding"), encoding}};
+    return QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
 }
 
 } // namespace GridDesk

@@ -21,6 +21,9 @@ struct ImportSummary
     ImportSummary &operator+=(const ImportSummary &other);
     /// One line: "read 2000, imported 2000, located 1402, unlocated 598, flagged 598".
     QString toText() const;
+    /// The counts as compact JSON, the same in every language, for the import log kept in the
+    /// workspace: {"read":2000,"imported":2000,"located":1400,"unlocated":600,"flagged":601}.
+    QString toJson() const;
 };
 
 } // namespace GridDesk

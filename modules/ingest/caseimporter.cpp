@@ -248,31 +248,19 @@ Result<qint64> relocateCases(Workspace &workspace)
     return qint64(changed.size());
 }
 
-Result<ImportSummary> importCasesInTransaction(
-    Workspace &workspace, const QString &path, const QString &profileKey)
+namespace {
+
+/// The profile named by key, or for "auto" the known one whose columns the file has.
+Result<CaseProfile> chooseProfile(const QString &key, const VectorData &header)
 {
     std::optional<CaseProfile> profile;
-    if (profileKey != QLatin1String("auto")) {
-        for (const CaseProfile &known : CaseProfile::known()) {
-            if (known.key == profileKey)
-                profile = known;
-        }
-        if (!profile)
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("There is no case profile \"%1\"; use auto, nyc311 or la311.")
-                    .arg(profileKey));
-    }
-    VectorReadOptions readOptions;
-    readOptions.requireGeometry = false;
-    readOptions.rejectImplausible = false;
-    auto reader = VectorReader::open(path, readOptions);
-    if (!reader)
-        return std::unexpected(reader.error());
-    const VectorData &header = (*reader)->header();
-
-    if (!profile)
+    if (key == QLatin1String("auto"))
         profile = CaseProfile::detect(header.fields);
-    const QString file = QFileInfo(path).fileName();
+    for (const CaseProfile &known : CaseProfile::known()) {
+        if (known.key == key)
+            profile = known;
+    }
+    const QString file = QFileInfo(header.path).fileName();
     if (!profile)
         return fail(ErrorCode::MissingField,
             Tr::tr("%1 does not look like a known hotline export (nyc311 or la311): its "
@@ -284,25 +272,28 @@ Result<ImportSummary> importCasesInTransaction(
                 Tr::tr("%1 has no column \"%2\", which the %3 profile needs.")
                     .arg(file, field, profile->key));
     }
+    return *profile;
+}
 
-    const Columns columns(*profile, header.fields);
+/// Reads, locates and saves every row. Rows go to the workspace in batches, so a million-row
+/// export never sits in memory whole; the caller's transaction keeps the import all or
+/// nothing.
+Result<void> importRows(
+    Workspace &workspace, VectorReader &reader, const CaseProfile &profile, ImportSummary &summary)
+{
+    const Columns columns(profile, reader.header().fields);
     auto locator = buildLocator(workspace);
     if (!locator)
         return std::unexpected(locator.error());
 
-    ImportSummary summary;
-    summary.encoding = header.encoding;
-    summary.notes = header.notes;
-    // Rows are read, located and saved in batches, so a million-row export never sits in
-    // memory whole; the caller's transaction still makes the import all or nothing.
     QList<CaseRecord> batch;
     batch.reserve(CASE_BATCH);
     while (true) {
-        auto feature = (*reader)->next();
+        auto feature = reader.next();
         if (!feature)
             return std::unexpected(feature.error());
         if (*feature) {
-            CaseRecord record = toCase(**feature, profile->key, columns);
+            CaseRecord record = toCase(**feature, profile.key, columns);
             locate(record, **locator);
             count(record, summary);
             batch << std::move(record);
@@ -315,8 +306,38 @@ Result<ImportSummary> importCasesInTransaction(
             batch.clear();
         }
         if (!*feature)
-            break;
+            return {};
     }
+}
+
+} // namespace
+
+Result<ImportSummary> importCasesInTransaction(
+    Workspace &workspace, const QString &path, const QString &profileKey)
+{
+    const QList<CaseProfile> known = CaseProfile::known();
+    const bool knownKey = profileKey == QLatin1String("auto")
+        || std::any_of(known.cbegin(), known.cend(),
+            [&profileKey](const CaseProfile &profile) { return profile.key == profileKey; });
+    if (!knownKey)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("There is no case profile \"%1\"; use auto, nyc311 or la311.").arg(profileKey));
+
+    VectorReadOptions readOptions;
+    readOptions.requireGeometry = false;
+    readOptions.rejectImplausible = false;
+    auto reader = VectorReader::open(path, readOptions);
+    if (!reader)
+        return std::unexpected(reader.error());
+    auto profile = chooseProfile(profileKey, (*reader)->header());
+    if (!profile)
+        return std::unexpected(profile.error());
+
+    ImportSummary summary;
+    summary.encoding = (*reader)->header().encoding;
+    summary.notes = (*reader)->header().notes;
+    if (auto imported = importRows(workspace, **reader, *profile, summary); !imported)
+        return std::unexpected(imported.error());
     if ((*reader)->implausible() > 0)
         summary.notes << Tr::tr("%n row(s) had coordinates outside longitude/latitude and were "
                                 "kept without a location.",

@@ -24,7 +24,12 @@ std::optional<CaseTime> parse(const QString &text)
         if (zone != QLatin1String("Z")) {
             zone.remove(u':');
             const int sign = zone.startsWith(u'-') ? -1 : 1;
-            offset = sign * (zone.mid(1, 2).toInt() * 3600 + zone.mid(3, 2).toInt() * 60);
+            const int hours = zone.mid(1, 2).toInt();
+            const int minutes = zone.mid(3, 2).toInt();
+            // No zone is further than 14 hours from UTC; "+99:99" is damage, not an offset.
+            if (hours > 14 || minutes > 59)
+                return std::nullopt;
+            offset = sign * (hours * 3600 + minutes * 60);
         }
         if (date.isValid() && time.isValid())
             return CaseTime::withOffset(date, time, offset);

@@ -47,6 +47,12 @@ private Q_SLOTS:
                                  << "";
         QTest::newRow("impossible date") << "02/30/2018 10:00:00 AM"
                                          << "";
+        QTest::newRow("impossible offset") << "2020-01-01T10:00:00+99:99"
+                                           << "";
+        QTest::newRow("offset minutes past 59") << "2020-01-01T10:00:00+05:60"
+                                                << "";
+        QTest::newRow("furthest offset") << "2020-01-01T10:00:00+14:00"
+                                         << "2020-01-01T10:00:00+14:00";
     }
     void parse()
     {

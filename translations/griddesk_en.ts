@@ -348,6 +348,14 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>%1, feature %2: the parent grid %3 is neither in the workspace nor in the file; import the parent level first.</source>
         <translation>%1, feature %2: the parent grid %3 is neither in the workspace nor in the file; import the parent level first.</translation>
     </message>
+    <message>
+        <source>%1, feature %2: the code %3 already belongs to a %4 grid in the workspace; codes must be unique across levels.</source>
+        <translation>%1, feature %2: the code %3 already belongs to a %4 grid in the workspace; codes must be unique across levels.</translation>
+    </message>
+    <message>
+        <source>%1, feature %2: the grid %3 names itself as its parent.</source>
+        <translation>%1, feature %2: the grid %3 names itself as its parent.</translation>
+    </message>
     <message numerus="yes">
         <source>%n parent(s) found by containment.</source>
         <translation>

@@ -343,6 +343,14 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>%1, feature %2: the parent grid %3 is neither in the workspace nor in the file; import the parent level first.</source>
         <translation>%1，第 %2 个要素：上级网格 %3 既不在工作区中也不在文件中；请先导入上级层级。</translation>
     </message>
+    <message>
+        <source>%1, feature %2: the code %3 already belongs to a %4 grid in the workspace; codes must be unique across levels.</source>
+        <translation>%1，第 %2 个要素：编码 %3 已属于工作区中的一个 %4 级网格；编码在各层级之间必须唯一。</translation>
+    </message>
+    <message>
+        <source>%1, feature %2: the grid %3 names itself as its parent.</source>
+        <translation>%1，第 %2 个要素：网格 %3 把自己列为上级网格。</translation>
+    </message>
     <message numerus="yes">
         <source>%n parent(s) found by containment.</source>
         <translation>

@@ -303,10 +303,32 @@ Result<void> checkParentsExist(
     if (!existing)
         return std::unexpected(existing.error());
     QSet<QString> known;
-    for (const Grid &grid : *existing)
+    QHash<QString, GridLevel> levels;
+    for (const Grid &grid : *existing) {
         known.insert(grid.code);
+        levels.insert(grid.code, grid.level);
+    }
     for (const Candidate &candidate : candidates)
         known.insert(candidate.grid.code);
+    for (const Candidate &candidate : candidates) {
+        const Grid &grid = candidate.grid;
+        // Importing a code again updates that grid; it must not turn a grid of another level
+        // (a district, say) into this one and lose it.
+        const auto saved = levels.constFind(grid.code);
+        if (saved != levels.constEnd() && *saved != grid.level)
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1, feature %2: the code %3 already belongs to a %4 grid in the "
+                       "workspace; codes must be unique across levels.")
+                    .arg(file)
+                    .arg(candidate.featureNumber)
+                    .arg(grid.code, gridLevelKey(*saved)));
+        if (!grid.parentCode.isEmpty() && grid.parentCode == grid.code)
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1, feature %2: the grid %3 names itself as its parent.")
+                    .arg(file)
+                    .arg(candidate.featureNumber)
+                    .arg(grid.code));
+    }
     for (const Candidate &candidate : candidates) {
         const QString &parent = candidate.grid.parentCode;
         if (!parent.isEmpty() && !known.contains(parent))

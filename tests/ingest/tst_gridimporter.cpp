@@ -238,6 +238,35 @@ private Q_SLOTS:
         QCOMPARE(*workspace->gridCount(), 12);
     }
 
+    void codeOfAnotherLevelIsRefused()
+    {
+        auto workspace = freshWorkspace();
+        QVERIFY(importGrids(
+            *workspace, taipei(QStringLiteral("taipei_districts.geojson")), districts()));
+        GridImportOptions options = districts();
+        options.level = GridLevel::Base;
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("taipei_districts.geojson")), options);
+        QVERIFY(!summary.has_value());
+        QVERIFY2(summary.error().message.contains(QLatin1String("district")),
+            Test::why(summary).constData());
+        QCOMPARE(*workspace->gridCount(), 12);
+        QCOMPARE(workspace->grids(GridLevel::District)->size(), 12);
+    }
+
+    void gridThatIsItsOwnParentIsRefused()
+    {
+        auto workspace = freshWorkspace();
+        GridImportOptions options = districts();
+        options.parentField = QStringLiteral("CPTID");
+        auto summary =
+            importGrids(*workspace, taipei(QStringLiteral("taipei_districts.geojson")), options);
+        QVERIFY(!summary.has_value());
+        QVERIFY2(summary.error().message.contains(QLatin1String("6301200")),
+            Test::why(summary).constData());
+        QCOMPARE(*workspace->gridCount(), 0);
+    }
+
     void missingPrjNeedsSourceCrs()
     {
         auto workspace = freshWorkspace();

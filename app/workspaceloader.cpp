@@ -29,6 +29,13 @@ Result<std::optional<ImportSummary>> importIfEmpty(
         return std::unexpected(gridCount.error());
     if (*gridCount > 0 || sampleKey.isEmpty())
         return std::optional<ImportSummary>();
+    // Cases without grids are the user's data (grids may come later), not an empty workspace:
+    // the sample must not be mixed into them.
+    const auto caseCount = workspace.caseCount();
+    if (!caseCount)
+        return std::unexpected(caseCount.error());
+    if (*caseCount > 0)
+        return std::optional<ImportSummary>();
 
     qCInfo(lcApp) << "importing sample" << sampleKey << "from" << mapsDir.path() << "into"
                   << workspace.path();

@@ -28,7 +28,7 @@ struct LoadedWorkspace
 };
 
 /// Opens a workspace off the GUI thread, filling it from a bundled sample first when it holds
-/// no grids yet, and reads its map and cases. Reports with loadFinished or loadFailed.
+/// no grids and no cases yet, and reads its map and cases. Reports with loadFinished or loadFailed.
 class WorkspaceLoader : public QObject
 {
     Q_OBJECT

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "mainwindow.h"
+#include "workspaceloader.h"
 
 #include "support/testsupport.h"
 
 #include "cases/casefilterproxymodel.h"
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
+#include "ingest/caseimporter.h"
 #include "mapview/mapcanvas.h"
+#include "storage/workspace.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void caseClickSelectsItInTheQueue();
     void layoutIsRestored();
     void badWorkspaceShowsError();
+    void workspaceWithCasesOnlyGetsNoSample();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
@@ -211,6 +215,28 @@ void TestMainWindow::badWorkspaceShowsError()
     QVERIFY(!failed.at(0).at(0).toString().isEmpty());
     // The workspace shown before stays shown.
     QCOMPARE(m_window->workspacePath(), m_dir.filePath(QStringLiteral("nyc.gpkg")));
+}
+
+void TestMainWindow::workspaceWithCasesOnlyGetsNoSample()
+{
+    const QString path = m_dir.filePath(QStringLiteral("cases-only.gpkg"));
+    {
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        auto imported = importCases(**workspace,
+            Test::dataPath(QStringLiteral("los-angeles/myla311_2018_sample.csv")),
+            QStringLiteral("auto"));
+        QVERIFY2(imported.has_value(), Test::why(imported).constData());
+    }
+    const qint64 before = *(*Workspace::open(path))->caseCount();
+    QVERIFY(before > 0);
+
+    auto loaded = WorkspaceLoader::loadNow(path, QStringLiteral("nyc"), QDir(Test::mapsPath()));
+    QVERIFY2(loaded.has_value(), Test::why(loaded).constData());
+    QVERIFY(!loaded->imported);
+    QCOMPARE(loaded->gridCount, 0);
+    QCOMPARE(qint64(loaded->cases->size()), before);
+    QCOMPARE(*(*Workspace::open(path))->gridCount(), 0);
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

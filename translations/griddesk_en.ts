@@ -370,6 +370,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
             <numerusform>%n cases assigned to a new grid.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a parent of a coarser level.</source>
+        <translation>%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a parent of a coarser level.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::GridLocator</name>
@@ -669,6 +673,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>%1, feature %2 has no geometry.</source>
         <translation>%1, feature %2 has no geometry.</translation>
     </message>
+    <message>
+        <source>The .prj file of %1 does not describe a coordinate system GDAL can read. Give the coordinate system with --source-crs.</source>
+        <translation>The .prj file of %1 does not describe a coordinate system GDAL can read. Give the coordinate system with --source-crs.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::Wkb</name>
@@ -778,6 +786,14 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>Recording the import of %1</source>
         <translation>Recording the import of %1</translation>
+    </message>
+    <message>
+        <source>the workspace or its folder is read-only; GridDesk needs to write the file and its journal next to it.</source>
+        <translation>the workspace or its folder is read-only; GridDesk needs to write the file and its journal next to it.</translation>
+    </message>
+    <message>
+        <source>%1 is being written by another program; nothing was changed. Try again when it has finished.</source>
+        <translation>%1 is being written by another program; nothing was changed. Try again when it has finished.</translation>
     </message>
 </context>
 <context>

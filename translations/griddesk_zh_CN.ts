@@ -363,6 +363,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
             <numerusform>%n 件案件归入了新的网格。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a parent of a coarser level.</source>
+        <translation>%1，第 %2 个要素：上级网格 %3 是 %4 层级；%5 层级的网格必须以更上一级的网格为上级。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::GridLocator</name>
@@ -662,6 +666,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>%1, feature %2 has no geometry.</source>
         <translation>%1，第 %2 个要素没有几何。</translation>
     </message>
+    <message>
+        <source>The .prj file of %1 does not describe a coordinate system GDAL can read. Give the coordinate system with --source-crs.</source>
+        <translation>%1 的 .prj 文件不是 GDAL 能读懂的坐标系描述。请用 --source-crs 指定坐标系。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::Wkb</name>
@@ -771,6 +779,14 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>Recording the import of %1</source>
         <translation>记录 %1 的导入</translation>
+    </message>
+    <message>
+        <source>the workspace or its folder is read-only; GridDesk needs to write the file and its journal next to it.</source>
+        <translation>工作区文件或其所在文件夹是只读的；GridDesk 需要写入该文件及其旁边的日志文件。</translation>
+    </message>
+    <message>
+        <source>%1 is being written by another program; nothing was changed. Try again when it has finished.</source>
+        <translation>%1 正被另一个程序写入；未做任何更改。请待其完成后重试。</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,13 @@ Result<QString> layerCrs(OGRLayerH layer, const VectorReadOptions &options, cons
         CPLFree(wkt);
         return text;
     }
-    if (driver == QLatin1String("ESRI Shapefile"))
+    const bool isShapefile = driver == QLatin1String("ESRI Shapefile");
+    if (isShapefile && companion(file, QStringLiteral("prj")))
+        return fail(ErrorCode::UnknownCrs,
+            Tr::tr("The .prj file of %1 does not describe a coordinate system GDAL can read. "
+                   "Give the coordinate system with --source-crs.")
+                .arg(file.fileName()));
+    if (isShapefile)
         return fail(ErrorCode::MissingCrs,
             Tr::tr("%1 has no .prj file, so its coordinate system is unknown. Give it "
                    "with --source-crs (for example EPSG:4326, EPSG:4490 or gcj02).")

@@ -123,6 +123,7 @@ struct GeometryCheck
     BoundingBox bbox;
     QString problem;
     QString repair;
+    bool repairable = false; ///< the problem is an invalid polygon that repair could mend
 };
 
 GeometryCheck checkGeometry(const GeosContext &geos, const VectorFeature &feature,
@@ -149,6 +150,7 @@ GeometryCheck checkGeometry(const GeosContext &geos, const VectorFeature &featur
             repairInvalid ? repaired(geos, geometry->get()) : std::nullopt;
         if (!mended) {
             check.problem = Tr::tr("%1 (%2): invalid polygon: %3.").arg(where, shownCode, reason);
+            check.repairable = !repairInvalid;
             return check;
         }
         check.repair = Tr::tr("%1 (%2): repaired %3.").arg(where, shownCode, reason);
@@ -200,6 +202,7 @@ Result<QList<Candidate>> toCandidates(
     candidates.reserve(data.features.size());
     QStringList problems;
     QHash<QString, qint64> seenCodes;
+    bool offerRepair = false;
     const auto column = [&data](const QString &field) {
         return field.isEmpty() ? qsizetype(-1) : data.fields.indexOf(field);
     };
@@ -235,6 +238,7 @@ Result<QList<Candidate>> toCandidates(
 
         if (!check.problem.isEmpty()) {
             problems << check.problem;
+            offerRepair = offerRepair || check.repairable;
             continue;
         }
         if (!check.repair.isEmpty())
@@ -250,7 +254,7 @@ Result<QList<Candidate>> toCandidates(
         if (problems.size() > MAX_LISTED_PROBLEMS)
             listed << Tr::tr(
                 "… and %n more problem(s).", nullptr, int(problems.size() - MAX_LISTED_PROBLEMS));
-        const QString hint = options.repairInvalid
+        const QString hint = !offerRepair
             ? QString()
             : Tr::tr("\nInvalid polygons can be mended on import with "
                      "--repair-invalid.");
@@ -296,6 +300,17 @@ Result<int> assignParents(Workspace &workspace, QList<Candidate> &candidates, Gr
     return found;
 }
 
+/// Whether a grid of level child may have a parent of level parent: nesting levels sit in
+/// coarser ones (which also rules out cycles), business grids in any nesting level.
+bool nestsIn(GridLevel child, GridLevel parent)
+{
+    const std::optional<int> childDepth = gridLevelDepth(child);
+    const std::optional<int> parentDepth = gridLevelDepth(parent);
+    if (!parentDepth)
+        return false;
+    return !childDepth || *parentDepth < *childDepth;
+}
+
 Result<void> checkParentsExist(
     Workspace &workspace, const QList<Candidate> &candidates, const QString &file)
 {
@@ -329,15 +344,28 @@ Result<void> checkParentsExist(
                     .arg(candidate.featureNumber)
                     .arg(grid.code));
     }
+    QHash<QString, GridLevel> allLevels = levels;
+    for (const Candidate &candidate : candidates)
+        allLevels.insert(candidate.grid.code, candidate.grid.level);
     for (const Candidate &candidate : candidates) {
         const QString &parent = candidate.grid.parentCode;
-        if (!parent.isEmpty() && !known.contains(parent))
+        if (parent.isEmpty())
+            continue;
+        if (!known.contains(parent))
             return fail(ErrorCode::InvalidRow,
                 Tr::tr("%1, feature %2: the parent grid %3 is neither in the workspace "
                        "nor in the file; import the parent level first.")
                     .arg(file)
                     .arg(candidate.featureNumber)
                     .arg(parent));
+        if (!nestsIn(candidate.grid.level, allLevels.value(parent)))
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a "
+                       "parent of a coarser level.")
+                    .arg(file)
+                    .arg(candidate.featureNumber)
+                    .arg(parent, gridLevelKey(allLevels.value(parent)),
+                        gridLevelKey(candidate.grid.level)));
     }
     return {};
 }

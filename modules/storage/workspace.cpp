@@ -52,8 +52,6 @@ Result<void> runText(const QSqlDatabase &db, const QString &sql, const QString &
     return {};
 }
 
-
-
 /// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
 QString notNull(const QString &text)
 {
@@ -145,7 +143,12 @@ Result<void> Workspace::initialise()
 {
     QSqlDatabase db = database();
     QSqlQuery probe(db);
-    if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+    const bool readable = probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!readable && probe.lastError().text().contains(QLatin1String("readonly")))
+        return fail(ErrorCode::UnreadableFile,
+            Tr::tr("the workspace or its folder is read-only; GridDesk needs to write the file "
+                   "and its journal next to it."));
+    if (!readable)
         return fail(ErrorCode::UnreadableFile,
             Tr::tr("this is not a GridDesk workspace: the file is not an SQLite or "
                    "GeoPackage database (%1).")
@@ -239,22 +242,37 @@ Result<void> Workspace::migrate()
 
 Result<void> Workspace::transaction(const std::function<Result<void>()> &work)
 {
+    // IMMEDIATE takes the write lock at the start, so a second writer waits (busy_timeout)
+    // instead of failing half-way through its work.
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return std::unexpected(databaseError(db.lastError(), Tr::tr("Starting a transaction")));
+    if (auto begun =
+            runText(db, QStringLiteral("BEGIN IMMEDIATE"), Tr::tr("Starting a transaction"));
+        !begun)
+        return std::unexpected(lockAware(begun.error()));
     Result<void> result = work();
     if (!result) {
-        db.rollback();
+        runText(db, QStringLiteral("ROLLBACK"), Tr::tr("Starting a transaction"));
         qCWarning(lcStorage) << "rolled back a transaction on" << m_path << ":"
                              << result.error().message;
-        return result;
+        return std::unexpected(lockAware(result.error()));
     }
-    if (!db.commit()) {
-        const Error error = databaseError(db.lastError(), Tr::tr("Committing"));
-        db.rollback();
-        return std::unexpected(error);
+    if (auto committed = runText(db, QStringLiteral("COMMIT"), Tr::tr("Committing")); !committed) {
+        runText(db, QStringLiteral("ROLLBACK"), Tr::tr("Committing"));
+        return std::unexpected(lockAware(committed.error()));
     }
     return {};
+}
+
+Error Workspace::lockAware(const Error &error) const
+{
+    const bool locked = error.code == ErrorCode::Database
+        && error.message.contains(QLatin1String("database is locked"));
+    if (!locked)
+        return error;
+    return Error {ErrorCode::Database,
+        Tr::tr("%1 is being written by another program; nothing was changed. Try again when it "
+               "has finished.")
+            .arg(QFileInfo(m_path).fileName())};
 }
 
 Result<QList<Grid>> Workspace::grids(std::optional<GridLevel> level, bool withGeometry) const

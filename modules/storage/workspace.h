@@ -125,6 +125,8 @@ private:
     sqlite3 *connection() const;
     Result<void> updateContentsExtent(const QString &table);
     Result<void> writeCaseGrids(const std::vector<CaseLocation> &cases);
+    /// error, or a plain statement that another program holds the write lock.
+    Error lockAware(const Error &error) const;
     Result<void> bulkWrite(const QStringList &indexes, const std::function<Result<void>()> &work);
 
     /// Row counts above which bulk writes get a larger page cache.

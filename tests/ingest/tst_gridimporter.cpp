@@ -152,6 +152,67 @@ private Q_SLOTS:
         QVERIFY(summary.error().message.contains(QLatin1String("districts, villages")));
     }
 
+    void parentMustBeOfACoarserLevel()
+    {
+        // Two fine grids naming each other as parents: a cycle, and parents of the same level.
+        const QString path = m_dir.filePath(QStringLiteral("cycle.geojson"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"code": "A", "parent": "B"}, "geometry": {"type": "Polygon",
+  "coordinates": [[[121.0, 25.0], [121.1, 25.0], [121.1, 25.1], [121.0, 25.0]]]}},
+ {"type": "Feature", "properties": {"code": "B", "parent": "A"}, "geometry": {"type": "Polygon",
+  "coordinates": [[[121.2, 25.0], [121.3, 25.0], [121.3, 25.1], [121.2, 25.0]]]}}]})");
+        file.close();
+        auto workspace = freshWorkspace();
+        GridImportOptions options;
+        options.level = GridLevel::Fine;
+        options.codeField = QStringLiteral("code");
+        options.parentField = QStringLiteral("parent");
+        auto summary = importGrids(*workspace, path, options);
+        QVERIFY(!summary.has_value());
+        QVERIFY2(summary.error().message.contains(QLatin1String("coarser level")),
+            qPrintable(summary.error().message));
+        QCOMPARE(*workspace->gridCount(), 0);
+    }
+
+    void unreadablePrjIsNamed()
+    {
+        QTemporaryDir dir;
+        for (const char *suffix : {"shp", "shx", "dbf"}) {
+            const QString name = QStringLiteral("wenshan_gbk.") + QLatin1String(suffix);
+            QVERIFY(QFile::copy(taipei(name), dir.filePath(name)));
+        }
+        QFile prj(dir.filePath(QStringLiteral("wenshan_gbk.prj")));
+        QVERIFY(prj.open(QIODevice::WriteOnly));
+        prj.write("GEOGCS[\"garbage");
+        prj.close();
+        auto workspace = freshWorkspace();
+        auto summary =
+            importGrids(*workspace, dir.filePath(QStringLiteral("wenshan_gbk.shp")), villages());
+        QVERIFY(!summary.has_value());
+        QVERIFY2(
+            summary.error().message.contains(QLatin1String("The .prj file of wenshan_gbk.shp")),
+            qPrintable(summary.error().message));
+    }
+
+    void pointsAreRefusedWithoutTheRepairHint()
+    {
+        auto workspace = freshWorkspace();
+        GridImportOptions options;
+        options.level = GridLevel::Base;
+        const QString path = m_dir.filePath(QStringLiteral("points.geojson"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+ "properties": {"code": "P"}, "geometry": {"type": "Point", "coordinates": [121.0, 25.0]}}]})");
+        file.close();
+        auto summary = importGrids(*workspace, path, options);
+        QVERIFY(!summary.has_value());
+        QVERIFY(summary.error().message.contains(QLatin1String("grids must be polygons")));
+        QVERIFY(!summary.error().message.contains(QLatin1String("--repair-invalid")));
+    }
+
     void invalidPolygonFailsTheWholeImport()
     {
         auto workspace = freshWorkspace();

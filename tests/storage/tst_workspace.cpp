@@ -388,6 +388,28 @@ private Q_SLOTS:
         QCOMPARE(workspace->caseLocations()->back().flags, QStringList {QStringLiteral("checked")});
     }
 
+    void secondWriterIsToldTheWorkspaceIsBusy()
+    {
+        const QString path = freshPath();
+        auto first = filled(path);
+        auto second = Workspace::open(path);
+        QVERIFY(second.has_value());
+        // While the first connection writes, the second waits for its busy timeout and then
+        // gives up without changing anything.
+        Result<void> secondResult;
+        auto firstResult = first->transaction([&]() -> Result<void> {
+            secondResult = (*second)->transaction([&]() -> Result<void> {
+                return (*second)->saveGrids({makeGrid("102", GridLevel::Base, 5, 0, 5, "1")});
+            });
+            return {};
+        });
+        QVERIFY(firstResult.has_value());
+        QVERIFY(!secondResult.has_value());
+        QVERIFY2(secondResult.error().message.contains(QLatin1String("another program")),
+            qPrintable(secondResult.error().message));
+        QCOMPARE(*first->gridCount(), 2);
+    }
+
     void reopeningKeepsEverything()
     {
         const QString path = freshPath();

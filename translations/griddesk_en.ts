@@ -22,6 +22,13 @@
             <numerusform>%n rows had coordinates outside longitude/latitude and were kept without a location.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) repeat an id met earlier in the file (first: %1); the later row was kept.</source>
+        <translation>
+            <numerusform>%n row repeats an id met earlier in the file (first: %1); the later row was kept.</numerusform>
+            <numerusform>%n rows repeat an id met earlier in the file (first: %1); the later rows were kept.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseQueueWidget</name>

@@ -21,6 +21,12 @@
             <numerusform>%n 行的坐标超出经纬度范围，已保留但不带位置。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) repeat an id met earlier in the file (first: %1); the later row was kept.</source>
+        <translation>
+            <numerusform>%n 行的编号与文件中前面的行重复（第一个：%1）；保留了后出现的行。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseQueueWidget</name>

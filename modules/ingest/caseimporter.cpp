@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSet>
 
 #include <algorithm>
 #include <span>
@@ -288,6 +289,11 @@ Result<void> importRows(
 
     QList<CaseRecord> batch;
     batch.reserve(CASE_BATCH);
+    // An id met twice in one file updates the first row, as a second import would; the rows
+    // are counted once and the repeat is reported.
+    QSet<QString> seenIds;
+    qint64 repeated = 0;
+    QString firstRepeat;
     while (true) {
         auto feature = reader.next();
         if (!feature)
@@ -296,6 +302,13 @@ Result<void> importRows(
             CaseRecord record = toCase(**feature, profile.key, columns);
             locate(record, **locator);
             count(record, summary);
+            if (seenIds.contains(record.externalId)) {
+                ++repeated;
+                if (firstRepeat.isEmpty())
+                    firstRepeat = record.externalId;
+            } else {
+                seenIds.insert(record.externalId);
+            }
             batch << std::move(record);
         }
         const bool flush = batch.size() >= CASE_BATCH || (!*feature && !batch.isEmpty());
@@ -306,8 +319,16 @@ Result<void> importRows(
             batch.clear();
         }
         if (!*feature)
-            return {};
+            break;
     }
+    if (repeated > 0) {
+        summary.imported -= repeated;
+        summary.notes << Tr::tr("%n row(s) repeat an id met earlier in the file (first: %1); "
+                                "the later row was kept.",
+            nullptr, int(repeated))
+                             .arg(firstRepeat);
+    }
+    return {};
 }
 
 } // namespace

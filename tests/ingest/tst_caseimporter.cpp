@@ -155,6 +155,28 @@ private Q_SLOTS:
         QCOMPARE(workspace->cases(query)->size(), rows / 2);
     }
 
+    void repeatedIdInOneFileIsReported()
+    {
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("repeat.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("Unique Key,Created Date,Closed Date,Complaint Type,Latitude,Longitude\n"
+                  "1201,01/02/2018 10:00:00 AM,,Noise,40.7075,-74.0110\n"
+                  "1202,01/02/2018 10:05:00 AM,,Graffiti,40.7075,-74.0110\n"
+                  "1201,01/02/2018 11:00:00 AM,,Heating,40.7075,-74.0110\n");
+        csv.close();
+        auto workspace = newYork();
+        auto summary = importCases(*workspace, csv.fileName(), QStringLiteral("nyc311"));
+        QVERIFY2(summary.has_value(), Test::why(summary).constData());
+        QCOMPARE(summary->read, 3);
+        QCOMPARE(summary->imported, 2);
+        const QString notes = summary->notes.join(u' ');
+        QVERIFY2(notes.contains(QLatin1String("repeat")) && notes.contains(QLatin1String("1201")),
+            qPrintable(notes));
+        QCOMPARE(*workspace->caseCount(), 2);
+        QCOMPARE(workspace->cases()->first().category, QStringLiteral("Heating"));
+    }
+
     void reimportDoesNotDuplicate()
     {
         auto workspace = newYork();

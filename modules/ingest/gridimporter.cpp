@@ -344,9 +344,6 @@ Result<void> checkParentsExist(
                     .arg(candidate.featureNumber)
                     .arg(grid.code));
     }
-    QHash<QString, GridLevel> allLevels = levels;
-    for (const Candidate &candidate : candidates)
-        allLevels.insert(candidate.grid.code, candidate.grid.level);
     for (const Candidate &candidate : candidates) {
         const QString &parent = candidate.grid.parentCode;
         if (parent.isEmpty())
@@ -358,14 +355,15 @@ Result<void> checkParentsExist(
                     .arg(file)
                     .arg(candidate.featureNumber)
                     .arg(parent));
-        if (!nestsIn(candidate.grid.level, allLevels.value(parent)))
+        // A parent not saved yet comes from this file, so it has this file's level.
+        const GridLevel parentLevel = levels.value(parent, candidate.grid.level);
+        if (!nestsIn(candidate.grid.level, parentLevel))
             return fail(ErrorCode::InvalidRow,
                 Tr::tr("%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a "
                        "parent of a coarser level.")
                     .arg(file)
                     .arg(candidate.featureNumber)
-                    .arg(parent, gridLevelKey(allLevels.value(parent)),
-                        gridLevelKey(candidate.grid.level)));
+                    .arg(parent, gridLevelKey(parentLevel), gridLevelKey(candidate.grid.level)));
     }
     return {};
 }

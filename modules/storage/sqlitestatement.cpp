@@ -66,6 +66,13 @@ void SqliteStatement::bindBlob(int index, QByteArrayView bytes)
     sqlite3_bind_blob(m_statement, index, bytes.data(), int(bytes.size()), SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindBlobInPlace(int index, QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return bindNull(index);
+    sqlite3_bind_blob(m_statement, index, bytes.data(), int(bytes.size()), SQLITE_STATIC);
+}
+
 void SqliteStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_statement, index);

@@ -27,6 +27,8 @@ public:
     void bindDouble(int index, double value);
     void bindText(int index, const QString &text); ///< a null QString binds NULL
     void bindBlob(int index, QByteArrayView bytes); ///< an empty view binds NULL
+    /// Binds bytes without copying them: they must stay unchanged until step() has run.
+    void bindBlobInPlace(int index, QByteArrayView bytes);
     void bindNull(int index);
 
     /// Runs to the next row: true when a row is there to read, false when the statement is

@@ -399,8 +399,9 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
     for (const Grid &grid : grids) {
         const BoundingBox box =
             grid.bbox.isEmpty() ? Wkb::envelope(grid.wkb).value_or(BoundingBox()) : grid.bbox;
-        statement->bindBlob(
-            1, grid.wkb.isEmpty() ? QByteArray() : GeoPackageBlob::encode(grid.wkb, box));
+        const QByteArray blob =
+            grid.wkb.isEmpty() ? QByteArray() : GeoPackageBlob::encode(grid.wkb, box);
+        statement->bindBlobInPlace(1, blob);
         statement->bindText(2, grid.code);
         statement->bindText(3, notNull(grid.name));
         statement->bindText(4, gridLevelKey(grid.level));
@@ -540,7 +541,7 @@ Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
     for (CaseRecord &record : cases) {
         const QByteArray point =
             record.location ? GeoPackageBlob::encode(Wkb::point(*record.location)) : QByteArray();
-        statement->bindBlob(1, point);
+        statement->bindBlobInPlace(1, point);
         statement->bindText(2, notNull(record.source));
         statement->bindText(3, notNull(record.externalId));
         statement->bindText(4, notNull(record.category));

@@ -110,6 +110,11 @@ qint64 SqliteStatement::columnInt(int column) const
     return sqlite3_column_int64(m_statement, column);
 }
 
+qint64 SqliteStatement::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_connection);
+}
+
 double SqliteStatement::columnDouble(int column) const
 {
     return sqlite3_column_double(m_statement, column);

@@ -41,6 +41,8 @@ public:
     void reset();
 
     qint64 columnInt(int column) const;
+    /// The row id the last insert on this connection made.
+    qint64 lastInsertId() const;
     double columnDouble(int column) const;
     bool columnIsNull(int column) const;
     QString columnText(int column) const;

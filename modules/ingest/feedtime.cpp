@@ -36,6 +36,11 @@ std::optional<CaseTime> parse(const QString &text)
         return std::nullopt;
     }
 
+    // Times are kept to the second; a fraction of any length (.25, .123456) is dropped so the
+    // formats below need not list every precision an export may write.
+    static const QRegularExpression fraction(QStringLiteral(R"((\d{1,2}:\d{2}:\d{2})\.\d+)"));
+    const QString whole = QString(trimmed).replace(fraction, QStringLiteral("\\1"));
+
     static const QStringList formats {
         QStringLiteral("MM/dd/yyyy hh:mm:ss AP"),
         QStringLiteral("MM/dd/yyyy h:mm:ss AP"),
@@ -48,8 +53,6 @@ std::optional<CaseTime> parse(const QString &text)
         QStringLiteral("M/d/yyyy H:mm"),
         QStringLiteral("yyyy-MM-dd HH:mm:ss"),
         QStringLiteral("yyyy-MM-ddTHH:mm:ss"),
-        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"),
-        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz"),
         QStringLiteral("yyyy-MM-dd HH:mm"),
         QStringLiteral("yyyy/MM/dd HH:mm:ss"),
         QStringLiteral("yyyy/M/d H:mm:ss"),
@@ -58,7 +61,7 @@ std::optional<CaseTime> parse(const QString &text)
         QStringLiteral("yyyy年M月d日 H:mm"),
     };
     for (const QString &format : formats) {
-        const QDateTime parsed = QDateTime::fromString(trimmed, format);
+        const QDateTime parsed = QDateTime::fromString(whole, format);
         if (parsed.isValid())
             return CaseTime::naive(parsed.date(), parsed.time());
     }
@@ -71,7 +74,7 @@ std::optional<CaseTime> parse(const QString &text)
         QStringLiteral("yyyy年M月d日"),
     };
     for (const QString &format : dateFormats) {
-        const QDate date = QDate::fromString(trimmed, format);
+        const QDate date = QDate::fromString(whole, format);
         if (date.isValid())
             return CaseTime::naive(date, QTime(0, 0));
     }

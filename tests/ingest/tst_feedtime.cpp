@@ -27,6 +27,10 @@ private Q_SLOTS:
                                  << "2017-12-31T23:59:58";
         QTest::newRow("iso without zone") << "2017-12-31T23:59:58"
                                           << "2017-12-31T23:59:58";
+        QTest::newRow("microseconds") << "2018-01-04T08:15:00.123456"
+                                      << "2018-01-04T08:15:00";
+        QTest::newRow("us with fraction") << "01/04/2018 08:15:00.5 AM"
+                                          << "2018-01-04T08:15:00";
         QTest::newRow("space and millis") << "2018-01-04 08:15:00.250"
                                           << "2018-01-04T08:15:00";
         QTest::newRow("iso with offset") << "2025-10-01T09:30:00+08:00"

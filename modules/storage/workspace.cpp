@@ -278,18 +278,36 @@ Error Workspace::lockAware(const Error &error) const
 
 Result<QList<Grid>> Workspace::grids(std::optional<GridLevel> level, bool withGeometry) const
 {
+    if (!level)
+        return readGrids(QString(), QString(), withGeometry);
+    return readGrids(QStringLiteral("level"), gridLevelKey(*level), withGeometry);
+}
+
+Result<std::optional<Grid>> Workspace::grid(const QString &code) const
+{
+    auto found = readGrids(QStringLiteral("code"), code, true);
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->isEmpty())
+        return std::optional<Grid>();
+    return std::optional<Grid>(found->takeFirst());
+}
+
+Result<QList<Grid>> Workspace::readGrids(
+    const QString &column, const QString &value, bool withGeometry) const
+{
     QSqlQuery query(database());
     query.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT fid, code, name, level, parent_code, area_m2, geom FROM "
                                  "grids");
-    if (level)
-        sql += QStringLiteral(" WHERE level = ?");
+    if (!column.isEmpty())
+        sql += QStringLiteral(" WHERE %1 = ?").arg(column);
     sql += QStringLiteral(" ORDER BY CASE level WHEN 'district' THEN 0 WHEN 'street' THEN 1 WHEN "
                           "'community' THEN 2 WHEN 'base' THEN 3 WHEN 'fine' THEN 4 ELSE 5 END, "
                           "code");
     query.prepare(sql);
-    if (level)
-        query.addBindValue(gridLevelKey(*level));
+    if (!column.isEmpty())
+        query.addBindValue(value);
     if (auto done = run(query, Tr::tr("Reading grids")); !done)
         return std::unexpected(done.error());
 
@@ -314,18 +332,6 @@ Result<QList<Grid>> Workspace::grids(std::optional<GridLevel> level, bool withGe
         result << std::move(grid);
     }
     return result;
-}
-
-Result<std::optional<Grid>> Workspace::grid(const QString &code) const
-{
-    auto all = grids();
-    if (!all)
-        return std::unexpected(all.error());
-    for (Grid &grid : *all) {
-        if (grid.code == code)
-            return std::optional<Grid>(std::move(grid));
-    }
-    return std::optional<Grid>();
 }
 
 Result<qint64> Workspace::gridCount() const

@@ -122,6 +122,10 @@ private:
     Result<void> initialise();
     Result<void> migrate();
     QSqlDatabase database() const;
+    /// Grids whose column (a fixed name, "level" or "code") equals value; all when column is
+    /// empty. Ordered as grids() promises.
+    Result<QList<Grid>> readGrids(
+        const QString &column, const QString &value, bool withGeometry) const;
     sqlite3 *connection() const;
     Result<void> updateContentsExtent(const QString &table);
     Result<void> writeCaseGrids(const std::vector<CaseLocation> &cases);

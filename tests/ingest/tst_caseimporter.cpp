@@ -5,11 +5,11 @@
 #include "storage/workspace.h"
 
 #include "support/testsupport.h"
+#include "workspacefixture.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QUuid>
 
 using namespace GridDesk;
 
@@ -26,14 +26,9 @@ class TestCaseImporter : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    Test::WorkspaceFixture m_workspaces;
 
-    std::unique_ptr<Workspace> freshWorkspace()
-    {
-        auto workspace = Workspace::open(
-            m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".gpkg")));
-        return workspace ? std::move(*workspace) : nullptr;
-    }
+    std::unique_ptr<Workspace> freshWorkspace() { return m_workspaces.fresh(); }
 
     std::unique_ptr<Workspace> newYork()
     {

@@ -6,6 +6,7 @@
 #include "storage/workspace.h"
 
 #include "support/testsupport.h"
+#include "workspacefixture.h"
 
 #include <gdal_utils.h>
 
@@ -15,7 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QUuid>
 
 using namespace GridDesk;
 
@@ -64,14 +64,9 @@ class TestGridImporter : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    Test::WorkspaceFixture m_workspaces;
 
-    std::unique_ptr<Workspace> freshWorkspace()
-    {
-        auto workspace = Workspace::open(
-            m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".gpkg")));
-        return workspace ? std::move(*workspace) : nullptr;
-    }
+    std::unique_ptr<Workspace> freshWorkspace() { return m_workspaces.fresh(); }
 
 private Q_SLOTS:
     void villagesFindTheirDistrictByContainment_data()
@@ -112,7 +107,7 @@ private Q_SLOTS:
     void layerOfAGeoPackageIsChosenByName()
     {
         // A GeoPackage with two layers, as another GIS would hand it over.
-        const QString gpkg = m_dir.filePath(QStringLiteral("taipei_layers.gpkg"));
+        const QString gpkg = m_workspaces.filePath(QStringLiteral("taipei_layers.gpkg"));
         for (const auto &[source, layer] :
             {std::pair {QStringLiteral("taipei_districts.geojson"), "districts"},
                 std::pair {QStringLiteral("wenshan_villages.geojson"), "villages"}}) {
@@ -155,7 +150,7 @@ private Q_SLOTS:
     void parentMustBeOfACoarserLevel()
     {
         // Two fine grids naming each other as parents: a cycle, and parents of the same level.
-        const QString path = m_dir.filePath(QStringLiteral("cycle.geojson"));
+        const QString path = m_workspaces.filePath(QStringLiteral("cycle.geojson"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(R"({"type": "FeatureCollection", "features": [
@@ -201,7 +196,7 @@ private Q_SLOTS:
         auto workspace = freshWorkspace();
         GridImportOptions options;
         options.level = GridLevel::Base;
-        const QString path = m_dir.filePath(QStringLiteral("points.geojson"));
+        const QString path = m_workspaces.filePath(QStringLiteral("points.geojson"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(R"({"type": "FeatureCollection", "features": [{"type": "Feature",
@@ -358,7 +353,7 @@ private Q_SLOTS:
             features.replace(i, feature);
         }
         collection.insert(QStringLiteral("features"), features);
-        QFile gcj(m_dir.filePath(QStringLiteral("wenshan_gcj02.geojson")));
+        QFile gcj(m_workspaces.filePath(QStringLiteral("wenshan_gcj02.geojson")));
         QVERIFY(gcj.open(QIODevice::WriteOnly));
         gcj.write(QJsonDocument(collection).toJson(QJsonDocument::Compact));
         gcj.close();

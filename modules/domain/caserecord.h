@@ -38,6 +38,16 @@ struct CaseRecord
     QString gridCode; ///< innermost grid containing the location, if any
     QStringList flags;
 
+    // Where the case stands in the closed loop, as its history adds up (the workflow module
+    // writes these; read-only everywhere else).
+    QString state; ///< a state key: "reported", "in_handling" …
+    int version = 0; ///< the number of events in its history
+    QString leadUnit;
+    CaseTime stageStarted;
+    CaseTime deadline; ///< of the current stage; invalid when the stage has none
+    bool suspended = false; ///< the clock is stopped while material is awaited
+    QString caseTypes; ///< case type keys joined with ","
+
     bool hasFlag(const char *flag) const { return flags.contains(QLatin1String(flag)); }
     void addFlag(const char *flag);
 };

@@ -23,6 +23,9 @@ enum class ErrorCode {
     Database,
     SchemaTooNew,
     NotFound,
+    NotAllowed, ///< the workflow does not allow this action in the case's state
+    Forbidden, ///< the acting role or person may not do this
+    Conflict, ///< the data changed since the action was prepared
 };
 
 /// A failure with a message for people: what is wrong and where (file, layer, row, field).

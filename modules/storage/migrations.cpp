@@ -127,6 +127,79 @@ QStringList version1()
     return statements;
 }
 
+
+QStringList version2()
+{
+    QStringList statements;
+    // The history of every case: append-only, enforced by the file itself so that no program
+    // writing to it (GridDesk, GDAL, a SQL console) can edit a case's past away.
+    statements << QStringLiteral(
+        "CREATE TABLE case_events (id INTEGER PRIMARY KEY AUTOINCREMENT, case_id INTEGER NOT "
+        "NULL, sequence INTEGER NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, role TEXT "
+        "NOT NULL, unit TEXT NOT NULL DEFAULT '', at TEXT NOT NULL, from_state TEXT, to_state "
+        "TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '', data TEXT NOT NULL DEFAULT '{}', "
+        "recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), "
+        "UNIQUE (case_id, sequence))")
+               << QStringLiteral("CREATE TRIGGER case_events_no_update BEFORE UPDATE ON "
+                                 "case_events BEGIN SELECT RAISE(ABORT, 'case history cannot be "
+                                 "changed'); END")
+               << QStringLiteral("CREATE TRIGGER case_events_no_delete BEFORE DELETE ON "
+                                 "case_events BEGIN SELECT RAISE(ABORT, 'case history cannot be "
+                                 "deleted'); END")
+               << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
+                                 "description) VALUES ('case_events', 'attributes', "
+                                 "'case_events', 'Every action taken on every case')");
+
+    // What the events add up to, kept on the case row so queues filter and sort in SQL.
+    const QStringList caseColumns {
+        QStringLiteral("state TEXT NOT NULL DEFAULT 'reported'"),
+        QStringLiteral("version INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("lead_unit TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("stage_started TEXT"),
+        QStringLiteral("deadline TEXT"),
+        QStringLiteral("suspended INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("case_types TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("dispatch_rule TEXT NOT NULL DEFAULT ''"),
+    };
+    for (const QString &column : caseColumns)
+        statements << QStringLiteral("ALTER TABLE cases ADD COLUMN %1").arg(column);
+    statements << QStringLiteral("CREATE INDEX cases_state ON cases(state, deadline)")
+               << QStringLiteral("CREATE INDEX cases_lead_unit ON cases(lead_unit, state)");
+
+    // Cases imported before histories existed get the report that created them.
+    statements << QStringLiteral(
+        "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, data) "
+        "SELECT fid, 1, 'report', 'import', 'system', COALESCE(created, strftime('%Y-%m-%dT%H:"
+        "%M:%S','now')), 'reported', json_object('channel', source) FROM cases")
+               << QStringLiteral("UPDATE cases SET version = 1, stage_started = created");
+
+    statements << QStringLiteral(
+        "CREATE TABLE org_units (code TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, tier "
+        "INTEGER NOT NULL CHECK (tier BETWEEN 1 AND 6), parent_code TEXT)")
+               << QStringLiteral("CREATE TABLE local_users (name TEXT PRIMARY KEY NOT NULL, role "
+                                 "TEXT NOT NULL, unit_code TEXT NOT NULL DEFAULT '')")
+               << QStringLiteral(
+                      "CREATE TABLE case_categories (code TEXT PRIMARY KEY NOT NULL, parent_code "
+                      "TEXT, kind TEXT NOT NULL, name TEXT NOT NULL, default_unit TEXT NOT NULL "
+                      "DEFAULT '', limits TEXT NOT NULL DEFAULT '{}')")
+               << QStringLiteral(
+                      "CREATE TABLE dispatch_rules (position INTEGER PRIMARY KEY, id TEXT NOT "
+                      "NULL UNIQUE, name TEXT NOT NULL DEFAULT '', enabled INTEGER NOT NULL "
+                      "DEFAULT 1, category TEXT NOT NULL DEFAULT '', grid_code TEXT NOT NULL "
+                      "DEFAULT '', time_from TEXT, time_to TEXT, channel TEXT NOT NULL DEFAULT "
+                      "'', unit TEXT NOT NULL, co_units TEXT NOT NULL DEFAULT '')")
+               << QStringLiteral("CREATE TABLE calendar_days (date TEXT PRIMARY KEY NOT NULL, "
+                                 "kind TEXT NOT NULL, name TEXT NOT NULL DEFAULT '')")
+               << QStringLiteral(
+                      "CREATE TABLE case_attachments (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                      "case_id INTEGER NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, size "
+                      "INTEGER NOT NULL, content BLOB NOT NULL, added_by TEXT NOT NULL, added_at "
+                      "TEXT NOT NULL)")
+               << QStringLiteral(
+                      "CREATE INDEX case_attachments_case ON case_attachments(case_id)");
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -134,6 +207,9 @@ const QList<Migration> &all()
     static const QList<Migration> migrations {
         {1, "GeoPackage core, grids and cases with R-tree indexes, metadata, import log",
             version1()},
+        {2, "Case histories and workflow: events, org units, users, categories, dispatch rules, "
+            "calendar, attachments",
+            version2()},
     };
     return migrations;
 }

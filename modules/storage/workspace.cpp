@@ -84,6 +84,14 @@ void readCase(const SqliteStatement &statement, CaseRecord &record)
     const QString flags = statement.columnText(11);
     record.flags = flags.isEmpty() ? QStringList() : flags.split(u',');
 
+    record.state = statement.columnText(13);
+    record.version = int(statement.columnInt(14));
+    record.leadUnit = statement.columnText(15);
+    record.stageStarted = timeFromColumn(statement, 16);
+    record.deadline = timeFromColumn(statement, 17);
+    record.suspended = statement.columnInt(18) != 0;
+    record.caseTypes = statement.columnText(19);
+
     record.location.reset();
     const QByteArrayView blob = statement.columnBlob(12);
     if (blob.isEmpty())
@@ -510,9 +518,12 @@ Result<void> Workspace::forEachCase(
     const CaseQuery &caseQuery, const std::function<void(const CaseRecord &)> &visit) const
 {
     QString sql = QStringLiteral("SELECT fid, source, external_id, category, descriptor, status, "
-                                 "agency, address, created, closed, grid_code, flags, geom FROM "
-                                 "cases");
-    if (caseQuery.gridCode && caseQuery.includeDescendants)
+                                 "agency, address, created, closed, grid_code, flags, geom, state, "
+                                 "version, lead_unit, stage_started, deadline, suspended, "
+                                 "case_types FROM cases");
+    if (caseQuery.caseId)
+        sql += QStringLiteral(" WHERE fid = %1").arg(*caseQuery.caseId);
+    else if (caseQuery.gridCode && caseQuery.includeDescendants)
         sql = QStringLiteral("WITH RECURSIVE within(code) AS (SELECT ?1 UNION SELECT g.code FROM "
                              "grids g JOIN within w ON g.parent_code = w.code) ")
             + sql + QStringLiteral(" WHERE grid_code IN (SELECT code FROM within)");
@@ -525,7 +536,7 @@ Result<void> Workspace::forEachCase(
     auto statement = SqliteStatement::prepare(connection(), sql.toUtf8().constData());
     if (!statement)
         return std::unexpected(statement.error());
-    if (caseQuery.gridCode)
+    if (caseQuery.gridCode && !caseQuery.caseId)
         statement->bindText(1, *caseQuery.gridCode);
 
     const QString doing = Tr::tr("Reading cases");

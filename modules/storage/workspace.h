@@ -24,6 +24,7 @@ struct CaseQuery
     std::optional<QString> gridCode; ///< only cases assigned to this grid (or its descendants)
     bool includeDescendants = true; ///< with gridCode: also cases in grids nested below it
     int limit = -1; ///< -1 for all
+    std::optional<qint64> caseId; ///< just this case
 };
 
 /// Where a case is and which grid it was given: what re-homing cases needs, without the rest
@@ -47,7 +48,7 @@ class Workspace
 {
 public:
     /// The schema version this build writes. A file with a newer version is refused.
-    static constexpr int SCHEMA_VERSION = 1;
+    static constexpr int SCHEMA_VERSION = 2;
 
     /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it.
     static Result<std::unique_ptr<Workspace>> open(const QString &path);
@@ -117,16 +118,19 @@ public:
     QString metadata(const QString &key) const;
     Result<void> setMetadata(const QString &key, const QString &value);
 
+    /// The connection, for modules that keep their own tables in the file (the workflow's
+    /// events, units, categories …). Same thread rules as the Workspace itself.
+    QSqlDatabase database() const;
+    sqlite3 *connection() const;
+
 private:
     explicit Workspace(const QString &path, const QString &connectionName);
     Result<void> initialise();
     Result<void> migrate();
-    QSqlDatabase database() const;
     /// Grids whose column (a fixed name, "level" or "code") equals value; all when column is
     /// empty. Ordered as grids() promises.
     Result<QList<Grid>> readGrids(
         const QString &column, const QString &value, bool withGeometry) const;
-    sqlite3 *connection() const;
     Result<void> updateContentsExtent(const QString &table);
     Result<void> writeCaseGrids(const std::vector<CaseLocation> &cases);
     /// error, or a plain statement that another program holds the write lock.

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include <QString>
+
+namespace GridDesk {
+
+/// A unit of the organisation: a command centre, a department, a workstation, a grid post.
+/// Tiers run from 1 (city supervision centre) to 6 (grid supervisor); a child's tier is
+/// always below its parent's, though tiers may be skipped.
+struct OrgUnit
+{
+    QString code;
+    QString name;
+    int tier = 0;
+    QString parentCode;
+};
+
+/// A person the workstation can run as, until the server brings accounts.
+struct LocalUser
+{
+    QString name;
+    QString role; ///< a role key ("operator", "supervisor", "unit_handler", "leader")
+    QString unitCode;
+};
+
+} // namespace GridDesk

@@ -1,0 +1,504 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "casebook.h"
+
+#include "logging.h"
+#include "stageclock.h"
+#include "transitions.h"
+
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMimeDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <cmath>
+#include <numbers>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::CaseBook)
+};
+
+Error queryError(const QSqlQuery &query, const QString &doing)
+{
+    return Error {ErrorCode::Database,
+        Tr::tr("%1 failed: %2").arg(doing, query.lastError().text().trimmed())};
+}
+
+Result<CaseEvent> eventFromRow(const QSqlQuery &query)
+{
+    CaseEvent event;
+    event.caseId = query.value(0).toLongLong();
+    event.sequence = query.value(1).toInt();
+    const auto action = caseActionFromKey(query.value(2).toString());
+    const auto role = roleFromKey(query.value(4).toString());
+    const auto at = CaseTime::fromIso(query.value(6).toString());
+    const auto to = caseStateFromKey(query.value(8).toString());
+    if (!action || !role || !at || !to) {
+        return fail(ErrorCode::InvalidRow,
+            Tr::tr("Event %1 of case %2 cannot be read.").arg(event.sequence).arg(event.caseId));
+    }
+    event.action = *action;
+    event.actor = query.value(3).toString();
+    event.role = *role;
+    event.unit = query.value(5).toString();
+    event.at = *at;
+    if (!query.value(7).isNull())
+        event.from = caseStateFromKey(query.value(7).toString());
+    event.to = *to;
+    event.reason = query.value(9).toString();
+    event.data = QJsonDocument::fromJson(query.value(10).toByteArray()).object();
+    return event;
+}
+
+QString isoOrEmpty(const QDateTime &wall)
+{
+    return wall.isValid() ? wall.toString(Qt::ISODate).left(19) : QString();
+}
+
+/// Distance in metres on a sphere: good enough for "within 50 m" at city scale.
+double metresBetween(const GeoPoint &a, const GeoPoint &b)
+{
+    constexpr double EARTH_RADIUS = 6'371'008.8;
+    constexpr double RADIANS = std::numbers::pi / 180.0;
+    const double dLat = (b.lat - a.lat) * RADIANS;
+    const double dLon = (b.lon - a.lon) * RADIANS;
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
+        + std::cos(a.lat * RADIANS) * std::cos(b.lat * RADIANS) * std::sin(dLon / 2)
+            * std::sin(dLon / 2);
+    return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+} // namespace
+
+QString caseTypeKeys(const CaseFile &file)
+{
+    QStringList keys;
+    for (CaseType type : file.types())
+        keys << caseTypeKey(type);
+    return keys.join(u',');
+}
+
+CaseBook::CaseBook(Workspace &workspace, WorkflowSetup setup)
+    : m_workspace(workspace)
+    , m_setup(std::move(setup))
+    , m_engine(m_setup.units)
+{ }
+
+void CaseBook::setSetup(WorkflowSetup setup)
+{
+    m_setup = std::move(setup);
+    m_engine = WorkflowEngine(m_setup.units);
+}
+
+Result<CaseFile> CaseBook::file(qint64 caseId) const
+{
+    auto file = loadFile(caseId);
+    if (file && !file->exists())
+        return fail(ErrorCode::NotFound, Tr::tr("There is no case %1.").arg(caseId));
+    return file;
+}
+
+Result<CaseFile> CaseBook::loadFile(qint64 caseId) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT case_id, sequence, action, actor, role, unit, at, "
+                                 "from_state, to_state, reason, data FROM case_events WHERE "
+                                 "case_id = ? ORDER BY sequence"));
+    query.addBindValue(caseId);
+    if (!query.exec())
+        return std::unexpected(
+            queryError(query, Tr::tr("Reading the history of case %1").arg(caseId)));
+
+    CaseFile file;
+    while (query.next()) {
+        auto event = eventFromRow(query);
+        if (!event)
+            return std::unexpected(event.error());
+        if (event->sequence != file.version() + 1) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("The history of case %1 has a gap before event %2.")
+                    .arg(caseId)
+                    .arg(event->sequence));
+        }
+        file.apply(*event);
+    }
+    return file;
+}
+
+Result<CaseRecord> CaseBook::record(qint64 caseId) const
+{
+    CaseQuery query;
+    query.caseId = caseId;
+    std::optional<CaseRecord> found;
+    auto read = m_workspace.forEachCase(query, [&](const CaseRecord &record) { found = record; });
+    if (!read)
+        return std::unexpected(read.error());
+    if (!found)
+        return fail(ErrorCode::NotFound, Tr::tr("There is no case %1.").arg(caseId));
+    return *found;
+}
+
+Result<void> CaseBook::append(const CaseEvent &event)
+{
+    QSqlQuery insert(m_workspace.database());
+    insert.prepare(QStringLiteral("INSERT INTO case_events (case_id, sequence, action, actor, "
+                                  "role, unit, at, from_state, to_state, reason, data) VALUES (?, "
+                                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(event.caseId);
+    insert.addBindValue(event.sequence);
+    insert.addBindValue(caseActionKey(event.action));
+    insert.addBindValue(event.actor);
+    insert.addBindValue(roleKey(event.role));
+    insert.addBindValue(event.unit.isNull() ? QStringLiteral("") : event.unit);
+    insert.addBindValue(event.at.toIso());
+    insert.addBindValue(event.from ? QVariant(caseStateKey(*event.from)) : QVariant());
+    insert.addBindValue(caseStateKey(event.to));
+    insert.addBindValue(event.reason.isNull() ? QStringLiteral("") : event.reason);
+    insert.addBindValue(
+        QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
+    if (!insert.exec()) {
+        return std::unexpected(queryError(insert,
+            Tr::tr("Recording \"%1\" on case %2")
+                .arg(caseActionName(event.action))
+                .arg(event.caseId)));
+    }
+    return {};
+}
+
+Result<void> CaseBook::writeState(const CaseFile &file)
+{
+    const auto clock = StageClocks::current(file, m_setup.categories, m_setup.calendar);
+    QSqlQuery update(m_workspace.database());
+    update.prepare(QStringLiteral(
+        "UPDATE cases SET state = ?, version = ?, lead_unit = ?, stage_started = ?, deadline = ?, "
+        "suspended = ?, case_types = ?, dispatch_rule = ?, category = coalesce(?, category) WHERE "
+        "fid = ?"));
+    update.addBindValue(caseStateKey(file.state()));
+    update.addBindValue(file.version());
+    update.addBindValue(file.leadUnit().isNull() ? QStringLiteral("") : file.leadUnit());
+    update.addBindValue(
+        file.stageStarted().isValid() ? QVariant(file.stageStarted().toIso()) : QVariant());
+    update.addBindValue(clock ? QVariant(isoOrEmpty(clock->deadline)) : QVariant());
+    update.addBindValue(file.isSuspended() ? 1 : 0);
+    update.addBindValue(caseTypeKeys(file));
+    update.addBindValue(file.dispatchRule().isNull() ? QStringLiteral("") : file.dispatchRule());
+    update.addBindValue(file.category().isEmpty() ? QVariant() : QVariant(file.category()));
+    update.addBindValue(file.caseId());
+    if (!update.exec())
+        return std::unexpected(queryError(update, Tr::tr("Updating case %1").arg(file.caseId())));
+    return {};
+}
+
+Result<CaseEvent> CaseBook::decideAndWrite(CaseFile &file, const ActionRequest &request)
+{
+    auto event = m_engine.decide(file, request);
+    if (!event)
+        return event;
+    if (auto written = append(*event); !written)
+        return std::unexpected(written.error());
+    file.apply(*event);
+    if (auto state = writeState(file); !state)
+        return std::unexpected(state.error());
+    return event;
+}
+
+Result<CaseEvent> CaseBook::act(qint64 caseId, const ActionRequest &request)
+{
+    const bool recordedOnly =
+        request.action == CaseAction::Report || request.action == CaseAction::Absorb;
+    if (recordedOnly) {
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("\"%1\" is recorded by the desk itself, not taken as an action.")
+                .arg(caseActionName(request.action)));
+    }
+
+    return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
+        auto file = this->file(caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        auto event = decideAndWrite(*file, request);
+        if (!event)
+            return event;
+        if (event->action == CaseAction::Merge) {
+            if (auto merged = recordMerge(*event, request); !merged)
+                return std::unexpected(merged.error());
+        }
+        qCInfo(lcWorkflow) << "case" << caseId << caseActionKey(event->action) << "->"
+                           << caseStateKey(event->to) << "version" << event->sequence;
+        return event;
+    });
+}
+
+Result<void> CaseBook::recordMerge(const CaseEvent &merge, const ActionRequest &request)
+{
+    const qint64 into = merge.data.value(QLatin1String("into")).toInteger();
+    auto target = file(into);
+    if (!target)
+        return std::unexpected(target.error());
+    if (isFinished(target->state())) {
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Case %1 is %2; a duplicate can only be merged into an open case.")
+                .arg(into)
+                .arg(caseStateName(target->state()).toLower()));
+    }
+
+    ActionRequest absorb = request;
+    absorb.action = CaseAction::Absorb;
+    absorb.basedOnVersion = target->version();
+    absorb.data = QJsonObject {{QStringLiteral("from"), merge.caseId}};
+    auto recorded = decideAndWrite(*target, absorb);
+    if (!recorded)
+        return std::unexpected(recorded.error());
+    return {};
+}
+
+Result<CaseEvent> CaseBook::report(CaseRecord &record, ActionRequest request)
+{
+    return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
+        QList<CaseRecord> rows {record};
+        if (auto saved = m_workspace.saveCases(rows); !saved)
+            return std::unexpected(saved.error());
+        record.id = rows.first().id;
+
+        CaseFile file;
+        request.action = CaseAction::Report;
+        request.basedOnVersion = 0;
+        request.data.insert(QStringLiteral("channel"), record.source);
+        auto event = m_engine.decide(file, request);
+        if (!event)
+            return event;
+        event->caseId = record.id;
+        if (auto written = append(*event); !written)
+            return std::unexpected(written.error());
+        file.apply(*event);
+        if (auto state = writeState(file); !state)
+            return std::unexpected(state.error());
+        return event;
+    });
+}
+
+Result<QList<std::pair<qint64, Error>>> CaseBook::appendHistories(
+    const QList<CaseHistory> &histories)
+{
+    QList<std::pair<qint64, Error>> refused;
+    for (const CaseHistory &history : histories) {
+        auto file = loadFile(history.caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        for (ActionRequest request : history.actions) {
+            request.basedOnVersion = file->version();
+            auto event = m_engine.decide(*file, request);
+            if (!event) {
+                refused << std::pair(history.caseId, event.error());
+                break;
+            }
+            event->caseId = history.caseId;
+            if (auto written = append(*event); !written)
+                return std::unexpected(written.error());
+            file->apply(*event);
+        }
+        if (file->exists()) {
+            if (auto state = writeState(*file); !state)
+                return std::unexpected(state.error());
+        }
+    }
+    return refused;
+}
+
+Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, ActionRequest request)
+{
+    QFile source(filePath);
+    if (!source.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::FileNotFound,
+            Tr::tr("%1 cannot be read: %2").arg(filePath, source.errorString()));
+    if (source.size() > MAX_ATTACHMENT_BYTES) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is %2 MB; attachments may be at most %3 MB.")
+                .arg(filePath)
+                .arg(source.size() / (1024 * 1024))
+                .arg(MAX_ATTACHMENT_BYTES / (1024 * 1024)));
+    }
+    const QByteArray content = source.readAll();
+    const QString name = QFileInfo(filePath).fileName();
+    const QString mime = QMimeDatabase().mimeTypeForFileNameAndData(name, content).name();
+
+    return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
+        auto file = this->file(caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        QSqlQuery insert(m_workspace.database());
+        insert.prepare(QStringLiteral("INSERT INTO case_attachments (case_id, name, mime, size, "
+                                      "content, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &value :
+            {QVariant(caseId), QVariant(name), QVariant(mime), QVariant(qint64(content.size())),
+                QVariant(content), QVariant(request.actor), QVariant(request.at.toIso())})
+            insert.addBindValue(value);
+        if (!insert.exec())
+            return std::unexpected(
+                queryError(insert, Tr::tr("Keeping %1 with case %2").arg(name).arg(caseId)));
+
+        request.action = CaseAction::Attach;
+        request.data =
+            QJsonObject {{QStringLiteral("attachment"), insert.lastInsertId().toLongLong()},
+                {QStringLiteral("name"), name}, {QStringLiteral("size"), qint64(content.size())}};
+        return decideAndWrite(*file, request);
+    });
+}
+
+Result<QList<CaseAttachment>> CaseBook::attachments(qint64 caseId) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT id, case_id, name, mime, size, added_by, added_at FROM "
+                                 "case_attachments WHERE case_id = ? ORDER BY id"));
+    query.addBindValue(caseId);
+    if (!query.exec())
+        return std::unexpected(
+            queryError(query, Tr::tr("Reading the attachments of case %1").arg(caseId)));
+    QList<CaseAttachment> found;
+    while (query.next()) {
+        found << CaseAttachment {query.value(0).toLongLong(), query.value(1).toLongLong(),
+            query.value(2).toString(), query.value(3).toString(), query.value(4).toLongLong(),
+            query.value(5).toString(),
+            CaseTime::fromIso(query.value(6).toString()).value_or(CaseTime())};
+    }
+    return found;
+}
+
+Result<QByteArray> CaseBook::attachmentContent(qint64 attachmentId) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT content FROM case_attachments WHERE id = ?"));
+    query.addBindValue(attachmentId);
+    if (!query.exec())
+        return std::unexpected(
+            queryError(query, Tr::tr("Reading attachment %1").arg(attachmentId)));
+    if (!query.next())
+        return fail(ErrorCode::NotFound, Tr::tr("There is no attachment %1.").arg(attachmentId));
+    return query.value(0).toByteArray();
+}
+
+Result<QList<CaseEvent>> CaseBook::applyDeadlineRules(const CaseTime &now)
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT fid FROM cases WHERE state IN ('in_handling', "
+                                 "'supervised') AND suspended = 0 AND deadline IS NOT NULL AND "
+                                 "deadline < ? ORDER BY deadline"));
+    query.addBindValue(isoOrEmpty(now.wallTime()));
+    if (!query.exec())
+        return std::unexpected(queryError(query, Tr::tr("Finding overdue cases")));
+    QList<qint64> overdue;
+    while (query.next())
+        overdue << query.value(0).toLongLong();
+
+    QList<CaseEvent> applied;
+    for (qint64 caseId : std::as_const(overdue)) {
+        auto file = this->file(caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        const bool handling = file->state() == CaseState::InHandling;
+        const std::optional<CaseAction> action =
+            handling ? m_setup.onHandlingOverdue : m_setup.onSupervisionOverdue;
+        if (!action || !Transitions::target(file->state(), *action))
+            continue;
+
+        ActionRequest request;
+        request.action = *action;
+        request.basedOnVersion = file->version();
+        request.actor = Tr::tr("deadline rules");
+        request.role = Role::System;
+        request.at = now;
+        request.reason = handling ? Tr::tr("The handling time ran out at %1.")
+                                        .arg(isoOrEmpty(file->events().last().at.wallTime()))
+                                  : Tr::tr("The supervision time ran out.");
+        if (*action == CaseAction::Escalate)
+            request.unit = m_engine.units().unit(file->leadUnit()).value_or(OrgUnit()).parentCode;
+        auto event = act(caseId, request);
+        if (event)
+            applied << *event;
+        else
+            qCWarning(lcWorkflow) << "deadline rule on case" << caseId
+                                  << "not applied:" << event.error().message;
+    }
+    return applied;
+}
+
+Result<QList<CaseRecord>> CaseBook::possibleDuplicates(
+    qint64 caseId, double metres, double hours) const
+{
+    auto original = record(caseId);
+    if (!original)
+        return std::unexpected(original.error());
+    if (!original->location || !original->created.isValid())
+        return QList<CaseRecord>();
+
+    // A box a little larger than the circle, searched through the R-tree, then measured.
+    const double degreesLat = metres / 111'000.0;
+    const double degreesLon =
+        degreesLat / std::max(0.01, std::cos(original->location->lat * std::numbers::pi / 180.0));
+    const QDateTime created = original->created.wallTime();
+    const qint64 span = qint64(hours * 3600);
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral(
+        "SELECT c.fid FROM cases c JOIN rtree_cases_geom r ON r.id = c.fid WHERE r.minx <= ? AND "
+        "r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND c.fid != ? AND c.category = ? AND "
+        "c.state NOT IN ('merged', 'cancelled', 'rejected') AND substr(c.created, 1, 19) BETWEEN ? "
+        "AND ? "
+        "ORDER BY c.created"));
+    for (const QVariant &value : {QVariant(original->location->lon + degreesLon),
+             QVariant(original->location->lon - degreesLon),
+             QVariant(original->location->lat + degreesLat),
+             QVariant(original->location->lat - degreesLat), QVariant(caseId),
+             QVariant(original->category), QVariant(isoOrEmpty(created.addSecs(-span))),
+             QVariant(isoOrEmpty(created.addSecs(span)))})
+        query.addBindValue(value);
+    if (!query.exec())
+        return std::unexpected(
+            queryError(query, Tr::tr("Looking for duplicates of case %1").arg(caseId)));
+
+    QList<CaseRecord> found;
+    while (query.next()) {
+        auto candidate = record(query.value(0).toLongLong());
+        if (!candidate)
+            return std::unexpected(candidate.error());
+        const bool near = candidate->location
+            && metresBetween(*candidate->location, *original->location) <= metres;
+        if (near)
+            found << *candidate;
+    }
+    return found;
+}
+
+Result<qint64> CaseBook::refreshDeadlines()
+{
+    QSqlQuery query(m_workspace.database());
+    if (!query.exec(QStringLiteral("SELECT fid FROM cases WHERE state NOT IN ('evaluated', "
+                                   "'rejected', 'cancelled', 'merged')")))
+        return std::unexpected(queryError(query, Tr::tr("Finding open cases")));
+    QList<qint64> open;
+    while (query.next())
+        open << query.value(0).toLongLong();
+    for (qint64 caseId : std::as_const(open)) {
+        auto file = loadFile(caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        if (!file->exists())
+            continue;
+        if (auto state = writeState(*file); !state)
+            return std::unexpected(state.error());
+    }
+    return qint64(open.size());
+}
+
+} // namespace GridDesk

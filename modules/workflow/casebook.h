@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "casefile.h"
+#include "workflowengine.h"
+#include "workflowsetup.h"
+
+#include "domain/caserecord.h"
+#include "domain/error.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <functional>
+#include <optional>
+
+namespace GridDesk {
+
+class Workspace;
+
+/// A file kept with a case: a photo of the scene, a letter, a report.
+struct CaseAttachment
+{
+    qint64 id = 0;
+    qint64 caseId = 0;
+    QString name;
+    QString mimeType;
+    qint64 size = 0;
+    QString addedBy;
+    CaseTime addedAt;
+};
+
+/// A case's history and the rules it must follow.
+struct CaseHistory
+{
+    qint64 caseId = 0;
+    QList<ActionRequest> actions; ///< in order; each is based on the version the one before left
+};
+
+/// The cases of a workspace as the closed loop sees them: each action goes through the
+/// workflow engine and is written as an event, in the same transaction as the case row's
+/// state, so the row never disagrees with the history. Use on the workspace's thread.
+class CaseBook
+{
+public:
+    CaseBook(Workspace &workspace, WorkflowSetup setup);
+
+    const WorkflowSetup &setup() const { return m_setup; }
+    /// Takes a new setup (units, categories, calendar …) for the actions that follow.
+    void setSetup(WorkflowSetup setup);
+    const WorkflowEngine &engine() const { return m_engine; }
+    Workspace &workspace() const { return m_workspace; }
+
+    /// The case's history replayed; NotFound when there is no such case.
+    Result<CaseFile> file(qint64 caseId) const;
+    /// The case row, with its state as the history left it.
+    Result<CaseRecord> record(qint64 caseId) const;
+
+    /// Applies request to the case in one transaction and returns the event written. Merging
+    /// also records the duplicate on the case it was merged into. Fails without writing
+    /// anything when the engine refuses the request.
+    Result<CaseEvent> act(qint64 caseId, const ActionRequest &request);
+
+    /// Saves a new case reported at the desk (its id is written back into record) with the
+    /// report as its first event. request gives who, when and how.
+    Result<CaseEvent> report(CaseRecord &record, ActionRequest request);
+
+    /// Writes whole histories, such as those an import rebuilds from a feed's timestamps. Each
+    /// action goes through the engine; a case whose history the engine refuses keeps the
+    /// events before the refusal, and the refusal is returned for it. Call inside
+    /// Workspace::transaction().
+    Result<QList<std::pair<qint64, Error>>> appendHistories(const QList<CaseHistory> &histories);
+
+    /// Keeps file at filePath with the case, as an "attach" event. Files over
+    /// MAX_ATTACHMENT_BYTES are refused.
+    Result<CaseEvent> attach(qint64 caseId, const QString &filePath, ActionRequest request);
+    Result<QList<CaseAttachment>> attachments(qint64 caseId) const;
+    Result<QByteArray> attachmentContent(qint64 attachmentId) const;
+    static constexpr qint64 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+
+    /// Applies the deadline rules at now: cases whose handling ran out are supervised, cases
+    /// whose supervision ran out escalated, as the setup says. Returns the events written.
+    Result<QList<CaseEvent>> applyDeadlineRules(const CaseTime &now);
+
+    /// Cases of the same category as caseId, reported within metres and hours of it, that
+    /// are still open: candidates for merging.
+    Result<QList<CaseRecord>> possibleDuplicates(qint64 caseId, double metres, double hours) const;
+
+    /// Recomputes the stored deadline of every open case, after the calendar or the limits
+    /// changed. Call inside Workspace::transaction().
+    Result<qint64> refreshDeadlines();
+
+private:
+    Result<CaseFile> loadFile(qint64 caseId) const;
+    Result<void> append(const CaseEvent &event);
+    Result<void> writeState(const CaseFile &file);
+    Result<CaseEvent> decideAndWrite(CaseFile &file, const ActionRequest &request);
+    Result<void> recordMerge(const CaseEvent &merge, const ActionRequest &request);
+
+    Workspace &m_workspace;
+    WorkflowSetup m_setup;
+    WorkflowEngine m_engine;
+};
+
+/// The keys of the case types file has gained, joined with ",", as the case row keeps them.
+QString caseTypeKeys(const CaseFile &file);
+
+} // namespace GridDesk

@@ -35,21 +35,71 @@ void CompactCaseList::append(const CaseRecord &record)
 
     Row row;
     row.id = record.id;
-    row.createdMsecs =
-        record.created.isValid() ? record.created.wallTime().toMSecsSinceEpoch() : NO_TIME;
+    row.createdMsecs = record.created.isValid() ? toMsecs(record.created.wallTime()) : NO_TIME;
     m_utf8 += record.externalId.toUtf8();
     row.externalIdEnd = m_utf8.size();
     m_utf8 += record.address.toUtf8();
     row.addressEnd = m_utf8.size();
 
-    row.shared[int(Field::Category)] = intern(record.category);
-    row.shared[int(Field::Descriptor)] = intern(record.descriptor);
-    row.shared[int(Field::Status)] = intern(record.status);
-    row.shared[int(Field::Agency)] = intern(record.agency);
-    row.shared[int(Field::Grid)] = intern(record.gridCode);
-    row.shared[int(Field::Flags)] =
+    row.shared[int(Text::Descriptor)] = intern(record.descriptor);
+    row.shared[int(Text::Status)] = intern(record.status);
+    row.shared[int(Text::Agency)] = intern(record.agency);
+    row.shared[int(Text::Grid)] = intern(record.gridCode);
+    row.shared[int(Text::Flags)] =
         record.flags.isEmpty() ? 0 : intern(record.flags.join(QStringLiteral(", ")));
     m_rows.push_back(row);
+    updateWorkflow(size() - 1, record);
+}
+
+void CompactCaseList::updateWorkflow(qsizetype row, const CaseRecord &record)
+{
+    Row &entry = m_rows[std::size_t(row)];
+    entry.shared[int(Text::Category)] = intern(record.category);
+    entry.shared[int(Text::State)] = intern(record.state);
+    entry.shared[int(Text::LeadUnit)] = intern(record.leadUnit);
+    entry.shared[int(Text::CaseTypes)] = intern(record.caseTypes);
+    entry.stageStartedMsecs =
+        record.stageStarted.isValid() ? toMsecs(record.stageStarted.wallTime()) : NO_TIME;
+    entry.deadlineMsecs = record.deadline.isValid() ? toMsecs(record.deadline.wallTime()) : NO_TIME;
+    setMark(row, SUSPENDED, record.suspended);
+}
+
+void CompactCaseList::setCoUnits(qsizetype row, const QStringList &units)
+{
+    m_rows[std::size_t(row)].shared[int(Text::CoUnits)] = intern(units.join(u','));
+}
+
+void CompactCaseList::setExtensionPending(qsizetype row, bool pending)
+{
+    setMark(row, EXTENSION_PENDING, pending);
+}
+
+void CompactCaseList::setMark(qsizetype row, quint8 bit, bool on)
+{
+    quint8 &marks = m_rows[std::size_t(row)].marks;
+    marks = on ? quint8(marks | bit) : quint8(marks & ~bit);
+}
+
+QStringList CompactCaseList::coUnits(qsizetype row) const
+{
+    const QString &joined = text(row, Text::CoUnits);
+    return joined.isEmpty() ? QStringList() : joined.split(u',');
+}
+
+std::optional<quint32> CompactCaseList::findText(const QString &text) const
+{
+    const auto found = m_textIndex.constFind(text);
+    if (found == m_textIndex.cend())
+        return std::nullopt;
+    return *found;
+}
+
+qint64 CompactCaseList::toMsecs(const QDateTime &wallTime)
+{
+    if (wallTime.timeSpec() == Qt::UTC)
+        return wallTime.toMSecsSinceEpoch();
+    // Only the date and time shown count, whatever spec the QDateTime carries.
+    return QDateTime(wallTime.date(), wallTime.time(), QTimeZone::utc()).toMSecsSinceEpoch();
 }
 
 quint32 CompactCaseList::intern(const QString &text)
@@ -82,13 +132,27 @@ QString CompactCaseList::address(qsizetype row) const
         m_utf8.constData() + entry.externalIdEnd, entry.addressEnd - entry.externalIdEnd);
 }
 
-QDateTime CompactCaseList::createdWallTime(qsizetype row) const
+QDateTime CompactCaseList::fromMsecs(qint64 msecs)
 {
-    const qint64 msecs = m_rows[std::size_t(row)].createdMsecs;
     if (msecs == NO_TIME)
         return {};
     // The same kind of QDateTime as CaseTime keeps, so that sorting and display agree with it.
     return QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc());
+}
+
+QDateTime CompactCaseList::createdWallTime(qsizetype row) const
+{
+    return fromMsecs(m_rows[std::size_t(row)].createdMsecs);
+}
+
+QDateTime CompactCaseList::stageStartedWallTime(qsizetype row) const
+{
+    return fromMsecs(m_rows[std::size_t(row)].stageStartedMsecs);
+}
+
+QDateTime CompactCaseList::deadlineWallTime(qsizetype row) const
+{
+    return fromMsecs(m_rows[std::size_t(row)].deadlineMsecs);
 }
 
 std::optional<qsizetype> CompactCaseList::rowOf(qint64 id) const

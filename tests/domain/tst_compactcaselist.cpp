@@ -30,8 +30,7 @@ class TestCompactCaseList : public QObject
 private Q_SLOTS:
     void keepsWhatAListShows()
     {
-        CaseRecord record = makeCase(7, QStringLiteral("SR-2024-0001"),
-            QStringLiteral("道路破损"),
+        CaseRecord record = makeCase(7, QStringLiteral("SR-2024-0001"), QStringLiteral("道路破损"),
             QStringLiteral("Open"), QStringLiteral("101-0001"));
         record.descriptor = QStringLiteral("Pothole");
         record.address = QStringLiteral("北京市朝阳区建国路 88 号");
@@ -90,6 +89,87 @@ private Q_SLOTS:
         QCOMPARE(&list.category(0), &list.category(999));
         QCOMPARE(list.category(998), categories[998 % 3]);
         QCOMPARE(list.gridCode(437), QStringLiteral("101-7"));
+    }
+
+    void keepsTheLoopState()
+    {
+        CaseRecord record = makeCase(3, QStringLiteral("A-3"), QStringLiteral("manhole"),
+            QStringLiteral("Open"), QStringLiteral("101"));
+        record.state = QStringLiteral("in_handling");
+        record.leadUnit = QStringLiteral("street-1");
+        record.caseTypes = QStringLiteral("joint,promised");
+        record.stageStarted = CaseTime::naive(QDate(2026, 3, 2), QTime(9, 0));
+        record.deadline = CaseTime::withOffset(QDate(2026, 3, 5), QTime(17, 30), 8 * 3600);
+        record.suspended = true;
+
+        CompactCaseList list = CompactCaseList::fromRecords({record});
+        QCOMPARE(list.state(0), QStringLiteral("in_handling"));
+        QCOMPARE(list.leadUnit(0), QStringLiteral("street-1"));
+        QCOMPARE(list.caseTypes(0), QStringLiteral("joint,promised"));
+        QCOMPARE(list.stageStartedWallTime(0), record.stageStarted.wallTime());
+        // The wall time as shown, whatever offset the time carried.
+        QCOMPARE(list.deadlineWallTime(0).time(), QTime(17, 30));
+        QCOMPARE(list.deadlineMsecs(0), CompactCaseList::toMsecs(record.deadline.wallTime()));
+        QVERIFY(list.isSuspended(0));
+        QVERIFY(!list.hasPendingExtension(0));
+        QVERIFY(list.coUnits(0).isEmpty());
+        QCOMPARE(list.createdMsecs(0), CompactCaseList::NO_TIME);
+        QVERIFY(!list.createdWallTime(0).isValid());
+    }
+
+    void updateTakesOverTheLoopOnly()
+    {
+        CaseRecord first = makeCase(1, QStringLiteral("A-1"), QStringLiteral("noise"),
+            QStringLiteral("Open"), QStringLiteral("101"));
+        first.state = QStringLiteral("reported");
+        first.address = QStringLiteral("1 Main St");
+        CaseRecord second = makeCase(2, QStringLiteral("A-2"), QStringLiteral("noise"),
+            QStringLiteral("Open"), QStringLiteral("102"));
+        second.state = QStringLiteral("reported");
+        CompactCaseList list = CompactCaseList::fromRecords({first, second});
+
+        CaseRecord changed = first;
+        changed.category = QStringLiteral("noise.night");
+        changed.state = QStringLiteral("dispatched");
+        changed.leadUnit = QStringLiteral("police-1");
+        changed.deadline = CaseTime::naive(QDate(2026, 1, 5), QTime(11, 0));
+        changed.address = QStringLiteral("changed addresses are not taken");
+        list.updateWorkflow(0, changed);
+        list.setCoUnits(0, {QStringLiteral("env-1"), QStringLiteral("city-2")});
+        list.setExtensionPending(0, true);
+
+        QCOMPARE(list.state(0), QStringLiteral("dispatched"));
+        QCOMPARE(list.category(0), QStringLiteral("noise.night"));
+        QCOMPARE(list.leadUnit(0), QStringLiteral("police-1"));
+        QCOMPARE(list.deadlineWallTime(0), QDateTime(QDate(2026, 1, 5), QTime(11, 0), Qt::UTC));
+        QCOMPARE(list.coUnits(0), (QStringList {"env-1", "city-2"}));
+        QVERIFY(list.hasPendingExtension(0));
+        QVERIFY(!list.isSuspended(0));
+        QCOMPARE(list.address(0), QStringLiteral("1 Main St"));
+        QCOMPARE(list.externalId(1), QStringLiteral("A-2"));
+        QCOMPARE(list.state(1), QStringLiteral("reported"));
+        QVERIFY(list.coUnits(1).isEmpty());
+
+        list.setExtensionPending(0, false);
+        QVERIFY(!list.hasPendingExtension(0));
+    }
+
+    void sharedTextsHaveStableIndices()
+    {
+        CompactCaseList list;
+        for (int i = 0; i < 4; ++i) {
+            CaseRecord record = makeCase(i + 1, {}, {}, {}, {});
+            record.state = i % 2 ? QStringLiteral("closed") : QStringLiteral("reported");
+            list.append(record);
+        }
+        const auto reported = list.findText(QStringLiteral("reported"));
+        QVERIFY(reported);
+        QCOMPARE(list.textIndex(0, CompactCaseList::Text::State), *reported);
+        QCOMPARE(list.textIndex(2, CompactCaseList::Text::State), *reported);
+        QVERIFY(list.textIndex(1, CompactCaseList::Text::State) != *reported);
+        QCOMPARE(list.sharedText(*reported), QStringLiteral("reported"));
+        QCOMPARE(list.findText(QString()), std::optional<quint32>(0));
+        QVERIFY(!list.findText(QStringLiteral("escalated")));
     }
 
     void rowOf_data()

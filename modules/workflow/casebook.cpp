@@ -61,6 +61,12 @@ Result<CaseEvent> eventFromRow(const QSqlQuery &query)
     return event;
 }
 
+/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 QString isoOrEmpty(const QDateTime &wall)
 {
     return wall.isValid() ? wall.toString(Qt::ISODate).left(19) : QString();
@@ -161,11 +167,11 @@ Result<void> CaseBook::append(const CaseEvent &event)
     insert.addBindValue(caseActionKey(event.action));
     insert.addBindValue(event.actor);
     insert.addBindValue(roleKey(event.role));
-    insert.addBindValue(event.unit.isNull() ? QStringLiteral("") : event.unit);
+    insert.addBindValue(notNull(event.unit));
     insert.addBindValue(event.at.toIso());
     insert.addBindValue(event.from ? QVariant(caseStateKey(*event.from)) : QVariant());
     insert.addBindValue(caseStateKey(event.to));
-    insert.addBindValue(event.reason.isNull() ? QStringLiteral("") : event.reason);
+    insert.addBindValue(notNull(event.reason));
     insert.addBindValue(
         QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
     if (!insert.exec()) {
@@ -187,13 +193,13 @@ Result<void> CaseBook::writeState(const CaseFile &file)
         "fid = ?"));
     update.addBindValue(caseStateKey(file.state()));
     update.addBindValue(file.version());
-    update.addBindValue(file.leadUnit().isNull() ? QStringLiteral("") : file.leadUnit());
+    update.addBindValue(notNull(file.leadUnit()));
     update.addBindValue(
         file.stageStarted().isValid() ? QVariant(file.stageStarted().toIso()) : QVariant());
     update.addBindValue(clock ? QVariant(isoOrEmpty(clock->deadline)) : QVariant());
     update.addBindValue(file.isSuspended() ? 1 : 0);
-    update.addBindValue(caseTypeKeys(file));
-    update.addBindValue(file.dispatchRule().isNull() ? QStringLiteral("") : file.dispatchRule());
+    update.addBindValue(notNull(caseTypeKeys(file)));
+    update.addBindValue(notNull(file.dispatchRule()));
     update.addBindValue(file.category().isEmpty() ? QVariant() : QVariant(file.category()));
     update.addBindValue(file.caseId());
     if (!update.exec())
@@ -419,9 +425,10 @@ Result<QList<CaseEvent>> CaseBook::applyDeadlineRules(const CaseTime &now)
         request.actor = Tr::tr("deadline rules");
         request.role = Role::System;
         request.at = now;
-        request.reason = handling ? Tr::tr("The handling time ran out at %1.")
-                                        .arg(isoOrEmpty(file->events().last().at.wallTime()))
-                                  : Tr::tr("The supervision time ran out.");
+        const auto clock = StageClocks::current(*file, m_setup.categories, m_setup.calendar);
+        const QString deadline = clock ? isoOrEmpty(clock->deadline) : QString();
+        request.reason = handling ? Tr::tr("The handling time ran out at %1.").arg(deadline)
+                                  : Tr::tr("The supervision time ran out at %1.").arg(deadline);
         if (*action == CaseAction::Escalate)
             request.unit = m_engine.units().unit(file->leadUnit()).value_or(OrgUnit()).parentCode;
         auto event = act(caseId, request);

@@ -134,7 +134,8 @@ bool roleMay(Role role, CaseAction action)
         return role == Role::Operator || role == Role::Leader;
     case A::Attach:
         return true;
-    case A::Absorb:
+    case A::Absorb: // recorded with the merge that causes it, by whoever merged
+        return role == Role::Operator;
     case A::Count:
         return false;
     }

@@ -47,8 +47,8 @@ Result<CaseEvent> WorkflowEngine::decide(const CaseFile &file, const ActionReque
         return fail(ErrorCode::NotFound, Tr::tr("There is no such case."));
     if (!Transitions::roleMay(request.role, request.action)) {
         return fail(ErrorCode::Forbidden,
-            Tr::tr("A %1 may not %2 a case; this is for: %3.")
-                .arg(roleName(request.role), caseActionName(request.action).toLower(),
+            Tr::tr("The %1 role may not take \"%2\"; it is for: %3.")
+                .arg(roleName(request.role), caseActionName(request.action),
                     roleList(request.action)));
     }
     if (request.basedOnVersion != file.version()) {
@@ -93,6 +93,11 @@ Result<CaseEvent> WorkflowEngine::decide(const CaseFile &file, const ActionReque
         event.data.insert(QStringLiteral("unit"), request.unit);
     if (!request.coUnits.isEmpty())
         event.data.insert(QStringLiteral("co_units"), QJsonArray::fromStringList(request.coUnits));
+    // An approval without a limit of its own grants what was asked for.
+    const bool grantsRequest = request.action == CaseAction::ApproveExtension
+        && text(request, "limit").isEmpty() && file.pendingExtension();
+    if (grantsRequest)
+        event.data.insert(QStringLiteral("limit"), *file.pendingExtension());
     return event;
 }
 

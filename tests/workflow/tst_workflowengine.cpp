@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "support/testsupport.h"
+#include "workflowfixture.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace GridDesk;
+using namespace GridDesk::Test;
+
+class TestWorkflowEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reportToEvaluation()
+    {
+        Flow flow;
+        QVERIFY(flow.fedBack());
+        QVERIFY(flow.apply(SUPERVISOR, CaseAction::Verify));
+        ActionRequest evaluate = flow.request(OPERATOR, CaseAction::Evaluate);
+        evaluate.data.insert(QStringLiteral("satisfaction"), 5);
+        QVERIFY(flow.apply(evaluate));
+
+        QCOMPARE(flow.file().state(), CaseState::Evaluated);
+        QCOMPARE(flow.file().version(), 7);
+        QCOMPARE(flow.file().satisfaction(), 5);
+        QCOMPARE(flow.file().leadUnit(), QStringLiteral("sanitation"));
+        const CaseEvent &verify = flow.file().events().at(5);
+        QCOMPARE(verify.action, CaseAction::Verify);
+        QCOMPARE(verify.from, CaseState::FedBack);
+        QCOMPARE(verify.to, CaseState::Closed);
+        QCOMPARE(verify.actor, QStringLiteral("Li"));
+        QCOMPARE(verify.sequence, 6);
+    }
+
+    void wrongRoleIsForbidden()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        auto refused = flow.decide(flow.request(HANDLER, CaseAction::Register));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+        QVERIFY2(refused.error().message.contains(QLatin1String("Operator")),
+            qPrintable(refused.error().message));
+    }
+
+    void stateMustAllowTheAction()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        auto refused = flow.decide(flow.request(SUPERVISOR, CaseAction::Verify));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::NotAllowed);
+        QVERIFY2(refused.error().message.contains(QLatin1String("reported")),
+            qPrintable(refused.error().message));
+    }
+
+    void staleVersionIsAConflict()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        const ActionRequest seenAtVersionOne = flow.request(OPERATOR, CaseAction::Register);
+        QVERIFY(flow.apply(seenAtVersionOne));
+
+        // The same request again (a double click, a retry) must not register twice.
+        auto again = flow.decide(seenAtVersionOne);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, ErrorCode::Conflict);
+        QCOMPARE(flow.file().version(), 2);
+    }
+
+    void reasonsAreRequired_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::newRow("reject") << int(CaseAction::Reject);
+        QTest::newRow("cancel") << int(CaseAction::Cancel);
+    }
+
+    void reasonsAreRequired()
+    {
+        QFETCH(int, action);
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        ActionRequest request = flow.request(OPERATOR, CaseAction(action));
+        request.reason = QStringLiteral("   ");
+        auto refused = flow.decide(request);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+
+        request.reason = QStringLiteral("Outside our jurisdiction");
+        QVERIFY(flow.apply(request));
+        QCOMPARE(flow.file().events().last().reason, QStringLiteral("Outside our jurisdiction"));
+    }
+
+    void returnNeedsReasonAndGoesBackToTheDispatcher()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        ActionRequest giveBack = flow.request(HANDLER, CaseAction::Return);
+        QCOMPARE(flow.decide(giveBack).error().code, ErrorCode::InvalidArgument);
+        giveBack.reason = QStringLiteral("Roads, not sanitation");
+        QVERIFY(flow.apply(giveBack));
+        QCOMPARE(flow.file().state(), CaseState::Returned);
+        QVERIFY(flow.file().hasType(CaseType::Returned));
+
+        QVERIFY(flow.apply(flow.withUnit(OPERATOR, CaseAction::Dispatch, QStringLiteral("roads"))));
+        QCOMPARE(flow.file().leadUnit(), QStringLiteral("roads"));
+    }
+
+    void failedVerificationNeedsReasonAndSupervises()
+    {
+        Flow flow;
+        QVERIFY(flow.fedBack());
+        ActionRequest fail = flow.request(SUPERVISOR, CaseAction::FailVerification);
+        QCOMPARE(flow.decide(fail).error().code, ErrorCode::InvalidArgument);
+        fail.reason = QStringLiteral("Rubbish still on the pavement");
+        QVERIFY(flow.apply(fail));
+        QCOMPARE(flow.file().state(), CaseState::Supervised);
+        QCOMPARE(flow.file().supervisions(), 1);
+
+        ActionRequest escalate =
+            flow.withUnit(SUPERVISOR, CaseAction::Escalate, QStringLiteral("city"));
+        escalate.reason = QStringLiteral("Second failure");
+        QVERIFY(flow.apply(escalate));
+        QCOMPARE(flow.file().state(), CaseState::Escalated);
+        QCOMPARE(flow.file().escalatedTo(), QStringLiteral("city"));
+        QVERIFY(flow.file().hasType(CaseType::Escalated));
+    }
+
+    void escalationGoesUp()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        ActionRequest supervise = flow.request(LEADER, CaseAction::Supervise);
+        supervise.reason = QStringLiteral("Late");
+        QVERIFY(flow.apply(supervise));
+        ActionRequest sideways =
+            flow.withUnit(LEADER, CaseAction::Escalate, QStringLiteral("roads"));
+        sideways.reason = QStringLiteral("Still late");
+        auto refused = flow.decide(sideways);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("higher tier")),
+            qPrintable(refused.error().message));
+    }
+
+    void verifierIsNeverTheHandler()
+    {
+        Flow flow;
+        QVERIFY(flow.fedBack());
+
+        // The handler holding a supervisor role as well.
+        const Person handlerAsSupervisor {HANDLER.name, Role::Supervisor, QStringLiteral("city")};
+        auto samePerson = flow.decide(flow.request(handlerAsSupervisor, CaseAction::Verify));
+        QVERIFY(!samePerson);
+        QCOMPARE(samePerson.error().code, ErrorCode::Forbidden);
+
+        // Someone else, but of the unit that handled it (or a crew inside it).
+        const Person colleague {
+            QStringLiteral("Sun"), Role::Supervisor, QStringLiteral("sanitation/crew1")};
+        auto sameUnit = flow.decide(flow.request(colleague, CaseAction::Verify));
+        QVERIFY(!sameUnit);
+        QCOMPARE(sameUnit.error().code, ErrorCode::Forbidden);
+
+        QVERIFY(flow.apply(SUPERVISOR, CaseAction::Verify));
+    }
+
+    void unitsActOnlyOnTheirOwnCases()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        const Person roads {QStringLiteral("Qian"), Role::UnitHandler, QStringLiteral("roads")};
+        auto refused = flow.decide(flow.request(roads, CaseAction::Accept));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+
+        const Person crew {
+            QStringLiteral("Zhou"), Role::UnitHandler, QStringLiteral("sanitation/crew1")};
+        QVERIFY(flow.apply(crew, CaseAction::Accept));
+    }
+
+    void dispatchChecksUnits()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Register));
+
+        auto none = flow.decide(flow.request(OPERATOR, CaseAction::Dispatch));
+        QCOMPARE(none.error().code, ErrorCode::InvalidArgument);
+        auto unknown =
+            flow.decide(flow.withUnit(OPERATOR, CaseAction::Dispatch, QStringLiteral("nope")));
+        QVERIFY(unknown.error().message.contains(QLatin1String("nope")));
+
+        ActionRequest joint =
+            flow.withUnit(OPERATOR, CaseAction::Dispatch, QStringLiteral("sanitation"));
+        joint.coUnits = {QStringLiteral("sanitation")};
+        QCOMPARE(flow.decide(joint).error().code, ErrorCode::InvalidArgument);
+        joint.coUnits = {QStringLiteral("roads")};
+        QVERIFY(flow.apply(joint));
+        QCOMPARE(flow.file().coUnits(), QStringList {QStringLiteral("roads")});
+        QVERIFY(flow.file().hasType(CaseType::JointHandling));
+
+        // A co-handling unit may feed back too.
+        const Person roads {QStringLiteral("Qian"), Role::UnitHandler, QStringLiteral("roads")};
+        QVERIFY(flow.apply(roads, CaseAction::Accept));
+    }
+
+    void feedBackNeedsAResult()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        QVERIFY(flow.apply(HANDLER, CaseAction::Accept));
+        auto refused = flow.decide(flow.request(HANDLER, CaseAction::FeedBack));
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void evaluationIsOneToFive_data()
+    {
+        QTest::addColumn<int>("satisfaction");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("0") << 0 << false;
+        QTest::newRow("1") << 1 << true;
+        QTest::newRow("5") << 5 << true;
+        QTest::newRow("6") << 6 << false;
+    }
+
+    void evaluationIsOneToFive()
+    {
+        QFETCH(int, satisfaction);
+        QFETCH(bool, accepted);
+        Flow flow;
+        QVERIFY(flow.fedBack());
+        QVERIFY(flow.apply(SUPERVISOR, CaseAction::Verify));
+        ActionRequest evaluate = flow.request(OPERATOR, CaseAction::Evaluate);
+        evaluate.data.insert(QStringLiteral("satisfaction"), satisfaction);
+        QCOMPARE(flow.decide(evaluate).has_value(), accepted);
+    }
+
+    void supplementStopsAndRestartsTheClock()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        QVERIFY(flow.apply(HANDLER, CaseAction::Accept));
+        ActionRequest ask = flow.request(HANDLER, CaseAction::RequestSupplement);
+        ask.reason = QStringLiteral("Need the exact address");
+        QVERIFY(flow.apply(ask));
+        QVERIFY(flow.file().isSuspended());
+        QVERIFY(flow.file().hasType(CaseType::Supplementary));
+        ask.basedOnVersion = flow.file().version();
+        QCOMPARE(flow.decide(ask).error().code, ErrorCode::NotAllowed);
+
+        QVERIFY(flow.apply(OPERATOR, CaseAction::ProvideSupplement));
+        QVERIFY(!flow.file().isSuspended());
+        QCOMPARE(flow.file().pauses().size(), 1);
+        QCOMPARE(flow.file().state(), CaseState::InHandling);
+    }
+
+    void extensionsNeedAManager()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        QVERIFY(flow.apply(HANDLER, CaseAction::Accept));
+        QCOMPARE(flow.decide(flow.request(LEADER, CaseAction::ApproveExtension)).error().code,
+            ErrorCode::NotAllowed);
+
+        ActionRequest ask = flow.request(HANDLER, CaseAction::RequestExtension);
+        ask.reason = QStringLiteral("Parts on order");
+        ask.data.insert(QStringLiteral("limit"), QStringLiteral("soon"));
+        QCOMPARE(flow.decide(ask).error().code, ErrorCode::InvalidArgument);
+        ask.data.insert(QStringLiteral("limit"), QStringLiteral("2d"));
+        QVERIFY(flow.apply(ask));
+        QCOMPARE(flow.file().pendingExtension(), QStringLiteral("2d"));
+
+        QCOMPARE(flow.decide(flow.request(HANDLER, CaseAction::ApproveExtension)).error().code,
+            ErrorCode::Forbidden);
+        QVERIFY(flow.apply(LEADER, CaseAction::ApproveExtension));
+        QCOMPARE(flow.file().extensions(), QStringList {QStringLiteral("2d")});
+        QVERIFY(!flow.file().pendingExtension());
+    }
+
+    void promiseMustLieAhead()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Register));
+        ActionRequest promise = flow.request(OPERATOR, CaseAction::Promise);
+        promise.data.insert(QStringLiteral("promised_at"), QStringLiteral("2026-03-01T12:00:00"));
+        QCOMPARE(flow.decide(promise).error().code, ErrorCode::InvalidArgument);
+        promise.data.insert(QStringLiteral("promised_at"), QStringLiteral("2026-03-09T12:00:00"));
+        QVERIFY(flow.apply(promise));
+        QVERIFY(flow.file().hasType(CaseType::Promised));
+        QCOMPARE(flow.file().promisedAt()->toIso(), QStringLiteral("2026-03-09T12:00:00"));
+    }
+
+    void timeNeverRunsBackwards()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        ActionRequest earlier = flow.request(OPERATOR, CaseAction::Register);
+        earlier.at = CaseTime::naive(QDate(2026, 3, 1), QTime(8, 0));
+        auto refused = flow.decide(earlier);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void reopenAndCloseImmediately()
+    {
+        Flow flow;
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        ActionRequest onTheSpot = flow.request(OPERATOR, CaseAction::CloseImmediately);
+        onTheSpot.data.insert(QStringLiteral("result"), QStringLiteral("Grid staff moved it"));
+        QVERIFY(flow.apply(onTheSpot));
+        QVERIFY(flow.file().hasType(CaseType::Immediate));
+        QCOMPARE(flow.file().state(), CaseState::Closed);
+
+        ActionRequest reopen = flow.request(SUPERVISOR, CaseAction::Reopen);
+        reopen.reason = QStringLiteral("Back again next morning");
+        QVERIFY(flow.apply(reopen));
+        QCOMPARE(flow.file().state(), CaseState::Registered);
+    }
+
+    void mergeNeedsAnotherCase()
+    {
+        Flow flow(7);
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        ActionRequest merge = flow.request(OPERATOR, CaseAction::Merge);
+        QCOMPARE(flow.decide(merge).error().code, ErrorCode::InvalidArgument);
+        merge.data.insert(QStringLiteral("into"), 8);
+        QVERIFY(flow.apply(merge));
+        QCOMPARE(flow.file().mergedInto(), 8);
+        QCOMPARE(flow.file().state(), CaseState::Merged);
+    }
+
+    void availableFollowsStateAndRole()
+    {
+        Flow flow;
+        QVERIFY(flow.dispatched());
+        const QList<CaseAction> handler = WorkflowEngine::available(flow.file(), Role::UnitHandler);
+        QVERIFY(handler.contains(CaseAction::Accept));
+        QVERIFY(handler.contains(CaseAction::Return));
+        QVERIFY(!handler.contains(CaseAction::FeedBack));
+        QVERIFY(!handler.contains(CaseAction::Dispatch));
+        const QList<CaseAction> op = WorkflowEngine::available(flow.file(), Role::Operator);
+        QVERIFY(!op.contains(CaseAction::Accept));
+        QVERIFY(op.contains(CaseAction::Cancel));
+        QVERIFY(!op.contains(CaseAction::Absorb));
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestWorkflowEngine, QCoreApplication)
+#include "tst_workflowengine.moc"

@@ -126,7 +126,7 @@ Result<LoadedWorkspace> WorkspaceLoader::loadNow(
     if (!scene)
         return std::unexpected(scene.error());
     loaded.scene = *scene;
-    loaded.cases = std::make_shared<const CompactCaseList>(std::move(cases->first));
+    loaded.cases = std::make_shared<CompactCaseList>(std::move(cases->first));
     loaded.gridCount = grids->size();
     qCInfo(lcApp) << "workspace" << path << "loaded in" << timer.elapsed() << "ms;"
                   << loaded.cases->size() << "cases sharing" << loaded.cases->sharedTextCount()

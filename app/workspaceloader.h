@@ -22,7 +22,7 @@ struct LoadedWorkspace
     QString path;
     QString title;
     std::shared_ptr<const MapScene> scene;
-    std::shared_ptr<const CompactCaseList> cases;
+    std::shared_ptr<CompactCaseList> cases;
     qint64 gridCount = 0;
     std::optional<ImportSummary> imported; ///< set when a sample was imported first
 };

@@ -13,6 +13,14 @@ CaseFilterProxyModel::CaseFilterProxyModel(QObject *parent)
     setSortCaseSensitivity(Qt::CaseInsensitive);
 }
 
+void CaseFilterProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_cases = qobject_cast<CaseTableModel *>(model);
+    Q_ASSERT(m_cases || !model);
+    m_gridAccepted.clear();
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void CaseFilterProxyModel::setFilterText(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -24,7 +32,8 @@ void CaseFilterProxyModel::setFilterText(const QString &text)
 
 void CaseFilterProxyModel::setGridFilter(const QStringList &codes)
 {
-    m_gridCodes = QSet<QString>(codes.cbegin(), codes.cend());
+    m_gridCodes = codes;
+    m_gridAccepted.clear();
     invalidateRowsFilter();
 }
 
@@ -33,33 +42,73 @@ void CaseFilterProxyModel::clearGridFilter()
     if (!m_gridCodes)
         return;
     m_gridCodes.reset();
+    m_gridAccepted.clear();
     invalidateRowsFilter();
+}
+
+void CaseFilterProxyModel::setQueueView(QueueView view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    invalidateRowsFilter();
+}
+
+void CaseFilterProxyModel::setQueueFilter(const QueueFilter &filter, bool refilter)
+{
+    m_filter = filter;
+    if (refilter && m_view != QueueView::All)
+        invalidateRowsFilter();
 }
 
 bool CaseFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    return matchesGrid(sourceRow, sourceParent) && matchesText(sourceRow, sourceParent);
+    if (!m_cases || sourceParent.isValid())
+        return false;
+    const bool inView =
+        m_view == QueueView::All || m_filter.accepts(m_cases->cases(), sourceRow, m_view);
+    return inView && matchesGrid(sourceRow) && matchesText(sourceRow);
 }
 
-bool CaseFilterProxyModel::matchesText(int sourceRow, const QModelIndex &sourceParent) const
+bool CaseFilterProxyModel::matchesText(int sourceRow) const
 {
     if (m_text.isEmpty())
         return true;
-    const QAbstractItemModel *model = sourceModel();
-    for (int column = 0; column < model->columnCount(sourceParent); ++column) {
-        const QString value = model->index(sourceRow, column, sourceParent).data().toString();
+    for (int column = 0; column < int(CaseTableModel::Column::Count); ++column) {
+        const QString value = m_cases->displayText(sourceRow, CaseTableModel::Column(column));
         if (value.contains(m_text, Qt::CaseInsensitive))
             return true;
     }
     return false;
 }
 
-bool CaseFilterProxyModel::matchesGrid(int sourceRow, const QModelIndex &sourceParent) const
+void CaseFilterProxyModel::resolveGridCodes() const
+{
+    const CompactCaseList &cases = m_cases->cases();
+    m_gridAccepted.assign(std::size_t(cases.sharedTextCount()), false);
+    for (const QString &code : *m_gridCodes) {
+        if (const auto index = cases.findText(code))
+            m_gridAccepted[*index] = true;
+    }
+}
+
+bool CaseFilterProxyModel::matchesGrid(int sourceRow) const
 {
     if (!m_gridCodes)
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return m_gridCodes->contains(index.data(int(CaseTableModel::Role::GridCode)).toString());
+    const CompactCaseList &cases = m_cases->cases();
+    // Texts added since the codes were resolved (a case reported into a new grid) need them
+    // resolved again.
+    if (qsizetype(m_gridAccepted.size()) != cases.sharedTextCount())
+        resolveGridCodes();
+    return m_gridAccepted[cases.textIndex(sourceRow, CompactCaseList::Text::Grid)];
+}
+
+bool CaseFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!m_cases)
+        return QSortFilterProxyModel::lessThan(left, right);
+    return m_cases->rowLessThan(left.row(), right.row(), CaseTableModel::Column(left.column()));
 }
 
 } // namespace GridDesk

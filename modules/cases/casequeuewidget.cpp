@@ -6,20 +6,27 @@
 #include "casetablemodel.h"
 #include "logging.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace GridDesk {
 
+namespace {
+constexpr int VIEW_ROLE = Qt::UserRole + 1;
+}
+
 CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     : QWidget(parent)
     , m_model(new CaseTableModel(this))
     , m_proxy(new CaseFilterProxyModel(this))
+    , m_viewList(new QListWidget(this))
     , m_filterEdit(new QLineEdit(this))
     , m_gridBar(new QWidget(this))
     , m_gridLabel(new QLabel(m_gridBar))
@@ -28,7 +35,7 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     , m_view(new QTableView(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_filterEdit->setPlaceholderText(tr("Filter cases (id, category, status, grid, agency…)"));
+    m_filterEdit->setPlaceholderText(tr("Filter cases (id, state, category, unit, grid…)"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setObjectName(QStringLiteral("caseFilter"));
 
@@ -48,16 +55,21 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    createViewList();
 
-    auto *layout = new QVBoxLayout(this);
+    auto *tableSide = new QVBoxLayout;
+    tableSide->addWidget(m_filterEdit);
+    tableSide->addWidget(m_gridBar);
+    tableSide->addWidget(m_view, 1);
+    tableSide->addWidget(m_countLabel);
+    auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_filterEdit);
-    layout->addWidget(m_gridBar);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_countLabel);
+    layout->addWidget(m_viewList);
+    layout->addLayout(tableSide, 1);
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
@@ -69,19 +81,140 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &CaseQueueWidget::onCurrentRowChanged);
-    updateCountLabel();
+    rebuildFilter(true);
 }
 
-void CaseQueueWidget::setCaseList(std::shared_ptr<const CompactCaseList> cases)
+void CaseQueueWidget::createViewList()
+{
+    m_viewList->setObjectName(QStringLiteral("queueViews"));
+    m_viewList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_viewList->setToolTip(tr("Queues: Ctrl+1 to Ctrl+8"));
+    for (int index = 0; index < int(QueueView::Count); ++index) {
+        const auto view = QueueView(index);
+        auto *item = new QListWidgetItem(queueViewName(view), m_viewList);
+        item->setData(VIEW_ROLE, index);
+
+        auto *action = new QAction(queueViewName(view), this);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+        action->setObjectName(QStringLiteral("queueView%1").arg(index + 1));
+        connect(action, &QAction::triggered, this, [this, view] {
+            setQueueView(view);
+            m_view->setFocus();
+        });
+        m_viewActions << action;
+    }
+    m_viewList->setCurrentRow(int(QueueView::All));
+    connect(m_viewList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_proxy->setQueueView(QueueView(row));
+        updateCountLabel();
+        Q_EMIT queueViewChanged(QueueView(row));
+    });
+    updateViewList();
+}
+
+void CaseQueueWidget::setCaseList(std::shared_ptr<CompactCaseList> cases)
 {
     m_model->setCaseList(std::move(cases));
+    rebuildFilter(true);
     m_view->resizeColumnsToContents();
     updateCountLabel();
 }
 
 void CaseQueueWidget::setCases(const QList<CaseRecord> &cases)
 {
-    setCaseList(std::make_shared<const CompactCaseList>(CompactCaseList::fromRecords(cases)));
+    setCaseList(std::make_shared<CompactCaseList>(CompactCaseList::fromRecords(cases)));
+}
+
+void CaseQueueWidget::setSetup(const WorkflowSetup &setup)
+{
+    m_model->setSetup(setup);
+    rebuildFilter(true);
+}
+
+void CaseQueueWidget::setDeskUser(const DeskUser &user)
+{
+    m_user = user;
+    rebuildFilter(true);
+}
+
+void CaseQueueWidget::setNow(const QDateTime &now)
+{
+    m_model->setNow(now);
+    // Only the overdue view changes with the time; the others keep their rows.
+    rebuildFilter(queueView() == QueueView::Overdue);
+}
+
+void CaseQueueWidget::updateCase(
+    const CaseRecord &record, const QStringList &coUnits, bool extensionPending)
+{
+    const CompactCaseList &cases = m_model->cases();
+    const auto before = m_model->rowOf(record.id);
+    const quint32 left = before ? m_filter.views(cases, *before) : 0;
+
+    const int row = m_model->updateCase(record, coUnits, extensionPending);
+    if (m_filter.textCount() != cases.sharedTextCount()) {
+        // The change brought a text the filter has not seen (the first case in a state, say):
+        // a filter that knows it places the row again; every other row stays where it is.
+        m_filter = QueueFilter(cases, m_user, m_model->setup().units, m_model->now());
+        m_proxy->setQueueFilter(m_filter, false);
+        m_model->rowChanged(row);
+    }
+    const quint32 entered = m_filter.views(cases, row);
+    for (std::size_t view = 0; view < m_counts.size(); ++view)
+        m_counts[view] += qsizetype((entered >> view) & 1u) - qsizetype((left >> view) & 1u);
+    updateViewList();
+    updateCountLabel();
+    Q_EMIT viewCountsChanged();
+}
+
+void CaseQueueWidget::rebuildFilter(bool refilter)
+{
+    m_filter = QueueFilter(m_model->cases(), m_user, m_model->setup().units, m_model->now());
+    m_proxy->setQueueFilter(m_filter, refilter);
+    recount();
+}
+
+void CaseQueueWidget::recount()
+{
+    m_counts = m_filter.count(m_model->cases());
+    updateViewList();
+    updateCountLabel();
+    Q_EMIT viewCountsChanged();
+}
+
+void CaseQueueWidget::updateViewList()
+{
+    for (int index = 0; index < m_viewList->count(); ++index) {
+        QListWidgetItem *item = m_viewList->item(index);
+        const auto view = QueueView(item->data(VIEW_ROLE).toInt());
+        const qsizetype count = m_counts[std::size_t(view)];
+        //: a queue and how many cases it holds, e.g. "Overdue  12"
+        item->setText(tr("%1  %2").arg(queueViewName(view)).arg(count));
+        const bool alarm = view == QueueView::Overdue && count > 0;
+        QFont font = item->font();
+        font.setBold(alarm || (view == QueueView::MyInbox && count > 0));
+        item->setFont(font);
+        item->setForeground(alarm ? QBrush(QColor(0x9b, 0x10, 0x10)) : QBrush());
+    }
+}
+
+QueueView CaseQueueWidget::queueView() const
+{
+    return m_proxy->queueView();
+}
+
+void CaseQueueWidget::setQueueView(QueueView view)
+{
+    m_viewList->setCurrentRow(int(view));
+}
+
+void CaseQueueWidget::setContextActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : m_view->actions())
+        m_view->removeAction(action);
+    m_view->addActions(actions);
 }
 
 std::optional<qint64> CaseQueueWidget::currentCaseId() const

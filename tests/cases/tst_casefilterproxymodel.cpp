@@ -26,6 +26,10 @@ private Q_SLOTS:
     void gridAndTextTogether();
     void sortsIdsAsNumbers();
     void sortsCreatedAsTime();
+    void sortsDeadlinesMostUrgentFirst();
+    void queueViewFilters();
+    void queueViewWithTextAndGrid();
+    void changedCaseMovesBetweenViews();
 
 private:
     QStringList shownIds() const;
@@ -42,7 +46,12 @@ void TestCaseFilterProxyModel::init()
     m_proxy->setSourceModel(m_model.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_model->setSetup(Test::fixtureSetup());
+    m_model->setNow(Test::fixtureNow());
     m_model->setCases(Test::fixtureCases());
+    m_proxy->setQueueFilter(
+        QueueFilter(m_model->cases(), DeskUser {QStringLiteral("op"), Role::Operator, {}},
+            m_model->setup().units, Test::fixtureNow()));
 }
 
 void TestCaseFilterProxyModel::cleanup()
@@ -113,6 +122,53 @@ void TestCaseFilterProxyModel::sortsCreatedAsTime()
 {
     m_proxy->sort(int(Column::Created), Qt::DescendingOrder);
     QCOMPARE(shownIds(), (QStringList {"900", "7", "80", "1000"}));
+}
+
+void TestCaseFilterProxyModel::sortsDeadlinesMostUrgentFirst()
+{
+    m_proxy->sort(int(Column::Deadline), Qt::AscendingOrder);
+    QCOMPARE(shownIds(), (QStringList {"1000", "7", "900", "80"}));
+}
+
+void TestCaseFilterProxyModel::queueViewFilters()
+{
+    m_proxy->setQueueView(QueueView::ToRegister);
+    QCOMPARE(shownIds(), QStringList {"1000"});
+    m_proxy->setQueueView(QueueView::MyInbox);
+    QCOMPARE(shownIds(), QStringList {"1000"});
+    m_proxy->setQueueView(QueueView::Supervised);
+    QCOMPARE(shownIds(), QStringList {"7"});
+    m_proxy->setQueueView(QueueView::AwaitingVerification);
+    QCOMPARE(shownIds(), QStringList {});
+    m_proxy->setQueueView(QueueView::All);
+    QCOMPARE(shownIds().size(), 4);
+}
+
+void TestCaseFilterProxyModel::queueViewWithTextAndGrid()
+{
+    m_proxy->setQueueView(QueueView::InHandling);
+    m_proxy->setGridFilter({QStringLiteral("101")});
+    QCOMPARE(shownIds(), QStringList {"900"});
+    m_proxy->setFilterText(QStringLiteral("street one"));
+    QCOMPARE(shownIds(), QStringList {"900"});
+    m_proxy->setFilterText(QStringLiteral("parking"));
+    QCOMPARE(shownIds(), QStringList {});
+}
+
+void TestCaseFilterProxyModel::changedCaseMovesBetweenViews()
+{
+    m_proxy->setQueueView(QueueView::AwaitingVerification);
+    QCOMPARE(shownIds(), QStringList {});
+
+    // The first case fed back brings a state text the filter has not seen: rebuilt, it places
+    // the changed row without filtering the others again.
+    CaseRecord record = Test::fixtureCases().at(0);
+    record.state = QStringLiteral("fed_back");
+    const int row = m_model->updateCase(record, {}, false);
+    m_proxy->setQueueFilter(
+        QueueFilter(m_model->cases(), DeskUser {}, {}, Test::fixtureNow()), false);
+    m_model->rowChanged(row);
+    QCOMPARE(shownIds(), QStringList {"900"});
 }
 
 GRIDDESK_TEST_MAIN(TestCaseFilterProxyModel, QGuiApplication)

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QToolButton>
@@ -27,6 +28,9 @@ private Q_SLOTS:
     void gridFilterShowsAndClears();
     void filterBoxFilters();
     void sortingIsEnabled();
+    void viewsShowTheirCounts();
+    void countsFollowChanges();
+    void shortcutsSwitchViews();
 };
 
 void TestCaseQueueWidget::clickingARowSelectsTheCase()
@@ -96,6 +100,82 @@ void TestCaseQueueWidget::sortingIsEnabled()
     QVERIFY(queue.view()->isSortingEnabled());
     queue.view()->sortByColumn(int(CaseTableModel::Column::Id), Qt::AscendingOrder);
     QCOMPARE(queue.view()->model()->index(0, 0).data().toString(), QStringLiteral("7"));
+}
+
+namespace {
+void setUpDesk(CaseQueueWidget &queue, const DeskUser &user)
+{
+    queue.setSetup(Test::fixtureSetup());
+    queue.setNow(Test::fixtureNow());
+    queue.setDeskUser(user);
+    queue.setCases(Test::fixtureCases());
+}
+} // namespace
+
+void TestCaseQueueWidget::viewsShowTheirCounts()
+{
+    CaseQueueWidget queue;
+    setUpDesk(queue, DeskUser {QStringLiteral("ann"), Role::Operator, {}});
+    QListWidget *views = queue.findChild<QListWidget *>(QStringLiteral("queueViews"));
+    QVERIFY(views);
+    QCOMPARE(views->count(), int(QueueView::Count));
+    QCOMPARE(queue.viewCount(QueueView::All), 4);
+    QCOMPARE(queue.viewCount(QueueView::Overdue), 1);
+    QCOMPARE(queue.viewCount(QueueView::MyInbox), 1);
+    QCOMPARE(views->item(int(QueueView::Overdue))->text(), QStringLiteral("Overdue  1"));
+    QVERIFY(views->item(int(QueueView::Overdue))->font().bold());
+
+    views->setCurrentRow(int(QueueView::Supervised));
+    QCOMPARE(queue.queueView(), QueueView::Supervised);
+    QCOMPARE(queue.proxyModel()->rowCount(), 1);
+}
+
+void TestCaseQueueWidget::countsFollowChanges()
+{
+    CaseQueueWidget queue;
+    setUpDesk(queue, DeskUser {QStringLiteral("sam"), Role::Supervisor, {}});
+    queue.setQueueView(QueueView::MyInbox);
+    QCOMPARE(queue.proxyModel()->rowCount(), 1);
+    QSignalSpy counted(&queue, &CaseQueueWidget::viewCountsChanged);
+
+    CaseRecord record = Test::fixtureCases().at(0);
+    record.state = QStringLiteral("fed_back");
+    queue.updateCase(record, {}, false);
+    QCOMPARE(counted.size(), 1);
+    QCOMPARE(queue.viewCount(QueueView::AwaitingVerification), 1);
+    QCOMPARE(queue.viewCount(QueueView::InHandling), 0);
+    QCOMPARE(queue.viewCount(QueueView::MyInbox), 2);
+    QCOMPARE(queue.proxyModel()->rowCount(), 2);
+
+    // Time passing makes the in-handling case late once its deadline is behind.
+    record.state = QStringLiteral("in_handling");
+    queue.updateCase(record, {}, false);
+    QCOMPARE(queue.viewCount(QueueView::Overdue), 1);
+    queue.setNow(QDateTime(QDate(2026, 3, 5), QTime(9, 0), Qt::UTC));
+    QCOMPARE(queue.viewCount(QueueView::Overdue), 2);
+
+    // A case reported at the desk joins the list.
+    CaseRecord fresh;
+    fresh.id = 10;
+    fresh.state = QStringLiteral("reported");
+    queue.updateCase(fresh, {}, false);
+    QCOMPARE(queue.viewCount(QueueView::ToRegister), 2);
+    QCOMPARE(queue.viewCount(QueueView::All), 5);
+}
+
+void TestCaseQueueWidget::shortcutsSwitchViews()
+{
+    CaseQueueWidget queue;
+    setUpDesk(queue, DeskUser {QStringLiteral("ann"), Role::Operator, {}});
+    queue.addActions(queue.viewActions());
+    queue.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&queue));
+    queue.activateWindow();
+    QTest::keyClick(&queue, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(queue.queueView(), QueueView::ToRegister);
+    QTest::keyClick(&queue, Qt::Key_7, Qt::ControlModifier);
+    QCOMPARE(queue.queueView(), QueueView::Overdue);
+    QCOMPARE(queue.proxyModel()->rowCount(), 1);
 }
 
 GRIDDESK_TEST_MAIN(TestCaseQueueWidget, QApplication)

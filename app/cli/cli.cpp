@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "cli.h"
 
+#include "clicontext.h"
+
 #include "domain/error.h"
 #include "domain/gridlevel.h"
 #include "ingest/caseimporter.h"
@@ -10,6 +12,7 @@
 #include "maprender/mapviewport.h"
 #include "maprender/rendermap.h"
 #include "storage/workspace.h"
+#include "workflow/terms.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +31,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
 };
 
-enum Status { OK = 0, FAILED = 1, USAGE = 2 };
+} // namespace
 
 QString usage()
 {
@@ -42,18 +45,26 @@ QString usage()
         "  griddesk-cli cases WORKSPACE [--grid CODE] --json\n"
         "  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]\n"
         "\n"
+        "The closed loop:\n"
+        "  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]\n"
+        "      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]\n"
+        "  griddesk-cli case WORKSPACE ID [--json]\n"
+        "  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…\n"
+        "      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]\n"
+        "      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]\n"
+        "  griddesk-cli deadlines WORKSPACE [--apply] [--json]\n"
+        "  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]\n"
+        "      [--from DATE] [--to DATE] [--json]\n"
+        "  griddesk-cli setup WORKSPACE export|import FILE\n"
+        "  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv\n"
+        "\n"
+        "Actions: %2.\n"
+        "Roles: %3.\n"
+        "\n"
         "The workspace (a GeoPackage file) is created when it does not exist.\n"
         "Levels: %1.\n")
-        .arg(gridLevelKeys());
+        .arg(gridLevelKeys(), caseActionKeys(), roleKeys());
 }
-
-struct Context
-{
-    QCommandLineParser parser;
-    QStringList positional;
-    QTextStream &out;
-    QTextStream &err;
-};
 
 int failWith(Context &context, const Error &error)
 {
@@ -67,16 +78,25 @@ int usageError(Context &context, const QString &message)
     return USAGE;
 }
 
-std::optional<QString> optionalValue(const QCommandLineParser &parser, const QString &name)
+void printJson(Context &context, const QJsonValue &value)
 {
-    if (!parser.isSet(name))
-        return std::nullopt;
-    return parser.value(name);
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    context.out << document.toJson(QJsonDocument::Indented);
 }
 
 Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path)
 {
     return Workspace::open(path);
+}
+
+namespace {
+
+std::optional<QString> optionalValue(const QCommandLineParser &parser, const QString &name)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    return parser.value(name);
 }
 
 void printSummary(Context &context, const QString &file, const ImportSummary &summary)
@@ -171,11 +191,6 @@ QJsonObject caseJson(const CaseRecord &record)
         {QStringLiteral("flags"), QJsonArray::fromStringList(record.flags)},
     };
     return object;
-}
-
-void printJson(Context &context, const QJsonArray &array)
-{
-    context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
 int gridsCommand(Context &context)
@@ -339,6 +354,37 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("repair-invalid"), Tr::tr("Mend invalid polygons instead of failing.")},
         {QStringLiteral("size"), Tr::tr("Image size."), QStringLiteral("WxH")},
         {QStringLiteral("bbox"), Tr::tr("Extent to draw."), QStringLiteral("W,S,E,N")},
+        {QStringLiteral("as"), Tr::tr("The local user taking the action."), QStringLiteral("USER")},
+        {QStringLiteral("role"), Tr::tr("The role acted in."), QStringLiteral("ROLE")},
+        {QStringLiteral("unit"), Tr::tr("Lead unit (dispatch) or unit taking over (escalate)."),
+            QStringLiteral("U")},
+        {QStringLiteral("co-unit"), Tr::tr("A co-handling unit; repeat for several."),
+            QStringLiteral("U")},
+        {QStringLiteral("reason"), Tr::tr("Why."), QStringLiteral("R")},
+        {QStringLiteral("result"), Tr::tr("How the case was handled."), QStringLiteral("TEXT")},
+        {QStringLiteral("satisfaction"), Tr::tr("Satisfaction, 1 to 5."), QStringLiteral("N")},
+        {QStringLiteral("limit"), Tr::tr("Extra time asked for, such as 2d or 4h."),
+            QStringLiteral("L")},
+        {QStringLiteral("promised"), Tr::tr("The promised date."), QStringLiteral("TIME")},
+        {QStringLiteral("into"), Tr::tr("The case a duplicate is merged into."),
+            QStringLiteral("ID")},
+        {QStringLiteral("file"), Tr::tr("File to attach."), QStringLiteral("PATH")},
+        {QStringLiteral("based-on"), Tr::tr("The case version the action was decided on."),
+            QStringLiteral("VERSION")},
+        {QStringLiteral("at"), Tr::tr("When the action was taken (default: now)."),
+            QStringLiteral("TIME")},
+        {QStringLiteral("apply"), Tr::tr("Apply the deadline rules.")},
+        {QStringLiteral("rules"), Tr::tr("A rule table to try instead of the saved one."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("from"), Tr::tr("First day, YYYY-MM-DD."), QStringLiteral("DATE")},
+        {QStringLiteral("to"), Tr::tr("Last day, YYYY-MM-DD."), QStringLiteral("DATE")},
+        {QStringLiteral("year"), Tr::tr("Only this year."), QStringLiteral("YEAR")},
+        {QStringLiteral("category"), Tr::tr("Case category."), QStringLiteral("C")},
+        {QStringLiteral("descriptor"), Tr::tr("What was seen."), QStringLiteral("D")},
+        {QStringLiteral("address"), Tr::tr("Where."), QStringLiteral("A")},
+        {QStringLiteral("lon"), Tr::tr("Longitude, WGS84."), QStringLiteral("X")},
+        {QStringLiteral("lat"), Tr::tr("Latitude, WGS84."), QStringLiteral("Y")},
+        {QStringLiteral("channel"), Tr::tr("Source channel of a report."), QStringLiteral("CH")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -370,6 +416,14 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return casesCommand(context);
     if (command == QLatin1String("render"))
         return renderCommand(context);
+    const QList<std::pair<const char *, int (*)(Context &)>> workflowCommands {
+        {"report", reportCommand}, {"case", caseCommand}, {"act", actCommand},
+        {"deadlines", deadlinesCommand}, {"rules", rulesCommand}, {"setup", setupCommand},
+        {"calendar", calendarCommand}};
+    for (const auto &[name, handler] : workflowCommands) {
+        if (command == QLatin1String(name))
+            return handler(context);
+    }
     return usageError(context, Tr::tr("unknown command \"%1\".").arg(command));
 }
 

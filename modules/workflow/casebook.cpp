@@ -156,6 +156,32 @@ Result<CaseRecord> CaseBook::record(qint64 caseId) const
     return *found;
 }
 
+Result<std::optional<DispatchProposal>> CaseBook::proposeDispatch(const CaseRecord &record) const
+{
+    if (!m_gridParents) {
+        auto grids = m_workspace.grids(std::nullopt, false);
+        if (!grids)
+            return std::unexpected(grids.error());
+        m_gridParents.emplace();
+        for (const Grid &grid : *grids)
+            m_gridParents->insert(grid.code, grid.parentCode);
+    }
+    QStringList gridPath;
+    for (QString code = record.gridCode; !code.isEmpty() && !gridPath.contains(code);
+         code = m_gridParents->value(code))
+        gridPath << code;
+
+    const DispatchInput input {m_setup.categories.path(record.category), gridPath,
+        record.created.wallTime().time(), record.source};
+    if (auto proposal = m_setup.rules.propose(input))
+        return proposal;
+    const QString unit = m_setup.categories.defaultUnit(record.category);
+    if (unit.isEmpty())
+        return std::optional<DispatchProposal>();
+    return DispatchProposal {
+        unit, {}, QString(), Tr::tr("The default unit of category %1").arg(record.category)};
+}
+
 Result<void> CaseBook::append(const CaseEvent &event)
 {
     QSqlQuery insert(m_workspace.database());

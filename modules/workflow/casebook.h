@@ -10,6 +10,7 @@
 #include "domain/error.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 
 #include <functional>
@@ -57,6 +58,10 @@ public:
     /// The case row, with its state as the history left it.
     Result<CaseRecord> record(qint64 caseId) const;
 
+    /// The unit the dispatch rules propose for record, or failing a rule, its category's
+    /// default unit; with the rule's id and the reason in words. Empty when neither says.
+    Result<std::optional<DispatchProposal>> proposeDispatch(const CaseRecord &record) const;
+
     /// Applies request to the case in one transaction and returns the event written. Merging
     /// also records the duplicate on the case it was merged into. Fails without writing
     /// anything when the engine refuses the request.
@@ -101,6 +106,7 @@ private:
     Workspace &m_workspace;
     WorkflowSetup m_setup;
     WorkflowEngine m_engine;
+    mutable std::optional<QHash<QString, QString>> m_gridParents; // read when first needed
 };
 
 /// The keys of the case types file has gained, joined with ",", as the case row keeps them.

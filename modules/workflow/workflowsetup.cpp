@@ -50,6 +50,12 @@ Result<void> execute(QSqlQuery &query, const QString &doing)
     return {};
 }
 
+/// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 Result<void> clear(Workspace &workspace, const QString &table)
 {
     QSqlQuery query(workspace.database());
@@ -241,7 +247,7 @@ Result<void> WorkflowSetup::saveUnits(Workspace &workspace) const
     insert.prepare(QStringLiteral("INSERT INTO org_units VALUES (?, ?, ?, ?)"));
     for (const OrgUnit &unit : units.units()) {
         insert.addBindValue(unit.code);
-        insert.addBindValue(unit.name);
+        insert.addBindValue(notNull(unit.name));
         insert.addBindValue(unit.tier);
         insert.addBindValue(unit.parentCode.isEmpty() ? QVariant() : QVariant(unit.parentCode));
         if (auto done = execute(insert, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
@@ -259,7 +265,7 @@ Result<void> WorkflowSetup::saveUsers(Workspace &workspace) const
     for (const LocalUser &user : users) {
         insert.addBindValue(user.name);
         insert.addBindValue(user.role);
-        insert.addBindValue(user.unitCode);
+        insert.addBindValue(notNull(user.unitCode));
         if (auto done = execute(insert, Tr::tr("Saving user %1").arg(user.name)); !done)
             return done;
     }
@@ -279,7 +285,7 @@ Result<void> WorkflowSetup::saveCategories(Workspace &workspace) const
         const QString parent = object.value(QLatin1String("parent")).toString();
         insert.addBindValue(parent.isEmpty() ? QVariant() : QVariant(parent));
         insert.addBindValue(object.value(QLatin1String("kind")).toString());
-        insert.addBindValue(object.value(QLatin1String("name")).toString());
+        insert.addBindValue(notNull(object.value(QLatin1String("name")).toString()));
         insert.addBindValue(object.value(QLatin1String("unit")).toString(QStringLiteral("")));
         const QJsonObject limits = object.value(QLatin1String("limits")).toObject();
         insert.addBindValue(
@@ -301,17 +307,17 @@ Result<void> WorkflowSetup::saveRules(Workspace &workspace) const
     for (const DispatchRule &rule : rules.rules()) {
         insert.addBindValue(++position);
         insert.addBindValue(rule.id);
-        insert.addBindValue(rule.name);
+        insert.addBindValue(notNull(rule.name));
         insert.addBindValue(rule.enabled ? 1 : 0);
-        insert.addBindValue(rule.category);
-        insert.addBindValue(rule.gridCode);
+        insert.addBindValue(notNull(rule.category));
+        insert.addBindValue(notNull(rule.gridCode));
         insert.addBindValue(
             rule.from.isValid() ? QVariant(rule.from.toString(TIME_FORMAT)) : QVariant());
         insert.addBindValue(
             rule.to.isValid() ? QVariant(rule.to.toString(TIME_FORMAT)) : QVariant());
-        insert.addBindValue(rule.channel);
+        insert.addBindValue(notNull(rule.channel));
         insert.addBindValue(rule.unit);
-        insert.addBindValue(rule.coUnits.join(u','));
+        insert.addBindValue(notNull(rule.coUnits.join(u',')));
         if (auto done = execute(insert, Tr::tr("Saving dispatch rule %1").arg(rule.id)); !done)
             return done;
     }
@@ -328,7 +334,7 @@ Result<void> WorkflowSetup::saveCalendar(Workspace &workspace) const
         insert.addBindValue(day.date.toString(Qt::ISODate));
         const bool workday = day.kind == CalendarDayKind::AdjustedWorkday;
         insert.addBindValue(workday ? QStringLiteral("workday") : QStringLiteral("holiday"));
-        insert.addBindValue(day.name);
+        insert.addBindValue(notNull(day.name));
         if (auto done = execute(
                 insert, Tr::tr("Saving calendar day %1").arg(day.date.toString(Qt::ISODate)));
             !done)

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "domain/error.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace GridDesk {
+class Workspace;
+}
+
+namespace GridDesk::Cli {
+
+/// Exit codes: 0 done, 1 the command failed (the message says why), 2 it was called wrongly.
+enum Status { OK = 0, FAILED = 1, USAGE = 2 };
+
+/// One run of the command line: the parsed options, the positional arguments (the command
+/// first) and where to print.
+struct Context
+{
+    QCommandLineParser parser;
+    QStringList positional;
+    QTextStream &out;
+    QTextStream &err;
+
+    bool isSet(const char *option) const { return parser.isSet(QLatin1String(option)); }
+    QString value(const char *option) const { return parser.value(QLatin1String(option)); }
+};
+
+QString usage();
+int failWith(Context &context, const Error &error);
+int usageError(Context &context, const QString &message);
+void printJson(Context &context, const QJsonValue &value);
+Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path);
+
+/// The workflow commands: report, case, act, deadlines (workflowcommands.cpp) and rules, setup,
+/// calendar (setupcommands.cpp).
+int reportCommand(Context &context);
+int caseCommand(Context &context);
+int actCommand(Context &context);
+int deadlinesCommand(Context &context);
+int rulesCommand(Context &context);
+int setupCommand(Context &context);
+int calendarCommand(Context &context);
+
+} // namespace GridDesk::Cli

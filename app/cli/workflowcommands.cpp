@@ -1,0 +1,507 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "clicontext.h"
+
+#include "gis/gridlocator.h"
+#include "storage/workspace.h"
+#include "workflow/casebook.h"
+#include "workflow/stageclock.h"
+#include "worktime/deadlinestate.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimeZone>
+#include <QUuid>
+
+namespace GridDesk::Cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
+};
+
+/// A workspace with its case book, opened for one command.
+struct Desk
+{
+    std::unique_ptr<Workspace> workspace;
+    std::unique_ptr<CaseBook> book;
+};
+
+Result<Desk> openDesk(const QString &path)
+{
+    auto workspace = openWorkspace(path);
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    auto setup = WorkflowSetup::load(**workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    Desk desk;
+    desk.workspace = std::move(*workspace);
+    desk.book = std::make_unique<CaseBook>(*desk.workspace, std::move(*setup));
+    return desk;
+}
+
+CaseTime now()
+{
+    const QDateTime local = QDateTime::currentDateTime();
+    return CaseTime::withOffset(
+        local.date(), local.time().addMSecs(-local.time().msec()), local.offsetFromUtc());
+}
+
+QString wallText(const QDateTime &wall)
+{
+    return wall.isValid() ? wall.toString(Qt::ISODate).left(19) : QString();
+}
+
+QJsonValue nullable(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QString deadlineStateKey(DeadlineState state)
+{
+    switch (state) {
+    case DeadlineState::OnTime:
+        return QStringLiteral("on_time");
+    case DeadlineState::Warning:
+        return QStringLiteral("warning");
+    case DeadlineState::Overdue:
+        return QStringLiteral("overdue");
+    case DeadlineState::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+QJsonObject eventJson(const CaseEvent &event)
+{
+    return QJsonObject {{QStringLiteral("sequence"), event.sequence},
+        {QStringLiteral("action"), caseActionKey(event.action)},
+        {QStringLiteral("actor"), event.actor}, {QStringLiteral("role"), roleKey(event.role)},
+        {QStringLiteral("unit"), nullable(event.unit)}, {QStringLiteral("at"), event.at.toIso()},
+        {QStringLiteral("from"), event.from ? QJsonValue(caseStateKey(*event.from)) : QJsonValue()},
+        {QStringLiteral("to"), caseStateKey(event.to)},
+        {QStringLiteral("reason"), nullable(event.reason)}, {QStringLiteral("data"), event.data}};
+}
+
+QJsonObject clockJson(const StageClock &clock, const WorkflowSetup &setup, const CaseTime &at)
+{
+    QJsonObject object {{QStringLiteral("stage"), stageKey(clock.stage)},
+        {QStringLiteral("limit"), clock.limit},
+        {QStringLiteral("started"), wallText(clock.started)},
+        {QStringLiteral("deadline"), nullable(wallText(clock.deadline))}};
+    if (clock.ended.isValid()) {
+        object.insert(QStringLiteral("ended"), wallText(clock.ended));
+        object.insert(QStringLiteral("late"), clock.endedLate());
+        return object;
+    }
+    object.insert(QStringLiteral("suspended"), clock.suspended);
+    const bool working = !clock.limit.endsWith(QLatin1String("ch"));
+    const DeadlineStatus status = deadlineStatus(setup.calendar, clock.started, clock.deadline,
+        at.wallTime(), setup.warningFractions, working);
+    object.insert(QStringLiteral("status"),
+        clock.suspended ? QStringLiteral("suspended") : deadlineStateKey(status.state));
+    object.insert(QStringLiteral("seconds_left"), status.secondsLeft);
+    return object;
+}
+
+QJsonObject caseJson(const CaseBook &book, const CaseRecord &record, const CaseFile &file)
+{
+    const WorkflowSetup &setup = book.setup();
+    QJsonArray events;
+    for (const CaseEvent &event : file.events())
+        events << eventJson(event);
+    QJsonArray stages;
+    const CaseTime at = now();
+    for (const StageClock &clock : StageClocks::history(file, setup.categories, setup.calendar))
+        stages << clockJson(clock, setup, at);
+    QJsonArray types;
+    for (CaseType type : file.types())
+        types << caseTypeKey(type);
+    QJsonArray attachments;
+    for (const CaseAttachment &attachment :
+        book.attachments(record.id).value_or(QList<CaseAttachment>())) {
+        attachments << QJsonObject {{QStringLiteral("id"), attachment.id},
+            {QStringLiteral("name"), attachment.name},
+            {QStringLiteral("mime"), attachment.mimeType},
+            {QStringLiteral("size"), attachment.size}};
+    }
+    const auto current = StageClocks::current(file, setup.categories, setup.calendar);
+
+    return QJsonObject {{QStringLiteral("id"), record.id},
+        {QStringLiteral("external_id"), record.externalId},
+        {QStringLiteral("source"), record.source}, {QStringLiteral("category"), record.category},
+        {QStringLiteral("descriptor"), record.descriptor},
+        {QStringLiteral("address"), nullable(record.address)},
+        {QStringLiteral("created"), nullable(record.created.toIso())},
+        {QStringLiteral("lon"), record.location ? QJsonValue(record.location->lon) : QJsonValue()},
+        {QStringLiteral("lat"), record.location ? QJsonValue(record.location->lat) : QJsonValue()},
+        {QStringLiteral("grid"), nullable(record.gridCode)},
+        {QStringLiteral("state"), caseStateKey(file.state())},
+        {QStringLiteral("version"), file.version()},
+        {QStringLiteral("lead_unit"), nullable(file.leadUnit())},
+        {QStringLiteral("co_units"), QJsonArray::fromStringList(file.coUnits())},
+        {QStringLiteral("dispatch_rule"), nullable(file.dispatchRule())},
+        {QStringLiteral("dispatch_reason"), nullable(file.dispatchReason())},
+        {QStringLiteral("types"), types},
+        {QStringLiteral("deadline"),
+            current ? QJsonValue(clockJson(*current, setup, at)) : QJsonValue()},
+        {QStringLiteral("stages"), stages}, {QStringLiteral("events"), events},
+        {QStringLiteral("attachments"), attachments}};
+}
+
+void printCaseText(Context &context, const QJsonObject &json)
+{
+    context.out << Tr::tr("Case %1 (%2 %3): %4, version %5")
+                       .arg(json.value(QLatin1String("id")).toInteger())
+                       .arg(json.value(QLatin1String("source")).toString(),
+                           json.value(QLatin1String("external_id")).toString(),
+                           json.value(QLatin1String("state")).toString())
+                       .arg(json.value(QLatin1String("version")).toInt())
+                << '\n';
+    const QJsonObject deadline = json.value(QLatin1String("deadline")).toObject();
+    if (!deadline.isEmpty()) {
+        context.out << Tr::tr("  %1 due %2 (%3)")
+                           .arg(deadline.value(QLatin1String("stage")).toString(),
+                               deadline.value(QLatin1String("deadline")).toString(),
+                               deadline.value(QLatin1String("status")).toString())
+                    << '\n';
+    }
+    for (const QJsonValue &value : json.value(QLatin1String("events")).toArray()) {
+        const QJsonObject event = value.toObject();
+        context.out << QStringLiteral("  %1  %2  %3 (%4)  → %5  %6")
+                           .arg(event.value(QLatin1String("at")).toString(),
+                               event.value(QLatin1String("action")).toString(),
+                               event.value(QLatin1String("actor")).toString(),
+                               event.value(QLatin1String("role")).toString(),
+                               event.value(QLatin1String("to")).toString(),
+                               event.value(QLatin1String("reason")).toString())
+                           .trimmed()
+                    << '\n';
+    }
+}
+
+std::optional<qint64> caseId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    return ok && id > 0 ? std::optional(id) : std::nullopt;
+}
+
+/// Who acts, from --as (a local user of the workspace) and --role.
+Result<void> resolveActor(Context &context, const WorkflowSetup &setup, ActionRequest &request)
+{
+    if (!context.isSet("as")) {
+        QStringList names;
+        for (const LocalUser &user : setup.users)
+            names << user.name;
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("say who acts with --as USER (users of this workspace: %1).")
+                .arg(names.isEmpty() ? Tr::tr("none yet") : names.join(QStringLiteral(", "))));
+    }
+    request.actor = context.value("as");
+    const std::optional<LocalUser> user = setup.user(request.actor);
+    const QString roleText = context.isSet("role") ? context.value("role")
+        : user                                     ? user->role
+                                                   : QString();
+    if (roleText.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is not a user of this workspace; give the role with --role (%2).")
+                .arg(request.actor, roleKeys()));
+    }
+    const std::optional<Role> role = roleFromKey(roleText);
+    if (!role || *role == Role::System) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("unknown role \"%1\"; use one of operator, supervisor, unit_handler, leader.")
+                .arg(roleText));
+    }
+    request.role = *role;
+    request.actorUnit = user ? user->unitCode : QString();
+    return {};
+}
+
+Result<void> readActionOptions(Context &context, ActionRequest &request)
+{
+    request.unit = context.value("unit");
+    request.coUnits = context.parser.values(QStringLiteral("co-unit"));
+    request.reason = context.value("reason");
+    auto put = [&](const char *option, const char *key) {
+        if (context.isSet(option))
+            request.data.insert(QLatin1String(key), context.value(option));
+    };
+    put("result", "result");
+    put("limit", "limit");
+    put("promised", "promised_at");
+    if (context.isSet("satisfaction")) {
+        bool ok = false;
+        const int satisfaction = context.value("satisfaction").toInt(&ok);
+        request.data.insert(QStringLiteral("satisfaction"), ok ? satisfaction : 0);
+    }
+    if (context.isSet("into")) {
+        const auto into = caseId(context.value("into"));
+        if (!into)
+            return fail(ErrorCode::InvalidArgument, Tr::tr("--into must be a case id."));
+        request.data.insert(QStringLiteral("into"), *into);
+    }
+    if (context.isSet("at")) {
+        const auto at = CaseTime::fromIso(context.value("at"));
+        if (!at)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("--at must be a time such as 2026-12-04T09:30:00."));
+        request.at = *at;
+    }
+    return {};
+}
+
+/// The case a report describes, with the grid its location falls in.
+Result<CaseRecord> reportedCase(Context &context, const Workspace &workspace)
+{
+    CaseRecord record;
+    record.source = context.isSet("channel") ? context.value("channel") : QStringLiteral("desk");
+    record.externalId = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    record.category = context.value("category").trimmed();
+    record.descriptor = context.value("descriptor").trimmed();
+    record.address = context.value("address").trimmed();
+    if (record.category.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("report needs --category."));
+    if (context.isSet("lon") != context.isSet("lat"))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("give both --lon and --lat, or neither."));
+    if (!context.isSet("lon"))
+        return record;
+
+    bool lonOk = false;
+    bool latOk = false;
+    const GeoPoint point {
+        context.value("lon").toDouble(&lonOk), context.value("lat").toDouble(&latOk)};
+    const bool valid = lonOk && latOk && std::abs(point.lon) <= 180 && std::abs(point.lat) <= 90;
+    if (!valid)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("--lon and --lat must be WGS84 degrees."));
+    record.location = point;
+    auto grids = workspace.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    GridLocator locator;
+    if (auto built = locator.build(*grids); !built)
+        return std::unexpected(built.error());
+    record.gridCode = locator.locate(point).value_or(QString());
+    return record;
+}
+
+/// Dispatches to the unit the rules propose when no --unit is given, and records the rule
+/// whenever the unit dispatched to is the one proposed.
+Result<void> applyProposal(
+    Context &context, const CaseBook &book, qint64 id, ActionRequest &request)
+{
+    auto record = book.record(id);
+    if (!record)
+        return std::unexpected(record.error());
+    auto proposal = book.proposeDispatch(*record);
+    if (!proposal)
+        return std::unexpected(proposal.error());
+    if (!context.isSet("unit")) {
+        if (!*proposal) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr(
+                    "no dispatch rule or category default proposes a unit; name one with --unit."));
+        }
+        request.unit = (*proposal)->unit;
+        if (!context.isSet("co-unit"))
+            request.coUnits = (*proposal)->coUnits;
+    }
+    if (*proposal && (*proposal)->unit == request.unit) {
+        request.data.insert(QStringLiteral("rule"), (*proposal)->ruleId);
+        request.data.insert(QStringLiteral("rule_reason"), (*proposal)->reason);
+    }
+    return {};
+}
+
+} // namespace
+
+int reportCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("report needs a WORKSPACE."));
+    auto desk = openDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    auto record = reportedCase(context, *desk->workspace);
+    if (!record)
+        return failWith(context, record.error());
+
+    ActionRequest request;
+    request.at = now();
+    if (auto actor = resolveActor(context, desk->book->setup(), request); !actor)
+        return failWith(context, actor.error());
+    if (auto options = readActionOptions(context, request); !options)
+        return failWith(context, options.error());
+    record->created = request.at;
+    auto event = desk->book->report(*record, request);
+    if (!event)
+        return failWith(context, event.error());
+    if (context.isSet("json")) {
+        printJson(context,
+            QJsonObject {{QStringLiteral("id"), record->id},
+                {QStringLiteral("grid"), nullable(record->gridCode)}});
+        return OK;
+    }
+    context.out << Tr::tr("Case %1 reported in grid %2.")
+                       .arg(record->id)
+                       .arg(record->gridCode.isEmpty() ? Tr::tr("(none)") : record->gridCode)
+                << '\n';
+    return OK;
+}
+
+int caseCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("case needs a WORKSPACE and a case ID."));
+    const auto id = caseId(context.positional.at(2));
+    if (!id)
+        return usageError(
+            context, Tr::tr("\"%1\" is not a case id.").arg(context.positional.at(2)));
+    auto desk = openDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    auto record = desk->book->record(*id);
+    if (!record)
+        return failWith(context, record.error());
+    auto file = desk->book->file(*id);
+    if (!file)
+        return failWith(context, file.error());
+
+    const QJsonObject json = caseJson(*desk->book, *record, *file);
+    if (context.isSet("json"))
+        printJson(context, json);
+    else
+        printCaseText(context, json);
+    return OK;
+}
+
+int actCommand(Context &context)
+{
+    if (context.positional.size() != 4)
+        return usageError(context, Tr::tr("act needs a WORKSPACE, a case ID and an ACTION."));
+    const auto id = caseId(context.positional.at(2));
+    if (!id)
+        return usageError(
+            context, Tr::tr("\"%1\" is not a case id.").arg(context.positional.at(2)));
+    const std::optional<CaseAction> action = caseActionFromKey(context.positional.at(3));
+    const bool recordedOnly = action == CaseAction::Report || action == CaseAction::Absorb;
+    if (!action || recordedOnly) {
+        return usageError(context,
+            Tr::tr("unknown action \"%1\"; use one of %2.")
+                .arg(context.positional.at(3), caseActionKeys()));
+    }
+
+    auto desk = openDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    CaseBook &book = *desk->book;
+    auto file = book.file(*id);
+    if (!file)
+        return failWith(context, file.error());
+
+    ActionRequest request;
+    request.action = *action;
+    request.at = now();
+    request.basedOnVersion = file->version();
+    if (context.isSet("based-on")) {
+        bool ok = false;
+        request.basedOnVersion = context.value("based-on").toInt(&ok);
+        if (!ok)
+            return usageError(context, Tr::tr("--based-on must be a case version (a number)."));
+    }
+    if (auto actor = resolveActor(context, book.setup(), request); !actor)
+        return failWith(context, actor.error());
+    if (auto options = readActionOptions(context, request); !options)
+        return failWith(context, options.error());
+
+    if (*action == CaseAction::Dispatch) {
+        if (auto proposed = applyProposal(context, book, *id, request); !proposed)
+            return failWith(context, proposed.error().at(Tr::tr("case %1").arg(*id)));
+    }
+
+    Result<CaseEvent> event = std::unexpected(Error {});
+    if (*action == CaseAction::Attach) {
+        if (!context.isSet("file"))
+            return usageError(context, Tr::tr("attach needs --file PATH."));
+        event = book.attach(*id, context.value("file"), request);
+    } else {
+        event = book.act(*id, request);
+    }
+    if (!event)
+        return failWith(context, event.error().at(Tr::tr("case %1").arg(*id)));
+
+    if (context.isSet("json")) {
+        printJson(context, eventJson(*event));
+        return OK;
+    }
+    context.out << Tr::tr("Case %1: %2 by %3, %4 → %5 (version %6).")
+                       .arg(*id)
+                       .arg(caseActionName(event->action), event->actor,
+                           event->from ? caseStateName(*event->from) : QString(),
+                           caseStateName(event->to))
+                       .arg(event->sequence)
+                << '\n';
+    return OK;
+}
+
+int deadlinesCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("deadlines needs a WORKSPACE."));
+    auto desk = openDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    CaseBook &book = *desk->book;
+    const CaseTime at =
+        context.isSet("at") ? CaseTime::fromIso(context.value("at")).value_or(now()) : now();
+
+    QJsonArray applied;
+    if (context.isSet("apply")) {
+        auto events = book.applyDeadlineRules(at);
+        if (!events)
+            return failWith(context, events.error());
+        for (const CaseEvent &event : *events) {
+            QJsonObject json = eventJson(event);
+            json.insert(QStringLiteral("case"), event.caseId);
+            applied << json;
+        }
+    }
+
+    QJsonArray late;
+    const WorkflowSetup &setup = book.setup();
+    auto visit = [&](const CaseRecord &record) {
+        const bool open = !record.state.isEmpty() && record.deadline.isValid() && !record.suspended;
+        if (!open)
+            return;
+        const DeadlineStatus status = deadlineStatus(setup.calendar, record.stageStarted.wallTime(),
+            record.deadline.wallTime(), at.wallTime(), setup.warningFractions);
+        if (status.state != DeadlineState::Warning && status.state != DeadlineState::Overdue)
+            return;
+        late << QJsonObject {{QStringLiteral("id"), record.id},
+            {QStringLiteral("state"), record.state},
+            {QStringLiteral("lead_unit"), nullable(record.leadUnit)},
+            {QStringLiteral("deadline"), record.deadline.toIso()},
+            {QStringLiteral("status"), deadlineStateKey(status.state)}};
+    };
+    if (auto read = desk->workspace->forEachCase({}, visit); !read)
+        return failWith(context, read.error());
+
+    if (context.isSet("json")) {
+        printJson(context,
+            QJsonObject {{QStringLiteral("applied"), applied}, {QStringLiteral("late"), late}});
+        return OK;
+    }
+    context.out << Tr::tr(
+        "%1 cases running late or overdue; %2 actions taken by the deadline rules.")
+                       .arg(late.size())
+                       .arg(applied.size())
+                << '\n';
+    return OK;
+}
+
+} // namespace GridDesk::Cli

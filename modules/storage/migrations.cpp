@@ -170,7 +170,8 @@ QStringList version2()
     statements << QStringLiteral(
         "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, data) "
         "SELECT fid, 1, 'report', 'import', 'system', COALESCE(created, strftime('%Y-%m-%dT%H:"
-        "%M:%S','now')), 'reported', json_object('channel', source) FROM cases")
+        "%M:%S','now')), 'reported', json_object('channel', source, 'category', category) FROM "
+        "cases")
                << QStringLiteral("UPDATE cases SET version = 1, stage_started = created");
 
     statements << QStringLiteral(

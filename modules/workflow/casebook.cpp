@@ -308,6 +308,8 @@ Result<CaseEvent> CaseBook::report(CaseRecord &record, ActionRequest request)
         request.action = CaseAction::Report;
         request.basedOnVersion = 0;
         request.data.insert(QStringLiteral("channel"), record.source);
+        if (!record.category.isEmpty())
+            request.data.insert(QStringLiteral("category"), record.category);
         auto event = m_engine.decide(file, request);
         if (!event)
             return event;

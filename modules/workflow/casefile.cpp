@@ -57,6 +57,7 @@ void CaseFile::apply(const CaseEvent &event)
         m_types |= 1u << int(type);
     };
     switch (event.action) {
+    case CaseAction::Report:
     case CaseAction::Register:
         if (event.data.contains(QLatin1String("category")))
             m_category = event.data.value(QLatin1String("category")).toString();

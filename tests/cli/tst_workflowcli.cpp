@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "support/testsupport.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(GRIDDESK_CLI), arguments);
+    process.waitForFinished(300'000);
+    return Run {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QJsonObject object(const Run &run)
+{
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+QString data(const char *file)
+{
+    return GridDesk::Test::dataPath(QStringLiteral("workflow/") + QLatin1String(file));
+}
+
+} // namespace
+
+/// The closed loop driven as a script would drive it: one griddesk-cli call per action.
+class TestWorkflowCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_workspace;
+
+    /// Reports a sanitation case in Manhattan and returns its id.
+    qint64 report(const QString &category = QStringLiteral("Sanitation Condition"))
+    {
+        const Run run = cli({"report", m_workspace, "--as", "Chen", "--category", category, "--lon",
+            "-73.97", "--lat", "40.78", "--descriptor", "Bags on the kerb", "--json"});
+        if (run.status != 0)
+            qWarning("%s", qPrintable(run.err));
+        return object(run).value("id").toInteger();
+    }
+
+    Run act(qint64 id, const QStringList &arguments)
+    {
+        return cli(QStringList {"act", m_workspace, QString::number(id)} + arguments);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_workspace = m_dir.filePath(QStringLiteral("loop.gpkg"));
+        Run grids =
+            cli({"import-grids", m_workspace, GridDesk::Test::mapsPath("nyc/nyc_boroughs.geojson"),
+                "--level", "district", "--code-field", "borough_code", "--name-field", "name"});
+        QVERIFY2(grids.status == 0, qPrintable(grids.err));
+        Run setup = cli({"setup", m_workspace, "import", data("nyc-setup.json")});
+        QVERIFY2(setup.status == 0, qPrintable(setup.err));
+        QVERIFY2(setup.out.contains("5 org units, 4 users"), setup.out.constData());
+    }
+
+    void reportToEvaluation()
+    {
+        const qint64 id = report();
+        QVERIFY(id > 0);
+        QCOMPARE(act(id, {"register", "--as", "Chen"}).status, 0);
+        // No --unit: the category's default unit is proposed and recorded.
+        Run dispatched = act(id, {"dispatch", "--as", "Chen"});
+        QVERIFY2(dispatched.status == 0, qPrintable(dispatched.err));
+        QCOMPARE(act(id, {"accept", "--as", "Zhao"}).status, 0);
+        QCOMPARE(act(id, {"feed_back", "--as", "Zhao", "--result", "Collected"}).status, 0);
+        Run verified = act(id, {"verify", "--as", "Li"});
+        QVERIFY2(verified.status == 0, qPrintable(verified.err));
+        QCOMPARE(act(id, {"evaluate", "--as", "Chen", "--satisfaction", "4"}).status, 0);
+
+        const QJsonObject json = object(cli({"case", m_workspace, QString::number(id), "--json"}));
+        QCOMPARE(json.value("state").toString(), QStringLiteral("evaluated"));
+        QCOMPARE(json.value("version").toInt(), 7);
+        QCOMPARE(json.value("lead_unit").toString(), QStringLiteral("DSNY"));
+        QCOMPARE(json.value("grid").toString(), QStringLiteral("1"));
+        QVERIFY(json.value("dispatch_reason").toString().contains("Sanitation Condition"));
+        const QJsonArray events = json.value("events").toArray();
+        QCOMPARE(events.size(), 7);
+        QCOMPARE(events.at(5).toObject().value("actor").toString(), QStringLiteral("Li"));
+        QCOMPARE(events.at(5).toObject().value("from").toString(), QStringLiteral("fed_back"));
+        QCOMPARE(events.at(6).toObject().value("data").toObject().value("satisfaction").toInt(), 4);
+        const QJsonArray stages = json.value("stages").toArray();
+        QCOMPARE(stages.first().toObject().value("stage").toString(), QStringLiteral("register"));
+        QCOMPARE(stages.at(3).toObject().value("limit").toString(), QStringLiteral("2d"));
+    }
+
+    void refusalsSayWhyAndExitOne()
+    {
+        const qint64 id = report();
+        QVERIFY(id > 0);
+        QCOMPARE(act(id, {"register", "--as", "Chen"}).status, 0);
+
+        Run stale = act(id, {"register", "--as", "Chen", "--based-on", "1"});
+        QCOMPARE(stale.status, 1);
+        QVERIFY2(stale.err.contains("changed since you opened it"), qPrintable(stale.err));
+
+        Run role = act(id, {"dispatch", "--as", "Zhao", "--unit", "DSNY"});
+        QCOMPARE(role.status, 1);
+        QVERIFY2(role.err.contains("Operator"), qPrintable(role.err));
+
+        Run unknownUnit = act(id, {"dispatch", "--as", "Chen", "--unit", "FDNY"});
+        QCOMPARE(unknownUnit.status, 1);
+        QVERIFY2(unknownUnit.err.contains("FDNY"), qPrintable(unknownUnit.err));
+
+        Run reject = act(id, {"cancel", "--as", "Chen"});
+        QCOMPARE(reject.status, 1);
+        QVERIFY2(reject.err.contains("needs a reason"), qPrintable(reject.err));
+
+        QCOMPARE(act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY"}).status, 0);
+        QCOMPARE(act(id, {"accept", "--as", "Zhao"}).status, 0);
+        QCOMPARE(act(id, {"feed_back", "--as", "Zhao", "--result", "Done"}).status, 0);
+        Run ownWork = act(id, {"verify", "--as", "Zhao", "--role", "supervisor"});
+        QCOMPARE(ownWork.status, 1);
+        QVERIFY2(ownWork.err.contains("cannot verify"), qPrintable(ownWork.err));
+
+        const QJsonObject json = object(cli({"case", m_workspace, QString::number(id), "--json"}));
+        QCOMPARE(json.value("version").toInt(), 5);
+        QCOMPARE(json.value("state").toString(), QStringLiteral("fed_back"));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QCOMPARE(cli({"act", m_workspace, "1", "shout", "--as", "Chen"}).status, 2);
+        QCOMPARE(cli({"act", m_workspace, "x", "register", "--as", "Chen"}).status, 2);
+        QCOMPARE(cli({"case", m_workspace}).status, 2);
+        Run nobody = act(1, {"register"});
+        QCOMPARE(nobody.status, 1);
+        QVERIFY2(nobody.err.contains("Chen"), qPrintable(nobody.err));
+        QCOMPARE(cli({"case", m_workspace, "99999"}).status, 1);
+    }
+
+    void attachmentsTravelWithTheCase()
+    {
+        const qint64 id = report();
+        Run attached = act(id, {"attach", "--as", "Chen", "--file", data("rules-trial.json")});
+        QVERIFY2(attached.status == 0, qPrintable(attached.err));
+        const QJsonObject json = object(cli({"case", m_workspace, QString::number(id), "--json"}));
+        const QJsonArray attachments = json.value("attachments").toArray();
+        QCOMPARE(attachments.size(), 1);
+        QCOMPARE(attachments.first().toObject().value("name").toString(),
+            QStringLiteral("rules-trial.json"));
+    }
+
+    void dryRunTriesRulesBeforeTheyAreSwitchedOn()
+    {
+        const qint64 id = report(QStringLiteral("Noise - Street/Sidewalk"));
+        QCOMPARE(act(id, {"register", "--as", "Chen"}).status, 0);
+        QCOMPARE(act(id, {"dispatch", "--as", "Chen", "--unit", "NYPD"}).status, 0);
+
+        Run trial =
+            cli({"rules", m_workspace, "dry-run", "--rules", data("rules-trial.json"), "--json"});
+        QVERIFY2(trial.status == 0, qPrintable(trial.err));
+        const QJsonObject report = object(trial);
+        QVERIFY(report.value("cases").toInt() >= 4);
+        QCOMPARE(report.value("unmatched").toInt(), 0);
+        const QJsonArray rules = report.value("rules").toArray();
+        QCOMPARE(rules.size(), 2);
+        QVERIFY(rules.at(1).toObject().value("differing").toInt() >= 1);
+        QCOMPARE(report.value("differences")
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("proposed_unit")
+                     .toString(),
+            QStringLiteral("DOT"));
+
+        // The trial changed nothing: the saved table is still the one rule.
+        Run saved = cli({"rules", m_workspace, "export"});
+        QCOMPARE(QJsonDocument::fromJson(saved.out).array().size(), 1);
+    }
+
+    void badSetupChangesNothing()
+    {
+        Run units = cli({"setup", m_workspace, "import", data("bad-units.json")});
+        QCOMPARE(units.status, 1);
+        QVERIFY2(units.err.contains("tiers run downwards"), qPrintable(units.err));
+        Run calendar = cli({"calendar", m_workspace, "import", data("bad-calendar.csv")});
+        QCOMPARE(calendar.status, 1);
+        QVERIFY2(calendar.err.contains("3"), qPrintable(calendar.err));
+
+        const QJsonObject setup = object(cli({"setup", m_workspace, "export"}));
+        QCOMPARE(setup.value("units").toArray().size(), 5);
+        Run year = cli({"calendar", m_workspace, "export", "--year", "2026"});
+        QVERIFY(year.out.contains("2026-10-01,holiday"));
+        QVERIFY(!year.out.contains("2026-05-32"));
+    }
+
+    void deadlineRulesRunFromTheCommandLine()
+    {
+        const qint64 id = report();
+        QCOMPARE(act(id, {"register", "--as", "Chen"}).status, 0);
+        QCOMPARE(act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY"}).status, 0);
+        QCOMPARE(act(id, {"accept", "--as", "Zhao"}).status, 0);
+
+        Run later =
+            cli({"deadlines", m_workspace, "--apply", "--at", "2030-01-10T12:00:00", "--json"});
+        QVERIFY2(later.status == 0, qPrintable(later.err));
+        bool supervised = false;
+        for (const QJsonValue &event : object(later).value("applied").toArray()) {
+            const QJsonObject applied = event.toObject();
+            supervised |= applied.value("case").toInteger() == id
+                && applied.value("action").toString() == QLatin1String("supervise");
+        }
+        QVERIFY2(supervised, later.out.constData());
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestWorkflowCli, QCoreApplication)
+#include "tst_workflowcli.moc"

@@ -146,6 +146,39 @@ private Q_SLOTS:
         QCOMPARE(query.value(0).toInt(), 1);
     }
 
+    void damagedHistoryIsReportedNotGuessed()
+    {
+        qint64 id = 0;
+        auto workspace = workspaceWithCase(id);
+        QVERIFY(workspace);
+        // Another program appends an event GridDesk does not know, then one after a gap.
+        QSqlQuery query(workspace->database());
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
+            "VALUES (%1, 2, 'teleport', 'x', 'operator', '2026-03-02T10:00:00', 'closed')")
+                               .arg(id)));
+        CaseBook book(*workspace, sampleSetup());
+        auto unknown = book.file(id);
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().message.contains(QLatin1String("Event 2 of case")),
+            qPrintable(unknown.error().message));
+        auto refused = book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1)));
+        QVERIFY(!refused);
+
+        qint64 other = 0;
+        auto second = workspaceWithCase(other);
+        QSqlQuery gap(second->database());
+        QVERIFY(gap.exec(QStringLiteral(
+            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
+            "VALUES (%1, 3, 'register', 'x', 'operator', '2026-03-02T10:00:00', 'registered')")
+                             .arg(other)));
+        CaseBook secondBook(*second, sampleSetup());
+        auto gapped = secondBook.file(other);
+        QVERIFY(!gapped);
+        QVERIFY2(gapped.error().message.contains(QLatin1String("gap")),
+            qPrintable(gapped.error().message));
+    }
+
     void refusalsWriteNothing()
     {
         qint64 id = 0;

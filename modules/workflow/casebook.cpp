@@ -6,6 +6,7 @@
 #include "stageclock.h"
 #include "transitions.h"
 
+#include "storage/sqlitestatement.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -35,31 +36,16 @@ Error queryError(const QSqlQuery &query, const QString &doing)
         Tr::tr("%1 failed: %2").arg(doing, query.lastError().text().trimmed())};
 }
 
-Result<CaseEvent> eventFromRow(const QSqlQuery &query)
-{
-    CaseEvent event;
-    event.caseId = query.value(0).toLongLong();
-    event.sequence = query.value(1).toInt();
-    const auto action = caseActionFromKey(query.value(2).toString());
-    const auto role = roleFromKey(query.value(4).toString());
-    const auto at = CaseTime::fromIso(query.value(6).toString());
-    const auto to = caseStateFromKey(query.value(8).toString());
-    if (!action || !role || !at || !to) {
-        return fail(ErrorCode::InvalidRow,
-            Tr::tr("Event %1 of case %2 cannot be read.").arg(event.sequence).arg(event.caseId));
-    }
-    event.action = *action;
-    event.actor = query.value(3).toString();
-    event.role = *role;
-    event.unit = query.value(5).toString();
-    event.at = *at;
-    if (!query.value(7).isNull())
-        event.from = caseStateFromKey(query.value(7).toString());
-    event.to = *to;
-    event.reason = query.value(9).toString();
-    event.data = QJsonDocument::fromJson(query.value(10).toByteArray()).object();
-    return event;
-}
+constexpr const char *LOAD_EVENTS_SQL =
+    "SELECT case_id, sequence, action, actor, role, unit, at, from_state, to_state, reason, "
+    "data FROM case_events WHERE case_id = ?1 ORDER BY sequence";
+constexpr const char *INSERT_EVENT_SQL =
+    "INSERT INTO case_events (case_id, sequence, action, actor, role, unit, at, from_state, "
+    "to_state, reason, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+constexpr const char *UPDATE_STATE_SQL =
+    "UPDATE cases SET state = ?1, version = ?2, lead_unit = ?3, stage_started = ?4, deadline "
+    "= ?5, suspended = ?6, case_types = ?7, dispatch_rule = ?8, category = coalesce(?9, "
+    "category) WHERE fid = ?10";
 
 /// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
 QString notNull(const QString &text)
@@ -117,30 +103,10 @@ Result<CaseFile> CaseBook::file(qint64 caseId) const
 
 Result<CaseFile> CaseBook::loadFile(qint64 caseId) const
 {
-    QSqlQuery query(m_workspace.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT case_id, sequence, action, actor, role, unit, at, "
-                                 "from_state, to_state, reason, data FROM case_events WHERE "
-                                 "case_id = ? ORDER BY sequence"));
-    query.addBindValue(caseId);
-    if (!query.exec())
-        return std::unexpected(
-            queryError(query, Tr::tr("Reading the history of case %1").arg(caseId)));
-
-    CaseFile file;
-    while (query.next()) {
-        auto event = eventFromRow(query);
-        if (!event)
-            return std::unexpected(event.error());
-        if (event->sequence != file.version() + 1) {
-            return fail(ErrorCode::InvalidRow,
-                Tr::tr("The history of case %1 has a gap before event %2.")
-                    .arg(caseId)
-                    .arg(event->sequence));
-        }
-        file.apply(*event);
-    }
-    return file;
+    auto load = SqliteStatement::prepare(m_workspace.connection(), LOAD_EVENTS_SQL);
+    if (!load)
+        return std::unexpected(load.error());
+    return loadFile(*load, caseId);
 }
 
 Result<CaseRecord> CaseBook::record(qint64 caseId) const
@@ -184,53 +150,18 @@ Result<std::optional<DispatchProposal>> CaseBook::proposeDispatch(const CaseReco
 
 Result<void> CaseBook::append(const CaseEvent &event)
 {
-    QSqlQuery insert(m_workspace.database());
-    insert.prepare(QStringLiteral("INSERT INTO case_events (case_id, sequence, action, actor, "
-                                  "role, unit, at, from_state, to_state, reason, data) VALUES (?, "
-                                  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(event.caseId);
-    insert.addBindValue(event.sequence);
-    insert.addBindValue(caseActionKey(event.action));
-    insert.addBindValue(event.actor);
-    insert.addBindValue(roleKey(event.role));
-    insert.addBindValue(notNull(event.unit));
-    insert.addBindValue(event.at.toIso());
-    insert.addBindValue(event.from ? QVariant(caseStateKey(*event.from)) : QVariant());
-    insert.addBindValue(caseStateKey(event.to));
-    insert.addBindValue(notNull(event.reason));
-    insert.addBindValue(
-        QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
-    if (!insert.exec()) {
-        return std::unexpected(queryError(insert,
-            Tr::tr("Recording \"%1\" on case %2")
-                .arg(caseActionName(event.action))
-                .arg(event.caseId)));
-    }
-    return {};
+    auto insert = SqliteStatement::prepare(m_workspace.connection(), INSERT_EVENT_SQL);
+    if (!insert)
+        return std::unexpected(insert.error());
+    return insertEvent(*insert, event);
 }
 
 Result<void> CaseBook::writeState(const CaseFile &file)
 {
-    const auto clock = StageClocks::current(file, m_setup.categories, m_setup.calendar);
-    QSqlQuery update(m_workspace.database());
-    update.prepare(QStringLiteral(
-        "UPDATE cases SET state = ?, version = ?, lead_unit = ?, stage_started = ?, deadline = ?, "
-        "suspended = ?, case_types = ?, dispatch_rule = ?, category = coalesce(?, category) WHERE "
-        "fid = ?"));
-    update.addBindValue(caseStateKey(file.state()));
-    update.addBindValue(file.version());
-    update.addBindValue(notNull(file.leadUnit()));
-    update.addBindValue(
-        file.stageStarted().isValid() ? QVariant(file.stageStarted().toIso()) : QVariant());
-    update.addBindValue(clock ? QVariant(isoOrEmpty(clock->deadline)) : QVariant());
-    update.addBindValue(file.isSuspended() ? 1 : 0);
-    update.addBindValue(notNull(caseTypeKeys(file)));
-    update.addBindValue(notNull(file.dispatchRule()));
-    update.addBindValue(file.category().isEmpty() ? QVariant() : QVariant(file.category()));
-    update.addBindValue(file.caseId());
-    if (!update.exec())
-        return std::unexpected(queryError(update, Tr::tr("Updating case %1").arg(file.caseId())));
-    return {};
+    auto update = SqliteStatement::prepare(m_workspace.connection(), UPDATE_STATE_SQL);
+    if (!update)
+        return std::unexpected(update.error());
+    return updateState(*update, file);
 }
 
 Result<CaseEvent> CaseBook::decideAndWrite(CaseFile &file, const ActionRequest &request)
@@ -323,12 +254,45 @@ Result<CaseEvent> CaseBook::report(CaseRecord &record, ActionRequest request)
     });
 }
 
+namespace {
+
+/// The statements a long run of history writes uses, prepared once.
+struct HistoryStatements
+{
+    SqliteStatement load;
+    SqliteStatement insert;
+    SqliteStatement update;
+
+    static Result<HistoryStatements> prepare(sqlite3 *connection)
+    {
+        auto load = SqliteStatement::prepare(connection, LOAD_EVENTS_SQL);
+        auto insert = SqliteStatement::prepare(connection, INSERT_EVENT_SQL);
+        auto update = SqliteStatement::prepare(connection, UPDATE_STATE_SQL);
+        for (auto *statement : {&load, &insert, &update}) {
+            if (!*statement)
+                return std::unexpected(statement->error());
+        }
+        return HistoryStatements {std::move(*load), std::move(*insert), std::move(*update)};
+    }
+};
+
+QString textOf(const SqliteStatement &statement, int column)
+{
+    return statement.columnText(column);
+}
+
+} // namespace
+
 Result<QList<std::pair<qint64, Error>>> CaseBook::appendHistories(
     const QList<CaseHistory> &histories)
 {
+    auto statements = HistoryStatements::prepare(m_workspace.connection());
+    if (!statements)
+        return std::unexpected(statements.error());
+
     QList<std::pair<qint64, Error>> refused;
     for (const CaseHistory &history : histories) {
-        auto file = loadFile(history.caseId);
+        auto file = loadFile(statements->load, history.caseId);
         if (!file)
             return std::unexpected(file.error());
         for (ActionRequest request : history.actions) {
@@ -339,16 +303,103 @@ Result<QList<std::pair<qint64, Error>>> CaseBook::appendHistories(
                 break;
             }
             event->caseId = history.caseId;
-            if (auto written = append(*event); !written)
+            if (auto written = insertEvent(statements->insert, *event); !written)
                 return std::unexpected(written.error());
             file->apply(*event);
         }
         if (file->exists()) {
-            if (auto state = writeState(*file); !state)
+            if (auto state = updateState(statements->update, *file); !state)
                 return std::unexpected(state.error());
         }
     }
     return refused;
+}
+
+Result<CaseFile> CaseBook::loadFile(SqliteStatement &load, qint64 caseId) const
+{
+    load.reset();
+    load.bindInt(1, caseId);
+    CaseFile file;
+    while (true) {
+        auto row = load.step(Tr::tr("Reading the history of case %1").arg(caseId));
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return file;
+        CaseEvent event;
+        event.caseId = load.columnInt(0);
+        event.sequence = int(load.columnInt(1));
+        const auto action = caseActionFromKey(textOf(load, 2));
+        const auto role = roleFromKey(textOf(load, 4));
+        const auto at = CaseTime::fromIso(textOf(load, 6));
+        const auto to = caseStateFromKey(textOf(load, 8));
+        if (!action || !role || !at || !to) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("Event %1 of case %2 cannot be read.").arg(event.sequence).arg(caseId));
+        }
+        if (event.sequence != file.version() + 1) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("The history of case %1 has a gap before event %2.")
+                    .arg(caseId)
+                    .arg(event.sequence));
+        }
+        event.action = *action;
+        event.actor = textOf(load, 3);
+        event.role = *role;
+        event.unit = textOf(load, 5);
+        event.at = *at;
+        if (!load.columnIsNull(7))
+            event.from = caseStateFromKey(textOf(load, 7));
+        event.to = *to;
+        event.reason = textOf(load, 9);
+        event.data = QJsonDocument::fromJson(textOf(load, 10).toUtf8()).object();
+        file.apply(event);
+    }
+}
+
+Result<void> CaseBook::insertEvent(SqliteStatement &insert, const CaseEvent &event)
+{
+    insert.reset();
+    insert.bindInt(1, event.caseId);
+    insert.bindInt(2, event.sequence);
+    insert.bindText(3, caseActionKey(event.action));
+    insert.bindText(4, event.actor);
+    insert.bindText(5, roleKey(event.role));
+    insert.bindText(6, notNull(event.unit));
+    insert.bindText(7, event.at.toIso());
+    if (event.from)
+        insert.bindText(8, caseStateKey(*event.from));
+    else
+        insert.bindNull(8);
+    insert.bindText(9, caseStateKey(event.to));
+    insert.bindText(10, notNull(event.reason));
+    insert.bindText(
+        11, QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
+    auto done = insert.step(
+        Tr::tr("Recording \"%1\" on case %2").arg(caseActionName(event.action)).arg(event.caseId));
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
+}
+
+Result<void> CaseBook::updateState(SqliteStatement &update, const CaseFile &file)
+{
+    const auto clock = StageClocks::current(file, m_setup.categories, m_setup.calendar);
+    update.reset();
+    update.bindText(1, caseStateKey(file.state()));
+    update.bindInt(2, file.version());
+    update.bindText(3, notNull(file.leadUnit()));
+    update.bindText(4, file.stageStarted().isValid() ? file.stageStarted().toIso() : QString());
+    update.bindText(5, clock ? isoOrEmpty(clock->deadline) : QString());
+    update.bindInt(6, file.isSuspended() ? 1 : 0);
+    update.bindText(7, notNull(caseTypeKeys(file)));
+    update.bindText(8, notNull(file.dispatchRule()));
+    update.bindText(9, file.category().isEmpty() ? QString() : file.category());
+    update.bindInt(10, file.caseId());
+    auto done = update.step(Tr::tr("Updating case %1").arg(file.caseId()));
+    if (!done)
+        return std::unexpected(done.error());
+    return {};
 }
 
 Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, ActionRequest request)

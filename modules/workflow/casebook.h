@@ -18,6 +18,7 @@
 
 namespace GridDesk {
 
+class SqliteStatement;
 class Workspace;
 
 /// A file kept with a case: a photo of the scene, a letter, a report.
@@ -98,6 +99,9 @@ public:
 
 private:
     Result<CaseFile> loadFile(qint64 caseId) const;
+    Result<CaseFile> loadFile(SqliteStatement &load, qint64 caseId) const;
+    Result<void> insertEvent(SqliteStatement &insert, const CaseEvent &event);
+    Result<void> updateState(SqliteStatement &update, const CaseFile &file);
     Result<void> append(const CaseEvent &event);
     Result<void> writeState(const CaseFile &file);
     Result<CaseEvent> decideAndWrite(CaseFile &file, const ActionRequest &request);

@@ -575,13 +575,16 @@ Result<qint64> CaseBook::refreshDeadlines()
     QList<qint64> open;
     while (query.next())
         open << query.value(0).toLongLong();
+    auto statements = HistoryStatements::prepare(m_workspace.connection());
+    if (!statements)
+        return std::unexpected(statements.error());
     for (qint64 caseId : std::as_const(open)) {
-        auto file = loadFile(caseId);
+        auto file = loadFile(statements->load, caseId);
         if (!file)
             return std::unexpected(file.error());
         if (!file->exists())
             continue;
-        if (auto state = writeState(*file); !state)
+        if (auto state = updateState(statements->update, *file); !state)
             return std::unexpected(state.error());
     }
     return qint64(open.size());

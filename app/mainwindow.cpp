@@ -2,10 +2,14 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "mainwindow.h"
 
+#include "casedesk.h"
 #include "logging.h"
 
+#include "cases/caseactions.h"
+#include "cases/casedetailpanel.h"
 #include "cases/casefilterproxymodel.h"
 #include "cases/casequeuewidget.h"
+#include "cases/casetablemodel.h"
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
 
@@ -24,6 +28,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
 
 namespace GridDesk {
 
@@ -46,6 +52,12 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     , m_canvas(new MapCanvas(this))
     , m_queue(new CaseQueueWidget(this))
     , m_queueDock(new QDockWidget(tr("Case queue"), this))
+    , m_detail(new CaseDetailPanel(this))
+    , m_detailDock(new QDockWidget(tr("Case"), this))
+    , m_actions(new CaseActions(this))
+    , m_caseToolBar(new QToolBar(tr("Case actions"), this))
+    , m_desk(new CaseDesk(this, m_queue, m_detail, m_canvas, m_actions))
+    , m_userButton(new QToolButton(this))
     , m_countsLabel(new QLabel(this))
     , m_busyBar(new QProgressBar(this))
 {
@@ -55,6 +67,13 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     m_queueDock->setObjectName(QStringLiteral("caseQueueDock"));
     m_queueDock->setWidget(m_queue);
     addDockWidget(Qt::RightDockWidgetArea, m_queueDock);
+    m_detailDock->setObjectName(QStringLiteral("caseDetailDock"));
+    m_detailDock->setWidget(m_detail);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
+    splitDockWidget(m_queueDock, m_detailDock, Qt::Vertical);
+    m_caseToolBar->setObjectName(QStringLiteral("caseToolBar"));
+    m_caseToolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    addToolBar(Qt::TopToolBarArea, m_caseToolBar);
 
     createMenus();
     createStatusBar();
@@ -64,6 +83,14 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_loader, &WorkspaceLoader::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_loader, &WorkspaceLoader::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_queue, &CaseQueueWidget::caseSelected, this, &MainWindow::onCaseSelectedInQueue);
+    connect(m_queue, &CaseQueueWidget::caseSelected, m_desk, &CaseDesk::showCase);
+    connect(m_desk, &CaseDesk::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::showDeskUser);
+    connect(m_queue, &CaseQueueWidget::viewCountsChanged, this, [this] {
+        if (m_gridCount > 0 || m_queue->model()->rowCount() > 0)
+            updateCountsLabel();
+    });
     connect(m_queue, &CaseQueueWidget::gridFilterCleared, this,
         [this] { m_canvas->setSelectedGrid({}); });
     connect(m_canvas, &MapCanvas::caseSelected, this, &MainWindow::onCaseSelectedOnMap);
@@ -88,6 +115,8 @@ void MainWindow::createMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    createCaseMenu();
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *full =
         view->addAction(tr("Zoom to &full extent"), m_canvas, &MapCanvas::zoomToFullExtent);
@@ -97,11 +126,55 @@ void MainWindow::createMenus()
     selection->setShortcut(Qt::CTRL | Qt::Key_E);
     QAction *goTo = view->addAction(tr("&Go to grid…"), this, &MainWindow::goToGrid);
     goTo->setShortcut(Qt::CTRL | Qt::Key_G);
+    QAction *find = view->addAction(tr("&Find in queue"), this, [this] {
+        m_queueDock->show();
+        m_queue->filterEdit()->setFocus();
+        m_queue->filterEdit()->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    QMenu *queues = view->addMenu(tr("&Queue"));
+    queues->addActions(m_queue->viewActions());
     view->addSeparator();
     view->addAction(m_queueDock->toggleViewAction());
+    view->addAction(m_detailDock->toggleViewAction());
+    view->addAction(m_caseToolBar->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createCaseMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Case"));
+    m_actions->populate(menu, m_caseToolBar);
+    // The shortcuts work wherever the focus is in the window, also while the menu bar is busy.
+    addActions(m_queue->viewActions());
+}
+
+void MainWindow::updateCountsLabel()
+{
+    // Cases reported at the desk are counted at once; they are drawn on the map from the next
+    // opening of the workspace.
+    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 with a location")
+                               .arg(m_gridCount)
+                               .arg(m_queue->model()->rowCount())
+                               .arg(m_locatedCount));
+}
+
+void MainWindow::showDeskUser(const DeskUser &user)
+{
+    if (!user.isValid()) {
+        m_userButton->setText(tr("Not acting as anyone – choose a user"));
+        return;
+    }
+    //: %1 is a person, %2 their role, %3 their unit, as shown in the status bar
+    const QString text = user.unit.isEmpty()
+        ? tr("Acting as %1 (%2)").arg(user.name, roleName(user.role))
+        : tr("Acting as %1 (%2, %3)")
+              .arg(user.name, roleName(user.role),
+                  m_desk->caseBook() ? m_desk->caseBook()->setup().units.displayName(user.unit)
+                                     : user.unit);
+    m_userButton->setText(text);
 }
 
 void MainWindow::zoomToSelection()
@@ -158,6 +231,12 @@ void MainWindow::createStatusBar()
     m_busyBar->setVisible(false);
     statusBar()->addPermanentWidget(m_busyBar);
     statusBar()->addPermanentWidget(m_countsLabel);
+    m_userButton->setObjectName(QStringLiteral("deskUser"));
+    m_userButton->setAutoRaise(true);
+    m_userButton->setToolTip(tr("Who the desk acts as; click to run as someone else"));
+    connect(m_userButton, &QToolButton::clicked, m_desk, &CaseDesk::chooseUser);
+    statusBar()->addPermanentWidget(m_userButton);
+    showDeskUser({});
 }
 
 void MainWindow::restoreLayout()
@@ -168,7 +247,8 @@ void MainWindow::restoreLayout()
         return;
     // First start: give the queue room for its columns next to the map.
     resize(1400, 900);
-    resizeDocks({m_queueDock}, {560}, Qt::Horizontal);
+    resizeDocks({m_queueDock}, {760}, Qt::Horizontal);
+    resizeDocks({m_queueDock, m_detailDock}, {480, 360}, Qt::Vertical);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -212,12 +292,13 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     setWindowTitle(tr("%1 — GridDesk").arg(workspace.title));
 
     m_queue->clearGridFilter();
+    m_queue->setSetup(workspace.setup);
     m_queue->setCaseList(workspace.cases);
     m_canvas->setScene(workspace.scene);
-    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 with a location")
-                               .arg(workspace.gridCount)
-                               .arg(workspace.cases->size())
-                               .arg(workspace.scene->locatedCaseCount()));
+    m_desk->open(workspace.path, workspace.setup);
+    m_gridCount = workspace.gridCount;
+    m_locatedCount = workspace.scene->locatedCaseCount();
+    updateCountsLabel();
     if (workspace.imported)
         //: %1 grids, %2 cases, %3 cases in a grid, %4 without one, %5 flagged
         statusBar()->showMessage(tr("Sample imported: %1 grids, %2 cases (%3 in a grid, %4 "
@@ -251,12 +332,16 @@ void MainWindow::onCaseSelectedInQueue(qint64 id)
 
 void MainWindow::onCaseSelectedOnMap(qint64 id)
 {
+    m_desk->showCase(id);
     if (m_queue->selectCase(id))
         return;
-    // The case may be hidden by a filter; show it rather than select nothing.
+    // The case may be hidden by a filter or the view; show it rather than select nothing.
     m_queue->clearGridFilter();
     m_queue->filterEdit()->clear();
-    m_queue->selectCase(id);
+    if (!m_queue->selectCase(id)) {
+        m_queue->setQueueView(QueueView::All);
+        m_queue->selectCase(id);
+    }
 }
 
 void MainWindow::onGridSelectedOnMap(const QString &code)

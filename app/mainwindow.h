@@ -11,15 +11,22 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QProgressBar;
+class QToolBar;
+class QToolButton;
 
 namespace GridDesk {
 
+class CaseActions;
+class CaseDesk;
+class CaseDetailPanel;
 class CaseQueueWidget;
 class MapCanvas;
+struct DeskUser;
 
-/// The workstation window: the map in the middle, the case queue in a dock beside it. Picking
-/// a case in the queue shows it on the map; picking a grid on the map narrows the queue to
-/// that grid and the grids inside it. Window layout is kept between sessions.
+/// The workstation window: the map in the middle, the case queue and the case panel in docks
+/// beside it, the actions of the closed loop in the Case menu and a toolbar. Picking a case in
+/// the queue shows it on the map and in the panel; picking a grid on the map narrows the queue
+/// to that grid and the grids inside it. Window layout is kept between sessions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,6 +45,10 @@ public:
     MapCanvas *mapCanvas() const { return m_canvas; }
     CaseQueueWidget *caseQueue() const { return m_queue; }
     QDockWidget *caseQueueDock() const { return m_queueDock; }
+    CaseDetailPanel *caseDetail() const { return m_detail; }
+    QDockWidget *caseDetailDock() const { return m_detailDock; }
+    CaseActions *caseActions() const { return m_actions; }
+    CaseDesk *caseDesk() const { return m_desk; }
 
 Q_SIGNALS:
     void workspaceLoaded();
@@ -50,6 +61,9 @@ private:
     void createMenus();
     void createSampleMenu(QMenu *menu);
     void createStatusBar();
+    void createCaseMenu();
+    void showDeskUser(const DeskUser &user);
+    void updateCountsLabel();
     void restoreLayout();
     void onLoadStarted(const QString &path, bool importing);
     void onLoadFinished(const LoadedWorkspace &workspace);
@@ -70,7 +84,15 @@ private:
     MapCanvas *m_canvas;
     CaseQueueWidget *m_queue;
     QDockWidget *m_queueDock;
+    CaseDetailPanel *m_detail;
+    QDockWidget *m_detailDock;
+    CaseActions *m_actions;
+    QToolBar *m_caseToolBar;
+    CaseDesk *m_desk;
+    QToolButton *m_userButton;
     QLabel *m_countsLabel;
+    qint64 m_gridCount = 0;
+    qsizetype m_locatedCount = 0;
     QProgressBar *m_busyBar;
 };
 

@@ -6,11 +6,14 @@
 
 #include "ingest/samples.h"
 #include "storage/workspace.h"
+#include "workflow/casebook.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace GridDesk {
@@ -48,24 +51,87 @@ Result<std::optional<ImportSummary>> importIfEmpty(
     return std::optional<ImportSummary>(*summary);
 }
 
-/// Every case of workspace, once: as the queue lists it and as the map draws it. Each record
-/// is dropped as soon as both have taken what they keep of it.
-Result<std::pair<CompactCaseList, MapScene::CaseLayer>> readCases(const Workspace &workspace)
+/// The cases the list holds, as the queue lists them and as the map draws them, and the rows
+/// of joint cases now with units, whose co-units the case row does not carry.
+struct ReadCases
+{
+    CompactCaseList list;
+    MapScene::CaseLayer layer;
+    QList<qsizetype> jointRows;
+};
+
+bool isWithUnits(const QString &state)
+{
+    return state == QLatin1String("dispatched") || state == QLatin1String("in_handling")
+        || state == QLatin1String("supervised") || state == QLatin1String("fed_back");
+}
+
+/// Every case of workspace, once. Each record is dropped as soon as the list and the layer
+/// have taken what they keep of it.
+Result<ReadCases> readCases(const Workspace &workspace)
 {
     const auto count = workspace.caseCount();
     if (!count)
         return std::unexpected(count.error());
 
-    std::pair<CompactCaseList, MapScene::CaseLayer> cases;
-    cases.first.reserve(*count);
-    cases.second.points.reserve(std::size_t(*count));
+    ReadCases cases;
+    cases.list.reserve(*count);
+    cases.layer.points.reserve(std::size_t(*count));
     const auto read = workspace.forEachCase({}, [&cases](const CaseRecord &record) {
-        cases.first.append(record);
-        cases.second.add(record);
+        const bool joint = record.caseTypes.split(u',').contains(QLatin1String("joint"));
+        if (joint && isWithUnits(record.state))
+            cases.jointRows << cases.list.size();
+        cases.list.append(record);
+        cases.layer.add(record);
     });
     if (!read)
         return std::unexpected(read.error());
     return cases;
+}
+
+/// Open cases with an extension request in their history; CaseFile says which still wait.
+Result<QList<qint64>> extensionCandidates(const Workspace &workspace)
+{
+    QSqlQuery query(workspace.database());
+    query.setForwardOnly(true);
+    const bool done = query.exec(QStringLiteral(
+        "SELECT c.fid FROM cases c WHERE c.state IN ('in_handling', 'supervised') AND EXISTS "
+        "(SELECT 1 FROM case_events e WHERE e.case_id = c.fid AND e.action = "
+        "'request_extension')"));
+    if (!done) {
+        return fail(ErrorCode::Database,
+            Tr::tr("Finding requested extensions failed: %1").arg(query.lastError().text()));
+    }
+    QList<qint64> ids;
+    while (query.next())
+        ids << query.value(0).toLongLong();
+    return ids;
+}
+
+/// Marks what the queues need beyond the case rows, from the histories of the few cases
+/// concerned: the co-units of joint cases and the extensions waiting for a manager.
+Result<void> addQueueFacts(Workspace &workspace, const WorkflowSetup &setup, ReadCases &cases)
+{
+    const CaseBook book(workspace, setup);
+    for (qsizetype row : std::as_const(cases.jointRows)) {
+        auto file = book.file(cases.list.id(row));
+        if (!file)
+            return std::unexpected(file.error());
+        cases.list.setCoUnits(row, file->coUnits());
+    }
+
+    const auto candidates = extensionCandidates(workspace);
+    if (!candidates)
+        return std::unexpected(candidates.error());
+    for (qint64 id : *candidates) {
+        auto file = book.file(id);
+        const auto row = cases.list.rowOf(id);
+        if (!file)
+            return std::unexpected(file.error());
+        if (row)
+            cases.list.setExtensionPending(*row, file->pendingExtension().has_value());
+    }
+    return {};
 }
 } // namespace
 
@@ -108,7 +174,7 @@ Result<LoadedWorkspace> WorkspaceLoader::loadNow(
     if (!imported)
         return std::unexpected(imported.error());
 
-    LoadedWorkspace loaded {path, {}, {}, {}, 0, *imported};
+    LoadedWorkspace loaded {path, {}, {}, {}, {}, 0, *imported};
     if (QLocale().language() == QLocale::Chinese)
         loaded.title = (*workspace)->metadata(QStringLiteral("title_zh"));
     if (loaded.title.isEmpty())
@@ -118,15 +184,21 @@ Result<LoadedWorkspace> WorkspaceLoader::loadNow(
     auto cases = readCases(**workspace);
     if (!cases)
         return std::unexpected(cases.error());
+    auto setup = WorkflowSetup::load(**workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    if (auto facts = addQueueFacts(**workspace, *setup, *cases); !facts)
+        return std::unexpected(facts.error());
     const auto grids = (*workspace)->grids();
     if (!grids)
         return std::unexpected(grids.error());
 
-    auto scene = MapScene::createFromLayer(*grids, std::move(cases->second));
+    auto scene = MapScene::createFromLayer(*grids, std::move(cases->layer));
     if (!scene)
         return std::unexpected(scene.error());
     loaded.scene = *scene;
-    loaded.cases = std::make_shared<CompactCaseList>(std::move(cases->first));
+    loaded.cases = std::make_shared<CompactCaseList>(std::move(cases->list));
+    loaded.setup = std::move(*setup);
     loaded.gridCount = grids->size();
     qCInfo(lcApp) << "workspace" << path << "loaded in" << timer.elapsed() << "ms;"
                   << loaded.cases->size() << "cases sharing" << loaded.cases->sharedTextCount()

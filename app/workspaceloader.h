@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "ingest/importsummary.h"
 #include "maprender/mapscene.h"
+#include "workflow/workflowsetup.h"
 
 #include <QDir>
 #include <QFutureWatcher>
@@ -23,12 +24,15 @@ struct LoadedWorkspace
     QString title;
     std::shared_ptr<const MapScene> scene;
     std::shared_ptr<CompactCaseList> cases;
+    WorkflowSetup setup; ///< units, users, categories, rules and calendar of the loop
     qint64 gridCount = 0;
     std::optional<ImportSummary> imported; ///< set when a sample was imported first
 };
 
 /// Opens a workspace off the GUI thread, filling it from a bundled sample first when it holds
-/// no grids and no cases yet, and reads its map and cases. Reports with loadFinished or loadFailed.
+/// no grids and no cases yet, and reads its map, its cases (with what the queues need beyond
+/// the case rows: co-units of joint cases, extensions waiting for a decision) and its workflow
+/// setup. Reports with loadFinished or loadFailed.
 class WorkspaceLoader : public QObject
 {
     Q_OBJECT

@@ -20,7 +20,8 @@ namespace GridDesk {
 
 namespace {
 constexpr int VIEW_ROLE = Qt::UserRole + 1;
-}
+constexpr int SIZE_COLUMNS_BELOW = 1000;
+} // namespace
 
 CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     : QWidget(parent)
@@ -89,6 +90,7 @@ void CaseQueueWidget::createViewList()
     m_viewList->setObjectName(QStringLiteral("queueViews"));
     m_viewList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_viewList->setToolTip(tr("Queues: Ctrl+1 to Ctrl+8"));
+    m_viewList->setMaximumWidth(m_viewList->fontMetrics().averageCharWidth() * 28);
     for (int index = 0; index < int(QueueView::Count); ++index) {
         const auto view = QueueView(index);
         auto *item = new QListWidgetItem(queueViewName(view), m_viewList);
@@ -154,6 +156,9 @@ void CaseQueueWidget::updateCase(
     const quint32 left = before ? m_filter.views(cases, *before) : 0;
 
     const int row = m_model->updateCase(record, coUnits, extensionPending);
+    // A short list that grows shows its columns in full; a long one keeps the widths it has.
+    if (m_model->rowCount() < SIZE_COLUMNS_BELOW)
+        m_view->resizeColumnsToContents();
     if (m_filter.textCount() != cases.sharedTextCount()) {
         // The change brought a text the filter has not seen (the first case in a state, say):
         // a filter that knows it places the row again; every other row stays where it is.

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "cases/actiondialog.h"
+#include "cases/queuefilter.h"
+#include "cases/reportdialog.h"
+#include "cases/runasdialog.h"
+#include "workflow/casebook.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace GridDesk {
+
+class CaseActions;
+class CaseDetailPanel;
+class CaseQueueWidget;
+class MapCanvas;
+class Workspace;
+
+/// The closed loop at the desk: runs the workstation as a local user, keeps the case panel
+/// and the actions in step with the current case, opens the dialog of each action and takes
+/// the action through the workspace's case book, reports new cases, and applies the deadline
+/// rules every minute. Lives on the GUI thread with its own connection to the workspace.
+class CaseDesk : public QObject
+{
+    Q_OBJECT
+
+public:
+    CaseDesk(QWidget *window, CaseQueueWidget *queue, CaseDetailPanel *panel, MapCanvas *canvas,
+        CaseActions *actions);
+    ~CaseDesk() override;
+
+    /// Works on the workspace at path from now on, with its setup as the loader read it. Asks
+    /// who the desk runs as unless this workspace remembers it.
+    void open(const QString &path, const WorkflowSetup &setup);
+    bool isOpen() const { return m_book != nullptr; }
+
+    /// The wall time the desk acts at and measures deadlines against (the system clock unless
+    /// a test sets another).
+    void setClock(std::function<QDateTime()> clock);
+    QDateTime now() const;
+
+    DeskUser user() const { return m_user; }
+    /// Acts as user from now on and remembers the choice for this workspace.
+    void runAs(const LocalUser &user);
+    /// Adds a local user to the workspace (for the Run as dialog).
+    Result<void> addUser(const LocalUser &user);
+
+    CaseBook *caseBook() const { return m_book.get(); }
+    std::optional<qint64> currentCaseId() const { return m_caseId; }
+    ActionDialog *actionDialog() const { return m_dialog; }
+    ReportDialog *reportDialog() const { return m_reportDialog; }
+    RunAsDialog *runAsDialog() const { return m_runAsDialog; }
+
+public Q_SLOTS:
+    /// Shows the case in the panel and offers the actions the user may take on it.
+    void showCase(qint64 id);
+    /// Reads the case again from the workspace (after someone else changed it).
+    void reloadCase();
+    /// Opens the dialog of action for the current case.
+    void startAction(GridDesk::CaseAction action);
+    void startReport();
+    void chooseUser();
+    /// Keeps the file at path with the current case.
+    bool attachFile(const QString &path);
+    /// Applies the deadline rules now and brings the queue's deadlines up to date.
+    void applyDeadlineRules();
+
+Q_SIGNALS:
+    void userChanged(const GridDesk::DeskUser &user);
+    /// A message for the status bar.
+    void message(const QString &text);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    ActionContext contextFor(const CaseFile &file, const CaseRecord &record) const;
+    void proposeDispatch(ActionContext &context) const;
+    ActionRequest request(CaseAction action) const;
+    void takeAction(const ActionInput &input);
+    void takeReport(CaseRecord record);
+    void refreshCase(qint64 id);
+    void updateActions();
+    void chooseAttachment(qint64 caseId);
+    void openAttachment(qint64 attachmentId, const QString &name);
+    void saveAttachment(qint64 attachmentId, const QString &name);
+    void showOnMap(qint64 caseId);
+    QString settingsKey() const;
+    void readGridPaths();
+
+    QWidget *m_window;
+    CaseQueueWidget *m_queue;
+    CaseDetailPanel *m_panel;
+    MapCanvas *m_canvas;
+    CaseActions *m_actions;
+    QTimer *m_deadlineTimer;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<CaseBook> m_book;
+    QString m_path;
+    /// Each grid's code with the codes of the grids it lies in, innermost first.
+    QHash<QString, QStringList> m_gridPaths;
+    DeskUser m_user;
+    std::function<QDateTime()> m_clock;
+    std::optional<qint64> m_caseId;
+    std::optional<CaseFile> m_file; ///< the current case as last read
+    QPointer<ActionDialog> m_dialog;
+    QPointer<ReportDialog> m_reportDialog;
+    QPointer<RunAsDialog> m_runAsDialog;
+    /// Input of dialogs closed without taking their action, by case and action.
+    QHash<std::pair<qint64, int>, ActionInput> m_drafts;
+    bool m_picking = false;
+};
+
+} // namespace GridDesk

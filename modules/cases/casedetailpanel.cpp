@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "casedetailpanel.h"
+
+#include "casetimelinemodel.h"
+
+#include "workflow/terms.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace GridDesk {
+
+namespace {
+
+enum class ClockColumn { Stage, Started, Deadline, Ended, Limit, Outcome, Count };
+
+const QString TIME_FORMAT = QStringLiteral("yyyy-MM-dd HH:mm");
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toString(TIME_FORMAT) : QString();
+}
+
+/// The fields of the panel, in the order they are shown, with their labels.
+QList<std::pair<QString, QString>> fieldLabels()
+{
+    return {
+        {QStringLiteral("case"), CaseDetailPanel::tr("Case:")},
+        {QStringLiteral("state"), CaseDetailPanel::tr("State:")},
+        {QStringLiteral("category"), CaseDetailPanel::tr("Category:")},
+        {QStringLiteral("description"), CaseDetailPanel::tr("Description:")},
+        {QStringLiteral("address"), CaseDetailPanel::tr("Address:")},
+        {QStringLiteral("location"), CaseDetailPanel::tr("Location:")},
+        {QStringLiteral("grid"), CaseDetailPanel::tr("Grid:")},
+        {QStringLiteral("channel"), CaseDetailPanel::tr("Channel:")},
+        {QStringLiteral("reported"), CaseDetailPanel::tr("Reported:")},
+        {QStringLiteral("caseTypes"), CaseDetailPanel::tr("Case types:")},
+        {QStringLiteral("leadUnit"), CaseDetailPanel::tr("Lead unit:")},
+        {QStringLiteral("coUnits"), CaseDetailPanel::tr("Jointly with:")},
+        {QStringLiteral("dispatchedBy"), CaseDetailPanel::tr("Dispatched by:")},
+        {QStringLiteral("promised"), CaseDetailPanel::tr("Promised for:")},
+        {QStringLiteral("satisfaction"), CaseDetailPanel::tr("Satisfaction:")},
+        {QStringLiteral("merged"), CaseDetailPanel::tr("Duplicates:")},
+    };
+}
+
+/// Who chose the lead unit of file: the rule that proposed it, or the person who dispatched.
+QString dispatchedBy(const CaseFile &file)
+{
+    if (file.leadUnit().isEmpty())
+        return {};
+    if (!file.dispatchRule().isEmpty()) {
+        return file.dispatchReason().isEmpty()
+            ? CaseDetailPanel::tr("Rule %1").arg(file.dispatchRule())
+            : file.dispatchReason();
+    }
+    for (auto event = file.events().crbegin(); event != file.events().crend(); ++event) {
+        if (event->action == CaseAction::Dispatch)
+            //: %1 is the person who chose the unit
+            return CaseDetailPanel::tr("Chosen by %1 (no rule)").arg(event->actor);
+    }
+    return {};
+}
+
+} // namespace
+
+CaseDetailPanel::CaseDetailPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_heading(new QLabel(this))
+    , m_deadline(new QLabel(this))
+    , m_showOnMap(new QPushButton(tr("Show on map"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_timeline(new CaseTimelineModel(this))
+    , m_clocks(new QTreeWidget(this))
+    , m_attachments(new QListWidget(this))
+{
+    m_heading->setObjectName(QStringLiteral("caseHeading"));
+    m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_deadline->setObjectName(QStringLiteral("caseDeadline"));
+    m_deadline->setMargin(3);
+    m_showOnMap->setObjectName(QStringLiteral("showOnMap"));
+    m_showOnMap->setToolTip(tr("Centre the map on the case and select it"));
+    m_tabs->setObjectName(QStringLiteral("caseTabs"));
+    m_tabs->addTab(createFieldsTab(), tr("Case"));
+    m_tabs->addTab(createHistoryTab(), tr("History"));
+    m_clocks->setObjectName(QStringLiteral("stageClocks"));
+    m_clocks->setRootIsDecorated(false);
+    m_clocks->setHeaderLabels(
+        {tr("Stage"), tr("Started"), tr("Deadline"), tr("Ended"), tr("Limit"), tr("Outcome")});
+    m_tabs->addTab(m_clocks, tr("Deadlines"));
+    m_tabs->addTab(createAttachmentsTab(), tr("Attachments"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_heading, 1);
+    top->addWidget(m_deadline);
+    top->addWidget(m_showOnMap);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_showOnMap, &QPushButton::clicked, this, [this] {
+        if (m_caseId)
+            Q_EMIT showOnMapRequested(*m_caseId);
+    });
+    clear();
+}
+
+QWidget *CaseDetailPanel::createFieldsTab()
+{
+    // One label holding a table of the fields a case has, rather than a form with rows shown
+    // and hidden: Qt 6.4's QFormLayout writes past its buffers when rows of word-wrapped labels
+    // are hidden.
+    m_fieldsLabel = new QLabel;
+    m_fieldsLabel->setObjectName(QStringLiteral("caseFields"));
+    m_fieldsLabel->setTextFormat(Qt::RichText);
+    m_fieldsLabel->setWordWrap(true);
+    m_fieldsLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_fieldsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fieldsLabel->setMargin(4);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_fieldsLabel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
+}
+
+void CaseDetailPanel::showFieldTable()
+{
+    QString rows;
+    for (const auto &[name, label] : fieldLabels()) {
+        const QString value = m_fields.value(name);
+        if (value.isEmpty())
+            continue;
+        rows += QStringLiteral("<tr><td style=\"padding-right:8px\"><b>%1</b></td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    m_fieldsLabel->setText(QStringLiteral("<table>%1</table>").arg(rows));
+}
+
+QWidget *CaseDetailPanel::createHistoryTab()
+{
+    m_timelineView = new QTableView;
+    m_timelineView->setObjectName(QStringLiteral("timeline"));
+    m_timelineView->setModel(m_timeline);
+    m_timelineView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timelineView->setWordWrap(false);
+    m_timelineView->verticalHeader()->setVisible(false);
+    m_timelineView->horizontalHeader()->setStretchLastSection(true);
+    return m_timelineView;
+}
+
+QWidget *CaseDetailPanel::createAttachmentsTab()
+{
+    auto *tab = new QWidget;
+    m_attachments->setObjectName(QStringLiteral("attachments"));
+    m_addAttachment = new QPushButton(tr("Add…"), tab);
+    m_addAttachment->setObjectName(QStringLiteral("addAttachment"));
+    m_openAttachment = new QPushButton(tr("Open"), tab);
+    m_openAttachment->setObjectName(QStringLiteral("openAttachment"));
+    m_saveAttachment = new QPushButton(tr("Save as…"), tab);
+    m_saveAttachment->setObjectName(QStringLiteral("saveAttachment"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_addAttachment);
+    buttons->addWidget(m_openAttachment);
+    buttons->addWidget(m_saveAttachment);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(m_attachments, 1);
+    layout->addLayout(buttons);
+
+    connect(m_addAttachment, &QPushButton::clicked, this, [this] {
+        if (m_caseId)
+            Q_EMIT addAttachmentRequested(*m_caseId);
+    });
+    connect(m_openAttachment, &QPushButton::clicked, this, [this] {
+        if (const auto chosen = currentAttachment())
+            Q_EMIT openAttachmentRequested(chosen->first, chosen->second);
+    });
+    connect(m_saveAttachment, &QPushButton::clicked, this, [this] {
+        if (const auto chosen = currentAttachment())
+            Q_EMIT saveAttachmentRequested(chosen->first, chosen->second);
+    });
+    connect(m_attachments, &QListWidget::itemActivated, m_openAttachment, &QPushButton::click);
+    return tab;
+}
+
+void CaseDetailPanel::clear()
+{
+    m_caseId.reset();
+    m_heading->setText(tr("No case chosen. Pick one in the queue or on the map."));
+    m_deadline->clear();
+    m_deadline->setStyleSheet({});
+    m_fields.clear();
+    showFieldTable();
+    m_timeline->setEvents({}, {});
+    m_clocks->clear();
+    m_attachments->clear();
+    for (QPushButton *button : {m_showOnMap, m_addAttachment, m_openAttachment, m_saveAttachment})
+        button->setEnabled(false);
+}
+
+void CaseDetailPanel::showCase(const CaseDetails &details)
+{
+    const CaseRecord &record = details.record;
+    m_caseId = record.id;
+    const QString label =
+        record.externalId.isEmpty() ? QString::number(record.id) : record.externalId;
+    const auto state = caseStateFromKey(record.state);
+    //: %1 is a case, %2 its state
+    m_heading->setText(tr("<b>Case %1</b> · %2")
+                           .arg(label.toHtmlEscaped(),
+                               (state ? caseStateName(*state) : record.state).toHtmlEscaped()));
+    setDeadline(details.deadline);
+
+    m_fields.clear();
+    showFields(details);
+    showLoop(details);
+    showFieldTable();
+    m_timeline->setEvents(
+        details.file ? details.file->events() : QList<CaseEvent>(), details.units);
+    m_timelineView->resizeColumnsToContents();
+    showClocks(details);
+    showAttachments(details.attachments);
+    m_showOnMap->setEnabled(record.location.has_value());
+    m_addAttachment->setEnabled(details.file.has_value());
+}
+
+void CaseDetailPanel::setDeadline(const DeadlineShown &deadline)
+{
+    m_deadline->setText(deadline.text);
+    m_deadline->setToolTip(deadline.toolTip);
+    const QColor background = deadline.background();
+    m_deadline->setStyleSheet(deadline.text.isEmpty()
+            ? QString()
+            : QStringLiteral("QLabel { color: %1; background: %2; border-radius: 3px; }")
+                  .arg(deadline.foreground().name(),
+                      background.isValid() ? background.name() : QStringLiteral("transparent")));
+}
+
+void CaseDetailPanel::showFields(const CaseDetails &details)
+{
+    const CaseRecord &record = details.record;
+    setField(QStringLiteral("case"),
+        record.externalId.isEmpty()
+            ? QString::number(record.id)
+            //: %1 is the source's id of a case, %2 the workspace's
+            : tr("%1 (no. %2 in this workspace)").arg(record.externalId).arg(record.id));
+    const std::optional<Category> category = details.categories.category(record.category);
+    setField(QStringLiteral("category"),
+        category && !category->name.isEmpty() ? tr("%1 (%2)").arg(category->name, record.category)
+                                              : record.category);
+    setField(QStringLiteral("description"), record.descriptor);
+    setField(QStringLiteral("address"), record.address);
+    setField(QStringLiteral("location"),
+        record.location ? tr("%1, %2 (longitude, latitude)")
+                              .arg(record.location->lon, 0, 'f', 6)
+                              .arg(record.location->lat, 0, 'f', 6)
+                        : tr("none given"));
+    setField(QStringLiteral("grid"), record.gridCode);
+    setField(QStringLiteral("channel"), record.source);
+    setField(QStringLiteral("reported"), timeText(record.created.wallTime()));
+}
+
+void CaseDetailPanel::showLoop(const CaseDetails &details)
+{
+    const auto state = caseStateFromKey(details.record.state);
+    QString stateText = state ? caseStateName(*state) : details.record.state;
+    if (!details.file)
+        stateText += u' ' + tr("(no history recorded yet)");
+    setField(QStringLiteral("state"), stateText);
+    setField(QStringLiteral("leadUnit"), details.units.displayName(details.record.leadUnit));
+    if (!details.file) {
+        for (const char *name :
+            {"caseTypes", "coUnits", "dispatchedBy", "promised", "satisfaction", "merged"})
+            setField(QString::fromLatin1(name), {});
+        return;
+    }
+
+    const CaseFile &file = *details.file;
+    QStringList types;
+    for (CaseType type : file.types())
+        types << caseTypeName(type);
+    setField(QStringLiteral("caseTypes"), types.join(QStringLiteral(", ")));
+    QStringList coUnits;
+    for (const QString &code : file.coUnits())
+        coUnits << details.units.displayName(code);
+    setField(QStringLiteral("coUnits"), coUnits.join(QStringLiteral(", ")));
+    setField(QStringLiteral("dispatchedBy"), dispatchedBy(file));
+    setField(QStringLiteral("promised"),
+        file.promisedAt() ? timeText(file.promisedAt()->wallTime()) : QString());
+    setField(QStringLiteral("satisfaction"),
+        file.satisfaction() ? tr("%1 of 5").arg(*file.satisfaction()) : QString());
+    QStringList merged;
+    if (file.mergedInto())
+        merged << tr("merged into case %1").arg(*file.mergedInto());
+    for (qint64 from : file.mergedFrom())
+        merged << tr("case %1 merged in").arg(from);
+    setField(QStringLiteral("merged"), merged.join(QStringLiteral("; ")));
+}
+
+void CaseDetailPanel::showClocks(const CaseDetails &details)
+{
+    m_clocks->clear();
+    for (const StageClock &clock : details.clocks) {
+        QString outcome;
+        QColor colour;
+        if (clock.ended.isValid()) {
+            const bool late = clock.endedLate();
+            outcome = late ? tr("Late by %1").arg(durationText(clock.deadline.secsTo(clock.ended)))
+                           : tr("On time");
+            colour = late ? QColor(0x9b, 0x10, 0x10) : QColor();
+        } else {
+            outcome = details.deadline.text;
+            colour = details.deadline.foreground();
+        }
+        auto *item = new QTreeWidgetItem(m_clocks,
+            {stageName(clock.stage), timeText(clock.started), timeText(clock.deadline),
+                timeText(clock.ended), clock.limit, outcome});
+        if (colour.isValid())
+            item->setForeground(int(ClockColumn::Outcome), colour);
+    }
+    for (int column = 0; column < int(ClockColumn::Count); ++column)
+        m_clocks->resizeColumnToContents(column);
+}
+
+void CaseDetailPanel::showAttachments(const QList<CaseAttachment> &attachments)
+{
+    m_attachments->clear();
+    for (const CaseAttachment &attachment : attachments) {
+        //: an attachment: file name, size, who added it and when
+        auto *item = new QListWidgetItem(
+            tr("%1 (%2), added by %3 on %4")
+                .arg(attachment.name, QLocale().formattedDataSize(attachment.size),
+                    attachment.addedBy, timeText(attachment.addedAt.wallTime())),
+            m_attachments);
+        item->setData(Qt::UserRole, attachment.id);
+        item->setData(Qt::UserRole + 1, attachment.name);
+    }
+    if (m_attachments->count() > 0)
+        m_attachments->setCurrentRow(0);
+    m_openAttachment->setEnabled(m_attachments->count() > 0);
+    m_saveAttachment->setEnabled(m_attachments->count() > 0);
+}
+
+std::optional<std::pair<qint64, QString>> CaseDetailPanel::currentAttachment() const
+{
+    const QListWidgetItem *item = m_attachments->currentItem();
+    if (!item)
+        return std::nullopt;
+    return std::pair(
+        item->data(Qt::UserRole).toLongLong(), item->data(Qt::UserRole + 1).toString());
+}
+
+void CaseDetailPanel::setField(const QString &name, const QString &text)
+{
+    m_fields.insert(name, text);
+}
+
+QString CaseDetailPanel::field(const QString &name) const
+{
+    return m_fields.value(name);
+}
+
+} // namespace GridDesk

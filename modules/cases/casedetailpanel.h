@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "deadlinetext.h"
+
+#include "domain/caserecord.h"
+#include "workflow/casebook.h"
+#include "workflow/casefile.h"
+#include "workflow/stageclock.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableView;
+class QTabWidget;
+class QTreeWidget;
+
+namespace GridDesk {
+
+class CaseTimelineModel;
+
+/// Everything the case panel shows of one case, gathered by the desk.
+struct CaseDetails
+{
+    CaseRecord record;
+    std::optional<CaseFile> file; ///< empty for a case that has no history yet
+    QList<StageClock> clocks; ///< StageClocks::history of the file
+    QList<CaseAttachment> attachments;
+    OrgDirectory units;
+    CategoryTree categories;
+    DeadlineShown deadline; ///< of the current stage
+    QDateTime now;
+};
+
+/// The case panel: a case's fields, a button to find it on the map, its history event by
+/// event, the deadline of every stage it went through (late ones marked in words and colour),
+/// and its attachments with Add…, Open and Save as….
+class CaseDetailPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CaseDetailPanel(QWidget *parent = nullptr);
+
+    void showCase(const CaseDetails &details);
+    void clear();
+    /// Shows where the case stands against its deadline now, leaving the rest as it is.
+    void setDeadline(const DeadlineShown &deadline);
+    std::optional<qint64> caseId() const { return m_caseId; }
+
+    CaseTimelineModel *timeline() const { return m_timeline; }
+    QTreeWidget *stageClocks() const { return m_clocks; }
+    QListWidget *attachments() const { return m_attachments; }
+    /// The text of a field ("state", "leadUnit", "dispatchedBy" …), for tests and tools.
+    QString field(const QString &name) const;
+
+Q_SIGNALS:
+    void showOnMapRequested(qint64 caseId);
+    void addAttachmentRequested(qint64 caseId);
+    void openAttachmentRequested(qint64 attachmentId, const QString &name);
+    void saveAttachmentRequested(qint64 attachmentId, const QString &name);
+
+private:
+    QWidget *createFieldsTab();
+    QWidget *createHistoryTab();
+    QWidget *createAttachmentsTab();
+    void setField(const QString &name, const QString &text);
+    void showFieldTable();
+    void showFields(const CaseDetails &details);
+    void showLoop(const CaseDetails &details);
+    void showClocks(const CaseDetails &details);
+    void showAttachments(const QList<CaseAttachment> &attachments);
+    std::optional<std::pair<qint64, QString>> currentAttachment() const;
+
+    std::optional<qint64> m_caseId;
+    QLabel *m_heading;
+    QLabel *m_deadline;
+    QPushButton *m_showOnMap;
+    QTabWidget *m_tabs;
+    QLabel *m_fieldsLabel = nullptr;
+    QHash<QString, QString> m_fields; ///< the text of each field, empty ones not shown
+    CaseTimelineModel *m_timeline;
+    QTableView *m_timelineView = nullptr;
+    QTreeWidget *m_clocks;
+    QListWidget *m_attachments;
+    QPushButton *m_addAttachment = nullptr;
+    QPushButton *m_openAttachment = nullptr;
+    QPushButton *m_saveAttachment = nullptr;
+};
+
+} // namespace GridDesk

@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "casedesk.h"
+#include "mainwindow.h"
+
+#include "deskfixture.h"
+#include "support/testsupport.h"
+
+#include "cases/actiondialog.h"
+#include "cases/caseactions.h"
+#include "cases/casedetailpanel.h"
+#include "cases/casefilterproxymodel.h"
+#include "cases/casequeuewidget.h"
+#include "cases/casetablemodel.h"
+#include "cases/casetimelinemodel.h"
+#include "cases/reportdialog.h"
+#include "cases/runasdialog.h"
+#include "maprender/mapviewport.h"
+#include "mapview/mapcanvas.h"
+#include "storage/workspace.h"
+#include "workflow/casebook.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using namespace GridDesk;
+
+class TestCaseDesk : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void reportToClose();
+    void failedVerificationIsSupervised();
+    void staleActionIsRefusedAndKeepsInput();
+    void handlerMayNotVerify();
+    void cancelledDialogKeepsItsDraft();
+    void deadlineRulesSuperviseLateCases();
+    void addsALocalUser();
+    void attachesAFile();
+
+private:
+    void runAs(const QString &name);
+    qint64 reportCase(const QString &description);
+    ActionDialog *startAction(CaseAction action);
+    void submit(ActionDialog *dialog);
+    void act(CaseAction action, const std::function<void(ActionDialog *)> &fill = {});
+    QString stateOf(qint64 id) const;
+    void advance(int minutes) { m_now = m_now.addSecs(minutes * 60); }
+    void saveScreenshot(QWidget *dialog, const QString &name);
+
+    template<typename T>
+    static T *child(QWidget *parent, const char *name)
+    {
+        return parent ? parent->findChild<T *>(QLatin1String(name)) : nullptr;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    QDateTime m_now;
+    std::unique_ptr<MainWindow> m_window;
+    CaseDesk *m_desk = nullptr;
+};
+
+void TestCaseDesk::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("GridDeskTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_casedesk"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCaseDesk::init()
+{
+    QSettings().clear();
+    static int workspaces = 0;
+    m_path = m_dir.filePath(QStringLiteral("desk-%1.gpkg").arg(++workspaces));
+    const auto made = Test::makeDeskWorkspace(m_path);
+    QVERIFY2(made.has_value(), Test::why(made).constData());
+
+    // A Wednesday morning in working hours; each step moves the clock on a little.
+    m_now = QDateTime(QDate(2026, 3, 4), QTime(9, 5));
+    m_window = std::make_unique<MainWindow>(QDir(Test::mapsPath()));
+    m_window->resize(1500, 950);
+    m_desk = m_window->caseDesk();
+    m_desk->setClock([this] { return m_now; });
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QSignalSpy loaded(m_window.get(), &MainWindow::workspaceLoaded);
+    m_window->openWorkspace(m_path);
+    QVERIFY(loaded.wait(60000));
+    QTRY_VERIFY(!m_window->mapCanvas()->image().isNull());
+    // Nobody is chosen for this workspace yet: the desk asks.
+    QTRY_VERIFY(m_desk->runAsDialog() && m_desk->runAsDialog()->isVisible());
+    runAs(QStringLiteral("Wang Fang"));
+}
+
+void TestCaseDesk::cleanup()
+{
+    m_window.reset();
+    m_desk = nullptr;
+}
+
+void TestCaseDesk::runAs(const QString &name)
+{
+    if (!m_desk->runAsDialog())
+        m_window->caseActions()->runAsAction()->trigger();
+    RunAsDialog *dialog = m_desk->runAsDialog();
+    QVERIFY(dialog);
+    auto *users = child<QListWidget>(dialog, "users");
+    QVERIFY(users);
+    const auto found = users->findItems(name, Qt::MatchStartsWith);
+    QCOMPARE(found.size(), 1);
+    users->setCurrentItem(found.first());
+    QTest::mouseClick(child<QPushButton>(dialog, "runAs"), Qt::LeftButton);
+    QTRY_VERIFY(!m_desk->runAsDialog());
+    QCOMPARE(m_desk->user().name, name);
+    auto *shown = m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("deskUser"));
+    QVERIFY(shown && shown->text().contains(name));
+}
+
+qint64 TestCaseDesk::reportCase(const QString &description)
+{
+    advance(1);
+    m_window->caseActions()->reportAction()->trigger();
+    ReportDialog *dialog = m_desk->reportDialog();
+    if (!dialog)
+        return 0;
+    auto *category = child<QComboBox>(dialog, "category");
+    category->setCurrentIndex(category->findData(QStringLiteral("road.pothole")));
+    child<QLineEdit>(dialog, "description")->setText(description);
+    child<QLineEdit>(dialog, "address")->setText(QStringLiteral("Section 1, Muzha Road"));
+    // Inside a Wenshan village: where the village's name is drawn.
+    const auto scene = m_window->mapCanvas()->scene();
+    const MapScene::GridShape &village = scene->grids().back();
+    const GeoPoint where = WebMercator::toLonLat(village.labelAnchor);
+    child<QLineEdit>(dialog, "location")
+        ->setText(QStringLiteral("%1, %2").arg(where.lon, 0, 'f', 7).arg(where.lat, 0, 'f', 7));
+
+    const qsizetype before = m_window->caseQueue()->viewCount(QueueView::All);
+    QTest::mouseClick(child<QPushButton>(dialog, "submit"), Qt::LeftButton);
+    if (m_desk->reportDialog()) {
+        qWarning("report refused: %s", qPrintable(child<QLabel>(dialog, "message")->text()));
+        return 0;
+    }
+    if (m_window->caseQueue()->viewCount(QueueView::All) != before + 1)
+        return 0;
+    return m_desk->currentCaseId().value_or(0);
+}
+
+ActionDialog *TestCaseDesk::startAction(CaseAction action)
+{
+    advance(2);
+    QAction *trigger = m_window->caseActions()->action(action);
+    if (!trigger->isEnabled())
+        return nullptr;
+    trigger->trigger();
+    return m_desk->actionDialog();
+}
+
+void TestCaseDesk::submit(ActionDialog *dialog)
+{
+    QTest::mouseClick(child<QPushButton>(dialog, "submit"), Qt::LeftButton);
+}
+
+void TestCaseDesk::act(CaseAction action, const std::function<void(ActionDialog *)> &fill)
+{
+    ActionDialog *dialog = startAction(action);
+    QVERIFY2(dialog, qPrintable(caseActionKey(action)));
+    if (fill)
+        fill(dialog);
+    submit(dialog);
+    const auto *message = child<QLabel>(dialog, "message");
+    QVERIFY2(!m_desk->actionDialog(), qPrintable(message ? message->text() : QString()));
+}
+
+QString TestCaseDesk::stateOf(qint64 id) const
+{
+    const auto row = m_window->caseQueue()->model()->rowOf(id);
+    return row ? m_window->caseQueue()->model()->cases().state(*row) : QString();
+}
+
+void TestCaseDesk::saveScreenshot(QWidget *dialog, const QString &name)
+{
+    // The window with the dialog drawn where it stands over it, as a user sees them.
+    QImage image = m_window->grab().toImage();
+    if (dialog) {
+        QPainter painter(&image);
+        const QPoint at = dialog->frameGeometry().topLeft() - m_window->geometry().topLeft();
+        painter.drawPixmap(at, dialog->grab());
+    }
+    const QString folder = QStringLiteral(GRIDDESK_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(image.save(QDir(folder).filePath(name)));
+}
+
+void TestCaseDesk::reportToClose()
+{
+    CaseQueueWidget *queue = m_window->caseQueue();
+    CaseDetailPanel *panel = m_window->caseDetail();
+    QCOMPARE(queue->viewCount(QueueView::All), 0);
+
+    // Picking the place on the map fills the location; the dialog stays open.
+    m_window->caseActions()->reportAction()->trigger();
+    QVERIFY(m_desk->reportDialog());
+    QTest::mouseClick(child<QPushButton>(m_desk->reportDialog(), "pickOnMap"), Qt::LeftButton);
+    MapCanvas *canvas = m_window->mapCanvas();
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->rect().center());
+    QVERIFY(!child<QLineEdit>(m_desk->reportDialog(), "location")->text().isEmpty());
+    QVERIFY(!canvas->selectedCaseId());
+    m_desk->reportDialog()->close();
+
+    const qint64 id = reportCase(QStringLiteral("Deep pothole by the bus stop"));
+    QVERIFY(id > 0);
+    QCOMPARE(stateOf(id), QStringLiteral("reported"));
+    QCOMPARE(queue->viewCount(QueueView::ToRegister), 1);
+    QCOMPARE(queue->viewCount(QueueView::MyInbox), 1);
+    QCOMPARE(panel->caseId(), std::optional<qint64>(id));
+    QVERIFY(!panel->field(QStringLiteral("grid")).isEmpty());
+
+    // Register from the keyboard.
+    advance(2);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_desk->actionDialog());
+    QCOMPARE(m_desk->actionDialog()->action(), CaseAction::Register);
+    submit(m_desk->actionDialog());
+    QTRY_VERIFY(!m_desk->actionDialog());
+    QCOMPARE(stateOf(id), QStringLiteral("registered"));
+    QCOMPARE(queue->viewCount(QueueView::ToDispatch), 1);
+    QCOMPARE(queue->viewCount(QueueView::ToRegister), 0);
+
+    // Dispatch: the rule for Wenshan's roads proposes street A and says why.
+    ActionDialog *dispatch = startAction(CaseAction::Dispatch);
+    QVERIFY(dispatch);
+    const QString proposal = child<QLabel>(dispatch, "proposal")->text();
+    QVERIFY2(proposal.contains(QLatin1String("R1")), qPrintable(proposal));
+    QVERIFY2(proposal.contains(QLatin1String("Street A")), qPrintable(proposal));
+    QCOMPARE(
+        child<QComboBox>(dispatch, "unit")->currentData().toString(), QStringLiteral("street-a"));
+    QTRY_VERIFY(!m_window->mapCanvas()->isRendering());
+    saveScreenshot(dispatch, QStringLiteral("desk-dispatch.png"));
+    submit(dispatch);
+    QTRY_VERIFY(!m_desk->actionDialog());
+    QCOMPARE(stateOf(id), QStringLiteral("dispatched"));
+    QVERIFY(panel->field(QStringLiteral("dispatchedBy")).contains(QLatin1String("R1")));
+    QCOMPARE(panel->field(QStringLiteral("leadUnit")), QStringLiteral("Street A"));
+
+    // The unit handler finds it in the inbox, accepts it and feeds back.
+    runAs(QStringLiteral("Li Lei"));
+    QCOMPARE(queue->viewCount(QueueView::MyInbox), 1);
+    act(CaseAction::Accept);
+    QCOMPARE(stateOf(id), QStringLiteral("in_handling"));
+    ActionDialog *feedBack = startAction(CaseAction::FeedBack);
+    QVERIFY(feedBack);
+    submit(feedBack);
+    QVERIFY(m_desk->actionDialog()); // no result given: the dialog says so and stays
+    QVERIFY(child<QLabel>(feedBack, "message")->isVisible());
+    child<QPlainTextEdit>(feedBack, "result")->setPlainText(QStringLiteral("Filled and sealed."));
+    submit(feedBack);
+    QTRY_VERIFY(!m_desk->actionDialog());
+    QCOMPARE(stateOf(id), QStringLiteral("fed_back"));
+    QCOMPARE(queue->viewCount(QueueView::MyInbox), 0);
+
+    // The grid supervisor verifies and closes it.
+    runAs(QStringLiteral("Zhao Min"));
+    QCOMPARE(queue->viewCount(QueueView::AwaitingVerification), 1);
+    QCOMPARE(queue->viewCount(QueueView::MyInbox), 1);
+    act(CaseAction::Verify);
+    QCOMPARE(stateOf(id), QStringLiteral("closed"));
+    QCOMPARE(queue->viewCount(QueueView::AwaitingVerification), 0);
+
+    // The history tells the whole story, and every stage has its clock.
+    const QList<CaseEvent> &events = panel->timeline()->events();
+    QList<CaseAction> actions;
+    for (const CaseEvent &event : events)
+        actions << event.action;
+    QCOMPARE(actions,
+        (QList<CaseAction> {CaseAction::Report, CaseAction::Register, CaseAction::Dispatch,
+            CaseAction::Accept, CaseAction::FeedBack, CaseAction::Verify}));
+    QCOMPARE(events.at(4).actor, QStringLiteral("Li Lei"));
+    QVERIFY(panel->stageClocks()->topLevelItemCount() >= 5);
+}
+
+void TestCaseDesk::failedVerificationIsSupervised()
+{
+    const qint64 id = reportCase(QStringLiteral("Pothole, second report"));
+    QVERIFY(id > 0);
+    act(CaseAction::Register);
+    act(CaseAction::Dispatch);
+    runAs(QStringLiteral("Li Lei"));
+    act(CaseAction::Accept);
+    act(CaseAction::FeedBack, [](ActionDialog *dialog) {
+        child<QPlainTextEdit>(dialog, "result")->setPlainText(QStringLiteral("Patched."));
+    });
+
+    runAs(QStringLiteral("Zhao Min"));
+    CaseQueueWidget *queue = m_window->caseQueue();
+    queue->setQueueView(QueueView::Supervised);
+    QCOMPARE(queue->viewCount(QueueView::Supervised), 0);
+    QCOMPARE(queue->proxyModel()->rowCount(), 0);
+    act(CaseAction::FailVerification, [](ActionDialog *dialog) {
+        // A reason is required: without one the dialog refuses to submit.
+        QTest::mouseClick(child<QPushButton>(dialog, "submit"), Qt::LeftButton);
+        QVERIFY(child<QLabel>(dialog, "message")->text().contains(QLatin1String("reason")));
+        child<QPlainTextEdit>(dialog, "reason")
+            ->setPlainText(QStringLiteral("The patch is already breaking up."));
+    });
+    QCOMPARE(stateOf(id), QStringLiteral("supervised"));
+    QCOMPARE(queue->viewCount(QueueView::Supervised), 1);
+    QCOMPARE(queue->proxyModel()->rowCount(), 1);
+    QCOMPARE(queue->viewCount(QueueView::MyInbox), 1);
+}
+
+void TestCaseDesk::staleActionIsRefusedAndKeepsInput()
+{
+    const qint64 id = reportCase(QStringLiteral("Pothole seen twice"));
+    QVERIFY(id > 0);
+    act(CaseAction::Register);
+
+    // Someone at another desk promises the reporter a date meanwhile.
+    {
+        auto other = Workspace::open(m_path);
+        QVERIFY2(other.has_value(), Test::why(other).constData());
+        auto setup = WorkflowSetup::load(**other);
+        QVERIFY2(setup.has_value(), Test::why(setup).constData());
+        CaseBook book(**other, *setup);
+        ActionRequest promise;
+        promise.action = CaseAction::Promise;
+        promise.basedOnVersion = 2;
+        promise.actor = QStringLiteral("Wu Tao");
+        promise.role = Role::Operator;
+        promise.at = CaseTime::naive(m_now.date(), m_now.time().addSecs(60));
+        promise.data.insert(QStringLiteral("promised_at"), QStringLiteral("2026-03-10T17:00:00"));
+        const auto promised = book.act(id, promise);
+        QVERIFY2(promised.has_value(), Test::why(promised).constData());
+    }
+
+    ActionDialog *dialog = startAction(CaseAction::Dispatch);
+    QVERIFY(dialog);
+    child<QPlainTextEdit>(dialog, "reason")->setPlainText(QStringLiteral("Urgent: near a school"));
+    submit(dialog);
+    QCOMPARE(m_desk->actionDialog(), dialog);
+    const QString message = child<QLabel>(dialog, "message")->text();
+    QVERIFY2(message.contains(QLatin1String("changed")), qPrintable(message));
+    QVERIFY(child<QPushButton>(dialog, "reload")->isVisible());
+    QCOMPARE(stateOf(id), QStringLiteral("registered"));
+
+    // After a reload the same input goes through.
+    QTest::mouseClick(child<QPushButton>(dialog, "reload"), Qt::LeftButton);
+    QCOMPARE(child<QPlainTextEdit>(dialog, "reason")->toPlainText(),
+        QStringLiteral("Urgent: near a school"));
+    QCOMPARE(
+        child<QComboBox>(dialog, "unit")->currentData().toString(), QStringLiteral("street-a"));
+    QVERIFY(child<QLabel>(dialog, "heading")->text().contains(QLatin1String("version 3")));
+    submit(dialog);
+    QTRY_VERIFY(!m_desk->actionDialog());
+    QCOMPARE(stateOf(id), QStringLiteral("dispatched"));
+    QCOMPARE(m_window->caseDetail()->timeline()->events().last().reason,
+        QStringLiteral("Urgent: near a school"));
+}
+
+void TestCaseDesk::handlerMayNotVerify()
+{
+    const qint64 id = reportCase(QStringLiteral("Pothole by the market"));
+    QVERIFY(id > 0);
+    act(CaseAction::Register);
+    act(CaseAction::Dispatch);
+    runAs(QStringLiteral("Li Lei"));
+    act(CaseAction::Accept);
+    act(CaseAction::FeedBack, [](ActionDialog *dialog) {
+        child<QPlainTextEdit>(dialog, "result")->setPlainText(QStringLiteral("Filled."));
+    });
+
+    // A supervisor of the street that handled the case may not verify it.
+    runAs(QStringLiteral("Sun Qiang"));
+    ActionDialog *dialog = startAction(CaseAction::Verify);
+    QVERIFY(dialog);
+    child<QPlainTextEdit>(dialog, "reason")->setPlainText(QStringLiteral("Looks fine"));
+    submit(dialog);
+    QCOMPARE(m_desk->actionDialog(), dialog);
+    const QString message = child<QLabel>(dialog, "message")->text();
+    QVERIFY2(message.contains(QLatin1String("cannot verify")), qPrintable(message));
+    QVERIFY(!child<QPushButton>(dialog, "reload")->isVisible());
+    QCOMPARE(child<QPlainTextEdit>(dialog, "reason")->toPlainText(), QStringLiteral("Looks fine"));
+    QCOMPARE(stateOf(id), QStringLiteral("fed_back"));
+    dialog->reject();
+}
+
+void TestCaseDesk::cancelledDialogKeepsItsDraft()
+{
+    const qint64 id = reportCase(QStringLiteral("Pothole near the bridge"));
+    QVERIFY(id > 0);
+    ActionDialog *dialog = startAction(CaseAction::Reject);
+    QVERIFY(dialog);
+    child<QPlainTextEdit>(dialog, "reason")->setPlainText(QStringLiteral("Private road"));
+    QTest::mouseClick(child<QPushButton>(dialog, "cancel"), Qt::LeftButton);
+    QTRY_VERIFY(!m_desk->actionDialog());
+
+    dialog = startAction(CaseAction::Reject);
+    QVERIFY(dialog);
+    QCOMPARE(
+        child<QPlainTextEdit>(dialog, "reason")->toPlainText(), QStringLiteral("Private road"));
+    submit(dialog);
+    QTRY_VERIFY(!m_desk->actionDialog());
+    QCOMPARE(stateOf(id), QStringLiteral("rejected"));
+}
+
+void TestCaseDesk::deadlineRulesSuperviseLateCases()
+{
+    const qint64 id = reportCase(QStringLiteral("Pothole left too long"));
+    QVERIFY(id > 0);
+    act(CaseAction::Register);
+    act(CaseAction::Dispatch);
+    runAs(QStringLiteral("Li Lei"));
+    act(CaseAction::Accept);
+    CaseQueueWidget *queue = m_window->caseQueue();
+    QCOMPARE(queue->viewCount(QueueView::Overdue), 0);
+    const QString due =
+        queue->model()
+            ->index(*queue->model()->rowOf(id), int(CaseTableModel::Column::Deadline))
+            .data()
+            .toString();
+    QVERIFY2(due.startsWith(QLatin1String("Due in")), qPrintable(due));
+
+    // A week later the handling time has run out: the rules put the case under supervision.
+    m_now = m_now.addDays(7);
+    m_desk->applyDeadlineRules();
+    QCOMPARE(stateOf(id), QStringLiteral("supervised"));
+    QCOMPARE(queue->viewCount(QueueView::Supervised), 1);
+    QCOMPARE(m_window->caseDetail()->timeline()->events().last().role, Role::System);
+}
+
+void TestCaseDesk::addsALocalUser()
+{
+    m_window->caseActions()->runAsAction()->trigger();
+    RunAsDialog *dialog = m_desk->runAsDialog();
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, "newUserName")->setText(QStringLiteral("Zhou Xin"));
+    auto *role = child<QComboBox>(dialog, "newUserRole");
+    role->setCurrentIndex(role->findData(QStringLiteral("unit_handler")));
+    QTest::mouseClick(child<QPushButton>(dialog, "addUser"), Qt::LeftButton);
+    // A unit handler needs a unit.
+    QVERIFY(child<QLabel>(dialog, "message")->text().contains(QLatin1String("unit")));
+    auto *unit = child<QComboBox>(dialog, "newUserUnit");
+    unit->setCurrentIndex(unit->findData(QStringLiteral("works-a")));
+    QTest::mouseClick(child<QPushButton>(dialog, "addUser"), Qt::LeftButton);
+    QCOMPARE(child<QListWidget>(dialog, "users")->count(), 6);
+    dialog->close();
+
+    // Saved in the workspace, so it survives a restart.
+    auto workspace = Workspace::open(m_path);
+    QVERIFY(workspace.has_value());
+    const auto setup = WorkflowSetup::load(**workspace);
+    QVERIFY(setup.has_value());
+    const auto added = setup->user(QStringLiteral("Zhou Xin"));
+    QVERIFY(added);
+    QCOMPARE(added->unitCode, QStringLiteral("works-a"));
+    runAs(QStringLiteral("Zhou Xin"));
+    QCOMPARE(m_desk->user().role, Role::UnitHandler);
+}
+
+void TestCaseDesk::attachesAFile()
+{
+    const qint64 id = reportCase(QStringLiteral("Pothole with photo"));
+    QVERIFY(id > 0);
+    const QString photo = m_dir.filePath(QStringLiteral("scene.txt"));
+    QFile file(photo);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a photo would be here");
+    file.close();
+
+    QVERIFY(m_desk->attachFile(photo));
+    auto *list = m_window->caseDetail()->attachments();
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains(QLatin1String("scene.txt")));
+    QCOMPARE(m_window->caseDetail()->timeline()->events().last().action, CaseAction::Attach);
+    const auto content =
+        m_desk->caseBook()->attachmentContent(list->item(0)->data(Qt::UserRole).toLongLong());
+    QVERIFY(content.has_value());
+    QCOMPARE(*content, QByteArray("a photo would be here"));
+}
+
+GRIDDESK_TEST_MAIN(TestCaseDesk, QApplication)
+
+#include "tst_casedesk.moc"

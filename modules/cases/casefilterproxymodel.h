@@ -4,7 +4,7 @@
 
 #include "queuefilter.h"
 
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
 #include <QStringList>
 
 #include <optional>
@@ -14,10 +14,13 @@ namespace GridDesk {
 
 class CaseTableModel;
 
-/// Filters a CaseTableModel by queue view, by free text and by grid, and sorts it by raw values
-/// (times as times, ids as numbers, states in the order of the loop). The view and grid
-/// filters compare shared text indices, so switching views does no string work per case.
-class CaseFilterProxyModel : public QSortFilterProxyModel
+/// The rows of a CaseTableModel a queue shows: filtered by queue view, by free text and by
+/// grid, and sorted by raw values (times as times, ids as numbers, states in the order of the
+/// loop). Made for a million cases: the filters compare shared text indices and numbers, the
+/// sort orders precomputed keys, and a changed case moves on its own without the rest being
+/// filtered or sorted again. A new filter or view resets the model; a new sort keeps the
+/// current row.
+class CaseFilterProxyModel : public QAbstractProxyModel
 {
     Q_OBJECT
 
@@ -27,7 +30,8 @@ public:
     /// Must be a CaseTableModel.
     void setSourceModel(QAbstractItemModel *model) override;
 
-    /// Keeps rows where any column contains text, ignoring case; empty text keeps all.
+    /// Keeps rows where a column's text contains text, ignoring case (the deadline column is
+    /// not searched; the overdue view finds late cases); empty text keeps all.
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
 
@@ -45,22 +49,47 @@ public:
     /// listed case as before.
     void setQueueFilter(const QueueFilter &filter, bool refilter = true);
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
 
 private:
+    bool accepts(int sourceRow) const;
     bool matchesText(int sourceRow) const;
     bool matchesGrid(int sourceRow) const;
-    void resolveGridCodes() const;
+    void matchTexts() const;
+    bool before(int sourceRow, int otherRow) const;
+    void sortRows(std::vector<int> &rows) const;
+    int insertionPoint(int sourceRow) const;
+    void renumberFrom(std::size_t first);
+
+    void refilter();
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void placeRow(int sourceRow);
 
     CaseTableModel *m_cases = nullptr;
+    std::vector<int> m_rows; // source row of each proxy row
+    std::vector<int> m_proxyRows; // proxy row of each source row, -1 when filtered out
     QString m_text;
+    bool m_textMayBeTime = false;
+    // By shared text index, what the filter text is found in: the text itself, the state it
+    // names, the unit it names. Grown as the list gains texts.
+    mutable std::vector<quint8> m_textMatches;
     QueueView m_view = QueueView::All;
     QueueFilter m_filter;
     std::optional<QStringList> m_gridCodes;
     // By shared text index: whether the grid filter keeps a case in that grid.
     mutable std::vector<bool> m_gridAccepted;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace GridDesk

@@ -82,6 +82,14 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &CaseQueueWidget::onCurrentRowChanged);
+    // A new view or filter resets the rows: the current case stays current when still shown.
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
+        [this] { m_keptCase = currentCaseId(); });
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_keptCase)
+            selectCase(*m_keptCase);
+        m_keptCase.reset();
+    });
     rebuildFilter(true);
 }
 

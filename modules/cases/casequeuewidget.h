@@ -101,6 +101,7 @@ private:
     DeskUser m_user;
     QueueFilter m_filter;
     QueueFilter::Counts m_counts {};
+    std::optional<qint64> m_keptCase; // current while the rows are reset
     bool m_selecting = false;
 };
 

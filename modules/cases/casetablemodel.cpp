@@ -354,23 +354,22 @@ void CaseTableModel::dropRanks()
         ranks.clear();
 }
 
-bool CaseTableModel::rowLessThan(int row, int other, Column column) const
+qint64 CaseTableModel::sortKey(int row, Column column) const
 {
     switch (column) {
     case Column::Id:
-        return idSortKey(row) < idSortKey(other);
+        return idSortKey(row);
     case Column::Created:
-        return m_cases->createdMsecs(row) < m_cases->createdMsecs(other);
+        return m_cases->createdMsecs(row);
     case Column::Deadline:
-        return deadlineSortKey(row) < deadlineSortKey(other);
+        return deadlineSortKey(row);
     default:
         break;
     }
     const auto text = sharedTextOf(column);
     if (!text)
-        return false;
-    const std::vector<quint32> &rank = ranks(column);
-    return rank[m_cases->textIndex(row, *text)] < rank[m_cases->textIndex(other, *text)];
+        return 0;
+    return ranks(column)[m_cases->textIndex(row, *text)];
 }
 
 QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, int role) const

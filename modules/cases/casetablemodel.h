@@ -80,8 +80,13 @@ public:
     DeadlineShown deadline(int row) const;
     /// The text row shows in column, as the filter box searches it.
     QString displayText(int row, Column column) const;
-    /// Whether row sorts before other by column, comparing numbers and ranks, not strings.
-    bool rowLessThan(int row, int other, Column column) const;
+    /// What row sorts by in column, as a number: ids and times as they are, texts by their
+    /// rank among the list's texts (states in the order of the loop, units by name).
+    qint64 sortKey(int row, Column column) const;
+    bool rowLessThan(int row, int other, Column column) const
+    {
+        return sortKey(row, column) < sortKey(other, column);
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -30,6 +30,10 @@ private Q_SLOTS:
     void queueViewFilters();
     void queueViewWithTextAndGrid();
     void changedCaseMovesBetweenViews();
+    void changedCaseMovesInTheSortOrder();
+    void newCaseTakesItsPlace();
+    void sortKeepsPersistentRows();
+    void textFindsStateAndUnitNames();
 
 private:
     QStringList shownIds() const;
@@ -169,6 +173,54 @@ void TestCaseFilterProxyModel::changedCaseMovesBetweenViews()
         QueueFilter(m_model->cases(), DeskUser {}, {}, Test::fixtureNow()), false);
     m_model->rowChanged(row);
     QCOMPARE(shownIds(), QStringList {"900"});
+}
+
+void TestCaseFilterProxyModel::changedCaseMovesInTheSortOrder()
+{
+    m_proxy->sort(int(Column::Deadline), Qt::AscendingOrder);
+    QCOMPARE(shownIds(), (QStringList {"1000", "7", "900", "80"}));
+    const QPersistentModelIndex moving = m_proxy->index(0, 0);
+
+    // The overdue case gets a fresh stage with a deadline next week: it moves behind 900.
+    CaseRecord record = Test::fixtureCases().at(2);
+    record.state = QStringLiteral("dispatched");
+    record.deadline = CaseTime::naive(QDate(2026, 3, 10), QTime(9, 0));
+    m_model->updateCase(record, {}, false);
+    QCOMPARE(shownIds(), (QStringList {"7", "900", "1000", "80"}));
+    QCOMPARE(moving.row(), 2);
+    QCOMPARE(moving.data().toString(), QStringLiteral("1000"));
+}
+
+void TestCaseFilterProxyModel::newCaseTakesItsPlace()
+{
+    m_proxy->sort(int(Column::Id), Qt::DescendingOrder);
+    CaseRecord record;
+    record.id = 5;
+    record.externalId = QStringLiteral("500");
+    record.state = QStringLiteral("reported");
+    m_model->updateCase(record, {}, false);
+    QCOMPARE(shownIds(), (QStringList {"1000", "900", "500", "80", "7"}));
+}
+
+void TestCaseFilterProxyModel::sortKeepsPersistentRows()
+{
+    const QPersistentModelIndex first = m_proxy->index(0, int(Column::Category));
+    QCOMPARE(first.data().toString(), QStringLiteral("Noise - Residential"));
+    m_proxy->sort(int(Column::Category), Qt::DescendingOrder);
+    QCOMPARE(shownIds(), (QStringList {"80", "900", "7", "1000"}));
+    QCOMPARE(first.row(), 1);
+    QCOMPARE(first.data().toString(), QStringLiteral("Noise - Residential"));
+}
+
+void TestCaseFilterProxyModel::textFindsStateAndUnitNames()
+{
+    m_proxy->setFilterText(QStringLiteral("supervised"));
+    QCOMPARE(shownIds(), QStringList {"7"});
+    m_proxy->setFilterText(QStringLiteral("street two"));
+    QCOMPARE(shownIds(), (QStringList {"80", "7"}));
+    // Unit codes are not shown, so they are not found.
+    m_proxy->setFilterText(QStringLiteral("street-2"));
+    QCOMPARE(shownIds(), QStringList {});
 }
 
 GRIDDESK_TEST_MAIN(TestCaseFilterProxyModel, QGuiApplication)

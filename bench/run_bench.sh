@@ -97,6 +97,7 @@ bench render --workspace "$out/city.gpkg" --peer-gpkg "$out/fine_grids_ogr.gpkg"
     --qgis-script "$qgis_script" --work "$out"
 bench assign --workspace "$out/city.gpkg" --work "$out"
 bench memory --workspace "$out/city.gpkg"
+bench queue --workspace "$out/city.gpkg"
 
 step "summary ($(nproc) cores, $grids fine grids, $cases cases)"
 sed 's/^RESULT //' "$results"

@@ -99,7 +99,8 @@ QString CaseTimelineModel::details(const CaseEvent &event, const OrgDirectory &u
     case CaseAction::ApproveExtension:
         return Tr::tr("Granted %1 more.").arg(text(event, "limit"));
     case CaseAction::Promise:
-        return Tr::tr("Promised for %1.").arg(text(event, "promised_at").replace(u'T', u' '));
+        return Tr::tr("Promised for %1.")
+            .arg(text(event, "promised_at").replace(u'T', u' ').left(16));
     case CaseAction::Merge:
         return Tr::tr("Merged into case %1.").arg(text(event, "into"));
     case CaseAction::Absorb:

@@ -15,6 +15,7 @@
 #include "cases/casetimelinemodel.h"
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
+#include "domain/translations.h"
 #include "maprender/mapviewport.h"
 #include "mapview/mapcanvas.h"
 #include "storage/workspace.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void deadlineRulesSuperviseLateCases();
     void addsALocalUser();
     void attachesAFile();
+    void inboxesSurviveARestart();
 
 private:
     void runAs(const QString &name);
@@ -65,6 +67,7 @@ private:
     QString stateOf(qint64 id) const;
     void advance(int minutes) { m_now = m_now.addSecs(minutes * 60); }
     void saveScreenshot(QWidget *dialog, const QString &name);
+    void reopen();
 
     template<typename T>
     static T *child(QWidget *parent, const char *name)
@@ -85,6 +88,9 @@ void TestCaseDesk::initTestCase()
     QCoreApplication::setOrganizationName(QStringLiteral("GridDeskTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_casedesk"));
     QVERIFY(m_dir.isValid());
+    // GRIDDESK_LANG=zh_CN tst_casedesk reportToClose: the screenshot of the Chinese desk.
+    if (!qEnvironmentVariableIsEmpty("GRIDDESK_LANG"))
+        installTranslations(interfaceLocale());
 }
 
 void TestCaseDesk::init()
@@ -209,7 +215,11 @@ void TestCaseDesk::saveScreenshot(QWidget *dialog, const QString &name)
     }
     const QString folder = QStringLiteral(GRIDDESK_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(folder));
-    QVERIFY(image.save(QDir(folder).filePath(name)));
+    const QString language =
+        QLocale().language() == QLocale::English ? QString() : u'_' + QLocale().name();
+    const QFileInfo file(name);
+    QVERIFY(image.save(QDir(folder).filePath(
+        file.completeBaseName() + language + QLatin1Char('.') + file.suffix())));
 }
 
 void TestCaseDesk::reportToClose()
@@ -498,6 +508,60 @@ void TestCaseDesk::attachesAFile()
         m_desk->caseBook()->attachmentContent(list->item(0)->data(Qt::UserRole).toLongLong());
     QVERIFY(content.has_value());
     QCOMPARE(*content, QByteArray("a photo would be here"));
+}
+
+void TestCaseDesk::reopen()
+{
+    m_window = std::make_unique<MainWindow>(QDir(Test::mapsPath()));
+    m_desk = m_window->caseDesk();
+    m_desk->setClock([this] { return m_now; });
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QSignalSpy loaded(m_window.get(), &MainWindow::workspaceLoaded);
+    m_window->openWorkspace(m_path);
+    QVERIFY(loaded.wait(60000));
+}
+
+void TestCaseDesk::inboxesSurviveARestart()
+{
+    // A joint case led by street B with street A, whose handler asks for more time.
+    const qint64 id = reportCase(QStringLiteral("Pothole across two streets"));
+    QVERIFY(id > 0);
+    act(CaseAction::Register);
+    act(CaseAction::Dispatch, [](ActionDialog *dialog) {
+        auto *unit = child<QComboBox>(dialog, "unit");
+        unit->setCurrentIndex(unit->findData(QStringLiteral("street-b")));
+        auto *coUnits = child<QListWidget>(dialog, "coUnits");
+        coUnits->findItems(QStringLiteral("Street A"), Qt::MatchStartsWith)
+            .first()
+            ->setCheckState(Qt::Checked);
+    });
+    QVERIFY(m_window->caseDetail()
+                ->field(QStringLiteral("dispatchedBy"))
+                .contains(QLatin1String("Wang Fang")));
+    runAs(QStringLiteral("Li Lei"));
+    QCOMPARE(m_window->caseQueue()->viewCount(QueueView::MyInbox), 1);
+    act(CaseAction::Accept);
+    act(CaseAction::RequestExtension, [](ActionDialog *dialog) {
+        child<QLineEdit>(dialog, "limit")->setText(QStringLiteral("2d"));
+        child<QPlainTextEdit>(dialog, "reason")->setPlainText(QStringLiteral("Asphalt delayed"));
+    });
+    runAs(QStringLiteral("Chen Jie"));
+    QCOMPARE(m_window->caseQueue()->viewCount(QueueView::MyInbox), 1);
+
+    // Opened again, the desk runs as the same person and the inboxes are the same.
+    reopen();
+    QVERIFY(!m_desk->runAsDialog());
+    QCOMPARE(m_desk->user().name, QStringLiteral("Chen Jie"));
+    QCOMPARE(m_window->caseQueue()->viewCount(QueueView::MyInbox), 1);
+    QVERIFY(m_window->caseQueue()->selectCase(id));
+    m_desk->showCase(id);
+    act(CaseAction::ApproveExtension);
+    QCOMPARE(m_window->caseQueue()->viewCount(QueueView::MyInbox), 0);
+    runAs(QStringLiteral("Li Lei"));
+    QCOMPARE(m_window->caseQueue()->viewCount(QueueView::MyInbox), 1);
+    reopen();
+    QCOMPARE(m_window->caseQueue()->viewCount(QueueView::MyInbox), 1);
 }
 
 GRIDDESK_TEST_MAIN(TestCaseDesk, QApplication)

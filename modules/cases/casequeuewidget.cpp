@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -21,6 +22,8 @@ namespace GridDesk {
 namespace {
 constexpr int VIEW_ROLE = Qt::UserRole + 1;
 constexpr int SIZE_COLUMNS_BELOW = 1000;
+constexpr int LONG_LIST = 200'000;
+constexpr int FILTER_DELAY_MS = 250;
 } // namespace
 
 CaseQueueWidget::CaseQueueWidget(QWidget *parent)
@@ -34,6 +37,7 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     , m_clearGridButton(new QToolButton(m_gridBar))
     , m_countLabel(new QLabel(this))
     , m_view(new QTableView(this))
+    , m_filterDelay(new QTimer(this))
 {
     m_proxy->setSourceModel(m_model);
     m_filterEdit->setPlaceholderText(tr("Filter cases (id, state, category, unit, grid…)"));
@@ -49,17 +53,7 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     gridLayout->addWidget(m_clearGridButton);
     m_gridBar->setVisible(false);
 
-    m_view->setModel(m_proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(int(CaseTableModel::Column::Created), Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->setAlternatingRowColors(true);
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    createTable();
     createViewList();
 
     auto *tableSide = new QVBoxLayout;
@@ -72,9 +66,36 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
     layout->addWidget(m_viewList);
     layout->addLayout(tableSide, 1);
 
-    connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterText(text);
-        updateCountLabel();
+    connectParts();
+    rebuildFilter(true);
+}
+
+void CaseQueueWidget::createTable()
+{
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(int(CaseTableModel::Column::Created), Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->verticalHeader()->setVisible(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+}
+
+void CaseQueueWidget::connectParts()
+{
+    // A long list is filtered once typing pauses, not at every key.
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(FILTER_DELAY_MS);
+    connect(m_filterDelay, &QTimer::timeout, this, &CaseQueueWidget::applyFilterText);
+    connect(m_filterEdit, &QLineEdit::textChanged, this, [this] {
+        if (m_model->rowCount() < LONG_LIST)
+            applyFilterText();
+        else
+            m_filterDelay->start();
     });
     connect(m_clearGridButton, &QToolButton::clicked, this, [this] {
         clearGridFilter();
@@ -90,7 +111,13 @@ CaseQueueWidget::CaseQueueWidget(QWidget *parent)
             selectCase(*m_keptCase);
         m_keptCase.reset();
     });
-    rebuildFilter(true);
+}
+
+void CaseQueueWidget::applyFilterText()
+{
+    m_filterDelay->stop();
+    m_proxy->setFilterText(m_filterEdit->text());
+    updateCountLabel();
 }
 
 void CaseQueueWidget::createViewList()

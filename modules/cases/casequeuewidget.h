@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace GridDesk {
@@ -81,7 +82,10 @@ Q_SIGNALS:
     void viewCountsChanged();
 
 private:
+    void createTable();
     void createViewList();
+    void connectParts();
+    void applyFilterText();
     void onCurrentRowChanged(const QModelIndex &current);
     void rebuildFilter(bool refilter);
     void recount();
@@ -97,6 +101,7 @@ private:
     QToolButton *m_clearGridButton;
     QLabel *m_countLabel;
     QTableView *m_view;
+    QTimer *m_filterDelay;
     QList<QAction *> m_viewActions;
     DeskUser m_user;
     QueueFilter m_filter;

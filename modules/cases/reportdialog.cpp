@@ -29,16 +29,7 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
 {
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(tr("Report a case"));
-    m_category->setObjectName(QStringLiteral("category"));
-    m_category->setEditable(true);
-    m_category->setInsertPolicy(QComboBox::NoInsert);
-    m_category->completer()->setFilterMode(Qt::MatchContains);
-    m_category->completer()->setCompletionMode(QCompleter::PopupCompletion);
-    for (const Category &category : categories.categories()) {
-        const QString name = category.name.isEmpty() ? category.code : category.name;
-        m_category->addItem(tr("%1 (%2)").arg(name, category.code), category.code);
-    }
-    m_category->setCurrentIndex(-1);
+    fillCategories(categories);
     m_description->setObjectName(QStringLiteral("description"));
     m_description->setPlaceholderText(tr("What the reporter describes"));
     m_address->setObjectName(QStringLiteral("address"));
@@ -79,6 +70,20 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
     connect(save, &QPushButton::clicked, this, &ReportDialog::submit);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_pick, &QPushButton::clicked, this, &ReportDialog::pickOnMapRequested);
+}
+
+void ReportDialog::fillCategories(const CategoryTree &categories)
+{
+    m_category->setObjectName(QStringLiteral("category"));
+    m_category->setEditable(true);
+    m_category->setInsertPolicy(QComboBox::NoInsert);
+    m_category->completer()->setFilterMode(Qt::MatchContains);
+    m_category->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    for (const Category &category : categories.categories()) {
+        const QString name = category.name.isEmpty() ? category.code : category.name;
+        m_category->addItem(tr("%1 (%2)").arg(name, category.code), category.code);
+    }
+    m_category->setCurrentIndex(-1);
 }
 
 QList<std::pair<QString, QString>> ReportDialog::channels()

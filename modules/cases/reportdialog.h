@@ -46,6 +46,7 @@ Q_SIGNALS:
     void pickOnMapRequested();
 
 private:
+    void fillCategories(const CategoryTree &categories);
     std::optional<GeoPoint> location(bool *valid = nullptr) const;
     QString category() const;
 

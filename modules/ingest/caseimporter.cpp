@@ -3,6 +3,7 @@
 #include "caseimporter.h"
 
 #include "feedtime.h"
+#include "historyimport.h"
 #include "logging.h"
 
 #include "gis/gridlocator.h"
@@ -40,6 +41,11 @@ struct Columns
     int status = -1;
     int agency = -1;
     int address = -1;
+    int channel = -1;
+    int crew = -1;
+    int serviced = -1;
+    int result = -1;
+    int due = -1;
 
     Columns(const CaseProfile &profile, const QStringList &fields)
         : id(int(fields.indexOf(profile.idField)))
@@ -50,7 +56,18 @@ struct Columns
         , status(int(fields.indexOf(profile.statusField)))
         , agency(int(fields.indexOf(profile.agencyField)))
         , address(int(fields.indexOf(profile.addressField)))
+        , channel(column(fields, profile.channelField))
+        , crew(column(fields, profile.crewField))
+        , serviced(column(fields, profile.servicedField))
+        , result(column(fields, profile.resultField))
+        , due(column(fields, profile.dueField))
     { }
+
+    /// -1 for a profile without the column, so that an empty name never matches a field.
+    static int column(const QStringList &fields, const QString &name)
+    {
+        return name.isEmpty() ? -1 : int(fields.indexOf(name));
+    }
 };
 
 QString text(const VectorFeature &feature, int column)
@@ -108,6 +125,24 @@ CaseRecord toCase(const VectorFeature &feature, const QString &source, const Col
     readTimes(record, feature, columns);
     record.location = location(feature);
     return record;
+}
+
+/// A time the feed gives, or an invalid one when it gives none it can read.
+CaseTime optionalTime(const VectorFeature &feature, int column)
+{
+    const QString value = text(feature, column);
+    return value.isEmpty() ? CaseTime() : FeedTime::parse(value).value_or(CaseTime());
+}
+
+FeedCourse toCourse(const VectorFeature &feature, const Columns &columns)
+{
+    FeedCourse course;
+    course.channel = text(feature, columns.channel);
+    course.crew = text(feature, columns.crew);
+    course.serviced = optionalTime(feature, columns.serviced);
+    course.result = text(feature, columns.result);
+    course.due = optionalTime(feature, columns.due);
+    return course;
 }
 
 constexpr qsizetype CASE_BATCH = 20000;
@@ -180,14 +215,37 @@ Result<std::unique_ptr<GridLocator>> buildLocator(Workspace &workspace)
 QList<CaseProfile> CaseProfile::known()
 {
     return {
-        CaseProfile {QStringLiteral("nyc311"), QStringLiteral("Unique Key"),
-            QStringLiteral("Created Date"), QStringLiteral("Closed Date"),
-            QStringLiteral("Complaint Type"), QStringLiteral("Descriptor"),
-            QStringLiteral("Status"), QStringLiteral("Agency"), QStringLiteral("Incident Address")},
-        CaseProfile {QStringLiteral("la311"), QStringLiteral("SRNumber"),
-            QStringLiteral("CreatedDate"), QStringLiteral("ClosedDate"),
-            QStringLiteral("RequestType"), QStringLiteral("RequestSource"),
-            QStringLiteral("Status"), QStringLiteral("Owner"), QStringLiteral("Address")},
+        CaseProfile {
+            .key = QStringLiteral("nyc311"),
+            .idField = QStringLiteral("Unique Key"),
+            .createdField = QStringLiteral("Created Date"),
+            .closedField = QStringLiteral("Closed Date"),
+            .categoryField = QStringLiteral("Complaint Type"),
+            .descriptorField = QStringLiteral("Descriptor"),
+            .statusField = QStringLiteral("Status"),
+            .agencyField = QStringLiteral("Agency"),
+            .addressField = QStringLiteral("Incident Address"),
+            .channelField = QStringLiteral("Open Data Channel Type"),
+            .servicedField = QStringLiteral("Resolution Action Updated Date"),
+            .resultField = QStringLiteral("Resolution Description"),
+            .dueField = QStringLiteral("Due Date"),
+        },
+        // MyLA311's ActionTaken only ever says "SR Created": it names the creation, not what
+        // the crew did, so it is no result.
+        CaseProfile {
+            .key = QStringLiteral("la311"),
+            .idField = QStringLiteral("SRNumber"),
+            .createdField = QStringLiteral("CreatedDate"),
+            .closedField = QStringLiteral("ClosedDate"),
+            .categoryField = QStringLiteral("RequestType"),
+            .descriptorField = QStringLiteral("RequestSource"),
+            .statusField = QStringLiteral("Status"),
+            .agencyField = QStringLiteral("Owner"),
+            .addressField = QStringLiteral("Address"),
+            .channelField = QStringLiteral("RequestSource"),
+            .crewField = QStringLiteral("AssignTo"),
+            .servicedField = QStringLiteral("ServiceDate"),
+        },
     };
 }
 
@@ -276,11 +334,43 @@ Result<CaseProfile> chooseProfile(const QString &key, const VectorData &header)
     return *profile;
 }
 
-/// Reads, locates and saves every row. Rows go to the workspace in batches, so a million-row
-/// export never sits in memory whole; the caller's transaction keeps the import all or
-/// nothing.
-Result<void> importRows(
-    Workspace &workspace, VectorReader &reader, const CaseProfile &profile, ImportSummary &summary)
+/// The ids of a file met more than once: an id met again updates the first row, as a second
+/// import would, so the rows are counted once and the repeat is reported.
+struct RepeatedIds
+{
+    QSet<QString> seen;
+    qint64 repeated = 0;
+    QString first;
+
+    void add(const QString &id)
+    {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            return;
+        }
+        ++repeated;
+        if (first.isEmpty())
+            first = id;
+    }
+};
+
+/// Saves a batch of cases and, their ids known, writes their histories.
+Result<void> saveBatch(Workspace &workspace, QList<CaseRecord> &batch,
+    const QList<FeedCourse> &courses, HistoryImport &history)
+{
+    const auto lastId = history.lastCaseId();
+    if (!lastId)
+        return std::unexpected(lastId.error());
+    if (auto saved = workspace.saveCases(batch); !saved)
+        return saved;
+    return history.addBatch(batch, courses, *lastId);
+}
+
+/// Reads, locates and saves every row and writes the histories. Rows go to the workspace in
+/// batches, so a million-row export never sits in memory whole; the caller's transaction
+/// keeps the import all or nothing.
+Result<void> importRows(Workspace &workspace, VectorReader &reader, const CaseProfile &profile,
+    ImportSummary &summary, HistoryImport &history)
 {
     const Columns columns(profile, reader.header().fields);
     auto locator = buildLocator(workspace);
@@ -288,12 +378,10 @@ Result<void> importRows(
         return std::unexpected(locator.error());
 
     QList<CaseRecord> batch;
+    QList<FeedCourse> courses;
     batch.reserve(CASE_BATCH);
-    // An id met twice in one file updates the first row, as a second import would; the rows
-    // are counted once and the repeat is reported.
-    QSet<QString> seenIds;
-    qint64 repeated = 0;
-    QString firstRepeat;
+    courses.reserve(CASE_BATCH);
+    RepeatedIds repeats;
     while (true) {
         auto feature = reader.next();
         if (!feature)
@@ -302,31 +390,27 @@ Result<void> importRows(
             CaseRecord record = toCase(**feature, profile.key, columns);
             locate(record, **locator);
             count(record, summary);
-            if (seenIds.contains(record.externalId)) {
-                ++repeated;
-                if (firstRepeat.isEmpty())
-                    firstRepeat = record.externalId;
-            } else {
-                seenIds.insert(record.externalId);
-            }
+            repeats.add(record.externalId);
             batch << std::move(record);
+            courses << toCourse(**feature, columns);
         }
         const bool flush = batch.size() >= CASE_BATCH || (!*feature && !batch.isEmpty());
         if (flush) {
-            if (auto saved = workspace.saveCases(batch); !saved)
-                return std::unexpected(saved.error());
+            if (auto saved = saveBatch(workspace, batch, courses, history); !saved)
+                return saved;
             summary.imported += batch.size();
             batch.clear();
+            courses.clear();
         }
         if (!*feature)
             break;
     }
-    if (repeated > 0) {
-        summary.imported -= repeated;
+    if (repeats.repeated > 0) {
+        summary.imported -= repeats.repeated;
         summary.notes << Tr::tr("%n row(s) repeat an id met earlier in the file (first: %1); "
                                 "the later row was kept.",
-            nullptr, int(repeated))
-                             .arg(firstRepeat);
+            nullptr, int(repeats.repeated))
+                             .arg(repeats.first);
     }
     return {};
 }
@@ -354,11 +438,17 @@ Result<ImportSummary> importCasesInTransaction(
     if (!profile)
         return std::unexpected(profile.error());
 
+    auto history = HistoryImport::open(workspace, profile->key);
+    if (!history)
+        return std::unexpected(history.error());
+
     ImportSummary summary;
     summary.encoding = (*reader)->header().encoding;
     summary.notes = (*reader)->header().notes;
-    if (auto imported = importRows(workspace, **reader, *profile, summary); !imported)
+    if (auto imported = importRows(workspace, **reader, *profile, summary, **history); !imported)
         return std::unexpected(imported.error());
+    if (auto finished = (*history)->finish(summary); !finished)
+        return std::unexpected(finished.error());
     if ((*reader)->implausible() > 0)
         summary.notes << Tr::tr("%n row(s) had coordinates outside longitude/latitude and were "
                                 "kept without a location.",
@@ -366,7 +456,8 @@ Result<ImportSummary> importCasesInTransaction(
     if (auto logged = workspace.logImport(QStringLiteral("cases"), path, summary.toJson()); !logged)
         return std::unexpected(logged.error());
     qCInfo(lcIngest) << "imported" << summary.imported << "cases from" << path << "profile"
-                     << profile->key;
+                     << profile->key << "with" << summary.events << "events in" << summary.histories
+                     << "histories";
     return summary;
 }
 

@@ -27,6 +27,14 @@ struct CaseProfile
     QString agencyField;
     QString addressField;
 
+    // The columns a case's history is rebuilt from (see HistoryBuilder); empty when the
+    // export has none.
+    QString channelField; ///< how it was reported ("Call", "Mobile App", "PHONE")
+    QString crewField; ///< the crew the agency gave it to
+    QString servicedField; ///< when the unit reported its work done
+    QString resultField; ///< what the unit did
+    QString dueField; ///< when the agency meant to be done
+
     /// The profiles GridDesk knows: "nyc311" (NYC Open Data 311) and "la311" (MyLA311).
     static QList<CaseProfile> known();
     /// The known profile whose columns all appear in fields.
@@ -38,6 +46,13 @@ struct CaseProfile
 /// kept and flagged, never dropped. Each located case gets the innermost grid containing it.
 /// One transaction: on failure nothing is saved. Cases already imported from the same source
 /// with the same id are updated rather than duplicated.
+///
+/// Each case's history is rebuilt from the export's timestamps and written through the
+/// workflow engine as events by "import: <profile>" (see HistoryBuilder); the org units
+/// (the city, one per agency and crew) and categories it needs are added to the workspace's
+/// workflow setup. A case that already has a history keeps it, and is only continued when
+/// the export has moved on from where that history stops. Steps the engine refuses are
+/// counted in the summary's notes.
 Result<ImportSummary> importCases(
     Workspace &workspace, const QString &path, const QString &profile = QStringLiteral("auto"));
 

@@ -7,6 +7,52 @@
 
 namespace GridDesk::FeedTime {
 
+namespace {
+
+/// Month/day/year or year-month-day with hours, minutes, optional seconds and, for the first,
+/// an optional AM/PM: what nearly every 311 export writes. Read by hand because
+/// QDateTime::fromString tries its formats one by one and asks the C library for the local
+/// zone each time (a stat of /etc/localtime per try), which dominated the reading of a large
+/// export. Empty when the text is another form or its numbers make no time; parse() then
+/// tries its formats, which decide.
+std::optional<CaseTime> parseCommon(const QString &text)
+{
+    static const QRegularExpression usForm(
+        QStringLiteral(
+            R"(^(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ([AP]M))?$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression isoForm(
+        QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$)"));
+    int year = 0, month = 0, day = 0;
+    QRegularExpressionMatch match = usForm.match(text);
+    if (match.hasMatch()) {
+        month = match.capturedView(1).toInt();
+        day = match.capturedView(2).toInt();
+        year = match.capturedView(3).toInt();
+    } else if (match = isoForm.match(text); match.hasMatch()) {
+        year = match.capturedView(1).toInt();
+        month = match.capturedView(2).toInt();
+        day = match.capturedView(3).toInt();
+    } else {
+        return std::nullopt;
+    }
+
+    int hour = match.capturedView(4).toInt();
+    const QStringView half = match.capturedView(7);
+    if (!half.isEmpty()) {
+        if (hour > 12)
+            return std::nullopt;
+        hour = hour % 12 + (half.compare(u"PM", Qt::CaseInsensitive) == 0 ? 12 : 0);
+    }
+    const QDate date(year, month, day);
+    const QTime time(hour, match.capturedView(5).toInt(), match.capturedView(6).toInt());
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return CaseTime::naive(date, time);
+}
+
+} // namespace
+
 std::optional<CaseTime> parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
@@ -40,6 +86,8 @@ std::optional<CaseTime> parse(const QString &text)
     // formats below need not list every precision an export may write.
     static const QRegularExpression fraction(QStringLiteral(R"((\d{1,2}:\d{2}:\d{2})\.\d+)"));
     const QString whole = QString(trimmed).replace(fraction, QStringLiteral("\\1"));
+    if (const auto common = parseCommon(whole))
+        return common;
 
     static const QStringList formats {
         QStringLiteral("MM/dd/yyyy hh:mm:ss AP"),

@@ -22,6 +22,8 @@ ImportSummary &ImportSummary::operator+=(const ImportSummary &other)
     located += other.located;
     unlocated += other.unlocated;
     flagged += other.flagged;
+    histories += other.histories;
+    events += other.events;
     if (encoding.isEmpty())
         encoding = other.encoding;
     notes << other.notes;
@@ -30,12 +32,23 @@ ImportSummary &ImportSummary::operator+=(const ImportSummary &other)
 
 QString ImportSummary::toText() const
 {
-    return Tr::tr("read %1, imported %2, located %3, unlocated %4, flagged %5")
+    if (events == 0) {
+        return Tr::tr("read %1, imported %2, located %3, unlocated %4, flagged %5")
+            .arg(read)
+            .arg(imported)
+            .arg(located)
+            .arg(unlocated)
+            .arg(flagged);
+    }
+    return Tr::tr("read %1, imported %2, located %3, unlocated %4, flagged %5, %6 events in %7 "
+                  "case histories")
         .arg(read)
         .arg(imported)
         .arg(located)
         .arg(unlocated)
-        .arg(flagged);
+        .arg(flagged)
+        .arg(events)
+        .arg(histories);
 }
 
 QString ImportSummary::toJson() const
@@ -43,6 +56,7 @@ QString ImportSummary::toJson() const
     const QJsonObject counts {{QStringLiteral("read"), read},
         {QStringLiteral("imported"), imported}, {QStringLiteral("located"), located},
         {QStringLiteral("unlocated"), unlocated}, {QStringLiteral("flagged"), flagged},
+        {QStringLiteral("histories"), histories}, {QStringLiteral("events"), events},
         {QStringLiteral("encoding"), encoding}};
     return QString::fromUtf8(QJsonDocument(counts).toJson(QJsonDocument::Compact));
 }

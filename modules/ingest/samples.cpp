@@ -5,6 +5,7 @@
 #include "caseimporter.h"
 #include "gridimporter.h"
 #include "logging.h"
+#include "workflowseed.h"
 
 #include "storage/workspace.h"
 
@@ -56,6 +57,78 @@ Result<GridImportOptions> gridOptions(const QJsonObject &layer, const QString &w
     return options;
 }
 
+/// How many unit handlers a sample workspace gets.
+constexpr int SAMPLE_HANDLERS = 3;
+
+/// The city's units and categories for a sample without cases: a command centre per
+/// district grid, the standard's category trees; handlers for the first districts.
+Result<QList<std::pair<QString, QString>>> seedDistricts(Workspace &workspace, WorkflowSetup &setup)
+{
+    auto districts = workspace.grids(GridLevel::District, false);
+    if (!districts)
+        return std::unexpected(districts.error());
+    WorkflowSeed::ensureCommandCentres(
+        setup, *districts, workspace.metadata(QStringLiteral("title")));
+    if (auto roots = WorkflowSeed::ensureStandardRoots(setup); !roots)
+        return std::unexpected(roots.error());
+    QList<std::pair<QString, QString>> handlers;
+    for (const Grid &district : districts->mid(0, SAMPLE_HANDLERS)) {
+        const QString name = district.name.isEmpty() ? district.code : district.name;
+        handlers << std::pair(district.code, name);
+    }
+    return handlers;
+}
+
+/// For a sample with cases: starter dispatch rules from them, and handlers for the units
+/// that handled most of them.
+Result<QList<std::pair<QString, QString>>> seedFromCases(Workspace &workspace, WorkflowSetup &setup)
+{
+    auto tally = WorkflowSeed::tallyCases(workspace);
+    if (!tally)
+        return std::unexpected(tally.error());
+    WorkflowSeed::ensureCity(setup, workspace.metadata(QStringLiteral("title")));
+    if (auto rules = WorkflowSeed::ensureStarterRules(setup, *tally); !rules)
+        return std::unexpected(rules.error());
+    QList<std::pair<QString, QString>> handlers;
+    for (const QString &unit : WorkflowSeed::topUnits(*tally, SAMPLE_HANDLERS))
+        handlers << std::pair(unit, unit);
+    return handlers;
+}
+
+/// Makes a sample workspace ready to run the loop: units, people to act as, categories and
+/// starter rules. Inside the import's transaction.
+Result<void> seedWorkflow(Workspace &workspace, bool hasCases)
+{
+    auto setup = WorkflowSetup::load(workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    auto handlers = hasCases ? seedFromCases(workspace, *setup) : seedDistricts(workspace, *setup);
+    if (!handlers)
+        return std::unexpected(handlers.error());
+    WorkflowSeed::ensureUsers(*setup, *handlers);
+
+    for (auto part : {&WorkflowSetup::saveUnits, &WorkflowSetup::saveUsers,
+             &WorkflowSetup::saveCategories, &WorkflowSetup::saveRules}) {
+        if (auto saved = ((*setup).*part)(workspace); !saved)
+            return saved;
+    }
+    return {};
+}
+
+/// Keeps the sample's title and attribution in the workspace; the importers name the city's
+/// unit after the title.
+Result<void> saveDescription(
+    Workspace &workspace, const QJsonObject &description, const QString &key)
+{
+    for (const QString &field :
+        {QStringLiteral("title"), QStringLiteral("title_zh"), QStringLiteral("attribution")}) {
+        auto saved = workspace.setMetadata(field, description.value(field).toString());
+        if (!saved)
+            return saved;
+    }
+    return workspace.setMetadata(QStringLiteral("sample"), key);
+}
+
 } // namespace
 
 QList<Sample> availableSamples(const QDir &mapsDir)
@@ -99,6 +172,8 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
 
     ImportSummary total;
     auto done = workspace.transaction([&]() -> Result<void> {
+        if (auto saved = saveDescription(workspace, *description, key); !saved)
+            return saved;
         const QJsonArray grids = description->value(QStringLiteral("grids")).toArray();
         for (const QJsonValue &value : grids) {
             const QJsonObject layer = value.toObject();
@@ -121,13 +196,7 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
                 return std::unexpected(imported.error());
             total += *imported;
         }
-        for (const QString &field :
-            {QStringLiteral("title"), QStringLiteral("title_zh"), QStringLiteral("attribution")}) {
-            auto saved = workspace.setMetadata(field, description->value(field).toString());
-            if (!saved)
-                return saved;
-        }
-        return workspace.setMetadata(QStringLiteral("sample"), key);
+        return seedWorkflow(workspace, !cases.isEmpty());
     });
     if (!done)
         return std::unexpected(done.error());

@@ -31,7 +31,12 @@ QList<Sample> availableSamples(const QDir &mapsDir);
 QDir bundledMapsDir();
 
 /// Fills an empty workspace from a sample: imports its grid layers level by level and its
-/// cases, in one transaction, through the same importers the command line uses.
+/// cases (with their histories), in one transaction, through the same importers the command
+/// line uses. Then sets the workspace up to run the loop: the city's supervision centre, an
+/// operator, a supervisor and a leader in it, and handlers for the three agencies with most
+/// cases and starter dispatch rules for the five most common categories; a sample without
+/// cases gets a command centre per district grid, handlers for the first three and the
+/// standard's two category trees instead.
 Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, const QString &key);
 
 } // namespace GridDesk

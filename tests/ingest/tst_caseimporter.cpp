@@ -169,7 +169,13 @@ private Q_SLOTS:
         QVERIFY2(notes.contains(QLatin1String("repeat")) && notes.contains(QLatin1String("1201")),
             qPrintable(notes));
         QCOMPARE(*workspace->caseCount(), 2);
-        QCOMPARE(workspace->cases()->first().category, QStringLiteral("Heating"));
+        const CaseRecord repeated = workspace->cases()->first();
+        QCOMPARE(repeated.category, QStringLiteral("Heating"));
+        // One history, from the row that was kept: reported, registered, dispatched to the
+        // unit of a case without an agency, as the file says nothing more.
+        QCOMPARE(repeated.version, 3);
+        QCOMPARE(repeated.state, QStringLiteral("dispatched"));
+        QCOMPARE(repeated.created.toIso(), QStringLiteral("2018-01-02T11:00:00"));
     }
 
     void reimportDoesNotDuplicate()

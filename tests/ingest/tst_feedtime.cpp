@@ -55,6 +55,14 @@ private Q_SLOTS:
                                            << "";
         QTest::newRow("offset minutes past 59") << "2020-01-01T10:00:00+05:60"
                                                 << "";
+        QTest::newRow("24-hour without seconds") << "3/11/2018 2:30"
+                                                 << "2018-03-11T02:30:00";
+        QTest::newRow("12 pm is noon") << "01/06/2018 12:00 PM"
+                                       << "2018-01-06T12:00:00";
+        QTest::newRow("hour 13 with am") << "01/06/2018 13:00:00 AM"
+                                         << "";
+        QTest::newRow("minute 60") << "01/06/2018 10:60:00 AM"
+                                   << "";
         QTest::newRow("furthest offset") << "2020-01-01T10:00:00+14:00"
                                          << "2020-01-01T10:00:00+14:00";
     }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "ingest/samples.h"
 #include "storage/workspace.h"
+#include "workflow/workflowsetup.h"
 
 #include "support/testsupport.h"
 
@@ -42,6 +43,52 @@ private Q_SLOTS:
         const auto districts = (*workspace)->grids(GridLevel::Base);
         for (const Grid &grid : *districts)
             QCOMPARE(grid.parentCode, grid.code.left(1));
+
+        // Every case has the history its timestamps tell; 24 pending and 20 assigned ones
+        // are still with their agencies.
+        QCOMPARE(summary->histories, 2000);
+        const auto cases = (*workspace)->cases();
+        QHash<QString, int> states;
+        for (const CaseRecord &record : *cases) {
+            QVERIFY2(record.version >= 3, qPrintable(record.externalId));
+            ++states[record.state];
+        }
+        QCOMPARE(states.value(QStringLiteral("closed")), 1956);
+        QCOMPARE(states.value(QStringLiteral("dispatched")), 24);
+        QCOMPARE(states.value(QStringLiteral("in_handling")), 20);
+    }
+
+    void newYorkIsReadyToRun()
+    {
+        auto workspace = Workspace::open(m_dir.filePath(QStringLiteral("nyc-desk.gpkg")));
+        QVERIFY(workspace.has_value());
+        QVERIFY(importSample(**workspace, QDir(Test::mapsPath()), QStringLiteral("nyc")));
+        const auto setup = WorkflowSetup::load(**workspace);
+        QVERIFY2(setup.has_value(), Test::why(setup).constData());
+
+        QCOMPARE(setup->units.displayName(QStringLiteral("city")),
+            QStringLiteral("New York City supervision centre"));
+        QCOMPARE(setup->user(QStringLiteral("Operator Chen"))->role, QStringLiteral("operator"));
+        QCOMPARE(setup->user(QStringLiteral("Supervisor Li"))->role, QStringLiteral("supervisor"));
+        QCOMPARE(setup->user(QStringLiteral("Leader Wang"))->unitCode, QStringLiteral("city"));
+        // The agencies with most cases in the sample: NYPD 619, DOT 502, DOF 340.
+        for (const char *agency : {"NYPD", "DOT", "DOF"}) {
+            const auto handler =
+                setup->user(QString::fromLatin1(agency) + QStringLiteral(" handler"));
+            QVERIFY2(handler, agency);
+            QCOMPARE(handler->role, QStringLiteral("unit_handler"));
+            QVERIFY(setup->units.contains(handler->unitCode));
+        }
+        QCOMPARE(setup->users.size(), 6);
+
+        // Street Condition (274 cases) is the most common category; DOT handled them all.
+        const QList<DispatchRule> &rules = setup->rules.rules();
+        QCOMPARE(rules.size(), 5);
+        QCOMPARE(rules.first().id, QStringLiteral("R1"));
+        QCOMPARE(rules.first().category, QStringLiteral("Street Condition"));
+        QCOMPARE(rules.first().unit, QStringLiteral("DOT"));
+        for (const DispatchRule &rule : rules)
+            QVERIFY2(setup->units.contains(rule.unit), qPrintable(rule.unit));
     }
 
     void taipei()
@@ -59,6 +106,23 @@ private Q_SLOTS:
         for (const Grid &grid : *villages)
             QVERIFY2(grid.code.startsWith(grid.parentCode) && !grid.parentCode.isEmpty(),
                 qPrintable(grid.code + QLatin1Char('/') + grid.parentCode));
+
+        // No cases: the desk starts from the city's twelve district command centres.
+        const auto setup = WorkflowSetup::load(**workspace);
+        QVERIFY2(setup.has_value(), Test::why(setup).constData());
+        QCOMPARE(setup->units.size(), 13);
+        const auto districts = (*workspace)->grids(GridLevel::District);
+        for (const Grid &district : *districts) {
+            const auto centre = setup->units.unit(district.code);
+            QVERIFY2(centre, qPrintable(district.code));
+            QCOMPARE(centre->tier, 2);
+            QCOMPARE(centre->parentCode, QStringLiteral("city"));
+            QVERIFY2(centre->name.startsWith(district.name), qPrintable(centre->name));
+        }
+        QCOMPARE(setup->users.size(), 6);
+        QVERIFY(setup->categories.contains(QStringLiteral("component")));
+        QVERIFY(setup->categories.contains(QStringLiteral("event")));
+        QVERIFY(setup->rules.isEmpty());
     }
 
     void unknownSampleIsAnError()

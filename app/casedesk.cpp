@@ -254,14 +254,30 @@ void CaseDesk::refreshCase(qint64 id)
 void CaseDesk::updateActions()
 {
     const bool ready = m_book && m_user.isValid();
-    const QList<CaseAction> available =
-        ready && m_file ? WorkflowEngine::available(*m_file, m_user.role) : QList<CaseAction>();
-    m_actions->setAvailable(available);
+    m_actions->setAvailable(ready && m_file ? availableActions(*m_file) : QList<CaseAction>());
     m_actions->reportAction()->setEnabled(
         ready && Transitions::roleMay(m_user.role, CaseAction::Report));
     m_actions->runAsAction()->setEnabled(m_book != nullptr);
     m_actions->reloadAction()->setEnabled(m_caseId.has_value());
     m_queue->setContextActions(m_actions->availableActions());
+}
+
+QList<CaseAction> CaseDesk::availableActions(const CaseFile &file) const
+{
+    QList<CaseAction> actions = WorkflowEngine::available(file, m_user.role);
+    if (m_user.role != Role::UnitHandler)
+        return actions;
+    // A unit acts only on the cases it leads or shares: the engine would refuse the rest, so
+    // they are not offered.
+    const OrgDirectory &units = m_book->setup().units;
+    const bool ownCase =
+        units.isWithin(m_user.unit, file.leadUnit()) || file.coUnits().contains(m_user.unit);
+    if (ownCase)
+        return actions;
+    for (CaseAction unitAction : {CaseAction::Accept, CaseAction::Return, CaseAction::FeedBack,
+             CaseAction::RequestExtension})
+        actions.removeAll(unitAction);
+    return actions;
 }
 
 ActionRequest CaseDesk::request(CaseAction action) const

@@ -87,6 +87,7 @@ protected:
 private:
     ActionContext contextFor(const CaseFile &file, const CaseRecord &record) const;
     void proposeDispatch(ActionContext &context) const;
+    QList<CaseAction> availableActions(const CaseFile &file) const;
     ActionRequest request(CaseAction action) const;
     void takeAction(const ActionInput &input);
     void takeReport(CaseRecord record);

@@ -259,9 +259,9 @@ void CaseDetailPanel::showFields(const CaseDetails &details)
             //: %1 is the source's id of a case, %2 the workspace's
             : tr("%1 (no. %2 in this workspace)").arg(record.externalId).arg(record.id));
     const std::optional<Category> category = details.categories.category(record.category);
+    const bool named = category && !category->name.isEmpty() && category->name != record.category;
     setField(QStringLiteral("category"),
-        category && !category->name.isEmpty() ? tr("%1 (%2)").arg(category->name, record.category)
-                                              : record.category);
+        named ? tr("%1 (%2)").arg(category->name, record.category) : record.category);
     setField(QStringLiteral("description"), record.descriptor);
     setField(QStringLiteral("address"), record.address);
     setField(QStringLiteral("location"),

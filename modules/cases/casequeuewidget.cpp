@@ -24,6 +24,7 @@ constexpr int VIEW_ROLE = Qt::UserRole + 1;
 constexpr int SIZE_COLUMNS_BELOW = 1000;
 constexpr int LONG_LIST = 200'000;
 constexpr int FILTER_DELAY_MS = 250;
+constexpr int MAX_COLUMN_CHARACTERS = 32;
 } // namespace
 
 CaseQueueWidget::CaseQueueWidget(QWidget *parent)
@@ -83,6 +84,9 @@ void CaseQueueWidget::createTable()
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Long categories and flags are cut short rather than pushing the deadline out of sight.
+    m_view->horizontalHeader()->setMaximumSectionSize(
+        m_view->fontMetrics().averageCharWidth() * MAX_COLUMN_CHARACTERS);
 }
 
 void CaseQueueWidget::connectParts()

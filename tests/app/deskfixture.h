@@ -12,8 +12,8 @@ namespace GridDesk::Test {
 
 /// Wenshan district of Taipei with its villages as base grids, and a loop set up around it:
 /// a city centre, the district, two streets, a works department and a grid supervisor post;
-/// an operator, a unit handler, two supervisors (one of them in the handling street) and a
-/// leader; road damage categories whose potholes in Wenshan rule R1 sends to street A.
+/// an operator, a unit handler in each street, two supervisors (one of them in street A) and
+/// a leader; road damage categories whose potholes in Wenshan rule R1 sends to street A.
 inline Result<void> makeDeskWorkspace(const QString &path)
 {
     auto workspace = Workspace::open(path);
@@ -52,6 +52,7 @@ inline Result<void> makeDeskWorkspace(const QString &path)
     setup.users = {
         {QStringLiteral("Wang Fang"), QStringLiteral("operator"), QStringLiteral("city")},
         {QStringLiteral("Li Lei"), QStringLiteral("unit_handler"), QStringLiteral("street-a")},
+        {QStringLiteral("Ma Li"), QStringLiteral("unit_handler"), QStringLiteral("street-b")},
         {QStringLiteral("Zhao Min"), QStringLiteral("supervisor"), QStringLiteral("grid-sup")},
         {QStringLiteral("Sun Qiang"), QStringLiteral("supervisor"), QStringLiteral("street-a")},
         {QStringLiteral("Chen Jie"), QStringLiteral("leader"), QStringLiteral("city")},

@@ -277,7 +277,12 @@ void TestCaseDesk::reportToClose()
     QVERIFY(panel->field(QStringLiteral("dispatchedBy")).contains(QLatin1String("R1")));
     QCOMPARE(panel->field(QStringLiteral("leadUnit")), QStringLiteral("Street A"));
 
-    // The unit handler finds it in the inbox, accepts it and feeds back.
+    // Street B's handler is not offered another street's case.
+    runAs(QStringLiteral("Ma Li"));
+    QCOMPARE(queue->viewCount(QueueView::MyInbox), 0);
+    QVERIFY(!m_window->caseActions()->action(CaseAction::Accept)->isEnabled());
+
+    // Street A's handler finds it in the inbox, accepts it and feeds back.
     runAs(QStringLiteral("Li Lei"));
     QCOMPARE(queue->viewCount(QueueView::MyInbox), 1);
     act(CaseAction::Accept);
@@ -476,7 +481,7 @@ void TestCaseDesk::addsALocalUser()
     auto *unit = child<QComboBox>(dialog, "newUserUnit");
     unit->setCurrentIndex(unit->findData(QStringLiteral("works-a")));
     QTest::mouseClick(child<QPushButton>(dialog, "addUser"), Qt::LeftButton);
-    QCOMPARE(child<QListWidget>(dialog, "users")->count(), 6);
+    QCOMPARE(child<QListWidget>(dialog, "users")->count(), 7);
     dialog->close();
 
     // Saved in the workspace, so it survives a restart.

@@ -157,6 +157,8 @@ QWidget *CaseDetailPanel::createHistoryTab()
     m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timelineView->setWordWrap(false);
     m_timelineView->verticalHeader()->setVisible(false);
+    m_timelineView->verticalHeader()->setDefaultSectionSize(
+        m_timelineView->fontMetrics().height() + 6);
     m_timelineView->horizontalHeader()->setStretchLastSection(true);
     return m_timelineView;
 }

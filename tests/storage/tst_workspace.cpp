@@ -421,7 +421,8 @@ private Q_SLOTS:
         QVERIFY(workspace.has_value());
         QCOMPARE(*(*workspace)->gridCount(), 2);
         QCOMPARE((*workspace)->metadata(QStringLiteral("title")), QStringLiteral("纽约市"));
-        QCOMPARE(scalar(path, "SELECT count(*) FROM griddesk_schema").toInt(), 1);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM griddesk_schema").toInt(),
+            Workspace::SCHEMA_VERSION);
         const auto grids = (*workspace)->grids(GridLevel::Base);
         QCOMPARE(grids->size(), 1);
         QCOMPARE(grids->first().parentCode, QStringLiteral("1"));

@@ -4,11 +4,14 @@
 #include "workflowfixture.h"
 
 #include "ingest/workspacefixture.h"
+#include "storage/migrations.h"
+#include "storage/sqlfunctions.h"
 #include "workflow/casebook.h"
 #include "workflow/dispatchdryrun.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryFile>
@@ -130,6 +133,42 @@ private Q_SLOTS:
         QCOMPARE(record->version, 6);
         QCOMPARE(record->leadUnit, QStringLiteral("sanitation"));
         QVERIFY(record->deadline.isValid()); // the evaluation stage's
+    }
+
+    void versionOneWorkspacesGetTheReportOfEveryCase()
+    {
+        // A workspace as the first release wrote it: schema 1, cases without histories.
+        const QString path = m_fixture.filePath(QStringLiteral("version1.gpkg"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v1");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(SqlFunctions::registerGeoPackageFunctions(db));
+            QSqlQuery query(db);
+            QVERIFY(query.exec("CREATE TABLE griddesk_schema (version INTEGER PRIMARY KEY, "
+                               "summary TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')"));
+            for (const QString &statement : Migrations::all().first().statements)
+                QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+            QVERIFY(query.exec("INSERT INTO griddesk_schema (version, summary) VALUES (1, 'v1')"));
+            QVERIFY(query.exec("INSERT INTO cases (source, external_id, category, created) "
+                               "VALUES ('nyc311', '42', 'Noise', '2011-05-01T10:00:00')"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace, Test::why(workspace));
+        QCOMPARE((*workspace)->schemaVersion(), Workspace::SCHEMA_VERSION);
+        CaseBook book(**workspace, sampleSetup());
+        auto file = book.file(1);
+        QVERIFY2(file, Test::why(file));
+        QCOMPARE(file->version(), 1);
+        QCOMPARE(file->state(), CaseState::Reported);
+        QCOMPARE(file->category(), QStringLiteral("Noise"));
+        QCOMPARE(file->events().first().at.toIso(), QStringLiteral("2011-05-01T10:00:00"));
+        QCOMPARE(book.record(1)->version, 1);
+        auto registered = book.act(1, by(OPERATOR, CaseAction::Register, 1, minute(0)));
+        QVERIFY2(registered, Test::why(registered));
     }
 
     void historyCannotBeEditedAway()

@@ -227,13 +227,17 @@ void CaseDesk::showCase(qint64 id)
 
 void CaseDesk::reloadCase()
 {
-    if (!m_caseId)
+    // The case of an open dialog first: that is the one a refusal asked to look at again.
+    const std::optional<qint64> id = m_dialog ? std::optional(m_dialog->caseId()) : m_caseId;
+    if (!id || !m_book)
         return;
-    refreshCase(*m_caseId);
-    if (m_dialog && m_file && m_dialog->caseId() == *m_caseId) {
-        if (auto record = m_book->record(*m_caseId))
-            m_dialog->setContext(contextFor(*m_file, *record));
-    }
+    refreshCase(*id);
+    if (!m_dialog)
+        return;
+    const auto file = m_book->file(*id);
+    const auto record = m_book->record(*id);
+    if (file && record)
+        m_dialog->setContext(contextFor(*file, *record));
 }
 
 void CaseDesk::refreshCase(qint64 id)
@@ -258,7 +262,7 @@ void CaseDesk::updateActions()
     m_actions->reportAction()->setEnabled(
         ready && Transitions::roleMay(m_user.role, CaseAction::Report));
     m_actions->runAsAction()->setEnabled(m_book != nullptr);
-    m_actions->reloadAction()->setEnabled(m_caseId.has_value());
+    m_actions->reloadAction()->setEnabled(m_caseId.has_value() || m_dialog);
     m_queue->setContextActions(m_actions->availableActions());
 }
 

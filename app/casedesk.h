@@ -65,7 +65,8 @@ public:
 public Q_SLOTS:
     /// Shows the case in the panel and offers the actions the user may take on it.
     void showCase(qint64 id);
-    /// Reads the case again from the workspace (after someone else changed it).
+    /// Reads the case again from the workspace (after someone else changed it): the case of
+    /// the open action dialog, which then offers it as it is now, or else the current case.
     void reloadCase();
     /// Opens the dialog of action for the current case.
     void startAction(GridDesk::CaseAction action);

@@ -292,9 +292,9 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     setWindowTitle(tr("%1 — GridDesk").arg(workspace.title));
 
     m_queue->clearGridFilter();
-    m_queue->setSetup(workspace.setup);
     m_queue->setCaseList(workspace.cases);
     m_canvas->setScene(workspace.scene);
+    // The desk gives the queue the workspace's units, calendar and limits.
     m_desk->open(workspace.path, workspace.setup);
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();

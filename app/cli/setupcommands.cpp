@@ -257,6 +257,36 @@ int dryRun(Context &context, Workspace &workspace, const WorkflowSetup &setup)
     return OK;
 }
 
+/// A workspace opened with its workflow setup, for the commands that read or change it.
+struct SetupSession
+{
+    std::unique_ptr<Workspace> workspace;
+    WorkflowSetup setup;
+};
+
+Result<SetupSession> openSetup(const QString &path)
+{
+    auto workspace = openWorkspace(path);
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    auto setup = WorkflowSetup::load(**workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    return SetupSession {std::move(*workspace), std::move(*setup)};
+}
+
+/// "export" or "import FILE" after the workspace: whether it is an import; nothing when the
+/// arguments are neither.
+std::optional<bool> isImport(const Context &context)
+{
+    const QString verb = context.positional.value(2);
+    if (verb == QLatin1String("export") && context.positional.size() == 3)
+        return false;
+    if (verb == QLatin1String("import") && context.positional.size() == 4)
+        return true;
+    return std::nullopt;
+}
+
 } // namespace
 
 int rulesCommand(Context &context)
@@ -268,36 +298,34 @@ int rulesCommand(Context &context)
     if (!known || context.positional.size() != wanted)
         return usageError(
             context, Tr::tr("rules needs a WORKSPACE and list, export, import FILE or dry-run."));
-    auto workspace = openWorkspace(context.positional.at(1));
-    if (!workspace)
-        return failWith(context, workspace.error());
-    auto setup = WorkflowSetup::load(**workspace);
-    if (!setup)
-        return failWith(context, setup.error());
+    auto session = openSetup(context.positional.at(1));
+    if (!session)
+        return failWith(context, session.error());
+    auto &[workspace, setup] = *session;
 
     if (verb == QLatin1String("dry-run"))
-        return dryRun(context, **workspace, *setup);
+        return dryRun(context, *workspace, setup);
     if (verb == QLatin1String("import")) {
         auto document = readJsonFile(context.positional.at(3));
         if (!document)
             return failWith(context, document.error());
         if (auto read =
-                readSetupJson(QJsonObject {{QStringLiteral("rules"), document->array()}}, *setup);
+                readSetupJson(QJsonObject {{QStringLiteral("rules"), document->array()}}, setup);
             !read)
             return failWith(context, read.error().at(context.positional.at(3)));
-        auto saved = saveSetup(**workspace, *setup);
+        auto saved = saveSetup(*workspace, setup);
         if (!saved)
             return failWith(context, saved.error());
         context.out << Tr::tr(
-            "%n dispatch rule(s) in force.", nullptr, int(setup->rules.rules().size()))
+            "%n dispatch rule(s) in force.", nullptr, int(setup.rules.rules().size()))
                     << '\n';
         return OK;
     }
     if (verb == QLatin1String("export") || context.isSet("json")) {
-        printJson(context, setup->rules.toJson());
+        printJson(context, setup.rules.toJson());
         return OK;
     }
-    for (const DispatchRule &rule : setup->rules.rules()) {
+    for (const DispatchRule &rule : setup.rules.rules()) {
         context.out << QStringLiteral("%1\t%2\t%3\t%4")
                            .arg(rule.id, rule.enabled ? Tr::tr("on") : Tr::tr("off"), rule.unit,
                                rule.name)
@@ -308,36 +336,32 @@ int rulesCommand(Context &context)
 
 int setupCommand(Context &context)
 {
-    const QString verb = context.positional.value(2);
-    const bool export_ = verb == QLatin1String("export") && context.positional.size() == 3;
-    const bool import = verb == QLatin1String("import") && context.positional.size() == 4;
-    if (!export_ && !import)
+    const std::optional<bool> import = isImport(context);
+    if (!import)
         return usageError(context, Tr::tr("setup needs a WORKSPACE and export or import FILE."));
-    auto workspace = openWorkspace(context.positional.at(1));
-    if (!workspace)
-        return failWith(context, workspace.error());
-    auto setup = WorkflowSetup::load(**workspace);
-    if (!setup)
-        return failWith(context, setup.error());
-    if (export_) {
-        printJson(context, setupJson(*setup));
+    auto session = openSetup(context.positional.at(1));
+    if (!session)
+        return failWith(context, session.error());
+    auto &[workspace, setup] = *session;
+    if (!*import) {
+        printJson(context, setupJson(setup));
         return OK;
     }
 
     auto document = readJsonFile(context.positional.at(3));
     if (!document)
         return failWith(context, document.error());
-    if (auto read = readSetupJson(document->object(), *setup); !read)
+    if (auto read = readSetupJson(document->object(), setup); !read)
         return failWith(context, read.error().at(context.positional.at(3)));
-    auto refreshed = saveSetup(**workspace, *setup);
+    auto refreshed = saveSetup(*workspace, setup);
     if (!refreshed)
         return failWith(context, refreshed.error());
     context.out << Tr::tr("%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of "
                           "%5 open cases recomputed.")
-                       .arg(setup->units.size())
-                       .arg(setup->users.size())
-                       .arg(setup->categories.size())
-                       .arg(setup->rules.rules().size())
+                       .arg(setup.units.size())
+                       .arg(setup.users.size())
+                       .arg(setup.categories.size())
+                       .arg(setup.rules.rules().size())
                        .arg(*refreshed)
                 << '\n';
     return OK;
@@ -345,20 +369,17 @@ int setupCommand(Context &context)
 
 int calendarCommand(Context &context)
 {
-    const QString verb = context.positional.value(2);
-    const bool export_ = verb == QLatin1String("export") && context.positional.size() == 3;
-    const bool import = verb == QLatin1String("import") && context.positional.size() == 4;
-    if (!export_ && !import)
+    const std::optional<bool> import = isImport(context);
+    if (!import) {
         return usageError(
             context, Tr::tr("calendar needs a WORKSPACE and export or import FILE.csv."));
-    auto workspace = openWorkspace(context.positional.at(1));
-    if (!workspace)
-        return failWith(context, workspace.error());
-    auto setup = WorkflowSetup::load(**workspace);
-    if (!setup)
-        return failWith(context, setup.error());
+    }
+    auto session = openSetup(context.positional.at(1));
+    if (!session)
+        return failWith(context, session.error());
+    auto &[workspace, setup] = *session;
 
-    if (export_) {
+    if (!*import) {
         std::optional<int> year;
         if (context.isSet("year")) {
             bool ok = false;
@@ -366,7 +387,7 @@ int calendarCommand(Context &context)
             if (!ok)
                 return usageError(context, Tr::tr("--year must be a year such as 2026."));
         }
-        context.out << QString::fromUtf8(setup->calendar.toCsv(year));
+        context.out << QString::fromUtf8(setup.calendar.toCsv(year));
         return OK;
     }
 
@@ -376,10 +397,10 @@ int calendarCommand(Context &context)
         return failWith(context,
             Error {ErrorCode::FileNotFound,
                 Tr::tr("%1 cannot be read: %2").arg(path, file.errorString())});
-    auto read = setup->calendar.readCsv(file, path);
+    auto read = setup.calendar.readCsv(file, path);
     if (!read)
         return failWith(context, read.error());
-    auto refreshed = saveSetup(**workspace, *setup);
+    auto refreshed = saveSetup(*workspace, setup);
     if (!refreshed)
         return failWith(context, refreshed.error());
     context.out << Tr::tr("%1 calendar days read; deadlines of %2 open cases recomputed.")

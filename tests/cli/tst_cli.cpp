@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
+#include "clirunner.h"
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
@@ -13,22 +14,8 @@
 
 namespace {
 
-struct Run
-{
-    int status = -1;
-    QByteArray out;
-    QString err;
-};
-
-/// Runs griddesk-cli as a script would and collects what it printed.
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(GRIDDESK_CLI), arguments);
-    process.waitForFinished(300'000);
-    return Run {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
-}
+using GridDesk::Test::cli;
+using GridDesk::Test::Run;
 
 QJsonArray json(const Run &run)
 {

@@ -59,6 +59,15 @@ CaseTime minute(int n)
     return CaseTime::naive(QDate(2026, 3, 2), QTime(9, 0).addSecs(60 * n));
 }
 
+/// Registers a reported case and dispatches it to unit, at 09:01 and 09:02.
+bool dispatchTo(CaseBook &book, qint64 id, const QString &unit)
+{
+    ActionRequest dispatch = by(OPERATOR, CaseAction::Dispatch, 2, minute(2));
+    dispatch.unit = unit;
+    return book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1))).has_value()
+        && book.act(id, dispatch).has_value();
+}
+
 } // namespace
 
 class TestCaseBook : public QObject
@@ -100,11 +109,7 @@ private Q_SLOTS:
         QVERIFY(workspace);
         {
             CaseBook book(*workspace, sampleSetup());
-            QVERIFY2(book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1))), "register");
-            ActionRequest dispatch = by(OPERATOR, CaseAction::Dispatch, 2, minute(2));
-            dispatch.unit = QStringLiteral("sanitation");
-            auto dispatched = book.act(id, dispatch);
-            QVERIFY2(dispatched, Test::why(dispatched));
+            QVERIFY(dispatchTo(book, id, QStringLiteral("sanitation")));
             QVERIFY(book.act(id, by(HANDLER, CaseAction::Accept, 3, minute(3))));
             ActionRequest feedBack = by(HANDLER, CaseAction::FeedBack, 4, minute(4));
             feedBack.data.insert(QStringLiteral("result"), QStringLiteral("Collected"));
@@ -325,10 +330,7 @@ private Q_SLOTS:
         auto workspace = workspaceWithCase(id);
         QVERIFY(workspace);
         CaseBook book(*workspace, sampleSetup());
-        QVERIFY(book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1))));
-        ActionRequest dispatch = by(OPERATOR, CaseAction::Dispatch, 2, minute(2));
-        dispatch.unit = QStringLiteral("sanitation");
-        QVERIFY(book.act(id, dispatch));
+        QVERIFY(dispatchTo(book, id, QStringLiteral("sanitation")));
         QVERIFY(book.act(id, by(HANDLER, CaseAction::Accept, 3, minute(3))));
 
         // Three working days later the handling time has not run out yet …
@@ -357,10 +359,7 @@ private Q_SLOTS:
         auto workspace = workspaceWithCase(id);
         QVERIFY(workspace);
         CaseBook book(*workspace, sampleSetup());
-        QVERIFY(book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1))));
-        ActionRequest dispatch = by(OPERATOR, CaseAction::Dispatch, 2, minute(2));
-        dispatch.unit = QStringLiteral("roads");
-        QVERIFY(book.act(id, dispatch));
+        QVERIFY(dispatchTo(book, id, QStringLiteral("roads")));
         CaseRecord other =
             sampleCase("B-1", 116.3, 39.8, QDateTime(QDate(2026, 3, 3), QTime(23, 0)));
         QVERIFY(book.report(other,

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace GridDesk::Cli {
 
@@ -42,39 +43,10 @@ Result<QJsonDocument> readJsonFile(const QString &path)
     return document;
 }
 
-/// Fails, naming the first one, when a unit the rules or categories name does not exist.
-Result<void> checkUnitsExist(const WorkflowSetup &setup)
-{
-    for (const DispatchRule &rule : setup.rules.rules()) {
-        for (const QString &unit : QStringList {rule.unit} + rule.coUnits) {
-            if (!setup.units.contains(unit)) {
-                return fail(ErrorCode::InvalidArgument,
-                    Tr::tr("rule %1 names org unit \"%2\", which does not exist.")
-                        .arg(rule.id, unit));
-            }
-        }
-    }
-    for (const Category &category : setup.categories.categories()) {
-        if (!category.defaultUnit.isEmpty() && !setup.units.contains(category.defaultUnit)) {
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("category %1 names org unit \"%2\", which does not exist.")
-                    .arg(category.code, category.defaultUnit));
-        }
-    }
-    for (const LocalUser &user : setup.users) {
-        if (!user.unitCode.isEmpty() && !setup.units.contains(user.unitCode)) {
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("user %1 belongs to org unit \"%2\", which does not exist.")
-                    .arg(user.name, user.unitCode));
-        }
-    }
-    return {};
-}
-
 Result<QList<OrgUnit>> unitsFromJson(const QJsonArray &array)
 {
     QList<OrgUnit> units;
-    QHash<QString, int> tiers;
+    QSet<QString> codes;
     for (qsizetype index = 0; index < array.size(); ++index) {
         const QJsonObject object = array.at(index).toObject();
         const OrgUnit unit {object.value(QLatin1String("code")).toString().trimmed(),
@@ -85,29 +57,11 @@ Result<QList<OrgUnit>> unitsFromJson(const QJsonArray &array)
         if (unit.code.isEmpty() || unit.name.isEmpty())
             return fail(ErrorCode::MissingField,
                 Tr::tr("%1: \"code\" and \"name\" are needed.").arg(where));
-        if (unit.tier < 1 || unit.tier > 6)
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("%1 (%2): \"tier\" must be 1 to 6.").arg(where, unit.code));
-        if (tiers.contains(unit.code))
+        if (codes.contains(unit.code))
             return fail(
                 ErrorCode::InvalidArgument, Tr::tr("%1: %2 appears twice.").arg(where, unit.code));
-        tiers.insert(unit.code, unit.tier);
+        codes.insert(unit.code);
         units << unit;
-    }
-    for (const OrgUnit &unit : std::as_const(units)) {
-        if (unit.parentCode.isEmpty())
-            continue;
-        if (!tiers.contains(unit.parentCode))
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("unit %1: parent %2 does not exist.").arg(unit.code, unit.parentCode));
-        if (tiers.value(unit.parentCode) >= unit.tier) {
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("unit %1 (tier %2) cannot sit under %3 (tier %4): tiers run downwards.")
-                    .arg(unit.code)
-                    .arg(unit.tier)
-                    .arg(unit.parentCode)
-                    .arg(tiers.value(unit.parentCode)));
-        }
     }
     return units;
 }
@@ -127,12 +81,8 @@ Result<void> readSetupJson(const QJsonObject &json, WorkflowSetup &setup)
             const LocalUser user {object.value(QLatin1String("name")).toString().trimmed(),
                 object.value(QLatin1String("role")).toString().trimmed(),
                 object.value(QLatin1String("unit")).toString().trimmed()};
-            const auto role = roleFromKey(user.role);
-            if (user.name.isEmpty() || !role || *role == Role::System)
-                return fail(ErrorCode::InvalidArgument,
-                    Tr::tr("user \"%1\" needs a name and a role (operator, supervisor, "
-                           "unit_handler, leader).")
-                        .arg(user.name));
+            if (user.name.isEmpty())
+                return fail(ErrorCode::MissingField, Tr::tr("a user has no \"name\"."));
             setup.users << user;
         }
     }
@@ -174,7 +124,7 @@ Result<void> readSetupJson(const QJsonObject &json, WorkflowSetup &setup)
             return fail(ErrorCode::InvalidArgument,
                 Tr::tr("%1 must be supervise, escalate or none.").arg(QLatin1String(key)));
     }
-    return checkUnitsExist(setup);
+    return setup.validate();
 }
 
 QJsonObject setupJson(const WorkflowSetup &setup)

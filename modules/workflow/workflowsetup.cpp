@@ -370,6 +370,65 @@ Result<void> WorkflowSetup::saveSettings(Workspace &workspace) const
     return {};
 }
 
+Result<void> WorkflowSetup::validate() const
+{
+    for (const OrgUnit &unit : units.units()) {
+        if (unit.tier < 1 || unit.tier > 6) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Org unit %1 has tier %2; tiers run from 1 (city) to 6 (grid).")
+                    .arg(unit.code)
+                    .arg(unit.tier));
+        }
+        if (unit.parentCode.isEmpty())
+            continue;
+        const std::optional<OrgUnit> parent = units.unit(unit.parentCode);
+        if (!parent) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Org unit %1 names a parent %2 that does not exist.")
+                    .arg(unit.code, unit.parentCode));
+        }
+        if (parent->tier >= unit.tier) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Org unit %1 (tier %2) cannot sit under %3 (tier %4): tiers run downwards.")
+                    .arg(unit.code)
+                    .arg(unit.tier)
+                    .arg(parent->code)
+                    .arg(parent->tier));
+        }
+    }
+    for (const DispatchRule &rule : rules.rules()) {
+        for (const QString &unit : QStringList {rule.unit} + rule.coUnits) {
+            if (!units.contains(unit)) {
+                return fail(ErrorCode::InvalidArgument,
+                    Tr::tr("Rule %1 names org unit \"%2\", which does not exist.")
+                        .arg(rule.id, unit));
+            }
+        }
+    }
+    for (const Category &category : categories.categories()) {
+        if (!category.defaultUnit.isEmpty() && !units.contains(category.defaultUnit)) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Category %1 names org unit \"%2\", which does not exist.")
+                    .arg(category.code, category.defaultUnit));
+        }
+    }
+    for (const LocalUser &user : users) {
+        const std::optional<Role> role = roleFromKey(user.role);
+        if (!role || *role == Role::System) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("User %1 has the role \"%2\"; desk roles are operator, supervisor, "
+                       "unit_handler and leader.")
+                    .arg(user.name, user.role));
+        }
+        if (!user.unitCode.isEmpty() && !units.contains(user.unitCode)) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("User %1 belongs to org unit \"%2\", which does not exist.")
+                    .arg(user.name, user.unitCode));
+        }
+    }
+    return {};
+}
+
 std::optional<LocalUser> WorkflowSetup::user(const QString &name) const
 {
     for (const LocalUser &user : users) {

@@ -46,6 +46,10 @@ struct WorkflowSetup
     Result<void> saveCalendar(Workspace &workspace) const;
     Result<void> saveSettings(Workspace &workspace) const;
 
+    /// Fails, naming the first one, when a rule, category or user names an org unit that
+    /// does not exist, or a user has a role that is not a desk role.
+    Result<void> validate() const;
+
     std::optional<LocalUser> user(const QString &name) const;
 };
 

@@ -247,10 +247,7 @@ void CaseDesk::refreshCase(qint64 id)
         qCWarning(lcApp).noquote() << "case" << id << "not re-read:" << record.error().message;
         return;
     }
-    const auto file = m_book->file(id);
-    const QStringList coUnits = file ? file->coUnits() : QStringList();
-    const bool pending = file && file->pendingExtension().has_value();
-    m_queue->updateCase(*record, coUnits, pending);
+    m_queue->updateCase(*record);
     if (m_caseId == id)
         showCase(id);
 }

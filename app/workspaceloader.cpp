@@ -6,14 +6,11 @@
 
 #include "ingest/samples.h"
 #include "storage/workspace.h"
-#include "workflow/casebook.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLocale>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace GridDesk {
@@ -51,20 +48,12 @@ Result<std::optional<ImportSummary>> importIfEmpty(
     return std::optional<ImportSummary>(*summary);
 }
 
-/// The cases the list holds, as the queue lists them and as the map draws them, and the rows
-/// of joint cases now with units, whose co-units the case row does not carry.
+/// The cases the list holds, as the queue lists them and as the map draws them.
 struct ReadCases
 {
     CompactCaseList list;
     MapScene::CaseLayer layer;
-    QList<qsizetype> jointRows;
 };
-
-bool isWithUnits(const QString &state)
-{
-    return state == QLatin1String("dispatched") || state == QLatin1String("in_handling")
-        || state == QLatin1String("supervised") || state == QLatin1String("fed_back");
-}
 
 /// Every case of workspace, once. Each record is dropped as soon as the list and the layer
 /// have taken what they keep of it.
@@ -78,9 +67,6 @@ Result<ReadCases> readCases(const Workspace &workspace)
     cases.list.reserve(*count);
     cases.layer.points.reserve(std::size_t(*count));
     const auto read = workspace.forEachCase({}, [&cases](const CaseRecord &record) {
-        const bool joint = record.caseTypes.split(u',').contains(QLatin1String("joint"));
-        if (joint && isWithUnits(record.state))
-            cases.jointRows << cases.list.size();
         cases.list.append(record);
         cases.layer.add(record);
     });
@@ -89,50 +75,6 @@ Result<ReadCases> readCases(const Workspace &workspace)
     return cases;
 }
 
-/// Open cases with an extension request in their history; CaseFile says which still wait.
-Result<QList<qint64>> extensionCandidates(const Workspace &workspace)
-{
-    QSqlQuery query(workspace.database());
-    query.setForwardOnly(true);
-    const bool done = query.exec(QStringLiteral(
-        "SELECT c.fid FROM cases c WHERE c.state IN ('in_handling', 'supervised') AND EXISTS "
-        "(SELECT 1 FROM case_events e WHERE e.case_id = c.fid AND e.action = "
-        "'request_extension')"));
-    if (!done) {
-        return fail(ErrorCode::Database,
-            Tr::tr("Finding requested extensions failed: %1").arg(query.lastError().text()));
-    }
-    QList<qint64> ids;
-    while (query.next())
-        ids << query.value(0).toLongLong();
-    return ids;
-}
-
-/// Marks what the queues need beyond the case rows, from the histories of the few cases
-/// concerned: the co-units of joint cases and the extensions waiting for a manager.
-Result<void> addQueueFacts(Workspace &workspace, const WorkflowSetup &setup, ReadCases &cases)
-{
-    const CaseBook book(workspace, setup);
-    for (qsizetype row : std::as_const(cases.jointRows)) {
-        auto file = book.file(cases.list.id(row));
-        if (!file)
-            return std::unexpected(file.error());
-        cases.list.setCoUnits(row, file->coUnits());
-    }
-
-    const auto candidates = extensionCandidates(workspace);
-    if (!candidates)
-        return std::unexpected(candidates.error());
-    for (qint64 id : *candidates) {
-        auto file = book.file(id);
-        const auto row = cases.list.rowOf(id);
-        if (!file)
-            return std::unexpected(file.error());
-        if (row)
-            cases.list.setExtensionPending(*row, file->pendingExtension().has_value());
-    }
-    return {};
-}
 } // namespace
 
 WorkspaceLoader::WorkspaceLoader(QObject *parent)
@@ -187,8 +129,6 @@ Result<LoadedWorkspace> WorkspaceLoader::loadNow(
     auto setup = WorkflowSetup::load(**workspace);
     if (!setup)
         return std::unexpected(setup.error());
-    if (auto facts = addQueueFacts(**workspace, *setup, *cases); !facts)
-        return std::unexpected(facts.error());
     const auto grids = (*workspace)->grids();
     if (!grids)
         return std::unexpected(grids.error());

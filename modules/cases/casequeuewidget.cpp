@@ -187,14 +187,13 @@ void CaseQueueWidget::setNow(const QDateTime &now)
     rebuildFilter(queueView() == QueueView::Overdue);
 }
 
-void CaseQueueWidget::updateCase(
-    const CaseRecord &record, const QStringList &coUnits, bool extensionPending)
+void CaseQueueWidget::updateCase(const CaseRecord &record)
 {
     const CompactCaseList &cases = m_model->cases();
     const auto before = m_model->rowOf(record.id);
     const quint32 left = before ? m_filter.views(cases, *before) : 0;
 
-    const int row = m_model->updateCase(record, coUnits, extensionPending);
+    const int row = m_model->updateCase(record);
     // A short list that grows shows its columns in full; a long one keeps the widths it has.
     if (m_model->rowCount() < SIZE_COLUMNS_BELOW)
         m_view->resizeColumnsToContents();

@@ -49,7 +49,7 @@ public:
     void setNow(const QDateTime &now);
 
     /// Takes over a case the closed loop changed, or lists a new one, and recounts the views.
-    void updateCase(const CaseRecord &record, const QStringList &coUnits, bool extensionPending);
+    void updateCase(const CaseRecord &record);
 
     QueueView queueView() const;
     qsizetype viewCount(QueueView view) const { return m_counts[std::size_t(view)]; }

@@ -91,13 +91,10 @@ void CaseTableModel::setNow(const QDateTime &now)
         Q_EMIT dataChanged(index(0, column), index(rowCount() - 1, column));
 }
 
-int CaseTableModel::updateCase(
-    const CaseRecord &record, const QStringList &coUnits, bool extensionPending)
+int CaseTableModel::updateCase(const CaseRecord &record)
 {
     if (const auto row = rowOf(record.id)) {
         m_cases->updateWorkflow(*row, record);
-        m_cases->setCoUnits(*row, coUnits);
-        m_cases->setExtensionPending(*row, extensionPending);
         rowChanged(*row);
         return *row;
     }
@@ -105,8 +102,6 @@ int CaseTableModel::updateCase(
     const int row = rowCount();
     beginInsertRows({}, row, row);
     m_cases->append(record);
-    m_cases->setCoUnits(row, coUnits);
-    m_cases->setExtensionPending(row, extensionPending);
     endInsertRows();
     return row;
 }

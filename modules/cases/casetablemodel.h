@@ -68,7 +68,7 @@ public:
 
     /// Takes over the loop's changes to a listed case, or adds the case when it is new.
     /// Returns its row.
-    int updateCase(const CaseRecord &record, const QStringList &coUnits, bool extensionPending);
+    int updateCase(const CaseRecord &record);
 
     /// Tells views that row changed, so that filters place it again.
     void rowChanged(int row);

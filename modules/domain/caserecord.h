@@ -47,6 +47,8 @@ struct CaseRecord
     CaseTime deadline; ///< of the current stage; invalid when the stage has none
     bool suspended = false; ///< the clock is stopped while material is awaited
     QString caseTypes; ///< case type keys joined with ","
+    QStringList coUnits; ///< units handling a joint case with the lead unit
+    bool extensionPending = false; ///< a unit asked for more time; a leader has not decided
 
     bool hasFlag(const char *flag) const { return flags.contains(QLatin1String(flag)); }
     void addFlag(const char *flag);

@@ -62,6 +62,8 @@ void CompactCaseList::updateWorkflow(qsizetype row, const CaseRecord &record)
         record.stageStarted.isValid() ? toMsecs(record.stageStarted.wallTime()) : NO_TIME;
     entry.deadlineMsecs = record.deadline.isValid() ? toMsecs(record.deadline.wallTime()) : NO_TIME;
     setMark(row, SUSPENDED, record.suspended);
+    setCoUnits(row, record.coUnits);
+    setMark(row, EXTENSION_PENDING, record.extensionPending);
 }
 
 void CompactCaseList::setCoUnits(qsizetype row, const QStringList &units)

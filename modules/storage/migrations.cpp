@@ -160,6 +160,8 @@ QStringList version2()
         QStringLiteral("suspended INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("case_types TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("dispatch_rule TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("co_units TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("extension_pending INTEGER NOT NULL DEFAULT 0"),
     };
     for (const QString &column : caseColumns)
         statements << QStringLiteral("ALTER TABLE cases ADD COLUMN %1").arg(column);

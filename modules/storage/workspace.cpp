@@ -91,6 +91,9 @@ void readCase(const SqliteStatement &statement, CaseRecord &record)
     record.deadline = timeFromColumn(statement, 17);
     record.suspended = statement.columnInt(18) != 0;
     record.caseTypes = statement.columnText(19);
+    const QString coUnits = statement.columnText(20);
+    record.coUnits = coUnits.isEmpty() ? QStringList() : coUnits.split(u',');
+    record.extensionPending = statement.columnInt(21) != 0;
 
     record.location.reset();
     const QByteArrayView blob = statement.columnBlob(12);
@@ -520,7 +523,7 @@ Result<void> Workspace::forEachCase(
     QString sql = QStringLiteral("SELECT fid, source, external_id, category, descriptor, status, "
                                  "agency, address, created, closed, grid_code, flags, geom, state, "
                                  "version, lead_unit, stage_started, deadline, suspended, "
-                                 "case_types FROM cases");
+                                 "case_types, co_units, extension_pending FROM cases");
     if (caseQuery.caseId)
         sql += QStringLiteral(" WHERE fid = %1").arg(*caseQuery.caseId);
     else if (caseQuery.gridCode && caseQuery.includeDescendants)

@@ -45,7 +45,7 @@ constexpr const char *INSERT_EVENT_SQL =
 constexpr const char *UPDATE_STATE_SQL =
     "UPDATE cases SET state = ?1, version = ?2, lead_unit = ?3, stage_started = ?4, deadline "
     "= ?5, suspended = ?6, case_types = ?7, dispatch_rule = ?8, category = coalesce(?9, "
-    "category) WHERE fid = ?10";
+    "category), co_units = ?11, extension_pending = ?12 WHERE fid = ?10";
 
 /// Text for a NOT NULL column: Qt binds a null QString as SQL NULL.
 QString notNull(const QString &text)
@@ -396,6 +396,8 @@ Result<void> CaseBook::updateState(SqliteStatement &update, const CaseFile &file
     update.bindText(8, notNull(file.dispatchRule()));
     update.bindText(9, file.category().isEmpty() ? QString() : file.category());
     update.bindInt(10, file.caseId());
+    update.bindText(11, notNull(file.coUnits().join(u',')));
+    update.bindInt(12, file.pendingExtension() ? 1 : 0);
     auto done = update.step(Tr::tr("Updating case %1").arg(file.caseId()));
     if (!done)
         return std::unexpected(done.error());

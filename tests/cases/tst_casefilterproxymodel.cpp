@@ -168,7 +168,7 @@ void TestCaseFilterProxyModel::changedCaseMovesBetweenViews()
     // the changed row without filtering the others again.
     CaseRecord record = Test::fixtureCases().at(0);
     record.state = QStringLiteral("fed_back");
-    const int row = m_model->updateCase(record, {}, false);
+    const int row = m_model->updateCase(record);
     m_proxy->setQueueFilter(
         QueueFilter(m_model->cases(), DeskUser {}, {}, Test::fixtureNow()), false);
     m_model->rowChanged(row);
@@ -185,7 +185,7 @@ void TestCaseFilterProxyModel::changedCaseMovesInTheSortOrder()
     CaseRecord record = Test::fixtureCases().at(2);
     record.state = QStringLiteral("dispatched");
     record.deadline = CaseTime::naive(QDate(2026, 3, 10), QTime(9, 0));
-    m_model->updateCase(record, {}, false);
+    m_model->updateCase(record);
     QCOMPARE(shownIds(), (QStringList {"7", "900", "1000", "80"}));
     QCOMPARE(moving.row(), 2);
     QCOMPARE(moving.data().toString(), QStringLiteral("1000"));
@@ -198,7 +198,7 @@ void TestCaseFilterProxyModel::newCaseTakesItsPlace()
     record.id = 5;
     record.externalId = QStringLiteral("500");
     record.state = QStringLiteral("reported");
-    m_model->updateCase(record, {}, false);
+    m_model->updateCase(record);
     QCOMPARE(shownIds(), (QStringList {"1000", "900", "500", "80", "7"}));
 }
 

@@ -140,7 +140,7 @@ void TestCaseQueueWidget::countsFollowChanges()
 
     CaseRecord record = Test::fixtureCases().at(0);
     record.state = QStringLiteral("fed_back");
-    queue.updateCase(record, {}, false);
+    queue.updateCase(record);
     QCOMPARE(counted.size(), 1);
     QCOMPARE(queue.viewCount(QueueView::AwaitingVerification), 1);
     QCOMPARE(queue.viewCount(QueueView::InHandling), 0);
@@ -149,7 +149,7 @@ void TestCaseQueueWidget::countsFollowChanges()
 
     // Time passing makes the in-handling case late once its deadline is behind.
     record.state = QStringLiteral("in_handling");
-    queue.updateCase(record, {}, false);
+    queue.updateCase(record);
     QCOMPARE(queue.viewCount(QueueView::Overdue), 1);
     queue.setNow(QDateTime(QDate(2026, 3, 5), QTime(9, 0), Qt::UTC));
     QCOMPARE(queue.viewCount(QueueView::Overdue), 2);
@@ -158,7 +158,7 @@ void TestCaseQueueWidget::countsFollowChanges()
     CaseRecord fresh;
     fresh.id = 10;
     fresh.state = QStringLiteral("reported");
-    queue.updateCase(fresh, {}, false);
+    queue.updateCase(fresh);
     QCOMPARE(queue.viewCount(QueueView::ToRegister), 2);
     QCOMPARE(queue.viewCount(QueueView::All), 5);
 }

@@ -86,9 +86,10 @@ void TestCaseTableModel::passesModelTester()
     model.setNow(Test::fixtureNow());
     CaseRecord changed = Test::fixtureCases().at(2);
     changed.state = QStringLiteral("registered");
-    model.updateCase(changed, {}, false);
+    model.updateCase(changed);
     changed.id = 5;
-    model.updateCase(changed, {QStringLiteral("street-1")}, false);
+    changed.coUnits = {QStringLiteral("street-1")};
+    model.updateCase(changed);
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.columnCount(), int(Column::Count));
 }
@@ -163,7 +164,8 @@ void TestCaseTableModel::updateChangesTheRowInPlace()
     CaseRecord record = Test::fixtureCases().at(2);
     record.state = QStringLiteral("dispatched");
     record.leadUnit = QStringLiteral("street-2");
-    const int row = m_model->updateCase(record, {QStringLiteral("street-1")}, false);
+    record.coUnits = {QStringLiteral("street-1")};
+    const int row = m_model->updateCase(record);
     QCOMPARE(row, 2);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(inserted.size(), 0);
@@ -172,7 +174,9 @@ void TestCaseTableModel::updateChangesTheRowInPlace()
         QStringLiteral("Jointly with Street one"));
 
     record.state = QStringLiteral("in_handling");
-    m_model->updateCase(record, {}, true);
+    record.coUnits.clear();
+    record.extensionPending = true;
+    m_model->updateCase(record);
     QCOMPARE(m_model->index(2, int(Column::State)).data().toString(),
         QStringLiteral("In handling, extension asked"));
 }
@@ -184,7 +188,7 @@ void TestCaseTableModel::updateAddsANewCase()
     record.id = 9;
     record.category = QStringLiteral("Graffiti");
     record.state = QStringLiteral("reported");
-    QCOMPARE(m_model->updateCase(record, {}, false), 4);
+    QCOMPARE(m_model->updateCase(record), 4);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(m_model->rowOf(9), std::optional<int>(4));
     QCOMPARE(sortedIds(*m_model, Column::Id).first(), 4);

@@ -176,6 +176,34 @@ private Q_SLOTS:
         QVERIFY2(registered, Test::why(registered));
     }
 
+    void caseRowCarriesCoUnitsAndPendingExtensions()
+    {
+        qint64 id = 0;
+        auto workspace = workspaceWithCase(id);
+        QVERIFY(workspace);
+        CaseBook book(*workspace, sampleSetup());
+        QVERIFY(book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1))));
+        ActionRequest joint = by(OPERATOR, CaseAction::Dispatch, 2, minute(2));
+        joint.unit = QStringLiteral("sanitation");
+        joint.coUnits = {QStringLiteral("roads")};
+        QVERIFY(book.act(id, joint));
+        QVERIFY(book.act(id, by(HANDLER, CaseAction::Accept, 3, minute(3))));
+        ActionRequest ask = by(HANDLER, CaseAction::RequestExtension, 4, minute(4));
+        ask.reason = QStringLiteral("Waiting for a skip");
+        ask.data.insert(QStringLiteral("limit"), QStringLiteral("1d"));
+        QVERIFY(book.act(id, ask));
+
+        auto record = book.record(id);
+        QCOMPARE(record->coUnits, QStringList {QStringLiteral("roads")});
+        QVERIFY(record->extensionPending);
+        QVERIFY(record->caseTypes.contains(QLatin1String("joint")));
+        QVERIFY(book.act(id, by(LEADER, CaseAction::DenyExtension, 5, minute(5)))
+                    .error()
+                    .message.contains(QLatin1String("reason")));
+        QVERIFY(book.act(id, by(LEADER, CaseAction::ApproveExtension, 5, minute(5))));
+        QVERIFY(!book.record(id)->extensionPending);
+    }
+
     void historyCannotBeEditedAway()
     {
         qint64 id = 0;

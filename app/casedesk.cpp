@@ -10,6 +10,7 @@
 #include "cases/casetablemodel.h"
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
+#include "domain/compactcaselist.h"
 #include "mapview/mapcanvas.h"
 #include "storage/workspace.h"
 #include "workflow/stageclock.h"
@@ -89,6 +90,12 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
             static_cast<QDialog *>(m_runAsDialog.data())}) {
         if (dialog)
             dialog->close();
+    }
+    // The setup dialog holds the workspace that goes now; its unsaved edits go with it.
+    if (m_setupDialog) {
+        m_setupDialog->discard();
+        m_setupDialog->deleteLater();
+        m_setupDialog = nullptr;
     }
     m_drafts.clear();
     m_caseId.reset();
@@ -194,6 +201,46 @@ Result<void> CaseDesk::addUser(const LocalUser &user)
     m_book->setSetup(setup);
     qCInfo(lcApp) << "local user added with the role" << user.role;
     return {};
+}
+
+void CaseDesk::openWorkflowSetup()
+{
+    if (!m_book)
+        return;
+    if (m_setupDialog) {
+        m_setupDialog->raise();
+        m_setupDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new WorkflowSetupDialog(*m_workspace, m_book->setup(), m_user, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &WorkflowSetupDialog::setupSaved, this, &CaseDesk::takeSetup);
+    connect(dialog, &QDialog::finished, this, [this] { m_setupDialog = nullptr; });
+    m_setupDialog = dialog;
+    dialog->open();
+}
+
+void CaseDesk::takeSetup(const WorkflowSetup &setup)
+{
+    if (!m_book)
+        return;
+    m_book->setSetup(setup);
+    m_queue->setSetup(setup);
+
+    // Saving recomputed the deadlines of open cases in the workspace; the queue reads them anew.
+    CompactCaseList cases;
+    const auto read =
+        m_workspace->forEachCase({}, [&cases](const CaseRecord &record) { cases.append(record); });
+    if (read)
+        m_queue->setCaseList(std::make_shared<CompactCaseList>(std::move(cases)));
+    else
+        qCWarning(lcApp).noquote()
+            << "cases not re-read after the setup changed:" << read.error().message;
+    m_queue->setNow(now());
+    if (m_caseId)
+        showCase(*m_caseId);
+    updateActions();
+    Q_EMIT message(tr("The desk works with the saved workflow setup."));
 }
 
 void CaseDesk::showCase(qint64 id)

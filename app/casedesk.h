@@ -6,6 +6,7 @@
 #include "cases/queuefilter.h"
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
+#include "cases/workflowsetupdialog.h"
 #include "workflow/casebook.h"
 
 #include <QDateTime>
@@ -61,6 +62,7 @@ public:
     ActionDialog *actionDialog() const { return m_dialog; }
     ReportDialog *reportDialog() const { return m_reportDialog; }
     RunAsDialog *runAsDialog() const { return m_runAsDialog; }
+    WorkflowSetupDialog *workflowSetupDialog() const { return m_setupDialog; }
 
 public Q_SLOTS:
     /// Shows the case in the panel and offers the actions the user may take on it.
@@ -72,6 +74,8 @@ public Q_SLOTS:
     void startAction(GridDesk::CaseAction action);
     void startReport();
     void chooseUser();
+    /// Opens the workflow setup of the workspace; the desk takes the setup once it is saved.
+    void openWorkflowSetup();
     /// Keeps the file at path with the current case.
     bool attachFile(const QString &path);
     /// Applies the deadline rules now and brings the queue's deadlines up to date.
@@ -100,6 +104,7 @@ private:
     void showOnMap(qint64 caseId);
     QString settingsKey() const;
     void readGridPaths();
+    void takeSetup(const WorkflowSetup &setup);
 
     QWidget *m_window;
     CaseQueueWidget *m_queue;
@@ -119,6 +124,7 @@ private:
     QPointer<ActionDialog> m_dialog;
     QPointer<ReportDialog> m_reportDialog;
     QPointer<RunAsDialog> m_runAsDialog;
+    QPointer<WorkflowSetupDialog> m_setupDialog;
     /// Input of dialogs closed without taking their action, by case and action.
     QHash<std::pair<qint64, int>, ActionInput> m_drafts;
     bool m_picking = false;

@@ -139,6 +139,12 @@ void MainWindow::createMenus()
     view->addAction(m_detailDock->toggleViewAction());
     view->addAction(m_caseToolBar->toggleViewAction());
 
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    m_workflowSetupAction =
+        tools->addAction(tr("&Workflow setup…"), m_desk, &CaseDesk::openWorkflowSetup);
+    m_workflowSetupAction->setObjectName(QStringLiteral("workflowSetupAction"));
+    m_workflowSetupAction->setEnabled(false);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
 }
@@ -296,6 +302,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_canvas->setScene(workspace.scene);
     // The desk gives the queue the workspace's units, calendar and limits.
     m_desk->open(workspace.path, workspace.setup);
+    m_workflowSetupAction->setEnabled(m_desk->isOpen());
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();
     updateCountsLabel();

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QMainWindow>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -49,6 +50,7 @@ public:
     QDockWidget *caseDetailDock() const { return m_detailDock; }
     CaseActions *caseActions() const { return m_actions; }
     CaseDesk *caseDesk() const { return m_desk; }
+    QAction *workflowSetupAction() const { return m_workflowSetupAction; }
 
 Q_SIGNALS:
     void workspaceLoaded();
@@ -89,6 +91,7 @@ private:
     CaseActions *m_actions;
     QToolBar *m_caseToolBar;
     CaseDesk *m_desk;
+    QAction *m_workflowSetupAction = nullptr;
     QToolButton *m_userButton;
     QLabel *m_countsLabel;
     qint64 m_gridCount = 0;

@@ -108,7 +108,7 @@ QWidget *CalendarEditor::createDaysBox()
     m_year = new QSpinBox(box);
     m_year->setObjectName(QStringLiteral("calendarYear"));
     m_year->setRange(1900, 2200);
-    auto *importButton = new QPushButton(tr("&Import holiday schedule (CSV)…"), box);
+    auto *importButton = new QPushButton(tr("Imp&ort holiday schedule (CSV)…"), box);
     importButton->setObjectName(QStringLiteral("importCalendar"));
     auto *exportButton = new QPushButton(tr("&Export…"), box);
     exportButton->setObjectName(QStringLiteral("exportCalendar"));
@@ -127,6 +127,7 @@ QWidget *CalendarEditor::createDaysBox()
     m_days->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_days->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_days->verticalHeader()->setVisible(false);
+    m_days->verticalHeader()->setDefaultSectionSize(m_days->fontMetrics().height() + 8);
     m_days->horizontalHeader()->setStretchLastSection(true);
     m_days->setColumnWidth(
         0, m_days->fontMetrics().horizontalAdvance(QStringLiteral("2026-10-01  ")));

@@ -35,7 +35,7 @@ RulesEditor::RulesEditor(const QList<DispatchRule> &rules, QWidget *parent)
     , m_table(new QTableWidget(0, int(Column::Count), this))
     , m_remove(new QPushButton(tr("&Remove"), this))
     , m_up(new QPushButton(tr("Move &up"), this))
-    , m_down(new QPushButton(tr("Move &down"), this))
+    , m_down(new QPushButton(tr("Move do&wn"), this))
     , m_message(new QLabel(this))
 {
     m_table->setObjectName(QStringLiteral("rulesTable"));

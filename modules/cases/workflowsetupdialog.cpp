@@ -73,10 +73,10 @@ WorkflowSetupDialog::WorkflowSetupDialog(
     setObjectName(QStringLiteral("workflowSetupDialog"));
     setWindowTitle(tr("Workflow setup[*]"));
     m_tabs->setObjectName(QStringLiteral("tabs"));
-    m_tabs->addTab(m_categories, tr("C&ategories"));
-    m_tabs->addTab(m_rules, tr("D&ispatch rules"));
-    m_tabs->addTab(m_calendar, tr("Ca&lendar"));
-    m_tabs->addTab(createDeadlinesTab(), tr("Dead&lines"));
+    m_tabs->addTab(m_categories, tr("Cate&gories"));
+    m_tabs->addTab(m_rules, tr("Dispatch ru&les"));
+    m_tabs->addTab(m_calendar, tr("Calen&dar"));
+    m_tabs->addTab(createDeadlinesTab(), tr("Deadl&ines"));
     m_categories->setRuleUsing(
         [this](const QString &code) { return m_rules->ruleUsingCategory(code); });
     m_message->setObjectName(QStringLiteral("message"));

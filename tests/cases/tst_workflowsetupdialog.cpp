@@ -523,6 +523,13 @@ void TestWorkflowSetupDialog::screenshots()
     openDialog(LEADER);
     m_dialog->resize(1040, 660);
     QVERIFY(m_dialog->categoriesEditor()->select(QStringLiteral("road.pothole")));
+    const QString holidays = m_dir.filePath(QStringLiteral("holidays.csv"));
+    QFile csv(holidays);
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("date,kind,name,year\n2026-10-01,holiday,National Day,2026\n"
+              "2026-10-02,holiday,National Day,2026\n2026-10-10,workday,National Day,2026\n");
+    csv.close();
+    QVERIFY(m_dialog->calendarEditor()->importCsv(holidays));
     m_dialog->calendarEditor()->showYear(2026);
     const QString folder = QStringLiteral(GRIDDESK_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(folder));

@@ -2,6 +2,765 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Lead unit: %1.</source>
+        <translation>Lead unit: %1.</translation>
+    </message>
+    <message>
+        <source>Jointly with %1.</source>
+        <translation>Jointly with %1.</translation>
+    </message>
+    <message>
+        <source>Proposed by %1.</source>
+        <extracomment>%1 is a dispatch rule and why it matched, e.g. &apos;Rule R1 &quot;Roads&quot; (category road)&apos;</extracomment>
+        <translation>Proposed by %1.</translation>
+    </message>
+    <message>
+        <source>Satisfaction %1 of 5.</source>
+        <extracomment>%1 is a satisfaction from 1 to 5</extracomment>
+        <translation>Satisfaction %1 of 5.</translation>
+    </message>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>Return visit: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Channel: %1.</source>
+        <translation>Channel: %1.</translation>
+    </message>
+    <message>
+        <source>Category: %1.</source>
+        <translation>Category: %1.</translation>
+    </message>
+    <message>
+        <source>Taken over by %1.</source>
+        <translation>Taken over by %1.</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Asked for %1 more.</source>
+        <extracomment>%1 is a time limit such as &quot;2d&quot;</extracomment>
+        <translation>Asked for %1 more.</translation>
+    </message>
+    <message>
+        <source>Granted %1 more.</source>
+        <translation>Granted %1 more.</translation>
+    </message>
+    <message>
+        <source>Promised for %1.</source>
+        <translation>Promised for %1.</translation>
+    </message>
+    <message>
+        <source>Merged into case %1.</source>
+        <translation>Merged into case %1.</translation>
+    </message>
+    <message>
+        <source>Case %1 was merged into this one.</source>
+        <translation>Case %1 was merged into this one.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ActionDialog</name>
+    <message>
+        <source>Reload case</source>
+        <translation>Reload case</translation>
+    </message>
+    <message>
+        <source>What was done, and what is the outcome</source>
+        <translation>What was done, and what is the outcome</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>e.g. 4h, 2d or 48ch (calendar hours)</source>
+        <translation>e.g. 4h, 2d or 48ch (calendar hours)</translation>
+    </message>
+    <message>
+        <source>More time:</source>
+        <translation>More time:</translation>
+    </message>
+    <message>
+        <source>Promised for:</source>
+        <translation>Promised for:</translation>
+    </message>
+    <message>
+        <source>Required: why, in a sentence the history will keep</source>
+        <translation>Required: why, in a sentence the history will keep</translation>
+    </message>
+    <message>
+        <source>Optional note for the history</source>
+        <translation>Optional note for the history</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Possible duplicates:</source>
+        <translation>Possible duplicates:</translation>
+    </message>
+    <message>
+        <source>Merge into the chosen case instead</source>
+        <translation>Merge into the chosen case instead</translation>
+    </message>
+    <message>
+        <source>Proposed:</source>
+        <translation>Proposed:</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <source>Taken over by:</source>
+        <translation>Taken over by:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>5 – very satisfied</source>
+        <translation>5 – very satisfied</translation>
+    </message>
+    <message>
+        <source>4 – satisfied</source>
+        <translation>4 – satisfied</translation>
+    </message>
+    <message>
+        <source>3 – neither</source>
+        <translation>3 – neither</translation>
+    </message>
+    <message>
+        <source>2 – dissatisfied</source>
+        <translation>2 – dissatisfied</translation>
+    </message>
+    <message>
+        <source>1 – very dissatisfied</source>
+        <translation>1 – very dissatisfied</translation>
+    </message>
+    <message>
+        <source>What the reporter said when called back</source>
+        <translation>What the reporter said when called back</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>Satisfaction:</translation>
+    </message>
+    <message>
+        <source>Return visit:</source>
+        <translation>Return visit:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 – case %2&lt;/b&gt;&lt;br&gt;Now %3, version %4.</source>
+        <extracomment>%1 is an action, %2 a case, %3 its state, %4 its version (number of events)</extracomment>
+        <translation>&lt;b&gt;%1 – case %2&lt;/b&gt;&lt;br&gt;Now %3, version %4.</translation>
+    </message>
+    <message>
+        <source>Choose a unit from the list.</source>
+        <translation>Choose a unit from the list.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an org unit of this workspace; choose one from the list.</source>
+        <translation>&quot;%1&quot; is not an org unit of this workspace; choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Give a reason; the case&apos;s history keeps it.</source>
+        <translation>Give a reason; the case&apos;s history keeps it.</translation>
+    </message>
+    <message>
+        <source>Say how the case was handled.</source>
+        <translation>Say how the case was handled.</translation>
+    </message>
+    <message>
+        <source>Choose the reporter&apos;s satisfaction, from 1 to 5.</source>
+        <translation>Choose the reporter&apos;s satisfaction, from 1 to 5.</translation>
+    </message>
+    <message>
+        <source>The promised date must lie ahead.</source>
+        <translation>The promised date must lie ahead.</translation>
+    </message>
+    <message>
+        <source>Choose the case this one repeats.</source>
+        <translation>Choose the case this one repeats.</translation>
+    </message>
+    <message>
+        <source>Reload the case, check it, and submit again: what you entered is kept.</source>
+        <translation>Reload the case, check it, and submit again: what you entered is kept.</translation>
+    </message>
+    <message>
+        <source>Reloaded: the case is now %1. Check what you entered and submit again.</source>
+        <extracomment>%1 is the case&apos;s state after a reload</extracomment>
+        <translation>Reloaded: the case is now %1. Check what you entered and submit again.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CalendarEditor</name>
+    <message>
+        <source>Holiday</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>Adjusted workday</source>
+        <translation>Adjusted workday</translation>
+    </message>
+    <message>
+        <source>Working week</source>
+        <translation>Working week</translation>
+    </message>
+    <message>
+        <source>09:00–12:00, 13:30–17:30</source>
+        <translation>09:00–12:00, 13:30–17:30</translation>
+    </message>
+    <message>
+        <source>Working periods of a day, in order, separated by commas.</source>
+        <translation>Working periods of a day, in order, separated by commas.</translation>
+    </message>
+    <message>
+        <source>Working &amp;periods:</source>
+        <translation>Working &amp;periods:</translation>
+    </message>
+    <message>
+        <source>Weekend days:</source>
+        <translation>Weekend days:</translation>
+    </message>
+    <message>
+        <source>Holiday schedule</source>
+        <translation>Holiday schedule</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>Holiday name</translation>
+    </message>
+    <message>
+        <source>&amp;Add day</source>
+        <translation>&amp;Add day</translation>
+    </message>
+    <message>
+        <source>Re&amp;move day</source>
+        <translation>Re&amp;move day</translation>
+    </message>
+    <message>
+        <source>Working period &quot;%1&quot; is not written like 09:00–12:00.</source>
+        <translation>Working period &quot;%1&quot; is not written like 09:00–12:00.</translation>
+    </message>
+    <message>
+        <source>Working periods &quot;%1&quot;: %2</source>
+        <translation>Working periods &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Give the day a name, such as the holiday it belongs to.</source>
+        <translation>Give the day a name, such as the holiday it belongs to.</translation>
+    </message>
+    <message>
+        <source>%1 is now listed as %2.</source>
+        <translation>%1 is now listed as %2.</translation>
+    </message>
+    <message>
+        <source>Choose the day to remove from the list.</source>
+        <translation>Choose the day to remove from the list.</translation>
+    </message>
+    <message>
+        <source>%1 follows the normal week again.</source>
+        <translation>%1 follows the normal week again.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Nothing was imported. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) read from %1.</source>
+        <translation>
+            <numerusform>%n day read from %1.</numerusform>
+            <numerusform>%n days read from %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>The days of %1 were written to %2.</source>
+        <translation>The days of %1 were written to %2.</translation>
+    </message>
+    <message>
+        <source>Import holiday schedule</source>
+        <translation>Import holiday schedule</translation>
+    </message>
+    <message>
+        <source>Holiday schedules (*.csv);;All files (*)</source>
+        <translation>Holiday schedules (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export holiday schedule</source>
+        <translation>Export holiday schedule</translation>
+    </message>
+    <message>
+        <source>Imp&amp;ort holiday schedule (CSV)…</source>
+        <translation>Imp&amp;ort holiday schedule (CSV)…</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseActions</name>
+    <message>
+        <source>&amp;Report a case…</source>
+        <translation>&amp;Report a case…</translation>
+    </message>
+    <message>
+        <source>R&amp;un as…</source>
+        <translation>R&amp;un as…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load case</source>
+        <translation>Re&amp;load case</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is an action such as &quot;Dispatch&quot;, %2 its keyboard shortcut</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>More</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseBook</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>There is no case %1.</translation>
+    </message>
+    <message>
+        <source>The default unit of category %1</source>
+        <translation>The default unit of category %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is recorded by the desk itself, not taken as an action.</source>
+        <translation>&quot;%1&quot; is recorded by the desk itself, not taken as an action.</translation>
+    </message>
+    <message>
+        <source>Case %1 is %2; a duplicate can only be merged into an open case.</source>
+        <translation>Case %1 is %2; a duplicate can only be merged into an open case.</translation>
+    </message>
+    <message>
+        <source>Reading the history of case %1</source>
+        <translation>Reading the history of case %1</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 cannot be read.</source>
+        <translation>Event %1 of case %2 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The history of case %1 has a gap before event %2.</source>
+        <translation>The history of case %1 has a gap before event %2.</translation>
+    </message>
+    <message>
+        <source>Recording &quot;%1&quot; on case %2</source>
+        <translation>Recording &quot;%1&quot; on case %2</translation>
+    </message>
+    <message>
+        <source>Updating case %1</source>
+        <translation>Updating case %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; attachments may be at most %3 MB.</source>
+        <translation>%1 is %2 MB; attachments may be at most %3 MB.</translation>
+    </message>
+    <message>
+        <source>Keeping %1 with case %2</source>
+        <translation>Keeping %1 with case %2</translation>
+    </message>
+    <message>
+        <source>Reading the attachments of case %1</source>
+        <translation>Reading the attachments of case %1</translation>
+    </message>
+    <message>
+        <source>Reading attachment %1</source>
+        <translation>Reading attachment %1</translation>
+    </message>
+    <message>
+        <source>There is no attachment %1.</source>
+        <translation>There is no attachment %1.</translation>
+    </message>
+    <message>
+        <source>Finding overdue cases</source>
+        <translation>Finding overdue cases</translation>
+    </message>
+    <message>
+        <source>deadline rules</source>
+        <translation>deadline rules</translation>
+    </message>
+    <message>
+        <source>The handling time ran out at %1.</source>
+        <translation>The handling time ran out at %1.</translation>
+    </message>
+    <message>
+        <source>The supervision time ran out at %1.</source>
+        <translation>The supervision time ran out at %1.</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates of case %1</source>
+        <translation>Looking for duplicates of case %1</translation>
+    </message>
+    <message>
+        <source>Finding open cases</source>
+        <translation>Finding open cases</translation>
+    </message>
+    <message>
+        <source>a history must begin with the report</source>
+        <translation>a history must begin with the report</translation>
+    </message>
+    <message>
+        <source>it starts from another state than the case was in</source>
+        <translation>it starts from another state than the case was in</translation>
+    </message>
+    <message>
+        <source>the loop does not lead there by that action</source>
+        <translation>the loop does not lead there by that action</translation>
+    </message>
+    <message>
+        <source>it is dated before the event before it</source>
+        <translation>it is dated before the event before it</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 does not follow from the history: %3.</source>
+        <translation>Event %1 of case %2 does not follow from the history: %3.</translation>
+    </message>
+    <message>
+        <source>%1 lies in the future; actions are recorded when they are taken.</source>
+        <translation>%1 lies in the future; actions are recorded when they are taken.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseDesk</name>
+    <message>
+        <source>The desk cannot work on %1: %2</source>
+        <translation>The desk cannot work on %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 has the role &quot;%2&quot;, which the desk does not know.</source>
+        <translation>%1 has the role &quot;%2&quot;, which the desk does not know.</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the open dialog first.</source>
+        <translation>Finish or cancel the open dialog first.</translation>
+    </message>
+    <message>
+        <source>Case %1: %2 done; it is now %3.</source>
+        <extracomment>%1 is a case, %2 an action, %3 the state it is in now</extracomment>
+        <translation>Case %1: %2 done; it is now %3.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>%1 is the unit a dispatch rule proposes, %2 the rule and why it matched</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1: no rule matches; it is the default unit of category %2.</source>
+        <translation>%1: no rule matches; it is the default unit of category %2.</translation>
+    </message>
+    <message>
+        <source>No rule matches and the category names no default unit: choose the unit.</source>
+        <translation>No rule matches and the category names no default unit: choose the unit.</translation>
+    </message>
+    <message>
+        <source>Click the place of the case on the map.</source>
+        <translation>Click the place of the case on the map.</translation>
+    </message>
+    <message>
+        <source>Case %1 reported; it waits to be registered.</source>
+        <translation>Case %1 reported; it waits to be registered.</translation>
+    </message>
+    <message>
+        <source>%1 is kept with case %2.</source>
+        <translation>%1 is kept with case %2.</translation>
+    </message>
+    <message>
+        <source>Attach a file to the case</source>
+        <translation>Attach a file to the case</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>Save attachment as</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <source>The map is centred on the case; its point appears when the workspace is opened again.</source>
+        <translation>The map is centred on the case; its point appears when the workspace is opened again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline rules acted on %n case(s).</source>
+        <translation>
+            <numerusform>Deadline rules acted on %n case.</numerusform>
+            <numerusform>Deadline rules acted on %n cases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The desk works with the saved workflow setup.</source>
+        <translation>The desk works with the saved workflow setup.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseDetailPanel</name>
+    <message>
+        <source>Case:</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>Grid:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Reported:</source>
+        <translation>Reported:</translation>
+    </message>
+    <message>
+        <source>Case types:</source>
+        <translation>Case types:</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>Lead unit:</translation>
+    </message>
+    <message>
+        <source>Jointly with:</source>
+        <translation>Jointly with:</translation>
+    </message>
+    <message>
+        <source>Dispatched by:</source>
+        <translation>Dispatched by:</translation>
+    </message>
+    <message>
+        <source>Promised for:</source>
+        <translation>Promised for:</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>Satisfaction:</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>Duplicates:</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>Rule %1</translation>
+    </message>
+    <message>
+        <source>Chosen by %1 (no rule)</source>
+        <extracomment>%1 is the person who chose the unit</extracomment>
+        <translation>Chosen by %1 (no rule)</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>Show on map</translation>
+    </message>
+    <message>
+        <source>Centre the map on the case and select it</source>
+        <translation>Centre the map on the case and select it</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>No case chosen. Pick one in the queue or on the map.</source>
+        <translation>No case chosen. Pick one in the queue or on the map.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case %1&lt;/b&gt; · %2</source>
+        <extracomment>%1 is a case, %2 its state</extracomment>
+        <translation>&lt;b&gt;Case %1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2 in this workspace)</source>
+        <translation>%1 (no. %2 in this workspace)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2 (longitude, latitude)</source>
+        <translation>%1, %2 (longitude, latitude)</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>none given</translation>
+    </message>
+    <message>
+        <source>(no history recorded yet)</source>
+        <translation>(no history recorded yet)</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 of 5</translation>
+    </message>
+    <message>
+        <source>merged into case %1</source>
+        <translation>merged into case %1</translation>
+    </message>
+    <message>
+        <source>case %1 merged in</source>
+        <translation>case %1 merged in</translation>
+    </message>
+    <message>
+        <source>Late by %1</source>
+        <translation>Late by %1</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>%1 (%2), added by %3 on %4</source>
+        <extracomment>an attachment: file name, size, who added it and when</extracomment>
+        <translation>%1 (%2), added by %3 on %4</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CaseImporter</name>
     <message>
         <source>There is no case profile &quot;%1&quot;; use auto, nyc311 or la311.</source>
@@ -33,10 +792,6 @@
 <context>
     <name>GridDesk::CaseQueueWidget</name>
     <message>
-        <source>Filter cases (id, category, status, grid, agency…)</source>
-        <translation>Filter cases (id, category, status, grid, agency…)</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -55,6 +810,19 @@
             <numerusform>%1 of %n case shown</numerusform>
             <numerusform>%1 of %n cases shown</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter cases (id, state, category, unit, grid…)</source>
+        <translation>Filter cases (id, state, category, unit, grid…)</translation>
+    </message>
+    <message>
+        <source>Queues: Ctrl+1 to Ctrl+8</source>
+        <translation>Queues: Ctrl+1 to Ctrl+8</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <extracomment>a queue and how many cases it holds, e.g. &quot;Overdue 12&quot;</extracomment>
+        <translation>%1  %2</translation>
     </message>
 </context>
 <context>
@@ -87,35 +855,240 @@
         <source>Flags</source>
         <translation>Flags</translation>
     </message>
+    <message>
+        <source>%1, extension asked</source>
+        <extracomment>%1 is a case state; a unit asked for more time and a manager must decide</extracomment>
+        <translation>%1, extension asked</translation>
+    </message>
+    <message>
+        <source>Jointly with %1</source>
+        <extracomment>%1 lists the units handling a joint case with the lead unit</extracomment>
+        <translation>Jointly with %1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>Lead unit</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseTimelineModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>a change of state, e.g. &quot;Registered → Dispatched&quot;</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CategoriesEditor</name>
+    <message>
+        <source>Component</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Default unit</source>
+        <translation>Default unit</translation>
+    </message>
+    <message>
+        <source>Own limits</source>
+        <translation>Own limits</translation>
+    </message>
+    <message>
+        <source>Add &amp;top-level</source>
+        <translation>Add &amp;top-level</translation>
+    </message>
+    <message>
+        <source>Add &amp;subcategory</source>
+        <translation>Add &amp;subcategory</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>The code is fixed once the category is saved: cases keep it.</source>
+        <translation>The code is fixed once the category is saved: cases keep it.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Default &amp;unit:</source>
+        <translation>Default &amp;unit:</translation>
+    </message>
+    <message>
+        <source>Time limits: &quot;4h&quot; working hours, &quot;3d&quot; working days, &quot;48ch&quot; calendar hours; empty takes the limit shown in grey.</source>
+        <translation>Time limits: &quot;4h&quot; working hours, &quot;3d&quot; working days, &quot;48ch&quot; calendar hours; empty takes the limit shown in grey.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>a stage of the loop with a time limit, e.g. &quot;Handle:&quot;</extracomment>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>a stage and its own time limit in the category list, e.g. &quot;Handle 3d&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Choose the category to add a subcategory to.</source>
+        <translation>Choose the category to add a subcategory to.</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <source>%1 has subcategories; remove or move them first.</source>
+        <translation>%1 has subcategories; remove or move them first.</translation>
+    </message>
+    <message>
+        <source>Dispatch rule %1 names %2; change or remove the rule first.</source>
+        <translation>Dispatch rule %1 names %2; change or remove the rule first.</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 removed.</translation>
+    </message>
+    <message>
+        <source>A subcategory is of its parent&apos;s kind.</source>
+        <translation>A subcategory is of its parent&apos;s kind.</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <extracomment>the limit a category takes from a parent category, e.g. &quot;3d from road&quot;
+----------
+the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</extracomment>
+        <translation>%1 from %2</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>%1 standard</source>
+        <extracomment>the limit a category takes from the standard limits, e.g. &quot;3d standard&quot;</extracomment>
+        <translation>%1 standard</translation>
+    </message>
+    <message>
+        <source>A category (named &quot;%1&quot;) has no code.</source>
+        <translation>A category (named &quot;%1&quot;) has no code.</translation>
+    </message>
+    <message>
+        <source>Category %1, limit of %2: %3</source>
+        <extracomment>%1 a category code, %2 a stage, %3 what is wrong with the limit</extracomment>
+        <translation>Category %1, limit of %2: %3</translation>
+    </message>
+    <message>
+        <source>Type part of a unit&apos;s name or code</source>
+        <translation>Type part of a unit&apos;s name or code</translation>
+    </message>
+    <message>
+        <source>None: dispatchers choose, unless a rule decides</source>
+        <translation>None: dispatchers choose, unless a rule decides</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CategoryTree</name>
+    <message>
+        <source>&quot;code&quot; is missing</source>
+        <translation>&quot;code&quot; is missing</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; is &quot;%1&quot;; it must be &quot;component&quot; or &quot;event&quot;</source>
+        <translation>&quot;kind&quot; is &quot;%1&quot;; it must be &quot;component&quot; or &quot;event&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stage</source>
+        <translation>&quot;%1&quot; is not a stage</translation>
+    </message>
+    <message>
+        <source>Category %1 appears twice.</source>
+        <translation>Category %1 appears twice.</translation>
+    </message>
+    <message>
+        <source>Category %1 names a parent %2 that does not exist.</source>
+        <translation>Category %1 names a parent %2 that does not exist.</translation>
+    </message>
+    <message>
+        <source>Category %1 is its own ancestor.</source>
+        <translation>Category %1 is its own ancestor.</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>category %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::Cli</name>
-    <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
     <message>
         <source>griddesk-cli: %1</source>
         <translation>griddesk-cli: %1</translation>
@@ -248,6 +1221,453 @@ Levels: %1.
         <source>unknown command &quot;%1&quot;.</source>
         <translation>unknown command &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>The local user taking the action.</source>
+        <translation>The local user taking the action.</translation>
+    </message>
+    <message>
+        <source>The role acted in.</source>
+        <translation>The role acted in.</translation>
+    </message>
+    <message>
+        <source>Lead unit (dispatch) or unit taking over (escalate).</source>
+        <translation>Lead unit (dispatch) or unit taking over (escalate).</translation>
+    </message>
+    <message>
+        <source>A co-handling unit; repeat for several.</source>
+        <translation>A co-handling unit; repeat for several.</translation>
+    </message>
+    <message>
+        <source>Why.</source>
+        <translation>Why.</translation>
+    </message>
+    <message>
+        <source>How the case was handled.</source>
+        <translation>How the case was handled.</translation>
+    </message>
+    <message>
+        <source>Satisfaction, 1 to 5.</source>
+        <translation>Satisfaction, 1 to 5.</translation>
+    </message>
+    <message>
+        <source>Extra time asked for, such as 2d or 4h.</source>
+        <translation>Extra time asked for, such as 2d or 4h.</translation>
+    </message>
+    <message>
+        <source>The promised date.</source>
+        <translation>The promised date.</translation>
+    </message>
+    <message>
+        <source>The case a duplicate is merged into.</source>
+        <translation>The case a duplicate is merged into.</translation>
+    </message>
+    <message>
+        <source>File to attach.</source>
+        <translation>File to attach.</translation>
+    </message>
+    <message>
+        <source>The case version the action was decided on.</source>
+        <translation>The case version the action was decided on.</translation>
+    </message>
+    <message>
+        <source>When the action was taken (default: now).</source>
+        <translation>When the action was taken (default: now).</translation>
+    </message>
+    <message>
+        <source>Apply the deadline rules.</source>
+        <translation>Apply the deadline rules.</translation>
+    </message>
+    <message>
+        <source>A rule table to try instead of the saved one.</source>
+        <translation>A rule table to try instead of the saved one.</translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD.</source>
+        <translation>First day, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Last day, YYYY-MM-DD.</source>
+        <translation>Last day, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Only this year.</source>
+        <translation>Only this year.</translation>
+    </message>
+    <message>
+        <source>Case category.</source>
+        <translation>Case category.</translation>
+    </message>
+    <message>
+        <source>What was seen.</source>
+        <translation>What was seen.</translation>
+    </message>
+    <message>
+        <source>Where.</source>
+        <translation>Where.</translation>
+    </message>
+    <message>
+        <source>Longitude, WGS84.</source>
+        <translation>Longitude, WGS84.</translation>
+    </message>
+    <message>
+        <source>Latitude, WGS84.</source>
+        <translation>Latitude, WGS84.</translation>
+    </message>
+    <message>
+        <source>Source channel of a report.</source>
+        <translation>Source channel of a report.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON at byte %2: %3</source>
+        <translation>%1 is not valid JSON at byte %2: %3</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>unit %1</translation>
+    </message>
+    <message>
+        <source>%1: &quot;code&quot; and &quot;name&quot; are needed.</source>
+        <translation>%1: &quot;code&quot; and &quot;name&quot; are needed.</translation>
+    </message>
+    <message>
+        <source>%1: %2 appears twice.</source>
+        <translation>%1: %2 appears twice.</translation>
+    </message>
+    <message>
+        <source>a user has no &quot;name&quot;.</source>
+        <translation>a user has no &quot;name&quot;.</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date such as 2018-01-02, not &quot;%2&quot;.</source>
+        <translation>--%1 must be a date such as 2018-01-02, not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>rules needs a WORKSPACE and list, export, import FILE or dry-run.</source>
+        <translation>rules needs a WORKSPACE and list, export, import FILE or dry-run.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatch rule(s) in force.</source>
+        <translation>
+            <numerusform>%n dispatch rule in force.</numerusform>
+            <numerusform>%n dispatch rules in force.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>setup needs a WORKSPACE and export or import FILE.</source>
+        <translation>setup needs a WORKSPACE and export or import FILE.</translation>
+    </message>
+    <message>
+        <source>calendar needs a WORKSPACE and export or import FILE.csv.</source>
+        <translation>calendar needs a WORKSPACE and export or import FILE.csv.</translation>
+    </message>
+    <message>
+        <source>--year must be a year such as 2026.</source>
+        <translation>--year must be a year such as 2026.</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2 %3): %4, version %5</source>
+        <translation>Case %1 (%2 %3): %4, version %5</translation>
+    </message>
+    <message>
+        <source>  %1 due %2 (%3)</source>
+        <translation>  %1 due %2 (%3)</translation>
+    </message>
+    <message>
+        <source>say who acts with --as USER (users of this workspace: %1).</source>
+        <translation>say who acts with --as USER (users of this workspace: %1).</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>--into must be a case id.</source>
+        <translation>--into must be a case id.</translation>
+    </message>
+    <message>
+        <source>--at must be a time such as 2026-12-04T09:30:00.</source>
+        <translation>--at must be a time such as 2026-12-04T09:30:00.</translation>
+    </message>
+    <message>
+        <source>report needs --category.</source>
+        <translation>report needs --category.</translation>
+    </message>
+    <message>
+        <source>give both --lon and --lat, or neither.</source>
+        <translation>give both --lon and --lat, or neither.</translation>
+    </message>
+    <message>
+        <source>--lon and --lat must be WGS84 degrees.</source>
+        <translation>--lon and --lat must be WGS84 degrees.</translation>
+    </message>
+    <message>
+        <source>no dispatch rule or category default proposes a unit; name one with --unit.</source>
+        <translation>no dispatch rule or category default proposes a unit; name one with --unit.</translation>
+    </message>
+    <message>
+        <source>report needs a WORKSPACE.</source>
+        <translation>report needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>Case %1 reported in grid %2.</source>
+        <translation>Case %1 reported in grid %2.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>case needs a WORKSPACE and a case ID.</source>
+        <translation>case needs a WORKSPACE and a case ID.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a case id.</source>
+        <translation>&quot;%1&quot; is not a case id.</translation>
+    </message>
+    <message>
+        <source>act needs a WORKSPACE, a case ID and an ACTION.</source>
+        <translation>act needs a WORKSPACE, a case ID and an ACTION.</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;; use one of %2.</source>
+        <translation>unknown action &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>--based-on must be a case version (a number).</source>
+        <translation>--based-on must be a case version (a number).</translation>
+    </message>
+    <message>
+        <source>attach needs --file PATH.</source>
+        <translation>attach needs --file PATH.</translation>
+    </message>
+    <message>
+        <source>Case %1: %2 by %3, %4 → %5 (version %6).</source>
+        <translation>Case %1: %2 by %3, %4 → %5 (version %6).</translation>
+    </message>
+    <message>
+        <source>deadlines needs a WORKSPACE.</source>
+        <translation>deadlines needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>%1 cases running late or overdue; %2 actions taken by the deadline rules.</source>
+        <translation>%1 cases running late or overdue; %2 actions taken by the deadline rules.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>&quot;%1&quot; must be %2.</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>a list of numbers</source>
+        <translation>a list of numbers</translation>
+    </message>
+    <message>
+        <source>supervise, escalate or none</source>
+        <translation>supervise, escalate or none</translation>
+    </message>
+    <message>
+        <source>days 1 (Monday) to 7 (Sunday)</source>
+        <translation>days 1 (Monday) to 7 (Sunday)</translation>
+    </message>
+    <message>
+        <source>unknown section &quot;%1&quot;; a setup has %2.</source>
+        <translation>unknown section &quot;%1&quot;; a setup has %2.</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>an object</translation>
+    </message>
+    <message>
+        <source>a list of rules</source>
+        <translation>a list of rules</translation>
+    </message>
+    <message>
+        <source>--from comes after --to.</source>
+        <translation>--from comes after --to.</translation>
+    </message>
+    <message>
+        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 cases recomputed.</source>
+        <translation>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 cases recomputed.</translation>
+    </message>
+    <message>
+        <source>%1 calendar days read; the deadlines of %2 cases recomputed.</source>
+        <translation>%1 calendar days read; the deadlines of %2 cases recomputed.</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace; an administrator adds users with setup import or in the workstation&apos;s Run as dialog.</source>
+        <translation>%1 is not a user of this workspace; an administrator adds users with setup import or in the workstation&apos;s Run as dialog.</translation>
+    </message>
+    <message>
+        <source>%1 acts as %2, not as &quot;%3&quot;.</source>
+        <translation>%1 acts as %2, not as &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>there is no category &quot;%1&quot; in this workspace; setup export lists them.</source>
+        <translation>there is no category &quot;%1&quot; in this workspace; setup export lists them.</translation>
+    </message>
+    <message>
+        <source>--at must be a time such as 2026-12-04T09:30:00, not &quot;%1&quot;.</source>
+        <translation>--at must be a time such as 2026-12-04T09:30:00, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>warning fractions lie between 0 and 1, such as 0.5 and 0.8.</source>
+        <translation>warning fractions lie between 0 and 1, such as 0.5 and 0.8.</translation>
+    </message>
+    <message>
+        <source>%1 must be supervise, escalate or none.</source>
+        <translation>%1 must be supervise, escalate or none.</translation>
+    </message>
+    <message>
+        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 open cases recomputed.</source>
+        <translation>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 open cases recomputed.</translation>
+    </message>
+    <message>
+        <source>%1 calendar days read; deadlines of %2 open cases recomputed.</source>
+        <translation>%1 calendar days read; deadlines of %2 open cases recomputed.</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace; give the role with --role (%2).</source>
+        <translation>%1 is not a user of this workspace; give the role with --role (%2).</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;; use one of operator, supervisor, unit_handler, leader.</source>
+        <translation>unknown role &quot;%1&quot;; use one of operator, supervisor, unit_handler, leader.</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>case %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CoordinateTransformer</name>
@@ -262,6 +1682,255 @@ Levels: %1.
     <message>
         <source>The transformation from &quot;%1&quot; could not be set up.</source>
         <translation>The transformation from &quot;%1&quot; could not be set up.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeadlineText</name>
+    <message>
+        <source>Deadline %1 (time left counted in working hours)</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>Deadline %1 (time left counted in working hours)</translation>
+    </message>
+    <message>
+        <source>Deadline %1</source>
+        <translation>Deadline %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>days and hours, e.g. &quot;2 d 4 h&quot;</extracomment>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>Clock stopped</source>
+        <translation>Clock stopped</translation>
+    </message>
+    <message>
+        <source>The clock stands still until the material arrives.</source>
+        <translation>The clock stands still until the material arrives.</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <extracomment>%1 is how long ago the deadline passed, e.g. &quot;2 h&quot;</extracomment>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <source>Due in %1 (%2 %)</source>
+        <extracomment>%1 is the time left, e.g. &quot;3 h&quot;; %2 the share of the time used, e.g. 80</extracomment>
+        <translation>Due in %1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>Due in %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DispatchDryRun</name>
+    <message>
+        <source>%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 never dispatched), %6 matched none.</source>
+        <translation>%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 never dispatched), %6 matched none.</translation>
+    </message>
+    <message>
+        <source>  %1 %2: %3 cases, %4 agreeing, %5 differing</source>
+        <translation>  %1 %2: %3 cases, %4 agreeing, %5 differing</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DispatchRules</name>
+    <message>
+        <source>category %1</source>
+        <translation>category %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+    <message>
+        <source>reported %1–%2</source>
+        <translation>reported %1–%2</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>channel %1</translation>
+    </message>
+    <message>
+        <source>every case</source>
+        <translation>every case</translation>
+    </message>
+    <message>
+        <source>Rule %1 &quot;%2&quot; (%3)</source>
+        <translation>Rule %1 &quot;%2&quot; (%3)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is &quot;%2&quot;; write a time as 22:00</source>
+        <translation>&quot;%1&quot; is &quot;%2&quot;; write a time as 22:00</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>rule %1</translation>
+    </message>
+    <message>
+        <source>%1: &quot;id&quot; is missing</source>
+        <translation>%1: &quot;id&quot; is missing</translation>
+    </message>
+    <message>
+        <source>%1: id %2 is used twice</source>
+        <translation>%1: id %2 is used twice</translation>
+    </message>
+    <message>
+        <source>%1: &quot;unit&quot; is missing</source>
+        <translation>%1: &quot;unit&quot; is missing</translation>
+    </message>
+    <message>
+        <source>%1: a time window needs both &quot;from&quot; and &quot;to&quot;</source>
+        <translation>%1: a time window needs both &quot;from&quot; and &quot;to&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DryRunDialog</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Agreeing</source>
+        <translation>Agreeing</translation>
+    </message>
+    <message>
+        <source>Differing</source>
+        <translation>Differing</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Went to</source>
+        <translation>Went to</translation>
+    </message>
+    <message>
+        <source>Rule proposes</source>
+        <translation>Rule proposes</translation>
+    </message>
+    <message>
+        <source>Try dispatch rules on past cases</source>
+        <translation>Try dispatch rules on past cases</translation>
+    </message>
+    <message>
+        <source>Without dates, every case of the workspace is tried.</source>
+        <translation>Without dates, every case of the workspace is tried.</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>What each rule would have decided:</source>
+        <translation>What each rule would have decided:</translation>
+    </message>
+    <message>
+        <source>The first cases a rule would have sent elsewhere:</source>
+        <translation>The first cases a rule would have sent elsewhere:</translation>
+    </message>
+    <message>
+        <source>The rules could not be tried: %1</source>
+        <translation>The rules could not be tried: %1</translation>
+    </message>
+    <message>
+        <source>%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.</source>
+        <extracomment>counts of a dry run of the dispatch rules over past cases</extracomment>
+        <translation>%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DuplicatePicker</name>
+    <message>
+        <source> m</source>
+        <extracomment>unit after the distance within which duplicates are looked for</extracomment>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Same category within</source>
+        <translation>Same category within</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>and</translation>
+    </message>
+    <message>
+        <source>No open case of the same category is that near.</source>
+        <translation>No open case of the same category is that near.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s).</source>
+        <translation>
+            <numerusform>%n possible duplicate.</numerusform>
+            <numerusform>%n possible duplicates.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -390,10 +2059,74 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::HistoryBuilder</name>
+    <message>
+        <source>Cancelled in the %1 feed (status &quot;%2&quot;).</source>
+        <translation>Cancelled in the %1 feed (status &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>Referred to another agency (status &quot;%1&quot; in the feed).</source>
+        <translation>Referred to another agency (status &quot;%1&quot; in the feed).</translation>
+    </message>
+    <message>
+        <source>Serviced by crew %1 of %2; the feed records no result.</source>
+        <translation>Serviced by crew %1 of %2; the feed records no result.</translation>
+    </message>
+    <message>
+        <source>Handled by %1; the feed records no result.</source>
+        <translation>Handled by %1; the feed records no result.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::HistoryImport</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Reading the last case id</source>
+        <translation>Reading the last case id</translation>
+    </message>
+    <message>
+        <source>Counting case events</source>
+        <translation>Counting case events</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a case&apos;s id in the imported file, %2 why a step of its history was refused</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case history(ies) stop early because the workflow refused a step (first: %1).</source>
+        <translation>
+            <numerusform>%n case history stops early because the workflow refused a step (first: %1).</numerusform>
+            <numerusform>%n case histories stop early because the workflow refused a step (first: %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) already had a history that differs from what the file says; it was kept as it was.</source>
+        <translation>
+            <numerusform>%n case already had a history that differs from what the file says; it was kept as it was.</numerusform>
+            <numerusform>%n cases already had a history that differs from what the file says; each was kept as it was.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) have no readable creation time: their history starts at the first time the file gives, or at the time of this import.</source>
+        <translation>
+            <numerusform>%n case has no readable creation time: its history starts at the first time the file gives, or at the time of this import.</numerusform>
+            <numerusform>%n cases have no readable creation time: their history starts at the first time the file gives, or at the time of this import.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::ImportSummary</name>
     <message>
         <source>read %1, imported %2, located %3, unlocated %4, flagged %5</source>
         <translation>read %1, imported %2, located %3, unlocated %4, flagged %5</translation>
+    </message>
+    <message>
+        <source>read %1, imported %2, located %3, unlocated %4, flagged %5, %6 events in %7 case histories</source>
+        <translation>read %1, imported %2, located %3, unlocated %4, flagged %5, %6 events in %7 case histories</translation>
     </message>
 </context>
 <context>
@@ -533,6 +2266,51 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>About GridDesk</source>
         <translation>About GridDesk</translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Case actions</source>
+        <translation>Case actions</translation>
+    </message>
+    <message>
+        <source>&amp;Find in queue</source>
+        <translation>&amp;Find in queue</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <source>Not acting as anyone – choose a user</source>
+        <translation>Not acting as anyone – choose a user</translation>
+    </message>
+    <message>
+        <source>Acting as %1 (%2)</source>
+        <extracomment>%1 is a person, %2 their role, %3 their unit, as shown in the status bar</extracomment>
+        <translation>Acting as %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Acting as %1 (%2, %3)</source>
+        <translation>Acting as %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Who the desk acts as; click to run as someone else</source>
+        <translation>Who the desk acts as; click to run as someone else</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Workflow setup…</source>
+        <translation>&amp;Workflow setup…</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -563,6 +2341,280 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>grid %1</source>
         <translation>grid %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::QueueView</name>
+    <message>
+        <source>My inbox</source>
+        <translation>My inbox</translation>
+    </message>
+    <message>
+        <source>To register</source>
+        <translation>To register</translation>
+    </message>
+    <message>
+        <source>To dispatch</source>
+        <translation>To dispatch</translation>
+    </message>
+    <message>
+        <source>In handling</source>
+        <translation>In handling</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>Awaiting verification</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>Supervised</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>All cases</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ReportDialog</name>
+    <message>
+        <source>Pick on map</source>
+        <translation>Pick on map</translation>
+    </message>
+    <message>
+        <source>Report a case</source>
+        <translation>Report a case</translation>
+    </message>
+    <message>
+        <source>What the reporter describes</source>
+        <translation>What the reporter describes</translation>
+    </message>
+    <message>
+        <source>longitude, latitude – or pick it on the map</source>
+        <translation>longitude, latitude – or pick it on the map</translation>
+    </message>
+    <message>
+        <source>Click the place on the map; this dialog stays open</source>
+        <translation>Click the place on the map; this dialog stays open</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>Location:</translation>
+    </message>
+    <message>
+        <source>Came in by:</source>
+        <translation>Came in by:</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation>Grid staff</translation>
+    </message>
+    <message>
+        <source>Video patrol</source>
+        <translation>Video patrol</translation>
+    </message>
+    <message>
+        <source>IoT sensor alarm</source>
+        <translation>IoT sensor alarm</translation>
+    </message>
+    <message>
+        <source>Public app</source>
+        <translation>Public app</translation>
+    </message>
+    <message>
+        <source>Choose the category from the list.</source>
+        <translation>Choose the category from the list.</translation>
+    </message>
+    <message>
+        <source>Give the location as longitude, latitude (e.g. 121.5654, 25.0330).</source>
+        <translation>Give the location as longitude, latitude (e.g. 121.5654, 25.0330).</translation>
+    </message>
+    <message>
+        <source>Say where: an address, a location, or both.</source>
+        <translation>Say where: an address, a location, or both.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RulesEditor</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Move &amp;up</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Co-units</source>
+        <translation>Co-units</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>&amp;Add rule</translation>
+    </message>
+    <message>
+        <source>&amp;Try on past cases…</source>
+        <translation>&amp;Try on past cases…</translation>
+    </message>
+    <message>
+        <source>Runs the rules as edited over past cases and compares their proposals with where the cases went. Nothing is saved.</source>
+        <translation>Runs the rules as edited over past cases and compares their proposals with where the cases went. Nothing is saved.</translation>
+    </message>
+    <message>
+        <source>The first enabled rule that matches a case decides; empty conditions match anything. Times are HH:mm, co-units a list separated by commas. Double-click or press F2 to edit a cell; Space switches a rule on or off.</source>
+        <translation>The first enabled rule that matches a case decides; empty conditions match anything. Times are HH:mm, co-units a list separated by commas. Double-click or press F2 to edit a cell; Space switches a rule on or off.</translation>
+    </message>
+    <message>
+        <source>Rule %1 in the table has no id.</source>
+        <translation>Rule %1 in the table has no id.</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;%2&quot; is not a time such as 22:00.</source>
+        <translation>Rule %1: &quot;%2&quot; is not a time such as 22:00.</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>New rule</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Move do&amp;wn</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RunAsDialog</name>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>a local user and their role, e.g. &quot;Wang Fang – Operator&quot;</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3</source>
+        <extracomment>a local user, their role and unit, e.g. &quot;Li Lei – Unit handler, Street one&quot;</extracomment>
+        <translation>%1 – %2, %3</translation>
+    </message>
+    <message>
+        <source>Run as</source>
+        <translation>Run as</translation>
+    </message>
+    <message>
+        <source>Run as this user</source>
+        <translation>Run as this user</translation>
+    </message>
+    <message>
+        <source>The desk acts as one of the workspace&apos;s local users: their role and unit decide what they may do and what is in their inbox.</source>
+        <translation>The desk acts as one of the workspace&apos;s local users: their role and unit decide what they may do and what is in their inbox.</translation>
+    </message>
+    <message>
+        <source>Add a local user</source>
+        <translation>Add a local user</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>This workspace has no users yet. Add the first one below.</source>
+        <translation>This workspace has no users yet. Add the first one below.</translation>
+    </message>
+    <message>
+        <source>Give the new user a name.</source>
+        <translation>Give the new user a name.</translation>
+    </message>
+    <message>
+        <source>There is already a user called %1.</source>
+        <translation>There is already a user called %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an org unit of this workspace.</source>
+        <translation>&quot;%1&quot; is not an org unit of this workspace.</translation>
+    </message>
+    <message>
+        <source>A unit handler works for a unit: choose it.</source>
+        <translation>A unit handler works for a unit: choose it.</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>%1 was added.</translation>
+    </message>
+    <message>
+        <source>Choose a user, or add one.</source>
+        <translation>Choose a user, or add one.</translation>
     </message>
 </context>
 <context>
@@ -604,6 +2656,26 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>The text is not valid %1 (byte %2).</source>
         <translation>The text is not valid %1 (byte %2).</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::UnitChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>an org unit in a list: its name and code, e.g. &quot;Street one (street-1)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Type part of a unit&apos;s name or code</source>
+        <translation>Type part of a unit&apos;s name or code</translation>
+    </message>
+    <message>
+        <source>Filter units</source>
+        <translation>Filter units</translation>
+    </message>
+    <message>
+        <source>Handled jointly with (optional):</source>
+        <translation>Handled jointly with (optional):</translation>
     </message>
 </context>
 <context>
@@ -694,6 +2766,698 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>A coordinate could not be transformed to WGS84.</source>
         <translation>A coordinate could not be transformed to WGS84.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkCalendar</name>
+    <message>
+        <source>a quoted field has no closing quote (&quot;).</source>
+        <translation>a quoted field has no closing quote (&quot;).</translation>
+    </message>
+    <message>
+        <source>the file does not start with the header date,kind,name,year (found &quot;%1&quot;).</source>
+        <translation>the file does not start with the header date,kind,name,year (found &quot;%1&quot;).</translation>
+    </message>
+    <message>
+        <source>the header has no &quot;%1&quot; column.</source>
+        <translation>the header has no &quot;%1&quot; column.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; dates are written YYYY-MM-DD.</source>
+        <translation>&quot;%1&quot; is not a date; dates are written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of day; write holiday or workday.</source>
+        <translation>&quot;%1&quot; is not a kind of day; write holiday or workday.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a year.</source>
+        <translation>&quot;%1&quot; is not a year.</translation>
+    </message>
+    <message>
+        <source>the year column says %1, but %2 is in %3.</source>
+        <translation>the year column says %1, but %2 is in %3.</translation>
+    </message>
+    <message>
+        <source>the line has %1 fields, the header %2.</source>
+        <translation>the line has %1 fields, the header %2.</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, line %2</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice (first on line %2).</source>
+        <translation>%1 is listed twice (first on line %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time limit: write a number and a unit, h for working hours, d for working days or ch for calendar hours (for example 4h, 1.5d or 48ch).</source>
+        <translation>&quot;%1&quot; is not a time limit: write a number and a unit, h for working hours, d for working days or ch for calendar hours (for example 4h, 1.5d or 48ch).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time limit: the amount must be greater than zero.</source>
+        <translation>&quot;%1&quot; is not a time limit: the amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a time limit: the amount may be at most %2.</source>
+        <translation>&quot;%1&quot; is too long a time limit: the amount may be at most %2.</translation>
+    </message>
+    <message>
+        <source>A working day needs at least one working period.</source>
+        <translation>A working day needs at least one working period.</translation>
+    </message>
+    <message>
+        <source>The working period %1 does not start before it ends.</source>
+        <translation>The working period %1 does not start before it ends.</translation>
+    </message>
+    <message>
+        <source>The working period %1 starts before the previous one ends.</source>
+        <translation>The working period %1 starts before the previous one ends.</translation>
+    </message>
+    <message>
+        <source>%1 is not open for reading.</source>
+        <translation>%1 is not open for reading.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Workflow</name>
+    <message>
+        <source>Reported</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>In handling</source>
+        <translation>In handling</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>Awaiting verification</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>Supervised</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>Evaluated</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Feed back</source>
+        <translation>Feed back</translation>
+    </message>
+    <message>
+        <source>Verify and close</source>
+        <translation>Verify and close</translation>
+    </message>
+    <message>
+        <source>Fail verification</source>
+        <translation>Fail verification</translation>
+    </message>
+    <message>
+        <source>Supervise</source>
+        <translation>Supervise</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluate</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Request material</source>
+        <translation>Request material</translation>
+    </message>
+    <message>
+        <source>Material received</source>
+        <translation>Material received</translation>
+    </message>
+    <message>
+        <source>Request extension</source>
+        <translation>Request extension</translation>
+    </message>
+    <message>
+        <source>Approve extension</source>
+        <translation>Approve extension</translation>
+    </message>
+    <message>
+        <source>Deny extension</source>
+        <translation>Deny extension</translation>
+    </message>
+    <message>
+        <source>Promise a date</source>
+        <translation>Promise a date</translation>
+    </message>
+    <message>
+        <source>Mark special</source>
+        <translation>Mark special</translation>
+    </message>
+    <message>
+        <source>Close as handled on the spot</source>
+        <translation>Close as handled on the spot</translation>
+    </message>
+    <message>
+        <source>Merge into another case</source>
+        <translation>Merge into another case</translation>
+    </message>
+    <message>
+        <source>Duplicate merged in</source>
+        <translation>Duplicate merged in</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Attach file</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Unit handler</source>
+        <translation>Unit handler</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>Promised</translation>
+    </message>
+    <message>
+        <source>Joint handling</source>
+        <translation>Joint handling</translation>
+    </message>
+    <message>
+        <source>Supplementary</source>
+        <translation>Supplementary</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>Special</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowEngine</name>
+    <message>
+        <source>Case %1 has already been reported.</source>
+        <translation>Case %1 has already been reported.</translation>
+    </message>
+    <message>
+        <source>There is no such case.</source>
+        <translation>There is no such case.</translation>
+    </message>
+    <message>
+        <source>The %1 role may not take &quot;%2&quot;; it is for: %3.</source>
+        <translation>The %1 role may not take &quot;%2&quot;; it is for: %3.</translation>
+    </message>
+    <message>
+        <source>Case %1 has changed since you opened it (it is at version %2, you saw version %3). Look at it again and decide anew.</source>
+        <translation>Case %1 has changed since you opened it (it is at version %2, you saw version %3). Look at it again and decide anew.</translation>
+    </message>
+    <message>
+        <source>Case %1 is %2: &quot;%3&quot; is not possible in that state.</source>
+        <translation>Case %1 is %2: &quot;%3&quot; is not possible in that state.</translation>
+    </message>
+    <message>
+        <source>Every action needs the person taking it.</source>
+        <translation>Every action needs the person taking it.</translation>
+    </message>
+    <message>
+        <source>Every action needs the time it was taken.</source>
+        <translation>Every action needs the time it was taken.</translation>
+    </message>
+    <message>
+        <source>The action&apos;s time %1 is before the case&apos;s last event (%2).</source>
+        <translation>The action&apos;s time %1 is before the case&apos;s last event (%2).</translation>
+    </message>
+    <message>
+        <source>Case %1 is with %2; %3 of %4 cannot act on it.</source>
+        <translation>Case %1 is with %2; %3 of %4 cannot act on it.</translation>
+    </message>
+    <message>
+        <source>%1 handled case %2 and cannot verify it; another supervisor must.</source>
+        <translation>%1 handled case %2 and cannot verify it; another supervisor must.</translation>
+    </message>
+    <message>
+        <source>%1 handled case %2 and cannot verify it; the grid&apos;s supervisor must.</source>
+        <translation>%1 handled case %2 and cannot verify it; the grid&apos;s supervisor must.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a reason.</source>
+        <translation>&quot;%1&quot; needs a reason.</translation>
+    </message>
+    <message>
+        <source>Say how the case was handled.</source>
+        <translation>Say how the case was handled.</translation>
+    </message>
+    <message>
+        <source>Satisfaction must be a whole number from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>Satisfaction must be a whole number from 1 (very dissatisfied) to 5 (very satisfied).</translation>
+    </message>
+    <message>
+        <source>Name the case to merge into.</source>
+        <translation>Name the case to merge into.</translation>
+    </message>
+    <message>
+        <source>A case cannot be merged into itself.</source>
+        <translation>A case cannot be merged into itself.</translation>
+    </message>
+    <message>
+        <source>Choose the unit that leads the handling.</source>
+        <translation>Choose the unit that leads the handling.</translation>
+    </message>
+    <message>
+        <source>There is no org unit &quot;%1&quot; in this workspace.</source>
+        <translation>There is no org unit &quot;%1&quot; in this workspace.</translation>
+    </message>
+    <message>
+        <source>%1 is named twice among the handling units.</source>
+        <translation>%1 is named twice among the handling units.</translation>
+    </message>
+    <message>
+        <source>Choose the unit that takes the case over.</source>
+        <translation>Choose the unit that takes the case over.</translation>
+    </message>
+    <message>
+        <source>Material has already been requested.</source>
+        <translation>Material has already been requested.</translation>
+    </message>
+    <message>
+        <source>No material is waited for.</source>
+        <translation>No material is waited for.</translation>
+    </message>
+    <message>
+        <source>An extension is already waiting for a decision.</source>
+        <translation>An extension is already waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>No extension has been requested.</source>
+        <translation>No extension has been requested.</translation>
+    </message>
+    <message>
+        <source>The promised date must be given as 2026-12-04T17:00:00.</source>
+        <translation>The promised date must be given as 2026-12-04T17:00:00.</translation>
+    </message>
+    <message>
+        <source>The promised date has already passed.</source>
+        <translation>The promised date has already passed.</translation>
+    </message>
+    <message>
+        <source>Name the duplicate that was merged.</source>
+        <translation>Name the duplicate that was merged.</translation>
+    </message>
+    <message>
+        <source>An attachment needs a file name.</source>
+        <translation>An attachment needs a file name.</translation>
+    </message>
+    <message>
+        <source>%1 asked for this extension and cannot decide on it; another leader must.</source>
+        <translation>%1 asked for this extension and cannot decide on it; another leader must.</translation>
+    </message>
+    <message>
+        <source>A case escalates to a higher tier of its own chain: %1 is not above %2.</source>
+        <translation>A case escalates to a higher tier of its own chain: %1 is not above %2.</translation>
+    </message>
+    <message>
+        <source>A case escalates to a higher tier: %1 is not above %2.</source>
+        <translation>A case escalates to a higher tier: %1 is not above %2.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowSeed</name>
+    <message>
+        <source>City supervision centre</source>
+        <extracomment>The top unit of a workspace; %1 is the city&apos;s name</extracomment>
+        <translation>City supervision centre</translation>
+    </message>
+    <message>
+        <source>%1 supervision centre</source>
+        <translation>%1 supervision centre</translation>
+    </message>
+    <message>
+        <source>No agency given</source>
+        <extracomment>The unit for cases a hotline export gives no agency for</extracomment>
+        <translation>No agency given</translation>
+    </message>
+    <message>
+        <source>%1 crew %2</source>
+        <extracomment>A crew of an agency in a hotline export: %1 is the agency, %2 the crew</extracomment>
+        <translation>%1 crew %2</translation>
+    </message>
+    <message>
+        <source>%1 command centre</source>
+        <extracomment>%1 is the name of a district</extracomment>
+        <translation>%1 command centre</translation>
+    </message>
+    <message>
+        <source>City components</source>
+        <translation>City components</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Operator Chen</source>
+        <extracomment>Names of the people a sample workspace can be run as; plain family names</extracomment>
+        <translation>Operator Chen</translation>
+    </message>
+    <message>
+        <source>Supervisor Li</source>
+        <translation>Supervisor Li</translation>
+    </message>
+    <message>
+        <source>Leader Wang</source>
+        <translation>Leader Wang</translation>
+    </message>
+    <message>
+        <source>%1 handler</source>
+        <extracomment>A person handling cases for a unit; %1 names the unit (&quot;DSNY handler&quot;)</extracomment>
+        <translation>%1 handler</translation>
+    </message>
+    <message>
+        <source>%1 to %2, which handled most of these cases</source>
+        <extracomment>A starter dispatch rule: %1 is a category, %2 the unit that handled most of its cases</extracomment>
+        <translation>%1 to %2, which handled most of these cases</translation>
+    </message>
+    <message>
+        <source>Counting the cases of each category failed: %1</source>
+        <translation>Counting the cases of each category failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowSetup</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Clearing %1</source>
+        <translation>Clearing %1</translation>
+    </message>
+    <message>
+        <source>Reading org units</source>
+        <translation>Reading org units</translation>
+    </message>
+    <message>
+        <source>Reading users</source>
+        <translation>Reading users</translation>
+    </message>
+    <message>
+        <source>Reading categories</source>
+        <translation>Reading categories</translation>
+    </message>
+    <message>
+        <source>Reading dispatch rules</source>
+        <translation>Reading dispatch rules</translation>
+    </message>
+    <message>
+        <source>working hours of the workspace</source>
+        <translation>working hours of the workspace</translation>
+    </message>
+    <message>
+        <source>Reading the calendar</source>
+        <translation>Reading the calendar</translation>
+    </message>
+    <message>
+        <source>Saving org unit %1</source>
+        <translation>Saving org unit %1</translation>
+    </message>
+    <message>
+        <source>Saving user %1</source>
+        <translation>Saving user %1</translation>
+    </message>
+    <message>
+        <source>Saving category %1</source>
+        <translation>Saving category %1</translation>
+    </message>
+    <message>
+        <source>Saving dispatch rule %1</source>
+        <translation>Saving dispatch rule %1</translation>
+    </message>
+    <message>
+        <source>Saving calendar day %1</source>
+        <translation>Saving calendar day %1</translation>
+    </message>
+    <message>
+        <source>Org unit %1 has tier %2; tiers run from 1 (city) to 6 (grid).</source>
+        <translation>Org unit %1 has tier %2; tiers run from 1 (city) to 6 (grid).</translation>
+    </message>
+    <message>
+        <source>Org unit %1 names a parent %2 that does not exist.</source>
+        <translation>Org unit %1 names a parent %2 that does not exist.</translation>
+    </message>
+    <message>
+        <source>Org unit %1 (tier %2) cannot sit under %3 (tier %4): tiers run downwards.</source>
+        <translation>Org unit %1 (tier %2) cannot sit under %3 (tier %4): tiers run downwards.</translation>
+    </message>
+    <message>
+        <source>Rule %1 names org unit &quot;%2&quot;, which does not exist.</source>
+        <translation>Rule %1 names org unit &quot;%2&quot;, which does not exist.</translation>
+    </message>
+    <message>
+        <source>Category %1 names org unit &quot;%2&quot;, which does not exist.</source>
+        <translation>Category %1 names org unit &quot;%2&quot;, which does not exist.</translation>
+    </message>
+    <message>
+        <source>User %1 has the role &quot;%2&quot;; desk roles are operator, supervisor, unit_handler and leader.</source>
+        <translation>User %1 has the role &quot;%2&quot;; desk roles are operator, supervisor, unit_handler and leader.</translation>
+    </message>
+    <message>
+        <source>User %1 belongs to org unit &quot;%2&quot;, which does not exist.</source>
+        <translation>User %1 belongs to org unit &quot;%2&quot;, which does not exist.</translation>
+    </message>
+    <message>
+        <source>When handling time runs out a case can be supervised, and when supervision time runs out escalated; nothing else follows from the loop.</source>
+        <translation>When handling time runs out a case can be supervised, and when supervision time runs out escalated; nothing else follows from the loop.</translation>
+    </message>
+    <message>
+        <source>Warnings come at fractions of a stage&apos;s time between 0 and 1, such as 0.5 and 0.8; %1 is not one.</source>
+        <translation>Warnings come at fractions of a stage&apos;s time between 0 and 1, such as 0.5 and 0.8; %1 is not one.</translation>
+    </message>
+    <message>
+        <source>User %1 appears twice.</source>
+        <translation>User %1 appears twice.</translation>
+    </message>
+    <message>
+        <source>Finding the units of open cases</source>
+        <translation>Finding the units of open cases</translation>
+    </message>
+    <message>
+        <source>Org unit %1 leads %2 open cases; keep it, or dispatch its cases elsewhere first.</source>
+        <translation>Org unit %1 leads %2 open cases; keep it, or dispatch its cases elsewhere first.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowSetupDialog</name>
+    <message>
+        <source>Supervise the case</source>
+        <translation>Supervise the case</translation>
+    </message>
+    <message>
+        <source>Escalate the case</source>
+        <translation>Escalate the case</translation>
+    </message>
+    <message>
+        <source>Nothing (only show it as overdue)</source>
+        <translation>Nothing (only show it as overdue)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Workflow setup[*]</source>
+        <translation>Workflow setup[*]</translation>
+    </message>
+    <message>
+        <source>Check and save the setup (Ctrl+S)</source>
+        <translation>Check and save the setup (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Only a leader may change the workflow setup; you act as %1.</source>
+        <translation>Only a leader may change the workflow setup; you act as %1.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>You may look at the setup; only a leader may save changes.</source>
+        <translation>You may look at the setup; only a leader may save changes.</translation>
+    </message>
+    <message>
+        <source>50 %, 80 %</source>
+        <translation>50 %, 80 %</translation>
+    </message>
+    <message>
+        <source>A case is shown as running late once it has used these shares of its stage&apos;s time. The deadline rules run every minute at the desk and act on cases whose time ran out.</source>
+        <translation>A case is shown as running late once it has used these shares of its stage&apos;s time. The deadline rules run every minute at the desk and act on cases whose time ran out.</translation>
+    </message>
+    <message>
+        <source>&amp;Warn after:</source>
+        <translation>&amp;Warn after:</translation>
+    </message>
+    <message>
+        <source>When &amp;handling time runs out:</source>
+        <translation>When &amp;handling time runs out:</translation>
+    </message>
+    <message>
+        <source>When su&amp;pervision time runs out:</source>
+        <translation>When su&amp;pervision time runs out:</translation>
+    </message>
+    <message>
+        <source>Warning at &quot;%1&quot;: give percentages between 0 and 100, such as 50 %, 80 %.</source>
+        <translation>Warning at &quot;%1&quot;: give percentages between 0 and 100, such as 50 %, 80 %.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>Nothing was saved. %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. Deadlines of %n open case(s) recomputed.</source>
+        <translation>
+            <numerusform>Saved. Deadlines of %n open case recomputed.</numerusform>
+            <numerusform>Saved. Deadlines of %n open cases recomputed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rules cannot be tried yet. %1</source>
+        <translation>The rules cannot be tried yet. %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>The workflow setup has changes that are not saved. Close and drop them?</source>
+        <translation>The workflow setup has changes that are not saved. Close and drop them?</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories</source>
+        <translation>Cate&amp;gories</translation>
+    </message>
+    <message>
+        <source>Dispatch ru&amp;les</source>
+        <translation>Dispatch ru&amp;les</translation>
+    </message>
+    <message>
+        <source>Calen&amp;dar</source>
+        <translation>Calen&amp;dar</translation>
+    </message>
+    <message>
+        <source>Deadl&amp;ines</source>
+        <translation>Deadl&amp;ines</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,763 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Lead unit: %1.</source>
+        <translation>主办单位：%1。</translation>
+    </message>
+    <message>
+        <source>Jointly with %1.</source>
+        <translation>协办单位：%1。</translation>
+    </message>
+    <message>
+        <source>Proposed by %1.</source>
+        <extracomment>%1 is a dispatch rule and why it matched, e.g. &apos;Rule R1 &quot;Roads&quot; (category road)&apos;</extracomment>
+        <translation>建议来源：%1。</translation>
+    </message>
+    <message>
+        <source>Satisfaction %1 of 5.</source>
+        <extracomment>%1 is a satisfaction from 1 to 5</extracomment>
+        <translation>满意度：%1 / 5。</translation>
+    </message>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>回访：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Channel: %1.</source>
+        <translation>来源渠道：%1。</translation>
+    </message>
+    <message>
+        <source>Category: %1.</source>
+        <translation>类别：%1。</translation>
+    </message>
+    <message>
+        <source>Taken over by %1.</source>
+        <translation>由 %1 接手。</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>处置结果：%1</translation>
+    </message>
+    <message>
+        <source>Asked for %1 more.</source>
+        <extracomment>%1 is a time limit such as &quot;2d&quot;</extracomment>
+        <translation>申请延期 %1。</translation>
+    </message>
+    <message>
+        <source>Granted %1 more.</source>
+        <translation>批准延期 %1。</translation>
+    </message>
+    <message>
+        <source>Promised for %1.</source>
+        <translation>承诺于 %1 办结。</translation>
+    </message>
+    <message>
+        <source>Merged into case %1.</source>
+        <translation>已并入案件 %1。</translation>
+    </message>
+    <message>
+        <source>Case %1 was merged into this one.</source>
+        <translation>案件 %1 已并入本案件。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ActionDialog</name>
+    <message>
+        <source>Reload case</source>
+        <translation>重新载入案件</translation>
+    </message>
+    <message>
+        <source>What was done, and what is the outcome</source>
+        <translation>做了哪些处置，结果如何</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>处置结果：</translation>
+    </message>
+    <message>
+        <source>e.g. 4h, 2d or 48ch (calendar hours)</source>
+        <translation>例如 4h、2d 或 48ch（自然小时）</translation>
+    </message>
+    <message>
+        <source>More time:</source>
+        <translation>延期时长：</translation>
+    </message>
+    <message>
+        <source>Promised for:</source>
+        <translation>承诺办结时间：</translation>
+    </message>
+    <message>
+        <source>Required: why, in a sentence the history will keep</source>
+        <translation>必填：用一句话说明原因，将记入办理记录</translation>
+    </message>
+    <message>
+        <source>Optional note for the history</source>
+        <translation>选填：记入办理记录的备注</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Possible duplicates:</source>
+        <translation>可能重复的案件：</translation>
+    </message>
+    <message>
+        <source>Merge into the chosen case instead</source>
+        <translation>改为并入所选案件</translation>
+    </message>
+    <message>
+        <source>Proposed:</source>
+        <translation>建议：</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>主办单位：</translation>
+    </message>
+    <message>
+        <source>Taken over by:</source>
+        <translation>接手单位：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>5 – very satisfied</source>
+        <translation>5 – 非常满意</translation>
+    </message>
+    <message>
+        <source>4 – satisfied</source>
+        <translation>4 – 满意</translation>
+    </message>
+    <message>
+        <source>3 – neither</source>
+        <translation>3 – 一般</translation>
+    </message>
+    <message>
+        <source>2 – dissatisfied</source>
+        <translation>2 – 不满意</translation>
+    </message>
+    <message>
+        <source>1 – very dissatisfied</source>
+        <translation>1 – 非常不满意</translation>
+    </message>
+    <message>
+        <source>What the reporter said when called back</source>
+        <translation>回访时反映人的意见</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Return visit:</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 – case %2&lt;/b&gt;&lt;br&gt;Now %3, version %4.</source>
+        <extracomment>%1 is an action, %2 a case, %3 its state, %4 its version (number of events)</extracomment>
+        <translation>&lt;b&gt;%1——案件 %2&lt;/b&gt;&lt;br&gt;当前状态：%3，版本 %4。</translation>
+    </message>
+    <message>
+        <source>Choose a unit from the list.</source>
+        <translation>请从列表中选择单位。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an org unit of this workspace; choose one from the list.</source>
+        <translation>“%1”不是本工作区的组织单位；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Give a reason; the case&apos;s history keeps it.</source>
+        <translation>请填写原因；原因将记入案件的办理记录。</translation>
+    </message>
+    <message>
+        <source>Say how the case was handled.</source>
+        <translation>请说明案件的处置情况。</translation>
+    </message>
+    <message>
+        <source>Choose the reporter&apos;s satisfaction, from 1 to 5.</source>
+        <translation>请选择反映人的满意度（1 到 5）。</translation>
+    </message>
+    <message>
+        <source>The promised date must lie ahead.</source>
+        <translation>承诺办结时间必须晚于当前时间。</translation>
+    </message>
+    <message>
+        <source>Choose the case this one repeats.</source>
+        <translation>请选择与本案件重复的案件。</translation>
+    </message>
+    <message>
+        <source>Reload the case, check it, and submit again: what you entered is kept.</source>
+        <translation>请重新载入案件，核对后再次提交：已填写的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Reloaded: the case is now %1. Check what you entered and submit again.</source>
+        <extracomment>%1 is the case&apos;s state after a reload</extracomment>
+        <translation>已重新载入：案件当前状态为“%1”。请核对已填写的内容后再次提交。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CalendarEditor</name>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted workday</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Working week</source>
+        <translation>工作周</translation>
+    </message>
+    <message>
+        <source>09:00–12:00, 13:30–17:30</source>
+        <translation>09:00–12:00, 13:30–17:30</translation>
+    </message>
+    <message>
+        <source>Working periods of a day, in order, separated by commas.</source>
+        <translation>一天中的各个工作时段，按先后顺序填写，用英文逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Working &amp;periods:</source>
+        <translation>工作时段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Weekend days:</source>
+        <translation>周末：</translation>
+    </message>
+    <message>
+        <source>Holiday schedule</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Holiday name</source>
+        <translation>节日名称</translation>
+    </message>
+    <message>
+        <source>&amp;Add day</source>
+        <translation>添加日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move day</source>
+        <translation>移除日期(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Working period &quot;%1&quot; is not written like 09:00–12:00.</source>
+        <translation>工作时段“%1”的格式不对，应写作 09:00–12:00。</translation>
+    </message>
+    <message>
+        <source>Working periods &quot;%1&quot;: %2</source>
+        <translation>工作时段“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Give the day a name, such as the holiday it belongs to.</source>
+        <translation>请为该日期填写名称，例如所属的节日。</translation>
+    </message>
+    <message>
+        <source>%1 is now listed as %2.</source>
+        <translation>%1 现已列为“%2”。</translation>
+    </message>
+    <message>
+        <source>Choose the day to remove from the list.</source>
+        <translation>请从列表中选择要移除的日期。</translation>
+    </message>
+    <message>
+        <source>%1 follows the normal week again.</source>
+        <translation>%1 已恢复按正常工作周安排。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何内容。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) read from %1.</source>
+        <translation>
+            <numerusform>已从 %1 读取 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The days of %1 were written to %2.</source>
+        <translation>%1 年的日期已写入 %2。</translation>
+    </message>
+    <message>
+        <source>Import holiday schedule</source>
+        <translation>导入节假日安排</translation>
+    </message>
+    <message>
+        <source>Holiday schedules (*.csv);;All files (*)</source>
+        <translation>节假日安排 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export holiday schedule</source>
+        <translation>导出节假日安排</translation>
+    </message>
+    <message>
+        <source>Imp&amp;ort holiday schedule (CSV)…</source>
+        <translation>导入节假日安排（CSV）(&amp;O)…</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseActions</name>
+    <message>
+        <source>&amp;Report a case…</source>
+        <translation>上报案件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>R&amp;un as…</source>
+        <translation>切换用户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;load case</source>
+        <translation>重新载入案件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is an action such as &quot;Dispatch&quot;, %2 its keyboard shortcut</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseBook</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>There is no case %1.</source>
+        <translation>没有案件 %1。</translation>
+    </message>
+    <message>
+        <source>The default unit of category %1</source>
+        <translation>类别 %1 的默认单位</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is recorded by the desk itself, not taken as an action.</source>
+        <translation>“%1”由工作台自动记录，不能作为操作执行。</translation>
+    </message>
+    <message>
+        <source>Case %1 is %2; a duplicate can only be merged into an open case.</source>
+        <translation>案件 %1 处于“%2”状态；重复案件只能并入未办结的案件。</translation>
+    </message>
+    <message>
+        <source>Reading the history of case %1</source>
+        <translation>读取案件 %1 的办理记录</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 cannot be read.</source>
+        <translation>无法读取案件 %2 的第 %1 条办理记录。</translation>
+    </message>
+    <message>
+        <source>The history of case %1 has a gap before event %2.</source>
+        <translation>案件 %1 的办理记录在第 %2 条之前有缺失。</translation>
+    </message>
+    <message>
+        <source>Recording &quot;%1&quot; on case %2</source>
+        <translation>为案件 %2 记录“%1”</translation>
+    </message>
+    <message>
+        <source>Updating case %1</source>
+        <translation>更新案件 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; attachments may be at most %3 MB.</source>
+        <translation>%1 大小为 %2 MB；附件最大为 %3 MB。</translation>
+    </message>
+    <message>
+        <source>Keeping %1 with case %2</source>
+        <translation>将 %1 保存到案件 %2</translation>
+    </message>
+    <message>
+        <source>Reading the attachments of case %1</source>
+        <translation>读取案件 %1 的附件</translation>
+    </message>
+    <message>
+        <source>Reading attachment %1</source>
+        <translation>读取附件 %1</translation>
+    </message>
+    <message>
+        <source>There is no attachment %1.</source>
+        <translation>没有附件 %1。</translation>
+    </message>
+    <message>
+        <source>Finding overdue cases</source>
+        <translation>查找超期案件</translation>
+    </message>
+    <message>
+        <source>deadline rules</source>
+        <translation>时限规则</translation>
+    </message>
+    <message>
+        <source>The handling time ran out at %1.</source>
+        <translation>处置时限已于 %1 届满。</translation>
+    </message>
+    <message>
+        <source>The supervision time ran out at %1.</source>
+        <translation>督办时限已于 %1 届满。</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates of case %1</source>
+        <translation>查找案件 %1 的重复案件</translation>
+    </message>
+    <message>
+        <source>Finding open cases</source>
+        <translation>查找未办结案件</translation>
+    </message>
+    <message>
+        <source>a history must begin with the report</source>
+        <translation>办理记录必须以上报开始</translation>
+    </message>
+    <message>
+        <source>it starts from another state than the case was in</source>
+        <translation>其起始状态与案件当时所处的状态不同</translation>
+    </message>
+    <message>
+        <source>the loop does not lead there by that action</source>
+        <translation>按闭环流程，该操作不会进入该状态</translation>
+    </message>
+    <message>
+        <source>it is dated before the event before it</source>
+        <translation>其时间早于前一条办理记录</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 does not follow from the history: %3.</source>
+        <translation>案件 %2 的第 %1 条办理记录与之前的记录不衔接：%3。</translation>
+    </message>
+    <message>
+        <source>%1 lies in the future; actions are recorded when they are taken.</source>
+        <translation>%1 是将来的时间；操作应在执行时记录。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseDesk</name>
+    <message>
+        <source>The desk cannot work on %1: %2</source>
+        <translation>工作台无法使用 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has the role &quot;%2&quot;, which the desk does not know.</source>
+        <translation>%1 的角色为“%2”，工作台无法识别该角色。</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the open dialog first.</source>
+        <translation>请先完成或取消已打开的对话框。</translation>
+    </message>
+    <message>
+        <source>Case %1: %2 done; it is now %3.</source>
+        <extracomment>%1 is a case, %2 an action, %3 the state it is in now</extracomment>
+        <translation>案件 %1：已完成“%2”，当前状态：%3。</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>%1 is the unit a dispatch rule proposes, %2 the rule and why it matched</extracomment>
+        <translation>%1——%2</translation>
+    </message>
+    <message>
+        <source>%1: no rule matches; it is the default unit of category %2.</source>
+        <translation>%1：没有匹配的派遣规则；该单位是类别 %2 的默认单位。</translation>
+    </message>
+    <message>
+        <source>No rule matches and the category names no default unit: choose the unit.</source>
+        <translation>没有匹配的派遣规则，该类别也未指定默认单位：请选择单位。</translation>
+    </message>
+    <message>
+        <source>Click the place of the case on the map.</source>
+        <translation>请在地图上点击案件所在位置。</translation>
+    </message>
+    <message>
+        <source>Case %1 reported; it waits to be registered.</source>
+        <translation>案件 %1 已上报，等待立案。</translation>
+    </message>
+    <message>
+        <source>%1 is kept with case %2.</source>
+        <translation>%1 已保存到案件 %2。</translation>
+    </message>
+    <message>
+        <source>Attach a file to the case</source>
+        <translation>为案件添加附件</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;All files (*)</source>
+        <translation>照片和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save attachment as</source>
+        <translation>附件另存为</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>The map is centred on the case; its point appears when the workspace is opened again.</source>
+        <translation>地图已以该案件为中心；重新打开工作区后将显示案件的点位。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deadline rules acted on %n case(s).</source>
+        <translation>
+            <numerusform>时限规则已处理 %n 件案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The desk works with the saved workflow setup.</source>
+        <translation>工作台已采用保存后的流程设置。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseDetailPanel</name>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Grid:</source>
+        <translation>网格：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>来源渠道：</translation>
+    </message>
+    <message>
+        <source>Reported:</source>
+        <translation>上报时间：</translation>
+    </message>
+    <message>
+        <source>Case types:</source>
+        <translation>事项类型：</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>主办单位：</translation>
+    </message>
+    <message>
+        <source>Jointly with:</source>
+        <translation>协办单位：</translation>
+    </message>
+    <message>
+        <source>Dispatched by:</source>
+        <translation>派遣依据：</translation>
+    </message>
+    <message>
+        <source>Promised for:</source>
+        <translation>承诺办结时间：</translation>
+    </message>
+    <message>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>重复案件：</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Chosen by %1 (no rule)</source>
+        <extracomment>%1 is the person who chose the unit</extracomment>
+        <translation>由 %1 选定（未按规则）</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>在地图上显示</translation>
+    </message>
+    <message>
+        <source>Centre the map on the case and select it</source>
+        <translation>以该案件为地图中心并选中它</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>No case chosen. Pick one in the queue or on the map.</source>
+        <translation>未选择案件。请在队列或地图上选择一件案件。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case %1&lt;/b&gt; · %2</source>
+        <extracomment>%1 is a case, %2 its state</extracomment>
+        <translation>&lt;b&gt;案件 %1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>%1 (no. %2 in this workspace)</source>
+        <translation>%1（本工作区第 %2 号）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, %2 (longitude, latitude)</source>
+        <translation>%1, %2（经度, 纬度）</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <source>(no history recorded yet)</source>
+        <translation>（尚无办理记录）</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <source>merged into case %1</source>
+        <translation>已并入案件 %1</translation>
+    </message>
+    <message>
+        <source>case %1 merged in</source>
+        <translation>案件 %1 已并入</translation>
+    </message>
+    <message>
+        <source>Late by %1</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>%1 (%2), added by %3 on %4</source>
+        <extracomment>an attachment: file name, size, who added it and when</extracomment>
+        <translation>%1（%2），由 %3 于 %4 添加</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CaseImporter</name>
     <message>
         <source>There is no case profile &quot;%1&quot;; use auto, nyc311 or la311.</source>
@@ -31,10 +788,6 @@
 <context>
     <name>GridDesk::CaseQueueWidget</name>
     <message>
-        <source>Filter cases (id, category, status, grid, agency…)</source>
-        <translation>筛选案件（编号、类别、状态、网格、部门…）</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -53,6 +806,19 @@
             <numerusform>显示 %1 / %n 件案件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter cases (id, state, category, unit, grid…)</source>
+        <translation>筛选案件（编号、状态、类别、单位、网格…）</translation>
+    </message>
+    <message>
+        <source>Queues: Ctrl+1 to Ctrl+8</source>
+        <translation>队列：Ctrl+1 至 Ctrl+8</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <extracomment>a queue and how many cases it holds, e.g. &quot;Overdue 12&quot;</extracomment>
+        <translation>%1  %2</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseTableModel</name>
@@ -66,11 +832,11 @@
     </message>
     <message>
         <source>Status</source>
-        <translation>状态</translation>
+        <translation>来源状态</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation>立案时间</translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>Grid</source>
@@ -84,35 +850,240 @@
         <source>Flags</source>
         <translation>标记</translation>
     </message>
+    <message>
+        <source>%1, extension asked</source>
+        <extracomment>%1 is a case state; a unit asked for more time and a manager must decide</extracomment>
+        <translation>%1，已申请延期</translation>
+    </message>
+    <message>
+        <source>Jointly with %1</source>
+        <extracomment>%1 lists the units handling a joint case with the lead unit</extracomment>
+        <translation>协办：%1</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>主办单位</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CaseTimelineModel</name>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>a change of state, e.g. &quot;Registered → Dispatched&quot;</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CategoriesEditor</name>
+    <message>
+        <source>Component</source>
+        <translation>部件</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Default unit</source>
+        <translation>默认单位</translation>
+    </message>
+    <message>
+        <source>Own limits</source>
+        <translation>自定时限</translation>
+    </message>
+    <message>
+        <source>Add &amp;top-level</source>
+        <translation>添加顶级类别(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;subcategory</source>
+        <translation>添加子类别(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>The code is fixed once the category is saved: cases keep it.</source>
+        <translation>类别保存后编码即固定：案件会保留该编码。</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;unit:</source>
+        <translation>默认单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Time limits: &quot;4h&quot; working hours, &quot;3d&quot; working days, &quot;48ch&quot; calendar hours; empty takes the limit shown in grey.</source>
+        <translation>时限：“4h”表示工作小时，“3d”表示工作日，“48ch”表示自然小时；留空则采用灰色显示的时限。</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>a stage of the loop with a time limit, e.g. &quot;Handle:&quot;</extracomment>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>a stage and its own time limit in the category list, e.g. &quot;Handle 3d&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Choose the category to add a subcategory to.</source>
+        <translation>请选择要在其下添加子类别的类别。</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>%1 has subcategories; remove or move them first.</source>
+        <translation>%1 有子类别；请先删除或移走这些子类别。</translation>
+    </message>
+    <message>
+        <source>Dispatch rule %1 names %2; change or remove the rule first.</source>
+        <translation>派遣规则 %1 引用了 %2；请先修改或删除该规则。</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>A subcategory is of its parent&apos;s kind.</source>
+        <translation>子类别的类型与其上级类别相同。</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <extracomment>the limit a category takes from a parent category, e.g. &quot;3d from road&quot;
+----------
+the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</extracomment>
+        <translation>%1（来自 %2）</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无时限</translation>
+    </message>
+    <message>
+        <source>%1 standard</source>
+        <extracomment>the limit a category takes from the standard limits, e.g. &quot;3d standard&quot;</extracomment>
+        <translation>%1（标准）</translation>
+    </message>
+    <message>
+        <source>A category (named &quot;%1&quot;) has no code.</source>
+        <translation>有一个类别（名称为“%1”）没有编码。</translation>
+    </message>
+    <message>
+        <source>Category %1, limit of %2: %3</source>
+        <extracomment>%1 a category code, %2 a stage, %3 what is wrong with the limit</extracomment>
+        <translation>类别 %1 的“%2”时限：%3</translation>
+    </message>
+    <message>
+        <source>Type part of a unit&apos;s name or code</source>
+        <translation>输入单位名称或编码的一部分</translation>
+    </message>
+    <message>
+        <source>None: dispatchers choose, unless a rule decides</source>
+        <translation>无：除非有规则决定，否则由派遣人员选择</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CategoryTree</name>
+    <message>
+        <source>&quot;code&quot; is missing</source>
+        <translation>缺少“code”</translation>
+    </message>
+    <message>
+        <source>&quot;kind&quot; is &quot;%1&quot;; it must be &quot;component&quot; or &quot;event&quot;</source>
+        <translation>“kind”为“%1”；必须是“component”或“event”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a stage</source>
+        <translation>“%1”不是环节</translation>
+    </message>
+    <message>
+        <source>Category %1 appears twice.</source>
+        <translation>类别 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>Category %1 names a parent %2 that does not exist.</source>
+        <translation>类别 %1 指定的上级类别 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Category %1 is its own ancestor.</source>
+        <translation>类别 %1 的上级链中包含其自身。</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>第 %1 个类别</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::Cli</name>
-    <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
     <message>
         <source>griddesk-cli: %1</source>
         <translation>griddesk-cli：%1</translation>
@@ -245,6 +1216,452 @@ Levels: %1.
         <source>unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
     </message>
+    <message>
+        <source>The local user taking the action.</source>
+        <translation>执行操作的本地用户。</translation>
+    </message>
+    <message>
+        <source>The role acted in.</source>
+        <translation>以哪种角色操作。</translation>
+    </message>
+    <message>
+        <source>Lead unit (dispatch) or unit taking over (escalate).</source>
+        <translation>主办单位（派遣时）或接手单位（升级时）。</translation>
+    </message>
+    <message>
+        <source>A co-handling unit; repeat for several.</source>
+        <translation>协办单位；有多个时可重复指定。</translation>
+    </message>
+    <message>
+        <source>Why.</source>
+        <translation>原因。</translation>
+    </message>
+    <message>
+        <source>How the case was handled.</source>
+        <translation>案件的处置情况。</translation>
+    </message>
+    <message>
+        <source>Satisfaction, 1 to 5.</source>
+        <translation>满意度，1 到 5。</translation>
+    </message>
+    <message>
+        <source>Extra time asked for, such as 2d or 4h.</source>
+        <translation>申请延长的时间，例如 2d 或 4h。</translation>
+    </message>
+    <message>
+        <source>The promised date.</source>
+        <translation>承诺办结时间。</translation>
+    </message>
+    <message>
+        <source>The case a duplicate is merged into.</source>
+        <translation>重复案件要并入的案件。</translation>
+    </message>
+    <message>
+        <source>File to attach.</source>
+        <translation>要添加为附件的文件。</translation>
+    </message>
+    <message>
+        <source>The case version the action was decided on.</source>
+        <translation>决定此操作时所依据的案件版本。</translation>
+    </message>
+    <message>
+        <source>When the action was taken (default: now).</source>
+        <translation>操作时间（默认为当前时间）。</translation>
+    </message>
+    <message>
+        <source>Apply the deadline rules.</source>
+        <translation>执行时限规则。</translation>
+    </message>
+    <message>
+        <source>A rule table to try instead of the saved one.</source>
+        <translation>用于试运行的规则表，代替已保存的规则。</translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD.</source>
+        <translation>起始日期，YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Last day, YYYY-MM-DD.</source>
+        <translation>结束日期，YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Only this year.</source>
+        <translation>仅限该年份。</translation>
+    </message>
+    <message>
+        <source>Case category.</source>
+        <translation>案件类别。</translation>
+    </message>
+    <message>
+        <source>What was seen.</source>
+        <translation>所发现的问题。</translation>
+    </message>
+    <message>
+        <source>Where.</source>
+        <translation>地点。</translation>
+    </message>
+    <message>
+        <source>Longitude, WGS84.</source>
+        <translation>经度（WGS84）。</translation>
+    </message>
+    <message>
+        <source>Latitude, WGS84.</source>
+        <translation>纬度（WGS84）。</translation>
+    </message>
+    <message>
+        <source>Source channel of a report.</source>
+        <translation>上报的来源渠道。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON at byte %2: %3</source>
+        <translation>%1 在第 %2 字节处不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>第 %1 个单位</translation>
+    </message>
+    <message>
+        <source>%1: &quot;code&quot; and &quot;name&quot; are needed.</source>
+        <translation>%1：需要“code”和“name”。</translation>
+    </message>
+    <message>
+        <source>%1: %2 appears twice.</source>
+        <translation>%1：%2 出现了两次。</translation>
+    </message>
+    <message>
+        <source>a user has no &quot;name&quot;.</source>
+        <translation>有用户缺少“name”。</translation>
+    </message>
+    <message>
+        <source>--%1 must be a date such as 2018-01-02, not &quot;%2&quot;.</source>
+        <translation>--%1 须为日期，例如 2018-01-02，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>rules needs a WORKSPACE and list, export, import FILE or dry-run.</source>
+        <translation>rules 需要指定工作区（WORKSPACE）以及 list、export、import 文件（FILE）或 dry-run。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatch rule(s) in force.</source>
+        <translation>
+            <numerusform>%n 条派遣规则已生效。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>setup needs a WORKSPACE and export or import FILE.</source>
+        <translation>setup 需要指定工作区（WORKSPACE）以及 export 或 import 文件（FILE）。</translation>
+    </message>
+    <message>
+        <source>calendar needs a WORKSPACE and export or import FILE.csv.</source>
+        <translation>calendar 需要指定工作区（WORKSPACE）以及 export 或 import 文件（FILE.csv）。</translation>
+    </message>
+    <message>
+        <source>--year must be a year such as 2026.</source>
+        <translation>--year 须为年份，例如 2026。</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2 %3): %4, version %5</source>
+        <translation>案件 %1（%2 %3）：%4，版本 %5</translation>
+    </message>
+    <message>
+        <source>  %1 due %2 (%3)</source>
+        <translation>  %1 截止于 %2（%3）</translation>
+    </message>
+    <message>
+        <source>say who acts with --as USER (users of this workspace: %1).</source>
+        <translation>请用 --as 用户（USER）指明操作人（本工作区的用户：%1）。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>--into must be a case id.</source>
+        <translation>--into 须为案件编号。</translation>
+    </message>
+    <message>
+        <source>--at must be a time such as 2026-12-04T09:30:00.</source>
+        <translation>--at 须为时间，例如 2026-12-04T09:30:00。</translation>
+    </message>
+    <message>
+        <source>report needs --category.</source>
+        <translation>report 需要 --category。</translation>
+    </message>
+    <message>
+        <source>give both --lon and --lat, or neither.</source>
+        <translation>--lon 和 --lat 须同时给出，或都不给出。</translation>
+    </message>
+    <message>
+        <source>--lon and --lat must be WGS84 degrees.</source>
+        <translation>--lon 和 --lat 须为 WGS84 经纬度（单位为度）。</translation>
+    </message>
+    <message>
+        <source>no dispatch rule or category default proposes a unit; name one with --unit.</source>
+        <translation>没有派遣规则或类别默认单位可供建议；请用 --unit 指定单位。</translation>
+    </message>
+    <message>
+        <source>report needs a WORKSPACE.</source>
+        <translation>report 需要指定工作区（WORKSPACE）。</translation>
+    </message>
+    <message>
+        <source>Case %1 reported in grid %2.</source>
+        <translation>案件 %1 已上报，所在网格：%2。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>case needs a WORKSPACE and a case ID.</source>
+        <translation>case 需要指定工作区（WORKSPACE）和案件编号（ID）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a case id.</source>
+        <translation>“%1”不是案件编号。</translation>
+    </message>
+    <message>
+        <source>act needs a WORKSPACE, a case ID and an ACTION.</source>
+        <translation>act 需要指定工作区（WORKSPACE）、案件编号（ID）和动作（ACTION）。</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot;; use one of %2.</source>
+        <translation>未知动作“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>--based-on must be a case version (a number).</source>
+        <translation>--based-on 须为案件版本（一个数字）。</translation>
+    </message>
+    <message>
+        <source>attach needs --file PATH.</source>
+        <translation>attach 需要 --file 路径（PATH）。</translation>
+    </message>
+    <message>
+        <source>Case %1: %2 by %3, %4 → %5 (version %6).</source>
+        <translation>案件 %1：%3 执行了“%2”，%4 → %5（版本 %6）。</translation>
+    </message>
+    <message>
+        <source>deadlines needs a WORKSPACE.</source>
+        <translation>deadlines 需要指定工作区（WORKSPACE）。</translation>
+    </message>
+    <message>
+        <source>%1 cases running late or overdue; %2 actions taken by the deadline rules.</source>
+        <translation>%1 件案件已预警或超期；时限规则执行了 %2 项操作。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be %2.</source>
+        <translation>“%1”须为%2。</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a list of numbers</source>
+        <translation>数字列表</translation>
+    </message>
+    <message>
+        <source>supervise, escalate or none</source>
+        <translation>supervise、escalate 或 none</translation>
+    </message>
+    <message>
+        <source>days 1 (Monday) to 7 (Sunday)</source>
+        <translation>1（星期一）到 7（星期日）之间的日子</translation>
+    </message>
+    <message>
+        <source>unknown section &quot;%1&quot;; a setup has %2.</source>
+        <translation>未知部分“%1”；设置包含的部分为：%2。</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list of rules</source>
+        <translation>规则列表</translation>
+    </message>
+    <message>
+        <source>--from comes after --to.</source>
+        <translation>--from 晚于 --to。</translation>
+    </message>
+    <message>
+        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 cases recomputed.</source>
+        <translation>%1 个组织单位，%2 个用户，%3 个类别，%4 条派遣规则；已重新计算 %5 件案件的截止时间。</translation>
+    </message>
+    <message>
+        <source>%1 calendar days read; the deadlines of %2 cases recomputed.</source>
+        <translation>已读取 %1 个日历日；已重新计算 %2 件案件的截止时间。</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace; an administrator adds users with setup import or in the workstation&apos;s Run as dialog.</source>
+        <translation>%1 不是本工作区的用户；管理员可通过 setup import 或工作台的“切换用户”对话框添加用户。</translation>
+    </message>
+    <message>
+        <source>%1 acts as %2, not as &quot;%3&quot;.</source>
+        <translation>%1 的角色是%2，而不是“%3”。</translation>
+    </message>
+    <message>
+        <source>there is no category &quot;%1&quot; in this workspace; setup export lists them.</source>
+        <translation>本工作区中没有类别“%1”；可用 setup export 列出所有类别。</translation>
+    </message>
+    <message>
+        <source>--at must be a time such as 2026-12-04T09:30:00, not &quot;%1&quot;.</source>
+        <translation>--at 须为时间，例如 2026-12-04T09:30:00，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>warning fractions lie between 0 and 1, such as 0.5 and 0.8.</source>
+        <translation>预警比例须在 0 和 1 之间，例如 0.5 和 0.8。</translation>
+    </message>
+    <message>
+        <source>%1 must be supervise, escalate or none.</source>
+        <translation>%1 须为 supervise、escalate 或 none。</translation>
+    </message>
+    <message>
+        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 open cases recomputed.</source>
+        <translation>%1 个组织单位，%2 个用户，%3 个类别，%4 条派遣规则；已重新计算 %5 件未办结案件的截止时间。</translation>
+    </message>
+    <message>
+        <source>%1 calendar days read; deadlines of %2 open cases recomputed.</source>
+        <translation>已读取 %1 个日历日；已重新计算 %2 件未办结案件的截止时间。</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace; give the role with --role (%2).</source>
+        <translation>%1 不是本工作区的用户；请用 --role 指定角色（%2）。</translation>
+    </message>
+    <message>
+        <source>unknown role &quot;%1&quot;; use one of operator, supervisor, unit_handler, leader.</source>
+        <translation>未知角色“%1”；请使用以下之一：operator、supervisor、unit_handler、leader。</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CoordinateTransformer</name>
@@ -259,6 +1676,251 @@ Levels: %1.
     <message>
         <source>The transformation from &quot;%1&quot; could not be set up.</source>
         <translation>无法建立从“%1”出发的坐标转换。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeadlineText</name>
+    <message>
+        <source>Deadline %1 (time left counted in working hours)</source>
+        <extracomment>%1 is a date and time</extracomment>
+        <translation>截止时间 %1（剩余时间按工作时间计算）</translation>
+    </message>
+    <message>
+        <source>Deadline %1</source>
+        <translation>截止时间 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <extracomment>days and hours, e.g. &quot;2 d 4 h&quot;</extracomment>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>Clock stopped</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>The clock stands still until the material arrives.</source>
+        <translation>收到补充材料前暂停计时。</translation>
+    </message>
+    <message>
+        <source>Overdue %1</source>
+        <extracomment>%1 is how long ago the deadline passed, e.g. &quot;2 h&quot;</extracomment>
+        <translation>已超期 %1</translation>
+    </message>
+    <message>
+        <source>Due in %1 (%2 %)</source>
+        <extracomment>%1 is the time left, e.g. &quot;3 h&quot;; %2 the share of the time used, e.g. 80</extracomment>
+        <translation>剩余 %1（已用 %2%）</translation>
+    </message>
+    <message>
+        <source>Due in %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DispatchDryRun</name>
+    <message>
+        <source>%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 never dispatched), %6 matched none.</source>
+        <translation>%1 件案件：%2 件匹配到规则（%3 件与实际派遣单位一致，%4 件不一致，%5 件从未派遣），%6 件未匹配任何规则。</translation>
+    </message>
+    <message>
+        <source>  %1 %2: %3 cases, %4 agreeing, %5 differing</source>
+        <translation>  %1 %2：%3 件案件，%4 件一致，%5 件不一致</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DispatchRules</name>
+    <message>
+        <source>category %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>reported %1–%2</source>
+        <translation>上报时间 %1–%2</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>来源渠道 %1</translation>
+    </message>
+    <message>
+        <source>every case</source>
+        <translation>所有案件</translation>
+    </message>
+    <message>
+        <source>Rule %1 &quot;%2&quot; (%3)</source>
+        <translation>规则 %1“%2”（%3）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is &quot;%2&quot;; write a time as 22:00</source>
+        <translation>“%1”为“%2”；时间请按 22:00 的格式填写</translation>
+    </message>
+    <message>
+        <source>rule %1</source>
+        <translation>第 %1 条规则</translation>
+    </message>
+    <message>
+        <source>%1: &quot;id&quot; is missing</source>
+        <translation>%1：缺少“id”</translation>
+    </message>
+    <message>
+        <source>%1: id %2 is used twice</source>
+        <translation>%1：id %2 被使用了两次</translation>
+    </message>
+    <message>
+        <source>%1: &quot;unit&quot; is missing</source>
+        <translation>%1：缺少“unit”</translation>
+    </message>
+    <message>
+        <source>%1: a time window needs both &quot;from&quot; and &quot;to&quot;</source>
+        <translation>%1：时间段需要同时指定“from”和“to”</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DryRunDialog</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>结束日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Agreeing</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Differing</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Went to</source>
+        <translation>实际派往</translation>
+    </message>
+    <message>
+        <source>Rule proposes</source>
+        <translation>规则建议</translation>
+    </message>
+    <message>
+        <source>Try dispatch rules on past cases</source>
+        <translation>用历史案件试运行派遣规则</translation>
+    </message>
+    <message>
+        <source>Without dates, every case of the workspace is tried.</source>
+        <translation>不限日期时，将用工作区中的全部案件试运行。</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What each rule would have decided:</source>
+        <translation>各条规则本会作出的决定：</translation>
+    </message>
+    <message>
+        <source>The first cases a rule would have sent elsewhere:</source>
+        <translation>规则本会派往其他单位的前几件案件：</translation>
+    </message>
+    <message>
+        <source>The rules could not be tried: %1</source>
+        <translation>无法试运行规则：%1</translation>
+    </message>
+    <message>
+        <source>%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.</source>
+        <extracomment>counts of a dry run of the dispatch rules over past cases</extracomment>
+        <translation>已试运行 %1 件案件：%2 件匹配到规则——其中 %3 件与实际派遣单位一致，%4 件不一致，%5 件从未派遣；%6 件未匹配任何规则。未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DuplicatePicker</name>
+    <message>
+        <source> m</source>
+        <extracomment>unit after the distance within which duplicates are looked for</extracomment>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Same category within</source>
+        <translation>同类别，相距</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>以内，前后</translation>
+    </message>
+    <message>
+        <source>No open case of the same category is that near.</source>
+        <translation>在此范围内没有同类别的未办结案件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible duplicate(s).</source>
+        <translation>
+            <numerusform>%n 件可能重复的案件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -382,10 +2044,71 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::HistoryBuilder</name>
+    <message>
+        <source>Cancelled in the %1 feed (status &quot;%2&quot;).</source>
+        <translation>已在 %1 数据源中撤销（状态为“%2”）。</translation>
+    </message>
+    <message>
+        <source>Referred to another agency (status &quot;%1&quot; in the feed).</source>
+        <translation>已转交其他部门（数据源中的状态为“%1”）。</translation>
+    </message>
+    <message>
+        <source>Serviced by crew %1 of %2; the feed records no result.</source>
+        <translation>由 %2 的 %1 班组处置；数据源未记录处置结果。</translation>
+    </message>
+    <message>
+        <source>Handled by %1; the feed records no result.</source>
+        <translation>由 %1 处置；数据源未记录处置结果。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::HistoryImport</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>Reading the last case id</source>
+        <translation>读取最大的案件编号</translation>
+    </message>
+    <message>
+        <source>Counting case events</source>
+        <translation>统计案件办理记录</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a case&apos;s id in the imported file, %2 why a step of its history was refused</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case history(ies) stop early because the workflow refused a step (first: %1).</source>
+        <translation>
+            <numerusform>%n 件案件的办理记录提前中止，因为流程拒绝了其中一步（第一个：%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) already had a history that differs from what the file says; it was kept as it was.</source>
+        <translation>
+            <numerusform>%n 件案件已有与文件不一致的办理记录；已保留原有记录。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) have no readable creation time: their history starts at the first time the file gives, or at the time of this import.</source>
+        <translation>
+            <numerusform>%n 件案件没有可读的创建时间：其办理记录从文件给出的第一个时间开始，或从本次导入的时间开始。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::ImportSummary</name>
     <message>
         <source>read %1, imported %2, located %3, unlocated %4, flagged %5</source>
         <translation>读取 %1，导入 %2，已定位 %3，未定位 %4，已标记 %5</translation>
+    </message>
+    <message>
+        <source>read %1, imported %2, located %3, unlocated %4, flagged %5, %6 events in %7 case histories</source>
+        <translation>读取 %1，导入 %2，已定位 %3，未定位 %4，已标记 %5，%7 件案件的办理记录共 %6 条</translation>
     </message>
 </context>
 <context>
@@ -525,6 +2248,51 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>About GridDesk</source>
         <translation>关于 GridDesk</translation>
     </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Case actions</source>
+        <translation>案件操作</translation>
+    </message>
+    <message>
+        <source>&amp;Find in queue</source>
+        <translation>在队列中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Not acting as anyone – choose a user</source>
+        <translation>未选择操作身份——请选择用户</translation>
+    </message>
+    <message>
+        <source>Acting as %1 (%2)</source>
+        <extracomment>%1 is a person, %2 their role, %3 their unit, as shown in the status bar</extracomment>
+        <translation>当前身份：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Acting as %1 (%2, %3)</source>
+        <translation>当前身份：%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Who the desk acts as; click to run as someone else</source>
+        <translation>工作台当前的操作身份；点击可切换为其他用户</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Workflow setup…</source>
+        <translation>流程设置(&amp;W)…</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -555,6 +2323,280 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>grid %1</source>
         <translation>网格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::QueueView</name>
+    <message>
+        <source>My inbox</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>To register</source>
+        <translation>待立案</translation>
+    </message>
+    <message>
+        <source>To dispatch</source>
+        <translation>待派遣</translation>
+    </message>
+    <message>
+        <source>In handling</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>督办中</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ReportDialog</name>
+    <message>
+        <source>Pick on map</source>
+        <translation>在地图上选取</translation>
+    </message>
+    <message>
+        <source>Report a case</source>
+        <translation>上报案件</translation>
+    </message>
+    <message>
+        <source>What the reporter describes</source>
+        <translation>反映人描述的情况</translation>
+    </message>
+    <message>
+        <source>longitude, latitude – or pick it on the map</source>
+        <translation>经度, 纬度——或在地图上选取</translation>
+    </message>
+    <message>
+        <source>Click the place on the map; this dialog stays open</source>
+        <translation>在地图上点击位置；此对话框保持打开</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>描述：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Location:</source>
+        <translation>位置：</translation>
+    </message>
+    <message>
+        <source>Came in by:</source>
+        <translation>来源渠道：</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 热线</translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Video patrol</source>
+        <translation>视频巡查</translation>
+    </message>
+    <message>
+        <source>IoT sensor alarm</source>
+        <translation>物联感知告警</translation>
+    </message>
+    <message>
+        <source>Public app</source>
+        <translation>市民 App</translation>
+    </message>
+    <message>
+        <source>Choose the category from the list.</source>
+        <translation>请从列表中选择类别。</translation>
+    </message>
+    <message>
+        <source>Give the location as longitude, latitude (e.g. 121.5654, 25.0330).</source>
+        <translation>请按“经度, 纬度”填写位置（例如 121.5654, 25.0330）。</translation>
+    </message>
+    <message>
+        <source>Say where: an address, a location, or both.</source>
+        <translation>请说明地点：填写地址或位置，或两者都填。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RulesEditor</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Co-units</source>
+        <translation>协办单位</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Try on past cases…</source>
+        <translation>用历史案件试运行(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Runs the rules as edited over past cases and compares their proposals with where the cases went. Nothing is saved.</source>
+        <translation>用编辑中的规则对历史案件试运行，并将规则的建议与案件的实际去向进行比较。不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The first enabled rule that matches a case decides; empty conditions match anything. Times are HH:mm, co-units a list separated by commas. Double-click or press F2 to edit a cell; Space switches a rule on or off.</source>
+        <translation>由第一条与案件匹配的已启用规则决定；条件留空则匹配任何值。时间格式为 HH:mm，协办单位用英文逗号分隔。双击或按 F2 编辑单元格；按空格键启用或停用规则。</translation>
+    </message>
+    <message>
+        <source>Rule %1 in the table has no id.</source>
+        <translation>表中第 %1 条规则没有编号。</translation>
+    </message>
+    <message>
+        <source>Rule %1: &quot;%2&quot; is not a time such as 22:00.</source>
+        <translation>规则 %1：“%2”不是 22:00 这样的时间。</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>新规则</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RunAsDialog</name>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>a local user and their role, e.g. &quot;Wang Fang – Operator&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3</source>
+        <extracomment>a local user, their role and unit, e.g. &quot;Li Lei – Unit handler, Street one&quot;</extracomment>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Run as</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Run as this user</source>
+        <translation>以此用户身份操作</translation>
+    </message>
+    <message>
+        <source>The desk acts as one of the workspace&apos;s local users: their role and unit decide what they may do and what is in their inbox.</source>
+        <translation>工作台以工作区中某位本地用户的身份操作：该用户的角色和单位决定其可执行的操作以及待办中的案件。</translation>
+    </message>
+    <message>
+        <source>Add a local user</source>
+        <translation>添加本地用户</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>This workspace has no users yet. Add the first one below.</source>
+        <translation>此工作区还没有用户。请在下方添加第一位用户。</translation>
+    </message>
+    <message>
+        <source>Give the new user a name.</source>
+        <translation>请填写新用户的姓名。</translation>
+    </message>
+    <message>
+        <source>There is already a user called %1.</source>
+        <translation>已有名为 %1 的用户。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an org unit of this workspace.</source>
+        <translation>“%1”不是本工作区的组织单位。</translation>
+    </message>
+    <message>
+        <source>A unit handler works for a unit: choose it.</source>
+        <translation>处置单位人员须隶属于某个单位：请选择单位。</translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a user, or add one.</source>
+        <translation>请选择一位用户，或添加新用户。</translation>
     </message>
 </context>
 <context>
@@ -596,6 +2638,26 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>The text is not valid %1 (byte %2).</source>
         <translation>文字不是有效的 %1（第 %2 字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::UnitChooser</name>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>an org unit in a list: its name and code, e.g. &quot;Street one (street-1)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Type part of a unit&apos;s name or code</source>
+        <translation>输入单位名称或编码的一部分</translation>
+    </message>
+    <message>
+        <source>Filter units</source>
+        <translation>筛选单位</translation>
+    </message>
+    <message>
+        <source>Handled jointly with (optional):</source>
+        <translation>协办单位（可选）：</translation>
     </message>
 </context>
 <context>
@@ -686,6 +2748,697 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>A coordinate could not be transformed to WGS84.</source>
         <translation>有坐标无法转换到 WGS84。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkCalendar</name>
+    <message>
+        <source>a quoted field has no closing quote (&quot;).</source>
+        <translation>带引号的字段缺少结束引号（&quot;）。</translation>
+    </message>
+    <message>
+        <source>the file does not start with the header date,kind,name,year (found &quot;%1&quot;).</source>
+        <translation>文件开头不是表头 date,kind,name,year（实际为“%1”）。</translation>
+    </message>
+    <message>
+        <source>the header has no &quot;%1&quot; column.</source>
+        <translation>表头中没有“%1”列。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; dates are written YYYY-MM-DD.</source>
+        <translation>“%1”不是日期；日期应写作 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of day; write holiday or workday.</source>
+        <translation>“%1”不是有效的日期类型；请填写 holiday 或 workday。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a year.</source>
+        <translation>“%1”不是年份。</translation>
+    </message>
+    <message>
+        <source>the year column says %1, but %2 is in %3.</source>
+        <translation>year 列为 %1，但 %2 属于 %3 年。</translation>
+    </message>
+    <message>
+        <source>the line has %1 fields, the header %2.</source>
+        <translation>该行有 %1 个字段，而表头有 %2 个。</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 为空。</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice (first on line %2).</source>
+        <translation>%1 出现了两次（首次在第 %2 行）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time limit: write a number and a unit, h for working hours, d for working days or ch for calendar hours (for example 4h, 1.5d or 48ch).</source>
+        <translation>“%1”不是有效的时限：请填写数值和单位，h 表示工作小时，d 表示工作日，ch 表示自然小时（例如 4h、1.5d 或 48ch）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time limit: the amount must be greater than zero.</source>
+        <translation>“%1”不是有效的时限：数值必须大于零。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is too long a time limit: the amount may be at most %2.</source>
+        <translation>时限“%1”过长：数值最大为 %2。</translation>
+    </message>
+    <message>
+        <source>A working day needs at least one working period.</source>
+        <translation>工作日至少需要一个工作时段。</translation>
+    </message>
+    <message>
+        <source>The working period %1 does not start before it ends.</source>
+        <translation>工作时段 %1 的开始时间不早于结束时间。</translation>
+    </message>
+    <message>
+        <source>The working period %1 starts before the previous one ends.</source>
+        <translation>工作时段 %1 在上一个时段结束之前就开始了。</translation>
+    </message>
+    <message>
+        <source>%1 is not open for reading.</source>
+        <translation>%1 未以读取方式打开。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Workflow</name>
+    <message>
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>In handling</source>
+        <translation>处置中</translation>
+    </message>
+    <message>
+        <source>Awaiting verification</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>督办中</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Evaluated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Feed back</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Verify and close</source>
+        <translation>核查结案</translation>
+    </message>
+    <message>
+        <source>Fail verification</source>
+        <translation>核查未通过</translation>
+    </message>
+    <message>
+        <source>Supervise</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新立案</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Request material</source>
+        <translation>要求补充材料</translation>
+    </message>
+    <message>
+        <source>Material received</source>
+        <translation>材料已补齐</translation>
+    </message>
+    <message>
+        <source>Request extension</source>
+        <translation>申请延期</translation>
+    </message>
+    <message>
+        <source>Approve extension</source>
+        <translation>批准延期</translation>
+    </message>
+    <message>
+        <source>Deny extension</source>
+        <translation>不批准延期</translation>
+    </message>
+    <message>
+        <source>Promise a date</source>
+        <translation>承诺办结时间</translation>
+    </message>
+    <message>
+        <source>Mark special</source>
+        <translation>标记为特办事项</translation>
+    </message>
+    <message>
+        <source>Close as handled on the spot</source>
+        <translation>即办结案</translation>
+    </message>
+    <message>
+        <source>Merge into another case</source>
+        <translation>并入其他案件</translation>
+    </message>
+    <message>
+        <source>Duplicate merged in</source>
+        <translation>并入重复案件</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>受理员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>监督员</translation>
+    </message>
+    <message>
+        <source>Unit handler</source>
+        <translation>处置单位人员</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Immediate</source>
+        <translation>即办事项</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Joint handling</source>
+        <translation>联动处置事项</translation>
+    </message>
+    <message>
+        <source>Supplementary</source>
+        <translation>补办事项</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>特办事项</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowEngine</name>
+    <message>
+        <source>Case %1 has already been reported.</source>
+        <translation>案件 %1 已经上报过。</translation>
+    </message>
+    <message>
+        <source>There is no such case.</source>
+        <translation>没有该案件。</translation>
+    </message>
+    <message>
+        <source>The %1 role may not take &quot;%2&quot;; it is for: %3.</source>
+        <translation>“%1”角色不能执行“%2”；可执行该操作的角色：%3。</translation>
+    </message>
+    <message>
+        <source>Case %1 has changed since you opened it (it is at version %2, you saw version %3). Look at it again and decide anew.</source>
+        <translation>案件 %1 在您打开后已有变化（当前为版本 %2，您看到的是版本 %3）。请重新查看后再作决定。</translation>
+    </message>
+    <message>
+        <source>Case %1 is %2: &quot;%3&quot; is not possible in that state.</source>
+        <translation>案件 %1 处于“%2”状态：此状态下不能执行“%3”。</translation>
+    </message>
+    <message>
+        <source>Every action needs the person taking it.</source>
+        <translation>每项操作都须指明操作人。</translation>
+    </message>
+    <message>
+        <source>Every action needs the time it was taken.</source>
+        <translation>每项操作都须指明操作时间。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s time %1 is before the case&apos;s last event (%2).</source>
+        <translation>操作时间 %1 早于案件最近一条办理记录的时间（%2）。</translation>
+    </message>
+    <message>
+        <source>Case %1 is with %2; %3 of %4 cannot act on it.</source>
+        <translation>案件 %1 由 %2 办理；%4 的 %3 不能对其操作。</translation>
+    </message>
+    <message>
+        <source>%1 handled case %2 and cannot verify it; another supervisor must.</source>
+        <translation>%1 处置过案件 %2，不能核查该案件；须由其他监督员核查。</translation>
+    </message>
+    <message>
+        <source>%1 handled case %2 and cannot verify it; the grid&apos;s supervisor must.</source>
+        <translation>%1 处置过案件 %2，不能核查该案件；须由该网格的监督员核查。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a reason.</source>
+        <translation>“%1”须填写原因。</translation>
+    </message>
+    <message>
+        <source>Say how the case was handled.</source>
+        <translation>请说明案件的处置情况。</translation>
+    </message>
+    <message>
+        <source>Satisfaction must be a whole number from 1 (very dissatisfied) to 5 (very satisfied).</source>
+        <translation>满意度须为 1（非常不满意）到 5（非常满意）之间的整数。</translation>
+    </message>
+    <message>
+        <source>Name the case to merge into.</source>
+        <translation>请指定要并入的案件。</translation>
+    </message>
+    <message>
+        <source>A case cannot be merged into itself.</source>
+        <translation>案件不能并入自身。</translation>
+    </message>
+    <message>
+        <source>Choose the unit that leads the handling.</source>
+        <translation>请选择主办单位。</translation>
+    </message>
+    <message>
+        <source>There is no org unit &quot;%1&quot; in this workspace.</source>
+        <translation>本工作区中没有组织单位“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 is named twice among the handling units.</source>
+        <translation>%1 在处置单位中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Choose the unit that takes the case over.</source>
+        <translation>请选择接手案件的单位。</translation>
+    </message>
+    <message>
+        <source>Material has already been requested.</source>
+        <translation>已要求补充材料。</translation>
+    </message>
+    <message>
+        <source>No material is waited for.</source>
+        <translation>当前没有等待补充的材料。</translation>
+    </message>
+    <message>
+        <source>An extension is already waiting for a decision.</source>
+        <translation>已有延期申请等待审批。</translation>
+    </message>
+    <message>
+        <source>No extension has been requested.</source>
+        <translation>没有待审批的延期申请。</translation>
+    </message>
+    <message>
+        <source>The promised date must be given as 2026-12-04T17:00:00.</source>
+        <translation>承诺办结时间须按 2026-12-04T17:00:00 的格式填写。</translation>
+    </message>
+    <message>
+        <source>The promised date has already passed.</source>
+        <translation>承诺办结时间已过。</translation>
+    </message>
+    <message>
+        <source>Name the duplicate that was merged.</source>
+        <translation>请指定被并入的重复案件。</translation>
+    </message>
+    <message>
+        <source>An attachment needs a file name.</source>
+        <translation>附件须有文件名。</translation>
+    </message>
+    <message>
+        <source>%1 asked for this extension and cannot decide on it; another leader must.</source>
+        <translation>%1 申请了此次延期，不能自行审批；须由其他领导审批。</translation>
+    </message>
+    <message>
+        <source>A case escalates to a higher tier of its own chain: %1 is not above %2.</source>
+        <translation>案件只能升级到其所属上下级链条中的更高层级：%1 不在 %2 之上。</translation>
+    </message>
+    <message>
+        <source>A case escalates to a higher tier: %1 is not above %2.</source>
+        <translation>案件只能升级到更高层级：%1 的层级不高于 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowSeed</name>
+    <message>
+        <source>City supervision centre</source>
+        <extracomment>The top unit of a workspace; %1 is the city&apos;s name</extracomment>
+        <translation>市级监督指挥中心</translation>
+    </message>
+    <message>
+        <source>%1 supervision centre</source>
+        <translation>%1 监督指挥中心</translation>
+    </message>
+    <message>
+        <source>No agency given</source>
+        <extracomment>The unit for cases a hotline export gives no agency for</extracomment>
+        <translation>未指定部门</translation>
+    </message>
+    <message>
+        <source>%1 crew %2</source>
+        <extracomment>A crew of an agency in a hotline export: %1 is the agency, %2 the crew</extracomment>
+        <translation>%1 %2 班组</translation>
+    </message>
+    <message>
+        <source>%1 command centre</source>
+        <extracomment>%1 is the name of a district</extracomment>
+        <translation>%1 指挥中心</translation>
+    </message>
+    <message>
+        <source>City components</source>
+        <translation>城市部件</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Operator Chen</source>
+        <extracomment>Names of the people a sample workspace can be run as; plain family names</extracomment>
+        <translation>陈受理员</translation>
+    </message>
+    <message>
+        <source>Supervisor Li</source>
+        <translation>李监督员</translation>
+    </message>
+    <message>
+        <source>Leader Wang</source>
+        <translation>王领导</translation>
+    </message>
+    <message>
+        <source>%1 handler</source>
+        <extracomment>A person handling cases for a unit; %1 names the unit (&quot;DSNY handler&quot;)</extracomment>
+        <translation>%1 处置员</translation>
+    </message>
+    <message>
+        <source>%1 to %2, which handled most of these cases</source>
+        <extracomment>A starter dispatch rule: %1 is a category, %2 the unit that handled most of its cases</extracomment>
+        <translation>%1 派往 %2（此类案件大多由其处置）</translation>
+    </message>
+    <message>
+        <source>Counting the cases of each category failed: %1</source>
+        <translation>统计各类别案件数失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowSetup</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>Clearing %1</source>
+        <translation>清空 %1</translation>
+    </message>
+    <message>
+        <source>Reading org units</source>
+        <translation>读取组织单位</translation>
+    </message>
+    <message>
+        <source>Reading users</source>
+        <translation>读取用户</translation>
+    </message>
+    <message>
+        <source>Reading categories</source>
+        <translation>读取类别</translation>
+    </message>
+    <message>
+        <source>Reading dispatch rules</source>
+        <translation>读取派遣规则</translation>
+    </message>
+    <message>
+        <source>working hours of the workspace</source>
+        <translation>工作区的工作时间</translation>
+    </message>
+    <message>
+        <source>Reading the calendar</source>
+        <translation>读取日历</translation>
+    </message>
+    <message>
+        <source>Saving org unit %1</source>
+        <translation>保存组织单位 %1</translation>
+    </message>
+    <message>
+        <source>Saving user %1</source>
+        <translation>保存用户 %1</translation>
+    </message>
+    <message>
+        <source>Saving category %1</source>
+        <translation>保存类别 %1</translation>
+    </message>
+    <message>
+        <source>Saving dispatch rule %1</source>
+        <translation>保存派遣规则 %1</translation>
+    </message>
+    <message>
+        <source>Saving calendar day %1</source>
+        <translation>保存日历日 %1</translation>
+    </message>
+    <message>
+        <source>Org unit %1 has tier %2; tiers run from 1 (city) to 6 (grid).</source>
+        <translation>组织单位 %1 的层级为 %2；层级范围为 1（市级）到 6（网格）。</translation>
+    </message>
+    <message>
+        <source>Org unit %1 names a parent %2 that does not exist.</source>
+        <translation>组织单位 %1 指定的上级单位 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>Org unit %1 (tier %2) cannot sit under %3 (tier %4): tiers run downwards.</source>
+        <translation>组织单位 %1（层级 %2）不能隶属于 %3（层级 %4）：上级单位的层级必须高于下级单位。</translation>
+    </message>
+    <message>
+        <source>Rule %1 names org unit &quot;%2&quot;, which does not exist.</source>
+        <translation>规则 %1 指定的组织单位“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>Category %1 names org unit &quot;%2&quot;, which does not exist.</source>
+        <translation>类别 %1 指定的组织单位“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>User %1 has the role &quot;%2&quot;; desk roles are operator, supervisor, unit_handler and leader.</source>
+        <translation>用户 %1 的角色为“%2”；工作台的角色为 operator、supervisor、unit_handler 和 leader。</translation>
+    </message>
+    <message>
+        <source>User %1 belongs to org unit &quot;%2&quot;, which does not exist.</source>
+        <translation>用户 %1 所属的组织单位“%2”不存在。</translation>
+    </message>
+    <message>
+        <source>When handling time runs out a case can be supervised, and when supervision time runs out escalated; nothing else follows from the loop.</source>
+        <translation>处置时限届满时案件可以转为督办，督办时限届满时可以升级；闭环流程不允许其他后续操作。</translation>
+    </message>
+    <message>
+        <source>Warnings come at fractions of a stage&apos;s time between 0 and 1, such as 0.5 and 0.8; %1 is not one.</source>
+        <translation>预警比例须为环节时限的 0 到 1 之间的比例，例如 0.5 和 0.8；%1 不符合要求。</translation>
+    </message>
+    <message>
+        <source>User %1 appears twice.</source>
+        <translation>用户 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>Finding the units of open cases</source>
+        <translation>查找未办结案件的单位</translation>
+    </message>
+    <message>
+        <source>Org unit %1 leads %2 open cases; keep it, or dispatch its cases elsewhere first.</source>
+        <translation>组织单位 %1 主办着 %2 件未办结案件；请保留该单位，或先将其案件派遣给其他单位。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::WorkflowSetupDialog</name>
+    <message>
+        <source>Supervise the case</source>
+        <translation>督办该案件</translation>
+    </message>
+    <message>
+        <source>Escalate the case</source>
+        <translation>升级该案件</translation>
+    </message>
+    <message>
+        <source>Nothing (only show it as overdue)</source>
+        <translation>不处理（仅显示为超期）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Workflow setup[*]</source>
+        <translation>流程设置[*]</translation>
+    </message>
+    <message>
+        <source>Check and save the setup (Ctrl+S)</source>
+        <translation>检查并保存设置（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Only a leader may change the workflow setup; you act as %1.</source>
+        <translation>只有领导可以修改流程设置；您当前的身份是%1。</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>未选择身份</translation>
+    </message>
+    <message>
+        <source>You may look at the setup; only a leader may save changes.</source>
+        <translation>您可以查看设置；只有领导可以保存修改。</translation>
+    </message>
+    <message>
+        <source>50 %, 80 %</source>
+        <translation>50 %, 80 %</translation>
+    </message>
+    <message>
+        <source>A case is shown as running late once it has used these shares of its stage&apos;s time. The deadline rules run every minute at the desk and act on cases whose time ran out.</source>
+        <translation>案件在当前环节用去的时间达到这些比例时即显示为预警。时限规则在工作台上每分钟运行一次，并对时限已到的案件采取措施。</translation>
+    </message>
+    <message>
+        <source>&amp;Warn after:</source>
+        <translation>预警比例(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>When &amp;handling time runs out:</source>
+        <translation>处置时限届满时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>When su&amp;pervision time runs out:</source>
+        <translation>督办时限届满时(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Warning at &quot;%1&quot;: give percentages between 0 and 100, such as 50 %, 80 %.</source>
+        <translation>预警比例“%1”有误：请填写 0 到 100 之间的百分比，用英文逗号分隔，例如 50 %, 80 %。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1</source>
+        <translation>未保存任何内容。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. Deadlines of %n open case(s) recomputed.</source>
+        <translation>
+            <numerusform>已保存。已重新计算 %n 件未办结案件的截止时间。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rules cannot be tried yet. %1</source>
+        <translation>暂时无法试运行规则。%1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The workflow setup has changes that are not saved. Close and drop them?</source>
+        <translation>流程设置有未保存的修改。要关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gories</source>
+        <translation>类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Dispatch ru&amp;les</source>
+        <translation>派遣规则(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Calen&amp;dar</source>
+        <translation>日历(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deadl&amp;ines</source>
+        <translation>办理时限(&amp;I)</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,14 @@ struct Tr
 
 } // namespace
 
+QString deskActionKeys()
+{
+    QStringList keys = caseActionKeys().split(QStringLiteral(", "));
+    keys.removeAll(caseActionKey(CaseAction::Report));
+    keys.removeAll(caseActionKey(CaseAction::Absorb));
+    return keys.join(QStringLiteral(", "));
+}
+
 QString usage()
 {
     return Tr::tr(
@@ -52,7 +60,7 @@ QString usage()
         "  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…\n"
         "      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]\n"
         "      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]\n"
-        "  griddesk-cli deadlines WORKSPACE [--apply] [--json]\n"
+        "  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]\n"
         "  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]\n"
         "      [--from DATE] [--to DATE] [--json]\n"
         "  griddesk-cli setup WORKSPACE export|import FILE\n"
@@ -63,7 +71,8 @@ QString usage()
         "\n"
         "The workspace (a GeoPackage file) is created when it does not exist.\n"
         "Levels: %1.\n")
-        .arg(gridLevelKeys(), caseActionKeys(), roleKeys());
+        .arg(gridLevelKeys(), deskActionKeys(),
+            QStringLiteral("operator, supervisor, unit_handler, leader"));
 }
 
 int failWith(Context &context, const Error &error)

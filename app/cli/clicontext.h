@@ -35,6 +35,8 @@ struct Context
 };
 
 QString usage();
+/// The actions a person can take with act: not the report itself nor what a merge records.
+QString deskActionKeys();
 int failWith(Context &context, const Error &error);
 int usageError(Context &context, const QString &message);
 void printJson(Context &context, const QJsonValue &value);

@@ -66,49 +66,49 @@ Result<QList<OrgUnit>> unitsFromJson(const QJsonArray &array)
     return units;
 }
 
-Result<void> readSetupJson(const QJsonObject &json, WorkflowSetup &setup)
+const QStringList SETUP_SECTIONS {QStringLiteral("units"), QStringLiteral("users"),
+    QStringLiteral("categories"), QStringLiteral("rules"), QStringLiteral("settings"),
+    QStringLiteral("calendar")};
+
+Error wrongType(const QString &key, const QString &wanted)
 {
-    if (json.contains(QLatin1String("units"))) {
-        auto units = unitsFromJson(json.value(QLatin1String("units")).toArray());
-        if (!units)
-            return std::unexpected(units.error());
-        setup.units = OrgDirectory(*units);
+    return Error {ErrorCode::InvalidArgument, Tr::tr("\"%1\" must be %2.").arg(key, wanted)};
+}
+
+/// The array under key, or nothing when the section is absent.
+Result<std::optional<QJsonArray>> arrayField(const QJsonObject &json, const QString &key)
+{
+    if (!json.contains(key))
+        return std::optional<QJsonArray>();
+    if (!json.value(key).isArray())
+        return std::unexpected(wrongType(key, Tr::tr("a list")));
+    return std::optional(json.value(key).toArray());
+}
+
+Result<void> readUsers(const QJsonArray &array, WorkflowSetup &setup)
+{
+    setup.users.clear();
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        const LocalUser user {object.value(QLatin1String("name")).toString().trimmed(),
+            object.value(QLatin1String("role")).toString().trimmed(),
+            object.value(QLatin1String("unit")).toString().trimmed()};
+        if (user.name.isEmpty())
+            return fail(ErrorCode::MissingField, Tr::tr("a user has no \"name\"."));
+        setup.users << user;
     }
-    if (json.contains(QLatin1String("users"))) {
-        setup.users.clear();
-        for (const QJsonValue &value : json.value(QLatin1String("users")).toArray()) {
-            const QJsonObject object = value.toObject();
-            const LocalUser user {object.value(QLatin1String("name")).toString().trimmed(),
-                object.value(QLatin1String("role")).toString().trimmed(),
-                object.value(QLatin1String("unit")).toString().trimmed()};
-            if (user.name.isEmpty())
-                return fail(ErrorCode::MissingField, Tr::tr("a user has no \"name\"."));
-            setup.users << user;
-        }
-    }
-    if (json.contains(QLatin1String("categories"))) {
-        auto categories = CategoryTree::fromJson(json.value(QLatin1String("categories")).toArray());
-        if (!categories)
-            return std::unexpected(categories.error());
-        setup.categories = std::move(*categories);
-    }
-    if (json.contains(QLatin1String("rules"))) {
-        auto rules = DispatchRules::fromJson(json.value(QLatin1String("rules")).toArray());
-        if (!rules)
-            return std::unexpected(rules.error());
-        setup.rules = std::move(*rules);
-    }
-    const QJsonObject settings = json.value(QLatin1String("settings")).toObject();
-    if (settings.contains(QLatin1String("warning_fractions"))) {
+    return {};
+}
+
+Result<void> readSettings(const QJsonObject &settings, WorkflowSetup &setup)
+{
+    const QString fractionsKey = QStringLiteral("warning_fractions");
+    if (settings.contains(fractionsKey)) {
+        if (!settings.value(fractionsKey).isArray())
+            return std::unexpected(wrongType(fractionsKey, Tr::tr("a list of numbers")));
         setup.warningFractions.clear();
-        for (const QJsonValue &fraction :
-            settings.value(QLatin1String("warning_fractions")).toArray()) {
-            const double value = fraction.toDouble(-1);
-            if (value <= 0 || value >= 1)
-                return fail(ErrorCode::InvalidArgument,
-                    Tr::tr("warning fractions lie between 0 and 1, such as 0.5 and 0.8."));
-            setup.warningFractions << value;
-        }
+        for (const QJsonValue &fraction : settings.value(fractionsKey).toArray())
+            setup.warningFractions << fraction.toDouble(-1);
     }
     for (const auto &[key, target] : {std::pair("on_handling_overdue", &setup.onHandlingOverdue),
              std::pair("on_supervision_overdue", &setup.onSupervisionOverdue)}) {
@@ -118,13 +118,87 @@ Result<void> readSetupJson(const QJsonObject &json, WorkflowSetup &setup)
         const auto action = caseActionFromKey(text);
         if (text == QLatin1String("none"))
             target->reset();
-        else if (action == CaseAction::Supervise || action == CaseAction::Escalate)
+        else if (action)
             *target = action;
         else
-            return fail(ErrorCode::InvalidArgument,
-                Tr::tr("%1 must be supervise, escalate or none.").arg(QLatin1String(key)));
+            return std::unexpected(
+                wrongType(QLatin1String(key), Tr::tr("supervise, escalate or none")));
     }
-    return setup.validate();
+    return {};
+}
+
+Result<void> readCalendar(const QJsonObject &calendar, WorkflowSetup &setup)
+{
+    if (calendar.contains(QLatin1String("hours"))) {
+        QList<std::pair<QTime, QTime>> periods;
+        for (const QJsonValue &value : calendar.value(QLatin1String("hours")).toArray()) {
+            const QStringList ends = value.toString().split(u'-');
+            periods << std::pair(QTime::fromString(ends.value(0).trimmed(), TIME_FORMAT),
+                QTime::fromString(ends.value(1).trimmed(), TIME_FORMAT));
+        }
+        if (auto hours = setup.calendar.setWorkingHours(periods); !hours)
+            return std::unexpected(hours.error().at(QStringLiteral("calendar.hours")));
+    }
+    if (calendar.contains(QLatin1String("weekend"))) {
+        QList<Qt::DayOfWeek> weekend;
+        for (const QJsonValue &value : calendar.value(QLatin1String("weekend")).toArray()) {
+            const int day = value.toInt(0);
+            if (day < 1 || day > 7)
+                return std::unexpected(wrongType(
+                    QStringLiteral("calendar.weekend"), Tr::tr("days 1 (Monday) to 7 (Sunday)")));
+            weekend << Qt::DayOfWeek(day);
+        }
+        setup.calendar.setWeekend(weekend);
+    }
+    return {};
+}
+
+Result<void> readSetupJson(const QJsonObject &json, WorkflowSetup &setup)
+{
+    for (auto key = json.begin(); key != json.end(); ++key) {
+        if (!SETUP_SECTIONS.contains(key.key())) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("unknown section \"%1\"; a setup has %2.")
+                    .arg(key.key(), SETUP_SECTIONS.join(QStringLiteral(", "))));
+        }
+    }
+    QList<std::optional<QJsonArray>> sections;
+    for (const char *key : {"units", "users", "categories", "rules"}) {
+        auto section = arrayField(json, QLatin1String(key));
+        if (!section)
+            return std::unexpected(section.error());
+        sections << *section;
+    }
+    for (const char *key : {"settings", "calendar"}) {
+        if (json.contains(QLatin1String(key)) && !json.value(QLatin1String(key)).isObject())
+            return std::unexpected(wrongType(QLatin1String(key), Tr::tr("an object")));
+    }
+
+    if (const auto &units = sections.at(0)) {
+        auto read = unitsFromJson(*units);
+        if (!read)
+            return std::unexpected(read.error());
+        setup.units = OrgDirectory(*read);
+    }
+    if (const auto &users = sections.at(1)) {
+        if (auto read = readUsers(*users, setup); !read)
+            return read;
+    }
+    if (const auto &categories = sections.at(2)) {
+        auto tree = CategoryTree::fromJson(*categories);
+        if (!tree)
+            return std::unexpected(tree.error());
+        setup.categories = std::move(*tree);
+    }
+    if (const auto &rules = sections.at(3)) {
+        auto table = DispatchRules::fromJson(*rules);
+        if (!table)
+            return std::unexpected(table.error());
+        setup.rules = std::move(*table);
+    }
+    if (auto read = readSettings(json.value(QLatin1String("settings")).toObject(), setup); !read)
+        return read;
+    return readCalendar(json.value(QLatin1String("calendar")).toObject(), setup);
 }
 
 QJsonObject setupJson(const WorkflowSetup &setup)
@@ -151,7 +225,16 @@ QJsonObject setupJson(const WorkflowSetup &setup)
     const QJsonObject settings {{QStringLiteral("warning_fractions"), fractions},
         {QStringLiteral("on_handling_overdue"), overdue(setup.onHandlingOverdue)},
         {QStringLiteral("on_supervision_overdue"), overdue(setup.onSupervisionOverdue)}};
+    QJsonArray hours;
+    for (const auto &[from, to] : setup.calendar.workingHours())
+        hours << from.toString(TIME_FORMAT) + u'-' + to.toString(TIME_FORMAT);
+    QJsonArray weekend;
+    for (Qt::DayOfWeek day : setup.calendar.weekend())
+        weekend << int(day);
+    const QJsonObject calendar {
+        {QStringLiteral("hours"), hours}, {QStringLiteral("weekend"), weekend}};
     return QJsonObject {{QStringLiteral("units"), units}, {QStringLiteral("users"), users},
+        {QStringLiteral("calendar"), calendar},
         {QStringLiteral("categories"), setup.categories.toJson()},
         {QStringLiteral("rules"), setup.rules.toJson()}, {QStringLiteral("settings"), settings}};
 }
@@ -159,6 +242,8 @@ QJsonObject setupJson(const WorkflowSetup &setup)
 /// Saves setup and brings every open case's deadline in line with it, in one transaction.
 Result<qint64> saveSetup(Workspace &workspace, const WorkflowSetup &setup)
 {
+    if (auto valid = setup.validateFor(workspace); !valid)
+        return std::unexpected(valid.error());
     return workspace.transaction<qint64>([&]() -> Result<qint64> {
         if (auto saved = setup.save(workspace); !saved)
             return std::unexpected(saved.error());
@@ -187,6 +272,8 @@ int dryRun(Context &context, Workspace &workspace, const WorkflowSetup &setup)
         auto document = readJsonFile(context.value("rules"));
         if (!document)
             return failWith(context, document.error());
+        if (!document->isArray())
+            return failWith(context, wrongType(context.value("rules"), Tr::tr("a list of rules")));
         auto tried = DispatchRules::fromJson(document->array());
         if (!tried)
             return failWith(context, tried.error().at(context.value("rules")));
@@ -196,6 +283,12 @@ int dryRun(Context &context, Workspace &workspace, const WorkflowSetup &setup)
     auto to = dateOption(context, "to");
     if (!from || !to)
         return usageError(context, (!from ? from.error() : to.error()).message);
+    if (*from && *to && **from > **to)
+        return usageError(context, Tr::tr("--from comes after --to."));
+    WorkflowSetup trial = setup;
+    trial.rules = rules;
+    if (auto valid = trial.validate(); !valid)
+        return failWith(context, valid.error());
 
     auto report = dryRunDispatch(workspace, setup, rules, *from, *to);
     if (!report)
@@ -259,6 +352,10 @@ int rulesCommand(Context &context)
         auto document = readJsonFile(context.positional.at(3));
         if (!document)
             return failWith(context, document.error());
+        if (!document->isArray()) {
+            return failWith(
+                context, wrongType(context.positional.at(3), Tr::tr("a list of rules")));
+        }
         if (auto read =
                 readSetupJson(QJsonObject {{QStringLiteral("rules"), document->array()}}, setup);
             !read)
@@ -301,13 +398,15 @@ int setupCommand(Context &context)
     auto document = readJsonFile(context.positional.at(3));
     if (!document)
         return failWith(context, document.error());
+    if (!document->isObject())
+        return failWith(context, wrongType(context.positional.at(3), Tr::tr("an object")));
     if (auto read = readSetupJson(document->object(), setup); !read)
         return failWith(context, read.error().at(context.positional.at(3)));
     auto refreshed = saveSetup(*workspace, setup);
     if (!refreshed)
         return failWith(context, refreshed.error());
     context.out << Tr::tr("%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of "
-                          "%5 open cases recomputed.")
+                          "%5 cases recomputed.")
                        .arg(setup.units.size())
                        .arg(setup.users.size())
                        .arg(setup.categories.size())
@@ -347,13 +446,25 @@ int calendarCommand(Context &context)
         return failWith(context,
             Error {ErrorCode::FileNotFound,
                 Tr::tr("%1 cannot be read: %2").arg(path, file.errorString())});
-    auto read = setup.calendar.readCsv(file, path);
+    // A schedule file states whole years: the years it covers are replaced, not merged, so
+    // that a day taken out of a corrected schedule goes.
+    WorkCalendar schedule;
+    auto read = schedule.readCsv(file, path);
     if (!read)
         return failWith(context, read.error());
+    QSet<int> years;
+    for (const CalendarDay &day : schedule.days())
+        years.insert(day.date.year());
+    for (int year : std::as_const(years)) {
+        for (const CalendarDay &day : setup.calendar.days(year))
+            setup.calendar.removeDay(day.date);
+    }
+    for (const CalendarDay &day : schedule.days())
+        setup.calendar.setDay(day);
     auto refreshed = saveSetup(*workspace, setup);
     if (!refreshed)
         return failWith(context, refreshed.error());
-    context.out << Tr::tr("%1 calendar days read; deadlines of %2 open cases recomputed.")
+    context.out << Tr::tr("%1 calendar days read; the deadlines of %2 cases recomputed.")
                        .arg(*read)
                        .arg(*refreshed)
                 << '\n';

@@ -153,35 +153,50 @@ QJsonObject caseJson(const CaseBook &book, const CaseRecord &record, const CaseF
         {QStringLiteral("attachments"), attachments}};
 }
 
+/// text with control characters (terminal escapes, line breaks) shown as spaces: what a case
+/// holds came from people and feeds and must not steer the terminal.
+QString printable(QString text)
+{
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control)
+            c = u' ';
+    }
+    return text;
+}
+
 void printCaseText(Context &context, const QJsonObject &json)
 {
-    context.out << Tr::tr("Case %1 (%2 %3): %4, version %5")
+    QString text = Tr::tr("Case %1 (%2 %3): %4, version %5")
                        .arg(json.value(QLatin1String("id")).toInteger())
                        .arg(json.value(QLatin1String("source")).toString(),
                            json.value(QLatin1String("external_id")).toString(),
                            json.value(QLatin1String("state")).toString())
                        .arg(json.value(QLatin1String("version")).toInt())
-                << '\n';
+        + u'\n';
     const QJsonObject deadline = json.value(QLatin1String("deadline")).toObject();
     if (!deadline.isEmpty()) {
-        context.out << Tr::tr("  %1 due %2 (%3)")
-                           .arg(deadline.value(QLatin1String("stage")).toString(),
-                               deadline.value(QLatin1String("deadline")).toString(),
-                               deadline.value(QLatin1String("status")).toString())
-                    << '\n';
+        text += Tr::tr("  %1 due %2 (%3)")
+                    .arg(deadline.value(QLatin1String("stage")).toString(),
+                        deadline.value(QLatin1String("deadline")).toString(),
+                        deadline.value(QLatin1String("status")).toString())
+            + u'\n';
     }
     for (const QJsonValue &value : json.value(QLatin1String("events")).toArray()) {
         const QJsonObject event = value.toObject();
-        context.out << QStringLiteral("  %1  %2  %3 (%4)  → %5  %6")
-                           .arg(event.value(QLatin1String("at")).toString(),
-                               event.value(QLatin1String("action")).toString(),
-                               event.value(QLatin1String("actor")).toString(),
-                               event.value(QLatin1String("role")).toString(),
-                               event.value(QLatin1String("to")).toString(),
-                               event.value(QLatin1String("reason")).toString())
-                           .trimmed()
-                    << '\n';
+        text += QStringLiteral("  %1  %2  %3 (%4)  → %5  %6")
+                    .arg(event.value(QLatin1String("at")).toString(),
+                        event.value(QLatin1String("action")).toString(),
+                        event.value(QLatin1String("actor")).toString(),
+                        event.value(QLatin1String("role")).toString(),
+                        event.value(QLatin1String("to")).toString(),
+                        event.value(QLatin1String("reason")).toString())
+                    .trimmed()
+            + u'\n';
     }
+    // Line by line, so that a line break inside a reason cannot forge a line of its own.
+    const QStringList lines = text.split(u'\n');
+    for (qsizetype index = 0; index + 1 < lines.size(); ++index)
+        context.out << printable(lines.at(index)) << '\n';
 }
 
 std::optional<qint64> caseId(const QString &text)
@@ -202,24 +217,24 @@ Result<void> resolveActor(Context &context, const WorkflowSetup &setup, ActionRe
             Tr::tr("say who acts with --as USER (users of this workspace: %1).")
                 .arg(names.isEmpty() ? Tr::tr("none yet") : names.join(QStringLiteral(", "))));
     }
-    request.actor = context.value("as");
+    // Until the server brings accounts, who may act is what the workspace's users say: a name
+    // that is not one of them, or a role the user does not hold, is refused.
+    request.actor = context.value("as").trimmed();
     const std::optional<LocalUser> user = setup.user(request.actor);
-    const QString roleText = context.isSet("role") ? context.value("role")
-        : user                                     ? user->role
-                                                   : QString();
-    if (roleText.isEmpty()) {
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%1 is not a user of this workspace; give the role with --role (%2).")
-                .arg(request.actor, roleKeys()));
+    const std::optional<Role> role = user ? roleFromKey(user->role) : std::nullopt;
+    if (!user || !role) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("%1 is not a user of this workspace; an administrator adds users with setup "
+                   "import or in the workstation's Run as dialog.")
+                .arg(request.actor));
     }
-    const std::optional<Role> role = roleFromKey(roleText);
-    if (!role || *role == Role::System) {
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("unknown role \"%1\"; use one of operator, supervisor, unit_handler, leader.")
-                .arg(roleText));
+    if (context.isSet("role") && roleFromKey(context.value("role")) != role) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("%1 acts as %2, not as \"%3\".")
+                .arg(request.actor, roleName(*role), context.value("role")));
     }
     request.role = *role;
-    request.actorUnit = user ? user->unitCode : QString();
+    request.actorUnit = user->unitCode;
     return {};
 }
 
@@ -257,7 +272,8 @@ Result<void> readActionOptions(Context &context, ActionRequest &request)
 }
 
 /// The case a report describes, with the grid its location falls in.
-Result<CaseRecord> reportedCase(Context &context, const Workspace &workspace)
+Result<CaseRecord> reportedCase(
+    Context &context, const Workspace &workspace, const CategoryTree &categories)
 {
     CaseRecord record;
     record.source = context.isSet("channel") ? context.value("channel") : QStringLiteral("desk");
@@ -267,6 +283,11 @@ Result<CaseRecord> reportedCase(Context &context, const Workspace &workspace)
     record.address = context.value("address").trimmed();
     if (record.category.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("report needs --category."));
+    if (categories.size() > 0 && !categories.contains(record.category)) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("there is no category \"%1\" in this workspace; setup export lists them.")
+                .arg(record.category));
+    }
     if (context.isSet("lon") != context.isSet("lat"))
         return fail(ErrorCode::InvalidArgument, Tr::tr("give both --lon and --lat, or neither."));
     if (!context.isSet("lon"))
@@ -327,7 +348,7 @@ int reportCommand(Context &context)
     auto desk = openDesk(context.positional.at(1));
     if (!desk)
         return failWith(context, desk.error());
-    auto record = reportedCase(context, *desk->workspace);
+    auto record = reportedCase(context, *desk->workspace, desk->book->setup().categories);
     if (!record)
         return failWith(context, record.error());
 
@@ -393,7 +414,7 @@ int actCommand(Context &context)
     if (!action || recordedOnly) {
         return usageError(context,
             Tr::tr("unknown action \"%1\"; use one of %2.")
-                .arg(context.positional.at(3), caseActionKeys()));
+                .arg(context.positional.at(3), deskActionKeys()));
     }
 
     auto desk = openDesk(context.positional.at(1));
@@ -407,7 +428,7 @@ int actCommand(Context &context)
     ActionRequest request;
     request.action = *action;
     request.at = now();
-    request.basedOnVersion = file->version();
+    request.basedOnVersion = ActionRequest::CURRENT_VERSION;
     if (context.isSet("based-on")) {
         bool ok = false;
         request.basedOnVersion = context.value("based-on").toInt(&ok);
@@ -421,7 +442,7 @@ int actCommand(Context &context)
 
     if (*action == CaseAction::Dispatch) {
         if (auto proposed = applyProposal(context, book, *id, request); !proposed)
-            return failWith(context, proposed.error().at(Tr::tr("case %1").arg(*id)));
+            return failWith(context, proposed.error());
     }
 
     Result<CaseEvent> event = std::unexpected(Error {});
@@ -433,7 +454,7 @@ int actCommand(Context &context)
         event = book.act(*id, request);
     }
     if (!event)
-        return failWith(context, event.error().at(Tr::tr("case %1").arg(*id)));
+        return failWith(context, event.error());
 
     if (context.isSet("json")) {
         printJson(context, eventJson(*event));
@@ -457,8 +478,14 @@ int deadlinesCommand(Context &context)
     if (!desk)
         return failWith(context, desk.error());
     CaseBook &book = *desk->book;
-    const CaseTime at =
-        context.isSet("at") ? CaseTime::fromIso(context.value("at")).value_or(now()) : now();
+    const std::optional<CaseTime> given =
+        context.isSet("at") ? CaseTime::fromIso(context.value("at")) : std::optional(now());
+    if (!given) {
+        return usageError(context,
+            Tr::tr("--at must be a time such as 2026-12-04T09:30:00, not \"%1\".")
+                .arg(context.value("at")));
+    }
+    const CaseTime at = *given;
 
     QJsonArray applied;
     if (context.isSet("apply")) {
@@ -475,7 +502,9 @@ int deadlinesCommand(Context &context)
     QJsonArray late;
     const WorkflowSetup &setup = book.setup();
     auto visit = [&](const CaseRecord &record) {
-        const bool open = !record.state.isEmpty() && record.deadline.isValid() && !record.suspended;
+        // A closed case waits only for an optional evaluation: not late work.
+        const bool open = !record.state.isEmpty() && record.state != QLatin1String("closed")
+            && record.deadline.isValid() && !record.suspended;
         if (!open)
             return;
         const DeadlineStatus status = deadlineStatus(setup.calendar, record.stageStarted.wallTime(),

@@ -16,6 +16,7 @@ CaseTime CaseTime::naive(const QDate &date, const QTime &time)
 
 CaseTime CaseTime::withOffset(const QDate &date, const QTime &time, int offsetSeconds)
 {
+    Q_ASSERT(std::abs(offsetSeconds) <= MAX_OFFSET_MINUTES * 60);
     CaseTime result = naive(date, time);
     result.m_offsetSeconds = offsetSeconds;
     return result;
@@ -57,9 +58,14 @@ std::optional<CaseTime> CaseTime::fromIso(const QString &text)
         return withOffset(date, time, 0);
     if (match.captured(8).isEmpty())
         return naive(date, time);
+    const int hours = match.captured(9).toInt();
+    const int minutes = match.captured(10).toInt();
+    // Offsets in use run from -12:00 to +14:00; anything else is a typing error, and an offset
+    // written back must read again.
+    if (minutes >= 60 || hours * 60 + minutes > MAX_OFFSET_MINUTES)
+        return std::nullopt;
     const int sign = match.captured(8) == QLatin1String("-") ? -1 : 1;
-    const int offset = sign * (match.captured(9).toInt() * 3600 + match.captured(10).toInt() * 60);
-    return withOffset(date, time, offset);
+    return withOffset(date, time, sign * (hours * 3600 + minutes * 60));
 }
 
 qint64 CaseTime::secondsTo(const CaseTime &other) const

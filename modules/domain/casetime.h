@@ -27,7 +27,11 @@ public:
     /// ISO 8601 to the second: "2017-12-31T23:59:58", or "…+08:00" when an offset is known.
     QString toIso() const;
 
-    /// Reads what toIso() writes (and "Z"). Empty for anything else.
+    /// The largest UTC offset a time may carry, in minutes (14 hours).
+    static constexpr int MAX_OFFSET_MINUTES = 14 * 60;
+
+    /// Reads what toIso() writes (and "Z"). Empty for anything else, including offsets beyond
+    /// MAX_OFFSET_MINUTES.
     static std::optional<CaseTime> fromIso(const QString &text);
 
     /// Seconds from this to other. Compares instants when both have offsets and wall times

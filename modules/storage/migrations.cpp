@@ -127,7 +127,6 @@ QStringList version1()
     return statements;
 }
 
-
 QStringList version2()
 {
     QStringList statements;
@@ -143,6 +142,11 @@ QStringList version2()
                << QStringLiteral("CREATE TRIGGER case_events_no_update BEFORE UPDATE ON "
                                  "case_events BEGIN SELECT RAISE(ABORT, 'case history cannot be "
                                  "changed'); END")
+               << QStringLiteral("CREATE TRIGGER case_events_in_order BEFORE INSERT ON "
+                                 "case_events WHEN NEW.sequence != (SELECT coalesce(max(sequence), "
+                                 "0) + 1 FROM case_events WHERE case_id = NEW.case_id) BEGIN "
+                                 "SELECT RAISE(ABORT, 'case history is only appended, in "
+                                 "order'); END")
                << QStringLiteral("CREATE TRIGGER case_events_no_delete BEFORE DELETE ON "
                                  "case_events BEGIN SELECT RAISE(ABORT, 'case history cannot be "
                                  "deleted'); END")
@@ -198,8 +202,7 @@ QStringList version2()
                       "case_id INTEGER NOT NULL, name TEXT NOT NULL, mime TEXT NOT NULL, size "
                       "INTEGER NOT NULL, content BLOB NOT NULL, added_by TEXT NOT NULL, added_at "
                       "TEXT NOT NULL)")
-               << QStringLiteral(
-                      "CREATE INDEX case_attachments_case ON case_attachments(case_id)");
+               << QStringLiteral("CREATE INDEX case_attachments_case ON case_attachments(case_id)");
     return statements;
 }
 
@@ -210,7 +213,8 @@ const QList<Migration> &all()
     static const QList<Migration> migrations {
         {1, "GeoPackage core, grids and cases with R-tree indexes, metadata, import log",
             version1()},
-        {2, "Case histories and workflow: events, org units, users, categories, dispatch rules, "
+        {2,
+            "Case histories and workflow: events, org units, users, categories, dispatch rules, "
             "calendar, attachments",
             version2()},
     };

@@ -71,6 +71,32 @@ double metresBetween(const GeoPoint &a, const GeoPoint &b)
     return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+/// Whether event can follow the history in file: a history written by another program is
+/// read only when every step is one the loop allows, in time order.
+Result<void> checkFollows(const CaseFile &file, const CaseEvent &event)
+{
+    QString problem;
+    if (!file.exists()) {
+        const bool report =
+            event.action == CaseAction::Report && !event.from && event.to == CaseState::Reported;
+        if (!report)
+            problem = Tr::tr("a history must begin with the report");
+    } else if (event.from != file.state()) {
+        problem = Tr::tr("it starts from another state than the case was in");
+    } else if (Transitions::target(file.state(), event.action) != event.to) {
+        problem = Tr::tr("the loop does not lead there by that action");
+    } else if (file.events().last().at.secondsTo(event.at) < 0) {
+        problem = Tr::tr("it is dated before the event before it");
+    }
+    if (problem.isEmpty())
+        return {};
+    return fail(ErrorCode::InvalidRow,
+        Tr::tr("Event %1 of case %2 does not follow from the history: %3.")
+            .arg(event.sequence)
+            .arg(event.caseId)
+            .arg(problem));
+}
+
 } // namespace
 
 QString caseTypeKeys(const CaseFile &file)
@@ -187,15 +213,21 @@ Result<CaseEvent> CaseBook::act(qint64 caseId, const ActionRequest &request)
                 .arg(caseActionName(request.action)));
     }
 
+    if (auto when = checkNotAhead(request.at); !when)
+        return std::unexpected(when.error());
+
     return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
         auto file = this->file(caseId);
         if (!file)
             return std::unexpected(file.error());
-        auto event = decideAndWrite(*file, request);
+        ActionRequest current = request;
+        if (current.basedOnVersion == ActionRequest::CURRENT_VERSION)
+            current.basedOnVersion = file->version();
+        auto event = decideAndWrite(*file, current);
         if (!event)
             return event;
         if (event->action == CaseAction::Merge) {
-            if (auto merged = recordMerge(*event, request); !merged)
+            if (auto merged = recordMerge(*event, current); !merged)
                 return std::unexpected(merged.error());
         }
         qCInfo(lcWorkflow) << "case" << caseId << caseActionKey(event->action) << "->"
@@ -227,8 +259,26 @@ Result<void> CaseBook::recordMerge(const CaseEvent &merge, const ActionRequest &
     return {};
 }
 
+Result<void> CaseBook::checkNotAhead(const CaseTime &at)
+{
+    // The desk's clock may run a little ahead of the server's, but an action a day ahead is
+    // a typing error, and it would lock the case: no later action could come before it.
+    const QDateTime now = QDateTime::currentDateTime();
+    const CaseTime latest =
+        CaseTime::withOffset(now.date().addDays(1), now.time(), now.offsetFromUtc());
+    if (at.isValid() && at.secondsTo(latest) < 0) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 lies in the future; actions are recorded when they are taken.")
+                .arg(at.toIso()));
+    }
+    return {};
+}
+
 Result<CaseEvent> CaseBook::report(CaseRecord &record, ActionRequest request)
 {
+    if (auto when = checkNotAhead(request.at); !when)
+        return std::unexpected(when.error());
+
     return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
         QList<CaseRecord> rows {record};
         if (auto saved = m_workspace.saveCases(rows); !saved)
@@ -353,6 +403,8 @@ Result<CaseFile> CaseBook::loadFile(SqliteStatement &load, qint64 caseId) const
         event.to = *to;
         event.reason = textOf(load, 9);
         event.data = QJsonDocument::fromJson(textOf(load, 10).toUtf8()).object();
+        if (auto follows = checkFollows(file, event); !follows)
+            return std::unexpected(follows.error());
         file.apply(event);
     }
 }
@@ -406,6 +458,16 @@ Result<void> CaseBook::updateState(SqliteStatement &update, const CaseFile &file
 
 Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, ActionRequest request)
 {
+    if (auto when = checkNotAhead(request.at); !when)
+        return std::unexpected(when.error());
+    // Only plain files: a pipe or a device would block the desk or never end.
+    const QFileInfo info(filePath);
+    if (!info.exists())
+        return fail(ErrorCode::FileNotFound, Tr::tr("%1 does not exist.").arg(filePath));
+    if (!info.isFile())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("%1 is not a file.").arg(filePath));
+    if (info.size() == 0)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("%1 is empty.").arg(filePath));
     QFile source(filePath);
     if (!source.open(QIODevice::ReadOnly))
         return fail(ErrorCode::FileNotFound,
@@ -417,8 +479,10 @@ Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, Actio
                 .arg(source.size() / (1024 * 1024))
                 .arg(MAX_ATTACHMENT_BYTES / (1024 * 1024)));
     }
-    const QByteArray content = source.readAll();
-    const QString name = QFileInfo(filePath).fileName();
+    const QByteArray content = source.read(MAX_ATTACHMENT_BYTES + 1);
+    if (content.size() > MAX_ATTACHMENT_BYTES) // it grew while being read
+        return fail(ErrorCode::InvalidArgument, Tr::tr("%1 keeps growing.").arg(filePath));
+    const QString name = info.fileName();
     const QString mime = QMimeDatabase().mimeTypeForFileNameAndData(name, content).name();
 
     return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
@@ -437,6 +501,8 @@ Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, Actio
                 queryError(insert, Tr::tr("Keeping %1 with case %2").arg(name).arg(caseId)));
 
         request.action = CaseAction::Attach;
+        if (request.basedOnVersion == ActionRequest::CURRENT_VERSION)
+            request.basedOnVersion = file->version();
         request.data =
             QJsonObject {{QStringLiteral("attachment"), insert.lastInsertId().toLongLong()},
                 {QStringLiteral("name"), name}, {QStringLiteral("size"), qint64(content.size())}};
@@ -491,9 +557,13 @@ Result<QList<CaseEvent>> CaseBook::applyDeadlineRules(const CaseTime &now)
 
     QList<CaseEvent> applied;
     for (qint64 caseId : std::as_const(overdue)) {
+        // One case whose history cannot be read must not stop the rules for every other case.
         auto file = this->file(caseId);
-        if (!file)
-            return std::unexpected(file.error());
+        if (!file) {
+            qCWarning(lcWorkflow).noquote()
+                << "deadline rules skip case" << caseId << "-" << file.error().message;
+            continue;
+        }
         const bool handling = file->state() == CaseState::InHandling;
         const std::optional<CaseAction> action =
             handling ? m_setup.onHandlingOverdue : m_setup.onSupervisionOverdue;
@@ -503,7 +573,8 @@ Result<QList<CaseEvent>> CaseBook::applyDeadlineRules(const CaseTime &now)
         ActionRequest request;
         request.action = *action;
         request.basedOnVersion = file->version();
-        request.actor = Tr::tr("deadline rules");
+        // Kept in the history as a name, not a sentence: the same in every interface language.
+        request.actor = QStringLiteral("deadline rules");
         request.role = Role::System;
         request.at = now;
         const auto clock = StageClocks::current(*file, m_setup.categories, m_setup.calendar);
@@ -582,8 +653,12 @@ Result<qint64> CaseBook::refreshDeadlines()
         return std::unexpected(statements.error());
     for (qint64 caseId : std::as_const(open)) {
         auto file = loadFile(statements->load, caseId);
-        if (!file)
-            return std::unexpected(file.error());
+        if (!file) {
+            // Its stored deadline stays as it was; the case itself reports what is wrong.
+            qCWarning(lcWorkflow).noquote()
+                << "deadline of case" << caseId << "not recomputed -" << file.error().message;
+            continue;
+        }
         if (!file->exists())
             continue;
         if (auto state = updateState(statements->update, *file); !state)

@@ -65,7 +65,8 @@ public:
 
     /// Applies request to the case in one transaction and returns the event written. Merging
     /// also records the duplicate on the case it was merged into. Fails without writing
-    /// anything when the engine refuses the request.
+    /// anything when the engine refuses the request, or when its time lies more than a day
+    /// ahead of this machine's clock.
     Result<CaseEvent> act(qint64 caseId, const ActionRequest &request);
 
     /// Saves a new case reported at the desk (its id is written back into record) with the
@@ -98,6 +99,7 @@ public:
     Result<qint64> refreshDeadlines();
 
 private:
+    static Result<void> checkNotAhead(const CaseTime &at);
     Result<CaseFile> loadFile(qint64 caseId) const;
     Result<CaseFile> loadFile(SqliteStatement &load, qint64 caseId) const;
     Result<void> insertEvent(SqliteStatement &insert, const CaseEvent &event);

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace GridDesk {
 
 namespace {
@@ -24,6 +26,23 @@ QString roleList(CaseAction action)
     for (Role role : Transitions::rolesFor(action))
         names << roleName(role);
     return names.join(QStringLiteral(", "));
+}
+
+/// Who asked for the extension that waits for a decision.
+QString pendingRequester(const CaseFile &file)
+{
+    for (auto event = file.events().crbegin(); event != file.events().crend(); ++event) {
+        if (event->action == CaseAction::RequestExtension)
+            return event->actor;
+    }
+    return {};
+}
+
+/// Whether text says nothing: only spaces and invisible formatting characters.
+bool isBlank(const QString &text)
+{
+    return std::all_of(text.begin(), text.end(),
+        [](QChar c) { return c.isSpace() || c.category() == QChar::Other_Format; });
 }
 
 QString text(const ActionRequest &request, const char *key)
@@ -80,7 +99,7 @@ Result<CaseEvent> WorkflowEngine::decide(const CaseFile &file, const ActionReque
     event.caseId = file.caseId();
     event.sequence = file.version() + 1;
     event.action = request.action;
-    event.actor = request.actor;
+    event.actor = request.actor.trimmed();
     event.role = request.role;
     event.unit = request.actorUnit;
     event.at = request.at;
@@ -131,7 +150,7 @@ QList<CaseAction> WorkflowEngine::available(const CaseFile &file, Role role)
 
 Result<void> WorkflowEngine::checkActor(const CaseFile &file, const ActionRequest &request) const
 {
-    if (request.actor.trimmed().isEmpty())
+    if (isBlank(request.actor))
         return fail(ErrorCode::InvalidArgument, Tr::tr("Every action needs the person taking it."));
     if (!request.at.isValid())
         return fail(
@@ -146,7 +165,9 @@ Result<void> WorkflowEngine::checkActor(const CaseFile &file, const ActionReques
     const bool unitAction = request.role == Role::UnitHandler
         && (request.action == CaseAction::Accept || request.action == CaseAction::Return
             || request.action == CaseAction::FeedBack
-            || request.action == CaseAction::RequestExtension);
+            || request.action == CaseAction::RequestExtension
+            || request.action == CaseAction::RequestSupplement
+            || request.action == CaseAction::ProvideSupplement);
     const bool ownCase = m_units.isWithin(request.actorUnit, file.leadUnit())
         || file.coUnits().contains(request.actorUnit);
     if (unitAction && !ownCase) {
@@ -157,6 +178,14 @@ Result<void> WorkflowEngine::checkActor(const CaseFile &file, const ActionReques
                     m_units.displayName(request.actorUnit)));
     }
 
+    const bool decidesExtension = request.action == CaseAction::ApproveExtension
+        || request.action == CaseAction::DenyExtension;
+    if (decidesExtension && request.actor.trimmed() == pendingRequester(file)) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("%1 asked for this extension and cannot decide on it; another leader must.")
+                .arg(request.actor.trimmed()));
+    }
+
     const bool verifies =
         request.action == CaseAction::Verify || request.action == CaseAction::FailVerification;
     return verifies ? checkVerifier(file, request) : Result<void>();
@@ -164,7 +193,7 @@ Result<void> WorkflowEngine::checkActor(const CaseFile &file, const ActionReques
 
 Result<void> WorkflowEngine::checkVerifier(const CaseFile &file, const ActionRequest &request) const
 {
-    if (file.handlers().contains(request.actor)) {
+    if (file.handlers().contains(request.actor.trimmed())) {
         return fail(ErrorCode::Forbidden,
             Tr::tr("%1 handled case %2 and cannot verify it; another supervisor must.")
                 .arg(request.actor)
@@ -172,8 +201,14 @@ Result<void> WorkflowEngine::checkVerifier(const CaseFile &file, const ActionReq
     }
     QStringList handlingUnits = file.handlerUnits();
     handlingUnits << file.leadUnit() << file.coUnits();
+    // Neither a unit that handled the case nor one above it in the same chain verifies it; the
+    // top of the organisation (the city's supervision centre) is above everyone and may.
+    const std::optional<OrgUnit> verifier = m_units.unit(request.actorUnit);
+    const bool atTheTop = verifier && verifier->parentCode.isEmpty();
     for (const QString &unit : std::as_const(handlingUnits)) {
-        if (!unit.isEmpty() && m_units.isWithin(request.actorUnit, unit)) {
+        const bool sameChain = m_units.isWithin(request.actorUnit, unit)
+            || (!atTheTop && m_units.isWithin(unit, request.actorUnit));
+        if (!unit.isEmpty() && !request.actorUnit.isEmpty() && sameChain) {
             return fail(ErrorCode::Forbidden,
                 Tr::tr("%1 handled case %2 and cannot verify it; the grid's supervisor must.")
                     .arg(m_units.displayName(unit))
@@ -185,7 +220,7 @@ Result<void> WorkflowEngine::checkVerifier(const CaseFile &file, const ActionReq
 
 Result<void> WorkflowEngine::checkInput(const CaseFile &file, const ActionRequest &request) const
 {
-    if (Transitions::needsReason(request.action) && request.reason.trimmed().isEmpty()) {
+    if (Transitions::needsReason(request.action) && isBlank(request.reason)) {
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("\"%1\" needs a reason.").arg(caseActionName(request.action)));
     }
@@ -195,7 +230,7 @@ Result<void> WorkflowEngine::checkInput(const CaseFile &file, const ActionReques
         return checkDispatch(request);
     case CaseAction::FeedBack:
     case CaseAction::CloseImmediately:
-        if (text(request, "result").isEmpty())
+        if (isBlank(text(request, "result")))
             return fail(ErrorCode::InvalidArgument, Tr::tr("Say how the case was handled."));
         return {};
     case CaseAction::Escalate:
@@ -257,10 +292,11 @@ Result<void> WorkflowEngine::checkEscalation(
             Tr::tr("There is no org unit \"%1\" in this workspace.").arg(request.unit));
     }
     const std::optional<OrgUnit> lead = m_units.unit(file.leadUnit());
-    const bool bothTiered = lead && lead->tier > 0 && higher->tier > 0;
-    if (bothTiered && higher->tier >= lead->tier) {
+    const bool above =
+        lead && higher->code != lead->code && m_units.isWithin(lead->code, higher->code);
+    if (lead && !above) {
         return fail(ErrorCode::InvalidArgument,
-            Tr::tr("A case escalates to a higher tier: %1 is not above %2.")
+            Tr::tr("A case escalates to a higher tier of its own chain: %1 is not above %2.")
                 .arg(higher->name, lead->name));
     }
     return {};

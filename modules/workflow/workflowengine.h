@@ -18,8 +18,10 @@ struct ActionRequest
 {
     CaseAction action = CaseAction::Register;
     /// The case version the person saw when deciding; a different current version is a
-    /// conflict, so the same action is never applied twice.
+    /// conflict, so the same action is never applied twice. CaseBook::act() also takes
+    /// CURRENT_VERSION, for callers that act on the case as it is when the action is written.
     int basedOnVersion = -1;
+    static constexpr int CURRENT_VERSION = -2;
     QString actor;
     Role role = Role::Operator;
     QString actorUnit;

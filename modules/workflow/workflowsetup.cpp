@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -372,6 +373,22 @@ Result<void> WorkflowSetup::saveSettings(Workspace &workspace) const
 
 Result<void> WorkflowSetup::validate() const
 {
+    const bool handlingRule = !onHandlingOverdue || onHandlingOverdue == CaseAction::Supervise;
+    const bool supervisionRule =
+        !onSupervisionOverdue || onSupervisionOverdue == CaseAction::Escalate;
+    if (!handlingRule || !supervisionRule) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("When handling time runs out a case can be supervised, and when supervision "
+                   "time runs out escalated; nothing else follows from the loop."));
+    }
+    for (double fraction : warningFractions) {
+        if (!(fraction > 0 && fraction < 1)) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Warnings come at fractions of a stage's time between 0 and 1, such as "
+                       "0.5 and 0.8; %1 is not one.")
+                    .arg(fraction));
+        }
+    }
     for (const OrgUnit &unit : units.units()) {
         if (unit.tier < 1 || unit.tier > 6) {
             return fail(ErrorCode::InvalidArgument,
@@ -412,7 +429,12 @@ Result<void> WorkflowSetup::validate() const
                     .arg(category.code, category.defaultUnit));
         }
     }
+    QSet<QString> names;
     for (const LocalUser &user : users) {
+        if (names.contains(user.name))
+            return fail(
+                ErrorCode::InvalidArgument, Tr::tr("User %1 appears twice.").arg(user.name));
+        names.insert(user.name);
         const std::optional<Role> role = roleFromKey(user.role);
         if (!role || *role == Role::System) {
             return fail(ErrorCode::InvalidArgument,
@@ -424,6 +446,30 @@ Result<void> WorkflowSetup::validate() const
             return fail(ErrorCode::InvalidArgument,
                 Tr::tr("User %1 belongs to org unit \"%2\", which does not exist.")
                     .arg(user.name, user.unitCode));
+        }
+    }
+    return {};
+}
+
+Result<void> WorkflowSetup::validateFor(const Workspace &workspace) const
+{
+    if (auto valid = validate(); !valid)
+        return valid;
+    auto query = select(workspace,
+        QStringLiteral("SELECT lead_unit, count(*) FROM cases WHERE lead_unit != '' AND state "
+                       "NOT IN ('closed', 'evaluated', 'rejected', 'cancelled', 'merged') GROUP "
+                       "BY lead_unit"),
+        Tr::tr("Finding the units of open cases"));
+    if (!query)
+        return std::unexpected(query.error());
+    while (query->next()) {
+        const QString unit = query->value(0).toString();
+        if (!units.contains(unit)) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Org unit %1 leads %2 open cases; keep it, or dispatch its cases "
+                       "elsewhere first.")
+                    .arg(unit)
+                    .arg(query->value(1).toLongLong()));
         }
     }
     return {};

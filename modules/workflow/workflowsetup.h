@@ -49,6 +49,8 @@ struct WorkflowSetup
     /// Fails, naming the first one, when a rule, category or user names an org unit that
     /// does not exist, or a user has a role that is not a desk role.
     Result<void> validate() const;
+    /// validate(), and also that every unit still leading an open case of workspace exists.
+    Result<void> validateFor(const Workspace &workspace) const;
 
     std::optional<LocalUser> user(const QString &name) const;
 };

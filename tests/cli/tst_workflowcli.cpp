@@ -119,13 +119,28 @@ private Q_SLOTS:
         QCOMPARE(act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY"}).status, 0);
         QCOMPARE(act(id, {"accept", "--as", "Zhao"}).status, 0);
         QCOMPARE(act(id, {"feed_back", "--as", "Zhao", "--result", "Done"}).status, 0);
-        Run ownWork = act(id, {"verify", "--as", "Zhao", "--role", "supervisor"});
-        QCOMPARE(ownWork.status, 1);
-        QVERIFY2(ownWork.err.contains("cannot verify"), qPrintable(ownWork.err));
+        Run otherRole = act(id, {"verify", "--as", "Zhao", "--role", "supervisor"});
+        QCOMPARE(otherRole.status, 1);
+        QVERIFY2(otherRole.err.contains("acts as"), qPrintable(otherRole.err));
+        Run stranger = act(id, {"verify", "--as", "Mallory"});
+        QCOMPARE(stranger.status, 1);
+        QVERIFY2(stranger.err.contains("not a user"), qPrintable(stranger.err));
 
         const QJsonObject json = object(cli({"case", m_workspace, QString::number(id), "--json"}));
         QCOMPARE(json.value("version").toInt(), 5);
         QCOMPARE(json.value("state").toString(), QStringLiteral("fed_back"));
+    }
+
+    void timesAheadOrOutOfRangeAreRefused()
+    {
+        const qint64 id = report();
+        Run ahead = act(id, {"register", "--as", "Chen", "--at", "9999-12-31T23:59:59"});
+        QCOMPARE(ahead.status, 1);
+        QVERIFY2(ahead.err.contains("future"), qPrintable(ahead.err));
+        Run offset = act(id, {"register", "--as", "Chen", "--at", "2026-12-09T00:00:00+99:60"});
+        QCOMPARE(offset.status, 1);
+        const QJsonObject json = object(cli({"case", m_workspace, QString::number(id), "--json"}));
+        QCOMPARE(json.value("version").toInt(), 1);
     }
 
     void usageErrorsExitTwo()
@@ -197,13 +212,24 @@ private Q_SLOTS:
 
     void deadlineRulesRunFromTheCommandLine()
     {
-        const qint64 id = report();
-        QCOMPARE(act(id, {"register", "--as", "Chen"}).status, 0);
-        QCOMPARE(act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY"}).status, 0);
-        QCOMPARE(act(id, {"accept", "--as", "Zhao"}).status, 0);
+        // A case accepted at the start of January: its two working days ran out long ago.
+        const Run reported = cli({"report", m_workspace, "--as", "Chen", "--category",
+            "Sanitation Condition", "--at", "2026-01-05T09:00:00", "--json"});
+        const qint64 id = object(reported).value("id").toInteger();
+        QVERIFY2(id > 0, qPrintable(reported.err));
+        QCOMPARE(act(id, {"register", "--as", "Chen", "--at", "2026-01-05T09:01:00"}).status, 0);
+        QCOMPARE(
+            act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY", "--at", "2026-01-05T09:02:00"})
+                .status,
+            0);
+        QCOMPARE(act(id, {"accept", "--as", "Zhao", "--at", "2026-01-05T09:03:00"}).status, 0);
 
-        Run later =
-            cli({"deadlines", m_workspace, "--apply", "--at", "2030-01-10T12:00:00", "--json"});
+        Run ahead = cli({"deadlines", m_workspace, "--apply", "--at", "9999-12-31T23:59:59"});
+        QCOMPARE(ahead.status, 0);
+        QVERIFY2(ahead.out.contains(" 0 actions"), ahead.out.constData());
+        QCOMPARE(cli({"deadlines", m_workspace, "--at", "tomorrow"}).status, 2);
+
+        Run later = cli({"deadlines", m_workspace, "--apply", "--json"});
         QVERIFY2(later.status == 0, qPrintable(later.err));
         bool supervised = false;
         for (const QJsonValue &event : object(later).value("applied").toArray()) {

@@ -46,6 +46,9 @@ private Q_SLOTS:
         QTest::newRow("month 13") << "2025-13-01T00:00:00";
         QTest::newRow("hour 25") << "2025-10-01T25:00:00";
         QTest::newRow("us format") << "10/01/2025 09:30:00";
+        QTest::newRow("offset beyond 14 h") << "2026-12-09T00:00:00+99:60";
+        QTest::newRow("offset minutes 60") << "2026-12-09T00:00:00+08:60";
+        QTest::newRow("offset 15 h") << "2026-12-09T00:00:00-15:00";
     }
     void malformedTextIsRejected()
     {

@@ -223,7 +223,7 @@ private Q_SLOTS:
         qint64 id = 0;
         auto workspace = workspaceWithCase(id);
         QVERIFY(workspace);
-        // Another program appends an event GridDesk does not know, then one after a gap.
+        // Another program appends an event GridDesk does not know.
         QSqlQuery query(workspace->database());
         QVERIFY(query.exec(QStringLiteral(
             "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
@@ -237,18 +237,45 @@ private Q_SLOTS:
         auto refused = book.act(id, by(OPERATOR, CaseAction::Register, 1, minute(1)));
         QVERIFY(!refused);
 
-        qint64 other = 0;
-        auto second = workspaceWithCase(other);
-        QSqlQuery gap(second->database());
-        QVERIFY(gap.exec(QStringLiteral(
+        // Nor can it insert out of order, or replace an event in place.
+        QSqlQuery gap(workspace->database());
+        QVERIFY(!gap.exec(QStringLiteral(
             "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
-            "VALUES (%1, 3, 'register', 'x', 'operator', '2026-03-02T10:00:00', 'registered')")
-                             .arg(other)));
-        CaseBook secondBook(*second, sampleSetup());
-        auto gapped = secondBook.file(other);
-        QVERIFY(!gapped);
-        QVERIFY2(gapped.error().message.contains(QLatin1String("gap")),
-            qPrintable(gapped.error().message));
+            "VALUES (%1, 5, 'register', 'x', 'operator', '2026-03-02T10:00:00', 'registered')")
+                              .arg(id)));
+        QVERIFY2(gap.lastError().text().contains(QLatin1String("in order")),
+            qPrintable(gap.lastError().text()));
+        QVERIFY(!gap.exec(QStringLiteral(
+            "REPLACE INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
+            "VALUES (%1, 1, 'cancel', 'x', 'system', '2026-03-02T10:00:00', 'cancelled')")
+                              .arg(id)));
+    }
+
+    void plantedStepsAreRefusedAndSkipped()
+    {
+        qint64 id = 0;
+        auto workspace = workspaceWithCase(id);
+        QVERIFY(workspace);
+        // A well-formed event the loop does not allow: a reported case "verified".
+        QSqlQuery query(workspace->database());
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, from_state, "
+            "to_state) VALUES (%1, 2, 'verify', 'x', 'system', '2026-03-02T10:00:00', "
+            "'reported', 'closed')")
+                               .arg(id)));
+        CaseBook book(*workspace, sampleSetup());
+        auto planted = book.file(id);
+        QVERIFY(!planted);
+        QVERIFY2(planted.error().message.contains(QLatin1String("does not follow")),
+            qPrintable(planted.error().message));
+
+        // The unreadable case stops neither the recomputing of deadlines nor the rules.
+        CaseRecord other =
+            sampleCase("C-1", 116.3, 39.8, QDateTime(QDate(2026, 3, 2), QTime(9, 0)));
+        QVERIFY(book.report(other, by(OPERATOR, CaseAction::Report, 0, minute(0))));
+        auto refreshed = workspace->transaction<qint64>([&] { return book.refreshDeadlines(); });
+        QVERIFY2(refreshed, Test::why(refreshed));
+        QVERIFY(book.applyDeadlineRules(minute(10)));
     }
 
     void refusalsWriteNothing()

@@ -252,6 +252,11 @@ Result<qint64> saveSetup(Workspace &workspace, const WorkflowSetup &setup)
     });
 }
 
+QString recomputed(qint64 cases)
+{
+    return Tr::tr("Deadlines of %n case(s) recomputed.", nullptr, int(cases));
+}
+
 Result<std::optional<QDate>> dateOption(Context &context, const char *option)
 {
     if (!context.isSet(option))
@@ -405,14 +410,12 @@ int setupCommand(Context &context)
     auto refreshed = saveSetup(*workspace, setup);
     if (!refreshed)
         return failWith(context, refreshed.error());
-    context.out << Tr::tr("%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of "
-                          "%5 cases recomputed.")
+    context.out << Tr::tr("Org units: %1. Users: %2. Categories: %3. Dispatch rules: %4.")
                        .arg(setup.units.size())
                        .arg(setup.users.size())
                        .arg(setup.categories.size())
                        .arg(setup.rules.rules().size())
-                       .arg(*refreshed)
-                << '\n';
+                << ' ' << recomputed(*refreshed) << '\n';
     return OK;
 }
 
@@ -464,10 +467,8 @@ int calendarCommand(Context &context)
     auto refreshed = saveSetup(*workspace, setup);
     if (!refreshed)
         return failWith(context, refreshed.error());
-    context.out << Tr::tr("%1 calendar days read; the deadlines of %2 cases recomputed.")
-                       .arg(*read)
-                       .arg(*refreshed)
-                << '\n';
+    context.out << Tr::tr("%n calendar day(s) read.", nullptr, *read) << ' '
+                << recomputed(*refreshed) << '\n';
     return OK;
 }
 

@@ -525,10 +525,8 @@ int deadlinesCommand(Context &context)
             QJsonObject {{QStringLiteral("applied"), applied}, {QStringLiteral("late"), late}});
         return OK;
     }
-    context.out << Tr::tr(
-        "%1 cases running late or overdue; %2 actions taken by the deadline rules.")
-                       .arg(late.size())
-                       .arg(applied.size())
+    context.out << Tr::tr("%n case(s) running late or overdue.", nullptr, int(late.size())) << ' '
+                << Tr::tr("%n action(s) taken by the deadline rules.", nullptr, int(applied.size()))
                 << '\n';
     return OK;
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "casetimelinemodel.h"
 
+#include <QCoreApplication>
+
 #include "workflow/terms.h"
 
 #include <QJsonArray>
@@ -11,7 +13,10 @@ namespace GridDesk {
 
 namespace {
 
-using Tr = CaseTimelineModel;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::CaseTimelineModel)
+};
 
 QString text(const CaseEvent &event, const char *key)
 {

@@ -125,9 +125,9 @@ void DryRunDialog::run()
 void DryRunDialog::showReport(const DryRunReport &report)
 {
     //: counts of a dry run of the dispatch rules over past cases
-    m_summary->setText(tr("%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 "
-                          "elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.")
-                           .arg(report.cases)
+    m_summary->setText(tr("%n case(s) tried: %1 matched a rule – %2 to the unit they went to, %3 "
+                          "elsewhere, %4 never dispatched; %5 matched no rule. Nothing was saved.",
+        nullptr, int(report.cases))
                            .arg(report.proposed)
                            .arg(report.agreeing)
                            .arg(report.differing)

@@ -142,18 +142,17 @@ QJsonObject DryRunReport::toJson() const
 QString DryRunReport::toText() const
 {
     QStringList lines;
-    lines << Tr::tr("%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 "
-                    "never dispatched), %6 matched none.")
-                 .arg(cases)
-                 .arg(proposed)
-                 .arg(agreeing)
-                 .arg(differing)
-                 .arg(notDispatched)
-                 .arg(unmatched);
+    lines << Tr::tr("%n case(s) tried.", nullptr, int(cases)) + u' '
+            + Tr::tr("Matched a rule: %1 (to the unit they went to: %2, elsewhere: %3, never "
+                     "dispatched: %4). Matched none: %5.")
+                  .arg(proposed)
+                  .arg(agreeing)
+                  .arg(differing)
+                  .arg(notDispatched)
+                  .arg(unmatched);
     for (const DryRunRule &rule : rules) {
-        lines << Tr::tr("  %1 %2: %3 cases, %4 agreeing, %5 differing")
+        lines << Tr::tr("  %1 %2: %n case(s), %3 agreeing, %4 differing", nullptr, int(rule.cases))
                      .arg(rule.ruleId, rule.name)
-                     .arg(rule.cases)
                      .arg(rule.agreeing)
                      .arg(rule.differing);
     }

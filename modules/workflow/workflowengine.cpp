@@ -210,9 +210,10 @@ Result<void> WorkflowEngine::checkVerifier(const CaseFile &file, const ActionReq
             || (!atTheTop && m_units.isWithin(unit, request.actorUnit));
         if (!unit.isEmpty() && !request.actorUnit.isEmpty() && sameChain) {
             return fail(ErrorCode::Forbidden,
-                Tr::tr("%1 handled case %2 and cannot verify it; the grid's supervisor must.")
-                    .arg(m_units.displayName(unit))
-                    .arg(file.caseId()));
+                Tr::tr("Case %1 was handled by %2, which cannot verify it; the grid's "
+                       "supervisor must.")
+                    .arg(file.caseId())
+                    .arg(m_units.displayName(unit)));
         }
     }
     return {};

@@ -466,10 +466,10 @@ Result<void> WorkflowSetup::validateFor(const Workspace &workspace) const
         const QString unit = query->value(0).toString();
         if (!units.contains(unit)) {
             return fail(ErrorCode::InvalidArgument,
-                Tr::tr("Org unit %1 leads %2 open cases; keep it, or dispatch its cases "
-                       "elsewhere first.")
-                    .arg(unit)
-                    .arg(query->value(1).toLongLong()));
+                Tr::tr("Org unit %1 leads %n open case(s); keep it, or dispatch its cases "
+                       "elsewhere first.",
+                    nullptr, query->value(1).toInt())
+                    .arg(unit));
         }
     }
     return {};

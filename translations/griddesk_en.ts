@@ -2,73 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Lead unit: %1.</source>
-        <translation>Lead unit: %1.</translation>
-    </message>
-    <message>
-        <source>Jointly with %1.</source>
-        <translation>Jointly with %1.</translation>
-    </message>
-    <message>
-        <source>Proposed by %1.</source>
-        <extracomment>%1 is a dispatch rule and why it matched, e.g. &apos;Rule R1 &quot;Roads&quot; (category road)&apos;</extracomment>
-        <translation>Proposed by %1.</translation>
-    </message>
-    <message>
-        <source>Satisfaction %1 of 5.</source>
-        <extracomment>%1 is a satisfaction from 1 to 5</extracomment>
-        <translation>Satisfaction %1 of 5.</translation>
-    </message>
-    <message>
-        <source>Return visit: %1</source>
-        <translation>Return visit: %1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Channel: %1.</source>
-        <translation>Channel: %1.</translation>
-    </message>
-    <message>
-        <source>Category: %1.</source>
-        <translation>Category: %1.</translation>
-    </message>
-    <message>
-        <source>Taken over by %1.</source>
-        <translation>Taken over by %1.</translation>
-    </message>
-    <message>
-        <source>Result: %1</source>
-        <translation>Result: %1</translation>
-    </message>
-    <message>
-        <source>Asked for %1 more.</source>
-        <extracomment>%1 is a time limit such as &quot;2d&quot;</extracomment>
-        <translation>Asked for %1 more.</translation>
-    </message>
-    <message>
-        <source>Granted %1 more.</source>
-        <translation>Granted %1 more.</translation>
-    </message>
-    <message>
-        <source>Promised for %1.</source>
-        <translation>Promised for %1.</translation>
-    </message>
-    <message>
-        <source>Merged into case %1.</source>
-        <translation>Merged into case %1.</translation>
-    </message>
-    <message>
-        <source>Case %1 was merged into this one.</source>
-        <translation>Case %1 was merged into this one.</translation>
-    </message>
-</context>
-<context>
     <name>GridDesk::ActionDialog</name>
     <message>
         <source>Reload case</source>
@@ -442,10 +375,6 @@
         <translation>Finding overdue cases</translation>
     </message>
     <message>
-        <source>deadline rules</source>
-        <translation>deadline rules</translation>
-    </message>
-    <message>
         <source>The handling time ran out at %1.</source>
         <translation>The handling time ran out at %1.</translation>
     </message>
@@ -484,6 +413,22 @@
     <message>
         <source>%1 lies in the future; actions are recorded when they are taken.</source>
         <translation>%1 lies in the future; actions are recorded when they are taken.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 is not a file.</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 is empty.</translation>
+    </message>
+    <message>
+        <source>%1 keeps growing.</source>
+        <translation>%1 keeps growing.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +861,70 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Lead unit: %1.</source>
+        <translation>Lead unit: %1.</translation>
+    </message>
+    <message>
+        <source>Jointly with %1.</source>
+        <translation>Jointly with %1.</translation>
+    </message>
+    <message>
+        <source>Proposed by %1.</source>
+        <extracomment>%1 is a dispatch rule and why it matched, e.g. &apos;Rule R1 &quot;Roads&quot; (category road)&apos;</extracomment>
+        <translation>Proposed by %1.</translation>
+    </message>
+    <message>
+        <source>Satisfaction %1 of 5.</source>
+        <extracomment>%1 is a satisfaction from 1 to 5</extracomment>
+        <translation>Satisfaction %1 of 5.</translation>
+    </message>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>Return visit: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Channel: %1.</source>
+        <translation>Channel: %1.</translation>
+    </message>
+    <message>
+        <source>Category: %1.</source>
+        <translation>Category: %1.</translation>
+    </message>
+    <message>
+        <source>Taken over by %1.</source>
+        <translation>Taken over by %1.</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <source>Asked for %1 more.</source>
+        <extracomment>%1 is a time limit such as &quot;2d&quot;</extracomment>
+        <translation>Asked for %1 more.</translation>
+    </message>
+    <message>
+        <source>Granted %1 more.</source>
+        <translation>Granted %1 more.</translation>
+    </message>
+    <message>
+        <source>Promised for %1.</source>
+        <translation>Promised for %1.</translation>
+    </message>
+    <message>
+        <source>Merged into case %1.</source>
+        <translation>Merged into case %1.</translation>
+    </message>
+    <message>
+        <source>Case %1 was merged into this one.</source>
+        <translation>Case %1 was merged into this one.</translation>
     </message>
 </context>
 <context>
@@ -1461,10 +1470,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>deadlines needs a WORKSPACE.</translation>
     </message>
     <message>
-        <source>%1 cases running late or overdue; %2 actions taken by the deadline rules.</source>
-        <translation>%1 cases running late or overdue; %2 actions taken by the deadline rules.</translation>
-    </message>
-    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -1559,14 +1564,6 @@ Levels: %1.
         <translation>--from comes after --to.</translation>
     </message>
     <message>
-        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 cases recomputed.</source>
-        <translation>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 cases recomputed.</translation>
-    </message>
-    <message>
-        <source>%1 calendar days read; the deadlines of %2 cases recomputed.</source>
-        <translation>%1 calendar days read; the deadlines of %2 cases recomputed.</translation>
-    </message>
-    <message>
         <source>%1 is not a user of this workspace; an administrator adds users with setup import or in the workstation&apos;s Run as dialog.</source>
         <translation>%1 is not a user of this workspace; an administrator adds users with setup import or in the workstation&apos;s Run as dialog.</translation>
     </message>
@@ -1582,91 +1579,37 @@ Levels: %1.
         <source>--at must be a time such as 2026-12-04T09:30:00, not &quot;%1&quot;.</source>
         <translation>--at must be a time such as 2026-12-04T09:30:00, not &quot;%1&quot;.</translation>
     </message>
-    <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
+    <message numerus="yes">
+        <source>Deadlines of %n case(s) recomputed.</source>
+        <translation>
+            <numerusform>Deadline of %n case recomputed.</numerusform>
+            <numerusform>Deadlines of %n cases recomputed.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>warning fractions lie between 0 and 1, such as 0.5 and 0.8.</source>
-        <translation>warning fractions lie between 0 and 1, such as 0.5 and 0.8.</translation>
+        <source>Org units: %1. Users: %2. Categories: %3. Dispatch rules: %4.</source>
+        <translation>Org units: %1. Users: %2. Categories: %3. Dispatch rules: %4.</translation>
     </message>
-    <message>
-        <source>%1 must be supervise, escalate or none.</source>
-        <translation>%1 must be supervise, escalate or none.</translation>
+    <message numerus="yes">
+        <source>%n calendar day(s) read.</source>
+        <translation>
+            <numerusform>%n calendar day read.</numerusform>
+            <numerusform>%n calendar days read.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 open cases recomputed.</source>
-        <translation>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 open cases recomputed.</translation>
+    <message numerus="yes">
+        <source>%n case(s) running late or overdue.</source>
+        <translation>
+            <numerusform>%n case running late or overdue.</numerusform>
+            <numerusform>%n cases running late or overdue.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 calendar days read; deadlines of %2 open cases recomputed.</source>
-        <translation>%1 calendar days read; deadlines of %2 open cases recomputed.</translation>
-    </message>
-    <message>
-        <source>%1 is not a user of this workspace; give the role with --role (%2).</source>
-        <translation>%1 is not a user of this workspace; give the role with --role (%2).</translation>
-    </message>
-    <message>
-        <source>unknown role &quot;%1&quot;; use one of operator, supervisor, unit_handler, leader.</source>
-        <translation>unknown role &quot;%1&quot;; use one of operator, supervisor, unit_handler, leader.</translation>
-    </message>
-    <message>
-        <source>case %1</source>
-        <translation>case %1</translation>
+    <message numerus="yes">
+        <source>%n action(s) taken by the deadline rules.</source>
+        <translation>
+            <numerusform>%n action taken by the deadline rules.</numerusform>
+            <numerusform>%n actions taken by the deadline rules.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1746,13 +1689,23 @@ Levels: %1.
 </context>
 <context>
     <name>GridDesk::DispatchDryRun</name>
-    <message>
-        <source>%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 never dispatched), %6 matched none.</source>
-        <translation>%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 never dispatched), %6 matched none.</translation>
+    <message numerus="yes">
+        <source>%n case(s) tried.</source>
+        <translation>
+            <numerusform>%n case tried.</numerusform>
+            <numerusform>%n cases tried.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>  %1 %2: %3 cases, %4 agreeing, %5 differing</source>
-        <translation>  %1 %2: %3 cases, %4 agreeing, %5 differing</translation>
+        <source>Matched a rule: %1 (to the unit they went to: %2, elsewhere: %3, never dispatched: %4). Matched none: %5.</source>
+        <translation>Matched a rule: %1 (to the unit they went to: %2, elsewhere: %3, never dispatched: %4). Matched none: %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1 %2: %n case(s), %3 agreeing, %4 differing</source>
+        <translation>
+            <numerusform>  %1 %2: %n case, %3 agreeing, %4 differing</numerusform>
+            <numerusform>  %1 %2: %n cases, %3 agreeing, %4 differing</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1876,10 +1829,13 @@ Levels: %1.
         <source>The rules could not be tried: %1</source>
         <translation>The rules could not be tried: %1</translation>
     </message>
-    <message>
-        <source>%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.</source>
+    <message numerus="yes">
+        <source>%n case(s) tried: %1 matched a rule – %2 to the unit they went to, %3 elsewhere, %4 never dispatched; %5 matched no rule. Nothing was saved.</source>
         <extracomment>counts of a dry run of the dispatch rules over past cases</extracomment>
-        <translation>%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.</translation>
+        <translation>
+            <numerusform>%n case tried: %1 matched a rule – %2 to the unit they went to, %3 elsewhere, %4 never dispatched; %5 matched no rule. Nothing was saved.</numerusform>
+            <numerusform>%n cases tried: %1 matched a rule – %2 to the unit they went to, %3 elsewhere, %4 never dispatched; %5 matched no rule. Nothing was saved.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1931,6 +1887,14 @@ Levels: %1.
             <numerusform>%n possible duplicate.</numerusform>
             <numerusform>%n possible duplicates.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Error</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>where something went wrong, then what: &quot;grids.shp, row 12: the geometry is invalid&quot;</extracomment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3109,10 +3073,6 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <translation>%1 handled case %2 and cannot verify it; another supervisor must.</translation>
     </message>
     <message>
-        <source>%1 handled case %2 and cannot verify it; the grid&apos;s supervisor must.</source>
-        <translation>%1 handled case %2 and cannot verify it; the grid&apos;s supervisor must.</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; needs a reason.</source>
         <translation>&quot;%1&quot; needs a reason.</translation>
     </message>
@@ -3189,8 +3149,8 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <translation>A case escalates to a higher tier of its own chain: %1 is not above %2.</translation>
     </message>
     <message>
-        <source>A case escalates to a higher tier: %1 is not above %2.</source>
-        <translation>A case escalates to a higher tier: %1 is not above %2.</translation>
+        <source>Case %1 was handled by %2, which cannot verify it; the grid&apos;s supervisor must.</source>
+        <translation>Case %1 was handled by %2, which cannot verify it; the grid&apos;s supervisor must.</translation>
     </message>
 </context>
 <context>
@@ -3353,9 +3313,12 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>Finding the units of open cases</source>
         <translation>Finding the units of open cases</translation>
     </message>
-    <message>
-        <source>Org unit %1 leads %2 open cases; keep it, or dispatch its cases elsewhere first.</source>
-        <translation>Org unit %1 leads %2 open cases; keep it, or dispatch its cases elsewhere first.</translation>
+    <message numerus="yes">
+        <source>Org unit %1 leads %n open case(s); keep it, or dispatch its cases elsewhere first.</source>
+        <translation>
+            <numerusform>Org unit %1 leads %n open case; keep it, or dispatch its case elsewhere first.</numerusform>
+            <numerusform>Org unit %1 leads %n open cases; keep it, or dispatch its cases elsewhere first.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,73 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Lead unit: %1.</source>
-        <translation>主办单位：%1。</translation>
-    </message>
-    <message>
-        <source>Jointly with %1.</source>
-        <translation>协办单位：%1。</translation>
-    </message>
-    <message>
-        <source>Proposed by %1.</source>
-        <extracomment>%1 is a dispatch rule and why it matched, e.g. &apos;Rule R1 &quot;Roads&quot; (category road)&apos;</extracomment>
-        <translation>建议来源：%1。</translation>
-    </message>
-    <message>
-        <source>Satisfaction %1 of 5.</source>
-        <extracomment>%1 is a satisfaction from 1 to 5</extracomment>
-        <translation>满意度：%1 / 5。</translation>
-    </message>
-    <message>
-        <source>Return visit: %1</source>
-        <translation>回访：%1</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Channel: %1.</source>
-        <translation>来源渠道：%1。</translation>
-    </message>
-    <message>
-        <source>Category: %1.</source>
-        <translation>类别：%1。</translation>
-    </message>
-    <message>
-        <source>Taken over by %1.</source>
-        <translation>由 %1 接手。</translation>
-    </message>
-    <message>
-        <source>Result: %1</source>
-        <translation>处置结果：%1</translation>
-    </message>
-    <message>
-        <source>Asked for %1 more.</source>
-        <extracomment>%1 is a time limit such as &quot;2d&quot;</extracomment>
-        <translation>申请延期 %1。</translation>
-    </message>
-    <message>
-        <source>Granted %1 more.</source>
-        <translation>批准延期 %1。</translation>
-    </message>
-    <message>
-        <source>Promised for %1.</source>
-        <translation>承诺于 %1 办结。</translation>
-    </message>
-    <message>
-        <source>Merged into case %1.</source>
-        <translation>已并入案件 %1。</translation>
-    </message>
-    <message>
-        <source>Case %1 was merged into this one.</source>
-        <translation>案件 %1 已并入本案件。</translation>
-    </message>
-</context>
-<context>
     <name>GridDesk::ActionDialog</name>
     <message>
         <source>Reload case</source>
@@ -441,10 +374,6 @@
         <translation>查找超期案件</translation>
     </message>
     <message>
-        <source>deadline rules</source>
-        <translation>时限规则</translation>
-    </message>
-    <message>
         <source>The handling time ran out at %1.</source>
         <translation>处置时限已于 %1 届满。</translation>
     </message>
@@ -483,6 +412,22 @@
     <message>
         <source>%1 lies in the future; actions are recorded when they are taken.</source>
         <translation>%1 是将来的时间；操作应在执行时记录。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <source>%1 keeps growing.</source>
+        <translation>%1 在读取过程中仍在变大。</translation>
     </message>
 </context>
 <context>
@@ -911,6 +856,70 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Lead unit: %1.</source>
+        <translation>主办单位：%1。</translation>
+    </message>
+    <message>
+        <source>Jointly with %1.</source>
+        <translation>协办单位：%1。</translation>
+    </message>
+    <message>
+        <source>Proposed by %1.</source>
+        <extracomment>%1 is a dispatch rule and why it matched, e.g. &apos;Rule R1 &quot;Roads&quot; (category road)&apos;</extracomment>
+        <translation>建议来源：%1。</translation>
+    </message>
+    <message>
+        <source>Satisfaction %1 of 5.</source>
+        <extracomment>%1 is a satisfaction from 1 to 5</extracomment>
+        <translation>满意度：%1 / 5。</translation>
+    </message>
+    <message>
+        <source>Return visit: %1</source>
+        <translation>回访：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Channel: %1.</source>
+        <translation>来源渠道：%1。</translation>
+    </message>
+    <message>
+        <source>Category: %1.</source>
+        <translation>类别：%1。</translation>
+    </message>
+    <message>
+        <source>Taken over by %1.</source>
+        <translation>由 %1 接手。</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>处置结果：%1</translation>
+    </message>
+    <message>
+        <source>Asked for %1 more.</source>
+        <extracomment>%1 is a time limit such as &quot;2d&quot;</extracomment>
+        <translation>申请延期 %1。</translation>
+    </message>
+    <message>
+        <source>Granted %1 more.</source>
+        <translation>批准延期 %1。</translation>
+    </message>
+    <message>
+        <source>Promised for %1.</source>
+        <translation>承诺于 %1 办结。</translation>
+    </message>
+    <message>
+        <source>Merged into case %1.</source>
+        <translation>已并入案件 %1。</translation>
+    </message>
+    <message>
+        <source>Case %1 was merged into this one.</source>
+        <translation>案件 %1 已并入本案件。</translation>
     </message>
 </context>
 <context>
@@ -1455,10 +1464,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>deadlines 需要指定工作区（WORKSPACE）。</translation>
     </message>
     <message>
-        <source>%1 cases running late or overdue; %2 actions taken by the deadline rules.</source>
-        <translation>%1 件案件已预警或超期；时限规则执行了 %2 项操作。</translation>
-    </message>
-    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -1553,14 +1558,6 @@ Levels: %1.
         <translation>--from 晚于 --to。</translation>
     </message>
     <message>
-        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 cases recomputed.</source>
-        <translation>%1 个组织单位，%2 个用户，%3 个类别，%4 条派遣规则；已重新计算 %5 件案件的截止时间。</translation>
-    </message>
-    <message>
-        <source>%1 calendar days read; the deadlines of %2 cases recomputed.</source>
-        <translation>已读取 %1 个日历日；已重新计算 %2 件案件的截止时间。</translation>
-    </message>
-    <message>
         <source>%1 is not a user of this workspace; an administrator adds users with setup import or in the workstation&apos;s Run as dialog.</source>
         <translation>%1 不是本工作区的用户；管理员可通过 setup import 或工作台的“切换用户”对话框添加用户。</translation>
     </message>
@@ -1576,91 +1573,33 @@ Levels: %1.
         <source>--at must be a time such as 2026-12-04T09:30:00, not &quot;%1&quot;.</source>
         <translation>--at 须为时间，例如 2026-12-04T09:30:00，而不是“%1”。</translation>
     </message>
-    <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
+    <message numerus="yes">
+        <source>Deadlines of %n case(s) recomputed.</source>
+        <translation>
+            <numerusform>已重新计算 %n 件案件的办理期限。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>warning fractions lie between 0 and 1, such as 0.5 and 0.8.</source>
-        <translation>预警比例须在 0 和 1 之间，例如 0.5 和 0.8。</translation>
+        <source>Org units: %1. Users: %2. Categories: %3. Dispatch rules: %4.</source>
+        <translation>组织单位：%1。用户：%2。类别：%3。派遣规则：%4。</translation>
     </message>
-    <message>
-        <source>%1 must be supervise, escalate or none.</source>
-        <translation>%1 须为 supervise、escalate 或 none。</translation>
+    <message numerus="yes">
+        <source>%n calendar day(s) read.</source>
+        <translation>
+            <numerusform>读取了 %n 个日历日。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 org units, %2 users, %3 categories, %4 dispatch rules; deadlines of %5 open cases recomputed.</source>
-        <translation>%1 个组织单位，%2 个用户，%3 个类别，%4 条派遣规则；已重新计算 %5 件未办结案件的截止时间。</translation>
+    <message numerus="yes">
+        <source>%n case(s) running late or overdue.</source>
+        <translation>
+            <numerusform>%n 件案件已预警或超期。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 calendar days read; deadlines of %2 open cases recomputed.</source>
-        <translation>已读取 %1 个日历日；已重新计算 %2 件未办结案件的截止时间。</translation>
-    </message>
-    <message>
-        <source>%1 is not a user of this workspace; give the role with --role (%2).</source>
-        <translation>%1 不是本工作区的用户；请用 --role 指定角色（%2）。</translation>
-    </message>
-    <message>
-        <source>unknown role &quot;%1&quot;; use one of operator, supervisor, unit_handler, leader.</source>
-        <translation>未知角色“%1”；请使用以下之一：operator、supervisor、unit_handler、leader。</translation>
-    </message>
-    <message>
-        <source>case %1</source>
-        <translation>案件 %1</translation>
+    <message numerus="yes">
+        <source>%n action(s) taken by the deadline rules.</source>
+        <translation>
+            <numerusform>期限规则执行了 %n 项操作。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1737,13 +1676,21 @@ Levels: %1.
 </context>
 <context>
     <name>GridDesk::DispatchDryRun</name>
-    <message>
-        <source>%1 cases: %2 matched a rule (%3 to the unit they went to, %4 elsewhere, %5 never dispatched), %6 matched none.</source>
-        <translation>%1 件案件：%2 件匹配到规则（%3 件与实际派遣单位一致，%4 件不一致，%5 件从未派遣），%6 件未匹配任何规则。</translation>
+    <message numerus="yes">
+        <source>%n case(s) tried.</source>
+        <translation>
+            <numerusform>试运行了 %n 件案件。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>  %1 %2: %3 cases, %4 agreeing, %5 differing</source>
-        <translation>  %1 %2：%3 件案件，%4 件一致，%5 件不一致</translation>
+        <source>Matched a rule: %1 (to the unit they went to: %2, elsewhere: %3, never dispatched: %4). Matched none: %5.</source>
+        <translation>匹配到规则：%1（与实际派遣单位一致：%2，不一致：%3，从未派遣：%4）。未匹配任何规则：%5。</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %1 %2: %n case(s), %3 agreeing, %4 differing</source>
+        <translation>
+            <numerusform>  %1 %2：%n 件案件，一致 %3，不一致 %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1867,10 +1814,12 @@ Levels: %1.
         <source>The rules could not be tried: %1</source>
         <translation>无法试运行规则：%1</translation>
     </message>
-    <message>
-        <source>%1 cases tried: %2 matched a rule – %3 to the unit they went to, %4 elsewhere, %5 never dispatched; %6 matched no rule. Nothing was saved.</source>
+    <message numerus="yes">
+        <source>%n case(s) tried: %1 matched a rule – %2 to the unit they went to, %3 elsewhere, %4 never dispatched; %5 matched no rule. Nothing was saved.</source>
         <extracomment>counts of a dry run of the dispatch rules over past cases</extracomment>
-        <translation>已试运行 %1 件案件：%2 件匹配到规则——其中 %3 件与实际派遣单位一致，%4 件不一致，%5 件从未派遣；%6 件未匹配任何规则。未保存任何内容。</translation>
+        <translation>
+            <numerusform>试运行了 %n 件案件：%1 件匹配到规则——%2 件与实际派遣单位一致，%3 件不一致，%4 件从未派遣；%5 件未匹配任何规则。未保存任何内容。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1921,6 +1870,14 @@ Levels: %1.
         <translation>
             <numerusform>%n 件可能重复的案件。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Error</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>where something went wrong, then what: &quot;grids.shp, row 12: the geometry is invalid&quot;</extracomment>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -3091,10 +3048,6 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>%1 处置过案件 %2，不能核查该案件；须由其他监督员核查。</translation>
     </message>
     <message>
-        <source>%1 handled case %2 and cannot verify it; the grid&apos;s supervisor must.</source>
-        <translation>%1 处置过案件 %2，不能核查该案件；须由该网格的监督员核查。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; needs a reason.</source>
         <translation>“%1”须填写原因。</translation>
     </message>
@@ -3171,8 +3124,8 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>案件只能升级到其所属上下级链条中的更高层级：%1 不在 %2 之上。</translation>
     </message>
     <message>
-        <source>A case escalates to a higher tier: %1 is not above %2.</source>
-        <translation>案件只能升级到更高层级：%1 的层级不高于 %2。</translation>
+        <source>Case %1 was handled by %2, which cannot verify it; the grid&apos;s supervisor must.</source>
+        <translation>案件 %1 由 %2 处置，该单位不能核查；应由网格监督员核查。</translation>
     </message>
 </context>
 <context>
@@ -3335,9 +3288,11 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>Finding the units of open cases</source>
         <translation>查找未办结案件的单位</translation>
     </message>
-    <message>
-        <source>Org unit %1 leads %2 open cases; keep it, or dispatch its cases elsewhere first.</source>
-        <translation>组织单位 %1 主办着 %2 件未办结案件；请保留该单位，或先将其案件派遣给其他单位。</translation>
+    <message numerus="yes">
+        <source>Org unit %1 leads %n open case(s); keep it, or dispatch its cases elsewhere first.</source>
+        <translation>
+            <numerusform>组织单位 %1 主办 %n 件未结案件；请保留该单位，或先将其案件派遣给其他单位。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,7 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
     }
     m_workspace = std::move(*workspace);
     m_book = std::make_unique<CaseBook>(*m_workspace, setup);
+    m_lastEventSeen = m_book->changedSince(0).value_or(std::pair<QList<qint64>, qint64>()).second;
     m_path = path;
     readGridPaths();
     m_queue->setSetup(setup);
@@ -595,10 +596,25 @@ void CaseDesk::showOnMap(qint64 caseId)
     }
 }
 
+void CaseDesk::takeInOtherChanges()
+{
+    // Until the server brings a change feed, the workspace's own history is the feed: another
+    // desk or the command line may have reported or acted on cases since the last look.
+    const auto changed = m_book->changedSince(m_lastEventSeen);
+    if (!changed) {
+        qCWarning(lcApp).noquote() << "changed cases not read:" << changed.error().message;
+        return;
+    }
+    m_lastEventSeen = changed->second;
+    for (qint64 id : changed->first)
+        refreshCase(id);
+}
+
 void CaseDesk::applyDeadlineRules()
 {
     if (!m_book)
         return;
+    takeInOtherChanges();
     const auto events = m_book->applyDeadlineRules(caseTime(now()));
     if (!events) {
         qCWarning(lcApp).noquote() << "deadline rules not applied:" << events.error().message;

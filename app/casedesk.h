@@ -78,7 +78,8 @@ public Q_SLOTS:
     void openWorkflowSetup();
     /// Keeps the file at path with the current case.
     bool attachFile(const QString &path);
-    /// Applies the deadline rules now and brings the queue's deadlines up to date.
+    /// Applies the deadline rules now, takes in the cases other programs changed since the last
+    /// look, and brings the queue's deadlines up to date.
     void applyDeadlineRules();
 
 Q_SIGNALS:
@@ -90,6 +91,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void takeInOtherChanges();
     ActionContext contextFor(const CaseFile &file, const CaseRecord &record) const;
     void proposeDispatch(ActionContext &context) const;
     QList<CaseAction> availableActions(const CaseFile &file) const;
@@ -112,6 +114,7 @@ private:
     MapCanvas *m_canvas;
     CaseActions *m_actions;
     QTimer *m_deadlineTimer;
+    qint64 m_lastEventSeen = 0; ///< the newest event the queue has taken in
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<CaseBook> m_book;
     QString m_path;

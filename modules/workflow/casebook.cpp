@@ -456,6 +456,23 @@ Result<void> CaseBook::updateState(SqliteStatement &update, const CaseFile &file
     return {};
 }
 
+Result<std::pair<QList<qint64>, qint64>> CaseBook::changedSince(qint64 after) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT case_id, max(id) FROM case_events WHERE id > ? GROUP BY "
+                                 "case_id"));
+    query.addBindValue(after);
+    if (!query.exec())
+        return std::unexpected(queryError(query, Tr::tr("Looking for changed cases")));
+    std::pair<QList<qint64>, qint64> changed {{}, after};
+    while (query.next()) {
+        changed.first << query.value(0).toLongLong();
+        changed.second = std::max(changed.second, query.value(1).toLongLong());
+    }
+    return changed;
+}
+
 Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, ActionRequest request)
 {
     if (auto when = checkNotAhead(request.at); !when)

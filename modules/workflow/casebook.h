@@ -79,6 +79,11 @@ public:
     /// Workspace::transaction().
     Result<QList<std::pair<qint64, Error>>> appendHistories(const QList<CaseHistory> &histories);
 
+    /// Cases that gained events after the event numbered after, written by this or any other
+    /// program (another desk, the command line), and the newest event's number now, to pass
+    /// next time. Pass 0 for every case.
+    Result<std::pair<QList<qint64>, qint64>> changedSince(qint64 after) const;
+
     /// Keeps file at filePath with the case, as an "attach" event. Files over
     /// MAX_ATTACHMENT_BYTES are refused.
     Result<CaseEvent> attach(qint64 caseId, const QString &filePath, ActionRequest request);

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void handlerMayNotVerify();
     void cancelledDialogKeepsItsDraft();
     void deadlineRulesSuperviseLateCases();
+    void takesInCasesOtherProgramsChanged();
     void addsALocalUser();
     void attachesAFile();
     void inboxesSurviveARestart();
@@ -465,6 +466,45 @@ void TestCaseDesk::deadlineRulesSuperviseLateCases()
     QCOMPARE(stateOf(id), QStringLiteral("supervised"));
     QCOMPARE(queue->viewCount(QueueView::Supervised), 1);
     QCOMPARE(m_window->caseDetail()->timeline()->events().last().role, Role::System);
+}
+
+void TestCaseDesk::takesInCasesOtherProgramsChanged()
+{
+    const qint64 mine = reportCase(QStringLiteral("Pothole on Muzha Road"));
+    QVERIFY(mine > 0);
+    CaseQueueWidget *queue = m_window->caseQueue();
+    const qsizetype toRegister = queue->viewCount(QueueView::ToRegister);
+
+    // The command line, or another desk, reports a case and registers the desk's case.
+    qint64 theirs = 0;
+    {
+        auto other = Workspace::open(m_path);
+        QVERIFY2(other.has_value(), Test::why(other).constData());
+        auto setup = WorkflowSetup::load(**other);
+        QVERIFY2(setup.has_value(), Test::why(setup).constData());
+        CaseBook book(**other, *setup);
+        ActionRequest request;
+        request.actor = QStringLiteral("Wu Tao");
+        request.role = Role::Operator;
+        request.at = CaseTime::naive(m_now.date(), m_now.time().addSecs(60));
+        CaseRecord record;
+        record.source = QStringLiteral("hotline");
+        record.externalId = QStringLiteral("H-77");
+        record.category = QStringLiteral("noise");
+        record.created = request.at;
+        QVERIFY(book.report(record, request).has_value());
+        theirs = record.id;
+        request.action = CaseAction::Register;
+        request.basedOnVersion = 1;
+        QVERIFY(book.act(mine, request).has_value());
+    }
+    QVERIFY(!queue->model()->rowOf(theirs));
+
+    m_desk->applyDeadlineRules(); // the desk's minute timer
+    QVERIFY(queue->model()->rowOf(theirs));
+    QCOMPARE(stateOf(mine), QStringLiteral("registered"));
+    QCOMPARE(queue->viewCount(QueueView::ToRegister), toRegister);
+    QCOMPARE(queue->viewCount(QueueView::ToDispatch), 1);
 }
 
 void TestCaseDesk::addsALocalUser()

@@ -262,11 +262,16 @@ void CaseDesk::showCase(qint64 id)
     m_file = file ? std::optional(*file) : std::nullopt;
 
     const WorkflowSetup &setup = m_book->setup();
-    CaseDetails details {*record, m_file, {},
+    CaseDetails details {*record, m_file, {}, {},
         m_book->attachments(id).value_or(QList<CaseAttachment>()), setup.units, setup.categories,
         {}, now()};
     if (m_file)
         details.clocks = StageClocks::history(*m_file, setup.categories, setup.calendar);
+    if (!file && file.error().code != ErrorCode::NotFound) {
+        // A history another program damaged: say so rather than show an empty one.
+        details.historyError = file.error().message;
+        Q_EMIT message(file.error().message);
+    }
     if (const auto row = m_queue->model()->rowOf(id))
         details.deadline = m_queue->model()->deadline(*row);
     m_panel->showCase(details);

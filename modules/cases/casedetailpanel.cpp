@@ -280,7 +280,9 @@ void CaseDetailPanel::showLoop(const CaseDetails &details)
 {
     const auto state = caseStateFromKey(details.record.state);
     QString stateText = state ? caseStateName(*state) : details.record.state;
-    if (!details.file)
+    if (!details.historyError.isEmpty())
+        stateText += u' ' + tr("(history unreadable: %1)").arg(details.historyError);
+    else if (!details.file)
         stateText += u' ' + tr("(no history recorded yet)");
     setField(QStringLiteral("state"), stateText);
     setField(QStringLiteral("leadUnit"), details.units.displayName(details.record.leadUnit));

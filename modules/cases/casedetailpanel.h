@@ -29,6 +29,7 @@ struct CaseDetails
 {
     CaseRecord record;
     std::optional<CaseFile> file; ///< empty for a case that has no history yet
+    QString historyError; ///< why the history could not be read, when it could not
     QList<StageClock> clocks; ///< StageClocks::history of the file
     QList<CaseAttachment> attachments;
     OrgDirectory units;

@@ -136,6 +136,11 @@ void TestCaseDetailPanel::caseWithoutHistory()
     QVERIFY(panel.field(QStringLiteral("state")).contains(QLatin1String("no history")));
     QVERIFY(panel.field(QStringLiteral("dispatchedBy")).isEmpty());
     QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("addAttachment"))->isEnabled());
+
+    // A history another program damaged is named, not shown as missing.
+    imported.historyError = QStringLiteral("Event 2 of case 7 cannot be read.");
+    panel.showCase(imported);
+    QVERIFY(panel.field(QStringLiteral("state")).contains(QLatin1String("Event 2 of case 7")));
 }
 
 void TestCaseDetailPanel::attachmentButtonsNameTheFile()

@@ -39,6 +39,10 @@ Result<Category> categoryFromJson(const QJsonObject &object)
         const std::optional<Stage> stage = stageFromKey(it.key());
         if (!stage)
             return fail(ErrorCode::InvalidArgument, Tr::tr("\"%1\" is not a stage").arg(it.key()));
+        if (!it.value().isString()) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("the limit of %1 must be written as text, such as \"3d\"").arg(it.key()));
+        }
         const Result<TimeLimit> limit = TimeLimit::parse(it.value().toString());
         if (!limit)
             return std::unexpected(limit.error().at(it.key()));

@@ -82,6 +82,8 @@ private Q_SLOTS:
         QTest::newRow("kind") << QByteArray(R"([{"code": "A", "kind": "thing"}])") << "thing";
         QTest::newRow("stage") << QByteArray(R"([{"code": "A", "limits": {"lunch": "1h"}}])")
                                << "lunch";
+        QTest::newRow("limit as number")
+            << QByteArray(R"([{"code": "A", "limits": {"handle": 5}}])") << "as text";
         QTest::newRow("limit") << QByteArray(R"([{"code": "A", "limits": {"handle": "soon"}}])")
                                << "soon";
     }

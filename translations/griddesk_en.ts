@@ -430,6 +430,10 @@
         <source>%1 keeps growing.</source>
         <translation>%1 keeps growing.</translation>
     </message>
+    <message>
+        <source>Looking for changed cases</source>
+        <translation>Looking for changed cases</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -703,6 +707,10 @@
         <source>%1 (%2), added by %3 on %4</source>
         <extracomment>an attachment: file name, size, who added it and when</extracomment>
         <translation>%1 (%2), added by %3 on %4</translation>
+    </message>
+    <message>
+        <source>(history unreadable: %1)</source>
+        <translation>(history unreadable: %1)</translation>
     </message>
 </context>
 <context>
@@ -1094,6 +1102,10 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
     <message>
         <source>category %1</source>
         <translation>category %1</translation>
+    </message>
+    <message>
+        <source>the limit of %1 must be written as text, such as &quot;3d&quot;</source>
+        <translation>the limit of %1 must be written as text, such as &quot;3d&quot;</translation>
     </message>
 </context>
 <context>

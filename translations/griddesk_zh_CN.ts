@@ -429,6 +429,10 @@
         <source>%1 keeps growing.</source>
         <translation>%1 在读取过程中仍在变大。</translation>
     </message>
+    <message>
+        <source>Looking for changed cases</source>
+        <translation>查找有变化的案件</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -701,6 +705,10 @@
         <source>%1 (%2), added by %3 on %4</source>
         <extracomment>an attachment: file name, size, who added it and when</extracomment>
         <translation>%1（%2），由 %3 于 %4 添加</translation>
+    </message>
+    <message>
+        <source>(history unreadable: %1)</source>
+        <translation>（办理记录无法读取：%1）</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1097,10 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
     <message>
         <source>category %1</source>
         <translation>第 %1 个类别</translation>
+    </message>
+    <message>
+        <source>the limit of %1 must be written as text, such as &quot;3d&quot;</source>
+        <translation>%1 的时限须写成文本，例如“3d”</translation>
     </message>
 </context>
 <context>

@@ -459,7 +459,8 @@ private Q_SLOTS:
         setup.warningFractions = {0.75};
         setup.onSupervisionOverdue.reset();
         auto categories = CategoryTree::fromJson(QJsonDocument::fromJson(
-            R"([{"code": "EV", "limits": {"handle": "2d"}}, {"code": "EV.A", "parent": "EV", "unit": "roads"}])")
+            R"([{"code": "EV", "limits": {"handle": "2d"}},
+                {"code": "EV.A", "parent": "EV", "unit": "roads"}])")
                                                      .array());
         setup.categories = *categories;
         QVERIFY(workspace->transaction([&] { return setup.save(*workspace); }));

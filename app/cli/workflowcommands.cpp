@@ -102,8 +102,11 @@ QJsonObject clockJson(const StageClock &clock, const WorkflowSetup &setup, const
     const bool working = !clock.limit.endsWith(QLatin1String("ch"));
     const DeadlineStatus status = deadlineStatus(setup.calendar, clock.started, clock.deadline,
         at.wallTime(), setup.warningFractions, working);
-    object.insert(QStringLiteral("status"),
-        clock.suspended ? QStringLiteral("suspended") : deadlineStateKey(status.state));
+    // Evaluation is optional work: its clock is shown, never as late.
+    const QString state = clock.stage == Stage::Evaluate ? QStringLiteral("optional")
+        : clock.suspended                                ? QStringLiteral("suspended")
+                                                         : deadlineStateKey(status.state);
+    object.insert(QStringLiteral("status"), state);
     object.insert(QStringLiteral("seconds_left"), status.secondsLeft);
     return object;
 }
@@ -204,6 +207,30 @@ std::optional<qint64> caseId(const QString &text)
     bool ok = false;
     const qint64 id = text.toLongLong(&ok);
     return ok && id > 0 ? std::optional(id) : std::nullopt;
+}
+
+/// The case text names: its number in the workspace, or else its id in the source feed (the
+/// number the queue shows for an imported case).
+Result<qint64> findCase(const CaseBook &book, const QString &text)
+{
+    if (const auto id = caseId(text); id && book.record(*id))
+        return *id;
+    auto found = book.casesWithExternalId(text.trimmed());
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->size() == 1)
+        return found->first();
+    if (found->isEmpty()) {
+        return fail(ErrorCode::NotFound,
+            Tr::tr("there is no case %1, as a number of this workspace or an id of a source.")
+                .arg(text));
+    }
+    QStringList ids;
+    for (qint64 id : std::as_const(*found))
+        ids << QString::number(id);
+    return fail(ErrorCode::InvalidArgument,
+        Tr::tr("%1 is the source id of cases %2; name one by its number.")
+            .arg(text, ids.join(QStringLiteral(", "))));
 }
 
 /// Who acts, from --as (a local user of the workspace) and --role.
@@ -322,6 +349,13 @@ Result<void> applyProposal(
     auto proposal = book.proposeDispatch(*record);
     if (!proposal)
         return std::unexpected(proposal.error());
+    const bool escalated = record->state == caseStateKey(CaseState::Escalated);
+    if (escalated && !context.isSet("unit")) {
+        // The unit that took the case over decides where it goes now, not the everyday rules.
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("an escalated case is dispatched by the unit that took it over; name the "
+                   "unit with --unit."));
+    }
     if (!context.isSet("unit")) {
         if (!*proposal) {
             return fail(ErrorCode::InvalidArgument,
@@ -379,13 +413,12 @@ int caseCommand(Context &context)
 {
     if (context.positional.size() != 3)
         return usageError(context, Tr::tr("case needs a WORKSPACE and a case ID."));
-    const auto id = caseId(context.positional.at(2));
-    if (!id)
-        return usageError(
-            context, Tr::tr("\"%1\" is not a case id.").arg(context.positional.at(2)));
     auto desk = openDesk(context.positional.at(1));
     if (!desk)
         return failWith(context, desk.error());
+    const auto id = findCase(*desk->book, context.positional.at(2));
+    if (!id)
+        return failWith(context, id.error());
     auto record = desk->book->record(*id);
     if (!record)
         return failWith(context, record.error());
@@ -405,10 +438,6 @@ int actCommand(Context &context)
 {
     if (context.positional.size() != 4)
         return usageError(context, Tr::tr("act needs a WORKSPACE, a case ID and an ACTION."));
-    const auto id = caseId(context.positional.at(2));
-    if (!id)
-        return usageError(
-            context, Tr::tr("\"%1\" is not a case id.").arg(context.positional.at(2)));
     const std::optional<CaseAction> action = caseActionFromKey(context.positional.at(3));
     const bool recordedOnly = action == CaseAction::Report || action == CaseAction::Absorb;
     if (!action || recordedOnly) {
@@ -421,6 +450,9 @@ int actCommand(Context &context)
     if (!desk)
         return failWith(context, desk.error());
     CaseBook &book = *desk->book;
+    const auto id = findCase(book, context.positional.at(2));
+    if (!id)
+        return failWith(context, id.error());
     auto file = book.file(*id);
     if (!file)
         return failWith(context, file.error());

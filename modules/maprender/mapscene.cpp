@@ -79,8 +79,7 @@ void MapScene::CaseLayer::add(const CaseRecord &record)
     if (!record.location)
         return;
     extent.expand(record.location->lon, record.location->lat);
-    points.push_back(
-        {record.id, WebMercator::fromLonLat(*record.location), isClosedStatus(record.status)});
+    points.push_back({record.id, WebMercator::fromLonLat(*record.location), isFinished(record)});
 }
 
 Result<std::shared_ptr<const MapScene>> MapScene::create(
@@ -188,6 +187,17 @@ void MapScene::buildIndexes()
 bool MapScene::isClosedStatus(const QString &status)
 {
     return status.trimmed().compare(QLatin1String("closed"), Qt::CaseInsensitive) == 0;
+}
+
+bool MapScene::isFinished(const CaseRecord &record)
+{
+    // The loop's state when the case has one: closed, evaluated, rejected, cancelled and
+    // merged cases are no longer work; the feed's own status for a case without a history.
+    static const QStringList finished {QStringLiteral("closed"), QStringLiteral("evaluated"),
+        QStringLiteral("rejected"), QStringLiteral("cancelled"), QStringLiteral("merged")};
+    if (!record.state.isEmpty())
+        return finished.contains(record.state);
+    return isClosedStatus(record.status);
 }
 
 std::span<const float> MapScene::ringCoordinates(quint32 ring) const

@@ -79,6 +79,9 @@ public:
 
     /// Whether a case status means the case is closed ("Closed", "closed" …).
     static bool isClosedStatus(const QString &status);
+    /// Whether a case is no longer work: finished in the loop, or closed by its feed's status
+    /// when it has no history. Drawn as closed.
+    static bool isFinished(const CaseRecord &record);
 
     const std::vector<GridShape> &grids() const { return m_grids; }
     const std::vector<CasePoint> &cases() const { return m_cases; }

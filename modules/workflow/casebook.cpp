@@ -456,6 +456,19 @@ Result<void> CaseBook::updateState(SqliteStatement &update, const CaseFile &file
     return {};
 }
 
+Result<QList<qint64>> CaseBook::casesWithExternalId(const QString &externalId) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT fid FROM cases WHERE external_id = ? ORDER BY fid"));
+    query.addBindValue(externalId);
+    if (!query.exec())
+        return std::unexpected(queryError(query, Tr::tr("Looking for case %1").arg(externalId)));
+    QList<qint64> found;
+    while (query.next())
+        found << query.value(0).toLongLong();
+    return found;
+}
+
 Result<std::pair<QList<qint64>, qint64>> CaseBook::changedSince(qint64 after) const
 {
     QSqlQuery query(m_workspace.database());

@@ -79,6 +79,9 @@ public:
     /// Workspace::transaction().
     Result<QList<std::pair<qint64, Error>>> appendHistories(const QList<CaseHistory> &histories);
 
+    /// Cases whose id in their source feed is externalId (a 311 number, a hotline ticket).
+    Result<QList<qint64>> casesWithExternalId(const QString &externalId) const;
+
     /// Cases that gained events after the event numbered after, written by this or any other
     /// program (another desk, the command line), and the newest event's number now, to pass
     /// next time. Pass 0 for every case.

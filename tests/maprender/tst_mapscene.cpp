@@ -25,6 +25,8 @@ private Q_SLOTS:
     void rejectsBadWkb();
     void findsCasesByIdInAnyOrder();
     void layerBuildsTheSameScene();
+    void finishedCasesAreDrawnClosed_data();
+    void finishedCasesAreDrawnClosed();
 
 private:
     std::shared_ptr<const MapScene> m_scene;
@@ -157,6 +159,34 @@ void TestMapScene::layerBuildsTheSameScene()
     // The extent reaches the case outside the grid, as it does for a scene made from records.
     QVERIFY(std::abs((*scene)->extent().east - 10.2) < 1e-9);
     QVERIFY(std::abs((*scene)->extent().north - 50.2) < 1e-9);
+}
+
+void TestMapScene::finishedCasesAreDrawnClosed_data()
+{
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<bool>("closed");
+    QTest::newRow("cancelled in the loop, open in the feed") << "cancelled"
+                                                             << "Open" << true;
+    QTest::newRow("merged") << "merged"
+                            << "" << true;
+    QTest::newRow("in handling, closed in the feed") << "in_handling"
+                                                     << "Closed" << false;
+    QTest::newRow("no history, closed in the feed") << ""
+                                                    << "Closed" << true;
+    QTest::newRow("no history, open in the feed") << ""
+                                                  << "Open" << false;
+}
+
+void TestMapScene::finishedCasesAreDrawnClosed()
+{
+    QFETCH(QString, state);
+    QFETCH(QString, status);
+    QFETCH(bool, closed);
+    CaseRecord record;
+    record.state = state;
+    record.status = status;
+    QCOMPARE(MapScene::isFinished(record), closed);
 }
 
 GRIDDESK_TEST_MAIN(TestMapScene, QGuiApplication)

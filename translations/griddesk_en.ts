@@ -434,6 +434,10 @@
         <source>Looking for changed cases</source>
         <translation>Looking for changed cases</translation>
     </message>
+    <message>
+        <source>Looking for case %1</source>
+        <translation>Looking for case %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -1454,10 +1458,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>case needs a WORKSPACE and a case ID.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a case id.</source>
-        <translation>&quot;%1&quot; is not a case id.</translation>
-    </message>
-    <message>
         <source>act needs a WORKSPACE, a case ID and an ACTION.</source>
         <translation>act needs a WORKSPACE, a case ID and an ACTION.</translation>
     </message>
@@ -1622,6 +1622,18 @@ Levels: %1.
             <numerusform>%n action taken by the deadline rules.</numerusform>
             <numerusform>%n actions taken by the deadline rules.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>there is no case %1, as a number of this workspace or an id of a source.</source>
+        <translation>there is no case %1, as a number of this workspace or an id of a source.</translation>
+    </message>
+    <message>
+        <source>%1 is the source id of cases %2; name one by its number.</source>
+        <translation>%1 is the source id of cases %2; name one by its number.</translation>
+    </message>
+    <message>
+        <source>an escalated case is dispatched by the unit that took it over; name the unit with --unit.</source>
+        <translation>an escalated case is dispatched by the unit that took it over; name the unit with --unit.</translation>
     </message>
 </context>
 <context>

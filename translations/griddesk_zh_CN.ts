@@ -433,6 +433,10 @@
         <source>Looking for changed cases</source>
         <translation>查找有变化的案件</translation>
     </message>
+    <message>
+        <source>Looking for case %1</source>
+        <translation>查找案件 %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -1448,10 +1452,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>case 需要指定工作区（WORKSPACE）和案件编号（ID）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a case id.</source>
-        <translation>“%1”不是案件编号。</translation>
-    </message>
-    <message>
         <source>act needs a WORKSPACE, a case ID and an ACTION.</source>
         <translation>act 需要指定工作区（WORKSPACE）、案件编号（ID）和动作（ACTION）。</translation>
     </message>
@@ -1612,6 +1612,18 @@ Levels: %1.
         <translation>
             <numerusform>期限规则执行了 %n 项操作。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>there is no case %1, as a number of this workspace or an id of a source.</source>
+        <translation>没有案件 %1：它既不是本工作区的案件编号，也不是来源系统的编号。</translation>
+    </message>
+    <message>
+        <source>%1 is the source id of cases %2; name one by its number.</source>
+        <translation>%1 是案件 %2 的来源编号；请用案件编号指定其中一件。</translation>
+    </message>
+    <message>
+        <source>an escalated case is dispatched by the unit that took it over; name the unit with --unit.</source>
+        <translation>已升级的案件由接手单位派遣；请用 --unit 指定单位。</translation>
     </message>
 </context>
 <context>

@@ -1635,6 +1635,13 @@ Levels: %1.
         <source>an escalated case is dispatched by the unit that took it over; name the unit with --unit.</source>
         <translation>an escalated case is dispatched by the unit that took it over; name the unit with --unit.</translation>
     </message>
+    <message numerus="yes">
+        <source>The deadline rules would act on %n of them now (--apply does).</source>
+        <translation>
+            <numerusform>The deadline rules would act on %n of them now (--apply does).</numerusform>
+            <numerusform>The deadline rules would act on %n of them now (--apply does).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CoordinateTransformer</name>

@@ -1625,6 +1625,12 @@ Levels: %1.
         <source>an escalated case is dispatched by the unit that took it over; name the unit with --unit.</source>
         <translation>已升级的案件由接手单位派遣；请用 --unit 指定单位。</translation>
     </message>
+    <message numerus="yes">
+        <source>The deadline rules would act on %n of them now (--apply does).</source>
+        <translation>
+            <numerusform>期限规则现在会处理其中 %n 件（加 --apply 即执行）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CoordinateTransformer</name>

@@ -532,6 +532,7 @@ int deadlinesCommand(Context &context)
     }
 
     QJsonArray late;
+    int due = 0; // overdue cases the rules would act on now
     const WorkflowSetup &setup = book.setup();
     auto visit = [&](const CaseRecord &record) {
         // A closed case waits only for an optional evaluation: not late work.
@@ -543,6 +544,10 @@ int deadlinesCommand(Context &context)
             record.deadline.wallTime(), at.wallTime(), setup.warningFractions);
         if (status.state != DeadlineState::Warning && status.state != DeadlineState::Overdue)
             return;
+        const bool ruled = (record.state == QLatin1String("in_handling") && setup.onHandlingOverdue)
+            || (record.state == QLatin1String("supervised") && setup.onSupervisionOverdue);
+        if (status.state == DeadlineState::Overdue && ruled)
+            ++due;
         late << QJsonObject {{QStringLiteral("id"), record.id},
             {QStringLiteral("state"), record.state},
             {QStringLiteral("lead_unit"), nullable(record.leadUnit)},
@@ -557,9 +562,15 @@ int deadlinesCommand(Context &context)
             QJsonObject {{QStringLiteral("applied"), applied}, {QStringLiteral("late"), late}});
         return OK;
     }
-    context.out << Tr::tr("%n case(s) running late or overdue.", nullptr, int(late.size())) << ' '
-                << Tr::tr("%n action(s) taken by the deadline rules.", nullptr, int(applied.size()))
-                << '\n';
+    context.out << Tr::tr("%n case(s) running late or overdue.", nullptr, int(late.size())) << ' ';
+    if (context.isSet("apply")) {
+        context.out << Tr::tr(
+            "%n action(s) taken by the deadline rules.", nullptr, int(applied.size()));
+    } else {
+        context.out << Tr::tr(
+            "The deadline rules would act on %n of them now (--apply does).", nullptr, due);
+    }
+    context.out << '\n';
     return OK;
 }
 

@@ -257,6 +257,8 @@ private Q_SLOTS:
         QCOMPARE(ahead.status, 0);
         QVERIFY2(ahead.out.contains(" 0 action"), ahead.out.constData());
         QCOMPARE(cli({"deadlines", m_workspace, "--at", "tomorrow"}).status, 2);
+        Run preview = cli({"deadlines", m_workspace});
+        QVERIFY2(preview.out.contains("would act on 1"), preview.out.constData());
 
         Run later = cli({"deadlines", m_workspace, "--apply", "--json"});
         QVERIFY2(later.status == 0, qPrintable(later.err));

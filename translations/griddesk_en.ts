@@ -940,6 +940,41 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::CaseType</name>
+    <message>
+        <source>Immediate</source>
+        <translation>Immediate</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>Promised</translation>
+    </message>
+    <message>
+        <source>Joint handling</source>
+        <translation>Joint handling</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Supplementary</source>
+        <translation>Supplementary</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>Special</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CategoriesEditor</name>
     <message>
         <source>Component</source>
@@ -2639,6 +2674,37 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::Stage</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>Acceptance</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::TextEncoding</name>
     <message>
         <source>The text is not valid UTF-8.</source>
@@ -3015,50 +3081,6 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>System</source>
         <translation>System</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>Immediate</translation>
-    </message>
-    <message>
-        <source>Promised</source>
-        <translation>Promised</translation>
-    </message>
-    <message>
-        <source>Joint handling</source>
-        <translation>Joint handling</translation>
-    </message>
-    <message>
-        <source>Supplementary</source>
-        <translation>Supplementary</translation>
-    </message>
-    <message>
-        <source>Special</source>
-        <translation>Special</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>Registration</translation>
-    </message>
-    <message>
-        <source>Acceptance</source>
-        <translation>Acceptance</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>Handling</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>Verification</translation>
-    </message>
-    <message>
-        <source>Supervision</source>
-        <translation>Supervision</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>Evaluation</translation>
     </message>
 </context>
 <context>

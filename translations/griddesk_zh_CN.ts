@@ -935,6 +935,41 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::CaseType</name>
+    <message>
+        <source>Immediate</source>
+        <translation>即办事项</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Joint handling</source>
+        <translation>联动处置事项</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报事项</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回事项</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予受理事项</translation>
+    </message>
+    <message>
+        <source>Supplementary</source>
+        <translation>补办事项</translation>
+    </message>
+    <message>
+        <source>Special</source>
+        <translation>特办事项</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CategoriesEditor</name>
     <message>
         <source>Component</source>
@@ -2613,6 +2648,37 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::Stage</name>
+    <message>
+        <source>Registration</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::TextEncoding</name>
     <message>
         <source>The text is not valid UTF-8.</source>
@@ -2989,50 +3055,6 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>System</source>
         <translation>系统</translation>
-    </message>
-    <message>
-        <source>Immediate</source>
-        <translation>即办事项</translation>
-    </message>
-    <message>
-        <source>Promised</source>
-        <translation>承诺事项</translation>
-    </message>
-    <message>
-        <source>Joint handling</source>
-        <translation>联动处置事项</translation>
-    </message>
-    <message>
-        <source>Supplementary</source>
-        <translation>补办事项</translation>
-    </message>
-    <message>
-        <source>Special</source>
-        <translation>特办事项</translation>
-    </message>
-    <message>
-        <source>Registration</source>
-        <translation>立案</translation>
-    </message>
-    <message>
-        <source>Acceptance</source>
-        <translation>签收</translation>
-    </message>
-    <message>
-        <source>Handling</source>
-        <translation>处置</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>核查</translation>
-    </message>
-    <message>
-        <source>Supervision</source>
-        <translation>督办</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>评价</translation>
     </message>
 </context>
 <context>

@@ -70,24 +70,24 @@ constexpr std::array<Term, std::size_t(Role::Count)> ROLES {{
 }};
 
 constexpr std::array<Term, std::size_t(CaseType::Count)> TYPES {{
-    {"immediate", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Immediate")},
-    {"promised", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Promised")},
-    {"joint", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Joint handling")},
-    {"escalated", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Escalated")},
-    {"returned", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Returned")},
-    {"rejected", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Rejected")},
-    {"supplementary", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Supplementary")},
-    {"special", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Special")},
+    {"immediate", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Immediate")},
+    {"promised", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Promised")},
+    {"joint", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Joint handling")},
+    {"escalated", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Escalated")},
+    {"returned", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Returned")},
+    {"rejected", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Rejected")},
+    {"supplementary", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Supplementary")},
+    {"special", QT_TRANSLATE_NOOP("GridDesk::CaseType", "Special")},
 }};
 
 constexpr std::array<Term, std::size_t(Stage::Count)> STAGES {{
-    {"register", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Registration")},
-    {"dispatch", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Dispatch")},
-    {"accept", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Acceptance")},
-    {"handle", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Handling")},
-    {"verify", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Verification")},
-    {"supervise", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Supervision")},
-    {"evaluate", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Evaluation")},
+    {"register", QT_TRANSLATE_NOOP("GridDesk::Stage", "Registration")},
+    {"dispatch", QT_TRANSLATE_NOOP("GridDesk::Stage", "Dispatch")},
+    {"accept", QT_TRANSLATE_NOOP("GridDesk::Stage", "Acceptance")},
+    {"handle", QT_TRANSLATE_NOOP("GridDesk::Stage", "Handling")},
+    {"verify", QT_TRANSLATE_NOOP("GridDesk::Stage", "Verification")},
+    {"supervise", QT_TRANSLATE_NOOP("GridDesk::Stage", "Supervision")},
+    {"evaluate", QT_TRANSLATE_NOOP("GridDesk::Stage", "Evaluation")},
 }};
 
 template<typename Enum, std::size_t N>
@@ -107,10 +107,13 @@ std::optional<Enum> fromKey(const std::array<Term, N> &terms, const QString &key
     return std::nullopt;
 }
 
+/// The name in the interface language. Case types and stages have contexts of their own:
+/// "Returned" as a case type (退回事项) is not the state (已退回).
 template<typename Enum, std::size_t N>
-QString nameOf(const std::array<Term, N> &terms, Enum value)
+QString nameOf(
+    const std::array<Term, N> &terms, Enum value, const char *context = "GridDesk::Workflow")
 {
-    return QCoreApplication::translate("GridDesk::Workflow", terms.at(std::size_t(value)).name);
+    return QCoreApplication::translate(context, terms.at(std::size_t(value)).name);
 }
 
 template<std::size_t N>
@@ -179,11 +182,11 @@ QString roleName(Role role)
 }
 QString caseTypeName(CaseType type)
 {
-    return nameOf(TYPES, type);
+    return nameOf(TYPES, type, "GridDesk::CaseType");
 }
 QString stageName(Stage stage)
 {
-    return nameOf(STAGES, stage);
+    return nameOf(STAGES, stage, "GridDesk::Stage");
 }
 
 QString caseActionKeys()

@@ -62,6 +62,9 @@ private Q_SLOTS:
 private:
     void runAs(const QString &name);
     qint64 reportCase(const QString &description);
+    /// Reports a case, registers and dispatches it, and has Li Lei accept it and feed back
+    /// result; returns its id.
+    qint64 fedBackCase(const QString &description, const QString &result);
     ActionDialog *startAction(CaseAction action);
     void submit(ActionDialog *dialog);
     void act(CaseAction action, const std::function<void(ActionDialog *)> &fill = {});
@@ -142,6 +145,21 @@ void TestCaseDesk::runAs(const QString &name)
     QCOMPARE(m_desk->user().name, name);
     auto *shown = m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("deskUser"));
     QVERIFY(shown && shown->text().contains(name));
+}
+
+qint64 TestCaseDesk::fedBackCase(const QString &description, const QString &result)
+{
+    const qint64 id = reportCase(description);
+    if (id <= 0)
+        return id;
+    act(CaseAction::Register);
+    act(CaseAction::Dispatch);
+    runAs(QStringLiteral("Li Lei"));
+    act(CaseAction::Accept);
+    act(CaseAction::FeedBack, [&result](ActionDialog *dialog) {
+        child<QPlainTextEdit>(dialog, "result")->setPlainText(result);
+    });
+    return id;
 }
 
 qint64 TestCaseDesk::reportCase(const QString &description)
@@ -321,15 +339,9 @@ void TestCaseDesk::reportToClose()
 
 void TestCaseDesk::failedVerificationIsSupervised()
 {
-    const qint64 id = reportCase(QStringLiteral("Pothole, second report"));
+    const qint64 id =
+        fedBackCase(QStringLiteral("Pothole, second report"), QStringLiteral("Patched."));
     QVERIFY(id > 0);
-    act(CaseAction::Register);
-    act(CaseAction::Dispatch);
-    runAs(QStringLiteral("Li Lei"));
-    act(CaseAction::Accept);
-    act(CaseAction::FeedBack, [](ActionDialog *dialog) {
-        child<QPlainTextEdit>(dialog, "result")->setPlainText(QStringLiteral("Patched."));
-    });
 
     runAs(QStringLiteral("Zhao Min"));
     CaseQueueWidget *queue = m_window->caseQueue();
@@ -399,15 +411,9 @@ void TestCaseDesk::staleActionIsRefusedAndKeepsInput()
 
 void TestCaseDesk::handlerMayNotVerify()
 {
-    const qint64 id = reportCase(QStringLiteral("Pothole by the market"));
+    const qint64 id =
+        fedBackCase(QStringLiteral("Pothole by the market"), QStringLiteral("Filled."));
     QVERIFY(id > 0);
-    act(CaseAction::Register);
-    act(CaseAction::Dispatch);
-    runAs(QStringLiteral("Li Lei"));
-    act(CaseAction::Accept);
-    act(CaseAction::FeedBack, [](ActionDialog *dialog) {
-        child<QPlainTextEdit>(dialog, "result")->setPlainText(QStringLiteral("Filled."));
-    });
 
     // A supervisor of the street that handled the case may not verify it.
     runAs(QStringLiteral("Sun Qiang"));

@@ -36,22 +36,6 @@ private:
 };
 
 namespace {
-QString dumpModel(const QAbstractItemModel &model)
-{
-    QStringList lines;
-    QStringList header;
-    for (int column = 0; column < model.columnCount(); ++column)
-        header << model.headerData(column, Qt::Horizontal).toString();
-    lines << header.join(QLatin1Char('|'));
-    for (int row = 0; row < model.rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < model.columnCount(); ++column)
-            cells << model.index(row, column).data().toString();
-        lines << cells.join(QLatin1Char('|'));
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
 /// Rows in the order rowLessThan puts them for column.
 QList<qint64> sortedIds(const CaseTableModel &model, Column column)
 {
@@ -105,7 +89,7 @@ void TestCaseTableModel::dump()
         "no_location\n"
         "7|Supervised|Clock stopped|Illegal Parking|Street two|2011-02-01 09:30|101|Assigned|"
         "NYPD|");
-    QCOMPARE(dumpModel(*m_model), expected);
+    QCOMPARE(Test::dumpModel(*m_model), expected);
 }
 
 void TestCaseTableModel::sortValuesAreRaw()

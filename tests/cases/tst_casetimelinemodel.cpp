@@ -68,22 +68,6 @@ QList<CaseEvent> history()
     return events;
 }
 
-QString dumpModel(const QAbstractItemModel &model)
-{
-    QStringList lines;
-    QStringList header;
-    for (int column = 0; column < model.columnCount(); ++column)
-        header << model.headerData(column, Qt::Horizontal).toString();
-    lines << header.join(QLatin1Char('|'));
-    for (int row = 0; row < model.rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < model.columnCount(); ++column)
-            cells << model.index(row, column).data().toString();
-        lines << cells.join(QLatin1Char('|'));
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
 } // namespace
 
 void TestCaseTimelineModel::passesModelTester()
@@ -114,7 +98,7 @@ void TestCaseTimelineModel::dump()
         "Asked for 2d more.\n"
         "2026-03-04 10:30|Return|Li Lei|Unit handler|Street one|Dispatched → Returned|"
         "Not our street|");
-    QCOMPARE(dumpModel(model), expected);
+    QCOMPARE(Test::dumpModel(model), expected);
 }
 
 void TestCaseTimelineModel::detailsInWords_data()

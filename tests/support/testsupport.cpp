@@ -4,6 +4,7 @@
 
 #include <gdal.h>
 
+#include <QAbstractItemModel>
 #include <QLocale>
 
 namespace GridDesk::Test {
@@ -25,6 +26,22 @@ QString dataPath(const QString &relative)
 QString mapsPath(const QString &relative)
 {
     return QStringLiteral(GRIDDESK_SOURCE_MAPS_DIR "/") + relative;
+}
+
+QString dumpModel(const QAbstractItemModel &model)
+{
+    QStringList lines;
+    QStringList header;
+    for (int column = 0; column < model.columnCount(); ++column)
+        header << model.headerData(column, Qt::Horizontal).toString();
+    lines << header.join(QLatin1Char('|'));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < model.columnCount(); ++column)
+            cells << model.index(row, column).data().toString();
+        lines << cells.join(QLatin1Char('|'));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace GridDesk::Test

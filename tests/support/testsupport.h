@@ -5,6 +5,10 @@
 #include <QString>
 #include <QTest>
 
+QT_BEGIN_NAMESPACE
+class QAbstractItemModel;
+QT_END_NAMESPACE
+
 namespace GridDesk::Test {
 
 /// Pins what tests must not inherit from the machine (locale, GDAL drivers, DPI scaling).
@@ -16,6 +20,10 @@ QString dataPath(const QString &relative);
 
 /// The maps/ folder of the source tree (the bundled samples).
 QString mapsPath(const QString &relative = {});
+
+/// A model's header and display texts, a line per row with cells joined by "|": a golden
+/// dump to compare whole tables with.
+QString dumpModel(const QAbstractItemModel &model);
 
 /// The failure message of a std::expected, or nothing when it holds a value; for QVERIFY2,
 /// which evaluates its message even when the check passes.

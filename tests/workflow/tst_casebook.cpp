@@ -68,6 +68,22 @@ bool dispatchTo(CaseBook &book, qint64 id, const QString &unit)
         && book.act(id, dispatch).has_value();
 }
 
+/// Writes an event into the file as another program would, past the case book; returns
+/// SQLite's refusal, empty when the row went in.
+QString plantEvent(const Workspace &workspace, qint64 caseId, int sequence, const QString &action,
+    const QString &from, const QString &to, const QString &verb = QStringLiteral("INSERT"))
+{
+    QSqlQuery query(workspace.database());
+    query.prepare(verb
+        + QStringLiteral(" INTO case_events (case_id, sequence, action, actor, role, at, "
+                         "from_state, to_state) VALUES (?, ?, ?, 'x', 'system', "
+                         "'2026-03-02T10:00:00', ?, ?)"));
+    for (const QVariant &value : {QVariant(caseId), QVariant(sequence), QVariant(action),
+             from.isEmpty() ? QVariant() : QVariant(from), QVariant(to)})
+        query.addBindValue(value);
+    return query.exec() ? QString() : query.lastError().text();
+}
+
 } // namespace
 
 class TestCaseBook : public QObject
@@ -224,11 +240,7 @@ private Q_SLOTS:
         auto workspace = workspaceWithCase(id);
         QVERIFY(workspace);
         // Another program appends an event GridDesk does not know.
-        QSqlQuery query(workspace->database());
-        QVERIFY(query.exec(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
-            "VALUES (%1, 2, 'teleport', 'x', 'operator', '2026-03-02T10:00:00', 'closed')")
-                               .arg(id)));
+        QCOMPARE(plantEvent(*workspace, id, 2, "teleport", {}, "closed"), QString());
         CaseBook book(*workspace, sampleSetup());
         auto unknown = book.file(id);
         QVERIFY(!unknown);
@@ -238,17 +250,9 @@ private Q_SLOTS:
         QVERIFY(!refused);
 
         // Nor can it insert out of order, or replace an event in place.
-        QSqlQuery gap(workspace->database());
-        QVERIFY(!gap.exec(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
-            "VALUES (%1, 5, 'register', 'x', 'operator', '2026-03-02T10:00:00', 'registered')")
-                              .arg(id)));
-        QVERIFY2(gap.lastError().text().contains(QLatin1String("in order")),
-            qPrintable(gap.lastError().text()));
-        QVERIFY(!gap.exec(QStringLiteral(
-            "REPLACE INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
-            "VALUES (%1, 1, 'cancel', 'x', 'system', '2026-03-02T10:00:00', 'cancelled')")
-                              .arg(id)));
+        const QString gap = plantEvent(*workspace, id, 5, "register", "reported", "registered");
+        QVERIFY2(gap.contains(QLatin1String("in order")), qPrintable(gap));
+        QVERIFY(!plantEvent(*workspace, id, 1, "cancel", {}, "cancelled", "REPLACE").isEmpty());
     }
 
     void plantedStepsAreRefusedAndSkipped()
@@ -257,12 +261,7 @@ private Q_SLOTS:
         auto workspace = workspaceWithCase(id);
         QVERIFY(workspace);
         // A well-formed event the loop does not allow: a reported case "verified".
-        QSqlQuery query(workspace->database());
-        QVERIFY(query.exec(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, from_state, "
-            "to_state) VALUES (%1, 2, 'verify', 'x', 'system', '2026-03-02T10:00:00', "
-            "'reported', 'closed')")
-                               .arg(id)));
+        QCOMPARE(plantEvent(*workspace, id, 2, "verify", "reported", "closed"), QString());
         CaseBook book(*workspace, sampleSetup());
         auto planted = book.file(id);
         QVERIFY(!planted);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace GridDesk {
 
@@ -67,6 +68,9 @@ struct Grid
     double areaM2 = 0.0;
     BoundingBox bbox;
     QByteArray wkb;
+    QString supervisor; ///< the grid supervisor responsible for it (a person's name); may be empty
+    std::optional<qint64> households; ///< unknown when empty
+    std::optional<qint64> population; ///< unknown when empty
 };
 
 } // namespace GridDesk

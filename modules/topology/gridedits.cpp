@@ -272,7 +272,7 @@ Result<QList<Grid>> split(const Grid &grid, std::span<const GeoPoint> line)
             g.adopt(GEOSGeom_createPointFromXY_r(handle, inside->lon, inside->lat));
         if (GEOSPreparedContains_r(handle, prepared, point.get()) != 1)
             continue; // a hole of the grid
-        if (GEOSIntersects_r(handle, face.get(), cutter.get()) == 1)
+        if (g.runsAlong(face.get(), cutter.get()))
             pieces.push_back(std::move(face));
         else
             untouched.push_back(std::move(face));

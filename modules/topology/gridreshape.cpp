@@ -76,9 +76,7 @@ Faces cutFaces(const Geometry &g, const GEOSGeometry *shape, const GEOSGeometry 
         Geometry::Ptr point =
             g.adopt(GEOSGeom_createPointFromXY_r(handle, inside->lon, inside->lat));
         const bool isInside = GEOSPreparedContains_r(handle, prepared, point.get()) == 1;
-        Geometry::Ptr rim = g.adopt(GEOSBoundary_r(handle, face.get()));
-        Geometry::Ptr alongLine = g.adopt(GEOSIntersection_r(handle, rim.get(), line));
-        const bool onLine = g.length(alongLine.get()) > 0.0;
+        const bool onLine = g.runsAlong(face.get(), line);
         if (isInside)
             (onLine ? faces.inside : faces.untouched).push_back(std::move(face));
         else if (onLine)

@@ -26,7 +26,6 @@ struct Tr
 constexpr double SLIVER_SHARE = 1.0 / 3.0;
 constexpr double COUNT_TOLERANCE = 0.1;
 constexpr int MAX_ATTEMPTS = 3;
-constexpr double METRES_PER_DEGREE = 6371008.8 * std::numbers::pi / 180.0;
 
 /// One piece of the lattice clipped to the parent; row and column of its cell count from the
 /// north-west corner.
@@ -153,10 +152,12 @@ void mergeSlivers(const Geometry &g, std::vector<Piece> &pieces, double cellArea
 }
 
 std::vector<Piece> cutAndMerge(
-    const Geometry &g, const GEOSGeometry *parent, const BoundingBox &box, double cellM2)
+    const Geometry &g, const GEOSGeometry *parent, const BoundingBox &box, double cellDegrees)
 {
-    const double height = std::sqrt(cellM2) / METRES_PER_DEGREE;
-    const double width = height / std::cos((box.north + box.south) / 2 * std::numbers::pi / 180);
+    // Square in the projection: width * shrink == height and width * height == cellDegrees.
+    const double shrink = std::cos((box.north + box.south) / 2 * std::numbers::pi / 180);
+    const double height = std::sqrt(cellDegrees * shrink);
+    const double width = height / shrink;
     std::vector<Piece> pieces = cutPieces(g, parent, box, {box.west, box.north, width, height});
     mergeSlivers(g, pieces, width * height);
     return pieces;
@@ -184,14 +185,18 @@ Result<QList<Grid>> subdivide(const Grid &parent, const SubdivideTarget &target)
     if (box.isEmpty() || parentM2 <= 0.0)
         return fail(ErrorCode::InvalidGeometry, Tr::tr("Grid %1 has no area.").arg(parent.code));
 
-    double cellM2 = byParts ? parentM2 / *target.parts : *target.areaM2;
-    std::vector<Piece> pieces = cutAndMerge(g, shape->get(), box, cellM2);
+    // Cells are sized in square degrees of the parent's own projection, so that the parts of a
+    // parent come out equal however the ellipsoid's area differs from the projection's.
+    const double parentDegrees = g.area(shape->get());
+    double cell =
+        byParts ? parentDegrees / *target.parts : *target.areaM2 * parentDegrees / parentM2;
+    std::vector<Piece> pieces = cutAndMerge(g, shape->get(), box, cell);
     for (int attempt = 1; byParts && attempt < MAX_ATTEMPTS; ++attempt) {
         const double share = double(pieces.size()) / double(*target.parts);
         if (std::abs(share - 1.0) <= COUNT_TOLERANCE)
             break;
-        cellM2 *= share;
-        pieces = cutAndMerge(g, shape->get(), box, cellM2);
+        cell *= share;
+        pieces = cutAndMerge(g, shape->get(), box, cell);
     }
 
     std::sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) {

@@ -23,6 +23,9 @@ constexpr double EARTH_RADIUS_M = 6371008.8;
 /// How far apart two copies of one boundary may lie and still count as shared, in degrees
 /// (about a millimetre).
 constexpr double SHARED_EDGE_SLACK = 1e-8;
+/// Boundary shared over less than this (about ten centimetres) is a touch at a point that the
+/// slack above drew out.
+constexpr double SHARED_EDGE_MINIMUM = 1e-6;
 
 /// The geometry type of WKB without Z/M offsets; 0 when unreadable.
 quint32 wkbType(QByteArrayView wkb)
@@ -255,7 +258,18 @@ double Geometry::sharedBoundary(const GEOSGeometry *a, const GEOSGeometry *b) co
     if (!corridor)
         return 0.0;
     Ptr near = adopt(GEOSIntersection_r(m_handle, boundaryA.get(), corridor.get()));
-    return length(near.get());
+    const double nearLength = length(near.get());
+    return nearLength < SHARED_EDGE_MINIMUM ? 0.0 : nearLength;
+}
+
+bool Geometry::runsAlong(const GEOSGeometry *polygon, const GEOSGeometry *line) const
+{
+    Ptr rim = adopt(GEOSBoundary_r(m_handle, polygon));
+    Ptr corridor = adopt(GEOSBuffer_r(m_handle, line, SHARED_EDGE_SLACK, 2));
+    if (!rim || !corridor)
+        return false;
+    Ptr along = adopt(GEOSIntersection_r(m_handle, rim.get(), corridor.get()));
+    return length(along.get()) >= SHARED_EDGE_MINIMUM;
 }
 
 double Geometry::areaM2(const GEOSGeometry *geometry) const

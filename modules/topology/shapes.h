@@ -70,6 +70,9 @@ public:
     /// Length of boundary both geometries have, allowing for coordinates that differ by
     /// rounding noise.
     double sharedBoundary(const GEOSGeometry *a, const GEOSGeometry *b) const;
+    /// Whether polygon's boundary runs along line (not just touching it at a point), allowing
+    /// for noding that moved the line's vertices by rounding noise.
+    bool runsAlong(const GEOSGeometry *polygon, const GEOSGeometry *line) const;
     /// Area in square metres on the ellipsoid.
     double areaM2(const GEOSGeometry *geometry) const;
     /// Reads wkb, repairing an invalid geometry so that overlays can use it.

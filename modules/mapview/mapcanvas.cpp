@@ -59,6 +59,22 @@ void MapCanvas::setScene(std::shared_ptr<const MapScene> scene)
     zoomToFullExtent();
 }
 
+void MapCanvas::replaceScene(std::shared_ptr<const MapScene> scene)
+{
+    if (!m_viewport.isValid())
+        return setScene(std::move(scene));
+    m_scene = std::move(scene);
+    m_renderer->setScene(m_scene);
+    requestRender();
+}
+
+void MapCanvas::setTool(MapTool *tool)
+{
+    m_tool = tool;
+    m_toolPressed = false;
+    update();
+}
+
 bool MapCanvas::isRendering() const
 {
     return m_renderer->isBusy();
@@ -94,6 +110,24 @@ void MapCanvas::zoomToFullExtent()
     if (!m_scene || m_scene->extent().isEmpty() || size().isEmpty())
         return;
     setViewport(MapViewport::fitted(m_scene->extent(), size(), FIT_MARGIN));
+}
+
+void MapCanvas::zoomToExtent(const BoundingBox &extent)
+{
+    if (extent.isEmpty() || size().isEmpty())
+        return;
+    const GeoPoint centre {(extent.west + extent.east) / 2, (extent.south + extent.north) / 2};
+    const bool isPoint = extent.width() <= 0.0 || extent.height() <= 0.0;
+    if (isPoint && m_viewport.isValid()) {
+        MapViewport target = m_viewport.centredOn(centre);
+        const double perPixel = target.mercatorPerPixel();
+        if (perPixel > STREET_LEVEL) {
+            const QPointF middle(target.size.width() / 2.0, target.size.height() / 2.0);
+            target = target.zoomed(perPixel / STREET_LEVEL, middle);
+        }
+        return setViewport(target);
+    }
+    setViewport(MapViewport::fitted(extent, size(), FIT_MARGIN));
 }
 
 bool MapCanvas::zoomToGrid(const QString &code)
@@ -184,6 +218,11 @@ void MapCanvas::paintEvent(QPaintEvent *)
     }
 
     painter.setRenderHint(QPainter::Antialiasing);
+    if (m_tool) {
+        painter.save();
+        m_tool->paint(painter, m_viewport);
+        painter.restore();
+    }
     paintScaleBar(painter);
     paintCoordinates(painter);
 }
@@ -242,8 +281,26 @@ void MapCanvas::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+MapMouseEvent MapCanvas::mapEvent(const QMouseEvent *event) const
+{
+    MapMouseEvent mapped;
+    mapped.pixel = event->position();
+    mapped.point = m_viewport.toLonLat(event->position());
+    mapped.button = event->button();
+    mapped.buttons = event->buttons();
+    mapped.modifiers = event->modifiers();
+    return mapped;
+}
+
 void MapCanvas::mousePressEvent(QMouseEvent *event)
 {
+    const bool toolTakes = m_tool && m_viewport.isValid() && m_tool->mousePressed(mapEvent(event));
+    if (toolTakes) {
+        m_toolPressed = true;
+        m_pressed = false;
+        update();
+        return event->accept();
+    }
     if (event->button() != Qt::LeftButton)
         return QWidget::mousePressEvent(event);
     m_pressed = true;
@@ -256,6 +313,8 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 {
     m_cursor = event->position();
     update();
+    if (m_tool && m_viewport.isValid() && m_tool->mouseMoved(mapEvent(event)))
+        return;
     if (!m_pressed)
         return;
 
@@ -270,17 +329,33 @@ void MapCanvas::mouseMoveEvent(QMouseEvent *event)
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_toolPressed && m_tool) {
+        m_toolPressed = false;
+        m_tool->mouseReleased(mapEvent(event));
+        update();
+        return event->accept();
+    }
     if (event->button() != Qt::LeftButton || !m_pressed)
         return QWidget::mouseReleaseEvent(event);
     m_pressed = false;
     unsetCursor();
-    if (!m_dragging)
-        selectAt(event->position());
+    const bool wasClick = !m_dragging;
     m_dragging = false;
+    if (!wasClick)
+        return;
+    if (m_tool && m_viewport.isValid() && m_tool->clicked(mapEvent(event))) {
+        update();
+        return;
+    }
+    selectAt(event->position());
 }
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 {
+    if (m_tool && m_viewport.isValid() && m_tool->mouseDoubleClicked(mapEvent(event))) {
+        update();
+        return event->accept();
+    }
     // The first click of the pair already selected the grid; the second brings it into view.
     if (event->button() != Qt::LeftButton || !m_scene)
         return QWidget::mouseDoubleClickEvent(event);
@@ -291,6 +366,10 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent *event)
 
 void MapCanvas::keyPressEvent(QKeyEvent *event)
 {
+    if (m_tool && m_tool->keyPressed(event)) {
+        update();
+        return event->accept();
+    }
     const QPointF centre(width() / 2.0, height() / 2.0);
     const double stepX = width() / 4.0;
     const double stepY = height() / 4.0;
@@ -318,6 +397,8 @@ void MapCanvas::keyPressEvent(QKeyEvent *event)
 void MapCanvas::leaveEvent(QEvent *)
 {
     m_cursor.reset();
+    if (m_tool)
+        m_tool->cursorLeft();
     update();
 }
 

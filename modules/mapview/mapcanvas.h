@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include "maptool.h"
+
 #include "maprender/mapscene.h"
 #include "maprender/mapstyle.h"
 #include "maprender/mapviewport.h"
@@ -19,7 +21,8 @@ class MapRenderer;
 /// The map of the workstation: shows the image the renderer made last, re-rendering off the
 /// GUI thread whenever the view changes. Drag pans, the wheel zooms around the cursor, the
 /// keyboard zooms (+/-), pans (arrows) and returns to the whole city (Home). A click selects
-/// the case under the cursor, or else the innermost grid there.
+/// the case under the cursor, or else the innermost grid there. A MapTool set on the canvas
+/// gets every event first and draws over the map.
 class MapCanvas : public QWidget
 {
     Q_OBJECT
@@ -28,7 +31,11 @@ public:
     explicit MapCanvas(QWidget *parent = nullptr);
     ~MapCanvas() override;
 
+    /// Shows scene from its whole extent, with nothing selected.
     void setScene(std::shared_ptr<const MapScene> scene);
+    /// Shows scene in place of the one shown (a new state of the same map), keeping the view
+    /// and the selection; the old image stays until the new one is rendered.
+    void replaceScene(std::shared_ptr<const MapScene> scene);
     std::shared_ptr<const MapScene> scene() const { return m_scene; }
 
     MapViewport viewport() const { return m_viewport; }
@@ -38,6 +45,11 @@ public:
     QImage image() const { return m_image; }
     bool isRendering() const;
 
+    /// The tool that gets mouse and key events first and paints over the map; none by
+    /// default. Not owned; unset it before it goes.
+    void setTool(MapTool *tool);
+    MapTool *tool() const { return m_tool; }
+
     QString selectedGridCode() const { return m_style.selectedGridCode; }
     std::optional<qint64> selectedCaseId() const { return m_style.selectedCaseId; }
 
@@ -45,6 +57,8 @@ public:
 
 public Q_SLOTS:
     void zoomToFullExtent();
+    /// Fits a WGS84 box into view; a box of no size is shown at street level around it.
+    void zoomToExtent(const GridDesk::BoundingBox &extent);
     /// Fits the grid into view and selects it; false when the scene has no such grid.
     bool zoomToGrid(const QString &code);
     /// Centres the case (zooming in to street level if needed) and selects it; false when the
@@ -79,8 +93,10 @@ private:
     void paintScaleBar(QPainter &painter) const;
     void paintCoordinates(QPainter &painter) const;
     void zoomBy(double factor, const QPointF &anchor);
+    MapMouseEvent mapEvent(const QMouseEvent *event) const;
 
     MapRenderer *m_renderer;
+    MapTool *m_tool = nullptr;
     std::shared_ptr<const MapScene> m_scene;
     MapViewport m_viewport;
     MapStyle m_style;
@@ -91,6 +107,7 @@ private:
     std::optional<QPointF> m_cursor;
     bool m_pressed = false;
     bool m_dragging = false;
+    bool m_toolPressed = false; ///< the tool took the press and owns the drag
 };
 
 } // namespace GridDesk

@@ -6,9 +6,58 @@
 #include "support/testsupport.h"
 
 #include <QApplication>
+#include <QKeyEvent>
+#include <QPainter>
 #include <QSignalSpy>
 
 using namespace GridDesk;
+
+namespace {
+
+/// A tool that records what reaches it, takes what it is told to and paints a red square.
+class RecordingTool : public MapTool
+{
+public:
+    bool takePress = false;
+    bool takeClick = false;
+    QList<GeoPoint> presses;
+    QList<GeoPoint> releases;
+    QList<GeoPoint> clicks;
+    int moves = 0;
+    QList<int> keys;
+
+    bool mousePressed(const MapMouseEvent &event) override
+    {
+        presses.append(event.point);
+        return takePress;
+    }
+    bool mouseMoved(const MapMouseEvent &) override
+    {
+        ++moves;
+        return takePress && !presses.isEmpty() && releases.size() < presses.size();
+    }
+    bool mouseReleased(const MapMouseEvent &event) override
+    {
+        releases.append(event.point);
+        return true;
+    }
+    bool clicked(const MapMouseEvent &event) override
+    {
+        clicks.append(event.point);
+        return takeClick;
+    }
+    bool keyPressed(QKeyEvent *event) override
+    {
+        keys.append(event->key());
+        return event->key() == Qt::Key_Backspace;
+    }
+    void paint(QPainter &painter, const MapViewport &) override
+    {
+        painter.fillRect(QRect(0, 0, 10, 10), Qt::red);
+    }
+};
+
+} // namespace
 
 class TestMapCanvas : public QObject
 {
@@ -26,6 +75,11 @@ private Q_SLOTS:
     void keyboard();
     void zoomToGridAndCase();
     void doubleClickZoomsToGrid();
+    void toolTakesClicksBeforeSelection();
+    void toolOwnsItsDrag();
+    void toolGetsKeysFirstAndPaints();
+    void replaceSceneKeepsView();
+    void zoomToExtent();
 
 private:
     QPointF pixelOf(const GeoPoint &point) const { return m_canvas->viewport().toPixel(point); }
@@ -163,6 +217,96 @@ void TestMapCanvas::doubleClickZoomsToGrid()
     const double after = QLineF(pixelOf({10.01, 50.01}), pixelOf({10.02, 50.02})).length();
     QVERIFY2(after > 300 && after > before * 3,
         qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
+}
+
+void TestMapCanvas::toolTakesClicksBeforeSelection()
+{
+    RecordingTool tool;
+    tool.takeClick = true;
+    m_canvas->setTool(&tool);
+    QSignalSpy grids(m_canvas.get(), &MapCanvas::gridSelected);
+    QTest::mouseClick(m_canvas.get(), Qt::LeftButton, {}, pixelOf({10.08, 50.02}).toPoint());
+    QCOMPARE(tool.clicks.size(), 1);
+    QVERIFY(std::abs(tool.clicks.first().lon - 10.08) < 1e-3);
+    QVERIFY(std::abs(tool.clicks.first().lat - 50.02) < 1e-3);
+    QCOMPARE(grids.size(), 0);
+
+    // A click the tool leaves alone selects as before; so does a canvas without a tool.
+    tool.takeClick = false;
+    QTest::mouseClick(m_canvas.get(), Qt::LeftButton, {}, pixelOf({10.08, 50.02}).toPoint());
+    QCOMPARE(grids.size(), 1);
+    m_canvas->setTool(nullptr);
+    QTest::mouseClick(m_canvas.get(), Qt::LeftButton, {}, pixelOf({10.018, 50.012}).toPoint());
+    QCOMPARE(grids.size(), 2);
+    QCOMPARE(tool.clicks.size(), 2);
+}
+
+void TestMapCanvas::toolOwnsItsDrag()
+{
+    RecordingTool tool;
+    tool.takePress = true;
+    m_canvas->setTool(&tool);
+    const MapViewport before = m_canvas->viewport();
+    QTest::mousePress(m_canvas.get(), Qt::LeftButton, {}, QPoint(200, 200));
+    QTest::mouseMove(m_canvas.get(), QPoint(240, 230));
+    QTest::mouseRelease(m_canvas.get(), Qt::LeftButton, {}, QPoint(260, 230));
+    QVERIFY(m_canvas->viewport() == before); // no pan
+    QCOMPARE(tool.presses.size(), 1);
+    QCOMPARE(tool.releases.size(), 1);
+    QVERIFY(tool.clicks.isEmpty());
+    QVERIFY(tool.moves >= 1);
+
+    // A press the tool does not take pans the map.
+    tool.takePress = false;
+    QTest::mousePress(m_canvas.get(), Qt::LeftButton, {}, QPoint(200, 200));
+    QTest::mouseMove(m_canvas.get(), QPoint(240, 230));
+    QTest::mouseRelease(m_canvas.get(), Qt::LeftButton, {}, QPoint(240, 230));
+    QVERIFY(!(m_canvas->viewport() == before));
+    QVERIFY(tool.clicks.isEmpty());
+    m_canvas->setTool(nullptr);
+}
+
+void TestMapCanvas::toolGetsKeysFirstAndPaints()
+{
+    RecordingTool tool;
+    m_canvas->setTool(&tool);
+    const double before = m_canvas->viewport().mercatorPerPixel();
+    QTest::keyClick(m_canvas.get(), Qt::Key_Backspace);
+    QTest::keyClick(m_canvas.get(), Qt::Key_Plus); // not taken: zooms
+    QCOMPARE(tool.keys, (QList<int> {Qt::Key_Backspace, Qt::Key_Plus}));
+    QVERIFY(m_canvas->viewport().mercatorPerPixel() < before);
+
+    const QImage shown = m_canvas->grab().toImage();
+    QCOMPARE(QColor(shown.pixel(5, 5)), QColor(Qt::red));
+    m_canvas->setTool(nullptr);
+    QVERIFY(QColor(m_canvas->grab().toImage().pixel(5, 5)) != QColor(Qt::red));
+}
+
+void TestMapCanvas::replaceSceneKeepsView()
+{
+    QVERIFY(m_canvas->zoomToGrid(QStringLiteral("F1")));
+    const MapViewport zoomed = m_canvas->viewport();
+    m_canvas->replaceScene(Test::fixtureScene());
+    QVERIFY(m_canvas->viewport() == zoomed);
+    QCOMPARE(m_canvas->selectedGridCode(), QStringLiteral("F1"));
+    QTRY_VERIFY(!m_canvas->isRendering());
+    QVERIFY(!m_canvas->image().isNull());
+
+    m_canvas->setScene(Test::fixtureScene());
+    QVERIFY(!(m_canvas->viewport() == zoomed));
+    QVERIFY(m_canvas->selectedGridCode().isEmpty());
+}
+
+void TestMapCanvas::zoomToExtent()
+{
+    m_canvas->zoomToExtent({10.01, 50.01, 10.02, 50.02});
+    QVERIFY(QLineF(pixelOf({10.01, 50.01}), pixelOf({10.02, 50.02})).length() > 300);
+    QVERIFY(QRectF(0, 0, 500, 400).contains(pixelOf({10.01, 50.01})));
+
+    // A point is centred at street level.
+    m_canvas->zoomToExtent({10.05, 50.05, 10.05, 50.05});
+    QVERIFY(QLineF(pixelOf({10.05, 50.05}), QPointF(250, 200)).length() < 0.5);
+    QVERIFY(m_canvas->viewport().mercatorPerPixel() <= 3.0 + 1e-9);
 }
 
 GRIDDESK_TEST_MAIN(TestMapCanvas, QApplication)

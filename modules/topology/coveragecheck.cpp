@@ -138,7 +138,7 @@ public:
         , m_entries(std::size_t(grids.size()))
     {
         for (qsizetype i = 0; i < grids.size(); ++i)
-            m_byCode.insert(grids[i].code, i);
+            m_byCode[grids[i].code] << i;
     }
 
     QList<TopologyFinding> run();
@@ -151,7 +151,8 @@ private:
     void checkCodes(const std::vector<qsizetype> &chosen);
     void checkGeometry(qsizetype index);
     const Entry &load(qsizetype index);
-    void checkLevel(const std::vector<qsizetype> &members, bool nests);
+    void checkLevel(const std::vector<qsizetype> &members, GridLevel level);
+    std::optional<qsizetype> parentOf(const QString &code, GridLevel level) const;
     void findOverlaps(const std::vector<qsizetype> &members);
     void checkNesting(qsizetype parent, const std::vector<qsizetype> &children, const Ptr &cover);
 
@@ -175,7 +176,7 @@ private:
     const QList<Grid> &m_grids;
     TopologyOptions m_options;
     std::vector<Entry> m_entries;
-    QHash<QString, qsizetype> m_byCode;
+    QHash<QString, QList<qsizetype>> m_byCode; ///< a code may be given twice
     QList<TopologyFinding> m_findings;
 };
 
@@ -331,12 +332,15 @@ Checker::Union Checker::unite(std::vector<const GEOSGeometry *> shapes, double p
     Ptr all = m_g.adopt(GEOSGeom_createCollection_r(
         handle, GEOS_GEOMETRYCOLLECTION, clones.data(), unsigned(clones.size())));
 
-    // A clean coverage (shared edges with the same vertices) unions in linear time; anything
-    // else, or a result whose area disagrees, takes the overlay union.
+    // A clean coverage (shared edges with the same vertices) unions in linear time. The
+    // coverage union only drops edges that appear twice, so overlapping input comes out as
+    // overlapping or edge-sharing polygons (invalid) or with less area: either sends the group
+    // to the overlay union, which nodes everything.
     Union result;
     result.shape = m_g.adopt(GEOSCoverageUnion_r(handle, all.get()));
     const bool clean = result.shape
-        && std::abs(m_g.area(result.shape.get()) - partsArea) <= COVERAGE_SLACK * partsArea;
+        && std::abs(m_g.area(result.shape.get()) - partsArea) <= COVERAGE_SLACK * partsArea
+        && GEOSisValid_r(handle, result.shape.get()) == 1;
     if (!clean)
         result.shape = m_g.adopt(GEOSUnaryUnion_r(handle, all.get()));
     result.shape = m_g.polygonal(std::move(result.shape));
@@ -437,9 +441,24 @@ void Checker::checkNesting(
     GEOSPreparedGeom_destroy_r(handle, prepared);
 }
 
-void Checker::checkLevel(const std::vector<qsizetype> &members, bool nests)
+std::optional<qsizetype> Checker::parentOf(const QString &code, GridLevel level) const
+{
+    // With duplicate codes, the first grid of a higher nesting level is the parent.
+    const std::optional<int> depth = gridLevelDepth(level);
+    if (!depth || code.isEmpty())
+        return std::nullopt;
+    for (const qsizetype candidate : m_byCode.value(code)) {
+        const std::optional<int> above = gridLevelDepth(m_grids[candidate].level);
+        if (above && *above < *depth)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+void Checker::checkLevel(const std::vector<qsizetype> &members, GridLevel level)
 {
     // Siblings are grouped by parent; business grids form one group.
+    const bool nests = gridLevelDepth(level).has_value();
     std::map<QString, std::vector<qsizetype>> groups;
     for (const qsizetype index : members)
         groups[nests ? m_grids[index].parentCode : QString()].push_back(index);
@@ -459,10 +478,7 @@ void Checker::checkLevel(const std::vector<qsizetype> &members, bool nests)
         if (cover.overlaps)
             suspects.push_back(children);
 
-        const auto parent = m_byCode.constFind(parentCode);
-        const bool hasParent = nests && !parentCode.isEmpty() && parent != m_byCode.constEnd()
-            && gridLevelDepth(m_grids[*parent].level).has_value();
-        if (hasParent)
+        if (const std::optional<qsizetype> parent = parentOf(parentCode, level))
             checkNesting(*parent, children, cover.shape);
         coversArea += m_g.area(cover.shape.get());
         covers.push_back(cover.shape.get());
@@ -496,7 +512,7 @@ QList<TopologyFinding> Checker::run()
             levels[int(m_grids[index].level)].push_back(index);
     }
     for (const auto &[level, members] : levels)
-        checkLevel(members, gridLevelDepth(GridLevel(level)).has_value());
+        checkLevel(members, GridLevel(level));
     qCDebug(lcTopology) << "checked" << chosen.size() << "grids:" << m_findings.size()
                         << "findings";
     return m_findings;

@@ -52,6 +52,8 @@ QString usage()
         "  griddesk-cli grids WORKSPACE [--level LEVEL] --json\n"
         "  griddesk-cli cases WORKSPACE [--grid CODE] --json\n"
         "  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]\n"
+        "  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]\n"
+        "      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]\n"
         "\n"
         "The closed loop:\n"
         "  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]\n"
@@ -363,6 +365,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("repair-invalid"), Tr::tr("Mend invalid polygons instead of failing.")},
         {QStringLiteral("size"), Tr::tr("Image size."), QStringLiteral("WxH")},
         {QStringLiteral("bbox"), Tr::tr("Extent to draw."), QStringLiteral("W,S,E,N")},
+        {QStringLiteral("crs"), Tr::tr("CRS to export in (default EPSG:4326)."),
+            QStringLiteral("CRS")},
+        {QStringLiteral("overwrite"), Tr::tr("Replace an existing output file.")},
         {QStringLiteral("as"), Tr::tr("The local user taking the action."), QStringLiteral("USER")},
         {QStringLiteral("role"), Tr::tr("The role acted in."), QStringLiteral("ROLE")},
         {QStringLiteral("unit"), Tr::tr("Lead unit (dispatch) or unit taking over (escalate)."),
@@ -425,6 +430,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return casesCommand(context);
     if (command == QLatin1String("render"))
         return renderCommand(context);
+    if (command == QLatin1String("export-grids"))
+        return exportGridsCommand(context);
     const QList<std::pair<const char *, int (*)(Context &)>> workflowCommands {
         {"report", reportCommand}, {"case", caseCommand}, {"act", actCommand},
         {"deadlines", deadlinesCommand}, {"rules", rulesCommand}, {"setup", setupCommand},

@@ -42,6 +42,9 @@ int usageError(Context &context, const QString &message);
 void printJson(Context &context, const QJsonValue &value);
 Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path);
 
+/// export-grids (exportcommands.cpp).
+int exportGridsCommand(Context &context);
+
 /// The workflow commands: report, case, act, deadlines (workflowcommands.cpp) and rules, setup,
 /// calendar (setupcommands.cpp).
 int reportCommand(Context &context);

@@ -6,16 +6,20 @@
 
 #include "domain/error.h"
 #include "domain/gridlevel.h"
+#include "editions/griddraft.h"
+#include "editions/grideditions.h"
 #include "ingest/caseimporter.h"
 #include "ingest/gridimporter.h"
 #include "maprender/mapscene.h"
 #include "maprender/mapviewport.h"
 #include "maprender/rendermap.h"
 #include "storage/workspace.h"
+#include "topology/topologycheck.h"
 #include "workflow/terms.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,8 +40,7 @@ struct Tr
 QString deskActionKeys()
 {
     QStringList keys = caseActionKeys().split(QStringLiteral(", "));
-    keys.removeAll(caseActionKey(CaseAction::Report));
-    keys.removeAll(caseActionKey(CaseAction::Absorb));
+    keys.removeIf([](const QString &key) { return isRecordedOnly(*caseActionFromKey(key)); });
     return keys.join(QStringLiteral(", "));
 }
 
@@ -67,6 +70,12 @@ QString usage()
         "      [--from DATE] [--to DATE] [--json]\n"
         "  griddesk-cli setup WORKSPACE export|import FILE\n"
         "  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv\n"
+        "\n"
+        "The grid map:\n"
+        "  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)\n"
+        "  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2\n"
+        "  griddesk-cli publish WORKSPACE --as USER --note TEXT\n"
+        "  griddesk-cli editions WORKSPACE [--json]\n"
         "\n"
         "Actions: %2.\n"
         "Roles: %3.\n"
@@ -119,6 +128,35 @@ void printSummary(Context &context, const QString &file, const ImportSummary &su
         context.out << "  " << note << '\n';
 }
 
+/// Once the grid map has editions, an import is an edit like any other: it goes into the
+/// draft, is checked, and changes nothing published until the draft is.
+int importGridsIntoDraft(Context &context, Workspace &ws, const GridImportOptions &options)
+{
+    const QString file = context.positional.at(2);
+    auto prepared = prepareGridImport(ws, file, options);
+    if (!prepared)
+        return failWith(context, prepared.error());
+    auto draft = GridDraft::load(ws);
+    if (!draft)
+        return failWith(context, draft.error());
+    const GridChange change =
+        draft->importing(prepared->grids, Tr::tr("Import %1").arg(QFileInfo(file).fileName()));
+    if (auto applied = draft->apply(ws, change); !applied)
+        return failWith(context, applied.error());
+    printSummary(context, file, prepared->summary);
+    QStringList touched;
+    for (const Grid &grid : change.after)
+        touched << grid.code;
+    auto findings = checkTopologyAround(draft->grids(), touched);
+    if (!findings)
+        return failWith(context, findings.error());
+    context.out << Tr::tr(
+        "  into the draft: %n grid(s) added or changed", nullptr, int(change.after.size()))
+                << "; " << Tr::tr("%n finding(s) around them", nullptr, int(findings->size()))
+                << "; " << Tr::tr("publish the draft to make them an edition.") << '\n';
+    return OK;
+}
+
 int importGridsCommand(Context &context)
 {
     if (context.positional.size() != 3)
@@ -145,6 +183,11 @@ int importGridsCommand(Context &context)
     auto workspace = openWorkspace(context.positional.at(1));
     if (!workspace)
         return failWith(context, workspace.error());
+    auto published = GridEditions::isPublished(**workspace);
+    if (!published)
+        return failWith(context, published.error());
+    if (*published)
+        return importGridsIntoDraft(context, **workspace, options);
     auto summary = importGrids(**workspace, context.positional.at(2), options);
     if (!summary)
         return failWith(context, summary.error());
@@ -399,6 +442,10 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("lon"), Tr::tr("Longitude, WGS84."), QStringLiteral("X")},
         {QStringLiteral("lat"), Tr::tr("Latitude, WGS84."), QStringLiteral("Y")},
         {QStringLiteral("channel"), Tr::tr("Source channel of a report."), QStringLiteral("CH")},
+        {QStringLiteral("parts"), Tr::tr("How many fine grids to cut."), QStringLiteral("N")},
+        {QStringLiteral("target-area"), Tr::tr("Area of each fine grid, in square metres."),
+            QStringLiteral("M2")},
+        {QStringLiteral("note"), Tr::tr("What a grid edition changes."), QStringLiteral("TEXT")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -435,7 +482,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QList<std::pair<const char *, int (*)(Context &)>> workflowCommands {
         {"report", reportCommand}, {"case", caseCommand}, {"act", actCommand},
         {"deadlines", deadlinesCommand}, {"rules", rulesCommand}, {"setup", setupCommand},
-        {"calendar", calendarCommand}};
+        {"calendar", calendarCommand}, {"validate", validateCommand},
+        {"subdivide", subdivideCommand}, {"publish", publishCommand},
+        {"editions", editionsCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

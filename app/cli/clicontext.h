@@ -55,4 +55,10 @@ int rulesCommand(Context &context);
 int setupCommand(Context &context);
 int calendarCommand(Context &context);
 
+/// The grid map's editing commands (gridcommands.cpp).
+int validateCommand(Context &context);
+int subdivideCommand(Context &context);
+int publishCommand(Context &context);
+int editionsCommand(Context &context);
+
 } // namespace GridDesk::Cli

@@ -439,8 +439,7 @@ int actCommand(Context &context)
     if (context.positional.size() != 4)
         return usageError(context, Tr::tr("act needs a WORKSPACE, a case ID and an ACTION."));
     const std::optional<CaseAction> action = caseActionFromKey(context.positional.at(3));
-    const bool recordedOnly = action == CaseAction::Report || action == CaseAction::Absorb;
-    if (!action || recordedOnly) {
+    if (!action || isRecordedOnly(*action)) {
         return usageError(context,
             Tr::tr("unknown action \"%1\"; use one of %2.")
                 .arg(context.positional.at(3), deskActionKeys()));

@@ -112,6 +112,11 @@ QString CaseTimelineModel::details(const CaseEvent &event, const OrgDirectory &u
         return Tr::tr("Case %1 was merged into this one.").arg(text(event, "from"));
     case CaseAction::Attach:
         return attachmentDetails(event);
+    case CaseAction::Rehome:
+        //: %1 and %2 are grid codes, %3 the number of a grid edition
+        return Tr::tr("Grid %1 → %2 (edition %3).")
+            .arg(text(event, "from"), text(event, "to"))
+            .arg(event.data.value(QLatin1String("edition")).toInt());
     default:
         return {};
     }

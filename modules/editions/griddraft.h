@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -39,6 +40,7 @@ struct GridChange
     QList<Grid> before;
     QList<Grid> after;
     QList<LineageLink> lineage;
+    bool reverts = false; ///< set by reversed(): the lineage links are taken out, not added
 
     GridChange reversed() const;
 };
@@ -65,16 +67,31 @@ public:
     /// an added code is taken or a grid's code is blank.
     Result<void> apply(Workspace &ws, const GridChange &change);
 
+    /// The edit that brings grids read from a file (a re-import, say from QGIS) into the draft:
+    /// grids with a code the draft has replace them, keeping the supervisor and counts the
+    /// file does not carry; the others are added.
+    GridChange importing(const QList<Grid> &incoming, const QString &description) const;
+
     /// Throws the draft away: the grids are the published ones again.
     Result<void> discard(Workspace &ws);
 
+    /// Empties the draft's tables in ws, for publishing inside its transaction.
+    static Result<void> clearTables(Workspace &ws);
+
 private:
+    void reindex();
+    void put(const Grid &grid);
+    void remove(const QString &code);
+    static Result<std::optional<Grid>> published(Workspace &ws, const QString &code);
+    Result<void> writeDeleted(Workspace &ws, const QString &code);
+    Result<void> writeChanged(Workspace &ws, const Grid &grid);
+    Result<void> writeLineage(Workspace &ws, const GridChange &change);
+
     QList<Grid> m_grids;
     QHash<QString, qsizetype> m_index;
     QSet<QString> m_changed; // added or changed
     QSet<QString> m_deleted;
     QList<LineageLink> m_lineage;
-    friend class GridEditions;
 };
 
 /// A finding of the topology check accepted by a supervisor, with why.

@@ -55,6 +55,10 @@ struct ImpactReport
 /// the edition that made it until the one that replaced it).
 namespace GridEditions {
 
+/// Whether the grid map has been published at least once: from then on, imports and edits go
+/// into the draft.
+Result<bool> isPublished(Workspace &ws);
+
 /// Every edition, oldest first. A workspace whose grids predate editions gets edition 1 made
 /// from them the first time this is called.
 Result<QList<GridEdition>> list(Workspace &ws);

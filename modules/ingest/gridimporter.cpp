@@ -383,7 +383,7 @@ void generateCodes(QList<Candidate> &candidates, GridLevel level)
 
 } // namespace
 
-Result<ImportSummary> importGridsInTransaction(
+Result<PreparedGrids> prepareGridImport(
     Workspace &workspace, const QString &path, const GridImportOptions &options)
 {
     VectorReadOptions readOptions;
@@ -423,17 +423,33 @@ Result<ImportSummary> importGridsInTransaction(
     if (auto checked = checkParentsExist(workspace, *candidates, file); !checked)
         return std::unexpected(checked.error());
 
-    QList<Grid> grids;
-    grids.reserve(candidates->size());
+    PreparedGrids prepared;
+    prepared.grids.reserve(candidates->size());
     for (Candidate &candidate : *candidates) {
         if (candidate.grid.name.isEmpty())
             candidate.grid.name = candidate.grid.code;
-        grids << std::move(candidate.grid);
+        prepared.grids << std::move(candidate.grid);
     }
+    summary.imported = prepared.grids.size();
+    prepared.summary = std::move(summary);
+    qCInfo(lcIngest) << "prepared" << prepared.grids.size() << gridLevelKey(options.level)
+                     << "grids from" << path << "in" << timer.elapsed() << "ms: read" << readMs
+                     << "checked" << checkedMs - readMs << "parents" << parentsMs - checkedMs;
+    return prepared;
+}
+
+Result<ImportSummary> importGridsInTransaction(
+    Workspace &workspace, const QString &path, const GridImportOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto prepared = prepareGridImport(workspace, path, options);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    ImportSummary summary = std::move(prepared->summary);
     const qint64 preparedMs = timer.elapsed();
-    if (auto saved = workspace.saveGrids(grids); !saved)
+    if (auto saved = workspace.saveGrids(prepared->grids); !saved)
         return std::unexpected(saved.error());
-    summary.imported = grids.size();
     const qint64 savedMs = timer.elapsed();
 
     auto moved = relocateCases(workspace);
@@ -444,10 +460,9 @@ Result<ImportSummary> importGridsInTransaction(
     if (auto logged = workspace.logImport(QStringLiteral("grids"), path, summary.toJson()); !logged)
         return std::unexpected(logged.error());
     qCInfo(lcIngest) << "imported" << summary.imported << gridLevelKey(options.level)
-                     << "grids from" << path << "in" << timer.elapsed() << "ms: read" << readMs
-                     << "checked" << checkedMs - readMs << "parents" << parentsMs - checkedMs
-                     << "prepared" << preparedMs - parentsMs << "saved" << savedMs - preparedMs
-                     << "cases" << timer.elapsed() - savedMs;
+                     << "grids from" << path << "in" << timer.elapsed() << "ms: prepared"
+                     << preparedMs << "saved" << savedMs - preparedMs << "cases"
+                     << timer.elapsed() - savedMs;
     return summary;
 }
 

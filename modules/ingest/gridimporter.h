@@ -5,6 +5,7 @@
 #include "importsummary.h"
 
 #include "domain/error.h"
+#include "domain/grid.h"
 #include "domain/gridlevel.h"
 
 #include <QString>
@@ -35,6 +36,18 @@ struct GridImportOptions
 /// a field or found by containment among the coarser grids already in the workspace. Cases
 /// already imported are assigned again to the innermost grid containing them.
 Result<ImportSummary> importGrids(
+    Workspace &workspace, const QString &path, const GridImportOptions &options);
+
+/// Grids read and checked from a file, not saved yet, with what the import found.
+struct PreparedGrids
+{
+    QList<Grid> grids;
+    ImportSummary summary;
+};
+
+/// Reads and checks the grids of a file as importGrids() does (parents found among the grids
+/// in the workspace, codes made), without saving them: for importing into a grid draft.
+Result<PreparedGrids> prepareGridImport(
     Workspace &workspace, const QString &path, const GridImportOptions &options);
 
 /// The same, for callers that already hold a transaction (sample import).

@@ -206,6 +206,52 @@ QStringList version2()
     return statements;
 }
 
+QStringList version3()
+{
+    QStringList statements;
+    statements << QStringLiteral("ALTER TABLE grids ADD COLUMN supervisor TEXT NOT NULL DEFAULT ''")
+               << QStringLiteral("ALTER TABLE grids ADD COLUMN households INTEGER")
+               << QStringLiteral("ALTER TABLE grids ADD COLUMN population INTEGER");
+
+    // Editions: every grid row as it was in each published edition, valid from the edition
+    // that made it until the one that replaced it (NULL: still valid).
+    statements << QStringLiteral(
+        "CREATE TABLE grid_editions (number INTEGER PRIMARY KEY, published_at TEXT NOT NULL, "
+        "published_by TEXT NOT NULL, note TEXT NOT NULL, grid_count INTEGER NOT NULL, "
+        "changed_count INTEGER NOT NULL)")
+               << QStringLiteral(
+                      "CREATE TABLE grid_versions (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT "
+                      "NOT NULL, name TEXT NOT NULL, level TEXT NOT NULL, parent_code TEXT, "
+                      "supervisor TEXT NOT NULL DEFAULT '', households INTEGER, population "
+                      "INTEGER, area_m2 REAL NOT NULL, wkb BLOB, valid_from INTEGER NOT NULL, "
+                      "valid_to INTEGER)")
+               << QStringLiteral("CREATE INDEX grid_versions_edition ON grid_versions(valid_from, "
+                                 "valid_to)")
+               << QStringLiteral("CREATE INDEX grid_versions_code ON grid_versions(code)")
+               << QStringLiteral(
+                      "CREATE TABLE grid_lineage (edition INTEGER NOT NULL, from_code TEXT NOT "
+                      "NULL DEFAULT '', to_code TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL)");
+
+    // The draft: grids added, changed (deleted = 0) or deleted (1) since the last edition.
+    statements << QStringLiteral(
+        "CREATE TABLE grid_draft (code TEXT PRIMARY KEY NOT NULL, deleted INTEGER NOT NULL "
+        "DEFAULT 0, name TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT '', parent_code "
+        "TEXT, supervisor TEXT NOT NULL DEFAULT '', households INTEGER, population INTEGER, "
+        "area_m2 REAL NOT NULL DEFAULT 0, wkb BLOB)")
+               << QStringLiteral("CREATE TABLE grid_draft_lineage (id INTEGER PRIMARY KEY "
+                                 "AUTOINCREMENT, from_code TEXT NOT NULL DEFAULT '', to_code TEXT "
+                                 "NOT NULL DEFAULT '', kind TEXT NOT NULL)")
+               << QStringLiteral(
+                      "CREATE TABLE topology_acceptances (key TEXT PRIMARY KEY NOT NULL, reason "
+                      "TEXT NOT NULL, accepted_by TEXT NOT NULL, accepted_at TEXT NOT NULL)");
+    for (const char *table : {"grid_editions", "grid_versions", "grid_lineage", "grid_draft",
+             "grid_draft_lineage", "topology_acceptances"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -217,6 +263,8 @@ const QList<Migration> &all()
             "Case histories and workflow: events, org units, users, categories, dispatch rules, "
             "calendar, attachments",
             version2()},
+        {3, "Grid editions, their lineage, the draft being edited and accepted topology findings",
+            version3()},
     };
     return migrations;
 }

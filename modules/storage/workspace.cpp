@@ -59,6 +59,14 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+void bindOptional(SqliteStatement &statement, int index, const std::optional<qint64> &value)
+{
+    if (value)
+        statement.bindInt(index, *value);
+    else
+        statement.bindNull(index);
+}
+
 CaseTime timeFromColumn(const SqliteStatement &statement, int column)
 {
     if (statement.columnIsNull(column))
@@ -309,8 +317,8 @@ Result<QList<Grid>> Workspace::readGrids(
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT fid, code, name, level, parent_code, area_m2, geom FROM "
-                                 "grids");
+    QString sql = QStringLiteral("SELECT fid, code, name, level, parent_code, area_m2, geom, "
+                                 "supervisor, households, population FROM grids");
     if (!column.isEmpty())
         sql += QStringLiteral(" WHERE %1 = ?").arg(column);
     sql += QStringLiteral(" ORDER BY CASE level WHEN 'district' THEN 0 WHEN 'street' THEN 1 WHEN "
@@ -331,6 +339,11 @@ Result<QList<Grid>> Workspace::readGrids(
         grid.level = gridLevelFromKey(query.value(3).toString()).value_or(GridLevel::Base);
         grid.parentCode = query.value(4).toString();
         grid.areaM2 = query.value(5).toDouble();
+        grid.supervisor = query.value(7).toString();
+        if (!query.isNull(8))
+            grid.households = query.value(8).toLongLong();
+        if (!query.isNull(9))
+            grid.population = query.value(9).toLongLong();
         const QByteArray blob = query.value(6).toByteArray();
         if (!blob.isEmpty()) {
             auto decoded = GeoPackageBlob::decode(blob);
@@ -406,13 +419,15 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
     // R-tree right; new rows come back for indexGrids(). New rows, the common case, go
     // through a plain insert, cheaper than the upsert.
     auto insert = SqliteStatement::prepare(connection(),
-        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2) VALUES (?1, ?2, ?3, "
-        "?4, ?5, ?6)");
+        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2, supervisor, "
+        "households, population) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     auto upsert = SqliteStatement::prepare(connection(),
-        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2) VALUES (?1, ?2, ?3, "
-        "?4, ?5, ?6) ON CONFLICT(code) DO UPDATE SET geom = excluded.geom, name = excluded.name, "
-        "level = excluded.level, parent_code = excluded.parent_code, area_m2 = excluded.area_m2, "
-        "imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2, supervisor, "
+        "households, population) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(code) "
+        "DO UPDATE SET geom = excluded.geom, name = excluded.name, level = excluded.level, "
+        "parent_code = excluded.parent_code, area_m2 = excluded.area_m2, supervisor = "
+        "excluded.supervisor, households = excluded.households, population = "
+        "excluded.population, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
     auto codes = SqliteStatement::prepare(connection(), "SELECT code FROM grids");
     if (!insert || !upsert || !codes)
         return std::unexpected((!insert ? insert : !upsert ? upsert : codes).error());
@@ -441,6 +456,9 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
         statement.bindText(4, gridLevelKey(grid.level));
         statement.bindText(5, grid.parentCode.isEmpty() ? QString() : grid.parentCode);
         statement.bindDouble(6, grid.areaM2);
+        statement.bindText(7, notNull(grid.supervisor));
+        bindOptional(statement, 8, grid.households);
+        bindOptional(statement, 9, grid.population);
         auto done = statement.step();
         statement.reset();
         if (!done)
@@ -450,6 +468,21 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
             added.push_back(NewGrid {fid, box});
     }
     return added;
+}
+
+Result<void> Workspace::deleteGrids(const QStringList &codes)
+{
+    auto remove = SqliteStatement::prepare(connection(), "DELETE FROM grids WHERE code = ?1");
+    if (!remove)
+        return std::unexpected(remove.error());
+    for (const QString &code : codes) {
+        remove->bindText(1, code);
+        auto done = remove->step(Tr::tr("Deleting grid %1").arg(code));
+        remove->reset();
+        if (!done)
+            return std::unexpected(done.error());
+    }
+    return updateContentsExtent(QStringLiteral("grids"));
 }
 
 Result<void> Workspace::indexGrids(const std::vector<NewGrid> &added)

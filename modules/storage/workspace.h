@@ -48,7 +48,7 @@ class Workspace
 {
 public:
     /// The schema version this build writes. A file with a newer version is refused.
-    static constexpr int SCHEMA_VERSION = 2;
+    static constexpr int SCHEMA_VERSION = 3;
 
     /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it.
     static Result<std::unique_ptr<Workspace>> open(const QString &path);
@@ -89,6 +89,8 @@ public:
 
     /// Inserts grids, replacing those with the same code. Call inside transaction().
     Result<void> saveGrids(const QList<Grid> &grids);
+    /// Deletes the grids with these codes (and their R-tree entries). Call inside transaction().
+    Result<void> deleteGrids(const QStringList &codes);
 
     /// Cases ordered by id. Cases without a location have an empty CaseRecord::location.
     Result<QList<CaseRecord>> cases(const CaseQuery &query = {}) const;

@@ -205,9 +205,7 @@ Result<CaseEvent> CaseBook::decideAndWrite(CaseFile &file, const ActionRequest &
 
 Result<CaseEvent> CaseBook::act(qint64 caseId, const ActionRequest &request)
 {
-    const bool recordedOnly =
-        request.action == CaseAction::Report || request.action == CaseAction::Absorb;
-    if (recordedOnly) {
+    if (isRecordedOnly(request.action)) {
         return fail(ErrorCode::NotAllowed,
             Tr::tr("\"%1\" is recorded by the desk itself, not taken as an action.")
                 .arg(caseActionName(request.action)));
@@ -234,6 +232,39 @@ Result<CaseEvent> CaseBook::act(qint64 caseId, const ActionRequest &request)
                            << caseStateKey(event->to) << "version" << event->sequence;
         return event;
     });
+}
+
+Result<CaseEvent> CaseBook::rehome(qint64 caseId, const QString &toGrid, int edition,
+    const QString &publishedBy, const CaseTime &at)
+{
+    auto record = this->record(caseId);
+    if (!record)
+        return std::unexpected(record.error());
+    auto file = this->file(caseId);
+    if (!file)
+        return std::unexpected(file.error());
+    ActionRequest request;
+    request.action = CaseAction::Rehome;
+    request.basedOnVersion = file->version();
+    request.actor = publishedBy;
+    request.role = Role::System;
+    request.at = at;
+    request.data = QJsonObject {{QStringLiteral("from"), record->gridCode},
+        {QStringLiteral("to"), toGrid}, {QStringLiteral("edition"), edition}};
+    auto event = decideAndWrite(*file, request);
+    if (!event)
+        return event;
+    QSqlQuery update(m_workspace.database());
+    update.prepare(QStringLiteral("UPDATE cases SET grid_code = ? WHERE fid = ?"));
+    update.addBindValue(toGrid);
+    update.addBindValue(caseId);
+    if (!update.exec()) {
+        return fail(ErrorCode::Database,
+            Tr::tr("Case %1 could not be moved to grid %2: %3")
+                .arg(caseId)
+                .arg(toGrid, update.lastError().text()));
+    }
+    return event;
 }
 
 Result<void> CaseBook::recordMerge(const CaseEvent &merge, const ActionRequest &request)

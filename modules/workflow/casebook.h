@@ -102,6 +102,12 @@ public:
     /// are still open: candidates for merging.
     Result<QList<CaseRecord>> possibleDuplicates(qint64 caseId, double metres, double hours) const;
 
+    /// Records that grid edition edition put the open case's location in grid toGrid: a
+    /// Rehome event (from the case's grid until now, to toGrid) and the case's new grid. Call
+    /// inside Workspace::transaction(); fails for a finished case.
+    Result<CaseEvent> rehome(qint64 caseId, const QString &toGrid, int edition,
+        const QString &publishedBy, const CaseTime &at);
+
     /// Recomputes the stored deadline of every open case, after the calendar or the limits
     /// changed. Call inside Workspace::transaction().
     Result<qint64> refreshDeadlines();

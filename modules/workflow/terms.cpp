@@ -59,6 +59,7 @@ constexpr std::array<Term, std::size_t(CaseAction::Count)> ACTIONS {{
     {"merge", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Merge into another case")},
     {"absorb", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Duplicate merged in")},
     {"attach", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Attach file")},
+    {"rehome", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Moved to another grid")},
 }};
 
 constexpr std::array<Term, std::size_t(Role::Count)> ROLES {{
@@ -187,6 +188,12 @@ QString caseTypeName(CaseType type)
 QString stageName(Stage stage)
 {
     return nameOf(STAGES, stage, "GridDesk::Stage");
+}
+
+bool isRecordedOnly(CaseAction action)
+{
+    return action == CaseAction::Report || action == CaseAction::Absorb
+        || action == CaseAction::Rehome;
 }
 
 QString caseActionKeys()

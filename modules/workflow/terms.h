@@ -55,6 +55,7 @@ enum class CaseAction {
     Merge, ///< this case is a duplicate of another
     Absorb, ///< recorded on the case a duplicate was merged into
     Attach,
+    Rehome, ///< a new grid edition put the case's location in another grid
     Count
 };
 
@@ -99,6 +100,10 @@ QString stageName(Stage stage);
 /// Every key of a kind joined with ", ", for messages that list the accepted values.
 QString caseActionKeys();
 QString roleKeys();
+
+/// True for actions the desk records itself as a consequence of something else (the report
+/// that creates a case, a duplicate merged in, a new grid edition): never taken by hand.
+bool isRecordedOnly(CaseAction action);
 
 /// True for states a case leaves only by reopening (closed and evaluated cases can still be
 /// evaluated or reopened; these are the ends of the loop).

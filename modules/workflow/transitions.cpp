@@ -35,6 +35,7 @@ bool allowsAside(CaseState from, CaseAction action)
         return from == S::Registered || isWithUnit(from) || from == S::Returned;
     case A::MarkSpecial:
     case A::Absorb:
+    case A::Rehome:
         return isOpen(from);
     case A::Attach:
         return from != S::Merged;
@@ -136,6 +137,8 @@ bool roleMay(Role role, CaseAction action)
         return true;
     case A::Absorb: // recorded with the merge that causes it, by whoever merged
         return role == Role::Operator;
+    case A::Rehome: // only a published grid edition moves cases
+        return false;
     case A::Count:
         return false;
     }

@@ -127,7 +127,7 @@ QList<CaseAction> WorkflowEngine::available(const CaseFile &file, Role role)
         return actions;
     for (int index = 0; index < int(CaseAction::Count); ++index) {
         const auto action = CaseAction(index);
-        if (action == CaseAction::Report || action == CaseAction::Absorb)
+        if (isRecordedOnly(action))
             continue;
         if (!Transitions::roleMay(role, action) || !Transitions::target(file.state(), action))
             continue;
@@ -352,6 +352,11 @@ Result<void> WorkflowEngine::checkAside(const CaseFile &file, const ActionReques
     case CaseAction::Absorb:
         if (request.data.value(QLatin1String("from")).toInteger(0) <= 0)
             return fail(ErrorCode::InvalidArgument, Tr::tr("Name the duplicate that was merged."));
+        return {};
+    case CaseAction::Rehome:
+        // An empty grid is allowed: the new edition may leave the location outside every grid.
+        if (!request.data.contains(QLatin1String("to")))
+            return fail(ErrorCode::InvalidArgument, Tr::tr("Name the grid the case moves to."));
         return {};
     case CaseAction::Attach:
         if (text(request, "name").isEmpty())

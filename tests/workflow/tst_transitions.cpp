@@ -64,6 +64,7 @@ const QMap<std::pair<S, A>, S> &expectedMoves()
         stay({S::Registered, S::Dispatched, S::Returned, S::InHandling, S::Supervised}, A::Promise);
         stay(open, A::MarkSpecial);
         stay(open, A::Absorb);
+        stay(open, A::Rehome);
         stay({S::Reported, S::Registered, S::Dispatched, S::Returned, S::InHandling, S::FedBack,
                  S::Supervised, S::Escalated, S::Closed, S::Evaluated, S::Rejected, S::Cancelled},
             A::Attach);
@@ -164,6 +165,7 @@ private Q_SLOTS:
         row(A::CloseImmediately, {op});
         row(A::Merge, {op});
         row(A::Attach, {op, sup, unit, lead});
+        row(A::Rehome, {});
     }
 
     void roles()

@@ -589,6 +589,8 @@ void writeLabelSettings(QXmlStreamWriter &xml, const ExportStyle &style)
     xml.writeAttribute(QStringLiteral("fontSizeUnit"), QStringLiteral("Pixel"));
     xml.writeAttribute(QStringLiteral("textColor"), style.labelColor);
     xml.writeAttribute(QStringLiteral("textOpacity"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("fontWeight"), QStringLiteral("50"));
+    xml.writeAttribute(QStringLiteral("namedStyle"), QStringLiteral("Regular"));
     xml.writeStartElement(QStringLiteral("text-buffer"));
     xml.writeAttribute(QStringLiteral("bufferDraw"), QStringLiteral("1"));
     xml.writeAttribute(QStringLiteral("bufferSize"), QStringLiteral("1.5"));
@@ -603,10 +605,13 @@ void writeLabelSettings(QXmlStreamWriter &xml, const ExportStyle &style)
     xml.writeAttribute(QStringLiteral("placement"), QStringLiteral("1"));
     xml.writeAttribute(QStringLiteral("centroidInside"), QStringLiteral("1"));
     xml.writeAttribute(QStringLiteral("centroidWhole"), QStringLiteral("0"));
+    xml.writeAttribute(QStringLiteral("placementFlags"), QStringLiteral("10"));
+    xml.writeAttribute(QStringLiteral("priority"), QStringLiteral("5"));
     xml.writeEndElement();
     xml.writeStartElement(QStringLiteral("rendering"));
     xml.writeAttribute(QStringLiteral("obstacle"), QStringLiteral("1"));
     xml.writeAttribute(QStringLiteral("displayAll"), QStringLiteral("0"));
+    xml.writeAttribute(QStringLiteral("obstacleType"), QStringLiteral("1"));
     xml.writeEndElement();
     xml.writeEndElement(); // settings
 }

@@ -253,8 +253,27 @@ if renderer and renderer.type() == "categorizedSymbol":
             facts["district_outline"] = category.symbol().symbolLayer(0).strokeColor().name()
         if category.value() == "base":
             facts["base_fill"] = category.symbol().color().name()
+from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
+from qgis.PyQt.QtCore import QSize
+settings = QgsMapSettings()
+settings.setLayers([layer])
+settings.setDestinationCrs(layer.crs())
+settings.setOutputSize(QSize(600, 600))
+settings.setExtent(layer.extent())
+def render():
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    return bytes(image.constBits().asarray(image.sizeInBytes())), job.takeLabelingResults()
+labelled, results = render()
+facts["placed"] = sorted(label.labelText for label in results.allLabels())
+layer.setLabelsEnabled(False)
+bare, _ = render()
+facts["label_bytes"] = sum(1 for a, b in zip(labelled, bare) if a != b)
 print(json.dumps(facts), flush=True)
-del renderer, layer
+settings.setLayers([])
+del renderer, layer, results
 app.exitQgis()
 )";
 
@@ -548,6 +567,11 @@ private Q_SLOTS:
         QCOMPARE(facts.value("base_fill").toString(), QStringLiteral("#e3ecd6"));
         QVERIFY(facts.value("labels").toBool());
         QCOMPARE(facts.value("labeling").toString(), QStringLiteral("rule-based"));
+        // QGIS really draws the names: most villages get theirs, in Chinese.
+        const QJsonArray placed = facts.value("placed").toArray();
+        QVERIFY2(placed.size() > 20, printed.constData());
+        QVERIFY(placed.contains(QJsonValue(QStringLiteral("博嘉里"))));
+        QVERIFY2(facts.value("label_bytes").toInt() > 5000, printed.constData());
     }
 
     void optionalAttributesStayEmpty()

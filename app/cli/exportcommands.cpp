@@ -68,6 +68,11 @@ int exportGridsCommand(Context &context)
         return failWith(
             context, Error {ErrorCode::FileNotFound, Tr::tr("%1 does not exist.").arg(path)});
 
+    const QString target = context.positional.at(2);
+    if (QFileInfo(target).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
+        return usageError(context,
+            Tr::tr("%1 is the workspace itself; give another file to export to.").arg(target));
+
     GridExportOptions options;
     options.crs = context.value("crs");
     if (context.isSet("encoding"))
@@ -87,7 +92,7 @@ int exportGridsCommand(Context &context)
                 level ? Tr::tr("%1 has no %2 grids to export.").arg(path, gridLevelKey(*level))
                       : Tr::tr("%1 has no grids to export.").arg(path)});
 
-    auto summary = exportGrids(*grids, context.positional.at(2), options);
+    auto summary = exportGrids(*grids, target, options);
     if (!summary)
         return failWith(context, summary.error());
     const QString crs = summary->crsCode.isEmpty()

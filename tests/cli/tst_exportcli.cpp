@@ -239,6 +239,14 @@ private Q_SLOTS:
         QVERIFY(run.err.contains(QLatin1String("nowhere.gpkg")));
         QVERIFY(!QFileInfo::exists(workspace));
         QCOMPARE(cli({"export-grids", m_taipei}).status, 2);
+
+        // Not even with --overwrite does an export replace the workspace it reads.
+        const QDateTime modified = QFileInfo(m_taipei).lastModified();
+        const Run itself = cli({"export-grids", m_taipei, m_taipei, "--overwrite"});
+        QCOMPARE(itself.status, 2);
+        QVERIFY2(itself.err.contains(QLatin1String("workspace itself")), qPrintable(itself.err));
+        QCOMPARE(QFileInfo(m_taipei).lastModified(), modified);
+        QCOMPARE(gridsOf(m_taipei, QStringLiteral("base")).size(), 43);
     }
 };
 

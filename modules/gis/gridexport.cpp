@@ -844,12 +844,18 @@ Result<void> writeFile(const QString &path, const QList<Grid> &grids, const Plan
     if (!encoder.isAvailable())
         return fail(ErrorCode::UnknownEncoding,
             Tr::tr("The encoding %1 is not available on this system.").arg(plan.encoding));
+    // One transaction for the whole file: a GeoPackage otherwise commits every row on its own.
+    // Drivers without transactions (Shapefile, GeoJSON, KML) just refuse this, harmlessly.
+    const bool inTransaction = GDALDatasetStartTransaction(dataset.get(), FALSE) == OGRERR_NONE;
     if (auto written = writeGrids(*layer, grids, plan.crs, encoder, plan.format, file); !written)
         return written;
     if (plan.format == ExportFormat::GeoPackage) {
         if (auto styled = writeLayerStyle(dataset.get(), options, file); !styled)
             return styled;
     }
+    if (inTransaction && GDALDatasetCommitTransaction(dataset.get()) != OGRERR_NONE)
+        return fail(ErrorCode::Database,
+            Tr::tr("%1 could not be completed: %2").arg(file, lastGdalError()));
 
     CPLErrorReset();
     // Closing writes what GDAL still buffers; GDAL 3.6 reports failures only as the last error.

@@ -233,16 +233,49 @@ Result<TargetCrs> targetCrs(const QString &definition, ExportFormat format)
     return target;
 }
 
+/// A companion file of a shapefile, its suffix in capitals when the .shp's is ("A.SHP" has an
+/// "A.DBF").
+QString companionName(const QFileInfo &shapefile, const char *suffix)
+{
+    const bool upper = shapefile.suffix() == shapefile.suffix().toUpper();
+    const QString text = QLatin1String(suffix);
+    return shapefile.completeBaseName() + u'.' + (upper ? text.toUpper() : text);
+}
+
+/// One file of an export: its name while it is written in the temporary folder, where GDAL
+/// sees a plain lowercase extension whatever the target is called, and its final name.
+struct OutputFile
+{
+    QString staged;
+    QString final;
+};
+
+QString stagedName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::GeoPackage:
+        return QStringLiteral("export.gpkg");
+    case ExportFormat::Shapefile:
+        return QStringLiteral("export.shp");
+    case ExportFormat::GeoJson:
+        return QStringLiteral("export.geojson");
+    case ExportFormat::Kml:
+        return QStringLiteral("export.kml");
+    }
+    return {};
+}
+
 /// The files an export makes at path: one, or a shapefile's five (the .shp last, so that a
 /// reader never finds a .shp before its companions).
-QStringList outputFiles(const QFileInfo &target, ExportFormat format)
+QList<OutputFile> outputFiles(const QFileInfo &target, ExportFormat format)
 {
     if (format != ExportFormat::Shapefile)
-        return {target.fileName()};
-    QStringList files;
+        return {{stagedName(format), target.fileName()}};
+    QList<OutputFile> files;
     for (const char *suffix : {"dbf", "shx", "prj", "cpg"})
-        files << target.completeBaseName() + u'.' + QLatin1String(suffix);
-    return files << target.fileName();
+        files << OutputFile {
+            QStringLiteral("export.") + QLatin1String(suffix), companionName(target, suffix)};
+    return files << OutputFile {stagedName(format), target.fileName()};
 }
 
 /// Stale files of an older shapefile of the same name that the new one would not replace
@@ -253,7 +286,7 @@ QStringList staleCompanions(const QFileInfo &target, ExportFormat format)
         return {};
     QStringList files;
     for (const char *suffix : {"qix", "sbn", "sbx", "shp.xml", "qmd"})
-        files << target.completeBaseName() + u'.' + QLatin1String(suffix);
+        files << companionName(target, suffix);
     return files;
 }
 
@@ -268,12 +301,12 @@ Result<void> checkTarget(const QFileInfo &target, ExportFormat format, bool over
                 .arg(target.fileName(), target.absolutePath()));
     if (overwrite)
         return {};
-    for (const QString &file : outputFiles(target, format)) {
-        if (target.absoluteDir().exists(file))
+    for (const OutputFile &file : outputFiles(target, format)) {
+        if (target.absoluteDir().exists(file.final))
             return fail(ErrorCode::InvalidArgument,
                 Tr::tr("%1 already exists; choose another name or allow overwriting "
                        "(--overwrite).")
-                    .arg(target.absoluteDir().filePath(file)));
+                    .arg(target.absoluteDir().filePath(file.final)));
     }
     return {};
 }
@@ -432,7 +465,7 @@ Result<void> writeGrids(OGRLayerH layer, const QList<Grid> &grids, const TargetC
 Result<void> writeCpg(const QString &shapefile, const QString &encoding)
 {
     const QFileInfo info(shapefile);
-    QFile cpg(info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(".cpg")));
+    QFile cpg(info.absoluteDir().filePath(companionName(info, "cpg")));
     const bool written = cpg.open(QIODevice::WriteOnly | QIODevice::Truncate)
         && cpg.write(encoding.toLatin1()) == encoding.size() && cpg.flush();
     if (!written)
@@ -443,22 +476,22 @@ Result<void> writeCpg(const QString &shapefile, const QString &encoding)
 
 /// Moves the finished files from the temporary folder into place; on failure removes those
 /// already moved, so no incomplete set is left under the final name.
-Result<void> moveIntoPlace(const QDir &from, const QDir &to, const QStringList &files)
+Result<void> moveIntoPlace(const QDir &from, const QDir &to, const QList<OutputFile> &files)
 {
     QStringList moved;
-    for (const QString &file : files) {
+    for (const OutputFile &file : files) {
         std::error_code error;
-        std::filesystem::rename(QFile::encodeName(from.filePath(file)).toStdString(),
-            QFile::encodeName(to.filePath(file)).toStdString(), error);
+        std::filesystem::rename(QFile::encodeName(from.filePath(file.staged)).toStdString(),
+            QFile::encodeName(to.filePath(file.final)).toStdString(), error);
         if (!error) {
-            moved << file;
+            moved << file.final;
             continue;
         }
         for (const QString &done : std::as_const(moved))
             QFile::remove(to.filePath(done));
         return fail(ErrorCode::UnreadableFile,
             Tr::tr("%1 could not be put in place: %2")
-                .arg(to.filePath(file), QString::fromStdString(error.message())));
+                .arg(to.filePath(file.final), QString::fromStdString(error.message())));
     }
     return {};
 }
@@ -821,11 +854,12 @@ Result<Plan> plan(const QFileInfo &target, const GridExportOptions &options)
     return Plan {*format, *encoding, std::move(*crs)};
 }
 
-/// Writes the whole export into path, a file in a fresh temporary folder.
-Result<void> writeFile(const QString &path, const QList<Grid> &grids, const Plan &plan,
-    const GridExportOptions &options)
+/// Writes the whole export into path, a file in a fresh temporary folder; messages name the
+/// target it is meant for.
+Result<void> writeFile(const QString &path, const QFileInfo &target, const QList<Grid> &grids,
+    const Plan &plan, const GridExportOptions &options)
 {
-    const QString file = QFileInfo(path).fileName();
+    const QString file = target.fileName();
     GDALDriverH driver = GDALGetDriverByName(driverName(plan.format));
     if (!driver)
         return fail(ErrorCode::UnreadableFile,
@@ -914,11 +948,11 @@ Result<GridExportSummary> exportGrids(
     if (!work.isValid())
         return fail(ErrorCode::UnreadableFile,
             Tr::tr("%1 cannot be written: %2").arg(target.absoluteFilePath(), work.errorString()));
-    const QString staging = QDir(work.path()).filePath(target.fileName());
-    if (auto written = writeFile(staging, grids, *planned, options); !written)
+    const QString staging = QDir(work.path()).filePath(stagedName(planned->format));
+    if (auto written = writeFile(staging, target, grids, *planned, options); !written)
         return std::unexpected(written.error());
 
-    const QStringList files = outputFiles(target, planned->format);
+    const QList<OutputFile> files = outputFiles(target, planned->format);
     if (options.overwrite) {
         for (const QString &stale : staleCompanions(target, planned->format))
             QFile::remove(target.absoluteDir().filePath(stale));
@@ -928,8 +962,8 @@ Result<GridExportSummary> exportGrids(
 
     GridExportSummary summary {target.absoluteFilePath(), planned->format, grids.size(),
         planned->crs.name, planned->crs.code, planned->encoding, {}};
-    for (const QString &file : files)
-        summary.files << target.absoluteDir().filePath(file);
+    for (const OutputFile &file : files)
+        summary.files << target.absoluteDir().filePath(file.final);
     qCInfo(lcGis) << "exported" << summary.count << "grids to" << summary.path << "as"
                   << exportFormatName(summary.format) << "crs" << summary.crs << "encoding"
                   << summary.encoding;

@@ -333,6 +333,10 @@ private Q_SLOTS:
                                           << "EPSG:4490"
                                           << "GBK"
                                           << "4490" << 1e-9;
+        QTest::newRow("SHP in capitals") << "CAPS.SHP"
+                                         << ""
+                                         << "GBK"
+                                         << "4326" << 1e-9;
         QTest::newRow("geojson wgs84") << "w.geojson"
                                        << ""
                                        << "UTF-8"

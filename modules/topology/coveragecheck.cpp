@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "coveragecheck.h"
 
+#include "areacheck.h"
 #include "logging.h"
 #include "shapes.h"
 
@@ -9,12 +10,17 @@
 #include "gis/wkb.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QLocale>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <numbers>
+#include <thread>
+#include <unordered_map>
 
 namespace GridDesk::Topology {
 
@@ -26,25 +32,15 @@ struct Tr
 
 /// A vertex where the boundary turns back by more than this many degrees is a spike.
 constexpr double SPIKE_ANGLE_DEGREES = 1.0;
-/// How far a coverage union's area may differ from the sum of its parts before the slower,
-/// noding union is asked instead (relative).
-constexpr double COVERAGE_SLACK = 1e-9;
-/// Candidate areas are compared with the threshold at this share before their geodesic area
-/// is computed, as square degrees only approximate square metres.
-constexpr double COARSE_SHARE = 0.5;
+/// Vertices of different grids closer than this many degrees (about ten micrometres) are made
+/// one for the area checks, so that neighbours whose shared vertices differ by floating-point
+/// noise share them exactly and their union stays a quick coverage union.
+constexpr double SNAP_DISTANCE = 1e-10;
+/// Side of the hash cells that find vertices to snap to, in degrees.
+constexpr double SNAP_CELL = 1e-8;
 
 using Kind = TopologyFinding::Kind;
 using Ptr = Geometry::Ptr;
-
-QString coordinates(const GeoPoint &point)
-{
-    return QStringLiteral("%1, %2").arg(point.lon, 0, 'f', 6).arg(point.lat, 0, 'f', 6);
-}
-
-QString squareMetres(double areaM2)
-{
-    return QLocale().toString(areaM2, 'f', areaM2 < 10.0 ? 2 : 0);
-}
 
 /// What a walk over a grid's rings tells before GEOS sees it.
 struct RingScan
@@ -108,34 +104,87 @@ RingScan scanRings(const Grid &grid)
 {
     RingScan scan;
     int rings = 0;
-    auto walked = Wkb::forEachRing(grid.wkb, [&](const Wkb::RingRef &) { ++rings; });
-    if (!walked) {
-        scan.unreadable = walked.error().message;
-        return scan;
-    }
-    Wkb::forEachRing(grid.wkb, [&](const Wkb::RingRef &ring) {
+    bool firstConvex = false;
+    auto walked = Wkb::forEachRing(grid.wkb, [&](const Wkb::RingRef &ring) {
         scan.empty = scan.empty && ring.points.empty();
-        scanRing(ring.points, scan, rings == 1);
+        scanRing(ring.points, scan, true);
+        if (++rings == 1)
+            firstConvex = scan.convex;
     });
+    if (!walked)
+        scan.unreadable = walked.error().message;
+    scan.convex = rings == 1 && firstConvex;
     return scan;
 }
 
-struct Entry
+/// Makes vertices closer than SNAP_DISTANCE identical: each vertex takes the coordinates of
+/// the first vertex met near it.
+class VertexSnapper
 {
-    Ptr shape; ///< repaired when invalid; null when unreadable or not needed
-    BoundingBox box;
-    double area = 0.0; ///< square degrees
-    bool loaded = false;
+public:
+    /// wkb with its vertices snapped; wkb itself when it cannot be rewritten.
+    QByteArray snapped(const QByteArray &wkb)
+    {
+        QByteArray copy = wkb;
+        auto rewritten = Wkb::transformInPlace(copy, [this](std::span<double> xy) {
+            for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
+                snap(xy[i], xy[i + 1]);
+            return true;
+        });
+        return rewritten ? copy : wkb;
+    }
+
+private:
+    using Key = std::pair<qint64, qint64>;
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &key) const
+        {
+            return std::hash<qint64>()(key.first * 1000003 ^ key.second);
+        }
+    };
+
+    void snap(double &x, double &y)
+    {
+        const double cellX = x / SNAP_CELL;
+        const double cellY = y / SNAP_CELL;
+        const Key key {qint64(std::floor(cellX)), qint64(std::floor(cellY))};
+        // Neighbouring cells matter only for a vertex at the edge of its own.
+        const double margin = SNAP_DISTANCE / SNAP_CELL;
+        const int dx0 = cellX - double(key.first) < margin ? -1 : 0;
+        const int dx1 = double(key.first + 1) - cellX < margin ? 1 : 0;
+        const int dy0 = cellY - double(key.second) < margin ? -1 : 0;
+        const int dy1 = double(key.second + 1) - cellY < margin ? 1 : 0;
+        for (int dx = dx0; dx <= dx1; ++dx) {
+            for (int dy = dy0; dy <= dy1; ++dy) {
+                const auto found = m_nodes.find({key.first + dx, key.second + dy});
+                if (found == m_nodes.end())
+                    continue;
+                const GeoPoint &node = found->second;
+                if (std::abs(node.lon - x) <= SNAP_DISTANCE
+                    && std::abs(node.lat - y) <= SNAP_DISTANCE) {
+                    x = node.lon;
+                    y = node.lat;
+                    return;
+                }
+            }
+        }
+        m_nodes.emplace(key, GeoPoint {x, y});
+    }
+
+    std::unordered_map<Key, GeoPoint, KeyHash> m_nodes;
 };
 
 class Checker
 {
 public:
     Checker(const QList<Grid> &grids, const TopologyOptions &options)
-        : m_g(m_geos)
-        , m_grids(grids)
+        : m_grids(grids)
         , m_options(options)
         , m_entries(std::size_t(grids.size()))
+        , m_area(grids, m_entries, options)
+        , m_g(m_area.geometry())
+        , m_geos(m_g.geos())
     {
         for (qsizetype i = 0; i < grids.size(); ++i)
             m_byCode[grids[i].code] << i;
@@ -150,48 +199,34 @@ private:
     }
     void checkCodes(const std::vector<qsizetype> &chosen);
     void checkGeometry(qsizetype index);
-    const Entry &load(qsizetype index);
+    const GridShape &load(qsizetype index);
     void checkLevel(const std::vector<qsizetype> &members, GridLevel level);
     std::optional<qsizetype> parentOf(const QString &code, GridLevel level) const;
-    void findOverlaps(const std::vector<qsizetype> &members);
-    void checkNesting(qsizetype parent, const std::vector<qsizetype> &children, const Ptr &cover);
-
-    struct Union
-    {
-        Ptr shape;
-        bool overlaps = false;
-    };
-    Union unite(std::vector<const GEOSGeometry *> shapes, double partsArea) const;
-    double thresholdDegrees(const BoundingBox &box) const
-    {
-        const double latitude = box.isEmpty() ? 0.0 : (box.south + box.north) / 2;
-        return m_options.minAreaM2 / squareMetresPerSquareDegree(latitude);
-    }
-
-    void add(Kind kind, QStringList codes, const GEOSGeometry *area, const QString &detail);
     void addAt(Kind kind, QStringList codes, const Grid &grid, const QString &detail);
 
-    GeosContext m_geos;
-    Geometry m_g;
+    /// What is known of a level's overlaps, in square degrees: their sum within groups of
+    /// siblings, and a bound on those across groups.
+    struct LevelOverlap
+    {
+        double within = 0.0;
+        double outside = 0.0; ///< children outside their parents (or measured across groups)
+        double parents = 0.0; ///< overlaps among the parents
+        bool bounded = true;
+        double across() const { return outside + parents; }
+        double total() const { return within + across(); }
+    };
+
     const QList<Grid> &m_grids;
     TopologyOptions m_options;
-    std::vector<Entry> m_entries;
+    std::vector<GridShape> m_entries;
+    AreaCheck m_area; ///< on this thread; workers have their own
+    const Geometry &m_g;
+    const GeosContext &m_geos;
     QHash<QString, QList<qsizetype>> m_byCode; ///< a code may be given twice
+    std::map<int, LevelOverlap> m_overlap;
+    VertexSnapper m_snapper;
     QList<TopologyFinding> m_findings;
 };
-
-void Checker::add(Kind kind, QStringList codes, const GEOSGeometry *area, const QString &detail)
-{
-    TopologyFinding finding;
-    finding.kind = kind;
-    finding.codes = std::move(codes);
-    finding.location = m_geos.pointOnSurface(area).value_or(GeoPoint {});
-    finding.extent = m_g.envelope(area);
-    finding.wkb = m_geos.toWkb(area);
-    finding.areaM2 = Wkb::geodesicAreaM2(finding.wkb).value_or(0.0);
-    finding.detail = detail;
-    m_findings << finding;
-}
 
 void Checker::addAt(Kind kind, QStringList codes, const Grid &grid, const QString &detail)
 {
@@ -199,7 +234,7 @@ void Checker::addAt(Kind kind, QStringList codes, const Grid &grid, const QStrin
     finding.kind = kind;
     finding.codes = std::move(codes);
     const qsizetype index = &grid - m_grids.constData();
-    const Entry &entry = load(index);
+    const GridShape &entry = load(index);
     finding.extent = entry.shape ? entry.box : grid.bbox;
     if (entry.shape)
         finding.location = m_geos.pointOnSurface(entry.shape.get()).value_or(GeoPoint {});
@@ -210,13 +245,13 @@ void Checker::addAt(Kind kind, QStringList codes, const Grid &grid, const QStrin
     m_findings << finding;
 }
 
-const Entry &Checker::load(qsizetype index)
+const GridShape &Checker::load(qsizetype index)
 {
-    Entry &entry = m_entries[std::size_t(index)];
+    GridShape &entry = m_entries[std::size_t(index)];
     if (entry.loaded)
         return entry;
     entry.loaded = true;
-    auto shape = m_g.readRepaired(m_grids[index].wkb);
+    auto shape = m_g.readRepaired(m_snapper.snapped(m_grids[index].wkb));
     if (!shape)
         return entry;
     entry.shape = std::move(*shape);
@@ -227,7 +262,8 @@ const Entry &Checker::load(qsizetype index)
 
 void Checker::checkCodes(const std::vector<qsizetype> &chosen)
 {
-    std::map<QString, QList<qsizetype>> byCode;
+    QHash<QString, QList<qsizetype>> byCode;
+    byCode.reserve(qsizetype(chosen.size()));
     for (const qsizetype index : chosen) {
         const Grid &grid = m_grids[index];
         const bool nests = gridLevelDepth(grid.level).has_value();
@@ -250,7 +286,9 @@ void Checker::checkCodes(const std::vector<qsizetype> &chosen)
             addAt(Kind::NoSupervisor, {grid.code}, grid,
                 Tr::tr("Grid %1 has no grid supervisor.").arg(grid.code));
     }
-    for (const auto &[code, indices] : byCode) {
+    for (auto it = byCode.cbegin(); it != byCode.cend(); ++it) {
+        const QString &code = it.key();
+        const QList<qsizetype> &indices = it.value();
         if (indices.size() > 1)
             addAt(Kind::DuplicateCode, {code}, m_grids[indices.front()],
                 Tr::tr("%n grids have the code %1.", nullptr, int(indices.size())).arg(code));
@@ -261,7 +299,7 @@ void Checker::checkGeometry(qsizetype index)
 {
     const Grid &grid = m_grids[index];
     const RingScan scan = scanRings(grid);
-    Entry &entry = m_entries[std::size_t(index)];
+    GridShape &entry = m_entries[std::size_t(index)];
     if (!scan.unreadable.isEmpty() || scan.empty || scan.shortRing > 0) {
         entry.loaded = true; // nothing an overlay could use
         TopologyFinding finding;
@@ -285,160 +323,51 @@ void Checker::checkGeometry(qsizetype index)
         return;
     }
 
+    if (scan.spike) {
+        Ptr point = m_g.adopt(
+            GEOSGeom_createPointFromXY_r(m_geos.handle(), scan.spike->lon, scan.spike->lat));
+        m_area.add(Kind::InvalidGeometry, {grid.code}, point.get(),
+            Tr::tr("Grid %1 has a spike at %2: its boundary runs out and comes straight back.")
+                .arg(grid.code, coordinates(*scan.spike)));
+    }
+
+    // A convex ring needs no GEOS validity check; the area checks use snapped coordinates.
+    entry.loaded = true;
+    if (scan.convex) {
+        auto shape = m_geos.fromWkb(m_snapper.snapped(grid.wkb));
+        if (shape) {
+            entry.shape = std::move(*shape);
+            entry.box = m_g.envelope(entry.shape.get());
+            entry.area = m_g.area(entry.shape.get());
+            return;
+        }
+    }
+
     auto shape = m_geos.fromWkb(grid.wkb);
     if (!shape) {
-        entry.loaded = true;
         addAt(Kind::InvalidGeometry, {grid.code}, grid,
             Tr::tr("The boundary of grid %1 cannot be read: %2")
                 .arg(grid.code, shape.error().message));
         return;
     }
-    if (scan.spike) {
-        Ptr point = m_g.adopt(
-            GEOSGeom_createPointFromXY_r(m_geos.handle(), scan.spike->lon, scan.spike->lat));
-        add(Kind::InvalidGeometry, {grid.code}, point.get(),
-            Tr::tr("Grid %1 has a spike at %2: its boundary runs out and comes straight back.")
-                .arg(grid.code, coordinates(*scan.spike)));
-    }
-
-    const bool valid = scan.convex || GEOSisValid_r(m_geos.handle(), shape->get()) == 1;
-    if (!valid) {
+    const GEOSContextHandle_t handle = m_geos.handle();
+    if (GEOSisValid_r(handle, shape->get()) != 1) {
         char *reason = nullptr;
         GEOSGeometry *where = nullptr;
-        GEOSisValidDetail_r(m_geos.handle(), shape->get(), 0, &reason, &where);
+        GEOSisValidDetail_r(handle, shape->get(), 0, &reason, &where);
         Ptr location = m_g.adopt(where);
         const QString why = reason ? QString::fromUtf8(reason) : Tr::tr("invalid geometry");
-        GEOSFree_r(m_geos.handle(), reason);
-        add(Kind::InvalidGeometry, {grid.code}, location ? location.get() : shape->get(),
+        GEOSFree_r(handle, reason);
+        m_area.add(Kind::InvalidGeometry, {grid.code}, location ? location.get() : shape->get(),
             Tr::tr("Grid %1 is invalid: %2").arg(grid.code, why));
-        *shape = m_g.polygonal(m_g.adopt(GEOSMakeValid_r(m_geos.handle(), shape->get())));
+        *shape = m_g.polygonal(m_g.adopt(GEOSMakeValid_r(handle, shape->get())));
+    } else if (auto snapped = m_geos.fromWkb(m_snapper.snapped(grid.wkb));
+               snapped && GEOSisValid_r(handle, snapped->get()) == 1) {
+        *shape = std::move(*snapped);
     }
-    entry.loaded = true;
     entry.box = m_g.envelope(shape->get());
     entry.area = m_g.area(shape->get());
     entry.shape = std::move(*shape);
-}
-
-Checker::Union Checker::unite(std::vector<const GEOSGeometry *> shapes, double partsArea) const
-{
-    const GEOSContextHandle_t handle = m_geos.handle();
-    BoundingBox box;
-    std::vector<GEOSGeometry *> clones;
-    clones.reserve(shapes.size());
-    for (const GEOSGeometry *shape : shapes) {
-        clones.push_back(GEOSGeom_clone_r(handle, shape));
-        box.expand(m_g.envelope(shape));
-    }
-    Ptr all = m_g.adopt(GEOSGeom_createCollection_r(
-        handle, GEOS_GEOMETRYCOLLECTION, clones.data(), unsigned(clones.size())));
-
-    // A clean coverage (shared edges with the same vertices) unions in linear time. The
-    // coverage union only drops edges that appear twice, so overlapping input comes out as
-    // overlapping or edge-sharing polygons (invalid) or with less area: either sends the group
-    // to the overlay union, which nodes everything.
-    Union result;
-    result.shape = m_g.adopt(GEOSCoverageUnion_r(handle, all.get()));
-    const bool clean = result.shape
-        && std::abs(m_g.area(result.shape.get()) - partsArea) <= COVERAGE_SLACK * partsArea
-        && GEOSisValid_r(handle, result.shape.get()) == 1;
-    if (!clean)
-        result.shape = m_g.adopt(GEOSUnaryUnion_r(handle, all.get()));
-    result.shape = m_g.polygonal(std::move(result.shape));
-    result.overlaps = partsArea - m_g.area(result.shape.get()) > thresholdDegrees(box);
-    return result;
-}
-
-void Checker::findOverlaps(const std::vector<qsizetype> &members)
-{
-    const GEOSContextHandle_t handle = m_geos.handle();
-    GEOSSTRtree *tree = GEOSSTRtree_create_r(handle, 10);
-    for (const qsizetype &index : members)
-        GEOSSTRtree_insert_r(handle, tree, m_entries[std::size_t(index)].shape.get(),
-            const_cast<qsizetype *>(&index));
-
-    for (const qsizetype index : members) {
-        const Entry &entry = m_entries[std::size_t(index)];
-        std::vector<qsizetype> candidates;
-        GEOSSTRtree_query_r(
-            handle, tree, entry.shape.get(),
-            [](void *item, void *data) {
-                static_cast<std::vector<qsizetype> *>(data)->push_back(
-                    *static_cast<qsizetype *>(item));
-            },
-            &candidates);
-        const GEOSPreparedGeometry *prepared = nullptr;
-        for (const qsizetype other : candidates) {
-            if (other <= index)
-                continue; // each pair once
-            if (!prepared)
-                prepared = GEOSPrepare_r(handle, entry.shape.get());
-            const Entry &neighbour = m_entries[std::size_t(other)];
-            if (GEOSPreparedIntersects_r(handle, prepared, neighbour.shape.get()) != 1)
-                continue;
-            Ptr shared = m_g.polygonal(
-                m_g.adopt(GEOSIntersection_r(handle, entry.shape.get(), neighbour.shape.get())));
-            const double threshold = thresholdDegrees(entry.box);
-            if (m_g.area(shared.get()) < COARSE_SHARE * threshold
-                || m_g.areaM2(shared.get()) < m_options.minAreaM2)
-                continue;
-            QStringList codes {m_grids[index].code, m_grids[other].code};
-            codes.sort();
-            const GeoPoint at = m_geos.pointOnSurface(shared.get()).value_or(GeoPoint {});
-            add(Kind::Overlap, codes, shared.get(),
-                Tr::tr("Grids %1 and %2 overlap by %3 m² near %4.")
-                    .arg(codes[0], codes[1], squareMetres(m_g.areaM2(shared.get())),
-                        coordinates(at)));
-        }
-        if (prepared)
-            GEOSPreparedGeom_destroy_r(handle, prepared);
-    }
-    GEOSSTRtree_destroy_r(handle, tree);
-}
-
-void Checker::checkNesting(
-    qsizetype parent, const std::vector<qsizetype> &children, const Ptr &cover)
-{
-    const GEOSContextHandle_t handle = m_geos.handle();
-    const Entry &outer = load(parent);
-    if (!outer.shape || !cover)
-        return;
-    const QString &parentCode = m_grids[parent].code;
-    const double threshold = thresholdDegrees(outer.box);
-
-    Ptr gaps = m_g.polygonal(m_g.adopt(GEOSDifference_r(handle, outer.shape.get(), cover.get())));
-    for (Ptr &gap : m_g.parts(gaps.get())) {
-        if (m_g.area(gap.get()) < COARSE_SHARE * threshold)
-            continue;
-        const double areaM2 = m_g.areaM2(gap.get());
-        if (areaM2 < m_options.minAreaM2)
-            continue;
-        const GeoPoint at = m_geos.pointOnSurface(gap.get()).value_or(GeoPoint {});
-        add(Kind::Gap, {parentCode}, gap.get(),
-            Tr::tr("%1 m² inside grid %2 near %3 belong to none of its children.")
-                .arg(squareMetres(areaM2), parentCode, coordinates(at)));
-    }
-
-    Ptr outside =
-        m_g.polygonal(m_g.adopt(GEOSDifference_r(handle, cover.get(), outer.shape.get())));
-    if (m_g.area(outside.get()) < COARSE_SHARE * threshold)
-        return;
-    const GEOSPreparedGeometry *prepared = GEOSPrepare_r(handle, outside.get());
-    for (const qsizetype child : children) {
-        const Entry &inner = m_entries[std::size_t(child)];
-        if (GEOSPreparedIntersects_r(handle, prepared, inner.shape.get()) != 1)
-            continue;
-        Ptr part = m_g.polygonal(
-            m_g.adopt(GEOSDifference_r(handle, inner.shape.get(), outer.shape.get())));
-        const double areaM2 = m_g.areaM2(part.get());
-        if (m_g.area(part.get()) < COARSE_SHARE * threshold || areaM2 < m_options.minAreaM2)
-            continue;
-        const QString &code = m_grids[child].code;
-        const GeoPoint at = m_geos.pointOnSurface(part.get()).value_or(GeoPoint {});
-        add(Kind::OutsideParent, {code, parentCode}, part.get(),
-            Tr::tr("Grid %1 sticks out of its parent %2 by %3 m² near %4.")
-                .arg(code, parentCode, squareMetres(areaM2), coordinates(at)));
-    }
-    GEOSPreparedGeom_destroy_r(handle, prepared);
 }
 
 std::optional<qsizetype> Checker::parentOf(const QString &code, GridLevel level) const
@@ -455,48 +384,117 @@ std::optional<qsizetype> Checker::parentOf(const QString &code, GridLevel level)
     return std::nullopt;
 }
 
+/// What the area checks of one group of siblings found, from a worker thread.
+struct GroupResult
+{
+    GEOSGeometry *cover = nullptr; ///< the union, for the caller to adopt
+    BoundingBox box;
+    double excess = 0.0;
+    std::optional<double> outside;
+    QList<TopologyFinding> findings;
+};
+
+void checkGroups(AreaCheck &area, const std::vector<std::vector<qsizetype>> &groups,
+    const std::vector<std::optional<qsizetype>> &parents, std::vector<GroupResult> &results,
+    std::atomic<std::size_t> &next)
+{
+    for (std::size_t i = next++; i < groups.size(); i = next++) {
+        AreaCheck::Union cover = area.uniteGroup(groups[i]);
+        if (cover.excess > area.thresholdDegrees(cover.box))
+            area.findOverlaps(groups[i]);
+        GroupResult &result = results[i];
+        if (parents[i])
+            result.outside = area.checkNesting(*parents[i], groups[i], cover.shape.get());
+        result.box = cover.box;
+        result.excess = cover.excess;
+        result.cover = cover.shape.release();
+        result.findings = area.takeFindings();
+    }
+}
+
 void Checker::checkLevel(const std::vector<qsizetype> &members, GridLevel level)
 {
     // Siblings are grouped by parent; business grids form one group.
     const bool nests = gridLevelDepth(level).has_value();
-    std::map<QString, std::vector<qsizetype>> groups;
+    std::map<QString, std::vector<qsizetype>> byParent;
     for (const qsizetype index : members)
-        groups[nests ? m_grids[index].parentCode : QString()].push_back(index);
+        byParent[nests ? m_grids[index].parentCode : QString()].push_back(index);
+    std::vector<std::vector<qsizetype>> groups;
+    std::vector<std::optional<qsizetype>> parents;
+    for (auto &[parentCode, children] : byParent) {
+        parents.push_back(parentOf(parentCode, level));
+        if (parents.back())
+            load(*parents.back()); // before the workers, which only read
+        groups.push_back(std::move(children));
+    }
 
-    std::vector<std::vector<qsizetype>> suspects;
-    std::vector<const GEOSGeometry *> covers;
-    std::vector<Ptr> coverShapes;
-    double coversArea = 0.0;
-    for (const auto &[parentCode, children] : groups) {
+    // Groups share no shapes, so each worker unions and nests its own on its own context.
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<GroupResult> results(groups.size());
+    std::atomic<std::size_t> next = 0;
+    const std::size_t workers =
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), groups.size());
+    std::vector<std::thread> threads;
+    for (std::size_t i = 1; i < workers; ++i) {
+        threads.emplace_back([&] {
+            AreaCheck area(m_grids, m_entries, m_options);
+            checkGroups(area, groups, parents, results, next);
+        });
+    }
+    checkGroups(m_area, groups, parents, results, next);
+    for (std::thread &thread : threads)
+        thread.join();
+    const qint64 groupsMs = timer.elapsed();
+
+    LevelOverlap overlap;
+    std::vector<Ptr> covers;
+    BoundingBox extent;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        GroupResult &result = results[i];
+        covers.push_back(m_g.adopt(result.cover));
+        m_findings += result.findings;
+        overlap.within += result.excess;
+        extent.expand(result.box);
+        overlap.outside += result.outside.value_or(0.0);
+        const auto above =
+            parents[i] ? m_overlap.find(int(m_grids[*parents[i]].level)) : m_overlap.end();
+        if (!result.outside || above == m_overlap.end())
+            overlap.bounded = false;
+        else
+            overlap.parents = std::max(overlap.parents, above->second.total());
+    }
+
+    // Children of different parents overlap only where they stick out of their parents or
+    // where the parents overlap; when those add up to less than the minimum, the union of
+    // the whole level is not needed to know.
+    const bool acrossNeeded = groups.size() > 1
+        && !(overlap.bounded && overlap.across() < m_area.thresholdDegrees(extent));
+    if (acrossNeeded) {
         std::vector<const GEOSGeometry *> shapes;
         double area = 0.0;
-        for (const qsizetype child : children) {
-            shapes.push_back(m_entries[std::size_t(child)].shape.get());
-            area += m_entries[std::size_t(child)].area;
+        for (const Ptr &cover : covers) {
+            shapes.push_back(cover.get());
+            area += m_g.area(cover.get());
         }
-        Union cover = unite(std::move(shapes), area);
-        if (cover.overlaps)
-            suspects.push_back(children);
-
-        if (const std::optional<qsizetype> parent = parentOf(parentCode, level))
-            checkNesting(*parent, children, cover.shape);
-        coversArea += m_g.area(cover.shape.get());
-        covers.push_back(cover.shape.get());
-        coverShapes.push_back(std::move(cover.shape));
+        const AreaCheck::Union all = m_area.unite(shapes, area);
+        overlap.bounded = true;
+        overlap.outside = all.excess;
+        overlap.parents = 0.0;
+        if (all.excess > m_area.thresholdDegrees(all.box))
+            m_area.findOverlaps(members);
     }
-
-    // Groups can overlap one another only if their unions do.
-    const bool acrossGroups = groups.size() > 1 && unite(covers, coversArea).overlaps;
-    if (acrossGroups) {
-        findOverlaps(members);
-        return;
-    }
-    for (const std::vector<qsizetype> &group : suspects)
-        findOverlaps(group);
+    m_overlap[int(level)] = overlap;
+    qCDebug(lcTopology).nospace() << gridLevelKey(level) << ": " << groups.size() << " groups on "
+                                  << workers << " threads in " << groupsMs << " ms, "
+                                  << (acrossNeeded ? "level union in " : "no level union, ")
+                                  << timer.elapsed() - groupsMs << " ms";
 }
 
 QList<TopologyFinding> Checker::run()
 {
+    QElapsedTimer timer;
+    timer.start();
     std::vector<qsizetype> chosen;
     for (qsizetype i = 0; i < m_grids.size(); ++i) {
         if (selected(m_grids[i]))
@@ -504,7 +502,10 @@ QList<TopologyFinding> Checker::run()
     }
     for (const qsizetype index : chosen)
         checkGeometry(index);
+    const qint64 geometryMs = timer.elapsed();
     checkCodes(chosen);
+    m_findings += m_area.takeFindings();
+    const qint64 codesMs = timer.elapsed();
 
     std::map<int, std::vector<qsizetype>> levels;
     for (const qsizetype index : chosen) {
@@ -513,8 +514,11 @@ QList<TopologyFinding> Checker::run()
     }
     for (const auto &[level, members] : levels)
         checkLevel(members, GridLevel(level));
-    qCDebug(lcTopology) << "checked" << chosen.size() << "grids:" << m_findings.size()
-                        << "findings";
+    m_findings += m_area.takeFindings();
+    qCInfo(lcTopology).nospace() << "checked " << chosen.size() << " grids in " << timer.elapsed()
+                                 << " ms (geometry " << geometryMs << " ms, codes "
+                                 << codesMs - geometryMs << " ms): " << m_findings.size()
+                                 << " findings";
     return m_findings;
 }
 } // namespace

@@ -100,6 +100,11 @@ QByteArray writeShape(const Shape &shape)
     return bytes;
 }
 
+QString coordinates(const GeoPoint &point)
+{
+    return QStringLiteral("%1, %2").arg(point.lon, 0, 'f', 6).arg(point.lat, 0, 'f', 6);
+}
+
 double distance(const GeoPoint &a, const GeoPoint &b)
 {
     return std::hypot(a.lon - b.lon, a.lat - b.lat);

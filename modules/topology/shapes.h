@@ -32,6 +32,8 @@ Result<Shape> readShape(QByteArrayView wkb);
 QByteArray writeShape(const Shape &shape);
 
 double distance(const GeoPoint &a, const GeoPoint &b);
+/// "lon, lat" with six decimals, for messages.
+QString coordinates(const GeoPoint &point);
 /// The point of segment a-b nearest to p.
 GeoPoint nearestOnSegment(const GeoPoint &p, const GeoPoint &a, const GeoPoint &b);
 

@@ -148,14 +148,12 @@ void AreaCheck::findOverlaps(const std::vector<qsizetype> &members)
     GEOSSTRtree_destroy_r(handle, tree);
 }
 
-std::optional<double> AreaCheck::checkNesting(
-    qsizetype parent, const std::vector<qsizetype> &children, const GEOSGeometry *cover)
+std::optional<double> AreaCheck::checkNesting(const QString &parentCode, const GridShape &outer,
+    const std::vector<qsizetype> &children, const GEOSGeometry *cover)
 {
     const GEOSContextHandle_t handle = m_geos.handle();
-    const GridShape &outer = m_shapes[std::size_t(parent)];
     if (!outer.shape || !cover)
         return std::nullopt;
-    const QString &parentCode = m_grids[parent].code;
     const double threshold = thresholdDegrees(outer.box);
 
     Ptr gaps = m_g.polygonal(m_g.adopt(GEOSDifference_r(handle, outer.shape.get(), cover)));

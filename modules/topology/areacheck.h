@@ -43,8 +43,8 @@ public:
     Union uniteGroup(const std::vector<qsizetype> &members) const;
     /// Reports gaps in parent and children outside it; returns the area outside, in square
     /// degrees, or nothing when the parent has no usable boundary.
-    std::optional<double> checkNesting(
-        qsizetype parent, const std::vector<qsizetype> &children, const GEOSGeometry *cover);
+    std::optional<double> checkNesting(const QString &parentCode, const GridShape &parent,
+        const std::vector<qsizetype> &children, const GEOSGeometry *cover);
     /// Reports every pair of members sharing more than the minimum area.
     void findOverlaps(const std::vector<qsizetype> &members);
 

@@ -20,7 +20,6 @@
 #include <map>
 #include <numbers>
 #include <thread>
-#include <unordered_map>
 
 namespace GridDesk::Topology {
 
@@ -62,6 +61,11 @@ double turn(const GeoPoint &a, const GeoPoint &b, const GeoPoint &c, double shri
     return std::atan2(ux * vy - uy * vx, ux * vx + uy * vy);
 }
 
+bool sameSpot(const GeoPoint &a, const GeoPoint &b)
+{
+    return a.lon == b.lon && a.lat == b.lat;
+}
+
 void scanRing(std::span<const GeoPoint> points, RingScan &scan, bool onlyRing)
 {
     if (points.size() < 4 && scan.shortRing == 0)
@@ -73,10 +77,10 @@ void scanRing(std::span<const GeoPoint> points, RingScan &scan, bool onlyRing)
     std::vector<GeoPoint> ring;
     ring.reserve(points.size());
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
-        if (ring.empty() || distance(ring.back(), points[i]) > 0.0)
+        if (ring.empty() || !sameSpot(ring.back(), points[i]))
             ring.push_back(points[i]);
     }
-    while (ring.size() > 1 && distance(ring.back(), ring.front()) == 0.0)
+    while (ring.size() > 1 && sameSpot(ring.back(), ring.front()))
         ring.pop_back();
     if (ring.size() < 3)
         return;
@@ -136,13 +140,6 @@ public:
 
 private:
     using Key = std::pair<qint64, qint64>;
-    struct KeyHash
-    {
-        std::size_t operator()(const Key &key) const
-        {
-            return std::hash<qint64>()(key.first * 1000003 ^ key.second);
-        }
-    };
 
     void snap(double &x, double &y)
     {
@@ -157,10 +154,10 @@ private:
         const int dy1 = double(key.second + 1) - cellY < margin ? 1 : 0;
         for (int dx = dx0; dx <= dx1; ++dx) {
             for (int dy = dy0; dy <= dy1; ++dy) {
-                const auto found = m_nodes.find({key.first + dx, key.second + dy});
-                if (found == m_nodes.end())
+                const auto found = m_nodes.constFind({key.first + dx, key.second + dy});
+                if (found == m_nodes.cend())
                     continue;
-                const GeoPoint &node = found->second;
+                const GeoPoint &node = *found;
                 if (std::abs(node.lon - x) <= SNAP_DISTANCE
                     && std::abs(node.lat - y) <= SNAP_DISTANCE) {
                     x = node.lon;
@@ -169,10 +166,10 @@ private:
                 }
             }
         }
-        m_nodes.emplace(key, GeoPoint {x, y});
+        m_nodes.insert(key, GeoPoint {x, y});
     }
 
-    std::unordered_map<Key, GeoPoint, KeyHash> m_nodes;
+    QHash<Key, GeoPoint> m_nodes;
 };
 
 class Checker
@@ -200,7 +197,10 @@ private:
     void checkCodes(const std::vector<qsizetype> &chosen);
     void checkGeometry(qsizetype index);
     const GridShape &load(qsizetype index);
-    void checkLevel(const std::vector<qsizetype> &members, GridLevel level);
+    std::vector<struct GroupTask> groupTasks(const std::map<int, std::vector<qsizetype>> &levels);
+    void checkAreas(const std::map<int, std::vector<qsizetype>> &levels);
+    void finishLevel(const std::vector<qsizetype> &members, GridLevel level,
+        const std::vector<struct GroupTask *> &tasks);
     std::optional<qsizetype> parentOf(const QString &code, GridLevel level) const;
     void addAt(Kind kind, QStringList codes, const Grid &grid, const QString &detail);
 
@@ -384,9 +384,15 @@ std::optional<qsizetype> Checker::parentOf(const QString &code, GridLevel level)
     return std::nullopt;
 }
 
-/// What the area checks of one group of siblings found, from a worker thread.
-struct GroupResult
+/// One group of siblings (or all grids of a level without parents) for a worker: their
+/// union, overlaps within it, gaps in the parent and what sticks out of it.
+struct GroupTask
 {
+    int level = 0;
+    std::vector<qsizetype> members;
+    std::optional<qsizetype> parent;
+    GridShape parentShape; ///< a copy, so that no two workers read one geometry
+
     GEOSGeometry *cover = nullptr; ///< the union, for the caller to adopt
     BoundingBox box;
     double excess = 0.0;
@@ -394,72 +400,97 @@ struct GroupResult
     QList<TopologyFinding> findings;
 };
 
-void checkGroups(AreaCheck &area, const std::vector<std::vector<qsizetype>> &groups,
-    const std::vector<std::optional<qsizetype>> &parents, std::vector<GroupResult> &results,
+void runTasks(AreaCheck &area, const QList<Grid> &grids, std::vector<GroupTask> &tasks,
     std::atomic<std::size_t> &next)
 {
-    for (std::size_t i = next++; i < groups.size(); i = next++) {
-        AreaCheck::Union cover = area.uniteGroup(groups[i]);
+    for (std::size_t i = next++; i < tasks.size(); i = next++) {
+        GroupTask &task = tasks[i];
+        AreaCheck::Union cover = area.uniteGroup(task.members);
         if (cover.excess > area.thresholdDegrees(cover.box))
-            area.findOverlaps(groups[i]);
-        GroupResult &result = results[i];
-        if (parents[i])
-            result.outside = area.checkNesting(*parents[i], groups[i], cover.shape.get());
-        result.box = cover.box;
-        result.excess = cover.excess;
-        result.cover = cover.shape.release();
-        result.findings = area.takeFindings();
+            area.findOverlaps(task.members);
+        if (task.parent) {
+            task.outside = area.checkNesting(
+                grids[*task.parent].code, task.parentShape, task.members, cover.shape.get());
+        }
+        task.box = cover.box;
+        task.excess = cover.excess;
+        task.cover = cover.shape.release();
+        task.findings = area.takeFindings();
     }
 }
 
-void Checker::checkLevel(const std::vector<qsizetype> &members, GridLevel level)
+std::vector<GroupTask> Checker::groupTasks(const std::map<int, std::vector<qsizetype>> &levels)
 {
-    // Siblings are grouped by parent; business grids form one group.
-    const bool nests = gridLevelDepth(level).has_value();
-    std::map<QString, std::vector<qsizetype>> byParent;
-    for (const qsizetype index : members)
-        byParent[nests ? m_grids[index].parentCode : QString()].push_back(index);
-    std::vector<std::vector<qsizetype>> groups;
-    std::vector<std::optional<qsizetype>> parents;
-    for (auto &[parentCode, children] : byParent) {
-        parents.push_back(parentOf(parentCode, level));
-        if (parents.back())
-            load(*parents.back()); // before the workers, which only read
-        groups.push_back(std::move(children));
+    std::vector<GroupTask> tasks;
+    for (const auto &[level, members] : levels) {
+        // Siblings are grouped by parent; business grids form one group.
+        const bool nests = gridLevelDepth(GridLevel(level)).has_value();
+        std::map<QString, std::vector<qsizetype>> byParent;
+        for (const qsizetype index : members)
+            byParent[nests ? m_grids[index].parentCode : QString()].push_back(index);
+        for (auto &[parentCode, children] : byParent) {
+            GroupTask task;
+            task.level = level;
+            task.members = std::move(children);
+            task.parent = parentOf(parentCode, GridLevel(level));
+            if (task.parent) {
+                const GridShape &parent = load(*task.parent);
+                task.parentShape = {parent.shape ? m_g.clone(parent.shape.get()) : nullptr,
+                    parent.box, parent.area, true};
+                if (!parent.shape)
+                    task.parent.reset();
+            }
+            tasks.push_back(std::move(task));
+        }
     }
+    return tasks;
+}
 
-    // Groups share no shapes, so each worker unions and nests its own on its own context.
-    QElapsedTimer timer;
-    timer.start();
-    std::vector<GroupResult> results(groups.size());
+void Checker::checkAreas(const std::map<int, std::vector<qsizetype>> &levels)
+{
+    // Tasks share no geometry, so each worker takes the next on a GEOS context of its own.
+    std::vector<GroupTask> tasks = groupTasks(levels);
     std::atomic<std::size_t> next = 0;
     const std::size_t workers =
-        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), groups.size());
+        std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), tasks.size());
     std::vector<std::thread> threads;
     for (std::size_t i = 1; i < workers; ++i) {
         threads.emplace_back([&] {
             AreaCheck area(m_grids, m_entries, m_options);
-            checkGroups(area, groups, parents, results, next);
+            runTasks(area, m_grids, tasks, next);
         });
     }
-    checkGroups(m_area, groups, parents, results, next);
+    runTasks(m_area, m_grids, tasks, next);
     for (std::thread &thread : threads)
         thread.join();
-    const qint64 groupsMs = timer.elapsed();
+    qCDebug(lcTopology) << tasks.size() << "groups checked on" << workers << "threads";
 
+    // Levels in nesting order, so that each knows its parents' overlaps.
+    for (const auto &[level, members] : levels) {
+        std::vector<GroupTask *> ofLevel;
+        for (GroupTask &task : tasks) {
+            if (task.level == level)
+                ofLevel.push_back(&task);
+        }
+        finishLevel(members, GridLevel(level), ofLevel);
+    }
+}
+
+void Checker::finishLevel(
+    const std::vector<qsizetype> &members, GridLevel level, const std::vector<GroupTask *> &tasks)
+{
     LevelOverlap overlap;
     std::vector<Ptr> covers;
     BoundingBox extent;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        GroupResult &result = results[i];
-        covers.push_back(m_g.adopt(result.cover));
-        m_findings += result.findings;
-        overlap.within += result.excess;
-        extent.expand(result.box);
-        overlap.outside += result.outside.value_or(0.0);
+    for (GroupTask *task : tasks) {
+        covers.push_back(m_g.adopt(task->cover));
+        m_findings += task->findings;
+        overlap.within += task->excess;
+        extent.expand(task->box);
+        overlap.outside += task->outside.value_or(0.0);
         const auto above =
-            parents[i] ? m_overlap.find(int(m_grids[*parents[i]].level)) : m_overlap.end();
-        if (!result.outside || above == m_overlap.end())
+            task->parent ? m_overlap.find(int(m_grids[*task->parent].level)) : m_overlap.end();
+        if (!task->outside || above == m_overlap.end())
             overlap.bounded = false;
         else
             overlap.parents = std::max(overlap.parents, above->second.total());
@@ -468,7 +499,7 @@ void Checker::checkLevel(const std::vector<qsizetype> &members, GridLevel level)
     // Children of different parents overlap only where they stick out of their parents or
     // where the parents overlap; when those add up to less than the minimum, the union of
     // the whole level is not needed to know.
-    const bool acrossNeeded = groups.size() > 1
+    const bool acrossNeeded = tasks.size() > 1
         && !(overlap.bounded && overlap.across() < m_area.thresholdDegrees(extent));
     if (acrossNeeded) {
         std::vector<const GEOSGeometry *> shapes;
@@ -485,10 +516,8 @@ void Checker::checkLevel(const std::vector<qsizetype> &members, GridLevel level)
             m_area.findOverlaps(members);
     }
     m_overlap[int(level)] = overlap;
-    qCDebug(lcTopology).nospace() << gridLevelKey(level) << ": " << groups.size() << " groups on "
-                                  << workers << " threads in " << groupsMs << " ms, "
-                                  << (acrossNeeded ? "level union in " : "no level union, ")
-                                  << timer.elapsed() - groupsMs << " ms";
+    qCDebug(lcTopology).nospace() << gridLevelKey(level) << ": " << tasks.size() << " groups, "
+                                  << (acrossNeeded ? "with" : "without") << " a union of all";
 }
 
 QList<TopologyFinding> Checker::run()
@@ -512,8 +541,7 @@ QList<TopologyFinding> Checker::run()
         if (m_entries[std::size_t(index)].shape)
             levels[int(m_grids[index].level)].push_back(index);
     }
-    for (const auto &[level, members] : levels)
-        checkLevel(members, GridLevel(level));
+    checkAreas(levels);
     m_findings += m_area.takeFindings();
     qCInfo(lcTopology).nospace() << "checked " << chosen.size() << " grids in " << timer.elapsed()
                                  << " ms (geometry " << geometryMs << " ms, codes "

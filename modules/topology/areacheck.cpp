@@ -101,8 +101,9 @@ AreaCheck::Union AreaCheck::uniteGroup(const std::vector<qsizetype> &members) co
     return unite(shapes, area);
 }
 
-void AreaCheck::findOverlaps(const std::vector<qsizetype> &members)
+double AreaCheck::findOverlaps(const std::vector<qsizetype> &members)
 {
+    double total = 0.0;
     const GEOSContextHandle_t handle = m_geos.handle();
     GEOSSTRtree *tree = GEOSSTRtree_create_r(handle, 10);
     for (const qsizetype &index : members)
@@ -130,6 +131,7 @@ void AreaCheck::findOverlaps(const std::vector<qsizetype> &members)
                 continue;
             Ptr shared = m_g.polygonal(
                 m_g.adopt(GEOSIntersection_r(handle, entry.shape.get(), neighbour.shape.get())));
+            total += m_g.area(shared.get());
             const double threshold = thresholdDegrees(entry.box);
             if (m_g.area(shared.get()) < COARSE_SHARE * threshold
                 || m_g.areaM2(shared.get()) < m_options.minAreaM2)
@@ -146,6 +148,7 @@ void AreaCheck::findOverlaps(const std::vector<qsizetype> &members)
             GEOSPreparedGeom_destroy_r(handle, prepared);
     }
     GEOSSTRtree_destroy_r(handle, tree);
+    return total;
 }
 
 std::optional<double> AreaCheck::checkNesting(const QString &parentCode, const GridShape &outer,

@@ -45,8 +45,9 @@ public:
     /// degrees, or nothing when the parent has no usable boundary.
     std::optional<double> checkNesting(const QString &parentCode, const GridShape &parent,
         const std::vector<qsizetype> &children, const GEOSGeometry *cover);
-    /// Reports every pair of members sharing more than the minimum area.
-    void findOverlaps(const std::vector<qsizetype> &members);
+    /// Reports every pair of members sharing more than the minimum area; returns the area all
+    /// pairs share, in square degrees.
+    double findOverlaps(const std::vector<qsizetype> &members);
 
     /// A finding about area, located inside it.
     void add(TopologyFinding::Kind kind, QStringList codes, const GEOSGeometry *area,

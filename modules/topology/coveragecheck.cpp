@@ -35,6 +35,9 @@ constexpr double SPIKE_ANGLE_DEGREES = 1.0;
 /// one for the area checks, so that neighbours whose shared vertices differ by floating-point
 /// noise share them exactly and their union stays a quick coverage union.
 constexpr double SNAP_DISTANCE = 1e-10;
+/// A level of at most this many grids, none with a parent, is checked for overlaps pair by pair
+/// rather than through its union.
+constexpr std::size_t PAIRWISE_LIMIT = 1000;
 /// Side of the hash cells that find vertices to snap to, in degrees.
 constexpr double SNAP_CELL = 1e-8;
 
@@ -392,6 +395,7 @@ struct GroupTask
     std::vector<qsizetype> members;
     std::optional<qsizetype> parent;
     GridShape parentShape; ///< a copy, so that no two workers read one geometry
+    bool alone = false; ///< the only group of its level, without a parent
 
     GEOSGeometry *cover = nullptr; ///< the union, for the caller to adopt
     BoundingBox box;
@@ -405,6 +409,13 @@ void runTasks(AreaCheck &area, const QList<Grid> &grids, std::vector<GroupTask> 
 {
     for (std::size_t i = next++; i < tasks.size(); i = next++) {
         GroupTask &task = tasks[i];
+        // Alone on its level and without a parent, a group needs no union: its pairs are
+        // compared directly, which is quicker when the grids are few and large.
+        if (task.alone) {
+            task.excess = area.findOverlaps(task.members);
+            task.findings = area.takeFindings();
+            continue;
+        }
         AreaCheck::Union cover = area.uniteGroup(task.members);
         if (cover.excess > area.thresholdDegrees(cover.box))
             area.findOverlaps(task.members);
@@ -440,6 +451,8 @@ std::vector<GroupTask> Checker::groupTasks(const std::map<int, std::vector<qsize
                 if (!parent.shape)
                     task.parent.reset();
             }
+            task.alone =
+                byParent.size() == 1 && !task.parent && task.members.size() <= PAIRWISE_LIMIT;
             tasks.push_back(std::move(task));
         }
     }
@@ -483,7 +496,8 @@ void Checker::finishLevel(
     std::vector<Ptr> covers;
     BoundingBox extent;
     for (GroupTask *task : tasks) {
-        covers.push_back(m_g.adopt(task->cover));
+        if (task->cover)
+            covers.push_back(m_g.adopt(task->cover));
         m_findings += task->findings;
         overlap.within += task->excess;
         extent.expand(task->box);

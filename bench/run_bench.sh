@@ -3,8 +3,9 @@
 # SPDX-FileCopyrightText: GridDesk contributors
 #
 # Runs the GridDesk benchmarks: makes the benchmark city (once per size), builds its workspace
-# with griddesk-cli, then runs the import, render, assignment and memory benchmarks, each
-# printing GridDesk's figure beside its peer's, and ends with a summary of every figure.
+# with griddesk-cli, then runs the import, render, assignment, memory, queue and validation
+# benchmarks, each printing GridDesk's figure beside its peer's, and ends with a summary of
+# every figure.
 #
 #   run_bench.sh --bin DIR --cli GRIDDESK_CLI --maps DIR --qgis-script PY --out DIR
 #                [--grids N] [--cases N] [--smoke]
@@ -98,6 +99,7 @@ bench render --workspace "$out/city.gpkg" --peer-gpkg "$out/fine_grids_ogr.gpkg"
 bench assign --workspace "$out/city.gpkg" --work "$out"
 bench memory --workspace "$out/city.gpkg"
 bench queue --workspace "$out/city.gpkg"
+bench validate --shapefile "$out/fine_grids.shp" --maps "$maps"
 
 step "summary ($(nproc) cores, $grids fine grids, $cases cases)"
 sed 's/^RESULT //' "$results"

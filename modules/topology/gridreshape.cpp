@@ -26,27 +26,14 @@ struct Tr
 /// How close a vertex inserted for the line's ends must lie to an edge, in degrees.
 constexpr double ON_EDGE = 1e-9;
 
-/// The point of grid's boundary nearest to point, when it lies within tolerance.
+/// Where a line's end meets grid's boundary: a vertex of it within tolerance, else the
+/// nearest point of an edge.
 std::optional<GeoPoint> onBoundary(const Grid &grid, const GeoPoint &point, double tolerance)
 {
-    auto shape = readShape(grid.wkb);
-    if (!shape)
+    const std::optional<Snap> snapped = snap({grid}, point, tolerance);
+    if (!snapped)
         return std::nullopt;
-    std::optional<GeoPoint> best;
-    double bestDistance = tolerance;
-    for (const PolygonRings &polygon : shape->polygons) {
-        for (const Ring &ring : polygon) {
-            for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-                const GeoPoint candidate = nearestOnSegment(point, ring[i], ring[i + 1]);
-                const double d = distance(candidate, point);
-                if (d <= bestDistance) {
-                    bestDistance = d;
-                    best = candidate;
-                }
-            }
-        }
-    }
-    return best;
+    return snapped->point;
 }
 
 /// The faces the line cuts out of the grid and around it.

@@ -325,6 +325,56 @@ private Q_SLOTS:
         QCOMPARE(near(coverOf(after).unionArea, coverOf(grids).unionArea, AREA_SLACK), unionKept);
     }
 
+    void reshapeAVillageIntoItsNeighbour()
+    {
+        // An edge two villages share: the line leaves it at one end, bulges into the
+        // neighbour by about five metres and comes back at the other end.
+        const QList<Grid> villages = wenshanVillages();
+        QStringList owners;
+        const std::optional<GeoPoint> first = sharedByTwo(villages, owners);
+        QVERIFY(first.has_value());
+        const Grid *grid = findGrid(villages, owners[0]);
+        const Grid *neighbour = findGrid(villages, owners[1]);
+        std::optional<GeoPoint> second;
+        Wkb::forEachRing(grid->wkb, [&](const Wkb::RingRef &ring) {
+            for (std::size_t i = 0; i + 1 < ring.points.size(); ++i) {
+                const GeoPoint &a = ring.points[i];
+                const GeoPoint &b = ring.points[i + 1];
+                if (a.lon == first->lon && a.lat == first->lat && hasVertex(*neighbour, b))
+                    second = b;
+                if (b.lon == first->lon && b.lat == first->lat && hasVertex(*neighbour, a))
+                    second = second ? second : a;
+            }
+        });
+        QVERIFY(second.has_value());
+        const double dx = second->lon - first->lon;
+        const double dy = second->lat - first->lat;
+        const double length = std::hypot(dx, dy);
+        GeosContext geos;
+        auto other = geos.fromWkb(neighbour->wkb);
+        GeoPoint bulge {(first->lon + second->lon) / 2 - dy / length * 5e-5,
+            (first->lat + second->lat) / 2 + dx / length * 5e-5};
+        auto probe = geos.adopt(GEOSGeom_createPointFromXY_r(geos.handle(), bulge.lon, bulge.lat));
+        if (GEOSIntersects_r(geos.handle(), other->get(), probe.get()) != 1)
+            bulge = {(first->lon + second->lon) / 2 + dy / length * 5e-5,
+                (first->lat + second->lat) / 2 - dx / length * 5e-5};
+        const std::vector<GeoPoint> line {*first, bulge, *second};
+
+        auto reshaped = GridEdits::reshape(villages, grid->code, line, 1e-9);
+        QVERIFY2(reshaped.has_value(), Test::why(reshaped));
+        const QList<Grid> after = replaced(villages, *reshaped);
+        QVERIFY(findGrid(after, grid->code)->areaM2 > grid->areaM2);
+        QVERIFY(findGrid(after, neighbour->code)->areaM2 < neighbour->areaM2);
+        const double gained = findGrid(after, grid->code)->areaM2 - grid->areaM2;
+        const double lost = neighbour->areaM2 - findGrid(after, neighbour->code)->areaM2;
+        QVERIFY2(std::abs(gained - lost) < 1e-6 * gained,
+            qPrintable(QStringLiteral("%1 != %2").arg(gained).arg(lost)));
+        const Cover before = coverOf(villages);
+        const Cover now = coverOf(after);
+        QVERIFY(near(now.unionArea, before.unionArea, AREA_SLACK));
+        QVERIFY(std::abs(now.overlapArea() - before.overlapArea()) < 1e-14);
+    }
+
     void reshapeNeedsItsEndsOnTheBoundary()
     {
         const std::vector<GeoPoint> loose {{121.505, 25.005}, {121.515, 25.005}};

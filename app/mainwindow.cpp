@@ -10,6 +10,7 @@
 #include "cases/casefilterproxymodel.h"
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
+#include "gridedit/grideditor.h"
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
 
@@ -57,6 +58,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     , m_actions(new CaseActions(this))
     , m_caseToolBar(new QToolBar(tr("Case actions"), this))
     , m_desk(new CaseDesk(this, m_queue, m_detail, m_canvas, m_actions))
+    , m_gridEditor(new GridEditor(this, m_canvas))
     , m_userButton(new QToolButton(this))
     , m_countsLabel(new QLabel(this))
     , m_busyBar(new QProgressBar(this))
@@ -78,6 +80,11 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     createMenus();
     createStatusBar();
     restoreLayout();
+    // The editing mode's bars come with the mode, not with the layout of the last session.
+    m_gridEditor->toolBar()->hide();
+    for (QDockWidget *dock :
+        {m_gridEditor->attributesDock(), m_gridEditor->findingsDock(), m_gridEditor->historyDock()})
+        dock->hide();
 
     connect(m_loader, &WorkspaceLoader::loadStarted, this, &MainWindow::onLoadStarted);
     connect(m_loader, &WorkspaceLoader::loadFinished, this, &MainWindow::onLoadFinished);
@@ -87,6 +94,11 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_desk, &CaseDesk::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::showDeskUser);
+    connect(m_desk, &CaseDesk::userChanged, this,
+        [this](const DeskUser &user) { m_gridEditor->setActor(user.name); });
+    connect(m_gridEditor, &GridEditor::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_gridEditor, &GridEditor::published, this, &MainWindow::onGridEditionPublished);
     connect(m_queue, &CaseQueueWidget::viewCountsChanged, this, [this] {
         if (m_gridCount > 0 || m_queue->model()->rowCount() > 0)
             updateCountsLabel();
@@ -116,6 +128,7 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     createCaseMenu();
+    createMapMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *full =
@@ -155,6 +168,20 @@ void MainWindow::createCaseMenu()
     m_actions->populate(menu, m_caseToolBar);
     // The shortcuts work wherever the focus is in the window, also while the menu bar is busy.
     addActions(m_queue->viewActions());
+}
+
+void MainWindow::createMapMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Map"));
+    m_gridEditor->populateMenu(menu);
+}
+
+void MainWindow::onGridEditionPublished()
+{
+    // Publishing re-homed open cases and replaced the grids: read the workspace again, and
+    // come back to the editor once it is loaded.
+    m_resumeGridEditing = m_gridEditor->isEditing();
+    openWorkspace(m_workspacePath);
 }
 
 void MainWindow::updateCountsLabel()
@@ -302,6 +329,10 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_canvas->setScene(workspace.scene);
     // The desk gives the queue the workspace's units, calendar and limits.
     m_desk->open(workspace.path, workspace.setup);
+    m_gridEditor->setWorkspace(workspace.path);
+    m_gridEditor->setActor(m_desk->user().name);
+    if (std::exchange(m_resumeGridEditing, false))
+        m_gridEditor->setEditing(true);
     m_workflowSetupAction->setEnabled(m_desk->isOpen());
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();

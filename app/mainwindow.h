@@ -21,13 +21,15 @@ class CaseActions;
 class CaseDesk;
 class CaseDetailPanel;
 class CaseQueueWidget;
+class GridEditor;
 class MapCanvas;
 struct DeskUser;
 
 /// The workstation window: the map in the middle, the case queue and the case panel in docks
 /// beside it, the actions of the closed loop in the Case menu and a toolbar. Picking a case in
 /// the queue shows it on the map and in the panel; picking a grid on the map narrows the queue
-/// to that grid and the grids inside it. Window layout is kept between sessions.
+/// to that grid and the grids inside it. Map → Edit grids turns the map into the supervisor's
+/// grid editor. Window layout is kept between sessions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -51,6 +53,7 @@ public:
     CaseActions *caseActions() const { return m_actions; }
     CaseDesk *caseDesk() const { return m_desk; }
     QAction *workflowSetupAction() const { return m_workflowSetupAction; }
+    GridEditor *gridEditor() const { return m_gridEditor; }
 
 Q_SIGNALS:
     void workspaceLoaded();
@@ -64,6 +67,8 @@ private:
     void createSampleMenu(QMenu *menu);
     void createStatusBar();
     void createCaseMenu();
+    void createMapMenu();
+    void onGridEditionPublished();
     void showDeskUser(const DeskUser &user);
     void updateCountsLabel();
     void restoreLayout();
@@ -91,6 +96,8 @@ private:
     CaseActions *m_actions;
     QToolBar *m_caseToolBar;
     CaseDesk *m_desk;
+    GridEditor *m_gridEditor;
+    bool m_resumeGridEditing = false; ///< reopening after a publish returns to the editor
     QAction *m_workflowSetupAction = nullptr;
     QToolButton *m_userButton;
     QLabel *m_countsLabel;

@@ -16,6 +16,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::GridChanges)
 };
 
+/// The end of a lineage link that has no grid (the source of an added grid, the target of a
+/// deleted one): empty, but not null, which the draft's lineage table would refuse.
+const QString NO_GRID = QStringLiteral("");
+
 BoundingBox around(const GeoPoint &point, double radius)
 {
     return {point.lon - radius, point.lat - radius, point.lon + radius, point.lat + radius};
@@ -253,7 +257,7 @@ Result<GridChange> drawNew(
     GridChange change;
     change.description = Tr::tr("Draw grid %1").arg(drawn->code);
     change.after = {*drawn};
-    change.lineage = {{QString(), drawn->code, LineageLink::Kind::Added}};
+    change.lineage = {{NO_GRID, drawn->code, LineageLink::Kind::Added}};
     return change;
 }
 
@@ -268,7 +272,7 @@ Result<GridChange> deleteGrids(const GridEditSession &session, const QStringList
         if (!grid)
             return fail(ErrorCode::NotFound, Tr::tr("Grid %1 is not on the map.").arg(code));
         change.before.append(*grid);
-        change.lineage.append({code, QString(), LineageLink::Kind::Deleted});
+        change.lineage.append({code, NO_GRID, LineageLink::Kind::Deleted});
     }
     return change;
 }
@@ -290,7 +294,7 @@ Result<GridChange> subdivide(
     const QStringList replaced = childrenOf(session, code);
     for (const QString &child : replaced + descendantsOf(session, replaced)) {
         change.before.append(*session.grid(child));
-        change.lineage.append({child, QString(), LineageLink::Kind::Deleted});
+        change.lineage.append({child, NO_GRID, LineageLink::Kind::Deleted});
     }
     for (const Grid &grid : *fine) {
         change.after.append(grid);

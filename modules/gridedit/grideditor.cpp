@@ -77,6 +77,21 @@ GridEditor::~GridEditor()
         m_canvas->setTool(nullptr);
 }
 
+SubdivideDialog *GridEditor::subdivideDialog() const
+{
+    return m_subdivideDialog;
+}
+
+PublishDialog *GridEditor::publishDialog() const
+{
+    return m_publishDialog;
+}
+
+EditionsDialog *GridEditor::editionsDialog() const
+{
+    return m_editionsDialog;
+}
+
 void GridEditor::createActions()
 {
     m_editAction = new QAction(tr("&Edit grids"), this);

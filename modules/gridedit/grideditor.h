@@ -79,9 +79,9 @@ public:
     QAction *publishAction() const { return m_publishAction; }
     QAction *editionsAction() const { return m_editionsAction; }
     /// The dialogs open now, if any.
-    SubdivideDialog *subdivideDialog() const { return m_subdivideDialog; }
-    PublishDialog *publishDialog() const { return m_publishDialog; }
-    EditionsDialog *editionsDialog() const { return m_editionsDialog; }
+    SubdivideDialog *subdivideDialog() const;
+    PublishDialog *publishDialog() const;
+    EditionsDialog *editionsDialog() const;
     /// Whether the map shows the draft as it is now.
     bool isSceneCurrent() const { return m_sceneCurrent; }
 

@@ -193,7 +193,9 @@ QStringList GridEditSession::draftCodes() const
 {
     if (!m_draft)
         return {};
-    return m_draft->changedCodes() + m_draft->deletedCodes();
+    QStringList codes = m_draft->changedCodes() + m_draft->deletedCodes();
+    codes.removeDuplicates();
+    return codes;
 }
 
 bool GridEditSession::hasDraftEdits() const

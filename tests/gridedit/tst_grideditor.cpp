@@ -101,11 +101,18 @@ private Q_SLOTS:
     void dragSharedVertexMovesBothNeighbours();
     void splitVillageWithDrawnLine();
     void drawingKeys();
+    void drawNewGridInFreeGround();
+    void reshapeWithDrawnLine();
+    void addAndDeleteSharedVertex();
+    void deleteGridWithDeleteKey();
+    void clipCraftedOverlapToEitherSide();
+    void discardDraft();
     void mergeTwoVillages();
     void subdivideIntoFineGrids();
     void attributesAreAnUndoableEdit();
     void fixCraftedGapFromFindings();
     void acceptAndWithdrawFinding();
+    void draftSurvivesRestart();
     void publishWithNoteAndListEdition();
     void screenshotOfEditingMode();
 
@@ -163,6 +170,7 @@ void TestGridEditor::initTestCase()
 
 void TestGridEditor::init()
 {
+    static bool debugging = qEnvironmentVariableIsSet("GRIDEDIT_DEBUG");
     // Every test edits a copy of the freshly imported workspace.
     const QString path = m_dir.filePath(QStringLiteral("edit%1.gpkg").arg(++m_workspaceNumber));
     QVERIFY(QFile::copy(m_template, path));
@@ -171,6 +179,9 @@ void TestGridEditor::init()
     m_canvas = new MapCanvas(m_window.get());
     m_window->setCentralWidget(m_canvas);
     m_editor = new GridEditor(m_window.get(), m_canvas);
+    if (debugging)
+        connect(m_editor, &GridEditor::message,
+            [](const QString &text) { qWarning() << "MSG" << text; });
     m_editor->populateMenu(m_window->menuBar()->addMenu(QStringLiteral("Map")));
     m_window->resize(1280, 800);
     m_window->show();
@@ -402,6 +413,234 @@ void TestGridEditor::drawingKeys()
     QVERIFY(!messages.isEmpty());
 }
 
+void TestGridEditor::drawNewGridInFreeGround()
+{
+    // Another district of Taipei has no villages in this workspace: a base grid drawn there
+    // is nested in it and named by its code.
+    QString district;
+    for (const Grid &grid : session()->grids()) {
+        if (grid.level == GridLevel::District && grid.code != DISTRICT)
+            district = grid.code;
+    }
+    QVERIFY(!district.isEmpty());
+    m_canvas->zoomToGrid(district);
+    const QPoint centre = pixelOf(insideOf(district));
+    pickTool(GridEditTool::Mode::DrawGrid);
+    for (const QPoint offset : {QPoint(-30, -20), QPoint(30, -20), QPoint(0, 30)}) {
+        QTest::mouseMove(m_canvas, centre + offset);
+        QTest::mouseClick(m_canvas, Qt::LeftButton, {}, centre + offset);
+    }
+    QTest::keyClick(m_canvas, Qt::Key_Enter);
+    QCOMPARE(session()->undoStack()->count(), 1);
+    waitUntilIdle();
+
+    const QStringList added = session()->draftCodes();
+    QCOMPARE(added.size(), 1);
+    const Grid drawn = *session()->grid(added.first());
+    QCOMPARE(drawn.level, GridLevel::Base);
+    QCOMPARE(drawn.parentCode, district);
+    QVERIFY(drawn.code.startsWith(district));
+    QVERIFY(drawn.areaM2 > 0);
+    QVERIFY(session()->outline(drawn.code).contains(insideOf(district)));
+    QVERIFY(m_canvas->scene()->gridIndex(drawn.code));
+
+    m_editor->undoAction()->trigger();
+    QVERIFY(!session()->grid(drawn.code));
+}
+
+void TestGridEditor::reshapeWithDrawnLine()
+{
+    // A line from one vertex of the village through its middle to another cuts a part off.
+    const QString code = QStringLiteral("6300800034");
+    const Grid village = *session()->grid(code);
+    const QList<GeoPoint> ring = session()->outline(code).rings.first();
+    const GeoPoint start = ring.at(0);
+    const GeoPoint end = ring.at(ring.size() / 3);
+    const GeoPoint middle = insideOf(code);
+    m_canvas->zoomToGrid(code);
+    pickTool(GridEditTool::Mode::Select);
+    clickOn(middle);
+    pickTool(GridEditTool::Mode::Reshape);
+    clickOn(start);
+    QTest::mouseClick(m_canvas, Qt::LeftButton, {}, pixelOf(middle));
+    clickOn(end);
+    QTest::keyClick(m_canvas, Qt::Key_Return);
+    QCOMPARE(session()->undoStack()->count(), 1);
+    waitUntilIdle();
+
+    const Grid reshaped = *session()->grid(code);
+    QVERIFY(reshaped.wkb != village.wkb);
+    QVERIFY(std::abs(reshaped.areaM2 - village.areaM2) > 1.0);
+    // The click put the point within a pixel of the middle.
+    const QPointF at = m_canvas->viewport().toPixel(middle);
+    const double pixel = distance(middle, m_canvas->viewport().toLonLat(at + QPointF(1, 1)));
+    QVERIFY(hasVertexNear(session()->outline(code), middle, pixel));
+
+    pressShortcut(QKeySequence(QKeySequence::Undo));
+    QCOMPARE(session()->grid(code)->wkb, village.wkb);
+}
+
+void TestGridEditor::addAndDeleteSharedVertex()
+{
+    // The edge two villages share, from their shared vertex to the next one they share.
+    const auto shared = bestSharedVertex();
+    QVERIFY(shared);
+    const GridOutline first = session()->outline(shared->first);
+    const GridOutline second = session()->outline(shared->second);
+    std::optional<GeoPoint> other;
+    for (const QList<GeoPoint> &ring : first.rings) {
+        for (qsizetype i = 0; i + 1 < ring.size(); ++i) {
+            const GeoPoint &a = ring[i];
+            const GeoPoint &b = ring[i + 1];
+            if (distance(a, shared->point) < 1e-9 && hasVertexNear(second, b))
+                other = b;
+            if (distance(b, shared->point) < 1e-9 && hasVertexNear(second, a))
+                other = a;
+        }
+    }
+    QVERIFY(other);
+    const GeoPoint middle {
+        (shared->point.lon + other->lon) / 2, (shared->point.lat + other->lat) / 2};
+    m_canvas->zoomToExtent(
+        {std::min(shared->point.lon, other->lon), std::min(shared->point.lat, other->lat),
+            std::max(shared->point.lon, other->lon), std::max(shared->point.lat, other->lat)});
+
+    pickTool(GridEditTool::Mode::AddVertex);
+    QTest::mouseMove(m_canvas, pixelOf(middle) + QPoint(2, 2));
+    QVERIFY(m_editor->tool()->currentSnap());
+    QCOMPARE(m_editor->tool()->currentSnap()->kind, GridEdits::Snap::Kind::Edge);
+    QTest::mouseClick(m_canvas, Qt::LeftButton, {}, pixelOf(middle) + QPoint(2, 2));
+    QCOMPARE(session()->undoStack()->count(), 1);
+    const qsizetype firstCount = first.vertexCount();
+    const qsizetype secondCount = second.vertexCount();
+    QCOMPARE(session()->outline(shared->first).vertexCount(), firstCount + 1);
+    QCOMPARE(session()->outline(shared->second).vertexCount(), secondCount + 1);
+    std::optional<GeoPoint> added;
+    for (const GeoPoint &point : verticesOf(session()->outline(shared->first))) {
+        if (!hasVertexNear(first, point))
+            added = point;
+    }
+    QVERIFY(added);
+    QVERIFY(hasVertexNear(session()->outline(shared->second), *added));
+    waitUntilIdle();
+
+    pickTool(GridEditTool::Mode::DeleteVertex);
+    clickOn(*added);
+    QCOMPARE(session()->undoStack()->count(), 2);
+    QCOMPARE(session()->outline(shared->first).vertexCount(), firstCount);
+    QCOMPARE(session()->outline(shared->second).vertexCount(), secondCount);
+    QVERIFY(!hasVertexNear(session()->outline(shared->first), *added));
+    QVERIFY(!hasVertexNear(session()->outline(shared->second), *added));
+    waitUntilIdle();
+}
+
+void TestGridEditor::deleteGridWithDeleteKey()
+{
+    const QString code = QStringLiteral("6300800034");
+    m_canvas->zoomToGrid(code);
+    pickTool(GridEditTool::Mode::Select);
+    clickOn(insideOf(code));
+    QVERIFY(m_editor->deleteAction()->isEnabled());
+    QTest::keyClick(m_canvas, Qt::Key_Delete);
+    QVERIFY(!session()->grid(code));
+    QCOMPARE(session()->draftCodes(), QStringList {code});
+    waitUntilIdle();
+    QVERIFY(!m_canvas->scene()->gridIndex(code));
+
+    m_editor->undoAction()->trigger();
+    QVERIFY(session()->grid(code));
+    QVERIFY(!session()->hasDraftEdits());
+    waitUntilIdle();
+}
+
+void TestGridEditor::clipCraftedOverlapToEitherSide()
+{
+    TopologyPanel *panel = m_editor->topologyPanel();
+    TopologyFindingsModel *model = panel->model();
+    const auto overlapRow = [model]() {
+        for (int i = 0; i < model->rowCount(); ++i) {
+            if (model->finding(i).kind == TopologyFinding::Kind::Overlap)
+                return i;
+        }
+        return -1;
+    };
+    QCOMPARE(overlapRow(), -1);
+
+    // One village pushed into its neighbour without the neighbour giving way.
+    const auto shared = bestSharedVertex();
+    QVERIFY(shared);
+    const Grid first = *session()->grid(shared->first);
+    const Grid second = *session()->grid(shared->second);
+    const GeoPoint into = insideOf(second.code);
+    const double step = shared->shortestEdge * 0.3 / distance(shared->point, into);
+    const GeoPoint target {shared->point.lon + (into.lon - shared->point.lon) * step,
+        shared->point.lat + (into.lat - shared->point.lat) * step};
+    const auto moved = GridEdits::moveVertex({first}, shared->point, target, 1e-9);
+    QVERIFY2(moved, Test::why(moved));
+    GridChange craftedChange;
+    craftedChange.description = QStringLiteral("crafted overlap");
+    craftedChange.before = {first};
+    craftedChange.after = *moved;
+    QVERIFY(session()->edit(craftedChange));
+    waitUntilIdle();
+
+    const int row = overlapRow();
+    QVERIFY2(row >= 0, "the crafted overlap is not listed");
+    const QStringList codes = model->finding(row).codes;
+    QCOMPARE(
+        QSet<QString>(codes.cbegin(), codes.cend()), (QSet<QString> {first.code, second.code}));
+    const Grid pushed = *session()->grid(first.code);
+
+    // Keeping it in the neighbour clips the village that was pushed back.
+    const bool secondIsFirst = codes.first() == second.code;
+    QVERIFY(panel->clipOverlap(row, secondIsFirst));
+    waitUntilIdle();
+    QCOMPARE(overlapRow(), -1);
+    QVERIFY(session()->grid(first.code)->areaM2 < pushed.areaM2);
+    QCOMPARE(session()->grid(second.code)->wkb, second.wkb);
+
+    // Undone, and kept in the village instead: the neighbour gives way.
+    m_editor->undoAction()->trigger();
+    waitUntilIdle();
+    const int again = overlapRow();
+    QVERIFY(again >= 0);
+    panel->view()->selectRow(again);
+    QPushButton *keepPushed = nullptr;
+    for (QPushButton *button : panel->findChildren<QPushButton *>()) {
+        if (button->isEnabled() && button->text().contains(first.code))
+            keepPushed = button;
+    }
+    QVERIFY(keepPushed);
+    keepPushed->click();
+    waitUntilIdle();
+    QCOMPARE(overlapRow(), -1);
+    QCOMPARE(session()->grid(first.code)->wkb, pushed.wkb);
+    QVERIFY(session()->grid(second.code)->areaM2 < second.areaM2);
+}
+
+void TestGridEditor::discardDraft()
+{
+    const QString code = QStringLiteral("6300800034");
+    QVERIFY(m_editor->subdivide(code, {4, std::nullopt}));
+    waitUntilIdle();
+    QVERIFY(session()->hasDraftEdits());
+
+    QVERIFY(m_editor->discardDraftNow());
+    waitUntilIdle();
+    QVERIFY(!session()->hasDraftEdits());
+    QCOMPARE(session()->grids().size(), 12 + 43);
+    QCOMPARE(session()->undoStack()->count(), 0);
+    QCOMPARE(m_canvas->scene()->gridWithDescendants(code), QStringList {code});
+
+    // Read again as after a restart, the draft is empty still.
+    const QString path = session()->path();
+    m_editor->setWorkspace(path);
+    m_editor->setEditing(true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_editor->isEditing(), 20000);
+    QVERIFY(!session()->hasDraftEdits());
+    waitUntilIdle();
+}
+
 void TestGridEditor::mergeTwoVillages()
 {
     const auto shared = bestSharedVertex();
@@ -624,6 +863,35 @@ void TestGridEditor::acceptAndWithdrawFinding()
     QVERIFY(model->acceptance(again));
     QVERIFY(panel->withdrawAcceptance(again));
     QCOMPARE(model->openCount(), open);
+}
+
+void TestGridEditor::draftSurvivesRestart()
+{
+    const QString code = QStringLiteral("6300800034");
+    QVERIFY(m_editor->subdivide(code, {4, std::nullopt}));
+    waitUntilIdle();
+    QStringList changed = session()->draftCodes();
+    changed.sort();
+    QVERIFY(changed.size() >= 2); // the fine grids; the village itself is as it was
+    QVERIFY(!changed.contains(code));
+    const QString path = session()->path();
+
+    // Another editor on the same workspace, as after a restart, finds the draft as it was.
+    cleanup();
+    QMainWindow window;
+    auto *canvas = new MapCanvas(&window);
+    window.setCentralWidget(canvas);
+    canvas->setScene(m_scene);
+    auto *editor = new GridEditor(&window, canvas);
+    editor->setWorkspace(path);
+    editor->setEditing(true);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing(), 20000);
+    QStringList found = editor->session()->draftCodes();
+    found.sort();
+    QCOMPARE(found, changed);
+    QCOMPARE(editor->session()->grids().size(), 12 + 43 + changed.size());
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isSceneCurrent(), 20000);
+    QCOMPARE(canvas->scene()->gridWithDescendants(code).size(), changed.size() + 1);
 }
 
 void TestGridEditor::publishWithNoteAndListEdition()

@@ -94,8 +94,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_desk, &CaseDesk::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::showDeskUser);
-    connect(m_desk, &CaseDesk::userChanged, this,
-        [this](const DeskUser &user) { m_gridEditor->setActor(user.name); });
+    connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::takeGridEditor);
     connect(m_gridEditor, &GridEditor::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_gridEditor, &GridEditor::published, this, &MainWindow::onGridEditionPublished);
@@ -174,6 +173,12 @@ void MainWindow::createMapMenu()
 {
     QMenu *menu = menuBar()->addMenu(tr("&Map"));
     m_gridEditor->populateMenu(menu);
+}
+
+void MainWindow::takeGridEditor(const DeskUser &user)
+{
+    const bool mayPublish = user.role == Role::Supervisor || user.role == Role::Leader;
+    m_gridEditor->setActor(user.name, mayPublish);
 }
 
 void MainWindow::onGridEditionPublished()
@@ -330,7 +335,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     // The desk gives the queue the workspace's units, calendar and limits.
     m_desk->open(workspace.path, workspace.setup);
     m_gridEditor->setWorkspace(workspace.path);
-    m_gridEditor->setActor(m_desk->user().name);
+    takeGridEditor(m_desk->user());
     if (std::exchange(m_resumeGridEditing, false))
         m_gridEditor->setEditing(true);
     m_workflowSetupAction->setEnabled(m_desk->isOpen());

@@ -69,6 +69,8 @@ private:
     void createCaseMenu();
     void createMapMenu();
     void onGridEditionPublished();
+    /// The grid editor edits as user; supervisors and leaders publish.
+    void takeGridEditor(const DeskUser &user);
     void showDeskUser(const DeskUser &user);
     void updateCountsLabel();
     void restoreLayout();

@@ -238,9 +238,11 @@ void GridEditor::setWorkspace(const QString &path)
     updateActions();
 }
 
-void GridEditor::setActor(const QString &name)
+void GridEditor::setActor(const QString &name, bool mayPublish)
 {
     m_session->setActor(name);
+    m_mayPublish = mayPublish;
+    updateActions();
 }
 
 void GridEditor::setEditing(bool editing)
@@ -380,7 +382,10 @@ void GridEditor::updateActions()
     m_deleteAction->setEnabled(m_editing && selected >= 1);
     m_subdivideAction->setEnabled(m_editing && canSubdivide);
     m_checkAction->setEnabled(m_editing);
-    m_publishAction->setEnabled(m_editing);
+    m_publishAction->setEnabled(m_editing && m_mayPublish);
+    m_publishAction->setToolTip(m_mayPublish
+            ? tr("Publish the draft as a new edition of the grid map")
+            : tr("Editions are published by a supervisor or a leader; run as one to publish"));
     m_discardAction->setEnabled(m_editing);
     m_editionsAction->setEnabled(open && !m_wantsEditing);
     m_currentMapAction->setEnabled(m_shownEdition > 0);
@@ -441,6 +446,8 @@ bool GridEditor::subdivide(const QString &code, const GridEdits::SubdivideTarget
 
 void GridEditor::openPublishDialog()
 {
+    if (!m_mayPublish)
+        return Q_EMIT message(tr("Editions are published by a supervisor or a leader."));
     if (!m_session->hasDraftEdits())
         return Q_EMIT message(tr("The draft has no edits to publish."));
     const auto impact = m_session->previewImpact();

@@ -51,8 +51,9 @@ public:
     /// Works on the workspace at path from now on, whose published map the canvas shows now.
     /// Leaves the editing mode.
     void setWorkspace(const QString &path);
-    /// Who edits, accepts findings and publishes.
-    void setActor(const QString &name);
+    /// Who edits, accepts findings and publishes, and whether they may publish (supervisors
+    /// and leaders may; everyone may edit the draft and look at the editions).
+    void setActor(const QString &name, bool mayPublish);
     bool isEditing() const { return m_editing; }
     /// Whether the canvas shows a past edition.
     bool isShowingEdition() const { return m_shownEdition > 0; }
@@ -156,6 +157,7 @@ private:
 
     QString m_path;
     bool m_editing = false;
+    bool m_mayPublish = false;
     bool m_wantsEditing = false; ///< entering waits for the draft to be read
     int m_shownEdition = 0;
     std::shared_ptr<const MapScene> m_publishedScene; ///< what the canvas showed before editing

@@ -59,6 +59,7 @@ PublishDialog::PublishDialog(const ImpactReport &impact, Publisher publisher, QW
     m_totals->setWordWrap(true);
     m_note->setPlaceholderText(tr("What changed and why, for the edition's history"));
     m_note->setMaximumHeight(m_note->fontMetrics().height() * 4);
+    m_error->setObjectName(QStringLiteral("publishError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_error->hide();

@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -189,7 +190,7 @@ void TestGridEditor::init()
 
     m_canvas->setScene(m_scene);
     m_editor->setWorkspace(path);
-    m_editor->setActor(QStringLiteral("Zhao Min"));
+    m_editor->setActor(QStringLiteral("Zhao Min"), true);
     m_editor->session()->setClock(
         [] { return QDateTime(QDate(2026, 5, 4), QTime(9, 30), Qt::UTC); });
     QSignalSpy editing(m_editor, &GridEditor::editingChanged);
@@ -590,6 +591,19 @@ void TestGridEditor::clipCraftedOverlapToEitherSide()
     QCOMPARE(
         QSet<QString>(codes.cbegin(), codes.cend()), (QSet<QString> {first.code, second.code}));
     const Grid pushed = *session()->grid(first.code);
+
+    // While the overlap is open, the draft is not published; the dialog says why and stays.
+    m_editor->publishAction()->trigger();
+    PublishDialog *dialog = m_editor->publishDialog();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->noteEdit(), QStringLiteral("Pushed too far"));
+    dialog->publishButton()->click();
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->edition());
+    auto *why = dialog->findChild<QLabel *>(QStringLiteral("publishError"));
+    QVERIFY(why && why->isVisible() && why->text().contains(first.code));
+    dialog->reject();
+    QVERIFY(session()->hasDraftEdits());
 
     // Keeping it in the neighbour clips the village that was pushed back.
     const bool secondIsFirst = codes.first() == second.code;

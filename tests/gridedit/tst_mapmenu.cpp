@@ -64,7 +64,7 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     window.openWorkspace(path);
     QVERIFY(loaded.wait(60000));
     window.caseDesk()->runAs(
-        {QStringLiteral("Zhao Min"), QStringLiteral("supervisor"), QStringLiteral("grid-sup")});
+        {QStringLiteral("Wang Fang"), QStringLiteral("operator"), QStringLiteral("city")});
 
     GridEditor *editor = window.gridEditor();
     QAction *edit = window.findChild<QAction *>(QStringLiteral("editGridsAction"));
@@ -83,8 +83,14 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     QVERIFY(editor->attributesDock()->isVisible());
     QVERIFY(editor->findingsDock()->isVisible());
     QVERIFY(window.mapCanvas()->tool() == editor->tool());
-    QCOMPARE(editor->session()->actor(), QStringLiteral("Zhao Min"));
+    QCOMPARE(editor->session()->actor(), QStringLiteral("Wang Fang"));
     QTRY_VERIFY_WITH_TIMEOUT(!editor->topologyPanel()->isChecking(), 30000);
+
+    // An operator may edit the draft; publishing is for supervisors and leaders.
+    QVERIFY(!editor->publishAction()->isEnabled());
+    window.caseDesk()->runAs(
+        {QStringLiteral("Zhao Min"), QStringLiteral("supervisor"), QStringLiteral("grid-sup")});
+    QCOMPARE(editor->session()->actor(), QStringLiteral("Zhao Min"));
 
     // An attribute edit, published with a note: the window reads the workspace again and comes
     // back to the editor.
@@ -101,6 +107,7 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     QVERIFY(loaded.wait(60000));
     QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing(), 20000);
     QCOMPARE(editor->session()->grid(code)->supervisor, QStringLiteral("Zhao Min"));
+    QVERIFY(editor->publishAction()->isEnabled());
     QVERIFY(!editor->session()->hasDraftEdits());
     const auto editions = editor->session()->editions();
     QVERIFY2(editions, Test::why(editions));

@@ -103,11 +103,11 @@ void GridEditor::createActions()
 
     m_undoAction = new QAction(tr("&Undo"), this);
     m_undoAction->setIconText(tr("Undo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcuts(QKeySequence::Undo);
     connect(m_undoAction, &QAction::triggered, m_session->undoStack(), &QUndoStack::undo);
     m_redoAction = new QAction(tr("&Redo"), this);
     m_redoAction->setIconText(tr("Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setShortcuts(QKeySequence::Redo);
     connect(m_redoAction, &QAction::triggered, m_session->undoStack(), &QUndoStack::redo);
 
     m_toolGroup = new QActionGroup(this);

@@ -228,6 +228,8 @@ void GridEditor::showDocks(bool shown)
 
 void GridEditor::setWorkspace(const QString &path)
 {
+    // The canvas shows the new workspace's map already; the old one must not come back.
+    m_publishedScene.reset();
     setEditing(false);
     m_sceneBuilder.waitForFinished();
     m_session->close();

@@ -48,8 +48,8 @@ public:
     GridEditor(QMainWindow *window, MapCanvas *canvas);
     ~GridEditor() override;
 
-    /// Works on the workspace at path from now on, whose published map the canvas shows now.
-    /// Leaves the editing mode.
+    /// Works on the workspace at path from now on, whose published map the canvas shows now
+    /// (set it on the canvas first). Leaves the editing mode.
     void setWorkspace(const QString &path);
     /// Who edits, accepts findings and publishes, and whether they may publish (supervisors
     /// and leaders may; everyone may edit the draft and look at the editions).

@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -116,6 +117,7 @@ private Q_SLOTS:
     void draftSurvivesRestart();
     void publishWithNoteAndListEdition();
     void screenshotOfEditingMode();
+    void largeWorkspace();
 
 private:
     GridEditSession *session() const { return m_editor->session(); }
@@ -989,6 +991,72 @@ void TestGridEditor::screenshotOfEditingMode()
     qInfo("screenshot: %s", qPrintable(path));
     QTest::mouseRelease(m_canvas, Qt::LeftButton, {}, from + QPoint(40, 50));
     QCOMPARE(session()->undoStack()->count(), 2);
+}
+
+void TestGridEditor::largeWorkspace()
+{
+    // GRIDDESK_LARGE_WORKSPACE=city.gpkg (a copy: it is edited) times the editor on a city of
+    // 100 000 grids: reading the draft, drawing it, snapping, an edit and the checks.
+    const QString path = qEnvironmentVariable("GRIDDESK_LARGE_WORKSPACE");
+    if (path.isEmpty())
+        QSKIP("GRIDDESK_LARGE_WORKSPACE names no workspace to time");
+    cleanup();
+    QElapsedTimer timer;
+    timer.start();
+    std::shared_ptr<const MapScene> scene;
+    {
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace, Test::why(workspace));
+        auto loaded = MapScene::load(**workspace);
+        QVERIFY2(loaded, Test::why(loaded));
+        scene = *loaded;
+    }
+    qInfo("published map read in %lld ms", timer.restart());
+
+    QMainWindow window;
+    auto *canvas = new MapCanvas(&window);
+    window.setCentralWidget(canvas);
+    auto *editor = new GridEditor(&window, canvas);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    canvas->setScene(scene);
+    editor->setWorkspace(path);
+    editor->setActor(QStringLiteral("Zhao Min"), true);
+    timer.restart();
+    editor->setEditing(true);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing(), 300000);
+    qInfo("draft of %lld grids read in %lld ms", qint64(editor->session()->grids().size()),
+        timer.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isSceneCurrent(), 300000);
+    qInfo("draft drawn in %lld ms", timer.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->topologyPanel()->isChecking(), 600000);
+    qInfo("whole map checked in %lld ms: %d findings", timer.restart(),
+        editor->topologyPanel()->model()->rowCount());
+
+    // A grid in the middle, zoomed to; the cursor hovers over its first vertex.
+    const Grid grid = editor->session()->grids().at(editor->session()->grids().size() / 2);
+    canvas->zoomToGrid(grid.code);
+    editor->toolAction(GridEditTool::Mode::MoveVertex)->trigger();
+    const GeoPoint vertex = editor->session()->outline(grid.code).rings.first().first();
+    const QPoint at = canvas->viewport().toPixel(vertex).toPoint();
+    timer.restart();
+    for (int i = 0; i < 20; ++i)
+        QTest::mouseMove(canvas, at + QPoint(i % 3, i % 2));
+    qInfo("hover with snapping: %.1f ms a move", timer.restart() / 20.0);
+    QVERIFY(editor->tool()->currentSnap());
+
+    QTest::mousePress(canvas, Qt::LeftButton, {}, at);
+    QTest::mouseMove(canvas, at + QPoint(6, 4));
+    QTest::mouseRelease(canvas, Qt::LeftButton, {}, at + QPoint(6, 4));
+    qInfo("vertex moved in %lld ms", timer.restart());
+    QCOMPARE(editor->session()->undoStack()->count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isSceneCurrent(), 300000);
+    qInfo("map redrawn %lld ms later", timer.restart());
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->topologyPanel()->isChecking(), 300000);
+    qInfo("checked around it %lld ms later", timer.restart());
+    editor->undoAction()->trigger();
+    qInfo("undone in %lld ms", timer.restart());
 }
 
 GRIDDESK_TEST_MAIN(TestGridEditor, QApplication)

@@ -98,6 +98,8 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     editor->session()->setSelection({code});
     editor->attributesPanel()->supervisorEdit()->setText(QStringLiteral("Zhao Min"));
     QVERIFY(editor->attributesPanel()->apply());
+    QVERIFY(editor->subdivide(code, {4, std::nullopt}));
+    const auto before = window.mapCanvas()->scene();
     editor->publishAction()->trigger();
     QVERIFY(editor->publishDialog());
     editor->publishDialog()->noteEdit()->setPlainText(QStringLiteral("Supervisor for 興昌里"));
@@ -114,10 +116,13 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     QCOMPARE(editions->size(), 2);
     QCOMPARE(editions->last().publishedBy, QStringLiteral("Zhao Min"));
 
+    // Out of the editor, the map is the new edition, fine grids and all.
     edit->trigger();
     QVERIFY(!editor->isEditing());
     QVERIFY(!editor->toolBar()->isVisible());
     QVERIFY(window.mapCanvas()->tool() == nullptr);
+    QVERIFY(window.mapCanvas()->scene() != before);
+    QVERIFY(window.mapCanvas()->scene()->gridWithDescendants(code).size() > 1);
 }
 
 GRIDDESK_TEST_MAIN(TestMapMenu, QApplication)

@@ -26,6 +26,36 @@ struct Tr
 
 /// Points closer than this are one point, in degrees.
 constexpr double SAME_POINT = 1e-12;
+/// Holes smaller than this left by a union are the seams between neighbours whose shared
+/// boundary was digitised twice, not real holes; the check's sliver threshold.
+constexpr double SEAM_HOLE_M2 = 1.0;
+
+/// polygonal without the holes smaller than SEAM_HOLE_M2.
+Geometry::Ptr withoutSeamHoles(
+    const Geometry &g, GEOSContextHandle_t handle, Geometry::Ptr polygonal)
+{
+    std::vector<Geometry::Ptr> cleaned;
+    for (Geometry::Ptr &part : g.parts(polygonal.get())) {
+        const int holes = GEOSGetNumInteriorRings_r(handle, part.get());
+        if (holes <= 0) {
+            cleaned.push_back(std::move(part));
+            continue;
+        }
+        std::vector<GEOSGeometry *> kept;
+        for (int index = 0; index < holes; ++index) {
+            const GEOSGeometry *ring = GEOSGetInteriorRingN_r(handle, part.get(), index);
+            GEOSGeometry *asShell =
+                GEOSGeom_createPolygon_r(handle, GEOSGeom_clone_r(handle, ring), nullptr, 0);
+            const Geometry::Ptr hole = g.adopt(asShell);
+            if (g.areaM2(hole.get()) >= SEAM_HOLE_M2)
+                kept.push_back(GEOSGeom_clone_r(handle, ring));
+        }
+        GEOSGeometry *shell = GEOSGeom_clone_r(handle, GEOSGetExteriorRing_r(handle, part.get()));
+        cleaned.push_back(g.adopt(GEOSGeom_createPolygon_r(
+            handle, shell, kept.empty() ? nullptr : kept.data(), unsigned(kept.size()))));
+    }
+    return g.collect(std::move(cleaned));
+}
 
 BoundingBox grown(const BoundingBox &box, double margin)
 {
@@ -356,7 +386,8 @@ Result<Grid> merge(const QList<Grid> &grids)
         raw.push_back(shape.release());
     Geometry::Ptr all = g.adopt(GEOSGeom_createCollection_r(
         geos.handle(), GEOS_GEOMETRYCOLLECTION, raw.data(), unsigned(raw.size())));
-    Geometry::Ptr merged = g.polygonal(g.adopt(GEOSUnaryUnion_r(geos.handle(), all.get())));
+    Geometry::Ptr merged = withoutSeamHoles(
+        g, geos.handle(), g.polygonal(g.adopt(GEOSUnaryUnion_r(geos.handle(), all.get()))));
 
     Grid result = grids.front();
     auto stored = storeGeometry(result, g, merged.get());

@@ -49,7 +49,11 @@ GridEditor::GridEditor(QMainWindow *window, MapCanvas *canvas)
         updateActions();
         Q_EMIT message(tr("The grid map cannot be edited: %1").arg(why));
     });
-    connect(m_session, &GridEditSession::gridsChanged, this, &GridEditor::rebuildScene);
+    connect(m_session, &GridEditSession::gridsChanged, this, [this](const QStringList &codes) {
+        m_undrawn.unite(QSet<QString>(codes.cbegin(), codes.cend()));
+        m_tool->setUndrawn(m_undrawn.values());
+        rebuildScene();
+    });
     connect(m_session, &GridEditSession::draftReset, this, [this] {
         if (m_editing)
             rebuildScene();
@@ -97,7 +101,8 @@ void GridEditor::createActions()
     m_editAction = new QAction(tr("&Edit grids"), this);
     m_editAction->setObjectName(QStringLiteral("editGridsAction"));
     m_editAction->setCheckable(true);
-    m_editAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_E);
+    // Ctrl+Shift and a letter are the case actions'.
+    m_editAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_E);
     m_editAction->setToolTip(tr("Edit the boundaries and attributes of the grids in a draft"));
     connect(m_editAction, &QAction::toggled, this, &GridEditor::setEditing);
 
@@ -263,6 +268,9 @@ void GridEditor::setEditing(bool editing)
         if (m_publishedScene)
             m_canvas->replaceScene(m_publishedScene);
         m_sceneCurrent = true;
+        m_undrawn.clear();
+        m_drawing.clear();
+        m_tool->setUndrawn({});
         updateActions();
         Q_EMIT editingChanged(false);
         return;
@@ -330,6 +338,7 @@ void GridEditor::rebuildScene()
     }
     const QList<Grid> grids = m_session->grids();
     m_building = true;
+    m_drawing = std::exchange(m_undrawn, {});
     m_sceneBuilder.setFuture(QtConcurrent::run([grids, cases = m_cases]() mutable {
         QElapsedTimer timer;
         timer.start();
@@ -345,6 +354,8 @@ void GridEditor::onSceneBuilt()
     m_building = false;
     const SceneResult scene = m_sceneBuilder.result();
     if (m_rebuildPending) {
+        // The next build draws these too.
+        m_undrawn.unite(std::exchange(m_drawing, {}));
         m_rebuildPending = false;
         return rebuildScene();
     }
@@ -357,6 +368,8 @@ void GridEditor::onSceneBuilt()
     }
     m_canvas->replaceScene(*scene);
     m_sceneCurrent = true;
+    m_drawing.clear();
+    m_tool->setUndrawn({});
     Q_EMIT sceneRebuilt();
 }
 

@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 
@@ -165,6 +166,8 @@ private:
     QFutureWatcher<SceneResult> m_sceneBuilder;
     bool m_building = false; ///< until the builder's finished signal has arrived
     bool m_rebuildPending = false;
+    QSet<QString> m_undrawn; ///< grids changed since the last scene build started
+    QSet<QString> m_drawing; ///< grids changed before the running build started
     bool m_sceneCurrent = true;
 };
 

@@ -72,6 +72,12 @@ void GridEditTool::setHighlight(const QByteArray &wkb)
     m_canvas->update();
 }
 
+void GridEditTool::setUndrawn(const QStringList &codes)
+{
+    m_undrawn = codes;
+    m_canvas->update();
+}
+
 std::optional<GridEdits::Snap> GridEditTool::snapAt(const MapMouseEvent &event) const
 {
     const double tolerance = toleranceAt(event.pixel);
@@ -294,10 +300,23 @@ void GridEditTool::paint(QPainter &painter, const MapViewport &viewport)
         painter.setBrush(QBrush(HIGHLIGHT_COLOR, Qt::BDiagPattern));
         painter.drawPath(area);
     }
+    paintUndrawn(painter, viewport);
     paintSelection(painter, viewport);
     paintDrag(painter, viewport);
     paintDrawing(painter, viewport);
     paintSnap(painter);
+}
+
+void GridEditTool::paintUndrawn(QPainter &painter, const MapViewport &viewport) const
+{
+    painter.setPen(QPen(DRAWING_COLOR, 1.5));
+    painter.setBrush(Qt::NoBrush);
+    for (const QString &code : m_undrawn) {
+        // A grid the edit deleted has no outline any more.
+        const GridOutline outline = m_session->outline(code);
+        if (!outline.isEmpty())
+            painter.drawPath(outline.path(viewport));
+    }
 }
 
 void GridEditTool::paintSelection(QPainter &painter, const MapViewport &viewport) const

@@ -56,6 +56,9 @@ public:
 
     /// A problem area to outline over the map (a topology finding's); empty for none.
     void setHighlight(const QByteArray &wkb);
+    /// Grids whose edit the map image does not show yet (it is being drawn again): their
+    /// boundaries are drawn over it meanwhile.
+    void setUndrawn(const QStringList &codes);
 
     /// Finishes or cancels the line or polygon being drawn.
     void finishDrawing();
@@ -87,6 +90,7 @@ private:
     void paintDrawing(QPainter &painter, const MapViewport &viewport) const;
     void paintDrag(QPainter &painter, const MapViewport &viewport) const;
     void paintSnap(QPainter &painter) const;
+    void paintUndrawn(QPainter &painter, const MapViewport &viewport) const;
 
     GridEditSession *m_session;
     MapCanvas *m_canvas;
@@ -98,6 +102,7 @@ private:
     GeoPoint m_dragTo;
     QList<GeoPoint> m_dragNeighbours; ///< vertices joined to the dragged one by an edge
     QByteArray m_highlight;
+    QStringList m_undrawn;
 };
 
 } // namespace GridDesk

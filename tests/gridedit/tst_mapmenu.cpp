@@ -75,6 +75,17 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     QVERIFY(inMapMenu);
     QVERIFY(edit->isEnabled());
     QVERIFY(!editor->toolBar()->isVisible());
+
+    // The editor's keys are its own among the window's (Ctrl+Shift and a letter are the case
+    // actions').
+    const QList<QAction *> all = window.findChildren<QAction *>();
+    for (QAction *action : {edit, editor->undoAction(), editor->redoAction()}) {
+        for (const QKeySequence &keys : action->shortcuts()) {
+            const auto sameKeys = std::count_if(all.cbegin(), all.cend(),
+                [&keys](const QAction *other) { return other->shortcuts().contains(keys); });
+            QVERIFY2(sameKeys == 1, qPrintable(keys.toString()));
+        }
+    }
     QVERIFY(!editor->findingsDock()->isVisible());
 
     edit->trigger();

@@ -23,8 +23,8 @@ build_packages=(
     gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core
 )
-test_packages=(xvfb xauth sqlite3)
-bench_packages=(python3-qgis spatialite-bin)
+test_packages=(xvfb xauth sqlite3 python3-qgis) # QGIS: exported styles are opened in it
+bench_packages=(spatialite-bin)
 
 missing_packages() {
     local package

@@ -115,6 +115,13 @@ void GridEditor::createActions()
     m_redoAction->setShortcuts(QKeySequence::Redo);
     connect(m_redoAction, &QAction::triggered, m_session->undoStack(), &QUndoStack::redo);
 
+    createToolActions();
+    createSelectionActions();
+    createEditionActions();
+}
+
+void GridEditor::createToolActions()
+{
     m_toolGroup = new QActionGroup(this);
     const std::pair<GridEditTool::Mode, QString> tools[] = {
         {GridEditTool::Mode::Select, tr("Select")},
@@ -147,7 +154,10 @@ void GridEditor::createActions()
     m_toolActions.value(GridEditTool::Mode::Select)->setChecked(true);
     connect(m_tool, &GridEditTool::modeChanged, this,
         [this](GridEditTool::Mode mode) { m_toolActions.value(mode)->setChecked(true); });
+}
 
+void GridEditor::createSelectionActions()
+{
     m_mergeAction = new QAction(tr("&Merge"), this);
     m_mergeAction->setToolTip(tr("Merge the selected adjacent grids into the first selected"));
     connect(m_mergeAction, &QAction::triggered, this, &GridEditor::mergeSelected);
@@ -159,7 +169,10 @@ void GridEditor::createActions()
     m_subdivideAction = new QAction(tr("S&ubdivide…"), this);
     m_subdivideAction->setToolTip(tr("Cut the selected base grid into fine grids"));
     connect(m_subdivideAction, &QAction::triggered, this, &GridEditor::subdivideSelected);
+}
 
+void GridEditor::createEditionActions()
+{
     m_checkAction = new QAction(tr("&Check topology"), this);
     connect(m_checkAction, &QAction::triggered, m_topology, &TopologyPanel::checkAll);
     m_publishAction = new QAction(tr("&Publish…"), this);

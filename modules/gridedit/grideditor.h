@@ -118,6 +118,9 @@ private:
     using SceneResult = Result<std::shared_ptr<const MapScene>>;
 
     void createActions();
+    void createToolActions();
+    void createSelectionActions();
+    void createEditionActions();
     void createToolBar();
     void createDocks(QMainWindow *window);
     void onSessionOpened();

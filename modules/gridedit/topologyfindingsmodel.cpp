@@ -113,12 +113,17 @@ QVariant TopologyFindingsModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::DisplayRole:
-        break;
+        return displayText(index.row(), Column(index.column()));
     default:
         return {};
     }
+}
 
-    switch (Column(index.column())) {
+QString TopologyFindingsModel::displayText(int row, Column column) const
+{
+    const TopologyFinding &finding = m_findings.at(row);
+    const auto accepted = acceptance(row);
+    switch (column) {
     case Column::Kind:
         return topologyKindName(finding.kind);
     case Column::Grids:

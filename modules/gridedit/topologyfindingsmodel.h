@@ -44,6 +44,8 @@ public:
         int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    QString displayText(int row, Column column) const;
+
     QList<TopologyFinding> m_findings;
     QHash<QString, AcceptedFinding> m_accepted;
 };

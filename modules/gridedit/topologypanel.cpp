@@ -67,6 +67,13 @@ TopologyPanel::TopologyPanel(GridEditSession *session, QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(fixes);
 
+    connectSignals();
+    updateButtons();
+    updateSummary();
+}
+
+void TopologyPanel::connectSignals()
+{
     connect(&m_fullCheck, &Watcher::finished, this, &TopologyPanel::onFullCheckFinished);
     connect(&m_aroundCheck, &Watcher::finished, this, &TopologyPanel::onAroundCheckFinished);
     connect(m_checkAll, &QPushButton::clicked, this, &TopologyPanel::checkAll);
@@ -98,8 +105,6 @@ TopologyPanel::TopologyPanel(GridEditSession *session, QWidget *parent)
         clear();
         readAccepted();
     });
-    updateButtons();
-    updateSummary();
 }
 
 TopologyPanel::~TopologyPanel()

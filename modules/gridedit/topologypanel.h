@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     using Watcher = QFutureWatcher<Result<QList<TopologyFinding>>>;
 
+    void connectSignals();
     void onFullCheckFinished();
     void onAroundCheckFinished();
     void startAroundCheck();

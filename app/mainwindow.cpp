@@ -77,6 +77,14 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     m_caseToolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     addToolBar(Qt::TopToolBarArea, m_caseToolBar);
 
+    // The editor's toolbar gets a row of its own below the case actions; its docks share the
+    // case docks' place, so that the map keeps its room.
+    removeToolBar(m_gridEditor->toolBar());
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, m_gridEditor->toolBar());
+    tabifyDockWidget(m_queueDock, m_gridEditor->attributesDock());
+    tabifyDockWidget(m_detailDock, m_gridEditor->historyDock());
+
     createMenus();
     createStatusBar();
     restoreLayout();
@@ -98,6 +106,15 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_gridEditor, &GridEditor::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_gridEditor, &GridEditor::published, this, &MainWindow::onGridEditionPublished);
+    connect(m_gridEditor, &GridEditor::editingChanged, this, [this](bool editing) {
+        if (!editing)
+            return;
+        m_gridEditor->attributesDock()->raise();
+        m_gridEditor->historyDock()->raise();
+        // The findings list starts low, below the map, the first time.
+        if (!std::exchange(m_gridDocksPlaced, true))
+            resizeDocks({m_gridEditor->findingsDock()}, {200}, Qt::Vertical);
+    });
     connect(m_queue, &CaseQueueWidget::viewCountsChanged, this, [this] {
         if (m_gridCount > 0 || m_queue->model()->rowCount() > 0)
             updateCountsLabel();

@@ -100,6 +100,7 @@ private:
     CaseDesk *m_desk;
     GridEditor *m_gridEditor;
     bool m_resumeGridEditing = false; ///< reopening after a publish returns to the editor
+    bool m_gridDocksPlaced = false;
     QAction *m_workflowSetupAction = nullptr;
     QToolButton *m_userButton;
     QLabel *m_countsLabel;

@@ -196,7 +196,6 @@ void GridEditor::createToolBar()
     m_toolBar->addActions({m_undoAction, m_redoAction});
     m_toolBar->addSeparator();
     m_toolBar->addActions({m_checkAction, m_publishAction});
-    m_window->addToolBarBreak(Qt::TopToolBarArea);
     m_window->addToolBar(Qt::TopToolBarArea, m_toolBar);
     m_toolBar->hide();
 }

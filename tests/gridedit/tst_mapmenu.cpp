@@ -96,6 +96,12 @@ void TestMapMenu::editAndPublishFromTheMapMenu()
     QVERIFY(window.mapCanvas()->tool() == editor->tool());
     QCOMPARE(editor->session()->actor(), QStringLiteral("Wang Fang"));
     QTRY_VERIFY_WITH_TIMEOUT(!editor->topologyPanel()->isChecking(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isSceneCurrent(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.mapCanvas()->isRendering(), 20000);
+    QVERIFY(!window.mapCanvas()->image().isNull());
+    const QString shot = QDir::temp().filePath(QStringLiteral("griddesk-mapmenu.png"));
+    QVERIFY(window.grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
 
     // An operator may edit the draft; publishing is for supervisors and leaders.
     QVERIFY(!editor->publishAction()->isEnabled());

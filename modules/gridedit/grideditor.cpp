@@ -142,11 +142,17 @@ void GridEditor::createToolActions()
         tr("Draw a line across a grid; Enter or a double-click splits it"),
         tr("Click the corners of a new base grid; Enter or a double-click finishes"),
     };
+    // One key each while the map has the focus: Select, moVe, Add, Delete, Reshape, Line, New.
+    const Qt::Key keys[] = {
+        Qt::Key_S, Qt::Key_V, Qt::Key_A, Qt::Key_D, Qt::Key_R, Qt::Key_L, Qt::Key_N};
     for (int i = 0; i < int(GridEditTool::Mode::Count); ++i) {
         const auto &[mode, name] = tools[i];
         QAction *action = m_toolGroup->addAction(name);
         action->setCheckable(true);
         action->setToolTip(tips[i]);
+        action->setShortcut(keys[i]);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_canvas->addAction(action);
         action->setObjectName(QStringLiteral("gridTool%1").arg(i));
         connect(action, &QAction::triggered, this, [this, mode] { m_tool->setMode(mode); });
         m_toolActions.insert(mode, action);

@@ -79,6 +79,7 @@ public:
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *subdivideAction() const { return m_subdivideAction; }
     QAction *publishAction() const { return m_publishAction; }
+    QAction *discardAction() const { return m_discardAction; }
     QAction *editionsAction() const { return m_editionsAction; }
     /// The dialogs open now, if any.
     SubdivideDialog *subdivideDialog() const;

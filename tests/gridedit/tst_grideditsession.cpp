@@ -7,10 +7,12 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTimer>
 
 using namespace GridDesk;
 using namespace GridDesk::Test;
@@ -65,7 +67,19 @@ void TestGridEditSession::discardDraft()
     waitUntilIdle();
     QVERIFY(session()->hasDraftEdits());
 
-    QVERIFY(m_editor->discardDraftNow());
+    // The editor asks first: cancelled, the draft stays; confirmed, it goes.
+    const auto answer = [](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    m_editor->discardAction()->trigger();
+    QVERIFY(session()->hasDraftEdits());
+    answer(QMessageBox::Discard);
+    m_editor->discardAction()->trigger();
     waitUntilIdle();
     QVERIFY(!session()->hasDraftEdits());
     QCOMPARE(session()->grids().size(), 12 + 43);

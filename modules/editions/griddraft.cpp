@@ -339,8 +339,9 @@ Result<void> GridDraft::writeLineage(Workspace &ws, const GridChange &change)
                 "INSERT INTO grid_draft_lineage (from_code, to_code, kind) VALUES (?, ?, ?)"));
             m_lineage << link;
         }
-        query.addBindValue(link.fromCode);
-        query.addBindValue(link.toCode);
+        // Qt binds a null string as NULL; an Added link has no grid it came from.
+        query.addBindValue(link.fromCode.isNull() ? QStringLiteral("") : link.fromCode);
+        query.addBindValue(link.toCode.isNull() ? QStringLiteral("") : link.toCode);
         query.addBindValue(lineageKindKey(link.kind));
         if (!query.exec()) {
             return fail(ErrorCode::Database,

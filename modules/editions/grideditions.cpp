@@ -149,8 +149,8 @@ Result<void> insertEdition(Workspace &ws, const GridEdition &edition)
         lineage.prepare(QStringLiteral(
             "INSERT INTO grid_lineage (edition, from_code, to_code, kind) VALUES (?, ?, ?, ?)"));
         lineage.addBindValue(edition.number);
-        lineage.addBindValue(link.fromCode);
-        lineage.addBindValue(link.toCode);
+        lineage.addBindValue(link.fromCode.isNull() ? QStringLiteral("") : link.fromCode);
+        lineage.addBindValue(link.toCode.isNull() ? QStringLiteral("") : link.toCode);
         lineage.addBindValue(lineageKindKey(link.kind));
         if (auto done = exec(lineage, Tr::tr("Recording edition %1").arg(edition.number)); !done)
             return done;

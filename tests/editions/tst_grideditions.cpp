@@ -193,6 +193,27 @@ private Q_SLOTS:
         QCOMPARE(added.error().code, ErrorCode::Conflict);
     }
 
+    void addedGridKeepsItsLineage()
+    {
+        auto ws = newYork(QStringLiteral("added.gpkg"));
+        auto draft = GridDraft::load(*ws);
+        Grid added = *draft->grid(QStringLiteral("103"));
+        added.code = QStringLiteral("199");
+        const LineageLink link {QString(), added.code, LineageLink::Kind::Added};
+        auto applied =
+            draft->apply(*ws, GridChange {QStringLiteral("Draw 199"), {}, {added}, {link}});
+        QVERIFY2(applied.has_value(), Test::why(applied).constData());
+        auto reread = GridDraft::load(*ws);
+        QCOMPARE(reread->lineage().size(), 1);
+        QVERIFY(reread->lineage().first().fromCode.isEmpty());
+        QCOMPARE(reread->lineage().first().kind, LineageLink::Kind::Added);
+        // Undoing it takes the link out again.
+        auto undone = draft->apply(
+            *ws, GridChange {QStringLiteral("Draw 199"), {}, {added}, {link}}.reversed());
+        QVERIFY2(undone.has_value(), Test::why(undone).constData());
+        QVERIFY(GridDraft::load(*ws)->isEmpty());
+    }
+
     void mergingReHomesOpenCasesAndKeepsClosedOnes()
     {
         auto ws = newYork(QStringLiteral("merge.gpkg"));

@@ -63,7 +63,7 @@ run)
     install_missing "${build_packages[@]}"
     configure_and_build
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-        install_missing "${test_packages[@]}"
+        install_missing xvfb xauth
         echo "GridDesk: no display found; starting the workstation under Xvfb (nothing will be"
         echo "visible). Run this from a desktop session to see the window."
         exec xvfb-run -a -s "-screen 0 1920x1080x24" build/app/griddesk "$@"

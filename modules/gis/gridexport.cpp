@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "gridexport.h"
 
+#include "gdalhandles.h"
 #include "gridexportstyle.h"
 
 #include "logging.h"
@@ -36,35 +37,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::GridExport)
 };
 
-struct DatasetCloser
-{
-    void operator()(void *dataset) const { GDALClose(dataset); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter
-{
-    void operator()(void *feature) const { OGR_F_Destroy(feature); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-
-struct GeometryDeleter
-{
-    void operator()(void *geometry) const { OGR_G_DestroyGeometry(geometry); }
-};
-using GeometryPtr = std::unique_ptr<void, GeometryDeleter>;
-
-struct SrsReleaser
-{
-    void operator()(OGRSpatialReference *srs) const { srs->Release(); }
-};
-using SrsPtr = std::unique_ptr<OGRSpatialReference, SrsReleaser>;
-
-struct TransformDeleter
-{
-    void operator()(void *transform) const { OCTDestroyCoordinateTransformation(transform); }
-};
-using TransformPtr = std::unique_ptr<void, TransformDeleter>;
+using namespace Gdal;
 
 /// One attribute field, the same in every format. Names fit a shapefile's ten characters.
 struct FieldSpec

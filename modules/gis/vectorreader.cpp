@@ -3,6 +3,7 @@
 #include "vectorreader.h"
 
 #include "coordinatetransformer.h"
+#include "gdalhandles.h"
 #include "textencoding.h"
 #include "wkb.h"
 
@@ -28,17 +29,8 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::VectorFile)
 };
 
-struct DatasetCloser
-{
-    void operator()(void *dataset) const { GDALClose(dataset); }
-};
-using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-
-struct FeatureDeleter
-{
-    void operator()(void *feature) const { OGR_F_Destroy(feature); }
-};
-using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
+using Gdal::DatasetPtr;
+using Gdal::FeaturePtr;
 
 /// A sibling file with another suffix, matched case-insensitively as shapefiles come from
 /// Windows with any capitalisation.

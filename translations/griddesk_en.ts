@@ -438,6 +438,10 @@
         <source>Looking for case %1</source>
         <translation>Looking for case %1</translation>
     </message>
+    <message>
+        <source>Case %1 could not be moved to grid %2: %3</source>
+        <translation>Case %1 could not be moved to grid %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -937,6 +941,11 @@
     <message>
         <source>Case %1 was merged into this one.</source>
         <translation>Case %1 was merged into this one.</translation>
+    </message>
+    <message>
+        <source>Grid %1 → %2 (edition %3).</source>
+        <extracomment>%1 and %2 are grid codes, %3 the number of a grid edition</extracomment>
+        <translation>Grid %1 → %2 (edition %3).</translation>
     </message>
 </context>
 <context>
@@ -1517,64 +1526,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>deadlines needs a WORKSPACE.</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; must be %2.</source>
         <translation>&quot;%1&quot; must be %2.</translation>
     </message>
@@ -1675,6 +1626,269 @@ Levels: %1.
         <translation>
             <numerusform>The deadline rules would act on %n of them now (--apply does).</numerusform>
             <numerusform>The deadline rules would act on %n of them now (--apply does).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  into the draft: %n grid(s) added or changed</source>
+        <translation>
+            <numerusform>  into the draft: %n grid added or changed</numerusform>
+            <numerusform>  into the draft: %n grids added or changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) around them</source>
+        <translation>
+            <numerusform>%n finding around them</numerusform>
+            <numerusform>%n findings around them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>publish the draft to make them an edition.</source>
+        <translation>publish the draft to make them an edition.</translation>
+    </message>
+    <message>
+        <source>CRS to export in (default EPSG:4326).</source>
+        <translation>CRS to export in (default EPSG:4326).</translation>
+    </message>
+    <message>
+        <source>Replace an existing output file.</source>
+        <translation>Replace an existing output file.</translation>
+    </message>
+    <message>
+        <source>How many fine grids to cut.</source>
+        <translation>How many fine grids to cut.</translation>
+    </message>
+    <message>
+        <source>Area of each fine grid, in square metres.</source>
+        <translation>Area of each fine grid, in square metres.</translation>
+    </message>
+    <message>
+        <source>What a grid edition changes.</source>
+        <translation>What a grid edition changes.</translation>
+    </message>
+    <message>
+        <source>export-grids needs a WORKSPACE and an OUT file.</source>
+        <translation>export-grids needs a WORKSPACE and an OUT file.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is the workspace itself; give another file to export to.</source>
+        <translation>%1 is the workspace itself; give another file to export to.</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 grids to export.</source>
+        <translation>%1 has no %2 grids to export.</translation>
+    </message>
+    <message>
+        <source>%1 has no grids to export.</source>
+        <translation>%1 has no grids to export.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n grid(s) written as %2, CRS %3, text in %4</source>
+        <extracomment>%1 is a file, %2 a format such as GeoPackage, %3 a coordinate system, %4 UTF-8 or GBK</extracomment>
+        <translation>
+            <numerusform>%1: %n grid written as %2, CRS %3, text in %4</numerusform>
+            <numerusform>%1: %n grids written as %2, CRS %3, text in %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as (%1).</source>
+        <translation>grid editions are published by a supervisor or a leader of this workspace; name one with --as (%1).</translation>
+    </message>
+    <message>
+        <source>this workspace has none yet</source>
+        <translation>this workspace has none yet</translation>
+    </message>
+    <message>
+        <source>validate needs a WORKSPACE.</source>
+        <translation>validate needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source> (accepted: %1)</source>
+        <translation> (accepted: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) to fix</source>
+        <translation>
+            <numerusform>%n finding to fix</numerusform>
+            <numerusform>%n findings to fix</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) checked</source>
+        <translation>
+            <numerusform>%n grid checked</numerusform>
+            <numerusform>%n grids checked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>subdivide needs a WORKSPACE and a grid CODE.</source>
+        <translation>subdivide needs a WORKSPACE and a grid CODE.</translation>
+    </message>
+    <message>
+        <source>subdivide needs either --parts N or --target-area M2.</source>
+        <translation>subdivide needs either --parts N or --target-area M2.</translation>
+    </message>
+    <message>
+        <source>--parts must be a whole number from 2 to 10000.</source>
+        <translation>--parts must be a whole number from 2 to 10000.</translation>
+    </message>
+    <message>
+        <source>--target-area must be an area in square metres of at least 1.</source>
+        <translation>--target-area must be an area in square metres of at least 1.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 grid; fine grids are cut from base grids.</source>
+        <translation>%1 is a %2 grid; fine grids are cut from base grids.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n fine grid(s) (%2); merge or delete them first.</source>
+        <translation>
+            <numerusform>%1 already has %n fine grid (%2); merge or delete it first.</numerusform>
+            <numerusform>%1 already has %n fine grids (%2); merge or delete them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+    <message>
+        <source>Subdivide %1</source>
+        <translation>Subdivide %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n fine grid(s) drafted, %2 to %3 m² each; publish the draft to make them an edition.</source>
+        <translation>
+            <numerusform>%1: %n fine grid drafted, %2 to %3 m²; publish the draft to make it an edition.</numerusform>
+            <numerusform>%1: %n fine grids drafted, %2 to %3 m² each; publish the draft to make them an edition.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>publish needs a WORKSPACE.</source>
+        <translation>publish needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>say what the edition changes with --note TEXT.</source>
+        <translation>say what the edition changes with --note TEXT.</translation>
+    </message>
+    <message numerus="yes">
+        <source>edition %1 published: %n grid(s) changed</source>
+        <translation>
+            <numerusform>edition %1 published: %n grid changed</numerusform>
+            <numerusform>edition %1 published: %n grids changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s) re-homed</source>
+        <translation>
+            <numerusform>%n open case re-homed</numerusform>
+            <numerusform>%n open cases re-homed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>editions needs a WORKSPACE.</source>
+        <translation>editions needs a WORKSPACE.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s)</source>
+        <translation>
+            <numerusform>%n grid</numerusform>
+            <numerusform>%n grids</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>draft: %n grid(s) changed</source>
+        <translation>
+            <numerusform>draft: %n grid changed</numerusform>
+            <numerusform>draft: %n grids changed</numerusform>
         </translation>
     </message>
 </context>
@@ -1956,6 +2170,211 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::Editions</name>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <source>Reshaped</source>
+        <translation>Reshaped</translation>
+    </message>
+    <message>
+        <source>Subdivided</source>
+        <translation>Subdivided</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>The grid draft could not be read: %1</source>
+        <translation>The grid draft could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Grid %1 was changed since this edit began; nothing was changed.</source>
+        <translation>Grid %1 was changed since this edit began; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Every grid needs a code.</source>
+        <translation>Every grid needs a code.</translation>
+    </message>
+    <message>
+        <source>Code %1 is given to two grids by one edit.</source>
+        <translation>Code %1 is given to two grids by one edit.</translation>
+    </message>
+    <message>
+        <source>Code %1 is already taken by another grid.</source>
+        <translation>Code %1 is already taken by another grid.</translation>
+    </message>
+    <message>
+        <source>Grid %1 could not be deleted from the draft: %2</source>
+        <translation>Grid %1 could not be deleted from the draft: %2</translation>
+    </message>
+    <message>
+        <source>Grid %1 could not be written to the draft: %2</source>
+        <translation>Grid %1 could not be written to the draft: %2</translation>
+    </message>
+    <message>
+        <source>The lineage of the draft could not be written: %1</source>
+        <translation>The lineage of the draft could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be cleared: %1</source>
+        <translation>The draft could not be cleared: %1</translation>
+    </message>
+    <message>
+        <source>Accepted findings could not be read: %1</source>
+        <translation>Accepted findings could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Say why the finding is accepted.</source>
+        <translation>Say why the finding is accepted.</translation>
+    </message>
+    <message>
+        <source>The finding has no key.</source>
+        <translation>The finding has no key.</translation>
+    </message>
+    <message>
+        <source>The acceptance could not be saved: %1</source>
+        <translation>The acceptance could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>The acceptance could not be withdrawn: %1</source>
+        <translation>The acceptance could not be withdrawn: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Reading cases</source>
+        <translation>Reading cases</translation>
+    </message>
+    <message>
+        <source>Reading dispatch rules</source>
+        <translation>Reading dispatch rules</translation>
+    </message>
+    <message>
+        <source>Reading grid editions</source>
+        <translation>Reading grid editions</translation>
+    </message>
+    <message>
+        <source>Keeping grid %1 in edition %2</source>
+        <translation>Keeping grid %1 in edition %2</translation>
+    </message>
+    <message>
+        <source>Recording edition %1</source>
+        <translation>Recording edition %1</translation>
+    </message>
+    <message>
+        <source>Grids as imported</source>
+        <translation>Grids as imported</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) imported</source>
+        <translation>
+            <numerusform>%n grid imported</numerusform>
+            <numerusform>%n grids imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading edition %1</source>
+        <translation>Reading edition %1</translation>
+    </message>
+    <message>
+        <source>The draft has no changes to publish.</source>
+        <translation>The draft has no changes to publish.</translation>
+    </message>
+    <message>
+        <source>Say what this edition changes.</source>
+        <translation>Say what this edition changes.</translation>
+    </message>
+    <message>
+        <source>Say who publishes this edition.</source>
+        <translation>Say who publishes this edition.</translation>
+    </message>
+    <message>
+        <source>The draft cannot be published until these are fixed or accepted: %1</source>
+        <translation>The draft cannot be published until these are fixed or accepted: %1</translation>
+    </message>
+    <message>
+        <source>Closing grid %1</source>
+        <translation>Closing grid %1</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>case %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::EditionsDialog</name>
+    <message>
+        <source>Grid editions</source>
+        <translation>Grid editions</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>Lineage</translation>
+    </message>
+    <message>
+        <source>&amp;Show on map</source>
+        <translation>&amp;Show on map</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <extracomment>A lineage link of a grid edition: kind, the grid before and the grid after</extracomment>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::Error</name>
     <message>
         <source>%1: %2</source>
@@ -1991,6 +2410,594 @@ Levels: %1.
     <message>
         <source>invalid geometry</source>
         <translation>invalid geometry</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridAttributesPanel</name>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Base grid</source>
+        <translation>Base grid</translation>
+    </message>
+    <message>
+        <source>Fine grid</source>
+        <translation>Fine grid</translation>
+    </message>
+    <message>
+        <source>Business grid</source>
+        <translation>Business grid</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation>&amp;Parent:</translation>
+    </message>
+    <message>
+        <source>&amp;Households:</source>
+        <translation>&amp;Households:</translation>
+    </message>
+    <message>
+        <source>P&amp;opulation:</source>
+        <translation>P&amp;opulation:</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>&amp;Supervisor:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>Area:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grids are selected; select one to edit its attributes.</source>
+        <translation>
+            <numerusform>%n grid is selected; select one to edit its attributes.</numerusform>
+            <numerusform>%n grids are selected; select one to edit its attributes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a grid on the map to edit its attributes.</source>
+        <translation>Select a grid on the map to edit its attributes.</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <extracomment>An area in square metres</extracomment>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 to be the parent.</source>
+        <translation>There is no grid %1 to be the parent.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridChanges</name>
+    <message>
+        <source>There is no boundary there to change.</source>
+        <translation>There is no boundary there to change.</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Move vertex</translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation>Add vertex</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>Delete vertex</translation>
+    </message>
+    <message>
+        <source>Grid %1 is not on the map.</source>
+        <translation>Grid %1 is not on the map.</translation>
+    </message>
+    <message>
+        <source>Reshape %1</source>
+        <extracomment>%1 is a grid code</extracomment>
+        <translation>Reshape %1</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>Split %1</translation>
+    </message>
+    <message>
+        <source>%1 (part %2)</source>
+        <extracomment>A part split off a grid: %1 is the grid&apos;s name, %2 the number of the part</extracomment>
+        <translation>%1 (part %2)</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent grids.</source>
+        <translation>Select at least two adjacent grids.</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>Merge %1</translation>
+    </message>
+    <message>
+        <source>A grid needs at least three corners.</source>
+        <translation>A grid needs at least three corners.</translation>
+    </message>
+    <message>
+        <source>New grid %1</source>
+        <translation>New grid %1</translation>
+    </message>
+    <message>
+        <source>Draw grid %1</source>
+        <translation>Draw grid %1</translation>
+    </message>
+    <message>
+        <source>Select the grids to delete.</source>
+        <translation>Select the grids to delete.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subdivide %1 into %n fine grids</source>
+        <extracomment>%1 is a grid code, %n the number of fine grids made</extracomment>
+        <translation>
+            <numerusform>Subdivide %1 into %n fine grid</numerusform>
+            <numerusform>Subdivide %1 into %n fine grids</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A grid needs a code.</source>
+        <translation>A grid needs a code.</translation>
+    </message>
+    <message>
+        <source>Another grid has the code %1.</source>
+        <translation>Another grid has the code %1.</translation>
+    </message>
+    <message>
+        <source>Edit attributes of %1</source>
+        <translation>Edit attributes of %1</translation>
+    </message>
+    <message>
+        <source>Close gap in %1</source>
+        <translation>Close gap in %1</translation>
+    </message>
+    <message>
+        <source>Clip overlap, %1 keeps it</source>
+        <extracomment>%1 is the grid that keeps an overlapping area</extracomment>
+        <translation>Clip overlap, %1 keeps it</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridEditSession</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridEditTool</name>
+    <message>
+        <source>A grid needs at least three corners.</source>
+        <translation>A grid needs at least three corners.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two points.</source>
+        <translation>A line needs at least two points.</translation>
+    </message>
+    <message>
+        <source>Draw the line across a grid to split it.</source>
+        <translation>Draw the line across a grid to split it.</translation>
+    </message>
+    <message>
+        <source>Select the one grid to reshape, then draw the new boundary.</source>
+        <translation>Select the one grid to reshape, then draw the new boundary.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridEditor</name>
+    <message>
+        <source>Grid editing</source>
+        <translation>Grid editing</translation>
+    </message>
+    <message>
+        <source>&lt;draft as read&gt;</source>
+        <translation>&lt;draft as read&gt;</translation>
+    </message>
+    <message>
+        <source>The grid map cannot be edited: %1</source>
+        <translation>The grid map cannot be edited: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit grids</source>
+        <translation>&amp;Edit grids</translation>
+    </message>
+    <message>
+        <source>Edit the boundaries and attributes of the grids in a draft</source>
+        <translation>Edit the boundaries and attributes of the grids in a draft</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>Move vertex</translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation>Add vertex</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>Delete vertex</translation>
+    </message>
+    <message>
+        <source>Reshape</source>
+        <translation>Reshape</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Draw grid</source>
+        <translation>Draw grid</translation>
+    </message>
+    <message>
+        <source>Click a grid to select it; shift-click adds or removes one</source>
+        <translation>Click a grid to select it; shift-click adds or removes one</translation>
+    </message>
+    <message>
+        <source>Drag a vertex; a vertex shared with neighbours moves for all of them</source>
+        <translation>Drag a vertex; a vertex shared with neighbours moves for all of them</translation>
+    </message>
+    <message>
+        <source>Click an edge to add a vertex there (on both sides of a shared edge)</source>
+        <translation>Click an edge to add a vertex there (on both sides of a shared edge)</translation>
+    </message>
+    <message>
+        <source>Click a vertex to remove it from every grid that has it</source>
+        <translation>Click a vertex to remove it from every grid that has it</translation>
+    </message>
+    <message>
+        <source>Select a grid, then draw its new boundary from one point of it to another; Enter finishes</source>
+        <translation>Select a grid, then draw its new boundary from one point of it to another; Enter finishes</translation>
+    </message>
+    <message>
+        <source>Draw a line across a grid; Enter or a double-click splits it</source>
+        <translation>Draw a line across a grid; Enter or a double-click splits it</translation>
+    </message>
+    <message>
+        <source>Click the corners of a new base grid; Enter or a double-click finishes</source>
+        <translation>Click the corners of a new base grid; Enter or a double-click finishes</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Merge</translation>
+    </message>
+    <message>
+        <source>Merge the selected adjacent grids into the first selected</source>
+        <translation>Merge the selected adjacent grids into the first selected</translation>
+    </message>
+    <message>
+        <source>&amp;Delete grid</source>
+        <translation>&amp;Delete grid</translation>
+    </message>
+    <message>
+        <source>S&amp;ubdivide…</source>
+        <translation>S&amp;ubdivide…</translation>
+    </message>
+    <message>
+        <source>Cut the selected base grid into fine grids</source>
+        <translation>Cut the selected base grid into fine grids</translation>
+    </message>
+    <message>
+        <source>&amp;Check topology</source>
+        <translation>&amp;Check topology</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Publish…</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard draft…</source>
+        <translation>D&amp;iscard draft…</translation>
+    </message>
+    <message>
+        <source>Editi&amp;ons…</source>
+        <translation>Editi&amp;ons…</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;current map</source>
+        <translation>Back to the &amp;current map</translation>
+    </message>
+    <message>
+        <source>Grid attributes</source>
+        <translation>Grid attributes</translation>
+    </message>
+    <message>
+        <source>Topology findings</source>
+        <translation>Topology findings</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Open a workspace to edit its grids.</source>
+        <translation>Open a workspace to edit its grids.</translation>
+    </message>
+    <message>
+        <source>Reading the grid map for editing…</source>
+        <translation>Reading the grid map for editing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Editing the draft of the grid map (%n grids changed so far).</source>
+        <translation>
+            <numerusform>Editing the draft of the grid map (%n grid changed so far).</numerusform>
+            <numerusform>Editing the draft of the grid map (%n grids changed so far).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Editing the grid map; edits collect in a draft until it is published.</source>
+        <translation>Editing the grid map; edits collect in a draft until it is published.</translation>
+    </message>
+    <message>
+        <source>The edited map cannot be drawn: %1</source>
+        <translation>The edited map cannot be drawn: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <extracomment>%1 names the edit to undo, e.g. &quot;Move vertex&quot;</extracomment>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Publish the draft as a new edition of the grid map</source>
+        <translation>Publish the draft as a new edition of the grid map</translation>
+    </message>
+    <message>
+        <source>Editions are published by a supervisor or a leader; run as one to publish</source>
+        <translation>Editions are published by a supervisor or a leader; run as one to publish</translation>
+    </message>
+    <message>
+        <source>Select one base grid to subdivide.</source>
+        <translation>Select one base grid to subdivide.</translation>
+    </message>
+    <message>
+        <source>Editions are published by a supervisor or a leader.</source>
+        <translation>Editions are published by a supervisor or a leader.</translation>
+    </message>
+    <message>
+        <source>The draft has no edits to publish.</source>
+        <translation>The draft has no edits to publish.</translation>
+    </message>
+    <message>
+        <source>The impact of publishing cannot be worked out: %1</source>
+        <translation>The impact of publishing cannot be worked out: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Edition %1 published with %n changed grids.</source>
+        <extracomment>%1 is the number of the edition, %n how many grids it changed</extracomment>
+        <translation>
+            <numerusform>Edition %1 published with %n changed grid.</numerusform>
+            <numerusform>Edition %1 published with %n changed grids.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft has no edits to discard.</source>
+        <translation>The draft has no edits to discard.</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message numerus="yes">
+        <source>Throw away all %n edits of the draft? The grid map goes back to the published edition; this cannot be undone.</source>
+        <translation>
+            <numerusform>Throw away the %n edit of the draft? The grid map goes back to the published edition; this cannot be undone.</numerusform>
+            <numerusform>Throw away all %n edits of the draft? The grid map goes back to the published edition; this cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft was not discarded: %1</source>
+        <translation>The draft was not discarded: %1</translation>
+    </message>
+    <message>
+        <source>Draft discarded; the map is the published edition again.</source>
+        <translation>Draft discarded; the map is the published edition again.</translation>
+    </message>
+    <message>
+        <source>The editions cannot be read: %1</source>
+        <translation>The editions cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Edition %1 cannot be read: %2</source>
+        <translation>Edition %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Edition %1 cannot be drawn: %2</source>
+        <translation>Edition %1 cannot be drawn: %2</translation>
+    </message>
+    <message>
+        <source>Showing edition %1 of the grid map, read-only; Map → Back to the current map returns.</source>
+        <translation>Showing edition %1 of the grid map, read-only; Map → Back to the current map returns.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridExport</name>
+    <message>
+        <source>no details from GDAL</source>
+        <translation>no details from GDAL</translation>
+    </message>
+    <message>
+        <source>Grids can be exported in UTF-8 or GBK, not &quot;%1&quot;.</source>
+        <translation>Grids can be exported in UTF-8 or GBK, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 files are always UTF-8; only shapefiles can be written in GBK.</source>
+        <translation>%1 files are always UTF-8; only shapefiles can be written in GBK.</translation>
+    </message>
+    <message>
+        <source>The coordinate system &quot;%1&quot; is not known; give an EPSG code such as EPSG:4490, a PROJ string or WKT.</source>
+        <translation>The coordinate system &quot;%1&quot; is not known; give an EPSG code such as EPSG:4490, a PROJ string or WKT.</translation>
+    </message>
+    <message>
+        <source>The coordinate system &quot;%1&quot; is neither geographic nor projected; grids need one of those.</source>
+        <translation>The coordinate system &quot;%1&quot; is neither geographic nor projected; grids need one of those.</translation>
+    </message>
+    <message>
+        <source>KML holds WGS84 longitude/latitude only, not %1; export KML without a CRS or with EPSG:4326.</source>
+        <translation>KML holds WGS84 longitude/latitude only, not %1; export KML without a CRS or with EPSG:4326.</translation>
+    </message>
+    <message>
+        <source>No conversion from WGS84 to %1 is known: %2</source>
+        <translation>No conversion from WGS84 to %1 is known: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the file to write.</source>
+        <translation>%1 is a folder; give the file to write.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder %2 does not exist.</source>
+        <translation>%1 cannot be written: the folder %2 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name or allow overwriting (--overwrite).</source>
+        <translation>%1 already exists; choose another name or allow overwriting (--overwrite).</translation>
+    </message>
+    <message>
+        <source>%1: the layer could not be created: %2</source>
+        <translation>%1: the layer could not be created: %2</translation>
+    </message>
+    <message>
+        <source>%1: the field %2 could not be created: %3</source>
+        <translation>%1: the field %2 could not be created: %3</translation>
+    </message>
+    <message>
+        <source>the grid has no boundary.</source>
+        <translation>the grid has no boundary.</translation>
+    </message>
+    <message>
+        <source>the boundary is not readable WKB.</source>
+        <translation>the boundary is not readable WKB.</translation>
+    </message>
+    <message>
+        <source>the boundary is not a polygon.</source>
+        <translation>the boundary is not a polygon.</translation>
+    </message>
+    <message>
+        <source>the boundary cannot be converted to %1 (it may lie outside the area the coordinate system covers): %2</source>
+        <translation>the boundary cannot be converted to %1 (it may lie outside the area the coordinate system covers): %2</translation>
+    </message>
+    <message>
+        <source>the %1 &quot;%2&quot; has characters that GBK cannot hold; export in UTF-8.</source>
+        <translation>the %1 &quot;%2&quot; has characters that GBK cannot hold; export in UTF-8.</translation>
+    </message>
+    <message>
+        <source>the %1 is %2 bytes long; a shapefile field holds %3.</source>
+        <translation>the %1 is %2 bytes long; a shapefile field holds %3.</translation>
+    </message>
+    <message>
+        <source>%1, grid %2</source>
+        <translation>%1, grid %2</translation>
+    </message>
+    <message>
+        <source>%1: could not be written: %2</source>
+        <translation>%1: could not be written: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be put in place: %2</source>
+        <translation>%1 could not be put in place: %2</translation>
+    </message>
+    <message>
+        <source>%1: the layer_styles table could not be created: %2</source>
+        <translation>%1: the layer_styles table could not be created: %2</translation>
+    </message>
+    <message>
+        <source>%1: the layer_styles column %2 could not be created: %3</source>
+        <translation>%1: the layer_styles column %2 could not be created: %3</translation>
+    </message>
+    <message>
+        <source>%1: the layer style could not be written: %2</source>
+        <translation>%1: the layer style could not be written: %2</translation>
+    </message>
+    <message>
+        <source>%1: the format cannot be told from the extension; use .gpkg, .shp, .geojson, .json or .kml.</source>
+        <translation>%1: the format cannot be told from the extension; use .gpkg, .shp, .geojson, .json or .kml.</translation>
+    </message>
+    <message>
+        <source>GDAL has no %1 driver on this system.</source>
+        <translation>GDAL has no %1 driver on this system.</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation>%1 could not be created: %2</translation>
+    </message>
+    <message>
+        <source>The encoding %1 is not available on this system.</source>
+        <translation>The encoding %1 is not available on this system.</translation>
+    </message>
+    <message>
+        <source>%1 could not be completed: %2</source>
+        <translation>%1 could not be completed: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +3348,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>&amp;Workflow setup…</source>
         <translation>&amp;Workflow setup…</translation>
     </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>&amp;Map</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -2371,6 +3382,86 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>grid %1</source>
         <translation>grid %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PublishDialog</name>
+    <message>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>Publish grid edition</source>
+        <translation>Publish grid edition</translation>
+    </message>
+    <message>
+        <source>Open cases moving to another grid: %1 · closed cases whose grid now covers other ground: %2 · routing rules to review: %3 · staff assignments to review: %4</source>
+        <extracomment>Totals of the impact preview before publishing grid changes</extracomment>
+        <translation>Open cases moving to another grid: %1 · closed cases whose grid now covers other ground: %2 · routing rules to review: %3 · staff assignments to review: %4</translation>
+    </message>
+    <message>
+        <source>What changed and why, for the edition&apos;s history</source>
+        <translation>What changed and why, for the edition&apos;s history</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>Publishing makes the draft the current grid map. Open cases are moved to the grid now containing them; closed cases keep their grid.</source>
+        <translation>Publishing makes the draft the current grid map. Open cases are moved to the grid now containing them; closed cases keep their grid.</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Open cases in</source>
+        <translation>Open cases in</translation>
+    </message>
+    <message>
+        <source>Open cases out</source>
+        <translation>Open cases out</translation>
+    </message>
+    <message>
+        <source>Closed cases affected</source>
+        <translation>Closed cases affected</translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation>Routing rules</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Write a note saying what this edition changes.</source>
+        <translation>Write a note saying what this edition changes.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +3796,42 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::SubdivideDialog</name>
+    <message>
+        <source>Into about this many &amp;parts:</source>
+        <translation>Into about this many &amp;parts:</translation>
+    </message>
+    <message>
+        <source>Into parts of about this &amp;area:</source>
+        <translation>Into parts of about this &amp;area:</translation>
+    </message>
+    <message>
+        <source>Subdivide %1 (%2)</source>
+        <extracomment>%1 is a grid name, %2 its code</extracomment>
+        <translation>Subdivide %1 (%2)</translation>
+    </message>
+    <message>
+        <source> m²</source>
+        <translation> m²</translation>
+    </message>
+    <message>
+        <source>The base grid of %1 m² is cut into a lattice of squares; slivers are merged into their neighbours. Fine grids it has now are replaced.</source>
+        <translation>The base grid of %1 m² is cut into a lattice of squares; slivers are merged into their neighbours. Fine grids it has now are replaced.</translation>
+    </message>
+    <message>
+        <source>&amp;Subdivide</source>
+        <translation>&amp;Subdivide</translation>
+    </message>
+    <message numerus="yes">
+        <source>Makes %n fine grids of %1 m² on average.</source>
+        <extracomment>%n fine grids, %1 their average area in square metres</extracomment>
+        <translation>
+            <numerusform>Makes %n fine grid of %1 m².</numerusform>
+            <numerusform>Makes %n fine grids of %1 m² on average.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::TextEncoding</name>
     <message>
         <source>The text is not valid UTF-8.</source>
@@ -2717,6 +3844,337 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>The text is not valid %1 (byte %2).</source>
         <translation>The text is not valid %1 (byte %2).</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Topology</name>
+    <message>
+        <source>Grids %1 and %2 overlap by %3 m² near %4.</source>
+        <translation>Grids %1 and %2 overlap by %3 m² near %4.</translation>
+    </message>
+    <message>
+        <source>%1 m² inside grid %2 near %3 belong to none of its children.</source>
+        <translation>%1 m² inside grid %2 near %3 belong to none of its children.</translation>
+    </message>
+    <message>
+        <source>Grid %1 sticks out of its parent %2 by %3 m² near %4.</source>
+        <translation>Grid %1 sticks out of its parent %2 by %3 m² near %4.</translation>
+    </message>
+    <message>
+        <source>A %1 grid named &quot;%2&quot; has no code.</source>
+        <translation>A %1 grid named &quot;%2&quot; has no code.</translation>
+    </message>
+    <message>
+        <source>Grid %1 does not start with the code of its parent %2 followed by its own number.</source>
+        <translation>Grid %1 does not start with the code of its parent %2 followed by its own number.</translation>
+    </message>
+    <message>
+        <source>Grid %1 has no grid supervisor.</source>
+        <translation>Grid %1 has no grid supervisor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grids have the code %1.</source>
+        <translation>
+            <numerusform>%n grid has the code %1.</numerusform>
+            <numerusform>%n grids have the code %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The boundary of grid %1 cannot be read: %2</source>
+        <translation>The boundary of grid %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Grid %1 has no boundary.</source>
+        <translation>Grid %1 has no boundary.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grid %1 has a ring of %n points; a ring needs at least four (three corners and the first again).</source>
+        <translation>
+            <numerusform>Grid %1 has a ring of %n point; a ring needs at least four (three corners and the first again).</numerusform>
+            <numerusform>Grid %1 has a ring of %n points; a ring needs at least four (three corners and the first again).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid %1 has a spike at %2: its boundary runs out and comes straight back.</source>
+        <translation>Grid %1 has a spike at %2: its boundary runs out and comes straight back.</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>invalid geometry</translation>
+    </message>
+    <message>
+        <source>Grid %1 is invalid: %2</source>
+        <translation>Grid %1 is invalid: %2</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+    <message>
+        <source>Grid %1 would lose its shape: %2</source>
+        <translation>Grid %1 would lose its shape: %2</translation>
+    </message>
+    <message>
+        <source>Grid %1 would be invalid: %2</source>
+        <translation>Grid %1 would be invalid: %2</translation>
+    </message>
+    <message>
+        <source>No grid has a vertex at %1, %2.</source>
+        <translation>No grid has a vertex at %1, %2.</translation>
+    </message>
+    <message>
+        <source>No grid edge passes near %1, %2.</source>
+        <translation>No grid edge passes near %1, %2.</translation>
+    </message>
+    <message>
+        <source>Every grid near %1, %2 already has a vertex there.</source>
+        <translation>Every grid near %1, %2 already has a vertex there.</translation>
+    </message>
+    <message>
+        <source>Grid %1 would keep a ring of fewer than three points.</source>
+        <translation>Grid %1 would keep a ring of fewer than three points.</translation>
+    </message>
+    <message>
+        <source>A split line needs two points or more.</source>
+        <translation>A split line needs two points or more.</translation>
+    </message>
+    <message>
+        <source>Grid %1 cannot be split while it is invalid: %2</source>
+        <translation>Grid %1 cannot be split while it is invalid: %2</translation>
+    </message>
+    <message>
+        <source>Grid %1 could not be split: %2</source>
+        <translation>Grid %1 could not be split: %2</translation>
+    </message>
+    <message>
+        <source>The line does not cut grid %1 into two parts or more.</source>
+        <translation>The line does not cut grid %1 into two parts or more.</translation>
+    </message>
+    <message>
+        <source>Merging needs two grids or more.</source>
+        <translation>Merging needs two grids or more.</translation>
+    </message>
+    <message>
+        <source>Grids %1 and %2 are of different levels and cannot be merged.</source>
+        <translation>Grids %1 and %2 are of different levels and cannot be merged.</translation>
+    </message>
+    <message>
+        <source>Grid %1 shares no edge with the other grids to merge.</source>
+        <translation>Grid %1 shares no edge with the other grids to merge.</translation>
+    </message>
+    <message>
+        <source>A new grid needs a ring of three points or more.</source>
+        <translation>A new grid needs a ring of three points or more.</translation>
+    </message>
+    <message>
+        <source>The new grid is invalid: %1</source>
+        <translation>The new grid is invalid: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is left of the new grid: grids of its level cover all of it.</source>
+        <translation>Nothing is left of the new grid: grids of its level cover all of it.</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 to reshape.</source>
+        <translation>There is no grid %1 to reshape.</translation>
+    </message>
+    <message>
+        <source>A reshape line needs two points or more.</source>
+        <translation>A reshape line needs two points or more.</translation>
+    </message>
+    <message>
+        <source>The line must start and end on the boundary of grid %1.</source>
+        <translation>The line must start and end on the boundary of grid %1.</translation>
+    </message>
+    <message>
+        <source>The line does not change the boundary of grid %1.</source>
+        <translation>The line does not change the boundary of grid %1.</translation>
+    </message>
+    <message>
+        <source>Say into how many parts, or into parts of what area, to cut grid %1.</source>
+        <translation>Say into how many parts, or into parts of what area, to cut grid %1.</translation>
+    </message>
+    <message>
+        <source>Grid %1 cannot be cut while it is invalid: %2</source>
+        <translation>Grid %1 cannot be cut while it is invalid: %2</translation>
+    </message>
+    <message>
+        <source>Grid %1 has no area.</source>
+        <translation>Grid %1 has no area.</translation>
+    </message>
+    <message>
+        <source>The boundary is not a polygon.</source>
+        <translation>The boundary is not a polygon.</translation>
+    </message>
+    <message>
+        <source>Nothing would be left of grid %1.</source>
+        <translation>Nothing would be left of grid %1.</translation>
+    </message>
+    <message>
+        <source>Invalid geometry</source>
+        <translation>Invalid geometry</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>Overlap</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Outside its parent</source>
+        <translation>Outside its parent</translation>
+    </message>
+    <message>
+        <source>Duplicate code</source>
+        <translation>Duplicate code</translation>
+    </message>
+    <message>
+        <source>Malformed code</source>
+        <translation>Malformed code</translation>
+    </message>
+    <message>
+        <source>No grid supervisor</source>
+        <translation>No grid supervisor</translation>
+    </message>
+    <message>
+        <source>Only a gap with its area can be closed.</source>
+        <translation>Only a gap with its area can be closed.</translation>
+    </message>
+    <message>
+        <source>No child of grid %1 borders the gap near %2, %3.</source>
+        <translation>No child of grid %1 borders the gap near %2, %3.</translation>
+    </message>
+    <message>
+        <source>Only an overlap or a grid outside its parent can be clipped.</source>
+        <translation>Only an overlap or a grid outside its parent can be clipped.</translation>
+    </message>
+    <message>
+        <source>Grid %1 is not one of %2 and %3.</source>
+        <translation>Grid %1 is not one of %2 and %3.</translation>
+    </message>
+    <message>
+        <source>Grid %1 is not among the grids given.</source>
+        <translation>Grid %1 is not among the grids given.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::TopologyFindingsModel</name>
+    <message>
+        <source>Accepted by %1 on %2: %3</source>
+        <extracomment>%1 is a person, %2 a date, %3 their reason</extracomment>
+        <translation>Accepted by %1 on %2: %3</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>Area (m²)</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Accepted because</source>
+        <translation>Accepted because</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::TopologyPanel</name>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>Check &amp;all</translation>
+    </message>
+    <message>
+        <source>Close &amp;gap</source>
+        <translation>Close &amp;gap</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept…</source>
+        <translation>A&amp;ccept…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+        <source>Check the whole map for invalid geometry, overlaps, gaps, grids outside their parent, bad codes and grids without a supervisor</source>
+        <translation>Check the whole map for invalid geometry, overlaps, gaps, grids outside their parent, bad codes and grids without a supervisor</translation>
+    </message>
+    <message>
+        <source>Keep this finding as it is, with a reason</source>
+        <translation>Keep this finding as it is, with a reason</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n grids…</source>
+        <translation>
+            <numerusform>Checking %n grid…</numerusform>
+            <numerusform>Checking %n grids…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The topology check failed: %1</source>
+        <translation>The topology check failed: %1</translation>
+    </message>
+    <message>
+        <source>Accepted findings could not be read: %1</source>
+        <translation>Accepted findings could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Clip to &amp;parent</source>
+        <translation>Clip to &amp;parent</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in %1</source>
+        <extracomment>Clip an overlap so that grid %1 keeps the shared area</extracomment>
+        <translation>&amp;Keep in %1</translation>
+    </message>
+    <message>
+        <source>K&amp;eep in %1</source>
+        <translation>K&amp;eep in %1</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in first</source>
+        <translation>&amp;Keep in first</translation>
+    </message>
+    <message>
+        <source>K&amp;eep in second</source>
+        <translation>K&amp;eep in second</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open findings</source>
+        <extracomment>%n findings still to look at; the accepted ones are counted apart</extracomment>
+        <translation>
+            <numerusform>%n open finding</numerusform>
+            <numerusform>%n open findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n accepted</numerusform>
+            <numerusform>%n accepted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept finding</source>
+        <translation>Accept finding</translation>
+    </message>
+    <message>
+        <source>Why may this stay as it is?</source>
+        <translation>Why may this stay as it is?</translation>
+    </message>
+    <message>
+        <source>A finding is accepted only with a reason.</source>
+        <translation>A finding is accepted only with a reason.</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +4540,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>System</source>
         <translation>System</translation>
     </message>
+    <message>
+        <source>Moved to another grid</source>
+        <translation>Moved to another grid</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::WorkflowEngine</name>
@@ -3204,6 +4666,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>Case %1 was handled by %2, which cannot verify it; the grid&apos;s supervisor must.</source>
         <translation>Case %1 was handled by %2, which cannot verify it; the grid&apos;s supervisor must.</translation>
+    </message>
+    <message>
+        <source>Name the grid the case moves to.</source>
+        <translation>Name the grid the case moves to.</translation>
     </message>
 </context>
 <context>
@@ -3581,6 +5047,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>%1 is being written by another program; nothing was changed. Try again when it has finished.</source>
         <translation>%1 is being written by another program; nothing was changed. Try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>Deleting grid %1</source>
+        <translation>Deleting grid %1</translation>
     </message>
 </context>
 <context>

@@ -437,6 +437,10 @@
         <source>Looking for case %1</source>
         <translation>查找案件 %1</translation>
     </message>
+    <message>
+        <source>Case %1 could not be moved to grid %2: %3</source>
+        <translation>无法将案件 %1 移入网格 %2：%3</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -932,6 +936,11 @@
     <message>
         <source>Case %1 was merged into this one.</source>
         <translation>案件 %1 已并入本案件。</translation>
+    </message>
+    <message>
+        <source>Grid %1 → %2 (edition %3).</source>
+        <extracomment>%1 and %2 are grid codes, %3 the number of a grid edition</extracomment>
+        <translation>网格 %1 → %2（第 %3 版）。</translation>
     </message>
 </context>
 <context>
@@ -1511,64 +1520,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>deadlines 需要指定工作区（WORKSPACE）。</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; must be %2.</source>
         <translation>“%1”须为%2。</translation>
     </message>
@@ -1664,6 +1615,257 @@ Levels: %1.
         <source>The deadline rules would act on %n of them now (--apply does).</source>
         <translation>
             <numerusform>期限规则现在会处理其中 %n 件（加 --apply 即执行）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  into the draft: %n grid(s) added or changed</source>
+        <translation>
+            <numerusform>  已纳入草稿：新增或修改了 %n 个网格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) around them</source>
+        <translation>
+            <numerusform>其周边有 %n 个拓扑问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>publish the draft to make them an edition.</source>
+        <translation>发布草稿后即纳入新的网格版本。</translation>
+    </message>
+    <message>
+        <source>CRS to export in (default EPSG:4326).</source>
+        <translation>导出使用的坐标系（默认为 EPSG:4326）。</translation>
+    </message>
+    <message>
+        <source>Replace an existing output file.</source>
+        <translation>覆盖已存在的输出文件。</translation>
+    </message>
+    <message>
+        <source>How many fine grids to cut.</source>
+        <translation>要细分出的精细化网格数量。</translation>
+    </message>
+    <message>
+        <source>Area of each fine grid, in square metres.</source>
+        <translation>每个精细化网格的面积（平方米）。</translation>
+    </message>
+    <message>
+        <source>What a grid edition changes.</source>
+        <translation>本次网格版本的变更说明。</translation>
+    </message>
+    <message>
+        <source>export-grids needs a WORKSPACE and an OUT file.</source>
+        <translation>export-grids 需要指定工作区（WORKSPACE）和输出文件（OUT）。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is the workspace itself; give another file to export to.</source>
+        <translation>%1 就是工作区本身；请另外指定一个导出文件。</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 grids to export.</source>
+        <translation>%1 中没有可导出的 %2 级网格。</translation>
+    </message>
+    <message>
+        <source>%1 has no grids to export.</source>
+        <translation>%1 中没有可导出的网格。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n grid(s) written as %2, CRS %3, text in %4</source>
+        <extracomment>%1 is a file, %2 a format such as GeoPackage, %3 a coordinate system, %4 UTF-8 or GBK</extracomment>
+        <translation>
+            <numerusform>%1：已写入 %n 个网格，格式 %2，坐标系 %3，文字编码 %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as (%1).</source>
+        <translation>网格版本须由本工作区的监督员或领导发布；请用 --as 指定其中一位（可选：%1）。</translation>
+    </message>
+    <message>
+        <source>this workspace has none yet</source>
+        <translation>本工作区尚无此类用户</translation>
+    </message>
+    <message>
+        <source>validate needs a WORKSPACE.</source>
+        <translation>validate 需要指定工作区（WORKSPACE）。</translation>
+    </message>
+    <message>
+        <source> (accepted: %1)</source>
+        <translation> （已接受：%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) to fix</source>
+        <translation>
+            <numerusform>%n 个问题待处理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n 个已接受</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) checked</source>
+        <translation>
+            <numerusform>共检查 %n 个网格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>subdivide needs a WORKSPACE and a grid CODE.</source>
+        <translation>subdivide 需要指定工作区（WORKSPACE）和网格编码（CODE）。</translation>
+    </message>
+    <message>
+        <source>subdivide needs either --parts N or --target-area M2.</source>
+        <translation>subdivide 需要指定 --parts 数量（N）或 --target-area 面积（M2），二者选一。</translation>
+    </message>
+    <message>
+        <source>--parts must be a whole number from 2 to 10000.</source>
+        <translation>--parts 须为 2 到 10000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>--target-area must be an area in square metres of at least 1.</source>
+        <translation>--target-area 须为不小于 1 的面积（单位：平方米）。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 grid; fine grids are cut from base grids.</source>
+        <translation>%1 是 %2 级网格；精细化网格只能由基础网格细分而来。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 already has %n fine grid(s) (%2); merge or delete them first.</source>
+        <translation>
+            <numerusform>%1 已有 %n 个精细化网格（%2）；请先将其合并或删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>Subdivide %1</source>
+        <translation>细分 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n fine grid(s) drafted, %2 to %3 m² each; publish the draft to make them an edition.</source>
+        <translation>
+            <numerusform>%1：已在草稿中生成 %n 个精细化网格，每个 %2 至 %3 平方米；发布草稿后即纳入新的网格版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>publish needs a WORKSPACE.</source>
+        <translation>publish 需要指定工作区（WORKSPACE）。</translation>
+    </message>
+    <message>
+        <source>say what the edition changes with --note TEXT.</source>
+        <translation>请用 --note 说明（TEXT）写明本版本的变更内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>edition %1 published: %n grid(s) changed</source>
+        <translation>
+            <numerusform>第 %1 版已发布：变更了 %n 个网格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open case(s) re-homed</source>
+        <translation>
+            <numerusform>%n 件未办结案件已改划网格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>editions needs a WORKSPACE.</source>
+        <translation>editions 需要指定工作区（WORKSPACE）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s)</source>
+        <translation>
+            <numerusform>%n 个网格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>draft: %n grid(s) changed</source>
+        <translation>
+            <numerusform>草稿：已变更 %n 个网格</numerusform>
         </translation>
     </message>
 </context>
@@ -1938,6 +2140,209 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::Editions</name>
+    <message>
+        <source>Split</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Reshaped</source>
+        <translation>修整边界</translation>
+    </message>
+    <message>
+        <source>Subdivided</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>The grid draft could not be read: %1</source>
+        <translation>无法读取网格草稿：%1</translation>
+    </message>
+    <message>
+        <source>Grid %1 was changed since this edit began; nothing was changed.</source>
+        <translation>网格 %1 在本次编辑开始后已被修改；本次编辑未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Every grid needs a code.</source>
+        <translation>每个网格都须有编码。</translation>
+    </message>
+    <message>
+        <source>Code %1 is given to two grids by one edit.</source>
+        <translation>同一次编辑中有两个网格使用了编码 %1。</translation>
+    </message>
+    <message>
+        <source>Code %1 is already taken by another grid.</source>
+        <translation>编码 %1 已被其他网格使用。</translation>
+    </message>
+    <message>
+        <source>Grid %1 could not be deleted from the draft: %2</source>
+        <translation>无法从草稿中删除网格 %1：%2</translation>
+    </message>
+    <message>
+        <source>Grid %1 could not be written to the draft: %2</source>
+        <translation>无法将网格 %1 写入草稿：%2</translation>
+    </message>
+    <message>
+        <source>The lineage of the draft could not be written: %1</source>
+        <translation>无法写入草稿的沿革记录：%1</translation>
+    </message>
+    <message>
+        <source>The draft could not be cleared: %1</source>
+        <translation>无法清空草稿：%1</translation>
+    </message>
+    <message>
+        <source>Accepted findings could not be read: %1</source>
+        <translation>无法读取已接受的拓扑问题：%1</translation>
+    </message>
+    <message>
+        <source>Say why the finding is accepted.</source>
+        <translation>请说明接受该问题的理由。</translation>
+    </message>
+    <message>
+        <source>The finding has no key.</source>
+        <translation>该问题缺少标识（key）。</translation>
+    </message>
+    <message>
+        <source>The acceptance could not be saved: %1</source>
+        <translation>无法保存接受记录：%1</translation>
+    </message>
+    <message>
+        <source>The acceptance could not be withdrawn: %1</source>
+        <translation>无法撤回接受：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Reading cases</source>
+        <translation>读取案件</translation>
+    </message>
+    <message>
+        <source>Reading dispatch rules</source>
+        <translation>读取派遣规则</translation>
+    </message>
+    <message>
+        <source>Reading grid editions</source>
+        <translation>读取网格版本</translation>
+    </message>
+    <message>
+        <source>Keeping grid %1 in edition %2</source>
+        <translation>将网格 %1 存入第 %2 版</translation>
+    </message>
+    <message>
+        <source>Recording edition %1</source>
+        <translation>记录第 %1 版</translation>
+    </message>
+    <message>
+        <source>Grids as imported</source>
+        <translation>初始导入的网格</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) imported</source>
+        <translation>
+            <numerusform>导入了 %n 个网格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading edition %1</source>
+        <translation>读取第 %1 版</translation>
+    </message>
+    <message>
+        <source>The draft has no changes to publish.</source>
+        <translation>草稿中没有可发布的修改。</translation>
+    </message>
+    <message>
+        <source>Say what this edition changes.</source>
+        <translation>请说明本版本的变更内容。</translation>
+    </message>
+    <message>
+        <source>Say who publishes this edition.</source>
+        <translation>请指明本版本的发布人。</translation>
+    </message>
+    <message>
+        <source>The draft cannot be published until these are fixed or accepted: %1</source>
+        <translation>以下问题修正或接受之前，草稿不能发布：%1</translation>
+    </message>
+    <message>
+        <source>Closing grid %1</source>
+        <translation>结束网格 %1 的现行版本</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::EditionsDialog</name>
+    <message>
+        <source>Grid editions</source>
+        <translation>网格版本</translation>
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>发布人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格数</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation>沿革</translation>
+    </message>
+    <message>
+        <source>&amp;Show on map</source>
+        <translation>在地图上显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <extracomment>A lineage link of a grid edition: kind, the grid before and the grid after</extracomment>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::Error</name>
     <message>
         <source>%1: %2</source>
@@ -1973,6 +2378,589 @@ Levels: %1.
     <message>
         <source>invalid geometry</source>
         <translation>无效几何</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridAttributesPanel</name>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Base grid</source>
+        <translation>基础网格</translation>
+    </message>
+    <message>
+        <source>Fine grid</source>
+        <translation>精细化网格</translation>
+    </message>
+    <message>
+        <source>Business grid</source>
+        <translation>专业网格</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>编码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>层级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation>上级网格(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Households:</source>
+        <translation>户数(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>P&amp;opulation:</source>
+        <translation>人口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>网格监督员(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>面积：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grids are selected; select one to edit its attributes.</source>
+        <translation>
+            <numerusform>已选择 %n 个网格；只选择一个网格才能编辑其属性。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a grid on the map to edit its attributes.</source>
+        <translation>请在地图上选择一个网格以编辑其属性。</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <extracomment>An area in square metres</extracomment>
+        <translation>%1 平方米</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 to be the parent.</source>
+        <translation>作为上级网格的网格 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridChanges</name>
+    <message>
+        <source>There is no boundary there to change.</source>
+        <translation>该处没有可修改的边界。</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Grid %1 is not on the map.</source>
+        <translation>地图上没有网格 %1。</translation>
+    </message>
+    <message>
+        <source>Reshape %1</source>
+        <extracomment>%1 is a grid code</extracomment>
+        <translation>修整 %1 的边界</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>分割 %1</translation>
+    </message>
+    <message>
+        <source>%1 (part %2)</source>
+        <extracomment>A part split off a grid: %1 is the grid&apos;s name, %2 the number of the part</extracomment>
+        <translation>%1（第 %2 部分）</translation>
+    </message>
+    <message>
+        <source>Select at least two adjacent grids.</source>
+        <translation>请至少选择两个相邻的网格。</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>合并 %1</translation>
+    </message>
+    <message>
+        <source>A grid needs at least three corners.</source>
+        <translation>网格至少需要三个角点。</translation>
+    </message>
+    <message>
+        <source>New grid %1</source>
+        <translation>新网格 %1</translation>
+    </message>
+    <message>
+        <source>Draw grid %1</source>
+        <translation>绘制网格 %1</translation>
+    </message>
+    <message>
+        <source>Select the grids to delete.</source>
+        <translation>请选择要删除的网格。</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subdivide %1 into %n fine grids</source>
+        <extracomment>%1 is a grid code, %n the number of fine grids made</extracomment>
+        <translation>
+            <numerusform>将 %1 细分为 %n 个精细化网格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A grid needs a code.</source>
+        <translation>网格须有编码。</translation>
+    </message>
+    <message>
+        <source>Another grid has the code %1.</source>
+        <translation>已有其他网格使用编码 %1。</translation>
+    </message>
+    <message>
+        <source>Edit attributes of %1</source>
+        <translation>编辑 %1 的属性</translation>
+    </message>
+    <message>
+        <source>Close gap in %1</source>
+        <translation>消除 %1 内的缝隙</translation>
+    </message>
+    <message>
+        <source>Clip overlap, %1 keeps it</source>
+        <extracomment>%1 is the grid that keeps an overlapping area</extracomment>
+        <translation>裁剪重叠区域，归入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridEditSession</name>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridEditTool</name>
+    <message>
+        <source>A grid needs at least three corners.</source>
+        <translation>网格至少需要三个角点。</translation>
+    </message>
+    <message>
+        <source>A line needs at least two points.</source>
+        <translation>线至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>Draw the line across a grid to split it.</source>
+        <translation>请画一条横穿网格的线来分割网格。</translation>
+    </message>
+    <message>
+        <source>Select the one grid to reshape, then draw the new boundary.</source>
+        <translation>请先选择一个要修整边界的网格，再绘制新边界。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridEditor</name>
+    <message>
+        <source>Grid editing</source>
+        <translation>网格编辑</translation>
+    </message>
+    <message>
+        <source>&lt;draft as read&gt;</source>
+        <translation>&lt;开始编辑时的草稿&gt;</translation>
+    </message>
+    <message>
+        <source>The grid map cannot be edited: %1</source>
+        <translation>无法编辑网格地图：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit grids</source>
+        <translation>编辑网格(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Edit the boundaries and attributes of the grids in a draft</source>
+        <translation>在草稿中编辑网格的边界和属性</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Move vertex</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Add vertex</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Delete vertex</source>
+        <translation>删除节点</translation>
+    </message>
+    <message>
+        <source>Reshape</source>
+        <translation>修整边界</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分割</translation>
+    </message>
+    <message>
+        <source>Draw grid</source>
+        <translation>绘制网格</translation>
+    </message>
+    <message>
+        <source>Click a grid to select it; shift-click adds or removes one</source>
+        <translation>单击网格即选中；按住 Shift 单击可加选或取消选择</translation>
+    </message>
+    <message>
+        <source>Drag a vertex; a vertex shared with neighbours moves for all of them</source>
+        <translation>拖动节点；与相邻网格共用的节点在各网格中同步移动</translation>
+    </message>
+    <message>
+        <source>Click an edge to add a vertex there (on both sides of a shared edge)</source>
+        <translation>单击边界，在该处添加节点（共用边界两侧的网格同时添加）</translation>
+    </message>
+    <message>
+        <source>Click a vertex to remove it from every grid that has it</source>
+        <translation>单击节点，将其从所有含有该节点的网格中删除</translation>
+    </message>
+    <message>
+        <source>Select a grid, then draw its new boundary from one point of it to another; Enter finishes</source>
+        <translation>先选择网格，再从其边界上的一点到另一点绘制新边界；按 Enter 完成</translation>
+    </message>
+    <message>
+        <source>Draw a line across a grid; Enter or a double-click splits it</source>
+        <translation>画一条横穿网格的线；按 Enter 或双击即分割该网格</translation>
+    </message>
+    <message>
+        <source>Click the corners of a new base grid; Enter or a double-click finishes</source>
+        <translation>依次单击新基础网格的各个角点；按 Enter 或双击完成</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merge the selected adjacent grids into the first selected</source>
+        <translation>将所选的相邻网格合并到第一个选中的网格中</translation>
+    </message>
+    <message>
+        <source>&amp;Delete grid</source>
+        <translation>删除网格(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;ubdivide…</source>
+        <translation>细分(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Cut the selected base grid into fine grids</source>
+        <translation>将所选基础网格细分为精细化网格</translation>
+    </message>
+    <message>
+        <source>&amp;Check topology</source>
+        <translation>检查拓扑(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>发布(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard draft…</source>
+        <translation>放弃草稿(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Editi&amp;ons…</source>
+        <translation>网格版本(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;current map</source>
+        <translation>返回当前地图(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Grid attributes</source>
+        <translation>网格属性</translation>
+    </message>
+    <message>
+        <source>Topology findings</source>
+        <translation>拓扑问题</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>编辑历史</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>编辑工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open a workspace to edit its grids.</source>
+        <translation>请先打开工作区，再编辑其中的网格。</translation>
+    </message>
+    <message>
+        <source>Reading the grid map for editing…</source>
+        <translation>正在读取网格地图以供编辑…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Editing the draft of the grid map (%n grids changed so far).</source>
+        <translation>
+            <numerusform>正在编辑网格地图草稿（目前已变更 %n 个网格）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Editing the grid map; edits collect in a draft until it is published.</source>
+        <translation>正在编辑网格地图；所做的修改先保存在草稿中，发布后才生效。</translation>
+    </message>
+    <message>
+        <source>The edited map cannot be drawn: %1</source>
+        <translation>无法绘制编辑后的地图：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <extracomment>%1 names the edit to undo, e.g. &quot;Move vertex&quot;</extracomment>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Publish the draft as a new edition of the grid map</source>
+        <translation>将草稿发布为网格地图的新版本</translation>
+    </message>
+    <message>
+        <source>Editions are published by a supervisor or a leader; run as one to publish</source>
+        <translation>网格版本须由监督员或领导发布；请切换为其中一种身份后再发布</translation>
+    </message>
+    <message>
+        <source>Select one base grid to subdivide.</source>
+        <translation>请选择一个要细分的基础网格。</translation>
+    </message>
+    <message>
+        <source>Editions are published by a supervisor or a leader.</source>
+        <translation>网格版本须由监督员或领导发布。</translation>
+    </message>
+    <message>
+        <source>The draft has no edits to publish.</source>
+        <translation>草稿中没有可发布的修改。</translation>
+    </message>
+    <message>
+        <source>The impact of publishing cannot be worked out: %1</source>
+        <translation>无法评估发布的影响：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Edition %1 published with %n changed grids.</source>
+        <extracomment>%1 is the number of the edition, %n how many grids it changed</extracomment>
+        <translation>
+            <numerusform>第 %1 版已发布，变更了 %n 个网格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft has no edits to discard.</source>
+        <translation>草稿中没有可放弃的修改。</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message numerus="yes">
+        <source>Throw away all %n edits of the draft? The grid map goes back to the published edition; this cannot be undone.</source>
+        <translation>
+            <numerusform>要放弃草稿中的全部修改（涉及 %n 个网格）吗？网格地图将恢复为已发布的版本；此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft was not discarded: %1</source>
+        <translation>未能放弃草稿：%1</translation>
+    </message>
+    <message>
+        <source>Draft discarded; the map is the published edition again.</source>
+        <translation>已放弃草稿；地图已恢复为已发布的版本。</translation>
+    </message>
+    <message>
+        <source>The editions cannot be read: %1</source>
+        <translation>无法读取网格版本：%1</translation>
+    </message>
+    <message>
+        <source>Edition %1 cannot be read: %2</source>
+        <translation>无法读取第 %1 版：%2</translation>
+    </message>
+    <message>
+        <source>Edition %1 cannot be drawn: %2</source>
+        <translation>无法绘制第 %1 版：%2</translation>
+    </message>
+    <message>
+        <source>Showing edition %1 of the grid map, read-only; Map → Back to the current map returns.</source>
+        <translation>正在以只读方式显示网格地图第 %1 版；选择“地图 → 返回当前地图”即可返回。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridExport</name>
+    <message>
+        <source>no details from GDAL</source>
+        <translation>GDAL 未提供详细信息</translation>
+    </message>
+    <message>
+        <source>Grids can be exported in UTF-8 or GBK, not &quot;%1&quot;.</source>
+        <translation>网格只能以 UTF-8 或 GBK 编码导出，不支持“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 files are always UTF-8; only shapefiles can be written in GBK.</source>
+        <translation>%1 文件始终采用 UTF-8 编码；只有 Shapefile 可以用 GBK 编码导出。</translation>
+    </message>
+    <message>
+        <source>The coordinate system &quot;%1&quot; is not known; give an EPSG code such as EPSG:4490, a PROJ string or WKT.</source>
+        <translation>无法识别坐标系“%1”；请给出 EPSG 代码（例如 EPSG:4490）、PROJ 字符串或 WKT。</translation>
+    </message>
+    <message>
+        <source>The coordinate system &quot;%1&quot; is neither geographic nor projected; grids need one of those.</source>
+        <translation>坐标系“%1”既不是地理坐标系，也不是投影坐标系；网格须采用二者之一。</translation>
+    </message>
+    <message>
+        <source>KML holds WGS84 longitude/latitude only, not %1; export KML without a CRS or with EPSG:4326.</source>
+        <translation>KML 只能存放 WGS84 经纬度，不能使用 %1；导出 KML 时请不指定坐标系，或指定 EPSG:4326。</translation>
+    </message>
+    <message>
+        <source>No conversion from WGS84 to %1 is known: %2</source>
+        <translation>没有从 WGS84 到 %1 的可用坐标转换：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the file to write.</source>
+        <translation>%1 是文件夹；请指定要写入的文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder %2 does not exist.</source>
+        <translation>无法写入 %1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose another name or allow overwriting (--overwrite).</source>
+        <translation>%1 已存在；请换一个文件名，或允许覆盖（--overwrite）。</translation>
+    </message>
+    <message>
+        <source>%1: the layer could not be created: %2</source>
+        <translation>%1：无法创建图层：%2</translation>
+    </message>
+    <message>
+        <source>%1: the field %2 could not be created: %3</source>
+        <translation>%1：无法创建字段 %2：%3</translation>
+    </message>
+    <message>
+        <source>the grid has no boundary.</source>
+        <translation>该网格没有边界。</translation>
+    </message>
+    <message>
+        <source>the boundary is not readable WKB.</source>
+        <translation>边界不是可读取的 WKB。</translation>
+    </message>
+    <message>
+        <source>the boundary is not a polygon.</source>
+        <translation>边界不是多边形。</translation>
+    </message>
+    <message>
+        <source>the boundary cannot be converted to %1 (it may lie outside the area the coordinate system covers): %2</source>
+        <translation>边界无法转换到 %1（可能超出了该坐标系的适用范围）：%2</translation>
+    </message>
+    <message>
+        <source>the %1 &quot;%2&quot; has characters that GBK cannot hold; export in UTF-8.</source>
+        <translation>字段 %1 的值“%2”含有 GBK 无法表示的字符；请改用 UTF-8 导出。</translation>
+    </message>
+    <message>
+        <source>the %1 is %2 bytes long; a shapefile field holds %3.</source>
+        <translation>字段 %1 的值长 %2 字节；Shapefile 字段最多只能容纳 %3 字节。</translation>
+    </message>
+    <message>
+        <source>%1, grid %2</source>
+        <translation>%1，网格 %2</translation>
+    </message>
+    <message>
+        <source>%1: could not be written: %2</source>
+        <translation>%1：写入失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be put in place: %2</source>
+        <translation>无法将 %1 移到目标位置：%2</translation>
+    </message>
+    <message>
+        <source>%1: the layer_styles table could not be created: %2</source>
+        <translation>%1：无法创建 layer_styles 表：%2</translation>
+    </message>
+    <message>
+        <source>%1: the layer_styles column %2 could not be created: %3</source>
+        <translation>%1：无法创建 layer_styles 表的 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>%1: the layer style could not be written: %2</source>
+        <translation>%1：无法写入图层样式：%2</translation>
+    </message>
+    <message>
+        <source>%1: the format cannot be told from the extension; use .gpkg, .shp, .geojson, .json or .kml.</source>
+        <translation>%1：无法根据扩展名判断格式；请使用 .gpkg、.shp、.geojson、.json 或 .kml。</translation>
+    </message>
+    <message>
+        <source>GDAL has no %1 driver on this system.</source>
+        <translation>本系统的 GDAL 没有 %1 驱动。</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>The encoding %1 is not available on this system.</source>
+        <translation>本系统不支持编码 %1。</translation>
+    </message>
+    <message>
+        <source>%1 could not be completed: %2</source>
+        <translation>无法完成 %1 的写入：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +3303,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>&amp;Workflow setup…</source>
         <translation>流程设置(&amp;W)…</translation>
     </message>
+    <message>
+        <source>&amp;Map</source>
+        <translation>地图(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -2345,6 +3337,86 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>grid %1</source>
         <translation>网格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PublishDialog</name>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Publish grid edition</source>
+        <translation>发布网格版本</translation>
+    </message>
+    <message>
+        <source>Open cases moving to another grid: %1 · closed cases whose grid now covers other ground: %2 · routing rules to review: %3 · staff assignments to review: %4</source>
+        <extracomment>Totals of the impact preview before publishing grid changes</extracomment>
+        <translation>将改划网格的未办结案件：%1 · 所在网格范围已变化的已办结案件：%2 · 需复核的派遣规则：%3 · 需复核的人员配置：%4</translation>
+    </message>
+    <message>
+        <source>What changed and why, for the edition&apos;s history</source>
+        <translation>变更内容和原因，将记入版本记录</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Publishing makes the draft the current grid map. Open cases are moved to the grid now containing them; closed cases keep their grid.</source>
+        <translation>发布后，草稿将成为当前的网格地图。未办结案件改划到现在包含其位置的网格；已办结案件保留原网格。</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Open cases in</source>
+        <translation>移入的未办结案件</translation>
+    </message>
+    <message>
+        <source>Open cases out</source>
+        <translation>移出的未办结案件</translation>
+    </message>
+    <message>
+        <source>Closed cases affected</source>
+        <translation>受影响的已办结案件</translation>
+    </message>
+    <message>
+        <source>Routing rules</source>
+        <translation>派遣规则</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Write a note saying what this edition changes.</source>
+        <translation>请填写说明，写明本版本的变更内容。</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>未发布：%1</translation>
     </message>
 </context>
 <context>
@@ -2679,6 +3751,41 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::SubdivideDialog</name>
+    <message>
+        <source>Into about this many &amp;parts:</source>
+        <translation>份数（约）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Into parts of about this &amp;area:</source>
+        <translation>每份面积（约）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Subdivide %1 (%2)</source>
+        <extracomment>%1 is a grid name, %2 its code</extracomment>
+        <translation>细分 %1（%2）</translation>
+    </message>
+    <message>
+        <source> m²</source>
+        <translation> 平方米</translation>
+    </message>
+    <message>
+        <source>The base grid of %1 m² is cut into a lattice of squares; slivers are merged into their neighbours. Fine grids it has now are replaced.</source>
+        <translation>这个 %1 平方米的基础网格将被切分为方格网，边角碎片并入相邻网格。其现有的精细化网格将被替换。</translation>
+    </message>
+    <message>
+        <source>&amp;Subdivide</source>
+        <translation>细分(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Makes %n fine grids of %1 m² on average.</source>
+        <extracomment>%n fine grids, %1 their average area in square metres</extracomment>
+        <translation>
+            <numerusform>将生成 %n 个精细化网格，平均每个 %1 平方米。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::TextEncoding</name>
     <message>
         <source>The text is not valid UTF-8.</source>
@@ -2691,6 +3798,332 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>The text is not valid %1 (byte %2).</source>
         <translation>文字不是有效的 %1（第 %2 字节）。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Topology</name>
+    <message>
+        <source>Grids %1 and %2 overlap by %3 m² near %4.</source>
+        <translation>网格 %1 与 %2 在 %4 附近重叠 %3 平方米。</translation>
+    </message>
+    <message>
+        <source>%1 m² inside grid %2 near %3 belong to none of its children.</source>
+        <translation>网格 %2 内 %3 附近有 %1 平方米不属于其任何下级网格。</translation>
+    </message>
+    <message>
+        <source>Grid %1 sticks out of its parent %2 by %3 m² near %4.</source>
+        <translation>网格 %1 在 %4 附近超出其上级网格 %2 共 %3 平方米。</translation>
+    </message>
+    <message>
+        <source>A %1 grid named &quot;%2&quot; has no code.</source>
+        <translation>名为“%2”的 %1 级网格没有编码。</translation>
+    </message>
+    <message>
+        <source>Grid %1 does not start with the code of its parent %2 followed by its own number.</source>
+        <translation>网格 %1 的编码不规范：应以上级网格编码 %2 开头，后接本网格的序号。</translation>
+    </message>
+    <message>
+        <source>Grid %1 has no grid supervisor.</source>
+        <translation>网格 %1 没有网格监督员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grids have the code %1.</source>
+        <translation>
+            <numerusform>有 %n 个网格使用编码 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The boundary of grid %1 cannot be read: %2</source>
+        <translation>无法读取网格 %1 的边界：%2</translation>
+    </message>
+    <message>
+        <source>Grid %1 has no boundary.</source>
+        <translation>网格 %1 没有边界。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grid %1 has a ring of %n points; a ring needs at least four (three corners and the first again).</source>
+        <translation>
+            <numerusform>网格 %1 有一个仅含 %n 个点的环；环至少需要四个点（三个角点，外加与起点重合的终点）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid %1 has a spike at %2: its boundary runs out and comes straight back.</source>
+        <translation>网格 %1 在 %2 处有尖刺：边界伸出后又沿原路折回。</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>无效几何</translation>
+    </message>
+    <message>
+        <source>Grid %1 is invalid: %2</source>
+        <translation>网格 %1 几何无效：%2</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>Grid %1 would lose its shape: %2</source>
+        <translation>网格 %1 将失去形状：%2</translation>
+    </message>
+    <message>
+        <source>Grid %1 would be invalid: %2</source>
+        <translation>网格 %1 将成为无效几何：%2</translation>
+    </message>
+    <message>
+        <source>No grid has a vertex at %1, %2.</source>
+        <translation>%1, %2 处没有任何网格的节点。</translation>
+    </message>
+    <message>
+        <source>No grid edge passes near %1, %2.</source>
+        <translation>%1, %2 附近没有网格边界经过。</translation>
+    </message>
+    <message>
+        <source>Every grid near %1, %2 already has a vertex there.</source>
+        <translation>%1, %2 附近的网格在该处均已有节点。</translation>
+    </message>
+    <message>
+        <source>Grid %1 would keep a ring of fewer than three points.</source>
+        <translation>网格 %1 将只剩一个不足三个点的环。</translation>
+    </message>
+    <message>
+        <source>A split line needs two points or more.</source>
+        <translation>分割线至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>Grid %1 cannot be split while it is invalid: %2</source>
+        <translation>网格 %1 几何无效，无法分割：%2</translation>
+    </message>
+    <message>
+        <source>Grid %1 could not be split: %2</source>
+        <translation>无法分割网格 %1：%2</translation>
+    </message>
+    <message>
+        <source>The line does not cut grid %1 into two parts or more.</source>
+        <translation>该线未能将网格 %1 分割为两个或更多部分。</translation>
+    </message>
+    <message>
+        <source>Merging needs two grids or more.</source>
+        <translation>合并至少需要两个网格。</translation>
+    </message>
+    <message>
+        <source>Grids %1 and %2 are of different levels and cannot be merged.</source>
+        <translation>网格 %1 和 %2 层级不同，不能合并。</translation>
+    </message>
+    <message>
+        <source>Grid %1 shares no edge with the other grids to merge.</source>
+        <translation>网格 %1 与其他待合并的网格没有公共边。</translation>
+    </message>
+    <message>
+        <source>A new grid needs a ring of three points or more.</source>
+        <translation>新网格的边界至少需要三个点。</translation>
+    </message>
+    <message>
+        <source>The new grid is invalid: %1</source>
+        <translation>新网格几何无效：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is left of the new grid: grids of its level cover all of it.</source>
+        <translation>新网格没有剩余范围：同层级的网格已将其全部覆盖。</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 to reshape.</source>
+        <translation>没有要修整边界的网格 %1。</translation>
+    </message>
+    <message>
+        <source>A reshape line needs two points or more.</source>
+        <translation>修整边界的线至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>The line must start and end on the boundary of grid %1.</source>
+        <translation>该线的起点和终点都必须在网格 %1 的边界上。</translation>
+    </message>
+    <message>
+        <source>The line does not change the boundary of grid %1.</source>
+        <translation>该线没有改变网格 %1 的边界。</translation>
+    </message>
+    <message>
+        <source>Say into how many parts, or into parts of what area, to cut grid %1.</source>
+        <translation>请指定将网格 %1 细分为多少份，或每份的面积。</translation>
+    </message>
+    <message>
+        <source>Grid %1 cannot be cut while it is invalid: %2</source>
+        <translation>网格 %1 几何无效，无法细分：%2</translation>
+    </message>
+    <message>
+        <source>Grid %1 has no area.</source>
+        <translation>网格 %1 的面积为零。</translation>
+    </message>
+    <message>
+        <source>The boundary is not a polygon.</source>
+        <translation>边界不是多边形。</translation>
+    </message>
+    <message>
+        <source>Nothing would be left of grid %1.</source>
+        <translation>网格 %1 将不剩任何范围。</translation>
+    </message>
+    <message>
+        <source>Invalid geometry</source>
+        <translation>无效几何</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>缝隙</translation>
+    </message>
+    <message>
+        <source>Outside its parent</source>
+        <translation>超出上级网格</translation>
+    </message>
+    <message>
+        <source>Duplicate code</source>
+        <translation>编码重复</translation>
+    </message>
+    <message>
+        <source>Malformed code</source>
+        <translation>编码不规范</translation>
+    </message>
+    <message>
+        <source>No grid supervisor</source>
+        <translation>无网格监督员</translation>
+    </message>
+    <message>
+        <source>Only a gap with its area can be closed.</source>
+        <translation>只能消除带有范围面的缝隙。</translation>
+    </message>
+    <message>
+        <source>No child of grid %1 borders the gap near %2, %3.</source>
+        <translation>网格 %1 的下级网格中没有与 %2, %3 附近的缝隙相邻的。</translation>
+    </message>
+    <message>
+        <source>Only an overlap or a grid outside its parent can be clipped.</source>
+        <translation>只有重叠或超出上级网格的部分才能裁剪。</translation>
+    </message>
+    <message>
+        <source>Grid %1 is not one of %2 and %3.</source>
+        <translation>网格 %1 既不是 %2，也不是 %3。</translation>
+    </message>
+    <message>
+        <source>Grid %1 is not among the grids given.</source>
+        <translation>网格 %1 不在给定的网格之中。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::TopologyFindingsModel</name>
+    <message>
+        <source>Accepted by %1 on %2: %3</source>
+        <extracomment>%1 is a person, %2 a date, %3 their reason</extracomment>
+        <translation>由 %1 于 %2 接受：%3</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Accepted because</source>
+        <translation>接受理由</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::TopologyPanel</name>
+    <message>
+        <source>Check &amp;all</source>
+        <translation>全部检查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close &amp;gap</source>
+        <translation>消除缝隙(&amp;G)</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept…</source>
+        <translation>接受(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回接受(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Check the whole map for invalid geometry, overlaps, gaps, grids outside their parent, bad codes and grids without a supervisor</source>
+        <translation>检查整张地图中的无效几何、重叠、缝隙、超出上级网格、编码错误以及没有网格监督员的网格</translation>
+    </message>
+    <message>
+        <source>Keep this finding as it is, with a reason</source>
+        <translation>填写理由，保留该问题现状</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n grids…</source>
+        <translation>
+            <numerusform>正在检查 %n 个网格…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The topology check failed: %1</source>
+        <translation>拓扑检查失败：%1</translation>
+    </message>
+    <message>
+        <source>Accepted findings could not be read: %1</source>
+        <translation>无法读取已接受的拓扑问题：%1</translation>
+    </message>
+    <message>
+        <source>Clip to &amp;parent</source>
+        <translation>裁剪到上级网格范围(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in %1</source>
+        <extracomment>Clip an overlap so that grid %1 keeps the shared area</extracomment>
+        <translation>归入 %1(&amp;K)</translation>
+    </message>
+    <message>
+        <source>K&amp;eep in %1</source>
+        <translation>归入 %1(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in first</source>
+        <translation>归入第一个网格(&amp;K)</translation>
+    </message>
+    <message>
+        <source>K&amp;eep in second</source>
+        <translation>归入第二个网格(&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open findings</source>
+        <extracomment>%n findings still to look at; the accepted ones are counted apart</extracomment>
+        <translation>
+            <numerusform>%n 个待处理问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accepted</source>
+        <translation>
+            <numerusform>%n 个已接受</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accept finding</source>
+        <translation>接受问题</translation>
+    </message>
+    <message>
+        <source>Why may this stay as it is?</source>
+        <translation>为什么可以保持现状？</translation>
+    </message>
+    <message>
+        <source>A finding is accepted only with a reason.</source>
+        <translation>接受问题时必须填写理由。</translation>
     </message>
 </context>
 <context>
@@ -3056,6 +4489,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>System</source>
         <translation>系统</translation>
     </message>
+    <message>
+        <source>Moved to another grid</source>
+        <translation>改划网格</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::WorkflowEngine</name>
@@ -3178,6 +4615,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>Case %1 was handled by %2, which cannot verify it; the grid&apos;s supervisor must.</source>
         <translation>案件 %1 由 %2 处置，该单位不能核查；应由网格监督员核查。</translation>
+    </message>
+    <message>
+        <source>Name the grid the case moves to.</source>
+        <translation>请指定案件要移入的网格。</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +4994,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>%1 is being written by another program; nothing was changed. Try again when it has finished.</source>
         <translation>%1 正被另一个程序写入；未做任何更改。请待其完成后重试。</translation>
+    </message>
+    <message>
+        <source>Deleting grid %1</source>
+        <translation>删除网格 %1</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace GridDesk::Cli {
 
 namespace {
@@ -166,7 +168,7 @@ int subdivideCommand(Context &context)
         target.parts = parts;
     } else {
         const double area = context.value("target-area").toDouble(&ok);
-        if (!ok || !(area >= 1.0))
+        if (!ok || !(area >= 1.0) || !std::isfinite(area))
             return usageError(
                 context, Tr::tr("--target-area must be an area in square metres of at least 1."));
         target.areaM2 = area;
@@ -204,7 +206,7 @@ int subdivideCommand(Context &context)
 
     auto parts = GridEdits::subdivide(*parent, target);
     if (!parts)
-        return failWith(context, parts.error().at(Tr::tr("grid %1").arg(code)));
+        return failWith(context, parts.error());
     GridChange change;
     change.description = Tr::tr("Subdivide %1").arg(code);
     change.after = *parts;

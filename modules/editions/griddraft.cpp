@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "griddraft.h"
 
+#include "grideditions.h"
 #include "gridrows.h"
 #include "logging.h"
 
@@ -209,6 +210,71 @@ bool GridDraft::isEmpty() const
     return m_changed.isEmpty() && m_deleted.isEmpty() && m_lineage.isEmpty();
 }
 
+bool GridDraft::sameEdits(const GridDraft &other) const
+{
+    if (m_changed != other.m_changed || m_deleted != other.m_deleted
+        || m_lineage != other.m_lineage)
+        return false;
+    for (const QString &code : m_changed) {
+        const auto mine = grid(code);
+        const auto theirs = other.grid(code);
+        if (!mine || !theirs || !GridRows::same(*mine, *theirs))
+            return false;
+    }
+    return true;
+}
+
+Result<std::optional<Grid>> GridDraft::inFile(Workspace &ws, const QString &code)
+{
+    QSqlQuery row(ws.database());
+    row.prepare(
+        QStringLiteral("SELECT %1, deleted FROM grid_draft WHERE code = ?").arg(GridRows::COLUMNS));
+    row.addBindValue(code);
+    if (!row.exec()) {
+        return fail(ErrorCode::Database,
+            Tr::tr("The grid draft could not be read: %1").arg(row.lastError().text()));
+    }
+    if (!row.next())
+        return published(ws, code);
+    if (row.value(GridRows::COLUMN_COUNT).toBool())
+        return std::optional<Grid>();
+    auto grid = GridRows::read(row);
+    if (!grid)
+        return std::unexpected(grid.error());
+    return std::optional<Grid>(std::move(*grid));
+}
+
+Result<void> GridDraft::checkFileMatches(Workspace &ws, const GridChange &change)
+{
+    QSet<QString> removed;
+    for (const Grid &before : change.before) {
+        auto current = inFile(ws, before.code);
+        if (!current)
+            return std::unexpected(current.error());
+        if (!*current || !GridRows::same(**current, before)) {
+            return fail(ErrorCode::Conflict,
+                Tr::tr("Grid %1 was changed in another window or program; nothing was changed. "
+                       "Open the draft again to see the change.")
+                    .arg(before.code));
+        }
+        removed.insert(before.code);
+    }
+    for (const Grid &after : change.after) {
+        if (removed.contains(after.code))
+            continue;
+        auto current = inFile(ws, after.code);
+        if (!current)
+            return std::unexpected(current.error());
+        if (*current) {
+            return fail(ErrorCode::Conflict,
+                Tr::tr("Code %1 was given to another grid in another window or program; nothing "
+                       "was changed.")
+                    .arg(after.code));
+        }
+    }
+    return {};
+}
+
 Result<void> GridDraft::apply(Workspace &ws, const GridChange &change)
 {
     // The grids as they are must be the grids the edit started from: another window (or
@@ -238,7 +304,16 @@ Result<void> GridDraft::apply(Workspace &ws, const GridChange &change)
         }
     }
 
+    // The file is checked again under the write lock: another window or the command line may
+    // have edited the same grids since this draft was read. Restored when the write fails.
+    const QSet<QString> changedBefore = m_changed;
+    const QSet<QString> deletedBefore = m_deleted;
+    const QList<LineageLink> lineageBefore = m_lineage;
     auto written = ws.transaction([&]() -> Result<void> {
+        if (auto matches = checkFileMatches(ws, change); !matches)
+            return matches;
+        if (auto baseline = GridEditions::recordBaseline(ws); !baseline)
+            return baseline;
         for (const Grid &before : change.before) {
             if (!added.contains(before.code)) {
                 if (auto done = writeDeleted(ws, before.code); !done)
@@ -251,8 +326,12 @@ Result<void> GridDraft::apply(Workspace &ws, const GridChange &change)
         }
         return writeLineage(ws, change);
     });
-    if (!written)
+    if (!written) {
+        m_changed = changedBefore;
+        m_deleted = deletedBefore;
+        m_lineage = lineageBefore;
         return written;
+    }
 
     for (const Grid &before : change.before) {
         if (!added.contains(before.code))

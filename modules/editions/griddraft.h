@@ -61,6 +61,9 @@ public:
     QStringList deletedCodes() const;
     QList<LineageLink> lineage() const { return m_lineage; }
     bool isEmpty() const;
+    /// Whether other holds the same edits: the same grids changed, to the same, and the same
+    /// lineage.
+    bool sameEdits(const GridDraft &other) const;
 
     /// Applies an edit and writes it to the draft in ws, in one transaction. Fails, changing
     /// nothing, when before does not match the draft (someone else edited those grids), when
@@ -83,6 +86,10 @@ private:
     void put(const Grid &grid);
     void remove(const QString &code);
     static Result<std::optional<Grid>> published(Workspace &ws, const QString &code);
+    /// The grid as the file holds it now: the draft's row, or the published grid.
+    static Result<std::optional<Grid>> inFile(Workspace &ws, const QString &code);
+    /// Fails when the file no longer holds what change starts from.
+    static Result<void> checkFileMatches(Workspace &ws, const GridChange &change);
     Result<void> writeDeleted(Workspace &ws, const QString &code);
     Result<void> writeChanged(Workspace &ws, const Grid &grid);
     Result<void> writeLineage(Workspace &ws, const GridChange &change);

@@ -158,23 +158,32 @@ Result<void> insertEdition(Workspace &ws, const GridEdition &edition)
     return {};
 }
 
-/// Grids of the grids table that no edition holds yet (the first import, or a later one):
-/// they become an edition of their own, so that every edition can be shown as it was.
-Result<void> recordUnversionedGrids(Workspace &ws)
+/// Codes of the grids table that no edition holds yet.
+Result<QSet<QString>> unversionedGrids(Workspace &ws)
 {
     QSqlQuery missing(ws.database());
     missing.prepare(QStringLiteral(
         "SELECT g.code FROM grids g WHERE NOT EXISTS (SELECT 1 FROM grid_versions v WHERE "
         "v.code = g.code AND v.valid_to IS NULL)"));
     if (auto done = exec(missing, Tr::tr("Reading grid editions")); !done)
-        return done;
+        return std::unexpected(done.error());
     QSet<QString> codes;
     while (missing.next())
         codes.insert(missing.value(0).toString());
+    return codes;
+}
+
+/// Records the grids no edition holds yet as an edition of their own, inside the caller's
+/// transaction.
+Result<void> recordUnversioned(Workspace &ws)
+{
+    auto unversioned = unversionedGrids(ws);
+    if (!unversioned)
+        return std::unexpected(unversioned.error());
+    const QSet<QString> &codes = *unversioned;
     if (codes.isEmpty())
         return {};
-
-    return ws.transaction([&]() -> Result<void> {
+    {
         auto last = lastEdition(ws);
         if (!last)
             return std::unexpected(last.error());
@@ -201,7 +210,20 @@ Result<void> recordUnversionedGrids(Workspace &ws)
         qCInfo(lcEditions) << "recorded" << codes.size() << "imported grids as edition"
                            << edition.number;
         return insertEdition(ws, edition);
-    });
+    }
+}
+
+/// Grids of the grids table that no edition holds yet (the first import, or a later one)
+/// become an edition of their own, so that every edition can be shown as it was. Looked for
+/// before taking the write lock, so that reading a workspace does not write it.
+Result<void> recordUnversionedGrids(Workspace &ws)
+{
+    auto unversioned = unversionedGrids(ws);
+    if (!unversioned)
+        return std::unexpected(unversioned.error());
+    if (unversioned->isEmpty())
+        return {};
+    return ws.transaction([&] { return recordUnversioned(ws); });
 }
 
 /// The grids an edit of the draft can have disturbed: those it changed or added, and the
@@ -235,9 +257,50 @@ bool blocksPublishing(TopologyFinding::Kind kind)
     }
 }
 
+/// Refuses a draft whose changed grids (with their neighbours and parents) have invalid
+/// geometry, overlaps or bad codes that nobody accepted.
+Result<void> checkPublishable(Workspace &ws, const GridDraft &draft)
+{
+    // Geometry and codes must be sound before the map goes out; a supervisor may accept a
+    // finding with a reason.
+    auto findings = checkTopologyAround(draft.grids(), aroundChanges(ws, draft), {});
+    if (!findings)
+        return std::unexpected(findings.error());
+    auto accepted = acceptedFindings(ws);
+    if (!accepted)
+        return std::unexpected(accepted.error());
+    QSet<QString> acceptedKeys;
+    for (const AcceptedFinding &finding : std::as_const(*accepted))
+        acceptedKeys.insert(finding.key);
+    QStringList blocking;
+    for (const TopologyFinding &finding : std::as_const(*findings)) {
+        if (blocksPublishing(finding.kind) && !acceptedKeys.contains(finding.key()))
+            blocking << QStringLiteral("%1 (%2): %3")
+                            .arg(topologyKindName(finding.kind),
+                                finding.codes.join(QStringLiteral(", ")), finding.detail);
+    }
+    if (!blocking.isEmpty()) {
+        return fail(ErrorCode::InvalidGeometry,
+            Tr::tr("The draft cannot be published until these are fixed or accepted: %1")
+                .arg(blocking.join(QStringLiteral("; "))));
+    }
+
+    return {};
+}
+
 } // namespace
 
 namespace GridEditions {
+
+Result<void> recordBaseline(Workspace &ws)
+{
+    auto last = lastEdition(ws);
+    if (!last)
+        return std::unexpected(last.error());
+    if (*last > 0)
+        return {};
+    return recordUnversioned(ws);
+}
 
 Result<bool> isPublished(Workspace &ws)
 {
@@ -386,45 +449,38 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
         return fail(ErrorCode::InvalidArgument, Tr::tr("Say what this edition changes."));
     if (publishedBy.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("Say who publishes this edition."));
-    if (auto recorded = recordUnversionedGrids(ws); !recorded)
-        return std::unexpected(recorded.error());
-
-    // Geometry and codes must be sound before the map goes out; a supervisor may accept a
-    // finding with a reason.
-    const QStringList changed = draft.changedCodes();
-    auto findings = checkTopologyAround(draft.grids(), aroundChanges(ws, draft), {});
-    if (!findings)
-        return std::unexpected(findings.error());
-    auto accepted = acceptedFindings(ws);
-    if (!accepted)
-        return std::unexpected(accepted.error());
-    QSet<QString> acceptedKeys;
-    for (const AcceptedFinding &finding : std::as_const(*accepted))
-        acceptedKeys.insert(finding.key);
-    QStringList blocking;
-    for (const TopologyFinding &finding : std::as_const(*findings)) {
-        if (blocksPublishing(finding.kind) && !acceptedKeys.contains(finding.key()))
-            blocking << QStringLiteral("%1 (%2): %3")
-                            .arg(topologyKindName(finding.kind),
-                                finding.codes.join(QStringLiteral(", ")), finding.detail);
-    }
-    if (!blocking.isEmpty()) {
-        return fail(ErrorCode::InvalidGeometry,
-            Tr::tr("The draft cannot be published until these are fixed or accepted: %1")
-                .arg(blocking.join(QStringLiteral("; "))));
-    }
-
-    auto effects = caseEffects(ws, draft);
-    if (!effects)
-        return std::unexpected(effects.error());
-    auto setup = WorkflowSetup::load(ws);
-    if (!setup)
-        return std::unexpected(setup.error());
-    CaseBook book(ws, std::move(*setup));
-    const CaseTime when = CaseTime::withOffset(at.toUTC().date(), at.toUTC().time(), 0);
-
     GridEdition edition;
+    QStringList changed;
+    qsizetype moved = 0;
     auto published = ws.transaction([&]() -> Result<void> {
+        // Everything is read again under the write lock: another desk or the command line may
+        // have published or edited since this draft was read.
+        if (auto recorded = recordUnversioned(ws); !recorded)
+            return recorded;
+        auto fresh = GridDraft::load(ws);
+        if (!fresh)
+            return std::unexpected(fresh.error());
+        if (fresh->isEmpty())
+            return fail(ErrorCode::Conflict,
+                Tr::tr("The draft has no changes to publish; it may have been published from "
+                       "another window or program."));
+        if (!fresh->sameEdits(draft))
+            return fail(ErrorCode::Conflict,
+                Tr::tr("The draft was changed in another window or program since it was read; "
+                       "open it again to see those changes before publishing."));
+        changed = fresh->changedCodes();
+        if (auto sound = checkPublishable(ws, *fresh); !sound)
+            return sound;
+        auto effects = caseEffects(ws, *fresh);
+        if (!effects)
+            return std::unexpected(effects.error());
+        moved = qsizetype(effects->moves.size());
+        auto setup = WorkflowSetup::load(ws);
+        if (!setup)
+            return std::unexpected(setup.error());
+        CaseBook book(ws, std::move(*setup));
+        const CaseTime when = CaseTime::withOffset(at.toUTC().date(), at.toUTC().time(), 0);
+
         auto last = lastEdition(ws);
         if (!last)
             return std::unexpected(last.error());
@@ -432,9 +488,10 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
         edition.publishedAt = at.toUTC();
         edition.publishedBy = publishedBy.trimmed();
         edition.note = note.trimmed();
-        edition.gridCount = int(draft.grids().size());
+        edition.gridCount = int(fresh->grids().size());
         edition.changedCount = int(changed.size());
-        edition.lineage = draft.lineage();
+        edition.rehomedCount = int(moved);
+        edition.lineage = fresh->lineage();
 
         QSqlQuery close(ws.database());
         close.prepare(QStringLiteral(
@@ -445,13 +502,13 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
             close.addBindValue(code);
             if (auto done = exec(close, Tr::tr("Closing grid %1").arg(code)); !done)
                 return done;
-            if (const auto grid = draft.grid(code)) {
+            if (const auto grid = fresh->grid(code)) {
                 if (auto done = insertVersion(ws, *grid, edition.number); !done)
                     return done;
                 written << *grid;
             }
         }
-        if (auto done = ws.deleteGrids(draft.deletedCodes()); !done)
+        if (auto done = ws.deleteGrids(fresh->deletedCodes()); !done)
             return done;
         if (auto done = ws.saveGrids(written); !done)
             return done;
@@ -468,7 +525,7 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
     if (!published)
         return std::unexpected(published.error());
     qCInfo(lcEditions) << "published edition" << edition.number << "with" << changed.size()
-                       << "changed grids;" << effects->moves.size() << "open cases re-homed";
+                       << "changed grids;" << moved << "open cases re-homed";
 
     auto reloaded = GridDraft::load(ws);
     if (!reloaded)

@@ -24,6 +24,7 @@ struct GridEdition
     QString note;
     int gridCount = 0;
     int changedCount = 0; ///< grids added, changed or deleted against the edition before
+    int rehomedCount = 0; ///< open cases moved to another grid; set by publish() only
     QList<LineageLink> lineage;
 };
 
@@ -55,6 +56,10 @@ struct ImpactReport
 /// the edition that made it until the one that replaced it).
 namespace GridEditions {
 
+/// Records the grids as they are as edition 1 when there is no edition yet, so that the map
+/// before the first edit stays viewable. Call inside Workspace::transaction().
+Result<void> recordBaseline(Workspace &ws);
+
 /// Whether the grid map has been published at least once: from then on, imports and edits go
 /// into the draft.
 Result<bool> isPublished(Workspace &ws);
@@ -73,7 +78,9 @@ Result<ImpactReport> previewImpact(Workspace &ws, const GridDraft &draft);
 /// the old rows are kept in grid_versions, and every open case whose location lies in another
 /// grid now is re-homed there, with a Rehome event in its history naming the old grid, the
 /// new one and the edition. Closed cases keep their grid. Fails, publishing nothing, when the
-/// draft is empty or note is blank.
+/// draft is empty or note is blank, when the changed grids (with their neighbours and parents)
+/// have invalid geometry, overlaps or bad codes nobody accepted, or when the draft in the file
+/// is no longer the one given (edited or published by another window or program meanwhile).
 Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publishedBy,
     const QString &note, const QDateTime &at);
 

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace GridDesk::GridEdits {
@@ -24,8 +25,13 @@ struct Tr
 };
 
 constexpr double SLIVER_SHARE = 1.0 / 3.0;
+/// A count within this share of the one asked for is close enough (a lattice cannot hit every
+/// count); below ten parts only the exact count is.
 constexpr double COUNT_TOLERANCE = 0.1;
-constexpr int MAX_ATTEMPTS = 3;
+/// Lattices tried, each sized between the last too fine and the last too coarse one.
+constexpr int MAX_ATTEMPTS = 8;
+/// More fine grids than this in one base grid is a slip of the finger, not a plan.
+constexpr int MAX_PARTS = 10'000;
 
 /// One piece of the lattice clipped to the parent; row and column of its cell count from the
 /// north-west corner.
@@ -167,10 +173,14 @@ std::vector<Piece> cutAndMerge(
 Result<QList<Grid>> subdivide(const Grid &parent, const SubdivideTarget &target)
 {
     const bool byParts = target.parts.has_value();
-    if ((byParts && *target.parts < 1) || (!byParts && target.areaM2.value_or(0.0) <= 0.0))
+    const double area = target.areaM2.value_or(0.0);
+    if ((byParts && *target.parts < 1) || (!byParts && !(area > 0.0 && std::isfinite(area))))
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("Say into how many parts, or into parts of what area, to cut grid %1.")
                 .arg(parent.code));
+    if (byParts && *target.parts > MAX_PARTS)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Grid %1 can be cut into at most %2 parts.").arg(parent.code).arg(MAX_PARTS));
     GeosContext geos;
     const Geometry g(geos);
     auto shape = geos.fromWkb(parent.wkb);
@@ -185,18 +195,59 @@ Result<QList<Grid>> subdivide(const Grid &parent, const SubdivideTarget &target)
     if (box.isEmpty() || parentM2 <= 0.0)
         return fail(ErrorCode::InvalidGeometry, Tr::tr("Grid %1 has no area.").arg(parent.code));
 
+    if (!byParts) {
+        const double implied = parentM2 / area;
+        if (implied > MAX_PARTS)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Parts of %1 m² would cut grid %2 (%3 m²) into about %4 parts; at most %5 "
+                       "are made. Choose a larger area.")
+                    .arg(area, 0, 'f', 0)
+                    .arg(parent.code)
+                    .arg(parentM2, 0, 'f', 0)
+                    .arg(implied, 0, 'f', 0)
+                    .arg(MAX_PARTS));
+        if (implied < 2.0)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Grid %1 has %2 m²: parts of %3 m² would not cut it. Choose an area below "
+                       "half of it.")
+                    .arg(parent.code)
+                    .arg(parentM2, 0, 'f', 0)
+                    .arg(area, 0, 'f', 0));
+    }
+
     // Cells are sized in square degrees of the parent's own projection, so that the parts of a
     // parent come out equal however the ellipsoid's area differs from the projection's.
     const double parentDegrees = g.area(shape->get());
-    double cell =
-        byParts ? parentDegrees / *target.parts : *target.areaM2 * parentDegrees / parentM2;
+    double cell = byParts ? parentDegrees / *target.parts : area * parentDegrees / parentM2;
     std::vector<Piece> pieces = cutAndMerge(g, shape->get(), box, cell);
-    for (int attempt = 1; byParts && attempt < MAX_ATTEMPTS; ++attempt) {
-        const double share = double(pieces.size()) / double(*target.parts);
-        if (std::abs(share - 1.0) <= COUNT_TOLERANCE)
-            break;
-        cell *= share;
-        pieces = cutAndMerge(g, shape->get(), box, cell);
+    if (byParts) {
+        // Larger cells make fewer pieces. The cell size is narrowed between the last lattice
+        // that made too many and the last that made too few; the closest count is kept.
+        const int wanted = *target.parts;
+        const auto missBy = [&](std::size_t count) {
+            return std::abs(int(count) - wanted);
+        };
+        const int goodEnough = wanted < 10 ? 0 : int(wanted * COUNT_TOLERANCE);
+        double tooFine = 0.0;
+        double tooCoarse = std::numeric_limits<double>::infinity();
+        std::size_t lastCount = pieces.size();
+        std::vector<Piece> best = std::move(pieces);
+        for (int attempt = 1;
+             attempt < MAX_ATTEMPTS && lastCount > 0 && missBy(best.size()) > goodEnough;
+             ++attempt) {
+            if (int(lastCount) > wanted)
+                tooFine = std::max(tooFine, cell);
+            else
+                tooCoarse = std::min(tooCoarse, cell);
+            cell = tooFine > 0.0 && std::isfinite(tooCoarse)
+                ? std::sqrt(tooFine * tooCoarse)
+                : cell * double(lastCount) / double(wanted);
+            std::vector<Piece> tried = cutAndMerge(g, shape->get(), box, cell);
+            lastCount = tried.size();
+            if (missBy(tried.size()) < missBy(best.size()))
+                best = std::move(tried);
+        }
+        pieces = std::move(best);
     }
 
     std::sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) {

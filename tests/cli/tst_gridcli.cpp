@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -169,6 +170,65 @@ private Q_SLOTS:
         QCOMPARE(fine.size(), changed.size());
         Run nothing = cli({"publish", m_workspace, "--as", "Li", "--note", "again"});
         QCOMPARE(nothing.status, 1);
+    }
+
+    void concurrentEditsAndPublishesDoNotBothWin()
+    {
+        // Two desks (or scripts) at once: one wins, the other is told, nothing is doubled.
+        const QString workspace = m_dir.filePath("race.gpkg");
+        QVERIFY(QFile::copy(m_workspace, workspace));
+        const auto both = [](const QStringList &first, const QStringList &second) {
+            QProcess a;
+            QProcess b;
+            a.start(QStringLiteral(GRIDDESK_CLI), first);
+            b.start(QStringLiteral(GRIDDESK_CLI), second);
+            a.waitForFinished(120'000);
+            b.waitForFinished(120'000);
+            return std::pair {a.exitCode(), b.exitCode()};
+        };
+        const auto [cut40, cut6] = both({"subdivide", workspace, "210", "--parts", "40"},
+            {"subdivide", workspace, "210", "--parts", "6"});
+        QCOMPARE(int(cut40 == 0) + int(cut6 == 0), 1);
+        const QJsonArray drafted = json(cli({"editions", workspace, "--json"}))
+                                       .object()
+                                       .value("draft")
+                                       .toObject()
+                                       .value("changed")
+                                       .toArray();
+        // Forty is "about forty" (a lattice cannot make every count); six is exact.
+        if (cut6 == 0)
+            QCOMPARE(drafted.size(), 6);
+        else
+            QVERIFY2(drafted.size() >= 36 && drafted.size() <= 44,
+                qPrintable(QString::number(drafted.size())));
+
+        const QHash<qint64, QString> before = caseGrids(workspace);
+        const qsizetype published = json(cli({"editions", workspace, "--json"}))
+                                        .object()
+                                        .value("editions")
+                                        .toArray()
+                                        .size();
+        const auto [byLi, byWang] = both({"publish", workspace, "--as", "Li", "--note", "A"},
+            {"publish", workspace, "--as", "Wang", "--note", "B"});
+        QCOMPARE(int(byLi == 0) + int(byWang == 0), 1);
+        const QJsonArray editions =
+            json(cli({"editions", workspace, "--json"})).object().value("editions").toArray();
+        QCOMPARE(editions.size(), published + 1);
+        // The open case in 210 moved once, with one event.
+        int moved = 0;
+        const QHash<qint64, QString> after = caseGrids(workspace);
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            if (after.value(it.key()) == it.value())
+                continue;
+            ++moved;
+            const QJsonObject history =
+                json(cli({"case", workspace, QString::number(it.key()), "--json"})).object();
+            int rehomes = 0;
+            for (const QJsonValue &event : history.value("events").toArray())
+                rehomes += event.toObject().value("action").toString() == "rehome" ? 1 : 0;
+            QCOMPARE(rehomes, 1);
+        }
+        QCOMPARE(moved, 1);
     }
 
     void reImportGoesIntoTheDraft()

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -499,6 +500,36 @@ private Q_SLOTS:
         qInfo() << villages.size() << "villages cut into" << total << "fine grids in"
                 << timer.elapsed() << "ms";
         QVERIFY(total > 43 * 160);
+    }
+
+    void subdivideHitsSmallCountsExactly()
+    {
+        // A lattice over an irregular village cannot make every count, but a small one it must:
+        // asked for two, a supervisor gets two.
+        const QList<Grid> villages = wenshanVillages();
+        for (int parts : {2, 3, 5, 7}) {
+            for (int village : {0, 9, 20, 42}) {
+                auto fine = GridEdits::subdivide(villages.at(village), {parts, std::nullopt});
+                QVERIFY2(fine.has_value(), Test::why(fine));
+                QVERIFY2(fine->size() == parts,
+                    qPrintable(QStringLiteral("%1 asked for %2, got %3")
+                                   .arg(villages.at(village).code)
+                                   .arg(parts)
+                                   .arg(fine->size())));
+            }
+        }
+    }
+
+    void subdivideRefusesTargetsOutOfReach()
+    {
+        const Grid village = wenshanVillages().first();
+        for (double area : {1.0, village.areaM2 / 20'000, std::numeric_limits<double>::infinity(),
+                 std::numeric_limits<double>::quiet_NaN(), village.areaM2, 1e11}) {
+            auto fine = GridEdits::subdivide(village, {std::nullopt, area});
+            QVERIFY2(!fine.has_value(), qPrintable(QString::number(area)));
+            QVERIFY2(fine.error().message.contains(village.code), qPrintable(fine.error().message));
+        }
+        QVERIFY(!GridEdits::subdivide(village, {10'001, std::nullopt}).has_value());
     }
 
     void subdivideRejectsNoTarget()

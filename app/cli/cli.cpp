@@ -55,7 +55,7 @@ QString usage()
         "  griddesk-cli grids WORKSPACE [--level LEVEL] --json\n"
         "  griddesk-cli cases WORKSPACE [--grid CODE] --json\n"
         "  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]\n"
-        "  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]\n"
+        "  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]\n"
         "      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]\n"
         "\n"
         "The closed loop:\n"
@@ -139,8 +139,11 @@ int importGridsIntoDraft(Context &context, Workspace &ws, const GridImportOption
     auto draft = GridDraft::load(ws);
     if (!draft)
         return failWith(context, draft.error());
-    const GridChange change =
+    auto importing =
         draft->importing(prepared->grids, Tr::tr("Import %1").arg(QFileInfo(file).fileName()));
+    if (!importing)
+        return failWith(context, importing.error().at(file));
+    const GridChange &change = *importing;
     if (auto applied = draft->apply(ws, change); !applied)
         return failWith(context, applied.error());
     printSummary(context, file, prepared->summary);

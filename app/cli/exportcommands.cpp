@@ -89,7 +89,8 @@ int exportGridsCommand(Context &context)
     if (grids->isEmpty())
         return failWith(context,
             Error {ErrorCode::NotFound,
-                level ? Tr::tr("%1 has no %2 grids to export.").arg(path, gridLevelKey(*level))
+                level ? Tr::tr("%1 has no grids of this level (%2) to export.")
+                            .arg(path, gridLevelName(*level))
                       : Tr::tr("%1 has no grids to export.").arg(path)});
 
     auto summary = exportGrids(*grids, target, options);

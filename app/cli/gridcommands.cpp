@@ -5,6 +5,7 @@
 
 #include "clicontext.h"
 
+#include "domain/text.h"
 #include "editions/griddraft.h"
 #include "editions/grideditions.h"
 #include "storage/workspace.h"
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace GridDesk::Cli {
@@ -31,8 +33,13 @@ struct Tr
 /// The workspace at path, which must exist: these commands never make an empty one.
 Result<std::unique_ptr<Workspace>> openExisting(const QString &path)
 {
-    if (!QFileInfo::exists(path))
+    const QFileInfo file(path);
+    if (!file.exists())
         return fail(ErrorCode::NotFound, Tr::tr("%1 does not exist.").arg(path));
+    if (file.isFile() && file.size() == 0)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is empty: it is not a workspace (yet). Import grids into it first.")
+                .arg(path));
     return openWorkspace(path);
 }
 
@@ -74,12 +81,16 @@ Result<QString> mapEditor(Context &context, Workspace &ws)
             allowed << user.name;
     }
     const QString name = context.value("as").trimmed();
+    if (allowed.isEmpty()) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("grid editions are published by a supervisor or a leader of this workspace, "
+                   "and it has none yet; add one with setup import."));
+    }
     if (name.isEmpty() || !allowed.contains(name)) {
         return fail(ErrorCode::Forbidden,
             Tr::tr("grid editions are published by a supervisor or a leader of this workspace; "
-                   "name one with --as (%1).")
-                .arg(allowed.isEmpty() ? Tr::tr("this workspace has none yet")
-                                       : allowed.join(QStringLiteral(", "))));
+                   "name one with --as: %1.")
+                .arg(allowed.join(QStringLiteral(", "))));
     }
     return name;
 }
@@ -116,6 +127,9 @@ int validateCommand(Context &context)
     for (const AcceptedFinding &finding : std::as_const(*accepted))
         acceptedByKey.insert(finding.key, finding);
 
+    // The grids of the level asked for (all grids are read: parents decide gaps and nesting).
+    const auto checked = std::count_if(draft->grids().cbegin(), draft->grids().cend(),
+        [&](const Grid &grid) { return !options.level || grid.level == *options.level; });
     int open = 0;
     QJsonArray array;
     for (const TopologyFinding &finding : std::as_const(*findings)) {
@@ -128,19 +142,19 @@ int validateCommand(Context &context)
             array << findingJson(finding, acceptance);
             continue;
         }
-        context.out << QStringLiteral("%1\t%2\t%3, %4\t%5%6")
-                           .arg(topologyKindKey(finding.kind),
-                               finding.codes.join(QStringLiteral(",")))
-                           .arg(finding.location.lon, 0, 'f', 6)
-                           .arg(finding.location.lat, 0, 'f', 6)
-                           .arg(finding.detail,
-                               acceptance ? Tr::tr(" (accepted: %1)").arg(acceptance->reason)
-                                          : QString())
-                    << '\n';
+        context.out
+            << QStringLiteral("%1\t%2\t%3, %4\t%5%6")
+                   .arg(topologyKindKey(finding.kind), finding.codes.join(QStringLiteral(",")))
+                   .arg(finding.location.lon, 0, 'f', 6)
+                   .arg(finding.location.lat, 0, 'f', 6)
+                   .arg(printableText(finding.detail),
+                       acceptance ? Tr::tr(" (accepted: %1)").arg(printableText(acceptance->reason))
+                                  : QString())
+            << '\n';
     }
     if (context.isSet("json")) {
         printJson(context,
-            QJsonObject {{QStringLiteral("grids"), int(draft->grids().size())},
+            QJsonObject {{QStringLiteral("grids"), int(checked)},
                 {QStringLiteral("draft_changes"), int(draft->changedCodes().size())},
                 {QStringLiteral("open"), open},
                 {QStringLiteral("accepted"), int(findings->size()) - open},
@@ -148,7 +162,7 @@ int validateCommand(Context &context)
     } else {
         context.out << Tr::tr("%n finding(s) to fix", nullptr, open) << ", "
                     << Tr::tr("%n accepted", nullptr, int(findings->size()) - open) << ", "
-                    << Tr::tr("%n grid(s) checked", nullptr, int(draft->grids().size())) << '\n';
+                    << Tr::tr("%n grid(s) checked", nullptr, int(checked)) << '\n';
     }
     return open > 0 ? FAILED : OK;
 }
@@ -188,8 +202,9 @@ int subdivideCommand(Context &context)
     if (parent->level != GridLevel::Base) {
         return failWith(context,
             Error {ErrorCode::InvalidArgument,
-                Tr::tr("%1 is a %2 grid; fine grids are cut from base grids.")
-                    .arg(code, gridLevelKey(parent->level))});
+                Tr::tr("%1 is not a base grid (it is a grid of this level: %2); fine grids are cut "
+                       "from base grids.")
+                    .arg(code, gridLevelName(parent->level))});
     }
     QStringList children;
     for (const Grid &grid : draft->grids()) {
@@ -234,7 +249,7 @@ int publishCommand(Context &context)
 {
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("publish needs a WORKSPACE."));
-    if (context.value("note").trimmed().isEmpty())
+    if (isBlankText(context.value("note")))
         return usageError(context, Tr::tr("say what the edition changes with --note TEXT."));
     auto ws = openExisting(context.positional.at(1));
     if (!ws)
@@ -278,8 +293,10 @@ int editionsCommand(Context &context)
         for (const GridEdition &edition : std::as_const(*editions)) {
             context.out << QStringLiteral("%1\t%2\t%3\t%4\t%5")
                                .arg(edition.number)
-                               .arg(edition.publishedAt.toString(Qt::ISODate), edition.publishedBy)
-                               .arg(Tr::tr("%n grid(s)", nullptr, edition.gridCount), edition.note)
+                               .arg(edition.publishedAt.toString(Qt::ISODate),
+                                   printableText(edition.publishedBy))
+                               .arg(Tr::tr("%n grid(s)", nullptr, edition.gridCount),
+                                   printableText(edition.note))
                         << '\n';
         }
         context.out << Tr::tr(

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "clicontext.h"
 
+#include "domain/text.h"
+
 #include "gis/gridlocator.h"
 #include "storage/workspace.h"
 #include "workflow/casebook.h"
@@ -156,17 +158,6 @@ QJsonObject caseJson(const CaseBook &book, const CaseRecord &record, const CaseF
         {QStringLiteral("attachments"), attachments}};
 }
 
-/// text with control characters (terminal escapes, line breaks) shown as spaces: what a case
-/// holds came from people and feeds and must not steer the terminal.
-QString printable(QString text)
-{
-    for (QChar &c : text) {
-        if (c.category() == QChar::Other_Control)
-            c = u' ';
-    }
-    return text;
-}
-
 void printCaseText(Context &context, const QJsonObject &json)
 {
     QString text = Tr::tr("Case %1 (%2 %3): %4, version %5")
@@ -199,7 +190,7 @@ void printCaseText(Context &context, const QJsonObject &json)
     // Line by line, so that a line break inside a reason cannot forge a line of its own.
     const QStringList lines = text.split(u'\n');
     for (qsizetype index = 0; index + 1 < lines.size(); ++index)
-        context.out << printable(lines.at(index)) << '\n';
+        context.out << printableText(lines.at(index)) << '\n';
 }
 
 std::optional<qint64> caseId(const QString &text)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "gridlevel.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <array>
@@ -11,7 +12,20 @@ namespace GridDesk {
 namespace {
 constexpr std::array<const char *, int(GridLevel::Count)> LEVEL_KEYS = {
     "district", "street", "community", "base", "fine", "business"};
+constexpr std::array<const char *, int(GridLevel::Count)> LEVEL_NAMES = {
+    QT_TRANSLATE_NOOP("GridDesk::GridLevel", "District grid"),
+    QT_TRANSLATE_NOOP("GridDesk::GridLevel", "Street grid"),
+    QT_TRANSLATE_NOOP("GridDesk::GridLevel", "Community grid"),
+    QT_TRANSLATE_NOOP("GridDesk::GridLevel", "Base grid"),
+    QT_TRANSLATE_NOOP("GridDesk::GridLevel", "Fine grid"),
+    QT_TRANSLATE_NOOP("GridDesk::GridLevel", "Business grid"),
+};
 } // namespace
+
+QString gridLevelName(GridLevel level)
+{
+    return QCoreApplication::translate("GridDesk::GridLevel", LEVEL_NAMES.at(std::size_t(level)));
+}
 
 QString gridLevelKey(GridLevel level)
 {

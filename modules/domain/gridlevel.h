@@ -18,6 +18,9 @@ QString gridLevelKey(GridLevel level);
 /// Parses a key made by gridLevelKey(); case-insensitive. Empty when the key is unknown.
 std::optional<GridLevel> gridLevelFromKey(QString key);
 
+/// The level's name for people, in the interface language ("Base grid", "基础网格" …).
+QString gridLevelName(GridLevel level);
+
 /// Every key, in nesting order, for messages that list the accepted values.
 QString gridLevelKeys();
 

@@ -6,6 +6,7 @@
 #include "gridrows.h"
 #include "logging.h"
 
+#include "domain/text.h"
 #include "gis/wkb.h"
 #include "storage/workspace.h"
 
@@ -73,16 +74,63 @@ GridChange GridChange::reversed() const
     return undo;
 }
 
-GridChange GridDraft::importing(const QList<Grid> &incoming, const QString &description) const
+namespace {
+
+/// Whether two boundaries have the same rings and the same points, each within tolerance
+/// degrees: a file that stores fewer digits (GeoJSON, KML) brings back the boundary it was
+/// given, not a new one.
+bool sameBoundary(const QByteArray &a, const QByteArray &b, double tolerance)
+{
+    if (a == b)
+        return true;
+    std::vector<std::vector<GeoPoint>> rings;
+    if (!Wkb::forEachRing(a, [&](const Wkb::RingRef &ring) {
+            rings.emplace_back(ring.points.begin(), ring.points.end());
+        }))
+        return false;
+    std::size_t index = 0;
+    bool same = true;
+    auto walked = Wkb::forEachRing(b, [&](const Wkb::RingRef &ring) {
+        if (!same || index >= rings.size() || rings[index].size() != ring.points.size()) {
+            same = false;
+            return;
+        }
+        const std::vector<GeoPoint> &mine = rings[index++];
+        for (std::size_t i = 0; i < mine.size() && same; ++i) {
+            same = std::abs(mine[i].lon - ring.points[i].lon) <= tolerance
+                && std::abs(mine[i].lat - ring.points[i].lat) <= tolerance;
+        }
+    });
+    return walked && same && index == rings.size();
+}
+
+/// About a millimetre: GeoJSON's fifteen significant digits keep 1e-13 degrees.
+constexpr double SAME_POINT_DEGREES = 1e-8;
+
+} // namespace
+
+Result<GridChange> GridDraft::importing(
+    const QList<Grid> &incoming, const QString &description) const
 {
     GridChange change;
     change.description = description;
     for (Grid grid : incoming) {
         const std::optional<Grid> current = this->grid(grid.code);
         if (!current) {
-            change.lineage << LineageLink {{}, grid.code, LineageLink::Kind::Added};
+            change.lineage << LineageLink {QStringLiteral(""), grid.code, LineageLink::Kind::Added};
             change.after << grid;
             continue;
+        }
+        if (current->level != grid.level) {
+            return fail(ErrorCode::Conflict,
+                Tr::tr("Code %1 belongs to a grid of another level in the draft (%2); the file "
+                       "gives it to one of this level: %3. Codes are unique across levels.")
+                    .arg(grid.code, gridLevelName(current->level), gridLevelName(grid.level)));
+        }
+        if (sameBoundary(current->wkb, grid.wkb, SAME_POINT_DEGREES)) {
+            grid.wkb = current->wkb;
+            grid.bbox = current->bbox;
+            grid.areaM2 = current->areaM2;
         }
         if (grid.supervisor.isEmpty())
             grid.supervisor = current->supervisor;
@@ -474,7 +522,7 @@ Result<QList<AcceptedFinding>> acceptedFindings(Workspace &ws)
 
 Result<void> acceptFinding(Workspace &ws, const AcceptedFinding &accepted)
 {
-    if (accepted.reason.trimmed().isEmpty())
+    if (isBlankText(accepted.reason))
         return fail(ErrorCode::InvalidArgument, Tr::tr("Say why the finding is accepted."));
     if (accepted.key.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("The finding has no key."));

@@ -73,7 +73,9 @@ public:
     /// The edit that brings grids read from a file (a re-import, say from QGIS) into the draft:
     /// grids with a code the draft has replace them, keeping the supervisor and counts the
     /// file does not carry; the others are added.
-    GridChange importing(const QList<Grid> &incoming, const QString &description) const;
+    /// Fails when a code of the file belongs to a grid of another level in the draft.
+    /// Boundaries that differ only by the digits a file format drops count as unchanged.
+    Result<GridChange> importing(const QList<Grid> &incoming, const QString &description) const;
 
     /// Throws the draft away: the grids are the published ones again.
     Result<void> discard(Workspace &ws);

@@ -5,6 +5,7 @@
 #include "gridrows.h"
 #include "logging.h"
 
+#include "domain/text.h"
 #include "gis/gridlocator.h"
 #include "storage/workspace.h"
 #include "topology/topologycheck.h"
@@ -445,9 +446,9 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
 {
     if (draft.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("The draft has no changes to publish."));
-    if (note.trimmed().isEmpty())
+    if (isBlankText(note))
         return fail(ErrorCode::InvalidArgument, Tr::tr("Say what this edition changes."));
-    if (publishedBy.trimmed().isEmpty())
+    if (isBlankText(publishedBy))
         return fail(ErrorCode::InvalidArgument, Tr::tr("Say who publishes this edition."));
     GridEdition edition;
     QStringList changed;

@@ -379,10 +379,15 @@ public:
                 return set;
         }
         OGR_F_SetFieldDouble(feature, index(AREA), std::round(grid.areaM2 * 100.0) / 100.0);
-        if (grid.households)
-            OGR_F_SetFieldInteger64(feature, index(HOUSEHOLDS), *grid.households);
-        if (grid.population)
-            OGR_F_SetFieldInteger64(feature, index(POPULATION), *grid.population);
+        // Unknown values are written as nulls, not left out: GeoJSON drops fields that are
+        // not set, and a file read back must have every field.
+        for (const auto &[field, count] :
+            {std::pair {HOUSEHOLDS, grid.households}, std::pair {POPULATION, grid.population}}) {
+            if (count)
+                OGR_F_SetFieldInteger64(feature, index(field), *count);
+            else
+                OGR_F_SetFieldNull(feature, index(field));
+        }
         return {};
     }
 
@@ -392,16 +397,19 @@ private:
     /// Sets a text field, checking that the encoding holds it and that it fits a shapefile.
     Result<void> setText(OGRFeatureH feature, Field field, const QString &text) const
     {
-        if (text.isEmpty())
+        if (text.isEmpty()) {
+            OGR_F_SetFieldNull(feature, index(field));
             return {};
+        }
         const std::optional<QByteArray> bytes = m_encoder.encode(text);
         if (!bytes)
             return fail(ErrorCode::UnknownEncoding,
-                Tr::tr("the %1 \"%2\" has characters that GBK cannot hold; export in UTF-8.")
+                Tr::tr("the field %1 holds \"%2\", with characters that GBK cannot hold; export "
+                       "in UTF-8.")
                     .arg(QLatin1String(FIELDS[field].name), text));
         if (m_isShapefile && bytes->size() > FIELDS[field].shapefileWidth)
             return fail(ErrorCode::InvalidArgument,
-                Tr::tr("the %1 is %2 bytes long; a shapefile field holds %3.")
+                Tr::tr("the field %1 is %2 bytes long; a shapefile field holds %3 bytes.")
                     .arg(QLatin1String(FIELDS[field].name))
                     .arg(bytes->size())
                     .arg(FIELDS[field].shapefileWidth));

@@ -48,16 +48,8 @@ GridAttributesPanel::GridAttributesPanel(GridEditSession *session, QWidget *pare
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Apply | QDialogButtonBox::Reset, this))
     , m_form(new QWidget(this))
 {
-    const std::pair<GridLevel, QString> levels[] = {
-        {GridLevel::District, tr("District")},
-        {GridLevel::Street, tr("Street")},
-        {GridLevel::Community, tr("Community")},
-        {GridLevel::Base, tr("Base grid")},
-        {GridLevel::Fine, tr("Fine grid")},
-        {GridLevel::Business, tr("Business grid")},
-    };
-    for (const auto &[level, name] : levels)
-        m_level->addItem(name, int(level));
+    for (int level = 0; level < int(GridLevel::Count); ++level)
+        m_level->addItem(gridLevelName(GridLevel(level)), level);
     auto *counts =
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,12}")), this);
     m_households->setValidator(counts);

@@ -272,8 +272,8 @@ void Checker::checkCodes(const std::vector<qsizetype> &chosen)
         const bool nests = gridLevelDepth(grid.level).has_value();
         if (grid.code.trimmed().isEmpty()) {
             addAt(Kind::MalformedCode, {}, grid,
-                Tr::tr("A %1 grid named \"%2\" has no code.")
-                    .arg(gridLevelKey(grid.level), grid.name));
+                Tr::tr("The grid \"%1\" (%2) has no code.")
+                    .arg(grid.name, gridLevelName(grid.level)));
             continue;
         }
         byCode[grid.code] << index;

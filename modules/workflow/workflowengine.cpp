@@ -4,6 +4,8 @@
 
 #include "transitions.h"
 
+#include "domain/text.h"
+
 #include "worktime/timelimit.h"
 
 #include <QCoreApplication>
@@ -36,13 +38,6 @@ QString pendingRequester(const CaseFile &file)
             return event->actor;
     }
     return {};
-}
-
-/// Whether text says nothing: only spaces and invisible formatting characters.
-bool isBlank(const QString &text)
-{
-    return std::all_of(text.begin(), text.end(),
-        [](QChar c) { return c.isSpace() || c.category() == QChar::Other_Format; });
 }
 
 QString text(const ActionRequest &request, const char *key)
@@ -150,7 +145,7 @@ QList<CaseAction> WorkflowEngine::available(const CaseFile &file, Role role)
 
 Result<void> WorkflowEngine::checkActor(const CaseFile &file, const ActionRequest &request) const
 {
-    if (isBlank(request.actor))
+    if (isBlankText(request.actor))
         return fail(ErrorCode::InvalidArgument, Tr::tr("Every action needs the person taking it."));
     if (!request.at.isValid())
         return fail(
@@ -221,7 +216,7 @@ Result<void> WorkflowEngine::checkVerifier(const CaseFile &file, const ActionReq
 
 Result<void> WorkflowEngine::checkInput(const CaseFile &file, const ActionRequest &request) const
 {
-    if (Transitions::needsReason(request.action) && isBlank(request.reason)) {
+    if (Transitions::needsReason(request.action) && isBlankText(request.reason)) {
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("\"%1\" needs a reason.").arg(caseActionName(request.action)));
     }
@@ -231,7 +226,7 @@ Result<void> WorkflowEngine::checkInput(const CaseFile &file, const ActionReques
         return checkDispatch(request);
     case CaseAction::FeedBack:
     case CaseAction::CloseImmediately:
-        if (isBlank(text(request, "result")))
+        if (isBlankText(text(request, "result")))
             return fail(ErrorCode::InvalidArgument, Tr::tr("Say how the case was handled."));
         return {};
     case CaseAction::Escalate:

@@ -217,7 +217,8 @@ private Q_SLOTS:
         QTest::newRow("bad crs") << QStringList {"--crs", "EPSG:999999"} << 1 << "EPSG:999999";
         QTest::newRow("bad encoding") << QStringList {"--encoding", "Big5"} << 1 << "Big5";
         QTest::newRow("bad level") << QStringList {"--level", "planet"} << 2 << "planet";
-        QTest::newRow("empty level") << QStringList {"--level", "fine"} << 1 << "no fine grids";
+        QTest::newRow("empty level")
+            << QStringList {"--level", "fine"} << 1 << "no grids of this level (Fine grid)";
     }
     void mistakesAreNamed()
     {

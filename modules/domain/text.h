@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include <QString>
+
+namespace GridDesk {
+
+/// Whether text says nothing: only spaces and invisible formatting characters (zero-width
+/// spaces, direction marks). Reasons and notes must say something.
+bool isBlankText(const QString &text);
+
+/// text with control characters (terminal escapes, line breaks, tabs) shown as spaces: what
+/// people and feeds typed must not steer a terminal or break a line-per-record listing.
+QString printableText(QString text);
+
+} // namespace GridDesk

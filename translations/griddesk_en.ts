@@ -1629,80 +1629,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         </translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -1757,10 +1683,6 @@ Levels: %1.
         <translation>%1 is the workspace itself; give another file to export to.</translation>
     </message>
     <message>
-        <source>%1 has no %2 grids to export.</source>
-        <translation>%1 has no %2 grids to export.</translation>
-    </message>
-    <message>
         <source>%1 has no grids to export.</source>
         <translation>%1 has no grids to export.</translation>
     </message>
@@ -1771,14 +1693,6 @@ Levels: %1.
             <numerusform>%1: %n grid written as %2, CRS %3, text in %4</numerusform>
             <numerusform>%1: %n grids written as %2, CRS %3, text in %4</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as (%1).</source>
-        <translation>grid editions are published by a supervisor or a leader of this workspace; name one with --as (%1).</translation>
-    </message>
-    <message>
-        <source>this workspace has none yet</source>
-        <translation>this workspace has none yet</translation>
     </message>
     <message>
         <source>validate needs a WORKSPACE.</source>
@@ -1825,20 +1739,12 @@ Levels: %1.
         <source>--target-area must be an area in square metres of at least 1.</source>
         <translation>--target-area must be an area in square metres of at least 1.</translation>
     </message>
-    <message>
-        <source>%1 is a %2 grid; fine grids are cut from base grids.</source>
-        <translation>%1 is a %2 grid; fine grids are cut from base grids.</translation>
-    </message>
     <message numerus="yes">
         <source>%1 already has %n fine grid(s) (%2); merge or delete them first.</source>
         <translation>
             <numerusform>%1 already has %n fine grid (%2); merge or delete it first.</numerusform>
             <numerusform>%1 already has %n fine grids (%2); merge or delete them first.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>grid %1</source>
-        <translation>grid %1</translation>
     </message>
     <message>
         <source>Subdivide %1</source>
@@ -1890,6 +1796,100 @@ Levels: %1.
             <numerusform>draft: %n grid changed</numerusform>
             <numerusform>draft: %n grids changed</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>%1 has no grids of this level (%2) to export.</source>
+        <translation>%1 has no grids of this level (%2) to export.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a workspace (yet). Import grids into it first.</source>
+        <translation>%1 is empty: it is not a workspace (yet). Import grids into it first.</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</source>
+        <translation>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</source>
+        <translation>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</source>
+        <translation>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2318,26 @@ Levels: %1.
         <source>grid %1</source>
         <translation>grid %1</translation>
     </message>
+    <message>
+        <source>Code %1 belongs to a grid of another level in the draft (%2); the file gives it to one of this level: %3. Codes are unique across levels.</source>
+        <translation>Code %1 belongs to a grid of another level in the draft (%2); the file gives it to one of this level: %3. Codes are unique across levels.</translation>
+    </message>
+    <message>
+        <source>Grid %1 was changed in another window or program; nothing was changed. Open the draft again to see the change.</source>
+        <translation>Grid %1 was changed in another window or program; nothing was changed. Open the draft again to see the change.</translation>
+    </message>
+    <message>
+        <source>Code %1 was given to another grid in another window or program; nothing was changed.</source>
+        <translation>Code %1 was given to another grid in another window or program; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The draft has no changes to publish; it may have been published from another window or program.</source>
+        <translation>The draft has no changes to publish; it may have been published from another window or program.</translation>
+    </message>
+    <message>
+        <source>The draft was changed in another window or program since it was read; open it again to see those changes before publishing.</source>
+        <translation>The draft was changed in another window or program since it was read; open it again to see those changes before publishing.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::EditionsDialog</name>
@@ -2414,30 +2434,6 @@ Levels: %1.
 </context>
 <context>
     <name>GridDesk::GridAttributesPanel</name>
-    <message>
-        <source>District</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>Community</translation>
-    </message>
-    <message>
-        <source>Base grid</source>
-        <translation>Base grid</translation>
-    </message>
-    <message>
-        <source>Fine grid</source>
-        <translation>Fine grid</translation>
-    </message>
-    <message>
-        <source>Business grid</source>
-        <translation>Business grid</translation>
-    </message>
     <message>
         <source>unknown</source>
         <translation>unknown</translation>
@@ -2624,10 +2620,6 @@ Levels: %1.
     <message>
         <source>Grid editing</source>
         <translation>Grid editing</translation>
-    </message>
-    <message>
-        <source>&lt;draft as read&gt;</source>
-        <translation>&lt;draft as read&gt;</translation>
     </message>
     <message>
         <source>The grid map cannot be edited: %1</source>
@@ -2841,13 +2833,6 @@ Levels: %1.
         <source>Discard draft</source>
         <translation>Discard draft</translation>
     </message>
-    <message numerus="yes">
-        <source>Throw away all %n edits of the draft? The grid map goes back to the published edition; this cannot be undone.</source>
-        <translation>
-            <numerusform>Throw away the %n edit of the draft? The grid map goes back to the published edition; this cannot be undone.</numerusform>
-            <numerusform>Throw away all %n edits of the draft? The grid map goes back to the published edition; this cannot be undone.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The draft was not discarded: %1</source>
         <translation>The draft was not discarded: %1</translation>
@@ -2871,6 +2856,17 @@ Levels: %1.
     <message>
         <source>Showing edition %1 of the grid map, read-only; Map → Back to the current map returns.</source>
         <translation>Showing edition %1 of the grid map, read-only; Map → Back to the current map returns.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Throw away the draft&apos;s changes to %n grid(s)? The grid map goes back to the published edition; this cannot be undone.</source>
+        <translation>
+            <numerusform>Throw away the draft&apos;s changes to %n grid? The grid map goes back to the published edition; this cannot be undone.</numerusform>
+            <numerusform>Throw away the draft&apos;s changes to %n grids? The grid map goes back to the published edition; this cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(draft when editing began)</source>
+        <translation>(draft when editing began)</translation>
     </message>
 </context>
 <context>
@@ -2940,14 +2936,6 @@ Levels: %1.
         <translation>the boundary cannot be converted to %1 (it may lie outside the area the coordinate system covers): %2</translation>
     </message>
     <message>
-        <source>the %1 &quot;%2&quot; has characters that GBK cannot hold; export in UTF-8.</source>
-        <translation>the %1 &quot;%2&quot; has characters that GBK cannot hold; export in UTF-8.</translation>
-    </message>
-    <message>
-        <source>the %1 is %2 bytes long; a shapefile field holds %3.</source>
-        <translation>the %1 is %2 bytes long; a shapefile field holds %3.</translation>
-    </message>
-    <message>
         <source>%1, grid %2</source>
         <translation>%1, grid %2</translation>
     </message>
@@ -2998,6 +2986,14 @@ Levels: %1.
     <message>
         <source>%1 cannot be written: %2</source>
         <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>the field %1 holds &quot;%2&quot;, with characters that GBK cannot hold; export in UTF-8.</source>
+        <translation>the field %1 holds &quot;%2&quot;, with characters that GBK cannot hold; export in UTF-8.</translation>
+    </message>
+    <message>
+        <source>the field %1 is %2 bytes long; a shapefile field holds %3 bytes.</source>
+        <translation>the field %1 is %2 bytes long; a shapefile field holds %3 bytes.</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +3082,33 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a parent of a coarser level.</source>
         <translation>%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a parent of a coarser level.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridLevel</name>
+    <message>
+        <source>District grid</source>
+        <translation>District grid</translation>
+    </message>
+    <message>
+        <source>Street grid</source>
+        <translation>Street grid</translation>
+    </message>
+    <message>
+        <source>Community grid</source>
+        <translation>Community grid</translation>
+    </message>
+    <message>
+        <source>Base grid</source>
+        <translation>Base grid</translation>
+    </message>
+    <message>
+        <source>Fine grid</source>
+        <translation>Fine grid</translation>
+    </message>
+    <message>
+        <source>Business grid</source>
+        <translation>Business grid</translation>
     </message>
 </context>
 <context>
@@ -3861,10 +3884,6 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <translation>Grid %1 sticks out of its parent %2 by %3 m² near %4.</translation>
     </message>
     <message>
-        <source>A %1 grid named &quot;%2&quot; has no code.</source>
-        <translation>A %1 grid named &quot;%2&quot; has no code.</translation>
-    </message>
-    <message>
         <source>Grid %1 does not start with the code of its parent %2 followed by its own number.</source>
         <translation>Grid %1 does not start with the code of its parent %2 followed by its own number.</translation>
     </message>
@@ -4057,6 +4076,22 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>Grid %1 is not among the grids given.</source>
         <translation>Grid %1 is not among the grids given.</translation>
+    </message>
+    <message>
+        <source>The grid &quot;%1&quot; (%2) has no code.</source>
+        <translation>The grid &quot;%1&quot; (%2) has no code.</translation>
+    </message>
+    <message>
+        <source>Grid %1 can be cut into at most %2 parts.</source>
+        <translation>Grid %1 can be cut into at most %2 parts.</translation>
+    </message>
+    <message>
+        <source>Parts of %1 m² would cut grid %2 (%3 m²) into about %4 parts; at most %5 are made. Choose a larger area.</source>
+        <translation>Parts of %1 m² would cut grid %2 (%3 m²) into about %4 parts; at most %5 are made. Choose a larger area.</translation>
+    </message>
+    <message>
+        <source>Grid %1 has %2 m²: parts of %3 m² would not cut it. Choose an area below half of it.</source>
+        <translation>Grid %1 has %2 m²: parts of %3 m² would not cut it. Choose an area below half of it.</translation>
     </message>
 </context>
 <context>

@@ -1618,80 +1618,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         </translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.kml [--level 层级]
-      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-网格地图：
-  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
-  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
-  griddesk-cli publish 工作区 --as 用户 --note 说明
-  griddesk-cli editions 工作区 [--json]
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -1744,10 +1670,6 @@ Levels: %1.
         <translation>%1 就是工作区本身；请另外指定一个导出文件。</translation>
     </message>
     <message>
-        <source>%1 has no %2 grids to export.</source>
-        <translation>%1 中没有可导出的 %2 级网格。</translation>
-    </message>
-    <message>
         <source>%1 has no grids to export.</source>
         <translation>%1 中没有可导出的网格。</translation>
     </message>
@@ -1757,14 +1679,6 @@ Levels: %1.
         <translation>
             <numerusform>%1：已写入 %n 个网格，格式 %2，坐标系 %3，文字编码 %4</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as (%1).</source>
-        <translation>网格版本须由本工作区的监督员或领导发布；请用 --as 指定其中一位（可选：%1）。</translation>
-    </message>
-    <message>
-        <source>this workspace has none yet</source>
-        <translation>本工作区尚无此类用户</translation>
     </message>
     <message>
         <source>validate needs a WORKSPACE.</source>
@@ -1808,19 +1722,11 @@ Levels: %1.
         <source>--target-area must be an area in square metres of at least 1.</source>
         <translation>--target-area 须为不小于 1 的面积（单位：平方米）。</translation>
     </message>
-    <message>
-        <source>%1 is a %2 grid; fine grids are cut from base grids.</source>
-        <translation>%1 是 %2 级网格；精细化网格只能由基础网格细分而来。</translation>
-    </message>
     <message numerus="yes">
         <source>%1 already has %n fine grid(s) (%2); merge or delete them first.</source>
         <translation>
             <numerusform>%1 已有 %n 个精细化网格（%2）；请先将其合并或删除。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>grid %1</source>
-        <translation>网格 %1</translation>
     </message>
     <message>
         <source>Subdivide %1</source>
@@ -1867,6 +1773,100 @@ Levels: %1.
         <translation>
             <numerusform>草稿：已变更 %n 个网格</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>%1 has no grids of this level (%2) to export.</source>
+        <translation>%1 中没有该层级（%2）的网格可导出。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a workspace (yet). Import grids into it first.</source>
+        <translation>%1 是空文件，还不是工作区。请先向其中导入网格。</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</source>
+        <translation>网格版本须由本工作区的监督员或领导发布，而本工作区还没有这样的用户；请用 setup import 添加。</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</source>
+        <translation>网格版本须由本工作区的监督员或领导发布；请用 --as 指定其中一人：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</source>
+        <translation>%1 不是基础网格（它的层级是：%2）；精细化网格只能由基础网格细分而来。</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +2287,26 @@ Levels: %1.
         <source>grid %1</source>
         <translation>网格 %1</translation>
     </message>
+    <message>
+        <source>Code %1 belongs to a grid of another level in the draft (%2); the file gives it to one of this level: %3. Codes are unique across levels.</source>
+        <translation>编码 %1 在草稿中属于另一层级的网格（%2），文件却把它用于此层级的网格：%3。各层级的编码不得重复。</translation>
+    </message>
+    <message>
+        <source>Grid %1 was changed in another window or program; nothing was changed. Open the draft again to see the change.</source>
+        <translation>网格 %1 已在其他窗口或程序中被修改；本次未作任何更改。请重新打开草稿查看该修改。</translation>
+    </message>
+    <message>
+        <source>Code %1 was given to another grid in another window or program; nothing was changed.</source>
+        <translation>编码 %1 已在其他窗口或程序中分配给另一个网格；本次未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The draft has no changes to publish; it may have been published from another window or program.</source>
+        <translation>草稿中没有可发布的修改；它可能已在其他窗口或程序中发布。</translation>
+    </message>
+    <message>
+        <source>The draft was changed in another window or program since it was read; open it again to see those changes before publishing.</source>
+        <translation>草稿在读取后已在其他窗口或程序中被修改；请重新打开草稿，查看这些修改后再发布。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::EditionsDialog</name>
@@ -2382,30 +2402,6 @@ Levels: %1.
 </context>
 <context>
     <name>GridDesk::GridAttributesPanel</name>
-    <message>
-        <source>District</source>
-        <translation>区县</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>街道</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>社区</translation>
-    </message>
-    <message>
-        <source>Base grid</source>
-        <translation>基础网格</translation>
-    </message>
-    <message>
-        <source>Fine grid</source>
-        <translation>精细化网格</translation>
-    </message>
-    <message>
-        <source>Business grid</source>
-        <translation>专业网格</translation>
-    </message>
     <message>
         <source>unknown</source>
         <translation>未知</translation>
@@ -2590,10 +2586,6 @@ Levels: %1.
     <message>
         <source>Grid editing</source>
         <translation>网格编辑</translation>
-    </message>
-    <message>
-        <source>&lt;draft as read&gt;</source>
-        <translation>&lt;开始编辑时的草稿&gt;</translation>
     </message>
     <message>
         <source>The grid map cannot be edited: %1</source>
@@ -2805,12 +2797,6 @@ Levels: %1.
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
-    <message numerus="yes">
-        <source>Throw away all %n edits of the draft? The grid map goes back to the published edition; this cannot be undone.</source>
-        <translation>
-            <numerusform>要放弃草稿中的全部修改（涉及 %n 个网格）吗？网格地图将恢复为已发布的版本；此操作无法撤销。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The draft was not discarded: %1</source>
         <translation>未能放弃草稿：%1</translation>
@@ -2834,6 +2820,16 @@ Levels: %1.
     <message>
         <source>Showing edition %1 of the grid map, read-only; Map → Back to the current map returns.</source>
         <translation>正在以只读方式显示网格地图第 %1 版；选择“地图 → 返回当前地图”即可返回。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Throw away the draft&apos;s changes to %n grid(s)? The grid map goes back to the published edition; this cannot be undone.</source>
+        <translation>
+            <numerusform>放弃草稿中对 %n 个网格的修改吗？网格地图将恢复为已发布的版本，此操作无法撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(draft when editing began)</source>
+        <translation>（开始编辑时的草稿）</translation>
     </message>
 </context>
 <context>
@@ -2903,14 +2899,6 @@ Levels: %1.
         <translation>边界无法转换到 %1（可能超出了该坐标系的适用范围）：%2</translation>
     </message>
     <message>
-        <source>the %1 &quot;%2&quot; has characters that GBK cannot hold; export in UTF-8.</source>
-        <translation>字段 %1 的值“%2”含有 GBK 无法表示的字符；请改用 UTF-8 导出。</translation>
-    </message>
-    <message>
-        <source>the %1 is %2 bytes long; a shapefile field holds %3.</source>
-        <translation>字段 %1 的值长 %2 字节；Shapefile 字段最多只能容纳 %3 字节。</translation>
-    </message>
-    <message>
         <source>%1, grid %2</source>
         <translation>%1，网格 %2</translation>
     </message>
@@ -2961,6 +2949,14 @@ Levels: %1.
     <message>
         <source>%1 cannot be written: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the field %1 holds &quot;%2&quot;, with characters that GBK cannot hold; export in UTF-8.</source>
+        <translation>字段 %1 的内容“%2”含有 GBK 无法表示的字符；请以 UTF-8 导出。</translation>
+    </message>
+    <message>
+        <source>the field %1 is %2 bytes long; a shapefile field holds %3 bytes.</source>
+        <translation>字段 %1 长 %2 字节，而 Shapefile 字段最多容纳 %3 字节。</translation>
     </message>
 </context>
 <context>
@@ -3044,6 +3040,33 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>%1, feature %2: the parent grid %3 is a %4 grid; a %5 grid must have a parent of a coarser level.</source>
         <translation>%1，第 %2 个要素：上级网格 %3 是 %4 层级；%5 层级的网格必须以更上一级的网格为上级。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::GridLevel</name>
+    <message>
+        <source>District grid</source>
+        <translation>区县网格</translation>
+    </message>
+    <message>
+        <source>Street grid</source>
+        <translation>街道网格</translation>
+    </message>
+    <message>
+        <source>Community grid</source>
+        <translation>社区网格</translation>
+    </message>
+    <message>
+        <source>Base grid</source>
+        <translation>基础网格</translation>
+    </message>
+    <message>
+        <source>Fine grid</source>
+        <translation>精细化网格</translation>
+    </message>
+    <message>
+        <source>Business grid</source>
+        <translation>专业网格</translation>
     </message>
 </context>
 <context>
@@ -3815,10 +3838,6 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>网格 %1 在 %4 附近超出其上级网格 %2 共 %3 平方米。</translation>
     </message>
     <message>
-        <source>A %1 grid named &quot;%2&quot; has no code.</source>
-        <translation>名为“%2”的 %1 级网格没有编码。</translation>
-    </message>
-    <message>
         <source>Grid %1 does not start with the code of its parent %2 followed by its own number.</source>
         <translation>网格 %1 的编码不规范：应以上级网格编码 %2 开头，后接本网格的序号。</translation>
     </message>
@@ -4009,6 +4028,22 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>Grid %1 is not among the grids given.</source>
         <translation>网格 %1 不在给定的网格之中。</translation>
+    </message>
+    <message>
+        <source>The grid &quot;%1&quot; (%2) has no code.</source>
+        <translation>网格“%1”（%2）没有编码。</translation>
+    </message>
+    <message>
+        <source>Grid %1 can be cut into at most %2 parts.</source>
+        <translation>网格 %1 最多只能细分为 %2 块。</translation>
+    </message>
+    <message>
+        <source>Parts of %1 m² would cut grid %2 (%3 m²) into about %4 parts; at most %5 are made. Choose a larger area.</source>
+        <translation>按每块 %1 平方米，网格 %2（%3 平方米）将被细分为约 %4 块，而最多只能生成 %5 块。请选择更大的面积。</translation>
+    </message>
+    <message>
+        <source>Grid %1 has %2 m²: parts of %3 m² would not cut it. Choose an area below half of it.</source>
+        <translation>网格 %1 面积为 %2 平方米，按每块 %3 平方米无法细分。请选择小于其一半的面积。</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ GridEditor::GridEditor(QMainWindow *window, MapCanvas *canvas)
     , m_topology(new TopologyPanel(m_session))
     , m_history(new QUndoView(m_session->undoStack()))
 {
-    m_history->setEmptyLabel(tr("<draft as read>"));
+    m_history->setEmptyLabel(tr("(draft when editing began)"));
     createActions();
     createToolBar();
     createDocks(window);
@@ -508,8 +508,8 @@ void GridEditor::discardDraft()
     if (!m_session->hasDraftEdits())
         return Q_EMIT message(tr("The draft has no edits to discard."));
     const auto answer = QMessageBox::question(m_window, tr("Discard draft"),
-        tr("Throw away all %n edits of the draft? The grid map goes back to the published "
-           "edition; this cannot be undone.",
+        tr("Throw away the draft's changes to %n grid(s)? The grid map goes back to the "
+           "published edition; this cannot be undone.",
             nullptr, int(m_session->draftCodes().size())),
         QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Discard)

@@ -2403,6 +2403,77 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::ExportGridsDialog</name>
+    <message>
+        <source>Export grids</source>
+        <translation>Export grids</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>grids.gpkg, grids.shp, grids.geojson or grids.kml</source>
+        <translation>grids.gpkg, grids.shp, grids.geojson or grids.kml</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>WGS 84 (longitude, latitude)</source>
+        <translation>WGS 84 (longitude, latitude)</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (longitude, latitude)</source>
+        <translation>CGCS2000 (longitude, latitude)</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger, central meridian 114°E</source>
+        <translation>CGCS2000 / 3-degree Gauss-Kruger, central meridian 114°E</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger, central meridian 120°E</source>
+        <translation>CGCS2000 / 3-degree Gauss-Kruger, central meridian 120°E</translation>
+    </message>
+    <message>
+        <source>Web Mercator</source>
+        <translation>Web Mercator</translation>
+    </message>
+    <message>
+        <source>Pick a system, or type an EPSG code (EPSG:32650) or a PROJ string.</source>
+        <translation>Pick a system, or type an EPSG code (EPSG:32650) or a PROJ string.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinate system:</source>
+        <translation>&amp;Coordinate system:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding (shapefile):</source>
+        <translation>&amp;Encoding (shapefile):</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson *.json);;KML (*.kml)</source>
+        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson *.json);;KML (*.kml)</translation>
+    </message>
+    <message>
+        <source>The file must end in .gpkg, .shp, .geojson, .json or .kml.</source>
+        <translation>The file must end in .gpkg, .shp, .geojson, .json or .kml.</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 exists. Replace it?</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::GeoPackageBlob</name>
     <message>
         <source>The stored geometry is not a GeoPackage geometry.</source>
@@ -2594,6 +2665,10 @@ Levels: %1.
     <message>
         <source>No workspace is open.</source>
         <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
     </message>
 </context>
 <context>
@@ -2867,6 +2942,46 @@ Levels: %1.
     <message>
         <source>(draft when editing began)</source>
         <translation>(draft when editing began)</translation>
+    </message>
+    <message>
+        <source>&amp;Import grids into the draft…</source>
+        <translation>&amp;Import grids into the draft…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport grids…</source>
+        <translation>E&amp;xport grids…</translation>
+    </message>
+    <message>
+        <source>Import grids</source>
+        <translation>Import grids</translation>
+    </message>
+    <message>
+        <source>Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)</source>
+        <translation>Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) of %1 brought into the draft; Undo takes them out again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>
+            <numerusform>%n grid of %1 brought into the draft; Undo takes it out again.</numerusform>
+            <numerusform>%n grids of %1 brought into the draft; Undo takes them out again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) written to %1 (%2).</source>
+        <extracomment>%1 is a file name, %2 its coordinate system</extracomment>
+        <translation>
+            <numerusform>%n grid written to %1 (%2).</numerusform>
+            <numerusform>%n grids written to %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft has no grids of this level to export.</source>
+        <translation>The draft has no grids of this level to export.</translation>
+    </message>
+    <message>
+        <source>Every grid in %1 is in the draft as it is already; nothing changed.</source>
+        <translation>Every grid in %1 is in the draft as it is already; nothing changed.</translation>
     </message>
 </context>
 <context>
@@ -3176,6 +3291,81 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
             <numerusform>%n case has no readable creation time: its history starts at the first time the file gives, or at the time of this import.</numerusform>
             <numerusform>%n cases have no readable creation time: their history starts at the first time the file gives, or at the time of this import.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ImportGridsDialog</name>
+    <message>
+        <source>&amp;Mend invalid polygons instead of refusing the file</source>
+        <translation>&amp;Mend invalid polygons instead of refusing the file</translation>
+    </message>
+    <message>
+        <source>Import grids into the draft</source>
+        <translation>Import grids into the draft</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>As the file says, or detected</source>
+        <translation>As the file says, or detected</translation>
+    </message>
+    <message>
+        <source>as the file says (EPSG:4490, gcj02 … when it does not)</source>
+        <translation>as the file says (EPSG:4490, gcj02 … when it does not)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>&amp;Codes in:</source>
+        <translation>&amp;Codes in:</translation>
+    </message>
+    <message>
+        <source>&amp;Names in:</source>
+        <translation>&amp;Names in:</translation>
+    </message>
+    <message>
+        <source>&amp;Parents in:</source>
+        <translation>&amp;Parents in:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encoding:</translation>
+    </message>
+    <message>
+        <source>Coordinate &amp;system:</source>
+        <translation>Coordinate &amp;system:</translation>
+    </message>
+    <message>
+        <source>The grids go into the draft as one edit that can be undone; grids with codes the map has replace them.</source>
+        <translation>The grids go into the draft as one edit that can be undone; grids with codes the map has replace them.</translation>
+    </message>
+    <message>
+        <source>(make codes from the parent&apos;s)</source>
+        <translation>(make codes from the parent&apos;s)</translation>
+    </message>
+    <message>
+        <source>(the code)</source>
+        <translation>(the code)</translation>
+    </message>
+    <message>
+        <source>(the grid around it)</source>
+        <translation>(the grid around it)</translation>
+    </message>
+    <message>
+        <source>Import grids</source>
+        <translation>Import grids</translation>
+    </message>
+    <message>
+        <source>Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)</source>
+        <translation>Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)</translation>
     </message>
 </context>
 <context>

@@ -2371,6 +2371,77 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::ExportGridsDialog</name>
+    <message>
+        <source>Export grids</source>
+        <translation>导出网格</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>grids.gpkg, grids.shp, grids.geojson or grids.kml</source>
+        <translation>grids.gpkg、grids.shp、grids.geojson 或 grids.kml</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部层级</translation>
+    </message>
+    <message>
+        <source>WGS 84 (longitude, latitude)</source>
+        <translation>WGS 84（经纬度）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (longitude, latitude)</source>
+        <translation>CGCS2000（经纬度）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger, central meridian 114°E</source>
+        <translation>CGCS2000 / 3 度带高斯-克吕格投影，中央经线 114°E</translation>
+    </message>
+    <message>
+        <source>CGCS2000 / 3-degree Gauss-Kruger, central meridian 120°E</source>
+        <translation>CGCS2000 / 3 度带高斯-克吕格投影，中央经线 120°E</translation>
+    </message>
+    <message>
+        <source>Web Mercator</source>
+        <translation>Web 墨卡托</translation>
+    </message>
+    <message>
+        <source>Pick a system, or type an EPSG code (EPSG:32650) or a PROJ string.</source>
+        <translation>选择一个坐标系，或输入 EPSG 代码（如 EPSG:32650）或 PROJ 字符串。</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>层级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Coordinate system:</source>
+        <translation>坐标系(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding (shapefile):</source>
+        <translation>编码（Shapefile）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson *.json);;KML (*.kml)</source>
+        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson *.json);;KML (*.kml)</translation>
+    </message>
+    <message>
+        <source>The file must end in .gpkg, .shp, .geojson, .json or .kml.</source>
+        <translation>文件名须以 .gpkg、.shp、.geojson、.json 或 .kml 结尾。</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::GeoPackageBlob</name>
     <message>
         <source>The stored geometry is not a GeoPackage geometry.</source>
@@ -2560,6 +2631,10 @@ Levels: %1.
     <message>
         <source>No workspace is open.</source>
         <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
 </context>
 <context>
@@ -2830,6 +2905,44 @@ Levels: %1.
     <message>
         <source>(draft when editing began)</source>
         <translation>（开始编辑时的草稿）</translation>
+    </message>
+    <message>
+        <source>&amp;Import grids into the draft…</source>
+        <translation>导入网格到草稿(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport grids…</source>
+        <translation>导出网格(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Import grids</source>
+        <translation>导入网格</translation>
+    </message>
+    <message>
+        <source>Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)</source>
+        <translation>网格文件 (*.gpkg *.shp *.geojson *.json *.kml *.csv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) of %1 brought into the draft; Undo takes them out again.</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>
+            <numerusform>已将 %1 中的 %n 个网格导入草稿；撤销即可移除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grid(s) written to %1 (%2).</source>
+        <extracomment>%1 is a file name, %2 its coordinate system</extracomment>
+        <translation>
+            <numerusform>已将 %n 个网格写入 %1（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The draft has no grids of this level to export.</source>
+        <translation>草稿中没有该层级的网格可导出。</translation>
+    </message>
+    <message>
+        <source>Every grid in %1 is in the draft as it is already; nothing changed.</source>
+        <translation>%1 中的网格与草稿完全相同，未作任何更改。</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3244,81 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>
             <numerusform>%n 件案件没有可读的创建时间：其办理记录从文件给出的第一个时间开始，或从本次导入的时间开始。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ImportGridsDialog</name>
+    <message>
+        <source>&amp;Mend invalid polygons instead of refusing the file</source>
+        <translation>修复无效多边形，而不是拒绝该文件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Import grids into the draft</source>
+        <translation>导入网格到草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>As the file says, or detected</source>
+        <translation>按文件声明或自动检测</translation>
+    </message>
+    <message>
+        <source>as the file says (EPSG:4490, gcj02 … when it does not)</source>
+        <translation>按文件声明（文件未声明时填写 EPSG:4490、gcj02 等）</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>层级(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Codes in:</source>
+        <translation>编码字段(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Names in:</source>
+        <translation>名称字段(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Parents in:</source>
+        <translation>上级字段(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Coordinate &amp;system:</source>
+        <translation>坐标系(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The grids go into the draft as one edit that can be undone; grids with codes the map has replace them.</source>
+        <translation>这些网格将作为一次可撤销的编辑进入草稿；编码已存在的网格将被替换。</translation>
+    </message>
+    <message>
+        <source>(make codes from the parent&apos;s)</source>
+        <translation>（按上级编码生成）</translation>
+    </message>
+    <message>
+        <source>(the code)</source>
+        <translation>（使用编码）</translation>
+    </message>
+    <message>
+        <source>(the grid around it)</source>
+        <translation>（包含它的网格）</translation>
+    </message>
+    <message>
+        <source>Import grids</source>
+        <translation>导入网格</translation>
+    </message>
+    <message>
+        <source>Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)</source>
+        <translation>网格文件 (*.gpkg *.shp *.geojson *.json *.kml *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 
 #include "domain/gridlevel.h"
 #include "gis/gridexport.h"
-#include "maprender/mapstyle.h"
+#include "maprender/exportstyle.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -18,36 +18,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
 };
-
-QString rgba(const QColor &colour)
-{
-    return QStringLiteral("%1,%2,%3,%4")
-        .arg(colour.red())
-        .arg(colour.green())
-        .arg(colour.blue())
-        .arg(colour.alpha());
-}
-
-/// The workstation's map look, as the layer style of an exported GeoPackage.
-ExportStyle exportStyle(const MapStyle &map)
-{
-    ExportStyle style;
-    for (int level = 0; level < int(GridLevel::Count); ++level) {
-        const GridLevelStyle &drawn = map.level(GridLevel(level));
-        ExportLevelStyle &exported = style.levels.at(std::size_t(level));
-        exported.stroke = rgba(drawn.stroke);
-        exported.strokeWidth = drawn.strokeWidth;
-        exported.dashed = drawn.penStyle != Qt::SolidLine;
-        exported.fill = drawn.fill.alpha() > 0 ? rgba(drawn.fill) : QString();
-        exported.labelled = drawn.labelled;
-    }
-    style.drawingOrder = gridDrawingOrder();
-    style.labelColor = rgba(map.label);
-    style.labelHalo = rgba(map.labelHalo);
-    style.labelFont = map.labelFont.family();
-    style.labelSize = map.labelFont.pixelSize();
-    return style;
-}
 
 } // namespace
 

@@ -6,17 +6,21 @@
 #include "gridattributespanel.h"
 #include "gridchanges.h"
 #include "grideditsession.h"
+#include "gridfiledialogs.h"
 #include "logging.h"
 #include "publishdialog.h"
 #include "subdividedialog.h"
 #include "topologypanel.h"
 
+#include "maprender/exportstyle.h"
 #include "mapview/mapcanvas.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -187,6 +191,10 @@ void GridEditor::createEditionActions()
     connect(m_discardAction, &QAction::triggered, this, &GridEditor::discardDraft);
     m_editionsAction = new QAction(tr("Editi&ons…"), this);
     connect(m_editionsAction, &QAction::triggered, this, &GridEditor::openEditionsDialog);
+    m_importAction = new QAction(tr("&Import grids into the draft…"), this);
+    connect(m_importAction, &QAction::triggered, this, &GridEditor::importGrids);
+    m_exportAction = new QAction(tr("E&xport grids…"), this);
+    connect(m_exportAction, &QAction::triggered, this, &GridEditor::exportGrids);
     m_currentMapAction = new QAction(tr("Back to the &current map"), this);
     connect(m_currentMapAction, &QAction::triggered, this, &GridEditor::showCurrentMap);
 }
@@ -233,6 +241,8 @@ void GridEditor::populateMenu(QMenu *menu)
     menu->addActions({m_mergeAction, m_subdivideAction, m_deleteAction});
     menu->addSeparator();
     menu->addActions({m_checkAction, m_publishAction, m_discardAction});
+    menu->addSeparator();
+    menu->addActions({m_importAction, m_exportAction});
     menu->addSeparator();
     menu->addActions({m_editionsAction, m_currentMapAction});
     menu->addSeparator();
@@ -421,7 +431,70 @@ void GridEditor::updateActions()
             : tr("Editions are published by a supervisor or a leader; run as one to publish"));
     m_discardAction->setEnabled(m_editing);
     m_editionsAction->setEnabled(open && !m_wantsEditing);
+    m_importAction->setEnabled(m_editing);
+    m_exportAction->setEnabled(m_editing);
     m_currentMapAction->setEnabled(m_shownEdition > 0);
+}
+
+void GridEditor::importGrids()
+{
+    ImportGridsDialog dialog(m_window);
+    const QString chosen = QFileDialog::getOpenFileName(m_window, tr("Import grids"), QString(),
+        tr("Grid files (*.gpkg *.shp *.geojson *.json *.kml *.csv);;All files (*)"));
+    if (chosen.isEmpty())
+        return;
+    dialog.setPath(chosen);
+    if (dialog.exec() == QDialog::Accepted)
+        importFile(dialog.path(), dialog.options());
+}
+
+bool GridEditor::importFile(const QString &path, const GridImportOptions &options)
+{
+    const auto change = m_session->importing(path, options);
+    if (!change) {
+        Q_EMIT message(change.error().message);
+        return false;
+    }
+    if (change->after.isEmpty()) {
+        Q_EMIT message(tr("Every grid in %1 is in the draft as it is already; nothing changed.")
+                           .arg(QFileInfo(path).fileName()));
+        return true;
+    }
+    if (!m_session->edit(*change))
+        return false;
+    //: %1 is a file name
+    Q_EMIT message(tr("%n grid(s) of %1 brought into the draft; Undo takes them out again.",
+        nullptr, int(change->after.size()))
+                       .arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void GridEditor::exportGrids()
+{
+    ExportGridsDialog dialog(m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const auto written = exportTo(dialog.path(), dialog.level(), dialog.options());
+    if (!written)
+        return Q_EMIT message(written.error().message);
+    //: %1 is a file name, %2 its coordinate system
+    Q_EMIT message(tr("%n grid(s) written to %1 (%2).", nullptr, int(written->count))
+                       .arg(written->path, written->crs));
+}
+
+Result<GridExportSummary> GridEditor::exportTo(
+    const QString &path, std::optional<GridLevel> level, const GridExportOptions &options)
+{
+    QList<Grid> grids;
+    for (const Grid &grid : m_session->grids()) {
+        if (!level || grid.level == *level)
+            grids << grid;
+    }
+    if (grids.isEmpty())
+        return fail(ErrorCode::NotFound, tr("The draft has no grids of this level to export."));
+    GridExportOptions styled = options;
+    styled.style = exportStyle(MapStyle());
+    return GridDesk::exportGrids(grids, path, styled);
 }
 
 void GridEditor::mergeSelected()

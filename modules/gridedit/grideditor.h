@@ -6,6 +6,8 @@
 
 #include "domain/error.h"
 #include "editions/grideditions.h"
+#include "gis/gridexport.h"
+#include "ingest/gridimporter.h"
 #include "maprender/mapscene.h"
 #include "topology/gridedits.h"
 
@@ -81,6 +83,15 @@ public:
     QAction *publishAction() const { return m_publishAction; }
     QAction *discardAction() const { return m_discardAction; }
     QAction *editionsAction() const { return m_editionsAction; }
+    QAction *importAction() const { return m_importAction; }
+    QAction *exportAction() const { return m_exportAction; }
+
+    /// Brings the grids of a file into the draft as one undoable edit; false, with a message
+    /// saying why, when the file cannot be read or the draft refuses the grids.
+    bool importFile(const QString &path, const GridImportOptions &options);
+    /// Writes the grids of the draft (all, or one level) to a file.
+    Result<GridExportSummary> exportTo(
+        const QString &path, std::optional<GridLevel> level, const GridExportOptions &options);
     /// The dialogs open now, if any.
     SubdivideDialog *subdivideDialog() const;
     PublishDialog *publishDialog() const;
@@ -101,6 +112,10 @@ public Q_SLOTS:
     void discardDraft();
     bool discardDraftNow();
     void openEditionsDialog();
+    /// Asks for a file and brings its grids into the draft.
+    void importGrids();
+    /// Asks for a file, a level and a coordinate system, and exports the draft's grids.
+    void exportGrids();
     /// Shows a published edition on the map, read-only; the editing mode is left.
     bool showEdition(int edition);
     /// Back from a past edition to the map as it is.
@@ -155,6 +170,8 @@ private:
     QAction *m_publishAction = nullptr;
     QAction *m_discardAction = nullptr;
     QAction *m_editionsAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_currentMapAction = nullptr;
     QPointer<SubdivideDialog> m_subdivideDialog;
     QPointer<PublishDialog> m_publishDialog;

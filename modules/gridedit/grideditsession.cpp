@@ -7,6 +7,7 @@
 
 #include "storage/workspace.h"
 
+#include <QFileInfo>
 #include <QSet>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -272,6 +273,16 @@ Result<ImpactReport> GridEditSession::previewImpact()
     if (!m_draft || !m_workspace)
         return std::unexpected(notOpen());
     return GridEditions::previewImpact(*m_workspace, *m_draft);
+}
+
+Result<GridChange> GridEditSession::importing(const QString &file, const GridImportOptions &options)
+{
+    if (!m_draft || !m_workspace)
+        return std::unexpected(notOpen());
+    auto prepared = prepareGridImport(*m_workspace, file, options);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    return m_draft->importing(prepared->grids, tr("Import %1").arg(QFileInfo(file).fileName()));
 }
 
 Result<GridEdition> GridEditSession::publish(const QString &note)

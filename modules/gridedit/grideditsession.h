@@ -8,6 +8,7 @@
 #include "domain/grid.h"
 #include "editions/griddraft.h"
 #include "editions/grideditions.h"
+#include "ingest/gridimporter.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -84,6 +85,9 @@ public:
     /// cleared); the draft thrown away.
     Result<ImpactReport> previewImpact();
     Result<GridEdition> publish(const QString &note);
+    /// The edit that brings the grids of a file into the draft, read and checked as
+    /// import-grids reads them; grids with codes the draft has replace those.
+    Result<GridChange> importing(const QString &file, const GridImportOptions &options);
     Result<void> discard();
     Result<QList<GridEdition>> editions();
     Result<QList<Grid>> editionGrids(int edition);

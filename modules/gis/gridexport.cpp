@@ -273,6 +273,13 @@ Result<void> checkTarget(const QFileInfo &target, ExportFormat format, bool over
         return fail(ErrorCode::FileNotFound,
             Tr::tr("%1 cannot be written: the folder %2 does not exist.")
                 .arg(target.fileName(), target.absolutePath()));
+    for (const OutputFile &file : outputFiles(target, format)) {
+        const QFileInfo existing(target.absoluteDir().filePath(file.final));
+        if (existing.isDir())
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("%1 is a folder; an export does not replace folders.")
+                    .arg(existing.filePath()));
+    }
     if (overwrite)
         return {};
     for (const OutputFile &file : outputFiles(target, format)) {
@@ -456,24 +463,46 @@ Result<void> writeCpg(const QString &shapefile, const QString &encoding)
     return {};
 }
 
-/// Moves the finished files from the temporary folder into place; on failure removes those
-/// already moved, so no incomplete set is left under the final name.
+/// Moves the finished files from the temporary folder into place. Files of the same names
+/// already there (an export being replaced) are first moved aside into the temporary folder;
+/// when a move fails, the new files already placed are removed and the old ones put back, so
+/// either the whole new set or the whole old one is left.
 Result<void> moveIntoPlace(const QDir &from, const QDir &to, const QList<OutputFile> &files)
 {
-    QStringList moved;
-    for (const OutputFile &file : files) {
+    const auto rename = [](const QString &source, const QString &target) {
         std::error_code error;
-        std::filesystem::rename(QFile::encodeName(from.filePath(file.staged)).toStdString(),
-            QFile::encodeName(to.filePath(file.final)).toStdString(), error);
-        if (!error) {
-            moved << file.final;
-            continue;
-        }
-        for (const QString &done : std::as_const(moved))
+        std::filesystem::rename(QFile::encodeName(source).toStdString(),
+            QFile::encodeName(target).toStdString(), error);
+        return error;
+    };
+    QStringList setAside;
+    QStringList placed;
+    const auto undo = [&] {
+        for (const QString &done : std::as_const(placed))
             QFile::remove(to.filePath(done));
-        return fail(ErrorCode::UnreadableFile,
-            Tr::tr("%1 could not be put in place: %2")
-                .arg(to.filePath(file.final), QString::fromStdString(error.message())));
+        for (const QString &old : std::as_const(setAside))
+            rename(from.filePath(QStringLiteral("old.") + old), to.filePath(old));
+    };
+    for (const OutputFile &file : files) {
+        if (!QFileInfo::exists(to.filePath(file.final)))
+            continue;
+        if (const auto error = rename(
+                to.filePath(file.final), from.filePath(QStringLiteral("old.") + file.final))) {
+            undo();
+            return fail(ErrorCode::UnreadableFile,
+                Tr::tr("%1 could not be replaced: %2")
+                    .arg(to.filePath(file.final), QString::fromStdString(error.message())));
+        }
+        setAside << file.final;
+    }
+    for (const OutputFile &file : files) {
+        if (const auto error = rename(from.filePath(file.staged), to.filePath(file.final))) {
+            undo();
+            return fail(ErrorCode::UnreadableFile,
+                Tr::tr("%1 could not be put in place: %2")
+                    .arg(to.filePath(file.final), QString::fromStdString(error.message())));
+        }
+        placed << file.final;
     }
     return {};
 }

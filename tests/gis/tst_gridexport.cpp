@@ -705,6 +705,20 @@ private Q_SLOTS:
         options.overwrite = true;
         QVERIFY(!exportGrids(grids, out(QStringLiteral("kept.geojson")), options).has_value());
         QCOMPARE(readAll(out(QStringLiteral("kept.geojson"))), kept);
+
+        // A shapefile whose companion name is taken by a folder: refused before anything is
+        // moved, so the old set stays whole and readable.
+        QVERIFY(exportGrids(m_grids, out(QStringLiteral("whole.shp")), {}).has_value());
+        const QByteArray dbf = readAll(out(QStringLiteral("whole.dbf")));
+        QVERIFY(QFile::remove(out(QStringLiteral("whole.prj"))));
+        QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("whole.prj")));
+        auto refused = exportGrids(m_grids, out(QStringLiteral("whole.shp")), options);
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(QLatin1String("whole.prj")),
+            qPrintable(refused.error().message));
+        QCOMPARE(readAll(out(QStringLiteral("whole.dbf"))), dbf);
+        QVERIFY(QFileInfo(out(QStringLiteral("whole.prj"))).isDir());
+        QVERIFY(QDir(m_dir.path()).rmdir(QStringLiteral("whole.prj")));
     }
 
     void formatAndEncodingChoices()

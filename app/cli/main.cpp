@@ -20,8 +20,8 @@ int main(int argc, char **argv)
     // Scripts read our output and errors are printed once as messages; the log speaks only when
     // asked to with QT_LOGGING_RULES.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(
-            QStringLiteral("griddesk.*.info=false\ngriddesk.*.warning=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral(
+            "griddesk.*.debug=false\ngriddesk.*.info=false\ngriddesk.*.warning=false"));
     if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
         const QString runtime =
             QDir::temp().filePath(QStringLiteral("griddesk-runtime-%1").arg(getuid()));

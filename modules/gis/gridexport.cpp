@@ -189,7 +189,14 @@ Result<TargetCrs> targetCrs(const QString &definition, ExportFormat format)
     const char *code = (*srs)->GetAuthorityCode(nullptr);
     if (authority && code)
         target.code = QStringLiteral("%1:%2").arg(QLatin1String(authority), QLatin1String(code));
-    const bool isWgs84 = (*srs)->IsSame(wgs84.get());
+    // WGS84 however it is written: EPSG:4326, a PROJ string, WKT, either axis order.
+    const char *const sameAs[] = {"CRITERION=EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS",
+        "IGNORE_DATA_AXIS_TO_SRS_AXIS_MAPPING=YES", nullptr};
+    const bool isWgs84 = (*srs)->IsSame(wgs84.get(), sameAs);
+    if (isWgs84 && target.code.isEmpty()) {
+        target.name = QString::fromUtf8(wgs84->GetName());
+        target.code = QStringLiteral("EPSG:4326");
+    }
     if (format == ExportFormat::Kml && !isWgs84)
         return fail(ErrorCode::UnknownCrs,
             Tr::tr("KML holds WGS84 longitude/latitude only, not %1; export KML without a "

@@ -252,6 +252,41 @@ QStringList version3()
     return statements;
 }
 
+QStringList version4()
+{
+    QStringList statements;
+    // The org chart's own columns live beside org_units, keyed by code, so that the workflow's
+    // four columns stay as they are and a unit keeps its details when the workflow saves.
+    statements << QStringLiteral(
+        "CREATE TABLE org_unit_details (code TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL "
+        "DEFAULT 'tier' CHECK (kind IN ('tier', 'joint')), contact TEXT NOT NULL DEFAULT '', "
+        "jurisdiction TEXT NOT NULL DEFAULT '', retired INTEGER NOT NULL DEFAULT 0, retired_at "
+        "TEXT)")
+               << QStringLiteral(
+                      "CREATE TABLE people (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT "
+                      "NULL, post TEXT NOT NULL, unit_code TEXT NOT NULL DEFAULT '', grid_codes "
+                      "TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '', id_number TEXT "
+                      "NOT NULL DEFAULT '', retired INTEGER NOT NULL DEFAULT 0)")
+               << QStringLiteral("CREATE INDEX people_unit ON people(unit_code)");
+
+    // Who saw whose personal numbers and why: append-only like the case history.
+    statements << QStringLiteral(
+        "CREATE TABLE personal_data_reveals (id INTEGER PRIMARY KEY AUTOINCREMENT, revealed_by "
+        "TEXT NOT NULL, role TEXT NOT NULL, person_id INTEGER NOT NULL, field TEXT NOT NULL, "
+        "reason TEXT NOT NULL CHECK (length(trim(reason)) > 0), revealed_at TEXT NOT NULL)")
+               << QStringLiteral("CREATE TRIGGER personal_data_reveals_no_update BEFORE UPDATE ON "
+                                 "personal_data_reveals BEGIN SELECT RAISE(ABORT, 'the reveal log "
+                                 "cannot be changed'); END")
+               << QStringLiteral("CREATE TRIGGER personal_data_reveals_no_delete BEFORE DELETE ON "
+                                 "personal_data_reveals BEGIN SELECT RAISE(ABORT, 'the reveal log "
+                                 "cannot be deleted'); END");
+    for (const char *table : {"org_unit_details", "people", "personal_data_reveals"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -265,6 +300,8 @@ const QList<Migration> &all()
             version2()},
         {3, "Grid editions, their lineage, the draft being edited and accepted topology findings",
             version3()},
+        {4, "The organisation: unit details, people and the log of personal data reveals",
+            version4()},
     };
     return migrations;
 }

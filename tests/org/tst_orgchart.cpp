@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "org/orgchart.h"
+#include "org/posts.h"
+
+#include "storage/workspace.h"
+#include "support/testsupport.h"
+#include "workflow/workflowsetup.h"
+
+#include <QTemporaryDir>
+
+using namespace GridDesk;
+
+namespace {
+
+ChartUnit unit(const QString &code, int tier, const QString &parent = {})
+{
+    ChartUnit made;
+    made.code = code;
+    made.name = QStringLiteral("Unit ") + code;
+    made.tier = tier;
+    made.parentCode = parent;
+    return made;
+}
+
+Person person(const QString &name, Post post, const QString &unitCode)
+{
+    Person made;
+    made.name = name;
+    made.post = postKey(post);
+    made.unitCode = unitCode;
+    return made;
+}
+
+/// city (1) → district D1 (2) → street S1 (3) → community C1 (4); district D2 (2); street S2
+/// (3) directly under the city, skipping tier 2.
+OrgChart sample()
+{
+    OrgChart chart;
+    for (const ChartUnit &made : {unit("CITY", 1), unit("D1", 2, "CITY"), unit("S1", 3, "D1"),
+             unit("C1", 4, "S1"), unit("D2", 2, "CITY"), unit("S2", 3, "CITY")}) {
+        if (!chart.putUnit(made))
+            qFatal("sample chart refused");
+    }
+    return chart;
+}
+
+} // namespace
+
+class TestOrgChart : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void skippedTiersAreAllowed()
+    {
+        OrgChart chart = sample();
+        QVERIFY(chart.putUnit(unit("C9", 4, "CITY")).has_value());
+        QCOMPARE(chart.children("CITY").size(), 4);
+    }
+
+    void invertedPlacementsAreRefused_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("parent");
+        QTest::addColumn<QString>("inReason");
+        QTest::newRow("street above its district") << "D1"
+                                                   << "S2"
+                                                   << "S2 Unit S2 (tier 3)";
+        QTest::newRow("same tier") << "S1"
+                                   << "S2"
+                                   << "S1 Unit S1 (tier 3)";
+        QTest::newRow("under its own descendant") << "D1"
+                                                  << "C1"
+                                                  << "which lies within it";
+        QTest::newRow("unknown parent") << "S1"
+                                        << "NOPE"
+                                        << "NOPE";
+    }
+
+    void invertedPlacementsAreRefused()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, parent);
+        QFETCH(QString, inReason);
+        OrgChart chart = sample();
+        const QString before = chart.unit(code)->parentCode;
+        auto moved = chart.moveUnit(code, parent);
+        QVERIFY(!moved.has_value());
+        QVERIFY2(moved.error().message.contains(inReason), qPrintable(moved.error().message));
+        QCOMPARE(chart.unit(code)->parentCode, before);
+    }
+
+    void refusalNamesBothUnitsAndTiers()
+    {
+        OrgChart chart = sample();
+        auto moved = chart.moveUnit("D2", "S1");
+        QVERIFY(!moved.has_value());
+        QCOMPARE(moved.error().message,
+            QStringLiteral("D2 Unit D2 (tier 2) cannot sit under S1 Unit S1 (tier 3): a unit's "
+                           "tier must be below its parent's (tiers may be skipped, never "
+                           "inverted)."));
+    }
+
+    void aTierChangeMayNotInvertChildren()
+    {
+        OrgChart chart = sample();
+        ChartUnit street = *chart.unit("S1");
+        street.tier = 4;
+        auto put = chart.putUnit(street, true);
+        QVERIFY(!put.has_value());
+        QVERIFY(put.error().message.contains(QStringLiteral("C1 Unit C1 (tier 4)")));
+        QVERIFY(!chart.putUnit(unit("CITY", 1)).has_value()); // a duplicate code
+    }
+
+    void moveKeepsTheRule()
+    {
+        OrgChart chart = sample();
+        QVERIFY(chart.moveUnit("S1", "D2").has_value());
+        QCOMPARE(chart.unit("S1")->parentCode, QStringLiteral("D2"));
+        QVERIFY(chart.isWithin("C1", "D2"));
+        QVERIFY(!chart.isWithin("C1", "D1"));
+    }
+
+    void mergeMovesPeopleChildrenAndJurisdiction()
+    {
+        OrgChart chart = sample();
+        ChartUnit d1 = *chart.unit("D1");
+        d1.jurisdiction = {"G1", "G2"};
+        QVERIFY(chart.putUnit(d1, true).has_value());
+        ChartUnit d2 = *chart.unit("D2");
+        d2.jurisdiction = {"G2", "G3"};
+        QVERIFY(chart.putUnit(d2, true).has_value());
+        const qint64 id = *chart.putPerson(person("Li Ming", Post::Management, "D1"));
+
+        const QDateTime at(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC);
+        QVERIFY2(chart.mergeUnit("D1", "D2", at).has_value(), "merge refused");
+        QCOMPARE(chart.unit("S1")->parentCode, QStringLiteral("D2"));
+        QCOMPARE(chart.person(id)->unitCode, QStringLiteral("D2"));
+        QCOMPARE(chart.unit("D2")->jurisdiction, QStringList({"G2", "G3", "G1"}));
+        QVERIFY(chart.unit("D1")->retired);
+        QCOMPARE(chart.unit("D1")->retiredAt, at);
+        QVERIFY(chart.peopleOf("D1").isEmpty());
+    }
+
+    void mergeThatWouldInvertChangesNothing()
+    {
+        OrgChart chart = sample();
+        // D1's street S1 cannot sit under street S2.
+        auto merged = chart.mergeUnit("D1", "S2", QDateTime::currentDateTimeUtc());
+        QVERIFY(!merged.has_value());
+        QVERIFY(merged.error().message.contains(QStringLiteral("S1 Unit S1 (tier 3)")));
+        QCOMPARE(chart.unit("S1")->parentCode, QStringLiteral("D1"));
+        QVERIFY(!chart.unit("D1")->retired);
+        QVERIFY(!chart.mergeUnit("D1", "C1", QDateTime::currentDateTimeUtc()).has_value());
+    }
+
+    void retireKeepsTheUnit()
+    {
+        OrgChart chart = sample();
+        QVERIFY(!chart.retireUnit("S1", QDateTime::currentDateTimeUtc()).has_value());
+        QVERIFY(chart.putPerson(person("Wang Fang", Post::GridSupervisor, "C1")).has_value());
+        auto refused = chart.retireUnit("C1", QDateTime::currentDateTimeUtc());
+        QVERIFY(!refused.has_value());
+        QVERIFY(refused.error().message.contains(QStringLiteral("1 person(s)")));
+
+        QVERIFY(chart.retireUnit("S2", QDateTime::currentDateTimeUtc()).has_value());
+        QVERIFY(chart.unit("S2")->retired);
+        QVERIFY(!chart.putUnit(unit("C7", 4, "S2")).has_value());
+        QVERIFY(!chart.putPerson(person("Zhao Lei", Post::GridHead, "S2")).has_value());
+    }
+
+    void peopleNeedAKnownPostAndUnit()
+    {
+        OrgChart chart = sample();
+        Person unknownPost = person("Chen Jie", Post::BigData, "D1");
+        unknownPost.post = "astronaut";
+        QVERIFY(!chart.putPerson(unknownPost).has_value());
+        QVERIFY(!chart.putPerson(person("Chen Jie", Post::BigData, "NOPE")).has_value());
+        QVERIFY(!chart.putPerson(person("  ", Post::BigData, "D1")).has_value());
+        QCOMPARE(*chart.putPerson(person("Chen Jie", Post::BigData, "D1")), 1);
+        QCOMPARE(*chart.putPerson(person("Zhou Min", Post::CoGovernance, "D1")), 2);
+    }
+
+    void postsHaveKeysAndNames()
+    {
+        QCOMPARE(int(Post::Count), 11);
+        for (int i = 0; i < int(Post::Count); ++i) {
+            QCOMPARE(postFromKey(postKey(Post(i))), Post(i));
+            QVERIFY(!postName(Post(i)).isEmpty());
+        }
+        QCOMPARE(postFromKey("INFORMATION_COLLECTOR"), Post::InformationCollector);
+        QVERIFY(!postFromKey("captain"));
+        QVERIFY(isGridStaff(Post::GridAssistant));
+        QVERIFY(!isGridStaff(Post::JointHandling));
+        QVERIFY(isHeadPost(Post::Decision));
+        QVERIFY(!isHeadPost(Post::GeneralManagement));
+    }
+
+    void survivesSaveAndTheWorkflowSetup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("org.gpkg");
+        {
+            auto workspace = Workspace::open(path);
+            QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+            OrgChart chart = sample();
+            ChartUnit joint = unit("PSB", 2, "CITY");
+            joint.kind = UnitKind::Joint;
+            joint.contact = "0755-110";
+            joint.jurisdiction = {"G1", "G2"};
+            QVERIFY(chart.putUnit(joint).has_value());
+            Person officer = person("Liu Yang", Post::JointHandling, "PSB");
+            officer.gridCodes = {"G1"};
+            officer.phone = "13812345678";
+            QVERIFY(chart.putPerson(officer).has_value());
+            QVERIFY(
+                chart.retireUnit("S2", QDateTime(QDate(2026, 1, 2), QTime(), Qt::UTC)).has_value());
+            auto saved = chart.save(**workspace);
+            QVERIFY2(saved.has_value(), Test::why(saved).constData());
+
+            // The workflow reads and rewrites org_units; the chart's details stay.
+            auto setup = WorkflowSetup::load(**workspace);
+            QVERIFY2(setup.has_value(), Test::why(setup).constData());
+            QCOMPARE(setup->units.size(), 7);
+            QVERIFY(setup->save(**workspace).has_value());
+        }
+        auto workspace = Workspace::open(path);
+        QVERIFY(workspace.has_value());
+        auto chart = OrgChart::load(**workspace);
+        QVERIFY2(chart.has_value(), Test::why(chart).constData());
+        QCOMPARE(chart->units().size(), 7);
+        const ChartUnit *psb = chart->unit("PSB");
+        QCOMPARE(psb->kind, UnitKind::Joint);
+        QCOMPARE(psb->contact, QStringLiteral("0755-110"));
+        QCOMPARE(psb->jurisdiction, QStringList({"G1", "G2"}));
+        QVERIFY(chart->unit("S2")->retired);
+        QCOMPARE(chart->unit("S2")->retiredAt.date(), QDate(2026, 1, 2));
+        QCOMPARE(chart->people().size(), 1);
+        QCOMPARE(chart->people().first().gridCodes, QStringList({"G1"}));
+        QCOMPARE(chart->people().first().phone, QStringLiteral("13812345678"));
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestOrgChart, QCoreApplication)
+#include "tst_orgchart.moc"

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "org/orgcsv.h"
+#include "org/posts.h"
+
+#include "support/testsupport.h"
+
+#include <QFile>
+
+using namespace GridDesk;
+
+namespace {
+
+QByteArray fixture(const QString &name)
+{
+    QFile file(Test::dataPath(QStringLiteral("org/") + name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture");
+    return file.readAll();
+}
+
+QStringList refusedLines(const OrgImportReport &report)
+{
+    QStringList lines;
+    for (const RefusedRow &row : report.refused)
+        lines << QString::number(row.line);
+    return lines;
+}
+
+} // namespace
+
+class TestOrgCsv : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesQuotedFields()
+    {
+        auto records = parseCsv("\xef\xbb\xbf"
+                                "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\n\"two\nlines\",z\nlast,1");
+        QVERIFY(records.has_value());
+        QCOMPARE(records->size(), 4);
+        QCOMPARE(records->at(1).fields, QStringList({"x, y", "say \"hi\""}));
+        QCOMPARE(records->at(2).fields, QStringList({"two\nlines", "z"}));
+        QCOMPARE(records->at(2).line, 4);
+        QCOMPARE(records->at(3).line, 6);
+        QVERIFY(!parseCsv("a,\"open\n").has_value());
+    }
+
+    void unitsKeepGoodRowsAndReportBadOnes()
+    {
+        OrgChart chart;
+        auto report = importUnitsCsv(chart, fixture("units.csv"));
+        QVERIFY2(report.has_value(), Test::why(report).constData());
+        QCOMPARE(report->added, 5);
+        QCOMPARE(refusedLines(*report), QStringList({"7", "8", "9", "10"}));
+        QVERIFY2(report->refused.at(0).reason.contains(QStringLiteral("(tier 2)")),
+            qPrintable(report->refused.at(0).reason));
+        QVERIFY(report->refused.at(1).reason.contains(QStringLiteral("NOWHERE")));
+        QVERIFY(report->refused.at(2).reason.contains(QStringLiteral("tier")));
+        QVERIFY(report->refused.at(3).reason.contains(QStringLiteral("joint")));
+        // A child listed before its parent waits for it.
+        QCOMPARE(chart.unit("440303001000")->parentCode, QStringLiteral("440303000000"));
+        QCOMPARE(chart.unit("PSB")->kind, UnitKind::Joint);
+        QCOMPARE(chart.unit("440303000000")->jurisdiction, QStringList({"G1", "G2"}));
+    }
+
+    void aMissingColumnRefusesTheFile()
+    {
+        OrgChart chart;
+        auto report = importUnitsCsv(chart, "code,name,parent_code\nA,B,\n");
+        QVERIFY(!report.has_value());
+        QCOMPARE(report.error().code, ErrorCode::MissingField);
+        QVERIFY(report.error().message.contains(QStringLiteral("tier")));
+        QVERIFY(!importPeopleCsv(chart, "").has_value());
+    }
+
+    void peopleRoundTripWithMaskedNumbers()
+    {
+        OrgChart chart;
+        QVERIFY(importUnitsCsv(chart, fixture("units.csv")).has_value());
+        auto report = importPeopleCsv(chart, fixture("people.csv"));
+        QVERIFY2(report.has_value(), Test::why(report).constData());
+        QCOMPARE(report->added, 3);
+        QCOMPARE(refusedLines(*report), QStringList({"5", "6"}));
+        QVERIFY(report->refused.at(0).reason.contains(QStringLiteral("astronaut")));
+
+        const QByteArray exported = exportPeopleCsv(chart);
+        QVERIFY(exported.contains("138****5678"));
+        QVERIFY(exported.contains("4403**********1234"));
+        QVERIFY(!exported.contains("13812345678"));
+
+        // Importing the masked export changes no number.
+        auto again = importPeopleCsv(chart, exported);
+        QVERIFY2(again.has_value(), Test::why(again).constData());
+        QCOMPARE(again->updated, 3);
+        QCOMPARE(again->added, 0);
+        QCOMPARE(chart.person(1)->phone, QStringLiteral("13812345678"));
+        QCOMPARE(chart.person(1)->idNumber, QStringLiteral("440303199001011234"));
+        QCOMPARE(chart.person(1)->gridCodes, QStringList({"G1", "G2"}));
+    }
+
+    void unitsRoundTrip()
+    {
+        OrgChart chart;
+        QVERIFY(importUnitsCsv(chart, fixture("units.csv")).has_value());
+        const QByteArray exported = exportUnitsCsv(chart);
+        OrgChart copy;
+        auto report = importUnitsCsv(copy, exported);
+        QVERIFY(report.has_value());
+        QVERIFY(report->refused.isEmpty());
+        QCOMPARE(exportUnitsCsv(copy), exported);
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestOrgCsv, QCoreApplication)
+#include "tst_orgcsv.moc"

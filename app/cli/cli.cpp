@@ -77,6 +77,11 @@ QString usage()
         "  griddesk-cli publish WORKSPACE --as USER --note TEXT\n"
         "  griddesk-cli editions WORKSPACE [--json]\n"
         "\n"
+        "The organisation:\n"
+        "  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]\n"
+        "  griddesk-cli org WORKSPACE [--json]\n"
+        "  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)\n"
+        "\n"
         "Actions: %2.\n"
         "Roles: %3.\n"
         "\n"
@@ -449,6 +454,10 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("target-area"), Tr::tr("Area of each fine grid, in square metres."),
             QStringLiteral("M2")},
         {QStringLiteral("note"), Tr::tr("What a grid edition changes."), QStringLiteral("TEXT")},
+        {QStringLiteral("format"), Tr::tr("What an org file holds: divisions or csv."),
+            QStringLiteral("F")},
+        {QStringLiteral("root-code"), Tr::tr("Division code of the subtree to import."),
+            QStringLiteral("CODE")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -486,8 +495,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"report", reportCommand}, {"case", caseCommand}, {"act", actCommand},
         {"deadlines", deadlinesCommand}, {"rules", rulesCommand}, {"setup", setupCommand},
         {"calendar", calendarCommand}, {"validate", validateCommand},
-        {"subdivide", subdivideCommand}, {"publish", publishCommand},
-        {"editions", editionsCommand}};
+        {"subdivide", subdivideCommand}, {"publish", publishCommand}, {"editions", editionsCommand},
+        {"import-org", importOrgCommand}, {"org", orgCommand}, {"org-check", orgCheckCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

@@ -61,4 +61,9 @@ int subdivideCommand(Context &context);
 int publishCommand(Context &context);
 int editionsCommand(Context &context);
 
+/// The organisation's commands: import-org, org, org-check (orgcommands.cpp).
+int importOrgCommand(Context &context);
+int orgCommand(Context &context);
+int orgCheckCommand(Context &context);
+
 } // namespace GridDesk::Cli

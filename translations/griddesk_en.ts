@@ -1798,6 +1798,26 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         </translation>
     </message>
     <message>
+        <source>%1 has no grids of this level (%2) to export.</source>
+        <translation>%1 has no grids of this level (%2) to export.</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a workspace (yet). Import grids into it first.</source>
+        <translation>%1 is empty: it is not a workspace (yet). Import grids into it first.</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</source>
+        <translation>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</source>
+        <translation>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</source>
+        <translation>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -1827,6 +1847,11 @@ The grid map:
   griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
   griddesk-cli publish WORKSPACE --as USER --note TEXT
   griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
 
 Actions: %2.
 Roles: %3.
@@ -1864,6 +1889,11 @@ The grid map:
   griddesk-cli publish WORKSPACE --as USER --note TEXT
   griddesk-cli editions WORKSPACE [--json]
 
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+
 Actions: %2.
 Roles: %3.
 
@@ -1872,24 +1902,44 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>%1 has no grids of this level (%2) to export.</source>
-        <translation>%1 has no grids of this level (%2) to export.</translation>
+        <source>What an org file holds: divisions or csv.</source>
+        <translation>What an org file holds: divisions or csv.</translation>
     </message>
     <message>
-        <source>%1 is empty: it is not a workspace (yet). Import grids into it first.</source>
-        <translation>%1 is empty: it is not a workspace (yet). Import grids into it first.</translation>
+        <source>Division code of the subtree to import.</source>
+        <translation>Division code of the subtree to import.</translation>
     </message>
     <message>
-        <source>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</source>
-        <translation>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</translation>
+        <source>%1: %2 added, %3 updated, %4 refused</source>
+        <translation>%1: %2 added, %3 updated, %4 refused</translation>
     </message>
     <message>
-        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</source>
-        <translation>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</translation>
+        <source>  line %1: %2</source>
+        <translation>  line %1: %2</translation>
     </message>
     <message>
-        <source>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</source>
-        <translation>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</translation>
+        <source>import-org needs a WORKSPACE and a FILE.</source>
+        <translation>import-org needs a WORKSPACE and a FILE.</translation>
+    </message>
+    <message>
+        <source>import-org needs --format divisions or --format csv.</source>
+        <translation>import-org needs --format divisions or --format csv.</translation>
+    </message>
+    <message>
+        <source>--root-code applies to --format divisions only.</source>
+        <translation>--root-code applies to --format divisions only.</translation>
+    </message>
+    <message>
+        <source>org needs a WORKSPACE.</source>
+        <translation>org needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>, retired</source>
+        <translation>, retired</translation>
+    </message>
+    <message>
+        <source>org-check needs a WORKSPACE.</source>
+        <translation>org-check needs a WORKSPACE.</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3160,14 @@ Levels: %1.
         <source>the field %1 is %2 bytes long; a shapefile field holds %3 bytes.</source>
         <translation>the field %1 is %2 bytes long; a shapefile field holds %3 bytes.</translation>
     </message>
+    <message>
+        <source>%1 is a folder; an export does not replace folders.</source>
+        <translation>%1 is a folder; an export does not replace folders.</translation>
+    </message>
+    <message>
+        <source>%1 could not be replaced: %2</source>
+        <translation>%1 could not be replaced: %2</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::GridImporter</name>
@@ -3595,6 +3653,264 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>grid %1</source>
         <translation>grid %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Org</name>
+    <message>
+        <source>Base grid %1 %2 has no information collector.</source>
+        <translation>Base grid %1 %2 has no information collector.</translation>
+    </message>
+    <message>
+        <source>Base grid %1 %2 has no grid supervisor.</source>
+        <translation>Base grid %1 %2 has no grid supervisor.</translation>
+    </message>
+    <message>
+        <source>Unit %1 %2 has nobody in a decision or management post.</source>
+        <translation>Unit %1 %2 has nobody in a decision or management post.</translation>
+    </message>
+    <message>
+        <source>%1 (person %2) is assigned to grid %3, outside the jurisdiction of unit %4.</source>
+        <translation>%1 (person %2) is assigned to grid %3, outside the jurisdiction of unit %4.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 file.</source>
+        <translation>%1 has no %2 file.</translation>
+    </message>
+    <message>
+        <source>%1 needs the columns code, name and %2.</source>
+        <translation>%1 needs the columns code, name and %2.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: too few fields.</source>
+        <translation>%1, line %2: too few fields.</translation>
+    </message>
+    <message>
+        <source>%1 Supervision Centre</source>
+        <translation>%1 Supervision Centre</translation>
+    </message>
+    <message>
+        <source>%1 Command Centre</source>
+        <translation>%1 Command Centre</translation>
+    </message>
+    <message>
+        <source>%1 Sub-centre</source>
+        <translation>%1 Sub-centre</translation>
+    </message>
+    <message>
+        <source>%1 Workstation</source>
+        <translation>%1 Workstation</translation>
+    </message>
+    <message numerus="yes">
+        <source>The street files cover %n cities; choose one with a root code.</source>
+        <translation>
+            <numerusform>The street files cover %n city; choose one with a root code.</numerusform>
+            <numerusform>The street files cover %n cities; choose one with a root code.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a division code of 4, 6, 9 or 12 digits.</source>
+        <translation>&quot;%1&quot; is not a division code of 4, 6, 9 or 12 digits.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 is not a folder.</translation>
+    </message>
+    <message>
+        <source>cities.csv has no city %1.</source>
+        <translation>cities.csv has no city %1.</translation>
+    </message>
+    <message>
+        <source>The divisions have no code %1.</source>
+        <translation>The divisions have no code %1.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (tier %3)</source>
+        <translation>%1 %2 (tier %3)</translation>
+    </message>
+    <message>
+        <source>Reading org units</source>
+        <translation>Reading org units</translation>
+    </message>
+    <message>
+        <source>Reading people</source>
+        <translation>Reading people</translation>
+    </message>
+    <message>
+        <source>Clearing %1</source>
+        <translation>Clearing %1</translation>
+    </message>
+    <message>
+        <source>Saving org unit %1</source>
+        <translation>Saving org unit %1</translation>
+    </message>
+    <message>
+        <source>Saving person %1</source>
+        <translation>Saving person %1</translation>
+    </message>
+    <message>
+        <source>A unit needs a code without spaces.</source>
+        <translation>A unit needs a code without spaces.</translation>
+    </message>
+    <message>
+        <source>Unit %1 has tier %2; tiers run from 1 to 6.</source>
+        <translation>Unit %1 has tier %2; tiers run from 1 to 6.</translation>
+    </message>
+    <message>
+        <source>Unit %1 names parent %2, which is not in the chart.</source>
+        <translation>Unit %1 names parent %2, which is not in the chart.</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit under %2: that unit is retired.</source>
+        <translation>%1 cannot sit under %2: that unit is retired.</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit under %2, which lies within it.</source>
+        <translation>%1 cannot sit under %2, which lies within it.</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit under %2: a unit&apos;s tier must be below its parent&apos;s (tiers may be skipped, never inverted).</source>
+        <translation>%1 cannot sit under %2: a unit&apos;s tier must be below its parent&apos;s (tiers may be skipped, never inverted).</translation>
+    </message>
+    <message>
+        <source>The chart already has a unit %1.</source>
+        <translation>The chart already has a unit %1.</translation>
+    </message>
+    <message>
+        <source>The chart has no unit %1.</source>
+        <translation>The chart has no unit %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2, which lies within it.</source>
+        <translation>%1 cannot be merged into %2, which lies within it.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2: that unit is retired.</source>
+        <translation>%1 cannot be merged into %2: that unit is retired.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2: its unit %3 would sit under a unit of its own tier or below.</source>
+        <translation>%1 cannot be merged into %2: its unit %3 would sit under a unit of its own tier or below.</translation>
+    </message>
+    <message>
+        <source>%1 still has %2 active unit(s) and %3 person(s); move or merge them first.</source>
+        <translation>%1 still has %2 active unit(s) and %3 person(s); move or merge them first.</translation>
+    </message>
+    <message>
+        <source>A person needs a name.</source>
+        <translation>A person needs a name.</translation>
+    </message>
+    <message>
+        <source>Unknown post &quot;%1&quot;; use one of %2.</source>
+        <translation>Unknown post &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>Person %1 names unit %2, which is not in the chart.</source>
+        <translation>Person %1 names unit %2, which is not in the chart.</translation>
+    </message>
+    <message>
+        <source>Person %1 cannot join %2: that unit is retired.</source>
+        <translation>Person %1 cannot join %2: that unit is retired.</translation>
+    </message>
+    <message>
+        <source>The file has no column %1; its header must name %2.</source>
+        <translation>The file has no column %1; its header must name %2.</translation>
+    </message>
+    <message>
+        <source>the tier must be a number from 1 to 6.</source>
+        <translation>the tier must be a number from 1 to 6.</translation>
+    </message>
+    <message>
+        <source>the kind must be tier or joint.</source>
+        <translation>the kind must be tier or joint.</translation>
+    </message>
+    <message>
+        <source>retired must be 0 or 1.</source>
+        <translation>retired must be 0 or 1.</translation>
+    </message>
+    <message>
+        <source>the id must be a positive number.</source>
+        <translation>the id must be a positive number.</translation>
+    </message>
+    <message>
+        <source>A quoted field starting on line %1 is never closed.</source>
+        <translation>A quoted field starting on line %1 is never closed.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; may not see personal numbers.</source>
+        <translation>The role &quot;%1&quot; may not see personal numbers.</translation>
+    </message>
+    <message>
+        <source>A reveal needs the name of who asks.</source>
+        <translation>A reveal needs the name of who asks.</translation>
+    </message>
+    <message>
+        <source>A reveal needs a reason: say why the number is needed.</source>
+        <translation>A reveal needs a reason: say why the number is needed.</translation>
+    </message>
+    <message>
+        <source>The reveal could not be recorded: %1</source>
+        <translation>The reveal could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>Reading the reveal log failed: %1</source>
+        <translation>Reading the reveal log failed: %1</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>Management</translation>
+    </message>
+    <message>
+        <source>General management</source>
+        <translation>General management</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>Grid supervisor</translation>
+    </message>
+    <message>
+        <source>Grid patroller</source>
+        <translation>Grid patroller</translation>
+    </message>
+    <message>
+        <source>Information collector</source>
+        <translation>Information collector</translation>
+    </message>
+    <message>
+        <source>Grid head</source>
+        <translation>Grid head</translation>
+    </message>
+    <message>
+        <source>Grid assistant</source>
+        <translation>Grid assistant</translation>
+    </message>
+    <message>
+        <source>Joint-handling staff</source>
+        <translation>Joint-handling staff</translation>
+    </message>
+    <message>
+        <source>Co-governance staff</source>
+        <translation>Co-governance staff</translation>
+    </message>
+    <message>
+        <source>Big-data staff</source>
+        <translation>Big-data staff</translation>
     </message>
 </context>
 <context>

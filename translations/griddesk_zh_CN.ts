@@ -1775,6 +1775,26 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         </translation>
     </message>
     <message>
+        <source>%1 has no grids of this level (%2) to export.</source>
+        <translation>%1 中没有该层级（%2）的网格可导出。</translation>
+    </message>
+    <message>
+        <source>%1 is empty: it is not a workspace (yet). Import grids into it first.</source>
+        <translation>%1 是空文件，还不是工作区。请先向其中导入网格。</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</source>
+        <translation>网格版本须由本工作区的监督员或领导发布，而本工作区还没有这样的用户；请用 setup import 添加。</translation>
+    </message>
+    <message>
+        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</source>
+        <translation>网格版本须由本工作区的监督员或领导发布；请用 --as 指定其中一人：%1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</source>
+        <translation>%1 不是基础网格（它的层级是：%2）；精细化网格只能由基础网格细分而来。</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -1804,6 +1824,11 @@ The grid map:
   griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
   griddesk-cli publish WORKSPACE --as USER --note TEXT
   griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
 
 Actions: %2.
 Roles: %3.
@@ -1841,6 +1866,11 @@ Levels: %1.
   griddesk-cli publish 工作区 --as 用户 --note 说明
   griddesk-cli editions 工作区 [--json]
 
+组织架构：
+  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli org 工作区 [--json]
+  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+
 动作：%2。
 角色：%3。
 
@@ -1849,24 +1879,44 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>%1 has no grids of this level (%2) to export.</source>
-        <translation>%1 中没有该层级（%2）的网格可导出。</translation>
+        <source>What an org file holds: divisions or csv.</source>
+        <translation>组织文件的类型：divisions 或 csv。</translation>
     </message>
     <message>
-        <source>%1 is empty: it is not a workspace (yet). Import grids into it first.</source>
-        <translation>%1 是空文件，还不是工作区。请先向其中导入网格。</translation>
+        <source>Division code of the subtree to import.</source>
+        <translation>要导入的子树的区划代码。</translation>
     </message>
     <message>
-        <source>grid editions are published by a supervisor or a leader of this workspace, and it has none yet; add one with setup import.</source>
-        <translation>网格版本须由本工作区的监督员或领导发布，而本工作区还没有这样的用户；请用 setup import 添加。</translation>
+        <source>%1: %2 added, %3 updated, %4 refused</source>
+        <translation>%1：新增 %2，更新 %3，拒绝 %4</translation>
     </message>
     <message>
-        <source>grid editions are published by a supervisor or a leader of this workspace; name one with --as: %1.</source>
-        <translation>网格版本须由本工作区的监督员或领导发布；请用 --as 指定其中一人：%1。</translation>
+        <source>  line %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
     </message>
     <message>
-        <source>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</source>
-        <translation>%1 不是基础网格（它的层级是：%2）；精细化网格只能由基础网格细分而来。</translation>
+        <source>import-org needs a WORKSPACE and a FILE.</source>
+        <translation>import-org 需要指定工作区和文件。</translation>
+    </message>
+    <message>
+        <source>import-org needs --format divisions or --format csv.</source>
+        <translation>import-org 需要 --format divisions 或 --format csv。</translation>
+    </message>
+    <message>
+        <source>--root-code applies to --format divisions only.</source>
+        <translation>--root-code 仅适用于 --format divisions。</translation>
+    </message>
+    <message>
+        <source>org needs a WORKSPACE.</source>
+        <translation>org 需要指定工作区。</translation>
+    </message>
+    <message>
+        <source>, retired</source>
+        <translation>，已撤销</translation>
+    </message>
+    <message>
+        <source>org-check needs a WORKSPACE.</source>
+        <translation>org-check 需要指定工作区。</translation>
     </message>
 </context>
 <context>
@@ -3071,6 +3121,14 @@ Levels: %1.
         <source>the field %1 is %2 bytes long; a shapefile field holds %3 bytes.</source>
         <translation>字段 %1 长 %2 字节，而 Shapefile 字段最多容纳 %3 字节。</translation>
     </message>
+    <message>
+        <source>%1 is a folder; an export does not replace folders.</source>
+        <translation>%1 是文件夹；导出不会替换文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 could not be replaced: %2</source>
+        <translation>无法替换 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::GridImporter</name>
@@ -3548,6 +3606,263 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>grid %1</source>
         <translation>网格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Org</name>
+    <message>
+        <source>Base grid %1 %2 has no information collector.</source>
+        <translation>基础网格 %1 %2 没有信息采集员。</translation>
+    </message>
+    <message>
+        <source>Base grid %1 %2 has no grid supervisor.</source>
+        <translation>基础网格 %1 %2 没有网格监督员。</translation>
+    </message>
+    <message>
+        <source>Unit %1 %2 has nobody in a decision or management post.</source>
+        <translation>单位 %1 %2 没有决策层或管理层人员。</translation>
+    </message>
+    <message>
+        <source>%1 (person %2) is assigned to grid %3, outside the jurisdiction of unit %4.</source>
+        <translation>%1（人员 %2）被分配到网格 %3，超出了单位 %4 的管辖范围。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 file.</source>
+        <translation>%1 中没有 %2 文件。</translation>
+    </message>
+    <message>
+        <source>%1 needs the columns code, name and %2.</source>
+        <translation>%1 须包含 code、name 和 %2 列。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: too few fields.</source>
+        <translation>%1 第 %2 行：字段太少。</translation>
+    </message>
+    <message>
+        <source>%1 Supervision Centre</source>
+        <translation>%1监督指挥中心</translation>
+    </message>
+    <message>
+        <source>%1 Command Centre</source>
+        <translation>%1指挥中心</translation>
+    </message>
+    <message>
+        <source>%1 Sub-centre</source>
+        <translation>%1分中心</translation>
+    </message>
+    <message>
+        <source>%1 Workstation</source>
+        <translation>%1工作站</translation>
+    </message>
+    <message numerus="yes">
+        <source>The street files cover %n cities; choose one with a root code.</source>
+        <translation>
+            <numerusform>街道文件涵盖 %n 个城市；请用根代码选择其中一个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a division code of 4, 6, 9 or 12 digits.</source>
+        <translation>“%1”不是 4、6、9 或 12 位的区划代码。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>cities.csv has no city %1.</source>
+        <translation>cities.csv 中没有城市 %1。</translation>
+    </message>
+    <message>
+        <source>The divisions have no code %1.</source>
+        <translation>区划中没有代码 %1。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2 (tier %3)</source>
+        <translation>%1 %2（第 %3 层级）</translation>
+    </message>
+    <message>
+        <source>Reading org units</source>
+        <translation>读取组织单位</translation>
+    </message>
+    <message>
+        <source>Reading people</source>
+        <translation>读取人员</translation>
+    </message>
+    <message>
+        <source>Clearing %1</source>
+        <translation>清空 %1</translation>
+    </message>
+    <message>
+        <source>Saving org unit %1</source>
+        <translation>保存组织单位 %1</translation>
+    </message>
+    <message>
+        <source>Saving person %1</source>
+        <translation>保存人员 %1</translation>
+    </message>
+    <message>
+        <source>A unit needs a code without spaces.</source>
+        <translation>单位须有不含空格的编码。</translation>
+    </message>
+    <message>
+        <source>Unit %1 has tier %2; tiers run from 1 to 6.</source>
+        <translation>单位 %1 的层级为 %2；层级须在 1 到 6 之间。</translation>
+    </message>
+    <message>
+        <source>Unit %1 names parent %2, which is not in the chart.</source>
+        <translation>单位 %1 的上级 %2 不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit under %2: that unit is retired.</source>
+        <translation>%1 不能隶属于 %2：该单位已撤销。</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit under %2, which lies within it.</source>
+        <translation>%1 不能隶属于 %2：后者是它的下级。</translation>
+    </message>
+    <message>
+        <source>%1 cannot sit under %2: a unit&apos;s tier must be below its parent&apos;s (tiers may be skipped, never inverted).</source>
+        <translation>%1 不能隶属于 %2：单位的层级须低于其上级（层级可以跳过，不能倒置）。</translation>
+    </message>
+    <message>
+        <source>The chart already has a unit %1.</source>
+        <translation>组织架构中已有单位 %1。</translation>
+    </message>
+    <message>
+        <source>The chart has no unit %1.</source>
+        <translation>组织架构中没有单位 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2, which lies within it.</source>
+        <translation>%1 不能并入 %2：后者是它的下级。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2: that unit is retired.</source>
+        <translation>%1 不能并入 %2：该单位已撤销。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2: its unit %3 would sit under a unit of its own tier or below.</source>
+        <translation>%1 不能并入 %2：其下属单位 %3 将隶属于同级或更低层级的单位。</translation>
+    </message>
+    <message>
+        <source>%1 still has %2 active unit(s) and %3 person(s); move or merge them first.</source>
+        <translation>%1 仍有 %2 个在用下级单位和 %3 名人员；请先将其调出或合并。</translation>
+    </message>
+    <message>
+        <source>A person needs a name.</source>
+        <translation>人员须有姓名。</translation>
+    </message>
+    <message>
+        <source>Unknown post &quot;%1&quot;; use one of %2.</source>
+        <translation>未知岗位“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>Person %1 names unit %2, which is not in the chart.</source>
+        <translation>人员 %1 所属单位 %2 不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>Person %1 cannot join %2: that unit is retired.</source>
+        <translation>人员 %1 不能加入 %2：该单位已撤销。</translation>
+    </message>
+    <message>
+        <source>The file has no column %1; its header must name %2.</source>
+        <translation>文件中没有 %1 列；表头须包含 %2。</translation>
+    </message>
+    <message>
+        <source>the tier must be a number from 1 to 6.</source>
+        <translation>层级须为 1 到 6 之间的数字。</translation>
+    </message>
+    <message>
+        <source>the kind must be tier or joint.</source>
+        <translation>类型须为 tier 或 joint。</translation>
+    </message>
+    <message>
+        <source>retired must be 0 or 1.</source>
+        <translation>retired 须为 0 或 1。</translation>
+    </message>
+    <message>
+        <source>the id must be a positive number.</source>
+        <translation>id 须为正数。</translation>
+    </message>
+    <message>
+        <source>A quoted field starting on line %1 is never closed.</source>
+        <translation>从第 %1 行开始的带引号字段没有闭合。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; may not see personal numbers.</source>
+        <translation>角色“%1”无权查看个人号码。</translation>
+    </message>
+    <message>
+        <source>A reveal needs the name of who asks.</source>
+        <translation>查看号码须说明查看人。</translation>
+    </message>
+    <message>
+        <source>A reveal needs a reason: say why the number is needed.</source>
+        <translation>查看号码须说明理由：为何需要该号码。</translation>
+    </message>
+    <message>
+        <source>The reveal could not be recorded: %1</source>
+        <translation>无法记录本次查看：%1</translation>
+    </message>
+    <message>
+        <source>Reading the reveal log failed: %1</source>
+        <translation>读取查看记录失败：%1</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决策层</translation>
+    </message>
+    <message>
+        <source>Management</source>
+        <translation>管理层</translation>
+    </message>
+    <message>
+        <source>General management</source>
+        <translation>一般管理人员</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>网格监督员</translation>
+    </message>
+    <message>
+        <source>Grid patroller</source>
+        <translation>网格巡查员</translation>
+    </message>
+    <message>
+        <source>Information collector</source>
+        <translation>信息采集员</translation>
+    </message>
+    <message>
+        <source>Grid head</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Grid assistant</source>
+        <translation>网格协管员</translation>
+    </message>
+    <message>
+        <source>Joint-handling staff</source>
+        <translation>联动处置人员</translation>
+    </message>
+    <message>
+        <source>Co-governance staff</source>
+        <translation>共治人员</translation>
+    </message>
+    <message>
+        <source>Big-data staff</source>
+        <translation>大数据人员</translation>
     </message>
 </context>
 <context>

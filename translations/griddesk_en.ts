@@ -3689,22 +3689,6 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>%1, line %2: too few fields.</source>
         <translation>%1, line %2: too few fields.</translation>
     </message>
-    <message>
-        <source>%1 Supervision Centre</source>
-        <translation>%1 Supervision Centre</translation>
-    </message>
-    <message>
-        <source>%1 Command Centre</source>
-        <translation>%1 Command Centre</translation>
-    </message>
-    <message>
-        <source>%1 Sub-centre</source>
-        <translation>%1 Sub-centre</translation>
-    </message>
-    <message>
-        <source>%1 Workstation</source>
-        <translation>%1 Workstation</translation>
-    </message>
     <message numerus="yes">
         <source>The street files cover %n cities; choose one with a root code.</source>
         <translation>

@@ -3642,22 +3642,6 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>%1, line %2: too few fields.</source>
         <translation>%1 第 %2 行：字段太少。</translation>
     </message>
-    <message>
-        <source>%1 Supervision Centre</source>
-        <translation>%1监督指挥中心</translation>
-    </message>
-    <message>
-        <source>%1 Command Centre</source>
-        <translation>%1指挥中心</translation>
-    </message>
-    <message>
-        <source>%1 Sub-centre</source>
-        <translation>%1分中心</translation>
-    </message>
-    <message>
-        <source>%1 Workstation</source>
-        <translation>%1工作站</translation>
-    </message>
     <message numerus="yes">
         <source>The street files cover %n cities; choose one with a root code.</source>
         <translation>

@@ -78,28 +78,23 @@ Result<QList<Division>> readDivisions(
     return divisions;
 }
 
-QString unitName(const QString &division, int tier)
+/// A unit built from a division is named as the division is (罗湖区, 桂园街道, 桂木园社区): the
+/// name stays in the data's own language whatever the importing desk's is, and the tier says
+/// what the unit does. A community's committee suffix is dropped: the workstation serves the
+/// community.
+QString unitName(const QString &division)
 {
-    switch (tier) {
-    case 1:
-        return Tr::tr("%1 Supervision Centre").arg(division);
-    case 2:
-        return Tr::tr("%1 Command Centre").arg(division);
-    case 3:
-        return Tr::tr("%1 Sub-centre").arg(division);
-    default:
-        break;
-    }
-    // Communities are named after their committees: the workstation takes the community's name.
-    static const QRegularExpression committee(QStringLiteral("(居民委员会|村民委员会)$"));
-    return Tr::tr("%1 Workstation").arg(QString(division).remove(committee));
+    static const QRegularExpression committee(
+        QStringLiteral("(居民委员会|村民委员会|居委会|村委会)$"));
+    const QString name = QString(division).remove(committee);
+    return name.isEmpty() ? division : name;
 }
 
 ChartUnit treeUnit(const Division &division, int tier, const QString &parentCode)
 {
     ChartUnit unit;
     unit.code = divisionCode12(division.code);
-    unit.name = unitName(division.name, tier);
+    unit.name = unitName(division.name);
     unit.tier = tier;
     unit.parentCode = parentCode;
     return unit;

@@ -70,7 +70,7 @@ private Q_SLOTS:
         const ChartUnit *community = chart.unit("440303001002");
         QVERIFY(community);
         QCOMPARE(community->parentCode, QStringLiteral("440303001000"));
-        QCOMPARE(community->name, QStringLiteral("桂木园社区 Workstation"));
+        QCOMPARE(community->name, QStringLiteral("桂木园社区"));
         QCOMPARE(chart.unit("440303001000")->parentCode, QStringLiteral("440303000000"));
         QVERIFY(chart.isWithin("440303001002", "440300000000"));
         QCOMPARE(chart.children("440303000000").size(), 10); // 罗湖区 has ten streets

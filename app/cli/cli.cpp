@@ -115,6 +115,18 @@ Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path)
     return Workspace::open(path);
 }
 
+Result<std::unique_ptr<Workspace>> openExistingWorkspace(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!file.exists())
+        return fail(ErrorCode::NotFound, Tr::tr("%1 does not exist.").arg(path));
+    if (file.isFile() && file.size() == 0)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is empty: it is not a workspace (yet). Import grids into it first.")
+                .arg(path));
+    return openWorkspace(path);
+}
+
 namespace {
 
 std::optional<QString> optionalValue(const QCommandLineParser &parser, const QString &name)

@@ -41,6 +41,9 @@ int failWith(Context &context, const Error &error);
 int usageError(Context &context, const QString &message);
 void printJson(Context &context, const QJsonValue &value);
 Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path);
+/// The workspace at path, which must exist and not be empty: for commands that read or edit
+/// a workspace and must never make an empty one from a typo.
+Result<std::unique_ptr<Workspace>> openExistingWorkspace(const QString &path);
 
 /// export-grids (exportcommands.cpp).
 int exportGridsCommand(Context &context);

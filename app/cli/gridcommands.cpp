@@ -30,19 +30,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
 };
 
-/// The workspace at path, which must exist: these commands never make an empty one.
-Result<std::unique_ptr<Workspace>> openExisting(const QString &path)
-{
-    const QFileInfo file(path);
-    if (!file.exists())
-        return fail(ErrorCode::NotFound, Tr::tr("%1 does not exist.").arg(path));
-    if (file.isFile() && file.size() == 0)
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%1 is empty: it is not a workspace (yet). Import grids into it first.")
-                .arg(path));
-    return openWorkspace(path);
-}
-
 QJsonArray box(const BoundingBox &extent)
 {
     if (extent.isEmpty())
@@ -110,7 +97,7 @@ int validateCommand(Context &context)
                     .arg(context.value("level"), gridLevelKeys()));
         }
     }
-    auto ws = openExisting(context.positional.at(1));
+    auto ws = openExistingWorkspace(context.positional.at(1));
     if (!ws)
         return failWith(context, ws.error());
     // What the supervisor sees: the published map with the draft's edits over it.
@@ -188,7 +175,7 @@ int subdivideCommand(Context &context)
         target.areaM2 = area;
     }
 
-    auto ws = openExisting(context.positional.at(1));
+    auto ws = openExistingWorkspace(context.positional.at(1));
     if (!ws)
         return failWith(context, ws.error());
     auto draft = GridDraft::load(**ws);
@@ -251,7 +238,7 @@ int publishCommand(Context &context)
         return usageError(context, Tr::tr("publish needs a WORKSPACE."));
     if (isBlankText(context.value("note")))
         return usageError(context, Tr::tr("say what the edition changes with --note TEXT."));
-    auto ws = openExisting(context.positional.at(1));
+    auto ws = openExistingWorkspace(context.positional.at(1));
     if (!ws)
         return failWith(context, ws.error());
     auto who = mapEditor(context, **ws);
@@ -279,7 +266,7 @@ int editionsCommand(Context &context)
 {
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("editions needs a WORKSPACE."));
-    auto ws = openExisting(context.positional.at(1));
+    auto ws = openExistingWorkspace(context.positional.at(1));
     if (!ws)
         return failWith(context, ws.error());
     auto editions = GridEditions::list(**ws);

@@ -106,7 +106,7 @@ int orgCommand(Context &context)
 {
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("org needs a WORKSPACE."));
-    auto workspace = openWorkspace(context.positional.at(1));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
     if (!workspace)
         return failWith(context, workspace.error());
     auto chart = OrgChart::load(**workspace);
@@ -146,7 +146,7 @@ int orgCheckCommand(Context &context)
 {
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("org-check needs a WORKSPACE."));
-    auto workspace = openWorkspace(context.positional.at(1));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
     if (!workspace)
         return failWith(context, workspace.error());
     auto chart = OrgChart::load(**workspace);

@@ -107,9 +107,7 @@ int orgCommand(Context &context)
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("org needs a WORKSPACE."));
     auto workspace = openExistingWorkspace(context.positional.at(1));
-    if (!workspace)
-        return failWith(context, workspace.error());
-    auto chart = OrgChart::load(**workspace);
+    auto chart = workspace ? OrgChart::load(**workspace) : std::unexpected(workspace.error());
     if (!chart)
         return failWith(context, chart.error());
 
@@ -147,9 +145,7 @@ int orgCheckCommand(Context &context)
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("org-check needs a WORKSPACE."));
     auto workspace = openExistingWorkspace(context.positional.at(1));
-    if (!workspace)
-        return failWith(context, workspace.error());
-    auto chart = OrgChart::load(**workspace);
+    auto chart = workspace ? OrgChart::load(**workspace) : std::unexpected(workspace.error());
     if (!chart)
         return failWith(context, chart.error());
     auto grids = (*workspace)->grids(std::nullopt, false);

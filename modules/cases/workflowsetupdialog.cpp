@@ -229,7 +229,7 @@ bool WorkflowSetupDialog::save()
     }
 
     const auto recomputed = m_workspace.transaction<qint64>([&]() -> Result<qint64> {
-        if (auto saved = setup->save(m_workspace); !saved)
+        if (auto saved = setup->saveExceptUnits(m_workspace); !saved)
             return std::unexpected(saved.error());
         CaseBook book(m_workspace, *setup);
         return book.refreshDeadlines();

@@ -48,6 +48,38 @@ QStringList splitCodes(const QString &text)
     return codes;
 }
 
+QString joinedIds(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts << QString::number(id);
+    return parts.join(u';');
+}
+
+QList<qint64> splitIds(const QString &text)
+{
+    QList<qint64> ids;
+    for (const QString &part : splitCodes(text)) {
+        bool ok = false;
+        const qint64 id = part.toLongLong(&ok);
+        if (ok)
+            ids << id;
+    }
+    return ids;
+}
+
+/// Names without blanks or repeats, trimmed, in the order given.
+QStringList cleanNames(const QStringList &names)
+{
+    QStringList clean;
+    for (const QString &name : names) {
+        const QString trimmed = printableText(name).trimmed();
+        if (!trimmed.isEmpty() && !clean.contains(trimmed))
+            clean << trimmed;
+    }
+    return clean;
+}
+
 QString unitLabel(const ChartUnit &unit)
 {
     return Tr::tr("%1 %2 (tier %3)").arg(unit.code, unit.name).arg(unit.tier);
@@ -77,14 +109,36 @@ std::optional<UnitKind> unitKindFromKey(const QString &key)
     return std::nullopt;
 }
 
+QString groupKindKey(GroupKind kind)
+{
+    return kind == GroupKind::Leading ? QStringLiteral("leading") : QStringLiteral("coordination");
+}
+
+std::optional<GroupKind> groupKindFromKey(const QString &key)
+{
+    const QString lower = key.trimmed().toLower();
+    if (lower == QLatin1String("coordination"))
+        return GroupKind::Coordination;
+    if (lower == QLatin1String("leading"))
+        return GroupKind::Leading;
+    return std::nullopt;
+}
+
+QString groupKindName(GroupKind kind)
+{
+    return kind == GroupKind::Leading ? Tr::tr("Leading group") : Tr::tr("Coordination group");
+}
+
 Result<OrgChart> OrgChart::load(const Workspace &workspace)
 {
     OrgChart chart;
+    chart.m_revision = workspace.metadata(QStringLiteral("org_revision")).toLongLong();
     QSqlQuery units(workspace.database());
     units.setForwardOnly(true);
     if (!units.exec(QStringLiteral(
             "SELECT u.code, u.name, u.tier, u.parent_code, d.kind, d.contact, d.jurisdiction, "
-            "d.retired, d.retired_at FROM org_units u LEFT JOIN org_unit_details d USING (code)")))
+            "d.retired, d.retired_at, d.departments, d.linked_units FROM org_units u LEFT JOIN "
+            "org_unit_details d USING (code)")))
         return std::unexpected(queryError(units, Tr::tr("Reading org units")));
     while (units.next()) {
         ChartUnit unit {units.value(0).toString(), units.value(1).toString(),
@@ -92,8 +146,23 @@ Result<OrgChart> OrgChart::load(const Workspace &workspace)
             unitKindFromKey(units.value(4).toString()).value_or(UnitKind::Tier),
             units.value(5).toString(), splitCodes(units.value(6).toString()),
             units.value(7).toInt() != 0,
-            QDateTime::fromString(units.value(8).toString(), Qt::ISODate)};
+            QDateTime::fromString(units.value(8).toString(), Qt::ISODate),
+            splitCodes(units.value(9).toString()), splitCodes(units.value(10).toString())};
         chart.m_units.insert(unit.code, unit);
+    }
+
+    QSqlQuery groups(workspace.database());
+    groups.setForwardOnly(true);
+    if (!groups.exec(QStringLiteral("SELECT id, name, kind, unit_code, remit, member_units, "
+                                    "member_people, dissolved FROM org_groups")))
+        return std::unexpected(queryError(groups, Tr::tr("Reading org groups")));
+    while (groups.next()) {
+        OrgGroup group {groups.value(0).toLongLong(), groups.value(1).toString(),
+            groupKindFromKey(groups.value(2).toString()).value_or(GroupKind::Coordination),
+            groups.value(3).toString(), groups.value(4).toString(),
+            splitCodes(groups.value(5).toString()), splitIds(groups.value(6).toString()),
+            groups.value(7).toInt() != 0};
+        chart.m_groups.insert(group.id, group);
     }
 
     QSqlQuery people(workspace.database());
@@ -111,11 +180,22 @@ Result<OrgChart> OrgChart::load(const Workspace &workspace)
     return chart;
 }
 
-Result<void> OrgChart::save(Workspace &workspace) const
+Result<void> OrgChart::save(Workspace &workspace, const QString &by)
 {
-    return workspace.transaction([&]() -> Result<void> {
+    const QString revisionKey = QStringLiteral("org_revision");
+    auto saved = workspace.transaction([&]() -> Result<void> {
+        // The transaction holds the write lock, so no other desk can save between this check
+        // and the writes below.
+        const qint64 stored = workspace.metadata(revisionKey).toLongLong();
+        if (stored != m_revision)
+            return fail(ErrorCode::Conflict,
+                Tr::tr("The org chart was saved elsewhere since it was opened here (saved %1 "
+                       "time(s) now, %2 when opened). Reload it and make the changes again.")
+                    .arg(stored)
+                    .arg(m_revision));
+
         QSqlQuery clear(workspace.database());
-        for (const char *table : {"org_units", "org_unit_details", "people"}) {
+        for (const char *table : {"org_units", "org_unit_details", "people", "org_groups"}) {
             clear.prepare(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
             if (auto done = run(clear, Tr::tr("Clearing %1").arg(QLatin1String(table))); !done)
                 return done;
@@ -125,7 +205,9 @@ Result<void> OrgChart::save(Workspace &workspace) const
         unitRow.prepare(QStringLiteral(
             "INSERT INTO org_units (code, name, tier, parent_code) VALUES (?, ?, ?, ?)"));
         QSqlQuery details(workspace.database());
-        details.prepare(QStringLiteral("INSERT INTO org_unit_details VALUES (?, ?, ?, ?, ?, ?)"));
+        details.prepare(QStringLiteral(
+            "INSERT INTO org_unit_details (code, kind, contact, jurisdiction, retired, "
+            "retired_at, departments, linked_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const ChartUnit &unit : m_units) {
             unitRow.addBindValue(unit.code);
             unitRow.addBindValue(notNull(unit.name));
@@ -142,6 +224,8 @@ Result<void> OrgChart::save(Workspace &workspace) const
             details.addBindValue(unit.retiredAt.isValid()
                     ? QVariant(unit.retiredAt.toUTC().toString(Qt::ISODate))
                     : QVariant());
+            details.addBindValue(notNull(joined(unit.departments)));
+            details.addBindValue(notNull(joined(unit.linkedUnits)));
             if (auto done = run(details, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
                 return done;
         }
@@ -160,9 +244,71 @@ Result<void> OrgChart::save(Workspace &workspace) const
             if (auto done = run(personRow, Tr::tr("Saving person %1").arg(person.id)); !done)
                 return done;
         }
-        qCInfo(lcOrg) << "saved" << m_units.size() << "units and" << m_people.size() << "people";
+
+        QSqlQuery groupRow(workspace.database());
+        groupRow.prepare(QStringLiteral("INSERT INTO org_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const OrgGroup &group : m_groups) {
+            groupRow.addBindValue(group.id);
+            groupRow.addBindValue(notNull(group.name));
+            groupRow.addBindValue(groupKindKey(group.kind));
+            groupRow.addBindValue(notNull(group.unitCode));
+            groupRow.addBindValue(notNull(group.remit));
+            groupRow.addBindValue(notNull(joined(group.memberUnits)));
+            groupRow.addBindValue(notNull(joinedIds(group.memberPeople)));
+            groupRow.addBindValue(group.dissolved ? 1 : 0);
+            if (auto done = run(groupRow, Tr::tr("Saving group %1").arg(group.name)); !done)
+                return done;
+        }
+
+        QSqlQuery historyRow(workspace.database());
+        historyRow.prepare(
+            QStringLiteral("INSERT INTO org_history (at, by, unit_code, person_id, "
+                           "group_id, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const OrgChange &change : m_pending) {
+            historyRow.addBindValue(change.at.toUTC().toString(Qt::ISODateWithMs));
+            historyRow.addBindValue(by.isEmpty() ? QStringLiteral("?") : by);
+            historyRow.addBindValue(notNull(change.unitCode));
+            historyRow.addBindValue(change.personId > 0 ? QVariant(change.personId) : QVariant());
+            historyRow.addBindValue(change.groupId > 0 ? QVariant(change.groupId) : QVariant());
+            historyRow.addBindValue(change.action);
+            historyRow.addBindValue(notNull(change.detail));
+            if (auto done = run(historyRow, Tr::tr("Recording the org chart's history")); !done)
+                return done;
+        }
+        if (auto done = workspace.setMetadata(revisionKey, QString::number(m_revision + 1)); !done)
+            return done;
+        qCInfo(lcOrg) << "saved" << m_units.size() << "units," << m_people.size() << "people,"
+                      << m_groups.size() << "groups and" << m_pending.size() << "changes";
         return {};
     });
+    if (saved) {
+        ++m_revision;
+        m_pending.clear();
+    }
+    return saved;
+}
+
+Result<QList<OrgChange>> OrgChart::history(const Workspace &workspace, const QString &unitCode)
+{
+    QSqlQuery query(workspace.database());
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT id, at, by, unit_code, person_id, group_id, action, "
+                                 "detail FROM org_history");
+    if (!unitCode.isEmpty())
+        sql += QStringLiteral(" WHERE unit_code = ?");
+    query.prepare(sql + QStringLiteral(" ORDER BY id"));
+    if (!unitCode.isEmpty())
+        query.addBindValue(unitCode);
+    if (!query.exec())
+        return std::unexpected(queryError(query, Tr::tr("Reading the org chart's history")));
+    QList<OrgChange> changes;
+    while (query.next()) {
+        changes << OrgChange {query.value(0).toLongLong(),
+            QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs),
+            query.value(2).toString(), query.value(3).toString(), query.value(4).toLongLong(),
+            query.value(5).toLongLong(), query.value(6).toString(), query.value(7).toString()};
+    }
+    return changes;
 }
 
 const ChartUnit *OrgChart::unit(const QString &code) const
@@ -171,14 +317,90 @@ const ChartUnit *OrgChart::unit(const QString &code) const
     return found == m_units.constEnd() ? nullptr : &found.value();
 }
 
+const OrgChart::Index &OrgChart::index() const
+{
+    if (!m_index) {
+        Index built;
+        // m_units iterates in code order, so every list of children is in code order too.
+        for (const ChartUnit &unit : m_units)
+            built.children[unit.parentCode] << unit.code;
+        for (const Person &person : m_people) {
+            if (!person.retired)
+                ++built.activePeople[person.unitCode];
+        }
+        m_index = std::move(built);
+    }
+    return *m_index;
+}
+
 QList<ChartUnit> OrgChart::children(const QString &code) const
 {
     QList<ChartUnit> found;
+    for (const QString &child : childCodes(code))
+        found << m_units.value(child);
+    return found;
+}
+
+QStringList OrgChart::childCodes(const QString &code) const
+{
+    return index().children.value(code);
+}
+
+int OrgChart::activePeopleCount(const QString &code) const
+{
+    return index().activePeople.value(code);
+}
+
+QList<ChartUnit> OrgChart::jointUnitsFor(const QString &tierUnitCode) const
+{
+    QList<ChartUnit> found;
     for (const ChartUnit &unit : m_units) {
-        if (unit.parentCode == code)
+        if (unit.kind == UnitKind::Joint && !unit.retired
+            && unit.linkedUnits.contains(tierUnitCode))
             found << unit;
     }
     return found;
+}
+
+QStringList OrgChart::findUnits(const QString &text) const
+{
+    const QString needle = text.trimmed();
+    QStringList found;
+    if (needle.isEmpty())
+        return found;
+    for (const ChartUnit &unit : m_units) {
+        if (unit.code.contains(needle, Qt::CaseInsensitive)
+            || unit.name.contains(needle, Qt::CaseInsensitive))
+            found << unit.code;
+    }
+    return found;
+}
+
+QList<qint64> OrgChart::findPeople(const QString &text) const
+{
+    const QString needle = text.trimmed();
+    QList<qint64> found;
+    if (needle.isEmpty())
+        return found;
+    for (const Person &person : m_people) {
+        if (person.name.contains(needle, Qt::CaseInsensitive))
+            found << person.id;
+    }
+    return found;
+}
+
+const OrgGroup *OrgChart::group(qint64 id) const
+{
+    const auto found = m_groups.constFind(id);
+    return found == m_groups.constEnd() ? nullptr : &found.value();
+}
+
+void OrgChart::changed(const QString &action, const QString &unitCode, const QString &detail,
+    qint64 personId, qint64 groupId)
+{
+    m_index.reset();
+    m_pending << OrgChange {
+        0, QDateTime::currentDateTimeUtc(), QString(), unitCode, personId, groupId, action, detail};
 }
 
 const Person *OrgChart::person(qint64 id) const
@@ -249,13 +471,78 @@ Result<void> OrgChart::checkPlacement(const ChartUnit &unit) const
     return {};
 }
 
-Result<void> OrgChart::putUnit(const ChartUnit &unit, bool replace)
+Result<void> OrgChart::checkDetails(const ChartUnit &unit) const
 {
-    if (!replace && m_units.contains(unit.code))
+    if (isBlankText(unit.name))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Unit %1 needs a name.").arg(unit.code));
+    if (unit.kind != UnitKind::Joint && !unit.linkedUnits.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is not a joint-handling unit, so it cannot be linked to other units.")
+                .arg(unitLabel(unit)));
+    for (const QString &code : unit.linkedUnits) {
+        const ChartUnit *linked = this->unit(code);
+        if (!linked)
+            return fail(ErrorCode::NotFound,
+                Tr::tr("%1 is linked to unit %2, which is not in the chart.")
+                    .arg(unitLabel(unit), code));
+        if (code == unit.code || linked->kind == UnitKind::Joint)
+            return fail(ErrorCode::NotAllowed,
+                Tr::tr("%1 can be linked only to units of the tiers, not to %2.")
+                    .arg(unitLabel(unit), unitLabel(*linked)));
+        if (linked->retired && !unit.retired)
+            return fail(ErrorCode::NotAllowed,
+                Tr::tr("%1 cannot be linked to %2: that unit is retired.")
+                    .arg(unitLabel(unit), unitLabel(*linked)));
+    }
+    return {};
+}
+
+Result<void> OrgChart::putUnit(const ChartUnit &given, bool replace)
+{
+    ChartUnit unit = given;
+    unit.name = printableText(unit.name).trimmed();
+    unit.departments = cleanNames(unit.departments);
+    unit.linkedUnits = cleanNames(unit.linkedUnits);
+    unit.jurisdiction = cleanNames(unit.jurisdiction);
+    const ChartUnit *before = this->unit(unit.code);
+    if (!replace && before)
         return fail(ErrorCode::Conflict, Tr::tr("The chart already has a unit %1.").arg(unit.code));
     if (auto placed = checkPlacement(unit); !placed)
         return placed;
+    if (auto details = checkDetails(unit); !details)
+        return details;
+
+    QStringList what;
+    if (!before) {
+        what << Tr::tr("added %1").arg(unitLabel(unit));
+    } else {
+        if (before->name != unit.name)
+            what << Tr::tr("name %1 → %2").arg(before->name, unit.name);
+        if (before->tier != unit.tier)
+            what << Tr::tr("tier %1 → %2").arg(before->tier).arg(unit.tier);
+        if (before->parentCode != unit.parentCode)
+            what << Tr::tr("parent %1 → %2").arg(before->parentCode, unit.parentCode);
+        if (before->kind != unit.kind)
+            what << Tr::tr("kind %1 → %2").arg(unitKindKey(before->kind), unitKindKey(unit.kind));
+        if (before->contact != unit.contact)
+            what << Tr::tr("contact %1 → %2").arg(before->contact, unit.contact);
+        if (before->jurisdiction != unit.jurisdiction)
+            what << Tr::tr("jurisdiction %1 → %2")
+                        .arg(joined(before->jurisdiction), joined(unit.jurisdiction));
+        if (before->departments != unit.departments)
+            what << Tr::tr("departments %1 → %2")
+                        .arg(joined(before->departments), joined(unit.departments));
+        if (before->linkedUnits != unit.linkedUnits)
+            what << Tr::tr("linked units %1 → %2")
+                        .arg(joined(before->linkedUnits), joined(unit.linkedUnits));
+        if (before->retired != unit.retired)
+            what << (unit.retired ? Tr::tr("retired") : Tr::tr("back in service"));
+    }
+    if (what.isEmpty())
+        return {};
     m_units.insert(unit.code, unit);
+    changed(before ? QStringLiteral("change") : QStringLiteral("add"), unit.code,
+        what.join(QStringLiteral("; ")));
     return {};
 }
 
@@ -264,9 +551,19 @@ Result<void> OrgChart::moveUnit(const QString &code, const QString &parentCode)
     const ChartUnit *found = unit(code);
     if (!found)
         return fail(ErrorCode::NotFound, Tr::tr("The chart has no unit %1.").arg(code));
+    if (found->parentCode == parentCode)
+        return {};
     ChartUnit moved = *found;
     moved.parentCode = parentCode;
-    return putUnit(moved, true);
+    if (auto placed = checkPlacement(moved); !placed)
+        return placed;
+    const QString from = found->parentCode;
+    m_units.insert(code, moved);
+    changed(QStringLiteral("move"), code,
+        Tr::tr("moved from %1 to %2")
+            .arg(from.isEmpty() ? Tr::tr("the top") : from,
+                parentCode.isEmpty() ? Tr::tr("the top") : parentCode));
+    return {};
 }
 
 Result<void> OrgChart::mergeUnit(
@@ -297,20 +594,54 @@ Result<void> OrgChart::mergeUnit(
     }
 
     ChartUnit survivorUnit = *into;
-    for (const QString &grid : from->jurisdiction) {
-        if (!survivorUnit.jurisdiction.contains(grid))
-            survivorUnit.jurisdiction << grid;
+    survivorUnit.jurisdiction = cleanNames(survivorUnit.jurisdiction + from->jurisdiction);
+    survivorUnit.departments = cleanNames(survivorUnit.departments + from->departments);
+    if (survivorUnit.kind == UnitKind::Joint) {
+        survivorUnit.linkedUnits = cleanNames(survivorUnit.linkedUnits + from->linkedUnits);
+        survivorUnit.linkedUnits.removeAll(survivor);
     }
+    const QString fromLabel = unitLabel(*from);
+    const QString intoLabel = unitLabel(*into);
     m_units.insert(survivor, survivorUnit);
     for (const ChartUnit &child : moving)
         m_units[child.code].parentCode = survivor;
+    int movedPeople = 0;
     for (Person &person : m_people) {
-        if (person.unitCode == retiring)
+        if (person.unitCode == retiring) {
             person.unitCode = survivor;
+            ++movedPeople;
+        }
+    }
+    // Joint units that served the retiring unit now serve the survivor; groups it set up or sat
+    // in carry on with the survivor.
+    for (ChartUnit &unit : m_units) {
+        if (unit.linkedUnits.contains(retiring)) {
+            for (QString &code : unit.linkedUnits) {
+                if (code == retiring)
+                    code = survivor;
+            }
+            unit.linkedUnits = cleanNames(unit.linkedUnits);
+            unit.linkedUnits.removeAll(unit.code);
+        }
+    }
+    for (OrgGroup &group : m_groups) {
+        if (group.unitCode == retiring)
+            group.unitCode = survivor;
+        if (group.memberUnits.contains(retiring)) {
+            group.memberUnits.removeAll(retiring);
+            if (!group.memberUnits.contains(survivor))
+                group.memberUnits << survivor;
+        }
     }
     ChartUnit &retired = m_units[retiring];
     retired.retired = true;
     retired.retiredAt = at;
+    const QString detail = Tr::tr("%1 merged into %2: %3 unit(s) and %4 person(s) moved")
+                               .arg(fromLabel, intoLabel)
+                               .arg(moving.size())
+                               .arg(movedPeople);
+    changed(QStringLiteral("merge"), retiring, detail);
+    changed(QStringLiteral("merge"), survivor, detail);
     qCInfo(lcOrg) << "merged unit" << retiring << "into" << survivor;
     return {};
 }
@@ -333,6 +664,7 @@ Result<void> OrgChart::retireUnit(const QString &code, const QDateTime &at)
     ChartUnit &retired = m_units[code];
     retired.retired = true;
     retired.retiredAt = at;
+    changed(QStringLiteral("retire"), code, Tr::tr("retired %1").arg(unitLabel(retired)));
     return {};
 }
 
@@ -353,10 +685,97 @@ Result<qint64> OrgChart::putPerson(Person person)
         return fail(ErrorCode::NotAllowed,
             Tr::tr("Person %1 cannot join %2: that unit is retired.")
                 .arg(person.name, unitLabel(*home)));
+    person.name = printableText(person.name).trimmed();
+    person.gridCodes = cleanNames(person.gridCodes);
     if (person.id <= 0)
         person.id = m_people.isEmpty() ? 1 : m_people.lastKey() + 1;
+    const Person *before = this->person(person.id);
+    QStringList what;
+    if (!before) {
+        what << Tr::tr("added %1 (%2) in %3").arg(person.name, person.post, person.unitCode);
+    } else {
+        if (before->name != person.name)
+            what << Tr::tr("name %1 → %2").arg(before->name, person.name);
+        if (before->post != person.post)
+            what << Tr::tr("post %1 → %2").arg(before->post, person.post);
+        if (before->unitCode != person.unitCode)
+            what << Tr::tr("unit %1 → %2").arg(before->unitCode, person.unitCode);
+        if (before->gridCodes != person.gridCodes)
+            what
+                << Tr::tr("grids %1 → %2").arg(joined(before->gridCodes), joined(person.gridCodes));
+        // Personal numbers go into the history only as "changed", never as values.
+        if (before->phone != person.phone)
+            what << Tr::tr("phone changed");
+        if (before->idNumber != person.idNumber)
+            what << Tr::tr("ID number changed");
+        if (before->retired != person.retired)
+            what << (person.retired ? Tr::tr("left the organisation") : Tr::tr("back in service"));
+        if (what.isEmpty())
+            return person.id;
+        what.prepend(person.name);
+    }
     m_people.insert(person.id, person);
+    changed(QStringLiteral("person"), person.unitCode, what.join(QStringLiteral("; ")), person.id);
     return person.id;
+}
+
+Result<qint64> OrgChart::putGroup(OrgGroup group)
+{
+    group.name = printableText(group.name).trimmed();
+    group.memberUnits = cleanNames(group.memberUnits);
+    if (group.name.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("A group needs a name."));
+    const ChartUnit *host = unit(group.unitCode);
+    if (!host)
+        return fail(ErrorCode::NotFound,
+            Tr::tr("Group %1 names unit %2, which is not in the chart.")
+                .arg(group.name, group.unitCode));
+    if (host->retired && !group.dissolved)
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Group %1 cannot be set up by %2: that unit is retired.")
+                .arg(group.name, unitLabel(*host)));
+    for (const QString &code : group.memberUnits) {
+        if (!unit(code))
+            return fail(ErrorCode::NotFound,
+                Tr::tr("Group %1 names member unit %2, which is not in the chart.")
+                    .arg(group.name, code));
+    }
+    QList<qint64> members;
+    for (qint64 id : group.memberPeople) {
+        if (!person(id))
+            return fail(ErrorCode::NotFound,
+                Tr::tr("Group %1 names member %2, who is not in the chart.")
+                    .arg(group.name)
+                    .arg(id));
+        if (!members.contains(id))
+            members << id;
+    }
+    group.memberPeople = members;
+    if (group.id <= 0)
+        group.id = m_groups.isEmpty() ? 1 : m_groups.lastKey() + 1;
+    const bool added = !m_groups.contains(group.id);
+    m_groups.insert(group.id, group);
+    changed(QStringLiteral("group"), group.unitCode,
+        (added ? Tr::tr("set up %1 \"%2\" with %3 unit(s) and %4 person(s)")
+               : Tr::tr("changed %1 \"%2\": %3 unit(s) and %4 person(s)"))
+            .arg(groupKindName(group.kind), group.name)
+            .arg(group.memberUnits.size())
+            .arg(group.memberPeople.size()),
+        0, group.id);
+    return group.id;
+}
+
+Result<void> OrgChart::dissolveGroup(qint64 id)
+{
+    const auto found = m_groups.find(id);
+    if (found == m_groups.end())
+        return fail(ErrorCode::NotFound, Tr::tr("The chart has no group %1.").arg(id));
+    if (found->dissolved)
+        return {};
+    found->dissolved = true;
+    changed(QStringLiteral("group"), found->unitCode,
+        Tr::tr("dissolved %1 \"%2\"").arg(groupKindName(found->kind), found->name), 0, id);
+    return {};
 }
 
 } // namespace GridDesk

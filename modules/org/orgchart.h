@@ -5,9 +5,12 @@
 #include "domain/error.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QMap>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace GridDesk {
 
@@ -18,6 +21,15 @@ enum class UnitKind { Tier, Joint, Count };
 
 QString unitKindKey(UnitKind kind); ///< "tier" or "joint"
 std::optional<UnitKind> unitKindFromKey(const QString &key);
+
+/// The two standing groups of clause 7.1.3.4: a coordination group for the grid work, and a
+/// leading group of the grid's party and government leaders and the heads of the business
+/// departments. A case that supervision could not settle goes to the coordination group.
+enum class GroupKind { Coordination, Leading, Count };
+
+QString groupKindKey(GroupKind kind); ///< "coordination" or "leading"
+std::optional<GroupKind> groupKindFromKey(const QString &key);
+QString groupKindName(GroupKind kind);
 
 /// An org unit with what the org chart keeps about it beyond the workflow's code, name, tier
 /// and parent.
@@ -32,6 +44,9 @@ struct ChartUnit
     QStringList jurisdiction; ///< the grid codes the unit answers for
     bool retired = false;
     QDateTime retiredAt;
+    QStringList departments; ///< the business departments the unit has, by name
+    /// A joint-handling unit only: the tier units that call on it, at any number of tiers.
+    QStringList linkedUnits;
 };
 
 /// A person of the organisation with a post, a unit and the grids they answer for.
@@ -47,6 +62,32 @@ struct Person
     bool retired = false;
 };
 
+/// A coordination or leading group set up by a unit, with the units and people sitting in it.
+struct OrgGroup
+{
+    qint64 id = 0; ///< 0 until the chart gives one
+    QString name;
+    GroupKind kind = GroupKind::Coordination;
+    QString unitCode; ///< the unit that set the group up
+    QString remit;
+    QStringList memberUnits;
+    QList<qint64> memberPeople;
+    bool dissolved = false;
+};
+
+/// One recorded change of the chart: who changed what, when. The history is append-only.
+struct OrgChange
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString by;
+    QString unitCode; ///< the unit changed, or the person's or group's unit
+    qint64 personId = 0;
+    qint64 groupId = 0;
+    QString action; ///< "add", "change", "move", "merge", "retire", "person", "group"
+    QString detail; ///< in words, in the language of the desk that made the change
+};
+
 /// The units and people of a workspace, with the operations that keep the tier rule: a child's
 /// tier is always below its parent's (tiers may be skipped, never inverted). Operations change
 /// the chart in memory and refuse with a message naming the units and tiers involved; save()
@@ -56,13 +97,34 @@ class OrgChart
 public:
     /// Reads units (with their details) and people from the workspace.
     static Result<OrgChart> load(const Workspace &workspace);
-    /// Replaces the workspace's units, unit details and people with the chart's, in one
-    /// transaction. The reveal log is left alone.
-    Result<void> save(Workspace &workspace) const;
+    /// Replaces the workspace's units, unit details, people and groups with the chart's and
+    /// appends the changes made since load() to the history, all in one transaction under the
+    /// write lock. Refused with ErrorCode::Conflict when another program saved the chart since
+    /// this one was loaded, so no one's changes are overwritten unseen. The reveal log is left
+    /// alone.
+    Result<void> save(Workspace &workspace, const QString &by = QString());
+    /// The recorded changes, oldest first; of one unit (and its people and groups) when
+    /// unitCode is given.
+    static Result<QList<OrgChange>> history(
+        const Workspace &workspace, const QString &unitCode = QString());
+    /// Changes made since load() or the last save(), oldest first.
+    QList<OrgChange> pendingChanges() const { return m_pending; }
+    /// How many times the chart has been saved in the workspace it came from.
+    qint64 revision() const { return m_revision; }
 
     QList<ChartUnit> units() const { return m_units.values(); } ///< ordered by code
     const ChartUnit *unit(const QString &code) const;
     QList<ChartUnit> children(const QString &code) const; ///< retired ones included
+    QStringList childCodes(const QString &code) const; ///< in code order, retired ones included
+    int activePeopleCount(const QString &code) const;
+    /// Joint-handling units linked to a tier unit, active ones only.
+    QList<ChartUnit> jointUnitsFor(const QString &tierUnitCode) const;
+    /// Codes of units whose code or name contains text, ignoring case; in code order.
+    QStringList findUnits(const QString &text) const;
+    /// Ids of people whose name contains text, ignoring case; in id order.
+    QList<qint64> findPeople(const QString &text) const;
+    QList<OrgGroup> groups() const { return m_groups.values(); } ///< ordered by id
+    const OrgGroup *group(qint64 id) const;
     QList<Person> people() const { return m_people.values(); } ///< ordered by id
     const Person *person(qint64 id) const;
     QList<Person> peopleOf(const QString &unitCode) const; ///< retired ones excluded
@@ -84,12 +146,31 @@ public:
     /// Adds a person (id 0: the next free id) or replaces the one with the id. Refused for an
     /// unknown post, a blank name, or a unit that is unknown or retired. Returns the id.
     Result<qint64> putPerson(Person person);
+    /// Adds a group (id 0: the next free id) or replaces the one with the id. Refused for a
+    /// blank name, an unknown or retired unit, unknown member units or people. Returns the id.
+    Result<qint64> putGroup(OrgGroup group);
+    /// Marks a group dissolved; it keeps its row and history.
+    Result<void> dissolveGroup(qint64 id);
 
 private:
+    struct Index
+    {
+        QHash<QString, QStringList> children;
+        QHash<QString, int> activePeople;
+    };
+
     Result<void> checkPlacement(const ChartUnit &unit) const;
+    Result<void> checkDetails(const ChartUnit &unit) const;
+    const Index &index() const;
+    void changed(const QString &action, const QString &unitCode, const QString &detail,
+        qint64 personId = 0, qint64 groupId = 0);
 
     QMap<QString, ChartUnit> m_units;
     QMap<qint64, Person> m_people;
+    QMap<qint64, OrgGroup> m_groups;
+    QList<OrgChange> m_pending;
+    qint64 m_revision = 0;
+    mutable std::optional<Index> m_index; ///< built on first use, dropped by every change
 };
 
 } // namespace GridDesk

@@ -287,6 +287,38 @@ QStringList version4()
     return statements;
 }
 
+QStringList version5()
+{
+    QStringList statements;
+    statements << QStringLiteral("ALTER TABLE org_unit_details ADD COLUMN departments TEXT NOT "
+                                 "NULL DEFAULT ''")
+               << QStringLiteral("ALTER TABLE org_unit_details ADD COLUMN linked_units TEXT NOT "
+                                 "NULL DEFAULT ''");
+    // Lists of codes and ids are kept as text separated by semicolons, like the unit's
+    // jurisdiction, so the tables stay readable in any SQLite or GeoPackage tool.
+    statements << QStringLiteral(
+        "CREATE TABLE org_groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL "
+        "CHECK (kind IN ('coordination', 'leading')), unit_code TEXT NOT NULL, remit TEXT NOT "
+        "NULL DEFAULT '', member_units TEXT NOT NULL DEFAULT '', member_people TEXT NOT NULL "
+        "DEFAULT '', dissolved INTEGER NOT NULL DEFAULT 0)");
+    statements << QStringLiteral(
+        "CREATE TABLE org_history (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, by "
+        "TEXT NOT NULL, unit_code TEXT NOT NULL DEFAULT '', person_id INTEGER, group_id "
+        "INTEGER, action TEXT NOT NULL, detail TEXT NOT NULL)")
+               << QStringLiteral("CREATE INDEX org_history_unit ON org_history(unit_code)")
+               << QStringLiteral("CREATE TRIGGER org_history_no_update BEFORE UPDATE ON "
+                                 "org_history BEGIN SELECT RAISE(ABORT, 'the org history cannot "
+                                 "be changed'); END")
+               << QStringLiteral("CREATE TRIGGER org_history_no_delete BEFORE DELETE ON "
+                                 "org_history BEGIN SELECT RAISE(ABORT, 'the org history cannot "
+                                 "be deleted'); END");
+    for (const char *table : {"org_groups", "org_history"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -302,6 +334,10 @@ const QList<Migration> &all()
             version3()},
         {4, "The organisation: unit details, people and the log of personal data reveals",
             version4()},
+        {5,
+            "The organisation: business departments, joint units' links, coordination and "
+            "leading groups, the change history",
+            version5()},
     };
     return migrations;
 }

@@ -231,9 +231,16 @@ Result<WorkflowSetup> WorkflowSetup::load(const Workspace &workspace)
 
 Result<void> WorkflowSetup::save(Workspace &workspace) const
 {
-    for (auto part : {&WorkflowSetup::saveUnits, &WorkflowSetup::saveUsers,
-             &WorkflowSetup::saveCategories, &WorkflowSetup::saveRules,
-             &WorkflowSetup::saveCalendar, &WorkflowSetup::saveSettings}) {
+    if (auto saved = saveUnits(workspace); !saved)
+        return saved;
+    return saveExceptUnits(workspace);
+}
+
+Result<void> WorkflowSetup::saveExceptUnits(Workspace &workspace) const
+{
+    for (auto part :
+        {&WorkflowSetup::saveUsers, &WorkflowSetup::saveCategories, &WorkflowSetup::saveRules,
+            &WorkflowSetup::saveCalendar, &WorkflowSetup::saveSettings}) {
         if (auto saved = (this->*part)(workspace); !saved)
             return saved;
     }
@@ -254,7 +261,9 @@ Result<void> WorkflowSetup::saveUnits(Workspace &workspace) const
         if (auto done = execute(insert, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
             return done;
     }
-    return {};
+    const QString revisionKey = QStringLiteral("org_revision");
+    return workspace.setMetadata(
+        revisionKey, QString::number(workspace.metadata(revisionKey).toLongLong() + 1));
 }
 
 Result<void> WorkflowSetup::saveUsers(Workspace &workspace) const

@@ -39,6 +39,11 @@ struct WorkflowSetup
 
     /// Writes every part. Call inside Workspace::transaction().
     Result<void> save(Workspace &workspace) const;
+    /// Writes every part but the units, which the org chart edits: for editors that show the
+    /// units without changing them, so a chart saved meanwhile is not overwritten.
+    Result<void> saveExceptUnits(Workspace &workspace) const;
+    /// Rewrites the org units and counts it as a save of the org chart, so an org editor that
+    /// loaded the chart before is told to reload instead of overwriting these units.
     Result<void> saveUnits(Workspace &workspace) const;
     Result<void> saveUsers(Workspace &workspace) const;
     Result<void> saveCategories(Workspace &workspace) const;

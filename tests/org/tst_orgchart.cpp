@@ -7,6 +7,7 @@
 #include "support/testsupport.h"
 #include "workflow/workflowsetup.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace GridDesk;
@@ -239,6 +240,163 @@ private Q_SLOTS:
         QCOMPARE(chart->people().size(), 1);
         QCOMPARE(chart->people().first().gridCodes, QStringList({"G1"}));
         QCOMPARE(chart->people().first().phone, QStringLiteral("13812345678"));
+    }
+
+    void jointUnitsServeSeveralTiers()
+    {
+        OrgChart chart = sample();
+        ChartUnit cityManagement = unit("CM", 2, "CITY");
+        cityManagement.kind = UnitKind::Joint;
+        cityManagement.linkedUnits = {"D1", "S1", "C1", "D1"};
+        cityManagement.departments = {" 市容科 ", "", "执法队"};
+        QVERIFY(chart.putUnit(cityManagement).has_value());
+        QCOMPARE(chart.unit("CM")->linkedUnits, QStringList({"D1", "S1", "C1"}));
+        QCOMPARE(chart.unit("CM")->departments, QStringList({"市容科", "执法队"}));
+        QCOMPARE(chart.jointUnitsFor("S1").size(), 1);
+        QCOMPARE(chart.jointUnitsFor("D2").size(), 0);
+
+        ChartUnit plain = unit("D3", 2, "CITY");
+        plain.linkedUnits = {"S1"};
+        auto refused = chart.putUnit(plain);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains("not a joint-handling unit"),
+            qPrintable(refused.error().message));
+
+        ChartUnit toJoint = unit("PSB", 2, "CITY");
+        toJoint.kind = UnitKind::Joint;
+        toJoint.linkedUnits = {"CM"};
+        QVERIFY(!chart.putUnit(toJoint));
+        toJoint.linkedUnits = {"NOPE"};
+        refused = chart.putUnit(toJoint);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains("NOPE"));
+    }
+
+    void mergeCarriesLinksAndGroups()
+    {
+        OrgChart chart = sample();
+        ChartUnit joint = unit("CM", 2, "CITY");
+        joint.kind = UnitKind::Joint;
+        joint.linkedUnits = {"S1", "D1"};
+        QVERIFY(chart.putUnit(joint).has_value());
+        auto leader = chart.putPerson(person("Chen Jing", Post::Decision, "D1"));
+        QVERIFY(leader.has_value());
+        OrgGroup group;
+        group.name = "网格化治理工作领导小组";
+        group.kind = GroupKind::Leading;
+        group.unitCode = "S1";
+        group.memberUnits = {"S1", "CM"};
+        group.memberPeople = {*leader, *leader};
+        auto groupId = chart.putGroup(group);
+        QVERIFY2(groupId.has_value(), Test::why(groupId).constData());
+        QCOMPARE(chart.group(*groupId)->memberPeople.size(), 1);
+
+        QVERIFY(chart.putUnit(unit("S3", 3, "D1")).has_value());
+        QVERIFY(chart.mergeUnit("S1", "S3", QDateTime::currentDateTimeUtc()).has_value());
+        QCOMPARE(chart.unit("CM")->linkedUnits, QStringList({"S3", "D1"}));
+        QCOMPARE(chart.group(*groupId)->unitCode, QStringLiteral("S3"));
+        QCOMPARE(chart.group(*groupId)->memberUnits, QStringList({"CM", "S3"}));
+        QCOMPARE(chart.childCodes("S3"), QStringList({"C1"}));
+
+        OrgGroup unknown = group;
+        unknown.id = 0;
+        unknown.memberPeople = {999};
+        QVERIFY(!chart.putGroup(unknown));
+        unknown.memberPeople.clear();
+        unknown.unitCode = "S1"; // retired by the merge
+        QVERIFY(!chart.putGroup(unknown));
+        QVERIFY(chart.dissolveGroup(*groupId).has_value());
+        QVERIFY(chart.group(*groupId)->dissolved);
+    }
+
+    void lookupsFollowChanges()
+    {
+        OrgChart chart = sample();
+        QCOMPARE(chart.childCodes("CITY"), QStringList({"D1", "D2", "S2"}));
+        QCOMPARE(chart.activePeopleCount("D1"), 0);
+        QVERIFY(chart.putPerson(person("Wang Fang", Post::Management, "D1")).has_value());
+        QCOMPARE(chart.activePeopleCount("D1"), 1);
+        QVERIFY(chart.moveUnit("S1", "CITY").has_value());
+        QCOMPARE(chart.childCodes("CITY"), QStringList({"D1", "D2", "S1", "S2"}));
+        QCOMPARE(chart.childCodes("D1"), QStringList());
+        QCOMPARE(chart.findUnits("unit s"), QStringList({"S1", "S2"}));
+        QCOMPARE(chart.findUnits("  "), QStringList());
+        QCOMPARE(chart.findPeople("FANG").size(), 1);
+    }
+
+    void historyRecordsWhoDidWhat()
+    {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath("history.gpkg"));
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        OrgChart chart = sample();
+        QVERIFY(chart.moveUnit("S2", "D2").has_value());
+        Person officer = person("Liu Yang", Post::GridSupervisor, "C1");
+        officer.idNumber = "440301199001011234";
+        auto id = chart.putPerson(officer);
+        QVERIFY(id.has_value());
+        officer.id = *id;
+        officer.idNumber = "440301199001015678";
+        QVERIFY(chart.putPerson(officer).has_value());
+        QCOMPARE(chart.pendingChanges().size(), 9);
+        auto saved = chart.save(**workspace, "zhang.wei");
+        QVERIFY2(saved.has_value(), Test::why(saved).constData());
+        QVERIFY(chart.pendingChanges().isEmpty());
+
+        auto all = OrgChart::history(**workspace);
+        QVERIFY2(all.has_value(), Test::why(all).constData());
+        QCOMPARE(all->size(), 9);
+        QCOMPARE(all->first().by, QStringLiteral("zhang.wei"));
+        auto ofS2 = OrgChart::history(**workspace, "S2");
+        QVERIFY(ofS2.has_value());
+        QCOMPARE(ofS2->size(), 2);
+        QCOMPARE(ofS2->last().action, QStringLiteral("move"));
+        QVERIFY2(ofS2->last().detail.contains("CITY") && ofS2->last().detail.contains("D2"),
+            qPrintable(ofS2->last().detail));
+        // The ID number's change is recorded, never its value.
+        for (const OrgChange &change : *all)
+            QVERIFY2(!change.detail.contains("1234") && !change.detail.contains("5678"),
+                qPrintable(change.detail));
+
+        QSqlQuery tamper((*workspace)->database());
+        QVERIFY(!tamper.exec("DELETE FROM org_history"));
+        QVERIFY(!tamper.exec("UPDATE org_history SET by = 'someone else'"));
+    }
+
+    void aSecondDeskCannotOverwriteUnseen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("two-desks.gpkg");
+        auto first = Workspace::open(path);
+        QVERIFY2(first.has_value(), Test::why(first).constData());
+        OrgChart start = sample();
+        QVERIFY(start.save(**first, "admin").has_value());
+
+        auto second = Workspace::open(path);
+        QVERIFY2(second.has_value(), Test::why(second).constData());
+        auto mine = OrgChart::load(**first);
+        auto theirs = OrgChart::load(**second);
+        QVERIFY(mine.has_value() && theirs.has_value());
+        QVERIFY(theirs->putUnit(unit("D9", 2, "CITY")).has_value());
+        QVERIFY(theirs->save(**second, "li.na").has_value());
+
+        QVERIFY(mine->moveUnit("S2", "D1").has_value());
+        auto refused = mine->save(**first, "zhang.wei");
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Conflict);
+        QCOMPARE(mine->pendingChanges().size(), 1);
+
+        auto reloaded = OrgChart::load(**first);
+        QVERIFY(reloaded.has_value());
+        QVERIFY(reloaded->unit("D9") != nullptr);
+        QCOMPARE(reloaded->unit("S2")->parentCode, QStringLiteral("CITY"));
+
+        // The workflow's own unit save counts as a save of the chart too.
+        auto setup = WorkflowSetup::load(**second);
+        QVERIFY(setup.has_value());
+        QVERIFY((*second)->transaction([&] { return setup->saveUnits(**second); }).has_value());
+        QVERIFY(reloaded->moveUnit("S2", "D1").has_value());
+        QVERIFY(!reloaded->save(**first));
     }
 };
 

@@ -7,6 +7,8 @@
 #include "logging.h"
 #include "workflowseed.h"
 
+#include "org/boundaryimport.h"
+#include "org/orgchart.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -115,6 +117,54 @@ Result<void> seedWorkflow(Workspace &workspace, bool hasCases)
     return {};
 }
 
+Result<BoundaryImportOptions> boundaryOptions(const QJsonObject &layer, const QString &where)
+{
+    BoundaryImportOptions options;
+    options.layer = layer.value(QStringLiteral("layer")).toString();
+    options.codeField = layer.value(QStringLiteral("code_field")).toString();
+    options.nameField = layer.value(QStringLiteral("name_field")).toString();
+    options.parentField = layer.value(QStringLiteral("parent_field")).toString();
+    options.rootCode = layer.value(QStringLiteral("root_code")).toString();
+    options.rootName = layer.value(QStringLiteral("root_name")).toString();
+    options.tier = layer.value(QStringLiteral("tier")).toInt();
+    if (layer.contains(QStringLiteral("encoding")))
+        options.encoding = layer.value(QStringLiteral("encoding")).toString();
+    if (options.tier < 1 || options.tier > 6)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1: an org layer needs a tier from 1 to 6.").arg(where));
+    return options;
+}
+
+/// The sample's org tree, tier by tier from its boundary files, on the units the workflow seed
+/// made (the city among them). Built in memory inside the import's transaction, so a bundled
+/// file that does not import fails the whole sample; saved once the transaction is over.
+Result<std::optional<OrgChart>> buildOrgTree(
+    const Workspace &workspace, const QJsonObject &description, const QDir &sampleDir)
+{
+    const QJsonArray layers = description.value(QStringLiteral("org")).toArray();
+    if (layers.isEmpty())
+        return std::nullopt;
+    auto chart = OrgChart::load(workspace);
+    if (!chart)
+        return std::unexpected(chart.error());
+    for (const QJsonValue &value : layers) {
+        const QJsonObject layer = value.toObject();
+        const QString file = sampleDir.filePath(layer.value(QStringLiteral("file")).toString());
+        auto options = boundaryOptions(layer, file);
+        if (!options)
+            return std::unexpected(options.error());
+        auto report = importBoundaries(*chart, file, *options);
+        if (!report)
+            return std::unexpected(report.error());
+        if (!report->refused.isEmpty()) {
+            const RefusedRow &first = report->refused.first();
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1, feature %2: %3").arg(file).arg(first.line).arg(first.reason));
+        }
+    }
+    return std::optional<OrgChart>(std::move(*chart));
+}
+
 /// Keeps the sample's title and attribution in the workspace; the importers name the city's
 /// unit after the title.
 Result<void> saveDescription(
@@ -171,6 +221,7 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
     const QDir sampleDir(mapsDir.filePath(key));
 
     ImportSummary total;
+    std::optional<OrgChart> orgTree;
     auto done = workspace.transaction([&]() -> Result<void> {
         if (auto saved = saveDescription(workspace, *description, key); !saved)
             return saved;
@@ -196,10 +247,22 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
                 return std::unexpected(imported.error());
             total += *imported;
         }
-        return seedWorkflow(workspace, !cases.isEmpty());
+        if (auto seeded = seedWorkflow(workspace, !cases.isEmpty()); !seeded)
+            return seeded;
+        auto tree = buildOrgTree(workspace, *description, sampleDir);
+        if (!tree)
+            return std::unexpected(tree.error());
+        orgTree = std::move(*tree);
+        return {};
     });
     if (!done)
         return std::unexpected(done.error());
+    // The chart saves in a transaction of its own, which cannot sit inside the import's.
+    if (orgTree) {
+        //: Who the history says built a sample workspace's org tree; %1 is the sample's key
+        if (auto saved = orgTree->save(workspace, Tr::tr("sample %1").arg(key)); !saved)
+            return std::unexpected(saved.error());
+    }
     qCInfo(lcIngest) << "workspace" << workspace.path() << "filled from sample" << key;
     return total;
 }

@@ -36,7 +36,9 @@ QDir bundledMapsDir();
 /// operator, a supervisor and a leader in it, and handlers for the three agencies with most
 /// cases and starter dispatch rules for the five most common categories; a sample without
 /// cases gets a command centre per district grid, handlers for the first three and the
-/// standard's two category trees instead.
+/// standard's two category trees instead. Last, a sample whose description lists org layers
+/// gets its org tree from its boundary files, a tier per file, each unit answering for the
+/// grid of its own code; the chart is saved, with its history, right after the transaction.
 Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, const QString &key);
 
 } // namespace GridDesk

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "ingest/samples.h"
+#include "org/orgchart.h"
 #include "storage/workspace.h"
 #include "workflow/workflowsetup.h"
 
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace GridDesk;
@@ -17,6 +19,19 @@ class TestSamples : public QObject
 
 private:
     QTemporaryDir m_dir;
+
+    /// The workspace file of a sample, filled from it unless an earlier test did.
+    std::unique_ptr<Workspace> sampleWorkspace(const QString &key)
+    {
+        const QString path = m_dir.filePath(key + QStringLiteral(".gpkg"));
+        const bool filled = QFileInfo::exists(path);
+        auto workspace = Workspace::open(path);
+        if (!workspace)
+            return {};
+        if (!filled && !importSample(**workspace, QDir(Test::mapsPath()), key))
+            return {};
+        return std::move(*workspace);
+    }
 
 private Q_SLOTS:
     void bundledSamplesAreListed()
@@ -107,10 +122,11 @@ private Q_SLOTS:
             QVERIFY2(grid.code.startsWith(grid.parentCode) && !grid.parentCode.isEmpty(),
                 qPrintable(grid.code + QLatin1Char('/') + grid.parentCode));
 
-        // No cases: the desk starts from the city's twelve district command centres.
+        // No cases: the desk starts from the city's twelve district command centres, and the
+        // org tree brings the 456 villages' workstations below them.
         const auto setup = WorkflowSetup::load(**workspace);
         QVERIFY2(setup.has_value(), Test::why(setup).constData());
-        QCOMPARE(setup->units.size(), 13);
+        QCOMPARE(setup->units.size(), 1 + 12 + 456);
         const auto districts = (*workspace)->grids(GridLevel::District);
         for (const Grid &district : *districts) {
             const auto centre = setup->units.unit(district.code);
@@ -123,6 +139,47 @@ private Q_SLOTS:
         QVERIFY(setup->categories.contains(QStringLiteral("component")));
         QVERIFY(setup->categories.contains(QStringLiteral("event")));
         QVERIFY(setup->rules.isEmpty());
+    }
+
+    void newYorkOrgTreeComesFromItsBoundaries()
+    {
+        const auto workspace = sampleWorkspace(QStringLiteral("nyc"));
+        QVERIFY(workspace);
+        auto chart = OrgChart::load(*workspace);
+        QVERIFY2(chart.has_value(), Test::why(chart).constData());
+        const auto boroughs = workspace->grids(GridLevel::District);
+        const auto districts = workspace->grids(GridLevel::Base);
+        for (const QList<Grid> *grids : {&*boroughs, &*districts}) {
+            for (const Grid &grid : *grids) {
+                const ChartUnit *unit = chart->unit(grid.code);
+                QVERIFY2(unit, qPrintable(grid.code));
+                QCOMPARE(unit->name, grid.name);
+                QCOMPARE(unit->jurisdiction, QStringList {grid.code});
+                QCOMPARE(unit->tier, grid.level == GridLevel::District ? 2 : 3);
+                const QString parent =
+                    grid.level == GridLevel::District ? QStringLiteral("city") : grid.parentCode;
+                QCOMPARE(unit->parentCode, parent);
+            }
+        }
+    }
+
+    void taipeiOrgTreeSkipsTierThree()
+    {
+        const auto workspace = sampleWorkspace(QStringLiteral("taipei"));
+        QVERIFY(workspace);
+        auto chart = OrgChart::load(*workspace);
+        QVERIFY2(chart.has_value(), Test::why(chart).constData());
+        QCOMPARE(chart->units().size(), 1 + 12 + 456);
+        const auto villages = workspace->grids(GridLevel::Base);
+        for (const Grid &village : *villages) {
+            const ChartUnit *unit = chart->unit(village.code);
+            QVERIFY2(unit, qPrintable(village.code));
+            QCOMPARE(unit->tier, 4);
+            QCOMPARE(unit->parentCode, village.parentCode);
+            QCOMPARE(unit->jurisdiction, QStringList {village.code});
+            QCOMPARE(chart->unit(unit->parentCode)->tier, 2);
+        }
+        QCOMPARE(chart->unit(QStringLiteral("6301200"))->name, QStringLiteral("北投區"));
     }
 
     void unknownSampleIsAnError()

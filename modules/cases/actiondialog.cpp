@@ -4,6 +4,7 @@
 
 #include "unitchooser.h"
 
+#include "domain/posts.h"
 #include "workflow/transitions.h"
 #include "worktime/timelimit.h"
 
@@ -98,6 +99,10 @@ void ActionDialog::buildFields(QFormLayout *form)
     case CaseAction::Escalate:
         addEscalation(form);
         break;
+    case CaseAction::Verify:
+    case CaseAction::FailVerification:
+        addOnSiteCheck(form);
+        break;
     case CaseAction::FeedBack:
     case CaseAction::CloseImmediately:
         m_result =
@@ -180,6 +185,52 @@ void ActionDialog::addDispatch(QFormLayout *form)
     }
     form->addRow(tr("Proposed:"), m_proposal);
     form->addRow(tr("Lead unit:"), m_units);
+
+    // The people of the lead unit, from the org chart; the unit may also decide itself.
+    m_person = new QComboBox(this);
+    m_person->setObjectName(QStringLiteral("handler"));
+    form->addRow(tr("Handled by:"), m_person);
+    fillHandlers(m_units->unit());
+    connect(m_units, &UnitChooser::unitChanged, this, &ActionDialog::fillHandlers);
+}
+
+void ActionDialog::fillHandlers(const QString &unitCode)
+{
+    const qint64 chosen = m_person->currentData().toLongLong();
+    m_person->clear();
+    m_person->addItem(tr("Whoever the unit assigns"), 0);
+    const QList<StaffMember> staff =
+        unitCode.isEmpty() ? QList<StaffMember>() : m_context.units.staffWithin(unitCode);
+    for (const StaffMember &member : staff)
+        m_person->addItem(staffEntry(member), member.id);
+    m_person->setCurrentIndex(std::max(0, m_person->findData(chosen)));
+    m_person->setEnabled(!staff.isEmpty());
+    m_person->setToolTip(staff.isEmpty() && !unitCode.isEmpty()
+            ? tr("The org chart has nobody in %1 yet.").arg(m_context.units.displayName(unitCode))
+            : QString());
+}
+
+void ActionDialog::addOnSiteCheck(QFormLayout *form)
+{
+    // Grid staff of the case's grid first, as clause 6.4.6.1 has the grid check on site.
+    m_person = new QComboBox(this);
+    m_person->setObjectName(QStringLiteral("checkedBy"));
+    m_person->addItem(tr("Not recorded"), 0);
+    for (const StaffMember &member : m_context.units.staffInGrid(m_context.record.gridCode))
+        m_person->addItem(staffEntry(member), member.id);
+    if (m_person->count() == 1)
+        m_person->setToolTip(
+            tr("The org chart assigns nobody to grid %1.").arg(m_context.record.gridCode));
+    form->addRow(tr("Checked on site by:"), m_person);
+}
+
+QString ActionDialog::staffEntry(const StaffMember &member) const
+{
+    const std::optional<Post> post = postFromKey(member.post);
+    //: a person in a list: name, post and unit, e.g. "Li Na – grid supervisor, Street one"
+    return tr("%1 – %2, %3")
+        .arg(member.name, post ? postName(*post).toLower() : member.post,
+            m_context.units.displayName(member.unitCode));
 }
 
 void ActionDialog::addEscalation(QFormLayout *form)
@@ -253,6 +304,16 @@ ActionInput ActionDialog::input() const
         input.data.insert(QStringLiteral("category"), m_category->currentData().toString());
     if (m_duplicates && m_action == CaseAction::Merge && m_duplicates->chosen())
         input.data.insert(QStringLiteral("into"), *m_duplicates->chosen());
+    if (m_person && m_person->currentData().toLongLong() > 0) {
+        const qint64 id = m_person->currentData().toLongLong();
+        const bool dispatching = m_action == CaseAction::Dispatch;
+        input.data.insert(
+            dispatching ? QStringLiteral("handler") : QStringLiteral("checked_by"), id);
+        if (const auto member = m_context.units.staffMember(id))
+            input.data.insert(
+                dispatching ? QStringLiteral("handler_name") : QStringLiteral("checked_by_name"),
+                member->name);
+    }
     return input;
 }
 
@@ -280,6 +341,12 @@ void ActionDialog::restore(const ActionInput &input)
         m_promisedAt->setDateTime(QDateTime::fromString(text("promised_at"), ISO_SECONDS));
     if (m_category && !text("category").isEmpty())
         m_category->setCurrentIndex(m_category->findData(text("category")));
+    if (m_person) {
+        const QJsonValue person =
+            input.data.value(m_action == CaseAction::Dispatch ? QLatin1String("handler")
+                                                              : QLatin1String("checked_by"));
+        m_person->setCurrentIndex(std::max(0, m_person->findData(person.toInteger(0))));
+    }
 }
 
 QString ActionDialog::unitProblem() const

@@ -94,6 +94,9 @@ private:
     void addReason(QFormLayout *form);
     void addDispatch(QFormLayout *form);
     void addEscalation(QFormLayout *form);
+    void addOnSiteCheck(QFormLayout *form);
+    void fillHandlers(const QString &unitCode);
+    QString staffEntry(const StaffMember &member) const;
     void addEvaluation(QFormLayout *form);
     void addDuplicates(QFormLayout *form);
     void addCategory(QFormLayout *form);
@@ -111,6 +114,7 @@ private:
     QPlainTextEdit *m_reason = nullptr;
     QPlainTextEdit *m_result = nullptr;
     UnitChooser *m_units = nullptr;
+    QComboBox *m_person = nullptr; ///< dispatch: who handles; verification: who checked on site
     QLabel *m_proposal = nullptr;
     QComboBox *m_satisfaction = nullptr;
     QLineEdit *m_returnVisit = nullptr;

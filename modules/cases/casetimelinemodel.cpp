@@ -38,6 +38,9 @@ QString dispatchDetails(const CaseEvent &event, const OrgDirectory &units)
     const QString coUnits = unitNames(event.data.value(QLatin1String("co_units")), units);
     if (!coUnits.isEmpty())
         parts << Tr::tr("Jointly with %1.").arg(coUnits);
+    const QString handler = text(event, "handler_name");
+    if (!handler.isEmpty())
+        parts << Tr::tr("Handled by %1.").arg(handler);
     const QString rule = text(event, "rule");
     const QString why = text(event, "rule_reason");
     if (!rule.isEmpty()) {
@@ -96,6 +99,11 @@ QString CaseTimelineModel::details(const CaseEvent &event, const OrgDirectory &u
     case CaseAction::FeedBack:
     case CaseAction::CloseImmediately:
         return Tr::tr("Result: %1").arg(text(event, "result"));
+    case CaseAction::Verify:
+    case CaseAction::FailVerification: {
+        const QString checker = text(event, "checked_by_name");
+        return checker.isEmpty() ? QString() : Tr::tr("Checked on site by %1.").arg(checker);
+    }
     case CaseAction::Evaluate:
         return evaluationDetails(event);
     case CaseAction::RequestExtension:

@@ -34,8 +34,9 @@ UnitChooser::UnitChooser(const OrgDirectory &units, bool withCoUnits,
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_unit);
 
+    // Retired units keep their past cases but are offered for nothing new.
     for (const OrgUnit &unit : units.units()) {
-        if (!accept || accept(unit))
+        if (!unit.retired && (!accept || accept(unit)))
             m_unit->addItem(entry(unit), unit.code);
     }
     m_unit->setCurrentIndex(-1);
@@ -51,6 +52,8 @@ UnitChooser::UnitChooser(const OrgDirectory &units, bool withCoUnits,
     m_coUnits->setObjectName(QStringLiteral("coUnits"));
     m_coUnits->setMaximumHeight(m_coUnits->fontMetrics().height() * 8);
     for (const OrgUnit &unit : units.units()) {
+        if (unit.retired)
+            continue;
         auto *item = new QListWidgetItem(entry(unit), m_coUnits);
         item->setData(Qt::UserRole, unit.code);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace GridDesk {
 
@@ -15,6 +16,18 @@ struct OrgUnit
     QString name;
     int tier = 0;
     QString parentCode;
+    bool retired = false; ///< kept for the cases it led; takes no new ones
+};
+
+/// A person of the organisation as the loop sees them: who handles a dispatched case, who
+/// checks one on site.
+struct StaffMember
+{
+    qint64 id = 0;
+    QString name;
+    QString post; ///< a post key, see postKey()
+    QString unitCode;
+    QStringList gridCodes;
 };
 
 /// A person the workstation can run as, until the server brings accounts.

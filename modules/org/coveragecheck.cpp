@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "coveragecheck.h"
 
-#include "posts.h"
+#include "domain/posts.h"
 
 #include <QCoreApplication>
 #include <QHash>

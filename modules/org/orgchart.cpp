@@ -3,7 +3,7 @@
 #include "orgchart.h"
 
 #include "logging.h"
-#include "posts.h"
+#include "domain/posts.h"
 
 #include "domain/text.h"
 #include "storage/workspace.h"

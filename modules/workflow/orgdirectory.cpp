@@ -6,10 +6,43 @@
 
 namespace GridDesk {
 
-OrgDirectory::OrgDirectory(const QList<OrgUnit> &units)
+OrgDirectory::OrgDirectory(const QList<OrgUnit> &units, const QList<StaffMember> &staff)
+    : m_staff(staff)
 {
     for (const OrgUnit &unit : units)
         m_units.insert(unit.code, unit);
+    std::sort(m_staff.begin(), m_staff.end(), [](const StaffMember &a, const StaffMember &b) {
+        return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+    });
+}
+
+std::optional<StaffMember> OrgDirectory::staffMember(qint64 id) const
+{
+    for (const StaffMember &member : m_staff) {
+        if (member.id == id)
+            return member;
+    }
+    return std::nullopt;
+}
+
+QList<StaffMember> OrgDirectory::staffWithin(const QString &unitCode) const
+{
+    QList<StaffMember> found;
+    for (const StaffMember &member : m_staff) {
+        if (isWithin(member.unitCode, unitCode))
+            found << member;
+    }
+    return found;
+}
+
+QList<StaffMember> OrgDirectory::staffInGrid(const QString &gridCode) const
+{
+    QList<StaffMember> found;
+    for (const StaffMember &member : m_staff) {
+        if (member.gridCodes.contains(gridCode))
+            found << member;
+    }
+    return found;
 }
 
 std::optional<OrgUnit> OrgDirectory::unit(const QString &code) const

@@ -16,7 +16,7 @@ class OrgDirectory
 {
 public:
     OrgDirectory() = default;
-    explicit OrgDirectory(const QList<OrgUnit> &units);
+    explicit OrgDirectory(const QList<OrgUnit> &units, const QList<StaffMember> &staff = {});
 
     bool contains(const QString &code) const { return m_units.contains(code); }
     std::optional<OrgUnit> unit(const QString &code) const;
@@ -28,8 +28,17 @@ public:
     /// The unit's name, or the code when the unit is unknown.
     QString displayName(const QString &code) const;
 
+    /// Active people of the organisation, ordered by name.
+    QList<StaffMember> staff() const { return m_staff; }
+    std::optional<StaffMember> staffMember(qint64 id) const;
+    /// People of a unit and of the units within it.
+    QList<StaffMember> staffWithin(const QString &unitCode) const;
+    /// People assigned to a grid.
+    QList<StaffMember> staffInGrid(const QString &gridCode) const;
+
 private:
     QHash<QString, OrgUnit> m_units;
+    QList<StaffMember> m_staff;
 };
 
 } // namespace GridDesk

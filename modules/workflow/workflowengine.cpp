@@ -231,6 +231,9 @@ Result<void> WorkflowEngine::checkInput(const CaseFile &file, const ActionReques
         return {};
     case CaseAction::Escalate:
         return checkEscalation(file, request);
+    case CaseAction::Verify:
+    case CaseAction::FailVerification:
+        return checkOnSite(request);
     case CaseAction::Evaluate: {
         const int satisfaction = request.data.value(QLatin1String("satisfaction")).toInt(0);
         if (satisfaction < 1 || satisfaction > 5) {
@@ -273,6 +276,34 @@ Result<void> WorkflowEngine::checkDispatch(const ActionRequest &request) const
         }
         seen << unit;
     }
+    for (const QString &unit : std::as_const(seen)) {
+        if (m_units.unit(unit)->retired)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("%1 is retired and takes no new cases.").arg(m_units.displayName(unit)));
+    }
+    if (!request.data.contains(QLatin1String("handler")))
+        return {};
+    const qint64 handler = request.data.value(QLatin1String("handler")).toInteger(0);
+    const std::optional<StaffMember> member = m_units.staffMember(handler);
+    if (!member)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Person %1 is not an active member of the organisation.").arg(handler));
+    if (!m_units.isWithin(member->unitCode, request.unit))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 works for %2, not for the lead unit %3.")
+                .arg(member->name, m_units.displayName(member->unitCode),
+                    m_units.displayName(request.unit)));
+    return {};
+}
+
+Result<void> WorkflowEngine::checkOnSite(const ActionRequest &request) const
+{
+    if (!request.data.contains(QLatin1String("checked_by")))
+        return {};
+    const qint64 id = request.data.value(QLatin1String("checked_by")).toInteger(0);
+    if (!m_units.staffMember(id))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Person %1 is not an active member of the organisation.").arg(id));
     return {};
 }
 
@@ -287,6 +318,9 @@ Result<void> WorkflowEngine::checkEscalation(
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("There is no org unit \"%1\" in this workspace.").arg(request.unit));
     }
+    if (higher->retired)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is retired and takes no new cases.").arg(higher->name));
     const std::optional<OrgUnit> lead = m_units.unit(file.leadUnit());
     const bool above =
         lead && higher->code != lead->code && m_units.isWithin(lead->code, higher->code);

@@ -55,6 +55,7 @@ private:
     Result<void> checkActor(const CaseFile &file, const ActionRequest &request) const;
     Result<void> checkInput(const CaseFile &file, const ActionRequest &request) const;
     Result<void> checkDispatch(const ActionRequest &request) const;
+    Result<void> checkOnSite(const ActionRequest &request) const;
     Result<void> checkVerifier(const CaseFile &file, const ActionRequest &request) const;
     Result<void> checkEscalation(const CaseFile &file, const ActionRequest &request) const;
     Result<void> checkAside(const CaseFile &file, const ActionRequest &request) const;

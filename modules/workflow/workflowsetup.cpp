@@ -81,17 +81,30 @@ std::optional<CaseAction> overdueAction(const QString &text, CaseAction fallback
 
 Result<void> loadUnits(const Workspace &workspace, WorkflowSetup &setup)
 {
-    auto query =
-        select(workspace, QStringLiteral("SELECT code, name, tier, parent_code FROM org_units"),
-            Tr::tr("Reading org units"));
+    auto query = select(workspace,
+        QStringLiteral("SELECT u.code, u.name, u.tier, u.parent_code, coalesce(d.retired, 0) FROM "
+                       "org_units u LEFT JOIN org_unit_details d USING (code)"),
+        Tr::tr("Reading org units"));
     if (!query)
         return std::unexpected(query.error());
     QList<OrgUnit> units;
     while (query->next()) {
         units << OrgUnit {query->value(0).toString(), query->value(1).toString(),
-            query->value(2).toInt(), query->value(3).toString()};
+            query->value(2).toInt(), query->value(3).toString(), query->value(4).toInt() != 0};
     }
-    setup.units = OrgDirectory(units);
+    auto people = select(workspace,
+        QStringLiteral(
+            "SELECT id, name, post, unit_code, grid_codes FROM people WHERE retired = 0"),
+        Tr::tr("Reading people"));
+    if (!people)
+        return std::unexpected(people.error());
+    QList<StaffMember> staff;
+    while (people->next()) {
+        staff << StaffMember {people->value(0).toLongLong(), people->value(1).toString(),
+            people->value(2).toString(), people->value(3).toString(),
+            people->value(4).toString().split(u';', Qt::SkipEmptyParts)};
+    }
+    setup.units = OrgDirectory(units, staff);
 
     auto users = select(workspace,
         QStringLiteral("SELECT name, role, unit_code FROM local_users ORDER BY name"),

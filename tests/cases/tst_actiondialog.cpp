@@ -28,6 +28,8 @@ private Q_SLOTS:
     void reasonIsRequiredWhereNeeded();
     void dispatchTakesTheProposal();
     void dispatchRefusesUnknownUnits();
+    void dispatchOffersThePeopleOfTheLeadUnit();
+    void verificationOffersTheGridStaff();
     void escalationOffersHigherTiers();
     void feedBackNeedsAResult();
     void evaluationNeedsASatisfaction();
@@ -154,6 +156,78 @@ void TestActionDialog::dispatchRefusesUnknownUnits()
     for (int row = 0; row < coUnits->count(); ++row)
         coUnits->item(row)->setCheckState(Qt::Checked);
     QCOMPARE(dialog.input().coUnits, (QStringList {"city", "district-1", "street-1"}));
+}
+
+namespace {
+OrgDirectory staffedUnits()
+{
+    QList<OrgUnit> units = Test::fixtureSetup().units.units();
+    units << OrgUnit {QStringLiteral("street-9"), QStringLiteral("Street nine"), 3,
+        QStringLiteral("district-1"), true};
+    return OrgDirectory(units,
+        {{5, QStringLiteral("Wu Lei"), QStringLiteral("management"), QStringLiteral("street-1"),
+             {}},
+            {6, QStringLiteral("Ma Li"), QStringLiteral("grid_supervisor"),
+                QStringLiteral("street-2"), {QStringLiteral("102")}},
+            {7, QStringLiteral("Gao Yu"), QStringLiteral("information_collector"),
+                QStringLiteral("street-2"), {QStringLiteral("101"), QStringLiteral("102")}}});
+}
+
+QStringList entries(QComboBox *box)
+{
+    QStringList texts;
+    for (int index = 0; index < box->count(); ++index)
+        texts << box->itemText(index);
+    return texts;
+}
+} // namespace
+
+void TestActionDialog::dispatchOffersThePeopleOfTheLeadUnit()
+{
+    ActionContext staffed = context(CaseState::Registered);
+    staffed.units = staffedUnits();
+    ActionDialog dialog(CaseAction::Dispatch, staffed);
+    auto *unit = child<QComboBox>(&dialog, "unit");
+    QCOMPARE(unit->findData(QStringLiteral("street-9")), -1); // retired: offered for nothing new
+    auto *handler = child<QComboBox>(&dialog, "handler");
+    QVERIFY(!handler->isEnabled());
+
+    unit->setCurrentIndex(unit->findData(QStringLiteral("street-2")));
+    QCOMPARE(entries(handler),
+        (QStringList {"Whoever the unit assigns", "Gao Yu – information collector, Street two",
+            "Ma Li – grid supervisor, Street two"}));
+    handler->setCurrentIndex(handler->findData(6));
+    ActionInput input = dialog.input();
+    QCOMPARE(input.data.value(QLatin1String("handler")).toInteger(), 6);
+    QCOMPARE(input.data.value(QLatin1String("handler_name")).toString(), QStringLiteral("Ma Li"));
+
+    // A district leads with everyone below it; a unit without people says so.
+    unit->setCurrentIndex(unit->findData(QStringLiteral("district-1")));
+    QCOMPARE(handler->count(), 4);
+    unit->setCurrentIndex(unit->findData(QStringLiteral("city")));
+    unit->setCurrentIndex(unit->findData(QStringLiteral("street-1")));
+    QCOMPARE(handler->count(), 2);
+    QVERIFY(!dialog.input().data.contains(QLatin1String("handler")));
+
+    // A draft brings the chosen person back.
+    input.unit = QStringLiteral("street-2");
+    dialog.restore(input);
+    QCOMPARE(handler->currentData().toLongLong(), 6);
+}
+
+void TestActionDialog::verificationOffersTheGridStaff()
+{
+    ActionContext staffed = context(CaseState::FedBack);
+    staffed.units = staffedUnits();
+    staffed.record.gridCode = QStringLiteral("101");
+    ActionDialog dialog(CaseAction::Verify, staffed);
+    auto *checkedBy = child<QComboBox>(&dialog, "checkedBy");
+    QCOMPARE(entries(checkedBy),
+        (QStringList {"Not recorded", "Gao Yu – information collector, Street two"}));
+    checkedBy->setCurrentIndex(1);
+    QCOMPARE(dialog.input().data.value(QLatin1String("checked_by")).toInteger(), 7);
+    QCOMPARE(dialog.input().data.value(QLatin1String("checked_by_name")).toString(),
+        QStringLiteral("Gao Yu"));
 }
 
 void TestActionDialog::escalationOffersHigherTiers()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "org/coveragecheck.h"
-#include "org/posts.h"
+#include "domain/posts.h"
 
 #include "support/testsupport.h"
 

@@ -207,6 +207,63 @@ private Q_SLOTS:
         QVERIFY(flow.apply(roads, CaseAction::Accept));
     }
 
+    void dispatchNamesPeopleOfTheOrgChart()
+    {
+        QList<OrgUnit> units = sampleUnits().units();
+        units << OrgUnit {QStringLiteral("old-roads"), QStringLiteral("Old roads office"), 5,
+            QStringLiteral("district"), true};
+        const OrgDirectory directory(units,
+            {{11, QStringLiteral("Sun Li"), QStringLiteral("joint_handling"),
+                 QStringLiteral("sanitation/crew1"), {}},
+                {12, QStringLiteral("Zhou Qi"), QStringLiteral("joint_handling"),
+                    QStringLiteral("roads"), {}},
+                {13, QStringLiteral("He Ping"), QStringLiteral("information_collector"),
+                    QStringLiteral("grid-station"), {QStringLiteral("G7")}}});
+        Flow flow(7, directory);
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Report));
+        QVERIFY(flow.apply(OPERATOR, CaseAction::Register));
+
+        // A retired unit takes no new case, as lead or co-unit.
+        auto retired =
+            flow.decide(flow.withUnit(OPERATOR, CaseAction::Dispatch, QStringLiteral("old-roads")));
+        QVERIFY(!retired);
+        QVERIFY(retired.error().message.contains(QLatin1String("retired")));
+        ActionRequest withRetired =
+            flow.withUnit(OPERATOR, CaseAction::Dispatch, QStringLiteral("sanitation"));
+        withRetired.coUnits = {QStringLiteral("old-roads")};
+        QVERIFY(!flow.decide(withRetired));
+
+        // The handler must work in the lead unit or below it.
+        ActionRequest dispatch =
+            flow.withUnit(OPERATOR, CaseAction::Dispatch, QStringLiteral("sanitation"));
+        dispatch.data.insert(QStringLiteral("handler"), 12);
+        auto elsewhere = flow.decide(dispatch);
+        QVERIFY(!elsewhere);
+        QVERIFY2(elsewhere.error().message.contains(QLatin1String("Zhou Qi")),
+            qPrintable(elsewhere.error().message));
+        dispatch.data.insert(QStringLiteral("handler"), 99);
+        QVERIFY(!flow.decide(dispatch));
+        dispatch.data.insert(QStringLiteral("handler"), 11);
+        auto event = flow.decide(dispatch);
+        QVERIFY2(event.has_value(), Test::why(event).constData());
+        QCOMPARE(event->data.value(QLatin1String("handler")).toInteger(), 11);
+        QVERIFY(flow.apply(dispatch));
+
+        const Person crew {
+            QStringLiteral("Sun Li"), Role::UnitHandler, QStringLiteral("sanitation")};
+        QVERIFY(flow.apply(crew, CaseAction::Accept));
+        ActionRequest feedBack = flow.request(crew, CaseAction::FeedBack);
+        feedBack.data.insert(QStringLiteral("result"), QStringLiteral("Swept"));
+        QVERIFY(flow.apply(feedBack));
+
+        // Whoever checked on site must be a member of the organisation.
+        ActionRequest verify = flow.request(SUPERVISOR, CaseAction::Verify);
+        verify.data.insert(QStringLiteral("checked_by"), 98);
+        QVERIFY(!flow.decide(verify));
+        verify.data.insert(QStringLiteral("checked_by"), 13);
+        QVERIFY(flow.apply(verify));
+    }
+
     void feedBackNeedsAResult()
     {
         Flow flow;

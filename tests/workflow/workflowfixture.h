@@ -47,8 +47,8 @@ inline const Person LEADER {QStringLiteral("Wang"), Role::Leader, QStringLiteral
 class Flow
 {
 public:
-    explicit Flow(qint64 caseId = 7)
-        : m_engine(sampleUnits())
+    explicit Flow(qint64 caseId = 7, const OrgDirectory &units = sampleUnits())
+        : m_engine(units)
         , m_caseId(caseId)
     { }
 

@@ -100,6 +100,7 @@ bench assign --workspace "$out/city.gpkg" --work "$out"
 bench memory --workspace "$out/city.gpkg"
 bench queue --workspace "$out/city.gpkg"
 bench validate --shapefile "$out/fine_grids.shp" --maps "$maps"
+bench org --work "$out"
 
 step "summary ($(nproc) cores, $grids fine grids, $cases cases)"
 sed 's/^RESULT //' "$results"

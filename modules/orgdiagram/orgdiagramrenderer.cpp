@@ -76,6 +76,27 @@ void drawFamily(QPainter &painter, const OrgDiagramLayout &layout, int parent, b
     }
 }
 
+/// Zoomed out: every link a plain line, drawn in one call.
+void drawPlainFamilies(
+    QPainter &painter, const OrgDiagramLayout &layout, const std::vector<int> &families)
+{
+    QList<QLineF> lines;
+    lines.reserve(qsizetype(families.size()) * 4);
+    for (const int parent : families) {
+        const QRectF &box = layout.boxes()[std::size_t(parent)].rect;
+        const qreal bus = busY(box);
+        const QRectF family = layout.familyRect(parent);
+        lines.append(QLineF(box.center().x(), box.bottom(), box.center().x(), bus));
+        lines.append(QLineF(family.left() + 1.0, bus, family.right() - 1.0, bus));
+        for (const int child : layout.children(parent)) {
+            const QRectF &below = layout.boxes()[std::size_t(child)].rect;
+            lines.append(QLineF(below.center().x(), bus, below.center().x(), below.top()));
+        }
+    }
+    painter.setPen(QPen(LINK_COLOUR, 0.0));
+    painter.drawLines(lines);
+}
+
 void drawJointLinks(
     QPainter &painter, const OrgDiagramLayout &layout, const QRectF &area, bool detailed)
 {
@@ -232,8 +253,12 @@ int OrgDiagramRenderer::render(QPainter &painter, const OrgDiagramLayout &layout
     painter.translate(-area.topLeft());
     painter.setRenderHint(QPainter::Antialiasing, detailed);
 
-    for (const int parent : families)
-        drawFamily(painter, layout, parent, detailed);
+    if (detailed) {
+        for (const int parent : families)
+            drawFamily(painter, layout, parent, detailed);
+    } else {
+        drawPlainFamilies(painter, layout, families);
+    }
     drawJointLinks(painter, layout, area, detailed);
 
     if (detailed) {

@@ -12,8 +12,8 @@
 #include "benchsupport.h"
 #include "comparison.h"
 
+#include "domain/posts.h"
 #include "org/orgchart.h"
-#include "org/posts.h"
 #include "orgdiagram/orgdiagramlayout.h"
 #include "orgdiagram/orgdiagramrenderer.h"
 #include "storage/workspace.h"

@@ -79,8 +79,18 @@ QString usage()
         "\n"
         "The organisation:\n"
         "  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]\n"
+        "  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N\n"
+        "      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE\n"
+        "      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]\n"
         "  griddesk-cli org WORKSPACE [--json]\n"
         "  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)\n"
+        "  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]\n"
+        "  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]\n"
+        "  griddesk-cli org-retire WORKSPACE CODE [--as USER]\n"
+        "  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]\n"
+        "  griddesk-cli org-history WORKSPACE [CODE] [--json]\n"
+        "  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT\n"
+        "      --as USER\n"
         "\n"
         "Actions: %2.\n"
         "Roles: %3.\n"
@@ -466,10 +476,21 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("target-area"), Tr::tr("Area of each fine grid, in square metres."),
             QStringLiteral("M2")},
         {QStringLiteral("note"), Tr::tr("What a grid edition changes."), QStringLiteral("TEXT")},
-        {QStringLiteral("format"), Tr::tr("What an org file holds: divisions or csv."),
+        {QStringLiteral("format"), Tr::tr("What an org file holds: divisions, csv or boundaries."),
             QStringLiteral("F")},
-        {QStringLiteral("root-code"), Tr::tr("Division code of the subtree to import."),
+        {QStringLiteral("root-code"),
+            Tr::tr("Division code of the subtree to import, or the unit boundaries sit under."),
             QStringLiteral("CODE")},
+        {QStringLiteral("root-name"), Tr::tr("Name of the root unit when it is made."),
+            QStringLiteral("NAME")},
+        {QStringLiteral("tier"), Tr::tr("Tier of the units a boundary file makes, 1 to 6."),
+            QStringLiteral("N")},
+        {QStringLiteral("parent"), Tr::tr("The unit to move under (blank: the top)."),
+            QStringLiteral("CODE")},
+        {QStringLiteral("people"), Tr::tr("Export the people.")},
+        {QStringLiteral("units"), Tr::tr("Export the units.")},
+        {QStringLiteral("field"), Tr::tr("The personal number to reveal: phone or id_number."),
+            QStringLiteral("F")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -508,7 +529,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"deadlines", deadlinesCommand}, {"rules", rulesCommand}, {"setup", setupCommand},
         {"calendar", calendarCommand}, {"validate", validateCommand},
         {"subdivide", subdivideCommand}, {"publish", publishCommand}, {"editions", editionsCommand},
-        {"import-org", importOrgCommand}, {"org", orgCommand}, {"org-check", orgCheckCommand}};
+        {"import-org", importOrgCommand}, {"org", orgCommand}, {"org-check", orgCheckCommand},
+        {"org-move", orgMoveCommand}, {"org-merge", orgMergeCommand},
+        {"org-retire", orgRetireCommand}, {"org-export", orgExportCommand},
+        {"org-history", orgHistoryCommand}, {"reveal", revealCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

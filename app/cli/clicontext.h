@@ -64,9 +64,16 @@ int subdivideCommand(Context &context);
 int publishCommand(Context &context);
 int editionsCommand(Context &context);
 
-/// The organisation's commands: import-org, org, org-check (orgcommands.cpp).
+/// The organisation's commands: import-org, org, org-check, org-move, org-merge, org-retire,
+/// org-export, org-history and reveal (orgcommands.cpp).
 int importOrgCommand(Context &context);
 int orgCommand(Context &context);
 int orgCheckCommand(Context &context);
+int orgMoveCommand(Context &context);
+int orgMergeCommand(Context &context);
+int orgRetireCommand(Context &context);
+int orgExportCommand(Context &context);
+int orgHistoryCommand(Context &context);
+int revealCommand(Context &context);
 
 } // namespace GridDesk::Cli

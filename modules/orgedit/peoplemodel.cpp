@@ -6,7 +6,7 @@
 #include "orgterms.h"
 
 #include "org/personaldata.h"
-#include "org/posts.h"
+#include "domain/posts.h"
 
 #include <QBrush>
 

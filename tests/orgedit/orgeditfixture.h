@@ -4,7 +4,7 @@
 
 #include "org/divisionimport.h"
 #include "org/orgchart.h"
-#include "org/posts.h"
+#include "domain/posts.h"
 
 #include "support/testsupport.h"
 

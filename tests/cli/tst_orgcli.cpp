@@ -323,9 +323,28 @@ private Q_SLOTS:
         QVERIFY(writeText(people,
             "name,post,unit_code,grid_codes,phone,id_number\n"
             "Maria Lopez,information_collector,101,101,2125550143,NY-1985-0042\n"
-            "Sam Park,grid_supervisor,101,101,2125550178,\n"));
+            "Sam Park,grid_supervisor,101,101,2125550178,\n"
+            "Ana Ruiz,information_collector,102,201,,\n"));
         Run imported = cli({"import-org", workspace, people, "--format", "csv", "--as", "tester"});
         QVERIFY2(imported.status == 0, qPrintable(imported.err));
+
+        // The units answer for the grids of their own codes, so the coverage check sees who
+        // covers what: 101 has its collector and supervisor, 102's collector works in the Bronx.
+        const QJsonArray findings = jsonArray(cli({"org-check", workspace, "--json"}));
+        QStringList outside;
+        QStringList uncovered;
+        for (const QJsonValue &value : findings) {
+            const QJsonObject finding = value.toObject();
+            const QString grid = finding.value("codes").toArray().first().toString();
+            if (finding.value("kind").toString() == QLatin1String("grid_outside_jurisdiction"))
+                outside << finding.value("codes").toArray().at(1).toString() + "/" + grid;
+            if (finding.value("kind").toString() == QLatin1String("grid_without_collector"))
+                uncovered << grid;
+        }
+        QCOMPARE(outside, QStringList {"102/201"});
+        QVERIFY(!uncovered.contains("101"));
+        QVERIFY(uncovered.contains("102") && !uncovered.contains("201"));
+        QCOMPARE(uncovered.size(), 59 - 2);
 
         Run busy = cli({"org-retire", workspace, "101", "--as", "tester"});
         QCOMPARE(busy.status, 1);

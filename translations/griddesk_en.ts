@@ -149,6 +149,35 @@
         <extracomment>%1 is the case&apos;s state after a reload</extracomment>
         <translation>Reloaded: the case is now %1. Check what you entered and submit again.</translation>
     </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>Handled by:</translation>
+    </message>
+    <message>
+        <source>Whoever the unit assigns</source>
+        <translation>Whoever the unit assigns</translation>
+    </message>
+    <message>
+        <source>The org chart has nobody in %1 yet.</source>
+        <translation>The org chart has nobody in %1 yet.</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>The org chart assigns nobody to grid %1.</source>
+        <translation>The org chart assigns nobody to grid %1.</translation>
+    </message>
+    <message>
+        <source>Checked on site by:</source>
+        <translation>Checked on site by:</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3</source>
+        <extracomment>a person in a list: name, post and unit, e.g. &quot;Li Na – grid supervisor, Street one&quot;</extracomment>
+        <translation>%1 – %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CalendarEditor</name>
@@ -946,6 +975,14 @@
         <source>Grid %1 → %2 (edition %3).</source>
         <extracomment>%1 and %2 are grid codes, %3 the number of a grid edition</extracomment>
         <translation>Grid %1 → %2 (edition %3).</translation>
+    </message>
+    <message>
+        <source>Handled by %1.</source>
+        <translation>Handled by %1.</translation>
+    </message>
+    <message>
+        <source>Checked on site by %1.</source>
+        <translation>Checked on site by %1.</translation>
     </message>
 </context>
 <context>
@@ -1818,6 +1855,30 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>%1 is not a base grid (it is a grid of this level: %2); fine grids are cut from base grids.</translation>
     </message>
     <message>
+        <source>%1: %2 added, %3 updated, %4 refused</source>
+        <translation>%1: %2 added, %3 updated, %4 refused</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  line %1: %2</translation>
+    </message>
+    <message>
+        <source>import-org needs a WORKSPACE and a FILE.</source>
+        <translation>import-org needs a WORKSPACE and a FILE.</translation>
+    </message>
+    <message>
+        <source>org needs a WORKSPACE.</source>
+        <translation>org needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>, retired</source>
+        <translation>, retired</translation>
+    </message>
+    <message>
+        <source>org-check needs a WORKSPACE.</source>
+        <translation>org-check needs a WORKSPACE.</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -1850,8 +1911,18 @@ The grid map:
 
 The organisation:
   griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
   griddesk-cli org WORKSPACE [--json]
   griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
 
 Actions: %2.
 Roles: %3.
@@ -1891,8 +1962,18 @@ The grid map:
 
 The organisation:
   griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
   griddesk-cli org WORKSPACE [--json]
   griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
 
 Actions: %2.
 Roles: %3.
@@ -1902,44 +1983,175 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>What an org file holds: divisions or csv.</source>
-        <translation>What an org file holds: divisions or csv.</translation>
+        <source>What an org file holds: divisions, csv or boundaries.</source>
+        <translation>What an org file holds: divisions, csv or boundaries.</translation>
     </message>
     <message>
-        <source>Division code of the subtree to import.</source>
-        <translation>Division code of the subtree to import.</translation>
+        <source>Division code of the subtree to import, or the unit boundaries sit under.</source>
+        <translation>Division code of the subtree to import, or the unit boundaries sit under.</translation>
     </message>
     <message>
-        <source>%1: %2 added, %3 updated, %4 refused</source>
-        <translation>%1: %2 added, %3 updated, %4 refused</translation>
+        <source>Name of the root unit when it is made.</source>
+        <translation>Name of the root unit when it is made.</translation>
     </message>
     <message>
-        <source>  line %1: %2</source>
-        <translation>  line %1: %2</translation>
+        <source>Tier of the units a boundary file makes, 1 to 6.</source>
+        <translation>Tier of the units a boundary file makes, 1 to 6.</translation>
     </message>
     <message>
-        <source>import-org needs a WORKSPACE and a FILE.</source>
-        <translation>import-org needs a WORKSPACE and a FILE.</translation>
+        <source>The unit to move under (blank: the top).</source>
+        <translation>The unit to move under (blank: the top).</translation>
     </message>
     <message>
-        <source>import-org needs --format divisions or --format csv.</source>
-        <translation>import-org needs --format divisions or --format csv.</translation>
+        <source>Export the people.</source>
+        <translation>Export the people.</translation>
     </message>
     <message>
-        <source>--root-code applies to --format divisions only.</source>
-        <translation>--root-code applies to --format divisions only.</translation>
+        <source>Export the units.</source>
+        <translation>Export the units.</translation>
     </message>
     <message>
-        <source>org needs a WORKSPACE.</source>
-        <translation>org needs a WORKSPACE.</translation>
+        <source>The personal number to reveal: phone or id_number.</source>
+        <translation>The personal number to reveal: phone or id_number.</translation>
     </message>
     <message>
-        <source>, retired</source>
-        <translation>, retired</translation>
+        <source>  feature %1: %2</source>
+        <translation>  feature %1: %2</translation>
     </message>
     <message>
-        <source>org-check needs a WORKSPACE.</source>
-        <translation>org-check needs a WORKSPACE.</translation>
+        <source>--format boundaries needs --code-field and --tier (1 to 6).</source>
+        <translation>--format boundaries needs --code-field and --tier (1 to 6).</translation>
+    </message>
+    <message>
+        <source>--tier must be a number from 1 to 6.</source>
+        <translation>--tier must be a number from 1 to 6.</translation>
+    </message>
+    <message>
+        <source>give the parent with --parent-field or --root-code, not both.</source>
+        <translation>give the parent with --parent-field or --root-code, not both.</translation>
+    </message>
+    <message>
+        <source>City supervision centre</source>
+        <extracomment>The top unit made for a boundary import; %1 is the city&apos;s name</extracomment>
+        <translation>City supervision centre</translation>
+    </message>
+    <message>
+        <source>%1 supervision centre</source>
+        <translation>%1 supervision centre</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n grid code(s) in the units&apos; jurisdictions are not grids of this workspace (yet); import the file as grids with the same code field.</source>
+        <translation>
+            <numerusform>  %n grid code in the units&apos; jurisdictions is not a grid of this workspace (yet); import the file as grids with the same code field.</numerusform>
+            <numerusform>  %n grid codes in the units&apos; jurisdictions are not grids of this workspace (yet); import the file as grids with the same code field.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>import-org needs --format divisions, csv or boundaries.</source>
+        <translation>import-org needs --format divisions, csv or boundaries.</translation>
+    </message>
+    <message>
+        <source>--root-code applies to --format divisions and boundaries only.</source>
+        <translation>--root-code applies to --format divisions and boundaries only.</translation>
+    </message>
+    <message>
+        <source>--%1 applies to --format boundaries only.</source>
+        <translation>--%1 applies to --format boundaries only.</translation>
+    </message>
+    <message>
+        <source>say who makes the change with --as USER.</source>
+        <translation>say who makes the change with --as USER.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>org-move needs a WORKSPACE, a unit CODE and --parent CODE (blank: to the top).</source>
+        <translation>org-move needs a WORKSPACE, a unit CODE and --parent CODE (blank: to the top).</translation>
+    </message>
+    <message>
+        <source>%1 now sits at the top.</source>
+        <translation>%1 now sits at the top.</translation>
+    </message>
+    <message>
+        <source>%1 now sits under %2.</source>
+        <translation>%1 now sits under %2.</translation>
+    </message>
+    <message>
+        <source>org-merge needs a WORKSPACE, the unit CODE to retire and --into CODE.</source>
+        <translation>org-merge needs a WORKSPACE, the unit CODE to retire and --into CODE.</translation>
+    </message>
+    <message>
+        <source>%1 is merged into %2 and retired.</source>
+        <translation>%1 is merged into %2 and retired.</translation>
+    </message>
+    <message>
+        <source>org-retire needs a WORKSPACE and a unit CODE.</source>
+        <translation>org-retire needs a WORKSPACE and a unit CODE.</translation>
+    </message>
+    <message>
+        <source>%1 is retired.</source>
+        <translation>%1 is retired.</translation>
+    </message>
+    <message>
+        <source>org-export needs a WORKSPACE, an OUT.csv and --people or --units.</source>
+        <translation>org-export needs a WORKSPACE, an OUT.csv and --people or --units.</translation>
+    </message>
+    <message>
+        <source>%1 exists; add --overwrite to replace it.</source>
+        <translation>%1 exists; add --overwrite to replace it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n person(s), phone and ID numbers masked</source>
+        <translation>
+            <numerusform>%1: %n person, phone and ID numbers masked</numerusform>
+            <numerusform>%1: %n people, phone and ID numbers masked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n unit(s)</source>
+        <translation>
+            <numerusform>%1: %n unit</numerusform>
+            <numerusform>%1: %n units</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>org-history needs a WORKSPACE and, if you like, a CODE.</source>
+        <translation>org-history needs a WORKSPACE and, if you like, a CODE.</translation>
+    </message>
+    <message>
+        <source>The chart has no unit %1.</source>
+        <translation>The chart has no unit %1.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5</source>
+        <extracomment>One line of the org chart&apos;s history: time, who, action, unit, what changed</extracomment>
+        <translation>%1  %2  %3  %4  %5</translation>
+    </message>
+    <message>
+        <source>reveal needs a WORKSPACE and a PERSON_ID (a number).</source>
+        <translation>reveal needs a WORKSPACE and a PERSON_ID (a number).</translation>
+    </message>
+    <message>
+        <source>reveal needs --field phone or --field id_number.</source>
+        <translation>reveal needs --field phone or --field id_number.</translation>
+    </message>
+    <message>
+        <source>reveal needs --reason TEXT and --as USER, a local user of the workspace.</source>
+        <translation>reveal needs --reason TEXT and --as USER, a local user of the workspace.</translation>
+    </message>
+    <message>
+        <source>%1 is not a local user of this workspace.</source>
+        <translation>%1 is not a local user of this workspace.</translation>
+    </message>
+    <message>
+        <source>The chart has no person %1.</source>
+        <translation>The chart has no person %1.</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +4108,498 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>Big-data staff</source>
         <translation>Big-data staff</translation>
     </message>
+    <message>
+        <source>The units of a boundary file need a tier from 1 to 6, not %1.</source>
+        <translation>The units of a boundary file need a tier from 1 to 6, not %1.</translation>
+    </message>
+    <message>
+        <source>Name the field that holds the units&apos; codes.</source>
+        <translation>Name the field that holds the units&apos; codes.</translation>
+    </message>
+    <message>
+        <source>Give the units&apos; parent either as a field or as a root unit, not both.</source>
+        <translation>Give the units&apos; parent either as a field or as a root unit, not both.</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; to take the units&apos; codes from; its fields are: %3.</source>
+        <translation>%1 has no field &quot;%2&quot; to take the units&apos; codes from; its fields are: %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; to take the units&apos; names from; its fields are: %3.</source>
+        <translation>%1 has no field &quot;%2&quot; to take the units&apos; names from; its fields are: %3.</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; to take the units&apos; parents from; give a field, FIELD/N or left(FIELD,N) with one of its fields: %3.</source>
+        <translation>%1 has no field &quot;%2&quot; to take the units&apos; parents from; give a field, FIELD/N or left(FIELD,N) with one of its fields: %3.</translation>
+    </message>
+    <message>
+        <source>The parent expression &quot;%1&quot; needs a number of 1 or more.</source>
+        <translation>The parent expression &quot;%1&quot; needs a number of 1 or more.</translation>
+    </message>
+    <message>
+        <source>Units of tier %1 cannot sit under %2 %3, which has tier %4; tiers may be skipped, never inverted.</source>
+        <translation>Units of tier %1 cannot sit under %2 %3, which has tier %4; tiers may be skipped, never inverted.</translation>
+    </message>
+    <message>
+        <source>Units of tier 1 cannot sit under a root unit; leave the root out.</source>
+        <translation>Units of tier 1 cannot sit under a root unit; leave the root out.</translation>
+    </message>
+    <message>
+        <source>the parent field &quot;%1&quot; is empty.</source>
+        <translation>the parent field &quot;%1&quot; is empty.</translation>
+    </message>
+    <message>
+        <source>the parent field &quot;%1&quot; holds &quot;%2&quot;, which is not a whole number to divide by %3.</source>
+        <translation>the parent field &quot;%1&quot; holds &quot;%2&quot;, which is not a whole number to divide by %3.</translation>
+    </message>
+    <message>
+        <source>%1
+The first text that is not UTF-8: %2</source>
+        <translation>%1
+The first text that is not UTF-8: %2</translation>
+    </message>
+    <message>
+        <source>the code field &quot;%1&quot; is empty; a unit needs a code.</source>
+        <translation>the code field &quot;%1&quot; is empty; a unit needs a code.</translation>
+    </message>
+    <message>
+        <source>code %1 is already used by feature %2.</source>
+        <translation>code %1 is already used by feature %2.</translation>
+    </message>
+    <message>
+        <source>code %1: %2</source>
+        <translation>code %1: %2</translation>
+    </message>
+    <message>
+        <source>code %1: its parent %2 is not in the chart; import the units of the level above first.</source>
+        <translation>code %1: its parent %2 is not in the chart; import the units of the level above first.</translation>
+    </message>
+    <message>
+        <source>%1 has no features to make units from.</source>
+        <translation>%1 has no features to make units from.</translation>
+    </message>
+    <message>
+        <source>Leading group</source>
+        <translation>Leading group</translation>
+    </message>
+    <message>
+        <source>Coordination group</source>
+        <translation>Coordination group</translation>
+    </message>
+    <message>
+        <source>Reading org groups</source>
+        <translation>Reading org groups</translation>
+    </message>
+    <message>
+        <source>The org chart was saved elsewhere since it was opened here (saved %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
+        <translation>The org chart was saved elsewhere since it was opened here (saved %1 time(s) now, %2 when opened). Reload it and make the changes again.</translation>
+    </message>
+    <message>
+        <source>Saving group %1</source>
+        <translation>Saving group %1</translation>
+    </message>
+    <message>
+        <source>Recording the org chart&apos;s history</source>
+        <translation>Recording the org chart&apos;s history</translation>
+    </message>
+    <message>
+        <source>Reading the org chart&apos;s history</source>
+        <translation>Reading the org chart&apos;s history</translation>
+    </message>
+    <message>
+        <source>Unit %1 needs a name.</source>
+        <translation>Unit %1 needs a name.</translation>
+    </message>
+    <message>
+        <source>%1 is not a joint-handling unit, so it cannot be linked to other units.</source>
+        <translation>%1 is not a joint-handling unit, so it cannot be linked to other units.</translation>
+    </message>
+    <message>
+        <source>%1 is linked to unit %2, which is not in the chart.</source>
+        <translation>%1 is linked to unit %2, which is not in the chart.</translation>
+    </message>
+    <message>
+        <source>%1 can be linked only to units of the tiers, not to %2.</source>
+        <translation>%1 can be linked only to units of the tiers, not to %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be linked to %2: that unit is retired.</source>
+        <translation>%1 cannot be linked to %2: that unit is retired.</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>added %1</translation>
+    </message>
+    <message>
+        <source>name %1 → %2</source>
+        <translation>name %1 → %2</translation>
+    </message>
+    <message>
+        <source>tier %1 → %2</source>
+        <translation>tier %1 → %2</translation>
+    </message>
+    <message>
+        <source>parent %1 → %2</source>
+        <translation>parent %1 → %2</translation>
+    </message>
+    <message>
+        <source>kind %1 → %2</source>
+        <translation>kind %1 → %2</translation>
+    </message>
+    <message>
+        <source>contact %1 → %2</source>
+        <translation>contact %1 → %2</translation>
+    </message>
+    <message>
+        <source>jurisdiction %1 → %2</source>
+        <translation>jurisdiction %1 → %2</translation>
+    </message>
+    <message>
+        <source>departments %1 → %2</source>
+        <translation>departments %1 → %2</translation>
+    </message>
+    <message>
+        <source>linked units %1 → %2</source>
+        <translation>linked units %1 → %2</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <source>back in service</source>
+        <translation>back in service</translation>
+    </message>
+    <message>
+        <source>moved from %1 to %2</source>
+        <translation>moved from %1 to %2</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>the top</translation>
+    </message>
+    <message>
+        <source>%1 merged into %2: %3 unit(s) and %4 person(s) moved</source>
+        <translation>%1 merged into %2: %3 unit(s) and %4 person(s) moved</translation>
+    </message>
+    <message>
+        <source>retired %1</source>
+        <translation>retired %1</translation>
+    </message>
+    <message>
+        <source>added %1 (%2) in %3</source>
+        <translation>added %1 (%2) in %3</translation>
+    </message>
+    <message>
+        <source>post %1 → %2</source>
+        <translation>post %1 → %2</translation>
+    </message>
+    <message>
+        <source>unit %1 → %2</source>
+        <translation>unit %1 → %2</translation>
+    </message>
+    <message>
+        <source>grids %1 → %2</source>
+        <translation>grids %1 → %2</translation>
+    </message>
+    <message>
+        <source>phone changed</source>
+        <translation>phone changed</translation>
+    </message>
+    <message>
+        <source>ID number changed</source>
+        <translation>ID number changed</translation>
+    </message>
+    <message>
+        <source>left the organisation</source>
+        <translation>left the organisation</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>A group needs a name.</translation>
+    </message>
+    <message>
+        <source>Group %1 names unit %2, which is not in the chart.</source>
+        <translation>Group %1 names unit %2, which is not in the chart.</translation>
+    </message>
+    <message>
+        <source>Group %1 cannot be set up by %2: that unit is retired.</source>
+        <translation>Group %1 cannot be set up by %2: that unit is retired.</translation>
+    </message>
+    <message>
+        <source>Group %1 names member unit %2, which is not in the chart.</source>
+        <translation>Group %1 names member unit %2, which is not in the chart.</translation>
+    </message>
+    <message>
+        <source>Group %1 names member %2, who is not in the chart.</source>
+        <translation>Group %1 names member %2, who is not in the chart.</translation>
+    </message>
+    <message>
+        <source>set up %1 &quot;%2&quot; with %3 unit(s) and %4 person(s)</source>
+        <translation>set up %1 &quot;%2&quot; with %3 unit(s) and %4 person(s)</translation>
+    </message>
+    <message>
+        <source>changed %1 &quot;%2&quot;: %3 unit(s) and %4 person(s)</source>
+        <translation>changed %1 &quot;%2&quot;: %3 unit(s) and %4 person(s)</translation>
+    </message>
+    <message>
+        <source>The chart has no group %1.</source>
+        <translation>The chart has no group %1.</translation>
+    </message>
+    <message>
+        <source>dissolved %1 &quot;%2&quot;</source>
+        <translation>dissolved %1 &quot;%2&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgDiagram</name>
+    <message>
+        <source>Org chart</source>
+        <translation>Org chart</translation>
+    </message>
+    <message>
+        <source>%1 cannot move under %2, which lies within it.</source>
+        <translation>%1 cannot move under %2, which lies within it.</translation>
+    </message>
+    <message>
+        <source>%1 cannot move under %2: that unit is retired.</source>
+        <translation>%1 cannot move under %2: that unit is retired.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot move under %3 (%4): a unit&apos;s tier must be below its parent&apos;s. Tiers may be skipped, never inverted.</source>
+        <extracomment>%1 and %3 are unit names, %2 and %4 their tiers (&quot;Street sub-centre&quot; …)</extracomment>
+        <translation>%1 (%2) cannot move under %3 (%4): a unit&apos;s tier must be below its parent&apos;s. Tiers may be skipped, never inverted.</translation>
+    </message>
+    <message>
+        <source>%1 already sits under %2.</source>
+        <translation>%1 already sits under %2.</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <translation>Move %1 under %2</translation>
+    </message>
+    <message>
+        <source>Joint handling</source>
+        <translation>Joint handling</translation>
+    </message>
+    <message>
+        <source>%1, retired</source>
+        <translation>%1, retired</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <extracomment>how many active people an org unit has, drawn small in its box</extracomment>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>City supervision centre</source>
+        <translation>City supervision centre</translation>
+    </message>
+    <message>
+        <source>District command centre</source>
+        <translation>District command centre</translation>
+    </message>
+    <message>
+        <source>Street sub-centre</source>
+        <translation>Street sub-centre</translation>
+    </message>
+    <message>
+        <source>Community workstation</source>
+        <translation>Community workstation</translation>
+    </message>
+    <message>
+        <source>Business department</source>
+        <translation>Business department</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>Grid supervisor</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgDocument</name>
+    <message>
+        <source>Read only: the desk acts as nobody. Choose a user to edit the org chart.</source>
+        <translation>Read only: the desk acts as nobody. Choose a user to edit the org chart.</translation>
+    </message>
+    <message>
+        <source>Read only: %1 acts in the role &quot;%2&quot;; only leaders, supervisors and administrators change the org chart.</source>
+        <extracomment>%1 is a person, %2 their role key</extracomment>
+        <translation>Read only: %1 acts in the role &quot;%2&quot;; only leaders, supervisors and administrators change the org chart.</translation>
+    </message>
+    <message>
+        <source>This org chart has no workspace to be saved in.</source>
+        <translation>This org chart has no workspace to be saved in.</translation>
+    </message>
+    <message>
+        <source>This org chart has no workspace to be read from.</source>
+        <translation>This org chart has no workspace to be read from.</translation>
+    </message>
+    <message>
+        <source>The chart has no person %1.</source>
+        <translation>The chart has no person %1.</translation>
+    </message>
+    <message>
+        <source>Numbers are revealed only in a workspace, where the reveal is recorded.</source>
+        <translation>Numbers are revealed only in a workspace, where the reveal is recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgEdit</name>
+    <message>
+        <source>City supervision centre</source>
+        <translation>City supervision centre</translation>
+    </message>
+    <message>
+        <source>District command centre</source>
+        <translation>District command centre</translation>
+    </message>
+    <message>
+        <source>Street sub-centre</source>
+        <translation>Street sub-centre</translation>
+    </message>
+    <message>
+        <source>Community workstation</source>
+        <translation>Community workstation</translation>
+    </message>
+    <message>
+        <source>Business department</source>
+        <translation>Business department</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>Grid supervisor</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
+    </message>
+    <message>
+        <source>Joint-handling unit</source>
+        <translation>Joint-handling unit</translation>
+    </message>
+    <message>
+        <source>Tier unit</source>
+        <translation>Tier unit</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is an org unit&apos;s name, %2 its code</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgTreeModel</name>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is a tier number, %2 its name</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Retired %1</source>
+        <translation>Retired %1</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>%1 is the unit&apos;s name and code, %2 its tier&apos;s name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>A unit needs a name.</source>
+        <translation>A unit needs a name.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <extracomment>%1 is a unit code, %2 the new name</extracomment>
+        <translation>Rename %1 to %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>the top</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <extracomment>%1 is one or more unit codes, %2 the new parent&apos;s code</extracomment>
+        <translation>Move %1 under %2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PeopleModel</name>
+    <message>
+        <source>Revealed in this session; the reveal is recorded.</source>
+        <translation>Revealed in this session; the reveal is recorded.</translation>
+    </message>
+    <message>
+        <source>Masked. Reveal it with a reason to see the whole number.</source>
+        <translation>Masked. Reveal it with a reason to see the whole number.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PublishDialog</name>
@@ -4264,6 +4968,19 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>%1: unknown grid level; use one of %2.</source>
         <translation>%1: unknown grid level; use one of %2.</translation>
+    </message>
+    <message>
+        <source>%1: an org layer needs a tier from 1 to 6.</source>
+        <translation>%1: an org layer needs a tier from 1 to 6.</translation>
+    </message>
+    <message>
+        <source>%1, feature %2: %3</source>
+        <translation>%1, feature %2: %3</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <extracomment>Who the history says built a sample workspace&apos;s org tree; %1 is the sample&apos;s key</extracomment>
+        <translation>sample %1</translation>
     </message>
 </context>
 <context>
@@ -5196,6 +5913,18 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>Name the grid the case moves to.</source>
         <translation>Name the grid the case moves to.</translation>
     </message>
+    <message>
+        <source>%1 is retired and takes no new cases.</source>
+        <translation>%1 is retired and takes no new cases.</translation>
+    </message>
+    <message>
+        <source>Person %1 is not an active member of the organisation.</source>
+        <translation>Person %1 is not an active member of the organisation.</translation>
+    </message>
+    <message>
+        <source>%1 works for %2, not for the lead unit %3.</source>
+        <translation>%1 works for %2, not for the lead unit %3.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::WorkflowSeed</name>
@@ -5363,6 +6092,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
             <numerusform>Org unit %1 leads %n open case; keep it, or dispatch its case elsewhere first.</numerusform>
             <numerusform>Org unit %1 leads %n open cases; keep it, or dispatch its cases elsewhere first.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading people</source>
+        <translation>Reading people</translation>
     </message>
 </context>
 <context>

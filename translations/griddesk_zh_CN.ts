@@ -149,6 +149,35 @@
         <extracomment>%1 is the case&apos;s state after a reload</extracomment>
         <translation>已重新载入：案件当前状态为“%1”。请核对已填写的内容后再次提交。</translation>
     </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>经办人：</translation>
+    </message>
+    <message>
+        <source>Whoever the unit assigns</source>
+        <translation>由单位指派</translation>
+    </message>
+    <message>
+        <source>The org chart has nobody in %1 yet.</source>
+        <translation>组织架构中%1还没有人员。</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>The org chart assigns nobody to grid %1.</source>
+        <translation>组织架构中没有人员负责网格 %1。</translation>
+    </message>
+    <message>
+        <source>Checked on site by:</source>
+        <translation>现场核查人：</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3</source>
+        <extracomment>a person in a list: name, post and unit, e.g. &quot;Li Na – grid supervisor, Street one&quot;</extracomment>
+        <translation>%1（%2，%3）</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CalendarEditor</name>
@@ -941,6 +970,14 @@
         <source>Grid %1 → %2 (edition %3).</source>
         <extracomment>%1 and %2 are grid codes, %3 the number of a grid edition</extracomment>
         <translation>网格 %1 → %2（第 %3 版）。</translation>
+    </message>
+    <message>
+        <source>Handled by %1.</source>
+        <translation>经办人：%1。</translation>
+    </message>
+    <message>
+        <source>Checked on site by %1.</source>
+        <translation>现场核查人：%1。</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1832,30 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>%1 不是基础网格（它的层级是：%2）；精细化网格只能由基础网格细分而来。</translation>
     </message>
     <message>
+        <source>%1: %2 added, %3 updated, %4 refused</source>
+        <translation>%1：新增 %2，更新 %3，拒绝 %4</translation>
+    </message>
+    <message>
+        <source>  line %1: %2</source>
+        <translation>  第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>import-org needs a WORKSPACE and a FILE.</source>
+        <translation>import-org 需要指定工作区和文件。</translation>
+    </message>
+    <message>
+        <source>org needs a WORKSPACE.</source>
+        <translation>org 需要指定工作区。</translation>
+    </message>
+    <message>
+        <source>, retired</source>
+        <translation>，已撤销</translation>
+    </message>
+    <message>
+        <source>org-check needs a WORKSPACE.</source>
+        <translation>org-check 需要指定工作区。</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -1827,8 +1888,18 @@ The grid map:
 
 The organisation:
   griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
   griddesk-cli org WORKSPACE [--json]
   griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
 
 Actions: %2.
 Roles: %3.
@@ -1868,8 +1939,18 @@ Levels: %1.
 
 组织架构：
   griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
+      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
+      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
   griddesk-cli org 工作区 [--json]
   griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
+  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
+  griddesk-cli org-retire 工作区 代码 [--as 用户]
+  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
+  griddesk-cli org-history 工作区 [代码] [--json]
+  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
+      --as 用户
 
 动作：%2。
 角色：%3。
@@ -1879,44 +1960,172 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>What an org file holds: divisions or csv.</source>
-        <translation>组织文件的类型：divisions 或 csv。</translation>
+        <source>What an org file holds: divisions, csv or boundaries.</source>
+        <translation>组织文件的类型：divisions、csv 或 boundaries。</translation>
     </message>
     <message>
-        <source>Division code of the subtree to import.</source>
-        <translation>要导入的子树的区划代码。</translation>
+        <source>Division code of the subtree to import, or the unit boundaries sit under.</source>
+        <translation>要导入的子树的区划代码，或边界文件中单位所属的上级单位。</translation>
     </message>
     <message>
-        <source>%1: %2 added, %3 updated, %4 refused</source>
-        <translation>%1：新增 %2，更新 %3，拒绝 %4</translation>
+        <source>Name of the root unit when it is made.</source>
+        <translation>新建根单位时的名称。</translation>
     </message>
     <message>
-        <source>  line %1: %2</source>
-        <translation>  第 %1 行：%2</translation>
+        <source>Tier of the units a boundary file makes, 1 to 6.</source>
+        <translation>边界文件所建单位的层级，1 到 6。</translation>
     </message>
     <message>
-        <source>import-org needs a WORKSPACE and a FILE.</source>
-        <translation>import-org 需要指定工作区和文件。</translation>
+        <source>The unit to move under (blank: the top).</source>
+        <translation>要移到其下的单位（留空：顶层）。</translation>
     </message>
     <message>
-        <source>import-org needs --format divisions or --format csv.</source>
-        <translation>import-org 需要 --format divisions 或 --format csv。</translation>
+        <source>Export the people.</source>
+        <translation>导出人员。</translation>
     </message>
     <message>
-        <source>--root-code applies to --format divisions only.</source>
-        <translation>--root-code 仅适用于 --format divisions。</translation>
+        <source>Export the units.</source>
+        <translation>导出单位。</translation>
     </message>
     <message>
-        <source>org needs a WORKSPACE.</source>
-        <translation>org 需要指定工作区。</translation>
+        <source>The personal number to reveal: phone or id_number.</source>
+        <translation>要查看的个人号码：phone 或 id_number。</translation>
     </message>
     <message>
-        <source>, retired</source>
-        <translation>，已撤销</translation>
+        <source>  feature %1: %2</source>
+        <translation>  要素 %1：%2</translation>
     </message>
     <message>
-        <source>org-check needs a WORKSPACE.</source>
-        <translation>org-check 需要指定工作区。</translation>
+        <source>--format boundaries needs --code-field and --tier (1 to 6).</source>
+        <translation>--format boundaries 需要 --code-field 和 --tier（1 到 6）。</translation>
+    </message>
+    <message>
+        <source>--tier must be a number from 1 to 6.</source>
+        <translation>--tier 须为 1 到 6 之间的数字。</translation>
+    </message>
+    <message>
+        <source>give the parent with --parent-field or --root-code, not both.</source>
+        <translation>上级单位请用 --parent-field 或 --root-code 给出，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>City supervision centre</source>
+        <extracomment>The top unit made for a boundary import; %1 is the city&apos;s name</extracomment>
+        <translation>市级监督指挥中心</translation>
+    </message>
+    <message>
+        <source>%1 supervision centre</source>
+        <translation>%1监督指挥中心</translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n grid code(s) in the units&apos; jurisdictions are not grids of this workspace (yet); import the file as grids with the same code field.</source>
+        <translation>
+            <numerusform>  单位辖区中有 %n 个网格代码（尚）不是本工作区的网格；请用相同的代码字段把该文件作为网格导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>import-org needs --format divisions, csv or boundaries.</source>
+        <translation>import-org 需要 --format divisions、csv 或 boundaries。</translation>
+    </message>
+    <message>
+        <source>--root-code applies to --format divisions and boundaries only.</source>
+        <translation>--root-code 仅适用于 --format divisions 和 boundaries。</translation>
+    </message>
+    <message>
+        <source>--%1 applies to --format boundaries only.</source>
+        <translation>--%1 仅适用于 --format boundaries。</translation>
+    </message>
+    <message>
+        <source>say who makes the change with --as USER.</source>
+        <translation>请用 --as 用户 说明由谁做此修改。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>org-move needs a WORKSPACE, a unit CODE and --parent CODE (blank: to the top).</source>
+        <translation>org-move 需要工作区、单位代码和 --parent 代码（留空：移到顶层）。</translation>
+    </message>
+    <message>
+        <source>%1 now sits at the top.</source>
+        <translation>%1 现位于顶层。</translation>
+    </message>
+    <message>
+        <source>%1 now sits under %2.</source>
+        <translation>%1 现位于 %2 之下。</translation>
+    </message>
+    <message>
+        <source>org-merge needs a WORKSPACE, the unit CODE to retire and --into CODE.</source>
+        <translation>org-merge 需要工作区、要撤销的单位代码和 --into 代码。</translation>
+    </message>
+    <message>
+        <source>%1 is merged into %2 and retired.</source>
+        <translation>%1 已并入 %2 并撤销。</translation>
+    </message>
+    <message>
+        <source>org-retire needs a WORKSPACE and a unit CODE.</source>
+        <translation>org-retire 需要工作区和单位代码。</translation>
+    </message>
+    <message>
+        <source>%1 is retired.</source>
+        <translation>%1 已撤销。</translation>
+    </message>
+    <message>
+        <source>org-export needs a WORKSPACE, an OUT.csv and --people or --units.</source>
+        <translation>org-export 需要工作区、输出 CSV 文件，以及 --people 或 --units。</translation>
+    </message>
+    <message>
+        <source>%1 exists; add --overwrite to replace it.</source>
+        <translation>%1 已存在；如要替换请加 --overwrite。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n person(s), phone and ID numbers masked</source>
+        <translation>
+            <numerusform>%1：%n 人，电话和身份证号已遮盖</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n unit(s)</source>
+        <translation>
+            <numerusform>%1：%n 个单位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>org-history needs a WORKSPACE and, if you like, a CODE.</source>
+        <translation>org-history 需要工作区，可另加单位代码。</translation>
+    </message>
+    <message>
+        <source>The chart has no unit %1.</source>
+        <translation>组织架构中没有单位 %1。</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5</source>
+        <extracomment>One line of the org chart&apos;s history: time, who, action, unit, what changed</extracomment>
+        <translation>%1  %2  %3  %4  %5</translation>
+    </message>
+    <message>
+        <source>reveal needs a WORKSPACE and a PERSON_ID (a number).</source>
+        <translation>reveal 需要工作区和人员编号（数字）。</translation>
+    </message>
+    <message>
+        <source>reveal needs --field phone or --field id_number.</source>
+        <translation>reveal 需要 --field phone 或 --field id_number。</translation>
+    </message>
+    <message>
+        <source>reveal needs --reason TEXT and --as USER, a local user of the workspace.</source>
+        <translation>reveal 需要 --reason 理由 和 --as 用户（本工作区的本地用户）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a local user of this workspace.</source>
+        <translation>%1 不是本工作区的本地用户。</translation>
+    </message>
+    <message>
+        <source>The chart has no person %1.</source>
+        <translation>组织架构中没有人员 %1。</translation>
     </message>
 </context>
 <context>
@@ -3848,6 +4057,497 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>Big-data staff</source>
         <translation>大数据人员</translation>
     </message>
+    <message>
+        <source>The units of a boundary file need a tier from 1 to 6, not %1.</source>
+        <translation>边界文件的单位层级须为 1 到 6，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Name the field that holds the units&apos; codes.</source>
+        <translation>请指定存放单位代码的字段。</translation>
+    </message>
+    <message>
+        <source>Give the units&apos; parent either as a field or as a root unit, not both.</source>
+        <translation>单位的上级请用字段或根单位给出，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; to take the units&apos; codes from; its fields are: %3.</source>
+        <translation>%1 中没有用于单位代码的字段“%2”；其字段为：%3。</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; to take the units&apos; names from; its fields are: %3.</source>
+        <translation>%1 中没有用于单位名称的字段“%2”；其字段为：%3。</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; to take the units&apos; parents from; give a field, FIELD/N or left(FIELD,N) with one of its fields: %3.</source>
+        <translation>%1 中没有用于上级单位的字段“%2”；请用以下字段之一写成 字段、字段/N 或 left(字段,N)：%3。</translation>
+    </message>
+    <message>
+        <source>The parent expression &quot;%1&quot; needs a number of 1 or more.</source>
+        <translation>上级表达式“%1”需要不小于 1 的数字。</translation>
+    </message>
+    <message>
+        <source>Units of tier %1 cannot sit under %2 %3, which has tier %4; tiers may be skipped, never inverted.</source>
+        <translation>第 %1 层的单位不能位于 %2 %3 之下，后者为第 %4 层；层级可以跳过，不能倒置。</translation>
+    </message>
+    <message>
+        <source>Units of tier 1 cannot sit under a root unit; leave the root out.</source>
+        <translation>第 1 层的单位不能位于根单位之下；请不要指定根单位。</translation>
+    </message>
+    <message>
+        <source>the parent field &quot;%1&quot; is empty.</source>
+        <translation>上级字段“%1”为空。</translation>
+    </message>
+    <message>
+        <source>the parent field &quot;%1&quot; holds &quot;%2&quot;, which is not a whole number to divide by %3.</source>
+        <translation>上级字段“%1”的值为“%2”，不是可以除以 %3 的整数。</translation>
+    </message>
+    <message>
+        <source>%1
+The first text that is not UTF-8: %2</source>
+        <translation>%1
+第一处非 UTF-8 文本：%2</translation>
+    </message>
+    <message>
+        <source>the code field &quot;%1&quot; is empty; a unit needs a code.</source>
+        <translation>代码字段“%1”为空；单位须有代码。</translation>
+    </message>
+    <message>
+        <source>code %1 is already used by feature %2.</source>
+        <translation>代码 %1 已被要素 %2 使用。</translation>
+    </message>
+    <message>
+        <source>code %1: %2</source>
+        <translation>代码 %1：%2</translation>
+    </message>
+    <message>
+        <source>code %1: its parent %2 is not in the chart; import the units of the level above first.</source>
+        <translation>代码 %1：其上级 %2 不在组织架构中；请先导入上一级单位。</translation>
+    </message>
+    <message>
+        <source>%1 has no features to make units from.</source>
+        <translation>%1 中没有可用来建立单位的要素。</translation>
+    </message>
+    <message>
+        <source>Leading group</source>
+        <translation>领导小组</translation>
+    </message>
+    <message>
+        <source>Coordination group</source>
+        <translation>协调小组</translation>
+    </message>
+    <message>
+        <source>Reading org groups</source>
+        <translation>读取工作小组</translation>
+    </message>
+    <message>
+        <source>The org chart was saved elsewhere since it was opened here (saved %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
+        <translation>自本处打开以来，组织架构已在别处保存过（现已保存 %1 次，打开时为 %2 次）。请重新载入后再做修改。</translation>
+    </message>
+    <message>
+        <source>Saving group %1</source>
+        <translation>保存小组 %1</translation>
+    </message>
+    <message>
+        <source>Recording the org chart&apos;s history</source>
+        <translation>记录组织架构的变更历史</translation>
+    </message>
+    <message>
+        <source>Reading the org chart&apos;s history</source>
+        <translation>读取组织架构的变更历史</translation>
+    </message>
+    <message>
+        <source>Unit %1 needs a name.</source>
+        <translation>单位 %1 须有名称。</translation>
+    </message>
+    <message>
+        <source>%1 is not a joint-handling unit, so it cannot be linked to other units.</source>
+        <translation>%1 不是联动处置单位，不能关联其他单位。</translation>
+    </message>
+    <message>
+        <source>%1 is linked to unit %2, which is not in the chart.</source>
+        <translation>%1 关联的单位 %2 不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>%1 can be linked only to units of the tiers, not to %2.</source>
+        <translation>%1 只能关联各层级的单位，不能关联 %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be linked to %2: that unit is retired.</source>
+        <translation>%1 不能关联 %2：该单位已撤销。</translation>
+    </message>
+    <message>
+        <source>added %1</source>
+        <translation>新增 %1</translation>
+    </message>
+    <message>
+        <source>name %1 → %2</source>
+        <translation>名称 %1 → %2</translation>
+    </message>
+    <message>
+        <source>tier %1 → %2</source>
+        <translation>层级 %1 → %2</translation>
+    </message>
+    <message>
+        <source>parent %1 → %2</source>
+        <translation>上级 %1 → %2</translation>
+    </message>
+    <message>
+        <source>kind %1 → %2</source>
+        <translation>类型 %1 → %2</translation>
+    </message>
+    <message>
+        <source>contact %1 → %2</source>
+        <translation>联系方式 %1 → %2</translation>
+    </message>
+    <message>
+        <source>jurisdiction %1 → %2</source>
+        <translation>辖区 %1 → %2</translation>
+    </message>
+    <message>
+        <source>departments %1 → %2</source>
+        <translation>业务部门 %1 → %2</translation>
+    </message>
+    <message>
+        <source>linked units %1 → %2</source>
+        <translation>关联单位 %1 → %2</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>back in service</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>moved from %1 to %2</source>
+        <translation>从 %1 移到 %2</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>%1 merged into %2: %3 unit(s) and %4 person(s) moved</source>
+        <translation>%1 并入 %2：移入 %3 个单位和 %4 人</translation>
+    </message>
+    <message>
+        <source>retired %1</source>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
+        <source>added %1 (%2) in %3</source>
+        <translation>在 %3 新增 %1（%2）</translation>
+    </message>
+    <message>
+        <source>post %1 → %2</source>
+        <translation>岗位 %1 → %2</translation>
+    </message>
+    <message>
+        <source>unit %1 → %2</source>
+        <translation>单位 %1 → %2</translation>
+    </message>
+    <message>
+        <source>grids %1 → %2</source>
+        <translation>网格 %1 → %2</translation>
+    </message>
+    <message>
+        <source>phone changed</source>
+        <translation>电话已更改</translation>
+    </message>
+    <message>
+        <source>ID number changed</source>
+        <translation>身份证号已更改</translation>
+    </message>
+    <message>
+        <source>left the organisation</source>
+        <translation>已离开组织</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>小组须有名称。</translation>
+    </message>
+    <message>
+        <source>Group %1 names unit %2, which is not in the chart.</source>
+        <translation>小组 %1 所属的单位 %2 不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>Group %1 cannot be set up by %2: that unit is retired.</source>
+        <translation>小组 %1 不能由 %2 设立：该单位已撤销。</translation>
+    </message>
+    <message>
+        <source>Group %1 names member unit %2, which is not in the chart.</source>
+        <translation>小组 %1 的成员单位 %2 不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>Group %1 names member %2, who is not in the chart.</source>
+        <translation>小组 %1 的成员 %2 不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>set up %1 &quot;%2&quot; with %3 unit(s) and %4 person(s)</source>
+        <translation>设立%1“%2”，含 %3 个单位和 %4 人</translation>
+    </message>
+    <message>
+        <source>changed %1 &quot;%2&quot;: %3 unit(s) and %4 person(s)</source>
+        <translation>修改%1“%2”：%3 个单位和 %4 人</translation>
+    </message>
+    <message>
+        <source>The chart has no group %1.</source>
+        <translation>组织架构中没有小组 %1。</translation>
+    </message>
+    <message>
+        <source>dissolved %1 &quot;%2&quot;</source>
+        <translation>解散%1“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgDiagram</name>
+    <message>
+        <source>Org chart</source>
+        <translation>组织架构图</translation>
+    </message>
+    <message>
+        <source>%1 cannot move under %2, which lies within it.</source>
+        <translation>%1 不能移到 %2 之下，后者位于其内。</translation>
+    </message>
+    <message>
+        <source>%1 cannot move under %2: that unit is retired.</source>
+        <translation>%1 不能移到 %2 之下：该单位已撤销。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot move under %3 (%4): a unit&apos;s tier must be below its parent&apos;s. Tiers may be skipped, never inverted.</source>
+        <extracomment>%1 and %3 are unit names, %2 and %4 their tiers (&quot;Street sub-centre&quot; …)</extracomment>
+        <translation>%1（%2）不能移到 %3（%4）之下：单位的层级须低于其上级。层级可以跳过，不能倒置。</translation>
+    </message>
+    <message>
+        <source>%1 already sits under %2.</source>
+        <translation>%1 已位于 %2 之下。</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <translation>将 %1 移到 %2 之下</translation>
+    </message>
+    <message>
+        <source>Joint handling</source>
+        <translation>联动处置</translation>
+    </message>
+    <message>
+        <source>%1, retired</source>
+        <translation>%1，已撤销</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <extracomment>how many active people an org unit has, drawn small in its box</extracomment>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>City supervision centre</source>
+        <translation>市级监督指挥中心</translation>
+    </message>
+    <message>
+        <source>District command centre</source>
+        <translation>区（县）级指挥中心</translation>
+    </message>
+    <message>
+        <source>Street sub-centre</source>
+        <translation>街（镇）级分中心</translation>
+    </message>
+    <message>
+        <source>Community workstation</source>
+        <translation>村（社区）级工作站</translation>
+    </message>
+    <message>
+        <source>Business department</source>
+        <translation>内设业务部门</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>网格监督员</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgDocument</name>
+    <message>
+        <source>Read only: the desk acts as nobody. Choose a user to edit the org chart.</source>
+        <translation>只读：当前工作台未选择用户。请选择用户后再编辑组织架构。</translation>
+    </message>
+    <message>
+        <source>Read only: %1 acts in the role &quot;%2&quot;; only leaders, supervisors and administrators change the org chart.</source>
+        <extracomment>%1 is a person, %2 their role key</extracomment>
+        <translation>只读：%1 的角色为“%2”；只有领导、监督员和管理员可以修改组织架构。</translation>
+    </message>
+    <message>
+        <source>This org chart has no workspace to be saved in.</source>
+        <translation>此组织架构没有可保存的工作区。</translation>
+    </message>
+    <message>
+        <source>This org chart has no workspace to be read from.</source>
+        <translation>此组织架构没有可读取的工作区。</translation>
+    </message>
+    <message>
+        <source>The chart has no person %1.</source>
+        <translation>组织架构中没有人员 %1。</translation>
+    </message>
+    <message>
+        <source>Numbers are revealed only in a workspace, where the reveal is recorded.</source>
+        <translation>只有在工作区中才能查看号码，查看会被记录。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgEdit</name>
+    <message>
+        <source>City supervision centre</source>
+        <translation>市级监督指挥中心</translation>
+    </message>
+    <message>
+        <source>District command centre</source>
+        <translation>区（县）级指挥中心</translation>
+    </message>
+    <message>
+        <source>Street sub-centre</source>
+        <translation>街（镇）级分中心</translation>
+    </message>
+    <message>
+        <source>Community workstation</source>
+        <translation>村（社区）级工作站</translation>
+    </message>
+    <message>
+        <source>Business department</source>
+        <translation>内设业务部门</translation>
+    </message>
+    <message>
+        <source>Grid supervisor</source>
+        <translation>网格监督员</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>Joint-handling unit</source>
+        <translation>联动处置单位</translation>
+    </message>
+    <message>
+        <source>Tier unit</source>
+        <translation>层级单位</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is an org unit&apos;s name, %2 its code</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgTreeModel</name>
+    <message>
+        <source>Tier %1</source>
+        <translation>第 %1 层</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>%1 is a tier number, %2 its name</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Retired %1</source>
+        <translation>%1 撤销</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>%1 is the unit&apos;s name and code, %2 its tier&apos;s name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>A unit needs a name.</source>
+        <translation>单位须有名称。</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <extracomment>%1 is a unit code, %2 the new name</extracomment>
+        <translation>将 %1 改名为 %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <extracomment>%1 is one or more unit codes, %2 the new parent&apos;s code</extracomment>
+        <translation>将 %1 移到 %2 之下</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PeopleModel</name>
+    <message>
+        <source>Revealed in this session; the reveal is recorded.</source>
+        <translation>本次会话中已查看；查看已记录。</translation>
+    </message>
+    <message>
+        <source>Masked. Reveal it with a reason to see the whole number.</source>
+        <translation>已遮盖。说明理由后可查看完整号码。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PublishDialog</name>
@@ -4216,6 +4916,19 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>%1: unknown grid level; use one of %2.</source>
         <translation>%1：未知网格层级；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>%1: an org layer needs a tier from 1 to 6.</source>
+        <translation>%1：组织图层的层级须为 1 到 6。</translation>
+    </message>
+    <message>
+        <source>%1, feature %2: %3</source>
+        <translation>%1，要素 %2：%3</translation>
+    </message>
+    <message>
+        <source>sample %1</source>
+        <extracomment>Who the history says built a sample workspace&apos;s org tree; %1 is the sample&apos;s key</extracomment>
+        <translation>示例 %1</translation>
     </message>
 </context>
 <context>
@@ -5142,6 +5855,18 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>Name the grid the case moves to.</source>
         <translation>请指定案件要移入的网格。</translation>
     </message>
+    <message>
+        <source>%1 is retired and takes no new cases.</source>
+        <translation>%1 已撤销，不再承接新案件。</translation>
+    </message>
+    <message>
+        <source>Person %1 is not an active member of the organisation.</source>
+        <translation>人员 %1 不是组织中的在职人员。</translation>
+    </message>
+    <message>
+        <source>%1 works for %2, not for the lead unit %3.</source>
+        <translation>%1 属于 %2，不属于主办单位 %3。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::WorkflowSeed</name>
@@ -5308,6 +6033,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>
             <numerusform>组织单位 %1 主办 %n 件未结案件；请保留该单位，或先将其案件派遣给其他单位。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading people</source>
+        <translation>读取人员</translation>
     </message>
 </context>
 <context>

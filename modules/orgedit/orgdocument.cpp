@@ -126,6 +126,19 @@ Result<void> OrgDocument::apply(const QString &text, const Change &change)
     return {};
 }
 
+Result<void> OrgDocument::moveUnits(const QStringList &codes, const QString &parentCode)
+{
+    const QString target = parentCode.isEmpty() ? tr("the top") : parentCode;
+    //: %1 is one or more unit codes, %2 the new parent's code
+    return apply(tr("Move %1 under %2").arg(codes.join(u','), target), [&](OrgChart &chart) {
+        for (const QString &code : codes) {
+            if (auto moved = chart.moveUnit(code, parentCode); !moved)
+                return moved;
+        }
+        return Result<void> {};
+    });
+}
+
 Result<void> OrgDocument::save()
 {
     if (!m_workspace)

@@ -59,6 +59,9 @@ public:
     /// Applies change to a copy of the chart and, when it succeeds and changed something, makes
     /// it one undoable step named text. A refused change leaves the chart as it was.
     Result<void> apply(const QString &text, const Change &change);
+    /// Moves units under parentCode (blank: to the top) as one step; the tree's drops, the
+    /// diagram's drags and the Move to… chooser all move through here.
+    Result<void> moveUnits(const QStringList &codes, const QString &parentCode);
     /// Writes the chart to the workspace as the user. Refused with ErrorCode::Conflict when the
     /// chart was saved elsewhere meanwhile; the unsaved steps stay. A saved chart starts a new
     /// undo history.

@@ -336,10 +336,7 @@ bool OrgTreeModel::dropMimeData(
     }
     const QStringList codes = codesOf(data);
     const QString target = codeAt(parent);
-    const QString targetName = target.isEmpty() ? tr("the top") : target;
-    //: %1 is one or more unit codes, %2 the new parent's code
-    const auto done = m_document->apply(tr("Move %1 under %2").arg(codes.join(u','), targetName),
-        [&](OrgChart &chart) { return moveAll(chart, codes, target); });
+    const auto done = m_document->moveUnits(codes, target);
     if (!done) {
         Q_EMIT editRefused(done.error().message);
         return false;

@@ -5,8 +5,8 @@
 #include "orgdocument.h"
 #include "orgterms.h"
 
-#include "org/personaldata.h"
 #include "domain/posts.h"
+#include "org/personaldata.h"
 
 #include <QBrush>
 

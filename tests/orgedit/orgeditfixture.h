@@ -2,9 +2,9 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include "domain/posts.h"
 #include "org/divisionimport.h"
 #include "org/orgchart.h"
-#include "domain/posts.h"
 
 #include "support/testsupport.h"
 

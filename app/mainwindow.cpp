@@ -13,6 +13,9 @@
 #include "gridedit/grideditor.h"
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
+#include "orgedit/orgeditor.h"
+#include "storage/workspace.h"
+#include "workflow/workflowsetup.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -145,6 +148,7 @@ void MainWindow::createMenus()
 
     createCaseMenu();
     createMapMenu();
+    createOrganisationMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *full =
@@ -190,6 +194,67 @@ void MainWindow::createMapMenu()
 {
     QMenu *menu = menuBar()->addMenu(tr("&Map"));
     m_gridEditor->populateMenu(menu);
+}
+
+void MainWindow::createOrganisationMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Organisation"));
+    m_orgChartAction = menu->addAction(tr("&Org chart…"), this, &MainWindow::openOrgEditor);
+    m_orgChartAction->setObjectName(QStringLiteral("orgChartAction"));
+    m_orgChartAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_O);
+    m_orgChartAction->setEnabled(false);
+}
+
+OrgEditor *MainWindow::orgEditor() const
+{
+    return m_orgEditors.value(m_workspacePath);
+}
+
+void MainWindow::openOrgEditor()
+{
+    if (m_workspacePath.isEmpty())
+        return;
+    if (OrgEditor *open = orgEditor()) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    const DeskUser user = m_desk->user();
+    auto *editor = new OrgEditor(this);
+    editor->setWindowFlag(Qt::Window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    if (auto opened = editor->open(m_workspacePath, user.name, roleKey(user.role)); !opened) {
+        delete editor;
+        QMessageBox::warning(this, tr("Org chart"),
+            tr("The org chart of this workspace cannot be opened: %1").arg(opened.error().message));
+        return;
+    }
+    const QString path = m_workspacePath;
+    connect(editor, &OrgEditor::chartSaved, this, [this, path] { onOrgChartSaved(path); });
+    connect(m_desk, &CaseDesk::userChanged, editor, [editor](const DeskUser &changed) {
+        editor->setUser(changed.name, roleKey(changed.role));
+    });
+    m_orgEditors.insert(path, editor);
+    editor->show();
+}
+
+void MainWindow::onOrgChartSaved(const QString &path)
+{
+    if (path != m_workspacePath)
+        return;
+    // The desk keeps the units in its workflow setup; it reads them again, as it does after the
+    // workflow setup dialog saved.
+    auto workspace = Workspace::open(path);
+    auto setup = workspace ? WorkflowSetup::load(**workspace)
+                           : Result<WorkflowSetup>(std::unexpected(workspace.error()));
+    if (!setup) {
+        statusBar()->showMessage(
+            tr("The desk still works with the units it had: %1").arg(setup.error().message), 10000);
+        return;
+    }
+    m_desk->open(path, *setup);
+    statusBar()->showMessage(tr("The desk works with the saved org chart."), 10000);
 }
 
 void MainWindow::takeGridEditor(const DeskUser &user)
@@ -356,6 +421,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     if (std::exchange(m_resumeGridEditing, false))
         m_gridEditor->setEditing(true);
     m_workflowSetupAction->setEnabled(m_desk->isOpen());
+    m_orgChartAction->setEnabled(m_desk->isOpen());
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();
     updateCountsLabel();

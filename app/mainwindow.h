@@ -5,7 +5,9 @@
 #include "workspaceloader.h"
 
 #include <QDir>
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QDockWidget;
@@ -23,6 +25,7 @@ class CaseDetailPanel;
 class CaseQueueWidget;
 class GridEditor;
 class MapCanvas;
+class OrgEditor;
 struct DeskUser;
 
 /// The workstation window: the map in the middle, the case queue and the case panel in docks
@@ -54,6 +57,13 @@ public:
     CaseDesk *caseDesk() const { return m_desk; }
     QAction *workflowSetupAction() const { return m_workflowSetupAction; }
     GridEditor *gridEditor() const { return m_gridEditor; }
+    QAction *orgChartAction() const { return m_orgChartAction; }
+    /// The org chart editor of the open workspace, if it is open.
+    OrgEditor *orgEditor() const;
+
+public Q_SLOTS:
+    /// Opens the org chart editor of the open workspace, or raises it when it is open.
+    void openOrgEditor();
 
 Q_SIGNALS:
     void workspaceLoaded();
@@ -68,6 +78,9 @@ private:
     void createStatusBar();
     void createCaseMenu();
     void createMapMenu();
+    void createOrganisationMenu();
+    /// The desk takes the units of a chart saved in the editor of the workspace at path.
+    void onOrgChartSaved(const QString &path);
     void onGridEditionPublished();
     /// The grid editor edits as user; supervisors and leaders publish.
     void takeGridEditor(const DeskUser &user);
@@ -102,6 +115,9 @@ private:
     bool m_resumeGridEditing = false; ///< reopening after a publish returns to the editor
     bool m_gridDocksPlaced = false;
     QAction *m_workflowSetupAction = nullptr;
+    QAction *m_orgChartAction = nullptr;
+    /// One org chart editor per workspace path, while it is open.
+    QHash<QString, QPointer<OrgEditor>> m_orgEditors;
     QToolButton *m_userButton;
     QLabel *m_countsLabel;
     qint64 m_gridCount = 0;

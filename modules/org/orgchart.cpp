@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "orgchart.h"
 
-#include "logging.h"
 #include "domain/posts.h"
+#include "logging.h"
 
 #include "domain/text.h"
 #include "storage/workspace.h"
@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace GridDesk {
 
@@ -395,10 +397,21 @@ const OrgGroup *OrgChart::group(qint64 id) const
     return found == m_groups.constEnd() ? nullptr : &found.value();
 }
 
+void OrgChart::reparent(const QString &code, const std::optional<QString> &from, const QString &to)
+{
+    // Kept up to date rather than rebuilt, so importing thousands of units one by one stays
+    // linear: each placement check reads the children of the unit being placed.
+    if (!m_index)
+        return;
+    if (from)
+        m_index->children[*from].removeOne(code);
+    QStringList &siblings = m_index->children[to];
+    siblings.insert(std::lower_bound(siblings.begin(), siblings.end(), code), code);
+}
+
 void OrgChart::changed(const QString &action, const QString &unitCode, const QString &detail,
     qint64 personId, qint64 groupId)
 {
-    m_index.reset();
     m_pending << OrgChange {
         0, QDateTime::currentDateTimeUtc(), QString(), unitCode, personId, groupId, action, detail};
 }
@@ -540,8 +553,12 @@ Result<void> OrgChart::putUnit(const ChartUnit &given, bool replace)
     }
     if (what.isEmpty())
         return {};
+    const bool added = before == nullptr;
+    const QString oldParent = added ? QString() : before->parentCode;
     m_units.insert(unit.code, unit);
-    changed(before ? QStringLiteral("change") : QStringLiteral("add"), unit.code,
+    if (added || oldParent != unit.parentCode)
+        reparent(unit.code, added ? std::nullopt : std::optional(oldParent), unit.parentCode);
+    changed(added ? QStringLiteral("add") : QStringLiteral("change"), unit.code,
         what.join(QStringLiteral("; ")));
     return {};
 }
@@ -559,6 +576,7 @@ Result<void> OrgChart::moveUnit(const QString &code, const QString &parentCode)
         return placed;
     const QString from = found->parentCode;
     m_units.insert(code, moved);
+    reparent(code, from, parentCode);
     changed(QStringLiteral("move"), code,
         Tr::tr("moved from %1 to %2")
             .arg(from.isEmpty() ? Tr::tr("the top") : from,
@@ -640,6 +658,7 @@ Result<void> OrgChart::mergeUnit(
                                .arg(fromLabel, intoLabel)
                                .arg(moving.size())
                                .arg(movedPeople);
+    m_index.reset();
     changed(QStringLiteral("merge"), retiring, detail);
     changed(QStringLiteral("merge"), survivor, detail);
     qCInfo(lcOrg) << "merged unit" << retiring << "into" << survivor;
@@ -714,6 +733,10 @@ Result<qint64> OrgChart::putPerson(Person person)
             return person.id;
         what.prepend(person.name);
     }
+    if (m_index && before && !before->retired)
+        --m_index->activePeople[before->unitCode];
+    if (m_index && !person.retired)
+        ++m_index->activePeople[person.unitCode];
     m_people.insert(person.id, person);
     changed(QStringLiteral("person"), person.unitCode, what.join(QStringLiteral("; ")), person.id);
     return person.id;

@@ -162,6 +162,8 @@ private:
     Result<void> checkPlacement(const ChartUnit &unit) const;
     Result<void> checkDetails(const ChartUnit &unit) const;
     const Index &index() const;
+    /// Moves code from the children of from (none: a new unit) to those of to in the index.
+    void reparent(const QString &code, const std::optional<QString> &from, const QString &to);
     void changed(const QString &action, const QString &unitCode, const QString &detail,
         qint64 personId = 0, qint64 groupId = 0);
 
@@ -170,7 +172,7 @@ private:
     QMap<qint64, OrgGroup> m_groups;
     QList<OrgChange> m_pending;
     qint64 m_revision = 0;
-    mutable std::optional<Index> m_index; ///< built on first use, dropped by every change
+    mutable std::optional<Index> m_index; ///< built on first use, kept up to date after
 };
 
 } // namespace GridDesk

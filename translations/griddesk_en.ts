@@ -2170,6 +2170,37 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::CoverageFindingsModel</name>
+    <message>
+        <source>Grid without an information collector</source>
+        <translation>Grid without an information collector</translation>
+    </message>
+    <message>
+        <source>Grid without a supervisor</source>
+        <translation>Grid without a supervisor</translation>
+    </message>
+    <message>
+        <source>Unit without a head</source>
+        <translation>Unit without a head</translation>
+    </message>
+    <message>
+        <source>Grid outside the unit&apos;s jurisdiction</source>
+        <translation>Grid outside the unit&apos;s jurisdiction</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Grid, unit, person</source>
+        <translation>Grid, unit, person</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::DeadlineText</name>
     <message>
         <source>Deadline %1 (time left counted in working hours)</source>
@@ -3504,6 +3535,46 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::GroupDialog</name>
+    <message>
+        <source>Set up group</source>
+        <translation>Set up group</translation>
+    </message>
+    <message>
+        <source>Edit group</source>
+        <translation>Edit group</translation>
+    </message>
+    <message>
+        <source>Set up by:</source>
+        <translation>Set up by:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Remit:</source>
+        <translation>&amp;Remit:</translation>
+    </message>
+    <message>
+        <source>Member &amp;units:</source>
+        <translation>Member &amp;units:</translation>
+    </message>
+    <message>
+        <source>Member &amp;people:</source>
+        <translation>Member &amp;people:</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <extracomment>%1 is a person&apos;s name, %2 their post, %3 their unit&apos;s code</extracomment>
+        <translation>%1 — %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::HistoryBuilder</name>
     <message>
         <source>Cancelled in the %1 feed (status &quot;%2&quot;).</source>
@@ -3834,6 +3905,30 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>&amp;Map</source>
         <translation>&amp;Map</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Org chart…</source>
+        <translation>&amp;Org chart…</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Org chart</translation>
+    </message>
+    <message>
+        <source>The org chart of this workspace cannot be opened: %1</source>
+        <translation>The org chart of this workspace cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>The desk still works with the units it had: %1</source>
+        <translation>The desk still works with the units it had: %1</translation>
+    </message>
+    <message>
+        <source>The desk works with the saved org chart.</source>
+        <translation>The desk works with the saved org chart.</translation>
     </message>
 </context>
 <context>
@@ -4450,6 +4545,15 @@ The first text that is not UTF-8: %2</translation>
         <source>Numbers are revealed only in a workspace, where the reveal is recorded.</source>
         <translation>Numbers are revealed only in a workspace, where the reveal is recorded.</translation>
     </message>
+    <message>
+        <source>the top</source>
+        <translation>the top</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <extracomment>%1 is one or more unit codes, %2 the new parent&apos;s code</extracomment>
+        <translation>Move %1 under %2</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgEdit</name>
@@ -4493,6 +4597,508 @@ The first text that is not UTF-8: %2</translation>
         <source>%1 (%2)</source>
         <extracomment>%1 is an org unit&apos;s name, %2 its code</extracomment>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgEditor</name>
+    <message>
+        <source>Find a unit or person (Enter for the next match)</source>
+        <translation>Find a unit or person (Enter for the next match)</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Org chart</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Coverage findings</source>
+        <translation>Coverage findings</translation>
+    </message>
+    <message>
+        <source>(the chart as saved)</source>
+        <translation>(the chart as saved)</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Edit history</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from the workspace</source>
+        <translation>&amp;Reload from the workspace</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Add &amp;unit…</source>
+        <translation>Add &amp;unit…</translation>
+    </message>
+    <message>
+        <source>Add &amp;joint-handling unit…</source>
+        <translation>Add &amp;joint-handling unit…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Re&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>&amp;Move to…</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge into…</source>
+        <translation>Mer&amp;ge into…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire unit</source>
+        <translation>Re&amp;tire unit</translation>
+    </message>
+    <message>
+        <source>Add &amp;person…</source>
+        <translation>Add &amp;person…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit person…</source>
+        <translation>&amp;Edit person…</translation>
+    </message>
+    <message>
+        <source>Person &amp;leaves</source>
+        <translation>Person &amp;leaves</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;phone number…</source>
+        <translation>Reveal &amp;phone number…</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;ID number…</source>
+        <translation>Reveal &amp;ID number…</translation>
+    </message>
+    <message>
+        <source>Set up &amp;group…</source>
+        <translation>Set up &amp;group…</translation>
+    </message>
+    <message>
+        <source>Edit g&amp;roup…</source>
+        <translation>Edit g&amp;roup…</translation>
+    </message>
+    <message>
+        <source>&amp;Dissolve group</source>
+        <translation>&amp;Dissolve group</translation>
+    </message>
+    <message>
+        <source>Import &amp;division codes…</source>
+        <translation>Import &amp;division codes…</translation>
+    </message>
+    <message>
+        <source>Import &amp;units (CSV)…</source>
+        <translation>Import &amp;units (CSV)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;people (CSV)…</source>
+        <translation>Import &amp;people (CSV)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport units (CSV)…</source>
+        <translation>E&amp;xport units (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export p&amp;eople (CSV)…</source>
+        <translation>Export p&amp;eople (CSV)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;retired units</source>
+        <translation>Show &amp;retired units</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unit</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;People</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Not changed</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>Not moved</translation>
+    </message>
+    <message>
+        <source>Org chart — %1[*]</source>
+        <extracomment>%1 is the workspace&apos;s name; [*] marks unsaved changes</extracomment>
+        <translation>Org chart — %1[*]</translation>
+    </message>
+    <message>
+        <source>no workspace</source>
+        <translation>no workspace</translation>
+    </message>
+    <message numerus="yes">
+        <source>Coverage findings (%n)</source>
+        <translation>
+            <numerusform>Coverage findings (%n)</numerusform>
+            <numerusform>Coverage findings (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid %1 has no unit of its own; assign staff to it from its unit&apos;s people.</source>
+        <translation>Grid %1 has no unit of its own; assign staff to it from its unit&apos;s people.</translation>
+    </message>
+    <message>
+        <source>No unit or person matches &quot;%1&quot;.</source>
+        <translation>No unit or person matches &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2 for &quot;%3&quot;; Enter for the next.</source>
+        <extracomment>%1 of %2 matches; the search text is %3</extracomment>
+        <translation>Match %1 of %2 for &quot;%3&quot;; Enter for the next.</translation>
+    </message>
+    <message>
+        <source>Org chart saved.</source>
+        <translation>Org chart saved.</translation>
+    </message>
+    <message>
+        <source>Org chart not saved</source>
+        <translation>Org chart not saved</translation>
+    </message>
+    <message>
+        <source>Org chart saved elsewhere</source>
+        <translation>Org chart saved elsewhere</translation>
+    </message>
+    <message>
+        <source>Someone else saved the org chart of this workspace after you opened it, so your changes were not saved.</source>
+        <translation>Someone else saved the org chart of this workspace after you opened it, so your changes were not saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reload and drop my %n unsaved change(s)</source>
+        <translation>
+            <numerusform>Reload and drop my %n unsaved change</numerusform>
+            <numerusform>Reload and drop my %n unsaved changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>Org chart not reloaded</source>
+        <translation>Org chart not reloaded</translation>
+    </message>
+    <message>
+        <source>The org chart was reloaded as it was saved elsewhere.</source>
+        <translation>The org chart was reloaded as it was saved elsewhere.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>The org chart has %n unsaved change(s). Save them before closing?</source>
+        <translation>
+            <numerusform>The org chart has %n unsaved change. Save it before closing?</numerusform>
+            <numerusform>The org chart has %n unsaved changes. Save them before closing?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <extracomment>%1 is a line number of the imported file, %2 why the row was refused</extracomment>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <extracomment>%1 is the new unit&apos;s name and code</extracomment>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>Unit not added</source>
+        <translation>Unit not added</translation>
+    </message>
+    <message>
+        <source>Unit not moved</source>
+        <translation>Unit not moved</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <extracomment>%1 is the retiring unit&apos;s code, %2 the unit it merges into</extracomment>
+        <translation>Merge %1 into %2</translation>
+    </message>
+    <message>
+        <source>Units not merged</source>
+        <translation>Units not merged</translation>
+    </message>
+    <message>
+        <source>Retire %1</source>
+        <extracomment>%1 is a unit code</extracomment>
+        <translation>Retire %1</translation>
+    </message>
+    <message>
+        <source>Unit not retired</source>
+        <translation>Unit not retired</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Change %1</translation>
+    </message>
+    <message>
+        <source>Person not saved</source>
+        <translation>Person not saved</translation>
+    </message>
+    <message>
+        <source>%1 leaves</source>
+        <extracomment>%1 is a person&apos;s name</extracomment>
+        <translation>%1 leaves</translation>
+    </message>
+    <message>
+        <source>Number not revealed</source>
+        <translation>Number not revealed</translation>
+    </message>
+    <message>
+        <source>The number is shown; the reveal was recorded with your name and reason.</source>
+        <translation>The number is shown; the reveal was recorded with your name and reason.</translation>
+    </message>
+    <message>
+        <source>Set up group %1</source>
+        <translation>Set up group %1</translation>
+    </message>
+    <message>
+        <source>Change group %1</source>
+        <translation>Change group %1</translation>
+    </message>
+    <message>
+        <source>Group not saved</source>
+        <translation>Group not saved</translation>
+    </message>
+    <message>
+        <source>%1 is retired. Its %2 people, %3 units below it and %4 grids of its jurisdiction move to the unit you choose; its history stays with it.</source>
+        <extracomment>%1 is a unit; %2 people, %3 units, %4 grid codes move</extracomment>
+        <translation>%1 is retired. Its %2 people, %3 units below it and %4 grids of its jurisdiction move to the unit you choose; its history stays with it.</translation>
+    </message>
+    <message>
+        <source>Code of the new joint-handling unit serving %1:</source>
+        <translation>Code of the new joint-handling unit serving %1:</translation>
+    </message>
+    <message>
+        <source>the city</source>
+        <translation>the city</translation>
+    </message>
+    <message>
+        <source>Code of the new unit under %1 (%2):</source>
+        <extracomment>%1 is the parent unit, %2 the new unit&apos;s tier name</extracomment>
+        <translation>Code of the new unit under %1 (%2):</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>the top</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>Name of unit %1:</source>
+        <translation>Name of unit %1:</translation>
+    </message>
+    <message>
+        <source>Move %1 under which unit? Only units the tier rule allows are offered.</source>
+        <translation>Move %1 under which unit? Only units the tier rule allows are offered.</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <source>Merge %1 into which unit?</source>
+        <translation>Merge %1 into which unit?</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>Merge into</translation>
+    </message>
+    <message>
+        <source>Retire unit</source>
+        <translation>Retire unit</translation>
+    </message>
+    <message>
+        <source>Retire %1? It keeps its code and history and takes no new work.</source>
+        <translation>Retire %1? It keeps its code and history and takes no new work.</translation>
+    </message>
+    <message>
+        <source>Person leaves</source>
+        <translation>Person leaves</translation>
+    </message>
+    <message>
+        <source>%1 leaves the organisation? They keep their record and history.</source>
+        <translation>%1 leaves the organisation? They keep their record and history.</translation>
+    </message>
+    <message>
+        <source>Your role may not see whole personal numbers; leaders and administrators may.</source>
+        <translation>Your role may not see whole personal numbers; leaders and administrators may.</translation>
+    </message>
+    <message>
+        <source>Reveal number</source>
+        <translation>Reveal number</translation>
+    </message>
+    <message>
+        <source>Why do you need the whole number? The reason is recorded with your name.</source>
+        <translation>Why do you need the whole number? The reason is recorded with your name.</translation>
+    </message>
+    <message>
+        <source>Dissolve group</source>
+        <translation>Dissolve group</translation>
+    </message>
+    <message>
+        <source>Dissolve %1? It keeps its record.</source>
+        <translation>Dissolve %1? It keeps its record.</translation>
+    </message>
+    <message>
+        <source>Dissolve group %1</source>
+        <translation>Dissolve group %1</translation>
+    </message>
+    <message>
+        <source>Group not dissolved</source>
+        <translation>Group not dissolved</translation>
+    </message>
+    <message>
+        <source>Which tier unit does it serve?</source>
+        <translation>Which tier unit does it serve?</translation>
+    </message>
+    <message>
+        <source>Link tier unit</source>
+        <translation>Link tier unit</translation>
+    </message>
+    <message>
+        <source>Folder of division code tables (cities.csv, areas.csv, streets, villages)</source>
+        <translation>Folder of division code tables (cities.csv, areas.csv, streets, villages)</translation>
+    </message>
+    <message>
+        <source>Import division codes</source>
+        <translation>Import division codes</translation>
+    </message>
+    <message>
+        <source>Limit to the subtree of a city, district or street code (blank: the whole city):</source>
+        <translation>Limit to the subtree of a city, district or street code (blank: the whole city):</translation>
+    </message>
+    <message>
+        <source>Divisions not imported</source>
+        <translation>Divisions not imported</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n division unit(s)</source>
+        <translation>
+            <numerusform>Import %n division unit</numerusform>
+            <numerusform>Import %n division units</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Divisions imported</source>
+        <translation>Divisions imported</translation>
+    </message>
+    <message>
+        <source>%1 units added, %2 updated.</source>
+        <translation>%1 units added, %2 updated.</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Import people</translation>
+    </message>
+    <message>
+        <source>Import units</source>
+        <translation>Import units</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import finished</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 added, %2 updated, %n row(s) refused.</source>
+        <translation>
+            <numerusform>%1 added, %2 updated, %n row refused.</numerusform>
+            <numerusform>%1 added, %2 updated, %n rows refused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export people</source>
+        <translation>Export people</translation>
+    </message>
+    <message>
+        <source>Export units</source>
+        <translation>Export units</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>People exported to %1, numbers masked.</source>
+        <translation>People exported to %1, numbers masked.</translation>
+    </message>
+    <message>
+        <source>Units exported to %1.</source>
+        <translation>Units exported to %1.</translation>
+    </message>
+    <message>
+        <source>Reload org chart</source>
+        <translation>Reload org chart</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloading drops your %n unsaved change(s). Reload anyway?</source>
+        <translation>
+            <numerusform>Reloading drops your %n unsaved change. Reload anyway?</numerusform>
+            <numerusform>Reloading drops your %n unsaved changes. Reload anyway?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4556,15 +5162,6 @@ The first text that is not UTF-8: %2</translation>
         <source>Status</source>
         <translation>Status</translation>
     </message>
-    <message>
-        <source>the top</source>
-        <translation>the top</translation>
-    </message>
-    <message>
-        <source>Move %1 under %2</source>
-        <extracomment>%1 is one or more unit codes, %2 the new parent&apos;s code</extracomment>
-        <translation>Move %1 under %2</translation>
-    </message>
 </context>
 <context>
     <name>GridDesk::PeopleModel</name>
@@ -4599,6 +5196,53 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>ID number</source>
         <translation>ID number</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PersonDialog</name>
+    <message>
+        <source>Add person</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>Edit person</translation>
+    </message>
+    <message>
+        <source>grid codes, separated by ; or spaces</source>
+        <translation>grid codes, separated by ; or spaces</translation>
+    </message>
+    <message>
+        <source>Left masked, the number on file is kept.</source>
+        <translation>Left masked, the number on file is kept.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Post:</source>
+        <translation>&amp;Post:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit code:</source>
+        <translation>&amp;Unit code:</translation>
+    </message>
+    <message>
+        <source>&amp;Grids:</source>
+        <translation>&amp;Grids:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>&amp;ID number:</translation>
+    </message>
+    <message>
+        <source>No unit has this code.</source>
+        <translation>No unit has this code.</translation>
     </message>
 </context>
 <context>
@@ -5437,6 +6081,143 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Handled jointly with (optional):</source>
         <translation>Handled jointly with (optional):</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::UnitChooserDialog</name>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>Filter by code or name</translation>
+    </message>
+    <message>
+        <source>(the top of the chart)</source>
+        <translation>(the top of the chart)</translation>
+    </message>
+    <message>
+        <source>%1 — tier %2</source>
+        <extracomment>%1 is a unit&apos;s name and code, %2 its tier number</extracomment>
+        <translation>%1 — tier %2</translation>
+    </message>
+    <message>
+        <source>No unit can be chosen here.</source>
+        <translation>No unit can be chosen here.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::UnitDetailForm</name>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>&amp;Apply details</source>
+        <translation>&amp;Apply details</translation>
+    </message>
+    <message>
+        <source>Move the unit to change its parent.</source>
+        <translation>Move the unit to change its parent.</translation>
+    </message>
+    <message>
+        <source>grid codes, separated by ;</source>
+        <translation>grid codes, separated by ;</translation>
+    </message>
+    <message>
+        <source>department names, separated by ;</source>
+        <translation>department names, separated by ;</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Tier:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>Parent:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <source>&amp;Jurisdiction:</source>
+        <translation>&amp;Jurisdiction:</translation>
+    </message>
+    <message>
+        <source>&amp;Departments:</source>
+        <translation>&amp;Departments:</translation>
+    </message>
+    <message>
+        <source>Serves:</source>
+        <translation>Serves:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Groups:</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>No unit selected</source>
+        <translation>No unit selected</translation>
+    </message>
+    <message>
+        <source>%1 — retired</source>
+        <translation>%1 — retired</translation>
+    </message>
+    <message>
+        <source>(the top of the chart)</source>
+        <translation>(the top of the chart)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a group&apos;s name, %2 its kind (coordination or leading group)</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — dissolved</source>
+        <translation>%1 — dissolved</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>(unsaved)</translation>
+    </message>
+    <message>
+        <source>Change the details of %1</source>
+        <extracomment>%1 is a unit code</extracomment>
+        <translation>Change the details of %1</translation>
     </message>
 </context>
 <context>

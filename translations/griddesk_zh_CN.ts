@@ -2144,6 +2144,37 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::CoverageFindingsModel</name>
+    <message>
+        <source>Grid without an information collector</source>
+        <translation>网格无信息采集员</translation>
+    </message>
+    <message>
+        <source>Grid without a supervisor</source>
+        <translation>网格无监督员</translation>
+    </message>
+    <message>
+        <source>Unit without a head</source>
+        <translation>单位无负责人</translation>
+    </message>
+    <message>
+        <source>Grid outside the unit&apos;s jurisdiction</source>
+        <translation>网格不在单位辖区内</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Grid, unit, person</source>
+        <translation>网格、单位、人员</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::DeadlineText</name>
     <message>
         <source>Deadline %1 (time left counted in working hours)</source>
@@ -3457,6 +3488,46 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::GroupDialog</name>
+    <message>
+        <source>Set up group</source>
+        <translation>设立小组</translation>
+    </message>
+    <message>
+        <source>Edit group</source>
+        <translation>编辑小组</translation>
+    </message>
+    <message>
+        <source>Set up by:</source>
+        <translation>设立单位：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remit:</source>
+        <translation>职责(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Member &amp;units:</source>
+        <translation>成员单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Member &amp;people:</source>
+        <translation>成员人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <extracomment>%1 is a person&apos;s name, %2 their post, %3 their unit&apos;s code</extracomment>
+        <translation>%1 — %2，%3</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::HistoryBuilder</name>
     <message>
         <source>Cancelled in the %1 feed (status &quot;%2&quot;).</source>
@@ -3784,6 +3855,30 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>&amp;Map</source>
         <translation>地图(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>组织(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Org chart…</source>
+        <translation>组织架构(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>组织架构</translation>
+    </message>
+    <message>
+        <source>The org chart of this workspace cannot be opened: %1</source>
+        <translation>无法打开本工作区的组织架构：%1</translation>
+    </message>
+    <message>
+        <source>The desk still works with the units it had: %1</source>
+        <translation>工作台仍使用原有单位：%1</translation>
+    </message>
+    <message>
+        <source>The desk works with the saved org chart.</source>
+        <translation>工作台已改用保存后的组织架构。</translation>
     </message>
 </context>
 <context>
@@ -4398,6 +4493,15 @@ The first text that is not UTF-8: %2</source>
         <source>Numbers are revealed only in a workspace, where the reveal is recorded.</source>
         <translation>只有在工作区中才能查看号码，查看会被记录。</translation>
     </message>
+    <message>
+        <source>the top</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <extracomment>%1 is one or more unit codes, %2 the new parent&apos;s code</extracomment>
+        <translation>将 %1 移到 %2 之下</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgEdit</name>
@@ -4441,6 +4545,502 @@ The first text that is not UTF-8: %2</source>
         <source>%1 (%2)</source>
         <extracomment>%1 is an org unit&apos;s name, %2 its code</extracomment>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::OrgEditor</name>
+    <message>
+        <source>Find a unit or person (Enter for the next match)</source>
+        <translation>查找单位或人员（回车查找下一个）</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>组织架构图</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Coverage findings</source>
+        <translation>覆盖检查</translation>
+    </message>
+    <message>
+        <source>(the chart as saved)</source>
+        <translation>（已保存的组织架构）</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>编辑历史</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from the workspace</source>
+        <translation>从工作区重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;unit…</source>
+        <translation>新增单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;joint-handling unit…</source>
+        <translation>新增联动处置单位(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>重命名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Move to…</source>
+        <translation>移到(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge into…</source>
+        <translation>并入(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire unit</source>
+        <translation>撤销单位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;person…</source>
+        <translation>新增人员(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit person…</source>
+        <translation>编辑人员(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Person &amp;leaves</source>
+        <translation>人员离开(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;phone number…</source>
+        <translation>查看电话号码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;ID number…</source>
+        <translation>查看身份证号(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Set up &amp;group…</source>
+        <translation>设立小组(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Edit g&amp;roup…</source>
+        <translation>编辑小组(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dissolve group</source>
+        <translation>解散小组(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Import &amp;division codes…</source>
+        <translation>导入区划代码(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;units (CSV)…</source>
+        <translation>导入单位（CSV）(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;people (CSV)…</source>
+        <translation>导入人员（CSV）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport units (CSV)…</source>
+        <translation>导出单位（CSV）(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export p&amp;eople (CSV)…</source>
+        <translation>导出人员（CSV）(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;retired units</source>
+        <translation>显示已撤销单位(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>未移动</translation>
+    </message>
+    <message>
+        <source>Org chart — %1[*]</source>
+        <extracomment>%1 is the workspace&apos;s name; [*] marks unsaved changes</extracomment>
+        <translation>组织架构 — %1[*]</translation>
+    </message>
+    <message>
+        <source>no workspace</source>
+        <translation>无工作区</translation>
+    </message>
+    <message numerus="yes">
+        <source>Coverage findings (%n)</source>
+        <translation>
+            <numerusform>覆盖检查（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Grid %1 has no unit of its own; assign staff to it from its unit&apos;s people.</source>
+        <translation>网格 %1 没有自己的单位；请从其所属单位的人员中指派。</translation>
+    </message>
+    <message>
+        <source>No unit or person matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的单位或人员。</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2 for &quot;%3&quot;; Enter for the next.</source>
+        <extracomment>%1 of %2 matches; the search text is %3</extracomment>
+        <translation>“%3”的第 %1 个匹配，共 %2 个；回车查找下一个。</translation>
+    </message>
+    <message>
+        <source>Org chart saved.</source>
+        <translation>组织架构已保存。</translation>
+    </message>
+    <message>
+        <source>Org chart not saved</source>
+        <translation>组织架构未保存</translation>
+    </message>
+    <message>
+        <source>Org chart saved elsewhere</source>
+        <translation>组织架构已在别处保存</translation>
+    </message>
+    <message>
+        <source>Someone else saved the org chart of this workspace after you opened it, so your changes were not saved.</source>
+        <translation>您打开后，有人保存了本工作区的组织架构，因此您的修改未保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reload and drop my %n unsaved change(s)</source>
+        <translation>
+            <numerusform>重新载入并放弃我的 %n 项未保存修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Org chart not reloaded</source>
+        <translation>组织架构未重新载入</translation>
+    </message>
+    <message>
+        <source>The org chart was reloaded as it was saved elsewhere.</source>
+        <translation>已按别处保存的内容重新载入组织架构。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>The org chart has %n unsaved change(s). Save them before closing?</source>
+        <translation>
+            <numerusform>组织架构有 %n 项未保存的修改。关闭前保存吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <extracomment>%1 is a line number of the imported file, %2 why the row was refused</extracomment>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <extracomment>%1 is the new unit&apos;s name and code</extracomment>
+        <translation>新增 %1</translation>
+    </message>
+    <message>
+        <source>Unit not added</source>
+        <translation>单位未新增</translation>
+    </message>
+    <message>
+        <source>Unit not moved</source>
+        <translation>单位未移动</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2</source>
+        <extracomment>%1 is the retiring unit&apos;s code, %2 the unit it merges into</extracomment>
+        <translation>将 %1 并入 %2</translation>
+    </message>
+    <message>
+        <source>Units not merged</source>
+        <translation>单位未合并</translation>
+    </message>
+    <message>
+        <source>Retire %1</source>
+        <extracomment>%1 is a unit code</extracomment>
+        <translation>撤销 %1</translation>
+    </message>
+    <message>
+        <source>Unit not retired</source>
+        <translation>单位未撤销</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>Person not saved</source>
+        <translation>人员未保存</translation>
+    </message>
+    <message>
+        <source>%1 leaves</source>
+        <extracomment>%1 is a person&apos;s name</extracomment>
+        <translation>%1 离开</translation>
+    </message>
+    <message>
+        <source>Number not revealed</source>
+        <translation>号码未显示</translation>
+    </message>
+    <message>
+        <source>The number is shown; the reveal was recorded with your name and reason.</source>
+        <translation>号码已显示；本次查看已连同您的姓名和理由记录。</translation>
+    </message>
+    <message>
+        <source>Set up group %1</source>
+        <translation>设立小组 %1</translation>
+    </message>
+    <message>
+        <source>Change group %1</source>
+        <translation>修改小组 %1</translation>
+    </message>
+    <message>
+        <source>Group not saved</source>
+        <translation>小组未保存</translation>
+    </message>
+    <message>
+        <source>%1 is retired. Its %2 people, %3 units below it and %4 grids of its jurisdiction move to the unit you choose; its history stays with it.</source>
+        <extracomment>%1 is a unit; %2 people, %3 units, %4 grid codes move</extracomment>
+        <translation>%1 将被撤销。其 %2 名人员、下属 %3 个单位和辖区内 %4 个网格移入您选择的单位；其历史记录保留。</translation>
+    </message>
+    <message>
+        <source>Code of the new joint-handling unit serving %1:</source>
+        <translation>为 %1 服务的新联动处置单位的代码：</translation>
+    </message>
+    <message>
+        <source>the city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>Code of the new unit under %1 (%2):</source>
+        <extracomment>%1 is the parent unit, %2 the new unit&apos;s tier name</extracomment>
+        <translation>%1 下新单位（%2）的代码：</translation>
+    </message>
+    <message>
+        <source>the top</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Name of unit %1:</source>
+        <translation>单位 %1 的名称：</translation>
+    </message>
+    <message>
+        <source>Move %1 under which unit? Only units the tier rule allows are offered.</source>
+        <translation>将 %1 移到哪个单位之下？仅列出层级规则允许的单位。</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+    <message>
+        <source>Merge %1 into which unit?</source>
+        <translation>将 %1 并入哪个单位？</translation>
+    </message>
+    <message>
+        <source>Merge into</source>
+        <translation>并入</translation>
+    </message>
+    <message>
+        <source>Retire unit</source>
+        <translation>撤销单位</translation>
+    </message>
+    <message>
+        <source>Retire %1? It keeps its code and history and takes no new work.</source>
+        <translation>撤销 %1？其代码和历史保留，不再承接新工作。</translation>
+    </message>
+    <message>
+        <source>Person leaves</source>
+        <translation>人员离开</translation>
+    </message>
+    <message>
+        <source>%1 leaves the organisation? They keep their record and history.</source>
+        <translation>%1 离开组织？其记录和历史保留。</translation>
+    </message>
+    <message>
+        <source>Your role may not see whole personal numbers; leaders and administrators may.</source>
+        <translation>您的角色无权查看完整个人号码；领导和管理员可以查看。</translation>
+    </message>
+    <message>
+        <source>Reveal number</source>
+        <translation>查看号码</translation>
+    </message>
+    <message>
+        <source>Why do you need the whole number? The reason is recorded with your name.</source>
+        <translation>为何需要完整号码？理由将连同您的姓名记录。</translation>
+    </message>
+    <message>
+        <source>Dissolve group</source>
+        <translation>解散小组</translation>
+    </message>
+    <message>
+        <source>Dissolve %1? It keeps its record.</source>
+        <translation>解散 %1？其记录保留。</translation>
+    </message>
+    <message>
+        <source>Dissolve group %1</source>
+        <translation>解散小组 %1</translation>
+    </message>
+    <message>
+        <source>Group not dissolved</source>
+        <translation>小组未解散</translation>
+    </message>
+    <message>
+        <source>Which tier unit does it serve?</source>
+        <translation>它为哪个层级单位服务？</translation>
+    </message>
+    <message>
+        <source>Link tier unit</source>
+        <translation>关联层级单位</translation>
+    </message>
+    <message>
+        <source>Folder of division code tables (cities.csv, areas.csv, streets, villages)</source>
+        <translation>区划代码表所在文件夹（cities.csv、areas.csv、街道、社区）</translation>
+    </message>
+    <message>
+        <source>Import division codes</source>
+        <translation>导入区划代码</translation>
+    </message>
+    <message>
+        <source>Limit to the subtree of a city, district or street code (blank: the whole city):</source>
+        <translation>仅导入某市、区或街道代码下的子树（留空：全市）：</translation>
+    </message>
+    <message>
+        <source>Divisions not imported</source>
+        <translation>区划未导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n division unit(s)</source>
+        <translation>
+            <numerusform>导入 %n 个区划单位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Divisions imported</source>
+        <translation>区划已导入</translation>
+    </message>
+    <message>
+        <source>%1 units added, %2 updated.</source>
+        <translation>新增 %1 个单位，更新 %2 个。</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>导入人员</translation>
+    </message>
+    <message>
+        <source>Import units</source>
+        <translation>导入单位</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 added, %2 updated, %n row(s) refused.</source>
+        <translation>
+            <numerusform>新增 %1，更新 %2，拒绝 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export people</source>
+        <translation>导出人员</translation>
+    </message>
+    <message>
+        <source>Export units</source>
+        <translation>导出单位</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>People exported to %1, numbers masked.</source>
+        <translation>人员已导出到 %1，号码已遮盖。</translation>
+    </message>
+    <message>
+        <source>Units exported to %1.</source>
+        <translation>单位已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>Reload org chart</source>
+        <translation>重新载入组织架构</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloading drops your %n unsaved change(s). Reload anyway?</source>
+        <translation>
+            <numerusform>重新载入将放弃您的 %n 项未保存修改。仍要重新载入吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4504,15 +5104,6 @@ The first text that is not UTF-8: %2</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
-    <message>
-        <source>the top</source>
-        <translation>顶层</translation>
-    </message>
-    <message>
-        <source>Move %1 under %2</source>
-        <extracomment>%1 is one or more unit codes, %2 the new parent&apos;s code</extracomment>
-        <translation>将 %1 移到 %2 之下</translation>
-    </message>
 </context>
 <context>
     <name>GridDesk::PeopleModel</name>
@@ -4547,6 +5138,53 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PersonDialog</name>
+    <message>
+        <source>Add person</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>grid codes, separated by ; or spaces</source>
+        <translation>网格代码，以 ; 或空格分隔</translation>
+    </message>
+    <message>
+        <source>Left masked, the number on file is kept.</source>
+        <translation>保持遮盖时，保留原有号码。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Post:</source>
+        <translation>岗位(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unit code:</source>
+        <translation>单位代码(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grids:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>No unit has this code.</source>
+        <translation>没有单位使用此代码。</translation>
     </message>
 </context>
 <context>
@@ -5379,6 +6017,143 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Handled jointly with (optional):</source>
         <translation>协办单位（可选）：</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::UnitChooserDialog</name>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>按代码或名称筛选</translation>
+    </message>
+    <message>
+        <source>(the top of the chart)</source>
+        <translation>（组织架构顶层）</translation>
+    </message>
+    <message>
+        <source>%1 — tier %2</source>
+        <extracomment>%1 is a unit&apos;s name and code, %2 its tier number</extracomment>
+        <translation>%1 — 第 %2 层</translation>
+    </message>
+    <message>
+        <source>No unit can be chosen here.</source>
+        <translation>此处没有可选的单位。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::UnitDetailForm</name>
+    <message>
+        <source>Link…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>&amp;Apply details</source>
+        <translation>应用修改(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Move the unit to change its parent.</source>
+        <translation>移动单位以更改其上级。</translation>
+    </message>
+    <message>
+        <source>grid codes, separated by ;</source>
+        <translation>网格代码，以 ; 分隔</translation>
+    </message>
+    <message>
+        <source>department names, separated by ;</source>
+        <translation>部门名称，以 ; 分隔</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>层级(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Parent:</source>
+        <translation>上级：</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>联系方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jurisdiction:</source>
+        <translation>辖区(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Departments:</source>
+        <translation>业务部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Serves:</source>
+        <translation>服务对象：</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>小组：</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>No unit selected</source>
+        <translation>未选择单位</translation>
+    </message>
+    <message>
+        <source>%1 — retired</source>
+        <translation>%1 — 已撤销</translation>
+    </message>
+    <message>
+        <source>(the top of the chart)</source>
+        <translation>（组织架构顶层）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 is a group&apos;s name, %2 its kind (coordination or leading group)</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — dissolved</source>
+        <translation>%1 — 已解散</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>Change the details of %1</source>
+        <extracomment>%1 is a unit code</extracomment>
+        <translation>修改 %1 的详情</translation>
     </message>
 </context>
 <context>

@@ -4445,6 +4445,30 @@ The first text that is not UTF-8: %2</translation>
         <source>dissolved %1 &quot;%2&quot;</source>
         <translation>dissolved %1 &quot;%2&quot;</translation>
     </message>
+    <message>
+        <source>City supervision centre</source>
+        <translation>City supervision centre</translation>
+    </message>
+    <message>
+        <source>District command centre</source>
+        <translation>District command centre</translation>
+    </message>
+    <message>
+        <source>Street sub-centre</source>
+        <translation>Street sub-centre</translation>
+    </message>
+    <message>
+        <source>Community workstation</source>
+        <translation>Community workstation</translation>
+    </message>
+    <message>
+        <source>Business department</source>
+        <translation>Business department</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Tier %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>
@@ -4489,34 +4513,6 @@ The first text that is not UTF-8: %2</translation>
             <numerusform>%n people</numerusform>
         </translation>
     </message>
-    <message>
-        <source>City supervision centre</source>
-        <translation>City supervision centre</translation>
-    </message>
-    <message>
-        <source>District command centre</source>
-        <translation>District command centre</translation>
-    </message>
-    <message>
-        <source>Street sub-centre</source>
-        <translation>Street sub-centre</translation>
-    </message>
-    <message>
-        <source>Community workstation</source>
-        <translation>Community workstation</translation>
-    </message>
-    <message>
-        <source>Business department</source>
-        <translation>Business department</translation>
-    </message>
-    <message>
-        <source>Grid supervisor</source>
-        <translation>Grid supervisor</translation>
-    </message>
-    <message>
-        <source>Tier %1</source>
-        <translation>Tier %1</translation>
-    </message>
 </context>
 <context>
     <name>GridDesk::OrgDocument</name>
@@ -4557,34 +4553,6 @@ The first text that is not UTF-8: %2</translation>
 </context>
 <context>
     <name>GridDesk::OrgEdit</name>
-    <message>
-        <source>City supervision centre</source>
-        <translation>City supervision centre</translation>
-    </message>
-    <message>
-        <source>District command centre</source>
-        <translation>District command centre</translation>
-    </message>
-    <message>
-        <source>Street sub-centre</source>
-        <translation>Street sub-centre</translation>
-    </message>
-    <message>
-        <source>Community workstation</source>
-        <translation>Community workstation</translation>
-    </message>
-    <message>
-        <source>Business department</source>
-        <translation>Business department</translation>
-    </message>
-    <message>
-        <source>Grid supervisor</source>
-        <translation>Grid supervisor</translation>
-    </message>
-    <message>
-        <source>Tier %1</source>
-        <translation>Tier %1</translation>
-    </message>
     <message>
         <source>Joint-handling unit</source>
         <translation>Joint-handling unit</translation>

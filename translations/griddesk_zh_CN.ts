@@ -4394,6 +4394,30 @@ The first text that is not UTF-8: %2</source>
         <source>dissolved %1 &quot;%2&quot;</source>
         <translation>解散%1“%2”</translation>
     </message>
+    <message>
+        <source>City supervision centre</source>
+        <translation>市级监督指挥中心</translation>
+    </message>
+    <message>
+        <source>District command centre</source>
+        <translation>区（县）级指挥中心</translation>
+    </message>
+    <message>
+        <source>Street sub-centre</source>
+        <translation>街（镇）级分中心</translation>
+    </message>
+    <message>
+        <source>Community workstation</source>
+        <translation>村（社区）级工作站</translation>
+    </message>
+    <message>
+        <source>Business department</source>
+        <translation>内设业务部门</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>第 %1 层</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>
@@ -4437,34 +4461,6 @@ The first text that is not UTF-8: %2</source>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
-    <message>
-        <source>City supervision centre</source>
-        <translation>市级监督指挥中心</translation>
-    </message>
-    <message>
-        <source>District command centre</source>
-        <translation>区（县）级指挥中心</translation>
-    </message>
-    <message>
-        <source>Street sub-centre</source>
-        <translation>街（镇）级分中心</translation>
-    </message>
-    <message>
-        <source>Community workstation</source>
-        <translation>村（社区）级工作站</translation>
-    </message>
-    <message>
-        <source>Business department</source>
-        <translation>内设业务部门</translation>
-    </message>
-    <message>
-        <source>Grid supervisor</source>
-        <translation>网格监督员</translation>
-    </message>
-    <message>
-        <source>Tier %1</source>
-        <translation>第 %1 层</translation>
-    </message>
 </context>
 <context>
     <name>GridDesk::OrgDocument</name>
@@ -4505,34 +4501,6 @@ The first text that is not UTF-8: %2</source>
 </context>
 <context>
     <name>GridDesk::OrgEdit</name>
-    <message>
-        <source>City supervision centre</source>
-        <translation>市级监督指挥中心</translation>
-    </message>
-    <message>
-        <source>District command centre</source>
-        <translation>区（县）级指挥中心</translation>
-    </message>
-    <message>
-        <source>Street sub-centre</source>
-        <translation>街（镇）级分中心</translation>
-    </message>
-    <message>
-        <source>Community workstation</source>
-        <translation>村（社区）级工作站</translation>
-    </message>
-    <message>
-        <source>Business department</source>
-        <translation>内设业务部门</translation>
-    </message>
-    <message>
-        <source>Grid supervisor</source>
-        <translation>网格监督员</translation>
-    </message>
-    <message>
-        <source>Tier %1</source>
-        <translation>第 %1 层</translation>
-    </message>
     <message>
         <source>Joint-handling unit</source>
         <translation>联动处置单位</translation>

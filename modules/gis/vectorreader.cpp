@@ -426,4 +426,16 @@ Result<std::optional<VectorFeature>> VectorReader::next()
         VectorFeature {d->number, std::move(*attributes), std::move(*wkb)});
 }
 
+QString attributeText(const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return {};
+    if (value.typeId() == QMetaType::Double) {
+        const double number = value.toDouble();
+        if (std::floor(number) == number && std::abs(number) < 1e15)
+            return QString::number(qint64(number));
+    }
+    return value.toString().trimmed();
+}
+
 } // namespace GridDesk

@@ -43,4 +43,8 @@ private:
     std::unique_ptr<Private> d;
 };
 
+/// An attribute as a code or name: whole numbers without a decimal point (GDAL reads numeric
+/// codes of some formats as reals), text trimmed, null as empty.
+QString attributeText(const QVariant &value);
+
 } // namespace GridDesk

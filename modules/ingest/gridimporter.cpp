@@ -9,6 +9,7 @@
 #include "gis/geoscontext.h"
 #include "gis/gridlocator.h"
 #include "gis/vectorfile.h"
+#include "gis/vectorreader.h"
 #include "gis/wkb.h"
 #include "storage/workspace.h"
 
@@ -21,7 +22,6 @@
 #include <QtEndian>
 
 #include <algorithm>
-#include <cmath>
 #include <cstring>
 #include <thread>
 
@@ -36,19 +36,6 @@ struct Tr
 
 constexpr int MAX_LISTED_PROBLEMS = 5;
 constexpr qsizetype MIN_FEATURES_PER_WORKER = 256;
-
-/// Attribute text as a code or name: integers without a decimal point, text trimmed.
-QString attributeText(const QVariant &value)
-{
-    if (value.isNull() || !value.isValid())
-        return {};
-    if (value.typeId() == QMetaType::Double) {
-        const double number = value.toDouble();
-        if (std::floor(number) == number && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-    }
-    return value.toString().trimmed();
-}
 
 Result<void> checkFields(const VectorData &data, const GridImportOptions &options)
 {

@@ -12,7 +12,6 @@
 #include <QHash>
 #include <QRegularExpression>
 
-#include <cmath>
 #include <memory>
 
 namespace GridDesk {
@@ -52,19 +51,6 @@ ParentRule parseParentRule(const QString &expression, const QStringList &fields)
         return ParentRule {
             ParentRule::Kind::Left, match.captured(1), match.captured(2).toLongLong()};
     return ParentRule {ParentRule::Kind::Field, expression.trimmed()};
-}
-
-/// Attribute text as a code or name: whole numbers without a decimal point, text trimmed.
-QString attributeText(const QVariant &value)
-{
-    if (value.isNull() || !value.isValid())
-        return {};
-    if (value.typeId() == QMetaType::Double) {
-        const double number = value.toDouble();
-        if (std::floor(number) == number && std::abs(number) < 1e15)
-            return QString::number(qint64(number));
-    }
-    return value.toString().trimmed();
 }
 
 Result<void> checkOptions(const BoundaryImportOptions &options)

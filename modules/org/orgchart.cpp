@@ -101,6 +101,26 @@ QString unitKindKey(UnitKind kind)
     return kind == UnitKind::Joint ? QStringLiteral("joint") : QStringLiteral("tier");
 }
 
+QString tierName(int tier)
+{
+    switch (tier) {
+    case 1:
+        return Tr::tr("City supervision centre");
+    case 2:
+        return Tr::tr("District command centre");
+    case 3:
+        return Tr::tr("Street sub-centre");
+    case 4:
+        return Tr::tr("Community workstation");
+    case 5:
+        return Tr::tr("Business department");
+    case 6:
+        return Tr::tr("Grid supervisor");
+    default:
+        return Tr::tr("Tier %1").arg(tier);
+    }
+}
+
 std::optional<UnitKind> unitKindFromKey(const QString &key)
 {
     const QString lower = key.trimmed().toLower();

@@ -20,6 +20,8 @@ class Workspace;
 enum class UnitKind { Tier, Joint, Count };
 
 QString unitKindKey(UnitKind kind); ///< "tier" or "joint"
+/// "City supervision centre" … "Grid supervisor" for tiers 1–6, in the interface language.
+QString tierName(int tier);
 std::optional<UnitKind> unitKindFromKey(const QString &key);
 
 /// The two standing groups of clause 7.1.3.4: a coordination group for the grid work, and a

@@ -317,8 +317,7 @@ QString OrgDiagram::refusal(int dragged, int target) const
         //: %1 and %3 are unit names, %2 and %4 their tiers ("Street sub-centre" …)
         return tr("%1 (%2) cannot move under %3 (%4): a unit's tier must be below its "
                   "parent's. Tiers may be skipped, never inverted.")
-            .arg(unit.name, OrgDiagramRenderer::tierName(unit.tier), parent.name,
-                OrgDiagramRenderer::tierName(parent.tier));
+            .arg(unit.name, tierName(unit.tier), parent.name, tierName(parent.tier));
     if (unit.parent == target)
         return tr("%1 already sits under %2.").arg(unit.name, parent.name);
     return {};

@@ -137,8 +137,8 @@ void drawText(QPainter &painter, const OrgDiagramBox &box, const Fonts &fonts)
         PADDING, BAND_HEIGHT + 4.0, -PADDING, -OrgDiagramRenderer::BADGE_SIZE / 2.0);
     const QColor ink = box.retired ? QColor(0x80, 0x80, 0x80) : QColor(0x20, 0x20, 0x20);
     const QColor faint = box.retired ? QColor(0x9a, 0x9a, 0x9a) : QColor(0x60, 0x60, 0x60);
-    const QString kind = box.kind == UnitKind::Joint ? Tr::tr("Joint handling")
-                                                     : OrgDiagramRenderer::tierName(box.tier);
+    const QString kind =
+        box.kind == UnitKind::Joint ? Tr::tr("Joint handling") : tierName(box.tier);
     const QString tierText = box.retired ? Tr::tr("%1, retired").arg(kind) : kind;
     //: how many active people an org unit has, drawn small in its box
     const QString people = Tr::tr("%n people", nullptr, box.people);
@@ -281,26 +281,6 @@ QColor OrgDiagramRenderer::tierColour(int tier)
         QColor(0xd4, 0xac, 0x0d), QColor(0x27, 0xae, 0x60), QColor(0x29, 0x80, 0xb9),
         QColor(0x16, 0xa0, 0x85)};
     return colours[std::size_t(std::clamp(tier, 1, 6) - 1)];
-}
-
-QString OrgDiagramRenderer::tierName(int tier)
-{
-    switch (tier) {
-    case 1:
-        return Tr::tr("City supervision centre");
-    case 2:
-        return Tr::tr("District command centre");
-    case 3:
-        return Tr::tr("Street sub-centre");
-    case 4:
-        return Tr::tr("Community workstation");
-    case 5:
-        return Tr::tr("Business department");
-    case 6:
-        return Tr::tr("Grid supervisor");
-    default:
-        return Tr::tr("Tier %1").arg(tier);
-    }
 }
 
 QRectF OrgDiagramRenderer::badgeRect(const QRectF &box)

@@ -39,7 +39,6 @@ public:
         qreal scale, const OrgDiagramMarks &marks = {});
 
     static QColor tierColour(int tier); ///< the colour band of a tier, 1–6
-    static QString tierName(int tier); ///< "District command centre" …, in the interface language
     /// The +/− badge of a box with children, in scene coordinates.
     static QRectF badgeRect(const QRectF &box);
 };

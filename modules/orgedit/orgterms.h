@@ -10,7 +10,6 @@
 namespace GridDesk {
 
 /// The name of a management tier (1–6) for people, in the interface language.
-QString tierName(int tier);
 /// "Tier unit" or "Joint-handling unit".
 QString unitKindName(UnitKind kind);
 /// The colour that marks units of a tier (joint units have one of their own) in lists.

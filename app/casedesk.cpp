@@ -244,6 +244,21 @@ void CaseDesk::takeSetup(const WorkflowSetup &setup)
     Q_EMIT message(tr("The desk works with the saved workflow setup."));
 }
 
+Result<void> CaseDesk::reloadOrganisation()
+{
+    if (!m_book)
+        return {};
+    auto setup = WorkflowSetup::load(*m_workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    m_book->setSetup(*setup);
+    m_queue->setSetup(*setup);
+    if (m_caseId)
+        showCase(*m_caseId);
+    updateActions();
+    return {};
+}
+
 void CaseDesk::showCase(qint64 id)
 {
     if (!m_book)

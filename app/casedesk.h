@@ -44,6 +44,9 @@ public:
     /// Works on the workspace at path from now on, with its setup as the loader read it. Asks
     /// who the desk runs as unless this workspace remembers it.
     void open(const QString &path, const WorkflowSetup &setup);
+    /// Reads the units and people of the workspace again (after the org chart was saved), so
+    /// dialogs opened from now on offer them; the queue and the current case stay as they are.
+    Result<void> reloadOrganisation();
     bool isOpen() const { return m_book != nullptr; }
 
     /// The wall time the desk acts at and measures deadlines against (the system clock unless

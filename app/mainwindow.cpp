@@ -14,8 +14,6 @@
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgeditor.h"
-#include "storage/workspace.h"
-#include "workflow/workflowsetup.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -243,17 +241,14 @@ void MainWindow::onOrgChartSaved(const QString &path)
 {
     if (path != m_workspacePath)
         return;
-    // The desk keeps the units in its workflow setup; it reads them again, as it does after the
-    // workflow setup dialog saved.
-    auto workspace = Workspace::open(path);
-    auto setup = workspace ? WorkflowSetup::load(**workspace)
-                           : Result<WorkflowSetup>(std::unexpected(workspace.error()));
-    if (!setup) {
+    // The desk keeps the units and people in its workflow setup and reads them again; the queue,
+    // the current case and an open action dialog stay.
+    if (auto reloaded = m_desk->reloadOrganisation(); !reloaded) {
         statusBar()->showMessage(
-            tr("The desk still works with the units it had: %1").arg(setup.error().message), 10000);
+            tr("The desk still works with the units it had: %1").arg(reloaded.error().message),
+            10000);
         return;
     }
-    m_desk->open(path, *setup);
     statusBar()->showMessage(tr("The desk works with the saved org chart."), 10000);
 }
 

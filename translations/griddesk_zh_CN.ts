@@ -4418,6 +4418,34 @@ The first text that is not UTF-8: %2</source>
         <source>Tier %1</source>
         <translation>第 %1 层</translation>
     </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>小组</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>

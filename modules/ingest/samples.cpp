@@ -221,7 +221,6 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
     const QDir sampleDir(mapsDir.filePath(key));
 
     ImportSummary total;
-    std::optional<OrgChart> orgTree;
     auto done = workspace.transaction([&]() -> Result<void> {
         if (auto saved = saveDescription(workspace, *description, key); !saved)
             return saved;
@@ -252,17 +251,13 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
         auto tree = buildOrgTree(workspace, *description, sampleDir);
         if (!tree)
             return std::unexpected(tree.error());
-        orgTree = std::move(*tree);
-        return {};
+        if (!*tree)
+            return {};
+        //: Who the history says built a sample workspace's org tree; %1 is the sample's key
+        return (*tree)->saveWithin(workspace, Tr::tr("sample %1").arg(key));
     });
     if (!done)
         return std::unexpected(done.error());
-    // The chart saves in a transaction of its own, which cannot sit inside the import's.
-    if (orgTree) {
-        //: Who the history says built a sample workspace's org tree; %1 is the sample's key
-        if (auto saved = orgTree->save(workspace, Tr::tr("sample %1").arg(key)); !saved)
-            return std::unexpected(saved.error());
-    }
     qCInfo(lcIngest) << "workspace" << workspace.path() << "filled from sample" << key;
     return total;
 }

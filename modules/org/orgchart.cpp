@@ -121,6 +121,20 @@ QString tierName(int tier)
     }
 }
 
+QString orgChangeName(const QString &action)
+{
+    static const QHash<QString, const char *> names {
+        {QStringLiteral("add"), QT_TRANSLATE_NOOP("GridDesk::Org", "Added")},
+        {QStringLiteral("change"), QT_TRANSLATE_NOOP("GridDesk::Org", "Changed")},
+        {QStringLiteral("move"), QT_TRANSLATE_NOOP("GridDesk::Org", "Moved")},
+        {QStringLiteral("merge"), QT_TRANSLATE_NOOP("GridDesk::Org", "Merged")},
+        {QStringLiteral("retire"), QT_TRANSLATE_NOOP("GridDesk::Org", "Retired")},
+        {QStringLiteral("person"), QT_TRANSLATE_NOOP("GridDesk::Org", "Person")},
+        {QStringLiteral("group"), QT_TRANSLATE_NOOP("GridDesk::Org", "Group")}};
+    const auto found = names.constFind(action);
+    return found == names.constEnd() ? action : Tr::tr(found.value());
+}
+
 std::optional<UnitKind> unitKindFromKey(const QString &key)
 {
     const QString lower = key.trimmed().toLower();
@@ -204,110 +218,121 @@ Result<OrgChart> OrgChart::load(const Workspace &workspace)
 
 Result<void> OrgChart::save(Workspace &workspace, const QString &by)
 {
-    const QString revisionKey = QStringLiteral("org_revision");
-    auto saved = workspace.transaction([&]() -> Result<void> {
-        // The transaction holds the write lock, so no other desk can save between this check
-        // and the writes below.
-        const qint64 stored = workspace.metadata(revisionKey).toLongLong();
-        if (stored != m_revision)
-            return fail(ErrorCode::Conflict,
-                Tr::tr("The org chart was saved elsewhere since it was opened here (saved %1 "
-                       "time(s) now, %2 when opened). Reload it and make the changes again.")
-                    .arg(stored)
-                    .arg(m_revision));
-
-        QSqlQuery clear(workspace.database());
-        for (const char *table : {"org_units", "org_unit_details", "people", "org_groups"}) {
-            clear.prepare(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
-            if (auto done = run(clear, Tr::tr("Clearing %1").arg(QLatin1String(table))); !done)
-                return done;
-        }
-
-        QSqlQuery unitRow(workspace.database());
-        unitRow.prepare(QStringLiteral(
-            "INSERT INTO org_units (code, name, tier, parent_code) VALUES (?, ?, ?, ?)"));
-        QSqlQuery details(workspace.database());
-        details.prepare(QStringLiteral(
-            "INSERT INTO org_unit_details (code, kind, contact, jurisdiction, retired, "
-            "retired_at, departments, linked_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const ChartUnit &unit : m_units) {
-            unitRow.addBindValue(unit.code);
-            unitRow.addBindValue(notNull(unit.name));
-            unitRow.addBindValue(unit.tier);
-            unitRow.addBindValue(
-                unit.parentCode.isEmpty() ? QVariant() : QVariant(unit.parentCode));
-            if (auto done = run(unitRow, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
-                return done;
-            details.addBindValue(unit.code);
-            details.addBindValue(unitKindKey(unit.kind));
-            details.addBindValue(notNull(unit.contact));
-            details.addBindValue(notNull(joined(unit.jurisdiction)));
-            details.addBindValue(unit.retired ? 1 : 0);
-            details.addBindValue(unit.retiredAt.isValid()
-                    ? QVariant(unit.retiredAt.toUTC().toString(Qt::ISODate))
-                    : QVariant());
-            details.addBindValue(notNull(joined(unit.departments)));
-            details.addBindValue(notNull(joined(unit.linkedUnits)));
-            if (auto done = run(details, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
-                return done;
-        }
-
-        QSqlQuery personRow(workspace.database());
-        personRow.prepare(QStringLiteral("INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const Person &person : m_people) {
-            personRow.addBindValue(person.id);
-            personRow.addBindValue(notNull(person.name));
-            personRow.addBindValue(notNull(person.post));
-            personRow.addBindValue(notNull(person.unitCode));
-            personRow.addBindValue(notNull(joined(person.gridCodes)));
-            personRow.addBindValue(notNull(person.phone));
-            personRow.addBindValue(notNull(person.idNumber));
-            personRow.addBindValue(person.retired ? 1 : 0);
-            if (auto done = run(personRow, Tr::tr("Saving person %1").arg(person.id)); !done)
-                return done;
-        }
-
-        QSqlQuery groupRow(workspace.database());
-        groupRow.prepare(QStringLiteral("INSERT INTO org_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const OrgGroup &group : m_groups) {
-            groupRow.addBindValue(group.id);
-            groupRow.addBindValue(notNull(group.name));
-            groupRow.addBindValue(groupKindKey(group.kind));
-            groupRow.addBindValue(notNull(group.unitCode));
-            groupRow.addBindValue(notNull(group.remit));
-            groupRow.addBindValue(notNull(joined(group.memberUnits)));
-            groupRow.addBindValue(notNull(joinedIds(group.memberPeople)));
-            groupRow.addBindValue(group.dissolved ? 1 : 0);
-            if (auto done = run(groupRow, Tr::tr("Saving group %1").arg(group.name)); !done)
-                return done;
-        }
-
-        QSqlQuery historyRow(workspace.database());
-        historyRow.prepare(
-            QStringLiteral("INSERT INTO org_history (at, by, unit_code, person_id, "
-                           "group_id, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const OrgChange &change : m_pending) {
-            historyRow.addBindValue(change.at.toUTC().toString(Qt::ISODateWithMs));
-            historyRow.addBindValue(by.isEmpty() ? QStringLiteral("?") : by);
-            historyRow.addBindValue(notNull(change.unitCode));
-            historyRow.addBindValue(change.personId > 0 ? QVariant(change.personId) : QVariant());
-            historyRow.addBindValue(change.groupId > 0 ? QVariant(change.groupId) : QVariant());
-            historyRow.addBindValue(change.action);
-            historyRow.addBindValue(notNull(change.detail));
-            if (auto done = run(historyRow, Tr::tr("Recording the org chart's history")); !done)
-                return done;
-        }
-        if (auto done = workspace.setMetadata(revisionKey, QString::number(m_revision + 1)); !done)
-            return done;
-        qCInfo(lcOrg) << "saved" << m_units.size() << "units," << m_people.size() << "people,"
-                      << m_groups.size() << "groups and" << m_pending.size() << "changes";
-        return {};
-    });
+    auto saved = workspace.transaction([&] { return write(workspace, by); });
     if (saved) {
         ++m_revision;
         m_pending.clear();
     }
     return saved;
+}
+
+Result<void> OrgChart::saveWithin(Workspace &workspace, const QString &by)
+{
+    auto saved = write(workspace, by);
+    if (saved) {
+        ++m_revision;
+        m_pending.clear();
+    }
+    return saved;
+}
+
+Result<void> OrgChart::write(Workspace &workspace, const QString &by) const
+{
+    const QString revisionKey = QStringLiteral("org_revision");
+    // The caller's transaction holds the write lock, so no other desk can save between
+    // this check and the writes below.
+    const qint64 stored = workspace.metadata(revisionKey).toLongLong();
+    if (stored != m_revision)
+        return fail(ErrorCode::Conflict,
+            Tr::tr("The org chart was saved elsewhere since it was opened here (saved %1 "
+                   "time(s) now, %2 when opened). Reload it and make the changes again.")
+                .arg(stored)
+                .arg(m_revision));
+
+    QSqlQuery clear(workspace.database());
+    for (const char *table : {"org_units", "org_unit_details", "people", "org_groups"}) {
+        clear.prepare(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+        if (auto done = run(clear, Tr::tr("Clearing %1").arg(QLatin1String(table))); !done)
+            return done;
+    }
+
+    QSqlQuery unitRow(workspace.database());
+    unitRow.prepare(QStringLiteral(
+        "INSERT INTO org_units (code, name, tier, parent_code) VALUES (?, ?, ?, ?)"));
+    QSqlQuery details(workspace.database());
+    details.prepare(
+        QStringLiteral("INSERT INTO org_unit_details (code, kind, contact, jurisdiction, retired, "
+                       "retired_at, departments, linked_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ChartUnit &unit : m_units) {
+        unitRow.addBindValue(unit.code);
+        unitRow.addBindValue(notNull(unit.name));
+        unitRow.addBindValue(unit.tier);
+        unitRow.addBindValue(unit.parentCode.isEmpty() ? QVariant() : QVariant(unit.parentCode));
+        if (auto done = run(unitRow, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
+            return done;
+        details.addBindValue(unit.code);
+        details.addBindValue(unitKindKey(unit.kind));
+        details.addBindValue(notNull(unit.contact));
+        details.addBindValue(notNull(joined(unit.jurisdiction)));
+        details.addBindValue(unit.retired ? 1 : 0);
+        details.addBindValue(unit.retiredAt.isValid()
+                ? QVariant(unit.retiredAt.toUTC().toString(Qt::ISODate))
+                : QVariant());
+        details.addBindValue(notNull(joined(unit.departments)));
+        details.addBindValue(notNull(joined(unit.linkedUnits)));
+        if (auto done = run(details, Tr::tr("Saving org unit %1").arg(unit.code)); !done)
+            return done;
+    }
+
+    QSqlQuery personRow(workspace.database());
+    personRow.prepare(QStringLiteral("INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const Person &person : m_people) {
+        personRow.addBindValue(person.id);
+        personRow.addBindValue(notNull(person.name));
+        personRow.addBindValue(notNull(person.post));
+        personRow.addBindValue(notNull(person.unitCode));
+        personRow.addBindValue(notNull(joined(person.gridCodes)));
+        personRow.addBindValue(notNull(person.phone));
+        personRow.addBindValue(notNull(person.idNumber));
+        personRow.addBindValue(person.retired ? 1 : 0);
+        if (auto done = run(personRow, Tr::tr("Saving person %1").arg(person.id)); !done)
+            return done;
+    }
+
+    QSqlQuery groupRow(workspace.database());
+    groupRow.prepare(QStringLiteral("INSERT INTO org_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const OrgGroup &group : m_groups) {
+        groupRow.addBindValue(group.id);
+        groupRow.addBindValue(notNull(group.name));
+        groupRow.addBindValue(groupKindKey(group.kind));
+        groupRow.addBindValue(notNull(group.unitCode));
+        groupRow.addBindValue(notNull(group.remit));
+        groupRow.addBindValue(notNull(joined(group.memberUnits)));
+        groupRow.addBindValue(notNull(joinedIds(group.memberPeople)));
+        groupRow.addBindValue(group.dissolved ? 1 : 0);
+        if (auto done = run(groupRow, Tr::tr("Saving group %1").arg(group.name)); !done)
+            return done;
+    }
+
+    QSqlQuery historyRow(workspace.database());
+    historyRow.prepare(QStringLiteral("INSERT INTO org_history (at, by, unit_code, person_id, "
+                                      "group_id, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const OrgChange &change : m_pending) {
+        historyRow.addBindValue(change.at.toUTC().toString(Qt::ISODateWithMs));
+        historyRow.addBindValue(by.isEmpty() ? QStringLiteral("?") : by);
+        historyRow.addBindValue(notNull(change.unitCode));
+        historyRow.addBindValue(change.personId > 0 ? QVariant(change.personId) : QVariant());
+        historyRow.addBindValue(change.groupId > 0 ? QVariant(change.groupId) : QVariant());
+        historyRow.addBindValue(change.action);
+        historyRow.addBindValue(notNull(change.detail));
+        if (auto done = run(historyRow, Tr::tr("Recording the org chart's history")); !done)
+            return done;
+    }
+    if (auto done = workspace.setMetadata(revisionKey, QString::number(m_revision + 1)); !done)
+        return done;
+    qCInfo(lcOrg) << "saved" << m_units.size() << "units," << m_people.size() << "people,"
+                  << m_groups.size() << "groups and" << m_pending.size() << "changes";
+    return {};
 }
 
 Result<QList<OrgChange>> OrgChart::history(const Workspace &workspace, const QString &unitCode)

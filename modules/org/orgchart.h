@@ -90,6 +90,10 @@ struct OrgChange
     QString detail; ///< in words, in the language of the desk that made the change
 };
 
+/// An OrgChange's action in words ("Added", "Moved" …), in the interface language; unknown
+/// keys come back as they are.
+QString orgChangeName(const QString &action);
+
 /// The units and people of a workspace, with the operations that keep the tier rule: a child's
 /// tier is always below its parent's (tiers may be skipped, never inverted). Operations change
 /// the chart in memory and refuse with a message naming the units and tiers involved; save()
@@ -105,6 +109,10 @@ public:
     /// this one was loaded, so no one's changes are overwritten unseen. The reveal log is left
     /// alone.
     Result<void> save(Workspace &workspace, const QString &by = QString());
+    /// The same, for a caller that already holds a Workspace::transaction() and commits the
+    /// chart with its own work. The chart counts as saved once this returns; should the caller
+    /// roll back, it must drop the chart.
+    Result<void> saveWithin(Workspace &workspace, const QString &by = QString());
     /// The recorded changes, oldest first; of one unit (and its people and groups) when
     /// unitCode is given.
     static Result<QList<OrgChange>> history(
@@ -161,6 +169,7 @@ private:
         QHash<QString, int> activePeople;
     };
 
+    Result<void> write(Workspace &workspace, const QString &by) const;
     Result<void> checkPlacement(const ChartUnit &unit) const;
     Result<void> checkDetails(const ChartUnit &unit) const;
     const Index &index() const;

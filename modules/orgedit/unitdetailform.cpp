@@ -180,7 +180,8 @@ void UnitDetailForm::showHistory()
         const bool pending = change.id == 0;
         auto *item = new QTreeWidgetItem(m_history,
             {change.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                pending ? tr("(unsaved)") : change.by, change.action, change.detail});
+                pending ? tr("(unsaved)") : change.by, orgChangeName(change.action),
+                change.detail});
         item->setToolTip(3, change.detail);
         if (pending) {
             QFont italic = item->font(0);

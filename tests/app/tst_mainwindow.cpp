@@ -5,12 +5,16 @@
 
 #include "support/testsupport.h"
 
+#include "casedesk.h"
 #include "cases/casefilterproxymodel.h"
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
 #include "ingest/caseimporter.h"
 #include "mapview/mapcanvas.h"
+#include "orgedit/orgdocument.h"
+#include "orgedit/orgeditor.h"
 #include "storage/workspace.h"
+#include "workflow/casebook.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -39,6 +43,7 @@ private Q_SLOTS:
     void layoutIsRestored();
     void badWorkspaceShowsError();
     void workspaceWithCasesOnlyGetsNoSample();
+    void savedOrgChartReachesTheDesk();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
@@ -237,6 +242,42 @@ void TestMainWindow::workspaceWithCasesOnlyGetsNoSample()
     QCOMPARE(loaded->gridCount, 0);
     QCOMPARE(qint64(loaded->cases->size()), before);
     QCOMPARE(*(*Workspace::open(path))->gridCount(), 0);
+}
+
+void TestMainWindow::savedOrgChartReachesTheDesk()
+{
+    // The New York sample builds its tree from its boundary files: city, boroughs, districts.
+    CaseDesk *desk = m_window->caseDesk();
+    QVERIFY(desk->caseBook()->setup().units.size() >= 65);
+    m_window->openOrgEditor();
+    OrgEditor *editor = m_window->orgEditor();
+    QVERIFY(editor != nullptr);
+    QVERIFY(editor->isVisible());
+    m_window->openOrgEditor(); // raises the same window
+    QCOMPARE(m_window->orgEditor(), editor);
+
+    OrgDocument *document = editor->document();
+    const ChartUnit *borough = nullptr;
+    for (const ChartUnit &unit : document->chart().units()) {
+        if (unit.tier == 2 && !borough)
+            borough = document->chart().unit(unit.code);
+    }
+    QVERIFY(borough != nullptr);
+    const QString parent = borough->code;
+    document->setUser(QStringLiteral("test lead"), QStringLiteral("leader"));
+    auto added = document->apply(QStringLiteral("add"), [&parent](OrgChart &chart) {
+        ChartUnit unit;
+        unit.code = QStringLiteral("SAN-1");
+        unit.name = QStringLiteral("Sanitation crew");
+        unit.tier = 5;
+        unit.parentCode = parent;
+        return chart.putUnit(unit);
+    });
+    QVERIFY2(added.has_value(), Test::why(added).constData());
+    QVERIFY(!desk->caseBook()->setup().units.contains(QStringLiteral("SAN-1")));
+    QVERIFY(editor->save());
+    QTRY_VERIFY(desk->caseBook()->setup().units.contains(QStringLiteral("SAN-1")));
+    QVERIFY(m_window->caseQueue()->model()->rowCount() >= 2000);
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

@@ -358,6 +358,9 @@ private Q_SLOTS:
             QVERIFY2(!change.detail.contains("1234") && !change.detail.contains("5678"),
                 qPrintable(change.detail));
 
+        QCOMPARE(orgChangeName(ofS2->last().action), QStringLiteral("Moved"));
+        QCOMPARE(orgChangeName("something new"), QStringLiteral("something new"));
+
         QSqlQuery tamper((*workspace)->database());
         QVERIFY(!tamper.exec("DELETE FROM org_history"));
         QVERIFY(!tamper.exec("UPDATE org_history SET by = 'someone else'"));

@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace GridDesk {
 
@@ -80,6 +81,14 @@ QStringList cleanNames(const QStringList &names)
             clean << trimmed;
     }
     return clean;
+}
+
+/// Whether a code can be stored in the ";"-joined lists (jurisdictions, linked units, group
+/// members) and printed on one line.
+bool isOneWord(const QString &code)
+{
+    return std::none_of(code.begin(), code.end(),
+        [](QChar c) { return c.isSpace() || c == u';' || c.category() == QChar::Other_Control; });
 }
 
 QString unitLabel(const ChartUnit &unit)
@@ -494,9 +503,18 @@ Result<void> OrgChart::checkPlacement(const ChartUnit &unit) const
 {
     if (unit.code.trimmed().isEmpty() || unit.code != unit.code.trimmed())
         return fail(ErrorCode::InvalidArgument, Tr::tr("A unit needs a code without spaces."));
+    if (!isOneWord(unit.code))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The unit code \"%1\" holds a space, a line break or \";\"; a code must be "
+                   "one word.")
+                .arg(unit.code));
     if (unit.tier < 1 || unit.tier > 6)
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("Unit %1 has tier %2; tiers run from 1 to 6.").arg(unit.code).arg(unit.tier));
+
+    if (unit.parentCode == unit.code)
+        return fail(
+            ErrorCode::NotAllowed, Tr::tr("Unit %1 cannot sit under itself.").arg(unit.code));
 
     if (!unit.parentCode.isEmpty()) {
         const ChartUnit *parent = this->unit(unit.parentCode);
@@ -645,6 +663,10 @@ Result<void> OrgChart::mergeUnit(
         return fail(ErrorCode::NotAllowed,
             Tr::tr("%1 cannot be merged into %2: that unit is retired.")
                 .arg(unitLabel(*from), unitLabel(*into)));
+    if (from->retired)
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("%1 cannot be merged into %2: it is retired already.")
+                .arg(unitLabel(*from), unitLabel(*into)));
 
     // Check every child before changing anything, so a refused merge leaves the chart whole.
     const QList<ChartUnit> moving = children(retiring);
@@ -715,6 +737,11 @@ Result<void> OrgChart::retireUnit(const QString &code, const QDateTime &at)
     const ChartUnit *found = unit(code);
     if (!found)
         return fail(ErrorCode::NotFound, Tr::tr("The chart has no unit %1.").arg(code));
+    // Retiring again would overwrite the date the unit really left service.
+    if (found->retired)
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("%1 is retired already, since %2.")
+                .arg(unitLabel(*found), found->retiredAt.toUTC().toString(Qt::ISODate)));
     int activeChildren = 0;
     for (const ChartUnit &child : children(code))
         activeChildren += child.retired ? 0 : 1;
@@ -751,6 +778,11 @@ Result<qint64> OrgChart::putPerson(Person person)
                 .arg(person.name, unitLabel(*home)));
     person.name = printableText(person.name).trimmed();
     person.gridCodes = cleanNames(person.gridCodes);
+    if (person.id <= 0 && !m_people.isEmpty()
+        && m_people.lastKey() == std::numeric_limits<qint64>::max())
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Person %1 cannot be given an id: the highest id there is is taken already.")
+                .arg(person.name));
     if (person.id <= 0)
         person.id = m_people.isEmpty() ? 1 : m_people.lastKey() + 1;
     const Person *before = this->person(person.id);

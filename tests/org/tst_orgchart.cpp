@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
-#include "org/orgchart.h"
 #include "domain/posts.h"
+#include "org/orgchart.h"
 
 #include "storage/workspace.h"
 #include "support/testsupport.h"
@@ -9,6 +9,8 @@
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <limits>
 
 using namespace GridDesk;
 
@@ -169,6 +171,69 @@ private Q_SLOTS:
         QVERIFY(chart.unit("S2")->retired);
         QVERIFY(!chart.putUnit(unit("C7", 4, "S2")).has_value());
         QVERIFY(!chart.putPerson(person("Zhao Lei", Post::GridHead, "S2")).has_value());
+    }
+
+    void codesThatWouldCorruptListsAreRefused_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("semicolon") << QStringLiteral("A;B");
+        QTest::newRow("inner space") << QStringLiteral("A B");
+        QTest::newRow("line break") << QStringLiteral("A\nB");
+        QTest::newRow("tab") << QStringLiteral("A\tB");
+    }
+
+    void codesThatWouldCorruptListsAreRefused()
+    {
+        // Jurisdictions, linked units and group members are stored joined with ";".
+        QFETCH(QString, code);
+        OrgChart chart = sample();
+        auto refused = chart.putUnit(unit(code, 2, "CITY"));
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(code), qPrintable(refused.error().message));
+        QVERIFY(chart.unit(code) == nullptr);
+    }
+
+    void aUnitUnderItselfIsNamedSo()
+    {
+        OrgChart chart = sample();
+        auto refused = chart.moveUnit("D1", "D1");
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("itself")),
+            qPrintable(refused.error().message));
+        auto added = chart.putUnit(unit("S5", 3, "S5"));
+        QVERIFY(!added.has_value());
+        QVERIFY2(added.error().message.contains(QStringLiteral("itself")),
+            qPrintable(added.error().message));
+    }
+
+    void aRetiredUnitIsNotRetiredOrMergedAgain()
+    {
+        OrgChart chart = sample();
+        const QDateTime first(QDate(2024, 1, 1), QTime(8, 0), Qt::UTC);
+        QVERIFY(chart.retireUnit("D2", first).has_value());
+        const qsizetype changes = chart.pendingChanges().size();
+
+        auto again = chart.retireUnit("D2", QDateTime::currentDateTimeUtc());
+        QVERIFY(!again.has_value());
+        QVERIFY2(again.error().message.contains(QStringLiteral("D2")),
+            qPrintable(again.error().message));
+        auto merged = chart.mergeUnit("D2", "D1", QDateTime::currentDateTimeUtc());
+        QVERIFY(!merged.has_value());
+        QVERIFY2(merged.error().message.contains(QStringLiteral("D2")),
+            qPrintable(merged.error().message));
+        QCOMPARE(chart.unit("D2")->retiredAt, first);
+        QCOMPARE(chart.pendingChanges().size(), changes);
+    }
+
+    void theLastIdDoesNotOverflow()
+    {
+        OrgChart chart = sample();
+        Person last = person("Max", Post::Decision, "CITY");
+        last.id = std::numeric_limits<qint64>::max();
+        QVERIFY(chart.putPerson(last).has_value());
+        auto next = chart.putPerson(person("Next", Post::Management, "CITY"));
+        QVERIFY(!next.has_value());
+        QCOMPARE(chart.people().size(), 1);
     }
 
     void peopleNeedAKnownPostAndUnit()

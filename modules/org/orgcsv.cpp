@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QStringDecoder>
 
 namespace GridDesk {
 
@@ -144,10 +145,33 @@ Result<Person> personFromRow(const CsvRecord &record, const Header &header, cons
     return person;
 }
 
+/// The first line, counted from 1, holding bytes that are not UTF-8; 0 when there is none.
+int firstLineNotUtf8(const QByteArray &content)
+{
+    QStringDecoder whole(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = whole.decode(content);
+    if (!whole.hasError())
+        return 0;
+    const QList<QByteArray> lines = content.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QStringDecoder line(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString text = line.decode(lines.at(i));
+        if (line.hasError())
+            return int(i + 1);
+    }
+    return int(lines.size());
+}
+
 } // namespace
 
 Result<QList<CsvRecord>> parseCsv(const QByteArray &content)
 {
+    // Decoding GBK or Latin-1 as UTF-8 would import names as replacement characters unseen.
+    if (const int line = firstLineNotUtf8(content); line > 0)
+        return fail(ErrorCode::UnknownEncoding,
+            Tr::tr("Line %1 holds text that is not UTF-8; save the file as UTF-8 (for example "
+                   "from a spreadsheet's \"CSV UTF-8\" format) and import it again.")
+                .arg(line));
     QString text = QString::fromUtf8(content);
     if (text.startsWith(QChar(0xfeff)))
         text.remove(0, 1);
@@ -261,10 +285,19 @@ Result<OrgImportReport> importPeopleCsv(OrgChart &chart, const QByteArray &conte
         return std::unexpected(columns.error());
 
     OrgImportReport report;
+    QHash<qint64, int> idLines;
     for (const CsvRecord &record : std::as_const(*records)) {
         auto person = personFromRow(record, header, chart);
         if (!person) {
             report.refused << RefusedRow {record.line, person.error().message};
+            continue;
+        }
+        // A second row with the same id would silently replace the first one's person.
+        if (const int earlier = idLines.value(person->id); person->id > 0 && earlier > 0) {
+            report.refused << RefusedRow {record.line,
+                Tr::tr("the id %1 is already used on line %2 of this file.")
+                    .arg(person->id)
+                    .arg(earlier)};
             continue;
         }
         const bool known = chart.person(person->id) != nullptr;
@@ -273,6 +306,7 @@ Result<OrgImportReport> importPeopleCsv(OrgChart &chart, const QByteArray &conte
             report.refused << RefusedRow {record.line, put.error().message};
             continue;
         }
+        idLines.insert(*put, record.line);
         ++(known ? report.updated : report.added);
     }
     qCInfo(lcOrg) << "people CSV:" << report.added << "added," << report.updated << "updated,"

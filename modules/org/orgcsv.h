@@ -21,7 +21,8 @@ struct CsvRecord
 };
 
 /// Splits UTF-8 CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks; a
-/// byte-order mark is skipped) into records. Refused when a quote is left open.
+/// byte-order mark is skipped) into records. Refused when a quote is left open, or naming the
+/// first line that is not UTF-8.
 Result<QList<CsvRecord>> parseCsv(const QByteArray &content);
 
 /// A row an import refused: its line in the file and why.

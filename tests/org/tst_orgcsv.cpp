@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
-#include "org/orgcsv.h"
 #include "domain/posts.h"
+#include "org/orgcsv.h"
 
 #include "support/testsupport.h"
 
@@ -98,6 +98,42 @@ private Q_SLOTS:
         QCOMPARE(chart.person(1)->phone, QStringLiteral("13812345678"));
         QCOMPARE(chart.person(1)->idNumber, QStringLiteral("440303199001011234"));
         QCOMPARE(chart.person(1)->gridCodes, QStringList({"G1", "G2"}));
+    }
+
+    void textThatIsNotUtf8IsRefusedWithItsLine()
+    {
+        // "深圳市" in GBK, as a spreadsheet saves it on a Chinese desktop.
+        const QByteArray gbk = "code,name,tier,parent_code\nC,City,1,\nSZ,\xc9\xee\xdb\xda\xca\xd0,"
+                               "2,C\n";
+        auto records = parseCsv(gbk);
+        QVERIFY(!records.has_value());
+        QCOMPARE(records.error().code, ErrorCode::UnknownEncoding);
+        QVERIFY2(records.error().message.contains(QStringLiteral("line 3"), Qt::CaseInsensitive),
+            qPrintable(records.error().message));
+        OrgChart chart;
+        QVERIFY(!importUnitsCsv(chart, gbk).has_value());
+        QVERIFY(chart.units().isEmpty());
+    }
+
+    void aRepeatedPersonIdIsRefused()
+    {
+        OrgChart chart;
+        QVERIFY(importUnitsCsv(chart, "code,name,tier,parent_code\nC,City,1,\n").has_value());
+        auto report = importPeopleCsv(chart,
+            "name,post,unit_code,id\nAlice,decision,C,5\nBob,grid_patroller,C,5\n"
+            "Alice,management,C,5\n");
+        QVERIFY2(report.has_value(), Test::why(report).constData());
+        QCOMPARE(report->added, 1);
+        QCOMPARE(refusedLines(*report), QStringList({"3", "4"}));
+        QVERIFY2(report->refused.at(0).reason.contains(QStringLiteral("line 2")),
+            qPrintable(report->refused.at(0).reason));
+        QCOMPARE(chart.person(5)->name, QStringLiteral("Alice"));
+        QCOMPARE(chart.person(5)->post, QStringLiteral("decision"));
+
+        // An id already in the chart is still updated, once.
+        auto update = importPeopleCsv(chart, "name,post,unit_code,id\nAlice,management,C,5\n");
+        QVERIFY(update.has_value());
+        QCOMPARE(update->updated, 1);
     }
 
     void unitsRoundTrip()

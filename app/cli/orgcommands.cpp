@@ -50,12 +50,16 @@ Result<OrgImportReport> importCsv(OrgChart &chart, const QString &path)
     auto content = readFile(path);
     if (!content)
         return std::unexpected(content.error());
+    const QString file = QFileInfo(path).fileName();
     auto records = parseCsv(*content);
     if (!records)
-        return std::unexpected(records.error());
+        return std::unexpected(records.error().at(file));
     const bool people = !records->isEmpty()
         && records->first().fields.contains(QStringLiteral("post"), Qt::CaseInsensitive);
-    return people ? importPeopleCsv(chart, *content) : importUnitsCsv(chart, *content);
+    auto report = people ? importPeopleCsv(chart, *content) : importUnitsCsv(chart, *content);
+    if (!report)
+        return std::unexpected(report.error().at(file));
+    return report;
 }
 
 /// What a refused row or feature is called in the report.

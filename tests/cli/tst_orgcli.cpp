@@ -468,6 +468,52 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase("reveals");
     }
 
+    void hostileCsvIsRefusedNamingTheFile()
+    {
+        const QString workspace = m_dir.filePath("hostile.gpkg");
+        const QString gbk = m_dir.filePath("gbk-units.csv");
+        QVERIFY(writeText(gbk, "code,name,tier,parent_code\nSZ,\xc9\xee\xdb\xda\xca\xd0,1,\n"));
+        Run refused = cli({"import-org", workspace, gbk, "--format", "csv", "--as", "tester"});
+        QCOMPARE(refused.status, 1);
+        QVERIFY2(refused.err.contains("gbk-units.csv") && refused.err.contains("UTF-8"),
+            qPrintable(refused.err));
+        QCOMPARE(jsonArray(cli({"org", workspace, "--json"})).size(), 0);
+
+        const QString empty = m_dir.filePath("empty-units.csv");
+        QVERIFY(writeText(empty, ""));
+        Run nothing = cli({"import-org", workspace, empty, "--format", "csv", "--as", "tester"});
+        QCOMPARE(nothing.status, 1);
+        QVERIFY2(nothing.err.contains("empty-units.csv"), qPrintable(nothing.err));
+
+        // A ";" would split the unit's own jurisdiction in two when the chart is read back.
+        const QString semicolon = m_dir.filePath("semicolon.csv");
+        QVERIFY(writeText(
+            semicolon, "code,name,tier,parent_code,jurisdiction\nC,City,1,,\nA;B,Odd,2,C,G1\n"));
+        Run odd = cli({"import-org", workspace, semicolon, "--format", "csv", "--as", "tester"});
+        QCOMPARE(odd.status, 1);
+        QVERIFY2(odd.err.contains("line 3") && odd.err.contains("A;B"), qPrintable(odd.err));
+        QCOMPARE(jsonArray(cli({"org", workspace, "--json"})).size(), 1);
+    }
+
+    void retiringTwiceKeepsTheFirstDate()
+    {
+        const QString workspace = m_dir.filePath("twice.gpkg");
+        const QString units = m_dir.filePath("twice.csv");
+        QVERIFY(writeText(units, "code,name,tier,parent_code\nC,City,1,\nD,District,2,C\n"));
+        QCOMPARE(
+            cli({"import-org", workspace, units, "--format", "csv", "--as", "tester"}).status, 0);
+        QCOMPARE(cli({"org-retire", workspace, "D", "--as", "tester"}).status, 0);
+        Run again = cli({"org-retire", workspace, "D", "--as", "tester"});
+        QCOMPARE(again.status, 1);
+        QVERIFY2(again.err.contains("retired already"), qPrintable(again.err));
+        QCOMPARE(cli({"org-merge", workspace, "D", "--into", "C", "--as", "tester"}).status, 1);
+        const QJsonArray history = jsonArray(cli({"org-history", workspace, "D", "--json"}));
+        int retirements = 0;
+        for (const QJsonValue &change : history)
+            retirements += change.toObject().value("action").toString() == "retire" ? 1 : 0;
+        QCOMPARE(retirements, 1);
+    }
+
     void wrongCallsAreUsageErrors()
     {
         const QString workspace = m_dir.filePath("usage.gpkg");

@@ -222,6 +222,10 @@ int orgCommand(Context &context)
     if (!chart)
         return failWith(context, chart.error());
 
+    // A chart damaged by another program still lists; what is wrong with it is said first.
+    for (const CoverageFinding &finding : checkStructure(*chart))
+        context.err << Tr::tr("warning: %1").arg(finding.detail) << '\n';
+
     QHash<QString, int> people;
     for (const Person &person : chart->people())
         people[person.unitCode] += person.retired ? 0 : 1;

@@ -107,6 +107,33 @@ void checkJurisdiction(
     }
 }
 
+void sortFindings(QList<CoverageFinding> &found)
+{
+    std::stable_sort(
+        found.begin(), found.end(), [](const CoverageFinding &a, const CoverageFinding &b) {
+            return std::tie(a.kind, a.codes) < std::tie(b.kind, b.codes);
+        });
+}
+
+void checkParents(const OrgChart &chart, QList<CoverageFinding> &found)
+{
+    for (const ChartUnit &unit : chart.units()) {
+        if (unit.parentCode.isEmpty())
+            continue;
+        if (!chart.unit(unit.parentCode)) {
+            found << CoverageFinding {CoverageKind::UnitWithoutParent, {unit.code, unit.parentCode},
+                Tr::tr("Unit %1 %2 names parent %3, which is not in the chart; move it under a "
+                       "unit of the chart or to the top.")
+                    .arg(unit.code, unit.name, unit.parentCode)};
+        } else if (chart.isWithin(unit.parentCode, unit.code)) {
+            found << CoverageFinding {CoverageKind::UnitInCircle, {unit.code, unit.parentCode},
+                Tr::tr("Unit %1 %2 lies within itself: its parents, from %3 on, go round in a "
+                       "circle; move one of them to the top or under another unit.")
+                    .arg(unit.code, unit.name, unit.parentCode)};
+        }
+    }
+}
+
 } // namespace
 
 QString coverageKindKey(CoverageKind kind)
@@ -120,6 +147,12 @@ QString coverageKindKey(CoverageKind kind)
         return QStringLiteral("unit_without_head");
     case CoverageKind::GridOutsideJurisdiction:
         return QStringLiteral("grid_outside_jurisdiction");
+    case CoverageKind::UnitWithoutParent:
+        return QStringLiteral("unit_without_parent");
+    case CoverageKind::UnitInCircle:
+        return QStringLiteral("unit_in_circle");
+    case CoverageKind::PersonWithoutUnit:
+        return QStringLiteral("person_without_unit");
     case CoverageKind::Count:
         break;
     }
@@ -132,10 +165,26 @@ QList<CoverageFinding> checkCoverage(const OrgChart &chart, const QList<Grid> &g
     checkGrids(chart, grids, found);
     checkHeads(chart, found);
     checkJurisdiction(chart, grids, found);
-    std::stable_sort(
-        found.begin(), found.end(), [](const CoverageFinding &a, const CoverageFinding &b) {
-            return std::tie(a.kind, a.codes) < std::tie(b.kind, b.codes);
-        });
+    found << checkStructure(chart);
+    sortFindings(found);
+    return found;
+}
+
+QList<CoverageFinding> checkStructure(const OrgChart &chart)
+{
+    QList<CoverageFinding> found;
+    checkParents(chart, found);
+    for (const Person &person : chart.people()) {
+        if (!chart.unit(person.unitCode))
+            found << CoverageFinding {CoverageKind::PersonWithoutUnit,
+                {QString::number(person.id), person.unitCode},
+                Tr::tr("%1 (person %2) belongs to unit %3, which is not in the chart; give them "
+                       "a unit of the chart.")
+                    .arg(person.name)
+                    .arg(person.id)
+                    .arg(person.unitCode)};
+    }
+    sortFindings(found);
     return found;
 }
 

@@ -26,6 +26,12 @@ QString CoverageFindingsModel::kindName(CoverageKind kind)
         return tr("Unit without a head");
     case CoverageKind::GridOutsideJurisdiction:
         return tr("Grid outside the unit's jurisdiction");
+    case CoverageKind::UnitWithoutParent:
+        return tr("Unit whose parent is missing");
+    case CoverageKind::UnitInCircle:
+        return tr("Unit within itself");
+    case CoverageKind::PersonWithoutUnit:
+        return tr("Person whose unit is missing");
     case CoverageKind::Count:
         break;
     }

@@ -514,6 +514,50 @@ private Q_SLOTS:
         QCOMPARE(retirements, 1);
     }
 
+    void aTamperedChartIsReportedNotHidden()
+    {
+        const QString workspace = m_dir.filePath("tampered.gpkg");
+        const QString units = m_dir.filePath("tampered.csv");
+        QVERIFY(writeText(units,
+            "code,name,tier,parent_code\nC,City,1,\nD1,East,2,C\nD2,West,2,C\nS1,Street,3,D1\n"));
+        QCOMPARE(
+            cli({"import-org", workspace, units, "--format", "csv", "--as", "tester"}).status, 0);
+        {
+            // Another program writes a circle of parents, an orphan and a homeless person.
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "tamper");
+            db.setDatabaseName(workspace);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec("UPDATE org_units SET parent_code = 'D2' WHERE code = 'C'"));
+            QVERIFY(query.exec("UPDATE org_units SET parent_code = 'GONE' WHERE code = 'S1'"));
+            QVERIFY(query.exec("INSERT INTO people (id, name, post, unit_code) "
+                               "VALUES (7, 'Ghost', 'decision', 'NOWHERE')"));
+        }
+        QSqlDatabase::removeDatabase("tamper");
+
+        Run listed = cli({"org", workspace});
+        QCOMPARE(listed.status, 0);
+        QVERIFY2(listed.err.contains("GONE") && listed.err.contains("NOWHERE")
+                && listed.err.contains("circle"),
+            qPrintable(listed.err));
+
+        Run check = cli({"org-check", workspace, "--json"});
+        QCOMPARE(check.status, 1);
+        QStringList kinds;
+        for (const QJsonValue &value : jsonArray(check)) {
+            const QString kind = value.toObject().value("kind").toString();
+            if (!kind.startsWith("unit_without_head"))
+                kinds << kind + ' ' + value.toObject().value("codes").toArray().first().toString();
+        }
+        QCOMPARE(kinds,
+            QStringList({"unit_without_parent S1", "unit_in_circle C", "unit_in_circle D2",
+                "person_without_unit 7"}));
+
+        // Moving one unit of the circle to the top mends it.
+        QCOMPARE(cli({"org-move", workspace, "C", "--parent", "", "--as", "tester"}).status, 0);
+        QVERIFY(!cli({"org", workspace}).err.contains("circle"));
+    }
+
     void wrongCallsAreUsageErrors()
     {
         const QString workspace = m_dir.filePath("usage.gpkg");

@@ -55,11 +55,14 @@ void OrgTreeModel::rebuild()
     for (const QString &code : chart.childCodes(QString()))
         addSubtree(code, -1, int(m_top.size()));
     // A unit whose parent is missing from the chart would be unreachable; it shows at the top.
+    // So does, last, the first unit met of a circle of parents another program wrote.
     if (m_nodes.size() < chart.units().size()) {
         for (const ChartUnit &unit : chart.units()) {
             if (!m_nodeOf.contains(unit.code) && !chart.unit(unit.parentCode))
                 addSubtree(unit.code, -1, int(m_top.size()));
         }
+        for (const ChartUnit &unit : chart.units())
+            addSubtree(unit.code, -1, int(m_top.size()));
     }
 }
 

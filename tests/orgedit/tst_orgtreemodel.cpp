@@ -6,11 +6,15 @@
 
 #include "orgeditfixture.h"
 
+#include "storage/workspace.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace GridDesk;
@@ -83,6 +87,30 @@ private Q_SLOTS:
         filter.setShowRetired(true);
         document.undoStack()->undo();
         QCOMPARE(model.indexOf("V1").data().toString(), QStringLiteral("Lighthouse community"));
+    }
+
+    void aChartTamperedWithShowsEveryUnit()
+    {
+        // Another program wrote a circle of parents (C under S1 under D1 under C) and a unit
+        // under itself; the tree must neither hang nor lose those units.
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath("tampered.gpkg"));
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        OrgChart start = Test::smallChart();
+        QVERIFY(start.save(**workspace, "admin").has_value());
+        QSqlQuery query((*workspace)->database());
+        QVERIFY(query.exec("UPDATE org_units SET parent_code = 'S1' WHERE code = 'C'"));
+        QVERIFY(query.exec("UPDATE org_units SET parent_code = 'S9' WHERE code = 'S9'"));
+        auto tampered = OrgChart::load(**workspace);
+        QVERIFY2(tampered.has_value(), Test::why(tampered).constData());
+
+        OrgDocument document;
+        prepare(document, *tampered);
+        OrgTreeModel model(&document);
+        QAbstractItemModelTester tester(
+            &model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (const ChartUnit &unit : tampered->units())
+            QVERIFY2(model.indexOf(unit.code).isValid(), qPrintable(unit.code));
     }
 
     void smallChartMatchesItsGolden()

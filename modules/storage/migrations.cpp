@@ -319,6 +319,44 @@ QStringList version5()
     return statements;
 }
 
+QStringList version6()
+{
+    QStringList statements;
+    // The organisation's copy of the standard system tree. A node's code is not stored: it
+    // follows from the node's number among its siblings and its ancestors', so renumbering a
+    // category re-codes its subtree without touching it.
+    statements << QStringLiteral(
+        "CREATE TABLE standards_nodes (id INTEGER PRIMARY KEY, parent_id INTEGER, number INTEGER "
+        "NOT NULL CHECK (number > 0), clause TEXT NOT NULL DEFAULT '', root_code TEXT NOT NULL "
+        "DEFAULT '', title_zh TEXT NOT NULL, title_en TEXT NOT NULL, summary_zh TEXT NOT NULL "
+        "DEFAULT '', summary_en TEXT NOT NULL DEFAULT '', UNIQUE (parent_id, number))");
+    statements << QStringLiteral(
+        "CREATE TABLE standards_attached (id INTEGER PRIMARY KEY AUTOINCREMENT, node_id INTEGER "
+        "NOT NULL, number TEXT NOT NULL CHECK (length(trim(number)) > 0), title TEXT NOT NULL, "
+        "level TEXT NOT NULL CHECK (level IN ('national', 'industry', 'local', 'group', "
+        "'internal')), status TEXT NOT NULL CHECK (status IN ('in_force', 'draft', 'revised', "
+        "'withdrawn')), published TEXT, implemented TEXT, file_name TEXT NOT NULL DEFAULT '', "
+        "file_size INTEGER NOT NULL DEFAULT 0, content BLOB, added_by TEXT NOT NULL, added_at "
+        "TEXT NOT NULL, UNIQUE (node_id, number))")
+               << QStringLiteral(
+                      "CREATE INDEX standards_attached_node ON standards_attached(node_id)");
+    statements << QStringLiteral(
+        "CREATE TABLE standards_history (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, "
+        "by TEXT NOT NULL, action TEXT NOT NULL, node_id INTEGER, code TEXT NOT NULL DEFAULT '', "
+        "detail TEXT NOT NULL)")
+               << QStringLiteral("CREATE TRIGGER standards_history_no_update BEFORE UPDATE ON "
+                                 "standards_history BEGIN SELECT RAISE(ABORT, 'the standards "
+                                 "history cannot be changed'); END")
+               << QStringLiteral("CREATE TRIGGER standards_history_no_delete BEFORE DELETE ON "
+                                 "standards_history BEGIN SELECT RAISE(ABORT, 'the standards "
+                                 "history cannot be deleted'); END");
+    for (const char *table : {"standards_nodes", "standards_attached", "standards_history"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -338,6 +376,10 @@ const QList<Migration> &all()
             "The organisation: business departments, joint units' links, coordination and "
             "leading groups, the change history",
             version5()},
+        {6,
+            "The standards tree: the organisation's copy of the standard system, the standards "
+            "attached to its nodes with their documents, the change history",
+            version6()},
     };
     return migrations;
 }

@@ -410,6 +410,27 @@ private Q_SLOTS:
         QCOMPARE(*first->gridCount(), 2);
     }
 
+    void schemaSixKeepsTheStandardsTree()
+    {
+        const QString path = freshPath();
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        QCOMPARE(Workspace::SCHEMA_VERSION, 6);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                     "('standards_nodes', 'standards_attached', 'standards_history')")
+                     .toInt(),
+            3);
+        QCOMPARE(
+            scalar(path, "SELECT count(*) FROM gpkg_contents WHERE table_name LIKE 'standards_%'")
+                .toInt(),
+            3);
+        QCOMPARE(scalar(path, "SELECT summary FROM griddesk_schema WHERE version = 6")
+                     .toString()
+                     .left(18),
+            QStringLiteral("The standards tree"));
+    }
+
     void reopeningKeepsEverything()
     {
         const QString path = freshPath();

@@ -23,7 +23,8 @@ build_packages=(
     gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core
 )
-test_packages=(xvfb xauth sqlite3 python3-qgis) # QGIS: exported styles are opened in it
+# QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back
+test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils)
 bench_packages=(spatialite-bin)
 
 missing_packages() {

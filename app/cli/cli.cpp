@@ -92,6 +92,21 @@ QString usage()
         "  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT\n"
         "      --as USER\n"
         "\n"
+        "The standards tree:\n"
+        "  griddesk-cli standards WORKSPACE [--json]\n"
+        "  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]\n"
+        "  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L\n"
+        "      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER\n"
+        "  griddesk-cli standards-detach WORKSPACE ID --as USER\n"
+        "  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T\n"
+        "      [--summary-zh S] [--summary-en S] --as USER\n"
+        "  griddesk-cli standards-remove WORKSPACE CODE --as USER\n"
+        "  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER\n"
+        "  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER\n"
+        "  griddesk-cli standards-history WORKSPACE [CODE] [--json]\n"
+        "  (standard levels: national, industry, local, group, internal; statuses: in_force,\n"
+        "  draft, revised, withdrawn)\n"
+        "\n"
         "Actions: %2.\n"
         "Roles: %3.\n"
         "\n"
@@ -491,6 +506,21 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("units"), Tr::tr("Export the units.")},
         {QStringLiteral("field"), Tr::tr("The personal number to reveal: phone or id_number."),
             QStringLiteral("F")},
+        {QStringLiteral("number"), Tr::tr("A standard's number, such as GB/T 34300-2017."),
+            QStringLiteral("N")},
+        {QStringLiteral("title"), Tr::tr("A standard's title."), QStringLiteral("T")},
+        {QStringLiteral("status"), Tr::tr("A standard's status."), QStringLiteral("S")},
+        {QStringLiteral("published"), Tr::tr("Publication date, YYYY-MM-DD."),
+            QStringLiteral("DATE")},
+        {QStringLiteral("implemented"), Tr::tr("Implementation date, YYYY-MM-DD."),
+            QStringLiteral("DATE")},
+        {QStringLiteral("title-zh"), Tr::tr("A category's Chinese title."), QStringLiteral("T")},
+        {QStringLiteral("title-en"), Tr::tr("A category's English title."), QStringLiteral("T")},
+        {QStringLiteral("summary-zh"), Tr::tr("A category's Chinese summary."),
+            QStringLiteral("S")},
+        {QStringLiteral("summary-en"), Tr::tr("A category's English summary."),
+            QStringLiteral("S")},
+        {QStringLiteral("detail"), Tr::tr("Export the standard detail list.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -532,7 +562,12 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"import-org", importOrgCommand}, {"org", orgCommand}, {"org-check", orgCheckCommand},
         {"org-move", orgMoveCommand}, {"org-merge", orgMergeCommand},
         {"org-retire", orgRetireCommand}, {"org-export", orgExportCommand},
-        {"org-history", orgHistoryCommand}, {"reveal", revealCommand}};
+        {"org-history", orgHistoryCommand}, {"reveal", revealCommand},
+        {"standards", standardsCommand}, {"standards-export", standardsExportCommand},
+        {"standards-attach", standardsAttachCommand}, {"standards-detach", standardsDetachCommand},
+        {"standards-add", standardsAddCommand}, {"standards-remove", standardsRemoveCommand},
+        {"standards-move", standardsMoveCommand}, {"standards-renumber", standardsRenumberCommand},
+        {"standards-history", standardsHistoryCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

@@ -76,4 +76,17 @@ int orgExportCommand(Context &context);
 int orgHistoryCommand(Context &context);
 int revealCommand(Context &context);
 
+/// The standards tree's commands: standards, standards-export, standards-attach,
+/// standards-detach, standards-add, standards-remove, standards-move, standards-renumber and
+/// standards-history (standardscommands.cpp).
+int standardsCommand(Context &context);
+int standardsExportCommand(Context &context);
+int standardsAttachCommand(Context &context);
+int standardsDetachCommand(Context &context);
+int standardsAddCommand(Context &context);
+int standardsRemoveCommand(Context &context);
+int standardsMoveCommand(Context &context);
+int standardsRenumberCommand(Context &context);
+int standardsHistoryCommand(Context &context);
+
 } // namespace GridDesk::Cli

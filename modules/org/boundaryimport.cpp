@@ -74,6 +74,10 @@ Result<void> checkFields(
 {
     const QString file = QFileInfo(header.path).fileName();
     const QString known = header.fields.join(QStringLiteral(", "));
+    // A file without features has no fields either (GeoJSON takes them from the features).
+    if (header.fields.isEmpty())
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("%1 has no features to make units from.").arg(file));
     if (!header.fields.contains(options.codeField))
         return fail(ErrorCode::MissingField,
             Tr::tr("%1 has no field \"%2\" to take the units' codes from; its fields are: %3.")

@@ -27,6 +27,8 @@ struct Division
     QString name;
     QString parent;
     QString city;
+    QString file; ///< where the row stands, for messages
+    int line = 0;
 };
 
 Result<QList<CsvRecord>> readTable(const QString &path)
@@ -72,7 +74,7 @@ Result<QList<Division>> readDivisions(
                     Tr::tr("%1, line %2: too few fields.").arg(name).arg(record.line));
             divisions << Division {f.at(code).trimmed(), f.at(title).trimmed(),
                 f.at(parent).trimmed(),
-                city >= 0 && city < f.size() ? f.at(city).trimmed() : QString()};
+                city >= 0 && city < f.size() ? f.at(city).trimmed() : QString(), name, record.line};
         }
     }
     return divisions;
@@ -163,10 +165,32 @@ Result<QList<ChartUnit>> readDivisionTree(const QString &folder, const QString &
         if (division.parent == *city)
             tree << treeUnit(division, 2, tree.first().code);
     }
+    // Every street and community must hang under a division of the files: one that does not
+    // would silently drop out of the tree, against the promise that an import is all or nothing.
+    QSet<QString> placed;
+    for (const ChartUnit &unit : std::as_const(tree))
+        placed.insert(unit.code);
     for (const auto &[rows, tier] : {std::pair {&*streets, 3}, std::pair {&*villages, 4}}) {
         for (const Division &division : *rows) {
-            if (division.code.startsWith(*city))
-                tree << treeUnit(division, tier, divisionCode12(division.parent));
+            if (!division.code.startsWith(*city))
+                continue;
+            const QString code = divisionCode12(division.code);
+            const QString parent = divisionCode12(division.parent);
+            if (code.isEmpty())
+                return fail(ErrorCode::InvalidRow,
+                    Tr::tr("%1, line %2: \"%3\" is not a division code of 4, 6, 9 or 12 digits.")
+                        .arg(division.file)
+                        .arg(division.line)
+                        .arg(division.code));
+            if (!placed.contains(parent))
+                return fail(ErrorCode::InvalidRow,
+                    Tr::tr("%1, line %2: %3 %4 lies under %5, which the division files do not "
+                           "have; nothing was imported.")
+                        .arg(division.file)
+                        .arg(division.line)
+                        .arg(division.code, division.name, division.parent));
+            placed.insert(code);
+            tree << treeUnit(division, tier, parent);
         }
     }
 

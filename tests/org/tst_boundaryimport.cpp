@@ -292,6 +292,10 @@ private Q_SLOTS:
         QTest::newRow("no code field") << districts << ""
                                        << "name"
                                        << "" << 3 << QStringList {"codes"};
+        QTest::newRow("no features")
+            << Test::dataPath(QStringLiteral("org/no_features.geojson")) << "boro_cd"
+            << "name"
+            << "" << 3 << QStringList {"no_features.geojson", "no features"};
         QTest::newRow("text that is not UTF-8")
             << Test::dataPath(QStringLiteral("org/wenshan_latin1.geojson")) << "CPTVID"
             << "VNAME"

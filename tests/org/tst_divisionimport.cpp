@@ -4,6 +4,8 @@
 
 #include "support/testsupport.h"
 
+#include <QTemporaryDir>
+
 using namespace GridDesk;
 
 namespace {
@@ -125,6 +127,35 @@ private Q_SLOTS:
         auto missing = readDivisionTree(Test::dataPath("org/nowhere"));
         QVERIFY(!missing.has_value());
         QCOMPARE(missing.error().code, ErrorCode::FileNotFound);
+    }
+
+    void aRowOutsideTheTreeRefusesTheImport_data()
+    {
+        QTest::addColumn<QString>("row");
+        QTest::addColumn<QString>("inReason");
+        QTest::newRow("street under a missing district") << "440399001,无名街道,440399,44,4403"
+                                                         << "440399001 无名街道 lies under 440399";
+        QTest::newRow("malformed code") << "44030312,短码街道,440303,44,4403"
+                                        << "\"44030312\" is not a division code";
+    }
+
+    void aRowOutsideTheTreeRefusesTheImport()
+    {
+        QFETCH(QString, row);
+        QFETCH(QString, inReason);
+        QTemporaryDir dir;
+        for (const QString &name : QDir(divisions()).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QDir(divisions()).filePath(name), dir.filePath(name)));
+        QFile streets(dir.filePath("streets_shenzhen_4403.csv"));
+        QVERIFY(streets.open(QIODevice::Append));
+        streets.write(row.toUtf8() + "\n");
+        streets.close();
+
+        auto tree = readDivisionTree(dir.path());
+        QVERIFY(!tree.has_value());
+        QVERIFY2(tree.error().message.contains(inReason), qPrintable(tree.error().message));
+        QVERIFY2(tree.error().message.contains("streets_shenzhen_4403.csv, line 81"),
+            qPrintable(tree.error().message));
     }
 };
 

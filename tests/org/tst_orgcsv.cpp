@@ -136,6 +136,26 @@ private Q_SLOTS:
         QCOMPARE(update->updated, 1);
     }
 
+    void formulasReachSpreadsheetsAsText()
+    {
+        OrgChart chart;
+        ChartUnit unit;
+        unit.code = "U1";
+        unit.name = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+        unit.tier = 1;
+        unit.contact = "+86 755 1234";
+        QVERIFY(chart.putUnit(unit).has_value());
+        const QByteArray csv = exportUnitsCsv(chart);
+        QVERIFY2(csv.contains("\"'=HYPERLINK("), csv.constData());
+        QVERIFY2(csv.contains(",'+86 755 1234"), csv.constData());
+
+        OrgChart back;
+        auto report = importUnitsCsv(back, csv);
+        QVERIFY2(report.has_value(), Test::why(report).constData());
+        QCOMPARE(back.unit("U1")->name, unit.name);
+        QCOMPARE(back.unit("U1")->contact, unit.contact);
+    }
+
     void unitsRoundTrip()
     {
         OrgChart chart;

@@ -9,7 +9,10 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 namespace GridDesk {
 
@@ -76,21 +79,57 @@ void drawFamily(QPainter &painter, const OrgDiagramLayout &layout, int parent, b
     }
 }
 
-/// Zoomed out: every link a plain line, drawn in one call.
-void drawPlainFamilies(
-    QPainter &painter, const OrgDiagramLayout &layout, const std::vector<int> &families)
+/// Zoomed out, geometry is mapped to whole device pixels by hand: thousands of boxes and links
+/// narrower than a pixel then merge into the few pixels they cover, and the painter draws
+/// integer shapes without a transform.
+struct PixelGrid
 {
-    QList<QLineF> lines;
+    QPointF topLeft; ///< of the area, in scene coordinates
+    qreal scale = 1.0;
+
+    int x(qreal sceneX) const { return int(std::floor((sceneX - topLeft.x()) * scale)); }
+    int y(qreal sceneY) const { return int(std::floor((sceneY - topLeft.y()) * scale)); }
+    /// A box's pixels; at least one each way, so that no box vanishes however far out.
+    QRect rect(const QRectF &scene) const
+    {
+        const int left = x(scene.left());
+        const int top = y(scene.top());
+        const int right = std::max(left + 1, x(scene.right()));
+        const int bottom = std::max(top + 1, y(scene.bottom()));
+        return QRect(QPoint(left, top), QPoint(right - 1, bottom - 1));
+    }
+};
+
+/// Appends a vertical link unless it stays within one pixel row, which the bus above covers.
+void appendVertical(QList<QLine> &lines, const PixelGrid &grid, qreal x, qreal top, qreal bottom)
+{
+    const int from = grid.y(top);
+    const int to = grid.y(bottom);
+    if (to > from)
+        lines.append(QLine(grid.x(x), from, grid.x(x), to));
+}
+
+/// Zoomed out: every link a plain line in whole pixels, children that share a pixel column
+/// sharing one line, drawn in one call.
+void drawPlainFamilies(QPainter &painter, const OrgDiagramLayout &layout,
+    const std::vector<int> &families, const PixelGrid &grid)
+{
+    QList<QLine> lines;
     lines.reserve(qsizetype(families.size()) * 4);
     for (const int parent : families) {
         const QRectF &box = layout.boxes()[std::size_t(parent)].rect;
         const qreal bus = busY(box);
         const QRectF family = layout.familyRect(parent);
-        lines.append(QLineF(box.center().x(), box.bottom(), box.center().x(), bus));
-        lines.append(QLineF(family.left() + 1.0, bus, family.right() - 1.0, bus));
+        appendVertical(lines, grid, box.center().x(), box.bottom(), bus);
+        lines.append(QLine(grid.x(family.left() + 1.0), grid.y(bus),
+            std::max(grid.x(family.left() + 1.0), grid.x(family.right() - 1.0)), grid.y(bus)));
+        int lastColumn = std::numeric_limits<int>::min();
         for (const int child : layout.children(parent)) {
             const QRectF &below = layout.boxes()[std::size_t(child)].rect;
-            lines.append(QLineF(below.center().x(), bus, below.center().x(), below.top()));
+            if (const int column = grid.x(below.center().x()); column != lastColumn) {
+                appendVertical(lines, grid, below.center().x(), bus, below.top());
+                lastColumn = column;
+            }
         }
     }
     painter.setPen(QPen(LINK_COLOUR, 0.0));
@@ -107,6 +146,19 @@ void drawJointLinks(
             layout.boxes()[std::size_t(link.served)].rect.center());
         if (QRectF(line.p1(), line.p2()).normalized().adjusted(-1, -1, 1, 1).intersects(area))
             painter.drawLine(line);
+    }
+}
+
+void drawPlainJointLinks(
+    QPainter &painter, const OrgDiagramLayout &layout, const QRectF &area, const PixelGrid &grid)
+{
+    painter.setPen(QPen(JOINT_COLOUR, 0.0, Qt::DashLine));
+    for (const OrgDiagramJointLink &link : layout.jointLinks()) {
+        const QPointF from = layout.boxes()[std::size_t(link.joint)].rect.center();
+        const QPointF to = layout.boxes()[std::size_t(link.served)].rect.center();
+        if (QRectF(from, to).normalized().adjusted(-1, -1, 1, 1).intersects(area))
+            painter.drawLine(
+                QLine(grid.x(from.x()), grid.y(from.y()), grid.x(to.x()), grid.y(to.y())));
     }
 }
 
@@ -200,17 +252,32 @@ void drawDetailedBox(QPainter &painter, const OrgDiagramBox &box, const Fonts &f
         drawBadge(painter, box);
 }
 
-/// Zoomed out: every box a plain rectangle of its tier's colour, one drawRects call a colour.
+/// Zoomed out: every box a plain rectangle of its tier's colour in whole pixels, neighbours of
+/// one colour in a row merged into one rectangle, one drawRects call a colour.
 void drawPlainBoxes(QPainter &painter, const OrgDiagramLayout &layout,
-    const std::vector<int> &shown, const OrgDiagramMarks &marks)
+    const std::vector<int> &shown, const OrgDiagramMarks &marks, const PixelGrid &grid)
 {
-    std::array<QList<QRectF>, 8> byColour; // tiers 1–6, joint, retired
-    for (const int index : shown) {
+    std::vector<int> ordered = shown;
+    std::sort(ordered.begin(), ordered.end(), [&layout](int a, int b) {
+        const QRectF &first = layout.boxes()[std::size_t(a)].rect;
+        const QRectF &second = layout.boxes()[std::size_t(b)].rect;
+        return std::pair(first.top(), first.left()) < std::pair(second.top(), second.left());
+    });
+    std::array<QList<QRect>, 8> byColour; // tiers 1–6, joint, retired
+    for (const int index : ordered) {
         const OrgDiagramBox &box = layout.boxes()[std::size_t(index)];
         const std::size_t bucket = box.retired ? 7
             : box.kind == UnitKind::Joint      ? 6
                                                : std::size_t(std::clamp(box.tier, 1, 6) - 1);
-        byColour[bucket].append(box.rect);
+        const QRect pixels = grid.rect(box.rect);
+        QList<QRect> &rects = byColour[bucket];
+        const bool touchesLast = !rects.isEmpty() && rects.last().top() == pixels.top()
+            && rects.last().bottom() == pixels.bottom()
+            && pixels.left() <= rects.last().right() + 1;
+        if (touchesLast)
+            rects.last().setRight(std::max(rects.last().right(), pixels.right()));
+        else
+            rects.append(pixels);
     }
     painter.setPen(Qt::NoPen);
     for (std::size_t bucket = 0; bucket < byColour.size(); ++bucket) {
@@ -227,11 +294,9 @@ void drawPlainBoxes(QPainter &painter, const OrgDiagramLayout &layout,
         const QColor colour = index == marks.selected ? SELECTED_COLOUR
             : marks.dropAllowed                       ? ALLOWED_COLOUR
                                                       : REFUSED_COLOUR;
-        QPen pen(colour, 2.0);
-        pen.setCosmetic(true);
-        painter.setPen(pen);
+        painter.setPen(QPen(colour, 2.0));
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(layout.boxes()[std::size_t(index)].rect.adjusted(-8, -8, 8, 8));
+        painter.drawRect(grid.rect(layout.boxes()[std::size_t(index)].rect).adjusted(-2, -2, 2, 2));
     }
 }
 
@@ -249,28 +314,30 @@ int OrgDiagramRenderer::render(QPainter &painter, const OrgDiagramLayout &layout
     layout.boxesIn(margin, shown);
 
     painter.save();
+    if (!detailed) {
+        // In whole pixels and without antialiasing: see PixelGrid.
+        const PixelGrid grid {area.topLeft(), scale};
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        drawPlainFamilies(painter, layout, families, grid);
+        drawPlainJointLinks(painter, layout, area, grid);
+        drawPlainBoxes(painter, layout, shown, marks, grid);
+        painter.restore();
+        return int(shown.size());
+    }
+
     painter.scale(scale, scale);
     painter.translate(-area.topLeft());
-    painter.setRenderHint(QPainter::Antialiasing, detailed);
-
-    if (detailed) {
-        for (const int parent : families)
-            drawFamily(painter, layout, parent, detailed);
-    } else {
-        drawPlainFamilies(painter, layout, families);
-    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (const int parent : families)
+        drawFamily(painter, layout, parent, detailed);
     drawJointLinks(painter, layout, area, detailed);
 
-    if (detailed) {
-        Fonts fonts {painter.font(), painter.font()};
-        fonts.name.setPixelSize(14);
-        fonts.name.setBold(true);
-        fonts.small.setPixelSize(11);
-        for (const int index : shown)
-            drawDetailedBox(painter, layout.boxes()[std::size_t(index)], fonts, index, marks);
-    } else {
-        drawPlainBoxes(painter, layout, shown, marks);
-    }
+    Fonts fonts {painter.font(), painter.font()};
+    fonts.name.setPixelSize(14);
+    fonts.name.setBold(true);
+    fonts.small.setPixelSize(11);
+    for (const int index : shown)
+        drawDetailedBox(painter, layout.boxes()[std::size_t(index)], fonts, index, marks);
     painter.restore();
     return int(shown.size());
 }

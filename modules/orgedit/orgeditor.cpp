@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -318,6 +319,8 @@ void OrgEditor::connectSignals()
         [this](const QString &text) { refuse(tr("Not changed"), text); });
     connect(m_detail, &UnitDetailForm::linkRequested, this, &OrgEditor::askLinkUnit);
     connect(m_detail, &UnitDetailForm::groupActivated, this, [this] { askGroup(false); });
+    connect(
+        m_detail->groupList(), &QListWidget::currentRowChanged, this, &OrgEditor::updateActions);
     connect(this, &OrgEditor::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 15000); });
 }

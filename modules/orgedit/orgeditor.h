@@ -28,6 +28,7 @@ class OrgTreeModel;
 class OrgTreeView;
 class PeopleModel;
 class UnitDetailForm;
+struct OrgImportReport;
 
 /// The org chart editor of one workspace, a window of its own: the unit tree with a search on
 /// the left, the drawn chart and the people of the selected unit in the middle, the unit's
@@ -99,6 +100,7 @@ public:
     /// the chart refused.
     bool addUnit(
         const QString &parentCode, UnitKind kind, const QString &code, const QString &name);
+    bool addUnit(const ChartUnit &unit);
     bool moveSelectedUnit(const QString &parentCode);
     bool mergeSelectedUnit(const QString &survivor);
     bool retireSelectedUnit();
@@ -106,6 +108,15 @@ public:
     bool personLeaves(qint64 id);
     bool revealSelected(PersonalField field, const QString &why);
     bool putGroup(const OrgGroup &group);
+    /// Imports the division code tables in folder (of the subtree of rootCode, blank: all) and
+    /// shows the report (see importReportBox()); one undoable step.
+    bool importDivisions(const QString &folder, const QString &rootCode = QString());
+    /// Imports a units or people CSV file and shows the report with the refused rows.
+    bool importCsv(const QString &path, bool people);
+    /// Writes the units or the people (numbers masked) as CSV to path.
+    bool exportCsv(const QString &path, bool people);
+    /// The report of the last import, while it is open.
+    QMessageBox *importReportBox() const { return m_importReportBox; }
     /// Saves; on a conflict, says so and offers to reload (see conflictBox()).
     bool save();
     /// The question shown after a conflicting save, while it is open.
@@ -156,6 +167,7 @@ private:
     void askImportCsv(bool people);
     void askExportCsv(bool people);
     void askReload();
+    void showImportReport(const QString &title, const OrgImportReport &report);
     qint64 currentGroup() const;
 
     OrgDocument *m_document;
@@ -173,6 +185,7 @@ private:
     QUndoView *m_undoView = nullptr;
     QLabel *m_banner = nullptr;
     QPointer<QMessageBox> m_conflictBox;
+    QPointer<QMessageBox> m_importReportBox;
     QList<QAction *> m_actions;
     QString m_current;
     QStringList m_expanded;

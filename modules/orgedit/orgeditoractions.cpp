@@ -4,6 +4,7 @@
 // and tests) and as the dialog that asks for it.
 #include "orgeditor.h"
 
+#include "addunitdialog.h"
 #include "groupdialog.h"
 #include "logging.h"
 #include "orgdocument.h"
@@ -26,18 +27,6 @@
 namespace GridDesk {
 
 namespace {
-
-/// A code for a new unit under parent that the chart does not hold yet.
-QString freeCode(const OrgChart &chart, const QString &parent)
-{
-    for (int number = chart.childCodes(parent).size() + 1;; ++number) {
-        const QString code = parent.isEmpty()
-            ? QStringLiteral("U%1").arg(number)
-            : QStringLiteral("%1-%2").arg(parent).arg(number, 2, 10, QLatin1Char('0'));
-        if (!chart.unit(code))
-            return code;
-    }
-}
 
 QString importReport(const OrgImportReport &report)
 {
@@ -63,7 +52,11 @@ bool OrgEditor::addUnit(
     unit.tier = parent ? std::min(parent->tier + 1, 6) : 1;
     if (kind == UnitKind::Joint && parent)
         unit.linkedUnits = {parentCode};
+    return addUnit(unit);
+}
 
+bool OrgEditor::addUnit(const ChartUnit &unit)
+{
     //: %1 is the new unit's name and code
     const auto done = m_document->apply(tr("Add %1").arg(unitTitle(unit)),
         [&unit](OrgChart &chart) { return chart.putUnit(unit); });
@@ -218,24 +211,9 @@ QString OrgEditor::mergeExplanation(const QString &retiring) const
 
 void OrgEditor::askAddUnit(UnitKind kind)
 {
-    const OrgChart &chart = m_document->chart();
-    const ChartUnit *parent = chart.unit(m_current);
-    const int tier = parent ? std::min(parent->tier + 1, 6) : 1;
-    bool ok = false;
-    const QString prompt = kind == UnitKind::Joint
-        ? tr("Code of the new joint-handling unit serving %1:")
-              .arg(parent ? unitTitle(*parent) : tr("the city"))
-        //: %1 is the parent unit, %2 the new unit's tier name
-        : tr("Code of the new unit under %1 (%2):")
-              .arg(parent ? unitTitle(*parent) : tr("the top"), tierName(tier));
-    const QString code = QInputDialog::getText(
-        this, tr("Add unit"), prompt, QLineEdit::Normal, freeCode(chart, m_current), &ok);
-    if (!ok)
-        return;
-    const QString name = QInputDialog::getText(this, tr("Add unit"),
-        tr("Name of unit %1:").arg(code.trimmed()), QLineEdit::Normal, {}, &ok);
-    if (ok)
-        addUnit(m_current, kind, code, name);
+    AddUnitDialog dialog(m_document->chart(), m_current, kind, this);
+    if (dialog.exec() == QDialog::Accepted)
+        addUnit(dialog.unit());
 }
 
 void OrgEditor::askMove()
@@ -383,12 +361,16 @@ void OrgEditor::askImportDivisions()
     const QString root = QInputDialog::getText(this, tr("Import division codes"),
         tr("Limit to the subtree of a city, district or street code (blank: the whole city):"),
         QLineEdit::Normal, {}, &ok);
-    if (!ok)
-        return;
-    auto tree = readDivisionTree(folder, root.trimmed());
+    if (ok)
+        importDivisions(folder, root);
+}
+
+bool OrgEditor::importDivisions(const QString &folder, const QString &rootCode)
+{
+    auto tree = readDivisionTree(folder, rootCode.trimmed());
     if (!tree) {
         refuse(tr("Divisions not imported"), tree.error().message);
-        return;
+        return false;
     }
     OrgImportReport report;
     const auto done = m_document->apply(tr("Import %n division unit(s)", nullptr, tree->size()),
@@ -401,22 +383,26 @@ void OrgEditor::askImportDivisions()
         });
     if (!done) {
         refuse(tr("Divisions not imported"), done.error().message);
-        return;
+        return false;
     }
-    QMessageBox::information(this, tr("Divisions imported"),
-        tr("%1 units added, %2 updated.").arg(report.added).arg(report.updated));
+    showImportReport(tr("Divisions imported"), report);
+    return true;
 }
 
 void OrgEditor::askImportCsv(bool people)
 {
     const QString path = QFileDialog::getOpenFileName(
         this, people ? tr("Import people") : tr("Import units"), {}, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        importCsv(path, people);
+}
+
+bool OrgEditor::importCsv(const QString &path, bool people)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         refuse(tr("Not imported"), tr("%1 cannot be read: %2").arg(path, file.errorString()));
-        return;
+        return false;
     }
     const QByteArray content = file.readAll();
     OrgImportReport report;
@@ -431,17 +417,28 @@ void OrgEditor::askImportCsv(bool people)
         });
     if (!done) {
         refuse(tr("Not imported"), done.error().message);
-        return;
+        return false;
     }
-    QMessageBox box(report.refused.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
-        tr("Import finished"),
+    showImportReport(tr("Import finished"), report);
+    return true;
+}
+
+void OrgEditor::showImportReport(const QString &title, const OrgImportReport &report)
+{
+    const QString summary =
         tr("%1 added, %2 updated, %n row(s) refused.", nullptr, report.refused.size())
             .arg(report.added)
-            .arg(report.updated),
-        QMessageBox::Ok, this);
-    box.setObjectName(QStringLiteral("importReportBox"));
-    box.setDetailedText(importReport(report));
-    box.exec();
+            .arg(report.updated);
+    showMessage(summary);
+    auto *box =
+        new QMessageBox(report.refused.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+            title, summary, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("importReportBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!report.refused.isEmpty())
+        box->setDetailedText(importReport(report));
+    m_importReportBox = box;
+    box->open();
 }
 
 void OrgEditor::askExportCsv(bool people)
@@ -450,17 +447,22 @@ void OrgEditor::askExportCsv(bool people)
         QFileDialog::getSaveFileName(this, people ? tr("Export people") : tr("Export units"),
             people ? QStringLiteral("people.csv") : QStringLiteral("units.csv"),
             tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportCsv(path, people);
+}
+
+bool OrgEditor::exportCsv(const QString &path, bool people)
+{
     const QByteArray content =
         people ? exportPeopleCsv(m_document->chart()) : exportUnitsCsv(m_document->chart());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) < 0) {
         refuse(tr("Not exported"), tr("%1 cannot be written: %2").arg(path, file.errorString()));
-        return;
+        return false;
     }
     showMessage(people ? tr("People exported to %1, numbers masked.").arg(path)
                        : tr("Units exported to %1.").arg(path));
+    return true;
 }
 
 void OrgEditor::askReload()

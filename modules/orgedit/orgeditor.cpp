@@ -26,8 +26,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -73,13 +75,9 @@ void OrgEditor::createWidgets()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(
         int(OrgTreeModel::Column::Name), QHeaderView::Interactive);
-    m_tree->setColumnWidth(int(OrgTreeModel::Column::Name), 175);
-    m_tree->setColumnWidth(int(OrgTreeModel::Column::Code), 110);
-    m_tree->setColumnWidth(int(OrgTreeModel::Column::Tier), 185);
     for (auto column : {OrgTreeModel::Column::Kind, OrgTreeModel::Column::Status})
         m_tree->setColumnHidden(int(column), true);
-    m_tree->setColumnWidth(int(OrgTreeModel::Column::People), 50);
-
+    sizeTreeColumns();
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -91,13 +89,13 @@ void OrgEditor::createWidgets()
     m_peopleView->setModel(m_peopleModel);
     m_peopleView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_peopleView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_peopleView->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as what it holds, so the numbers show whole; the unit's long title
+    // takes what is left.
+    QHeaderView *peopleHeader = m_peopleView->horizontalHeader();
+    peopleHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    peopleHeader->setSectionResizeMode(int(PeopleModel::Column::Unit), QHeaderView::Stretch);
+    m_peopleView->setTextElideMode(Qt::ElideMiddle);
     m_peopleView->verticalHeader()->hide();
-    m_peopleView->setColumnWidth(int(PeopleModel::Column::Name), 90);
-    m_peopleView->setColumnWidth(int(PeopleModel::Column::Post), 130);
-    m_peopleView->setColumnWidth(int(PeopleModel::Column::Unit), 150);
-    m_peopleView->setColumnWidth(int(PeopleModel::Column::Grids), 70);
-    m_peopleView->setColumnWidth(int(PeopleModel::Column::Phone), 100);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_diagram, tr("Org chart"));
     m_tabs->addTab(m_peopleView, tr("People"));
@@ -113,7 +111,10 @@ void OrgEditor::createWidgets()
     splitter->addWidget(m_tabs);
     splitter->addWidget(detailScroll);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({560, 560, 400});
+    // The tree as wide as its columns, the details at their least; the chart takes the rest.
+    const int treeWidth = m_tree->header()->length()
+        + m_tree->verticalScrollBar()->sizeHint().width() + 2 * m_tree->frameWidth() + 4;
+    splitter->setSizes({treeWidth, 1600 - treeWidth - 400, 400});
 
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
@@ -143,6 +144,33 @@ void OrgEditor::createWidgets()
     splitDockWidget(findingsDock, undoDock, Qt::Horizontal);
     resizeDocks({findingsDock, undoDock}, {1000, 400}, Qt::Horizontal);
     resizeDocks({findingsDock}, {180}, Qt::Vertical);
+}
+
+void OrgEditor::sizeTreeColumns()
+{
+    // Widths from the texts the columns hold in the interface's font and language, so no tier
+    // name is cut, whatever the translation; measured rather than fitted to the rows, which an
+    // 8 000-unit chart would make slow.
+    const QFontMetrics metrics(m_tree->font());
+    const int padding = 2 * m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 16;
+    const auto widest = [&metrics](const QStringList &texts) {
+        int width = 0;
+        for (const QString &text : texts)
+            width = std::max(width, metrics.horizontalAdvance(text));
+        return width;
+    };
+    QStringList tiers {
+        m_treeModel->headerData(int(OrgTreeModel::Column::Tier), Qt::Horizontal).toString()};
+    for (int tier = 1; tier <= 6; ++tier)
+        tiers << OrgTreeModel::tierLabel(tier, UnitKind::Tier);
+    const QString code = QStringLiteral("440303001000");
+    const QString people =
+        m_treeModel->headerData(int(OrgTreeModel::Column::People), Qt::Horizontal).toString();
+
+    m_tree->setColumnWidth(int(OrgTreeModel::Column::Name), 175);
+    m_tree->setColumnWidth(int(OrgTreeModel::Column::Code), widest({code}) + padding);
+    m_tree->setColumnWidth(int(OrgTreeModel::Column::Tier), widest(tiers) + padding);
+    m_tree->setColumnWidth(int(OrgTreeModel::Column::People), widest({people, "0000"}) + padding);
 }
 
 void OrgEditor::createActions()

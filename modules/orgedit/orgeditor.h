@@ -136,6 +136,7 @@ protected:
 
 private:
     void createWidgets();
+    void sizeTreeColumns();
     void createActions();
     void createMenus();
     void connectSignals();

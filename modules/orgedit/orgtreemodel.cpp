@@ -38,6 +38,15 @@ OrgTreeModel::OrgTreeModel(OrgDocument *document, QObject *parent)
     });
 }
 
+QString OrgTreeModel::tierLabel(int tier, UnitKind kind)
+{
+    // A joint-handling unit serves tiers; the tier's name would call it what it is not.
+    if (kind == UnitKind::Joint)
+        return tr("Tier %1").arg(tier);
+    //: %1 is a tier number, %2 its name
+    return tr("%1 · %2").arg(tier).arg(tierName(tier));
+}
+
 QString OrgTreeModel::mimeType()
 {
     return QStringLiteral("application/x-griddesk-org-units");
@@ -150,11 +159,7 @@ QString OrgTreeModel::displayText(const QString &code, Column column) const
     case Column::Code:
         return unit->code;
     case Column::Tier:
-        // A joint-handling unit serves tiers; the tier's name would call it what it is not.
-        if (unit->kind == UnitKind::Joint)
-            return tr("Tier %1").arg(unit->tier);
-        //: %1 is a tier number, %2 its name
-        return tr("%1 · %2").arg(unit->tier).arg(tierName(unit->tier));
+        return tierLabel(unit->tier, unit->kind);
     case Column::Kind:
         return unitKindName(unit->kind);
     case Column::People:

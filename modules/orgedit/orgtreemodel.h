@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include "org/orgchart.h"
+
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QStringList>
@@ -31,6 +33,8 @@ public:
 
     /// The MIME type of dragged units: their codes, one per line, UTF-8.
     static QString mimeType();
+    /// What the Tier column shows for a unit of tier and kind.
+    static QString tierLabel(int tier, UnitKind kind);
 
     /// The index of the unit (column 0), invalid when the chart has no such unit.
     QModelIndex indexOf(const QString &code) const;

@@ -21,11 +21,13 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -730,6 +732,46 @@ private Q_SLOTS:
         QCOMPARE(editor.document()->chart().unit("D1")->parentCode, QStringLiteral("C"));
         QCOMPARE(editor.document()->undoStack()->count(), 0);
         QVERIFY(!editor.isWindowModified());
+    }
+
+    /// At 1600 x 1000, the tree's columns hold their longest texts and the people table shows
+    /// every column, the numbers last, without scrolling.
+    void wideWindowShowsEveryColumnWhole()
+    {
+        OrgEditor &editor = openEditor();
+        editor.resize(1600, 1000);
+        QTest::qWait(20);
+
+        OrgTreeView *tree = editor.treeView();
+        const QFontMetrics metrics(tree->font());
+        for (int tier = 1; tier <= 6; ++tier) {
+            const QString label = OrgTreeModel::tierLabel(tier, UnitKind::Tier);
+            QVERIFY2(metrics.horizontalAdvance(label)
+                    < tree->columnWidth(int(OrgTreeModel::Column::Tier)),
+                qPrintable(label));
+        }
+        const QHeaderView *treeHeader = tree->header();
+        QVERIFY2(treeHeader->length() <= tree->viewport()->width(),
+            qPrintable(QStringLiteral("%1 > %2")
+                           .arg(treeHeader->length())
+                           .arg(tree->viewport()->width())));
+
+        editor.centreTabs()->setCurrentWidget(editor.peopleView());
+        editor.selectUnit("C");
+        QTest::qWait(20);
+        QTableView *people = editor.peopleView();
+        QVERIFY(people->model()->rowCount() > 0);
+        const QHeaderView *header = people->horizontalHeader();
+        const int id = int(PeopleModel::Column::IdNumber);
+        QVERIFY2(header->sectionViewportPosition(id) + header->sectionSize(id)
+                <= people->viewport()->width(),
+            qPrintable(QStringLiteral("ID number column ends at %1 of %2")
+                           .arg(header->sectionViewportPosition(id) + header->sectionSize(id))
+                           .arg(people->viewport()->width())));
+        QVERIFY(!people->horizontalScrollBar()->isVisible());
+        const QString number = people->model()->index(0, id).data().toString();
+        QVERIFY2(QFontMetrics(people->font()).horizontalAdvance(number) < header->sectionSize(id),
+            qPrintable(number));
     }
 
     void screenshotOfShenzhen()

@@ -219,6 +219,22 @@ Result<qint64> insertStandard(
     return row.lastInsertId().toLongLong();
 }
 
+const QString REVISION_KEY = QStringLiteral("standards_revision");
+
+/// Inside a write transaction: refuses when the workspace's tree moved on since tree was read,
+/// else counts this write.
+Result<void> claimRevision(Workspace &workspace, const StandardsTree &tree)
+{
+    const qint64 stored = workspace.metadata(REVISION_KEY).toLongLong();
+    if (stored != tree.revision())
+        return fail(ErrorCode::Conflict,
+            Tr::tr("The standards tree was changed elsewhere since it was opened here (written %1 "
+                   "time(s) now, %2 when opened). Reload it and make the changes again.")
+                .arg(stored)
+                .arg(tree.revision()));
+    return workspace.setMetadata(REVISION_KEY, QString::number(stored + 1));
+}
+
 } // namespace
 
 Result<StandardsTree> StandardsStore::load(const Workspace &workspace)
@@ -230,6 +246,7 @@ Result<StandardsTree> StandardsStore::load(const Workspace &workspace)
     if (!tree)
         return tree;
     tree->setWorkspaceCopy(!nodes->isEmpty());
+    tree->setRevision(workspace.metadata(REVISION_KEY).toLongLong());
     auto standards = readAttached(workspace);
     if (!standards)
         return std::unexpected(standards.error());
@@ -240,6 +257,8 @@ Result<StandardsTree> StandardsStore::load(const Workspace &workspace)
 Result<void> StandardsStore::save(Workspace &workspace, StandardsTree &tree, const QString &by)
 {
     auto saved = workspace.transaction([&]() -> Result<void> {
+        if (auto claimed = claimRevision(workspace, tree); !claimed)
+            return claimed;
         if (auto checked = checkNoOrphans(workspace, tree); !checked)
             return checked;
         if (auto written = writeNodes(workspace, tree); !written)
@@ -252,6 +271,7 @@ Result<void> StandardsStore::save(Workspace &workspace, StandardsTree &tree, con
                         << tree.pendingChanges().size() << "changes";
     tree.clearPendingChanges();
     tree.setWorkspaceCopy(true);
+    tree.setRevision(tree.revision() + 1);
     return {};
 }
 
@@ -285,6 +305,8 @@ Result<qint64> StandardsStore::attach(Workspace &workspace, StandardsTree &tree,
             .arg(standard.number, standard.title, standardLevelKey(standard.level),
                 standardStatusKey(standard.status))};
     auto id = workspace.transaction<qint64>([&]() -> Result<qint64> {
+        if (auto claimed = claimRevision(workspace, tree); !claimed)
+            return std::unexpected(claimed.error());
         const bool seed = !tree.isWorkspaceCopy() || !tree.pendingChanges().isEmpty();
         if (seed) {
             if (auto written = writeNodes(workspace, tree); !written)
@@ -303,6 +325,7 @@ Result<qint64> StandardsStore::attach(Workspace &workspace, StandardsTree &tree,
         return id;
     tree.clearPendingChanges();
     tree.setWorkspaceCopy(true);
+    tree.setRevision(tree.revision() + 1);
     standard.id = *id;
     QList<AttachedStandard> all = tree.allAttached();
     all << standard;
@@ -324,6 +347,8 @@ Result<void> StandardsStore::detach(
         it->nodeId, node ? node->code : QString(),
         Tr::tr("Detached %1 %2.").arg(it->number, it->title)};
     auto done = workspace.transaction([&]() -> Result<void> {
+        if (auto claimed = claimRevision(workspace, tree); !claimed)
+            return claimed;
         QSqlQuery remove(workspace.database());
         remove.prepare(QStringLiteral("DELETE FROM standards_attached WHERE id = ?"));
         remove.addBindValue(attachedId);
@@ -333,6 +358,7 @@ Result<void> StandardsStore::detach(
     });
     if (!done)
         return done;
+    tree.setRevision(tree.revision() + 1);
     all.erase(it);
     tree.setAttached(all);
     return {};

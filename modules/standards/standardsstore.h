@@ -17,6 +17,9 @@ class Workspace;
 /// the append-only history of every change. A workspace that was never edited reads as the
 /// shipped tree; its first edit or attachment saves its own copy.
 ///
+/// Every write is refused with ErrorCode::Conflict when another desk wrote the tree or its
+/// standards since this tree was read, so nobody's work is overwritten unseen; reload then.
+///
 /// All functions run on the workspace's thread and finish before they return.
 class StandardsStore
 {

@@ -121,6 +121,10 @@ public:
     /// Whether this is a workspace's own copy (as opposed to the shipped tree).
     bool isWorkspaceCopy() const { return m_workspaceCopy; }
     void setWorkspaceCopy(bool copy) { m_workspaceCopy = copy; }
+    /// How many times the workspace's tree had been written when this one was read; a store
+    /// refuses to write over a newer one (see StandardsStore).
+    qint64 revision() const { return m_revision; }
+    void setRevision(qint64 revision) { m_revision = revision; }
     /// The largest id in use, for StandardsStore.
     qint64 maxId() const;
 
@@ -139,6 +143,7 @@ private:
     QHash<qint64, QList<AttachedStandard>> m_attached;
     QList<StandardsChange> m_pending;
     bool m_workspaceCopy = false;
+    qint64 m_revision = 0;
 };
 
 } // namespace GridDesk

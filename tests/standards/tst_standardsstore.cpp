@@ -244,13 +244,52 @@ private Q_SLOTS:
         QVERIFY(StandardsStore::attach(*workspace, *current, QStringLiteral("TG246-3"),
             standard(QStringLiteral("Q/GD 002-2024")), {}, QStringLiteral("desk 1")));
 
-        // Another desk read the tree before the attachment and removes the category.
+        // Another desk read the tree before the attachment and removes the category: its save
+        // is refused because the tree was written since it read it.
         QVERIFY(stale->removeCategory(QStringLiteral("TG246-3")));
         auto saved = StandardsStore::save(*workspace, *stale, QStringLiteral("desk 2"));
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().code, ErrorCode::Conflict);
+        QVERIFY(StandardsStore::load(*workspace)->nodeByCode(QStringLiteral("TG246-3")));
+
+        // Even a tree claiming to be current may not drop a category holding standards.
+        stale->setRevision(current->revision());
+        saved = StandardsStore::save(*workspace, *stale, QStringLiteral("desk 2"));
         QVERIFY(!saved);
         QVERIFY2(saved.error().message.contains(QLatin1String("Q/GD 002-2024")),
             qPrintable(saved.error().message));
         QVERIFY(StandardsStore::load(*workspace)->nodeByCode(QStringLiteral("TG246-3")));
+    }
+
+    void twoDesksNeverOverwriteEachOtherUnseen()
+    {
+        auto workspace = freshWorkspace();
+        auto mine = StandardsStore::load(*workspace);
+        auto theirs = StandardsStore::load(*workspace);
+        QVERIFY(mine.has_value() && theirs.has_value());
+        QVERIFY(
+            theirs->addCategory(QStringLiteral("TG240"), {"试点事项", "Pilot matters", {}, {}}));
+        QVERIFY(StandardsStore::save(*workspace, *theirs, QStringLiteral("desk 2")));
+
+        // Each write of mine is refused until I reload: a save, an attachment, a detachment.
+        QVERIFY(mine->addCategory(QStringLiteral("GL280"), {"考评试点", "Evaluation pilot", {}, {}}));
+        auto saved = StandardsStore::save(*workspace, *mine, QStringLiteral("desk 1"));
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().code, ErrorCode::Conflict);
+        auto attached = StandardsStore::attach(*workspace, *mine, QStringLiteral("TG246"),
+            standard(QStringLiteral("Q/GD 003-2024")), {}, QStringLiteral("desk 1"));
+        QVERIFY(!attached);
+        QCOMPARE(attached.error().code, ErrorCode::Conflict);
+
+        auto reloaded = StandardsStore::load(*workspace);
+        QVERIFY(reloaded.has_value());
+        QCOMPARE(reloaded->size(), theirs->size());
+        auto id = StandardsStore::attach(*workspace, *reloaded, QStringLiteral("TG246"),
+            standard(QStringLiteral("Q/GD 003-2024")), {}, QStringLiteral("desk 1"));
+        QVERIFY2(id.has_value(), Test::why(id).constData());
+        auto detached = StandardsStore::detach(*workspace, *theirs, *id, QStringLiteral("desk 2"));
+        QVERIFY(!detached);
+        QVERIFY(StandardsStore::detach(*workspace, *reloaded, *id, QStringLiteral("desk 1")));
     }
 };
 

@@ -180,6 +180,50 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::AddUnitDialog</name>
+    <message>
+        <source>Add unit</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>a tier in a list: %1 its number (1–6), %2 its name</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <source>the top of the chart</source>
+        <translation>the top of the chart</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Tier:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Enter a code for the unit.</source>
+        <translation>Enter a code for the unit.</translation>
+    </message>
+    <message>
+        <source>A unit code has no spaces.</source>
+        <translation>A unit code has no spaces.</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CalendarEditor</name>
     <message>
         <source>Holiday</source>
@@ -1879,110 +1923,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>org-check needs a WORKSPACE.</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>What an org file holds: divisions, csv or boundaries.</source>
         <translation>What an org file holds: divisions, csv or boundaries.</translation>
     </message>
@@ -2153,6 +2093,305 @@ Levels: %1.
         <source>The chart has no person %1.</source>
         <translation>The chart has no person %1.</translation>
     </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s number, such as GB/T 34300-2017.</source>
+        <translation>A standard&apos;s number, such as GB/T 34300-2017.</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s title.</source>
+        <translation>A standard&apos;s title.</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s status.</source>
+        <translation>A standard&apos;s status.</translation>
+    </message>
+    <message>
+        <source>Publication date, YYYY-MM-DD.</source>
+        <translation>Publication date, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Implementation date, YYYY-MM-DD.</source>
+        <translation>Implementation date, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>A category&apos;s Chinese title.</source>
+        <translation>A category&apos;s Chinese title.</translation>
+    </message>
+    <message>
+        <source>A category&apos;s English title.</source>
+        <translation>A category&apos;s English title.</translation>
+    </message>
+    <message>
+        <source>A category&apos;s Chinese summary.</source>
+        <translation>A category&apos;s Chinese summary.</translation>
+    </message>
+    <message>
+        <source>A category&apos;s English summary.</source>
+        <translation>A category&apos;s English summary.</translation>
+    </message>
+    <message>
+        <source>Export the standard detail list.</source>
+        <translation>Export the standard detail list.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>warning: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n standard(s)]</source>
+        <translation>
+            <numerusform>[%n standard]</numerusform>
+            <numerusform>[%n standards]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>implemented by: %1</source>
+        <translation>implemented by: %1</translation>
+    </message>
+    <message>
+        <source>Sub-systems:</source>
+        <translation>Sub-systems:</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 categories, %4 standards, %5 without a standard, %6 implemented in GridDesk</source>
+        <translation>%1 %2: %3 categories, %4 standards, %5 without a standard, %6 implemented in GridDesk</translation>
+    </message>
+    <message>
+        <source>Coverage: %1 categories, %2 without a standard attached.</source>
+        <translation>Coverage: %1 categories, %2 without a standard attached.</translation>
+    </message>
+    <message>
+        <source>Implemented by no part of GridDesk (%1): %2</source>
+        <translation>Implemented by no part of GridDesk (%1): %2</translation>
+    </message>
+    <message>
+        <source>standards needs a WORKSPACE.</source>
+        <translation>standards needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>standards-export needs a WORKSPACE and an OUT.csv or OUT.pdf.</source>
+        <translation>standards-export needs a WORKSPACE and an OUT.csv or OUT.pdf.</translation>
+    </message>
+    <message>
+        <source>standards-export writes .csv or .pdf files.</source>
+        <translation>standards-export writes .csv or .pdf files.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the detail list of %n standard(s)</source>
+        <translation>
+            <numerusform>%1: the detail list of %n standard</numerusform>
+            <numerusform>%1: the detail list of %n standards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the system table of %n categories</source>
+        <translation>
+            <numerusform>%1: the system table of %n category</numerusform>
+            <numerusform>%1: the system table of %n categories</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>standards-attach needs a WORKSPACE and a CODE.</source>
+        <translation>standards-attach needs a WORKSPACE and a CODE.</translation>
+    </message>
+    <message>
+        <source>standards-attach needs --%1.</source>
+        <translation>standards-attach needs --%1.</translation>
+    </message>
+    <message>
+        <source>say who attaches the standard with --as USER.</source>
+        <translation>say who attaches the standard with --as USER.</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;; use one of %2.</source>
+        <translation>unknown status &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>dates are written YYYY-MM-DD, such as 2017-09-07.</source>
+        <translation>dates are written YYYY-MM-DD, such as 2017-09-07.</translation>
+    </message>
+    <message>
+        <source>Attached %1 to %2 as #%3.</source>
+        <translation>Attached %1 to %2 as #%3.</translation>
+    </message>
+    <message>
+        <source>standards-detach needs a WORKSPACE and an ID.</source>
+        <translation>standards-detach needs a WORKSPACE and an ID.</translation>
+    </message>
+    <message>
+        <source>say who detaches the standard with --as USER.</source>
+        <translation>say who detaches the standard with --as USER.</translation>
+    </message>
+    <message>
+        <source>Detached #%1.</source>
+        <translation>Detached #%1.</translation>
+    </message>
+    <message>
+        <source>standards-add needs a WORKSPACE and a PARENT_CODE.</source>
+        <translation>standards-add needs a WORKSPACE and a PARENT_CODE.</translation>
+    </message>
+    <message>
+        <source>standards-add needs --title-zh and --title-en.</source>
+        <translation>standards-add needs --title-zh and --title-en.</translation>
+    </message>
+    <message>
+        <source>standards-remove needs a WORKSPACE and a CODE.</source>
+        <translation>standards-remove needs a WORKSPACE and a CODE.</translation>
+    </message>
+    <message>
+        <source>standards-move needs a WORKSPACE, a CODE and --parent CODE.</source>
+        <translation>standards-move needs a WORKSPACE, a CODE and --parent CODE.</translation>
+    </message>
+    <message>
+        <source>standards-renumber needs a WORKSPACE, a CODE and the NEW_CODE.</source>
+        <translation>standards-renumber needs a WORKSPACE, a CODE and the NEW_CODE.</translation>
+    </message>
+    <message>
+        <source>standards-history needs a WORKSPACE and maybe a CODE.</source>
+        <translation>standards-history needs a WORKSPACE and maybe a CODE.</translation>
+    </message>
+    <message>
+        <source>The standards tree has no category %1.</source>
+        <translation>The standards tree has no category %1.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CoordinateTransformer</name>
@@ -2198,6 +2437,18 @@ Levels: %1.
     <message>
         <source>Detail</source>
         <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Unit whose parent is missing</source>
+        <translation>Unit whose parent is missing</translation>
+    </message>
+    <message>
+        <source>Unit within itself</source>
+        <translation>Unit within itself</translation>
+    </message>
+    <message>
+        <source>Person whose unit is missing</source>
+        <translation>Person whose unit is missing</translation>
     </message>
 </context>
 <context>
@@ -4497,6 +4748,54 @@ The first text that is not UTF-8: %2</translation>
         <source>Group</source>
         <translation>Group</translation>
     </message>
+    <message>
+        <source>Unit %1 %2 names parent %3, which is not in the chart; move it under a unit of the chart or to the top.</source>
+        <translation>Unit %1 %2 names parent %3, which is not in the chart; move it under a unit of the chart or to the top.</translation>
+    </message>
+    <message>
+        <source>Unit %1 %2 lies within itself: its parents, from %3 on, go round in a circle; move one of them to the top or under another unit.</source>
+        <translation>Unit %1 %2 lies within itself: its parents, from %3 on, go round in a circle; move one of them to the top or under another unit.</translation>
+    </message>
+    <message>
+        <source>%1 (person %2) belongs to unit %3, which is not in the chart; give them a unit of the chart.</source>
+        <translation>%1 (person %2) belongs to unit %3, which is not in the chart; give them a unit of the chart.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &quot;%3&quot; is not a division code of 4, 6, 9 or 12 digits.</source>
+        <translation>%1, line %2: &quot;%3&quot; is not a division code of 4, 6, 9 or 12 digits.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 %4 lies under %5, which the division files do not have; nothing was imported.</source>
+        <translation>%1, line %2: %3 %4 lies under %5, which the division files do not have; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The unit code &quot;%1&quot; holds a space, a line break or &quot;;&quot;; a code must be one word.</source>
+        <translation>The unit code &quot;%1&quot; holds a space, a line break or &quot;;&quot;; a code must be one word.</translation>
+    </message>
+    <message>
+        <source>Unit %1 cannot sit under itself.</source>
+        <translation>Unit %1 cannot sit under itself.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2: it is retired already.</source>
+        <translation>%1 cannot be merged into %2: it is retired already.</translation>
+    </message>
+    <message>
+        <source>%1 is retired already, since %2.</source>
+        <translation>%1 is retired already, since %2.</translation>
+    </message>
+    <message>
+        <source>Person %1 cannot be given an id: the highest id there is is taken already.</source>
+        <translation>Person %1 cannot be given an id: the highest id there is is taken already.</translation>
+    </message>
+    <message>
+        <source>Line %1 holds text that is not UTF-8; save the file as UTF-8 (for example from a spreadsheet&apos;s &quot;CSV UTF-8&quot; format) and import it again.</source>
+        <translation>Line %1 holds text that is not UTF-8; save the file as UTF-8 (for example from a spreadsheet&apos;s &quot;CSV UTF-8&quot; format) and import it again.</translation>
+    </message>
+    <message>
+        <source>the id %1 is already used on line %2 of this file.</source>
+        <translation>the id %1 is already used on line %2 of this file.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>
@@ -4903,31 +5202,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>%1 is retired. Its %2 people, %3 units below it and %4 grids of its jurisdiction move to the unit you choose; its history stays with it.</translation>
     </message>
     <message>
-        <source>Code of the new joint-handling unit serving %1:</source>
-        <translation>Code of the new joint-handling unit serving %1:</translation>
-    </message>
-    <message>
-        <source>the city</source>
-        <translation>the city</translation>
-    </message>
-    <message>
-        <source>Code of the new unit under %1 (%2):</source>
-        <extracomment>%1 is the parent unit, %2 the new unit&apos;s tier name</extracomment>
-        <translation>Code of the new unit under %1 (%2):</translation>
-    </message>
-    <message>
-        <source>the top</source>
-        <translation>the top</translation>
-    </message>
-    <message>
-        <source>Add unit</source>
-        <translation>Add unit</translation>
-    </message>
-    <message>
-        <source>Name of unit %1:</source>
-        <translation>Name of unit %1:</translation>
-    </message>
-    <message>
         <source>Move %1 under which unit? Only units the tier rule allows are offered.</source>
         <translation>Move %1 under which unit? Only units the tier rule allows are offered.</translation>
     </message>
@@ -5021,10 +5295,6 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Divisions imported</source>
         <translation>Divisions imported</translation>
-    </message>
-    <message>
-        <source>%1 units added, %2 updated.</source>
-        <translation>%1 units added, %2 updated.</translation>
     </message>
     <message>
         <source>Import people</source>
@@ -5663,6 +5933,489 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Evaluation</source>
         <translation>Evaluation</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Standards</name>
+    <message>
+        <source>National standard</source>
+        <translation>National standard</translation>
+    </message>
+    <message>
+        <source>Industry standard</source>
+        <translation>Industry standard</translation>
+    </message>
+    <message>
+        <source>Local standard</source>
+        <translation>Local standard</translation>
+    </message>
+    <message>
+        <source>Group standard</source>
+        <translation>Group standard</translation>
+    </message>
+    <message>
+        <source>Internal standard</source>
+        <translation>Internal standard</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revised</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Counts per sub-system</source>
+        <translation>Counts per sub-system</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Sub-system</source>
+        <translation>Sub-system</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>Categories without a standard</source>
+        <translation>Categories without a standard</translation>
+    </message>
+    <message>
+        <source>Implemented in GridDesk</source>
+        <translation>Implemented in GridDesk</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>%1 categories, %2 standards attached; %3 categories have no standard attached; %4 categories are carried out by no part of GridDesk.</source>
+        <translation>%1 categories, %2 standards attached; %3 categories have no standard attached; %4 categories are carried out by no part of GridDesk.</translation>
+    </message>
+    <message>
+        <source>Standard system table</source>
+        <translation>Standard system table</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Implemented in GridDesk by</source>
+        <translation>Implemented in GridDesk by</translation>
+    </message>
+    <message>
+        <source>Standard detail list</source>
+        <translation>Standard detail list</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Standard number</source>
+        <translation>Standard number</translation>
+    </message>
+    <message>
+        <source>Standard title</source>
+        <translation>Standard title</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>Implemented</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>No standard is attached yet.</source>
+        <translation>No standard is attached yet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>Printed %1</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Depth</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>Title (Chinese)</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Title (English)</translation>
+    </message>
+    <message>
+        <source>Standards below</source>
+        <translation>Standards below</translation>
+    </message>
+    <message>
+        <source>Categories without a standard below</source>
+        <translation>Categories without a standard below</translation>
+    </message>
+    <message>
+        <source>Category (Chinese)</source>
+        <translation>Category (Chinese)</translation>
+    </message>
+    <message>
+        <source>Category (English)</source>
+        <translation>Category (English)</translation>
+    </message>
+    <message>
+        <source>Document size (bytes)</source>
+        <translation>Document size (bytes)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Reading the standards tree</source>
+        <translation>Reading the standards tree</translation>
+    </message>
+    <message>
+        <source>Reading the attached standards</source>
+        <translation>Reading the attached standards</translation>
+    </message>
+    <message>
+        <source>Saving the standards tree</source>
+        <translation>Saving the standards tree</translation>
+    </message>
+    <message>
+        <source>Recording the standards history</source>
+        <translation>Recording the standards history</translation>
+    </message>
+    <message>
+        <source>The standards tree was not saved: %1 is attached to a category it would drop.</source>
+        <translation>The standards tree was not saved: %1 is attached to a category it would drop.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
+        <translation>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 could not be read: %2</translation>
+    </message>
+    <message>
+        <source>A standard needs a number and a title.</source>
+        <translation>A standard needs a number and a title.</translation>
+    </message>
+    <message>
+        <source>%1 is already attached to %2.</source>
+        <translation>%1 is already attached to %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be implemented (%2) before it is published (%3).</source>
+        <translation>%1 cannot be implemented (%2) before it is published (%3).</translation>
+    </message>
+    <message>
+        <source>Attaching %1</source>
+        <translation>Attaching %1</translation>
+    </message>
+    <message>
+        <source>The standards tree has no category %1.</source>
+        <translation>The standards tree has no category %1.</translation>
+    </message>
+    <message>
+        <source>Attached %1 %2 (%3, %4).</source>
+        <translation>Attached %1 %2 (%3, %4).</translation>
+    </message>
+    <message>
+        <source>No standard with id %1 is attached.</source>
+        <translation>No standard with id %1 is attached.</translation>
+    </message>
+    <message>
+        <source>Detached %1 %2.</source>
+        <translation>Detached %1 %2.</translation>
+    </message>
+    <message>
+        <source>Detaching %1</source>
+        <translation>Detaching %1</translation>
+    </message>
+    <message>
+        <source>Reading a standard&apos;s document</source>
+        <translation>Reading a standard&apos;s document</translation>
+    </message>
+    <message>
+        <source>Reading the standards history</source>
+        <translation>Reading the standards history</translation>
+    </message>
+    <message>
+        <source>The shipped standard system could not be read: %1</source>
+        <translation>The shipped standard system could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The standard system is not valid JSON: %1</source>
+        <translation>The standard system is not valid JSON: %1</translation>
+    </message>
+    <message>
+        <source>Clause %1 is coded %2 but its place in the tree gives %3.</source>
+        <translation>Clause %1 is coded %2 but its place in the tree gives %3.</translation>
+    </message>
+    <message>
+        <source>Standards node %1 is missing or repeated.</source>
+        <translation>Standards node %1 is missing or repeated.</translation>
+    </message>
+    <message>
+        <source>Standards node %1 names an unknown parent %2.</source>
+        <translation>Standards node %1 names an unknown parent %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the code of a sub-system.</source>
+        <translation>&quot;%1&quot; is not the code of a sub-system.</translation>
+    </message>
+    <message>
+        <source>The code %1 is used twice.</source>
+        <translation>The code %1 is used twice.</translation>
+    </message>
+    <message>
+        <source>Under %1 a category cannot have the number %2: the code has one digit for it (1 to 9).</source>
+        <translation>Under %1 a category cannot have the number %2: the code has one digit for it (1 to 9).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standards node(s) are cut off from the tree.</source>
+        <translation>
+            <numerusform>%n standards node is cut off from the tree.</numerusform>
+            <numerusform>%n standards nodes are cut off from the tree.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A category needs a Chinese and an English title.</source>
+        <translation>A category needs a Chinese and an English title.</translation>
+    </message>
+    <message>
+        <source>%1 already has a category numbered %2 (%3).</source>
+        <translation>%1 already has a category numbered %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Added %1 %2 / %3 under %4.</source>
+        <translation>Added %1 %2 / %3 under %4.</translation>
+    </message>
+    <message>
+        <source>%1 is one of the four sub-systems and cannot be removed.</source>
+        <translation>%1 is one of the four sub-systems and cannot be removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be removed: it has %n sub-categories; remove or move them first.</source>
+        <translation>
+            <numerusform>%1 cannot be removed: it has %n sub-category; remove or move it first.</numerusform>
+            <numerusform>%1 cannot be removed: it has %n sub-categories; remove or move them first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be removed: %n standard(s) are attached to it; detach them first.</source>
+        <translation>
+            <numerusform>%1 cannot be removed: %n standard is attached to it; detach it first.</numerusform>
+            <numerusform>%1 cannot be removed: %n standards are attached to it; detach them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 %2 / %3.</source>
+        <translation>Removed %1 %2 / %3.</translation>
+    </message>
+    <message>
+        <source>%1 is one of the four sub-systems and cannot be moved.</source>
+        <translation>%1 is one of the four sub-systems and cannot be moved.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be moved under itself or its own sub-category %2.</source>
+        <translation>%1 cannot be moved under itself or its own sub-category %2.</translation>
+    </message>
+    <message>
+        <source>%1 is already under %2; renumber it to change its place.</source>
+        <translation>%1 is already under %2; renumber it to change its place.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be moved under %2: %3</source>
+        <translation>%1 cannot be moved under %2: %3</translation>
+    </message>
+    <message>
+        <source>Moved %1 under %2; it is now %3.</source>
+        <translation>Moved %1 under %2; it is now %3.</translation>
+    </message>
+    <message>
+        <source>%1 is one of the four sub-systems; its code is fixed.</source>
+        <translation>%1 is one of the four sub-systems; its code is fixed.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a well-formed code (such as TG240, GL259 or GL251-3-1).</source>
+        <translation>&quot;%1&quot; is not a well-formed code (such as TG240, GL259 or GL251-3-1).</translation>
+    </message>
+    <message>
+        <source>%1 is taken by %2 / %3.</source>
+        <translation>%1 is taken by %2 / %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot become %2: renumbering keeps a category under its parent %3; move it to change the parent.</source>
+        <translation>%1 cannot become %2: renumbering keeps a category under its parent %3; move it to change the parent.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Renumbered %1 to %2 with its %n sub-categories.</source>
+        <translation>
+            <numerusform>Renumbered %1 to %2 with its %n sub-category.</numerusform>
+            <numerusform>Renumbered %1 to %2 with its %n sub-categories.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The standards tree with its system table and detail list</source>
+        <translation>The standards tree with its system table and detail list</translation>
+    </message>
+    <message>
+        <source>Case categories (components and events) with their units and time limits</source>
+        <translation>Case categories (components and events) with their units and time limits</translation>
+    </message>
+    <message>
+        <source>Case types: immediate, promised, joint-handling, escalated, returned, rejected, supplementary, special</source>
+        <translation>Case types: immediate, promised, joint-handling, escalated, returned, rejected, supplementary, special</translation>
+    </message>
+    <message>
+        <source>Coverage check: grids without an information collector</source>
+        <translation>Coverage check: grids without an information collector</translation>
+    </message>
+    <message>
+        <source>The closed loop of a case, from report to evaluation, with supervision and escalation</source>
+        <translation>The closed loop of a case, from report to evaluation, with supervision and escalation</translation>
+    </message>
+    <message>
+        <source>The workflow engine checking each action against the loop, the role and the unit</source>
+        <translation>The workflow engine checking each action against the loop, the role and the unit</translation>
+    </message>
+    <message>
+        <source>Every action on a case kept as an event in its history</source>
+        <translation>Every action on a case kept as an event in its history</translation>
+    </message>
+    <message>
+        <source>Grid topology checks: validity, overlaps, gaps, fine grids inside base grids</source>
+        <translation>Grid topology checks: validity, overlaps, gaps, fine grids inside base grids</translation>
+    </message>
+    <message>
+        <source>Published editions of the grid map with each grid&apos;s versions</source>
+        <translation>Published editions of the grid map with each grid&apos;s versions</translation>
+    </message>
+    <message>
+        <source>Import of base grids from boundary files</source>
+        <translation>Import of base grids from boundary files</translation>
+    </message>
+    <message>
+        <source>Subdividing a base grid into fine grids</source>
+        <translation>Subdividing a base grid into fine grids</translation>
+    </message>
+    <message>
+        <source>The org chart&apos;s six tiers, from city supervision centre to grid supervisor</source>
+        <translation>The org chart&apos;s six tiers, from city supervision centre to grid supervisor</translation>
+    </message>
+    <message>
+        <source>The tier rule: a tier may be skipped, never inverted</source>
+        <translation>The tier rule: a tier may be skipped, never inverted</translation>
+    </message>
+    <message>
+        <source>Coordination groups and leading groups of the org chart</source>
+        <translation>Coordination groups and leading groups of the org chart</translation>
+    </message>
+    <message>
+        <source>Import of citizen hotline (12345, 311) case exports</source>
+        <translation>Import of citizen hotline (12345, 311) case exports</translation>
+    </message>
+    <message>
+        <source>Auto-dispatch: the rule table proposing the responsible unit</source>
+        <translation>Auto-dispatch: the rule table proposing the responsible unit</translation>
+    </message>
+    <message>
+        <source>Dispatch dry run of a rule table against past cases</source>
+        <translation>Dispatch dry run of a rule table against past cases</translation>
+    </message>
+    <message>
+        <source>Stage deadlines on the working-time calendar, with warnings and alarms</source>
+        <translation>Stage deadlines on the working-time calendar, with warnings and alarms</translation>
+    </message>
+    <message>
+        <source>Masked personal numbers, shown whole only after a recorded reveal</source>
+        <translation>Masked personal numbers, shown whole only after a recorded reveal</translation>
+    </message>
+    <message>
+        <source>Deadline rules putting overdue cases under supervision or escalating them</source>
+        <translation>Deadline rules putting overdue cases under supervision or escalating them</translation>
+    </message>
+    <message>
+        <source>The working-time calendar with the official holiday schedule</source>
+        <translation>The working-time calendar with the official holiday schedule</translation>
+    </message>
+    <message>
+        <source>The decision post of the org chart</source>
+        <translation>The decision post of the org chart</translation>
+    </message>
+    <message>
+        <source>The management post of the org chart</source>
+        <translation>The management post of the org chart</translation>
+    </message>
+    <message>
+        <source>The general management post of the org chart</source>
+        <translation>The general management post of the org chart</translation>
+    </message>
+    <message>
+        <source>The five grid staff posts: supervisor, patroller, information collector, grid head, assistant</source>
+        <translation>The five grid staff posts: supervisor, patroller, information collector, grid head, assistant</translation>
+    </message>
+    <message>
+        <source>The joint-handling staff post of the org chart</source>
+        <translation>The joint-handling staff post of the org chart</translation>
+    </message>
+    <message>
+        <source>The co-governance post of the org chart</source>
+        <translation>The co-governance post of the org chart</translation>
+    </message>
+    <message>
+        <source>The big-data staff post of the org chart</source>
+        <translation>The big-data staff post of the org chart</translation>
+    </message>
+    <message>
+        <source>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
+        <translation>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</translation>
     </message>
 </context>
 <context>

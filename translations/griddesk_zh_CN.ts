@@ -180,6 +180,50 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::AddUnitDialog</name>
+    <message>
+        <source>Add unit</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <extracomment>a tier in a list: %1 its number (1–6), %2 its name</extracomment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>上级：</translation>
+    </message>
+    <message>
+        <source>the top of the chart</source>
+        <translation>组织架构顶层</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>层级(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Enter a code for the unit.</source>
+        <translation>请输入单位代码。</translation>
+    </message>
+    <message>
+        <source>A unit code has no spaces.</source>
+        <translation>单位代码不能含空格。</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CalendarEditor</name>
     <message>
         <source>Holiday</source>
@@ -1856,110 +1900,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>org-check 需要指定工作区。</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
-      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-网格地图：
-  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
-  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
-  griddesk-cli publish 工作区 --as 用户 --note 说明
-  griddesk-cli editions 工作区 [--json]
-
-组织架构：
-  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
-  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
-      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
-      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
-  griddesk-cli org 工作区 [--json]
-  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
-  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
-  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
-  griddesk-cli org-retire 工作区 代码 [--as 用户]
-  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
-  griddesk-cli org-history 工作区 [代码] [--json]
-  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
-      --as 用户
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>What an org file holds: divisions, csv or boundaries.</source>
         <translation>组织文件的类型：divisions、csv 或 boundaries。</translation>
     </message>
@@ -2127,6 +2067,302 @@ Levels: %1.
         <source>The chart has no person %1.</source>
         <translation>组织架构中没有人员 %1。</translation>
     </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+组织架构：
+  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
+      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
+      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
+  griddesk-cli org 工作区 [--json]
+  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
+  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
+  griddesk-cli org-retire 工作区 代码 [--as 用户]
+  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
+  griddesk-cli org-history 工作区 [代码] [--json]
+  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
+      --as 用户
+
+标准体系：
+  griddesk-cli standards 工作区 [--json]
+  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
+      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
+  griddesk-cli standards-detach 工作区 编号 --as 用户
+  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
+      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
+  griddesk-cli standards-remove 工作区 代码 --as 用户
+  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
+  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
+  griddesk-cli standards-history 工作区 [代码] [--json]
+  （标准级别：national、industry、local、group、internal；状态：in_force、
+  draft、revised、withdrawn）
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s number, such as GB/T 34300-2017.</source>
+        <translation>标准编号，如 GB/T 34300-2017。</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s title.</source>
+        <translation>标准名称。</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s status.</source>
+        <translation>标准状态。</translation>
+    </message>
+    <message>
+        <source>Publication date, YYYY-MM-DD.</source>
+        <translation>发布日期，格式 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Implementation date, YYYY-MM-DD.</source>
+        <translation>实施日期，格式 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>A category&apos;s Chinese title.</source>
+        <translation>类别的中文名称。</translation>
+    </message>
+    <message>
+        <source>A category&apos;s English title.</source>
+        <translation>类别的英文名称。</translation>
+    </message>
+    <message>
+        <source>A category&apos;s Chinese summary.</source>
+        <translation>类别的中文摘要。</translation>
+    </message>
+    <message>
+        <source>A category&apos;s English summary.</source>
+        <translation>类别的英文摘要。</translation>
+    </message>
+    <message>
+        <source>Export the standard detail list.</source>
+        <translation>导出标准明细表。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n standard(s)]</source>
+        <translation>
+            <numerusform>[%n 项标准]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>implemented by: %1</source>
+        <translation>实现于：%1</translation>
+    </message>
+    <message>
+        <source>Sub-systems:</source>
+        <translation>分体系：</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 categories, %4 standards, %5 without a standard, %6 implemented in GridDesk</source>
+        <translation>%1 %2：%3 个类别，%4 项标准，%5 个无标准，%6 个已在 GridDesk 中实现</translation>
+    </message>
+    <message>
+        <source>Coverage: %1 categories, %2 without a standard attached.</source>
+        <translation>覆盖：%1 个类别，其中 %2 个未挂接标准。</translation>
+    </message>
+    <message>
+        <source>Implemented by no part of GridDesk (%1): %2</source>
+        <translation>GridDesk 中尚无实现（%1）：%2</translation>
+    </message>
+    <message>
+        <source>standards needs a WORKSPACE.</source>
+        <translation>standards 需要指定工作区。</translation>
+    </message>
+    <message>
+        <source>standards-export needs a WORKSPACE and an OUT.csv or OUT.pdf.</source>
+        <translation>standards-export 需要工作区和输出的 CSV 或 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>standards-export writes .csv or .pdf files.</source>
+        <translation>standards-export 只写 .csv 或 .pdf 文件。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the detail list of %n standard(s)</source>
+        <translation>
+            <numerusform>%1：含 %n 项标准的明细表</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the system table of %n categories</source>
+        <translation>
+            <numerusform>%1：含 %n 个类别的体系表</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>standards-attach needs a WORKSPACE and a CODE.</source>
+        <translation>standards-attach 需要工作区和类别代码。</translation>
+    </message>
+    <message>
+        <source>standards-attach needs --%1.</source>
+        <translation>standards-attach 需要 --%1。</translation>
+    </message>
+    <message>
+        <source>say who attaches the standard with --as USER.</source>
+        <translation>请用 --as 用户 说明由谁挂接标准。</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;; use one of %2.</source>
+        <translation>未知状态“%1”；请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>dates are written YYYY-MM-DD, such as 2017-09-07.</source>
+        <translation>日期格式为 YYYY-MM-DD，如 2017-09-07。</translation>
+    </message>
+    <message>
+        <source>Attached %1 to %2 as #%3.</source>
+        <translation>已将 %1 挂接到 %2，编号 #%3。</translation>
+    </message>
+    <message>
+        <source>standards-detach needs a WORKSPACE and an ID.</source>
+        <translation>standards-detach 需要工作区和编号。</translation>
+    </message>
+    <message>
+        <source>say who detaches the standard with --as USER.</source>
+        <translation>请用 --as 用户 说明由谁摘除标准。</translation>
+    </message>
+    <message>
+        <source>Detached #%1.</source>
+        <translation>已摘除 #%1。</translation>
+    </message>
+    <message>
+        <source>standards-add needs a WORKSPACE and a PARENT_CODE.</source>
+        <translation>standards-add 需要工作区和上级代码。</translation>
+    </message>
+    <message>
+        <source>standards-add needs --title-zh and --title-en.</source>
+        <translation>standards-add 需要 --title-zh 和 --title-en。</translation>
+    </message>
+    <message>
+        <source>standards-remove needs a WORKSPACE and a CODE.</source>
+        <translation>standards-remove 需要工作区和代码。</translation>
+    </message>
+    <message>
+        <source>standards-move needs a WORKSPACE, a CODE and --parent CODE.</source>
+        <translation>standards-move 需要工作区、代码和 --parent 代码。</translation>
+    </message>
+    <message>
+        <source>standards-renumber needs a WORKSPACE, a CODE and the NEW_CODE.</source>
+        <translation>standards-renumber 需要工作区、代码和新代码。</translation>
+    </message>
+    <message>
+        <source>standards-history needs a WORKSPACE and maybe a CODE.</source>
+        <translation>standards-history 需要工作区，可另加代码。</translation>
+    </message>
+    <message>
+        <source>The standards tree has no category %1.</source>
+        <translation>标准体系中没有类别 %1。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CoordinateTransformer</name>
@@ -2172,6 +2408,18 @@ Levels: %1.
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>Unit whose parent is missing</source>
+        <translation>上级缺失的单位</translation>
+    </message>
+    <message>
+        <source>Unit within itself</source>
+        <translation>自我包含的单位</translation>
+    </message>
+    <message>
+        <source>Person whose unit is missing</source>
+        <translation>单位缺失的人员</translation>
     </message>
 </context>
 <context>
@@ -4446,6 +4694,54 @@ The first text that is not UTF-8: %2</source>
         <source>Group</source>
         <translation>小组</translation>
     </message>
+    <message>
+        <source>Unit %1 %2 names parent %3, which is not in the chart; move it under a unit of the chart or to the top.</source>
+        <translation>单位 %1 %2 的上级 %3 不在组织架构中；请将其移到架构中的某个单位之下或移到顶层。</translation>
+    </message>
+    <message>
+        <source>Unit %1 %2 lies within itself: its parents, from %3 on, go round in a circle; move one of them to the top or under another unit.</source>
+        <translation>单位 %1 %2 包含自身：从 %3 起其上级形成循环；请将其中一个移到顶层或其他单位之下。</translation>
+    </message>
+    <message>
+        <source>%1 (person %2) belongs to unit %3, which is not in the chart; give them a unit of the chart.</source>
+        <translation>%1（人员 %2）所属单位 %3 不在组织架构中；请为其指定架构中的单位。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: &quot;%3&quot; is not a division code of 4, 6, 9 or 12 digits.</source>
+        <translation>%1 第 %2 行：“%3”不是 4、6、9 或 12 位的区划代码。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 %4 lies under %5, which the division files do not have; nothing was imported.</source>
+        <translation>%1 第 %2 行：%3 %4 的上级 %5 不在区划文件中；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The unit code &quot;%1&quot; holds a space, a line break or &quot;;&quot;; a code must be one word.</source>
+        <translation>单位代码“%1”含有空格、换行或“;”；代码须为一个词。</translation>
+    </message>
+    <message>
+        <source>Unit %1 cannot sit under itself.</source>
+        <translation>单位 %1 不能位于自身之下。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be merged into %2: it is retired already.</source>
+        <translation>%1 不能并入 %2：它已撤销。</translation>
+    </message>
+    <message>
+        <source>%1 is retired already, since %2.</source>
+        <translation>%1 已于 %2 撤销。</translation>
+    </message>
+    <message>
+        <source>Person %1 cannot be given an id: the highest id there is is taken already.</source>
+        <translation>无法为人员 %1 分配编号：最大编号已被占用。</translation>
+    </message>
+    <message>
+        <source>Line %1 holds text that is not UTF-8; save the file as UTF-8 (for example from a spreadsheet&apos;s &quot;CSV UTF-8&quot; format) and import it again.</source>
+        <translation>第 %1 行含有非 UTF-8 文本；请将文件另存为 UTF-8（例如电子表格的“CSV UTF-8”格式）后重新导入。</translation>
+    </message>
+    <message>
+        <source>the id %1 is already used on line %2 of this file.</source>
+        <translation>编号 %1 已在本文件第 %2 行使用。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>
@@ -4848,31 +5144,6 @@ The first text that is not UTF-8: %2</source>
         <translation>%1 将被撤销。其 %2 名人员、下属 %3 个单位和辖区内 %4 个网格移入您选择的单位；其历史记录保留。</translation>
     </message>
     <message>
-        <source>Code of the new joint-handling unit serving %1:</source>
-        <translation>为 %1 服务的新联动处置单位的代码：</translation>
-    </message>
-    <message>
-        <source>the city</source>
-        <translation>全市</translation>
-    </message>
-    <message>
-        <source>Code of the new unit under %1 (%2):</source>
-        <extracomment>%1 is the parent unit, %2 the new unit&apos;s tier name</extracomment>
-        <translation>%1 下新单位（%2）的代码：</translation>
-    </message>
-    <message>
-        <source>the top</source>
-        <translation>顶层</translation>
-    </message>
-    <message>
-        <source>Add unit</source>
-        <translation>新增单位</translation>
-    </message>
-    <message>
-        <source>Name of unit %1:</source>
-        <translation>单位 %1 的名称：</translation>
-    </message>
-    <message>
         <source>Move %1 under which unit? Only units the tier rule allows are offered.</source>
         <translation>将 %1 移到哪个单位之下？仅列出层级规则允许的单位。</translation>
     </message>
@@ -4965,10 +5236,6 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Divisions imported</source>
         <translation>区划已导入</translation>
-    </message>
-    <message>
-        <source>%1 units added, %2 updated.</source>
-        <translation>新增 %1 个单位，更新 %2 个。</translation>
     </message>
     <message>
         <source>Import people</source>
@@ -5605,6 +5872,485 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Evaluation</source>
         <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Standards</name>
+    <message>
+        <source>National standard</source>
+        <translation>国家标准</translation>
+    </message>
+    <message>
+        <source>Industry standard</source>
+        <translation>行业标准</translation>
+    </message>
+    <message>
+        <source>Local standard</source>
+        <translation>地方标准</translation>
+    </message>
+    <message>
+        <source>Group standard</source>
+        <translation>团体标准</translation>
+    </message>
+    <message>
+        <source>Internal standard</source>
+        <translation>内部标准</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>现行</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草案</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>修订中</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>废止</translation>
+    </message>
+    <message>
+        <source>Counts per sub-system</source>
+        <translation>各分体系统计</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Sub-system</source>
+        <translation>分体系</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>标准数</translation>
+    </message>
+    <message>
+        <source>Categories without a standard</source>
+        <translation>无标准的类别</translation>
+    </message>
+    <message>
+        <source>Implemented in GridDesk</source>
+        <translation>已在 GridDesk 中实现</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <source>%1 categories, %2 standards attached; %3 categories have no standard attached; %4 categories are carried out by no part of GridDesk.</source>
+        <translation>共 %1 个类别，挂接标准 %2 项；%3 个类别未挂接标准；%4 个类别在 GridDesk 中尚无实现。</translation>
+    </message>
+    <message>
+        <source>Standard system table</source>
+        <translation>标准体系表</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Implemented in GridDesk by</source>
+        <translation>GridDesk 中的实现</translation>
+    </message>
+    <message>
+        <source>Standard detail list</source>
+        <translation>标准明细表</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Standard number</source>
+        <translation>标准编号</translation>
+    </message>
+    <message>
+        <source>Standard title</source>
+        <translation>标准名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>实施日期</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>No standard is attached yet.</source>
+        <translation>尚未挂接任何标准。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印于 %1</translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Standards below</source>
+        <translation>下属标准数</translation>
+    </message>
+    <message>
+        <source>Categories without a standard below</source>
+        <translation>下属无标准类别数</translation>
+    </message>
+    <message>
+        <source>Category (Chinese)</source>
+        <translation>类别（中文）</translation>
+    </message>
+    <message>
+        <source>Category (English)</source>
+        <translation>类别（英文）</translation>
+    </message>
+    <message>
+        <source>Document size (bytes)</source>
+        <translation>文档大小（字节）</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>Reading the standards tree</source>
+        <translation>读取标准体系</translation>
+    </message>
+    <message>
+        <source>Reading the attached standards</source>
+        <translation>读取挂接的标准</translation>
+    </message>
+    <message>
+        <source>Saving the standards tree</source>
+        <translation>保存标准体系</translation>
+    </message>
+    <message>
+        <source>Recording the standards history</source>
+        <translation>记录标准体系变更历史</translation>
+    </message>
+    <message>
+        <source>The standards tree was not saved: %1 is attached to a category it would drop.</source>
+        <translation>标准体系未保存：%1 挂接在将被删除的类别上。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
+        <translation>%1 为 %2 MB；工作区中保存的文档最大为 %3 MB。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>A standard needs a number and a title.</source>
+        <translation>标准须有编号和名称。</translation>
+    </message>
+    <message>
+        <source>%1 is already attached to %2.</source>
+        <translation>%1 已挂接到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be implemented (%2) before it is published (%3).</source>
+        <translation>%1 的实施日期（%2）不能早于发布日期（%3）。</translation>
+    </message>
+    <message>
+        <source>Attaching %1</source>
+        <translation>挂接 %1</translation>
+    </message>
+    <message>
+        <source>The standards tree has no category %1.</source>
+        <translation>标准体系中没有类别 %1。</translation>
+    </message>
+    <message>
+        <source>Attached %1 %2 (%3, %4).</source>
+        <translation>挂接 %1 %2（%3，%4）。</translation>
+    </message>
+    <message>
+        <source>No standard with id %1 is attached.</source>
+        <translation>没有编号为 %1 的已挂接标准。</translation>
+    </message>
+    <message>
+        <source>Detached %1 %2.</source>
+        <translation>摘除 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Detaching %1</source>
+        <translation>摘除 %1</translation>
+    </message>
+    <message>
+        <source>Reading a standard&apos;s document</source>
+        <translation>读取标准文档</translation>
+    </message>
+    <message>
+        <source>Reading the standards history</source>
+        <translation>读取标准体系变更历史</translation>
+    </message>
+    <message>
+        <source>The shipped standard system could not be read: %1</source>
+        <translation>无法读取内置的标准体系：%1</translation>
+    </message>
+    <message>
+        <source>The standard system is not valid JSON: %1</source>
+        <translation>标准体系不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Clause %1 is coded %2 but its place in the tree gives %3.</source>
+        <translation>条款 %1 的代码为 %2，但按其在树中的位置应为 %3。</translation>
+    </message>
+    <message>
+        <source>Standards node %1 is missing or repeated.</source>
+        <translation>标准体系节点 %1 缺失或重复。</translation>
+    </message>
+    <message>
+        <source>Standards node %1 names an unknown parent %2.</source>
+        <translation>标准体系节点 %1 的上级 %2 不存在。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the code of a sub-system.</source>
+        <translation>“%1”不是分体系代码。</translation>
+    </message>
+    <message>
+        <source>The code %1 is used twice.</source>
+        <translation>代码 %1 被重复使用。</translation>
+    </message>
+    <message>
+        <source>Under %1 a category cannot have the number %2: the code has one digit for it (1 to 9).</source>
+        <translation>在 %1 下类别序号不能为 %2：代码中该位只有一位数字（1 到 9）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standards node(s) are cut off from the tree.</source>
+        <translation>
+            <numerusform>有 %n 个标准体系节点脱离了树。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A category needs a Chinese and an English title.</source>
+        <translation>类别须有中文和英文名称。</translation>
+    </message>
+    <message>
+        <source>%1 already has a category numbered %2 (%3).</source>
+        <translation>%1 下已有序号为 %2 的类别（%3）。</translation>
+    </message>
+    <message>
+        <source>Added %1 %2 / %3 under %4.</source>
+        <translation>在 %4 下新增 %1 %2 / %3。</translation>
+    </message>
+    <message>
+        <source>%1 is one of the four sub-systems and cannot be removed.</source>
+        <translation>%1 是四个分体系之一，不能删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be removed: it has %n sub-categories; remove or move them first.</source>
+        <translation>
+            <numerusform>%1 不能删除：它有 %n 个子类别；请先删除或移走。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be removed: %n standard(s) are attached to it; detach them first.</source>
+        <translation>
+            <numerusform>%1 不能删除：挂接了 %n 项标准；请先摘除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 %2 / %3.</source>
+        <translation>删除 %1 %2 / %3。</translation>
+    </message>
+    <message>
+        <source>%1 is one of the four sub-systems and cannot be moved.</source>
+        <translation>%1 是四个分体系之一，不能移动。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be moved under itself or its own sub-category %2.</source>
+        <translation>%1 不能移到自身或其子类别 %2 之下。</translation>
+    </message>
+    <message>
+        <source>%1 is already under %2; renumber it to change its place.</source>
+        <translation>%1 已在 %2 之下；如要改变位置请重新编号。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be moved under %2: %3</source>
+        <translation>%1 不能移到 %2 之下：%3</translation>
+    </message>
+    <message>
+        <source>Moved %1 under %2; it is now %3.</source>
+        <translation>已将 %1 移到 %2 之下；现为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is one of the four sub-systems; its code is fixed.</source>
+        <translation>%1 是四个分体系之一，代码固定。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a well-formed code (such as TG240, GL259 or GL251-3-1).</source>
+        <translation>“%1”不是格式正确的代码（如 TG240、GL259 或 GL251-3-1）。</translation>
+    </message>
+    <message>
+        <source>%1 is taken by %2 / %3.</source>
+        <translation>%1 已被 %2 / %3 使用。</translation>
+    </message>
+    <message>
+        <source>%1 cannot become %2: renumbering keeps a category under its parent %3; move it to change the parent.</source>
+        <translation>%1 不能改为 %2：重新编号不改变其上级 %3；如要更换上级请移动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Renumbered %1 to %2 with its %n sub-categories.</source>
+        <translation>
+            <numerusform>已将 %1 及其 %n 个子类别重新编号为 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The standards tree with its system table and detail list</source>
+        <translation>标准体系及其体系表和明细表</translation>
+    </message>
+    <message>
+        <source>Case categories (components and events) with their units and time limits</source>
+        <translation>案件类别（部件和事件）及其责任单位和时限</translation>
+    </message>
+    <message>
+        <source>Case types: immediate, promised, joint-handling, escalated, returned, rejected, supplementary, special</source>
+        <translation>案件类型：即办、承诺、联动处置、上报、退回、不予受理、补办、特办</translation>
+    </message>
+    <message>
+        <source>Coverage check: grids without an information collector</source>
+        <translation>覆盖检查：没有信息采集员的网格</translation>
+    </message>
+    <message>
+        <source>The closed loop of a case, from report to evaluation, with supervision and escalation</source>
+        <translation>案件从上报到评价的闭环，含督办和上报</translation>
+    </message>
+    <message>
+        <source>The workflow engine checking each action against the loop, the role and the unit</source>
+        <translation>按闭环、角色和单位检查每个操作的流程引擎</translation>
+    </message>
+    <message>
+        <source>Every action on a case kept as an event in its history</source>
+        <translation>案件的每个操作都作为事件记入其历史</translation>
+    </message>
+    <message>
+        <source>Grid topology checks: validity, overlaps, gaps, fine grids inside base grids</source>
+        <translation>网格拓扑检查：有效性、重叠、缝隙、精细化网格位于基础网格内</translation>
+    </message>
+    <message>
+        <source>Published editions of the grid map with each grid&apos;s versions</source>
+        <translation>网格图的发布版次及各网格的版本</translation>
+    </message>
+    <message>
+        <source>Import of base grids from boundary files</source>
+        <translation>从边界文件导入基础网格</translation>
+    </message>
+    <message>
+        <source>Subdividing a base grid into fine grids</source>
+        <translation>将基础网格细分为精细化网格</translation>
+    </message>
+    <message>
+        <source>The org chart&apos;s six tiers, from city supervision centre to grid supervisor</source>
+        <translation>组织架构的六个层级，从市级监督指挥中心到网格监督员</translation>
+    </message>
+    <message>
+        <source>The tier rule: a tier may be skipped, never inverted</source>
+        <translation>层级规则：层级可以跳过，不能倒置</translation>
+    </message>
+    <message>
+        <source>Coordination groups and leading groups of the org chart</source>
+        <translation>组织架构中的协调小组和领导小组</translation>
+    </message>
+    <message>
+        <source>Import of citizen hotline (12345, 311) case exports</source>
+        <translation>导入市民热线（12345、311）的工单导出文件</translation>
+    </message>
+    <message>
+        <source>Auto-dispatch: the rule table proposing the responsible unit</source>
+        <translation>自动派遣：由规则表建议责任单位</translation>
+    </message>
+    <message>
+        <source>Dispatch dry run of a rule table against past cases</source>
+        <translation>用历史案件试运行派遣规则表</translation>
+    </message>
+    <message>
+        <source>Stage deadlines on the working-time calendar, with warnings and alarms</source>
+        <translation>按工作日历计算各环节时限，含预警和告警</translation>
+    </message>
+    <message>
+        <source>Masked personal numbers, shown whole only after a recorded reveal</source>
+        <translation>遮盖个人号码，仅在记录查看后完整显示</translation>
+    </message>
+    <message>
+        <source>Deadline rules putting overdue cases under supervision or escalating them</source>
+        <translation>超时规则：对超时案件督办或上报</translation>
+    </message>
+    <message>
+        <source>The working-time calendar with the official holiday schedule</source>
+        <translation>含法定节假日安排的工作日历</translation>
+    </message>
+    <message>
+        <source>The decision post of the org chart</source>
+        <translation>组织架构中的决策层岗位</translation>
+    </message>
+    <message>
+        <source>The management post of the org chart</source>
+        <translation>组织架构中的管理层岗位</translation>
+    </message>
+    <message>
+        <source>The general management post of the org chart</source>
+        <translation>组织架构中的普通管理岗位</translation>
+    </message>
+    <message>
+        <source>The five grid staff posts: supervisor, patroller, information collector, grid head, assistant</source>
+        <translation>五种网格人员岗位：监督员、巡查员、信息采集员、网格长、协管员</translation>
+    </message>
+    <message>
+        <source>The joint-handling staff post of the org chart</source>
+        <translation>组织架构中的联动处置人员岗位</translation>
+    </message>
+    <message>
+        <source>The co-governance post of the org chart</source>
+        <translation>组织架构中的共治自治岗位</translation>
+    </message>
+    <message>
+        <source>The big-data staff post of the org chart</source>
+        <translation>组织架构中的大数据从业人员岗位</translation>
+    </message>
+    <message>
+        <source>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
+        <translation>自本处打开以来，标准体系已在别处修改过（现已写入 %1 次，打开时为 %2 次）。请重新载入后再做修改。</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,12 @@
 
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QHash>
 #include <QPainter>
 #include <QScrollBar>
 #include <QToolTip>
 
+#include <array>
 #include <cmath>
 
 namespace GridDesk {
@@ -35,6 +37,43 @@ OrgDiagram::OrgDiagram(QWidget *parent)
     setAccessibleName(tr("Org chart"));
 }
 
+namespace {
+
+/// For a big chart's first view: the lowest tier at which units start collapsed such that at
+/// most FIRST_VIEW boxes show, but never fewer than the top units and their children. Shenzhen
+/// (districts at tier 2, streets at 3) shows its 79 streets; Taipei (456 villages at tier 4
+/// right under 12 districts) shows the districts.
+int firstViewCollapseTier(const OrgChart &chart)
+{
+    constexpr int FIRST_VIEW = 150;
+    // shownBelow[t]: units shown when units of tier t and below start collapsed, that is units
+    // whose ancestors all have tiers above t.
+    std::array<int, 8> shownBelow {};
+    QHash<QString, int> highestAbove; // the largest tier among a unit's ancestors
+    const auto ancestorsTier = [&](const ChartUnit &unit, const auto &self) -> int {
+        if (const auto known = highestAbove.constFind(unit.code); known != highestAbove.cend())
+            return *known;
+        highestAbove.insert(unit.code, 7); // a circle of parents ends here
+        const ChartUnit *parent = chart.unit(unit.parentCode);
+        const int tier = parent ? std::max(parent->tier, self(*parent, self)) : 0;
+        highestAbove.insert(unit.code, tier);
+        return tier;
+    };
+    for (const ChartUnit &unit : chart.units()) {
+        const int above = std::clamp(ancestorsTier(unit, ancestorsTier), 0, 7);
+        for (int tier = above + 1; tier <= 7; ++tier)
+            ++shownBelow[std::size_t(tier)];
+    }
+    int chosen = 2;
+    for (int tier = 3; tier <= 7; ++tier) {
+        if (shownBelow[std::size_t(tier)] <= FIRST_VIEW)
+            chosen = tier;
+    }
+    return chosen;
+}
+
+} // namespace
+
 void OrgDiagram::setChart(const OrgChart &chart)
 {
     const bool first = !m_hasChart || m_layout.unitCount() == 0;
@@ -44,7 +83,8 @@ void OrgDiagram::setChart(const OrgChart &chart)
     m_layout.setChart(chart);
     if (first) {
         m_layout.resetExpansion();
-        m_layout.setCollapseFromTier(m_layout.unitCount() > BIG_CHART ? 3 : 7);
+        m_layout.setCollapseFromTier(
+            m_layout.unitCount() > BIG_CHART ? firstViewCollapseTier(chart) : 7);
     }
     if (!chart.unit(m_selected))
         m_selected.clear();

@@ -13,7 +13,8 @@ namespace GridDesk {
 /// The drawn org chart: each unit a box in a top-down tidy tree with a row per tier, coloured
 /// by tier, joint-handling units cut at the corners with dashed links to the units they serve,
 /// retired units grey and dashed (hidden unless shown). Subtrees collapse with their +/−
-/// badge; charts of more than BIG_CHART units start collapsed from tier 3 down.
+/// badge; charts of more than BIG_CHART units start collapsed from the tier that leaves about
+/// 150 boxes in view, never hiding the top units' children.
 ///
 /// Painted by hand rather than with QGraphicsView: the boxes live in flat arrays indexed by
 /// row, so only the visible part is drawn and an 8 000-unit chart lays out again in a few

@@ -272,6 +272,35 @@ private Q_SLOTS:
         QVERIFY(diagram->selectedUnit().isEmpty());
     }
 
+    void aBigChartSkippingATierStartsWithItsDistricts()
+    {
+        // Like Taipei: 12 districts (tier 2) with 40 villages each right below them (tier 4).
+        OrgChart chart;
+        QVERIFY(chart.putUnit({"TPE", "City", 1, {}}).has_value());
+        for (int district = 1; district <= 12; ++district) {
+            const QString code = QStringLiteral("D%1").arg(district, 2, 10, QLatin1Char('0'));
+            QVERIFY(chart.putUnit({code, code, 2, "TPE"}).has_value());
+            for (int village = 1; village <= 40; ++village)
+                QVERIFY(chart
+                            .putUnit(
+                                {code + QStringLiteral("V%1").arg(village, 2, 10, QLatin1Char('0')),
+                                    "里", 4, code})
+                            .has_value());
+        }
+        auto diagram = shown(chart);
+        QVERIFY(diagram->isExpanded("TPE"));
+        QVERIFY(!diagram->isExpanded("D01"));
+        QCOMPARE(int(diagram->diagramLayout().boxes().size()), 1 + 12);
+        // The first view shows the city and its districts, not a strip of villages.
+        QVERIFY(diagram->viewport()->rect().contains(diagram->visualRect("TPE")));
+        int districtsInView = 0;
+        for (int district = 1; district <= 12; ++district) {
+            const QString code = QStringLiteral("D%1").arg(district, 2, 10, QLatin1Char('0'));
+            districtsInView += diagram->viewport()->rect().contains(diagram->visualRect(code));
+        }
+        QVERIFY2(districtsInView >= 4, qPrintable(QString::number(districtsInView)));
+    }
+
     void bigChartStartsCollapsedAndRevealsOnDemand()
     {
         auto diagram = shown(Test::shenzhenChart());

@@ -20,6 +20,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <functional>
+
 namespace GridDesk::Cli {
 
 namespace {
@@ -174,6 +176,21 @@ int saveEdit(Context &context, Opened &opened, const QString &who)
     return OK;
 }
 
+/// An edit of the tree by the user of --as in the workspace of the first argument, saved with
+/// its history; the edit's refusal or the save's ends the command with the reason.
+int editTree(Context &context, const std::function<Result<void>(StandardsTree &)> &edit)
+{
+    const auto who = actor(context);
+    if (!who)
+        return usageError(context, Tr::tr("say who makes the change with --as USER."));
+    auto opened = openTree(context.positional.at(1));
+    if (!opened)
+        return failWith(context, opened.error());
+    if (auto edited = edit(opened->tree); !edited)
+        return failWith(context, edited.error());
+    return saveEdit(context, *opened, *who);
+}
+
 /// The date an option gives, invalid when it is not set; sets wrong when it is set but is no
 /// date.
 QDate dateOption(Context &context, const char *option, bool &wrong)
@@ -319,32 +336,20 @@ int standardsAddCommand(Context &context)
         return usageError(context, Tr::tr("standards-add needs a WORKSPACE and a PARENT_CODE."));
     if (!context.isSet("title-zh") || !context.isSet("title-en"))
         return usageError(context, Tr::tr("standards-add needs --title-zh and --title-en."));
-    const auto who = actor(context);
-    if (!who)
-        return usageError(context, Tr::tr("say who makes the change with --as USER."));
-    auto opened = openTree(context.positional.at(1));
-    if (!opened)
-        return failWith(context, opened.error());
     const NewCategory category {context.value("title-zh"), context.value("title-en"),
         context.value("summary-zh"), context.value("summary-en")};
-    if (auto added = opened->tree.addCategory(context.positional.at(2), category); !added)
-        return failWith(context, added.error());
-    return saveEdit(context, *opened, *who);
+    return editTree(context, [&](StandardsTree &tree) -> Result<void> {
+        auto added = tree.addCategory(context.positional.at(2), category);
+        return added ? Result<void>() : std::unexpected(added.error());
+    });
 }
 
 int standardsRemoveCommand(Context &context)
 {
     if (context.positional.size() != 3)
         return usageError(context, Tr::tr("standards-remove needs a WORKSPACE and a CODE."));
-    const auto who = actor(context);
-    if (!who)
-        return usageError(context, Tr::tr("say who makes the change with --as USER."));
-    auto opened = openTree(context.positional.at(1));
-    if (!opened)
-        return failWith(context, opened.error());
-    if (auto removed = opened->tree.removeCategory(context.positional.at(2)); !removed)
-        return failWith(context, removed.error());
-    return saveEdit(context, *opened, *who);
+    return editTree(context,
+        [&](StandardsTree &tree) { return tree.removeCategory(context.positional.at(2)); });
 }
 
 int standardsMoveCommand(Context &context)
@@ -352,16 +357,9 @@ int standardsMoveCommand(Context &context)
     if (context.positional.size() != 3 || !context.isSet("parent"))
         return usageError(
             context, Tr::tr("standards-move needs a WORKSPACE, a CODE and --parent CODE."));
-    const auto who = actor(context);
-    if (!who)
-        return usageError(context, Tr::tr("say who makes the change with --as USER."));
-    auto opened = openTree(context.positional.at(1));
-    if (!opened)
-        return failWith(context, opened.error());
-    auto moved = opened->tree.moveCategory(context.positional.at(2), context.value("parent"));
-    if (!moved)
-        return failWith(context, moved.error());
-    return saveEdit(context, *opened, *who);
+    return editTree(context, [&](StandardsTree &tree) {
+        return tree.moveCategory(context.positional.at(2), context.value("parent"));
+    });
 }
 
 int standardsRenumberCommand(Context &context)
@@ -369,16 +367,9 @@ int standardsRenumberCommand(Context &context)
     if (context.positional.size() != 4)
         return usageError(
             context, Tr::tr("standards-renumber needs a WORKSPACE, a CODE and the NEW_CODE."));
-    const auto who = actor(context);
-    if (!who)
-        return usageError(context, Tr::tr("say who makes the change with --as USER."));
-    auto opened = openTree(context.positional.at(1));
-    if (!opened)
-        return failWith(context, opened.error());
-    auto renumbered = opened->tree.renumber(context.positional.at(2), context.positional.at(3));
-    if (!renumbered)
-        return failWith(context, renumbered.error());
-    return saveEdit(context, *opened, *who);
+    return editTree(context, [&](StandardsTree &tree) {
+        return tree.renumber(context.positional.at(2), context.positional.at(3));
+    });
 }
 
 int standardsHistoryCommand(Context &context)

@@ -82,8 +82,11 @@ void StandardsBrowser::createWidgets()
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(
         int(StandardsTreeModel::Column::Title), QHeaderView::Stretch);
-    m_tree->setColumnWidth(int(StandardsTreeModel::Column::Code), 170);
+    m_tree->setColumnWidth(int(StandardsTreeModel::Column::Code), 150);
     m_tree->setColumnWidth(int(StandardsTreeModel::Column::Clause), 70);
+    for (auto count :
+        {StandardsTreeModel::Column::Standards, StandardsTreeModel::Column::ImplementedBy})
+        m_tree->header()->setSectionResizeMode(int(count), QHeaderView::ResizeToContents);
 
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);

@@ -14,6 +14,7 @@
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgeditor.h"
+#include "standardsedit/standardsbrowser.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -175,6 +176,11 @@ void MainWindow::createMenus()
         tools->addAction(tr("&Workflow setup…"), m_desk, &CaseDesk::openWorkflowSetup);
     m_workflowSetupAction->setObjectName(QStringLiteral("workflowSetupAction"));
     m_workflowSetupAction->setEnabled(false);
+    m_standardsAction =
+        tools->addAction(tr("&Standard system…"), this, &MainWindow::openStandardsBrowser);
+    m_standardsAction->setObjectName(QStringLiteral("standardsAction"));
+    m_standardsAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_S);
+    m_standardsAction->setEnabled(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
@@ -235,6 +241,39 @@ void MainWindow::openOrgEditor()
     });
     m_orgEditors.insert(path, editor);
     editor->show();
+}
+
+StandardsBrowser *MainWindow::standardsBrowser() const
+{
+    return m_standardsBrowsers.value(m_workspacePath);
+}
+
+void MainWindow::openStandardsBrowser()
+{
+    if (m_workspacePath.isEmpty())
+        return;
+    if (StandardsBrowser *open = standardsBrowser()) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    const DeskUser user = m_desk->user();
+    auto *browser = new StandardsBrowser(this);
+    browser->setWindowFlag(Qt::Window);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    if (auto opened = browser->open(m_workspacePath, user.name, roleKey(user.role)); !opened) {
+        delete browser;
+        QMessageBox::warning(this, tr("Standard system"),
+            tr("The standards tree of this workspace cannot be opened: %1")
+                .arg(opened.error().message));
+        return;
+    }
+    connect(m_desk, &CaseDesk::userChanged, browser, [browser](const DeskUser &changed) {
+        browser->setUser(changed.name, roleKey(changed.role));
+    });
+    m_standardsBrowsers.insert(m_workspacePath, browser);
+    browser->show();
 }
 
 void MainWindow::onOrgChartSaved(const QString &path)
@@ -417,6 +456,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
         m_gridEditor->setEditing(true);
     m_workflowSetupAction->setEnabled(m_desk->isOpen());
     m_orgChartAction->setEnabled(m_desk->isOpen());
+    m_standardsAction->setEnabled(m_desk->isOpen());
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();
     updateCountsLabel();

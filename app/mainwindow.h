@@ -26,6 +26,7 @@ class CaseQueueWidget;
 class GridEditor;
 class MapCanvas;
 class OrgEditor;
+class StandardsBrowser;
 struct DeskUser;
 
 /// The workstation window: the map in the middle, the case queue and the case panel in docks
@@ -60,10 +61,15 @@ public:
     QAction *orgChartAction() const { return m_orgChartAction; }
     /// The org chart editor of the open workspace, if it is open.
     OrgEditor *orgEditor() const;
+    QAction *standardsAction() const { return m_standardsAction; }
+    /// The standards browser of the open workspace, if it is open.
+    StandardsBrowser *standardsBrowser() const;
 
 public Q_SLOTS:
     /// Opens the org chart editor of the open workspace, or raises it when it is open.
     void openOrgEditor();
+    /// Opens the standards browser of the open workspace, or raises it when it is open.
+    void openStandardsBrowser();
 
 Q_SIGNALS:
     void workspaceLoaded();
@@ -118,6 +124,9 @@ private:
     QAction *m_orgChartAction = nullptr;
     /// One org chart editor per workspace path, while it is open.
     QHash<QString, QPointer<OrgEditor>> m_orgEditors;
+    QAction *m_standardsAction = nullptr;
+    /// One standards browser per workspace path, while it is open.
+    QHash<QString, QPointer<StandardsBrowser>> m_standardsBrowsers;
     QToolButton *m_userButton;
     QLabel *m_countsLabel;
     qint64 m_gridCount = 0;

@@ -328,6 +328,8 @@ Result<void> StandardsDocument::save()
     const QList<AttachedStandard> kept = written->allAttached();
     StandardsTree tree = m_state.tree;
     tree.setAttached(kept);
+    // The detaching above counted as writes; the tree goes on from the workspace's count.
+    tree.setRevision(written->revision());
     if (!tree.pendingChanges().isEmpty()) {
         if (auto done = StandardsStore::save(*m_workspace, tree, m_user); !done)
             return done;

@@ -263,6 +263,29 @@ private Q_SLOTS:
         QCOMPARE(again.detail()->historyView()->topLevelItemCount(), 1);
     }
 
+    void detachAndRemoveAreSavedTogether()
+    {
+        const QString path = newWorkspace();
+        StandardsBrowser &browser = openBrowser(path);
+        QVERIFY(browser.selectCode(QStringLiteral("GL251")));
+        QVERIFY(browser.addCategory(QStringLiteral("GL251"), {"演练", "Drills", {}, {}}));
+        AttachedStandard standard;
+        standard.number = QStringLiteral("Q/GD 003-2024");
+        standard.title = QStringLiteral("Drill rules");
+        QVERIFY(browser.attachToSelected(standard, {}));
+        QVERIFY(browser.save());
+
+        QVERIFY(browser.selectCode(QStringLiteral("GL251-4")));
+        browser.detail()->selectAttached(browser.detail()->attachedModel()->standards()[0].id);
+        QVERIFY(browser.detachSelected());
+        QVERIFY(browser.removeSelected());
+        QVERIFY2(browser.save(), qPrintable(browser.lastMessage()));
+
+        StandardsBrowser &again = openBrowser(path, QStringLiteral("operator"));
+        QVERIFY(!again.document()->tree().nodeByCode(QStringLiteral("GL251-4")));
+        QVERIFY(again.document()->tree().allAttached().isEmpty());
+    }
+
     void theDialogHoldsTheDateRule()
     {
         AttachStandardDialog dialog(QStringLiteral("JC112"), QStringLiteral("Internal"));

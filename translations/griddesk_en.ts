@@ -224,6 +224,131 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::AttachStandardDialog</name>
+    <message>
+        <source>Known</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <source>Attach a standard to %1 %2</source>
+        <extracomment>%1 category code, %2 its title</extracomment>
+        <translation>Attach a standard to %1 %2</translation>
+    </message>
+    <message>
+        <source>for example GB/T 34300-2017</source>
+        <translation>for example GB/T 34300-2017</translation>
+    </message>
+    <message>
+        <source>optional; at most %1 MB</source>
+        <translation>optional; at most %1 MB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Level:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>&amp;Published:</translation>
+    </message>
+    <message>
+        <source>&amp;Implemented:</source>
+        <translation>&amp;Implemented:</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <source>A standard needs a number.</source>
+        <translation>A standard needs a number.</translation>
+    </message>
+    <message>
+        <source>A standard needs a title.</source>
+        <translation>A standard needs a title.</translation>
+    </message>
+    <message>
+        <source>A standard cannot be implemented before it is published.</source>
+        <translation>A standard cannot be implemented before it is published.</translation>
+    </message>
+    <message>
+        <source>The document %1 does not exist.</source>
+        <translation>The document %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
+        <extracomment>%1 file name, %2 its size in MB, %3 the largest size in MB</extracomment>
+        <translation>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</translation>
+    </message>
+    <message>
+        <source>Document of the standard</source>
+        <translation>Document of the standard</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.doc *.docx *.odt *.txt);;All files (*)</source>
+        <translation>Documents (*.pdf *.doc *.docx *.odt *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::AttachedStandardsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>Implemented</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Attached in this session; Save keeps it in the workspace.</source>
+        <translation>Attached in this session; Save keeps it in the workspace.</translation>
+    </message>
+    <message>
+        <source>Double-click to open the document.</source>
+        <translation>Double-click to open the document.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 file name, %2 its size such as &quot;1.2 MB&quot;</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CalendarEditor</name>
     <message>
         <source>Holiday</source>
@@ -1200,6 +1325,30 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
     <message>
         <source>None: dispatchers choose, unless a rule decides</source>
         <translation>None: dispatchers choose, unless a rule decides</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CategoryDialog</name>
+    <message>
+        <source>New category under %1</source>
+        <extracomment>%1 is the code of the category the new one goes under</extracomment>
+        <translation>New category under %1</translation>
+    </message>
+    <message>
+        <source>Title (&amp;Chinese):</source>
+        <translation>Title (&amp;Chinese):</translation>
+    </message>
+    <message>
+        <source>Title (&amp;English):</source>
+        <translation>Title (&amp;English):</translation>
+    </message>
+    <message>
+        <source>Summary (C&amp;hinese):</source>
+        <translation>Summary (C&amp;hinese):</translation>
+    </message>
+    <message>
+        <source>Summary (E&amp;nglish):</source>
+        <translation>Summary (E&amp;nglish):</translation>
     </message>
 </context>
 <context>
@@ -4181,6 +4330,18 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>The desk works with the saved org chart.</source>
         <translation>The desk works with the saved org chart.</translation>
     </message>
+    <message>
+        <source>&amp;Standard system…</source>
+        <translation>&amp;Standard system…</translation>
+    </message>
+    <message>
+        <source>Standard system</source>
+        <translation>Standard system</translation>
+    </message>
+    <message>
+        <source>The standards tree of this workspace cannot be opened: %1</source>
+        <translation>The standards tree of this workspace cannot be opened: %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -5430,6 +5591,23 @@ The first text that is not UTF-8: %2</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::ParentChooserDialog</name>
+    <message>
+        <source>Move %1 under…</source>
+        <extracomment>%1 is the code of the category being moved</extracomment>
+        <translation>Move %1 under…</translation>
+    </message>
+    <message>
+        <source>Filter by code or title</source>
+        <translation>Filter by code or title</translation>
+    </message>
+    <message>
+        <source>%1 goes to the end of the category chosen; its sub-categories move with it and are coded anew.</source>
+        <extracomment>%1 is the code of the category being moved</extracomment>
+        <translation>%1 goes to the end of the category chosen; its sub-categories move with it and are coded anew.</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::PeopleModel</name>
     <message>
         <source>Revealed in this session; the reveal is recorded.</source>
@@ -6416,6 +6594,467 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
         <translation>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsBrowser</name>
+    <message>
+        <source>Search codes, titles, summaries and attached standards (Ctrl+F)</source>
+        <translation>Search codes, titles, summaries and attached standards (Ctrl+F)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 categories · %n standard(s) attached · %2 categories without a standard · %3 categories nothing in GridDesk implements</source>
+        <extracomment>%1 categories; %n standards; %2 and %3 numbers of categories</extracomment>
+        <translation>
+            <numerusform>%1 categories · %n standard attached · %2 categories without a standard · %3 categories nothing in GridDesk implements</numerusform>
+            <numerusform>%1 categories · %n standards attached · %2 categories without a standard · %3 categories nothing in GridDesk implements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Standard system[*]</source>
+        <translation>Standard system[*]</translation>
+    </message>
+    <message>
+        <source>Standard system — %1[*]</source>
+        <extracomment>%1 is the workspace file&apos;s name</extracomment>
+        <translation>Standard system — %1[*]</translation>
+    </message>
+    <message>
+        <source>Add a category under %1</source>
+        <extracomment>%1 is a category code</extracomment>
+        <translation>Add a category under %1</translation>
+    </message>
+    <message>
+        <source>Category not added</source>
+        <translation>Category not added</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Added %1.</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
+    </message>
+    <message>
+        <source>Category not removed</source>
+        <translation>Category not removed</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>Removed %1.</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <extracomment>%1 and %2 are category codes</extracomment>
+        <translation>Move %1 under %2</translation>
+    </message>
+    <message>
+        <source>Category not moved</source>
+        <translation>Category not moved</translation>
+    </message>
+    <message>
+        <source>Moved %1; it is now %2.</source>
+        <translation>Moved %1; it is now %2.</translation>
+    </message>
+    <message>
+        <source>Renumber %1 to %2</source>
+        <extracomment>%1 old code, %2 new code</extracomment>
+        <translation>Renumber %1 to %2</translation>
+    </message>
+    <message>
+        <source>Category not renumbered</source>
+        <translation>Category not renumbered</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 is now %2.</translation>
+    </message>
+    <message>
+        <source>Standard not attached</source>
+        <translation>Standard not attached</translation>
+    </message>
+    <message>
+        <source>Attached %1; Save keeps it in the workspace.</source>
+        <translation>Attached %1; Save keeps it in the workspace.</translation>
+    </message>
+    <message>
+        <source>Standard not detached</source>
+        <translation>Standard not detached</translation>
+    </message>
+    <message>
+        <source>Detached; Save removes it from the workspace.</source>
+        <translation>Detached; Save removes it from the workspace.</translation>
+    </message>
+    <message>
+        <source>Standards tree saved.</source>
+        <translation>Standards tree saved.</translation>
+    </message>
+    <message>
+        <source>Standards tree not saved</source>
+        <translation>Standards tree not saved</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reload and drop my %n unsaved change(s)</source>
+        <translation>
+            <numerusform>Reload and drop my %n unsaved change</numerusform>
+            <numerusform>Reload and drop my %n unsaved changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <source>Standards tree not reloaded</source>
+        <translation>Standards tree not reloaded</translation>
+    </message>
+    <message>
+        <source>The standards tree was reloaded as the workspace holds it.</source>
+        <translation>The standards tree was reloaded as the workspace holds it.</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Not exported</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exported to %1.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>This standard has no document.</source>
+        <translation>This standard has no document.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>The standards tree has %n unsaved change(s). Save them before closing?</source>
+        <translation>
+            <numerusform>The standards tree has %n unsaved change. Save it before closing?</numerusform>
+            <numerusform>The standards tree has %n unsaved changes. Save them before closing?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from workspace</source>
+        <translation>&amp;Reload from workspace</translation>
+    </message>
+    <message>
+        <source>Export system table as &amp;CSV…</source>
+        <translation>Export system table as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export system table as &amp;PDF…</source>
+        <translation>Export system table as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export detail list as C&amp;SV…</source>
+        <translation>Export detail list as C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Export detail list as P&amp;DF…</source>
+        <translation>Export detail list as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Add category…</source>
+        <translation>&amp;Add category…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move category</source>
+        <translation>Re&amp;move category</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve category to…</source>
+        <translation>Mo&amp;ve category to…</translation>
+    </message>
+    <message>
+        <source>Re&amp;number…</source>
+        <translation>Re&amp;number…</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach standard…</source>
+        <translation>A&amp;ttach standard…</translation>
+    </message>
+    <message>
+        <source>&amp;Detach standard</source>
+        <translation>&amp;Detach standard</translation>
+    </message>
+    <message>
+        <source>&amp;Open document</source>
+        <translation>&amp;Open document</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all</source>
+        <translation>&amp;Expand all</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all</source>
+        <translation>&amp;Collapse all</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>%1 has no other place to go.</source>
+        <translation>%1 has no other place to go.</translation>
+    </message>
+    <message>
+        <source>Renumber %1</source>
+        <extracomment>%1 is the category&apos;s code</extracomment>
+        <translation>Renumber %1</translation>
+    </message>
+    <message>
+        <source>New code under the same parent (its sub-categories are coded anew):</source>
+        <translation>New code under the same parent (its sub-categories are coded anew):</translation>
+    </message>
+    <message>
+        <source>standard-system-table</source>
+        <translation>standard-system-table</translation>
+    </message>
+    <message>
+        <source>standard-detail-list</source>
+        <translation>standard-detail-list</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloading drops %n unsaved change(s). Reload anyway?</source>
+        <translation>
+            <numerusform>Reloading drops %n unsaved change. Reload anyway?</numerusform>
+            <numerusform>Reloading drops %n unsaved changes. Reload anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document not opened</source>
+        <translation>Document not opened</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1; it is saved as %2.</source>
+        <translation>No program is set up to open %1; it is saved as %2.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsDetail</name>
+    <message>
+        <source>Nothing in GridDesk implements this clause yet.</source>
+        <translation>Nothing in GridDesk implements this clause yet.</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>Clause:</source>
+        <translation>Clause:</translation>
+    </message>
+    <message>
+        <source>Title (Chinese):</source>
+        <translation>Title (Chinese):</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>Title (English):</translation>
+    </message>
+    <message>
+        <source>Summary (Chinese):</source>
+        <translation>Summary (Chinese):</translation>
+    </message>
+    <message>
+        <source>Summary (English):</source>
+        <translation>Summary (English):</translation>
+    </message>
+    <message>
+        <source>Implemented by:</source>
+        <translation>Implemented by:</translation>
+    </message>
+    <message>
+        <source>Attached standards</source>
+        <translation>Attached standards</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>none: a category of the organisation&apos;s own</source>
+        <translation>none: a category of the organisation&apos;s own</translation>
+    </message>
+    <message>
+        <source>unsaved</source>
+        <translation>unsaved</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsDocument</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
+        <extracomment>%1 file name, %2 its size in MB, %3 the largest size in MB</extracomment>
+        <translation>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>A standard needs a number and a title.</source>
+        <translation>A standard needs a number and a title.</translation>
+    </message>
+    <message>
+        <source>%1 is already attached to %2.</source>
+        <translation>%1 is already attached to %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be implemented (%2) before it is published (%3).</source>
+        <extracomment>%1 standard number, %2 and %3 dates</extracomment>
+        <translation>%1 cannot be implemented (%2) before it is published (%3).</translation>
+    </message>
+    <message>
+        <source>Read only: the desk acts as nobody. Choose a user to edit the standards tree.</source>
+        <translation>Read only: the desk acts as nobody. Choose a user to edit the standards tree.</translation>
+    </message>
+    <message>
+        <source>Read only: %1 acts in the role &quot;%2&quot;; only leaders and administrators change the standards tree.</source>
+        <extracomment>%1 is a person, %2 their role key</extracomment>
+        <translation>Read only: %1 acts in the role &quot;%2&quot;; only leaders and administrators change the standards tree.</translation>
+    </message>
+    <message>
+        <source>The category to attach to no longer exists.</source>
+        <translation>The category to attach to no longer exists.</translation>
+    </message>
+    <message>
+        <source>Attached %1 %2.</source>
+        <translation>Attached %1 %2.</translation>
+    </message>
+    <message>
+        <source>Attach %1 to %2</source>
+        <translation>Attach %1 to %2</translation>
+    </message>
+    <message>
+        <source>That standard is no longer attached.</source>
+        <translation>That standard is no longer attached.</translation>
+    </message>
+    <message>
+        <source>Detached %1 %2.</source>
+        <translation>Detached %1 %2.</translation>
+    </message>
+    <message>
+        <source>Detach %1 from %2</source>
+        <translation>Detach %1 from %2</translation>
+    </message>
+    <message>
+        <source>The document chosen for this standard cannot be read: %1</source>
+        <translation>The document chosen for this standard cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>none was chosen</source>
+        <translation>none was chosen</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>The standards tree of this workspace was changed elsewhere since it was opened here; saving would overwrite those changes.</source>
+        <translation>The standards tree of this workspace was changed elsewhere since it was opened here; saving would overwrite those changes.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsTreeModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>Implemented by</source>
+        <translation>Implemented by</translation>
+    </message>
+    <message>
+        <source>No standard is attached to this category.</source>
+        <translation>No standard is attached to this category.</translation>
+    </message>
+    <message>
+        <source>Nothing in GridDesk implements this clause yet.</source>
+        <translation>Nothing in GridDesk implements this clause yet.</translation>
     </message>
 </context>
 <context>

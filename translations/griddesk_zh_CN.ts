@@ -224,6 +224,131 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::AttachStandardDialog</name>
+    <message>
+        <source>Known</source>
+        <translation>已知</translation>
+    </message>
+    <message>
+        <source>Attach a standard to %1 %2</source>
+        <extracomment>%1 category code, %2 its title</extracomment>
+        <translation>为 %1 %2 挂接标准</translation>
+    </message>
+    <message>
+        <source>for example GB/T 34300-2017</source>
+        <translation>例如 GB/T 34300-2017</translation>
+    </message>
+    <message>
+        <source>optional; at most %1 MB</source>
+        <translation>可选；最大 %1 MB</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>发布日期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Implemented:</source>
+        <translation>实施日期(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>文档(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>A standard needs a number.</source>
+        <translation>标准须有编号。</translation>
+    </message>
+    <message>
+        <source>A standard needs a title.</source>
+        <translation>标准须有名称。</translation>
+    </message>
+    <message>
+        <source>A standard cannot be implemented before it is published.</source>
+        <translation>标准的实施日期不能早于发布日期。</translation>
+    </message>
+    <message>
+        <source>The document %1 does not exist.</source>
+        <translation>文档 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
+        <extracomment>%1 file name, %2 its size in MB, %3 the largest size in MB</extracomment>
+        <translation>%1 为 %2 MB；工作区中保存的文档最大为 %3 MB。</translation>
+    </message>
+    <message>
+        <source>Document of the standard</source>
+        <translation>标准文档</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.doc *.docx *.odt *.txt);;All files (*)</source>
+        <translation>文档 (*.pdf *.doc *.docx *.odt *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::AttachedStandardsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>实施日期</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Attached in this session; Save keeps it in the workspace.</source>
+        <translation>本次会话中挂接；保存后存入工作区。</translation>
+    </message>
+    <message>
+        <source>Double-click to open the document.</source>
+        <translation>双击打开文档。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 file name, %2 its size such as &quot;1.2 MB&quot;</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CalendarEditor</name>
     <message>
         <source>Holiday</source>
@@ -1195,6 +1320,30 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
     <message>
         <source>None: dispatchers choose, unless a rule decides</source>
         <translation>无：除非有规则决定，否则由派遣人员选择</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CategoryDialog</name>
+    <message>
+        <source>New category under %1</source>
+        <extracomment>%1 is the code of the category the new one goes under</extracomment>
+        <translation>在 %1 下新建类别</translation>
+    </message>
+    <message>
+        <source>Title (&amp;Chinese):</source>
+        <translation>中文名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Title (&amp;English):</source>
+        <translation>英文名称(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Summary (C&amp;hinese):</source>
+        <translation>中文摘要(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Summary (E&amp;nglish):</source>
+        <translation>英文摘要(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -4128,6 +4277,18 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>The desk works with the saved org chart.</source>
         <translation>工作台已改用保存后的组织架构。</translation>
     </message>
+    <message>
+        <source>&amp;Standard system…</source>
+        <translation>标准体系(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Standard system</source>
+        <translation>标准体系</translation>
+    </message>
+    <message>
+        <source>The standards tree of this workspace cannot be opened: %1</source>
+        <translation>无法打开本工作区的标准体系：%1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -5369,6 +5530,23 @@ The first text that is not UTF-8: %2</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::ParentChooserDialog</name>
+    <message>
+        <source>Move %1 under…</source>
+        <extracomment>%1 is the code of the category being moved</extracomment>
+        <translation>将 %1 移到…之下</translation>
+    </message>
+    <message>
+        <source>Filter by code or title</source>
+        <translation>按代码或名称筛选</translation>
+    </message>
+    <message>
+        <source>%1 goes to the end of the category chosen; its sub-categories move with it and are coded anew.</source>
+        <extracomment>%1 is the code of the category being moved</extracomment>
+        <translation>%1 将放在所选类别的末尾；其子类别随之移动并重新编码。</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::PeopleModel</name>
     <message>
         <source>Revealed in this session; the reveal is recorded.</source>
@@ -6351,6 +6529,463 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
         <translation>自本处打开以来，标准体系已在别处修改过（现已写入 %1 次，打开时为 %2 次）。请重新载入后再做修改。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsBrowser</name>
+    <message>
+        <source>Search codes, titles, summaries and attached standards (Ctrl+F)</source>
+        <translation>搜索代码、名称、摘要和挂接的标准（Ctrl+F）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 categories · %n standard(s) attached · %2 categories without a standard · %3 categories nothing in GridDesk implements</source>
+        <extracomment>%1 categories; %n standards; %2 and %3 numbers of categories</extracomment>
+        <translation>
+            <numerusform>%1 个类别 · 挂接标准 %n 项 · %2 个类别无标准 · %3 个类别在 GridDesk 中尚无实现</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Standard system[*]</source>
+        <translation>标准体系[*]</translation>
+    </message>
+    <message>
+        <source>Standard system — %1[*]</source>
+        <extracomment>%1 is the workspace file&apos;s name</extracomment>
+        <translation>标准体系 — %1[*]</translation>
+    </message>
+    <message>
+        <source>Add a category under %1</source>
+        <extracomment>%1 is a category code</extracomment>
+        <translation>在 %1 下新增类别</translation>
+    </message>
+    <message>
+        <source>Category not added</source>
+        <translation>类别未新增</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已新增 %1。</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Category not removed</source>
+        <translation>类别未删除</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Move %1 under %2</source>
+        <extracomment>%1 and %2 are category codes</extracomment>
+        <translation>将 %1 移到 %2 之下</translation>
+    </message>
+    <message>
+        <source>Category not moved</source>
+        <translation>类别未移动</translation>
+    </message>
+    <message>
+        <source>Moved %1; it is now %2.</source>
+        <translation>已移动 %1；现为 %2。</translation>
+    </message>
+    <message>
+        <source>Renumber %1 to %2</source>
+        <extracomment>%1 old code, %2 new code</extracomment>
+        <translation>将 %1 重新编号为 %2</translation>
+    </message>
+    <message>
+        <source>Category not renumbered</source>
+        <translation>类别未重新编号</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 现为 %2。</translation>
+    </message>
+    <message>
+        <source>Standard not attached</source>
+        <translation>标准未挂接</translation>
+    </message>
+    <message>
+        <source>Attached %1; Save keeps it in the workspace.</source>
+        <translation>已挂接 %1；保存后存入工作区。</translation>
+    </message>
+    <message>
+        <source>Standard not detached</source>
+        <translation>标准未摘除</translation>
+    </message>
+    <message>
+        <source>Detached; Save removes it from the workspace.</source>
+        <translation>已摘除；保存后从工作区中删除。</translation>
+    </message>
+    <message>
+        <source>Standards tree saved.</source>
+        <translation>标准体系已保存。</translation>
+    </message>
+    <message>
+        <source>Standards tree not saved</source>
+        <translation>标准体系未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reload and drop my %n unsaved change(s)</source>
+        <translation>
+            <numerusform>重新载入并放弃我的 %n 项未保存修改</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Standards tree not reloaded</source>
+        <translation>标准体系未重新载入</translation>
+    </message>
+    <message>
+        <source>The standards tree was reloaded as the workspace holds it.</source>
+        <translation>已按工作区中的内容重新载入标准体系。</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>This standard has no document.</source>
+        <translation>该标准没有文档。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message numerus="yes">
+        <source>The standards tree has %n unsaved change(s). Save them before closing?</source>
+        <translation>
+            <numerusform>标准体系有 %n 项未保存的修改。关闭前保存吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from workspace</source>
+        <translation>从工作区重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export system table as &amp;CSV…</source>
+        <translation>导出体系表为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export system table as &amp;PDF…</source>
+        <translation>导出体系表为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export detail list as C&amp;SV…</source>
+        <translation>导出明细表为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export detail list as P&amp;DF…</source>
+        <translation>导出明细表为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Add category…</source>
+        <translation>新增类别(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move category</source>
+        <translation>删除类别(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve category to…</source>
+        <translation>移动类别到(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;number…</source>
+        <translation>重新编号(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A&amp;ttach standard…</source>
+        <translation>挂接标准(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Detach standard</source>
+        <translation>摘除标准(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open document</source>
+        <translation>打开文档(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Expand all</source>
+        <translation>全部展开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all</source>
+        <translation>全部折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>%1 has no other place to go.</source>
+        <translation>%1 没有其他可移动的位置。</translation>
+    </message>
+    <message>
+        <source>Renumber %1</source>
+        <extracomment>%1 is the category&apos;s code</extracomment>
+        <translation>重新编号 %1</translation>
+    </message>
+    <message>
+        <source>New code under the same parent (its sub-categories are coded anew):</source>
+        <translation>同一上级下的新代码（其子类别将重新编码）：</translation>
+    </message>
+    <message>
+        <source>standard-system-table</source>
+        <translation>标准体系表</translation>
+    </message>
+    <message>
+        <source>standard-detail-list</source>
+        <translation>标准明细表</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloading drops %n unsaved change(s). Reload anyway?</source>
+        <translation>
+            <numerusform>重新载入将放弃 %n 项未保存修改。仍要重新载入吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Document not opened</source>
+        <translation>文档未打开</translation>
+    </message>
+    <message>
+        <source>No program is set up to open %1; it is saved as %2.</source>
+        <translation>没有可打开 %1 的程序；已另存为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsDetail</name>
+    <message>
+        <source>Nothing in GridDesk implements this clause yet.</source>
+        <translation>GridDesk 中尚无实现此条款的功能。</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Clause:</source>
+        <translation>条款：</translation>
+    </message>
+    <message>
+        <source>Title (Chinese):</source>
+        <translation>中文名称：</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>英文名称：</translation>
+    </message>
+    <message>
+        <source>Summary (Chinese):</source>
+        <translation>中文摘要：</translation>
+    </message>
+    <message>
+        <source>Summary (English):</source>
+        <translation>英文摘要：</translation>
+    </message>
+    <message>
+        <source>Implemented by:</source>
+        <translation>实现于：</translation>
+    </message>
+    <message>
+        <source>Attached standards</source>
+        <translation>挂接的标准</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更历史</translation>
+    </message>
+    <message>
+        <source>none: a category of the organisation&apos;s own</source>
+        <translation>无：本组织自设的类别</translation>
+    </message>
+    <message>
+        <source>unsaved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsDocument</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
+        <extracomment>%1 file name, %2 its size in MB, %3 the largest size in MB</extracomment>
+        <translation>%1 为 %2 MB；工作区中保存的文档最大为 %3 MB。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>A standard needs a number and a title.</source>
+        <translation>标准须有编号和名称。</translation>
+    </message>
+    <message>
+        <source>%1 is already attached to %2.</source>
+        <translation>%1 已挂接到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be implemented (%2) before it is published (%3).</source>
+        <extracomment>%1 standard number, %2 and %3 dates</extracomment>
+        <translation>%1 的实施日期（%2）不能早于发布日期（%3）。</translation>
+    </message>
+    <message>
+        <source>Read only: the desk acts as nobody. Choose a user to edit the standards tree.</source>
+        <translation>只读：当前工作台未选择用户。请选择用户后再编辑标准体系。</translation>
+    </message>
+    <message>
+        <source>Read only: %1 acts in the role &quot;%2&quot;; only leaders and administrators change the standards tree.</source>
+        <extracomment>%1 is a person, %2 their role key</extracomment>
+        <translation>只读：%1 的角色为“%2”；只有领导和管理员可以修改标准体系。</translation>
+    </message>
+    <message>
+        <source>The category to attach to no longer exists.</source>
+        <translation>要挂接的类别已不存在。</translation>
+    </message>
+    <message>
+        <source>Attached %1 %2.</source>
+        <translation>挂接 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Attach %1 to %2</source>
+        <translation>将 %1 挂接到 %2</translation>
+    </message>
+    <message>
+        <source>That standard is no longer attached.</source>
+        <translation>该标准已不再挂接。</translation>
+    </message>
+    <message>
+        <source>Detached %1 %2.</source>
+        <translation>摘除 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Detach %1 from %2</source>
+        <translation>从 %2 摘除 %1</translation>
+    </message>
+    <message>
+        <source>The document chosen for this standard cannot be read: %1</source>
+        <translation>为该标准选择的文档无法读取：%1</translation>
+    </message>
+    <message>
+        <source>none was chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>The standards tree of this workspace was changed elsewhere since it was opened here; saving would overwrite those changes.</source>
+        <translation>自本处打开以来，本工作区的标准体系已在别处修改；保存将覆盖那些修改。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::StandardsTreeModel</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>标准数</translation>
+    </message>
+    <message>
+        <source>Implemented by</source>
+        <translation>实现</translation>
+    </message>
+    <message>
+        <source>No standard is attached to this category.</source>
+        <translation>该类别未挂接标准。</translation>
+    </message>
+    <message>
+        <source>Nothing in GridDesk implements this clause yet.</source>
+        <translation>GridDesk 中尚无实现此条款的功能。</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,8 @@
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgdocument.h"
 #include "orgedit/orgeditor.h"
+#include "standardsedit/standardsbrowser.h"
+#include "standardsedit/standardsdocument.h"
 #include "storage/workspace.h"
 #include "workflow/casebook.h"
 
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void badWorkspaceShowsError();
     void workspaceWithCasesOnlyGetsNoSample();
     void savedOrgChartReachesTheDesk();
+    void standardsBrowserOpensFromTheMenu();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
@@ -278,6 +281,20 @@ void TestMainWindow::savedOrgChartReachesTheDesk()
     QVERIFY(editor->save());
     QTRY_VERIFY(desk->caseBook()->setup().units.contains(QStringLiteral("SAN-1")));
     QVERIFY(m_window->caseQueue()->model()->rowCount() >= 2000);
+}
+
+void TestMainWindow::standardsBrowserOpensFromTheMenu()
+{
+    QVERIFY(m_window->standardsAction()->isEnabled());
+    m_window->standardsAction()->trigger();
+    StandardsBrowser *browser = m_window->standardsBrowser();
+    QVERIFY(browser != nullptr);
+    QVERIFY(browser->isVisible());
+    // A new workspace reads the shipped standard system: clauses 5-8 of the standard.
+    QCOMPARE(browser->document()->tree().size(), 153);
+    QVERIFY(browser->document()->tree().nodeByCode(QStringLiteral("TG246")) != nullptr);
+    m_window->standardsAction()->trigger(); // raises the same window
+    QCOMPARE(m_window->standardsBrowser(), browser);
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

@@ -180,7 +180,8 @@ void StandardsBrowser::showTree()
     const StandardsTree &tree = m_document->tree();
     m_model->setTree(tree);
     // The sub-systems start open; afterwards the tree keeps what the user opened.
-    if (m_expanded.isEmpty()) {
+    const bool first = m_expanded.isEmpty();
+    if (first) {
         for (qint64 root : tree.roots())
             m_expanded.insert(root);
     }
@@ -195,9 +196,12 @@ void StandardsBrowser::showTree()
 
     if (!tree.node(m_current))
         m_current = 0;
+    // The first view shows the first sub-system rather than an empty detail pane.
     const qint64 current = std::exchange(m_current, 0);
     if (current != 0)
         selectNode(current);
+    else if (first && !tree.roots().isEmpty())
+        selectNode(tree.roots().first());
     else
         showSelected();
     updateCoverage();

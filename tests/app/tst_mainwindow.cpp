@@ -293,6 +293,10 @@ void TestMainWindow::standardsBrowserOpensFromTheMenu()
     // A new workspace reads the shipped standard system: clauses 5-8 of the standard.
     QCOMPARE(browser->document()->tree().size(), 153);
     QVERIFY(browser->document()->tree().nodeByCode(QStringLiteral("TG246")) != nullptr);
+    // It opens on the first sub-system, not on an empty detail pane.
+    const StandardNode *shown = browser->document()->tree().node(browser->selectedNode());
+    QVERIFY(shown != nullptr);
+    QCOMPARE(shown->code, QStringLiteral("JC100"));
     m_window->standardsAction()->trigger(); // raises the same window
     QCOMPARE(m_window->standardsBrowser(), browser);
 }

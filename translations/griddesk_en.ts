@@ -2243,140 +2243,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>The chart has no person %1.</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>A standard&apos;s number, such as GB/T 34300-2017.</source>
         <translation>A standard&apos;s number, such as GB/T 34300-2017.</translation>
     </message>
@@ -2540,6 +2406,150 @@ Levels: %1.
     <message>
         <source>The standards tree has no category %1.</source>
         <translation>The standards tree has no category %1.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
+        <translation>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</translation>
+    </message>
+    <message>
+        <source>--person must be the id of a person of the org chart (see org-export --people).</source>
+        <translation>--person must be the id of a person of the org chart (see org-export --people).</translation>
     </message>
 </context>
 <context>

@@ -2217,140 +2217,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>组织架构中没有人员 %1。</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
-      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--file 路径] [--based-on 版本] [--at 时间] [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-网格地图：
-  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
-  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
-  griddesk-cli publish 工作区 --as 用户 --note 说明
-  griddesk-cli editions 工作区 [--json]
-
-组织架构：
-  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
-  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
-      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
-      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
-  griddesk-cli org 工作区 [--json]
-  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
-  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
-  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
-  griddesk-cli org-retire 工作区 代码 [--as 用户]
-  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
-  griddesk-cli org-history 工作区 [代码] [--json]
-  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
-      --as 用户
-
-标准体系：
-  griddesk-cli standards 工作区 [--json]
-  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
-      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
-  griddesk-cli standards-detach 工作区 编号 --as 用户
-  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
-      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
-  griddesk-cli standards-remove 工作区 代码 --as 用户
-  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
-  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
-  griddesk-cli standards-history 工作区 [代码] [--json]
-  （标准级别：national、industry、local、group、internal；状态：in_force、
-  draft、revised、withdrawn）
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>A standard&apos;s number, such as GB/T 34300-2017.</source>
         <translation>标准编号，如 GB/T 34300-2017。</translation>
     </message>
@@ -2511,6 +2377,150 @@ Levels: %1.
     <message>
         <source>The standards tree has no category %1.</source>
         <translation>标准体系中没有类别 %1。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
+      [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+组织架构：
+  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
+      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
+      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
+  griddesk-cli org 工作区 [--json]
+  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
+  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
+  griddesk-cli org-retire 工作区 代码 [--as 用户]
+  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
+  griddesk-cli org-history 工作区 [代码] [--json]
+  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
+      --as 用户
+
+标准体系：
+  griddesk-cli standards 工作区 [--json]
+  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
+      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
+  griddesk-cli standards-detach 工作区 编号 --as 用户
+  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
+      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
+  griddesk-cli standards-remove 工作区 代码 --as 用户
+  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
+  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
+  griddesk-cli standards-history 工作区 [代码] [--json]
+  （标准级别：national、industry、local、group、internal；状态：in_force、
+  draft、revised、withdrawn）
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
+        <translation>派遣案件的经办人，或现场核查人：组织架构中的人员编号。</translation>
+    </message>
+    <message>
+        <source>--person must be the id of a person of the org chart (see org-export --people).</source>
+        <translation>--person 须为组织架构中人员的编号（见 org-export --people）。</translation>
     </message>
 </context>
 <context>

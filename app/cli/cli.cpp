@@ -64,7 +64,8 @@ QString usage()
         "  griddesk-cli case WORKSPACE ID [--json]\n"
         "  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…\n"
         "      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]\n"
-        "      [--into ID] [--file PATH] [--based-on VERSION] [--at TIME] [--json]\n"
+        "      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]\n"
+        "      [--json]\n"
         "  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]\n"
         "  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]\n"
         "      [--from DATE] [--to DATE] [--json]\n"
@@ -469,6 +470,10 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("L")},
         {QStringLiteral("promised"), Tr::tr("The promised date."), QStringLiteral("TIME")},
         {QStringLiteral("into"), Tr::tr("The case a duplicate is merged into."),
+            QStringLiteral("ID")},
+        {QStringLiteral("person"),
+            Tr::tr("Who handles a dispatched case, or who checked a case on site: a person id of "
+                   "the org chart."),
             QStringLiteral("ID")},
         {QStringLiteral("file"), Tr::tr("File to attach."), QStringLiteral("PATH")},
         {QStringLiteral("based-on"), Tr::tr("The case version the action was decided on."),

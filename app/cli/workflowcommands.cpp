@@ -279,6 +279,18 @@ Result<void> readActionOptions(Context &context, ActionRequest &request)
             return fail(ErrorCode::InvalidArgument, Tr::tr("--into must be a case id."));
         request.data.insert(QStringLiteral("into"), *into);
     }
+    if (context.isSet("person")) {
+        bool ok = false;
+        const qint64 person = context.value("person").toLongLong(&ok);
+        if (!ok || person <= 0)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("--person must be the id of a person of the org chart (see org-export "
+                       "--people)."));
+        // Who handles a dispatched case, or who checked a case on site.
+        const bool dispatching = request.action == CaseAction::Dispatch;
+        request.data.insert(
+            dispatching ? QStringLiteral("handler") : QStringLiteral("checked_by"), person);
+    }
     if (context.isSet("at")) {
         const auto at = CaseTime::fromIso(context.value("at"));
         if (!at)

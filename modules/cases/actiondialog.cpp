@@ -305,14 +305,10 @@ ActionInput ActionDialog::input() const
     if (m_duplicates && m_action == CaseAction::Merge && m_duplicates->chosen())
         input.data.insert(QStringLiteral("into"), *m_duplicates->chosen());
     if (m_person && m_person->currentData().toLongLong() > 0) {
-        const qint64 id = m_person->currentData().toLongLong();
+        // The workflow engine writes the person's name into the history beside the id.
         const bool dispatching = m_action == CaseAction::Dispatch;
-        input.data.insert(
-            dispatching ? QStringLiteral("handler") : QStringLiteral("checked_by"), id);
-        if (const auto member = m_context.units.staffMember(id))
-            input.data.insert(
-                dispatching ? QStringLiteral("handler_name") : QStringLiteral("checked_by_name"),
-                member->name);
+        input.data.insert(dispatching ? QStringLiteral("handler") : QStringLiteral("checked_by"),
+            m_person->currentData().toLongLong());
     }
     return input;
 }

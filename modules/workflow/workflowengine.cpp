@@ -112,6 +112,13 @@ Result<CaseEvent> WorkflowEngine::decide(const CaseFile &file, const ActionReque
         && text(request, "limit").isEmpty() && file.pendingExtension();
     if (grantsRequest)
         event.data.insert(QStringLiteral("limit"), *file.pendingExtension());
+    // The history names the people it refers to as the org chart knew them then.
+    for (const auto &[idKey, nameKey] :
+        {std::pair {"handler", "handler_name"}, std::pair {"checked_by", "checked_by_name"}}) {
+        const QJsonValue id = event.data.value(QLatin1String(idKey));
+        if (const auto member = m_units.staffMember(id.toInteger(0)); member && !id.isUndefined())
+            event.data.insert(QLatin1String(nameKey), member->name);
+    }
     return event;
 }
 

@@ -199,7 +199,7 @@ void TestActionDialog::dispatchOffersThePeopleOfTheLeadUnit()
     handler->setCurrentIndex(handler->findData(6));
     ActionInput input = dialog.input();
     QCOMPARE(input.data.value(QLatin1String("handler")).toInteger(), 6);
-    QCOMPARE(input.data.value(QLatin1String("handler_name")).toString(), QStringLiteral("Ma Li"));
+    QVERIFY(!input.data.contains(QLatin1String("handler_name"))); // the engine names people
 
     // A district leads with everyone below it; a unit without people says so.
     unit->setCurrentIndex(unit->findData(QStringLiteral("district-1")));
@@ -226,8 +226,7 @@ void TestActionDialog::verificationOffersTheGridStaff()
         (QStringList {"Not recorded", "Gao Yu – information collector, Street two"}));
     checkedBy->setCurrentIndex(1);
     QCOMPARE(dialog.input().data.value(QLatin1String("checked_by")).toInteger(), 7);
-    QCOMPARE(dialog.input().data.value(QLatin1String("checked_by_name")).toString(),
-        QStringLiteral("Gao Yu"));
+    QVERIFY(!dialog.input().data.contains(QLatin1String("checked_by_name")));
 }
 
 void TestActionDialog::escalationOffersHigherTiers()

@@ -4,6 +4,7 @@
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -102,6 +103,39 @@ private Q_SLOTS:
         const QJsonArray stages = json.value("stages").toArray();
         QCOMPARE(stages.first().toObject().value("stage").toString(), QStringLiteral("register"));
         QCOMPARE(stages.at(3).toObject().value("limit").toString(), QStringLiteral("2d"));
+    }
+
+    void dispatchNamesItsHandlerFromTheOrgChart()
+    {
+        QFile people(m_dir.filePath(QStringLiteral("people.csv")));
+        QVERIFY(people.open(QIODevice::WriteOnly));
+        people.write(
+            "name,post,unit_code\nSun Li,joint_handling,DSNY\nZhou Qi,joint_handling,NYPD\n");
+        people.close();
+        Run imported =
+            cli({"import-org", m_workspace, people.fileName(), "--format", "csv", "--as", "admin"});
+        QVERIFY2(imported.status == 0, qPrintable(imported.err + imported.out));
+
+        const qint64 id = report();
+        QVERIFY(id > 0);
+        QCOMPARE(act(id, {"register", "--as", "Chen"}).status, 0);
+        Run notANumber = act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY", "--person", "x"});
+        QCOMPARE(notANumber.status, 1);
+        QVERIFY2(notANumber.err.contains("--person"), qPrintable(notANumber.err));
+        // Zhou Qi (person 2) works for NYPD, not for the lead unit.
+        Run elsewhere = act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY", "--person", "2"});
+        QCOMPARE(elsewhere.status, 1);
+        QVERIFY2(elsewhere.err.contains("Zhou Qi"), qPrintable(elsewhere.err));
+        QCOMPARE(
+            act(id, {"dispatch", "--as", "Chen", "--unit", "DSNY", "--person", "1"}).status, 0);
+
+        const QJsonObject json = object(cli({"case", m_workspace, QString::number(id), "--json"}));
+        const QJsonArray events = json.value("events").toArray();
+        const QJsonObject dispatch = events.last().toObject();
+        QCOMPARE(dispatch.value("action").toString(), QStringLiteral("dispatch"));
+        const QJsonObject data = dispatch.value("data").toObject();
+        QCOMPARE(data.value("handler").toInteger(), 1);
+        QCOMPARE(data.value("handler_name").toString(), QStringLiteral("Sun Li"));
     }
 
     void refusalsSayWhyAndExitOne()

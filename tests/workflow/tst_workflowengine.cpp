@@ -247,6 +247,8 @@ private Q_SLOTS:
         auto event = flow.decide(dispatch);
         QVERIFY2(event.has_value(), Test::why(event).constData());
         QCOMPARE(event->data.value(QLatin1String("handler")).toInteger(), 11);
+        QCOMPARE(
+            event->data.value(QLatin1String("handler_name")).toString(), QStringLiteral("Sun Li"));
         QVERIFY(flow.apply(dispatch));
 
         const Person crew {
@@ -261,6 +263,10 @@ private Q_SLOTS:
         verify.data.insert(QStringLiteral("checked_by"), 98);
         QVERIFY(!flow.decide(verify));
         verify.data.insert(QStringLiteral("checked_by"), 13);
+        auto verified = flow.decide(verify);
+        QVERIFY2(verified.has_value(), Test::why(verified).constData());
+        QCOMPARE(verified->data.value(QLatin1String("checked_by_name")).toString(),
+            QStringLiteral("He Ping"));
         QVERIFY(flow.apply(verify));
     }
 

@@ -21,4 +21,9 @@ QString printableText(QString text)
     return text;
 }
 
+bool looksLikeSpreadsheetFormula(const QString &text)
+{
+    return !text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front());
+}
+
 } // namespace GridDesk

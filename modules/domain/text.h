@@ -14,4 +14,8 @@ bool isBlankText(const QString &text);
 /// people and feeds typed must not steer a terminal or break a line-per-record listing.
 QString printableText(QString text);
 
+/// Whether a spreadsheet opening a CSV cell holding text would run it as a formula (it starts
+/// with =, +, -, @, a tab or a carriage return). CSV exports put an apostrophe before such text.
+bool looksLikeSpreadsheetFormula(const QString &text);
+
 } // namespace GridDesk

@@ -5,6 +5,8 @@
 #include "logging.h"
 #include "personaldata.h"
 
+#include "domain/text.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QStringDecoder>
@@ -43,12 +45,6 @@ Result<void> requireColumns(const Header &header, const QStringList &required)
             .arg(missing.join(QStringLiteral(", ")), required.join(QStringLiteral(","))));
 }
 
-/// Whether a spreadsheet would take text for a formula; exports put an apostrophe before it.
-bool looksLikeFormula(const QString &text)
-{
-    return !text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front());
-}
-
 QString field(const CsvRecord &record, const Header &header, const QString &column)
 {
     const qsizetype index = header.value(column, -1);
@@ -56,7 +52,7 @@ QString field(const CsvRecord &record, const Header &header, const QString &colu
         return {};
     const QString text = record.fields.at(index).trimmed();
     // Our own export's guard against formulas comes off again.
-    if (text.startsWith(u'\'') && looksLikeFormula(text.mid(1)))
+    if (text.startsWith(u'\'') && looksLikeSpreadsheetFormula(text.mid(1)))
         return text.mid(1);
     return text;
 }
@@ -83,7 +79,7 @@ std::optional<bool> flag(const QString &text)
 QString quoted(const QString &given)
 {
     // A name such as "=HYPERLINK(…)" must reach a spreadsheet as text, not run as a formula.
-    const QString text = looksLikeFormula(given) ? u'\'' + given : given;
+    const QString text = looksLikeSpreadsheetFormula(given) ? u'\'' + given : given;
     const bool plain = !text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n')
         && !text.contains(u'\r');
     if (plain)

@@ -5,6 +5,8 @@
 #include "standardstree.h"
 #include "traceability.h"
 
+#include "domain/text.h"
+
 #include <QCoreApplication>
 
 namespace GridDesk {
@@ -16,8 +18,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Standards)
 };
 
-QString csvField(const QString &text)
+QString csvField(const QString &given)
 {
+    // A number such as "=HYPERLINK(…)" must reach a spreadsheet as text, not run as a formula.
+    const QString text = looksLikeSpreadsheetFormula(given) ? u'\'' + given : given;
     const bool quoted =
         text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r');
     if (!quoted)

@@ -167,6 +167,33 @@ private Q_SLOTS:
         QCOMPARE(rows.at(2).at(9), QString());
     }
 
+    void cellsASpreadsheetWouldRunAsFormulasAreDefused_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::newRow("equals") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")");
+        QTest::newRow("plus") << QStringLiteral("+cmd|' /C calc'!A0");
+        QTest::newRow("minus") << QStringLiteral("-2+3");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1:A9)");
+        QTest::newRow("tab") << QStringLiteral("\t=1+1");
+    }
+
+    void cellsASpreadsheetWouldRunAsFormulasAreDefused()
+    {
+        QFETCH(QString, typed);
+        StandardsTree tree = treeWithStandards();
+        QList<AttachedStandard> standards = tree.allAttached();
+        standards.first().number = typed;
+        standards.first().title = typed;
+        tree.setAttached(standards);
+        const StandardsReport report(tree);
+
+        const QList<QStringList> detail =
+            parseCsv(QString::fromUtf8(report.detailListCsv().mid(3)));
+        QCOMPARE(detail.at(1).at(3), u'\'' + typed);
+        QCOMPARE(detail.at(1).at(4), u'\'' + typed);
+        QCOMPARE(detail.at(2).at(3), QStringLiteral("Q/GD 004-2024"));
+    }
+
     void thePdfsReadBackAsText()
     {
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())

@@ -4,12 +4,15 @@
 
 #include "logging.h"
 
+#include "domain/text.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -68,6 +71,18 @@ void readJsonNode(const QJsonObject &object, qint64 parentId, qint64 &nextId,
     const qint64 id = node.id;
     for (const QJsonValue &child : object.value(QLatin1String("children")).toArray())
         readJsonNode(child.toObject(), id, nextId, nodes, declaredCodes);
+}
+
+/// The nodes not in reached, by clause (or id when they have none), for a message.
+QString unreachedNodes(const QHash<qint64, StandardNode> &nodes, const QSet<qint64> &reached)
+{
+    QStringList names;
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        if (!reached.contains(it.key()))
+            names << (it->clause.isEmpty() ? u'#' + QString::number(it.key()) : it->clause);
+    }
+    names.sort();
+    return names.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -159,10 +174,10 @@ Result<void> StandardsTree::recode()
                 Tr::tr("\"%1\" is not the code of a sub-system.").arg(node.code));
         stack << root;
     }
-    int visited = 0;
+    QSet<qint64> visited;
     while (!stack.isEmpty()) {
         const StandardNode parent = m_nodes.value(stack.takeLast());
-        ++visited;
+        visited.insert(parent.id);
         if (m_byCode.contains(parent.code))
             return fail(ErrorCode::Conflict, Tr::tr("The code %1 is used twice.").arg(parent.code));
         m_byCode.insert(parent.code, parent.id);
@@ -180,10 +195,12 @@ Result<void> StandardsTree::recode()
             stack << id;
         }
     }
-    if (visited != m_nodes.size())
+    if (visited.size() != m_nodes.size())
         return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%n standards node(s) are cut off from the tree.", nullptr,
-                int(m_nodes.size()) - visited));
+            Tr::tr("%n standards node(s) cannot be reached from a sub-system (their parents form a "
+                   "loop): %1.",
+                nullptr, int(m_nodes.size() - visited.size()))
+                .arg(unreachedNodes(m_nodes, visited)));
     return {};
 }
 
@@ -313,6 +330,13 @@ Result<qint64> StandardsTree::addCategory(
     if (category.titleZh.trimmed().isEmpty() || category.titleEn.trimmed().isEmpty())
         return fail(
             ErrorCode::InvalidArgument, Tr::tr("A category needs a Chinese and an English title."));
+    const QString titleZh = category.titleZh.trimmed();
+    const QString titleEn = category.titleEn.trimmed();
+    const bool oneLine = printableText(titleZh) == titleZh && printableText(titleEn) == titleEn;
+    if (!oneLine)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("A category's titles must each be one line of text, without line breaks or "
+                   "control characters."));
     const int chosen = number.value_or(freeNumber((*parent)->id));
     for (qint64 sibling : children((*parent)->id)) {
         if (m_nodes[sibling].number == chosen)
@@ -429,6 +453,8 @@ Result<void> StandardsTree::renumber(const QString &code, const QString &newCode
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("\"%1\" is not a well-formed code (such as TG240, GL259 or GL251-3-1).")
                 .arg(newCode));
+    if (wanted == node.code)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("%1 is already %2.").arg(code, node.code));
     if (const StandardNode *taken = nodeByCode(wanted))
         return fail(ErrorCode::Conflict,
             Tr::tr("%1 is taken by %2 / %3.").arg(wanted, taken->titleZh, taken->titleEn));

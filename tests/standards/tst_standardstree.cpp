@@ -312,6 +312,56 @@ private Q_SLOTS:
         QVERIFY(tree.pendingChanges().last().detail.contains(QLatin1String("GL283")));
     }
 
+    void renumberingToItsOwnCodeSaysSo()
+    {
+        StandardsTree tree = shippedTree();
+        auto same = tree.renumber(QStringLiteral("TG246"), QStringLiteral("tg246"));
+        QVERIFY(!same);
+        QVERIFY2(same.error().message.contains(QLatin1String("already TG246")),
+            qPrintable(same.error().message));
+        QVERIFY(tree.pendingChanges().isEmpty());
+    }
+
+    void titlesAreOneLineOfText_data()
+    {
+        QTest::addColumn<QString>("titleZh");
+        QTest::addColumn<QString>("titleEn");
+        QTest::newRow("line break") << QStringLiteral("夜间\n巡查") << QStringLiteral("Night");
+        QTest::newRow("carriage return") << QStringLiteral("夜间") << QStringLiteral("Ni\rght");
+        QTest::newRow("escape") << QStringLiteral("夜间") << QStringLiteral("\x1b[2JNight");
+    }
+
+    void titlesAreOneLineOfText()
+    {
+        QFETCH(QString, titleZh);
+        QFETCH(QString, titleEn);
+        StandardsTree tree = shippedTree();
+        auto id = tree.addCategory(QStringLiteral("TG240"), {titleZh, titleEn, {}, {}});
+        QVERIFY(!id);
+        QVERIFY2(
+            id.error().message.contains(QLatin1String("one line")), qPrintable(id.error().message));
+        QVERIFY(tree.pendingChanges().isEmpty());
+    }
+
+    void nodesCutOffByACycleAreNamed()
+    {
+        QList<StandardNode> nodes;
+        const StandardsTree shipped = shippedTree();
+        for (qint64 id : shipped.preorder())
+            nodes << *shipped.node(id);
+        const qint64 tg246 = shipped.nodeByCode(QStringLiteral("TG246"))->id;
+        const qint64 tg2461 = shipped.nodeByCode(QStringLiteral("TG246-1"))->id;
+        for (StandardNode &node : nodes) {
+            if (node.id == tg246)
+                node.parentId = tg2461;
+        }
+        auto tree = StandardsTree::fromNodes(nodes);
+        QVERIFY(!tree);
+        QVERIFY2(tree.error().message.contains(QLatin1String("6.4.6"))
+                && tree.error().message.contains(QLatin1String("6.4.6.1")),
+            qPrintable(tree.error().message));
+    }
+
     void movingRecodesAndRefusesCycles()
     {
         StandardsTree tree = shippedTree();

@@ -4,6 +4,7 @@
 
 #include "logging.h"
 
+#include "domain/text.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -156,17 +157,37 @@ Result<void> checkNoOrphans(const Workspace &workspace, const StandardsTree &tre
     return {};
 }
 
+/// Standards the file holds for a category its tree lacks: the file was changed outside GridDesk.
+Result<void> checkAttachedNodes(const StandardsTree &tree, const QList<AttachedStandard> &standards)
+{
+    for (const AttachedStandard &standard : standards) {
+        if (!tree.node(standard.nodeId))
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("The standard %1 (#%2) is attached to the standards node %3, which the "
+                       "tree does not have.")
+                    .arg(standard.number)
+                    .arg(standard.id)
+                    .arg(standard.nodeId));
+    }
+    return {};
+}
+
 Result<QByteArray> readDocument(const QString &path)
 {
     const QFileInfo info(path);
+    if (info.isDir())
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("%1 is a folder, not a document.").arg(path));
     if (!info.isFile())
         return fail(ErrorCode::FileNotFound, Tr::tr("%1 does not exist.").arg(path));
     if (info.size() > StandardsStore::MAX_DOCUMENT_SIZE)
         return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%1 is %2 MB; a document kept in the workspace may be at most %3 MB.")
+            Tr::tr("%1 is %2 bytes; a document kept in the workspace may be at most %3 MB (%4 "
+                   "bytes).")
                 .arg(info.fileName())
-                .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
-                .arg(StandardsStore::MAX_DOCUMENT_SIZE / (1024 * 1024)));
+                .arg(info.size())
+                .arg(StandardsStore::MAX_DOCUMENT_SIZE / (1024 * 1024))
+                .arg(StandardsStore::MAX_DOCUMENT_SIZE));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(ErrorCode::UnreadableFile,
@@ -179,6 +200,13 @@ Result<void> checkStandard(
 {
     if (standard.number.trimmed().isEmpty() || standard.title.trimmed().isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("A standard needs a number and a title."));
+    // Listings print one standard a line: a line break or a terminal escape would forge lines.
+    const bool oneLine = printableText(standard.number) == standard.number
+        && printableText(standard.title) == standard.title;
+    if (!oneLine)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("A standard's number and title must each be one line of text, without line "
+                   "breaks or control characters."));
     for (const AttachedStandard &other : tree.attached(node.id)) {
         if (other.number.compare(standard.number.trimmed(), Qt::CaseInsensitive) == 0)
             return fail(ErrorCode::Conflict,
@@ -250,6 +278,8 @@ Result<StandardsTree> StandardsStore::load(const Workspace &workspace)
     auto standards = readAttached(workspace);
     if (!standards)
         return std::unexpected(standards.error());
+    if (auto checked = checkAttachedNodes(*tree, *standards); !checked)
+        return std::unexpected(checked.error());
     tree->setAttached(*standards);
     return tree;
 }

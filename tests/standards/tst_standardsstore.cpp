@@ -7,6 +7,7 @@
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -172,6 +173,12 @@ private Q_SLOTS:
         QTest::newRow("dates inverted")
             << "TG246"
             << "GB/T 2-2020" << QDate(2020, 5, 1) << QDate(2020, 1, 1) << "before it is published";
+        QTest::newRow("line break")
+            << "TG246"
+            << "GB/T 3-2020\nGB/T 4-2020" << QDate() << QDate() << "one line";
+        QTest::newRow("terminal escape")
+            << "TG246"
+            << "GB/T 5-2020\x1b[31m" << QDate() << QDate() << "one line";
     }
 
     void attachingIsRefusedWithTheReason()
@@ -214,6 +221,53 @@ private Q_SLOTS:
             QStringLiteral("zhao"));
         QVERIFY(!missing);
         QVERIFY(tree->allAttached().isEmpty());
+    }
+
+    void aDocumentThatIsNoFileIsRefusedAsSuch()
+    {
+        auto workspace = freshWorkspace();
+        auto tree = StandardsStore::load(*workspace);
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("folder.pdf")));
+        auto id = StandardsStore::attach(*workspace, *tree, QStringLiteral("TG246"),
+            standard(QStringLiteral("DB11/T 2-2020")), m_dir.filePath(QStringLiteral("folder.pdf")),
+            QStringLiteral("zhao"));
+        QVERIFY(!id);
+        QVERIFY2(id.error().message.contains(QLatin1String("is a folder")),
+            qPrintable(id.error().message));
+    }
+
+    void aDocumentJustOverTheLimitSaysByHowMuch()
+    {
+        auto workspace = freshWorkspace();
+        auto tree = StandardsStore::load(*workspace);
+        QFile big(m_dir.filePath(QStringLiteral("just-over.pdf")));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(StandardsStore::MAX_DOCUMENT_SIZE + 1));
+        big.close();
+        auto id = StandardsStore::attach(*workspace, *tree, QStringLiteral("TG246"),
+            standard(QStringLiteral("DB11/T 3-2020")), big.fileName(), QStringLiteral("zhao"));
+        QVERIFY(!id);
+        // "is 20.0 MB; … at most 20 MB" would read as no reason at all.
+        QVERIFY2(id.error().message.contains(QLatin1String("20971521 bytes")),
+            qPrintable(id.error().message));
+        QVERIFY2(id.error().message.contains(QLatin1String("20971520 bytes")),
+            qPrintable(id.error().message));
+    }
+
+    void aStandardAttachedToAMissingCategoryIsReportedOnLoad()
+    {
+        auto workspace = freshWorkspace();
+        auto tree = StandardsStore::load(*workspace);
+        QVERIFY(StandardsStore::attach(*workspace, *tree, QStringLiteral("TG246"),
+            standard(QStringLiteral("GB/T 9-2020")), {}, QStringLiteral("zhao")));
+        QSqlQuery tamper(workspace->database());
+        QVERIFY(tamper.exec(QStringLiteral("UPDATE standards_attached SET node_id = 9999")));
+
+        auto loaded = StandardsStore::load(*workspace);
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.error().message.contains(QLatin1String("GB/T 9-2020"))
+                && loaded.error().message.contains(QLatin1String("9999")),
+            qPrintable(loaded.error().message));
     }
 
     void aCategoryWithStandardsCannotBeRemovedUntilDetached()

@@ -197,7 +197,9 @@ QDate dateOption(Context &context, const char *option, bool &wrong)
 {
     if (!context.isSet(option))
         return QDate();
-    const QDate date = QDate::fromString(context.value(option).trimmed(), Qt::ISODate);
+    // Qt::ISODate would take "2017-09-07T10:00" and quietly drop the time.
+    const QDate date =
+        QDate::fromString(context.value(option).trimmed(), QStringLiteral("yyyy-MM-dd"));
     wrong = wrong || !date.isValid();
     return date;
 }

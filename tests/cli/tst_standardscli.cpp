@@ -180,6 +180,14 @@ private Q_SLOTS:
         QTest::newRow("bad date") << QStringList {"standards-attach", "@", "TG246", "--number", "N",
             "--title", "T", "--level", "local", "--status", "draft", "--published", "7/9/2017",
             "--as", "li"} << 2 << "YYYY-MM-DD";
+        QTest::newRow("date with a time") << QStringList {"standards-attach", "@", "TG246",
+            "--number", "N", "--title", "T", "--level", "local", "--status", "draft", "--published",
+            "2017-09-07T10:00", "--as", "li"}
+                                          << 2 << "YYYY-MM-DD";
+        QTest::newRow("impossible date") << QStringList {"standards-attach", "@", "TG246",
+            "--number", "N", "--title", "T", "--level", "local", "--status", "draft",
+            "--implemented", "2023-02-30", "--as", "li"}
+                                         << 2 << "YYYY-MM-DD";
         QTest::newRow("no actor") << QStringList {"standards-remove", "@", "TG246-3"} << 2
                                   << "--as USER";
         QTest::newRow("export type")

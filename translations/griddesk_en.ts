@@ -6322,10 +6322,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>%1 does not exist.</translation>
     </message>
     <message>
-        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
-        <translation>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</translation>
-    </message>
-    <message>
         <source>%1 could not be read: %2</source>
         <translation>%1 could not be read: %2</translation>
     </message>
@@ -6404,13 +6400,6 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Under %1 a category cannot have the number %2: the code has one digit for it (1 to 9).</source>
         <translation>Under %1 a category cannot have the number %2: the code has one digit for it (1 to 9).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n standards node(s) are cut off from the tree.</source>
-        <translation>
-            <numerusform>%n standards node is cut off from the tree.</numerusform>
-            <numerusform>%n standards nodes are cut off from the tree.</numerusform>
-        </translation>
     </message>
     <message>
         <source>A category needs a Chinese and an English title.</source>
@@ -6604,6 +6593,37 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
         <translation>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</translation>
+    </message>
+    <message>
+        <source>The standard %1 (#%2) is attached to the standards node %3, which the tree does not have.</source>
+        <translation>The standard %1 (#%2) is attached to the standards node %3, which the tree does not have.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a document.</source>
+        <translation>%1 is a folder, not a document.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; a document kept in the workspace may be at most %3 MB (%4 bytes).</source>
+        <translation>%1 is %2 bytes; a document kept in the workspace may be at most %3 MB (%4 bytes).</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s number and title must each be one line of text, without line breaks or control characters.</source>
+        <translation>A standard&apos;s number and title must each be one line of text, without line breaks or control characters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standards node(s) cannot be reached from a sub-system (their parents form a loop): %1.</source>
+        <translation>
+            <numerusform>%n standards node cannot be reached from a sub-system (its parents form a loop): %1.</numerusform>
+            <numerusform>%n standards nodes cannot be reached from a sub-system (their parents form a loop): %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A category&apos;s titles must each be one line of text, without line breaks or control characters.</source>
+        <translation>A category&apos;s titles must each be one line of text, without line breaks or control characters.</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 is already %2.</translation>
     </message>
 </context>
 <context>

@@ -6261,10 +6261,6 @@ The first text that is not UTF-8: %2</source>
         <translation>%1 不存在。</translation>
     </message>
     <message>
-        <source>%1 is %2 MB; a document kept in the workspace may be at most %3 MB.</source>
-        <translation>%1 为 %2 MB；工作区中保存的文档最大为 %3 MB。</translation>
-    </message>
-    <message>
         <source>%1 could not be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -6343,12 +6339,6 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Under %1 a category cannot have the number %2: the code has one digit for it (1 to 9).</source>
         <translation>在 %1 下类别序号不能为 %2：代码中该位只有一位数字（1 到 9）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n standards node(s) are cut off from the tree.</source>
-        <translation>
-            <numerusform>有 %n 个标准体系节点脱离了树。</numerusform>
-        </translation>
     </message>
     <message>
         <source>A category needs a Chinese and an English title.</source>
@@ -6539,6 +6529,36 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>The standards tree was changed elsewhere since it was opened here (written %1 time(s) now, %2 when opened). Reload it and make the changes again.</source>
         <translation>自本处打开以来，标准体系已在别处修改过（现已写入 %1 次，打开时为 %2 次）。请重新载入后再做修改。</translation>
+    </message>
+    <message>
+        <source>The standard %1 (#%2) is attached to the standards node %3, which the tree does not have.</source>
+        <translation>标准 %1（#%2）挂接在标准体系节点 %3 上，而树中没有该节点。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a document.</source>
+        <translation>%1 是文件夹，不是文档。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; a document kept in the workspace may be at most %3 MB (%4 bytes).</source>
+        <translation>%1 为 %2 字节；工作区中保存的文档最大为 %3 MB（%4 字节）。</translation>
+    </message>
+    <message>
+        <source>A standard&apos;s number and title must each be one line of text, without line breaks or control characters.</source>
+        <translation>标准的编号和名称须各为一行文本，不含换行或控制字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standards node(s) cannot be reached from a sub-system (their parents form a loop): %1.</source>
+        <translation>
+            <numerusform>有 %n 个标准体系节点无法从分体系到达（其上级形成循环）：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A category&apos;s titles must each be one line of text, without line breaks or control characters.</source>
+        <translation>类别的名称须各为一行文本，不含换行或控制字符。</translation>
+    </message>
+    <message>
+        <source>%1 is already %2.</source>
+        <translation>%1 已是 %2。</translation>
     </message>
 </context>
 <context>

@@ -36,13 +36,19 @@ QString row(const QStringList &cells, const QString &tag = QStringLiteral("td"))
     return html + QStringLiteral("</tr>");
 }
 
+/// A table's heading row, repeated at the top of every page the table runs onto.
+QString header(const QStringList &cells)
+{
+    return QStringLiteral("<thead>") + row(cells, QStringLiteral("th"))
+        + QStringLiteral("</thead>");
+}
+
 QString summarySection(const StandardsReport &report)
 {
     QString html =
         QStringLiteral("<h2>%1</h2><table width=\"100%\">").arg(Tr::tr("Counts per sub-system"));
-    html += row({Tr::tr("Code"), Tr::tr("Sub-system"), Tr::tr("Categories"), Tr::tr("Standards"),
-                    Tr::tr("Categories without a standard"), Tr::tr("Implemented in GridDesk")},
-        QStringLiteral("th"));
+    html += header({Tr::tr("Code"), Tr::tr("Sub-system"), Tr::tr("Categories"), Tr::tr("Standards"),
+        Tr::tr("Categories without a standard"), Tr::tr("Implemented in GridDesk")});
     for (const SubsystemCount &count : report.subsystems())
         html += row({count.code, count.titleZh + u' ' + count.titleEn, QString::number(count.nodes),
             QString::number(count.standards), QString::number(count.nodesWithoutStandard),
@@ -66,9 +72,8 @@ QString systemTable(const StandardsReport &report)
     const StandardsTree &tree = report.tree();
     QString html =
         QStringLiteral("<h2>%1</h2><table width=\"100%\">").arg(Tr::tr("Standard system table"));
-    html += row({Tr::tr("Code"), Tr::tr("Clause"), Tr::tr("Title"), Tr::tr("Standards"),
-                    Tr::tr("Implemented in GridDesk by")},
-        QStringLiteral("th"));
+    html += header({Tr::tr("Code"), Tr::tr("Clause"), Tr::tr("Title"), Tr::tr("Standards"),
+        Tr::tr("Implemented in GridDesk by")});
     for (qint64 id : tree.preorder()) {
         const StandardNode &node = *tree.node(id);
         const QString indent = QString(2 * (node.depth - 1), QChar(0x3000));
@@ -83,10 +88,9 @@ QString detailList(const StandardsReport &report)
     const StandardsTree &tree = report.tree();
     QString html =
         QStringLiteral("<h2>%1</h2><table width=\"100%\">").arg(Tr::tr("Standard detail list"));
-    html += row({Tr::tr("Code"), Tr::tr("Category"), Tr::tr("Standard number"),
-                    Tr::tr("Standard title"), Tr::tr("Level"), Tr::tr("Status"),
-                    Tr::tr("Published"), Tr::tr("Implemented"), Tr::tr("Document")},
-        QStringLiteral("th"));
+    html += header({Tr::tr("Code"), Tr::tr("Category"), Tr::tr("Standard number"),
+        Tr::tr("Standard title"), Tr::tr("Level"), Tr::tr("Status"), Tr::tr("Published"),
+        Tr::tr("Implemented"), Tr::tr("Document")});
     for (const AttachedStandard &standard : tree.allAttached()) {
         const StandardNode &node = *tree.node(standard.nodeId);
         html += row({node.code, node.titleZh, standard.number, standard.title,

@@ -7,6 +7,8 @@
 
 #include "clicontext.h"
 
+#include "domain/text.h"
+
 #include "standards/standardspdf.h"
 #include "standards/standardsreport.h"
 #include "standards/standardsstore.h"
@@ -123,15 +125,16 @@ void printTree(Context &context, const StandardsReport &report)
         const StandardNode &node = *tree.node(id);
         const QString indent(2 * (node.depth - 1), u' ');
         context.out << indent << node.code << "  " << (node.clause.isEmpty() ? "-" : node.clause)
-                    << "  " << node.titleZh << " / " << node.titleEn << "  "
-                    << Tr::tr("[%n standard(s)]", nullptr, int(tree.attached(id).size()));
+                    << "  " << printableText(node.titleZh) << " / " << printableText(node.titleEn)
+                    << "  " << Tr::tr("[%n standard(s)]", nullptr, int(tree.attached(id).size()));
         const QString parts = report.implementedBy(id);
         if (!parts.isEmpty())
             context.out << "  " << Tr::tr("implemented by: %1").arg(parts);
         context.out << '\n';
         for (const AttachedStandard &standard : tree.attached(id))
-            context.out << indent << "    #" << standard.id << ' ' << standard.number << ' '
-                        << standard.title << " (" << standardLevelName(standard.level) << ", "
+            context.out << indent << "    #" << standard.id << ' ' << printableText(standard.number)
+                        << ' ' << printableText(standard.title) << " ("
+                        << standardLevelName(standard.level) << ", "
                         << standardStatusName(standard.status) << ")\n";
     }
     context.out << '\n' << Tr::tr("Sub-systems:") << '\n';
@@ -404,8 +407,10 @@ int standardsHistoryCommand(Context &context)
         return OK;
     }
     for (const StandardsChange &change : *changes)
-        context.out << change.at.toString(Qt::ISODate) << "  " << change.by << "  " << change.action
-                    << "  " << change.code << "  " << change.detail << '\n';
+        // One line per change, whatever another program wrote into the tables.
+        context.out << change.at.toString(Qt::ISODate) << "  " << printableText(change.by) << "  "
+                    << change.action << "  " << change.code << "  " << printableText(change.detail)
+                    << '\n';
     return OK;
 }
 

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using GridDesk::Test::cli;
@@ -155,6 +156,27 @@ private Q_SLOTS:
         QCOMPARE(changes.at(1).toObject().value("action").toString(), QStringLiteral("renumber"));
         QCOMPARE(changes.at(2).toObject().value("action").toString(), QStringLiteral("move"));
         QCOMPARE(changes.at(2).toObject().value("by").toString(), QStringLiteral("li"));
+    }
+
+    void textWrittenByAnotherProgramStaysOnItsLine()
+    {
+        const QString ws = freshWorkspace();
+        QCOMPARE(cli({"standards-add", ws, "TG240", "--title-zh", "夜间巡查", "--title-en",
+                         "Night patrols", "--as", "li"})
+                     .status,
+            0);
+        {
+            auto workspace = GridDesk::Workspace::open(ws);
+            QVERIFY(workspace.has_value());
+            QSqlQuery tamper((*workspace)->database());
+            QVERIFY(tamper.exec("UPDATE standards_nodes SET title_en = 'Night\nFAKE LINE' WHERE "
+                                "title_zh = '夜间巡查'"));
+        }
+        const Run listing = cli({"standards", ws});
+        QCOMPARE(listing.status, 0);
+        QVERIFY2(listing.out.contains("Night FAKE LINE"), listing.out.constData());
+        for (const QByteArray &line : listing.out.split('\n'))
+            QVERIFY2(!line.startsWith("FAKE LINE"), line.constData());
     }
 
     void refusalsExitOneAndWrongUseTwo_data()

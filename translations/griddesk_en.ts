@@ -6625,6 +6625,10 @@ The first text that is not UTF-8: %2</translation>
         <source>%1 is already %2.</source>
         <translation>%1 is already %2.</translation>
     </message>
+    <message>
+        <source>%1 cannot become %2: categories under %3 are numbered from 1 to 999, not %4.</source>
+        <translation>%1 cannot become %2: categories under %3 are numbered from 1 to 999, not %4.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::StandardsBrowser</name>

@@ -6560,6 +6560,10 @@ The first text that is not UTF-8: %2</source>
         <source>%1 is already %2.</source>
         <translation>%1 已是 %2。</translation>
     </message>
+    <message>
+        <source>%1 cannot become %2: categories under %3 are numbered from 1 to 999, not %4.</source>
+        <translation>%1 不能改为 %2：%3 下的类别序号为 1 到 999，而不是 %4。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::StandardsBrowser</name>

@@ -465,11 +465,25 @@ Result<void> StandardsTree::renumber(const QString &code, const QString &newCode
         if (childCode(parent.code, parent.depth, candidateNumber) == wanted)
             number = candidateNumber;
     }
-    if (!number)
+    if (!number) {
+        // Below the third level a code ends in "-N": one under the same parent whose number is
+        // out of range is told so, rather than sent to move the category.
+        const QString prefix = parent.code + u'-';
+        bool isNumber = false;
+        const qint64 asked = parent.depth >= 3 && wanted.startsWith(prefix)
+            ? wanted.mid(prefix.size()).toLongLong(&isNumber)
+            : 0;
+        if (isNumber)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("%1 cannot become %2: categories under %3 are numbered from 1 to 999, not "
+                       "%4.")
+                    .arg(node.code, wanted, parent.code)
+                    .arg(asked));
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("%1 cannot become %2: renumbering keeps a category under its parent %3; "
                    "move it to change the parent.")
                 .arg(node.code, wanted, parent.code));
+    }
 
     StandardsTree candidate = *this;
     candidate.m_nodes[node.id].number = *number;

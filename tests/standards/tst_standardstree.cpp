@@ -301,6 +301,12 @@ private Q_SLOTS:
         QVERIFY(!elsewhere);
         auto malformed = tree.renumber(QStringLiteral("GL283"), QStringLiteral("GL2x6"));
         QVERIFY(!malformed);
+        QVERIFY2(elsewhere.error().message.contains(QLatin1String("move it")),
+            qPrintable(elsewhere.error().message));
+        auto tooFar = tree.renumber(QStringLiteral("TG246-1"), QStringLiteral("TG246-1000"));
+        QVERIFY(!tooFar);
+        QVERIFY2(tooFar.error().message.contains(QLatin1String("from 1 to 999, not 1000")),
+            qPrintable(tooFar.error().message));
 
         auto done = tree.renumber(QStringLiteral("GL283"), QStringLiteral("GL287"));
         QVERIFY2(done, Test::why(done).constData());

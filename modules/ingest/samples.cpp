@@ -135,11 +135,32 @@ Result<BoundaryImportOptions> boundaryOptions(const QJsonObject &layer, const QS
     return options;
 }
 
+/// The agencies the workflow seed made from the sample's cases (DSNY, NYPD …) handle cases
+/// across the city: joint-handling departments serving the units of the first boundary layer,
+/// not command centres of a tier of their own.
+Result<void> makeAgenciesJoint(OrgChart &chart, const QStringList &agencies, const QString &top)
+{
+    QStringList served;
+    for (const ChartUnit &unit : chart.children(top)) {
+        if (!agencies.contains(unit.code))
+            served << unit.code;
+    }
+    for (const QString &code : agencies) {
+        ChartUnit agency = *chart.unit(code);
+        agency.kind = UnitKind::Joint;
+        agency.linkedUnits = served;
+        if (auto put = chart.putUnit(agency, true); !put)
+            return put;
+    }
+    return {};
+}
+
 /// The sample's org tree, tier by tier from its boundary files, on the units the workflow seed
-/// made (the city among them). Built in memory inside the import's transaction, so a bundled
-/// file that does not import fails the whole sample; saved once the transaction is over.
-Result<std::optional<OrgChart>> buildOrgTree(
-    const Workspace &workspace, const QJsonObject &description, const QDir &sampleDir)
+/// made (the city among them, and the agencies of the cases, which become joint-handling
+/// units). Built in memory inside the import's transaction, so a bundled file that does not
+/// import fails the whole sample.
+Result<std::optional<OrgChart>> buildOrgTree(const Workspace &workspace,
+    const QJsonObject &description, const QDir &sampleDir, bool hasCases)
 {
     const QJsonArray layers = description.value(QStringLiteral("org")).toArray();
     if (layers.isEmpty())
@@ -147,6 +168,14 @@ Result<std::optional<OrgChart>> buildOrgTree(
     auto chart = OrgChart::load(workspace);
     if (!chart)
         return std::unexpected(chart.error());
+    QString top;
+    QStringList agencies;
+    for (const ChartUnit &unit : chart->units()) {
+        if (unit.parentCode.isEmpty())
+            top = unit.code;
+        else if (hasCases && chart->childCodes(unit.code).isEmpty())
+            agencies << unit.code;
+    }
     for (const QJsonValue &value : layers) {
         const QJsonObject layer = value.toObject();
         const QString file = sampleDir.filePath(layer.value(QStringLiteral("file")).toString());
@@ -162,6 +191,8 @@ Result<std::optional<OrgChart>> buildOrgTree(
                 Tr::tr("%1, feature %2: %3").arg(file).arg(first.line).arg(first.reason));
         }
     }
+    if (auto joint = makeAgenciesJoint(*chart, agencies, top); !joint)
+        return std::unexpected(joint.error());
     return std::optional<OrgChart>(std::move(*chart));
 }
 
@@ -248,7 +279,7 @@ Result<ImportSummary> importSample(Workspace &workspace, const QDir &mapsDir, co
         }
         if (auto seeded = seedWorkflow(workspace, !cases.isEmpty()); !seeded)
             return seeded;
-        auto tree = buildOrgTree(workspace, *description, sampleDir);
+        auto tree = buildOrgTree(workspace, *description, sampleDir, !cases.isEmpty());
         if (!tree)
             return std::unexpected(tree.error());
         if (!*tree)

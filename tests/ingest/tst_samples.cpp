@@ -161,6 +161,13 @@ private Q_SLOTS:
                 QCOMPARE(unit->parentCode, parent);
             }
         }
+        // The agencies of the 311 cases are joint-handling units serving the five boroughs.
+        const ChartUnit *sanitation = chart->unit(QStringLiteral("DSNY"));
+        QVERIFY(sanitation != nullptr);
+        QCOMPARE(sanitation->kind, UnitKind::Joint);
+        QCOMPARE(sanitation->linkedUnits, (QStringList {"1", "2", "3", "4", "5"}));
+        QCOMPARE(chart->jointUnitsFor(QStringLiteral("3")).size(),
+            qsizetype(chart->units().size() - 1 - 5 - 59));
     }
 
     void taipeiOrgTreeSkipsTierThree()

@@ -101,6 +101,7 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
     m_caseId.reset();
     m_file.reset();
     m_book.reset();
+    m_outbox.reset();
     m_workspace.reset();
     m_panel->clear();
 
@@ -111,6 +112,8 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
     }
     m_workspace = std::move(*workspace);
     m_book = std::make_unique<CaseBook>(*m_workspace, setup);
+    m_outbox = std::make_unique<Sync::Outbox>(*m_workspace);
+    m_book->setJournal(m_outbox.get());
     m_lastEventSeen = m_book->changedSince(0).value_or(std::pair<QList<qint64>, qint64>()).second;
     m_path = path;
     readGridPaths();
@@ -635,7 +638,11 @@ void CaseDesk::applyDeadlineRules()
     if (!m_book)
         return;
     takeInOtherChanges();
-    const auto events = m_book->applyDeadlineRules(caseTime(now()));
+    // A desk that syncs leaves the deadline rules to its server, which decides them once for
+    // every desk; run here too, they would make histories the server's then replaces.
+    const bool synced = m_outbox && !m_outbox->server().isEmpty();
+    const auto events = synced ? Result<QList<CaseEvent>>(QList<CaseEvent>())
+                               : m_book->applyDeadlineRules(caseTime(now()));
     if (!events) {
         qCWarning(lcApp).noquote() << "deadline rules not applied:" << events.error().message;
         Q_EMIT message(events.error().message);

@@ -7,6 +7,7 @@
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
 #include "cases/workflowsetupdialog.h"
+#include "sync/outbox.h"
 #include "workflow/casebook.h"
 
 #include <QDateTime>
@@ -61,6 +62,7 @@ public:
     Result<void> addUser(const LocalUser &user);
 
     CaseBook *caseBook() const { return m_book.get(); }
+    Sync::Outbox *outbox() const { return m_outbox.get(); }
     std::optional<qint64> currentCaseId() const { return m_caseId; }
     ActionDialog *actionDialog() const { return m_dialog; }
     ReportDialog *reportDialog() const { return m_reportDialog; }
@@ -120,6 +122,7 @@ private:
     qint64 m_lastEventSeen = 0; ///< the newest event the queue has taken in
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<CaseBook> m_book;
+    std::unique_ptr<Sync::Outbox> m_outbox; ///< the book's journal: every action waits there
     QString m_path;
     /// Each grid's code with the codes of the grids it lies in, innermost first.
     QHash<QString, QStringList> m_gridPaths;

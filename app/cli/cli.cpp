@@ -108,6 +108,14 @@ QString usage()
         "  (standard levels: national, industry, local, group, internal; statuses: in_force,\n"
         "  draft, revised, withdrawn)\n"
         "\n"
+        "Sync with the central server (griddesk-server):\n"
+        "  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER\n"
+        "      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)\n"
+        "  griddesk-cli outbox WORKSPACE [--state S] [--json]\n"
+        "  griddesk-cli outbox-redo WORKSPACE ID --as USER\n"
+        "  griddesk-cli outbox-discard WORKSPACE ID --as USER\n"
+        "  (states: queued, sent, applied, rejected, discarded, redone)\n"
+        "\n"
         "Actions: %2.\n"
         "Roles: %3.\n"
         "\n"
@@ -526,6 +534,17 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("summary-en"), Tr::tr("A category's English summary."),
             QStringLiteral("S")},
         {QStringLiteral("detail"), Tr::tr("Export the standard detail list.")},
+        {QStringLiteral("state"), Tr::tr("Only outbox commands in this state."),
+            QStringLiteral("S")},
+        {QStringLiteral("server"), Tr::tr("The sync server, https://HOST:PORT."),
+            QStringLiteral("URL")},
+        {QStringLiteral("user"), Tr::tr("The account on the sync server."), QStringLiteral("USER")},
+        {QStringLiteral("password-file"), Tr::tr("A file whose first line is the password."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("ca"),
+            Tr::tr("The city's CA certificate (PEM) to trust besides the "
+                   "system's."),
+            QStringLiteral("FILE")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -572,7 +591,9 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"standards-attach", standardsAttachCommand}, {"standards-detach", standardsDetachCommand},
         {"standards-add", standardsAddCommand}, {"standards-remove", standardsRemoveCommand},
         {"standards-move", standardsMoveCommand}, {"standards-renumber", standardsRenumberCommand},
-        {"standards-history", standardsHistoryCommand}};
+        {"standards-history", standardsHistoryCommand}, {"sync", syncCommand},
+        {"outbox", outboxCommand}, {"outbox-discard", outboxDiscardCommand},
+        {"outbox-redo", outboxRedoCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

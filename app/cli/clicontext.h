@@ -89,4 +89,9 @@ int standardsMoveCommand(Context &context);
 int standardsRenumberCommand(Context &context);
 int standardsHistoryCommand(Context &context);
 
+int syncCommand(Context &context);
+int outboxCommand(Context &context);
+int outboxDiscardCommand(Context &context);
+int outboxRedoCommand(Context &context);
+
 } // namespace GridDesk::Cli

@@ -6,6 +6,7 @@
 
 #include "gis/gridlocator.h"
 #include "storage/workspace.h"
+#include "sync/outbox.h"
 #include "workflow/casebook.h"
 #include "workflow/stageclock.h"
 #include "worktime/deadlinestate.h"
@@ -30,6 +31,7 @@ struct Desk
 {
     std::unique_ptr<Workspace> workspace;
     std::unique_ptr<CaseBook> book;
+    std::unique_ptr<Sync::Outbox> outbox; ///< every action taken here waits there for the server
 };
 
 Result<Desk> openDesk(const QString &path)
@@ -43,6 +45,8 @@ Result<Desk> openDesk(const QString &path)
     Desk desk;
     desk.workspace = std::move(*workspace);
     desk.book = std::make_unique<CaseBook>(*desk.workspace, std::move(*setup));
+    desk.outbox = std::make_unique<Sync::Outbox>(*desk.workspace);
+    desk.book->setJournal(desk.outbox.get());
     return desk;
 }
 
@@ -522,6 +526,13 @@ int deadlinesCommand(Context &context)
     const CaseTime at = *given;
 
     QJsonArray applied;
+    if (context.isSet("apply") && !desk->outbox->server().isEmpty()) {
+        return failWith(context,
+            Error {ErrorCode::NotAllowed,
+                Tr::tr("%1 syncs with %2, whose server runs the deadline rules for every desk; "
+                       "they are not applied here.")
+                    .arg(context.positional.at(1), desk->outbox->server().toString())});
+    }
     if (context.isSet("apply")) {
         auto events = book.applyDeadlineRules(at);
         if (!events)

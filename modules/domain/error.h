@@ -26,6 +26,8 @@ enum class ErrorCode {
     NotAllowed, ///< the workflow does not allow this action in the case's state
     Forbidden, ///< the acting role or person may not do this
     Conflict, ///< the data changed since the action was prepared
+    Unauthorized, ///< no valid login: unknown user or password, an expired or forged token
+    Unavailable, ///< a server cannot be reached or is busy; trying again later may work
 };
 
 /// A failure with a message for people: what is wrong and where (file, layer, row, field).

@@ -357,6 +357,58 @@ QStringList version6()
     return statements;
 }
 
+QStringList version8()
+{
+    QStringList statements;
+    // The desk's side of sync: every action a person takes waits here, written in the same
+    // transaction as the action, until the server has answered it.
+    statements << QStringLiteral(
+        "CREATE TABLE sync_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, command_id TEXT NOT "
+        "NULL UNIQUE, kind TEXT NOT NULL, case_id INTEGER NOT NULL, case_source TEXT NOT NULL, "
+        "case_external_id TEXT NOT NULL, action TEXT NOT NULL, based_on INTEGER NOT NULL, "
+        "event_sequence INTEGER NOT NULL, body TEXT NOT NULL, made_by TEXT NOT NULL, made_at "
+        "TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', "
+        "'applied', 'rejected', 'discarded', 'redone')), attempts INTEGER NOT NULL DEFAULT 0, "
+        "reason_code TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '', answered_at "
+        "TEXT)")
+               << QStringLiteral("CREATE INDEX sync_outbox_state ON sync_outbox(state, id)");
+
+    // A desk's own event that the server's history replaced (the server refused the action,
+    // or another desk's action came first) is moved here, never just deleted; the history
+    // triggers let an event go only once its copy is here.
+    statements << QStringLiteral(
+        "CREATE TABLE case_events_superseded (event_id INTEGER PRIMARY KEY, case_id INTEGER NOT "
+        "NULL, sequence INTEGER NOT NULL, action TEXT NOT NULL, actor TEXT NOT NULL, role TEXT "
+        "NOT NULL, unit TEXT NOT NULL, at TEXT NOT NULL, from_state TEXT, to_state TEXT NOT "
+        "NULL, reason TEXT NOT NULL, data TEXT NOT NULL, recorded_at TEXT NOT NULL, "
+        "superseded_at TEXT NOT NULL, why TEXT NOT NULL)")
+               << QStringLiteral("CREATE TRIGGER case_events_superseded_no_update BEFORE UPDATE "
+                                 "ON case_events_superseded BEGIN SELECT RAISE(ABORT, 'superseded "
+                                 "history cannot be changed'); END")
+               << QStringLiteral("CREATE TRIGGER case_events_superseded_no_delete BEFORE DELETE "
+                                 "ON case_events_superseded BEGIN SELECT RAISE(ABORT, 'superseded "
+                                 "history cannot be deleted'); END")
+               << QStringLiteral("DROP TRIGGER case_events_no_delete")
+               << QStringLiteral("CREATE TRIGGER case_events_no_delete BEFORE DELETE ON "
+                                 "case_events WHEN NOT EXISTS (SELECT 1 FROM "
+                                 "case_events_superseded WHERE event_id = OLD.id) BEGIN SELECT "
+                                 "RAISE(ABORT, 'case history cannot be deleted'); END");
+
+    // The server's side: the answer given to every command, so that a command sent twice is
+    // applied once and answered the same way both times.
+    statements << QStringLiteral(
+        "CREATE TABLE server_commands (command_id TEXT PRIMARY KEY NOT NULL, user_name TEXT NOT "
+        "NULL, received_at TEXT NOT NULL, kind TEXT NOT NULL, case_source TEXT NOT NULL DEFAULT "
+        "'', case_external_id TEXT NOT NULL DEFAULT '', status TEXT NOT NULL CHECK (status IN "
+        "('applied', 'rejected')), code TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT "
+        "'', version INTEGER NOT NULL DEFAULT 0)");
+    for (const char *table : {"sync_outbox", "case_events_superseded", "server_commands"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -380,6 +432,10 @@ const QList<Migration> &all()
             "The standards tree: the organisation's copy of the standard system, the standards "
             "attached to its nodes with their documents, the change history",
             version6()},
+        {8,
+            "Sync: the desk's outbox of commands, the events the server's history superseded, "
+            "the server's answers to commands",
+            version8()},
     };
     return migrations;
 }

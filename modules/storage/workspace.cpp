@@ -262,14 +262,32 @@ Result<void> Workspace::migrate()
 
 Result<void> Workspace::transaction(const std::function<Result<void>()> &work)
 {
+    QSqlDatabase db = database();
+    if (m_transactionDepth > 0) {
+        const QString savepoint = QStringLiteral("griddesk_%1").arg(m_transactionDepth);
+        if (auto begun = runText(db, QStringLiteral("SAVEPOINT %1").arg(savepoint),
+                Tr::tr("Starting a transaction"));
+            !begun)
+            return std::unexpected(begun.error());
+        ++m_transactionDepth;
+        Result<void> result = work();
+        --m_transactionDepth;
+        if (!result)
+            runText(db, QStringLiteral("ROLLBACK TO %1").arg(savepoint),
+                Tr::tr("Starting a transaction"));
+        runText(db, QStringLiteral("RELEASE %1").arg(savepoint), Tr::tr("Committing"));
+        return result;
+    }
+
     // IMMEDIATE takes the write lock at the start, so a second writer waits (busy_timeout)
     // instead of failing half-way through its work.
-    QSqlDatabase db = database();
     if (auto begun =
             runText(db, QStringLiteral("BEGIN IMMEDIATE"), Tr::tr("Starting a transaction"));
         !begun)
         return std::unexpected(lockAware(begun.error()));
+    ++m_transactionDepth;
     Result<void> result = work();
+    --m_transactionDepth;
     if (!result) {
         runText(db, QStringLiteral("ROLLBACK"), Tr::tr("Starting a transaction"));
         qCWarning(lcStorage) << "rolled back a transaction on" << m_path << ":"

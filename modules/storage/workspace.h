@@ -48,7 +48,7 @@ class Workspace
 {
 public:
     /// The schema version this build writes. A file with a newer version is refused.
-    static constexpr int SCHEMA_VERSION = 6;
+    static constexpr int SCHEMA_VERSION = 8;
 
     /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it.
     static Result<std::unique_ptr<Workspace>> open(const QString &path);
@@ -61,7 +61,9 @@ public:
     int schemaVersion() const;
 
     /// Runs work inside one transaction: committed when it succeeds, rolled back (leaving the
-    /// file as it was) when it fails.
+    /// file as it was) when it fails. Called inside another transaction (the server applying a
+    /// command with its bookkeeping), it becomes a savepoint of that one: a failure rolls back
+    /// only its own work, and nothing is committed before the outer transaction is.
     Result<void> transaction(const std::function<Result<void>()> &work);
 
     /// The same for work that produces a value, returned when the transaction committed.
@@ -154,6 +156,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    int m_transactionDepth = 0;
 };
 
 } // namespace GridDesk

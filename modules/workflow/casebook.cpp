@@ -228,10 +228,83 @@ Result<CaseEvent> CaseBook::act(qint64 caseId, const ActionRequest &request)
             if (auto merged = recordMerge(*event, current); !merged)
                 return std::unexpected(merged.error());
         }
+        if (auto told = tellJournal(caseId, current, *event); !told)
+            return std::unexpected(told.error());
         qCInfo(lcWorkflow) << "case" << caseId << caseActionKey(event->action) << "->"
                            << caseStateKey(event->to) << "version" << event->sequence;
         return event;
     });
+}
+
+Result<void> CaseBook::tellJournal(
+    qint64 caseId, const ActionRequest &request, const CaseEvent &event)
+{
+    if (!m_journal)
+        return {};
+    auto record = this->record(caseId);
+    if (!record)
+        return std::unexpected(record.error());
+    return m_journal->record(*record, request, event);
+}
+
+Result<QList<CaseEvent>> CaseBook::adoptHistory(
+    qint64 caseId, int keep, const QList<CaseEvent> &events, const QString &why)
+{
+    auto file = this->file(caseId);
+    if (!file)
+        return std::unexpected(file.error());
+    if (keep < 0 || keep > file->version() || keep > events.size()) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Case %1 cannot keep %2 events of its history.").arg(caseId).arg(keep));
+    }
+    const QList<CaseEvent> superseded = file->events().mid(keep);
+    if (!superseded.isEmpty()) {
+        QSqlQuery move(m_workspace.database());
+        move.prepare(QStringLiteral(
+            "INSERT INTO case_events_superseded (event_id, case_id, sequence, action, actor, "
+            "role, unit, at, from_state, to_state, reason, data, recorded_at, superseded_at, "
+            "why) SELECT id, case_id, sequence, action, actor, role, unit, at, from_state, "
+            "to_state, reason, data, recorded_at, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ? FROM "
+            "case_events WHERE case_id = ? AND sequence > ?"));
+        move.addBindValue(why);
+        move.addBindValue(caseId);
+        move.addBindValue(keep);
+        QSqlQuery remove(m_workspace.database());
+        remove.prepare(
+            QStringLiteral("DELETE FROM case_events WHERE case_id = ? AND sequence > ?"));
+        remove.addBindValue(caseId);
+        remove.addBindValue(keep);
+        for (QSqlQuery *query : {&move, &remove}) {
+            if (!query->exec()) {
+                return fail(ErrorCode::Database,
+                    Tr::tr("Setting aside the history of case %1: %2")
+                        .arg(caseId)
+                        .arg(query->lastError().text()));
+            }
+        }
+    }
+
+    CaseFile adopted = CaseFile::replay(file->events().mid(0, keep));
+    auto insert = SqliteStatement::prepare(m_workspace.connection(), INSERT_EVENT_SQL);
+    if (!insert)
+        return std::unexpected(insert.error());
+    for (CaseEvent event : events.mid(keep)) {
+        event.caseId = caseId;
+        if (event.sequence != adopted.version() + 1) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("The history of case %1 has a gap before event %2.")
+                    .arg(caseId)
+                    .arg(event.sequence));
+        }
+        if (auto follows = checkFollows(adopted, event); !follows)
+            return std::unexpected(follows.error());
+        if (auto written = insertEvent(*insert, event); !written)
+            return std::unexpected(written.error());
+        adopted.apply(event);
+    }
+    if (auto state = writeState(adopted); !state)
+        return std::unexpected(state.error());
+    return superseded;
 }
 
 Result<CaseEvent> CaseBook::rehome(qint64 caseId, const QString &toGrid, int edition,
@@ -331,6 +404,8 @@ Result<CaseEvent> CaseBook::report(CaseRecord &record, ActionRequest request)
         file.apply(*event);
         if (auto state = writeState(file); !state)
             return std::unexpected(state.error());
+        if (auto told = tellJournal(record.id, request, *event); !told)
+            return std::unexpected(told.error());
         return event;
     });
 }

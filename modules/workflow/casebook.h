@@ -40,6 +40,18 @@ struct CaseHistory
     QList<ActionRequest> actions; ///< in order; each is based on the version the one before left
 };
 
+/// Told of each action a person takes through a CaseBook (reports included, the deadline rules,
+/// imports and grid editions not), inside the action's transaction: what it writes commits or
+/// rolls back with the action. The desk's sync outbox is one.
+class CaseActionJournal
+{
+public:
+    virtual ~CaseActionJournal() = default;
+    /// record is the case as the action left it; request the action with its version resolved.
+    virtual Result<void> record(
+        const CaseRecord &record, const ActionRequest &request, const CaseEvent &event) = 0;
+};
+
 /// The cases of a workspace as the closed loop sees them: each action goes through the
 /// workflow engine and is written as an event, in the same transaction as the case row's
 /// state, so the row never disagrees with the history. Use on the workspace's thread.
@@ -53,6 +65,8 @@ public:
     void setSetup(WorkflowSetup setup);
     const WorkflowEngine &engine() const { return m_engine; }
     Workspace &workspace() const { return m_workspace; }
+    /// journal (not owned; may be null) is told of every act() and report() from now on.
+    void setJournal(CaseActionJournal *journal) { m_journal = journal; }
 
     /// The case's history replayed; NotFound when there is no such case.
     Result<CaseFile> file(qint64 caseId) const;
@@ -108,6 +122,14 @@ public:
     Result<CaseEvent> rehome(qint64 caseId, const QString &toGrid, int edition,
         const QString &publishedBy, const CaseTime &at);
 
+    /// Makes the case's history the one another book decided (the sync server's): keeps the
+    /// first keep events, moves the later ones of this file to case_events_superseded with
+    /// why, and writes events after keep as they are, without deciding them again (this
+    /// book's setup may lag behind the one that decided them). Each must follow from the one
+    /// before. Call inside Workspace::transaction(). Returns the superseded events.
+    Result<QList<CaseEvent>> adoptHistory(
+        qint64 caseId, int keep, const QList<CaseEvent> &events, const QString &why);
+
     /// Recomputes the stored deadline of every open case, after the calendar or the limits
     /// changed. Call inside Workspace::transaction().
     Result<qint64> refreshDeadlines();
@@ -122,11 +144,13 @@ private:
     Result<void> writeState(const CaseFile &file);
     Result<CaseEvent> decideAndWrite(CaseFile &file, const ActionRequest &request);
     Result<void> recordMerge(const CaseEvent &merge, const ActionRequest &request);
+    Result<void> tellJournal(qint64 caseId, const ActionRequest &request, const CaseEvent &event);
 
     Workspace &m_workspace;
     WorkflowSetup m_setup;
     WorkflowEngine m_engine;
     mutable std::optional<QHash<QString, QString>> m_gridParents; // read when first needed
+    CaseActionJournal *m_journal = nullptr;
 };
 
 /// The keys of the case types file has gained, joined with ",", as the case row keeps them.

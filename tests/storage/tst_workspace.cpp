@@ -415,7 +415,7 @@ private Q_SLOTS:
         const QString path = freshPath();
         auto workspace = Workspace::open(path);
         QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
-        QCOMPARE(Workspace::SCHEMA_VERSION, 6);
+        QCOMPARE(Workspace::SCHEMA_VERSION, 8);
         QCOMPARE(scalar(path,
                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                      "('standards_nodes', 'standards_attached', 'standards_history')")

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "clicontext.h"
+
+#include "domain/text.h"
+#include "storage/workspace.h"
+#include "sync/syncclient.h"
+#include "workflow/casebook.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace GridDesk::Cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
+};
+
+/// A password from --password-file (its first line), or typed at the terminal without echo,
+/// or the first line of standard input when a script pipes it in.
+Result<QByteArray> readPassword(Context &context, const QString &user)
+{
+    QByteArray line;
+    if (context.isSet("password-file")) {
+        QFile file(context.value("password-file"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            return fail(ErrorCode::FileNotFound,
+                Tr::tr("The password file %1 cannot be read: %2.")
+                    .arg(file.fileName(), file.errorString()));
+        }
+        line = file.readLine(4096);
+    } else {
+        const bool terminal = isatty(STDIN_FILENO);
+        termios saved {};
+        if (terminal) {
+            context.err << Tr::tr("Password for %1: ").arg(user);
+            context.err.flush();
+            tcgetattr(STDIN_FILENO, &saved);
+            termios silent = saved;
+            silent.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+        }
+        QFile input;
+        if (input.open(stdin, QIODevice::ReadOnly))
+            line = input.readLine(4096);
+        if (terminal) {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+            context.err << '\n';
+        }
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("No password was given: use --password-file FILE, or type it when asked."));
+    }
+    return line;
+}
+
+struct SyncDesk
+{
+    std::unique_ptr<Workspace> workspace;
+    std::unique_ptr<CaseBook> book;
+    std::unique_ptr<Sync::Outbox> outbox;
+};
+
+Result<SyncDesk> openSyncDesk(const QString &path)
+{
+    auto workspace = openExistingWorkspace(path);
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    auto setup = WorkflowSetup::load(**workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    SyncDesk desk;
+    desk.workspace = std::move(*workspace);
+    desk.book = std::make_unique<CaseBook>(*desk.workspace, std::move(*setup));
+    desk.outbox = std::make_unique<Sync::Outbox>(*desk.workspace);
+    desk.book->setJournal(desk.outbox.get());
+    return desk;
+}
+
+QJsonObject entryJson(const Sync::OutboxEntry &entry)
+{
+    QJsonObject json {{QStringLiteral("id"), entry.id},
+        {QStringLiteral("command"), entry.commandId}, {QStringLiteral("case"), entry.caseId},
+        {QStringLiteral("source"), entry.key.source},
+        {QStringLiteral("external_id"), entry.key.externalId},
+        {QStringLiteral("action"), caseActionKey(entry.action)},
+        {QStringLiteral("based_on"), entry.basedOn}, {QStringLiteral("made_by"), entry.madeBy},
+        {QStringLiteral("made_at"), entry.madeAt},
+        {QStringLiteral("state"), Sync::outboxStateKey(entry.state)},
+        {QStringLiteral("attempts"), entry.attempts}};
+    if (!entry.refusal.isEmpty()) {
+        json.insert(QStringLiteral("code"), entry.refusal);
+        json.insert(QStringLiteral("reason"), entry.reason);
+    }
+    return json;
+}
+
+/// Who may settle a rejected command: the person who made it, or a supervisor or leader of
+/// the workspace standing in for them.
+Result<void> checkSettler(
+    Context &context, const WorkflowSetup &setup, const Sync::OutboxEntry &entry)
+{
+    if (!context.isSet("as"))
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("say who settles the command with --as USER."));
+    const QString name = context.value("as").trimmed();
+    const auto user = setup.user(name);
+    if (!user) {
+        return fail(ErrorCode::Forbidden, Tr::tr("%1 is not a user of this workspace.").arg(name));
+    }
+    const auto role = roleFromKey(user->role);
+    const bool standsIn = role == Role::Supervisor || role == Role::Leader;
+    if (name != entry.madeBy && !standsIn) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("Command %1 was made by %2; only they, a supervisor or a leader settle it.")
+                .arg(entry.id)
+                .arg(entry.madeBy));
+    }
+    return {};
+}
+
+Result<qint64> entryId(Context &context, const char *command)
+{
+    bool ok = false;
+    const qint64 id = context.positional.value(2).toLongLong(&ok);
+    if (context.positional.size() != 3 || !ok || id <= 0) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 needs a WORKSPACE and the number of a command in its outbox.")
+                .arg(QLatin1String(command)));
+    }
+    return id;
+}
+
+} // namespace
+
+int syncCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("sync needs a WORKSPACE."));
+    if (!context.isSet("server") || !context.isSet("user"))
+        return usageError(
+            context, Tr::tr("sync needs --server https://HOST:PORT and --user USER."));
+    const QUrl server(context.value("server"), QUrl::StrictMode);
+    if (!server.isValid() || server.scheme() != QLatin1String("https") || server.host().isEmpty()
+        || !server.path().isEmpty()) {
+        return usageError(context,
+            Tr::tr("--server must be https://HOST:PORT, not \"%1\"; GridDesk syncs over HTTPS "
+                   "only.")
+                .arg(printableText(context.value("server"))));
+    }
+    auto desk = openSyncDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    const QUrl bound = desk->outbox->server();
+    if (!bound.isEmpty() && bound.adjusted(QUrl::StripTrailingSlash) != server) {
+        return failWith(context,
+            Error {ErrorCode::Conflict,
+                Tr::tr("%1 syncs with %2; its cases and cursor belong to that server, not to %3.")
+                    .arg(context.positional.at(1), bound.toString(), server.toString())});
+    }
+
+    Sync::ClientOptions options;
+    options.server = server;
+    options.user = context.value("user");
+    if (context.isSet("ca")) {
+        auto certificates = Sync::readCaFile(context.value("ca"));
+        if (!certificates)
+            return failWith(context, certificates.error());
+        options.caCertificates = *certificates;
+    }
+    auto password = readPassword(context, options.user);
+    if (!password)
+        return failWith(context, password.error());
+    options.password = *password;
+
+    Sync::SyncClient client(options);
+    if (auto loggedIn = client.login(); !loggedIn)
+        return failWith(context, loggedIn.error());
+    if (bound.isEmpty()) {
+        if (auto saved = desk->outbox->setServer(server); !saved)
+            return failWith(context, saved.error());
+    }
+    auto report = Sync::syncOnce(*desk->book, *desk->outbox, client);
+    client.logout();
+    if (!report)
+        return failWith(context, report.error());
+
+    if (context.isSet("json")) {
+        QJsonArray rejections;
+        for (const Sync::CommandResult &result : report->rejections) {
+            rejections << QJsonObject {{QStringLiteral("command"), result.id},
+                {QStringLiteral("code"), Sync::refusalKey(*result.refusal)},
+                {QStringLiteral("reason"), result.reason}};
+        }
+        printJson(context,
+            QJsonObject {{QStringLiteral("server"), server.toString()},
+                {QStringLiteral("sent"), report->sent},
+                {QStringLiteral("applied"), report->applied},
+                {QStringLiteral("rejected"), report->rejected},
+                {QStringLiteral("rejections"), rejections},
+                {QStringLiteral("received"),
+                    QJsonObject {{QStringLiteral("added"), report->received.added},
+                        {QStringLiteral("updated"), report->received.updated},
+                        {QStringLiteral("unchanged"), report->received.unchanged},
+                        {QStringLiteral("superseded_events"), report->received.superseded}}},
+                {QStringLiteral("cursor"), report->cursor}});
+    } else {
+        context.out << Tr::tr("Sent %1 command(s) to %2: %3 applied, %4 rejected.")
+                           .arg(report->sent)
+                           .arg(server.toString())
+                           .arg(report->applied)
+                           .arg(report->rejected)
+                    << '\n';
+        for (const Sync::CommandResult &result : report->rejections) {
+            context.out << "  "
+                        << Tr::tr("rejected %1 (%2): %3")
+                               .arg(result.id, Sync::refusalKey(*result.refusal),
+                                   printableText(result.reason))
+                        << '\n';
+        }
+        context.out << Tr::tr("Received %1 new and %2 changed case(s); %3 event(s) of this desk "
+                              "set aside for the server's.")
+                           .arg(report->received.added)
+                           .arg(report->received.updated)
+                           .arg(report->received.superseded)
+                    << '\n';
+    }
+    return report->rejected > 0 ? FAILED : OK;
+}
+
+int outboxCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("outbox needs a WORKSPACE."));
+    std::optional<Sync::OutboxState> state;
+    if (context.isSet("state")) {
+        state = Sync::outboxStateFromKey(context.value("state"));
+        if (!state) {
+            return usageError(context,
+                Tr::tr("--state is one of queued, sent, applied, rejected, discarded, redone."));
+        }
+    }
+    auto desk = openSyncDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    auto entries = desk->outbox->entries(state);
+    if (!entries)
+        return failWith(context, entries.error());
+    if (context.isSet("json")) {
+        QJsonArray array;
+        for (const Sync::OutboxEntry &entry : *entries)
+            array << entryJson(entry);
+        printJson(context, array);
+        return OK;
+    }
+    for (const Sync::OutboxEntry &entry : *entries) {
+        QString line = QStringLiteral("%1  %2  %3 %4  %5  %6")
+                           .arg(entry.id)
+                           .arg(Sync::outboxStateKey(entry.state), entry.key.source,
+                               entry.key.externalId, caseActionKey(entry.action), entry.madeBy);
+        if (!entry.refusal.isEmpty())
+            line += QStringLiteral("  %1: %2").arg(entry.refusal, entry.reason);
+        context.out << printableText(line) << '\n';
+    }
+    return OK;
+}
+
+int outboxDiscardCommand(Context &context)
+{
+    auto id = entryId(context, "outbox-discard");
+    if (!id)
+        return usageError(context, id.error().message);
+    auto desk = openSyncDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    auto entry = desk->outbox->entry(*id);
+    if (!entry)
+        return failWith(context, entry.error());
+    if (auto allowed = checkSettler(context, desk->book->setup(), *entry); !allowed)
+        return failWith(context, allowed.error());
+    if (auto discarded = desk->outbox->discard(*id); !discarded)
+        return failWith(context, discarded.error());
+    context.out << Tr::tr("Command %1 discarded.").arg(*id) << '\n';
+    return OK;
+}
+
+int outboxRedoCommand(Context &context)
+{
+    auto id = entryId(context, "outbox-redo");
+    if (!id)
+        return usageError(context, id.error().message);
+    auto desk = openSyncDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    auto entry = desk->outbox->entry(*id);
+    if (!entry)
+        return failWith(context, entry.error());
+    if (auto allowed = checkSettler(context, desk->book->setup(), *entry); !allowed)
+        return failWith(context, allowed.error());
+    const auto user = desk->book->setup().user(context.value("as").trimmed());
+    ActionRequest request;
+    request.actor = user->name;
+    request.role = roleFromKey(user->role).value_or(Role::Operator);
+    request.actorUnit = user->unitCode;
+    const QDateTime local = QDateTime::currentDateTime();
+    request.at = CaseTime::withOffset(
+        local.date(), local.time().addMSecs(-local.time().msec()), local.offsetFromUtc());
+    auto event = Sync::redoRejected(*desk->book, *desk->outbox, *id, request);
+    if (!event)
+        return failWith(context, event.error());
+    context.out << Tr::tr("Command %1 made again on case %2 at version %3; it waits for the next "
+                          "sync.")
+                       .arg(*id)
+                       .arg(event->caseId)
+                       .arg(event->sequence)
+                << '\n';
+    return OK;
+}
+
+} // namespace GridDesk::Cli

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "httpapi.h"
+
+#include "audit.h"
+#include "logging.h"
+
+#include "storage/workspace.h"
+#include "sync/protocol.h"
+
+#include <QCoreApplication>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Server)
+};
+
+using Status = QHttpServerResponse::StatusCode;
+
+/// The largest login body: a name and a password, with room to spare.
+constexpr qint64 MAX_LOGIN_BYTES = 16 * 1024;
+
+QHttpServerResponse answer(Status status, const QString &key, const QString &message)
+{
+    return QHttpServerResponse(Sync::errorJson(key, message), status);
+}
+
+/// The body as a JSON object, or the 400 answer saying what is wrong with it.
+std::variant<QJsonObject, QHttpServerResponse> jsonBody(const QHttpServerRequest &request)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &error);
+    if (error.error != QJsonParseError::NoError) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("The body is not JSON: %1 at byte %2.")
+                .arg(error.errorString())
+                .arg(error.offset));
+    }
+    if (!document.isObject()) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("The body must be a JSON object."));
+    }
+    return document.object();
+}
+
+QString peer(const QHttpServerRequest &request)
+{
+    return request.remoteAddress().toString();
+}
+
+} // namespace
+
+HttpApi::HttpApi(Workspace &store, Accounts &accounts, ServerBook &book)
+    : m_store(store)
+    , m_accounts(accounts)
+    , m_book(book)
+{ }
+
+void HttpApi::route(QHttpServer &server)
+{
+    using Method = QHttpServerRequest::Method;
+    server.route(QStringLiteral("/v1/status"), Method::Get,
+        [this](const QHttpServerRequest &request) { return status(request); });
+    server.route(QStringLiteral("/v1/login"), Method::Post,
+        [this](const QHttpServerRequest &request) { return login(request); });
+    server.route(QStringLiteral("/v1/logout"), Method::Post,
+        [this](const QHttpServerRequest &request) { return logout(request); });
+    server.route(QStringLiteral("/v1/push"), Method::Post,
+        [this](const QHttpServerRequest &request) { return push(request); });
+    server.route(QStringLiteral("/v1/feed"), Method::Get,
+        [this](const QHttpServerRequest &request) { return feed(request); });
+    server.afterRequest([](QHttpServerResponse &&response) {
+        response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        return std::move(response);
+    });
+}
+
+void HttpApi::audit(const QString &user, const QString &what, const QString &detail)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.userName = user;
+    entry.what = what;
+    entry.detail = detail;
+    if (auto written = appendAudit(m_store, entry); !written)
+        qCWarning(lcServer) << "could not write the audit trail:" << written.error().message;
+}
+
+std::optional<QHttpServerResponse> HttpApi::oversized(const QHttpServerRequest &request)
+{
+    if (request.body().size() <= m_maxRequestBytes)
+        return std::nullopt;
+    audit(QString(), QStringLiteral("request_too_large"),
+        QStringLiteral("%1 bytes to %2 from %3")
+            .arg(request.body().size())
+            .arg(request.url().path(), peer(request)));
+    return answer(Status::PayloadTooLarge, QStringLiteral("too_large"),
+        Tr::tr("The body has %1 bytes; this server takes at most %2.")
+            .arg(request.body().size())
+            .arg(m_maxRequestBytes));
+}
+
+std::variant<Account, QHttpServerResponse> HttpApi::caller(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
+    static const QByteArray scheme = QByteArrayLiteral("Bearer ");
+    if (!header.startsWith(scheme)) {
+        return answer(Status::Unauthorized, QStringLiteral("unauthorized"),
+            Tr::tr("Log in first: the request has no \"Authorization: Bearer\" token."));
+    }
+    const QString token = QString::fromLatin1(header.mid(scheme.size()).trimmed());
+    auto account = m_accounts.authenticate(token, QDateTime::currentDateTimeUtc());
+    if (!account) {
+        audit(QString(), QStringLiteral("token_refused"),
+            QStringLiteral("%1 from %2").arg(request.url().path(), peer(request)));
+        return answer(
+            Status::Unauthorized, QStringLiteral("unauthorized"), account.error().message);
+    }
+    return *account;
+}
+
+QHttpServerResponse HttpApi::status(const QHttpServerRequest &)
+{
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("server"), QStringLiteral("griddesk")},
+        {QStringLiteral("protocol"), Sync::PROTOCOL_VERSION}});
+}
+
+QHttpServerResponse HttpApi::login(const QHttpServerRequest &request)
+{
+    if (request.body().size() > MAX_LOGIN_BYTES) {
+        audit(QString(), QStringLiteral("request_too_large"),
+            QStringLiteral("login of %1 bytes from %2")
+                .arg(request.body().size())
+                .arg(peer(request)));
+        return answer(Status::PayloadTooLarge, QStringLiteral("too_large"),
+            Tr::tr("A login has at most %1 bytes.").arg(MAX_LOGIN_BYTES));
+    }
+    auto body = jsonBody(request);
+    if (auto *refusal = std::get_if<QHttpServerResponse>(&body))
+        return std::move(*refusal);
+    const QJsonObject json = std::get<QJsonObject>(body);
+    const QJsonValue protocol = json.value(QLatin1String("protocol"));
+    if (!protocol.isUndefined() && protocol.toInt() != Sync::PROTOCOL_VERSION) {
+        return answer(Status::BadRequest, QStringLiteral("protocol"),
+            Tr::tr("This server speaks sync protocol %1, not %2; update the workstation or the "
+                   "server.")
+                .arg(Sync::PROTOCOL_VERSION)
+                .arg(protocol.toInt()));
+    }
+    const QString user = json.value(QLatin1String("user")).toString();
+    const QByteArray password = json.value(QLatin1String("password")).toString().toUtf8();
+    auto session = m_accounts.login(user, password, QDateTime::currentDateTimeUtc());
+    if (!session) {
+        const bool locked = session.error().code == ErrorCode::Forbidden;
+        qCInfo(lcServer) << "login refused for" << user << "from" << peer(request);
+        return answer(locked ? Status::Forbidden : Status::Unauthorized,
+            locked ? QStringLiteral("locked") : QStringLiteral("bad_credentials"),
+            session.error().message);
+    }
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("token"), session->token},
+        {QStringLiteral("expires_at"), session->expiresAt.toString(Qt::ISODate)},
+        {QStringLiteral("account"),
+            QJsonObject {{QStringLiteral("name"), session->account.name},
+                {QStringLiteral("role"), roleKey(session->account.role)},
+                {QStringLiteral("unit"), session->account.unitCode}}}});
+}
+
+QHttpServerResponse HttpApi::logout(const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (auto *refusal = std::get_if<QHttpServerResponse>(&account))
+        return std::move(*refusal);
+    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
+    if (auto ended = m_accounts.logout(QString::fromLatin1(header.mid(7).trimmed())); !ended)
+        return answer(Status::Unauthorized, QStringLiteral("unauthorized"), ended.error().message);
+    return QHttpServerResponse(QJsonObject {});
+}
+
+QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (auto *refusal = std::get_if<QHttpServerResponse>(&account))
+        return std::move(*refusal);
+    if (auto refusal = oversized(request))
+        return std::move(*refusal);
+    auto body = jsonBody(request);
+    if (auto *refusal = std::get_if<QHttpServerResponse>(&body))
+        return std::move(*refusal);
+    const QJsonValue commands = std::get<QJsonObject>(body).value(QLatin1String("commands"));
+    if (!commands.isArray()) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("The body must hold \"commands\", a list."));
+    }
+    if (commands.toArray().size() > Sync::MAX_COMMANDS_PER_PUSH) {
+        return answer(Status::PayloadTooLarge, QStringLiteral("too_many"),
+            Tr::tr("At most %1 commands are taken in one push, not %2.")
+                .arg(Sync::MAX_COMMANDS_PER_PUSH)
+                .arg(commands.toArray().size()));
+    }
+
+    const Account &who = std::get<Account>(account);
+    QJsonArray results;
+    int refused = 0;
+    for (const QJsonValue &command : commands.toArray()) {
+        auto result = m_book.apply(who, command);
+        if (!result) {
+            qCWarning(lcServer) << "push of" << who.name << "stopped:" << result.error().message;
+            return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+                Tr::tr("The server could not write its store; nothing after command %1 was "
+                       "applied. Send them again.")
+                    .arg(results.size() + 1));
+        }
+        if (!result->applied && !result->repeated) {
+            ++refused;
+            if (result->refusal == Sync::Refusal::OutsideJurisdiction
+                || result->refusal == Sync::Refusal::Forbidden) {
+                audit(who.name, QStringLiteral("command_refused"),
+                    QStringLiteral("%1 %2: %3")
+                        .arg(result->id, Sync::refusalKey(*result->refusal), result->reason));
+            }
+        }
+        results << Sync::commandResultJson(*result);
+    }
+    qCInfo(lcServer) << who.name << "pushed" << results.size() << "commands," << refused
+                     << "refused";
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("results"), results}});
+}
+
+QHttpServerResponse HttpApi::feed(const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (auto *refusal = std::get_if<QHttpServerResponse>(&account))
+        return std::move(*refusal);
+    const QUrlQuery query = request.query();
+    bool afterOk = true;
+    bool limitOk = true;
+    const QString afterText = query.queryItemValue(QStringLiteral("after"));
+    const QString limitText = query.queryItemValue(QStringLiteral("limit"));
+    const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&afterOk);
+    const int limit = limitText.isEmpty() ? Sync::MAX_CASES_PER_PAGE : limitText.toInt(&limitOk);
+    if (!afterOk || !limitOk || after < 0 || limit < 1) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("\"after\" must be a cursor the feed gave (0 at first) and \"limit\" a "
+                   "positive number."));
+    }
+    auto page = m_book.feed(std::get<Account>(account), after, limit);
+    if (!page) {
+        qCWarning(lcServer) << "feed failed:" << page.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not read its store; try again."));
+    }
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("cases"), page->cases},
+        {QStringLiteral("cursor"), page->cursor}, {QStringLiteral("more"), page->more}});
+}
+
+} // namespace GridDesk

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "serverbook.h"
+
+#include "logging.h"
+
+#include "domain/text.h"
+#include "gis/gridlocator.h"
+#include "storage/workspace.h"
+#include "sync/feedapplier.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Server)
+};
+
+using Sync::CommandResult;
+using Sync::Refusal;
+
+/// How many events the feed reads at a time while it looks for cases an account may see.
+constexpr int FEED_SCAN_CHUNK = 5000;
+
+CommandResult refused(const QString &id, Refusal refusal, const QString &reason, int version = 0)
+{
+    CommandResult result;
+    result.id = id;
+    result.refusal = refusal;
+    result.reason = reason;
+    result.version = version;
+    return result;
+}
+
+Result<void> run(QSqlQuery &query, const QString &doing)
+{
+    if (query.exec())
+        return {};
+    return fail(ErrorCode::Database, QStringLiteral("%1: %2").arg(doing, query.lastError().text()));
+}
+
+} // namespace
+
+ServerBook::ServerBook(Workspace &store)
+    : m_store(store)
+{ }
+
+ServerBook::~ServerBook() = default;
+
+Result<std::unique_ptr<ServerBook>> ServerBook::open(Workspace &store)
+{
+    std::unique_ptr<ServerBook> book(new ServerBook(store));
+    if (auto loaded = book->reload(); !loaded)
+        return std::unexpected(loaded.error());
+    return book;
+}
+
+Result<void> ServerBook::reload()
+{
+    auto setup = WorkflowSetup::load(m_store);
+    if (!setup)
+        return std::unexpected(setup.error());
+    auto grids = m_store.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    auto locator = std::make_unique<GridLocator>();
+    if (auto built = locator->build(*grids); !built)
+        return std::unexpected(built.error());
+    QHash<QString, QString> parents;
+    for (const Grid &grid : *grids)
+        parents.insert(grid.code, grid.parentCode);
+
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT code, jurisdiction FROM org_unit_details"));
+    if (auto read = run(query, Tr::tr("Reading the units' jurisdictions")); !read)
+        return read;
+    QHash<QString, QStringList> jurisdictions;
+    while (query.next()) {
+        jurisdictions.insert(
+            query.value(0).toString(), query.value(1).toString().split(u';', Qt::SkipEmptyParts));
+    }
+
+    if (m_book)
+        m_book->setSetup(std::move(*setup));
+    else
+        m_book = std::make_unique<CaseBook>(m_store, std::move(*setup));
+    m_locator = std::move(locator);
+    m_gridParents = std::move(parents);
+    m_jurisdictions = std::move(jurisdictions);
+    m_unitGrids.clear();
+    return {};
+}
+
+bool ServerBook::isTop(const QString &unitCode) const
+{
+    const auto unit = m_book->setup().units.unit(unitCode);
+    return unit && unit->parentCode.isEmpty() && !unit->retired;
+}
+
+const QSet<QString> &ServerBook::gridsOf(const QString &unitCode) const
+{
+    auto found = m_unitGrids.constFind(unitCode);
+    if (found != m_unitGrids.constEnd())
+        return *found;
+    QSet<QString> grids;
+    const OrgDirectory &units = m_book->setup().units;
+    for (const OrgUnit &unit : units.units()) {
+        if (!units.isWithin(unit.code, unitCode))
+            continue;
+        grids.insert(unit.code); // a unit made from a boundary file answers for its grid
+        for (const QString &grid : m_jurisdictions.value(unit.code))
+            grids.insert(grid);
+    }
+    return *m_unitGrids.insert(unitCode, grids);
+}
+
+bool ServerBook::sees(const Account &account, const CaseRecord &record) const
+{
+    if (isTop(account.unitCode))
+        return true;
+    if (!m_book->setup().units.contains(account.unitCode))
+        return false;
+    const OrgDirectory &units = m_book->setup().units;
+    if (!record.leadUnit.isEmpty() && units.isWithin(record.leadUnit, account.unitCode))
+        return true;
+    for (const QString &unit : record.coUnits) {
+        if (units.isWithin(unit, account.unitCode))
+            return true;
+    }
+    const QSet<QString> &grids = gridsOf(account.unitCode);
+    // Up the grid's parents: a fine grid lies in its base grid's jurisdiction. The bound keeps
+    // a circle of parents, which another program may have written, from running forever.
+    QString grid = record.gridCode;
+    for (int depth = 0; !grid.isEmpty() && depth < 32; ++depth) {
+        if (grids.contains(grid))
+            return true;
+        grid = m_gridParents.value(grid);
+    }
+    return false;
+}
+
+Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue &json)
+{
+    auto command = Sync::commandFromJson(json);
+    if (!command) {
+        const QString id = json.toObject().value(QLatin1String("id")).toString();
+        return refused(
+            Sync::isCommandId(id) ? id : QString(), Refusal::Invalid, command.error().message);
+    }
+
+    return m_store.transaction<CommandResult>([&]() -> Result<CommandResult> {
+        QSqlQuery earlier(m_store.database());
+        earlier.prepare(QStringLiteral("SELECT user_name, status, code, reason, version FROM "
+                                       "server_commands WHERE command_id = ?"));
+        earlier.addBindValue(command->id);
+        if (auto read = run(earlier, Tr::tr("Reading earlier answers")); !read)
+            return std::unexpected(read.error());
+        if (earlier.next()) {
+            if (earlier.value(0).toString() != account.name) {
+                return refused(command->id, Refusal::IdInUse,
+                    Tr::tr("Another account already sent a command with id %1.").arg(command->id));
+            }
+            CommandResult result;
+            result.id = command->id;
+            result.applied = earlier.value(1).toString() == QLatin1String("applied");
+            if (!result.applied) {
+                result.refusal = Sync::refusalFromKey(earlier.value(2).toString());
+                result.reason = earlier.value(3).toString();
+            }
+            result.version = earlier.value(4).toInt();
+            result.repeated = true;
+            return result;
+        }
+
+        auto result = decide(account, *command);
+        if (!result)
+            return result;
+        QSqlQuery record(m_store.database());
+        record.prepare(QStringLiteral(
+            "INSERT INTO server_commands (command_id, user_name, received_at, kind, case_source, "
+            "case_external_id, status, code, reason, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?)"));
+        record.addBindValue(command->id);
+        record.addBindValue(account.name);
+        record.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        record.addBindValue(command->kind == Sync::Command::Kind::Report ? QStringLiteral("report")
+                                                                         : QStringLiteral("act"));
+        record.addBindValue(command->key.source);
+        record.addBindValue(command->key.externalId);
+        record.addBindValue(
+            result->applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
+        record.addBindValue(
+            result->refusal ? Sync::refusalKey(*result->refusal) : QStringLiteral(""));
+        record.addBindValue(result->reason.isNull() ? QStringLiteral("") : result->reason);
+        record.addBindValue(result->version);
+        if (auto written = run(record, Tr::tr("Recording the answer")); !written)
+            return std::unexpected(written.error());
+        if (!result->applied) {
+            qCInfo(lcServer) << "refused command" << command->id << "of" << account.name << ":"
+                             << Sync::refusalKey(*result->refusal) << result->reason;
+        }
+        return result;
+    });
+}
+
+Result<CommandResult> ServerBook::decide(const Account &account, const Sync::Command &command)
+{
+    if (command.kind == Sync::Command::Kind::Report)
+        return applyReport(account, command);
+    return applyAction(account, command);
+}
+
+Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync::Command &command)
+{
+    auto existing = Sync::caseIdOf(m_store, command.key);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (*existing) {
+        return refused(command.id, Refusal::DuplicateCase,
+            Tr::tr("The server already has case %1 %2.")
+                .arg(command.key.source, command.key.externalId));
+    }
+    CaseRecord record = command.record;
+    record.id = 0;
+    record.flags.clear();
+    // The server places the case itself: the desk's grids may be an edition behind.
+    if (record.location) {
+        record.gridCode = m_locator->locate(*record.location).value_or(QString());
+        if (record.gridCode.isEmpty())
+            record.addFlag(CaseFlags::OUTSIDE_GRIDS);
+    } else {
+        if (!m_gridParents.contains(record.gridCode))
+            record.gridCode.clear();
+        record.addFlag(CaseFlags::NO_LOCATION);
+    }
+    if (!sees(account, record)) {
+        return refused(command.id, Refusal::OutsideJurisdiction,
+            Tr::tr("Case %1 %2 lies in grid %3, outside the jurisdiction of unit %4.")
+                .arg(command.key.source, command.key.externalId,
+                    record.gridCode.isEmpty() ? Tr::tr("(none)") : record.gridCode,
+                    account.unitCode));
+    }
+    ActionRequest request = command.request;
+    request.actor = account.name;
+    request.role = account.role;
+    request.actorUnit = account.unitCode;
+    if (!record.created.isValid())
+        record.created = request.at;
+    auto event = m_book->report(record, request);
+    if (!event) {
+        return refused(command.id, Sync::refusalFor(event.error().code), event.error().message);
+    }
+    CommandResult result;
+    result.id = command.id;
+    result.applied = true;
+    result.version = event->sequence;
+    return result;
+}
+
+Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync::Command &command)
+{
+    auto caseId = Sync::caseIdOf(m_store, command.key);
+    if (!caseId)
+        return std::unexpected(caseId.error());
+    if (!*caseId) {
+        return refused(command.id, Refusal::UnknownCase,
+            Tr::tr("The server has no case %1 %2.")
+                .arg(command.key.source, command.key.externalId));
+    }
+    auto record = m_book->record(**caseId);
+    if (!record)
+        return std::unexpected(record.error());
+    if (!sees(account, *record)) {
+        return refused(command.id, Refusal::OutsideJurisdiction,
+            Tr::tr("Case %1 %2 is outside the jurisdiction of unit %3.")
+                .arg(command.key.source, command.key.externalId, account.unitCode),
+            record->version);
+    }
+
+    ActionRequest request = command.request;
+    request.actor = account.name;
+    request.role = account.role;
+    request.actorUnit = account.unitCode;
+    if (command.into) {
+        auto into = Sync::caseIdOf(m_store, *command.into);
+        if (!into)
+            return std::unexpected(into.error());
+        std::optional<CaseRecord> target;
+        if (*into) {
+            auto read = m_book->record(**into);
+            if (!read)
+                return std::unexpected(read.error());
+            target = *read;
+        }
+        if (!target || !sees(account, *target)) {
+            return refused(command.id, Refusal::UnknownCase,
+                Tr::tr("The case to merge into, %1 %2, is not one this account can see.")
+                    .arg(command.into->source, command.into->externalId),
+                record->version);
+        }
+        request.data.insert(QStringLiteral("into"), target->id);
+    }
+    auto event = m_book->act(**caseId, request);
+    if (!event) {
+        return refused(command.id, Sync::refusalFor(event.error().code), event.error().message,
+            record->version);
+    }
+    CommandResult result;
+    result.id = command.id;
+    result.applied = true;
+    result.version = event->sequence;
+    return result;
+}
+
+Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 after, int limit) const
+{
+    limit = std::clamp(limit, 1, Sync::MAX_CASES_PER_PAGE);
+    FeedPage page;
+    page.cursor = after;
+    QList<qint64> visible;
+    QSet<qint64> seen;
+    QSqlQuery scan(m_store.database());
+    scan.prepare(
+        QStringLiteral("SELECT id, case_id FROM case_events WHERE id > ? ORDER BY id LIMIT ?"));
+    bool full = false;
+    while (!full) {
+        scan.addBindValue(page.cursor);
+        scan.addBindValue(FEED_SCAN_CHUNK);
+        if (auto read = run(scan, Tr::tr("Reading the feed")); !read)
+            return std::unexpected(read.error());
+        int rows = 0;
+        while (scan.next()) {
+            ++rows;
+            const qint64 eventId = scan.value(0).toLongLong();
+            const qint64 caseId = scan.value(1).toLongLong();
+            if (!seen.contains(caseId)) {
+                seen.insert(caseId);
+                auto record = m_book->record(caseId);
+                if (!record)
+                    return std::unexpected(record.error());
+                if (sees(account, *record)) {
+                    if (visible.size() == limit) {
+                        // A case more than the page holds: the next page starts before it.
+                        page.more = true;
+                        full = true;
+                        break;
+                    }
+                    visible << caseId;
+                }
+            }
+            page.cursor = eventId;
+        }
+        scan.finish();
+        if (rows < FEED_SCAN_CHUNK)
+            break;
+    }
+
+    QHash<qint64, Sync::CaseKey> keys;
+    const auto keyOf = [&](qint64 id) -> std::optional<Sync::CaseKey> {
+        if (auto found = keys.constFind(id); found != keys.constEnd())
+            return *found;
+        auto record = m_book->record(id);
+        if (!record)
+            return std::nullopt;
+        return *keys.insert(id, Sync::CaseKey {record->source, record->externalId});
+    };
+    for (qint64 caseId : visible) {
+        auto record = m_book->record(caseId);
+        if (!record)
+            return std::unexpected(record.error());
+        auto file = m_book->file(caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        Sync::CaseSnapshot snapshot;
+        snapshot.key = Sync::CaseKey {record->source, record->externalId};
+        snapshot.record = *record;
+        snapshot.events = file->events();
+        page.cases << Sync::snapshotJson(snapshot, keyOf);
+    }
+    return page;
+}
+
+Result<qint64> ServerBook::lastEventId() const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT coalesce(max(id), 0) FROM case_events"));
+    if (auto read = run(query, Tr::tr("Reading the feed")); !read)
+        return std::unexpected(read.error());
+    query.next();
+    return query.value(0).toLongLong();
+}
+
+Result<int> ServerBook::applyDeadlineRules(const CaseTime &now)
+{
+    auto events = m_book->applyDeadlineRules(now);
+    if (!events)
+        return std::unexpected(events.error());
+    return int(events->size());
+}
+
+} // namespace GridDesk

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "accounts.h"
+
+#include "sync/protocol.h"
+#include "workflow/casebook.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+
+#include <memory>
+
+namespace GridDesk {
+
+class GridLocator;
+class Workspace;
+
+/// The server's cases: commands from desks applied through the same workflow engine as at the
+/// desk, answered once per command id, and the feed of changed cases each account may see.
+/// An account sees a case when its unit is the top of the chart, when the case's grid lies in
+/// the jurisdiction of its unit or a unit below it, or when its unit or one below leads or
+/// shares the case. Use on the store's thread.
+class ServerBook
+{
+public:
+    static Result<std::unique_ptr<ServerBook>> open(Workspace &store);
+    ~ServerBook();
+
+    /// Reads the setup, the grids and the org chart again, after an administrator changed them.
+    Result<void> reload();
+
+    /// Applies one command for account, or answers it as it was answered before. Fails only
+    /// when the store cannot be written; every refusal is an answer.
+    Result<Sync::CommandResult> apply(const Account &account, const QJsonValue &command);
+
+    struct FeedPage
+    {
+        QJsonArray cases;
+        qint64 cursor = 0;
+        bool more = false;
+    };
+    /// The cases account may see whose history grew after cursor after, at most limit of them.
+    Result<FeedPage> feed(const Account &account, qint64 after, int limit) const;
+    /// The newest event's number: the feed's end.
+    Result<qint64> lastEventId() const;
+
+    /// Whether account may see record.
+    bool sees(const Account &account, const CaseRecord &record) const;
+
+    /// Runs the deadline rules at now (supervision, escalation) on the server, the one place
+    /// that decides them for every desk.
+    Result<int> applyDeadlineRules(const CaseTime &now);
+
+    CaseBook &book() { return *m_book; }
+
+private:
+    explicit ServerBook(Workspace &store);
+    Result<Sync::CommandResult> decide(const Account &account, const Sync::Command &command);
+    Result<Sync::CommandResult> applyReport(const Account &account, const Sync::Command &command);
+    Result<Sync::CommandResult> applyAction(const Account &account, const Sync::Command &command);
+    const QSet<QString> &gridsOf(const QString &unitCode) const;
+    bool isTop(const QString &unitCode) const;
+
+    Workspace &m_store;
+    std::unique_ptr<CaseBook> m_book;
+    std::unique_ptr<GridLocator> m_locator;
+    QHash<QString, QString> m_gridParents;
+    QHash<QString, QStringList> m_jurisdictions; ///< unit code → grid codes it answers for
+    mutable QHash<QString, QSet<QString>> m_unitGrids; ///< built when an account first asks
+};
+
+} // namespace GridDesk

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "feedapplier.h"
+
+#include "logging.h"
+
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace GridDesk::Sync {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Sync)
+};
+
+/// The same event at both ends: the server decided it from the desk's command, so the
+/// action, the state it led to and the time agree; the actor and role are the account's.
+bool sameEvent(const CaseEvent &local, const CaseEvent &server)
+{
+    return local.sequence == server.sequence && local.action == server.action
+        && local.to == server.to && local.at.secondsTo(server.at) == 0;
+}
+
+/// How many events from the start the two histories share.
+int sharedLength(const QList<CaseEvent> &local, const QList<CaseEvent> &server)
+{
+    int shared = 0;
+    while (shared < local.size() && shared < server.size()
+        && sameEvent(local.at(shared), server.at(shared)))
+        ++shared;
+    return shared;
+}
+
+} // namespace
+
+Result<std::optional<qint64>> caseIdOf(Workspace &workspace, const CaseKey &key)
+{
+    QSqlQuery query(workspace.database());
+    query.prepare(QStringLiteral("SELECT fid FROM cases WHERE source = ? AND external_id = ?"));
+    query.addBindValue(key.source);
+    query.addBindValue(key.externalId);
+    if (!query.exec()) {
+        return fail(ErrorCode::Database,
+            Tr::tr("Finding case %1 %2: %3")
+                .arg(key.source, key.externalId, query.lastError().text()));
+    }
+    if (!query.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query.value(0).toLongLong());
+}
+
+Result<FeedSummary> applySnapshots(
+    CaseBook &book, Outbox &outbox, const QList<CaseSnapshot> &snapshots)
+{
+    Workspace &workspace = book.workspace();
+    return workspace.transaction<FeedSummary>([&]() -> Result<FeedSummary> {
+        FeedSummary summary;
+        // The rows first, so that events naming another case of the page find it.
+        QList<qint64> ids;
+        QList<bool> fresh;
+        for (const CaseSnapshot &snapshot : snapshots) {
+            auto id = caseIdOf(workspace, snapshot.key);
+            if (!id)
+                return std::unexpected(id.error());
+            if (*id) {
+                ids << **id;
+                fresh << false;
+                continue;
+            }
+            QList<CaseRecord> rows {snapshot.record};
+            rows.first().id = 0;
+            if (auto saved = workspace.saveCases(rows); !saved)
+                return std::unexpected(saved.error());
+            ids << rows.first().id;
+            fresh << true;
+        }
+
+        for (qsizetype index = 0; index < snapshots.size(); ++index) {
+            const CaseSnapshot &snapshot = snapshots.at(index);
+            const qint64 caseId = ids.at(index);
+            QList<CaseEvent> events = snapshot.events;
+            for (CaseEvent &event : events) {
+                for (const char *link : CASE_LINK_KEYS) {
+                    const QJsonValue placeholder = event.data.value(QLatin1String(link));
+                    if (placeholder.isUndefined())
+                        continue;
+                    const CaseKey key = snapshot.linked.value(placeholder.toInteger());
+                    auto linked = caseIdOf(workspace, key);
+                    if (!linked)
+                        return std::unexpected(linked.error());
+                    if (*linked)
+                        event.data.insert(QLatin1String(link), **linked);
+                    else
+                        event.data.remove(QLatin1String(link));
+                }
+            }
+
+            auto file = book.file(caseId);
+            if (!file)
+                return std::unexpected(file.error());
+            const QList<CaseEvent> &local = file->events();
+            const int shared = sharedLength(local, events);
+            if (shared == events.size()) {
+                // The desk has all the server has, and perhaps actions still to send.
+                ++summary.unchanged;
+                continue;
+            }
+            const QString why = Tr::tr("The server's history of the case differs from event %1 "
+                                       "on: another desk acted first, or the server refused "
+                                       "the action.")
+                                    .arg(shared + 1);
+            auto rejected = outbox.rejectSuperseded(caseId, shared, why);
+            if (!rejected)
+                return std::unexpected(rejected.error());
+            auto superseded = book.adoptHistory(caseId, shared, events, why);
+            if (!superseded) {
+                return std::unexpected(
+                    superseded.error().at(Tr::tr("Case %1 %2 from the server")
+                                              .arg(snapshot.key.source, snapshot.key.externalId)));
+            }
+            summary.rejectedHere += *rejected;
+            summary.superseded += int(superseded->size());
+            if (fresh.at(index))
+                ++summary.added;
+            else
+                ++summary.updated;
+        }
+        qCInfo(lcSync) << "feed page:" << summary.added << "added," << summary.updated << "updated,"
+                       << summary.superseded << "events superseded";
+        return summary;
+    });
+}
+
+} // namespace GridDesk::Sync

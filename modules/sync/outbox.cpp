@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "outbox.h"
+
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace GridDesk::Sync {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Sync)
+};
+
+constexpr std::pair<OutboxState, const char *> STATE_KEYS[] = {
+    {OutboxState::Queued, "queued"},
+    {OutboxState::Sent, "sent"},
+    {OutboxState::Applied, "applied"},
+    {OutboxState::Rejected, "rejected"},
+    {OutboxState::Discarded, "discarded"},
+    {OutboxState::Redone, "redone"},
+};
+static_assert(std::size(STATE_KEYS) == std::size_t(OutboxState::Count));
+
+const QString SERVER_KEY = QStringLiteral("sync_server");
+const QString CURSOR_KEY = QStringLiteral("sync_cursor");
+const QString LAST_SYNC_KEY = QStringLiteral("sync_last");
+
+constexpr const char *ENTRY_COLUMNS =
+    "id, command_id, case_id, case_source, case_external_id, action, based_on, event_sequence, "
+    "body, made_by, made_at, state, attempts, reason_code, reason, answered_at";
+
+Result<void> run(QSqlQuery &query, const QString &doing)
+{
+    if (query.exec())
+        return {};
+    return fail(ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text()));
+}
+
+OutboxEntry entryFrom(const QSqlQuery &query)
+{
+    OutboxEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.commandId = query.value(1).toString();
+    entry.caseId = query.value(2).toLongLong();
+    entry.key = CaseKey {query.value(3).toString(), query.value(4).toString()};
+    entry.action = caseActionFromKey(query.value(5).toString()).value_or(CaseAction::Report);
+    entry.basedOn = query.value(6).toInt();
+    entry.eventSequence = query.value(7).toInt();
+    entry.body = QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object();
+    entry.madeBy = query.value(9).toString();
+    entry.madeAt = query.value(10).toString();
+    entry.state = outboxStateFromKey(query.value(11).toString()).value_or(OutboxState::Queued);
+    entry.attempts = query.value(12).toInt();
+    entry.refusal = query.value(13).toString();
+    entry.reason = query.value(14).toString();
+    entry.answeredAt = query.value(15).toString();
+    return entry;
+}
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+} // namespace
+
+QString outboxStateKey(OutboxState state)
+{
+    for (const auto &[value, key] : STATE_KEYS) {
+        if (value == state)
+            return QLatin1String(key);
+    }
+    return {};
+}
+
+std::optional<OutboxState> outboxStateFromKey(const QString &key)
+{
+    for (const auto &[value, text] : STATE_KEYS) {
+        if (key == QLatin1String(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+QString outboxStateName(OutboxState state)
+{
+    switch (state) {
+    case OutboxState::Queued:
+        return Tr::tr("queued");
+    case OutboxState::Sent:
+        return Tr::tr("sent");
+    case OutboxState::Applied:
+        return Tr::tr("applied");
+    case OutboxState::Rejected:
+        return Tr::tr("rejected");
+    case OutboxState::Discarded:
+        return Tr::tr("discarded");
+    case OutboxState::Redone:
+        return Tr::tr("redone");
+    case OutboxState::Count:
+        break;
+    }
+    return {};
+}
+
+Outbox::Outbox(Workspace &workspace)
+    : m_workspace(workspace)
+{ }
+
+Result<void> Outbox::record(
+    const CaseRecord &record, const ActionRequest &request, const CaseEvent &event)
+{
+    Command command;
+    command.id = newCommandId();
+    command.kind = event.action == CaseAction::Report ? Command::Kind::Report : Command::Kind::Act;
+    command.key = CaseKey {record.source, record.externalId};
+    command.request = request;
+    command.request.action = event.action;
+    command.request.basedOnVersion = event.sequence - 1;
+    command.record = record;
+    if (event.action == CaseAction::Merge) {
+        // The case it went into, by key: row ids differ between machines.
+        QSqlQuery into(m_workspace.database());
+        into.prepare(QStringLiteral("SELECT source, external_id FROM cases WHERE fid = ?"));
+        into.addBindValue(request.data.value(QLatin1String("into")).toInteger());
+        if (auto read = run(into, Tr::tr("Reading the case merged into")); !read)
+            return read;
+        if (into.next())
+            command.into = CaseKey {into.value(0).toString(), into.value(1).toString()};
+        command.request.data.remove(QStringLiteral("into"));
+    }
+
+    QSqlQuery insert(m_workspace.database());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO sync_outbox (command_id, kind, case_id, case_source, case_external_id, "
+        "action, based_on, event_sequence, body, made_by, made_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?)"));
+    const QJsonObject body = commandJson(command);
+    insert.addBindValue(command.id);
+    insert.addBindValue(body.value(QLatin1String("kind")).toString());
+    insert.addBindValue(record.id);
+    insert.addBindValue(record.source);
+    insert.addBindValue(record.externalId);
+    insert.addBindValue(caseActionKey(event.action));
+    insert.addBindValue(command.request.basedOnVersion);
+    insert.addBindValue(event.sequence);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(request.actor.isNull() ? QStringLiteral("") : request.actor);
+    insert.addBindValue(nowText());
+    return run(insert, Tr::tr("Queueing the action for the server"));
+}
+
+Result<QList<OutboxEntry>> Outbox::entries(std::optional<OutboxState> state) const
+{
+    QSqlQuery query(m_workspace.database());
+    QString sql = QStringLiteral("SELECT %1 FROM sync_outbox").arg(QLatin1String(ENTRY_COLUMNS));
+    if (state)
+        sql += QStringLiteral(" WHERE state = ?");
+    query.prepare(sql + QStringLiteral(" ORDER BY id"));
+    if (state)
+        query.addBindValue(outboxStateKey(*state));
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    QList<OutboxEntry> result;
+    while (query.next())
+        result << entryFrom(query);
+    return result;
+}
+
+Result<OutboxEntry> Outbox::entry(qint64 id) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT %1 FROM sync_outbox WHERE id = ?")
+                      .arg(QLatin1String(ENTRY_COLUMNS)));
+    query.addBindValue(id);
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    if (!query.next())
+        return fail(ErrorCode::NotFound, Tr::tr("The outbox has no command %1.").arg(id));
+    return entryFrom(query);
+}
+
+Result<QList<OutboxEntry>> Outbox::toSend(int limit) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT %1 FROM sync_outbox WHERE state IN ('queued', 'sent') "
+                                 "ORDER BY id LIMIT ?")
+                      .arg(QLatin1String(ENTRY_COLUMNS)));
+    query.addBindValue(limit);
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    QList<OutboxEntry> result;
+    while (query.next())
+        result << entryFrom(query);
+    return result;
+}
+
+Result<OutboxCounts> Outbox::counts() const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT state, count(*) FROM sync_outbox GROUP BY state"));
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    OutboxCounts counts;
+    while (query.next()) {
+        const int count = query.value(1).toInt();
+        switch (outboxStateFromKey(query.value(0).toString()).value_or(OutboxState::Count)) {
+        case OutboxState::Queued:
+            counts.queued = count;
+            break;
+        case OutboxState::Sent:
+            counts.sent = count;
+            break;
+        case OutboxState::Applied:
+            counts.applied = count;
+            break;
+        case OutboxState::Rejected:
+            counts.rejected = count;
+            break;
+        case OutboxState::Discarded:
+        case OutboxState::Redone:
+            counts.discarded += count;
+            break;
+        case OutboxState::Count:
+            break;
+        }
+    }
+    return counts;
+}
+
+Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
+{
+    return m_workspace.transaction([&]() -> Result<void> {
+        QSqlQuery update(m_workspace.database());
+        update.prepare(QStringLiteral("UPDATE sync_outbox SET state = 'sent', attempts = "
+                                      "attempts + 1 WHERE id = ? AND state IN ('queued', 'sent')"));
+        for (const OutboxEntry &entry : entries) {
+            update.addBindValue(entry.id);
+            if (auto done = run(update, Tr::tr("Updating the outbox")); !done)
+                return done;
+        }
+        return {};
+    });
+}
+
+Result<void> Outbox::answer(const CommandResult &result)
+{
+    QSqlQuery update(m_workspace.database());
+    update.prepare(QStringLiteral(
+        "UPDATE sync_outbox SET state = ?, reason_code = ?, reason = ?, answered_at = ? WHERE "
+        "command_id = ? AND state IN ('queued', 'sent')"));
+    update.addBindValue(result.applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
+    update.addBindValue(result.refusal ? refusalKey(*result.refusal) : QStringLiteral(""));
+    update.addBindValue(result.reason.isNull() ? QStringLiteral("") : result.reason);
+    update.addBindValue(nowText());
+    update.addBindValue(result.id);
+    return run(update, Tr::tr("Writing the server's answer"));
+}
+
+Result<int> Outbox::rejectSuperseded(qint64 caseId, int keep, const QString &reason)
+{
+    QSqlQuery update(m_workspace.database());
+    update.prepare(QStringLiteral(
+        "UPDATE sync_outbox SET state = 'rejected', reason_code = 'conflict', reason = ?, "
+        "answered_at = ? WHERE case_id = ? AND event_sequence > ? AND state IN ('queued', "
+        "'sent')"));
+    update.addBindValue(reason);
+    update.addBindValue(nowText());
+    update.addBindValue(caseId);
+    update.addBindValue(keep);
+    if (auto done = run(update, Tr::tr("Updating the outbox")); !done)
+        return std::unexpected(done.error());
+    return update.numRowsAffected();
+}
+
+Result<void> Outbox::discard(qint64 id)
+{
+    auto current = entry(id);
+    if (!current)
+        return std::unexpected(current.error());
+    if (current->state != OutboxState::Rejected) {
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 is %2; only a rejected command can be discarded.")
+                .arg(id)
+                .arg(outboxStateName(current->state)));
+    }
+    QSqlQuery update(m_workspace.database());
+    update.prepare(QStringLiteral(
+        "UPDATE sync_outbox SET state = 'discarded' WHERE id = ? AND state = 'rejected'"));
+    update.addBindValue(id);
+    return run(update, Tr::tr("Updating the outbox"));
+}
+
+Result<void> Outbox::markRedone(qint64 id)
+{
+    QSqlQuery update(m_workspace.database());
+    update.prepare(QStringLiteral(
+        "UPDATE sync_outbox SET state = 'redone' WHERE id = ? AND state = 'rejected'"));
+    update.addBindValue(id);
+    return run(update, Tr::tr("Updating the outbox"));
+}
+
+QUrl Outbox::server() const
+{
+    return QUrl(m_workspace.metadata(SERVER_KEY));
+}
+
+Result<void> Outbox::setServer(const QUrl &server)
+{
+    return m_workspace.setMetadata(SERVER_KEY, server.toString());
+}
+
+qint64 Outbox::cursor() const
+{
+    return m_workspace.metadata(CURSOR_KEY).toLongLong();
+}
+
+Result<void> Outbox::setCursor(qint64 cursor)
+{
+    return m_workspace.setMetadata(CURSOR_KEY, QString::number(cursor));
+}
+
+QDateTime Outbox::lastSync() const
+{
+    return QDateTime::fromString(m_workspace.metadata(LAST_SYNC_KEY), Qt::ISODate);
+}
+
+Result<void> Outbox::setLastSync(const QDateTime &at)
+{
+    return m_workspace.setMetadata(LAST_SYNC_KEY, at.toUTC().toString(Qt::ISODate));
+}
+
+Result<CaseEvent> redoRejected(
+    CaseBook &book, Outbox &outbox, qint64 entryId, ActionRequest request)
+{
+    auto entry = outbox.entry(entryId);
+    if (!entry)
+        return std::unexpected(entry.error());
+    if (entry->state != OutboxState::Rejected) {
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 is %2; only a rejected command can be made again.")
+                .arg(entryId)
+                .arg(outboxStateName(entry->state)));
+    }
+    if (entry->action == CaseAction::Report) {
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 reported case %2 %3, which the server refused; report it again "
+                   "with what the server needs, or discard the command.")
+                .arg(entryId)
+                .arg(entry->key.source, entry->key.externalId));
+    }
+    auto command = commandFromJson(entry->body);
+    if (!command)
+        return std::unexpected(command.error());
+    request.action = command->request.action;
+    request.basedOnVersion = ActionRequest::CURRENT_VERSION;
+    request.unit = command->request.unit;
+    request.coUnits = command->request.coUnits;
+    request.reason = command->request.reason;
+    request.data = command->request.data;
+    if (command->into) {
+        QSqlQuery into(book.workspace().database());
+        into.prepare(QStringLiteral("SELECT fid FROM cases WHERE source = ? AND external_id = ?"));
+        into.addBindValue(command->into->source);
+        into.addBindValue(command->into->externalId);
+        if (auto read = run(into, Tr::tr("Reading the case merged into")); !read)
+            return std::unexpected(read.error());
+        if (!into.next()) {
+            return fail(ErrorCode::NotFound,
+                Tr::tr("The case to merge into, %1 %2, is not in this workspace.")
+                    .arg(command->into->source, command->into->externalId));
+        }
+        request.data.insert(QStringLiteral("into"), into.value(0).toLongLong());
+    }
+    return book.workspace().transaction<CaseEvent>([&]() -> Result<CaseEvent> {
+        auto event = book.act(entry->caseId, request);
+        if (!event)
+            return event;
+        if (auto marked = outbox.markRedone(entryId); !marked)
+            return std::unexpected(marked.error());
+        return event;
+    });
+}
+
+} // namespace GridDesk::Sync

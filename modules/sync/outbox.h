@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "protocol.h"
+
+#include "workflow/casebook.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QUrl>
+
+namespace GridDesk {
+class Workspace;
+}
+
+namespace GridDesk::Sync {
+
+/// Where a command stands between the desk and the server.
+enum class OutboxState {
+    Queued, ///< made at the desk, not yet sent
+    Sent, ///< sent; no answer read yet (the connection dropped, or the desk stopped)
+    Applied,
+    Rejected, ///< waits for the person who made it: redo on the new state, or discard
+    Discarded,
+    Redone, ///< a rejected command made again on the case as the server left it
+    Count
+};
+
+QString outboxStateKey(OutboxState state);
+std::optional<OutboxState> outboxStateFromKey(const QString &key);
+QString outboxStateName(OutboxState state);
+
+struct OutboxEntry
+{
+    qint64 id = 0;
+    QString commandId;
+    qint64 caseId = 0;
+    CaseKey key;
+    CaseAction action = CaseAction::Report;
+    int basedOn = 0;
+    int eventSequence = 0; ///< the event the command wrote at the desk
+    QJsonObject body; ///< the command as it is sent
+    QString madeBy;
+    QString madeAt;
+    OutboxState state = OutboxState::Queued;
+    int attempts = 0;
+    QString refusal; ///< a refusal key, when rejected
+    QString reason;
+    QString answeredAt;
+};
+
+struct OutboxCounts
+{
+    int queued = 0;
+    int sent = 0;
+    int applied = 0;
+    int rejected = 0;
+    int discarded = 0;
+};
+
+/// The desk's outbox in the workspace file. As the book's journal it writes each action a
+/// person takes as a command, in the action's own transaction, so that no action is left out
+/// of sync and none is sent that was rolled back.
+class Outbox : public CaseActionJournal
+{
+public:
+    explicit Outbox(Workspace &workspace);
+
+    Result<void> record(
+        const CaseRecord &record, const ActionRequest &request, const CaseEvent &event) override;
+
+    /// All entries, oldest first; only those in state when given.
+    Result<QList<OutboxEntry>> entries(std::optional<OutboxState> state = std::nullopt) const;
+    Result<OutboxEntry> entry(qint64 id) const;
+    /// The next commands to send, oldest first: queued ones, and sent ones never answered.
+    Result<QList<OutboxEntry>> toSend(int limit) const;
+    Result<OutboxCounts> counts() const;
+
+    /// Notes that entries went out once more. Call before sending them.
+    Result<void> markSent(const QList<OutboxEntry> &entries);
+    /// Writes the server's answer. Answers to commands the outbox does not hold are ignored.
+    Result<void> answer(const CommandResult &result);
+    /// Rejects, at the desk, the unanswered commands of caseId that wrote events after keep:
+    /// the server's history, read from the feed, replaced those events.
+    Result<int> rejectSuperseded(qint64 caseId, int keep, const QString &reason);
+    /// Sets a rejected command aside for good.
+    Result<void> discard(qint64 id);
+    /// Marks a rejected command as made again (by redoRejected()).
+    Result<void> markRedone(qint64 id);
+
+    /// The server this workspace syncs with, and where its feed was last read.
+    QUrl server() const;
+    Result<void> setServer(const QUrl &server);
+    qint64 cursor() const;
+    Result<void> setCursor(qint64 cursor);
+    QDateTime lastSync() const;
+    Result<void> setLastSync(const QDateTime &at);
+
+private:
+    Workspace &m_workspace;
+};
+
+/// Makes a rejected command again on the case as it is now, through book (whose journal is
+/// the outbox, so the new action becomes a new command), and marks the old one redone.
+/// request gives who acts now; the action, unit, reason and data come from the command.
+Result<CaseEvent> redoRejected(
+    CaseBook &book, Outbox &outbox, qint64 entryId, ActionRequest request);
+
+} // namespace GridDesk::Sync

@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "protocol.h"
+
+#include "domain/text.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <cmath>
+
+namespace GridDesk::Sync {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Sync)
+};
+
+constexpr std::pair<Refusal, const char *> REFUSAL_KEYS[] = {
+    {Refusal::Conflict, "conflict"},
+    {Refusal::NotAllowed, "not_allowed"},
+    {Refusal::Forbidden, "forbidden"},
+    {Refusal::OutsideJurisdiction, "outside_jurisdiction"},
+    {Refusal::UnknownCase, "unknown_case"},
+    {Refusal::Invalid, "invalid"},
+    {Refusal::DuplicateCase, "duplicate_case"},
+    {Refusal::IdInUse, "id_in_use"},
+};
+static_assert(std::size(REFUSAL_KEYS) == std::size_t(Refusal::Count));
+
+/// The longest text a command's free-text fields may carry; a reason is a sentence or a
+/// paragraph, not a document.
+constexpr qsizetype MAX_TEXT = 4000;
+
+std::unexpected<Error> invalid(const QString &field, const QString &problem)
+{
+    return fail(ErrorCode::InvalidArgument, Tr::tr("\"%1\": %2").arg(field, problem));
+}
+
+Result<QString> textField(const QJsonObject &json, const char *field, bool required)
+{
+    const QJsonValue value = json.value(QLatin1String(field));
+    if (value.isUndefined() || value.isNull()) {
+        if (required)
+            return invalid(QLatin1String(field), Tr::tr("missing"));
+        return QString();
+    }
+    if (!value.isString())
+        return invalid(QLatin1String(field), Tr::tr("not a text"));
+    const QString text = value.toString();
+    if (text.size() > MAX_TEXT)
+        return invalid(QLatin1String(field), Tr::tr("longer than %1 characters").arg(MAX_TEXT));
+    if (required && isBlankText(text))
+        return invalid(QLatin1String(field), Tr::tr("empty"));
+    return text;
+}
+
+Result<CaseTime> timeField(const QJsonObject &json, const char *field, bool required)
+{
+    auto text = textField(json, field, required);
+    if (!text)
+        return std::unexpected(text.error());
+    if (text->isEmpty())
+        return CaseTime();
+    const auto time = CaseTime::fromIso(*text);
+    if (!time)
+        return invalid(QLatin1String(field), Tr::tr("not a date and time: %1").arg(*text));
+    return *time;
+}
+
+QJsonValue timeJson(const CaseTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toIso()) : QJsonValue();
+}
+
+QJsonObject recordJson(const CaseRecord &record)
+{
+    QJsonObject json {{QStringLiteral("category"), record.category},
+        {QStringLiteral("descriptor"), record.descriptor},
+        {QStringLiteral("status"), record.status}, {QStringLiteral("agency"), record.agency},
+        {QStringLiteral("address"), record.address},
+        {QStringLiteral("created"), timeJson(record.created)},
+        {QStringLiteral("closed"), timeJson(record.closed)},
+        {QStringLiteral("grid"), record.gridCode},
+        {QStringLiteral("flags"), QJsonArray::fromStringList(record.flags)}};
+    if (record.location) {
+        json.insert(
+            QStringLiteral("location"), QJsonArray {record.location->lon, record.location->lat});
+    }
+    return json;
+}
+
+Result<CaseRecord> recordFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("case"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    CaseRecord record;
+    const std::pair<QString *, const char *> texts[] = {{&record.category, "category"},
+        {&record.descriptor, "descriptor"}, {&record.status, "status"}, {&record.agency, "agency"},
+        {&record.address, "address"}, {&record.gridCode, "grid"}};
+    for (const auto &[target, field] : texts) {
+        auto text = textField(json, field, false);
+        if (!text)
+            return std::unexpected(text.error());
+        *target = *text;
+    }
+    for (const auto &[target, field] :
+        {std::pair {&record.created, "created"}, std::pair {&record.closed, "closed"}}) {
+        auto time = timeField(json, field, false);
+        if (!time)
+            return std::unexpected(time.error());
+        *target = *time;
+    }
+    for (const QJsonValue &flag : json.value(QLatin1String("flags")).toArray())
+        record.flags << flag.toString();
+    const QJsonValue location = json.value(QLatin1String("location"));
+    if (!location.isUndefined() && !location.isNull()) {
+        const QJsonArray pair = location.toArray();
+        const double lon = pair.size() == 2 ? pair.at(0).toDouble(NAN) : NAN;
+        const double lat = pair.size() == 2 ? pair.at(1).toDouble(NAN) : NAN;
+        if (!std::isfinite(lon) || !std::isfinite(lat) || std::abs(lon) > 180
+            || std::abs(lat) > 90) {
+            return invalid(QStringLiteral("location"),
+                Tr::tr("not a longitude and latitude in degrees (WGS84)"));
+        }
+        record.location = GeoPoint {lon, lat};
+    }
+    return record;
+}
+
+} // namespace
+
+QString refusalKey(Refusal refusal)
+{
+    for (const auto &[value, key] : REFUSAL_KEYS) {
+        if (value == refusal)
+            return QLatin1String(key);
+    }
+    return {};
+}
+
+std::optional<Refusal> refusalFromKey(const QString &key)
+{
+    for (const auto &[value, text] : REFUSAL_KEYS) {
+        if (key == QLatin1String(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+Refusal refusalFor(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Conflict:
+        return Refusal::Conflict;
+    case ErrorCode::NotAllowed:
+        return Refusal::NotAllowed;
+    case ErrorCode::Forbidden:
+        return Refusal::Forbidden;
+    case ErrorCode::NotFound:
+        return Refusal::UnknownCase;
+    default:
+        return Refusal::Invalid;
+    }
+}
+
+QString refusalName(Refusal refusal)
+{
+    switch (refusal) {
+    case Refusal::Conflict:
+        return Tr::tr("the case changed meanwhile");
+    case Refusal::NotAllowed:
+        return Tr::tr("not allowed in the case's state");
+    case Refusal::Forbidden:
+        return Tr::tr("not allowed for the account's role");
+    case Refusal::OutsideJurisdiction:
+        return Tr::tr("outside the account's jurisdiction");
+    case Refusal::UnknownCase:
+        return Tr::tr("the server has no such case");
+    case Refusal::Invalid:
+        return Tr::tr("malformed");
+    case Refusal::DuplicateCase:
+        return Tr::tr("the server already has this case");
+    case Refusal::IdInUse:
+        return Tr::tr("the command's id is taken");
+    case Refusal::Count:
+        break;
+    }
+    return {};
+}
+
+QJsonObject caseKeyJson(const CaseKey &key)
+{
+    return {
+        {QStringLiteral("source"), key.source}, {QStringLiteral("external_id"), key.externalId}};
+}
+
+Result<CaseKey> caseKeyFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("case"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    auto source = textField(json, "source", true);
+    if (!source)
+        return std::unexpected(source.error());
+    auto externalId = textField(json, "external_id", true);
+    if (!externalId)
+        return std::unexpected(externalId.error());
+    return CaseKey {*source, *externalId};
+}
+
+QString newCommandId()
+{
+    return QUuid::createUuid().toString(QUuid::Id128);
+}
+
+bool isCommandId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{8,64}$"));
+    return pattern.match(id).hasMatch();
+}
+
+QJsonObject commandJson(const Command &command)
+{
+    const ActionRequest &request = command.request;
+    QJsonObject json {{QStringLiteral("id"), command.id},
+        {QStringLiteral("kind"),
+            command.kind == Command::Kind::Report ? QStringLiteral("report")
+                                                  : QStringLiteral("act")},
+        {QStringLiteral("case"), caseKeyJson(command.key)},
+        {QStringLiteral("action"), caseActionKey(request.action)},
+        {QStringLiteral("based_on"), request.basedOnVersion},
+        {QStringLiteral("at"), request.at.toIso()}, {QStringLiteral("reason"), request.reason},
+        {QStringLiteral("unit"), request.unit},
+        {QStringLiteral("co_units"), QJsonArray::fromStringList(request.coUnits)},
+        {QStringLiteral("data"), request.data}, {QStringLiteral("made_by"), request.actor}};
+    if (command.kind == Command::Kind::Report)
+        json.insert(QStringLiteral("report"), recordJson(command.record));
+    if (command.into)
+        json.insert(QStringLiteral("into"), caseKeyJson(*command.into));
+    return json;
+}
+
+Result<Command> commandFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("command"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    Command command;
+    auto id = textField(json, "id", true);
+    if (!id)
+        return std::unexpected(id.error());
+    if (!isCommandId(*id)) {
+        return invalid(QStringLiteral("id"),
+            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
+                .arg(printableText(id->left(80))));
+    }
+    command.id = *id;
+
+    auto kind = textField(json, "kind", true);
+    if (!kind)
+        return std::unexpected(kind.error());
+    if (*kind == QLatin1String("report"))
+        command.kind = Command::Kind::Report;
+    else if (*kind == QLatin1String("act"))
+        command.kind = Command::Kind::Act;
+    else
+        return invalid(QStringLiteral("kind"), Tr::tr("\"report\" or \"act\" is expected"));
+
+    auto key = caseKeyFromJson(json.value(QLatin1String("case")));
+    if (!key)
+        return std::unexpected(key.error());
+    command.key = *key;
+
+    ActionRequest &request = command.request;
+    auto action = textField(json, "action", true);
+    if (!action)
+        return std::unexpected(action.error());
+    const auto parsedAction = caseActionFromKey(*action);
+    if (!parsedAction) {
+        return invalid(QStringLiteral("action"),
+            Tr::tr("unknown action %1; one of %2 is expected")
+                .arg(printableText(action->left(40)), caseActionKeys()));
+    }
+    request.action = *parsedAction;
+    const bool report = command.kind == Command::Kind::Report;
+    if (report != (request.action == CaseAction::Report))
+        return invalid(QStringLiteral("action"), Tr::tr("a report command takes \"report\""));
+
+    const QJsonValue basedOn = json.value(QLatin1String("based_on"));
+    if (!basedOn.isDouble() || basedOn.toDouble() != std::floor(basedOn.toDouble())
+        || basedOn.toDouble() < 0 || basedOn.toDouble() > 1e6) {
+        return invalid(QStringLiteral("based_on"), Tr::tr("a case version is expected"));
+    }
+    request.basedOnVersion = basedOn.toInt();
+
+    auto at = timeField(json, "at", true);
+    if (!at)
+        return std::unexpected(at.error());
+    request.at = *at;
+    for (const auto &[target, field] : {std::pair {&request.reason, "reason"},
+             std::pair {&request.unit, "unit"}, std::pair {&request.actor, "made_by"}}) {
+        auto text = textField(json, field, false);
+        if (!text)
+            return std::unexpected(text.error());
+        *target = *text;
+    }
+    for (const QJsonValue &unit : json.value(QLatin1String("co_units")).toArray()) {
+        if (!unit.isString() || unit.toString().size() > 200)
+            return invalid(QStringLiteral("co_units"), Tr::tr("unit codes are expected"));
+        request.coUnits << unit.toString();
+    }
+    const QJsonValue data = json.value(QLatin1String("data"));
+    if (!data.isUndefined() && !data.isNull() && !data.isObject())
+        return invalid(QStringLiteral("data"), Tr::tr("not an object"));
+    request.data = data.toObject();
+
+    if (report) {
+        auto record = recordFromJson(json.value(QLatin1String("report")));
+        if (!record)
+            return std::unexpected(record.error());
+        command.record = *record;
+        command.record.source = command.key.source;
+        command.record.externalId = command.key.externalId;
+    }
+    if (json.contains(QLatin1String("into"))) {
+        auto into = caseKeyFromJson(json.value(QLatin1String("into")));
+        if (!into)
+            return std::unexpected(into.error());
+        command.into = *into;
+    }
+    if (request.action == CaseAction::Merge && !command.into)
+        return invalid(QStringLiteral("into"), Tr::tr("a merge names the case it goes into"));
+    return command;
+}
+
+QJsonObject commandResultJson(const CommandResult &result)
+{
+    QJsonObject json {{QStringLiteral("id"), result.id},
+        {QStringLiteral("status"),
+            result.applied ? QStringLiteral("applied") : QStringLiteral("rejected")},
+        {QStringLiteral("version"), result.version}};
+    if (result.refusal) {
+        json.insert(QStringLiteral("code"), refusalKey(*result.refusal));
+        json.insert(QStringLiteral("reason"), result.reason);
+    }
+    if (result.repeated)
+        json.insert(QStringLiteral("repeated"), true);
+    return json;
+}
+
+Result<CommandResult> commandResultFromJson(const QJsonValue &value)
+{
+    const QJsonObject json = value.toObject();
+    CommandResult result;
+    result.id = json.value(QLatin1String("id")).toString();
+    const QString status = json.value(QLatin1String("status")).toString();
+    if (result.id.isEmpty()
+        || (status != QLatin1String("applied") && status != QLatin1String("rejected")))
+        return invalid(QStringLiteral("results"), Tr::tr("an answer without id or status"));
+    result.applied = status == QLatin1String("applied");
+    result.version = json.value(QLatin1String("version")).toInt();
+    result.repeated = json.value(QLatin1String("repeated")).toBool();
+    if (!result.applied) {
+        const QString code = json.value(QLatin1String("code")).toString();
+        result.refusal = refusalFromKey(code);
+        if (!result.refusal)
+            return invalid(QStringLiteral("code"),
+                Tr::tr("unknown refusal %1").arg(printableText(code.left(40))));
+        result.reason = json.value(QLatin1String("reason")).toString();
+    }
+    return result;
+}
+
+QJsonObject snapshotJson(
+    const CaseSnapshot &snapshot, const std::function<std::optional<CaseKey>(qint64)> &keyOf)
+{
+    QJsonArray events;
+    for (const CaseEvent &event : snapshot.events) {
+        QJsonObject data = event.data;
+        for (const char *link : CASE_LINK_KEYS) {
+            const QJsonValue id = data.value(QLatin1String(link));
+            if (id.isUndefined())
+                continue;
+            data.remove(QLatin1String(link));
+            if (const auto key = keyOf(id.toInteger()))
+                data.insert(QLatin1String(link), caseKeyJson(*key));
+        }
+        events << QJsonObject {{QStringLiteral("sequence"), event.sequence},
+            {QStringLiteral("action"), caseActionKey(event.action)},
+            {QStringLiteral("actor"), event.actor}, {QStringLiteral("role"), roleKey(event.role)},
+            {QStringLiteral("unit"), event.unit}, {QStringLiteral("at"), event.at.toIso()},
+            {QStringLiteral("from"),
+                event.from ? QJsonValue(caseStateKey(*event.from)) : QJsonValue()},
+            {QStringLiteral("to"), caseStateKey(event.to)},
+            {QStringLiteral("reason"), event.reason}, {QStringLiteral("data"), data}};
+    }
+    QJsonObject json = recordJson(snapshot.record);
+    json.insert(QStringLiteral("case"), caseKeyJson(snapshot.key));
+    json.insert(QStringLiteral("events"), events);
+    return json;
+}
+
+Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("cases"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    CaseSnapshot snapshot;
+    auto key = caseKeyFromJson(json.value(QLatin1String("case")));
+    if (!key)
+        return std::unexpected(key.error());
+    snapshot.key = *key;
+    auto record = recordFromJson(json);
+    if (!record)
+        return std::unexpected(record.error());
+    snapshot.record = *record;
+    snapshot.record.source = key->source;
+    snapshot.record.externalId = key->externalId;
+
+    // Placeholder ids for linked cases: negative, so that they can never be taken for rows.
+    qint64 nextPlaceholder = -1;
+    for (const QJsonValue &item : json.value(QLatin1String("events")).toArray()) {
+        const QJsonObject object = item.toObject();
+        CaseEvent event;
+        event.sequence = object.value(QLatin1String("sequence")).toInt();
+        const auto action = caseActionFromKey(object.value(QLatin1String("action")).toString());
+        const auto role = roleFromKey(object.value(QLatin1String("role")).toString());
+        const auto at = CaseTime::fromIso(object.value(QLatin1String("at")).toString());
+        const auto to = caseStateFromKey(object.value(QLatin1String("to")).toString());
+        if (!action || !role || !at || !to || event.sequence != snapshot.events.size() + 1) {
+            return invalid(QStringLiteral("events"),
+                Tr::tr("event %1 of case %2 %3 cannot be read")
+                    .arg(snapshot.events.size() + 1)
+                    .arg(printableText(key->source), printableText(key->externalId)));
+        }
+        event.action = *action;
+        event.role = *role;
+        event.at = *at;
+        event.to = *to;
+        const QString from = object.value(QLatin1String("from")).toString();
+        if (!from.isEmpty())
+            event.from = caseStateFromKey(from);
+        event.actor = object.value(QLatin1String("actor")).toString();
+        event.unit = object.value(QLatin1String("unit")).toString();
+        event.reason = object.value(QLatin1String("reason")).toString();
+        event.data = object.value(QLatin1String("data")).toObject();
+        for (const char *link : CASE_LINK_KEYS) {
+            const QJsonValue linked = event.data.value(QLatin1String(link));
+            if (linked.isUndefined())
+                continue;
+            auto linkedKey = caseKeyFromJson(linked);
+            if (!linkedKey)
+                return std::unexpected(linkedKey.error());
+            snapshot.linked.insert(nextPlaceholder, *linkedKey);
+            event.data.insert(QLatin1String(link), nextPlaceholder--);
+        }
+        snapshot.events << event;
+    }
+    if (snapshot.events.isEmpty())
+        return invalid(QStringLiteral("events"), Tr::tr("a case without history"));
+    return snapshot;
+}
+
+QJsonObject errorJson(const QString &key, const QString &message)
+{
+    return {{QStringLiteral("error"), key}, {QStringLiteral("message"), message}};
+}
+
+} // namespace GridDesk::Sync

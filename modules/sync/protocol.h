@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "domain/caserecord.h"
+#include "domain/error.h"
+#include "workflow/caseevent.h"
+#include "workflow/workflowengine.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// The sync protocol's messages as JSON, shared by the desk and the server so that both read
+// and write them with the same code. docs/sync-protocol.md describes them for other programs.
+namespace GridDesk::Sync {
+
+/// Raised when a message changes in a way an older peer would misread.
+inline constexpr int PROTOCOL_VERSION = 1;
+/// At most this many commands in one push, and this many cases in one page of the feed.
+inline constexpr int MAX_COMMANDS_PER_PUSH = 500;
+inline constexpr int MAX_CASES_PER_PAGE = 1000;
+
+/// Why the server did not apply a command, as a stable key ("conflict" …) in the answer.
+enum class Refusal {
+    Conflict, ///< the case changed since the command was made
+    NotAllowed, ///< the case's state does not allow the action
+    Forbidden, ///< the account's role may not take the action
+    OutsideJurisdiction, ///< the case lies outside the account's unit
+    UnknownCase,
+    Invalid, ///< a value is missing or malformed
+    DuplicateCase, ///< a report for a case the server already has
+    IdInUse, ///< another account already sent a command with this id
+    Count
+};
+
+QString refusalKey(Refusal refusal);
+std::optional<Refusal> refusalFromKey(const QString &key);
+/// The refusal an error of the workflow or the store stands for.
+Refusal refusalFor(ErrorCode code);
+/// What the refusal means, in the interface language, for the desk's lists.
+QString refusalName(Refusal refusal);
+
+/// How both ends name a case: the channel it came from and its id there. Local row ids differ
+/// between machines and never travel.
+struct CaseKey
+{
+    QString source;
+    QString externalId;
+
+    bool isValid() const { return !source.isEmpty() && !externalId.isEmpty(); }
+    bool operator==(const CaseKey &) const = default;
+};
+
+QJsonObject caseKeyJson(const CaseKey &key);
+Result<CaseKey> caseKeyFromJson(const QJsonValue &value);
+
+/// A command as a desk sends it: an action (or the report of a new case) with a client-made
+/// id and the case version it was based on.
+struct Command
+{
+    enum class Kind { Report, Act };
+
+    QString id;
+    Kind kind = Kind::Act;
+    CaseKey key;
+    ActionRequest request; ///< who, role and unit are taken from the account, not from here
+    CaseRecord record; ///< Report: what was reported
+    std::optional<CaseKey> into; ///< Merge: the case the duplicate goes into
+};
+
+QJsonObject commandJson(const Command &command);
+/// Reads a command; InvalidArgument naming the field that is missing or wrong.
+Result<Command> commandFromJson(const QJsonValue &value);
+/// A new command id: 32 hex digits from a random UUID.
+QString newCommandId();
+/// True for ids the server takes: 8 to 64 letters, digits, '-' or '_'.
+bool isCommandId(const QString &id);
+
+/// The server's answer to one command.
+struct CommandResult
+{
+    QString id;
+    bool applied = false;
+    std::optional<Refusal> refusal; ///< when not applied
+    QString reason; ///< the refusal in words, in the server's language
+    int version = 0; ///< the case's version after the command (applied) or now (refused)
+    bool repeated = false; ///< the command had been answered before; this is that answer
+};
+
+QJsonObject commandResultJson(const CommandResult &result);
+Result<CommandResult> commandResultFromJson(const QJsonValue &value);
+
+/// A case as the feed carries it: the row and its whole history. Events that name another case
+/// (a merge, the duplicate absorbed) name it by key.
+struct CaseSnapshot
+{
+    CaseKey key;
+    CaseRecord record;
+    QList<CaseEvent> events;
+    QHash<qint64, CaseKey> linked; ///< local row ids in the events' data and their keys
+};
+
+/// keyOf gives the key of a case the events name by row id ("into", "from").
+QJsonObject snapshotJson(
+    const CaseSnapshot &snapshot, const std::function<std::optional<CaseKey>(qint64)> &keyOf);
+/// Reads a snapshot; the events' case links are left as keys in linked, with the placeholder
+/// ids the events' data carries until the reader maps them to its own rows.
+Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value);
+
+/// The data keys by which an event names another case.
+inline constexpr const char *CASE_LINK_KEYS[] = {"into", "from"};
+
+/// An error body: {"error": key, "message": words}.
+QJsonObject errorJson(const QString &key, const QString &message);
+
+} // namespace GridDesk::Sync

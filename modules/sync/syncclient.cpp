@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "syncclient.h"
+
+#include "logging.h"
+
+#include "domain/text.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QUrlQuery>
+
+namespace GridDesk::Sync {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Sync)
+};
+
+/// The largest answer read: a full page of the feed with long histories fits many times.
+constexpr qint64 MAX_ANSWER_BYTES = 256 * 1024 * 1024;
+
+bool isTransient(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ServiceUnavailableError:
+    case QNetworkReply::InternalServerError:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+Result<QList<QSslCertificate>> readCaFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::FileNotFound,
+            Tr::tr("The CA certificate file %1 cannot be read: %2.").arg(path, file.errorString()));
+    }
+    const QList<QSslCertificate> certificates =
+        QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        return fail(ErrorCode::UnreadableFile,
+            Tr::tr("%1 holds no PEM certificate (\"-----BEGIN CERTIFICATE-----\").").arg(path));
+    }
+    return certificates;
+}
+
+SyncClient::SyncClient(ClientOptions options)
+    : m_options(std::move(options))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+    m_network->setAutoDeleteReplies(false);
+}
+
+SyncClient::~SyncClient() = default;
+
+Result<QJsonObject> SyncClient::request(
+    const QByteArray &verb, const QString &path, const QJsonObject &body, int extraTimeoutMs)
+{
+    const QUrl &server = m_options.server;
+    if (server.scheme() != QLatin1String("https") || server.host().isEmpty()) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The server's address must be https://HOST:PORT, not %1.")
+                .arg(printableText(server.toString())));
+    }
+    QUrl url = server;
+    url.setPath(path.section(u'?', 0, 0));
+    url.setQuery(path.section(u'?', 1));
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setTransferTimeout(m_options.timeoutMs + extraTimeoutMs);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    if (!m_token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_options.caCertificates.isEmpty())
+        tls.addCaCertificates(m_options.caCertificates);
+    request.setSslConfiguration(tls);
+
+    const QByteArray payload =
+        body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(request, verb, payload));
+    QStringList tlsProblems;
+    QObject::connect(reply.get(), &QNetworkReply::sslErrors, reply.get(),
+        [&tlsProblems](const QList<QSslError> &errors) {
+            for (const QSslError &error : errors)
+                tlsProblems << error.errorString();
+        });
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+
+    const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(verb), url.toString());
+    if (!tlsProblems.isEmpty()) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("%1: the server's certificate is not trusted (%2). Give the city's CA "
+                   "certificate with --ca, or ask the server's administrator; the connection "
+                   "was not made.")
+                .arg(where, tlsProblems.join(QStringLiteral("; "))));
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->read(MAX_ANSWER_BYTES);
+    if (status == 0) {
+        return fail(isTransient(reply->error()) ? ErrorCode::Unavailable : ErrorCode::Database,
+            Tr::tr("%1: the server cannot be reached: %2").arg(where, reply->errorString()));
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
+    const QJsonObject json = document.object();
+    if (status >= 200 && status < 300) {
+        if (answer.isEmpty())
+            return QJsonObject();
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1: the server's answer is not JSON: %2")
+                    .arg(where, parseError.errorString()));
+        }
+        return json;
+    }
+    const QString message = printableText(json.value(QLatin1String("message")).toString());
+    const QString code = printableText(json.value(QLatin1String("error")).toString());
+    const QString said = message.isEmpty()
+        ? Tr::tr("HTTP %1").arg(status)
+        : Tr::tr("HTTP %1, %2: %3").arg(QString::number(status), code, message);
+    ErrorCode errorCode = ErrorCode::InvalidArgument;
+    if (status == 401)
+        errorCode = ErrorCode::Unauthorized;
+    else if (status == 403)
+        errorCode = ErrorCode::Forbidden;
+    else if (status == 404)
+        errorCode = ErrorCode::NotFound;
+    else if (status >= 500 || status == 429)
+        errorCode = ErrorCode::Unavailable;
+    return fail(errorCode, Tr::tr("%1: the server refused: %2").arg(where, said));
+}
+
+Result<void> SyncClient::login()
+{
+    m_token.clear();
+    auto answer = request("POST", QStringLiteral("/v1/login"),
+        QJsonObject {{QStringLiteral("user"), m_options.user},
+            {QStringLiteral("password"), QString::fromUtf8(m_options.password)},
+            {QStringLiteral("protocol"), PROTOCOL_VERSION}});
+    if (!answer)
+        return std::unexpected(answer.error());
+    m_token = answer->value(QLatin1String("token")).toString().toLatin1();
+    const QJsonObject account = answer->value(QLatin1String("account")).toObject();
+    m_role = account.value(QLatin1String("role")).toString();
+    m_unit = account.value(QLatin1String("unit")).toString();
+    if (m_token.isEmpty())
+        return fail(ErrorCode::InvalidRow, Tr::tr("The server's login answer has no token."));
+    return {};
+}
+
+Result<void> SyncClient::logout()
+{
+    if (m_token.isEmpty())
+        return {};
+    auto answer = request("POST", QStringLiteral("/v1/logout"), {});
+    m_token.clear();
+    if (!answer)
+        return std::unexpected(answer.error());
+    return {};
+}
+
+Result<QList<CommandResult>> SyncClient::push(const QList<QJsonObject> &commands)
+{
+    QJsonArray array;
+    for (const QJsonObject &command : commands)
+        array << command;
+    auto answer =
+        request("POST", QStringLiteral("/v1/push"), {{QStringLiteral("commands"), array}});
+    if (!answer)
+        return std::unexpected(answer.error());
+    QList<CommandResult> results;
+    for (const QJsonValue &value : answer->value(QLatin1String("results")).toArray()) {
+        auto result = commandResultFromJson(value);
+        if (!result)
+            return std::unexpected(result.error());
+        results << *result;
+    }
+    if (results.size() != commands.size()) {
+        return fail(ErrorCode::InvalidRow,
+            Tr::tr("The server answered %1 of %2 commands.")
+                .arg(results.size())
+                .arg(commands.size()));
+    }
+    return results;
+}
+
+Result<SyncClient::Page> SyncClient::pull(qint64 after, int limit, int waitSeconds)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (waitSeconds > 0)
+        query.addQueryItem(QStringLiteral("wait"), QString::number(waitSeconds));
+    auto answer = request("GET", QStringLiteral("/v1/feed?") + query.toString(QUrl::FullyEncoded),
+        {}, waitSeconds * 1000);
+    if (!answer)
+        return std::unexpected(answer.error());
+    Page page;
+    page.cursor = answer->value(QLatin1String("cursor")).toInteger(-1);
+    page.more = answer->value(QLatin1String("more")).toBool();
+    if (page.cursor < after)
+        return fail(ErrorCode::InvalidRow, Tr::tr("The server's feed answer has no cursor."));
+    for (const QJsonValue &value : answer->value(QLatin1String("cases")).toArray()) {
+        auto snapshot = snapshotFromJson(value);
+        if (!snapshot)
+            return std::unexpected(snapshot.error());
+        page.cases << *snapshot;
+    }
+    return page;
+}
+
+Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
+{
+    SyncReport report;
+    if (!client.isLoggedIn()) {
+        if (auto loggedIn = client.login(); !loggedIn)
+            return std::unexpected(loggedIn.error());
+    }
+
+    while (true) {
+        auto batch = outbox.toSend(MAX_COMMANDS_PER_PUSH);
+        if (!batch)
+            return std::unexpected(batch.error());
+        if (batch->isEmpty())
+            break;
+        if (auto marked = outbox.markSent(*batch); !marked)
+            return std::unexpected(marked.error());
+        QList<QJsonObject> commands;
+        for (const OutboxEntry &entry : *batch)
+            commands << entry.body;
+        auto results = client.push(commands);
+        if (!results)
+            return std::unexpected(results.error());
+        auto written = book.workspace().transaction([&]() -> Result<void> {
+            for (const CommandResult &result : *results) {
+                if (auto answered = outbox.answer(result); !answered)
+                    return answered;
+            }
+            return {};
+        });
+        if (!written)
+            return std::unexpected(written.error());
+        for (const CommandResult &result : *results) {
+            ++report.sent;
+            if (result.applied) {
+                ++report.applied;
+            } else {
+                ++report.rejected;
+                report.rejections << result;
+            }
+        }
+    }
+
+    qint64 cursor = outbox.cursor();
+    while (true) {
+        auto page = client.pull(cursor, MAX_CASES_PER_PAGE);
+        if (!page)
+            return std::unexpected(page.error());
+        auto applied = book.workspace().transaction<FeedSummary>([&]() -> Result<FeedSummary> {
+            auto summary = applySnapshots(book, outbox, page->cases);
+            if (!summary)
+                return summary;
+            if (auto moved = outbox.setCursor(page->cursor); !moved)
+                return std::unexpected(moved.error());
+            return summary;
+        });
+        if (!applied)
+            return std::unexpected(applied.error());
+        report.received.added += applied->added;
+        report.received.updated += applied->updated;
+        report.received.unchanged += applied->unchanged;
+        report.received.superseded += applied->superseded;
+        report.received.rejectedHere += applied->rejectedHere;
+        ++report.pages;
+        cursor = page->cursor;
+        if (!page->more)
+            break;
+    }
+    report.cursor = cursor;
+    if (auto stamped = outbox.setLastSync(QDateTime::currentDateTimeUtc()); !stamped)
+        return std::unexpected(stamped.error());
+    qCInfo(lcSync) << "synced with" << client.options().server << ":" << report.sent << "sent,"
+                   << report.rejected << "rejected," << report.received.added << "cases added";
+    return report;
+}
+
+} // namespace GridDesk::Sync

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "feedapplier.h"
+#include "outbox.h"
+#include "protocol.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace GridDesk::Sync {
+
+struct ClientOptions
+{
+    QUrl server; ///< https://host:port
+    QString user;
+    QByteArray password;
+    /// Certificates trusted besides the system's: the city's CA.
+    QList<QSslCertificate> caCertificates;
+    int timeoutMs = 30'000;
+};
+
+/// Reads the PEM certificates of a CA file; a clear error when there are none.
+Result<QList<QSslCertificate>> readCaFile(const QString &path);
+
+/// The desk's side of the wire: HTTPS requests to one server, each waited for. The session
+/// token is kept in memory only. Certificates are verified against the system's store and the
+/// given CA; an untrusted one fails the request, it is never ignored. A failure that may pass
+/// by itself (no route, timeout, the server busy or restarting) has ErrorCode::Unavailable.
+/// Use on one thread.
+class SyncClient
+{
+public:
+    explicit SyncClient(ClientOptions options);
+    ~SyncClient();
+
+    SyncClient(const SyncClient &) = delete;
+    SyncClient &operator=(const SyncClient &) = delete;
+
+    const ClientOptions &options() const { return m_options; }
+    bool isLoggedIn() const { return !m_token.isEmpty(); }
+    /// The account's role and unit, as the server said at login.
+    QString role() const { return m_role; }
+    QString unit() const { return m_unit; }
+
+    Result<void> login();
+    Result<void> logout();
+    /// Sends commands in order; the answers come in the same order.
+    Result<QList<CommandResult>> push(const QList<QJsonObject> &commands);
+
+    struct Page
+    {
+        QList<CaseSnapshot> cases;
+        qint64 cursor = 0;
+        bool more = false;
+    };
+    /// The cases that changed after cursor, within the account's jurisdiction. With wait, the
+    /// server holds the request up to that many seconds until something changes.
+    Result<Page> pull(qint64 after, int limit, int waitSeconds = 0);
+
+private:
+    Result<QJsonObject> request(const QByteArray &verb, const QString &path,
+        const QJsonObject &body, int extraTimeoutMs = 0);
+
+    ClientOptions m_options;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    QByteArray m_token;
+    QString m_role;
+    QString m_unit;
+};
+
+/// What one sync did.
+struct SyncReport
+{
+    int sent = 0;
+    int applied = 0;
+    int rejected = 0;
+    QList<CommandResult> rejections;
+    FeedSummary received;
+    int pages = 0;
+    qint64 cursor = 0;
+};
+
+/// Pushes the outbox, then reads the feed from the stored cursor to its end, writing answers,
+/// cases and the new cursor into the workspace as they come, so that a sync cut off anywhere
+/// resumes where it stopped without sending or taking anything twice.
+Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client);
+
+} // namespace GridDesk::Sync

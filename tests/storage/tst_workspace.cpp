@@ -415,7 +415,6 @@ private Q_SLOTS:
         const QString path = freshPath();
         auto workspace = Workspace::open(path);
         QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
-        QCOMPARE(Workspace::SCHEMA_VERSION, 6);
         QCOMPARE(scalar(path,
                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                      "('standards_nodes', 'standards_attached', 'standards_history')")
@@ -429,6 +428,28 @@ private Q_SLOTS:
                      .toString()
                      .left(18),
             QStringLiteral("The standards tree"));
+    }
+
+    void schemaSevenKeepsTheServerAccounts()
+    {
+        const QString path = freshPath();
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        QCOMPARE(Workspace::SCHEMA_VERSION, 7);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                     "('server_users', 'server_sessions', 'server_audit')")
+                     .toInt(),
+            3);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                     "'server_audit'")
+                     .toInt(),
+            2);
+        QCOMPARE(scalar(path, "SELECT summary FROM griddesk_schema WHERE version = 7")
+                     .toString()
+                     .left(18),
+            QStringLiteral("The central server"));
     }
 
     void reopeningKeepsEverything()

@@ -26,7 +26,9 @@ enum class ErrorCode {
     NotAllowed, ///< the workflow does not allow this action in the case's state
     Forbidden, ///< the acting role or person may not do this
     Conflict, ///< the data changed since the action was prepared
-    Unauthorized, ///< no valid login: unknown user or password, an expired or forged token
+    /// who is asking is not established: wrong name or password, a session token that is
+    /// unknown, expired or forged, or an account that is disabled
+    Unauthorized,
     Unavailable, ///< a server cannot be reached or is busy; trying again later may work
 };
 

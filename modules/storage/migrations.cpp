@@ -357,6 +357,41 @@ QStringList version6()
     return statements;
 }
 
+QStringList version7()
+{
+    QStringList statements;
+    // The central server's accounts and sessions. Only hashes are kept: an Argon2id string
+    // for each password and the SHA-256 of each session token, so a copy of the file lets no
+    // one log in.
+    statements << QStringLiteral(
+        "CREATE TABLE server_users (name TEXT PRIMARY KEY NOT NULL, password_hash TEXT NOT NULL, "
+        "role TEXT NOT NULL, unit_code TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, "
+        "failed_logins INTEGER NOT NULL DEFAULT 0, locked_until TEXT, created_at TEXT NOT NULL, "
+        "password_changed_at TEXT NOT NULL)")
+               << QStringLiteral(
+                      "CREATE TABLE server_sessions (token_hash TEXT PRIMARY KEY NOT NULL, "
+                      "user_name TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT "
+                      "NULL)")
+               << QStringLiteral("CREATE INDEX server_sessions_user ON server_sessions(user_name)");
+
+    // Logins, lockouts, account changes and refused requests: append-only like the case
+    // history.
+    statements << QStringLiteral(
+        "CREATE TABLE server_audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, "
+        "user_name TEXT NOT NULL, what TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')")
+               << QStringLiteral("CREATE TRIGGER server_audit_no_update BEFORE UPDATE ON "
+                                 "server_audit BEGIN SELECT RAISE(ABORT, 'the server audit trail "
+                                 "cannot be changed'); END")
+               << QStringLiteral("CREATE TRIGGER server_audit_no_delete BEFORE DELETE ON "
+                                 "server_audit BEGIN SELECT RAISE(ABORT, 'the server audit trail "
+                                 "cannot be deleted'); END");
+    for (const char *table : {"server_users", "server_sessions", "server_audit"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 QStringList version8()
 {
     QStringList statements;
@@ -432,6 +467,10 @@ const QList<Migration> &all()
             "The standards tree: the organisation's copy of the standard system, the standards "
             "attached to its nodes with their documents, the change history",
             version6()},
+        {7,
+            "The central server: user accounts with password hashes, sessions by token hash, "
+            "the audit trail",
+            version7()},
         {8,
             "Sync: the desk's outbox of commands, the events the server's history superseded, "
             "the server's answers to commands",

@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
@@ -415,7 +416,6 @@ private Q_SLOTS:
         const QString path = freshPath();
         auto workspace = Workspace::open(path);
         QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
-        QCOMPARE(Workspace::SCHEMA_VERSION, 8);
         QCOMPARE(scalar(path,
                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                      "('standards_nodes', 'standards_attached', 'standards_history')")
@@ -429,6 +429,58 @@ private Q_SLOTS:
                      .toString()
                      .left(18),
             QStringLiteral("The standards tree"));
+    }
+
+    void schemaSevenKeepsTheServerAccounts()
+    {
+        const QString path = freshPath();
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                     "('server_users', 'server_sessions', 'server_audit')")
+                     .toInt(),
+            3);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                     "'server_audit'")
+                     .toInt(),
+            2);
+        QCOMPARE(scalar(path, "SELECT summary FROM griddesk_schema WHERE version = 7")
+                     .toString()
+                     .left(18),
+            QStringLiteral("The central server"));
+    }
+
+    void schemaEightKeepsTheOutboxAndLetsOnlySupersededEventsGo()
+    {
+        const QString path = freshPath();
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
+        QCOMPARE(Workspace::SCHEMA_VERSION, 8);
+        QCOMPARE(scalar(path,
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                     "('sync_outbox', 'case_events_superseded', 'server_commands')")
+                     .toInt(),
+            3);
+        QSqlQuery query((*workspace)->database());
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state) "
+            "VALUES (7, 1, 'report', 'desk', 'operator', '2026-12-04T09:00:00', 'reported')")));
+        const qint64 eventId = query.lastInsertId().toLongLong();
+        // Not set aside: the history keeps it.
+        QVERIFY(!query.exec(QStringLiteral("DELETE FROM case_events WHERE case_id = 7")));
+        QVERIFY(query.lastError().text().contains(QLatin1String("cannot be deleted")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO case_events_superseded SELECT id, case_id, sequence, action, actor, "
+            "role, unit, at, from_state, to_state, reason, data, recorded_at, 'now', 'test' FROM "
+            "case_events WHERE id = %1")
+                               .arg(eventId)));
+        QVERIFY2(query.exec(QStringLiteral("DELETE FROM case_events WHERE case_id = 7")),
+            qPrintable(query.lastError().text()));
+        // The copy set aside stays for good.
+        QVERIFY(!query.exec(QStringLiteral("DELETE FROM case_events_superseded")));
+        QVERIFY(!query.exec(QStringLiteral("UPDATE case_events_superseded SET why = 'x'")));
     }
 
     void reopeningKeepsEverything()

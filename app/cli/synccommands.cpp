@@ -4,17 +4,13 @@
 
 #include "domain/text.h"
 #include "storage/workspace.h"
+#include "sync/password.h"
 #include "sync/syncclient.h"
 #include "workflow/casebook.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace GridDesk::Cli {
 
@@ -24,47 +20,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
 };
-
-/// A password from --password-file (its first line), or typed at the terminal without echo,
-/// or the first line of standard input when a script pipes it in.
-Result<QByteArray> readPassword(Context &context, const QString &user)
-{
-    QByteArray line;
-    if (context.isSet("password-file")) {
-        QFile file(context.value("password-file"));
-        if (!file.open(QIODevice::ReadOnly)) {
-            return fail(ErrorCode::FileNotFound,
-                Tr::tr("The password file %1 cannot be read: %2.")
-                    .arg(file.fileName(), file.errorString()));
-        }
-        line = file.readLine(4096);
-    } else {
-        const bool terminal = isatty(STDIN_FILENO);
-        termios saved {};
-        if (terminal) {
-            context.err << Tr::tr("Password for %1: ").arg(user);
-            context.err.flush();
-            tcgetattr(STDIN_FILENO, &saved);
-            termios silent = saved;
-            silent.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-        }
-        QFile input;
-        if (input.open(stdin, QIODevice::ReadOnly))
-            line = input.readLine(4096);
-        if (terminal) {
-            tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-            context.err << '\n';
-        }
-    }
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    if (line.isEmpty()) {
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("No password was given: use --password-file FILE, or type it when asked."));
-    }
-    return line;
-}
 
 struct SyncDesk
 {
@@ -180,7 +135,8 @@ int syncCommand(Context &context)
             return failWith(context, certificates.error());
         options.caCertificates = *certificates;
     }
-    auto password = readPassword(context, options.user);
+    auto password = Sync::readPassword(context.value("password-file"),
+        Tr::tr("Password for %1: ").arg(options.user), context.err);
     if (!password)
         return failWith(context, password.error());
     options.password = *password;

@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+
+// griddesk-server: the central server the workstations sync with, and its administration.
+
+#include "domain/text.h"
+#include "domain/translations.h"
+#include "server/accounts.h"
+#include "server/certificates.h"
+#include "server/httpapi.h"
+#include "server/serverbook.h"
+#include "server/serverconfig.h"
+#include "storage/workspace.h"
+#include "sync/password.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHttpServer>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace GridDesk::ServerMain {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::ServerMain)
+};
+
+enum Status { OK = 0, FAILED = 1, USAGE = 2 };
+
+/// How often the server applies the deadline rules to every case.
+constexpr int DEADLINE_RULES_INTERVAL_MS = 60'000;
+
+QString usage()
+{
+    return Tr::tr(
+        "Usage:\n"
+        "  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]\n"
+        "      [--db WORKSPACE] [--log-level error|warning|info|debug]\n"
+        "  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE\n"
+        "      [--password-file F]\n"
+        "  griddesk-server reset-password --db WORKSPACE USER [--password-file F]\n"
+        "  griddesk-server disable-user|enable-user --db WORKSPACE USER\n"
+        "  griddesk-server users --db WORKSPACE\n"
+        "  griddesk-server init-cert --cert C --key K [--host H]… [--days N]\n"
+        "  griddesk-server init-ca --cert C --key K --name NAME [--days N]\n"
+        "  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…\n"
+        "      [--days N]\n"
+        "\n"
+        "The server's store is a GridDesk workspace (a GeoPackage file) with the city's grids,\n"
+        "org chart and cases; copy one made with griddesk-cli or the workstation. It listens\n"
+        "on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.\n"
+        "Roles: operator, supervisor, unit_handler, leader.\n");
+}
+
+/// The value of --name in arguments (every occurrence for repeatable ones), and the
+/// arguments left once they are taken out.
+struct Arguments
+{
+    QStringList rest;
+    QHash<QString, QStringList> values;
+
+    QString value(const QString &name) const { return values.value(name).value(0); }
+    bool has(const QString &name) const { return values.contains(name); }
+};
+
+Result<Arguments> take(const QStringList &arguments, const QStringList &names)
+{
+    Arguments result;
+    for (qsizetype index = 0; index < arguments.size(); ++index) {
+        const QString &argument = arguments.at(index);
+        const QString name = argument.mid(2);
+        if (!argument.startsWith(QLatin1String("--")) || !names.contains(name)) {
+            result.rest << argument;
+            continue;
+        }
+        if (index + 1 >= arguments.size()) {
+            return fail(ErrorCode::InvalidArgument, Tr::tr("%1 needs a value.").arg(argument));
+        }
+        result.values[name] << arguments.at(++index);
+    }
+    return result;
+}
+
+int failWith(QTextStream &err, const Error &error)
+{
+    err << Tr::tr("griddesk-server: %1").arg(printableText(error.message)) << '\n';
+    return FAILED;
+}
+
+int usageError(QTextStream &err, const QString &message)
+{
+    err << Tr::tr("griddesk-server: %1").arg(message) << "\n\n" << usage();
+    return USAGE;
+}
+
+/// The store at path, which must exist: a server never starts on an empty file it made itself.
+Result<std::unique_ptr<Workspace>> openStore(const QString &path)
+{
+    if (path.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("say which store with --db WORKSPACE."));
+    if (!QFileInfo(path).isFile()) {
+        return fail(ErrorCode::FileNotFound,
+            Tr::tr("there is no workspace %1. The server's store is a workspace with the city's "
+                   "grids, org chart and cases: make one with griddesk-cli (or copy a "
+                   "workstation's) and give its path.")
+                .arg(path));
+    }
+    return Workspace::open(path);
+}
+
+int accountCommand(const QString &command, const QStringList &arguments, QTextStream &out,
+    QTextStream &err)
+{
+    auto parsed = take(arguments,
+        {QStringLiteral("db"), QStringLiteral("role"), QStringLiteral("unit"),
+            QStringLiteral("password-file")});
+    if (!parsed)
+        return usageError(err, parsed.error().message);
+    const bool listing = command == QLatin1String("users");
+    if (parsed->rest.size() != (listing ? 0 : 1))
+        return usageError(err, Tr::tr("%1 takes --db WORKSPACE and one USER.").arg(command));
+    auto store = openStore(parsed->value(QStringLiteral("db")));
+    if (!store)
+        return failWith(err, store.error());
+    Accounts accounts(**store);
+
+    if (listing) {
+        auto users = accounts.users();
+        if (!users)
+            return failWith(err, users.error());
+        for (const Account &account : *users) {
+            out << printableText(QStringLiteral("%1  %2  %3%4")
+                                     .arg(account.name, roleKey(account.role), account.unitCode,
+                                         account.disabled ? Tr::tr("  (disabled)") : QString()))
+                << '\n';
+        }
+        return OK;
+    }
+
+    const QString user = parsed->rest.first();
+    if (command == QLatin1String("disable-user") || command == QLatin1String("enable-user")) {
+        const bool disable = command == QLatin1String("disable-user");
+        if (auto done = accounts.setDisabled(user, disable); !done)
+            return failWith(err, done.error());
+        out << (disable ? Tr::tr("%1 is disabled; their sessions have ended.").arg(user)
+                        : Tr::tr("%1 may log in again.").arg(user))
+            << '\n';
+        return OK;
+    }
+
+    std::optional<Role> role;
+    if (command == QLatin1String("add-user")) {
+        role = roleFromKey(parsed->value(QStringLiteral("role")));
+        if (!role || !parsed->has(QStringLiteral("unit"))) {
+            return usageError(err,
+                Tr::tr("add-user needs --role (one of %1) and --unit CODE.").arg(roleKeys()));
+        }
+    }
+    auto password = Sync::readPassword(parsed->value(QStringLiteral("password-file")),
+        Tr::tr("New password for %1: ").arg(user), err);
+    if (!password)
+        return failWith(err, password.error());
+    if (role) {
+        if (auto added =
+                accounts.addUser(user, *role, parsed->value(QStringLiteral("unit")), *password);
+            !added)
+            return failWith(err, added.error());
+        out << Tr::tr("Account %1 added: %2 of unit %3.")
+                   .arg(user, roleName(*role), parsed->value(QStringLiteral("unit")))
+            << '\n';
+        return OK;
+    }
+    if (auto reset = accounts.resetPassword(user, *password); !reset)
+        return failWith(err, reset.error());
+    out << Tr::tr("The password of %1 is changed; their sessions have ended.").arg(user) << '\n';
+    return OK;
+}
+
+int certificateCommand(const QString &command, const QStringList &arguments, QTextStream &out,
+    QTextStream &err)
+{
+    auto parsed = take(arguments,
+        {QStringLiteral("cert"), QStringLiteral("key"), QStringLiteral("host"),
+            QStringLiteral("days"), QStringLiteral("name"), QStringLiteral("ca-cert"),
+            QStringLiteral("ca-key")});
+    if (!parsed)
+        return usageError(err, parsed.error().message);
+    if (!parsed->rest.isEmpty())
+        return usageError(err, Tr::tr("%1 takes no %2.").arg(command, parsed->rest.first()));
+    const QString certificate = parsed->value(QStringLiteral("cert"));
+    const QString key = parsed->value(QStringLiteral("key"));
+    if (certificate.isEmpty() || key.isEmpty())
+        return usageError(err, Tr::tr("%1 needs --cert FILE and --key FILE.").arg(command));
+    bool daysOk = true;
+    const int days = parsed->has(QStringLiteral("days"))
+        ? parsed->value(QStringLiteral("days")).toInt(&daysOk)
+        : (command == QLatin1String("init-ca") ? 3650 : 365);
+    if (!daysOk || days < 1 || days > MAX_CERTIFICATE_DAYS) {
+        return usageError(
+            err, Tr::tr("--days must be a number from 1 to %1.").arg(MAX_CERTIFICATE_DAYS));
+    }
+    QStringList hosts = parsed->values.value(QStringLiteral("host"));
+
+    if (command == QLatin1String("init-ca")) {
+        if (!parsed->has(QStringLiteral("name")))
+            return usageError(err, Tr::tr("init-ca needs --name, such as \"City grid CA\"."));
+        if (auto made = writeCertificateAuthority(
+                certificate, key, parsed->value(QStringLiteral("name")), days);
+            !made)
+            return failWith(err, made.error());
+        out << Tr::tr("CA certificate %1 and key %2 written. Give the certificate to every "
+                      "workstation (sync --ca); keep the key offline.")
+                   .arg(certificate, key)
+            << '\n';
+        return OK;
+    }
+    if (command == QLatin1String("issue-cert")) {
+        if (hosts.isEmpty() || !parsed->has(QStringLiteral("ca-cert"))
+            || !parsed->has(QStringLiteral("ca-key"))) {
+            return usageError(err, Tr::tr("issue-cert needs --ca-cert, --ca-key and --host."));
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (auto made = writeIssuedCertificate(parsed->value(QStringLiteral("ca-cert")),
+                parsed->value(QStringLiteral("ca-key")), certificate, key, hosts,
+                now.addSecs(-3600), now.addDays(days));
+            !made)
+            return failWith(err, made.error());
+        out << Tr::tr("Server certificate %1 for %2 written, signed by the CA.")
+                   .arg(certificate, hosts.join(QStringLiteral(", ")))
+            << '\n';
+        return OK;
+    }
+
+    if (hosts.isEmpty())
+        hosts = {QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")};
+    if (auto made = writeSelfSignedCertificate(certificate, key, hosts, days); !made)
+        return failWith(err, made.error());
+    err << Tr::tr("*** A SELF-SIGNED CERTIFICATE FOR A TRIAL ONLY ***\n"
+                  "%1 is signed by nobody. Workstations trust it only when given this very file "
+                  "(sync --ca %1).\nFor a city's servers make a CA with init-ca and issue "
+                  "certificates with issue-cert.")
+               .arg(certificate)
+        << '\n';
+    out << Tr::tr("Certificate %1 and key %2 written for %3, valid %4 days.")
+               .arg(certificate, key, hosts.join(QStringLiteral(", ")))
+               .arg(days)
+        << '\n';
+    return OK;
+}
+
+/// Ends the event loop on SIGINT and SIGTERM, from the loop itself: the handler only writes a
+/// byte, which is all a signal handler may safely do.
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+void quitOnSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, qApp);
+    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+Result<QSslConfiguration> tlsConfiguration(const ServerConfig &config)
+{
+    if (auto checked = checkCertificateAndKey(
+            config.certificatePath, config.keyPath, QDateTime::currentDateTimeUtc());
+        !checked)
+        return std::unexpected(checked.error());
+    QFile certificateFile(config.certificatePath);
+    QFile keyFile(config.keyPath);
+    if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        return fail(ErrorCode::UnreadableFile,
+            Tr::tr("The certificate or key cannot be read: %1")
+                .arg(certificateFile.isOpen() ? keyFile.errorString()
+                                              : certificateFile.errorString()));
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromDevice(&certificateFile, QSsl::Pem);
+    const QByteArray keyData = keyFile.readAll();
+    QSslKey key(keyData, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyData, QSsl::Rsa, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        return fail(ErrorCode::UnreadableFile,
+            Tr::tr("%1 or %2 is not a PEM certificate and an unencrypted EC or RSA key.")
+                .arg(config.certificatePath, config.keyPath));
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients prove who they are by token
+    return tls;
+}
+
+void setLogLevel(const QString &level)
+{
+    QString rules = QStringLiteral("griddesk.*.debug=false\n");
+    if (level == QLatin1String("debug"))
+        rules = QStringLiteral("griddesk.*.debug=true\n");
+    if (level == QLatin1String("warning") || level == QLatin1String("error"))
+        rules += QStringLiteral("griddesk.*.info=false\n");
+    if (level == QLatin1String("error"))
+        rules += QStringLiteral("griddesk.*.warning=false\n");
+    QLoggingCategory::setFilterRules(rules);
+}
+
+int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    auto parsed = take(arguments, {QStringLiteral("config")});
+    if (!parsed)
+        return usageError(err, parsed.error().message);
+    ServerConfig config;
+    if (parsed->has(QStringLiteral("config"))) {
+        auto read = readServerConfig(parsed->value(QStringLiteral("config")));
+        if (!read)
+            return failWith(err, read.error());
+        config = *read;
+    }
+    if (auto flags = applyServerFlags(config, parsed->rest); !flags)
+        return usageError(err, flags.error().message);
+    if (auto checked = checkServerConfig(config); !checked)
+        return failWith(err, checked.error());
+    setLogLevel(config.logLevel);
+
+    auto tls = tlsConfiguration(config);
+    if (!tls)
+        return failWith(err, tls.error());
+    auto store = openStore(config.database);
+    if (!store)
+        return failWith(err, store.error());
+    Accounts accounts(**store);
+    accounts.setSessionLifetime(std::chrono::hours(config.sessionHours));
+    auto book = ServerBook::open(**store);
+    if (!book)
+        return failWith(err, book.error());
+    HttpApi api(**store, accounts, **book);
+    api.setMaxRequestBytes(config.maxRequestBytes);
+
+    QHttpServer server;
+    api.route(server);
+    server.sslSetup(*tls);
+    const quint16 port = server.listen(config.listenAddress, config.port);
+    if (port == 0) {
+        return failWith(err,
+            Error {ErrorCode::Unavailable,
+                Tr::tr("cannot listen on %1: the port is taken, or the address is not this "
+                       "machine's.")
+                    .arg(listenText(config))});
+    }
+    ServerConfig bound = config;
+    bound.port = port;
+
+    QTimer deadlines;
+    deadlines.setInterval(DEADLINE_RULES_INTERVAL_MS);
+    QObject::connect(&deadlines, &QTimer::timeout, [&book, &err] {
+        const QDateTime local = QDateTime::currentDateTime();
+        auto applied = (*book)->applyDeadlineRules(CaseTime::withOffset(local.date(),
+            local.time().addMSecs(-local.time().msec()), local.offsetFromUtc()));
+        if (!applied)
+            err << Tr::tr("griddesk-server: deadline rules: %1").arg(applied.error().message) << '\n';
+    });
+    deadlines.start();
+    quitOnSignals();
+
+    out << Tr::tr("griddesk-server: listening on https://%1 with store %2")
+               .arg(listenText(bound), config.database)
+        << '\n';
+    out.flush();
+    const int status = QCoreApplication::exec();
+    out << Tr::tr("griddesk-server: stopped.") << '\n';
+    return status;
+}
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString command = arguments.value(0);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help")) {
+        out << usage();
+        return OK;
+    }
+    const QStringList accountCommands {QStringLiteral("add-user"),
+        QStringLiteral("reset-password"), QStringLiteral("disable-user"),
+        QStringLiteral("enable-user"), QStringLiteral("users")};
+    if (accountCommands.contains(command))
+        return accountCommand(command, arguments.mid(1), out, err);
+    const QStringList certificateCommands {
+        QStringLiteral("init-cert"), QStringLiteral("init-ca"), QStringLiteral("issue-cert")};
+    if (certificateCommands.contains(command))
+        return certificateCommand(command, arguments.mid(1), out, err);
+    if (!command.isEmpty() && !command.startsWith(QLatin1String("--")))
+        return usageError(err, Tr::tr("unknown command \"%1\".").arg(command));
+    return serve(arguments, out, err);
+}
+
+} // namespace
+
+} // namespace GridDesk::ServerMain
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("griddesk-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("GridDesk"));
+    GridDesk::installTranslations(GridDesk::interfaceLocale());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return GridDesk::ServerMain::run(QCoreApplication::arguments().mid(1), out, err);
+}

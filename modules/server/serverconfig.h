@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#pragma once
+
+#include "domain/error.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace GridDesk {
+
+/// How griddesk-server runs: where it listens, its TLS certificate and key, its database
+/// (a GridDesk workspace), how much it logs, how long sessions last and how large a request
+/// may be. A value type.
+struct ServerConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8443;
+    QString certificatePath; ///< PEM
+    QString keyPath; ///< PEM, unencrypted
+    QString database; ///< the workspace file
+    QString logLevel = QStringLiteral("info"); ///< error, warning, info, debug
+    int sessionHours = 12;
+    qint64 maxRequestBytes = 8 * 1024 * 1024;
+};
+
+/// Bounds checkServerConfig() holds the numbers to.
+constexpr int MAX_SESSION_HOURS = 24 * 31;
+constexpr qint64 MIN_REQUEST_BYTES = 1024;
+constexpr qint64 MAX_REQUEST_BYTES = qint64(1) << 30;
+
+/// Reads a configuration file, UTF-8 text of lines
+///
+///     # a comment
+///     [server]
+///     listen = 0.0.0.0:8443          (IPv6 in brackets: [::]:8443)
+///     certificate = server.pem
+///     key = server.key
+///     database = city.gpkg
+///     log_level = info               (error, warning, info or debug)
+///     session_hours = 12
+///     max_request_bytes = 8M         (bytes, or K, M, G for binary multiples)
+///
+/// over the defaults of ServerConfig. Blank lines and lines starting with # are skipped; the
+/// [server] section header is optional and the only section there is. Values run to the end of
+/// the line, spaces around them trimmed. Relative paths are taken from the file's folder.
+/// Refused, naming the file and line, for an unknown key or section, a line that is not
+/// key = value, a key given twice, an empty value and a value that is not what its key needs;
+/// refused naming the file when it cannot be read or is not UTF-8.
+Result<ServerConfig> readServerConfig(const QString &path);
+
+/// Applies command-line flags over config: --listen ADDR:PORT ([::1]:8443 for IPv6),
+/// --cert FILE, --key FILE, --db FILE, --log-level LEVEL, each as "--flag value" or
+/// "--flag=value". Relative paths are taken from the current folder. arguments holds these
+/// flags only (no program name): anything else, a flag without its value, a flag given twice
+/// or a bad value is refused naming the flag, and config is then left as it was.
+Result<void> applyServerFlags(ServerConfig &config, const QStringList &arguments);
+
+/// Checks that a server can start with config: the certificate and key are given, readable,
+/// PEM, belong together and the certificate is valid now; the database is given and is a
+/// file the server can read and write; the address, port, log level, session hours and
+/// request size make sense. Returns the first problem found.
+Result<void> checkServerConfig(const ServerConfig &config);
+
+/// The listen address as --listen and the file's listen key take it: "127.0.0.1:8443",
+/// "[::1]:8443".
+QString listenText(const ServerConfig &config);
+
+} // namespace GridDesk

@@ -135,8 +135,8 @@ int syncCommand(Context &context)
             return failWith(context, certificates.error());
         options.caCertificates = *certificates;
     }
-    auto password = Sync::readPassword(context.value("password-file"),
-        Tr::tr("Password for %1: ").arg(options.user), context.err);
+    auto password = Sync::readPassword(
+        context.value("password-file"), Tr::tr("Password for %1: ").arg(options.user), context.err);
     if (!password)
         return failWith(context, password.error());
     options.password = *password;

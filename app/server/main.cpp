@@ -121,8 +121,8 @@ Result<std::unique_ptr<Workspace>> openStore(const QString &path)
     return Workspace::open(path);
 }
 
-int accountCommand(const QString &command, const QStringList &arguments, QTextStream &out,
-    QTextStream &err)
+int accountCommand(
+    const QString &command, const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     auto parsed = take(arguments,
         {QStringLiteral("db"), QStringLiteral("role"), QStringLiteral("unit"),
@@ -165,8 +165,8 @@ int accountCommand(const QString &command, const QStringList &arguments, QTextSt
     if (command == QLatin1String("add-user")) {
         role = roleFromKey(parsed->value(QStringLiteral("role")));
         if (!role || !parsed->has(QStringLiteral("unit"))) {
-            return usageError(err,
-                Tr::tr("add-user needs --role (one of %1) and --unit CODE.").arg(roleKeys()));
+            return usageError(
+                err, Tr::tr("add-user needs --role (one of %1) and --unit CODE.").arg(roleKeys()));
         }
     }
     auto password = Sync::readPassword(parsed->value(QStringLiteral("password-file")),
@@ -189,8 +189,8 @@ int accountCommand(const QString &command, const QStringList &arguments, QTextSt
     return OK;
 }
 
-int certificateCommand(const QString &command, const QStringList &arguments, QTextStream &out,
-    QTextStream &err)
+int certificateCommand(
+    const QString &command, const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     auto parsed = take(arguments,
         {QStringLiteral("cert"), QStringLiteral("key"), QStringLiteral("host"),
@@ -281,7 +281,8 @@ void quitOnSignals()
         [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
         QCoreApplication::quit();
     });
-    struct sigaction action {};
+    struct sigaction action
+    { };
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
@@ -323,6 +324,8 @@ Result<QSslConfiguration> tlsConfiguration(const ServerConfig &config)
 
 void setLogLevel(const QString &level)
 {
+    if (!qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        return;
     QString rules = QStringLiteral("griddesk.*.debug=false\n");
     if (level == QLatin1String("debug"))
         rules = QStringLiteral("griddesk.*.debug=true\n");
@@ -383,10 +386,11 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
     deadlines.setInterval(DEADLINE_RULES_INTERVAL_MS);
     QObject::connect(&deadlines, &QTimer::timeout, [&book, &err] {
         const QDateTime local = QDateTime::currentDateTime();
-        auto applied = (*book)->applyDeadlineRules(CaseTime::withOffset(local.date(),
-            local.time().addMSecs(-local.time().msec()), local.offsetFromUtc()));
+        auto applied = (*book)->applyDeadlineRules(CaseTime::withOffset(
+            local.date(), local.time().addMSecs(-local.time().msec()), local.offsetFromUtc()));
         if (!applied)
-            err << Tr::tr("griddesk-server: deadline rules: %1").arg(applied.error().message) << '\n';
+            err << Tr::tr("griddesk-server: deadline rules: %1").arg(applied.error().message)
+                << '\n';
     });
     deadlines.start();
     quitOnSignals();
@@ -408,9 +412,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         out << usage();
         return OK;
     }
-    const QStringList accountCommands {QStringLiteral("add-user"),
-        QStringLiteral("reset-password"), QStringLiteral("disable-user"),
-        QStringLiteral("enable-user"), QStringLiteral("users")};
+    const QStringList accountCommands {QStringLiteral("add-user"), QStringLiteral("reset-password"),
+        QStringLiteral("disable-user"), QStringLiteral("enable-user"), QStringLiteral("users")};
     if (accountCommands.contains(command))
         return accountCommand(command, arguments.mid(1), out, err);
     const QStringList certificateCommands {
@@ -428,6 +431,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
 int main(int argc, char *argv[])
 {
+    // Administration commands print their results, not the log; serving sets the log level.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("griddesk.*.debug=false\ngriddesk.*.info=false"));
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("griddesk-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("GridDesk"));

@@ -252,6 +252,7 @@ Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync
     request.actor = account.name;
     request.role = account.role;
     request.actorUnit = account.unitCode;
+    request.data.insert(Sync::COMMAND_KEY, command.id);
     if (!record.created.isValid())
         record.created = request.at;
     auto event = m_book->report(record, request);
@@ -289,6 +290,7 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
     request.actor = account.name;
     request.role = account.role;
     request.actorUnit = account.unitCode;
+    request.data.insert(Sync::COMMAND_KEY, command.id);
     if (command.into) {
         auto into = Sync::caseIdOf(m_store, *command.into);
         if (!into)

@@ -80,10 +80,13 @@ Result<void> applyListen(ServerConfig &config, const QString &text)
             Tr::tr("\"%1\" is not an IP address to listen on (a name such as localhost is not "
                    "accepted; give 127.0.0.1 or ::1).")
                 .arg(host));
-    const uint number = isDigits(port) && port.size() <= 5 ? port.toUInt() : 0;
-    if (number < 1 || number > 65535)
+    // Port 0 asks for any free port; the server prints the one it got.
+    const bool digits = isDigits(port) && port.size() <= 5;
+    const uint number = digits ? port.toUInt() : 65536;
+    if (number > 65535)
         return fail(ErrorCode::InvalidArgument,
-            Tr::tr("\"%1\" is not a port: give a number from 1 to 65535.").arg(port));
+            Tr::tr("\"%1\" is not a port: give a number from 1 to 65535 (0: any free port).")
+                .arg(port));
     config.listenAddress = address;
     config.port = quint16(number);
     return {};
@@ -335,9 +338,9 @@ Result<void> checkServerConfig(const ServerConfig &config)
     const bool listens = !config.listenAddress.isNull()
         && (config.listenAddress.protocol() == QAbstractSocket::IPv4Protocol
             || config.listenAddress.protocol() == QAbstractSocket::IPv6Protocol);
-    if (!listens || config.port == 0)
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("The server needs an IP address and a port to listen on."));
+    if (!listens)
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("The server needs an IP address to listen on."));
     if (!logLevels().contains(config.logLevel))
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("\"%1\" is not a log level; give one of %2.")

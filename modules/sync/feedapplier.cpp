@@ -20,20 +20,32 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Sync)
 };
 
-/// The same event at both ends: the server decided it from the desk's command, so the
-/// action, the state it led to and the time agree; the actor and role are the account's.
-bool sameEvent(const CaseEvent &local, const CaseEvent &server)
+/// The same event at both ends. The server writes the id of the command an event came from
+/// into it; the desk knows which command wrote each event it made itself. Where both say, the ids
+/// decide; otherwise (histories imported on both sides) the action, the state it led to and
+/// the time must agree.
+bool sameEvent(const CaseEvent &local, const QString &localCommand, const CaseEvent &server)
 {
-    return local.sequence == server.sequence && local.action == server.action
-        && local.to == server.to && local.at.secondsTo(server.at) == 0;
+    if (local.sequence != server.sequence)
+        return false;
+    const QString serverCommand = server.data.value(COMMAND_KEY).toString();
+    // An event taken from the server carries its command; one made here is the outbox's.
+    const QString carried = local.data.value(COMMAND_KEY).toString();
+    const QString ownCommand = carried.isEmpty() ? localCommand : carried;
+    if (!serverCommand.isEmpty() || !ownCommand.isEmpty())
+        return serverCommand == ownCommand;
+    return local.action == server.action && local.to == server.to
+        && local.at.secondsTo(server.at) == 0;
 }
 
 /// How many events from the start the two histories share.
-int sharedLength(const QList<CaseEvent> &local, const QList<CaseEvent> &server)
+int sharedLength(const QList<CaseEvent> &local, const QHash<int, QString> &localCommands,
+    const QList<CaseEvent> &server)
 {
     int shared = 0;
     while (shared < local.size() && shared < server.size()
-        && sameEvent(local.at(shared), server.at(shared)))
+        && sameEvent(
+            local.at(shared), localCommands.value(local.at(shared).sequence), server.at(shared)))
         ++shared;
     return shared;
 }
@@ -102,11 +114,19 @@ Result<FeedSummary> applySnapshots(
                 }
             }
 
-            auto file = book.file(caseId);
-            if (!file)
-                return std::unexpected(file.error());
-            const QList<CaseEvent> &local = file->events();
-            const int shared = sharedLength(local, events);
+            QList<CaseEvent> local;
+            QHash<int, QString> localCommands;
+            if (!fresh.at(index)) {
+                auto file = book.file(caseId);
+                if (!file)
+                    return std::unexpected(file.error());
+                local = file->events();
+                auto commands = outbox.commandsOf(caseId);
+                if (!commands)
+                    return std::unexpected(commands.error());
+                localCommands = *commands;
+            }
+            const int shared = sharedLength(local, localCommands, events);
             if (shared == events.size()) {
                 // The desk has all the server has, and perhaps actions still to send.
                 ++summary.unchanged;

@@ -236,6 +236,20 @@ Result<OutboxCounts> Outbox::counts() const
     return counts;
 }
 
+Result<QHash<int, QString>> Outbox::commandsOf(qint64 caseId) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral(
+        "SELECT event_sequence, command_id FROM sync_outbox WHERE case_id = ? ORDER BY id"));
+    query.addBindValue(caseId);
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    QHash<int, QString> commands;
+    while (query.next())
+        commands.insert(query.value(0).toInt(), query.value(1).toString());
+    return commands;
+}
+
 Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
 {
     return m_workspace.transaction([&]() -> Result<void> {

@@ -77,6 +77,9 @@ public:
     /// The next commands to send, oldest first: queued ones, and sent ones never answered.
     Result<QList<OutboxEntry>> toSend(int limit) const;
     Result<OutboxCounts> counts() const;
+    /// The id of the command that wrote each of caseId's events at this desk, by sequence (the
+    /// newest command for a sequence: older ones were replaced with their events).
+    Result<QHash<int, QString>> commandsOf(qint64 caseId) const;
 
     /// Notes that entries went out once more. Call before sending them.
     Result<void> markSent(const QList<OutboxEntry> &entries);

@@ -110,6 +110,10 @@ QJsonObject snapshotJson(
 /// ids the events' data carries until the reader maps them to its own rows.
 Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value);
 
+/// The data key under which the server keeps, in each event it writes, the id of the command
+/// the event came from: how a desk knows its own action in the server's history.
+inline const QString COMMAND_KEY = QStringLiteral("command");
+
 /// The data keys by which an event names another case.
 inline constexpr const char *CASE_LINK_KEYS[] = {"into", "from"};
 

@@ -250,7 +250,7 @@ Result<void> CaseBook::tellJournal(
 Result<QList<CaseEvent>> CaseBook::adoptHistory(
     qint64 caseId, int keep, const QList<CaseEvent> &events, const QString &why)
 {
-    auto file = this->file(caseId);
+    auto file = loadFile(caseId); // a case row just made has no history yet
     if (!file)
         return std::unexpected(file.error());
     if (keep < 0 || keep > file->version() || keep > events.size()) {

@@ -104,7 +104,7 @@ private Q_SLOTS:
             << QByteArray("[client]\nlisten = 127.0.0.1:1\n") << 1 << "[client]";
         QTest::newRow("empty value") << head + "database =\n" << 3 << "needs a value";
         QTest::newRow("twice") << head + "key = a.key\n\nkey = b.key\n" << 5 << "on line 3";
-        QTest::newRow("port 0") << head + "listen = 127.0.0.1:0\n" << 3 << "not a port";
+        QTest::newRow("port -1") << head + "listen = 127.0.0.1:-1\n" << 3 << "not a port";
         QTest::newRow("port too large") << head + "listen = 127.0.0.1:70000\n" << 3 << "not a port";
         QTest::newRow("port not a number") << head + "listen = 127.0.0.1:https\n"
                                            << 3 << "not a port";
@@ -262,7 +262,7 @@ private Q_SLOTS:
         QTest::newRow("key as certificate")
             << "key as certificate" << int(ErrorCode::UnreadableFile) << "not a PEM certificate";
         QTest::newRow("log level") << "log level" << int(ErrorCode::InvalidArgument) << "log level";
-        QTest::newRow("port") << "port" << int(ErrorCode::InvalidArgument) << "port";
+        QTest::newRow("address") << "address" << int(ErrorCode::InvalidArgument) << "address";
         QTest::newRow("session hours")
             << "session hours" << int(ErrorCode::InvalidArgument) << "Sessions last";
         QTest::newRow("request bytes")
@@ -291,8 +291,8 @@ private Q_SLOTS:
             config.certificatePath = config.keyPath;
         else if (change == "log level")
             config.logLevel = QStringLiteral("trace");
-        else if (change == "port")
-            config.port = 0;
+        else if (change == "address")
+            config.listenAddress = QHostAddress();
         else if (change == "session hours")
             config.sessionHours = 0;
         else if (change == "request bytes")

@@ -310,6 +310,15 @@ Result<LoginOutcome> refuseLocked(Workspace &store, const Account &account, cons
     return LoginOutcome {{}, lockedAccount(account.lockedUntil)};
 }
 
+Result<LoginOutcome> refuseDisabled(Workspace &store, const Account &account, const QDateTime &now)
+{
+    if (auto audited = audit(store, now, account.name, "login_disabled",
+            QStringLiteral("refused: the account is disabled"));
+        !audited)
+        return std::unexpected(audited.error());
+    return LoginOutcome {{}, disabledAccount(account.name)};
+}
+
 Result<LoginOutcome> refuseWrongPassword(
     Workspace &store, const StoredAccount &stored, const QDateTime &now)
 {
@@ -538,24 +547,20 @@ Result<Session> Accounts::login(
         if (isLocked(stored.account, now))
             return refuseLocked(m_store, stored.account, now);
 
-        const bool sameHash = checked && stored.passwordHash == checkedHash;
+        const bool sameHash = checked.has_value() && stored.passwordHash == checkedHash;
         const bool right =
             sameHash ? *checked : hashable && passwordMatches(stored.passwordHash, password);
         if (!right)
             return refuseWrongPassword(m_store, stored, now);
-        if (stored.account.disabled) {
-            if (auto audited = audit(m_store, now, name, "login_disabled",
-                    QStringLiteral("refused: the account is disabled"));
-                !audited)
-                return std::unexpected(audited.error());
-            return LoginOutcome {{}, disabledAccount(name)};
-        }
+        if (stored.account.disabled)
+            return refuseDisabled(m_store, stored.account, now);
         return openSession(m_store, stored.account, now, m_lifetime);
     });
     if (!outcome)
         return std::unexpected(outcome.error());
+    // Names stay out of the log; the audit trail has them.
     if (outcome->refusal) {
-        qCInfo(lcServer) << "login refused:" << outcome->refusal->message;
+        qCInfo(lcServer) << "login refused, error code" << int(outcome->refusal->code);
         return std::unexpected(*outcome->refusal);
     }
     qCInfo(lcServer) << "login accepted; session lasts" << m_lifetime.count() << "s";

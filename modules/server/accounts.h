@@ -23,7 +23,10 @@ struct Account
     Role role = Role::Operator;
     QString unitCode;
     bool disabled = false;
-    QDateTime lockedUntil; ///< UTC; invalid when the account was never locked
+    /// UTC: the end of the account's last lockout, kept until the first login attempt after it
+    /// or a password reset; invalid when there is none. The account is locked while this lies
+    /// ahead.
+    QDateTime lockedUntil;
 };
 
 /// What a successful login hands back. The token is the only copy there is: the server keeps
@@ -60,6 +63,7 @@ public:
     static constexpr int MIN_PASSWORD_BYTES = 10;
     static constexpr int MAX_PASSWORD_BYTES = 1024;
 
+    /// The accounts kept in store, which must outlive this object.
     explicit Accounts(Workspace &store);
 
     /// How long a session lasts from its login; 12 hours (a shift and its handover) unless

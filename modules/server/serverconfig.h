@@ -30,24 +30,27 @@ constexpr int MAX_SESSION_HOURS = 24 * 31;
 constexpr qint64 MIN_REQUEST_BYTES = 1024;
 constexpr qint64 MAX_REQUEST_BYTES = qint64(1) << 30;
 
-/// Reads a configuration file, UTF-8 text of lines
+/// Reads a configuration file, UTF-8 text of lines such as
 ///
 ///     # a comment
 ///     [server]
-///     listen = 0.0.0.0:8443          (IPv6 in brackets: [::]:8443)
+///     listen = 0.0.0.0:8443
 ///     certificate = server.pem
 ///     key = server.key
 ///     database = city.gpkg
-///     log_level = info               (error, warning, info or debug)
+///     log_level = info
 ///     session_hours = 12
-///     max_request_bytes = 8M         (bytes, or K, M, G for binary multiples)
+///     max_request_bytes = 8M
 ///
-/// over the defaults of ServerConfig. Blank lines and lines starting with # are skipped; the
-/// [server] section header is optional and the only section there is. Values run to the end of
-/// the line, spaces around them trimmed. Relative paths are taken from the file's folder.
-/// Refused, naming the file and line, for an unknown key or section, a line that is not
-/// key = value, a key given twice, an empty value and a value that is not what its key needs;
-/// refused naming the file when it cannot be read or is not UTF-8.
+/// over the defaults of ServerConfig. listen is ADDRESS:PORT with an IPv6 address in brackets
+/// ([::]:8443); log_level is error, warning, info or debug; max_request_bytes is bytes, or a
+/// number with K, M or G for binary multiples. Blank lines and lines starting with # are
+/// skipped; a # after a value is part of it. The [server] section header is optional and the
+/// only section there is. Values run to the end of the line, spaces around them trimmed.
+/// Relative paths are taken from the file's folder. Refused, naming the file and line, for an
+/// unknown key or section, a line that is not key = value, a key given twice, an empty value
+/// and a value that is not what its key needs; refused naming the file when it cannot be read
+/// or is not UTF-8.
 Result<ServerConfig> readServerConfig(const QString &path);
 
 /// Applies command-line flags over config: --listen ADDR:PORT ([::1]:8443 for IPv6),

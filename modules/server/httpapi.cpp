@@ -228,7 +228,8 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
                         .arg(result->id, Sync::refusalKey(*result->refusal), result->reason));
             }
         }
-        results << Sync::commandResultJson(*result);
+        results << Sync::commandResultJson(
+            *result, [this](qint64 caseId) { return m_book.keyOf(caseId); });
     }
     qCInfo(lcServer) << who.name << "pushed" << results.size() << "commands," << refused
                      << "refused";

@@ -156,7 +156,7 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
             Sync::isCommandId(id) ? id : QString(), Refusal::Invalid, command.error().message);
     }
 
-    return m_store.transaction<CommandResult>([&]() -> Result<CommandResult> {
+    auto answered = m_store.transaction<CommandResult>([&]() -> Result<CommandResult> {
         QSqlQuery earlier(m_store.database());
         earlier.prepare(QStringLiteral("SELECT user_name, status, code, reason, version FROM "
                                        "server_commands WHERE command_id = ?"));
@@ -209,6 +209,52 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
         }
         return result;
     });
+    if (!answered || answered->applied || answered->refusal == Refusal::IdInUse)
+        return answered;
+    auto now = current(account, command->key);
+    if (!now)
+        return std::unexpected(now.error());
+    answered->current = *now;
+    return answered;
+}
+
+std::optional<Sync::CaseKey> ServerBook::keyOf(qint64 caseId) const
+{
+    auto record = m_book->record(caseId);
+    if (!record)
+        return std::nullopt;
+    return Sync::CaseKey {record->source, record->externalId};
+}
+
+Result<Sync::CaseSnapshot> ServerBook::snapshot(const CaseRecord &record) const
+{
+    auto file = m_book->file(record.id);
+    if (!file)
+        return std::unexpected(file.error());
+    Sync::CaseSnapshot snapshot;
+    snapshot.key = Sync::CaseKey {record.source, record.externalId};
+    snapshot.record = record;
+    snapshot.events = file->events();
+    return snapshot;
+}
+
+Result<std::optional<Sync::CaseSnapshot>> ServerBook::current(
+    const Account &account, const Sync::CaseKey &key) const
+{
+    auto caseId = Sync::caseIdOf(m_store, key);
+    if (!caseId)
+        return std::unexpected(caseId.error());
+    if (!*caseId)
+        return std::optional<Sync::CaseSnapshot>();
+    auto record = m_book->record(**caseId);
+    if (!record)
+        return std::unexpected(record.error());
+    if (!sees(account, *record))
+        return std::optional<Sync::CaseSnapshot>();
+    auto made = snapshot(*record);
+    if (!made)
+        return std::unexpected(made.error());
+    return std::optional<Sync::CaseSnapshot>(*made);
 }
 
 Result<CommandResult> ServerBook::decide(const Account &account, const Sync::Command &command)
@@ -369,23 +415,19 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
     const auto keyOf = [&](qint64 id) -> std::optional<Sync::CaseKey> {
         if (auto found = keys.constFind(id); found != keys.constEnd())
             return *found;
-        auto record = m_book->record(id);
-        if (!record)
-            return std::nullopt;
-        return *keys.insert(id, Sync::CaseKey {record->source, record->externalId});
+        const auto key = this->keyOf(id);
+        if (key)
+            keys.insert(id, *key);
+        return key;
     };
     for (qint64 caseId : visible) {
         auto record = m_book->record(caseId);
         if (!record)
             return std::unexpected(record.error());
-        auto file = m_book->file(caseId);
-        if (!file)
-            return std::unexpected(file.error());
-        Sync::CaseSnapshot snapshot;
-        snapshot.key = Sync::CaseKey {record->source, record->externalId};
-        snapshot.record = *record;
-        snapshot.events = file->events();
-        page.cases << Sync::snapshotJson(snapshot, keyOf);
+        auto made = snapshot(*record);
+        if (!made)
+            return std::unexpected(made.error());
+        page.cases << Sync::snapshotJson(*made, keyOf);
     }
     return page;
 }

@@ -47,6 +47,9 @@ public:
     /// The newest event's number: the feed's end.
     Result<qint64> lastEventId() const;
 
+    /// The key of the case with row id caseId; nullopt when there is none.
+    std::optional<Sync::CaseKey> keyOf(qint64 caseId) const;
+
     /// Whether account may see record.
     bool sees(const Account &account, const CaseRecord &record) const;
 
@@ -59,6 +62,10 @@ public:
 private:
     explicit ServerBook(Workspace &store);
     Result<Sync::CommandResult> decide(const Account &account, const Sync::Command &command);
+    /// The case with key as it is now, when account may see it.
+    Result<std::optional<Sync::CaseSnapshot>> current(
+        const Account &account, const Sync::CaseKey &key) const;
+    Result<Sync::CaseSnapshot> snapshot(const CaseRecord &record) const;
     Result<Sync::CommandResult> applyReport(const Account &account, const Sync::Command &command);
     Result<Sync::CommandResult> applyAction(const Account &account, const Sync::Command &command);
     const QSet<QString> &gridsOf(const QString &unitCode) const;

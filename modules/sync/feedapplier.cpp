@@ -84,6 +84,17 @@ Result<FeedSummary> applySnapshots(
             if (*id) {
                 ids << **id;
                 fresh << false;
+                // The server places cases in its grids, which may be an edition ahead.
+                auto local = book.record(**id);
+                if (!local)
+                    return std::unexpected(local.error());
+                if (local->gridCode != snapshot.record.gridCode
+                    || local->flags != snapshot.record.flags) {
+                    CaseLocation placed {
+                        **id, local->location, snapshot.record.gridCode, snapshot.record.flags};
+                    if (auto moved = workspace.setCaseGrids({placed}); !moved)
+                        return std::unexpected(moved.error());
+                }
                 continue;
             }
             QList<CaseRecord> rows {snapshot.record};
@@ -128,9 +139,19 @@ Result<FeedSummary> applySnapshots(
             }
             const int shared = sharedLength(local, localCommands, events);
             if (shared == events.size()) {
-                // The desk has all the server has, and perhaps actions still to send.
-                ++summary.unchanged;
-                continue;
+                // The desk has all the server has. Its later events stay while their commands
+                // wait to be sent; one the server refused, or one never sent, goes with all
+                // after it, which were based on it.
+                auto pending = outbox.pendingEvents(caseId);
+                if (!pending)
+                    return std::unexpected(pending.error());
+                bool waiting = true;
+                for (qsizetype later = shared; later < local.size() && waiting; ++later)
+                    waiting = pending->contains(local.at(later).sequence);
+                if (waiting) {
+                    ++summary.unchanged;
+                    continue;
+                }
             }
             const QString why = Tr::tr("The server's history of the case differs from event %1 "
                                        "on: another desk acted first, or the server refused "

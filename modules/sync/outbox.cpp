@@ -250,6 +250,20 @@ Result<QHash<int, QString>> Outbox::commandsOf(qint64 caseId) const
     return commands;
 }
 
+Result<QSet<int>> Outbox::pendingEvents(qint64 caseId) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT event_sequence FROM sync_outbox WHERE case_id = ? AND "
+                                 "state IN ('queued', 'sent')"));
+    query.addBindValue(caseId);
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    QSet<int> pending;
+    while (query.next())
+        pending.insert(query.value(0).toInt());
+    return pending;
+}
+
 Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
 {
     return m_workspace.transaction([&]() -> Result<void> {

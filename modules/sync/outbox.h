@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QUrl>
 
 namespace GridDesk {
@@ -80,6 +81,8 @@ public:
     /// The id of the command that wrote each of caseId's events at this desk, by sequence (the
     /// newest command for a sequence: older ones were replaced with their events).
     Result<QHash<int, QString>> commandsOf(qint64 caseId) const;
+    /// The sequences of caseId's events whose commands still wait for the server's answer.
+    Result<QSet<int>> pendingEvents(qint64 caseId) const;
 
     /// Notes that entries went out once more. Call before sending them.
     Result<void> markSent(const QList<OutboxEntry> &entries);

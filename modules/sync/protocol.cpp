@@ -339,7 +339,8 @@ Result<Command> commandFromJson(const QJsonValue &value)
     return command;
 }
 
-QJsonObject commandResultJson(const CommandResult &result)
+QJsonObject commandResultJson(
+    const CommandResult &result, const std::function<std::optional<CaseKey>(qint64)> &keyOf)
 {
     QJsonObject json {{QStringLiteral("id"), result.id},
         {QStringLiteral("status"),
@@ -351,6 +352,8 @@ QJsonObject commandResultJson(const CommandResult &result)
     }
     if (result.repeated)
         json.insert(QStringLiteral("repeated"), true);
+    if (result.current && keyOf)
+        json.insert(QStringLiteral("case"), snapshotJson(*result.current, keyOf));
     return json;
 }
 
@@ -373,6 +376,12 @@ Result<CommandResult> commandResultFromJson(const QJsonValue &value)
             return invalid(QStringLiteral("code"),
                 Tr::tr("unknown refusal %1").arg(printableText(code.left(40))));
         result.reason = json.value(QLatin1String("reason")).toString();
+        if (json.contains(QLatin1String("case"))) {
+            auto current = snapshotFromJson(json.value(QLatin1String("case")));
+            if (!current)
+                return std::unexpected(current.error());
+            result.current = *current;
+        }
     }
     return result;
 }

@@ -79,20 +79,6 @@ QString newCommandId();
 /// True for ids the server takes: 8 to 64 letters, digits, '-' or '_'.
 bool isCommandId(const QString &id);
 
-/// The server's answer to one command.
-struct CommandResult
-{
-    QString id;
-    bool applied = false;
-    std::optional<Refusal> refusal; ///< when not applied
-    QString reason; ///< the refusal in words, in the server's language
-    int version = 0; ///< the case's version after the command (applied) or now (refused)
-    bool repeated = false; ///< the command had been answered before; this is that answer
-};
-
-QJsonObject commandResultJson(const CommandResult &result);
-Result<CommandResult> commandResultFromJson(const QJsonValue &value);
-
 /// A case as the feed carries it: the row and its whole history. Events that name another case
 /// (a merge, the duplicate absorbed) name it by key.
 struct CaseSnapshot
@@ -102,6 +88,25 @@ struct CaseSnapshot
     QList<CaseEvent> events;
     QHash<qint64, CaseKey> linked; ///< local row ids in the events' data and their keys
 };
+
+/// The server's answer to one command.
+struct CommandResult
+{
+    QString id;
+    bool applied = false;
+    std::optional<Refusal> refusal; ///< when not applied
+    QString reason; ///< the refusal in words, in the server's language
+    int version = 0; ///< the case's version after the command (applied) or now (refused)
+    bool repeated = false; ///< the command had been answered before; this is that answer
+    /// A rejected command's case as the server has it now (when the account may see it), so
+    /// that the desk can set its own version of events aside at once.
+    std::optional<CaseSnapshot> current;
+};
+
+/// keyOf as for snapshotJson(), for the current case of a rejected command.
+QJsonObject commandResultJson(
+    const CommandResult &result, const std::function<std::optional<CaseKey>(qint64)> &keyOf = {});
+Result<CommandResult> commandResultFromJson(const QJsonValue &value);
 
 /// keyOf gives the key of a case the events name by row id ("into", "from").
 QJsonObject snapshotJson(

@@ -271,6 +271,20 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         });
         if (!written)
             return std::unexpected(written.error());
+        // A rejected command's case as the server has it: the desk's own events set aside now,
+        // not only once the case changes again on the server.
+        QList<CaseSnapshot> current;
+        for (const CommandResult &result : *results) {
+            if (result.current)
+                current << *result.current;
+        }
+        if (!current.isEmpty()) {
+            auto taken = applySnapshots(book, outbox, current);
+            if (!taken)
+                return std::unexpected(taken.error());
+            report.received.updated += taken->updated;
+            report.received.superseded += taken->superseded;
+        }
         for (const CommandResult &result : *results) {
             ++report.sent;
             if (result.applied) {

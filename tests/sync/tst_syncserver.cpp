@@ -1,0 +1,581 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+
+// Desks and a real griddesk-server over HTTPS on loopback, with a CA the test makes, on the New
+// York sample: conflicts, offline work, servers and clients killed mid-sync, jurisdictions,
+// certificates, tokens and hostile requests.
+
+#include "syncfixture.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include "workflow/casefile.h"
+
+using namespace GridDesk;
+using namespace GridDesk::Test;
+
+namespace {
+
+// Inside Manhattan (community district 106).
+constexpr double MANHATTAN_LON = -73.98;
+constexpr double MANHATTAN_LAT = 40.75;
+
+} // namespace
+
+class TestSyncServer : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_base; ///< the sample every store and desk is copied from
+    QString m_store;
+    QString m_caCertificate;
+    QList<QSslCertificate> m_trusted;
+    std::unique_ptr<ServerProcess> m_server;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QString copyOfSample(const QString &name)
+    {
+        const QString target = path(name);
+        QFile::remove(target);
+        if (!QFile::copy(m_base, target))
+            qFatal("cannot copy the sample to %s", qPrintable(target));
+        return target;
+    }
+
+    Sync::SyncClient client(const QString &user)
+    {
+        Sync::ClientOptions options;
+        options.server = m_server->url();
+        options.user = user;
+        options.password = PASSWORD;
+        options.caCertificates = m_trusted;
+        options.timeoutMs = 20'000;
+        return Sync::SyncClient(options);
+    }
+
+    Result<Sync::SyncReport> sync(Desk &desk, const QString &user)
+    {
+        auto session = client(user);
+        return Sync::syncOnce(*desk.book, *desk.outbox, session);
+    }
+
+    /// The server's store, opened beside the running server (WAL lets both read).
+    std::unique_ptr<Workspace> store() { return std::move(*Workspace::open(m_store)); }
+
+    QStringList serverArguments(const QString &certificate, const QString &key) const
+    {
+        return {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"),
+            certificate, QStringLiteral("--key"), key, QStringLiteral("--db"), m_store,
+            QStringLiteral("--log-level"), QStringLiteral("warning")};
+    }
+
+    QByteArray token(const QString &user)
+    {
+        const RawAnswer answer =
+            rawRequest(m_server->url(), m_trusted, "POST", QStringLiteral("/v1/login"),
+                QJsonDocument(QJsonObject {{QStringLiteral("user"), user},
+                                  {QStringLiteral("password"), QString::fromUtf8(PASSWORD)}})
+                    .toJson());
+        return answer.json.value(QLatin1String("token")).toString().toLatin1();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_base = path(QStringLiteral("nyc.gpkg"));
+        {
+            auto workspace = Workspace::open(m_base);
+            QVERIFY2(workspace.has_value(), why(workspace).constData());
+            auto imported = importSample(**workspace, QDir(mapsPath()), QStringLiteral("nyc"));
+            QVERIFY2(imported.has_value(), why(imported).constData());
+        }
+
+        m_caCertificate = path(QStringLiteral("city-ca.pem"));
+        QVERIFY(writeCertificateAuthority(m_caCertificate, path(QStringLiteral("city-ca.key")),
+            QStringLiteral("Test city CA"), 30));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(writeIssuedCertificate(m_caCertificate, path(QStringLiteral("city-ca.key")),
+            path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")),
+            {QStringLiteral("127.0.0.1")}, now.addSecs(-3600), now.addDays(2)));
+        m_trusted = *Sync::readCaFile(m_caCertificate);
+
+        m_store = copyOfSample(QStringLiteral("store.gpkg"));
+        {
+            auto workspace = Workspace::open(m_store);
+            Accounts accounts(**workspace);
+            const QList<std::tuple<QString, Role, QString>> people {
+                {QStringLiteral("chen"), Role::Operator, QStringLiteral("city")},
+                {QStringLiteral("zhang"), Role::Operator, QStringLiteral("city")},
+                {QStringLiteral("wang"), Role::Leader, QStringLiteral("city")},
+                {QStringLiteral("manhattan"), Role::Operator, QStringLiteral("1")},
+                {QStringLiteral("nypd"), Role::UnitHandler, QStringLiteral("NYPD")},
+                {QStringLiteral("li"), Role::Supervisor, QStringLiteral("city")},
+            };
+            for (const auto &[name, role, unit] : people) {
+                auto added = accounts.addUser(name, role, unit, PASSWORD);
+                QVERIFY2(added.has_value(), why(added).constData());
+            }
+        }
+        m_server = std::make_unique<ServerProcess>(QStringLiteral(GRIDDESK_SERVER),
+            serverArguments(
+                path(QStringLiteral("server.pem")), path(QStringLiteral("server.key"))));
+        QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+    }
+
+    void conflictingActionsOneAppliedOneRejectedAndShown()
+    {
+        Desk a = Desk::open(copyOfSample(QStringLiteral("conflict-a.gpkg")));
+        Desk b = Desk::open(copyOfSample(QStringLiteral("conflict-b.gpkg")));
+        const qint64 reported =
+            a.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Broken lamp"));
+        QVERIFY(reported > 0);
+        auto first = sync(a, QStringLiteral("chen"));
+        QVERIFY2(first.has_value(), why(first).constData());
+        QCOMPARE(first->applied, 1);
+        auto fetched = sync(b, QStringLiteral("zhang"));
+        QVERIFY2(fetched.has_value(), why(fetched).constData());
+        QCOMPARE(fetched->received.added, 1);
+        const CaseRecord atA = a.record(reported);
+        auto atB = Sync::caseIdOf(*b.workspace, {atA.source, atA.externalId});
+        QVERIFY(atB.has_value() && atB->has_value());
+        const qint64 caseAtB = **atB;
+
+        // Both desks register the same case, each on version 1.
+        ActionRequest registerA = a.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1);
+        registerA.reason = QStringLiteral("desk A");
+        QVERIFY(a.book->act(reported, registerA));
+        ActionRequest markB = b.as(QStringLiteral("Leader Wang"), CaseAction::MarkSpecial, 1);
+        markB.reason = QStringLiteral("a school is next to it");
+        QVERIFY(b.book->act(caseAtB, markB));
+        QCOMPARE(b.version(caseAtB), 2);
+
+        auto applied = sync(a, QStringLiteral("chen"));
+        QVERIFY2(applied.has_value(), why(applied).constData());
+        QCOMPARE(applied->applied, 1);
+        auto rejected = sync(b, QStringLiteral("wang"));
+        QVERIFY2(rejected.has_value(), why(rejected).constData());
+        QCOMPARE(rejected->rejected, 1);
+        QCOMPARE(rejected->rejections.first().refusal, Sync::Refusal::Conflict);
+        // B now holds the server's history; its own event is set aside, not lost.
+        QCOMPARE(rejected->received.superseded, 1);
+        auto bFile = b.book->file(caseAtB);
+        QCOMPARE(bFile->events().at(1).action, CaseAction::Register);
+        QCOMPARE(bFile->events().at(1).reason, QStringLiteral("desk A"));
+        QCOMPARE(scalar(*b.workspace,
+                     QStringLiteral("SELECT reason FROM case_events_superseded WHERE case_id = %1")
+                         .arg(caseAtB))
+                     .toString(),
+            QStringLiteral("a school is next to it"));
+        auto waiting = b.outbox->entries(Sync::OutboxState::Rejected);
+        QCOMPARE(waiting->size(), 1);
+        QCOMPARE(waiting->first().madeBy, QStringLiteral("Leader Wang"));
+        QCOMPARE(waiting->first().refusal, QStringLiteral("conflict"));
+
+        // Redone on the case as the server left it, the action goes through.
+        auto redone = Sync::redoRejected(*b.book, *b.outbox, waiting->first().id,
+            b.as(QStringLiteral("Leader Wang"), CaseAction::MarkSpecial, 0));
+        QVERIFY2(redone.has_value(), why(redone).constData());
+        QCOMPARE(redone->sequence, 3);
+        auto again = sync(b, QStringLiteral("wang"));
+        QVERIFY2(again.has_value(), why(again).constData());
+        QCOMPARE(again->applied, 1);
+        QCOMPARE(b.outbox->entry(waiting->first().id)->state, Sync::OutboxState::Redone);
+        auto back = sync(a, QStringLiteral("chen"));
+        QVERIFY2(back.has_value(), why(back).constData());
+        QCOMPARE(a.version(reported), 3);
+        QCOMPARE(a.book->file(reported)->events().last().action, CaseAction::MarkSpecial);
+    }
+
+    void aCommandSentTwiceIsAppliedOnce()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("twice.gpkg")));
+        const qint64 reported = desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Leak"));
+        QVERIFY(desk.book->act(
+            reported, desk.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        auto queued = desk.outbox->toSend(10);
+        QCOMPARE(queued->size(), 2);
+        QList<QJsonObject> bodies {queued->at(0).body, queued->at(1).body, queued->at(1).body};
+        auto session = client(QStringLiteral("chen"));
+        QVERIFY(session.login());
+        auto results = session.push(bodies);
+        QVERIFY2(results.has_value(), why(results).constData());
+        QVERIFY(results->at(0).applied && results->at(1).applied);
+        QVERIFY(results->at(2).applied && results->at(2).repeated);
+        auto resent = session.push({queued->at(0).body});
+        QVERIFY(resent->first().repeated);
+        const CaseRecord record = desk.record(reported);
+        auto server = store();
+        QCOMPARE(scalar(*server,
+                     QStringLiteral("SELECT version FROM cases WHERE source = '%1' AND "
+                                    "external_id = '%2'")
+                         .arg(record.source, record.externalId))
+                     .toInt(),
+            2);
+
+        // Another account using the same id is not taken for a repeat.
+        auto other = client(QStringLiteral("zhang"));
+        QVERIFY(other.login());
+        auto stolen = other.push({queued->at(1).body});
+        QVERIFY(!stolen->first().applied);
+        QCOMPARE(stolen->first().refusal, Sync::Refusal::IdInUse);
+    }
+
+    void offlineWorkIsKeptAndSentWhenTheServerIsBack()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("offline.gpkg")));
+        m_server->stop();
+        const qint64 reported =
+            desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Pothole"));
+        QVERIFY(desk.book->act(
+            reported, desk.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        auto offline = sync(desk, QStringLiteral("chen"));
+        QVERIFY(!offline.has_value());
+        QCOMPARE(offline.error().code, ErrorCode::Unavailable);
+        QVERIFY2(offline.error().message.contains(QLatin1String("cannot be reached")),
+            qPrintable(offline.error().message));
+        QCOMPARE(desk.outbox->counts()->queued, 2);
+
+        QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+        auto online = sync(desk, QStringLiteral("chen"));
+        QVERIFY2(online.has_value(), why(online).constData());
+        QCOMPARE(online->applied, 2);
+        QCOMPARE(desk.outbox->counts()->queued, 0);
+        QCOMPARE(desk.outbox->counts()->applied, 2);
+    }
+
+    void serverKilledMidPushLosesAndDoublesNothing()
+    {
+        const QString deskPath = copyOfSample(QStringLiteral("killed-server.gpkg"));
+        QStringList keys;
+        {
+            Desk desk = Desk::open(deskPath);
+            for (int index = 0; index < 300; ++index) {
+                const qint64 id = desk.report(MANHATTAN_LON + index * 1e-5, MANHATTAN_LAT,
+                    QStringLiteral("Graffiti %1").arg(index));
+                QVERIFY(id > 0);
+                keys << desk.record(id).externalId;
+            }
+        }
+        QFile password(path(QStringLiteral("password")));
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write(PASSWORD + '\n');
+        password.close();
+        const QStringList syncArguments {QStringLiteral("sync"), deskPath,
+            QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--user"),
+            QStringLiteral("chen"), QStringLiteral("--password-file"), password.fileName(),
+            QStringLiteral("--ca"), m_caCertificate};
+
+        // The server dies while the desk pushes: wherever it stops, the desk keeps every
+        // command and the server keeps what it committed.
+        QProcess cli;
+        cli.start(QStringLiteral(GRIDDESK_CLI), syncArguments);
+        QVERIFY(cli.waitForStarted());
+        QTest::qWait(400);
+        m_server->kill();
+        QVERIFY(cli.waitForFinished(30'000));
+        QVERIFY2(cli.exitCode() != 0 || cli.readAllStandardOutput().contains("300 applied"),
+            "a sync cut off by the server must not say it succeeded");
+
+        QVERIFY2(m_server->start(), qPrintable(m_server->output()));
+        QStringList resumed = syncArguments;
+        resumed[3] = m_server->url().toString();
+        // The desk is bound to the first address; the restarted server listens elsewhere.
+        {
+            auto workspace = Workspace::open(deskPath);
+            QVERIFY((*workspace)->setMetadata(QStringLiteral("sync_server"), resumed[3]));
+        }
+        cli.start(QStringLiteral(GRIDDESK_CLI), resumed);
+        QVERIFY(cli.waitForFinished(60'000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        auto server = store();
+        QCOMPARE(scalar(*server,
+                     QStringLiteral("SELECT count(*) FROM cases WHERE external_id IN ('%1')")
+                         .arg(keys.join(QStringLiteral("', '"))))
+                     .toInt(),
+            300);
+        QCOMPARE(scalar(*server,
+                     QStringLiteral("SELECT count(*) FROM case_events e JOIN cases c ON c.fid = "
+                                    "e.case_id WHERE c.external_id IN ('%1')")
+                         .arg(keys.join(QStringLiteral("', '"))))
+                     .toInt(),
+            300);
+        Desk desk = Desk::open(deskPath);
+        QCOMPARE(desk.outbox->counts()->applied, 300);
+        QCOMPARE(desk.outbox->counts()->queued + desk.outbox->counts()->sent, 0);
+    }
+
+    void clientKilledMidSyncResumesWithoutDuplicates()
+    {
+        const QString deskPath = copyOfSample(QStringLiteral("killed-client.gpkg"));
+        {
+            Desk desk = Desk::open(deskPath);
+            for (int index = 0; index < 200; ++index)
+                QVERIFY(desk.report(MANHATTAN_LON, MANHATTAN_LAT + index * 1e-5,
+                            QStringLiteral("Noise %1").arg(index))
+                    > 0);
+        }
+        QFile password(path(QStringLiteral("password")));
+        const QStringList syncArguments {QStringLiteral("sync"), deskPath,
+            QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--user"),
+            QStringLiteral("chen"), QStringLiteral("--password-file"), password.fileName(),
+            QStringLiteral("--ca"), m_caCertificate};
+        QProcess cli;
+        cli.start(QStringLiteral(GRIDDESK_CLI), syncArguments);
+        QVERIFY(cli.waitForStarted());
+        QTest::qWait(300);
+        cli.kill();
+        cli.waitForFinished();
+        cli.start(QStringLiteral(GRIDDESK_CLI), syncArguments);
+        QVERIFY(cli.waitForFinished(60'000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        Desk desk = Desk::open(deskPath);
+        QCOMPARE(desk.outbox->counts()->applied, 200);
+        auto server = store();
+        QCOMPARE(scalar(*server,
+                     QStringLiteral("SELECT count(*) FROM cases WHERE descriptor LIKE 'Noise %'"))
+                     .toInt(),
+            200);
+    }
+
+    void jurisdictionLimitsWhatAnAccountSeesAndTouches()
+    {
+        Desk city = Desk::open(copyOfSample(QStringLiteral("jurisdiction-city.gpkg")));
+        // A place in Brooklyn (borough 3): where one of the sample's cases was reported.
+        GeoPoint brooklynPoint;
+        const auto locations = city.workspace->caseLocations();
+        QVERIFY(locations.has_value());
+        for (const CaseLocation &located : *locations) {
+            if (located.location && located.gridCode.startsWith(u'3')
+                && located.gridCode.size() == 3) {
+                brooklynPoint = *located.location;
+                break;
+            }
+        }
+        const qint64 inBrooklyn =
+            city.report(brooklynPoint.lon, brooklynPoint.lat, QStringLiteral("Flood"));
+        const qint64 inManhattan =
+            city.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Fallen tree"));
+        QVERIFY(sync(city, QStringLiteral("chen")));
+        const CaseRecord brooklyn = city.record(inBrooklyn);
+        QVERIFY2(brooklyn.gridCode.startsWith(u'3'), qPrintable(brooklyn.gridCode));
+
+        // The Manhattan operator's feed holds Manhattan's cases only.
+        auto manhattan = client(QStringLiteral("manhattan"));
+        QVERIFY(manhattan.login());
+        auto page = manhattan.pull(0, Sync::MAX_CASES_PER_PAGE);
+        QVERIFY2(page.has_value(), why(page).constData());
+        QVERIFY(!page->cases.isEmpty());
+        auto server = store();
+        QHash<QString, QString> parents;
+        QSqlQuery grids(server->database());
+        QVERIFY(grids.exec(QStringLiteral("SELECT code, parent_code FROM grids")));
+        while (grids.next())
+            parents.insert(grids.value(0).toString(), grids.value(1).toString());
+        bool sawOwnCase = false;
+        while (true) {
+            for (const Sync::CaseSnapshot &snapshot : page->cases) {
+                const QString grid = snapshot.record.gridCode;
+                const bool inDistrict =
+                    grid == QLatin1String("1") || parents.value(grid) == QLatin1String("1");
+                QVERIFY2(inDistrict,
+                    qPrintable(
+                        QStringLiteral("case %1 in grid %2").arg(snapshot.key.externalId, grid)));
+                sawOwnCase |= snapshot.key.externalId == city.record(inManhattan).externalId;
+            }
+            if (!page->more)
+                break;
+            page = manhattan.pull(page->cursor, Sync::MAX_CASES_PER_PAGE);
+            QVERIFY2(page.has_value(), why(page).constData());
+        }
+        QVERIFY(sawOwnCase);
+
+        // Acting on a Brooklyn case or reporting one is refused, and the refusal audited.
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("jurisdiction-manhattan.gpkg")));
+        QVERIFY(sync(desk, QStringLiteral("chen")));
+        auto brooklynHere = Sync::caseIdOf(*desk.workspace, {brooklyn.source, brooklyn.externalId});
+        QVERIFY(desk.book->act(
+            **brooklynHere, desk.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        desk.report(brooklynPoint.lon, brooklynPoint.lat, QStringLiteral("Another flood"));
+        auto refused = sync(desk, QStringLiteral("manhattan"));
+        QVERIFY2(refused.has_value(), why(refused).constData());
+        QCOMPARE(refused->rejected, 2);
+        for (const Sync::CommandResult &result : refused->rejections)
+            QCOMPARE(result.refusal, Sync::Refusal::OutsideJurisdiction);
+        QVERIFY(scalar(*server,
+                    QStringLiteral("SELECT count(*) FROM server_audit WHERE user_name = "
+                                   "'manhattan' AND what = 'command_refused'"))
+                    .toInt()
+            >= 2);
+    }
+
+    void theRoleDecidesWhatMayBeDone()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("roles.gpkg")));
+        const qint64 reported =
+            desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Sign down"));
+        QVERIFY(sync(desk, QStringLiteral("chen")));
+        QVERIFY(desk.book->act(
+            reported, desk.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        // The desk's user may register; the account it syncs as, a supervisor, may not.
+        auto refused = sync(desk, QStringLiteral("li"));
+        QVERIFY2(refused.has_value(), why(refused).constData());
+        QCOMPARE(refused->rejected, 1);
+        QVERIFY2(refused->rejections.first().refusal == Sync::Refusal::Forbidden,
+            qPrintable(refused->rejections.first().reason));
+        // The desk now holds the server's history again.
+        QCOMPARE(desk.version(reported), 1);
+
+        // A unit handler sees the cases its unit handles, not every case of the boroughs its
+        // agency serves.
+        auto handler = client(QStringLiteral("nypd"));
+        QVERIFY(handler.login());
+        auto page = handler.pull(0, Sync::MAX_CASES_PER_PAGE);
+        QVERIFY2(page.has_value(), why(page).constData());
+        for (const Sync::CaseSnapshot &snapshot : page->cases) {
+            const CaseFile file = CaseFile::replay(snapshot.events);
+            const bool handles = file.leadUnit() == QLatin1String("NYPD")
+                || file.coUnits().contains(QStringLiteral("NYPD"));
+            QVERIFY2(handles, qPrintable(snapshot.key.externalId));
+        }
+    }
+
+    void untrustedCertificatesAreRefusedNeverIgnored()
+    {
+        // Without the city's CA the system store does not know the server.
+        Sync::ClientOptions options;
+        options.server = m_server->url();
+        options.user = QStringLiteral("chen");
+        options.password = PASSWORD;
+        Sync::SyncClient stranger(options);
+        auto refused = stranger.login();
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(QLatin1String("not trusted")),
+            qPrintable(refused.error().message));
+
+        // The certificate names 127.0.0.1, not localhost.
+        options.caCertificates = m_trusted;
+        options.server.setHost(QStringLiteral("localhost"));
+        Sync::SyncClient wrongName(options);
+        auto mismatch = wrongName.login();
+        QVERIFY(!mismatch.has_value());
+        QVERIFY2(mismatch.error().message.contains(QLatin1String("not trusted")),
+            qPrintable(mismatch.error().message));
+
+        // http:// is not spoken at all.
+        options.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->url().port()));
+        Sync::SyncClient plain(options);
+        auto notTls = plain.login();
+        QVERIFY(!notTls.has_value());
+        QCOMPARE(notTls.error().code, ErrorCode::InvalidArgument);
+    }
+
+    void aServerWithAnExpiredCertificateDoesNotStart()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(writeIssuedCertificate(m_caCertificate, path(QStringLiteral("city-ca.key")),
+            path(QStringLiteral("old.pem")), path(QStringLiteral("old.key")),
+            {QStringLiteral("127.0.0.1")}, now.addDays(-30), now.addDays(-1)));
+        ServerProcess expired(QStringLiteral(GRIDDESK_SERVER),
+            serverArguments(path(QStringLiteral("old.pem")), path(QStringLiteral("old.key"))));
+        QVERIFY(!expired.start());
+        QVERIFY2(expired.output().contains(QLatin1String("expired")), qPrintable(expired.output()));
+    }
+
+    void badTokensAndBadRequestsGetClearRefusals()
+    {
+        const QUrl server = m_server->url();
+        const QByteArray body =
+            QJsonDocument(QJsonObject {{QStringLiteral("commands"), QJsonArray()}}).toJson();
+        QCOMPARE(
+            rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/push"), body).status, 401);
+        const RawAnswer forged = rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/push"),
+            body, QByteArrayLiteral("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        QCOMPARE(forged.status, 401);
+        QCOMPARE(
+            forged.json.value(QLatin1String("error")).toString(), QStringLiteral("unauthorized"));
+
+        const RawAnswer wrong = rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/login"),
+            QJsonDocument(QJsonObject {{QStringLiteral("user"), QStringLiteral("chen")},
+                              {QStringLiteral("password"), QStringLiteral("not the password")}})
+                .toJson());
+        QCOMPARE(wrong.status, 401);
+        QCOMPARE(
+            wrong.json.value(QLatin1String("error")).toString(), QStringLiteral("bad_credentials"));
+
+        const QByteArray session = token(QStringLiteral("zhang"));
+        QVERIFY(!session.isEmpty());
+        const RawAnswer garbage = rawRequest(
+            server, m_trusted, "POST", QStringLiteral("/v1/push"), "{\"commands\": [", session);
+        QCOMPARE(garbage.status, 400);
+        QVERIFY(garbage.json.value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("not JSON")));
+        const RawAnswer notList = rawRequest(
+            server, m_trusted, "POST", QStringLiteral("/v1/push"), "{\"commands\": 5}", session);
+        QCOMPARE(notList.status, 400);
+
+        QJsonArray many;
+        for (int index = 0; index <= Sync::MAX_COMMANDS_PER_PUSH; ++index)
+            many << QJsonObject();
+        const RawAnswer tooMany = rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/push"),
+            QJsonDocument(QJsonObject {{QStringLiteral("commands"), many}}).toJson(), session);
+        QCOMPARE(tooMany.status, 413);
+
+        const QByteArray huge = "{\"commands\": [\"" + QByteArray(9 * 1024 * 1024, 'x') + "\"]}";
+        const RawAnswer oversized =
+            rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/push"), huge, session);
+        QCOMPARE(oversized.status, 413);
+
+        // Malformed commands are answered one by one, with what is wrong, and change nothing.
+        QJsonArray odd {QJsonObject {{QStringLiteral("id"), QStringLiteral("short")}},
+            QJsonObject {{QStringLiteral("id"), QStringLiteral("odd-command-0001")},
+                {QStringLiteral("kind"), QStringLiteral("act")},
+                {QStringLiteral("case"),
+                    QJsonObject {{QStringLiteral("source"), QStringLiteral("desk")},
+                        {QStringLiteral("external_id"), QStringLiteral("none")}}},
+                {QStringLiteral("action"), QStringLiteral("register")},
+                {QStringLiteral("based_on"), 1},
+                {QStringLiteral("at"), QStringLiteral("yesterday")}},
+            QStringLiteral("'; DROP TABLE cases; --")};
+        const RawAnswer answered = rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/push"),
+            QJsonDocument(QJsonObject {{QStringLiteral("commands"), odd}}).toJson(), session);
+        QCOMPARE(answered.status, 200);
+        const QJsonArray results = answered.json.value(QLatin1String("results")).toArray();
+        QCOMPARE(results.size(), 3);
+        for (const QJsonValue &result : results) {
+            QCOMPARE(result[QLatin1String("status")].toString(), QStringLiteral("rejected"));
+            QCOMPARE(result[QLatin1String("code")].toString(), QStringLiteral("invalid"));
+        }
+        QVERIFY(
+            results.at(1)[QLatin1String("reason")].toString().contains(QLatin1String("\"at\"")));
+        auto server2 = store();
+        QVERIFY(scalar(*server2, QStringLiteral("SELECT count(*) FROM cases")).toInt() >= 2000);
+
+        const RawAnswer cursor =
+            rawRequest(server, m_trusted, "GET", QStringLiteral("/v1/feed?after=-5"), {}, session);
+        QCOMPARE(cursor.status, 400);
+        QCOMPARE(
+            rawRequest(server, m_trusted, "GET", QStringLiteral("/v1/nothing"), {}, session).status,
+            404);
+
+        // After logout the token is worth nothing.
+        QCOMPARE(
+            rawRequest(server, m_trusted, "POST", QStringLiteral("/v1/logout"), {}, session).status,
+            200);
+        QCOMPARE(
+            rawRequest(server, m_trusted, "GET", QStringLiteral("/v1/feed"), {}, session).status,
+            401);
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+};
+
+GRIDDESK_TEST_MAIN(TestSyncServer, QCoreApplication)
+
+#include "tst_syncserver.moc"

@@ -640,6 +640,14 @@
         <source>Case %1 could not be moved to grid %2: %3</source>
         <translation>Case %1 could not be moved to grid %2: %3</translation>
     </message>
+    <message>
+        <source>Case %1 cannot keep %2 events of its history.</source>
+        <translation>Case %1 cannot keep %2 events of its history.</translation>
+    </message>
+    <message>
+        <source>Setting aside the history of case %1: %2</source>
+        <translation>Setting aside the history of case %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -2408,6 +2416,14 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>The standards tree has no category %1.</translation>
     </message>
     <message>
+        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
+        <translation>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</translation>
+    </message>
+    <message>
+        <source>--person must be the id of a person of the org chart (see org-export --people).</source>
+        <translation>--person must be the id of a person of the org chart (see org-export --people).</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -2468,6 +2484,14 @@ The standards tree:
   griddesk-cli standards-history WORKSPACE [CODE] [--json]
   (standard levels: national, industry, local, group, internal; statuses: in_force,
   draft, revised, withdrawn)
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
 
 Actions: %2.
 Roles: %3.
@@ -2536,6 +2560,14 @@ The standards tree:
   (standard levels: national, industry, local, group, internal; statuses: in_force,
   draft, revised, withdrawn)
 
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
 Actions: %2.
 Roles: %3.
 
@@ -2544,12 +2576,92 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
-        <translation>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</translation>
+        <source>Only outbox commands in this state.</source>
+        <translation>Only outbox commands in this state.</translation>
     </message>
     <message>
-        <source>--person must be the id of a person of the org chart (see org-export --people).</source>
-        <translation>--person must be the id of a person of the org chart (see org-export --people).</translation>
+        <source>The sync server, https://HOST:PORT.</source>
+        <translation>The sync server, https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>The account on the sync server.</source>
+        <translation>The account on the sync server.</translation>
+    </message>
+    <message>
+        <source>A file whose first line is the password.</source>
+        <translation>A file whose first line is the password.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s CA certificate (PEM) to trust besides the system&apos;s.</source>
+        <translation>The city&apos;s CA certificate (PEM) to trust besides the system&apos;s.</translation>
+    </message>
+    <message>
+        <source>say who settles the command with --as USER.</source>
+        <translation>say who settles the command with --as USER.</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace.</source>
+        <translation>%1 is not a user of this workspace.</translation>
+    </message>
+    <message>
+        <source>Command %1 was made by %2; only they, a supervisor or a leader settle it.</source>
+        <translation>Command %1 was made by %2; only they, a supervisor or a leader settle it.</translation>
+    </message>
+    <message>
+        <source>%1 needs a WORKSPACE and the number of a command in its outbox.</source>
+        <translation>%1 needs a WORKSPACE and the number of a command in its outbox.</translation>
+    </message>
+    <message>
+        <source>sync needs a WORKSPACE.</source>
+        <translation>sync needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>sync needs --server https://HOST:PORT and --user USER.</source>
+        <translation>sync needs --server https://HOST:PORT and --user USER.</translation>
+    </message>
+    <message>
+        <source>--server must be https://HOST:PORT, not &quot;%1&quot;; GridDesk syncs over HTTPS only.</source>
+        <translation>--server must be https://HOST:PORT, not &quot;%1&quot;; GridDesk syncs over HTTPS only.</translation>
+    </message>
+    <message>
+        <source>%1 syncs with %2; its cases and cursor belong to that server, not to %3.</source>
+        <translation>%1 syncs with %2; its cases and cursor belong to that server, not to %3.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Password for %1: </translation>
+    </message>
+    <message>
+        <source>Sent %1 command(s) to %2: %3 applied, %4 rejected.</source>
+        <translation>Sent %1 command(s) to %2: %3 applied, %4 rejected.</translation>
+    </message>
+    <message>
+        <source>rejected %1 (%2): %3</source>
+        <translation>rejected %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Received %1 new and %2 changed case(s); %3 event(s) of this desk set aside for the server&apos;s.</source>
+        <translation>Received %1 new and %2 changed case(s); %3 event(s) of this desk set aside for the server&apos;s.</translation>
+    </message>
+    <message>
+        <source>outbox needs a WORKSPACE.</source>
+        <translation>outbox needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>--state is one of queued, sent, applied, rejected, discarded, redone.</source>
+        <translation>--state is one of queued, sent, applied, rejected, discarded, redone.</translation>
+    </message>
+    <message>
+        <source>Command %1 discarded.</source>
+        <translation>Command %1 discarded.</translation>
+    </message>
+    <message>
+        <source>Command %1 made again on case %2 at version %3; it waits for the next sync.</source>
+        <translation>Command %1 made again on case %2 at version %3; it waits for the next sync.</translation>
+    </message>
+    <message>
+        <source>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</source>
+        <translation>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</translation>
     </message>
 </context>
 <context>
@@ -6082,6 +6194,676 @@ The first text that is not UTF-8: %2</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::Server</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password library (libsodium) could not be started.</source>
+        <translation>The server&apos;s password library (libsodium) could not be started.</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed: the server is short of memory.</source>
+        <translation>The password could not be hashed: the server is short of memory.</translation>
+    </message>
+    <message>
+        <source>An account needs a user name.</source>
+        <translation>An account needs a user name.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The user name is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>The user name is too long: at most %n character.</numerusform>
+            <numerusform>The user name is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The user name &quot;%1&quot; starts or ends with a space.</source>
+        <translation>The user name &quot;%1&quot; starts or ends with a space.</translation>
+    </message>
+    <message>
+        <source>The user name &quot;%1&quot; holds line breaks, tabs or other control characters.</source>
+        <translation>The user name &quot;%1&quot; holds line breaks, tabs or other control characters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too short: it needs at least %n bytes.</source>
+        <translation>
+            <numerusform>The password is too short: it needs at least %n byte.</numerusform>
+            <numerusform>The password is too short: it needs at least %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too long: at most %n bytes.</source>
+        <translation>
+            <numerusform>The password is too long: at most %n byte.</numerusform>
+            <numerusform>The password is too long: at most %n bytes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An account needs the code of its unit.</source>
+        <translation>An account needs the code of its unit.</translation>
+    </message>
+    <message>
+        <source>Looking up the unit %1</source>
+        <translation>Looking up the unit %1</translation>
+    </message>
+    <message>
+        <source>The unit %1 is not in the server&apos;s org chart.</source>
+        <translation>The unit %1 is not in the server&apos;s org chart.</translation>
+    </message>
+    <message>
+        <source>The unit %1 is retired; give the account a unit that is still active.</source>
+        <translation>The unit %1 is retired; give the account a unit that is still active.</translation>
+    </message>
+    <message>
+        <source>The account %1 has the role &quot;%2&quot;, which the server does not know.</source>
+        <translation>The account %1 has the role &quot;%2&quot;, which the server does not know.</translation>
+    </message>
+    <message>
+        <source>Reading an account</source>
+        <translation>Reading an account</translation>
+    </message>
+    <message>
+        <source>Ending the sessions of %1</source>
+        <translation>Ending the sessions of %1</translation>
+    </message>
+    <message>
+        <source>Deleting expired sessions</source>
+        <translation>Deleting expired sessions</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>The user name or the password is wrong.</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: the account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
+        <translation>Too many failed logins: the account is locked until %1. Try again then, or ask an administrator to reset the password.</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled; ask an administrator to enable it.</source>
+        <translation>The account %1 is disabled; ask an administrator to enable it.</translation>
+    </message>
+    <message>
+        <source>The session is not valid; log in again.</source>
+        <translation>The session is not valid; log in again.</translation>
+    </message>
+    <message>
+        <source>Counting a failed login</source>
+        <translation>Counting a failed login</translation>
+    </message>
+    <message>
+        <source>Opening a session</source>
+        <translation>Opening a session</translation>
+    </message>
+    <message>
+        <source>The system role belongs to the desk&apos;s own rules; an account cannot have it.</source>
+        <translation>The system role belongs to the desk&apos;s own rules; an account cannot have it.</translation>
+    </message>
+    <message>
+        <source>There is already an account named %1.</source>
+        <translation>There is already an account named %1.</translation>
+    </message>
+    <message>
+        <source>Adding the account %1</source>
+        <translation>Adding the account %1</translation>
+    </message>
+    <message>
+        <source>Resetting the password of %1</source>
+        <translation>Resetting the password of %1</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>There is no account named %1.</translation>
+    </message>
+    <message>
+        <source>Changing the account %1</source>
+        <translation>Changing the account %1</translation>
+    </message>
+    <message>
+        <source>Reading the accounts</source>
+        <translation>Reading the accounts</translation>
+    </message>
+    <message>
+        <source>Checking a session</source>
+        <translation>Checking a session</translation>
+    </message>
+    <message>
+        <source>The session has expired; log in again.</source>
+        <translation>The session has expired; log in again.</translation>
+    </message>
+    <message>
+        <source>The account of this session no longer exists.</source>
+        <translation>The account of this session no longer exists.</translation>
+    </message>
+    <message>
+        <source>Ending a session</source>
+        <translation>Ending a session</translation>
+    </message>
+    <message>
+        <source>An audit entry needs to say what happened.</source>
+        <translation>An audit entry needs to say what happened.</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be written: %1</source>
+        <translation>The audit trail could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail failed: %1</source>
+        <translation>Reading the audit trail failed: %1</translation>
+    </message>
+    <message>
+        <source>no detail</source>
+        <translation>no detail</translation>
+    </message>
+    <message>
+        <source>%1 failed (OpenSSL: %2).</source>
+        <translation>%1 failed (OpenSSL: %2).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither an IP address nor a host name a certificate can hold.</source>
+        <translation>&quot;%1&quot; is neither an IP address nor a host name a certificate can hold.</translation>
+    </message>
+    <message>
+        <source>A server certificate needs at least one host name or address.</source>
+        <translation>A server certificate needs at least one host name or address.</translation>
+    </message>
+    <message>
+        <source>The first host, %1, is longer than the %2 characters a certificate&apos;s common name may have; give a shorter name first.</source>
+        <translation>The first host, %1, is longer than the %2 characters a certificate&apos;s common name may have; give a shorter name first.</translation>
+    </message>
+    <message>
+        <source>A certificate is valid for 1 to %1 days, not %2.</source>
+        <translation>A certificate is valid for 1 to %1 days, not %2.</translation>
+    </message>
+    <message>
+        <source>A certificate and its key each need a file name.</source>
+        <translation>A certificate and its key each need a file name.</translation>
+    </message>
+    <message>
+        <source>%1 exists already; certificates and keys are never overwritten. Move it away or choose another file.</source>
+        <translation>%1 exists already; certificates and keys are never overwritten. Move it away or choose another file.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>The folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The certificate and its key need two different files, not %1 for both.</source>
+        <translation>The certificate and its key need two different files, not %1 for both.</translation>
+    </message>
+    <message>
+        <source>Making an EC P-256 key</source>
+        <translation>Making an EC P-256 key</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a PEM certificate or key.</source>
+        <translation>%1 is too large to be a PEM certificate or key.</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate (OpenSSL: %2).</source>
+        <translation>%1 is not a PEM certificate (OpenSSL: %2).</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted PEM private key (OpenSSL: %2).</source>
+        <translation>%1 is not an unencrypted PEM private key (OpenSSL: %2).</translation>
+    </message>
+    <message>
+        <source>Adding the extension %1 = %2</source>
+        <translation>Adding the extension %1 = %2</translation>
+    </message>
+    <message>
+        <source>Listing the certificate&apos;s hosts</source>
+        <translation>Listing the certificate&apos;s hosts</translation>
+    </message>
+    <message>
+        <source>Adding the certificate&apos;s hosts</source>
+        <translation>Adding the certificate&apos;s hosts</translation>
+    </message>
+    <message>
+        <source>Starting a certificate</source>
+        <translation>Starting a certificate</translation>
+    </message>
+    <message>
+        <source>Dating the certificate</source>
+        <translation>Dating the certificate</translation>
+    </message>
+    <message>
+        <source>Naming the certificate %1</source>
+        <translation>Naming the certificate %1</translation>
+    </message>
+    <message>
+        <source>Signing the certificate</source>
+        <translation>Signing the certificate</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation>%1 could not be created: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+        <source>Encoding the key</source>
+        <translation>Encoding the key</translation>
+    </message>
+    <message>
+        <source>Encoding the certificate</source>
+        <translation>Encoding the certificate</translation>
+    </message>
+    <message>
+        <source>A certificate authority needs a name of 1 to %1 characters.</source>
+        <translation>A certificate authority needs a name of 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>A certificate&apos;s validity must end after it begins.</source>
+        <translation>A certificate&apos;s validity must end after it begins.</translation>
+    </message>
+    <message>
+        <source>%1 is not the key of the certificate %2.</source>
+        <translation>%1 is not the key of the certificate %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a certificate authority&apos;s certificate.</source>
+        <translation>%1 is not a certificate authority&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The validity dates of %1 cannot be read.</source>
+        <translation>The validity dates of %1 cannot be read.</translation>
+    </message>
+    <message>
+        <source>The certificate %1 is valid only from %2 (UTC).</source>
+        <translation>The certificate %1 is valid only from %2 (UTC).</translation>
+    </message>
+    <message>
+        <source>The certificate %1 expired on %2 (UTC); clients will refuse it.</source>
+        <translation>The certificate %1 expired on %2 (UTC); clients will refuse it.</translation>
+    </message>
+    <message>
+        <source>The body is not JSON: %1 at byte %2.</source>
+        <translation>The body is not JSON: %1 at byte %2.</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>The body must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The body has %1 bytes; this server takes at most %2.</source>
+        <translation>The body has %1 bytes; this server takes at most %2.</translation>
+    </message>
+    <message>
+        <source>Log in first: the request has no &quot;Authorization: Bearer&quot; token.</source>
+        <translation>Log in first: the request has no &quot;Authorization: Bearer&quot; token.</translation>
+    </message>
+    <message>
+        <source>A login has at most %1 bytes.</source>
+        <translation>A login has at most %1 bytes.</translation>
+    </message>
+    <message>
+        <source>This server speaks sync protocol %1, not %2; update the workstation or the server.</source>
+        <translation>This server speaks sync protocol %1, not %2; update the workstation or the server.</translation>
+    </message>
+    <message>
+        <source>The body must hold &quot;commands&quot;, a list.</source>
+        <translation>The body must hold &quot;commands&quot;, a list.</translation>
+    </message>
+    <message>
+        <source>At most %1 commands are taken in one push, not %2.</source>
+        <translation>At most %1 commands are taken in one push, not %2.</translation>
+    </message>
+    <message>
+        <source>The server could not write its store; nothing after command %1 was applied. Send them again.</source>
+        <translation>The server could not write its store; nothing after command %1 was applied. Send them again.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be a cursor the feed gave (0 at first) and &quot;limit&quot; a positive number.</source>
+        <translation>&quot;after&quot; must be a cursor the feed gave (0 at first) and &quot;limit&quot; a positive number.</translation>
+    </message>
+    <message>
+        <source>The server could not read its store; try again.</source>
+        <translation>The server could not read its store; try again.</translation>
+    </message>
+    <message>
+        <source>Reading the units&apos; jurisdictions</source>
+        <translation>Reading the units&apos; jurisdictions</translation>
+    </message>
+    <message>
+        <source>Reading earlier answers</source>
+        <translation>Reading earlier answers</translation>
+    </message>
+    <message>
+        <source>Another account already sent a command with id %1.</source>
+        <translation>Another account already sent a command with id %1.</translation>
+    </message>
+    <message>
+        <source>Recording the answer</source>
+        <translation>Recording the answer</translation>
+    </message>
+    <message>
+        <source>The server already has case %1 %2.</source>
+        <translation>The server already has case %1 %2.</translation>
+    </message>
+    <message>
+        <source>Case %1 %2 lies in grid %3, outside the jurisdiction of unit %4.</source>
+        <translation>Case %1 %2 lies in grid %3, outside the jurisdiction of unit %4.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>The server has no case %1 %2.</source>
+        <translation>The server has no case %1 %2.</translation>
+    </message>
+    <message>
+        <source>Case %1 %2 is outside the jurisdiction of unit %3.</source>
+        <translation>Case %1 %2 is outside the jurisdiction of unit %3.</translation>
+    </message>
+    <message>
+        <source>The case to merge into, %1 %2, is not one this account can see.</source>
+        <translation>The case to merge into, %1 %2, is not one this account can see.</translation>
+    </message>
+    <message>
+        <source>Reading the feed</source>
+        <translation>Reading the feed</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not ADDRESS:PORT; an IPv6 address is written [::1]:8443.</source>
+        <translation>&quot;%1&quot; is not ADDRESS:PORT; an IPv6 address is written [::1]:8443.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not ADDRESS:PORT, as in 127.0.0.1:8443.</source>
+        <translation>&quot;%1&quot; is not ADDRESS:PORT, as in 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: an IPv6 address goes in brackets, as in [::1]:8443.</source>
+        <translation>&quot;%1&quot;: an IPv6 address goes in brackets, as in [::1]:8443.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on (a name such as localhost is not accepted; give 127.0.0.1 or ::1).</source>
+        <translation>&quot;%1&quot; is not an IP address to listen on (a name such as localhost is not accepted; give 127.0.0.1 or ::1).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port: give a number from 1 to 65535 (0: any free port).</source>
+        <translation>&quot;%1&quot; is not a port: give a number from 1 to 65535 (0: any free port).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a log level; give one of %2.</source>
+        <translation>&quot;%1&quot; is not a log level; give one of %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a session length: give whole hours from 1 to %2.</source>
+        <translation>&quot;%1&quot; is not a session length: give whole hours from 1 to %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request size: give bytes from %2 to %3, or a number with K, M or G.</source>
+        <translation>&quot;%1&quot; is not a request size: give bytes from %2 to %3, or a number with K, M or G.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation>The configuration file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read: %2</source>
+        <translation>The configuration file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a configuration file.</source>
+        <translation>%1 is too large to be a configuration file.</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 is not UTF-8 text.</source>
+        <translation>The configuration file %1 is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>unknown section %1; the only section is [server].</source>
+        <translation>unknown section %1; the only section is [server].</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a setting; settings are written key = value.</source>
+        <translation>&quot;%1&quot; is not a setting; settings are written key = value.</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;; the keys are %2.</source>
+        <translation>unknown key &quot;%1&quot;; the keys are %2.</translation>
+    </message>
+    <message>
+        <source>%1 is set a second time; it was set on line %2.</source>
+        <translation>%1 is set a second time; it was set on line %2.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 needs a value.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) does not exist.</source>
+        <extracomment>%1 is a path, %2 says which file it is: &quot;the certificate&quot;, &quot;the key&quot;, &quot;the database&quot;</extracomment>
+        <translation>%1 (%2) does not exist.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not a file the server can read.</source>
+        <translation>%1 (%2) is not a file the server can read.</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, line %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server option; the options are %2.</source>
+        <translation>&quot;%1&quot; is not a server option; the options are %2.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice.</source>
+        <translation>%1 is given twice.</translation>
+    </message>
+    <message>
+        <source>The server needs an IP address to listen on.</source>
+        <translation>The server needs an IP address to listen on.</translation>
+    </message>
+    <message>
+        <source>Sessions last from 1 to %1 hours, not %2.</source>
+        <translation>Sessions last from 1 to %1 hours, not %2.</translation>
+    </message>
+    <message>
+        <source>A request may be limited to %1 to %2 bytes, not %3.</source>
+        <translation>A request may be limited to %1 to %2 bytes, not %3.</translation>
+    </message>
+    <message>
+        <source>the certificate</source>
+        <translation>the certificate</translation>
+    </message>
+    <message>
+        <source>No certificate is given: set certificate in the configuration file or give --cert.</source>
+        <translation>No certificate is given: set certificate in the configuration file or give --cert.</translation>
+    </message>
+    <message>
+        <source>the key</source>
+        <translation>the key</translation>
+    </message>
+    <message>
+        <source>No key is given: set key in the configuration file or give --key.</source>
+        <translation>No key is given: set key in the configuration file or give --key.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>the database</translation>
+    </message>
+    <message>
+        <source>No database is given: set database in the configuration file or give --db.</source>
+        <translation>No database is given: set database in the configuration file or give --db.</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only; the server needs to write it.</source>
+        <translation>The database %1 is read-only; the server needs to write it.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ServerMain</name>
+    <message>
+        <source>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+Roles: operator, supervisor, unit_handler, leader.
+</source>
+        <translation>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+Roles: operator, supervisor, unit_handler, leader.
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 needs a value.</translation>
+    </message>
+    <message>
+        <source>griddesk-server: %1</source>
+        <translation>griddesk-server: %1</translation>
+    </message>
+    <message>
+        <source>say which store with --db WORKSPACE.</source>
+        <translation>say which store with --db WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>there is no workspace %1. The server&apos;s store is a workspace with the city&apos;s grids, org chart and cases: make one with griddesk-cli (or copy a workstation&apos;s) and give its path.</source>
+        <translation>there is no workspace %1. The server&apos;s store is a workspace with the city&apos;s grids, org chart and cases: make one with griddesk-cli (or copy a workstation&apos;s) and give its path.</translation>
+    </message>
+    <message>
+        <source>%1 takes --db WORKSPACE and one USER.</source>
+        <translation>%1 takes --db WORKSPACE and one USER.</translation>
+    </message>
+    <message>
+        <source>  (disabled)</source>
+        <translation>  (disabled)</translation>
+    </message>
+    <message>
+        <source>%1 is disabled; their sessions have ended.</source>
+        <translation>%1 is disabled; their sessions have ended.</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 may log in again.</translation>
+    </message>
+    <message>
+        <source>add-user needs --role (one of %1) and --unit CODE.</source>
+        <translation>add-user needs --role (one of %1) and --unit CODE.</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>New password for %1: </translation>
+    </message>
+    <message>
+        <source>Account %1 added: %2 of unit %3.</source>
+        <translation>Account %1 added: %2 of unit %3.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is changed; their sessions have ended.</source>
+        <translation>The password of %1 is changed; their sessions have ended.</translation>
+    </message>
+    <message>
+        <source>%1 takes no %2.</source>
+        <translation>%1 takes no %2.</translation>
+    </message>
+    <message>
+        <source>%1 needs --cert FILE and --key FILE.</source>
+        <translation>%1 needs --cert FILE and --key FILE.</translation>
+    </message>
+    <message>
+        <source>--days must be a number from 1 to %1.</source>
+        <translation>--days must be a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>init-ca needs --name, such as &quot;City grid CA&quot;.</source>
+        <translation>init-ca needs --name, such as &quot;City grid CA&quot;.</translation>
+    </message>
+    <message>
+        <source>CA certificate %1 and key %2 written. Give the certificate to every workstation (sync --ca); keep the key offline.</source>
+        <translation>CA certificate %1 and key %2 written. Give the certificate to every workstation (sync --ca); keep the key offline.</translation>
+    </message>
+    <message>
+        <source>issue-cert needs --ca-cert, --ca-key and --host.</source>
+        <translation>issue-cert needs --ca-cert, --ca-key and --host.</translation>
+    </message>
+    <message>
+        <source>Server certificate %1 for %2 written, signed by the CA.</source>
+        <translation>Server certificate %1 for %2 written, signed by the CA.</translation>
+    </message>
+    <message>
+        <source>*** A SELF-SIGNED CERTIFICATE FOR A TRIAL ONLY ***
+%1 is signed by nobody. Workstations trust it only when given this very file (sync --ca %1).
+For a city&apos;s servers make a CA with init-ca and issue certificates with issue-cert.</source>
+        <translation>*** A SELF-SIGNED CERTIFICATE FOR A TRIAL ONLY ***
+%1 is signed by nobody. Workstations trust it only when given this very file (sync --ca %1).
+For a city&apos;s servers make a CA with init-ca and issue certificates with issue-cert.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 and key %2 written for %3, valid %4 days.</source>
+        <translation>Certificate %1 and key %2 written for %3, valid %4 days.</translation>
+    </message>
+    <message>
+        <source>The certificate or key cannot be read: %1</source>
+        <translation>The certificate or key cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 or %2 is not a PEM certificate and an unencrypted EC or RSA key.</source>
+        <translation>%1 or %2 is not a PEM certificate and an unencrypted EC or RSA key.</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: the port is taken, or the address is not this machine&apos;s.</source>
+        <translation>cannot listen on %1: the port is taken, or the address is not this machine&apos;s.</translation>
+    </message>
+    <message>
+        <source>griddesk-server: deadline rules: %1</source>
+        <translation>griddesk-server: deadline rules: %1</translation>
+    </message>
+    <message>
+        <source>griddesk-server: listening on https://%1 with store %2</source>
+        <translation>griddesk-server: listening on https://%1 with store %2</translation>
+    </message>
+    <message>
+        <source>griddesk-server: stopped.</source>
+        <translation>griddesk-server: stopped.</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>unknown command &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::SqlFunctions</name>
     <message>
         <source>The SQLite driver does not expose its connection handle.</source>
@@ -7125,6 +7907,253 @@ The first text that is not UTF-8: %2</translation>
             <numerusform>Makes %n fine grid of %1 m².</numerusform>
             <numerusform>Makes %n fine grids of %1 m² on average.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Sync</name>
+    <message>
+        <source>Finding case %1 %2: %3</source>
+        <translation>Finding case %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s history of the case differs from event %1 on: another desk acted first, or the server refused the action.</source>
+        <translation>The server&apos;s history of the case differs from event %1 on: another desk acted first, or the server refused the action.</translation>
+    </message>
+    <message>
+        <source>Case %1 %2 from the server</source>
+        <translation>Case %1 %2 from the server</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>discarded</translation>
+    </message>
+    <message>
+        <source>redone</source>
+        <translation>redone</translation>
+    </message>
+    <message>
+        <source>Reading the case merged into</source>
+        <translation>Reading the case merged into</translation>
+    </message>
+    <message>
+        <source>Queueing the action for the server</source>
+        <translation>Queueing the action for the server</translation>
+    </message>
+    <message>
+        <source>Reading the outbox</source>
+        <translation>Reading the outbox</translation>
+    </message>
+    <message>
+        <source>The outbox has no command %1.</source>
+        <translation>The outbox has no command %1.</translation>
+    </message>
+    <message>
+        <source>Updating the outbox</source>
+        <translation>Updating the outbox</translation>
+    </message>
+    <message>
+        <source>Writing the server&apos;s answer</source>
+        <translation>Writing the server&apos;s answer</translation>
+    </message>
+    <message>
+        <source>Command %1 is %2; only a rejected command can be discarded.</source>
+        <translation>Command %1 is %2; only a rejected command can be discarded.</translation>
+    </message>
+    <message>
+        <source>Command %1 is %2; only a rejected command can be made again.</source>
+        <translation>Command %1 is %2; only a rejected command can be made again.</translation>
+    </message>
+    <message>
+        <source>Command %1 reported case %2 %3, which the server refused; report it again with what the server needs, or discard the command.</source>
+        <translation>Command %1 reported case %2 %3, which the server refused; report it again with what the server needs, or discard the command.</translation>
+    </message>
+    <message>
+        <source>The case to merge into, %1 %2, is not in this workspace.</source>
+        <translation>The case to merge into, %1 %2, is not in this workspace.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2.</source>
+        <translation>The password file %1 cannot be read: %2.</translation>
+    </message>
+    <message>
+        <source>No password was given: use --password-file FILE, or type it when asked.</source>
+        <translation>No password was given: use --password-file FILE, or type it when asked.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>not a text</source>
+        <translation>not a text</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>longer than %1 characters</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <source>not a date and time: %1</source>
+        <translation>not a date and time: %1</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>not an object</translation>
+    </message>
+    <message>
+        <source>not a longitude and latitude in degrees (WGS84)</source>
+        <translation>not a longitude and latitude in degrees (WGS84)</translation>
+    </message>
+    <message>
+        <source>the case changed meanwhile</source>
+        <translation>the case changed meanwhile</translation>
+    </message>
+    <message>
+        <source>not allowed in the case&apos;s state</source>
+        <translation>not allowed in the case&apos;s state</translation>
+    </message>
+    <message>
+        <source>not allowed for the account&apos;s role</source>
+        <translation>not allowed for the account&apos;s role</translation>
+    </message>
+    <message>
+        <source>outside the account&apos;s jurisdiction</source>
+        <translation>outside the account&apos;s jurisdiction</translation>
+    </message>
+    <message>
+        <source>the server has no such case</source>
+        <translation>the server has no such case</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>malformed</translation>
+    </message>
+    <message>
+        <source>the server already has this case</source>
+        <translation>the server already has this case</translation>
+    </message>
+    <message>
+        <source>the command&apos;s id is taken</source>
+        <translation>the command&apos;s id is taken</translation>
+    </message>
+    <message>
+        <source>8 to 64 letters, digits, &apos;-&apos; or &apos;_&apos; are expected, not %1</source>
+        <translation>8 to 64 letters, digits, &apos;-&apos; or &apos;_&apos; are expected, not %1</translation>
+    </message>
+    <message>
+        <source>&quot;report&quot; or &quot;act&quot; is expected</source>
+        <translation>&quot;report&quot; or &quot;act&quot; is expected</translation>
+    </message>
+    <message>
+        <source>unknown action %1; one of %2 is expected</source>
+        <translation>unknown action %1; one of %2 is expected</translation>
+    </message>
+    <message>
+        <source>a report command takes &quot;report&quot;</source>
+        <translation>a report command takes &quot;report&quot;</translation>
+    </message>
+    <message>
+        <source>a case version is expected</source>
+        <translation>a case version is expected</translation>
+    </message>
+    <message>
+        <source>unit codes are expected</source>
+        <translation>unit codes are expected</translation>
+    </message>
+    <message>
+        <source>a merge names the case it goes into</source>
+        <translation>a merge names the case it goes into</translation>
+    </message>
+    <message>
+        <source>an answer without id or status</source>
+        <translation>an answer without id or status</translation>
+    </message>
+    <message>
+        <source>unknown refusal %1</source>
+        <translation>unknown refusal %1</translation>
+    </message>
+    <message>
+        <source>event %1 of case %2 %3 cannot be read</source>
+        <translation>event %1 of case %2 %3 cannot be read</translation>
+    </message>
+    <message>
+        <source>a case without history</source>
+        <translation>a case without history</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2.</source>
+        <translation>The CA certificate file %1 cannot be read: %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</source>
+        <translation>%1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must be https://HOST:PORT, not %1.</source>
+        <translation>The server&apos;s address must be https://HOST:PORT, not %1.</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate is not trusted (%2). Give the city&apos;s CA certificate with --ca, or ask the server&apos;s administrator; the connection was not made.</source>
+        <translation>%1: the server&apos;s certificate is not trusted (%2). Give the city&apos;s CA certificate with --ca, or ask the server&apos;s administrator; the connection was not made.</translation>
+    </message>
+    <message>
+        <source>%1: the server cannot be reached: %2</source>
+        <translation>%1: the server cannot be reached: %2</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer is not JSON: %2</source>
+        <translation>%1: the server&apos;s answer is not JSON: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2: %3</source>
+        <translation>HTTP %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the server refused: %2</source>
+        <translation>%1: the server refused: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s login answer has no token.</source>
+        <translation>The server&apos;s login answer has no token.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 of %2 commands.</source>
+        <translation>The server answered %1 of %2 commands.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s feed answer has no cursor.</source>
+        <translation>The server&apos;s feed answer has no cursor.</translation>
     </message>
 </context>
 <context>

@@ -639,6 +639,14 @@
         <source>Case %1 could not be moved to grid %2: %3</source>
         <translation>无法将案件 %1 移入网格 %2：%3</translation>
     </message>
+    <message>
+        <source>Case %1 cannot keep %2 events of its history.</source>
+        <translation>案件 %1 无法保留其历史中的 %2 个事件。</translation>
+    </message>
+    <message>
+        <source>Setting aside the history of case %1: %2</source>
+        <translation>搁置案件 %1 的历史：%2</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -2379,6 +2387,14 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>标准体系中没有类别 %1。</translation>
     </message>
     <message>
+        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
+        <translation>派遣案件的经办人，或现场核查人：组织架构中的人员编号。</translation>
+    </message>
+    <message>
+        <source>--person must be the id of a person of the org chart (see org-export --people).</source>
+        <translation>--person 须为组织架构中人员的编号（见 org-export --people）。</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -2439,6 +2455,14 @@ The standards tree:
   griddesk-cli standards-history WORKSPACE [CODE] [--json]
   (standard levels: national, industry, local, group, internal; statuses: in_force,
   draft, revised, withdrawn)
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
 
 Actions: %2.
 Roles: %3.
@@ -2507,6 +2531,14 @@ Levels: %1.
   （标准级别：national、industry、local、group、internal；状态：in_force、
   draft、revised、withdrawn）
 
+与中心服务器（griddesk-server）同步：
+  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
+      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
+  griddesk-cli outbox 工作区 [--state 状态] [--json]
+  griddesk-cli outbox-redo 工作区 编号 --as 用户
+  griddesk-cli outbox-discard 工作区 编号 --as 用户
+  （状态：queued、sent、applied、rejected、discarded、redone）
+
 动作：%2。
 角色：%3。
 
@@ -2515,12 +2547,92 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
-        <translation>派遣案件的经办人，或现场核查人：组织架构中的人员编号。</translation>
+        <source>Only outbox commands in this state.</source>
+        <translation>只列出处于该状态的待发命令。</translation>
     </message>
     <message>
-        <source>--person must be the id of a person of the org chart (see org-export --people).</source>
-        <translation>--person 须为组织架构中人员的编号（见 org-export --people）。</translation>
+        <source>The sync server, https://HOST:PORT.</source>
+        <translation>同步服务器，https://主机:端口。</translation>
+    </message>
+    <message>
+        <source>The account on the sync server.</source>
+        <translation>同步服务器上的账户。</translation>
+    </message>
+    <message>
+        <source>A file whose first line is the password.</source>
+        <translation>首行为密码的文件。</translation>
+    </message>
+    <message>
+        <source>The city&apos;s CA certificate (PEM) to trust besides the system&apos;s.</source>
+        <translation>除系统证书外另行信任的城市 CA 证书（PEM）。</translation>
+    </message>
+    <message>
+        <source>say who settles the command with --as USER.</source>
+        <translation>请用 --as 用户 说明由谁处理该命令。</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace.</source>
+        <translation>%1 不是本工作区的用户。</translation>
+    </message>
+    <message>
+        <source>Command %1 was made by %2; only they, a supervisor or a leader settle it.</source>
+        <translation>命令 %1 由 %2 发出；只有本人、监督员或领导可以处理。</translation>
+    </message>
+    <message>
+        <source>%1 needs a WORKSPACE and the number of a command in its outbox.</source>
+        <translation>%1 需要工作区和其待发箱中某条命令的编号。</translation>
+    </message>
+    <message>
+        <source>sync needs a WORKSPACE.</source>
+        <translation>sync 需要一个工作区。</translation>
+    </message>
+    <message>
+        <source>sync needs --server https://HOST:PORT and --user USER.</source>
+        <translation>sync 需要 --server https://主机:端口 和 --user 用户。</translation>
+    </message>
+    <message>
+        <source>--server must be https://HOST:PORT, not &quot;%1&quot;; GridDesk syncs over HTTPS only.</source>
+        <translation>--server 须为 https://主机:端口，而不是“%1”；GridDesk 只通过 HTTPS 同步。</translation>
+    </message>
+    <message>
+        <source>%1 syncs with %2; its cases and cursor belong to that server, not to %3.</source>
+        <translation>%1 与 %2 同步；其案件和读取位置属于该服务器，而不属于 %3。</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码： </translation>
+    </message>
+    <message>
+        <source>Sent %1 command(s) to %2: %3 applied, %4 rejected.</source>
+        <translation>已向 %2 发送 %1 条命令：%3 条已执行，%4 条被拒绝。</translation>
+    </message>
+    <message>
+        <source>rejected %1 (%2): %3</source>
+        <translation>被拒绝 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Received %1 new and %2 changed case(s); %3 event(s) of this desk set aside for the server&apos;s.</source>
+        <translation>收到 %1 个新案件和 %2 个有变化的案件；本席位的 %3 个事件已被搁置，以服务器的为准。</translation>
+    </message>
+    <message>
+        <source>outbox needs a WORKSPACE.</source>
+        <translation>outbox 需要一个工作区。</translation>
+    </message>
+    <message>
+        <source>--state is one of queued, sent, applied, rejected, discarded, redone.</source>
+        <translation>--state 须为 queued、sent、applied、rejected、discarded、redone 之一。</translation>
+    </message>
+    <message>
+        <source>Command %1 discarded.</source>
+        <translation>命令 %1 已放弃。</translation>
+    </message>
+    <message>
+        <source>Command %1 made again on case %2 at version %3; it waits for the next sync.</source>
+        <translation>命令 %1 已在案件 %2 上重做（版本 %3），等待下次同步。</translation>
+    </message>
+    <message>
+        <source>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</source>
+        <translation>%1 与 %2 同步，由该服务器为所有席位执行时限规则；此处不执行。</translation>
     </message>
 </context>
 <context>
@@ -6021,6 +6133,673 @@ The first text that is not UTF-8: %2</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::Server</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s password library (libsodium) could not be started.</source>
+        <translation>服务器的密码库（libsodium）无法启动。</translation>
+    </message>
+    <message>
+        <source>The password could not be hashed: the server is short of memory.</source>
+        <translation>无法计算密码散列：服务器内存不足。</translation>
+    </message>
+    <message>
+        <source>An account needs a user name.</source>
+        <translation>账户需要用户名。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The user name is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>用户名太长：最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The user name &quot;%1&quot; starts or ends with a space.</source>
+        <translation>用户名“%1”以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>The user name &quot;%1&quot; holds line breaks, tabs or other control characters.</source>
+        <translation>用户名“%1”含有换行、制表符或其他控制字符。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too short: it needs at least %n bytes.</source>
+        <translation>
+            <numerusform>密码太短：至少需要 %n 字节。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password is too long: at most %n bytes.</source>
+        <translation>
+            <numerusform>密码太长：最多 %n 字节。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An account needs the code of its unit.</source>
+        <translation>账户需要其所属单位的代码。</translation>
+    </message>
+    <message>
+        <source>Looking up the unit %1</source>
+        <translation>查找单位 %1</translation>
+    </message>
+    <message>
+        <source>The unit %1 is not in the server&apos;s org chart.</source>
+        <translation>服务器的组织架构中没有单位 %1。</translation>
+    </message>
+    <message>
+        <source>The unit %1 is retired; give the account a unit that is still active.</source>
+        <translation>单位 %1 已撤销；请为账户指定仍在运行的单位。</translation>
+    </message>
+    <message>
+        <source>The account %1 has the role &quot;%2&quot;, which the server does not know.</source>
+        <translation>账户 %1 的角色为“%2”，服务器不认识该角色。</translation>
+    </message>
+    <message>
+        <source>Reading an account</source>
+        <translation>读取账户</translation>
+    </message>
+    <message>
+        <source>Ending the sessions of %1</source>
+        <translation>结束 %1 的会话</translation>
+    </message>
+    <message>
+        <source>Deleting expired sessions</source>
+        <translation>删除已过期的会话</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: the account is locked until %1. Try again then, or ask an administrator to reset the password.</source>
+        <translation>登录失败次数过多：账户锁定至 %1。请届时再试，或请管理员重置密码。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled; ask an administrator to enable it.</source>
+        <translation>账户 %1 已停用；请管理员启用。</translation>
+    </message>
+    <message>
+        <source>The session is not valid; log in again.</source>
+        <translation>会话无效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Counting a failed login</source>
+        <translation>记录一次登录失败</translation>
+    </message>
+    <message>
+        <source>Opening a session</source>
+        <translation>建立会话</translation>
+    </message>
+    <message>
+        <source>The system role belongs to the desk&apos;s own rules; an account cannot have it.</source>
+        <translation>系统角色属于席位自身的规则，账户不能拥有。</translation>
+    </message>
+    <message>
+        <source>There is already an account named %1.</source>
+        <translation>已有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>Adding the account %1</source>
+        <translation>添加账户 %1</translation>
+    </message>
+    <message>
+        <source>Resetting the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>There is no account named %1.</source>
+        <translation>没有名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <source>Changing the account %1</source>
+        <translation>修改账户 %1</translation>
+    </message>
+    <message>
+        <source>Reading the accounts</source>
+        <translation>读取账户列表</translation>
+    </message>
+    <message>
+        <source>Checking a session</source>
+        <translation>核验会话</translation>
+    </message>
+    <message>
+        <source>The session has expired; log in again.</source>
+        <translation>会话已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The account of this session no longer exists.</source>
+        <translation>该会话的账户已不存在。</translation>
+    </message>
+    <message>
+        <source>Ending a session</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>An audit entry needs to say what happened.</source>
+        <translation>审计记录须说明发生了什么。</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be written: %1</source>
+        <translation>无法写入审计记录：%1</translation>
+    </message>
+    <message>
+        <source>Reading the audit trail failed: %1</source>
+        <translation>读取审计记录失败：%1</translation>
+    </message>
+    <message>
+        <source>no detail</source>
+        <translation>无详情</translation>
+    </message>
+    <message>
+        <source>%1 failed (OpenSSL: %2).</source>
+        <translation>%1失败（OpenSSL：%2）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither an IP address nor a host name a certificate can hold.</source>
+        <translation>“%1”既不是 IP 地址，也不是证书可容纳的主机名。</translation>
+    </message>
+    <message>
+        <source>A server certificate needs at least one host name or address.</source>
+        <translation>服务器证书至少需要一个主机名或地址。</translation>
+    </message>
+    <message>
+        <source>The first host, %1, is longer than the %2 characters a certificate&apos;s common name may have; give a shorter name first.</source>
+        <translation>第一个主机 %1 超过了证书通用名允许的 %2 个字符；请把较短的名称放在前面。</translation>
+    </message>
+    <message>
+        <source>A certificate is valid for 1 to %1 days, not %2.</source>
+        <translation>证书有效期为 1 到 %1 天，而不是 %2 天。</translation>
+    </message>
+    <message>
+        <source>A certificate and its key each need a file name.</source>
+        <translation>证书和密钥各需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; certificates and keys are never overwritten. Move it away or choose another file.</source>
+        <translation>%1 已存在；证书和密钥从不覆盖。请将其移走或另选文件。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The certificate and its key need two different files, not %1 for both.</source>
+        <translation>证书和密钥需要两个不同的文件，不能都用 %1。</translation>
+    </message>
+    <message>
+        <source>Making an EC P-256 key</source>
+        <translation>生成 EC P-256 密钥</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a PEM certificate or key.</source>
+        <translation>%1 太大，不可能是 PEM 证书或密钥。</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate (OpenSSL: %2).</source>
+        <translation>%1 不是 PEM 证书（OpenSSL：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an unencrypted PEM private key (OpenSSL: %2).</source>
+        <translation>%1 不是未加密的 PEM 私钥（OpenSSL：%2）。</translation>
+    </message>
+    <message>
+        <source>Adding the extension %1 = %2</source>
+        <translation>添加扩展 %1 = %2</translation>
+    </message>
+    <message>
+        <source>Listing the certificate&apos;s hosts</source>
+        <translation>列出证书的主机</translation>
+    </message>
+    <message>
+        <source>Adding the certificate&apos;s hosts</source>
+        <translation>添加证书的主机</translation>
+    </message>
+    <message>
+        <source>Starting a certificate</source>
+        <translation>开始制作证书</translation>
+    </message>
+    <message>
+        <source>Dating the certificate</source>
+        <translation>设定证书有效期</translation>
+    </message>
+    <message>
+        <source>Naming the certificate %1</source>
+        <translation>为证书命名 %1</translation>
+    </message>
+    <message>
+        <source>Signing the certificate</source>
+        <translation>签署证书</translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Encoding the key</source>
+        <translation>编码密钥</translation>
+    </message>
+    <message>
+        <source>Encoding the certificate</source>
+        <translation>编码证书</translation>
+    </message>
+    <message>
+        <source>A certificate authority needs a name of 1 to %1 characters.</source>
+        <translation>证书颁发机构需要 1 到 %1 个字符的名称。</translation>
+    </message>
+    <message>
+        <source>A certificate&apos;s validity must end after it begins.</source>
+        <translation>证书有效期的结束须晚于开始。</translation>
+    </message>
+    <message>
+        <source>%1 is not the key of the certificate %2.</source>
+        <translation>%1 不是证书 %2 的密钥。</translation>
+    </message>
+    <message>
+        <source>%1 is not a certificate authority&apos;s certificate.</source>
+        <translation>%1 不是证书颁发机构的证书。</translation>
+    </message>
+    <message>
+        <source>The validity dates of %1 cannot be read.</source>
+        <translation>无法读取 %1 的有效期。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 is valid only from %2 (UTC).</source>
+        <translation>证书 %1 自 %2（UTC）起才有效。</translation>
+    </message>
+    <message>
+        <source>The certificate %1 expired on %2 (UTC); clients will refuse it.</source>
+        <translation>证书 %1 已于 %2（UTC）过期；客户端会拒绝它。</translation>
+    </message>
+    <message>
+        <source>The body is not JSON: %1 at byte %2.</source>
+        <translation>请求体不是 JSON：第 %2 字节处%1。</translation>
+    </message>
+    <message>
+        <source>The body must be a JSON object.</source>
+        <translation>请求体须为 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The body has %1 bytes; this server takes at most %2.</source>
+        <translation>请求体有 %1 字节；本服务器最多接受 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Log in first: the request has no &quot;Authorization: Bearer&quot; token.</source>
+        <translation>请先登录：请求中没有“Authorization: Bearer”令牌。</translation>
+    </message>
+    <message>
+        <source>A login has at most %1 bytes.</source>
+        <translation>登录请求最多 %1 字节。</translation>
+    </message>
+    <message>
+        <source>This server speaks sync protocol %1, not %2; update the workstation or the server.</source>
+        <translation>本服务器使用同步协议 %1，而不是 %2；请更新工作站或服务器。</translation>
+    </message>
+    <message>
+        <source>The body must hold &quot;commands&quot;, a list.</source>
+        <translation>请求体须含列表“commands”。</translation>
+    </message>
+    <message>
+        <source>At most %1 commands are taken in one push, not %2.</source>
+        <translation>一次推送最多接受 %1 条命令，而不是 %2 条。</translation>
+    </message>
+    <message>
+        <source>The server could not write its store; nothing after command %1 was applied. Send them again.</source>
+        <translation>服务器无法写入其存储；第 %1 条及之后的命令均未执行。请重新发送。</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be a cursor the feed gave (0 at first) and &quot;limit&quot; a positive number.</source>
+        <translation>“after”须为变更流给出的位置（首次为 0），“limit”须为正数。</translation>
+    </message>
+    <message>
+        <source>The server could not read its store; try again.</source>
+        <translation>服务器无法读取其存储，请重试。</translation>
+    </message>
+    <message>
+        <source>Reading the units&apos; jurisdictions</source>
+        <translation>读取各单位的管辖范围</translation>
+    </message>
+    <message>
+        <source>Reading earlier answers</source>
+        <translation>读取此前的答复</translation>
+    </message>
+    <message>
+        <source>Another account already sent a command with id %1.</source>
+        <translation>另一账户已发送过编号为 %1 的命令。</translation>
+    </message>
+    <message>
+        <source>Recording the answer</source>
+        <translation>记录答复</translation>
+    </message>
+    <message>
+        <source>The server already has case %1 %2.</source>
+        <translation>服务器已有案件 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Case %1 %2 lies in grid %3, outside the jurisdiction of unit %4.</source>
+        <translation>案件 %1 %2 位于网格 %3，在单位 %4 的管辖范围之外。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The server has no case %1 %2.</source>
+        <translation>服务器没有案件 %1 %2。</translation>
+    </message>
+    <message>
+        <source>Case %1 %2 is outside the jurisdiction of unit %3.</source>
+        <translation>案件 %1 %2 在单位 %3 的管辖范围之外。</translation>
+    </message>
+    <message>
+        <source>The case to merge into, %1 %2, is not one this account can see.</source>
+        <translation>要并入的案件 %1 %2 不在本账户可见范围内。</translation>
+    </message>
+    <message>
+        <source>Reading the feed</source>
+        <translation>读取变更流</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not ADDRESS:PORT; an IPv6 address is written [::1]:8443.</source>
+        <translation>“%1”不是 地址:端口；IPv6 地址写作 [::1]:8443。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not ADDRESS:PORT, as in 127.0.0.1:8443.</source>
+        <translation>“%1”不是 地址:端口，例如 127.0.0.1:8443。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: an IPv6 address goes in brackets, as in [::1]:8443.</source>
+        <translation>“%1”：IPv6 地址须放在方括号中，例如 [::1]:8443。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on (a name such as localhost is not accepted; give 127.0.0.1 or ::1).</source>
+        <translation>“%1”不是可监听的 IP 地址（不接受 localhost 之类的名称；请写 127.0.0.1 或 ::1）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port: give a number from 1 to 65535 (0: any free port).</source>
+        <translation>“%1”不是端口：请给出 1 到 65535 的数字（0：任一空闲端口）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a log level; give one of %2.</source>
+        <translation>“%1”不是日志级别；请给出 %2 之一。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a session length: give whole hours from 1 to %2.</source>
+        <translation>“%1”不是会话时长：请给出 1 到 %2 的整小时数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request size: give bytes from %2 to %3, or a number with K, M or G.</source>
+        <translation>“%1”不是请求大小：请给出 %2 到 %3 的字节数，或带 K、M、G 的数字。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 does not exist.</source>
+        <translation>配置文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 cannot be read: %2</source>
+        <translation>无法读取配置文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a configuration file.</source>
+        <translation>%1 太大，不可能是配置文件。</translation>
+    </message>
+    <message>
+        <source>The configuration file %1 is not UTF-8 text.</source>
+        <translation>配置文件 %1 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>unknown section %1; the only section is [server].</source>
+        <translation>未知的节 %1；唯一的节是 [server]。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a setting; settings are written key = value.</source>
+        <translation>“%1”不是设置项；设置项写作 键 = 值。</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;; the keys are %2.</source>
+        <translation>未知的键“%1”；可用的键为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is set a second time; it was set on line %2.</source>
+        <translation>%1 被第二次设置；此前已在第 %2 行设置。</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) does not exist.</source>
+        <extracomment>%1 is a path, %2 says which file it is: &quot;the certificate&quot;, &quot;the key&quot;, &quot;the database&quot;</extracomment>
+        <translation>%1（%2）不存在。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not a file the server can read.</source>
+        <translation>%1（%2）不是服务器可读取的文件。</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server option; the options are %2.</source>
+        <translation>“%1”不是服务器选项；可用选项为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is given twice.</source>
+        <translation>%1 给出了两次。</translation>
+    </message>
+    <message>
+        <source>The server needs an IP address to listen on.</source>
+        <translation>服务器需要一个可监听的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Sessions last from 1 to %1 hours, not %2.</source>
+        <translation>会话时长为 1 到 %1 小时，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>A request may be limited to %1 to %2 bytes, not %3.</source>
+        <translation>请求大小上限可设为 %1 到 %2 字节，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>the certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>No certificate is given: set certificate in the configuration file or give --cert.</source>
+        <translation>未给出证书：请在配置文件中设置 certificate，或给出 --cert。</translation>
+    </message>
+    <message>
+        <source>the key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>No key is given: set key in the configuration file or give --key.</source>
+        <translation>未给出密钥：请在配置文件中设置 key，或给出 --key。</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>No database is given: set database in the configuration file or give --db.</source>
+        <translation>未给出数据库：请在配置文件中设置 database，或给出 --db。</translation>
+    </message>
+    <message>
+        <source>The database %1 is read-only; the server needs to write it.</source>
+        <translation>数据库 %1 为只读；服务器需要写入。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::ServerMain</name>
+    <message>
+        <source>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+Roles: operator, supervisor, unit_handler, leader.
+</source>
+        <translation>用法：
+  griddesk-server [--config 文件] [--listen 地址:端口] [--cert 证书 --key 密钥]
+      [--db 工作区] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db 工作区 用户 --role 角色 --unit 代码
+      [--password-file 文件]
+  griddesk-server reset-password --db 工作区 用户 [--password-file 文件]
+  griddesk-server disable-user|enable-user --db 工作区 用户
+  griddesk-server users --db 工作区
+  griddesk-server init-cert --cert 证书 --key 密钥 [--host 主机]… [--days 天数]
+  griddesk-server init-ca --cert 证书 --key 密钥 --name 名称 [--days 天数]
+  griddesk-server issue-cert --ca-cert 证书 --ca-key 密钥 --cert 证书 --key 密钥 --host 主机…
+      [--days 天数]
+
+服务器的存储是一个 GridDesk 工作区（GeoPackage 文件），含城市的网格、
+组织架构和案件；可复制 griddesk-cli 或工作站生成的工作区。除非另行指定，
+服务器只在本机回环地址（127.0.0.1:8443）上监听，且只用 HTTPS。
+角色：operator、supervisor、unit_handler、leader。
+</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 需要一个值。</translation>
+    </message>
+    <message>
+        <source>griddesk-server: %1</source>
+        <translation>griddesk-server：%1</translation>
+    </message>
+    <message>
+        <source>say which store with --db WORKSPACE.</source>
+        <translation>请用 --db 工作区 指定存储。</translation>
+    </message>
+    <message>
+        <source>there is no workspace %1. The server&apos;s store is a workspace with the city&apos;s grids, org chart and cases: make one with griddesk-cli (or copy a workstation&apos;s) and give its path.</source>
+        <translation>没有工作区 %1。服务器的存储是含城市网格、组织架构和案件的工作区：请用 griddesk-cli 生成（或复制工作站的工作区）并给出其路径。</translation>
+    </message>
+    <message>
+        <source>%1 takes --db WORKSPACE and one USER.</source>
+        <translation>%1 需要 --db 工作区 和一个用户。</translation>
+    </message>
+    <message>
+        <source>  (disabled)</source>
+        <translation>  （已停用）</translation>
+    </message>
+    <message>
+        <source>%1 is disabled; their sessions have ended.</source>
+        <translation>%1 已停用；其会话均已结束。</translation>
+    </message>
+    <message>
+        <source>%1 may log in again.</source>
+        <translation>%1 可以重新登录。</translation>
+    </message>
+    <message>
+        <source>add-user needs --role (one of %1) and --unit CODE.</source>
+        <translation>add-user 需要 --role（%1 之一）和 --unit 代码。</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>%1 的新密码： </translation>
+    </message>
+    <message>
+        <source>Account %1 added: %2 of unit %3.</source>
+        <translation>已添加账户 %1：单位 %3 的%2。</translation>
+    </message>
+    <message>
+        <source>The password of %1 is changed; their sessions have ended.</source>
+        <translation>%1 的密码已更改；其会话均已结束。</translation>
+    </message>
+    <message>
+        <source>%1 takes no %2.</source>
+        <translation>%1 不接受 %2。</translation>
+    </message>
+    <message>
+        <source>%1 needs --cert FILE and --key FILE.</source>
+        <translation>%1 需要 --cert 文件 和 --key 文件。</translation>
+    </message>
+    <message>
+        <source>--days must be a number from 1 to %1.</source>
+        <translation>--days 须为 1 到 %1 的数字。</translation>
+    </message>
+    <message>
+        <source>init-ca needs --name, such as &quot;City grid CA&quot;.</source>
+        <translation>init-ca 需要 --name，例如“城市网格 CA”。</translation>
+    </message>
+    <message>
+        <source>CA certificate %1 and key %2 written. Give the certificate to every workstation (sync --ca); keep the key offline.</source>
+        <translation>已写入 CA 证书 %1 和密钥 %2。请将证书分发给每个工作站（sync --ca）；密钥须离线保管。</translation>
+    </message>
+    <message>
+        <source>issue-cert needs --ca-cert, --ca-key and --host.</source>
+        <translation>issue-cert 需要 --ca-cert、--ca-key 和 --host。</translation>
+    </message>
+    <message>
+        <source>Server certificate %1 for %2 written, signed by the CA.</source>
+        <translation>已写入 %2 的服务器证书 %1，由 CA 签署。</translation>
+    </message>
+    <message>
+        <source>*** A SELF-SIGNED CERTIFICATE FOR A TRIAL ONLY ***
+%1 is signed by nobody. Workstations trust it only when given this very file (sync --ca %1).
+For a city&apos;s servers make a CA with init-ca and issue certificates with issue-cert.</source>
+        <translation>*** 自签名证书，仅供试用 ***
+%1 未经任何机构签署。只有拿到这个文件本身的工作站才会信任它（sync --ca %1）。
+城市的服务器请用 init-ca 建立 CA，并用 issue-cert 签发证书。</translation>
+    </message>
+    <message>
+        <source>Certificate %1 and key %2 written for %3, valid %4 days.</source>
+        <translation>已为 %3 写入证书 %1 和密钥 %2，有效期 %4 天。</translation>
+    </message>
+    <message>
+        <source>The certificate or key cannot be read: %1</source>
+        <translation>无法读取证书或密钥：%1</translation>
+    </message>
+    <message>
+        <source>%1 or %2 is not a PEM certificate and an unencrypted EC or RSA key.</source>
+        <translation>%1 或 %2 不是 PEM 证书和未加密的 EC 或 RSA 密钥。</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: the port is taken, or the address is not this machine&apos;s.</source>
+        <translation>无法在 %1 上监听：端口已被占用，或该地址不属于本机。</translation>
+    </message>
+    <message>
+        <source>griddesk-server: deadline rules: %1</source>
+        <translation>griddesk-server：时限规则：%1</translation>
+    </message>
+    <message>
+        <source>griddesk-server: listening on https://%1 with store %2</source>
+        <translation>griddesk-server：正在 https://%1 上监听，存储为 %2</translation>
+    </message>
+    <message>
+        <source>griddesk-server: stopped.</source>
+        <translation>griddesk-server：已停止。</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::SqlFunctions</name>
     <message>
         <source>The SQLite driver does not expose its connection handle.</source>
@@ -7055,6 +7834,253 @@ The first text that is not UTF-8: %2</source>
         <translation>
             <numerusform>将生成 %n 个精细化网格，平均每个 %1 平方米。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Sync</name>
+    <message>
+        <source>Finding case %1 %2: %3</source>
+        <translation>查找案件 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s history of the case differs from event %1 on: another desk acted first, or the server refused the action.</source>
+        <translation>服务器上该案件的历史从第 %1 个事件起与本地不同：其他席位先行处理，或服务器拒绝了该动作。</translation>
+    </message>
+    <message>
+        <source>Case %1 %2 from the server</source>
+        <translation>来自服务器的案件 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已执行</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>redone</source>
+        <translation>已重做</translation>
+    </message>
+    <message>
+        <source>Reading the case merged into</source>
+        <translation>读取被并入的案件</translation>
+    </message>
+    <message>
+        <source>Queueing the action for the server</source>
+        <translation>将动作排入待发箱</translation>
+    </message>
+    <message>
+        <source>Reading the outbox</source>
+        <translation>读取待发箱</translation>
+    </message>
+    <message>
+        <source>The outbox has no command %1.</source>
+        <translation>待发箱中没有命令 %1。</translation>
+    </message>
+    <message>
+        <source>Updating the outbox</source>
+        <translation>更新待发箱</translation>
+    </message>
+    <message>
+        <source>Writing the server&apos;s answer</source>
+        <translation>写入服务器的答复</translation>
+    </message>
+    <message>
+        <source>Command %1 is %2; only a rejected command can be discarded.</source>
+        <translation>命令 %1 %2；只有被拒绝的命令才能放弃。</translation>
+    </message>
+    <message>
+        <source>Command %1 is %2; only a rejected command can be made again.</source>
+        <translation>命令 %1 %2；只有被拒绝的命令才能重做。</translation>
+    </message>
+    <message>
+        <source>Command %1 reported case %2 %3, which the server refused; report it again with what the server needs, or discard the command.</source>
+        <translation>命令 %1 上报了案件 %2 %3，服务器拒绝了它；请按服务器的要求重新上报，或放弃该命令。</translation>
+    </message>
+    <message>
+        <source>The case to merge into, %1 %2, is not in this workspace.</source>
+        <translation>要并入的案件 %1 %2 不在本工作区中。</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read: %2.</source>
+        <translation>无法读取密码文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>No password was given: use --password-file FILE, or type it when asked.</source>
+        <translation>未给出密码：请使用 --password-file 文件，或在提示时输入。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>not a text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>not a date and time: %1</source>
+        <translation>不是日期时间：%1</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>not a longitude and latitude in degrees (WGS84)</source>
+        <translation>不是以度为单位的经纬度（WGS84）</translation>
+    </message>
+    <message>
+        <source>the case changed meanwhile</source>
+        <translation>案件在此期间已有变化</translation>
+    </message>
+    <message>
+        <source>not allowed in the case&apos;s state</source>
+        <translation>案件当前状态不允许</translation>
+    </message>
+    <message>
+        <source>not allowed for the account&apos;s role</source>
+        <translation>账户角色不允许</translation>
+    </message>
+    <message>
+        <source>outside the account&apos;s jurisdiction</source>
+        <translation>在账户管辖范围之外</translation>
+    </message>
+    <message>
+        <source>the server has no such case</source>
+        <translation>服务器没有该案件</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>格式错误</translation>
+    </message>
+    <message>
+        <source>the server already has this case</source>
+        <translation>服务器已有该案件</translation>
+    </message>
+    <message>
+        <source>the command&apos;s id is taken</source>
+        <translation>命令编号已被占用</translation>
+    </message>
+    <message>
+        <source>8 to 64 letters, digits, &apos;-&apos; or &apos;_&apos; are expected, not %1</source>
+        <translation>应为 8 到 64 个字母、数字、“-”或“_”，而不是 %1</translation>
+    </message>
+    <message>
+        <source>&quot;report&quot; or &quot;act&quot; is expected</source>
+        <translation>应为“report”或“act”</translation>
+    </message>
+    <message>
+        <source>unknown action %1; one of %2 is expected</source>
+        <translation>未知动作 %1；应为 %2 之一</translation>
+    </message>
+    <message>
+        <source>a report command takes &quot;report&quot;</source>
+        <translation>上报命令的动作须为“report”</translation>
+    </message>
+    <message>
+        <source>a case version is expected</source>
+        <translation>应为案件版本号</translation>
+    </message>
+    <message>
+        <source>unit codes are expected</source>
+        <translation>应为单位代码</translation>
+    </message>
+    <message>
+        <source>a merge names the case it goes into</source>
+        <translation>合并须指明要并入的案件</translation>
+    </message>
+    <message>
+        <source>an answer without id or status</source>
+        <translation>答复缺少编号或状态</translation>
+    </message>
+    <message>
+        <source>unknown refusal %1</source>
+        <translation>未知的拒绝原因 %1</translation>
+    </message>
+    <message>
+        <source>event %1 of case %2 %3 cannot be read</source>
+        <translation>无法读取案件 %2 %3 的第 %1 个事件</translation>
+    </message>
+    <message>
+        <source>a case without history</source>
+        <translation>没有历史的案件</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2.</source>
+        <translation>无法读取 CA 证书文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</source>
+        <translation>%1 中没有 PEM 证书（“-----BEGIN CERTIFICATE-----”）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must be https://HOST:PORT, not %1.</source>
+        <translation>服务器地址须为 https://主机:端口，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate is not trusted (%2). Give the city&apos;s CA certificate with --ca, or ask the server&apos;s administrator; the connection was not made.</source>
+        <translation>%1：服务器的证书不受信任（%2）。请用 --ca 给出城市 CA 证书，或询问服务器管理员；连接未建立。</translation>
+    </message>
+    <message>
+        <source>%1: the server cannot be reached: %2</source>
+        <translation>%1：无法连接服务器：%2</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s answer is not JSON: %2</source>
+        <translation>%1：服务器的答复不是 JSON：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1, %2: %3</source>
+        <translation>HTTP %1，%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: the server refused: %2</source>
+        <translation>%1：服务器拒绝：%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s login answer has no token.</source>
+        <translation>服务器的登录答复中没有令牌。</translation>
+    </message>
+    <message>
+        <source>The server answered %1 of %2 commands.</source>
+        <translation>服务器只答复了 %2 条命令中的 %1 条。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s feed answer has no cursor.</source>
+        <translation>服务器的变更流答复中没有读取位置。</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ namespace GridDesk {
 
 class Workspace;
 
-/// The sync protocol's endpoints (docs/sync-protocol.md) on a QHttpServer: login and logout,
+/// The sync protocol's endpoints (modules/sync/PROTOCOL.md) on a QHttpServer: login and logout,
 /// push and the feed, the server's status. Every request but login and status needs a session
 /// token; every refusal is answered with a JSON body {"error": key, "message": words} and the
 /// ones for bad logins, bad tokens and oversized bodies are written to the audit trail.

@@ -14,7 +14,7 @@
 #include <optional>
 
 // The sync protocol's messages as JSON, shared by the desk and the server so that both read
-// and write them with the same code. docs/sync-protocol.md describes them for other programs.
+// and write them with the same code. modules/sync/PROTOCOL.md describes them for other programs.
 namespace GridDesk::Sync {
 
 /// Raised when a message changes in a way an older peer would misread.

@@ -7,7 +7,7 @@
 # benchmarks, each printing GridDesk's figure beside its peer's, and ends with a summary of
 # every figure.
 #
-#   run_bench.sh --bin DIR --cli GRIDDESK_CLI --maps DIR --qgis-script PY --out DIR
+#   run_bench.sh --bin DIR --cli GRIDDESK_CLI --server GRIDDESK_SERVER --maps DIR --qgis-script PY --out DIR
 #                [--grids N] [--cases N] [--smoke]
 #
 # Normally started by `cmake --build --preset default --target bench`. With --smoke (the ctest
@@ -18,11 +18,12 @@ set -euo pipefail
 grids=100000
 cases=1000000
 smoke=0
-bin= cli= maps= qgis_script= out=
+bin= cli= server= maps= qgis_script= out=
 while [ $# -gt 0 ]; do
     case "$1" in
     --bin) bin=$2; shift 2 ;;
     --cli) cli=$2; shift 2 ;;
+    --server) server=$2; shift 2 ;;
     --maps) maps=$2; shift 2 ;;
     --qgis-script) qgis_script=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -101,6 +102,7 @@ bench memory --workspace "$out/city.gpkg"
 bench queue --workspace "$out/city.gpkg"
 bench validate --shapefile "$out/fine_grids.shp" --maps "$maps"
 bench org --work "$out"
+bench sync --work "$out" --maps "$maps" --server "$server"
 
 step "summary ($(nproc) cores, $grids fine grids, $cases cases)"
 sed 's/^RESULT //' "$results"

@@ -26,7 +26,7 @@ build_packages=(
 )
 # QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back
 test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils)
-bench_packages=(spatialite-bin)
+bench_packages=(spatialite-bin curl openssl)
 
 missing_packages() {
     local package

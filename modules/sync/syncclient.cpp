@@ -127,6 +127,8 @@ Result<QJsonObject> SyncClient::request(
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray answer = reply->read(MAX_ANSWER_BYTES);
+    m_bytesSent += payload.size();
+    m_bytesReceived += answer.size();
     if (status == 0) {
         return fail(isTransient(reply->error()) ? ErrorCode::Unavailable : ErrorCode::Database,
             Tr::tr("%1: the server cannot be reached: %2").arg(where, reply->errorString()));

@@ -51,6 +51,10 @@ public:
     QString role() const { return m_role; }
     QString unit() const { return m_unit; }
 
+    /// Bytes of request and answer bodies this client moved so far.
+    qint64 bytesSent() const { return m_bytesSent; }
+    qint64 bytesReceived() const { return m_bytesReceived; }
+
     Result<void> login();
     Result<void> logout();
     /// Sends commands in order; the answers come in the same order.
@@ -75,6 +79,8 @@ private:
     QByteArray m_token;
     QString m_role;
     QString m_unit;
+    qint64 m_bytesSent = 0;
+    qint64 m_bytesReceived = 0;
 };
 
 /// What one sync did.

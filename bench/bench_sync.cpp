@@ -129,7 +129,7 @@ QUrl startServer(QProcess &server, const QString &binary, const QStringList &arg
         }
     }
     stop(QStringLiteral("griddesk-server did not start: %1")
-            .arg(QString::fromUtf8(seen + server.readAllStandardError())));
+             .arg(QString::fromUtf8(seen + server.readAllStandardError())));
 }
 
 std::optional<double> curlMs(const QStringList &arguments, QString &failure)
@@ -153,14 +153,16 @@ std::optional<double> curlMs(const QStringList &arguments, QString &failure)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QLoggingCategory::setFilterRules(QStringLiteral("griddesk.*.info=false\ngriddesk.*.debug=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("griddesk.*.info=false\ngriddesk.*.debug=false"));
     const QStringList arguments = QCoreApplication::arguments();
     const bool smoke = Bench::isSmoke(arguments);
     const QString work = Bench::option(arguments, QStringLiteral("--work"));
     const QString maps = Bench::option(arguments, QStringLiteral("--maps"));
     const QString serverBinary = Bench::option(arguments, QStringLiteral("--server"));
     if (work.isEmpty() || maps.isEmpty() || serverBinary.isEmpty())
-        stop(QStringLiteral("usage: griddesk-bench-sync --work DIR --maps DIR --server BIN [--smoke]"));
+        stop(QStringLiteral(
+            "usage: griddesk-bench-sync --work DIR --maps DIR --server BIN [--smoke]"));
     const int pullCases = smoke ? 1'000 : 100'000;
     const int pushCommands = smoke ? 200 : 10'000;
     QTextStream out(stdout);
@@ -187,7 +189,8 @@ int main(int argc, char **argv)
         Desk server(store);
         report(server, pullCases, QStringLiteral("feed"));
         Accounts accounts(*server.workspace);
-        need(accounts.addUser(QStringLiteral("bench"), Role::Operator, QStringLiteral("city"), PASSWORD),
+        need(accounts.addUser(
+                 QStringLiteral("bench"), Role::Operator, QStringLiteral("city"), PASSWORD),
             "adding the account");
     }
     out << QStringLiteral("store: the New York sample and %1 more cases, made in %2 s\n")
@@ -225,7 +228,9 @@ int main(int argc, char **argv)
         pullBytes = client.bytesReceived() - before;
         pulled = report.received.added;
         if (pulled != pullCases)
-            stop(QStringLiteral("the desk received %1 new cases, not %2").arg(pulled).arg(pullCases));
+            stop(QStringLiteral("the desk received %1 new cases, not %2")
+                     .arg(pulled)
+                     .arg(pullCases));
     }
     // Where the pull's time goes: the same pages read again without writing them.
     double readMs = 0;
@@ -290,7 +295,8 @@ int main(int argc, char **argv)
     // The peers: curl moving the same bytes over loopback TLS in one request.
     const QString pullBlob = dir.filePath(QStringLiteral("pull.bin"));
     const QString pushBlob = dir.filePath(QStringLiteral("push.bin"));
-    for (const auto &[path, size] : {std::pair {pullBlob, pullBytes}, std::pair {pushBlob, pushBytes}}) {
+    for (const auto &[path, size] :
+        {std::pair {pullBlob, pullBytes}, std::pair {pushBlob, pushBytes}}) {
         QFile blob(path);
         blob.open(QIODevice::WriteOnly);
         const QByteArray chunk(1 << 20, 'x');
@@ -329,7 +335,8 @@ int main(int argc, char **argv)
     bool passed = true;
     for (const auto &[figure, ours, peer] :
         {std::tuple {QStringLiteral("sync pull %1 cases").arg(pullCases), pullMs, curlPull},
-            std::tuple {QStringLiteral("sync push %1 commands").arg(pushCommands), pushMs, curlPush}}) {
+            std::tuple {
+                QStringLiteral("sync push %1 commands").arg(pushCommands), pushMs, curlPush}}) {
         Bench::Comparison comparison;
         comparison.figure = figure;
         comparison.unit = QStringLiteral("ms");

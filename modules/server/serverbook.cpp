@@ -373,7 +373,7 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
     limit = std::clamp(limit, 1, Sync::MAX_CASES_PER_PAGE);
     FeedPage page;
     page.cursor = after;
-    QList<qint64> visible;
+    QList<CaseRecord> visible;
     QSet<qint64> seen;
     QSqlQuery scan(m_store.database());
     scan.prepare(
@@ -401,7 +401,7 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
                         full = true;
                         break;
                     }
-                    visible << caseId;
+                    visible << *record;
                 }
             }
             page.cursor = eventId;
@@ -420,11 +420,8 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
             keys.insert(id, *key);
         return key;
     };
-    for (qint64 caseId : visible) {
-        auto record = m_book->record(caseId);
-        if (!record)
-            return std::unexpected(record.error());
-        auto made = snapshot(*record);
+    for (const CaseRecord &record : visible) {
+        auto made = snapshot(record);
         if (!made)
             return std::unexpected(made.error());
         page.cases << Sync::snapshotJson(*made, keyOf);

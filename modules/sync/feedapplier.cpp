@@ -74,35 +74,41 @@ Result<FeedSummary> applySnapshots(
     Workspace &workspace = book.workspace();
     return workspace.transaction<FeedSummary>([&]() -> Result<FeedSummary> {
         FeedSummary summary;
-        // The rows first, so that events naming another case of the page find it.
+        // The rows first, so that events naming another case of the page find it; the new
+        // ones in one go.
         QList<qint64> ids;
         QList<bool> fresh;
+        QList<CaseRecord> added;
+        QList<qsizetype> addedAt;
         for (const CaseSnapshot &snapshot : snapshots) {
             auto id = caseIdOf(workspace, snapshot.key);
             if (!id)
                 return std::unexpected(id.error());
-            if (*id) {
-                ids << **id;
-                fresh << false;
-                // The server places cases in its grids, which may be an edition ahead.
-                auto local = book.record(**id);
-                if (!local)
-                    return std::unexpected(local.error());
-                if (local->gridCode != snapshot.record.gridCode
-                    || local->flags != snapshot.record.flags) {
-                    CaseLocation placed {
-                        **id, local->location, snapshot.record.gridCode, snapshot.record.flags};
-                    if (auto moved = workspace.setCaseGrids({placed}); !moved)
-                        return std::unexpected(moved.error());
-                }
+            ids << id->value_or(0);
+            fresh << !id->has_value();
+            if (!*id) {
+                added << snapshot.record;
+                added.last().id = 0;
+                addedAt << ids.size() - 1;
                 continue;
             }
-            QList<CaseRecord> rows {snapshot.record};
-            rows.first().id = 0;
-            if (auto saved = workspace.saveCases(rows); !saved)
+            // The server places cases in its grids, which may be an edition ahead.
+            auto local = book.record(**id);
+            if (!local)
+                return std::unexpected(local.error());
+            if (local->gridCode != snapshot.record.gridCode
+                || local->flags != snapshot.record.flags) {
+                CaseLocation placed {
+                    **id, local->location, snapshot.record.gridCode, snapshot.record.flags};
+                if (auto moved = workspace.setCaseGrids({placed}); !moved)
+                    return std::unexpected(moved.error());
+            }
+        }
+        if (!added.isEmpty()) {
+            if (auto saved = workspace.saveCases(added); !saved)
                 return std::unexpected(saved.error());
-            ids << rows.first().id;
-            fresh << true;
+            for (qsizetype index = 0; index < added.size(); ++index)
+                ids[addedAt.at(index)] = added.at(index).id;
         }
 
         for (qsizetype index = 0; index < snapshots.size(); ++index) {

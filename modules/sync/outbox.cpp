@@ -240,7 +240,8 @@ Result<QHash<int, QString>> Outbox::commandsOf(qint64 caseId) const
 {
     QSqlQuery query(m_workspace.database());
     query.prepare(QStringLiteral(
-        "SELECT event_sequence, command_id FROM sync_outbox WHERE case_id = ? ORDER BY id"));
+        "SELECT event_sequence, command_id FROM sync_outbox WHERE case_id = ? AND state IN "
+        "('queued', 'sent', 'applied') ORDER BY id"));
     query.addBindValue(caseId);
     if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
         return std::unexpected(read.error());

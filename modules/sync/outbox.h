@@ -78,8 +78,9 @@ public:
     /// The next commands to send, oldest first: queued ones, and sent ones never answered.
     Result<QList<OutboxEntry>> toSend(int limit) const;
     Result<OutboxCounts> counts() const;
-    /// The id of the command that wrote each of caseId's events at this desk, by sequence (the
-    /// newest command for a sequence: older ones were replaced with their events).
+    /// The id of the command that wrote each of caseId's events at this desk, by sequence:
+    /// commands waiting or applied. A rejected command's event is, or will be, replaced by the
+    /// server's, so it says nothing about the event now at its place.
     Result<QHash<int, QString>> commandsOf(qint64 caseId) const;
     /// The sequences of caseId's events whose commands still wait for the server's answer.
     Result<QSet<int>> pendingEvents(qint64 caseId) const;

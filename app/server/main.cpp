@@ -10,6 +10,7 @@
 #include "server/httpapi.h"
 #include "server/serverbook.h"
 #include "server/serverconfig.h"
+#include "server/upstream.h"
 #include "storage/workspace.h"
 #include "sync/password.h"
 
@@ -62,7 +63,8 @@ QString usage()
         "The server's store is a GridDesk workspace (a GeoPackage file) with the city's grids,\n"
         "org chart and cases; copy one made with griddesk-cli or the workstation. It listens\n"
         "on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.\n"
-        "Roles: operator, supervisor, unit_handler, leader.\n");
+        "Roles: operator, supervisor, unit_handler, leader; system for a district server\n"
+        "that syncs up to this one (upstream = https://HOST:PORT in its configuration).\n");
 }
 
 /// The value of --name in arguments (every occurrence for repeatable ones), and the
@@ -382,6 +384,35 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
     ServerConfig bound = config;
     bound.port = port;
 
+    // A district server relays its desks' actions to the city server and takes in the city's
+    // changes; the city, the top of the loop, runs the deadline rules for both.
+    std::unique_ptr<Sync::Outbox> upstreamOutbox;
+    std::unique_ptr<UpstreamSync> upstream;
+    if (!config.upstream.isEmpty()) {
+        Sync::ClientOptions options;
+        options.server = config.upstream;
+        options.user = config.upstreamUser;
+        auto password = Sync::readPassword(config.upstreamPasswordFile, QString(), err);
+        if (!password)
+            return failWith(err, password.error());
+        options.password = *password;
+        if (!config.upstreamCa.isEmpty()) {
+            auto trusted = Sync::readCaFile(config.upstreamCa);
+            if (!trusted)
+                return failWith(err, trusted.error());
+            options.caCertificates = *trusted;
+        }
+        upstreamOutbox = std::make_unique<Sync::Outbox>(**store);
+        (*book)->book().setJournal(upstreamOutbox.get());
+        upstream = std::make_unique<UpstreamSync>(
+            config.database, options, std::chrono::seconds(config.upstreamSeconds));
+        QObject::connect(upstream.get(), &UpstreamSync::failed, [&err](const QString &message) {
+            err << Tr::tr("griddesk-server: syncing up: %1").arg(message) << '\n';
+            err.flush();
+        });
+        upstream->start();
+    }
+
     QTimer deadlines;
     deadlines.setInterval(DEADLINE_RULES_INTERVAL_MS);
     QObject::connect(&deadlines, &QTimer::timeout, [&book, &err] {
@@ -392,7 +423,8 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
             err << Tr::tr("griddesk-server: deadline rules: %1").arg(applied.error().message)
                 << '\n';
     });
-    deadlines.start();
+    if (!upstream)
+        deadlines.start();
     quitOnSignals();
 
     out << Tr::tr("griddesk-server: listening on https://%1 with store %2")

@@ -203,7 +203,7 @@ Result<void> checkUnit(const Workspace &store, const QString &unitCode)
 Result<Role> storedRole(const QString &name, const QString &key)
 {
     const std::optional<Role> role = roleFromKey(key);
-    if (!role || *role == Role::System)
+    if (!role)
         return fail(ErrorCode::Database,
             Tr::tr("The account %1 has the role \"%2\", which the server does not know.")
                 .arg(name, key));
@@ -400,9 +400,10 @@ Result<void> Accounts::addUser(
 {
     if (auto valid = checkName(name); !valid)
         return valid;
-    if (role == Role::System || role == Role::Count)
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("The system role belongs to the desk's own rules; an account cannot have it."));
+    // The system role is for another GridDesk server relaying its own desks' actions; it acts
+    // in the role of the person who acted there (see ServerBook).
+    if (role == Role::Count)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("An account needs a role."));
     if (auto valid = checkPassword(password); !valid)
         return valid;
     if (auto ready = sodiumReady(); !ready)

@@ -73,7 +73,7 @@ public:
 
     /// Adds an account. Refused (InvalidArgument) for a name that is blank, longer than
     /// MAX_NAME_LENGTH characters, starts or ends with a space or holds control characters;
-    /// for the System role; for a password outside MIN_PASSWORD_BYTES–MAX_PASSWORD_BYTES; and
+    /// for a password outside MIN_PASSWORD_BYTES–MAX_PASSWORD_BYTES; and
     /// for a retired unit. Refused with NotFound for a unit the workspace's org chart lacks and
     /// with Conflict for a name already taken.
     Result<void> addUser(

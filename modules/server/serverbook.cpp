@@ -257,6 +257,38 @@ Result<std::optional<Sync::CaseSnapshot>> ServerBook::current(
     return std::optional<Sync::CaseSnapshot>(*made);
 }
 
+Result<ActionRequest> ServerBook::actingFor(
+    const Account &account, const Sync::Command &command) const
+{
+    ActionRequest request = command.request;
+    if (account.role != Role::System) {
+        // Whatever the desk says, the account acts.
+        request.actor = account.name;
+        request.role = account.role;
+        request.actorUnit = account.unitCode;
+        request.data.remove(Sync::ORIGIN_COMMAND_KEY);
+    } else {
+        // Another server relays what a person did at one of its desks: the person acts, in
+        // their role, for a unit within the relaying server's own.
+        if (isBlankText(request.actor)) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("A relayed command names the person who acted (\"made_by\")."));
+        }
+        if (!m_book->setup().units.isWithin(request.actorUnit, account.unitCode)) {
+            return fail(ErrorCode::Forbidden,
+                Tr::tr("%1 relays for unit %2, not for %3.")
+                    .arg(account.name, account.unitCode,
+                        request.actorUnit.isEmpty() ? Tr::tr("(none)") : request.actorUnit));
+        }
+        request.data.insert(QStringLiteral("via"), account.name);
+        const QJsonValue origin = request.data.value(Sync::COMMAND_KEY);
+        if (origin.isString())
+            request.data.insert(Sync::ORIGIN_COMMAND_KEY, origin);
+    }
+    request.data.insert(Sync::COMMAND_KEY, command.id);
+    return request;
+}
+
 Result<CommandResult> ServerBook::decide(const Account &account, const Sync::Command &command)
 {
     if (command.kind == Sync::Command::Kind::Report)
@@ -294,14 +326,12 @@ Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync
                     record.gridCode.isEmpty() ? Tr::tr("(none)") : record.gridCode,
                     account.unitCode));
     }
-    ActionRequest request = command.request;
-    request.actor = account.name;
-    request.role = account.role;
-    request.actorUnit = account.unitCode;
-    request.data.insert(Sync::COMMAND_KEY, command.id);
+    auto request = actingFor(account, command);
+    if (!request)
+        return refused(command.id, Sync::refusalFor(request.error().code), request.error().message);
     if (!record.created.isValid())
-        record.created = request.at;
-    auto event = m_book->report(record, request);
+        record.created = request->at;
+    auto event = m_book->report(record, *request);
     if (!event) {
         return refused(command.id, Sync::refusalFor(event.error().code), event.error().message);
     }
@@ -332,11 +362,12 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
             record->version);
     }
 
-    ActionRequest request = command.request;
-    request.actor = account.name;
-    request.role = account.role;
-    request.actorUnit = account.unitCode;
-    request.data.insert(Sync::COMMAND_KEY, command.id);
+    auto acting = actingFor(account, command);
+    if (!acting) {
+        return refused(command.id, Sync::refusalFor(acting.error().code), acting.error().message,
+            record->version);
+    }
+    ActionRequest request = *acting;
     if (command.into) {
         auto into = Sync::caseIdOf(m_store, *command.into);
         if (!into)

@@ -62,6 +62,9 @@ public:
 private:
     explicit ServerBook(Workspace &store);
     Result<Sync::CommandResult> decide(const Account &account, const Sync::Command &command);
+    /// Who acts for command: the account itself, or, for an account relaying another server's
+    /// desks (role system), the person who acted there.
+    Result<ActionRequest> actingFor(const Account &account, const Sync::Command &command) const;
     /// The case with key as it is now, when account may see it.
     Result<std::optional<Sync::CaseSnapshot>> current(
         const Account &account, const Sync::CaseKey &key) const;

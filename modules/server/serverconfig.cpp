@@ -136,6 +136,27 @@ Result<void> applyRequestBytes(ServerConfig &config, const QString &text)
     return {};
 }
 
+Result<void> applyUpstream(ServerConfig &config, const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty()
+        || !url.path().isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("\"%1\" is not a server to sync up to: give https://HOST:PORT.").arg(text));
+    config.upstream = url;
+    return {};
+}
+
+Result<void> applyUpstreamSeconds(ServerConfig &config, const QString &text)
+{
+    const int seconds = isDigits(text) && text.size() <= 5 ? text.toInt() : 0;
+    if (seconds < 1 || seconds > 3600)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("\"%1\" is not an interval: give whole seconds from 1 to 3600.").arg(text));
+    config.upstreamSeconds = seconds;
+    return {};
+}
+
 QString resolved(const QDir &base, const QString &path)
 {
     return QDir::cleanPath(base.absoluteFilePath(path));
@@ -169,6 +190,23 @@ const QList<Setting> &settings()
         {QStringLiteral("log_level"), QStringLiteral("--log-level"), plain(applyLogLevel)},
         {QStringLiteral("session_hours"), QString(), plain(applySessionHours)},
         {QStringLiteral("max_request_bytes"), QString(), plain(applyRequestBytes)},
+        {QStringLiteral("upstream"), QStringLiteral("--upstream"), plain(applyUpstream)},
+        {QStringLiteral("upstream_user"), QStringLiteral("--upstream-user"),
+            [](ServerConfig &config, const QString &value, const QDir &) -> Result<void> {
+                config.upstreamUser = value;
+                return {};
+            }},
+        {QStringLiteral("upstream_password_file"), QStringLiteral("--upstream-password-file"),
+            [](ServerConfig &config, const QString &value, const QDir &base) -> Result<void> {
+                config.upstreamPasswordFile = resolved(base, value);
+                return {};
+            }},
+        {QStringLiteral("upstream_ca"), QStringLiteral("--upstream-ca"),
+            [](ServerConfig &config, const QString &value, const QDir &base) -> Result<void> {
+                config.upstreamCa = resolved(base, value);
+                return {};
+            }},
+        {QStringLiteral("upstream_seconds"), QString(), plain(applyUpstreamSeconds)},
     };
     return all;
 }
@@ -373,6 +411,18 @@ Result<void> checkServerConfig(const ServerConfig &config)
     if (QFileInfo(config.keyPath).permissions() & QFileDevice::ReadOther)
         qCWarning(lcServer) << "the key" << config.keyPath
                             << "can be read by every user of this machine; make it mode 0600";
+
+    if (!config.upstream.isEmpty()) {
+        if (config.upstreamUser.isEmpty())
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Syncing up to %1 needs the account there: set upstream_user.")
+                    .arg(config.upstream.toString()));
+        if (auto readable =
+                checkReadableFile(config.upstreamPasswordFile, Tr::tr("the upstream password file"),
+                    Tr::tr("Syncing up needs the account's password: set upstream_password_file."));
+            !readable)
+            return readable;
+    }
 
     if (auto readable = checkReadableFile(config.database, Tr::tr("the database"),
             Tr::tr("No database is given: set database in the configuration file or give --db."));

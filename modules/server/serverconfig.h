@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace GridDesk {
 
@@ -23,6 +24,15 @@ struct ServerConfig
     QString logLevel = QStringLiteral("info"); ///< error, warning, info, debug
     int sessionHours = 12;
     qint64 maxRequestBytes = 8 * 1024 * 1024;
+
+    /// The city server a district server syncs up to (7.5.3.2); empty for a top server. The
+    /// account there has the role system and this server's unit; its password is the first
+    /// line of upstreamPasswordFile; upstreamCa is the CA to trust besides the system's.
+    QUrl upstream;
+    QString upstreamUser;
+    QString upstreamPasswordFile;
+    QString upstreamCa;
+    int upstreamSeconds = 10; ///< how often it syncs up
 };
 
 /// Bounds checkServerConfig() holds the numbers to.

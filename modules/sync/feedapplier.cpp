@@ -29,11 +29,13 @@ bool sameEvent(const CaseEvent &local, const QString &localCommand, const CaseEv
     if (local.sequence != server.sequence)
         return false;
     const QString serverCommand = server.data.value(COMMAND_KEY).toString();
+    const QString serverOrigin = server.data.value(ORIGIN_COMMAND_KEY).toString();
     // An event taken from the server carries its command; one made here is the outbox's.
     const QString carried = local.data.value(COMMAND_KEY).toString();
     const QString ownCommand = carried.isEmpty() ? localCommand : carried;
     if (!serverCommand.isEmpty() || !ownCommand.isEmpty())
-        return serverCommand == ownCommand;
+        return serverCommand == ownCommand
+            || (!serverOrigin.isEmpty() && serverOrigin == ownCommand);
     return local.action == server.action && local.to == server.to
         && local.at.secondsTo(server.at) == 0;
 }

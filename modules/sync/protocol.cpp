@@ -238,7 +238,9 @@ QJsonObject commandJson(const Command &command)
         {QStringLiteral("at"), request.at.toIso()}, {QStringLiteral("reason"), request.reason},
         {QStringLiteral("unit"), request.unit},
         {QStringLiteral("co_units"), QJsonArray::fromStringList(request.coUnits)},
-        {QStringLiteral("data"), request.data}, {QStringLiteral("made_by"), request.actor}};
+        {QStringLiteral("data"), request.data}, {QStringLiteral("made_by"), request.actor},
+        {QStringLiteral("made_role"), roleKey(request.role)},
+        {QStringLiteral("made_unit"), request.actorUnit}};
     if (command.kind == Command::Kind::Report)
         json.insert(QStringLiteral("report"), recordJson(command.record));
     if (command.into)
@@ -303,12 +305,23 @@ Result<Command> commandFromJson(const QJsonValue &value)
     if (!at)
         return std::unexpected(at.error());
     request.at = *at;
-    for (const auto &[target, field] : {std::pair {&request.reason, "reason"},
-             std::pair {&request.unit, "unit"}, std::pair {&request.actor, "made_by"}}) {
+    for (const auto &[target, field] :
+        {std::pair {&request.reason, "reason"}, std::pair {&request.unit, "unit"},
+            std::pair {&request.actor, "made_by"}, std::pair {&request.actorUnit, "made_unit"}}) {
         auto text = textField(json, field, false);
         if (!text)
             return std::unexpected(text.error());
         *target = *text;
+    }
+    auto madeRole = textField(json, "made_role", false);
+    if (!madeRole)
+        return std::unexpected(madeRole.error());
+    if (!madeRole->isEmpty()) {
+        const auto role = roleFromKey(*madeRole);
+        if (!role || *role == Role::System)
+            return invalid(
+                QStringLiteral("made_role"), Tr::tr("one of %1 is expected").arg(roleKeys()));
+        request.role = *role;
     }
     for (const QJsonValue &unit : json.value(QLatin1String("co_units")).toArray()) {
         if (!unit.isString() || unit.toString().size() > 200)

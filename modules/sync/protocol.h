@@ -118,6 +118,9 @@ Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value);
 /// The data key under which the server keeps, in each event it writes, the id of the command
 /// the event came from: how a desk knows its own action in the server's history.
 inline const QString COMMAND_KEY = QStringLiteral("command");
+/// Beside it, for an action a district server relayed: the id of the command its desk sent it,
+/// so that the district and its desk know the action as their own.
+inline const QString ORIGIN_COMMAND_KEY = QStringLiteral("origin_command");
 
 /// The data keys by which an event names another case.
 inline constexpr const char *CASE_LINK_KEYS[] = {"into", "from"};

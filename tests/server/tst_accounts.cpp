@@ -376,7 +376,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<int>("role");
         QTest::addColumn<QByteArray>("password");
-        QTest::newRow("system role") << "deadline.rules" << int(Role::System) << PASSWORD;
+        QTest::newRow("no role") << "nobody.at.all" << int(Role::Count) << PASSWORD;
         QTest::newRow("empty name") << "" << int(Role::Operator) << PASSWORD;
         QTest::newRow("blank name")
             << QString::fromUtf8("  \u200b") << int(Role::Operator) << PASSWORD;

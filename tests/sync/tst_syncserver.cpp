@@ -573,6 +573,91 @@ private Q_SLOTS:
             401);
     }
 
+    void aDistrictServerSyncsUpToTheCityInBothDirections()
+    {
+        // The city knows the district's server as an account relaying for Manhattan.
+        {
+            auto city = store();
+            Accounts accounts(*city);
+            QVERIFY(accounts.addUser(
+                QStringLiteral("manhattan-server"), Role::System, QStringLiteral("1"), PASSWORD));
+        }
+        const QString districtStore = copyOfSample(QStringLiteral("district.gpkg"));
+        {
+            auto district = Workspace::open(districtStore);
+            Accounts accounts(**district);
+            QVERIFY(accounts.addUser(
+                QStringLiteral("ho"), Role::Operator, QStringLiteral("1"), PASSWORD));
+        }
+        QFile password(path(QStringLiteral("relay-password")));
+        QVERIFY(password.open(QIODevice::WriteOnly));
+        password.write(PASSWORD + '\n');
+        password.close();
+        QFile config(path(QStringLiteral("district.conf")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            QStringLiteral("[server]\nlisten = 127.0.0.1:0\ncertificate = server.pem\n"
+                           "key = server.key\ndatabase = district.gpkg\nlog_level = warning\n"
+                           "upstream = %1\nupstream_user = manhattan-server\n"
+                           "upstream_password_file = relay-password\nupstream_ca = city-ca.pem\n"
+                           "upstream_seconds = 1\n")
+                .arg(m_server->url().toString())
+                .toUtf8());
+        config.close();
+        ServerProcess district(
+            QStringLiteral(GRIDDESK_SERVER), {QStringLiteral("--config"), config.fileName()});
+        QVERIFY2(district.start(), qPrintable(district.output()));
+
+        // A desk of the district reports; the case reaches the city, in the person's name.
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("district-desk.gpkg")));
+        const qint64 reported =
+            desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Water main"));
+        Sync::ClientOptions options;
+        options.server = district.url();
+        options.user = QStringLiteral("ho");
+        options.password = PASSWORD;
+        options.caCertificates = m_trusted;
+        Sync::SyncClient toDistrict(options);
+        auto pushed = Sync::syncOnce(*desk.book, *desk.outbox, toDistrict);
+        QVERIFY2(pushed.has_value(), why(pushed).constData());
+        QCOMPARE(pushed->applied, 1);
+        const CaseRecord record = desk.record(reported);
+        const QString atCity = QStringLiteral("SELECT e.actor || '/' || e.role || '/' || "
+                                              "json_extract(e.data, '$.via') FROM case_events e "
+                                              "JOIN cases c ON c.fid = e.case_id WHERE "
+                                              "c.external_id = '%1' ORDER BY e.sequence")
+                                   .arg(record.externalId);
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(*store(), atCity).toString(),
+            QStringLiteral("ho/operator/manhattan-server"), 20'000);
+
+        // The city registers it; the district, and then its desk, take that in.
+        Desk city = Desk::open(copyOfSample(QStringLiteral("district-city-desk.gpkg")));
+        QVERIFY(sync(city, QStringLiteral("chen")));
+        const qint64 atCityDesk =
+            **Sync::caseIdOf(*city.workspace, {record.source, record.externalId});
+        QVERIFY(city.book->act(
+            atCityDesk, city.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        auto registered = sync(city, QStringLiteral("chen"));
+        QVERIFY2(registered.has_value() && registered->applied == 1, why(registered).constData());
+        const QString atDistrict =
+            QStringLiteral("SELECT version FROM cases WHERE external_id = '%1'")
+                .arg(record.externalId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(*Workspace::open(districtStore).value(), atDistrict).toInt(), 2, 20'000);
+        auto pulled = Sync::syncOnce(*desk.book, *desk.outbox, toDistrict);
+        QVERIFY2(pulled.has_value(), why(pulled).constData());
+        QCOMPARE(desk.version(reported), 2);
+        QCOMPARE(desk.book->file(reported)->events().last().action, CaseAction::Register);
+        // The desk's own report came back as its own: nothing of it was set aside, here or at
+        // the district.
+        QCOMPARE(pulled->received.superseded, 0);
+        QCOMPARE(scalar(*Workspace::open(districtStore).value(),
+                     QStringLiteral("SELECT count(*) FROM case_events_superseded"))
+                     .toInt(),
+            0);
+        district.stop();
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 

@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QUrl>
+#include <QUuid>
 
 namespace GridDesk {
 
@@ -501,6 +502,9 @@ void CaseDesk::takeReport(CaseRecord record)
     if (!m_reportDialog || !m_book)
         return;
     record.created = caseTime(now());
+    // Desks and the server know a case by its channel and its id there; a random id keeps the
+    // reports of every desk apart, as the command line's are.
+    record.externalId = QUuid::createUuid().toString(QUuid::Id128).left(12);
     const auto scene = m_canvas->scene();
     if (record.location && scene)
         record.gridCode = scene->gridAt(*record.location).value_or(QString());

@@ -14,6 +14,7 @@
 #include "cases/casetablemodel.h"
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
+#include "desksync/connectdialog.h"
 #include "desksync/desksync.h"
 #include "desksync/rejectedcommandsmodel.h"
 #include "desksync/rejectedcommandsview.h"
@@ -327,6 +328,23 @@ void TestSyncControls::syncsWithTheServer()
 
     openWindow(deskPath, QStringLiteral("Operator Chen"));
     QCOMPARE(shown("syncConnection"), QStringLiteral("Offline — 0 queued"));
+
+    // Through the dialog, a wrong password is said there, and the dialog stays for another try.
+    m_sync->connectAction()->trigger();
+    ConnectDialog *dialog = m_sync->connectDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    child<QLineEdit>(dialog, "server")->setText(server.url().toString());
+    child<QLineEdit>(dialog, "user")->setText(QStringLiteral("chen"));
+    child<QLineEdit>(dialog, "password")->setText(QStringLiteral("chen-guess"));
+    child<QLineEdit>(dialog, "caFile")->setText(server.certificatePath());
+    QTest::mouseClick(child<QPushButton>(dialog, "connect"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(dialog, "message")->text().contains(QLatin1String("HTTP 401")), 60'000);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(shown("syncConnection"), QStringLiteral("Offline — 0 queued"));
+    dialog->reject();
+    QTRY_VERIFY(!m_sync->connectDialog());
+
     DeskSync *sync = m_sync->deskSync();
     // Rounds come after actions only, so the other desk acts first below.
     sync->setTiming({600'000, 1'000, 4'000});

@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <QUrl>
+#include <QUuid>
 
 namespace GridDesk {
 
@@ -427,6 +428,7 @@ void CaseDesk::takeAction(const ActionInput &input)
     Q_EMIT message(tr("Case %1: %2 done; it is now %3.")
                        .arg(caseId)
                        .arg(caseActionName(event->action), caseStateName(event->to).toLower()));
+    Q_EMIT actionTaken(caseId);
 }
 
 ActionContext CaseDesk::contextFor(const CaseFile &file, const CaseRecord &record) const
@@ -501,6 +503,9 @@ void CaseDesk::takeReport(CaseRecord record)
     if (!m_reportDialog || !m_book)
         return;
     record.created = caseTime(now());
+    // Desks and the server know a case by its channel and its id there; a random id keeps the
+    // reports of every desk apart, as the command line's are.
+    record.externalId = QUuid::createUuid().toString(QUuid::Id128).left(12);
     const auto scene = m_canvas->scene();
     if (record.location && scene)
         record.gridCode = scene->gridAt(*record.location).value_or(QString());
@@ -517,6 +522,7 @@ void CaseDesk::takeReport(CaseRecord record)
     m_queue->selectCase(record.id);
     showCase(record.id);
     Q_EMIT message(tr("Case %1 reported; it waits to be registered.").arg(record.id));
+    Q_EMIT actionTaken(record.id);
 }
 
 bool CaseDesk::eventFilter(QObject *watched, QEvent *event)
@@ -621,8 +627,10 @@ void CaseDesk::showOnMap(qint64 caseId)
 
 void CaseDesk::takeInOtherChanges()
 {
-    // Until the server brings a change feed, the workspace's own history is the feed: another
-    // desk or the command line may have reported or acted on cases since the last look.
+    if (!m_book)
+        return;
+    // The workspace's own history tells what changed: the sync writes the server's feed into
+    // it, and another program may have reported or acted on cases since the last look.
     const auto changed = m_book->changedSince(m_lastEventSeen);
     if (!changed) {
         qCWarning(lcApp).noquote() << "changed cases not read:" << changed.error().message;

@@ -86,9 +86,14 @@ public Q_SLOTS:
     /// Applies the deadline rules now, takes in the cases other programs changed since the last
     /// look, and brings the queue's deadlines up to date.
     void applyDeadlineRules();
+    /// Shows the cases whose history grew in the workspace since the last look: what the sync
+    /// wrote through its own connection, another desk or the command line.
+    void takeInOtherChanges();
 
 Q_SIGNALS:
     void userChanged(const GridDesk::DeskUser &user);
+    /// The person reported a case or took an action on it: a command waits in the outbox.
+    void actionTaken(qint64 caseId);
     /// A message for the status bar.
     void message(const QString &text);
 
@@ -96,7 +101,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void takeInOtherChanges();
     ActionContext contextFor(const CaseFile &file, const CaseRecord &record) const;
     void proposeDispatch(ActionContext &context) const;
     QList<CaseAction> availableActions(const CaseFile &file) const;

@@ -4,12 +4,14 @@
 
 #include "casedesk.h"
 #include "logging.h"
+#include "synccontrols.h"
 
 #include "cases/caseactions.h"
 #include "cases/casedetailpanel.h"
 #include "cases/casefilterproxymodel.h"
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
+#include "desksync/syncstatusbar.h"
 #include "gridedit/grideditor.h"
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
@@ -60,6 +62,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     , m_actions(new CaseActions(this))
     , m_caseToolBar(new QToolBar(tr("Case actions"), this))
     , m_desk(new CaseDesk(this, m_queue, m_detail, m_canvas, m_actions))
+    , m_sync(new SyncControls(this, m_desk))
     , m_gridEditor(new GridEditor(this, m_canvas))
     , m_userButton(new QToolButton(this))
     , m_countsLabel(new QLabel(this))
@@ -86,6 +89,9 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     addToolBar(Qt::TopToolBarArea, m_gridEditor->toolBar());
     tabifyDockWidget(m_queueDock, m_gridEditor->attributesDock());
     tabifyDockWidget(m_detailDock, m_gridEditor->historyDock());
+    // Rejected commands come up when asked for, below the map.
+    addDockWidget(Qt::BottomDockWidgetArea, m_sync->rejectedDock());
+    m_sync->rejectedDock()->hide();
 
     createMenus();
     createStatusBar();
@@ -102,6 +108,8 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_queue, &CaseQueueWidget::caseSelected, this, &MainWindow::onCaseSelectedInQueue);
     connect(m_queue, &CaseQueueWidget::caseSelected, m_desk, &CaseDesk::showCase);
     connect(m_desk, &CaseDesk::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_sync, &SyncControls::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::showDeskUser);
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::takeGridEditor);
@@ -148,6 +156,7 @@ void MainWindow::createMenus()
     createCaseMenu();
     createMapMenu();
     createOrganisationMenu();
+    m_sync->populateMenu(menuBar()->addMenu(tr("&Sync")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *full =
@@ -169,6 +178,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_queueDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
+    view->addAction(m_sync->rejectedDock()->toggleViewAction());
     view->addAction(m_caseToolBar->toggleViewAction());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
@@ -384,6 +394,7 @@ void MainWindow::createStatusBar()
     m_busyBar->setMaximumWidth(160);
     m_busyBar->setVisible(false);
     statusBar()->addPermanentWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_sync->statusArea());
     statusBar()->addPermanentWidget(m_countsLabel);
     m_userButton->setObjectName(QStringLiteral("deskUser"));
     m_userButton->setAutoRaise(true);
@@ -457,6 +468,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_workflowSetupAction->setEnabled(m_desk->isOpen());
     m_orgChartAction->setEnabled(m_desk->isOpen());
     m_standardsAction->setEnabled(m_desk->isOpen());
+    m_sync->workspaceOpened(workspace.path);
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();
     updateCountsLabel();

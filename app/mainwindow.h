@@ -27,6 +27,7 @@ class GridEditor;
 class MapCanvas;
 class OrgEditor;
 class StandardsBrowser;
+class SyncControls;
 struct DeskUser;
 
 /// The workstation window: the map in the middle, the case queue and the case panel in docks
@@ -56,6 +57,8 @@ public:
     QDockWidget *caseDetailDock() const { return m_detailDock; }
     CaseActions *caseActions() const { return m_actions; }
     CaseDesk *caseDesk() const { return m_desk; }
+    /// The Sync menu, the sync status area and the rejected commands.
+    SyncControls *syncControls() const { return m_sync; }
     QAction *workflowSetupAction() const { return m_workflowSetupAction; }
     GridEditor *gridEditor() const { return m_gridEditor; }
     QAction *orgChartAction() const { return m_orgChartAction; }
@@ -117,6 +120,7 @@ private:
     CaseActions *m_actions;
     QToolBar *m_caseToolBar;
     CaseDesk *m_desk;
+    SyncControls *m_sync;
     GridEditor *m_gridEditor;
     bool m_resumeGridEditing = false; ///< reopening after a publish returns to the editor
     bool m_gridDocksPlaced = false;

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void cancelledDialogKeepsItsDraft();
     void deadlineRulesSuperviseLateCases();
     void takesInCasesOtherProgramsChanged();
+    void reportsOfOneChannelAreCasesOfTheirOwn();
     void addsALocalUser();
     void attachesAFile();
     void inboxesSurviveARestart();
@@ -511,6 +512,24 @@ void TestCaseDesk::takesInCasesOtherProgramsChanged()
     QCOMPARE(stateOf(mine), QStringLiteral("registered"));
     QCOMPARE(queue->viewCount(QueueView::ToRegister), toRegister);
     QCOMPARE(queue->viewCount(QueueView::ToDispatch), 1);
+}
+
+void TestCaseDesk::reportsOfOneChannelAreCasesOfTheirOwn()
+{
+    // A case is known between machines by its channel and its id there: two reports made at
+    // the desk through the same channel are two cases, each with an id of its own.
+    const qint64 first = reportCase(QStringLiteral("Pothole by the school"));
+    const qint64 second = reportCase(QStringLiteral("Pothole by the market"));
+    QVERIFY(first > 0);
+    QVERIFY(second > 0);
+    QVERIFY(first != second);
+    const auto one = m_desk->caseBook()->record(first);
+    const auto other = m_desk->caseBook()->record(second);
+    QVERIFY2(one.has_value() && other.has_value(), "both cases are in the workspace");
+    QCOMPARE(one->descriptor, QStringLiteral("Pothole by the school"));
+    QCOMPARE(one->source, other->source);
+    QVERIFY(!one->externalId.isEmpty());
+    QVERIFY(one->externalId != other->externalId);
 }
 
 void TestCaseDesk::addsALocalUser()

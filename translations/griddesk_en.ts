@@ -2665,6 +2665,86 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::ConnectDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <source>https://HOST:PORT</source>
+        <translation>https://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s trusted certificates</source>
+        <translation>none: the system&apos;s trusted certificates</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA certificate:</translation>
+    </message>
+    <message>
+        <source>The desk sends its actions to the city&apos;s server and takes in what other desks did. The password is kept only while the desk runs.</source>
+        <translation>The desk sends its actions to the city&apos;s server and takes in what other desks did. The password is kept only while the desk runs.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must be https://HOST:PORT, such as https://griddesk.example.org:8443, not &quot;%1&quot;; the desk syncs over HTTPS only.</source>
+        <translation>The server&apos;s address must be https://HOST:PORT, such as https://griddesk.example.org:8443, not &quot;%1&quot;; the desk syncs over HTTPS only.</translation>
+    </message>
+    <message>
+        <source>Give the name of your account on the server.</source>
+        <translation>Give the name of your account on the server.</translation>
+    </message>
+    <message>
+        <source>Give your password.</source>
+        <translation>Give your password.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s CA certificate</source>
+        <translation>The city&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>%1, expired on %2: it will be refused.</source>
+        <extracomment>%1 is a certificate&apos;s subject, %2 a date and time</extracomment>
+        <translation>%1, expired on %2: it will be refused.</translation>
+    </message>
+    <message>
+        <source>%1, not valid before %2.</source>
+        <translation>%1, not valid before %2.</translation>
+    </message>
+    <message>
+        <source>%1, valid until %2.</source>
+        <translation>%1, valid until %2.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CoordinateTransformer</name>
     <message>
         <source>The coordinate system &quot;%1&quot; is not known to PROJ (%2).</source>
@@ -4464,6 +4544,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <source>The standards tree of this workspace cannot be opened: %1</source>
         <translation>The standards tree of this workspace cannot be opened: %1</translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>&amp;Sync</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -5927,6 +6011,82 @@ The first text that is not UTF-8: %2</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::RejectedCommandsModel</name>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <extracomment>a case&apos;s number at this desk, and its channel and id there</extracomment>
+        <translation>%1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>a refusal in words, and its code as the server sent it</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>Refusal</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RejectedCommandsView</name>
+    <message>
+        <source>Redo on the new state</source>
+        <translation>Redo on the new state</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>The server has applied or is still to answer every command of this desk; none waits here.</source>
+        <translation>The server has applied or is still to answer every command of this desk; none waits here.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not apply %n command(s) of this desk. Redo each on the case as it is now, or discard it.</source>
+        <translation>
+            <numerusform>The server did not apply %n command of this desk. Redo it on the case as it is now, or discard it.</numerusform>
+            <numerusform>The server did not apply %n commands of this desk. Redo each on the case as it is now, or discard it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 made this command; they, a supervisor or a leader settle it.</source>
+        <extracomment>%1 is the person who made a rejected command</extracomment>
+        <translation>%1 made this command; they, a supervisor or a leader settle it.</translation>
+    </message>
+    <message>
+        <source>A rejected report cannot be redone as it was; report the case again with what the server needs, or discard it.</source>
+        <translation>A rejected report cannot be redone as it was; report the case again with what the server needs, or discard it.</translation>
+    </message>
+    <message>
+        <source>Take the action again on the case as the server left it; it goes out with the next sync.</source>
+        <translation>Take the action again on the case as the server left it; it goes out with the next sync.</translation>
+    </message>
+    <message>
+        <source>Set the action aside for good; it stays listed in the outbox.</source>
+        <translation>Set the action aside for good; it stays listed in the outbox.</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::ReportDialog</name>
     <message>
         <source>Pick on map</source>
@@ -6295,10 +6455,6 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Opening a session</source>
         <translation>Opening a session</translation>
-    </message>
-    <message>
-        <source>The system role belongs to the desk&apos;s own rules; an account cannot have it.</source>
-        <translation>The system role belongs to the desk&apos;s own rules; an account cannot have it.</translation>
     </message>
     <message>
         <source>There is already an account named %1.</source>
@@ -6705,47 +6861,41 @@ The first text that is not UTF-8: %2</translation>
         <source>The database %1 is read-only; the server needs to write it.</source>
         <translation>The database %1 is read-only; the server needs to write it.</translation>
     </message>
+    <message>
+        <source>An account needs a role.</source>
+        <translation>An account needs a role.</translation>
+    </message>
+    <message>
+        <source>A relayed command names the person who acted (&quot;made_by&quot;).</source>
+        <translation>A relayed command names the person who acted (&quot;made_by&quot;).</translation>
+    </message>
+    <message>
+        <source>%1 relays for unit %2, not for %3.</source>
+        <translation>%1 relays for unit %2, not for %3.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server to sync up to: give https://HOST:PORT.</source>
+        <translation>&quot;%1&quot; is not a server to sync up to: give https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interval: give whole seconds from 1 to 3600.</source>
+        <translation>&quot;%1&quot; is not an interval: give whole seconds from 1 to 3600.</translation>
+    </message>
+    <message>
+        <source>Syncing up to %1 needs the account there: set upstream_user.</source>
+        <translation>Syncing up to %1 needs the account there: set upstream_user.</translation>
+    </message>
+    <message>
+        <source>the upstream password file</source>
+        <translation>the upstream password file</translation>
+    </message>
+    <message>
+        <source>Syncing up needs the account&apos;s password: set upstream_password_file.</source>
+        <translation>Syncing up needs the account&apos;s password: set upstream_password_file.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ServerMain</name>
-    <message>
-        <source>Usage:
-  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
-      [--password-file F]
-  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
-  griddesk-server disable-user|enable-user --db WORKSPACE USER
-  griddesk-server users --db WORKSPACE
-  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
-  griddesk-server init-ca --cert C --key K --name NAME [--days N]
-  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
-      [--days N]
-
-The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
-org chart and cases; copy one made with griddesk-cli or the workstation. It listens
-on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
-Roles: operator, supervisor, unit_handler, leader.
-</source>
-        <translation>Usage:
-  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
-      [--password-file F]
-  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
-  griddesk-server disable-user|enable-user --db WORKSPACE USER
-  griddesk-server users --db WORKSPACE
-  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
-  griddesk-server init-ca --cert C --key K --name NAME [--days N]
-  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
-      [--days N]
-
-The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
-org chart and cases; copy one made with griddesk-cli or the workstation. It listens
-on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
-Roles: operator, supervisor, unit_handler, leader.
-</translation>
-    </message>
     <message>
         <source>%1 needs a value.</source>
         <translation>%1 needs a value.</translation>
@@ -6861,6 +7011,50 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
     <message>
         <source>unknown command &quot;%1&quot;.</source>
         <translation>unknown command &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+Roles: operator, supervisor, unit_handler, leader; system for a district server
+that syncs up to this one (upstream = https://HOST:PORT in its configuration).
+</source>
+        <translation>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+Roles: operator, supervisor, unit_handler, leader; system for a district server
+that syncs up to this one (upstream = https://HOST:PORT in its configuration).
+</translation>
+    </message>
+    <message>
+        <source>griddesk-server: syncing up: %1</source>
+        <translation>griddesk-server: syncing up: %1</translation>
     </message>
 </context>
 <context>
@@ -8154,6 +8348,161 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
     <message>
         <source>The server&apos;s feed answer has no cursor.</source>
         <translation>The server&apos;s feed answer has no cursor.</translation>
+    </message>
+    <message>
+        <source>one of %1 is expected</source>
+        <translation>one of %1 is expected</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::SyncControls</name>
+    <message>
+        <source>Rejected commands</source>
+        <translation>Rejected commands</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>&amp;Connect to server…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <source>Disconnected; actions wait in the outbox until the desk connects again.</source>
+        <translation>Disconnected; actions wait in the outbox until the desk connects again.</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected commands…</source>
+        <translation>&amp;Rejected commands…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the desk syncs in the background.</source>
+        <translation>Connected to %1; the desk syncs in the background.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server rejected %n of your actions; Sync → Rejected commands lists them to redo or discard.</source>
+        <translation>
+            <numerusform>The server rejected %n of your actions; Sync → Rejected commands lists it to redo or discard.</numerusform>
+            <numerusform>The server rejected %n of your actions; Sync → Rejected commands lists them to redo or discard.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>Sync stopped: %1</translation>
+    </message>
+    <message>
+        <source>%1 made this command; they, a supervisor or a leader settle it.</source>
+        <extracomment>%1 is the person who made a rejected command</extracomment>
+        <translation>%1 made this command; they, a supervisor or a leader settle it.</translation>
+    </message>
+    <message>
+        <source>%1 made again on case %2, which is now %3; it goes out with the next sync.</source>
+        <extracomment>%1 is an action, %2 a case number, %3 the state the case is in now</extracomment>
+        <translation>%1 made again on case %2, which is now %3; it goes out with the next sync.</translation>
+    </message>
+    <message>
+        <source>%1 on case %2 is set aside; it will not be sent.</source>
+        <extracomment>%1 is an action, %2 a case number</extracomment>
+        <translation>%1 on case %2 is set aside; it will not be sent.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::SyncStatusBar</name>
+    <message>
+        <source>This desk&apos;s commands: sent and not answered yet, applied by the server, and rejected. Click to see the rejected ones.</source>
+        <translation>This desk&apos;s commands: sent and not answered yet, applied by the server, and rejected. Click to see the rejected ones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n queued</source>
+        <translation>
+            <numerusform>Offline — %n queued</numerusform>
+            <numerusform>Offline — %n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1… — %n queued</source>
+        <extracomment>%1 is the server, HOST:PORT</extracomment>
+        <translation>
+            <numerusform>Connecting to %1… — %n queued</numerusform>
+            <numerusform>Connecting to %1… — %n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 — %n queued</source>
+        <translation>
+            <numerusform>Connected to %1 — %n queued</numerusform>
+            <numerusform>Connected to %1 — %n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %1 s — %n queued</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>
+            <numerusform>Retrying in %1 s — %n queued</numerusform>
+            <numerusform>Retrying in %1 s — %n queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused: %1 — %n queued</source>
+        <extracomment>%1 is why the server or its certificate refused the desk</extracomment>
+        <translation>
+            <numerusform>Refused: %1 — %n queued</numerusform>
+            <numerusform>Refused: %1 — %n queued</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 applied · %3 rejected</source>
+        <translation>%1 sent · %2 applied · %3 rejected</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <extracomment>%1 is a time, or a date and time when it was not today</extracomment>
+        <translation>Last sync %1</translation>
+    </message>
+    <message>
+        <source>Actions wait in the outbox until the desk connects to its server. Click to connect.</source>
+        <translation>Actions wait in the outbox until the desk connects to its server. Click to connect.</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>Last attempt: %1</translation>
+    </message>
+    <message>
+        <source>Logging in to %1.</source>
+        <translation>Logging in to %1.</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 of unit %2; the desk syncs every few seconds and after each action.</source>
+        <extracomment>%1 is a role, %2 an org unit code</extracomment>
+        <translation>Logged in as %1 of unit %2; the desk syncs every few seconds and after each action.</translation>
+    </message>
+    <message>
+        <source>The server is out of reach: %1
+The desk tries again by itself; actions wait in the outbox.</source>
+        <translation>The server is out of reach: %1
+The desk tries again by itself; actions wait in the outbox.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1
+Click to connect again.</source>
+        <translation>The server refused: %1
+Click to connect again.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::SyncWorker</name>
+    <message>
+        <source>This workspace syncs with %1; its cases and cursor belong to that server, not to %2.</source>
+        <translation>This workspace syncs with %1; its cases and cursor belong to that server, not to %2.</translation>
     </message>
 </context>
 <context>

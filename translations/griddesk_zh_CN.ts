@@ -2636,6 +2636,86 @@ Levels: %1.
     </message>
 </context>
 <context>
+    <name>GridDesk::ConnectDialog</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>https://HOST:PORT</source>
+        <translation>https://主机:端口</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s trusted certificates</source>
+        <translation>无：使用系统信任的证书</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>The desk sends its actions to the city&apos;s server and takes in what other desks did. The password is kept only while the desk runs.</source>
+        <translation>本席位把自己的操作发送到城市服务器，并接收其他席位的操作。密码只在席位运行期间保留。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address must be https://HOST:PORT, such as https://griddesk.example.org:8443, not &quot;%1&quot;; the desk syncs over HTTPS only.</source>
+        <translation>服务器地址须为 https://主机:端口，例如 https://griddesk.example.org:8443，而不是“%1”；席位只通过 HTTPS 同步。</translation>
+    </message>
+    <message>
+        <source>Give the name of your account on the server.</source>
+        <translation>请给出您在服务器上的账户名。</translation>
+    </message>
+    <message>
+        <source>Give your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The city&apos;s CA certificate</source>
+        <translation>城市 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1, expired on %2: it will be refused.</source>
+        <extracomment>%1 is a certificate&apos;s subject, %2 a date and time</extracomment>
+        <translation>%1，已于 %2 过期：将被拒绝。</translation>
+    </message>
+    <message>
+        <source>%1, not valid before %2.</source>
+        <translation>%1，%2 之前无效。</translation>
+    </message>
+    <message>
+        <source>%1, valid until %2.</source>
+        <translation>%1，有效期至 %2。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::CoordinateTransformer</name>
     <message>
         <source>The coordinate system &quot;%1&quot; is not known to PROJ (%2).</source>
@@ -4411,6 +4491,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <source>The standards tree of this workspace cannot be opened: %1</source>
         <translation>无法打开本工作区的标准体系：%1</translation>
     </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::MapCanvas</name>
@@ -5866,6 +5950,81 @@ The first text that is not UTF-8: %2</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::RejectedCommandsModel</name>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <extracomment>a case&apos;s number at this desk, and its channel and id there</extracomment>
+        <translation>%1（%2 %3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>a refusal in words, and its code as the server sent it</extracomment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>操作时间</translation>
+    </message>
+    <message>
+        <source>Refusal</source>
+        <translation>拒绝原因</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RejectedCommandsView</name>
+    <message>
+        <source>Redo on the new state</source>
+        <translation>在新状态上重做</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>The server has applied or is still to answer every command of this desk; none waits here.</source>
+        <translation>本席位的命令均已被服务器执行或尚待答复；这里没有待处理的命令。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not apply %n command(s) of this desk. Redo each on the case as it is now, or discard it.</source>
+        <translation>
+            <numerusform>服务器未执行本席位的 %n 条命令。请在案件当前状态上逐条重做，或放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 made this command; they, a supervisor or a leader settle it.</source>
+        <extracomment>%1 is the person who made a rejected command</extracomment>
+        <translation>该命令由 %1 发出；须由本人、监督员或领导处理。</translation>
+    </message>
+    <message>
+        <source>A rejected report cannot be redone as it was; report the case again with what the server needs, or discard it.</source>
+        <translation>被拒绝的上报不能按原样重做；请按服务器的要求重新上报案件，或放弃。</translation>
+    </message>
+    <message>
+        <source>Take the action again on the case as the server left it; it goes out with the next sync.</source>
+        <translation>在服务器上案件的当前状态上再次执行该操作；随下次同步发出。</translation>
+    </message>
+    <message>
+        <source>Set the action aside for good; it stays listed in the outbox.</source>
+        <translation>永久搁置该操作；它仍列在待发箱中。</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::ReportDialog</name>
     <message>
         <source>Pick on map</source>
@@ -6231,10 +6390,6 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Opening a session</source>
         <translation>建立会话</translation>
-    </message>
-    <message>
-        <source>The system role belongs to the desk&apos;s own rules; an account cannot have it.</source>
-        <translation>系统角色属于席位自身的规则，账户不能拥有。</translation>
     </message>
     <message>
         <source>There is already an account named %1.</source>
@@ -6641,47 +6796,41 @@ The first text that is not UTF-8: %2</source>
         <source>The database %1 is read-only; the server needs to write it.</source>
         <translation>数据库 %1 为只读；服务器需要写入。</translation>
     </message>
+    <message>
+        <source>An account needs a role.</source>
+        <translation>账户需要一个角色。</translation>
+    </message>
+    <message>
+        <source>A relayed command names the person who acted (&quot;made_by&quot;).</source>
+        <translation>转发的命令须写明操作人（“made_by”）。</translation>
+    </message>
+    <message>
+        <source>%1 relays for unit %2, not for %3.</source>
+        <translation>%1 为单位 %2 转发，而不是为 %3。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server to sync up to: give https://HOST:PORT.</source>
+        <translation>“%1”不是可上行同步的服务器：请给出 https://主机:端口。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interval: give whole seconds from 1 to 3600.</source>
+        <translation>“%1”不是间隔：请给出 1 到 3600 的整秒数。</translation>
+    </message>
+    <message>
+        <source>Syncing up to %1 needs the account there: set upstream_user.</source>
+        <translation>向 %1 上行同步需要该服务器上的账户：请设置 upstream_user。</translation>
+    </message>
+    <message>
+        <source>the upstream password file</source>
+        <translation>上行密码文件</translation>
+    </message>
+    <message>
+        <source>Syncing up needs the account&apos;s password: set upstream_password_file.</source>
+        <translation>上行同步需要账户密码：请设置 upstream_password_file。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ServerMain</name>
-    <message>
-        <source>Usage:
-  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
-      [--password-file F]
-  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
-  griddesk-server disable-user|enable-user --db WORKSPACE USER
-  griddesk-server users --db WORKSPACE
-  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
-  griddesk-server init-ca --cert C --key K --name NAME [--days N]
-  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
-      [--days N]
-
-The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
-org chart and cases; copy one made with griddesk-cli or the workstation. It listens
-on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
-Roles: operator, supervisor, unit_handler, leader.
-</source>
-        <translation>用法：
-  griddesk-server [--config 文件] [--listen 地址:端口] [--cert 证书 --key 密钥]
-      [--db 工作区] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db 工作区 用户 --role 角色 --unit 代码
-      [--password-file 文件]
-  griddesk-server reset-password --db 工作区 用户 [--password-file 文件]
-  griddesk-server disable-user|enable-user --db 工作区 用户
-  griddesk-server users --db 工作区
-  griddesk-server init-cert --cert 证书 --key 密钥 [--host 主机]… [--days 天数]
-  griddesk-server init-ca --cert 证书 --key 密钥 --name 名称 [--days 天数]
-  griddesk-server issue-cert --ca-cert 证书 --ca-key 密钥 --cert 证书 --key 密钥 --host 主机…
-      [--days 天数]
-
-服务器的存储是一个 GridDesk 工作区（GeoPackage 文件），含城市的网格、
-组织架构和案件；可复制 griddesk-cli 或工作站生成的工作区。除非另行指定，
-服务器只在本机回环地址（127.0.0.1:8443）上监听，且只用 HTTPS。
-角色：operator、supervisor、unit_handler、leader。
-</translation>
-    </message>
     <message>
         <source>%1 needs a value.</source>
         <translation>%1 需要一个值。</translation>
@@ -6797,6 +6946,50 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
     <message>
         <source>unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+Roles: operator, supervisor, unit_handler, leader; system for a district server
+that syncs up to this one (upstream = https://HOST:PORT in its configuration).
+</source>
+        <translation>用法：
+  griddesk-server [--config 文件] [--listen 地址:端口] [--cert 证书 --key 密钥]
+      [--db 工作区] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db 工作区 用户 --role 角色 --unit 代码
+      [--password-file 文件]
+  griddesk-server reset-password --db 工作区 用户 [--password-file 文件]
+  griddesk-server disable-user|enable-user --db 工作区 用户
+  griddesk-server users --db 工作区
+  griddesk-server init-cert --cert 证书 --key 密钥 [--host 主机]… [--days 天数]
+  griddesk-server init-ca --cert 证书 --key 密钥 --name 名称 [--days 天数]
+  griddesk-server issue-cert --ca-cert 证书 --ca-key 密钥 --cert 证书 --key 密钥 --host 主机…
+      [--days 天数]
+
+服务器的存储是一个 GridDesk 工作区（GeoPackage 文件），含城市的网格、
+组织架构和案件；可复制 griddesk-cli 或工作站生成的工作区。除非另行指定，
+服务器只在本机回环地址（127.0.0.1:8443）上监听，且只用 HTTPS。
+角色：operator、supervisor、unit_handler、leader；system 用于向本服务器
+上行同步的区级服务器（其配置中写 upstream = https://主机:端口）。
+</translation>
+    </message>
+    <message>
+        <source>griddesk-server: syncing up: %1</source>
+        <translation>griddesk-server：上行同步：%1</translation>
     </message>
 </context>
 <context>
@@ -8081,6 +8274,155 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
     <message>
         <source>The server&apos;s feed answer has no cursor.</source>
         <translation>服务器的变更流答复中没有读取位置。</translation>
+    </message>
+    <message>
+        <source>one of %1 is expected</source>
+        <translation>应为 %1 之一</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::SyncControls</name>
+    <message>
+        <source>Rejected commands</source>
+        <translation>被拒绝的命令</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Disconnected; actions wait in the outbox until the desk connects again.</source>
+        <translation>已断开连接；操作在待发箱中等待，直到席位重新连接。</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected commands…</source>
+        <translation>被拒绝的命令(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the desk syncs in the background.</source>
+        <translation>已连接到 %1；席位在后台同步。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server rejected %n of your actions; Sync → Rejected commands lists them to redo or discard.</source>
+        <translation>
+            <numerusform>服务器拒绝了您的 %n 个操作；“同步 → 被拒绝的命令”中列出，可重做或放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>同步已停止：%1</translation>
+    </message>
+    <message>
+        <source>%1 made this command; they, a supervisor or a leader settle it.</source>
+        <extracomment>%1 is the person who made a rejected command</extracomment>
+        <translation>该命令由 %1 发出；须由本人、监督员或领导处理。</translation>
+    </message>
+    <message>
+        <source>%1 made again on case %2, which is now %3; it goes out with the next sync.</source>
+        <extracomment>%1 is an action, %2 a case number, %3 the state the case is in now</extracomment>
+        <translation>已在案件 %2（当前为%3）上重做%1；随下次同步发出。</translation>
+    </message>
+    <message>
+        <source>%1 on case %2 is set aside; it will not be sent.</source>
+        <extracomment>%1 is an action, %2 a case number</extracomment>
+        <translation>案件 %2 上的%1已搁置，不会发送。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::SyncStatusBar</name>
+    <message>
+        <source>This desk&apos;s commands: sent and not answered yet, applied by the server, and rejected. Click to see the rejected ones.</source>
+        <translation>本席位的命令：已发送待答复、已被服务器执行、被拒绝。点击查看被拒绝的命令。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n queued</source>
+        <translation>
+            <numerusform>离线 — %n 条排队</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1… — %n queued</source>
+        <extracomment>%1 is the server, HOST:PORT</extracomment>
+        <translation>
+            <numerusform>正在连接 %1… — %n 条排队</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1 — %n queued</source>
+        <translation>
+            <numerusform>已连接 %1 — %n 条排队</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying in %1 s — %n queued</source>
+        <extracomment>%1 is a number of seconds</extracomment>
+        <translation>
+            <numerusform>%1 秒后重试 — %n 条排队</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused: %1 — %n queued</source>
+        <extracomment>%1 is why the server or its certificate refused the desk</extracomment>
+        <translation>
+            <numerusform>被拒绝：%1 — %n 条排队</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 applied · %3 rejected</source>
+        <translation>已发送 %1 · 已执行 %2 · 被拒绝 %3</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <extracomment>%1 is a time, or a date and time when it was not today</extracomment>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>Actions wait in the outbox until the desk connects to its server. Click to connect.</source>
+        <translation>操作在待发箱中等待，直到席位连接到服务器。点击连接。</translation>
+    </message>
+    <message>
+        <source>Last attempt: %1</source>
+        <translation>上次尝试：%1</translation>
+    </message>
+    <message>
+        <source>Logging in to %1.</source>
+        <translation>正在登录 %1。</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 of unit %2; the desk syncs every few seconds and after each action.</source>
+        <extracomment>%1 is a role, %2 an org unit code</extracomment>
+        <translation>已以单位 %2 的%1身份登录；席位每隔几秒及每次操作后同步。</translation>
+    </message>
+    <message>
+        <source>The server is out of reach: %1
+The desk tries again by itself; actions wait in the outbox.</source>
+        <translation>无法连接服务器：%1
+席位会自动重试；操作在待发箱中等待。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1
+Click to connect again.</source>
+        <translation>服务器拒绝：%1
+点击重新连接。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::SyncWorker</name>
+    <message>
+        <source>This workspace syncs with %1; its cases and cursor belong to that server, not to %2.</source>
+        <translation>本工作区与 %1 同步；其案件和读取位置属于该服务器，而不属于 %2。</translation>
     </message>
 </context>
 <context>

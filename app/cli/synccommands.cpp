@@ -98,6 +98,48 @@ Result<qint64> entryId(Context &context, const char *command)
     return id;
 }
 
+/// Opens the workspace an outbox-redo or outbox-discard names and its command, checks that the
+/// --as user may settle it, then lets settle do it.
+int settleCommand(Context &context, const char *name,
+    const std::function<int(SyncDesk &, const Sync::OutboxEntry &)> &settle)
+{
+    auto id = entryId(context, name);
+    if (!id)
+        return usageError(context, id.error().message);
+    auto desk = openSyncDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    auto entry = desk->outbox->entry(*id);
+    if (!entry)
+        return failWith(context, entry.error());
+    if (auto allowed = checkSettler(context, desk->book->setup(), *entry); !allowed)
+        return failWith(context, allowed.error());
+    return settle(*desk, *entry);
+}
+
+/// Makes a rejected command again as the --as user, now.
+int redo(Context &context, SyncDesk &desk, const Sync::OutboxEntry &entry)
+{
+    const auto user = desk.book->setup().user(context.value("as").trimmed());
+    ActionRequest request;
+    request.actor = user->name;
+    request.role = roleFromKey(user->role).value_or(Role::Operator);
+    request.actorUnit = user->unitCode;
+    const QDateTime local = QDateTime::currentDateTime();
+    request.at = CaseTime::withOffset(
+        local.date(), local.time().addMSecs(-local.time().msec()), local.offsetFromUtc());
+    auto event = Sync::redoRejected(*desk.book, *desk.outbox, entry.id, request);
+    if (!event)
+        return failWith(context, event.error());
+    context.out << Tr::tr("Command %1 made again on case %2 at version %3; it waits for the next "
+                          "sync.")
+                       .arg(entry.id)
+                       .arg(event->caseId)
+                       .arg(event->sequence)
+                << '\n';
+    return OK;
+}
+
 } // namespace
 
 int syncCommand(Context &context)
@@ -235,54 +277,19 @@ int outboxCommand(Context &context)
 
 int outboxDiscardCommand(Context &context)
 {
-    auto id = entryId(context, "outbox-discard");
-    if (!id)
-        return usageError(context, id.error().message);
-    auto desk = openSyncDesk(context.positional.at(1));
-    if (!desk)
-        return failWith(context, desk.error());
-    auto entry = desk->outbox->entry(*id);
-    if (!entry)
-        return failWith(context, entry.error());
-    if (auto allowed = checkSettler(context, desk->book->setup(), *entry); !allowed)
-        return failWith(context, allowed.error());
-    if (auto discarded = desk->outbox->discard(*id); !discarded)
-        return failWith(context, discarded.error());
-    context.out << Tr::tr("Command %1 discarded.").arg(*id) << '\n';
-    return OK;
+    return settleCommand(
+        context, "outbox-discard", [&](SyncDesk &desk, const Sync::OutboxEntry &entry) {
+            if (auto discarded = desk.outbox->discard(entry.id); !discarded)
+                return failWith(context, discarded.error());
+            context.out << Tr::tr("Command %1 discarded.").arg(entry.id) << '\n';
+            return int(OK);
+        });
 }
 
 int outboxRedoCommand(Context &context)
 {
-    auto id = entryId(context, "outbox-redo");
-    if (!id)
-        return usageError(context, id.error().message);
-    auto desk = openSyncDesk(context.positional.at(1));
-    if (!desk)
-        return failWith(context, desk.error());
-    auto entry = desk->outbox->entry(*id);
-    if (!entry)
-        return failWith(context, entry.error());
-    if (auto allowed = checkSettler(context, desk->book->setup(), *entry); !allowed)
-        return failWith(context, allowed.error());
-    const auto user = desk->book->setup().user(context.value("as").trimmed());
-    ActionRequest request;
-    request.actor = user->name;
-    request.role = roleFromKey(user->role).value_or(Role::Operator);
-    request.actorUnit = user->unitCode;
-    const QDateTime local = QDateTime::currentDateTime();
-    request.at = CaseTime::withOffset(
-        local.date(), local.time().addMSecs(-local.time().msec()), local.offsetFromUtc());
-    auto event = Sync::redoRejected(*desk->book, *desk->outbox, *id, request);
-    if (!event)
-        return failWith(context, event.error());
-    context.out << Tr::tr("Command %1 made again on case %2 at version %3; it waits for the next "
-                          "sync.")
-                       .arg(*id)
-                       .arg(event->caseId)
-                       .arg(event->sequence)
-                << '\n';
-    return OK;
+    return settleCommand(context, "outbox-redo",
+        [&](SyncDesk &desk, const Sync::OutboxEntry &entry) { return redo(context, desk, entry); });
 }
 
 } // namespace GridDesk::Cli

@@ -83,6 +83,18 @@ class TestSyncServer : public QObject
         return answer.json.value(QLatin1String("token")).toString().toLatin1();
     }
 
+    /// griddesk-cli's arguments to sync deskPath with the server as chen.
+    QStringList cliSync(const QString &deskPath)
+    {
+        QFile password(path(QStringLiteral("password")));
+        if (!password.exists() && password.open(QIODevice::WriteOnly))
+            password.write(PASSWORD + '\n');
+        return {QStringLiteral("sync"), deskPath, QStringLiteral("--server"),
+            m_server->url().toString(), QStringLiteral("--user"), QStringLiteral("chen"),
+            QStringLiteral("--password-file"), password.fileName(), QStringLiteral("--ca"),
+            m_caCertificate};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -261,14 +273,7 @@ private Q_SLOTS:
                 keys << desk.record(id).externalId;
             }
         }
-        QFile password(path(QStringLiteral("password")));
-        QVERIFY(password.open(QIODevice::WriteOnly));
-        password.write(PASSWORD + '\n');
-        password.close();
-        const QStringList syncArguments {QStringLiteral("sync"), deskPath,
-            QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--user"),
-            QStringLiteral("chen"), QStringLiteral("--password-file"), password.fileName(),
-            QStringLiteral("--ca"), m_caCertificate};
+        const QStringList syncArguments = cliSync(deskPath);
 
         // The server dies while the desk pushes: wherever it stops, the desk keeps every
         // command and the server keeps what it committed.
@@ -320,11 +325,7 @@ private Q_SLOTS:
                             QStringLiteral("Noise %1").arg(index))
                     > 0);
         }
-        QFile password(path(QStringLiteral("password")));
-        const QStringList syncArguments {QStringLiteral("sync"), deskPath,
-            QStringLiteral("--server"), m_server->url().toString(), QStringLiteral("--user"),
-            QStringLiteral("chen"), QStringLiteral("--password-file"), password.fileName(),
-            QStringLiteral("--ca"), m_caCertificate};
+        const QStringList syncArguments = cliSync(deskPath);
         QProcess cli;
         cli.start(QStringLiteral(GRIDDESK_CLI), syncArguments);
         QVERIFY(cli.waitForStarted());
@@ -656,6 +657,76 @@ private Q_SLOTS:
                      .toInt(),
             0);
         district.stop();
+    }
+
+    void theCommandLineListsRedoesAndDiscardsRejectedCommands()
+    {
+        const QString deskPath = copyOfSample(QStringLiteral("cli-desk.gpkg"));
+        qint64 reported = 0;
+        {
+            Desk desk = Desk::open(deskPath);
+            reported = desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Loose railing"));
+            QVERIFY(desk.book->act(
+                reported, desk.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        }
+        const auto run = [](const QStringList &arguments) {
+            QProcess cli;
+            cli.start(QStringLiteral(GRIDDESK_CLI), arguments);
+            cli.waitForFinished(60'000);
+            return std::pair {cli.exitCode(),
+                QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError())};
+        };
+        auto [synced, said] = run(cliSync(deskPath));
+        QVERIFY2(synced == 0, qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("2 applied, 0 rejected")), qPrintable(said));
+        auto [listed, list] = run({QStringLiteral("outbox"), deskPath, QStringLiteral("--json")});
+        QCOMPARE(listed, 0);
+        const QJsonArray entries = QJsonDocument::fromJson(list.toUtf8()).array();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(1)[QLatin1String("state")].toString(), QStringLiteral("applied"));
+
+        // A rejection, made by another desk acting first.
+        Desk other = Desk::open(copyOfSample(QStringLiteral("cli-other.gpkg")));
+        QVERIFY(sync(other, QStringLiteral("zhang")));
+        const CaseRecord record = Desk::open(deskPath).record(reported);
+        const qint64 there = **Sync::caseIdOf(*other.workspace, {record.source, record.externalId});
+        ActionRequest promise = other.as(QStringLiteral("Operator Chen"), CaseAction::Promise, 2);
+        promise.data.insert(QStringLiteral("promised_at"),
+            CaseTime::withOffset(QDate::currentDate().addDays(2), QTime(12, 0), 0).toIso());
+        QVERIFY2(other.book->act(there, promise).has_value(), "promise refused");
+        {
+            Desk desk = Desk::open(deskPath);
+            ActionRequest mine = desk.as(QStringLiteral("Leader Wang"), CaseAction::MarkSpecial, 2);
+            mine.reason = QStringLiteral("near a school");
+            QVERIFY(desk.book->act(reported, mine));
+        }
+        QVERIFY(sync(other, QStringLiteral("zhang")));
+        QStringList asWang = cliSync(deskPath);
+        asWang[5] = QStringLiteral("wang");
+        auto [conflict, why] = run(asWang);
+        QCOMPARE(conflict, 1);
+        QVERIFY2(why.contains(QLatin1String("(conflict)")), qPrintable(why));
+        auto [rejectedList, rejected] = run({QStringLiteral("outbox"), deskPath,
+            QStringLiteral("--state"), QStringLiteral("rejected"), QStringLiteral("--json")});
+        const QJsonArray waiting = QJsonDocument::fromJson(rejected.toUtf8()).array();
+        QCOMPARE(waiting.size(), 1);
+        const QString id = QString::number(waiting.at(0)[QLatin1String("id")].toInteger());
+
+        // Only the person who made it, a supervisor or a leader settles it.
+        auto [stranger, refusal] = run({QStringLiteral("outbox-discard"), deskPath, id,
+            QStringLiteral("--as"), QStringLiteral("DOT handler")});
+        QCOMPARE(stranger, 1);
+        QVERIFY2(refusal.contains(QLatin1String("Leader Wang")), qPrintable(refusal));
+        auto [redone, redoSaid] = run({QStringLiteral("outbox-redo"), deskPath, id,
+            QStringLiteral("--as"), QStringLiteral("Leader Wang")});
+        QVERIFY2(redone == 0, qPrintable(redoSaid));
+        QVERIFY2(redoSaid.contains(QLatin1String("version 4")), qPrintable(redoSaid));
+        auto [sent, sentSaid] = run(asWang);
+        QVERIFY2(sent == 0 && sentSaid.contains(QLatin1String("1 applied")), qPrintable(sentSaid));
+        auto [gone, goneSaid] = run({QStringLiteral("outbox-discard"), deskPath, id,
+            QStringLiteral("--as"), QStringLiteral("Leader Wang")});
+        QCOMPARE(gone, 1);
+        QVERIFY2(goneSaid.contains(QLatin1String("only a rejected command")), qPrintable(goneSaid));
     }
 
     void cleanupTestCase() { m_server.reset(); }

@@ -221,8 +221,7 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
         }
         if (!result->applied && !result->repeated) {
             ++refused;
-            if (result->refusal == Sync::Refusal::OutsideJurisdiction
-                || result->refusal == Sync::Refusal::Forbidden) {
+            if (result->refusal == Sync::Refusal::Forbidden) {
                 audit(who.name, QStringLiteral("command_refused"),
                     QStringLiteral("%1 %2: %3")
                         .arg(result->id, Sync::refusalKey(*result->refusal), result->reason));
@@ -252,6 +251,14 @@ QHttpServerResponse HttpApi::feed(const QHttpServerRequest &request)
         return answer(Status::BadRequest, QStringLiteral("malformed"),
             Tr::tr("\"after\" must be a cursor the feed gave (0 at first) and \"limit\" a "
                    "positive number."));
+    }
+    auto end = m_book.lastEventId();
+    if (end && after > *end) {
+        return answer(Status::Conflict, QStringLiteral("cursor_ahead"),
+            Tr::tr("The feed ends at %1, before the cursor %2 (the server's store may have been "
+                   "restored from a backup); read it again from 0.")
+                .arg(*end)
+                .arg(after));
     }
     auto page = m_book.feed(std::get<Account>(account), after, limit);
     if (!page) {

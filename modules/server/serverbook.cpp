@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "serverbook.h"
 
+#include "audit.h"
 #include "logging.h"
 
 #include "domain/text.h"
@@ -218,6 +219,19 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
     return answered;
 }
 
+void ServerBook::auditRefusal(
+    const Account &account, const Sync::Command &command, const QString &what)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.userName = account.name;
+    entry.what = QStringLiteral("command_refused");
+    entry.detail = QStringLiteral("%1 on %2 %3: %4")
+                       .arg(command.id, command.key.source, command.key.externalId, what);
+    if (auto written = appendAudit(m_store, entry); !written)
+        qCWarning(lcServer) << "could not write the audit trail:" << written.error().message;
+}
+
 std::optional<Sync::CaseKey> ServerBook::keyOf(qint64 caseId) const
 {
     auto record = m_book->record(caseId);
@@ -266,7 +280,9 @@ Result<ActionRequest> ServerBook::actingFor(
         request.actor = account.name;
         request.role = account.role;
         request.actorUnit = account.unitCode;
+        // What only the server writes is not taken from a desk.
         request.data.remove(Sync::ORIGIN_COMMAND_KEY);
+        request.data.remove(Sync::VIA_KEY);
     } else {
         // Another server relays what a person did at one of its desks: the person acts, in
         // their role, for a unit within the relaying server's own.
@@ -280,7 +296,7 @@ Result<ActionRequest> ServerBook::actingFor(
                     .arg(account.name, account.unitCode,
                         request.actorUnit.isEmpty() ? Tr::tr("(none)") : request.actorUnit));
         }
-        request.data.insert(QStringLiteral("via"), account.name);
+        request.data.insert(Sync::VIA_KEY, account.name);
         const QJsonValue origin = request.data.value(Sync::COMMAND_KEY);
         if (origin.isString())
             request.data.insert(Sync::ORIGIN_COMMAND_KEY, origin);
@@ -320,6 +336,9 @@ Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync
         record.addFlag(CaseFlags::NO_LOCATION);
     }
     if (!sees(account, record)) {
+        auditRefusal(account, command,
+            QStringLiteral("a report in grid %1, outside unit %2")
+                .arg(record.gridCode, account.unitCode));
         return refused(command.id, Refusal::OutsideJurisdiction,
             Tr::tr("Case %1 %2 lies in grid %3, outside the jurisdiction of unit %4.")
                 .arg(command.key.source, command.key.externalId,
@@ -356,10 +375,13 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
     if (!record)
         return std::unexpected(record.error());
     if (!sees(account, *record)) {
-        return refused(command.id, Refusal::OutsideJurisdiction,
-            Tr::tr("Case %1 %2 is outside the jurisdiction of unit %3.")
-                .arg(command.key.source, command.key.externalId, account.unitCode),
-            record->version);
+        // Answered like a case that does not exist, so that nobody learns what lies outside
+        // their jurisdiction; the attempt is audited.
+        auditRefusal(
+            account, command, QStringLiteral("a case outside unit %1").arg(account.unitCode));
+        return refused(command.id, Refusal::UnknownCase,
+            Tr::tr("The server has no case %1 %2 that this account may see.")
+                .arg(command.key.source, command.key.externalId));
     }
 
     auto acting = actingFor(account, command);
@@ -379,6 +401,8 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
                 return std::unexpected(read.error());
             target = *read;
         }
+        if (target && !sees(account, *target))
+            auditRefusal(account, command, QStringLiteral("a merge into a case outside its unit"));
         if (!target || !sees(account, *target)) {
             return refused(command.id, Refusal::UnknownCase,
                 Tr::tr("The case to merge into, %1 %2, is not one this account can see.")

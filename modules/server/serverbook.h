@@ -65,6 +65,8 @@ private:
     /// Who acts for command: the account itself, or, for an account relaying another server's
     /// desks (role system), the person who acted there.
     Result<ActionRequest> actingFor(const Account &account, const Sync::Command &command) const;
+    /// Writes a command refused for the account's jurisdiction to the audit trail.
+    void auditRefusal(const Account &account, const Sync::Command &command, const QString &what);
     /// The case with key as it is now, when account may see it.
     Result<std::optional<Sync::CaseSnapshot>> current(
         const Account &account, const Sync::CaseKey &key) const;

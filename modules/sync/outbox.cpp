@@ -31,6 +31,7 @@ static_assert(std::size(STATE_KEYS) == std::size_t(OutboxState::Count));
 
 const QString SERVER_KEY = QStringLiteral("sync_server");
 const QString CURSOR_KEY = QStringLiteral("sync_cursor");
+const QString ACCOUNT_KEY = QStringLiteral("sync_account");
 const QString LAST_SYNC_KEY = QStringLiteral("sync_last");
 
 constexpr const char *ENTRY_COLUMNS =
@@ -345,6 +346,16 @@ QUrl Outbox::server() const
 Result<void> Outbox::setServer(const QUrl &server)
 {
     return m_workspace.setMetadata(SERVER_KEY, server.toString());
+}
+
+QString Outbox::account() const
+{
+    return m_workspace.metadata(ACCOUNT_KEY);
+}
+
+Result<void> Outbox::setAccount(const QString &account)
+{
+    return m_workspace.setMetadata(ACCOUNT_KEY, account);
 }
 
 qint64 Outbox::cursor() const

@@ -100,6 +100,9 @@ public:
     /// The server this workspace syncs with, and where its feed was last read.
     QUrl server() const;
     Result<void> setServer(const QUrl &server);
+    /// The account the feed was last read as: another account may see other cases.
+    QString account() const;
+    Result<void> setAccount(const QString &account);
     qint64 cursor() const;
     Result<void> setCursor(qint64 cursor);
     QDateTime lastSync() const;

@@ -319,8 +319,8 @@ Result<Command> commandFromJson(const QJsonValue &value)
     if (!madeRole->isEmpty()) {
         const auto role = roleFromKey(*madeRole);
         if (!role || *role == Role::System)
-            return invalid(
-                QStringLiteral("made_role"), Tr::tr("one of %1 is expected").arg(roleKeys()));
+            return invalid(QStringLiteral("made_role"),
+                Tr::tr("one of operator, supervisor, unit_handler, leader is expected"));
         request.role = *role;
     }
     for (const QJsonValue &unit : json.value(QLatin1String("co_units")).toArray()) {

@@ -121,6 +121,8 @@ inline const QString COMMAND_KEY = QStringLiteral("command");
 /// Beside it, for an action a district server relayed: the id of the command its desk sent it,
 /// so that the district and its desk know the action as their own.
 inline const QString ORIGIN_COMMAND_KEY = QStringLiteral("origin_command");
+/// And the relaying server's account.
+inline const QString VIA_KEY = QStringLiteral("via");
 
 /// The data keys by which an event names another case.
 inline constexpr const char *CASE_LINK_KEYS[] = {"into", "from"};

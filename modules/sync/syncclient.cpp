@@ -158,6 +158,8 @@ Result<QJsonObject> SyncClient::request(
         errorCode = ErrorCode::Forbidden;
     else if (status == 404)
         errorCode = ErrorCode::NotFound;
+    else if (status == 409)
+        errorCode = ErrorCode::Conflict;
     else if (status >= 500 || status == 429)
         errorCode = ErrorCode::Unavailable;
     return fail(errorCode, Tr::tr("%1: the server refused: %2").arg(where, said));
@@ -298,9 +300,29 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         }
     }
 
+    // Another account may see other cases: its feed is read from the start.
+    if (outbox.account() != client.options().user) {
+        auto reset = book.workspace().transaction([&]() -> Result<void> {
+            if (auto moved = outbox.setCursor(0); !moved)
+                return moved;
+            return outbox.setAccount(client.options().user);
+        });
+        if (!reset)
+            return std::unexpected(reset.error());
+    }
     qint64 cursor = outbox.cursor();
+    bool restarted = false;
     while (true) {
         auto page = client.pull(cursor, MAX_CASES_PER_PAGE);
+        if (!page && page.error().code == ErrorCode::Conflict && cursor > 0 && !restarted) {
+            // The server's feed ends before this desk's cursor (its store was restored from a
+            // backup): everything is read again, which changes nothing already here.
+            qCWarning(lcSync) << "the feed of" << client.options().server << "ends before cursor"
+                              << cursor << "; reading it again from the start";
+            restarted = true;
+            cursor = 0;
+            continue;
+        }
         if (!page)
             return std::unexpected(page.error());
         auto applied = book.workspace().transaction<FeedSummary>([&]() -> Result<FeedSummary> {

@@ -406,8 +406,11 @@ private Q_SLOTS:
         auto refused = sync(desk, QStringLiteral("manhattan"));
         QVERIFY2(refused.has_value(), why(refused).constData());
         QCOMPARE(refused->rejected, 2);
-        for (const Sync::CommandResult &result : refused->rejections)
-            QCOMPARE(result.refusal, Sync::Refusal::OutsideJurisdiction);
+        // A case outside is answered as one the server does not have: nothing about it leaks.
+        QVERIFY(refused->rejections.at(0).refusal == Sync::Refusal::UnknownCase);
+        QCOMPARE(refused->rejections.at(0).version, 0);
+        QVERIFY(!refused->rejections.at(0).current.has_value());
+        QVERIFY(refused->rejections.at(1).refusal == Sync::Refusal::OutsideJurisdiction);
         QVERIFY(scalar(*server,
                     QStringLiteral("SELECT count(*) FROM server_audit WHERE user_name = "
                                    "'manhattan' AND what = 'command_refused'"))
@@ -727,6 +730,65 @@ private Q_SLOTS:
             QStringLiteral("--as"), QStringLiteral("Leader Wang")});
         QCOMPARE(gone, 1);
         QVERIFY2(goneSaid.contains(QLatin1String("only a rejected command")), qPrintable(goneSaid));
+    }
+
+    void anotherAccountOrARestoredStoreReadsTheFeedAgain()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("accounts.gpkg")));
+        QVERIFY(sync(desk, QStringLiteral("manhattan")));
+        // A Brooklyn case the Manhattan operator could not see.
+        Desk city = Desk::open(copyOfSample(QStringLiteral("accounts-city.gpkg")));
+        QVERIFY(sync(city, QStringLiteral("chen")));
+        const auto locations = city.workspace->caseLocations();
+        GeoPoint brooklyn;
+        for (const CaseLocation &located : *locations) {
+            if (located.location && located.gridCode.startsWith(u'3')
+                && located.gridCode.size() == 3)
+                brooklyn = *located.location;
+        }
+        const qint64 made = city.report(brooklyn.lon, brooklyn.lat, QStringLiteral("Sinkhole"));
+        QVERIFY(sync(city, QStringLiteral("chen")));
+        const CaseRecord record = city.record(made);
+        QVERIFY(!Sync::caseIdOf(*desk.workspace, {record.source, record.externalId})->has_value());
+
+        // The same desk, now as the city's operator: the feed is read from the start.
+        auto asCity = sync(desk, QStringLiteral("chen"));
+        QVERIFY2(asCity.has_value(), why(asCity).constData());
+        QVERIFY(Sync::caseIdOf(*desk.workspace, {record.source, record.externalId})->has_value());
+        QCOMPARE(desk.outbox->account(), QStringLiteral("chen"));
+
+        // A cursor past the server's end (its store restored from an older backup) is not
+        // taken silently: the desk reads again from 0.
+        QVERIFY(desk.outbox->setCursor(desk.outbox->cursor() + 1'000'000));
+        auto restored = sync(desk, QStringLiteral("chen"));
+        QVERIFY2(restored.has_value(), why(restored).constData());
+        QVERIFY(desk.outbox->cursor() < 1'000'000);
+        QVERIFY(restored->received.unchanged > 0);
+    }
+
+    void anOrdinaryAccountCannotForgeWhatOnlyTheServerWrites()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("forge.gpkg")));
+        const qint64 reported = desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Forged"));
+        auto entry = desk.outbox->entries()->first();
+        QJsonObject body = entry.body;
+        QJsonObject data = body.value(QLatin1String("data")).toObject();
+        data.insert(QStringLiteral("via"), QStringLiteral("brooklyn-server"));
+        data.insert(QStringLiteral("origin_command"), QStringLiteral("someone-else"));
+        data.insert(QStringLiteral("command"), QStringLiteral("not-mine-at-all"));
+        body.insert(QStringLiteral("data"), data);
+        auto session = client(QStringLiteral("manhattan"));
+        QVERIFY(session.login());
+        auto results = session.push({body});
+        QVERIFY2(results.has_value() && results->first().applied, why(results).constData());
+        const QString stored = scalar(*store(),
+            QStringLiteral("SELECT e.data FROM case_events e JOIN cases c ON c.fid = e.case_id "
+                           "WHERE c.external_id = '%1'")
+                .arg(desk.record(reported).externalId))
+                                   .toString();
+        QVERIFY2(!stored.contains(QLatin1String("brooklyn-server")), qPrintable(stored));
+        QVERIFY2(!stored.contains(QLatin1String("someone-else")), qPrintable(stored));
+        QVERIFY2(stored.contains(entry.commandId), qPrintable(stored));
     }
 
     void cleanupTestCase() { m_server.reset(); }

@@ -23,6 +23,7 @@
 #include <QSocketNotifier>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTextStream>
 #include <QTimer>
 
@@ -40,6 +41,9 @@ struct Tr
 };
 
 enum Status { OK = 0, FAILED = 1, USAGE = 2 };
+
+/// How long a client has to finish its TLS handshake.
+constexpr int TLS_HANDSHAKE_TIMEOUT_MS = 10'000;
 
 /// How often the server applies the deadline rules to every case.
 constexpr int DEADLINE_RULES_INTERVAL_MS = 60'000;
@@ -372,8 +376,18 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     QHttpServer server;
     api.route(server);
-    server.sslSetup(*tls);
-    const quint16 port = server.listen(config.listenAddress, config.port);
+    // Our own TLS listener rather than sslSetup(): Qt 6.4's count of connections still in their
+    // handshake does not go down for a peer that vanishes mid-handshake, and at its limit the
+    // server stops accepting for good. With no limit to reach, a half-open flood only costs the
+    // handshake timeout.
+    auto *listener = new QSslServer(&server);
+    listener->setSslConfiguration(*tls);
+    listener->setHandshakeTimeout(TLS_HANDSHAKE_TIMEOUT_MS);
+    listener->setMaxPendingConnections(std::numeric_limits<int>::max());
+    const quint16 port =
+        listener->listen(config.listenAddress, config.port) ? listener->serverPort() : 0;
+    if (port != 0)
+        server.bind(listener);
     if (port == 0) {
         return failWith(err,
             Error {ErrorCode::Unavailable,

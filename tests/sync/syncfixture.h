@@ -174,6 +174,7 @@ inline RawAnswer rawRequest(const QUrl &server, const QList<QSslCertificate> &tr
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setTransferTimeout(20'000);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();

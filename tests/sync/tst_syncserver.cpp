@@ -8,6 +8,7 @@
 #include "syncfixture.h"
 
 #include <QJsonArray>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -789,6 +790,35 @@ private Q_SLOTS:
         QVERIFY2(!stored.contains(QLatin1String("brooklyn-server")), qPrintable(stored));
         QVERIFY2(!stored.contains(QLatin1String("someone-else")), qPrintable(stored));
         QVERIFY2(stored.contains(entry.commandId), qPrintable(stored));
+    }
+
+    void clientsVanishingMidHandshakeDoNotStopTheServer()
+    {
+        // Connections that never begin TLS fill the server's queue of handshakes; clients that
+        // start theirs meanwhile go away halfway. Once the idle ones are gone the server must
+        // take new connections again.
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        for (int index = 0; index < 40; ++index) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            idle.back()->connectToHost(QHostAddress::LocalHost, m_server->url().port());
+        }
+        std::vector<std::unique_ptr<QSslSocket>> vanishing;
+        for (int index = 0; index < 40; ++index) {
+            auto socket = std::make_unique<QSslSocket>();
+            socket->setPeerVerifyMode(QSslSocket::VerifyNone);
+            socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->url().port());
+            vanishing.push_back(std::move(socket));
+        }
+        QTest::qWait(300);
+        for (auto &socket : vanishing)
+            socket->abort();
+        QTest::qWait(6'000);
+        for (auto &socket : idle)
+            socket->abort();
+        QTest::qWait(500);
+        const RawAnswer status =
+            rawRequest(m_server->url(), m_trusted, "GET", QStringLiteral("/v1/status"), {});
+        QVERIFY2(status.status == 200, qPrintable(status.error));
     }
 
     void cleanupTestCase() { m_server.reset(); }

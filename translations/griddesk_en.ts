@@ -6721,10 +6721,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>The server has no case %1 %2.</translation>
     </message>
     <message>
-        <source>Case %1 %2 is outside the jurisdiction of unit %3.</source>
-        <translation>Case %1 %2 is outside the jurisdiction of unit %3.</translation>
-    </message>
-    <message>
         <source>The case to merge into, %1 %2, is not one this account can see.</source>
         <translation>The case to merge into, %1 %2, is not one this account can see.</translation>
     </message>
@@ -6892,6 +6888,14 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Syncing up needs the account&apos;s password: set upstream_password_file.</source>
         <translation>Syncing up needs the account&apos;s password: set upstream_password_file.</translation>
+    </message>
+    <message>
+        <source>The feed ends at %1, before the cursor %2 (the server&apos;s store may have been restored from a backup); read it again from 0.</source>
+        <translation>The feed ends at %1, before the cursor %2 (the server&apos;s store may have been restored from a backup); read it again from 0.</translation>
+    </message>
+    <message>
+        <source>The server has no case %1 %2 that this account may see.</source>
+        <translation>The server has no case %1 %2 that this account may see.</translation>
     </message>
 </context>
 <context>
@@ -8350,8 +8354,8 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <translation>The server&apos;s feed answer has no cursor.</translation>
     </message>
     <message>
-        <source>one of %1 is expected</source>
-        <translation>one of %1 is expected</translation>
+        <source>one of operator, supervisor, unit_handler, leader is expected</source>
+        <translation>one of operator, supervisor, unit_handler, leader is expected</translation>
     </message>
 </context>
 <context>

@@ -6656,10 +6656,6 @@ The first text that is not UTF-8: %2</source>
         <translation>服务器没有案件 %1 %2。</translation>
     </message>
     <message>
-        <source>Case %1 %2 is outside the jurisdiction of unit %3.</source>
-        <translation>案件 %1 %2 在单位 %3 的管辖范围之外。</translation>
-    </message>
-    <message>
         <source>The case to merge into, %1 %2, is not one this account can see.</source>
         <translation>要并入的案件 %1 %2 不在本账户可见范围内。</translation>
     </message>
@@ -6827,6 +6823,14 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Syncing up needs the account&apos;s password: set upstream_password_file.</source>
         <translation>上行同步需要账户密码：请设置 upstream_password_file。</translation>
+    </message>
+    <message>
+        <source>The feed ends at %1, before the cursor %2 (the server&apos;s store may have been restored from a backup); read it again from 0.</source>
+        <translation>变更流止于 %1，早于读取位置 %2（服务器的存储可能已从备份恢复）；请从 0 重新读取。</translation>
+    </message>
+    <message>
+        <source>The server has no case %1 %2 that this account may see.</source>
+        <translation>服务器上没有本账户可见的案件 %1 %2。</translation>
     </message>
 </context>
 <context>
@@ -8276,8 +8280,8 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <translation>服务器的变更流答复中没有读取位置。</translation>
     </message>
     <message>
-        <source>one of %1 is expected</source>
-        <translation>应为 %1 之一</translation>
+        <source>one of operator, supervisor, unit_handler, leader is expected</source>
+        <translation>应为 operator、supervisor、unit_handler、leader 之一</translation>
     </message>
 </context>
 <context>

@@ -648,7 +648,30 @@ Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
             record.id = statement->columnInt(0);
         statement->reset();
     }
-    return updateContentsExtent(QStringLiteral("cases"));
+    // The extent grows by the cases just saved: reading the whole R-tree again for each report
+    // made every report cost as much as all the cases before it.
+    BoundingBox added;
+    for (const CaseRecord &record : cases) {
+        if (record.location)
+            added.expand(record.location->lon, record.location->lat);
+    }
+    QSqlQuery extent(database());
+    if (added.isEmpty()) {
+        extent.prepare(QStringLiteral("UPDATE gpkg_contents SET last_change = "
+                                      "strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = "
+                                      "'cases'"));
+    } else {
+        extent.prepare(QStringLiteral(
+            "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, ?), ?), min_y = "
+            "min(coalesce(min_y, ?), ?), max_x = max(coalesce(max_x, ?), ?), max_y = "
+            "max(coalesce(max_y, ?), ?), last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+            "WHERE table_name = 'cases'"));
+        for (const double bound : {added.west, added.south, added.east, added.north}) {
+            extent.addBindValue(bound);
+            extent.addBindValue(bound);
+        }
+    }
+    return run(extent, Tr::tr("Updating the extent of %1").arg(QStringLiteral("cases")));
 }
 
 Result<std::vector<CaseLocation>> Workspace::caseLocations() const

@@ -315,6 +315,41 @@ private Q_SLOTS:
         QCOMPARE(workspace->cases()->first().status, QStringLiteral("Closed"));
     }
 
+    void savedCasesGrowTheLayerExtent()
+    {
+        const QString path = freshPath();
+        auto workspace = filled(path);
+        const auto extent = [&] {
+            return QStringList {
+                scalar(path, "SELECT min_x FROM gpkg_contents WHERE table_name = 'cases'")
+                    .toString(),
+                scalar(path, "SELECT min_y FROM gpkg_contents WHERE table_name = 'cases'")
+                    .toString(),
+                scalar(path, "SELECT max_x FROM gpkg_contents WHERE table_name = 'cases'")
+                    .toString(),
+                scalar(path, "SELECT max_y FROM gpkg_contents WHERE table_name = 'cases'")
+                    .toString()};
+        };
+        QList<CaseRecord> cases(2);
+        for (int index = 0; index < 2; ++index) {
+            cases[index].source = QStringLiteral("desk");
+            cases[index].externalId = QString::number(index);
+        }
+        cases[0].location = GeoPoint {2.0, 3.0};
+        cases[1].location = GeoPoint {4.0, 1.0};
+        auto saved = workspace->transaction([&] { return workspace->saveCases(cases); });
+        QVERIFY2(saved.has_value(), Test::why(saved).constData());
+        QCOMPARE(extent(), QStringList({"2", "1", "4", "3"}));
+        // A case further out grows it; one without a place leaves it.
+        QList<CaseRecord> more(2);
+        more[0].source = more[1].source = QStringLiteral("desk");
+        more[0].externalId = QStringLiteral("far");
+        more[0].location = GeoPoint {-1.5, 5.0};
+        more[1].externalId = QStringLiteral("nowhere");
+        QVERIFY(workspace->transaction([&] { return workspace->saveCases(more); }));
+        QCOMPARE(extent(), QStringList({"-1.5", "1", "4", "5"}));
+    }
+
     void manyGridsGetAValidRtree()
     {
         // Enough grids for the one-pass R-tree build, then a few more grown row by row.

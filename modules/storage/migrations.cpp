@@ -444,6 +444,13 @@ QStringList version8()
     return statements;
 }
 
+QStringList version9()
+{
+    // The feed asks the outbox for one case's commands for every case it brings.
+    return {
+        QStringLiteral("CREATE INDEX sync_outbox_case ON sync_outbox(case_id, event_sequence)")};
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -475,6 +482,7 @@ const QList<Migration> &all()
             "Sync: the desk's outbox of commands, the events the server's history superseded, "
             "the server's answers to commands",
             version8()},
+        {9, "Sync: the outbox indexed by case", version9()},
     };
     return migrations;
 }

@@ -492,7 +492,10 @@ private Q_SLOTS:
         const QString path = freshPath();
         auto workspace = Workspace::open(path);
         QVERIFY2(workspace.has_value(), Test::why(workspace).constData());
-        QCOMPARE(Workspace::SCHEMA_VERSION, 8);
+        QCOMPARE(Workspace::SCHEMA_VERSION, 9);
+        QCOMPARE(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'sync_outbox_case'")
+                     .toInt(),
+            1);
         QCOMPARE(scalar(path,
                      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                      "('sync_outbox', 'case_events_superseded', 'server_commands')")

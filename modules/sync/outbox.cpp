@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "outbox.h"
 
+#include "feedapplier.h"
+
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -407,18 +409,15 @@ Result<CaseEvent> redoRejected(
     request.reason = command->request.reason;
     request.data = command->request.data;
     if (command->into) {
-        QSqlQuery into(book.workspace().database());
-        into.prepare(QStringLiteral("SELECT fid FROM cases WHERE source = ? AND external_id = ?"));
-        into.addBindValue(command->into->source);
-        into.addBindValue(command->into->externalId);
-        if (auto read = run(into, Tr::tr("Reading the case merged into")); !read)
-            return std::unexpected(read.error());
-        if (!into.next()) {
+        auto into = caseIdOf(book.workspace(), *command->into);
+        if (!into)
+            return std::unexpected(into.error());
+        if (!*into) {
             return fail(ErrorCode::NotFound,
                 Tr::tr("The case to merge into, %1 %2, is not in this workspace.")
                     .arg(command->into->source, command->into->externalId));
         }
-        request.data.insert(QStringLiteral("into"), into.value(0).toLongLong());
+        request.data.insert(QStringLiteral("into"), **into);
     }
     return book.workspace().transaction<CaseEvent>([&]() -> Result<CaseEvent> {
         auto event = book.act(entry->caseId, request);

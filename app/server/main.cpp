@@ -429,13 +429,15 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     QTimer deadlines;
     deadlines.setInterval(DEADLINE_RULES_INTERVAL_MS);
-    QObject::connect(&deadlines, &QTimer::timeout, [&book, &err] {
+    QObject::connect(&deadlines, &QTimer::timeout, [&book, &api, &err] {
         const QDateTime local = QDateTime::currentDateTime();
         auto applied = (*book)->applyDeadlineRules(CaseTime::withOffset(
             local.date(), local.time().addMSecs(-local.time().msec()), local.offsetFromUtc()));
         if (!applied)
             err << Tr::tr("griddesk-server: deadline rules: %1").arg(applied.error().message)
                 << '\n';
+        else if (*applied > 0)
+            api.storeChanged();
     });
     if (!upstream)
         deadlines.start();

@@ -149,8 +149,8 @@ void SyncStatusBar::updateTexts()
     case SyncConnection::Connected: {
         const auto role = roleFromKey(m_state.role);
         //: %1 is a role, %2 an org unit code
-        tip = tr("Logged in as %1 of unit %2; the desk syncs every few seconds and after each "
-                 "action.")
+        tip = tr("Logged in as %1 of unit %2; new cases come as soon as the server has them, "
+                 "and each action is sent at once.")
                   .arg(role ? roleName(*role) : m_state.role, m_state.unit);
         break;
     }

@@ -7,6 +7,7 @@
 #include "storage/workspace.h"
 #include "workflow/casebook.h"
 
+#include <QElapsedTimer>
 #include <QThread>
 #include <QTimer>
 
@@ -19,7 +20,12 @@ SyncWorker::SyncWorker(const QString &workspacePath, Sync::ClientOptions options
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &SyncWorker::runRound);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (m_watchNext)
+            watch();
+        else
+            runRound();
+    });
 }
 
 SyncWorker::~SyncWorker() = default;
@@ -95,6 +101,8 @@ void SyncWorker::syncNow()
         return;
     if (m_busy) {
         m_again = true;
+        if (m_watching)
+            m_client->interrupt();
         return;
     }
     runRound();
@@ -103,8 +111,16 @@ void SyncWorker::syncNow()
 void SyncWorker::stop()
 {
     m_stopping = true;
+    if (m_watching)
+        m_client->interrupt();
     if (!m_busy)
         finish();
+}
+
+void SyncWorker::scheduleNext(int delayMs, bool watch)
+{
+    m_watchNext = watch;
+    m_timer->start(delayMs);
 }
 
 void SyncWorker::runRound()
@@ -133,7 +149,53 @@ void SyncWorker::runRound()
     m_failures = 0;
     Q_EMIT roundFinished(*report);
     // An action taken while the round was under way goes out at once.
-    m_timer->start(m_again ? 0 : m_timing.intervalMs);
+    if (m_again)
+        scheduleNext(0, false);
+    else if (m_timing.waitSeconds > 0)
+        scheduleNext(0, true);
+    else
+        scheduleNext(m_timing.intervalMs, false);
+}
+
+void SyncWorker::watch()
+{
+    if (!m_running || m_busy)
+        return;
+    m_timer->stop();
+    m_busy = true;
+    m_watching = true;
+    QElapsedTimer waited;
+    waited.start();
+    const auto report = Sync::waitForFeed(*m_book, *m_outbox, *m_client, m_timing.waitSeconds);
+    m_watching = false;
+    m_busy = false;
+
+    if (m_stopping) {
+        finish();
+        return;
+    }
+    if (!report) {
+        // An action cut the wait short, or the session ended: a round pushes the action, or
+        // logs in again.
+        if (m_client->wasInterrupted() || report.error().code == ErrorCode::Unauthorized) {
+            runRound();
+            return;
+        }
+        takeFailure(report.error());
+        return;
+    }
+    m_failures = 0;
+    if (report->pages > 0 || m_again) {
+        if (report->pages > 0)
+            Q_EMIT roundFinished(*report);
+        // The rest of the feed, and anything queued meanwhile.
+        scheduleNext(0, false);
+        return;
+    }
+    // A server that does not hold the request answers at once: ask again after the interval.
+    constexpr qint64 HELD_AT_LEAST_MS = 1'000;
+    const bool held = waited.elapsed() >= HELD_AT_LEAST_MS;
+    scheduleNext(held ? 0 : m_timing.intervalMs, held);
 }
 
 Result<Sync::SyncReport> SyncWorker::round()
@@ -167,7 +229,7 @@ void SyncWorker::takeFailure(const Error &error)
         qCInfo(lcDeskSync).noquote() << "server out of reach, retry" << m_failures << "in" << delay
                                      << "ms:" << error.message;
         Q_EMIT roundFailed(error, delay);
-        m_timer->start(delay);
+        scheduleNext(delay, false);
         return;
     }
     qCWarning(lcDeskSync).noquote() << "sync stopped:" << error.message;

@@ -20,9 +20,11 @@ class Workspace;
 
 /// The background half of DeskSync. Lives on a thread of its own with its own connection to
 /// the workspace, its own case book, outbox and HTTPS client, all made and used on that
-/// thread: it logs in, then runs Sync::syncOnce() every interval and on request, backing off
-/// after transient failures and stopping at any other. Its slots are called through queued
-/// connections; a slot that arrives while a request waits on the network only leaves a note.
+/// thread: it logs in, runs Sync::syncOnce(), then waits on the server's feed
+/// (Sync::waitForFeed()) until a case comes or an action is taken, and rounds again; it backs
+/// off after transient failures and stops at any other. Its slots are called through queued
+/// connections; a slot that arrives while a request is under way leaves a note, and cuts the
+/// wait on the feed short.
 class SyncWorker : public QObject
 {
     Q_OBJECT
@@ -54,6 +56,9 @@ private:
     Result<void> open();
     Result<void> logIn();
     void runRound();
+    /// Waits on the feed; a round follows when something came or an action was taken.
+    void watch();
+    void scheduleNext(int delayMs, bool watch);
     Result<Sync::SyncReport> round();
     void takeFailure(const Error &error);
     void finish();
@@ -69,6 +74,8 @@ private:
     int m_failures = 0; ///< transient failures in a row
     bool m_running = false; ///< logged in, rounds follow
     bool m_busy = false; ///< a request is under way
+    bool m_watching = false; ///< the request under way is a wait on the feed
+    bool m_watchNext = false; ///< the timer starts a wait on the feed, not a round
     bool m_again = false; ///< a round was asked for while busy
     bool m_stopping = false;
 };

@@ -57,12 +57,23 @@ QString peer(const QHttpServerRequest &request)
     return request.remoteAddress().toString();
 }
 
+/// The request's bearer token; nullopt when it has no "Authorization: Bearer" header.
+std::optional<QString> bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
+    static const QByteArray scheme = QByteArrayLiteral("Bearer ");
+    if (!header.startsWith(scheme))
+        return std::nullopt;
+    return QString::fromLatin1(header.mid(scheme.size()).trimmed());
+}
+
 } // namespace
 
 HttpApi::HttpApi(Workspace &store, Accounts &accounts, ServerBook &book)
     : m_store(store)
     , m_accounts(accounts)
     , m_book(book)
+    , m_waits(accounts, book)
 { }
 
 void HttpApi::route(QHttpServer &server)
@@ -77,7 +88,9 @@ void HttpApi::route(QHttpServer &server)
     server.route(QStringLiteral("/v1/push"), Method::Post,
         [this](const QHttpServerRequest &request) { return push(request); });
     server.route(QStringLiteral("/v1/feed"), Method::Get,
-        [this](const QHttpServerRequest &request) { return feed(request); });
+        [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            feed(request, std::move(responder));
+        });
     server.afterRequest([](QHttpServerResponse &&response) {
         response.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         return std::move(response);
@@ -109,21 +122,19 @@ std::optional<QHttpServerResponse> HttpApi::oversized(const QHttpServerRequest &
             .arg(m_maxRequestBytes));
 }
 
-std::variant<Account, QHttpServerResponse> HttpApi::caller(const QHttpServerRequest &request)
+std::variant<Account, HttpApi::Refusal> HttpApi::caller(const QHttpServerRequest &request)
 {
-    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
-    static const QByteArray scheme = QByteArrayLiteral("Bearer ");
-    if (!header.startsWith(scheme)) {
-        return answer(Status::Unauthorized, QStringLiteral("unauthorized"),
-            Tr::tr("Log in first: the request has no \"Authorization: Bearer\" token."));
+    const auto token = bearerToken(request);
+    if (!token) {
+        return Refusal {Status::Unauthorized, QStringLiteral("unauthorized"),
+            Tr::tr("Log in first: the request has no \"Authorization: Bearer\" token.")};
     }
-    const QString token = QString::fromLatin1(header.mid(scheme.size()).trimmed());
-    auto account = m_accounts.authenticate(token, QDateTime::currentDateTimeUtc());
+    auto account = m_accounts.authenticate(*token, QDateTime::currentDateTimeUtc());
     if (!account) {
         audit(QString(), QStringLiteral("token_refused"),
             QStringLiteral("%1 from %2").arg(request.url().path(), peer(request)));
-        return answer(
-            Status::Unauthorized, QStringLiteral("unauthorized"), account.error().message);
+        return Refusal {
+            Status::Unauthorized, QStringLiteral("unauthorized"), account.error().message};
     }
     return *account;
 }
@@ -177,10 +188,9 @@ QHttpServerResponse HttpApi::login(const QHttpServerRequest &request)
 QHttpServerResponse HttpApi::logout(const QHttpServerRequest &request)
 {
     auto account = caller(request);
-    if (auto *refusal = std::get_if<QHttpServerResponse>(&account))
-        return std::move(*refusal);
-    const QByteArray header = request.value(QByteArrayLiteral("Authorization"));
-    if (auto ended = m_accounts.logout(QString::fromLatin1(header.mid(7).trimmed())); !ended)
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
+    if (auto ended = m_accounts.logout(bearerToken(request).value_or(QString())); !ended)
         return answer(Status::Unauthorized, QStringLiteral("unauthorized"), ended.error().message);
     return QHttpServerResponse(QJsonObject {});
 }
@@ -188,8 +198,8 @@ QHttpServerResponse HttpApi::logout(const QHttpServerRequest &request)
 QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
 {
     auto account = caller(request);
-    if (auto *refusal = std::get_if<QHttpServerResponse>(&account))
-        return std::move(*refusal);
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
     if (auto refusal = oversized(request))
         return std::move(*refusal);
     auto body = jsonBody(request);
@@ -210,6 +220,7 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     const Account &who = std::get<Account>(account);
     QJsonArray results;
     int refused = 0;
+    bool changed = false;
     for (const QJsonValue &command : commands.toArray()) {
         auto result = m_book.apply(who, command);
         if (!result) {
@@ -229,45 +240,75 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
         }
         results << Sync::commandResultJson(
             *result, [this](qint64 caseId) { return m_book.keyOf(caseId); });
+        changed = changed || result->applied;
     }
+    if (changed)
+        m_waits.changed();
     qCInfo(lcServer) << who.name << "pushed" << results.size() << "commands," << refused
                      << "refused";
     return QHttpServerResponse(QJsonObject {{QStringLiteral("results"), results}});
 }
 
-QHttpServerResponse HttpApi::feed(const QHttpServerRequest &request)
+void HttpApi::feed(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
+    // A held request is answered after this returns, so it cannot go through afterRequest():
+    // every answer is written here, with the same headers.
+    const auto refuse = [&responder](Status status, const QString &key, const QString &message) {
+        FeedWaits::refuse(responder, status, key, message);
+    };
     auto account = caller(request);
-    if (auto *refusal = std::get_if<QHttpServerResponse>(&account))
-        return std::move(*refusal);
+    if (const auto *refusal = std::get_if<Refusal>(&account)) {
+        refuse(refusal->status, refusal->key, refusal->message);
+        return;
+    }
     const QUrlQuery query = request.query();
     bool afterOk = true;
     bool limitOk = true;
+    bool waitOk = true;
     const QString afterText = query.queryItemValue(QStringLiteral("after"));
     const QString limitText = query.queryItemValue(QStringLiteral("limit"));
+    const QString waitText = query.queryItemValue(QStringLiteral("wait"));
     const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&afterOk);
     const int limit = limitText.isEmpty() ? Sync::MAX_CASES_PER_PAGE : limitText.toInt(&limitOk);
+    const int wait = waitText.isEmpty() ? 0 : waitText.toInt(&waitOk);
     if (!afterOk || !limitOk || after < 0 || limit < 1) {
-        return answer(Status::BadRequest, QStringLiteral("malformed"),
+        refuse(Status::BadRequest, QStringLiteral("malformed"),
             Tr::tr("\"after\" must be a cursor the feed gave (0 at first) and \"limit\" a "
                    "positive number."));
+        return;
+    }
+    if (!waitOk || wait < 0 || wait > FeedWaits::MAX_WAIT_SECONDS) {
+        refuse(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("\"wait\" must be a number of seconds from 0 to %1.")
+                .arg(FeedWaits::MAX_WAIT_SECONDS));
+        return;
     }
     auto end = m_book.lastEventId();
     if (end && after > *end) {
-        return answer(Status::Conflict, QStringLiteral("cursor_ahead"),
+        refuse(Status::Conflict, QStringLiteral("cursor_ahead"),
             Tr::tr("The feed ends at %1, before the cursor %2 (the server's store may have been "
                    "restored from a backup); read it again from 0.")
                 .arg(*end)
                 .arg(after));
+        return;
     }
-    auto page = m_book.feed(std::get<Account>(account), after, limit);
+    const Account &who = std::get<Account>(account);
+    auto page = m_book.feed(who, after, limit);
     if (!page) {
         qCWarning(lcServer) << "feed failed:" << page.error().message;
-        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+        refuse(Status::ServiceUnavailable, QStringLiteral("store"),
             Tr::tr("The server could not read its store; try again."));
+        return;
     }
-    return QHttpServerResponse(QJsonObject {{QStringLiteral("cases"), page->cases},
-        {QStringLiteral("cursor"), page->cursor}, {QStringLiteral("more"), page->more}});
+    if (page->cases.isEmpty() && wait > 0) {
+        auto unheld = m_waits.hold(std::move(responder), bearerToken(request).value_or(QString()),
+            who, page->cursor, limit, wait);
+        if (!unheld)
+            return;
+        FeedWaits::answer(*unheld, *page);
+        return;
+    }
+    FeedWaits::answer(responder, *page);
 }
 
 } // namespace GridDesk

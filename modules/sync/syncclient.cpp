@@ -114,8 +114,16 @@ Result<QJsonObject> SyncClient::request(
         });
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    m_interrupted = false;
+    if (extraTimeoutMs > 0)
+        m_waiting = reply.get();
     if (!reply->isFinished())
         loop.exec();
+    m_waiting = nullptr;
+    if (m_interrupted) {
+        return fail(ErrorCode::Unavailable,
+            Tr::tr("%1: the wait for new cases was cut short.").arg(QString::fromLatin1(verb)));
+    }
 
     const QString where = QStringLiteral("%1 %2").arg(QString::fromLatin1(verb), url.toString());
     if (!tlsProblems.isEmpty()) {
@@ -244,6 +252,62 @@ Result<SyncClient::Page> SyncClient::pull(qint64 after, int limit, int waitSecon
     return page;
 }
 
+void SyncClient::interrupt()
+{
+    if (!m_waiting)
+        return;
+    m_interrupted = true;
+    m_waiting->abort();
+}
+
+namespace {
+
+/// Takes a feed page in, with the cursor after it, in one transaction.
+Result<void> takePage(
+    CaseBook &book, Outbox &outbox, const SyncClient::Page &page, SyncReport &report)
+{
+    auto applied = book.workspace().transaction<FeedSummary>([&]() -> Result<FeedSummary> {
+        auto summary = applySnapshots(book, outbox, page.cases);
+        if (!summary)
+            return summary;
+        if (auto moved = outbox.setCursor(page.cursor); !moved)
+            return std::unexpected(moved.error());
+        return summary;
+    });
+    if (!applied)
+        return std::unexpected(applied.error());
+    report.received.added += applied->added;
+    report.received.updated += applied->updated;
+    report.received.unchanged += applied->unchanged;
+    report.received.superseded += applied->superseded;
+    report.received.rejectedHere += applied->rejectedHere;
+    ++report.pages;
+    report.cursor = page.cursor;
+    return {};
+}
+
+} // namespace
+
+Result<SyncReport> waitForFeed(CaseBook &book, Outbox &outbox, SyncClient &client, int seconds)
+{
+    SyncReport report;
+    report.cursor = outbox.cursor();
+    auto page = client.pull(report.cursor, MAX_CASES_PER_PAGE, seconds);
+    if (!page)
+        return std::unexpected(page.error());
+    if (page->cases.isEmpty() && page->cursor == report.cursor)
+        return report;
+    if (auto taken = takePage(book, outbox, *page, report); !taken)
+        return std::unexpected(taken.error());
+    if (auto stamped = outbox.setLastSync(QDateTime::currentDateTimeUtc()); !stamped)
+        return std::unexpected(stamped.error());
+    if (page->cases.isEmpty())
+        report.pages = 0; // only the cursor moved past cases of others
+    qCInfo(lcSync) << "the feed of" << client.options().server << "brought" << report.received.added
+                   << "new cases";
+    return report;
+}
+
 Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
 {
     SyncReport report;
@@ -325,22 +389,8 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         }
         if (!page)
             return std::unexpected(page.error());
-        auto applied = book.workspace().transaction<FeedSummary>([&]() -> Result<FeedSummary> {
-            auto summary = applySnapshots(book, outbox, page->cases);
-            if (!summary)
-                return summary;
-            if (auto moved = outbox.setCursor(page->cursor); !moved)
-                return std::unexpected(moved.error());
-            return summary;
-        });
-        if (!applied)
-            return std::unexpected(applied.error());
-        report.received.added += applied->added;
-        report.received.updated += applied->updated;
-        report.received.unchanged += applied->unchanged;
-        report.received.superseded += applied->superseded;
-        report.received.rejectedHere += applied->rejectedHere;
-        ++report.pages;
+        if (auto taken = takePage(book, outbox, *page, report); !taken)
+            return std::unexpected(taken.error());
         cursor = page->cursor;
         if (!page->more)
             break;

@@ -15,6 +15,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace GridDesk::Sync {
 
@@ -70,6 +71,11 @@ public:
     /// server holds the request up to that many seconds until something changes.
     Result<Page> pull(qint64 after, int limit, int waitSeconds = 0);
 
+    /// Cuts a waiting pull short (called from a slot that runs while it waits): the pull fails
+    /// and wasInterrupted() says why. Other requests are never cut short.
+    void interrupt();
+    bool wasInterrupted() const { return m_interrupted; }
+
 private:
     Result<QJsonObject> request(const QByteArray &verb, const QString &path,
         const QJsonObject &body, int extraTimeoutMs = 0);
@@ -81,6 +87,8 @@ private:
     QString m_unit;
     qint64 m_bytesSent = 0;
     qint64 m_bytesReceived = 0;
+    QNetworkReply *m_waiting = nullptr; ///< the waiting pull's reply, while it waits
+    bool m_interrupted = false;
 };
 
 /// What one sync did.
@@ -99,5 +107,10 @@ struct SyncReport
 /// cases and the new cursor into the workspace as they come, so that a sync cut off anywhere
 /// resumes where it stopped without sending or taking anything twice.
 Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client);
+
+/// Waits up to seconds for the feed after the stored cursor to have a case (long polling),
+/// and takes in the page that comes as syncOnce() does. The report's pages is 0 when the wait
+/// ended with nothing new. More may follow (a full page): sync again then.
+Result<SyncReport> waitForFeed(CaseBook &book, Outbox &outbox, SyncClient &client, int seconds);
 
 } // namespace GridDesk::Sync

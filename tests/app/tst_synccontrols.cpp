@@ -346,8 +346,10 @@ void TestSyncControls::syncsWithTheServer()
     QTRY_VERIFY(!m_sync->connectDialog());
 
     DeskSync *sync = m_sync->deskSync();
-    // Rounds come after actions only, so the other desk acts first below.
-    sync->setTiming({600'000, 1'000, 4'000});
+    // Rounds come after actions only, without waiting on the feed, so that the other desk's
+    // action below stays unseen here until this desk acts.
+    sync->setTiming(
+        {.intervalMs = 600'000, .firstRetryMs = 1'000, .maxRetryMs = 4'000, .waitSeconds = 0});
     Sync::ClientOptions options;
     options.server = server.url();
     options.user = QStringLiteral("chen");

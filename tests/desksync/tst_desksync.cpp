@@ -29,6 +29,7 @@ private Q_SLOTS:
     void loginFailuresAreToldInWords_data();
     void loginFailuresAreToldInWords();
     void syncsInTheBackgroundAndRetries();
+    void aWaitingDeskGetsNewCasesAndSendsActionsAtOnce();
     void refusalStopsTheRounds();
 
 private:
@@ -55,6 +56,8 @@ void TestDeskSync::initTestCase()
     m_server = std::make_unique<Test::TestServer>(m_dir.path());
     for (const auto &done : {m_server->makeCertificate(),
              m_server->addUser(m_store, QStringLiteral("chen"), QStringLiteral("operator"),
+                 QStringLiteral("city"), PASSWORD),
+             m_server->addUser(m_store, QStringLiteral("zhang"), QStringLiteral("operator"),
                  QStringLiteral("city"), PASSWORD)})
         QVERIFY2(done.has_value(), Test::why(done).constData());
     const auto started = m_server->start(m_store);
@@ -221,6 +224,61 @@ void TestDeskSync::syncsInTheBackgroundAndRetries()
     }
     sync.disconnectFromServer();
     QCOMPARE(sync.state().connection, SyncConnection::Offline);
+    QVERIFY(!sync.isActive());
+}
+
+void TestDeskSync::aWaitingDeskGetsNewCasesAndSendsActionsAtOnce()
+{
+    const QString path = deskCopy(QStringLiteral("waiting"));
+    QVERIFY(!path.isEmpty());
+    DeskSync sync;
+    // Rounds a minute apart: only the wait on the feed can bring a case sooner.
+    sync.setTiming(
+        {.intervalMs = 60'000, .firstRetryMs = 500, .maxRetryMs = 2'000, .waitSeconds = 20});
+    QSignalSpy rounds(&sync, &DeskSync::roundFinished);
+    sync.connectToServer(path, options());
+    QVERIFY(rounds.wait(180'000));
+    rounds.clear();
+
+    // Another operator reports a case through the server.
+    const QString otherPath = deskCopy(QStringLiteral("other"));
+    auto other = Test::OutboxDesk::open(otherPath);
+    QVERIFY2(other.has_value(), Test::why(other).constData());
+    QVERIFY(other
+                ->report(QStringLiteral("H-601"), QStringLiteral("Operator Chen"),
+                    QDateTime::currentDateTime().addSecs(-30))
+                .has_value());
+    Sync::ClientOptions zhang = options();
+    zhang.user = QStringLiteral("zhang");
+    Sync::SyncClient client(zhang);
+    const auto pushed = Sync::syncOnce(*other->book, *other->outbox, client);
+    QVERIFY2(pushed.has_value(), Test::why(pushed).constData());
+    QCOMPARE(pushed->applied, 1);
+
+    // Sooner than the wait ends: the server answered the waiting request when the case came.
+    const auto arrived = [&path] {
+        auto workspace = Workspace::open(path);
+        if (!workspace)
+            return false;
+        const auto found =
+            Sync::caseIdOf(**workspace, {QStringLiteral("hotline"), QStringLiteral("H-601")});
+        return found && found->has_value();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(arrived(), 15'000);
+    QVERIFY(!rounds.isEmpty());
+    QCOMPARE(rounds.first().first().value<Sync::SyncReport>().received.added, 1);
+
+    // An action at the waiting desk goes out at once, not after the wait.
+    auto desk = Test::OutboxDesk::open(path);
+    QVERIFY2(desk.has_value(), Test::why(desk).constData());
+    const int appliedBefore = counts(path).applied;
+    QVERIFY(desk->report(QStringLiteral("H-602"), QStringLiteral("Operator Chen"),
+                    QDateTime::currentDateTime().addSecs(-10))
+                .has_value());
+    sync.syncSoon();
+    QTRY_COMPARE_WITH_TIMEOUT(counts(path).applied, appliedBefore + 1, 15'000);
+    QCOMPARE(sync.state().connection, SyncConnection::Connected);
+    sync.disconnectFromServer();
     QVERIFY(!sync.isActive());
 }
 

@@ -36,7 +36,7 @@ private Q_SLOTS:
 
     void retryDelayFollowsTheTiming()
     {
-        const SyncTiming quick {1'000, 300, 1'000};
+        const SyncTiming quick {.intervalMs = 1'000, .firstRetryMs = 300, .maxRetryMs = 1'000};
         QCOMPARE(retryDelayMs(quick, 1), 300);
         QCOMPARE(retryDelayMs(quick, 2), 600);
         QCOMPARE(retryDelayMs(quick, 3), 1'000);

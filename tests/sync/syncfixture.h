@@ -143,6 +143,7 @@ public:
     }
 
     QUrl url() const { return m_url; }
+    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     QString output() const { return m_output; }
     int exitCode() const { return m_process ? m_process->exitCode() : -1; }
 

@@ -7,9 +7,11 @@
 
 #include "syncfixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSslSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QUuid>
 
 #include "workflow/casefile.h"
@@ -94,6 +96,31 @@ class TestSyncServer : public QObject
             m_server->url().toString(), QStringLiteral("--user"), QStringLiteral("chen"),
             QStringLiteral("--password-file"), password.fileName(), QStringLiteral("--ca"),
             m_caCertificate};
+    }
+
+    /// Reports a case in Manhattan through the server as user, from a desk of its own; the
+    /// case's external id.
+    QString reportThroughServer(const QString &user, const QString &deskName)
+    {
+        Desk desk = Desk::open(copyOfSample(deskName));
+        const qint64 reported = desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Leak"));
+        auto queued = desk.outbox->toSend(10);
+        auto session = client(user);
+        if (!queued || !session.login())
+            return {};
+        QList<QJsonObject> bodies;
+        for (const auto &entry : *queued)
+            bodies << entry.body;
+        auto results = session.push(bodies);
+        if (!results || results->isEmpty() || !results->first().applied)
+            return {};
+        return desk.record(reported).externalId;
+    }
+
+    qint64 feedEnd()
+    {
+        auto server = store();
+        return scalar(*server, QStringLiteral("SELECT max(id) FROM case_events")).toLongLong();
     }
 
 private Q_SLOTS:
@@ -819,6 +846,99 @@ private Q_SLOTS:
         const RawAnswer status =
             rawRequest(m_server->url(), m_trusted, "GET", QStringLiteral("/v1/status"), {});
         QVERIFY2(status.status == 200, qPrintable(status.error));
+    }
+
+    void aWaitingFeedIsAnsweredWhenACaseComes()
+    {
+        const qint64 end = feedEnd();
+        std::optional<Result<Sync::SyncClient::Page>> page;
+        qint64 waitedMs = 0;
+        std::unique_ptr<QThread> waiting(QThread::create([&] {
+            auto session = client(QStringLiteral("chen"));
+            if (!session.login())
+                return;
+            QElapsedTimer clock;
+            clock.start();
+            page = session.pull(end, Sync::MAX_CASES_PER_PAGE, 30);
+            waitedMs = clock.elapsed();
+        }));
+        waiting->start();
+        QTest::qWait(1'500);
+        const QString reported =
+            reportThroughServer(QStringLiteral("zhang"), QStringLiteral("waited-for.gpkg"));
+        QVERIFY(!reported.isEmpty());
+        QVERIFY(waiting->wait(40'000));
+        QVERIFY(page.has_value());
+        QVERIFY2(page->has_value(), page->has_value() ? "" : qPrintable(page->error().message));
+        const auto &cases = (*page)->cases;
+        QCOMPARE(cases.size(), 1);
+        QCOMPARE(cases.first().key.externalId, reported);
+        QVERIFY((*page)->cursor > end);
+        // Held until the case came, and answered then, long before the 30 s were over.
+        QVERIFY2(waitedMs >= 1'000 && waitedMs < 25'000, qPrintable(QString::number(waitedMs)));
+
+        // Nothing new: the wait runs out and the page is empty, the cursor where it was.
+        auto session = client(QStringLiteral("chen"));
+        QVERIFY(session.login());
+        QElapsedTimer clock;
+        clock.start();
+        auto quiet = session.pull((*page)->cursor, Sync::MAX_CASES_PER_PAGE, 1);
+        QVERIFY2(quiet.has_value(), why(quiet).constData());
+        QVERIFY(quiet->cases.isEmpty());
+        QCOMPARE(quiet->cursor, (*page)->cursor);
+        QVERIFY(clock.elapsed() >= 900);
+
+        const QByteArray token = this->token(QStringLiteral("chen"));
+        for (const char *wait : {"61", "-1", "soon"}) {
+            const RawAnswer refused = rawRequest(m_server->url(), m_trusted, "GET",
+                QStringLiteral("/v1/feed?wait=%1").arg(QLatin1String(wait)), {}, token);
+            QCOMPARE(refused.status, 400);
+            QVERIFY(refused.json.value(QLatin1String("message"))
+                        .toString()
+                        .contains(QLatin1String("\"wait\"")));
+        }
+    }
+
+    void aWaitingFeedStopsWithTheSessionAndOutlivesVanishedClients()
+    {
+        const qint64 end = feedEnd();
+        const QByteArray token = this->token(QStringLiteral("chen"));
+        RawAnswer answer;
+        std::unique_ptr<QThread> waiting(QThread::create([&] {
+            answer = rawRequest(m_server->url(), m_trusted, "GET",
+                QStringLiteral("/v1/feed?after=%1&wait=15").arg(end), {}, token);
+        }));
+        waiting->start();
+
+        // A client that asks to wait and hangs up.
+        QSslSocket vanishing;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_trusted);
+        vanishing.setSslConfiguration(tls);
+        vanishing.connectToHostEncrypted(m_server->url().host(), m_server->url().port());
+        QVERIFY(vanishing.waitForEncrypted(10'000));
+        vanishing.write("GET /v1/feed?after=" + QByteArray::number(end)
+            + "&wait=30 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+            + "\r\n\r\n");
+        QVERIFY(vanishing.waitForBytesWritten(5'000));
+        QTest::qWait(1'500);
+        vanishing.abort();
+
+        // The session ends while its request waits: a case coming then is not sent to it.
+        QCOMPARE(
+            rawRequest(m_server->url(), m_trusted, "POST", QStringLiteral("/v1/logout"), {}, token)
+                .status,
+            200);
+        QVERIFY(!reportThroughServer(QStringLiteral("zhang"), QStringLiteral("after-logout.gpkg"))
+                     .isEmpty());
+        QVERIFY(waiting->wait(30'000));
+        QCOMPARE(answer.status, 401);
+        QVERIFY(!answer.json.contains(QLatin1String("cases")));
+
+        QVERIFY(m_server->isRunning());
+        QCOMPARE(
+            rawRequest(m_server->url(), m_trusted, "GET", QStringLiteral("/v1/status"), {}).status,
+            200);
     }
 
     void cleanupTestCase() { m_server.reset(); }

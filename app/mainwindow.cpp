@@ -116,6 +116,15 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_gridEditor, &GridEditor::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_gridEditor, &GridEditor::published, this, &MainWindow::onGridEditionPublished);
+    connect(m_gridEditor, &GridEditor::editionSent, m_sync, &SyncControls::syncSoon);
+    connect(m_sync, &SyncControls::gridEditionsTaken, this, [this](int count) {
+        //: %n is how many grid editions came from the server
+        statusBar()->showMessage(
+            tr("%n new grid edition(s) came from the server; the map shows them now.", nullptr,
+                count),
+            10'000);
+        onGridEditionPublished();
+    });
     connect(m_gridEditor, &GridEditor::editingChanged, this, [this](bool editing) {
         if (!editing)
             return;

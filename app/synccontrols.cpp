@@ -204,8 +204,16 @@ void SyncControls::takeUser(const DeskUser &user)
     }
 }
 
-void SyncControls::takeRound()
+void SyncControls::syncSoon()
 {
+    refresh();
+    m_sync->syncSoon();
+}
+
+void SyncControls::takeRound(const Sync::SyncReport &report)
+{
+    if (report.editions > 0)
+        Q_EMIT gridEditionsTaken(report.editions);
     m_desk->takeInOtherChanges();
     refresh();
     noticeNewRejections();

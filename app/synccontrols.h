@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sync/outbox.h"
+#include "sync/syncclient.h"
 
 #include <QObject>
 #include <QPointer>
@@ -59,13 +60,18 @@ public Q_SLOTS:
     void redo(qint64 entryId);
     void discard(qint64 entryId);
 
+    /// A round as soon as the sync is free (something was queued outside the case desk).
+    void syncSoon();
+
 Q_SIGNALS:
     /// A message for the status bar.
     void message(const QString &text);
+    /// Grid editions published on the server came in: the map is another now.
+    void gridEditionsTaken(int count);
 
 private:
     void takeUser(const DeskUser &user);
-    void takeRound();
+    void takeRound(const Sync::SyncReport &report);
     void takeRoundFailure(const QString &reason);
     void onConnectionClicked();
     void updateActions();

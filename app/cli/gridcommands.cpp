@@ -9,6 +9,7 @@
 #include "editions/griddraft.h"
 #include "editions/grideditions.h"
 #include "storage/workspace.h"
+#include "sync/outbox.h"
 #include "topology/gridedits.h"
 #include "topology/topologycheck.h"
 #include "workflow/workflowsetup.h"
@@ -247,6 +248,19 @@ int publishCommand(Context &context)
     auto draft = GridDraft::load(**ws);
     if (!draft)
         return failWith(context, draft.error());
+    // A workspace that syncs has its editions published by its server.
+    Sync::Outbox outbox(**ws);
+    if (!outbox.server().isEmpty()) {
+        auto sent = Sync::submitEdition(
+            **ws, outbox, *draft, *who, context.value("note"), QDateTime::currentDateTimeUtc());
+        if (!sent)
+            return failWith(context, sent.error());
+        context.out << Tr::tr("the draft is queued for %1 (command %2), which publishes it once "
+                              "its topology checks pass; run sync to send it.")
+                           .arg(outbox.server().toString(), sent->id)
+                    << '\n';
+        return OK;
+    }
     auto impact = GridEditions::previewImpact(**ws, *draft);
     if (!impact)
         return failWith(context, impact.error());

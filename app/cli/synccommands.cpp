@@ -213,6 +213,7 @@ int syncCommand(Context &context)
                         {QStringLiteral("updated"), report->received.updated},
                         {QStringLiteral("unchanged"), report->received.unchanged},
                         {QStringLiteral("superseded_events"), report->received.superseded}}},
+                {QStringLiteral("grid_editions"), report->editions},
                 {QStringLiteral("cursor"), report->cursor}});
     } else {
         context.out << Tr::tr("Sent %1 command(s) to %2: %3 applied, %4 rejected.")
@@ -234,6 +235,11 @@ int syncCommand(Context &context)
                            .arg(report->received.updated)
                            .arg(report->received.superseded)
                     << '\n';
+        if (report->editions > 0) {
+            context.out << Tr::tr(
+                "Took in %n grid edition(s) published on the server.", nullptr, report->editions)
+                        << '\n';
+        }
     }
     return report->rejected > 0 ? FAILED : OK;
 }

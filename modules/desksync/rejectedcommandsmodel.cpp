@@ -43,12 +43,15 @@ QString RejectedCommandsModel::text(const Sync::OutboxEntry &entry, Column colum
 {
     switch (column) {
     case Column::Case:
+        if (entry.isEdition)
+            //: %1 is the grid edition a draft was drawn on
+            return tr("Grid map (drawn on edition %1)").arg(entry.basedOn);
         //: a case's number at this desk, and its channel and id there
         return tr("%1 (%2 %3)")
             .arg(QString::number(entry.caseId), printableText(entry.key.source),
                 printableText(entry.key.externalId));
     case Column::Action:
-        return caseActionName(entry.action);
+        return entry.isEdition ? tr("Publish grid edition") : caseActionName(entry.action);
     case Column::MadeBy:
         return printableText(entry.madeBy);
     case Column::MadeAt: {

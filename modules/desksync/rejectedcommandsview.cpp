@@ -126,7 +126,7 @@ void RejectedCommandsView::updateButtons()
 {
     const auto entry = currentEntry();
     const bool settles = entry && maySettle(*entry);
-    m_redo->setEnabled(settles && entry->action != CaseAction::Report);
+    m_redo->setEnabled(settles && entry->action != CaseAction::Report && !entry->isEdition);
     m_discard->setEnabled(settles);
     if (entry && !settles) {
         //: %1 is the person who made a rejected command
@@ -136,11 +136,16 @@ void RejectedCommandsView::updateButtons()
         m_discard->setToolTip(why);
         return;
     }
-    m_redo->setToolTip(entry && entry->action == CaseAction::Report
-            ? tr("A rejected report cannot be redone as it was; report the case again with what "
-                 "the server needs, or discard it.")
-            : tr("Take the action again on the case as the server left it; it goes out with the "
-                 "next sync."));
+    if (entry && entry->isEdition) {
+        m_redo->setToolTip(tr("The draft is still in the grid editor: fix what the server "
+                              "found and publish it again, then discard this command."));
+    } else {
+        m_redo->setToolTip(entry && entry->action == CaseAction::Report
+                ? tr("A rejected report cannot be redone as it was; report the case again with "
+                     "what the server needs, or discard it.")
+                : tr("Take the action again on the case as the server left it; it goes out "
+                     "with the next sync."));
+    }
     m_discard->setToolTip(tr("Set the action aside for good; it stays listed in the outbox."));
 }
 

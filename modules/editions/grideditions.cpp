@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <map>
 
 namespace GridDesk {
@@ -533,6 +534,118 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
         return std::unexpected(reloaded.error());
     draft = std::move(*reloaded);
     return edition;
+}
+
+Result<EditionChanges> changes(Workspace &ws, int edition)
+{
+    auto editions = list(ws);
+    if (!editions)
+        return std::unexpected(editions.error());
+    const auto found = std::find_if(editions->cbegin(), editions->cend(),
+        [edition](const GridEdition &each) { return each.number == edition; });
+    if (found == editions->cend())
+        return fail(ErrorCode::NotFound, Tr::tr("There is no grid edition %1.").arg(edition));
+    EditionChanges changes;
+    changes.edition = *found;
+
+    QSqlQuery made(ws.database());
+    made.setForwardOnly(true);
+    made.prepare(QStringLiteral("SELECT %1 FROM grid_versions WHERE valid_from = ? ORDER BY code")
+                     .arg(GridRows::COLUMNS));
+    made.addBindValue(edition);
+    if (auto done = exec(made, Tr::tr("Reading grid edition %1").arg(edition)); !done)
+        return std::unexpected(done.error());
+    while (made.next()) {
+        auto grid = GridRows::read(made);
+        if (!grid)
+            return std::unexpected(grid.error());
+        changes.grids << *grid;
+    }
+    QSqlQuery gone(ws.database());
+    gone.prepare(QStringLiteral(
+        "SELECT code FROM grid_versions WHERE valid_to = ? AND code NOT IN (SELECT code FROM "
+        "grid_versions WHERE valid_from = ?) ORDER BY code"));
+    gone.addBindValue(edition);
+    gone.addBindValue(edition);
+    if (auto done = exec(gone, Tr::tr("Reading grid edition %1").arg(edition)); !done)
+        return std::unexpected(done.error());
+    while (gone.next())
+        changes.deleted << gone.value(0).toString();
+    return changes;
+}
+
+Result<bool> adopt(Workspace &ws, const EditionChanges &changes)
+{
+    const GridEdition &incoming = changes.edition;
+    bool taken = false;
+    auto done = ws.transaction([&]() -> Result<void> {
+        if (auto recorded = recordUnversioned(ws); !recorded)
+            return recorded;
+        auto last = lastEdition(ws);
+        if (!last)
+            return std::unexpected(last.error());
+        if (incoming.number <= *last)
+            return {};
+        if (incoming.number != *last + 1) {
+            return fail(ErrorCode::Conflict,
+                Tr::tr("Grid edition %1 cannot be taken in: this workspace has editions up to "
+                       "%2 only.")
+                    .arg(incoming.number)
+                    .arg(*last));
+        }
+        QStringList touched = changes.deleted;
+        for (const Grid &grid : changes.grids)
+            touched << grid.code;
+        QSqlQuery close(ws.database());
+        close.prepare(QStringLiteral(
+            "UPDATE grid_versions SET valid_to = ? WHERE code = ? AND valid_to IS NULL"));
+        for (const QString &code : std::as_const(touched)) {
+            close.addBindValue(incoming.number);
+            close.addBindValue(code);
+            if (auto closed = exec(close, Tr::tr("Closing grid %1").arg(code)); !closed)
+                return closed;
+        }
+        for (const Grid &grid : changes.grids) {
+            if (auto kept = insertVersion(ws, grid, incoming.number); !kept)
+                return kept;
+        }
+        if (auto deleted = ws.deleteGrids(changes.deleted); !deleted)
+            return deleted;
+        if (auto saved = ws.saveGrids(changes.grids); !saved)
+            return saved;
+        auto count = ws.gridCount();
+        if (!count)
+            return std::unexpected(count.error());
+        GridEdition edition = incoming;
+        edition.gridCount = int(*count);
+        edition.changedCount = int(touched.size());
+        if (auto recorded = insertEdition(ws, edition); !recorded)
+            return recorded;
+
+        // The supervisor's own edits, now published: the draft has nothing left.
+        auto draft = GridDraft::load(ws);
+        if (!draft)
+            return std::unexpected(draft.error());
+        const QStringList draftChanged = draft->changedCodes() + draft->deletedCodes();
+        const QSet<QString> drafted(draftChanged.cbegin(), draftChanged.cend());
+        bool same = !draft->isEmpty() && drafted == QSet<QString>(touched.cbegin(), touched.cend());
+        for (const Grid &grid : changes.grids) {
+            const auto mine = draft->grid(grid.code);
+            same = same && mine && GridRows::same(*mine, grid);
+        }
+        if (same) {
+            if (auto cleared = GridDraft::clearTables(ws); !cleared)
+                return cleared;
+        }
+        taken = true;
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    if (taken)
+        qCInfo(lcEditions) << "took in edition" << incoming.number << "with"
+                           << changes.grids.size() + changes.deleted.size() << "changed grids";
+    return taken;
 }
 
 } // namespace GridEditions

@@ -26,6 +26,17 @@ struct GridEdition
     int changedCount = 0; ///< grids added, changed or deleted against the edition before
     int rehomedCount = 0; ///< open cases moved to another grid; set by publish() only
     QList<LineageLink> lineage;
+    /// Sent to the server to publish (a workspace that syncs): not an edition here yet, and
+    /// without a number until it comes back in the editions feed.
+    bool sent = false;
+};
+
+/// What one edition changed against the one before: how another workspace takes it in.
+struct EditionChanges
+{
+    GridEdition edition; ///< number, when, by whom, note and lineage
+    QList<Grid> grids; ///< grids the edition added or changed, with their boundaries
+    QStringList deleted; ///< codes of the grids it deleted
 };
 
 /// What publishing the draft would change, per grid.
@@ -83,6 +94,17 @@ Result<ImpactReport> previewImpact(Workspace &ws, const GridDraft &draft);
 /// is no longer the one given (edited or published by another window or program meanwhile).
 Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publishedBy,
     const QString &note, const QDateTime &at);
+
+/// What edition number changed against the edition before it.
+Result<EditionChanges> changes(Workspace &ws, int edition);
+
+/// Takes in, as the next edition here, an edition published elsewhere (on the server, which
+/// checked its topology and re-homed the cases; their new grids come with the cases). The
+/// grids table and the editions are updated in one transaction; a draft holding exactly these
+/// edits (the supervisor's own, now published) is emptied, any other draft is kept. Returns
+/// false for an edition already here; fails, taking nothing in, for one that does not follow
+/// the newest edition here.
+Result<bool> adopt(Workspace &ws, const EditionChanges &changes);
 
 } // namespace GridEditions
 

@@ -567,6 +567,12 @@ void GridEditor::openPublishDialog()
     m_publishDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_publishDialog, &QDialog::accepted, this, [this, dialog = m_publishDialog.data()] {
         const GridEdition edition = *dialog->edition();
+        if (edition.sent) {
+            Q_EMIT message(tr("The draft went to the server, which publishes it once its "
+                              "topology checks pass; the edition comes back with the next sync."));
+            Q_EMIT editionSent();
+            return;
+        }
         //: %1 is the number of the edition, %n how many grids it changed
         Q_EMIT message(
             tr("Edition %1 published with %n changed grids.", nullptr, edition.changedCount)

@@ -122,6 +122,8 @@ public Q_SLOTS:
     void showCurrentMap();
 
 Q_SIGNALS:
+    /// The draft went to the workspace's server to be published there.
+    void editionSent();
     void editingChanged(bool editing);
     /// A message for the status bar.
     void message(const QString &text);

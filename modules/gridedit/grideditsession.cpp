@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "grideditsession.h"
 
+#include "sync/outbox.h"
+
 #include "gridchangecommand.h"
 #include "logging.h"
 
@@ -289,6 +291,22 @@ Result<GridEdition> GridEditSession::publish(const QString &note)
 {
     if (!m_draft || !m_workspace)
         return std::unexpected(notOpen());
+    // A workspace that syncs has its editions published by its server, after the server's own
+    // topology checks: the draft goes out and stays here until the edition comes back.
+    Sync::Outbox outbox(*m_workspace);
+    if (!outbox.server().isEmpty()) {
+        auto sent = Sync::submitEdition(*m_workspace, outbox, *m_draft, m_actor, note, now());
+        if (!sent)
+            return std::unexpected(sent.error());
+        qCInfo(lcGridEdit) << "sent the draft of" << m_path << "to" << outbox.server()
+                           << "to be published";
+        GridEdition edition;
+        edition.sent = true;
+        edition.publishedBy = m_actor;
+        edition.note = note.trimmed();
+        edition.changedCount = int(sent->changes.grids.size() + sent->changes.deleted.size());
+        return edition;
+    }
     auto edition = GridEditions::publish(*m_workspace, *m_draft, m_actor, note, now());
     if (!edition)
         return edition;

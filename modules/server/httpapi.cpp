@@ -87,6 +87,8 @@ void HttpApi::route(QHttpServer &server)
         [this](const QHttpServerRequest &request) { return logout(request); });
     server.route(QStringLiteral("/v1/push"), Method::Post,
         [this](const QHttpServerRequest &request) { return push(request); });
+    server.route(QStringLiteral("/v1/editions"), Method::Get,
+        [this](const QHttpServerRequest &request) { return editions(request); });
     server.route(QStringLiteral("/v1/feed"), Method::Get,
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             feed(request, std::move(responder));
@@ -247,6 +249,29 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     qCInfo(lcServer) << who.name << "pushed" << results.size() << "commands," << refused
                      << "refused";
     return QHttpServerResponse(QJsonObject {{QStringLiteral("results"), results}});
+}
+
+QHttpServerResponse HttpApi::editions(const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
+    const QString afterText = request.query().queryItemValue(QStringLiteral("after"));
+    bool afterOk = true;
+    const int after = afterText.isEmpty() ? 0 : afterText.toInt(&afterOk);
+    if (!afterOk || after < 0) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("\"after\" must be the number of the newest grid edition the desk has (0 for "
+                   "none)."));
+    }
+    auto page = m_book.editions(after, Sync::MAX_EDITIONS_PER_PAGE);
+    if (!page) {
+        qCWarning(lcServer) << "editions failed:" << page.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not read its store; try again."));
+    }
+    return QHttpServerResponse(QJsonObject {
+        {QStringLiteral("editions"), page->editions}, {QStringLiteral("more"), page->more}});
 }
 
 void HttpApi::feed(const QHttpServerRequest &request, QHttpServerResponder &&responder)

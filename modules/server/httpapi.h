@@ -42,6 +42,7 @@ public:
     QHttpServerResponse logout(const QHttpServerRequest &request);
     QHttpServerResponse push(const QHttpServerRequest &request);
     void feed(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QHttpServerResponse editions(const QHttpServerRequest &request);
 
 private:
     struct Refusal

@@ -136,41 +136,27 @@ bool ServerBook::sees(const Account &account, const CaseRecord &record) const
         if (units.isWithin(unit, account.unitCode))
             return true;
     }
-    const QSet<QString> &grids = gridsOf(account.unitCode);
-    // Up the grid's parents: a fine grid lies in its base grid's jurisdiction. The bound keeps
-    // a circle of parents, which another program may have written, from running forever.
-    QString grid = record.gridCode;
-    for (int depth = 0; !grid.isEmpty() && depth < 32; ++depth) {
-        if (grids.contains(grid))
-            return true;
-        grid = m_gridParents.value(grid);
-    }
-    return false;
+    return answersFor(account.unitCode, record.gridCode);
 }
 
-Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue &json)
+Result<CommandResult> ServerBook::answerOnce(const Account &account, const QString &commandId,
+    const QString &kind, const Sync::CaseKey &key,
+    const std::function<Result<CommandResult>()> &decision)
 {
-    auto command = Sync::commandFromJson(json);
-    if (!command) {
-        const QString id = json.toObject().value(QLatin1String("id")).toString();
-        return refused(
-            Sync::isCommandId(id) ? id : QString(), Refusal::Invalid, command.error().message);
-    }
-
-    auto answered = m_store.transaction<CommandResult>([&]() -> Result<CommandResult> {
+    return m_store.transaction<CommandResult>([&]() -> Result<CommandResult> {
         QSqlQuery earlier(m_store.database());
         earlier.prepare(QStringLiteral("SELECT user_name, status, code, reason, version FROM "
                                        "server_commands WHERE command_id = ?"));
-        earlier.addBindValue(command->id);
+        earlier.addBindValue(commandId);
         if (auto read = run(earlier, Tr::tr("Reading earlier answers")); !read)
             return std::unexpected(read.error());
         if (earlier.next()) {
             if (earlier.value(0).toString() != account.name) {
-                return refused(command->id, Refusal::IdInUse,
-                    Tr::tr("Another account already sent a command with id %1.").arg(command->id));
+                return refused(commandId, Refusal::IdInUse,
+                    Tr::tr("Another account already sent a command with id %1.").arg(commandId));
             }
             CommandResult result;
-            result.id = command->id;
+            result.id = commandId;
             result.applied = earlier.value(1).toString() == QLatin1String("applied");
             if (!result.applied) {
                 result.refusal = Sync::refusalFromKey(earlier.value(2).toString());
@@ -181,7 +167,7 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
             return result;
         }
 
-        auto result = decide(account, *command);
+        auto result = decision();
         if (!result)
             return result;
         QSqlQuery record(m_store.database());
@@ -189,13 +175,12 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
             "INSERT INTO server_commands (command_id, user_name, received_at, kind, case_source, "
             "case_external_id, status, code, reason, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?)"));
-        record.addBindValue(command->id);
+        record.addBindValue(commandId);
         record.addBindValue(account.name);
         record.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        record.addBindValue(command->kind == Sync::Command::Kind::Report ? QStringLiteral("report")
-                                                                         : QStringLiteral("act"));
-        record.addBindValue(command->key.source);
-        record.addBindValue(command->key.externalId);
+        record.addBindValue(kind);
+        record.addBindValue(key.source.isNull() ? QStringLiteral("") : key.source);
+        record.addBindValue(key.externalId.isNull() ? QStringLiteral("") : key.externalId);
         record.addBindValue(
             result->applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
         record.addBindValue(
@@ -205,11 +190,40 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
         if (auto written = run(record, Tr::tr("Recording the answer")); !written)
             return std::unexpected(written.error());
         if (!result->applied) {
-            qCInfo(lcServer) << "refused command" << command->id << "of" << account.name << ":"
+            qCInfo(lcServer) << "refused command" << commandId << "of" << account.name << ":"
                              << Sync::refusalKey(*result->refusal) << result->reason;
         }
         return result;
     });
+}
+
+Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue &json)
+{
+    const QString sentId = json.toObject().value(QLatin1String("id")).toString();
+    if (Sync::isEditionCommand(json)) {
+        auto edition = Sync::editionCommandFromJson(json);
+        if (!edition)
+            return refused(Sync::isCommandId(sentId) ? sentId : QString(), Refusal::Invalid,
+                edition.error().message);
+        auto answered = answerOnce(account, edition->id, QStringLiteral("edition"), {},
+            [&] { return applyEdition(account, *edition); });
+        // The new grids place the reports that come next.
+        if (answered && answered->applied && !answered->repeated) {
+            if (auto reloaded = reload(); !reloaded)
+                return std::unexpected(reloaded.error());
+        }
+        return answered;
+    }
+
+    auto command = Sync::commandFromJson(json);
+    if (!command) {
+        return refused(Sync::isCommandId(sentId) ? sentId : QString(), Refusal::Invalid,
+            command.error().message);
+    }
+    auto answered = answerOnce(account, command->id,
+        command->kind == Sync::Command::Kind::Report ? QStringLiteral("report")
+                                                     : QStringLiteral("act"),
+        command->key, [&] { return decide(account, *command); });
     if (!answered || answered->applied || answered->refusal == Refusal::IdInUse)
         return answered;
     auto now = current(account, command->key);
@@ -217,6 +231,147 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
         return std::unexpected(now.error());
     answered->current = *now;
     return answered;
+}
+
+bool ServerBook::answersFor(const QString &unitCode, const QString &gridCode) const
+{
+    if (isTop(unitCode))
+        return true;
+    const QSet<QString> &grids = gridsOf(unitCode);
+    // Up the grid's parents: a fine grid lies in its base grid's jurisdiction. The bound keeps
+    // a circle of parents, which another program may have written, from running forever.
+    QString grid = gridCode;
+    for (int depth = 0; !grid.isEmpty() && depth < 32; ++depth) {
+        if (grids.contains(grid))
+            return true;
+        grid = m_gridParents.value(grid);
+    }
+    return false;
+}
+
+Result<CommandResult> ServerBook::applyEdition(
+    const Account &account, const Sync::EditionCommand &command)
+{
+    if (account.role != Role::Supervisor && account.role != Role::Leader) {
+        auditEditionRefusal(account, command, QStringLiteral("role"));
+        return refused(command.id, Refusal::Forbidden,
+            Tr::tr("Grid editions are published by a supervisor or a leader, not by a %1.")
+                .arg(roleName(account.role)));
+    }
+    auto editions = GridEditions::list(m_store);
+    if (!editions)
+        return std::unexpected(editions.error());
+    const int last = editions->isEmpty() ? 0 : editions->last().number;
+    if (command.basedOn != last) {
+        return refused(command.id, Refusal::Conflict,
+            Tr::tr("The grid map is at edition %1 on the server; this draft was drawn on edition "
+                   "%2. Sync to take the newer edition in, check the draft against it and publish "
+                   "again.")
+                .arg(last)
+                .arg(command.basedOn),
+            last);
+    }
+
+    // Every grid the edition touches, as it is now or as it will be, must lie in the
+    // account's jurisdiction: a new grid by its parent.
+    QStringList outside;
+    for (const Grid &grid : command.changes.grids) {
+        const QString where = m_gridParents.contains(grid.code) ? grid.code : grid.parentCode;
+        if (!answersFor(account.unitCode, where))
+            outside << grid.code;
+    }
+    for (const QString &code : command.changes.deleted) {
+        if (!answersFor(account.unitCode, code))
+            outside << code;
+    }
+    if (!outside.isEmpty()) {
+        auditEditionRefusal(account, command, outside.join(QStringLiteral(", ")));
+        return refused(command.id, Refusal::OutsideJurisdiction,
+            Tr::tr("Grids %1 lie outside the jurisdiction of unit %2.")
+                .arg(outside.join(QStringLiteral(", ")), account.unitCode));
+    }
+
+    // The draft is rebuilt on the server's grids and published by the same code as at a desk,
+    // topology checks included; anything refused leaves the store as it was.
+    // The publishing time is the server's: editions follow one another in its order.
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    const QString by = command.madeBy.isEmpty() ? account.name : command.madeBy;
+    std::optional<GridEdition> published;
+    auto done = m_store.transaction([&]() -> Result<void> {
+        if (auto cleared = GridDraft::clearTables(m_store); !cleared)
+            return cleared;
+        auto draft = GridDraft::load(m_store);
+        if (!draft)
+            return std::unexpected(draft.error());
+        GridChange change;
+        change.description = command.changes.edition.note;
+        change.after = command.changes.grids;
+        change.lineage = command.changes.edition.lineage;
+        QStringList touched = command.changes.deleted;
+        for (const Grid &grid : command.changes.grids)
+            touched << grid.code;
+        for (const QString &code : std::as_const(touched)) {
+            if (const auto now = draft->grid(code))
+                change.before << *now;
+        }
+        if (auto applied = draft->apply(m_store, change); !applied)
+            return applied;
+        for (const AcceptedFinding &finding : command.accepted) {
+            AcceptedFinding accepted = finding;
+            accepted.acceptedBy = finding.acceptedBy.isEmpty() ? by : finding.acceptedBy;
+            if (!accepted.acceptedAt.isValid())
+                accepted.acceptedAt = at;
+            if (auto kept = acceptFinding(m_store, accepted); !kept)
+                return kept;
+        }
+        auto edition = GridEditions::publish(m_store, *draft, by, command.changes.edition.note, at);
+        if (!edition)
+            return std::unexpected(edition.error());
+        published = *edition;
+        return {};
+    });
+    if (!done) {
+        if (done.error().code == ErrorCode::Database)
+            return std::unexpected(done.error());
+        return refused(command.id, Refusal::Invalid, done.error().message, last);
+    }
+    qCInfo(lcServer) << account.name << "published grid edition" << published->number << "with"
+                     << published->changedCount << "changed grids," << published->rehomedCount
+                     << "open cases re-homed";
+    return CommandResult {command.id, true, std::nullopt, QString(), published->number};
+}
+
+void ServerBook::auditEditionRefusal(
+    const Account &account, const Sync::EditionCommand &command, const QString &what)
+{
+    AuditEntry entry;
+    entry.at = QDateTime::currentDateTimeUtc();
+    entry.userName = account.name;
+    entry.what = QStringLiteral("command_refused");
+    entry.detail = QStringLiteral("%1 grid edition: %2").arg(command.id, what);
+    if (auto written = appendAudit(m_store, entry); !written)
+        qCWarning(lcServer) << "could not write the audit trail:" << written.error().message;
+}
+
+Result<ServerBook::EditionsPage> ServerBook::editions(int after, int limit)
+{
+    auto all = GridEditions::list(m_store);
+    if (!all)
+        return std::unexpected(all.error());
+    EditionsPage page;
+    for (const GridEdition &edition : std::as_const(*all)) {
+        if (edition.number <= after)
+            continue;
+        if (page.editions.size() == limit) {
+            page.more = true;
+            break;
+        }
+        auto changes = GridEditions::changes(m_store, edition.number);
+        if (!changes)
+            return std::unexpected(changes.error());
+        page.editions << Sync::editionJson(*changes);
+    }
+    return page;
 }
 
 void ServerBook::auditRefusal(

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 
 namespace GridDesk {
@@ -47,6 +48,15 @@ public:
     /// The newest event's number: the feed's end.
     Result<qint64> lastEventId() const;
 
+    struct EditionsPage
+    {
+        QJsonArray editions;
+        bool more = false;
+    };
+    /// The grid editions published after edition after, oldest first, at most limit. Every
+    /// account gets the whole map: the desks place cases in it.
+    Result<EditionsPage> editions(int after, int limit);
+
     /// The key of the case with row id caseId; nullopt when there is none.
     std::optional<Sync::CaseKey> keyOf(qint64 caseId) const;
 
@@ -61,6 +71,18 @@ public:
 
 private:
     explicit ServerBook(Workspace &store);
+    /// Runs decision for a command not answered before, and writes its answer; a command
+    /// answered before gets that answer again.
+    Result<Sync::CommandResult> answerOnce(const Account &account, const QString &commandId,
+        const QString &kind, const Sync::CaseKey &key,
+        const std::function<Result<Sync::CommandResult>()> &decision);
+    Result<Sync::CommandResult> applyEdition(
+        const Account &account, const Sync::EditionCommand &command);
+    void auditEditionRefusal(
+        const Account &account, const Sync::EditionCommand &command, const QString &what);
+    /// Whether unitCode answers for gridCode: the grid, or one it lies in, is in the unit's
+    /// jurisdiction or a unit's below it, or the unit is the top of the chart.
+    bool answersFor(const QString &unitCode, const QString &gridCode) const;
     Result<Sync::CommandResult> decide(const Account &account, const Sync::Command &command);
     /// Who acts for command: the account itself, or, for an account relaying another server's
     /// desks (role system), the person who acted there.

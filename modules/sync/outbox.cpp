@@ -4,6 +4,8 @@
 
 #include "feedapplier.h"
 
+#include "domain/text.h"
+#include "editions/griddraft.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -38,7 +40,7 @@ const QString LAST_SYNC_KEY = QStringLiteral("sync_last");
 
 constexpr const char *ENTRY_COLUMNS =
     "id, command_id, case_id, case_source, case_external_id, action, based_on, event_sequence, "
-    "body, made_by, made_at, state, attempts, reason_code, reason, answered_at";
+    "body, made_by, made_at, state, attempts, reason_code, reason, answered_at, kind";
 
 Result<void> run(QSqlQuery &query, const QString &doing)
 {
@@ -65,6 +67,7 @@ OutboxEntry entryFrom(const QSqlQuery &query)
     entry.refusal = query.value(13).toString();
     entry.reason = query.value(14).toString();
     entry.answeredAt = query.value(15).toString();
+    entry.isEdition = query.value(16).toString() == QLatin1String("edition");
     return entry;
 }
 
@@ -159,6 +162,33 @@ Result<void> Outbox::record(
     insert.addBindValue(request.actor.isNull() ? QStringLiteral("") : request.actor);
     insert.addBindValue(nowText());
     return run(insert, Tr::tr("Queueing the action for the server"));
+}
+
+Result<void> Outbox::recordEdition(const EditionCommand &command)
+{
+    QSqlQuery insert(m_workspace.database());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO sync_outbox (command_id, kind, case_id, case_source, case_external_id, "
+        "action, based_on, event_sequence, body, made_by, made_at) VALUES (?, 'edition', 0, '', "
+        "'', 'publish_edition', ?, 0, ?, ?, ?)"));
+    insert.addBindValue(command.id);
+    insert.addBindValue(command.basedOn);
+    insert.addBindValue(QString::fromUtf8(
+        QJsonDocument(editionCommandJson(command)).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(command.madeBy);
+    insert.addBindValue(nowText());
+    return run(insert, Tr::tr("Queueing the grid edition for the server"));
+}
+
+Result<bool> Outbox::editionWaiting() const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE kind = 'edition' AND "
+                                 "state IN ('queued', 'sent')"));
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    query.next();
+    return query.value(0).toInt() > 0;
 }
 
 Result<QList<OutboxEntry>> Outbox::entries(std::optional<OutboxState> state) const
@@ -427,6 +457,50 @@ Result<CaseEvent> redoRejected(
             return std::unexpected(marked.error());
         return event;
     });
+}
+
+Result<EditionCommand> submitEdition(Workspace &ws, Outbox &outbox, const GridDraft &draft,
+    const QString &by, const QString &note, const QDateTime &at)
+{
+    if (draft.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("The draft has no changes to publish."));
+    if (isBlankText(note))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say what this edition changes."));
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who publishes this edition."));
+    EditionCommand command;
+    auto queued = ws.transaction([&]() -> Result<void> {
+        auto waiting = outbox.editionWaiting();
+        if (!waiting)
+            return std::unexpected(waiting.error());
+        if (*waiting) {
+            return fail(ErrorCode::Conflict,
+                Tr::tr("A grid edition sent from this workspace still waits for the server's "
+                       "answer; sync first."));
+        }
+        auto editions = GridEditions::list(ws);
+        if (!editions)
+            return std::unexpected(editions.error());
+        command.id = newCommandId();
+        command.basedOn = editions->isEmpty() ? 1 : editions->last().number;
+        command.at = CaseTime::withOffset(at.toUTC().date(), at.toUTC().time(), 0);
+        command.madeBy = by.trimmed();
+        command.changes.edition.note = note.trimmed();
+        command.changes.edition.lineage = draft.lineage();
+        command.changes.deleted = draft.deletedCodes();
+        for (const QString &code : draft.changedCodes()) {
+            if (const auto grid = draft.grid(code))
+                command.changes.grids << *grid;
+        }
+        auto accepted = acceptedFindings(ws);
+        if (!accepted)
+            return std::unexpected(accepted.error());
+        command.accepted = *accepted;
+        return outbox.recordEdition(command);
+    });
+    if (!queued)
+        return std::unexpected(queued.error());
+    return command;
 }
 
 } // namespace GridDesk::Sync

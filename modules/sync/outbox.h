@@ -50,6 +50,7 @@ struct OutboxEntry
     QString refusal; ///< a refusal key, when rejected
     QString reason;
     QString answeredAt;
+    bool isEdition = false; ///< a grid edition sent to be published, not an action on a case
 };
 
 struct OutboxCounts
@@ -71,6 +72,10 @@ public:
 
     Result<void> record(
         const CaseRecord &record, const ActionRequest &request, const CaseEvent &event) override;
+    /// Queues a grid edition for the server to publish. Call inside a transaction.
+    Result<void> recordEdition(const EditionCommand &command);
+    /// Whether a grid edition sent from here still waits for the server's answer.
+    Result<bool> editionWaiting() const;
 
     /// All entries, oldest first; only those in state when given.
     Result<QList<OutboxEntry>> entries(std::optional<OutboxState> state = std::nullopt) const;
@@ -117,5 +122,13 @@ private:
 /// request gives who acts now; the action, unit, reason and data come from the command.
 Result<CaseEvent> redoRejected(
     CaseBook &book, Outbox &outbox, qint64 entryId, ActionRequest request);
+
+/// Sends the draft to be published: in a workspace that syncs, the server publishes the grid
+/// map's editions, after its own topology checks, and the edition comes back in the editions
+/// feed (GridEditions::adopt()); the draft stays here until then. Queues the command in one
+/// transaction. Fails when the draft is empty, note or by is blank, or an edition sent before
+/// still waits for the server's answer.
+Result<EditionCommand> submitEdition(Workspace &ws, Outbox &outbox, const GridDraft &draft,
+    const QString &by, const QString &note, const QDateTime &at);
 
 } // namespace GridDesk::Sync

@@ -3,6 +3,7 @@
 #include "protocol.h"
 
 #include "domain/text.h"
+#include "gis/wkb.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -492,6 +493,233 @@ Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value)
 QJsonObject errorJson(const QString &key, const QString &message)
 {
     return {{QStringLiteral("error"), key}, {QStringLiteral("message"), message}};
+}
+
+namespace {
+
+/// The most grids one edition may change: a city's whole map several times over.
+constexpr qsizetype MAX_EDITION_GRIDS = 200'000;
+
+QJsonObject gridJson(const Grid &grid)
+{
+    QJsonObject json {{QStringLiteral("code"), grid.code}, {QStringLiteral("name"), grid.name},
+        {QStringLiteral("level"), gridLevelKey(grid.level)},
+        {QStringLiteral("parent"), grid.parentCode},
+        {QStringLiteral("supervisor"), grid.supervisor}, {QStringLiteral("area_m2"), grid.areaM2},
+        {QStringLiteral("wkb"), QString::fromLatin1(grid.wkb.toBase64())}};
+    if (grid.households)
+        json.insert(QStringLiteral("households"), *grid.households);
+    if (grid.population)
+        json.insert(QStringLiteral("population"), *grid.population);
+    return json;
+}
+
+Result<std::optional<qint64>> countField(const QJsonObject &json, const char *field)
+{
+    const QJsonValue value = json.value(QLatin1String(field));
+    if (value.isUndefined() || value.isNull())
+        return std::optional<qint64>();
+    if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() > 1e12
+        || value.toDouble() != std::floor(value.toDouble()))
+        return invalid(QLatin1String(field), Tr::tr("a whole number of 0 or more is expected"));
+    return std::optional<qint64>(value.toInteger());
+}
+
+Result<Grid> gridFromJson(const QJsonValue &value, qsizetype index)
+{
+    const QString where = QStringLiteral("grids[%1]").arg(index);
+    if (!value.isObject())
+        return invalid(where, Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    Grid grid;
+    for (const auto &[target, field, required] : {std::tuple {&grid.code, "code", true},
+             std::tuple {&grid.name, "name", false}, std::tuple {&grid.parentCode, "parent", false},
+             std::tuple {&grid.supervisor, "supervisor", false}}) {
+        auto text = textField(json, field, required);
+        if (!text)
+            return std::unexpected(text.error().at(where));
+        *target = *text;
+    }
+    const auto level = gridLevelFromKey(json.value(QLatin1String("level")).toString());
+    if (!level)
+        return invalid(
+            where + QStringLiteral(".level"), Tr::tr("one of %1 is expected").arg(gridLevelKeys()));
+    grid.level = *level;
+    const QJsonValue area = json.value(QLatin1String("area_m2"));
+    if (!area.isDouble() || area.toDouble() < 0)
+        return invalid(where + QStringLiteral(".area_m2"), Tr::tr("an area in m² is expected"));
+    grid.areaM2 = area.toDouble();
+    for (const auto &[target, field] :
+        {std::pair {&grid.households, "households"}, std::pair {&grid.population, "population"}}) {
+        auto count = countField(json, field);
+        if (!count)
+            return std::unexpected(count.error().at(where));
+        *target = *count;
+    }
+    const auto decoded =
+        QByteArray::fromBase64Encoding(json.value(QLatin1String("wkb")).toString().toLatin1(),
+            QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.isEmpty())
+        return invalid(where + QStringLiteral(".wkb"), Tr::tr("base64 WKB is expected"));
+    grid.wkb = decoded.decoded;
+    auto box = Wkb::envelope(grid.wkb);
+    if (!box)
+        return invalid(where + QStringLiteral(".wkb"), box.error().message);
+    grid.bbox = *box;
+    return grid;
+}
+
+QJsonArray lineageJson(const QList<LineageLink> &lineage)
+{
+    QJsonArray links;
+    for (const LineageLink &link : lineage)
+        links << QJsonObject {{QStringLiteral("from"), link.fromCode},
+            {QStringLiteral("to"), link.toCode},
+            {QStringLiteral("kind"), lineageKindKey(link.kind)}};
+    return links;
+}
+
+/// The note, grids, deleted codes and lineage that edition commands and the editions feed
+/// share.
+Result<void> readChanges(const QJsonObject &json, EditionChanges &changes)
+{
+    auto note = textField(json, "note", true);
+    if (!note)
+        return std::unexpected(note.error());
+    changes.edition.note = *note;
+    const QJsonArray grids = json.value(QLatin1String("grids")).toArray();
+    const QJsonArray deleted = json.value(QLatin1String("deleted")).toArray();
+    if (grids.size() + deleted.size() > MAX_EDITION_GRIDS)
+        return invalid(QStringLiteral("grids"),
+            Tr::tr("more than %1 grids in one edition").arg(MAX_EDITION_GRIDS));
+    for (qsizetype index = 0; index < grids.size(); ++index) {
+        auto grid = gridFromJson(grids.at(index), index);
+        if (!grid)
+            return std::unexpected(grid.error());
+        changes.grids << *grid;
+    }
+    for (const QJsonValue &code : deleted) {
+        if (!code.isString() || isBlankText(code.toString()))
+            return invalid(QStringLiteral("deleted"), Tr::tr("grid codes are expected"));
+        changes.deleted << code.toString();
+    }
+    if (changes.grids.isEmpty() && changes.deleted.isEmpty())
+        return invalid(QStringLiteral("grids"), Tr::tr("the edition changes no grid"));
+    for (const QJsonValue &value : json.value(QLatin1String("lineage")).toArray()) {
+        const QJsonObject link = value.toObject();
+        const auto kind = lineageKindFromKey(link.value(QLatin1String("kind")).toString());
+        if (!kind)
+            return invalid(QStringLiteral("lineage"), Tr::tr("an unknown kind of lineage"));
+        changes.edition.lineage << LineageLink {link.value(QLatin1String("from")).toString(),
+            link.value(QLatin1String("to")).toString(), *kind};
+    }
+    return {};
+}
+
+void writeChanges(QJsonObject &json, const EditionChanges &changes)
+{
+    QJsonArray grids;
+    for (const Grid &grid : changes.grids)
+        grids << gridJson(grid);
+    json.insert(QStringLiteral("note"), changes.edition.note);
+    json.insert(QStringLiteral("grids"), grids);
+    json.insert(QStringLiteral("deleted"), QJsonArray::fromStringList(changes.deleted));
+    json.insert(QStringLiteral("lineage"), lineageJson(changes.edition.lineage));
+}
+
+} // namespace
+
+bool isEditionCommand(const QJsonValue &value)
+{
+    return value.toObject().value(QLatin1String("kind")).toString() == QLatin1String("edition");
+}
+
+QJsonObject editionCommandJson(const EditionCommand &command)
+{
+    QJsonObject json {{QStringLiteral("id"), command.id},
+        {QStringLiteral("kind"), QStringLiteral("edition")},
+        {QStringLiteral("based_on"), command.basedOn}, {QStringLiteral("at"), command.at.toIso()},
+        {QStringLiteral("made_by"), command.madeBy}};
+    writeChanges(json, command.changes);
+    QJsonArray accepted;
+    for (const AcceptedFinding &finding : command.accepted)
+        accepted << QJsonObject {{QStringLiteral("key"), finding.key},
+            {QStringLiteral("reason"), finding.reason}, {QStringLiteral("by"), finding.acceptedBy},
+            {QStringLiteral("at"), finding.acceptedAt.toUTC().toString(Qt::ISODate)}};
+    json.insert(QStringLiteral("accepted"), accepted);
+    return json;
+}
+
+Result<EditionCommand> editionCommandFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("command"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    EditionCommand command;
+    auto id = textField(json, "id", true);
+    if (!id)
+        return std::unexpected(id.error());
+    if (!isCommandId(*id))
+        return invalid(QStringLiteral("id"),
+            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
+                .arg(printableText(id->left(80))));
+    command.id = *id;
+    const QJsonValue basedOn = json.value(QLatin1String("based_on"));
+    if (!basedOn.isDouble() || basedOn.toDouble() < 1 || basedOn.toDouble() > 1e6
+        || basedOn.toDouble() != std::floor(basedOn.toDouble()))
+        return invalid(QStringLiteral("based_on"), Tr::tr("an edition number is expected"));
+    command.basedOn = basedOn.toInt();
+    auto at = timeField(json, "at", true);
+    if (!at)
+        return std::unexpected(at.error());
+    command.at = *at;
+    auto madeBy = textField(json, "made_by", false);
+    if (!madeBy)
+        return std::unexpected(madeBy.error());
+    command.madeBy = *madeBy;
+    if (auto read = readChanges(json, command.changes); !read)
+        return std::unexpected(read.error());
+    for (const QJsonValue &each : json.value(QLatin1String("accepted")).toArray()) {
+        const QJsonObject finding = each.toObject();
+        auto key = textField(finding, "key", true);
+        auto reason = key ? textField(finding, "reason", true) : key;
+        if (!reason)
+            return std::unexpected(reason.error().at(QStringLiteral("accepted")));
+        command.accepted << AcceptedFinding {*key, *reason,
+            finding.value(QLatin1String("by")).toString(),
+            QDateTime::fromString(finding.value(QLatin1String("at")).toString(), Qt::ISODate)};
+    }
+    return command;
+}
+
+QJsonObject editionJson(const EditionChanges &changes)
+{
+    const GridEdition &edition = changes.edition;
+    QJsonObject json {{QStringLiteral("number"), edition.number},
+        {QStringLiteral("published_at"), edition.publishedAt.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("published_by"), edition.publishedBy}};
+    writeChanges(json, changes);
+    return json;
+}
+
+Result<EditionChanges> editionFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("edition"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    EditionChanges changes;
+    const QJsonValue number = json.value(QLatin1String("number"));
+    if (!number.isDouble() || number.toDouble() < 1)
+        return invalid(QStringLiteral("number"), Tr::tr("an edition number is expected"));
+    changes.edition.number = number.toInt();
+    changes.edition.publishedAt =
+        QDateTime::fromString(json.value(QLatin1String("published_at")).toString(), Qt::ISODate);
+    if (!changes.edition.publishedAt.isValid())
+        return invalid(QStringLiteral("published_at"), Tr::tr("not a date and time"));
+    changes.edition.publishedBy = json.value(QLatin1String("published_by")).toString();
+    if (auto read = readChanges(json, changes); !read)
+        return std::unexpected(read.error());
+    return changes;
 }
 
 } // namespace GridDesk::Sync

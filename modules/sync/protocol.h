@@ -4,6 +4,7 @@
 
 #include "domain/caserecord.h"
 #include "domain/error.h"
+#include "editions/grideditions.h"
 #include "workflow/caseevent.h"
 #include "workflow/workflowengine.h"
 
@@ -129,5 +130,30 @@ inline constexpr const char *CASE_LINK_KEYS[] = {"into", "from"};
 
 /// An error body: {"error": key, "message": words}.
 QJsonObject errorJson(const QString &key, const QString &message);
+
+/// A supervisor's draft sent for the server to publish as the next grid edition: applied only
+/// when it was drawn on the server's newest edition and passes the topology checks there.
+struct EditionCommand
+{
+    QString id;
+    int basedOn = 0; ///< the newest edition at the desk when the draft was sent
+    CaseTime at;
+    QString madeBy;
+    EditionChanges changes; ///< the note, the grids, the codes deleted, the lineage
+    QList<AcceptedFinding> accepted; ///< topology findings the supervisor accepted, with why
+};
+
+/// Whether a command's kind is "edition".
+bool isEditionCommand(const QJsonValue &value);
+QJsonObject editionCommandJson(const EditionCommand &command);
+/// Reads an edition command; InvalidArgument naming the field that is missing or wrong.
+Result<EditionCommand> editionCommandFromJson(const QJsonValue &value);
+
+/// A published edition as the server's editions feed carries it.
+QJsonObject editionJson(const EditionChanges &changes);
+Result<EditionChanges> editionFromJson(const QJsonValue &value);
+
+/// How many editions one answer of the editions feed carries at most.
+inline constexpr int MAX_EDITIONS_PER_PAGE = 10;
 
 } // namespace GridDesk::Sync

@@ -252,6 +252,25 @@ Result<SyncClient::Page> SyncClient::pull(qint64 after, int limit, int waitSecon
     return page;
 }
 
+Result<SyncClient::EditionsPage> SyncClient::editions(int after)
+{
+    auto answer = request("GET", QStringLiteral("/v1/editions?after=%1").arg(after), {});
+    if (!answer)
+        return std::unexpected(answer.error());
+    EditionsPage page;
+    page.more = answer->value(QLatin1String("more")).toBool();
+    for (const QJsonValue &value : answer->value(QLatin1String("editions")).toArray()) {
+        auto edition = editionFromJson(value);
+        if (!edition) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("The server sent a grid edition this desk cannot read: %1")
+                    .arg(edition.error().message));
+        }
+        page.editions << *edition;
+    }
+    return page;
+}
+
 void SyncClient::interrupt()
 {
     if (!m_waiting)
@@ -362,6 +381,24 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
                 report.rejections << result;
             }
         }
+    }
+
+    // The grid map before the cases: the server's re-homed cases name the new grids.
+    while (true) {
+        auto editions = GridEditions::list(book.workspace());
+        if (!editions)
+            return std::unexpected(editions.error());
+        auto page = client.editions(editions->isEmpty() ? 0 : editions->last().number);
+        if (!page)
+            return std::unexpected(page.error());
+        for (const EditionChanges &edition : std::as_const(page->editions)) {
+            auto taken = GridEditions::adopt(book.workspace(), edition);
+            if (!taken)
+                return std::unexpected(taken.error());
+            report.editions += *taken ? 1 : 0;
+        }
+        if (!page->more || page->editions.isEmpty())
+            break;
     }
 
     // Another account may see other cases: its feed is read from the start.

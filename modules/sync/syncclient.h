@@ -71,6 +71,14 @@ public:
     /// server holds the request up to that many seconds until something changes.
     Result<Page> pull(qint64 after, int limit, int waitSeconds = 0);
 
+    struct EditionsPage
+    {
+        QList<EditionChanges> editions;
+        bool more = false;
+    };
+    /// The grid editions the server published after edition after, oldest first.
+    Result<EditionsPage> editions(int after);
+
     /// Cuts a waiting pull short (called from a slot that runs while it waits): the pull fails
     /// and wasInterrupted() says why. Other requests are never cut short.
     void interrupt();
@@ -99,11 +107,13 @@ struct SyncReport
     int rejected = 0;
     QList<CommandResult> rejections;
     FeedSummary received;
+    int editions = 0; ///< grid editions taken in
     int pages = 0;
     qint64 cursor = 0;
 };
 
-/// Pushes the outbox, then reads the feed from the stored cursor to its end, writing answers,
+/// Pushes the outbox, takes in the grid editions published since the newest one here, then
+/// reads the feed from the stored cursor to its end, writing answers,
 /// cases and the new cursor into the workspace as they come, so that a sync cut off anywhere
 /// resumes where it stopped without sending or taking anything twice.
 Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client);

@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include "editions/grideditions.h"
+#include "topology/gridedits.h"
 #include "workflow/casefile.h"
 
 using namespace GridDesk;
@@ -117,6 +119,47 @@ class TestSyncServer : public QObject
         return desk.record(reported).externalId;
     }
 
+    /// Edits grid code in the draft of desk: renamed, or given the boundary of another grid.
+    static bool editGrid(
+        Desk &desk, const QString &code, const QString &name, const QString &boundaryOf = {})
+    {
+        auto draft = GridDraft::load(*desk.workspace);
+        if (!draft)
+            return false;
+        const auto grid = draft->grid(code);
+        if (!grid)
+            return false;
+        Grid changed = *grid;
+        changed.name = name;
+        if (!boundaryOf.isEmpty()) {
+            const auto other = draft->grid(boundaryOf);
+            if (!other)
+                return false;
+            changed.wkb = other->wkb;
+            changed.bbox = other->bbox;
+        }
+        GridChange change;
+        change.description = QStringLiteral("Edit %1").arg(code);
+        change.before = {*grid};
+        change.after = {changed};
+        return draft->apply(*desk.workspace, change).has_value();
+    }
+
+    /// Sends desk's draft to be published, as user (who must be a supervisor or leader at the
+    /// server), and syncs; the sync's report.
+    Result<Sync::SyncReport> publishThroughServer(
+        Desk &desk, const QString &user, const QString &note)
+    {
+        auto draft = GridDraft::load(*desk.workspace);
+        if (!draft)
+            return std::unexpected(draft.error());
+        auto sent = Sync::submitEdition(*desk.workspace, *desk.outbox, *draft,
+            QStringLiteral("Supervisor Li"), note, QDateTime::currentDateTimeUtc());
+        if (!sent)
+            return std::unexpected(sent.error());
+        return sync(desk, user);
+    }
+
     qint64 feedEnd()
     {
         auto server = store();
@@ -155,6 +198,7 @@ private Q_SLOTS:
                 {QStringLiteral("manhattan"), Role::Operator, QStringLiteral("1")},
                 {QStringLiteral("nypd"), Role::UnitHandler, QStringLiteral("NYPD")},
                 {QStringLiteral("li"), Role::Supervisor, QStringLiteral("city")},
+                {QStringLiteral("lin"), Role::Supervisor, QStringLiteral("1")},
             };
             for (const auto &[name, role, unit] : people) {
                 auto added = accounts.addUser(name, role, unit, PASSWORD);
@@ -939,6 +983,168 @@ private Q_SLOTS:
         QCOMPARE(
             rawRequest(m_server->url(), m_trusted, "GET", QStringLiteral("/v1/status"), {}).status,
             200);
+    }
+
+    void aGridEditionIsPublishedByTheServerAfterItsChecks()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("editions.gpkg")));
+        QVERIFY(editGrid(desk, QStringLiteral("101"), QStringLiteral("Financial District")));
+        auto published = publishThroughServer(desk, QStringLiteral("li"), QStringLiteral("Rename"));
+        QVERIFY2(published.has_value(), why(published).constData());
+        QCOMPARE(published->applied, 1);
+        QCOMPARE(published->editions, 1);
+        // The edition came back: published here too, and the draft that made it is empty.
+        auto editions = GridEditions::list(*desk.workspace);
+        QCOMPARE(editions->last().number, 2);
+        QCOMPARE(editions->last().note, QStringLiteral("Rename"));
+        QCOMPARE(desk.workspace->grid(QStringLiteral("101"))->value().name,
+            QStringLiteral("Financial District"));
+        QVERIFY(GridDraft::load(*desk.workspace)->isEmpty());
+        {
+            auto server = store();
+            QCOMPARE(scalar(*server, QStringLiteral("SELECT name FROM grids WHERE code = '101'"))
+                         .toString(),
+                QStringLiteral("Financial District"));
+            QCOMPARE(
+                scalar(*server, QStringLiteral("SELECT max(number) FROM grid_editions")).toInt(),
+                2);
+        }
+
+        // Another desk takes the edition in with its next sync.
+        Desk other = Desk::open(copyOfSample(QStringLiteral("editions-other.gpkg")));
+        auto taken = sync(other, QStringLiteral("chen"));
+        QVERIFY2(taken.has_value(), why(taken).constData());
+        QCOMPARE(taken->editions, 1);
+        QCOMPARE(other.workspace->grid(QStringLiteral("101"))->value().name,
+            QStringLiteral("Financial District"));
+        auto again = sync(other, QStringLiteral("chen"));
+        QCOMPARE(again->editions, 0);
+
+        // Overlapping grids do not pass the server's topology checks; the draft stays.
+        QVERIFY(editGrid(
+            desk, QStringLiteral("102"), QStringLiteral("Twin of 101"), QStringLiteral("101")));
+        auto overlapping =
+            publishThroughServer(desk, QStringLiteral("li"), QStringLiteral("Overlap"));
+        QVERIFY2(overlapping.has_value(), why(overlapping).constData());
+        QCOMPARE(overlapping->rejected, 1);
+        QCOMPARE(overlapping->rejections.first().refusal, Sync::Refusal::Invalid);
+        QVERIFY2(overlapping->rejections.first().reason.contains(QLatin1String("102")),
+            qPrintable(overlapping->rejections.first().reason));
+        QVERIFY(!GridDraft::load(*desk.workspace)->isEmpty());
+        QCOMPARE(GridEditions::list(*desk.workspace)->last().number, 2);
+        {
+            auto server = store();
+            QCOMPARE(
+                scalar(*server, QStringLiteral("SELECT max(number) FROM grid_editions")).toInt(),
+                2);
+            QCOMPARE(scalar(*server, QStringLiteral("SELECT count(*) FROM grid_draft")).toInt(), 0);
+        }
+        // While an edition waits for its answer, no second one goes out.
+        auto rejected = desk.outbox->entries(Sync::OutboxState::Rejected);
+        QVERIFY(rejected->last().isEdition);
+        QVERIFY(desk.outbox->discard(rejected->last().id).has_value());
+        QVERIFY(GridDraft::load(*desk.workspace)->discard(*desk.workspace).has_value());
+
+        // A draft drawn on an older edition is refused: the map moved on meanwhile.
+        Desk stale = Desk::open(copyOfSample(QStringLiteral("editions-stale.gpkg")));
+        QVERIFY(editGrid(stale, QStringLiteral("103"), QStringLiteral("Lower East Side")));
+        auto late = publishThroughServer(stale, QStringLiteral("li"), QStringLiteral("Late"));
+        QVERIFY2(late.has_value(), why(late).constData());
+        QCOMPARE(late->rejected, 1);
+        QCOMPARE(late->rejections.first().refusal, Sync::Refusal::Conflict);
+        QVERIFY(late->rejections.first().reason.contains(QLatin1String("edition 2")));
+        // It took the newer edition in and kept its own draft.
+        QCOMPARE(GridEditions::list(*stale.workspace)->last().number, 2);
+        QVERIFY(!GridDraft::load(*stale.workspace)->isEmpty());
+
+        // An operator may not publish; a Manhattan supervisor not in Brooklyn.
+        Desk operatorDesk = Desk::open(copyOfSample(QStringLiteral("editions-operator.gpkg")));
+        QVERIFY(sync(operatorDesk, QStringLiteral("chen")).has_value());
+        QVERIFY(editGrid(operatorDesk, QStringLiteral("104"), QStringLiteral("Chelsea")));
+        auto byOperator =
+            publishThroughServer(operatorDesk, QStringLiteral("chen"), QStringLiteral("Chelsea"));
+        QCOMPARE(byOperator->rejections.first().refusal, Sync::Refusal::Forbidden);
+
+        Desk manhattan = Desk::open(copyOfSample(QStringLiteral("editions-manhattan.gpkg")));
+        QVERIFY(sync(manhattan, QStringLiteral("lin")).has_value());
+        QVERIFY(editGrid(manhattan, QStringLiteral("301"), QStringLiteral("Not ours")));
+        auto outside =
+            publishThroughServer(manhattan, QStringLiteral("lin"), QStringLiteral("Brooklyn"));
+        QCOMPARE(outside->rejections.first().refusal, Sync::Refusal::OutsideJurisdiction);
+        auto refusedHere = manhattan.outbox->entries(Sync::OutboxState::Rejected);
+        QVERIFY(manhattan.outbox->discard(refusedHere->last().id).has_value());
+        QVERIFY(GridDraft::load(*manhattan.workspace)->discard(*manhattan.workspace));
+        QVERIFY(editGrid(manhattan, QStringLiteral("105"), QStringLiteral("Midtown")));
+        auto inside =
+            publishThroughServer(manhattan, QStringLiteral("lin"), QStringLiteral("Midtown"));
+        QVERIFY2(inside.has_value(), why(inside).constData());
+        QCOMPARE(inside->applied, 1);
+        QCOMPARE(GridEditions::list(*manhattan.workspace)->last().number, 3);
+
+        // A merge re-homes the open cases on the server; desks get their new grid with the feed.
+        QVERIFY(
+            !reportThroughServer(QStringLiteral("zhang"), QStringLiteral("in-106.gpkg")).isEmpty());
+        QVERIFY(sync(desk, QStringLiteral("li")).has_value());
+        {
+            auto draft = GridDraft::load(*desk.workspace);
+            const QList<Grid> pair {
+                *draft->grid(QStringLiteral("105")), *draft->grid(QStringLiteral("106"))};
+            auto merged = GridEdits::merge(pair);
+            QVERIFY2(merged.has_value(), why(merged).constData());
+            GridChange change;
+            change.description = QStringLiteral("Merge 105 and 106");
+            change.before = pair;
+            change.after = {*merged};
+            change.lineage = {
+                {QStringLiteral("105"), QStringLiteral("105"), LineageLink::Kind::Merge},
+                {QStringLiteral("106"), QStringLiteral("105"), LineageLink::Kind::Merge}};
+            QVERIFY(draft->apply(*desk.workspace, change).has_value());
+        }
+        const int before106 = [&] {
+            auto server = store();
+            return scalar(*server,
+                QStringLiteral("SELECT count(*) FROM cases WHERE grid_code = "
+                               "'106'"))
+                .toInt();
+        }();
+        auto merging = publishThroughServer(desk, QStringLiteral("li"), QStringLiteral("Merge"));
+        QVERIFY2(merging.has_value(), why(merging).constData());
+        QCOMPARE(merging->applied, 1);
+        QCOMPARE(merging->editions, 1);
+        {
+            auto server = store();
+            const int after106 = scalar(
+                *server, QStringLiteral("SELECT count(*) FROM cases WHERE grid_code = '106'"))
+                                     .toInt();
+            QVERIFY2(after106 < before106,
+                qPrintable(QStringLiteral("%1 → %2").arg(before106).arg(after106)));
+            QCOMPARE(scalar(*desk.workspace,
+                         QStringLiteral("SELECT count(*) FROM cases WHERE grid_code = '106'"))
+                         .toInt(),
+                after106);
+            QVERIFY(!desk.workspace->grid(QStringLiteral("106"))->has_value());
+        }
+
+        // Malformed editions are refused with what is wrong.
+        const QByteArray token = this->token(QStringLiteral("li"));
+        const QJsonArray odd {QJsonObject {{QStringLiteral("id"), QStringLiteral("edition-odd-1")},
+            {QStringLiteral("kind"), QStringLiteral("edition")}, {QStringLiteral("based_on"), 4},
+            {QStringLiteral("at"), QStringLiteral("2026-12-05T10:00:00Z")},
+            {QStringLiteral("note"), QStringLiteral("Bad")},
+            {QStringLiteral("grids"),
+                QJsonArray {QJsonObject {{QStringLiteral("code"), QStringLiteral("101")},
+                    {QStringLiteral("level"), QStringLiteral("base")},
+                    {QStringLiteral("area_m2"), 5},
+                    {QStringLiteral("wkb"), QStringLiteral("bm90IHdrYg==")}}}}}};
+        const RawAnswer answered =
+            rawRequest(m_server->url(), m_trusted, "POST", QStringLiteral("/v1/push"),
+                QJsonDocument(QJsonObject {{QStringLiteral("commands"), odd}}).toJson(), token);
+        QCOMPARE(answered.status, 200);
+        const QJsonObject result =
+            answered.json.value(QLatin1String("results")).toArray().first().toObject();
+        QCOMPARE(result.value(QLatin1String("code")).toString(), QStringLiteral("invalid"));
+        QVERIFY2(result.value(QLatin1String("reason")).toString().contains(QLatin1String("wkb")),
+            qPrintable(result.value(QLatin1String("reason")).toString()));
     }
 
     void cleanupTestCase() { m_server.reset(); }

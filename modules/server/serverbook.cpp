@@ -258,6 +258,11 @@ Result<CommandResult> ServerBook::applyEdition(
             Tr::tr("Grid editions are published by a supervisor or a leader, not by a %1.")
                 .arg(roleName(account.role)));
     }
+    if (!m_editionsPublishedBy.isEmpty()) {
+        return refused(command.id, Refusal::NotAllowed,
+            Tr::tr("This server takes its grid map from %1; grid editions are published there.")
+                .arg(m_editionsPublishedBy));
+    }
     auto editions = GridEditions::list(m_store);
     if (!editions)
         return std::unexpected(editions.error());

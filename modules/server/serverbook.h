@@ -69,6 +69,10 @@ public:
 
     CaseBook &book() { return *m_book; }
 
+    /// A server that syncs up to another takes its grid map from there: it refuses edition
+    /// commands, naming the server (the upstream's address) that publishes them.
+    void setEditionsPublishedBy(const QString &upstream) { m_editionsPublishedBy = upstream; }
+
 private:
     explicit ServerBook(Workspace &store);
     /// Runs decision for a command not answered before, and writes its answer; a command
@@ -104,6 +108,7 @@ private:
     QHash<QString, QString> m_gridParents;
     QHash<QString, QStringList> m_jurisdictions; ///< unit code → grid codes it answers for
     mutable QHash<QString, QSet<QString>> m_unitGrids; ///< built when an account first asks
+    QString m_editionsPublishedBy;
 };
 
 } // namespace GridDesk

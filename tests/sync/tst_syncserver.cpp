@@ -664,6 +664,8 @@ private Q_SLOTS:
             Accounts accounts(**district);
             QVERIFY(accounts.addUser(
                 QStringLiteral("ho"), Role::Operator, QStringLiteral("1"), PASSWORD));
+            QVERIFY(accounts.addUser(
+                QStringLiteral("hsu"), Role::Supervisor, QStringLiteral("1"), PASSWORD));
         }
         QFile password(path(QStringLiteral("relay-password")));
         QVERIFY(password.open(QIODevice::WriteOnly));
@@ -731,6 +733,22 @@ private Q_SLOTS:
                      QStringLiteral("SELECT count(*) FROM case_events_superseded"))
                      .toInt(),
             0);
+
+        // Grid editions are published on the city server, not on the district's.
+        QVERIFY(editGrid(desk, QStringLiteral("101"), QStringLiteral("Battery Park")));
+        auto draft = GridDraft::load(*desk.workspace);
+        QVERIFY(Sync::submitEdition(*desk.workspace, *desk.outbox, *draft,
+            QStringLiteral("Supervisor Hsu"), QStringLiteral("Battery"),
+            QDateTime::currentDateTimeUtc())
+                    .has_value());
+        Sync::ClientOptions supervisor = options;
+        supervisor.user = QStringLiteral("hsu");
+        Sync::SyncClient asSupervisor(supervisor);
+        auto refusedHere = Sync::syncOnce(*desk.book, *desk.outbox, asSupervisor);
+        QVERIFY2(refusedHere.has_value(), why(refusedHere).constData());
+        QCOMPARE(refusedHere->rejected, 1);
+        QCOMPARE(refusedHere->rejections.first().refusal, Sync::Refusal::NotAllowed);
+        QVERIFY(refusedHere->rejections.first().reason.contains(m_server->url().authority()));
         district.stop();
     }
 

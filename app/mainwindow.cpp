@@ -118,11 +118,10 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_gridEditor, &GridEditor::published, this, &MainWindow::onGridEditionPublished);
     connect(m_gridEditor, &GridEditor::editionSent, m_sync, &SyncControls::syncSoon);
     connect(m_sync, &SyncControls::gridEditionsTaken, this, [this](int count) {
+        // Said once the map is read again, so that the loading messages do not hide it.
         //: %n is how many grid editions came from the server
-        statusBar()->showMessage(
-            tr("%n new grid edition(s) came from the server; the map shows them now.", nullptr,
-                count),
-            10'000);
+        m_messageAfterLoad = tr(
+            "%n new grid edition(s) came from the server; the map shows them now.", nullptr, count);
         onGridEditionPublished();
     });
     connect(m_gridEditor, &GridEditor::editingChanged, this, [this](bool editing) {
@@ -490,6 +489,8 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
                                      .arg(workspace.imported->located)
                                      .arg(workspace.imported->unlocated)
                                      .arg(workspace.imported->flagged));
+    if (!m_messageAfterLoad.isEmpty())
+        statusBar()->showMessage(std::exchange(m_messageAfterLoad, QString()), 15'000);
     Q_EMIT workspaceLoaded();
 }
 

@@ -122,6 +122,7 @@ private:
     CaseDesk *m_desk;
     SyncControls *m_sync;
     GridEditor *m_gridEditor;
+    QString m_messageAfterLoad; ///< for the status bar once the workspace being opened is loaded
     bool m_resumeGridEditing = false; ///< reopening after a publish returns to the editor
     bool m_gridDocksPlaced = false;
     QAction *m_workflowSetupAction = nullptr;

@@ -19,6 +19,11 @@
 #include "desksync/rejectedcommandsmodel.h"
 #include "desksync/rejectedcommandsview.h"
 #include "desksync/syncstatusbar.h"
+#include "editions/grideditions.h"
+#include "gridedit/gridattributespanel.h"
+#include "gridedit/grideditor.h"
+#include "gridedit/grideditsession.h"
+#include "gridedit/publishdialog.h"
 #include "sync/feedapplier.h"
 
 #include <QApplication>
@@ -52,6 +57,7 @@ private Q_SLOTS:
     void statusWithoutServer();
     void rejectedCommandsAreRedoneOrDiscarded();
     void syncsWithTheServer();
+    void publishingAGridEditionGoesThroughTheServer();
 
 private:
     /// The main window on the workspace at path, acting as user.
@@ -444,6 +450,76 @@ void TestSyncControls::syncsWithTheServer()
         QVERIFY(theirs && *theirs);
         QCOMPARE(other->book->record(**theirs)->state, QStringLiteral("closed"));
     }
+}
+
+void TestSyncControls::publishingAGridEditionGoesThroughTheServer()
+{
+    const QString base = m_dir.filePath(QStringLiteral("nyc-editions.gpkg"));
+    const auto made = Test::makeNewYorkWorkspace(base);
+    QVERIFY2(made.has_value(), Test::why(made).constData());
+    const QString store = m_dir.filePath(QStringLiteral("editions-store.gpkg"));
+    const QString deskPath = m_dir.filePath(QStringLiteral("zhao.gpkg"));
+    for (const QString &copy : {store, deskPath})
+        QVERIFY(Test::copyWorkspace(base, copy));
+    Test::TestServer server(m_dir.path());
+    for (const auto &done : {server.makeCertificate(),
+             server.addUser(store, QStringLiteral("zhao"), QStringLiteral("supervisor"),
+                 QStringLiteral("city"), "zhao-password"),
+             server.start(store)})
+        QVERIFY2(done.has_value(), Test::why(done).constData());
+
+    openWindow(deskPath, QStringLiteral("Supervisor Li"));
+    DeskSync *sync = m_sync->deskSync();
+    Sync::ClientOptions options;
+    options.server = server.url();
+    options.user = QStringLiteral("zhao");
+    options.password = "zhao-password";
+    options.caCertificates = *Sync::readCaFile(server.certificatePath());
+    QSignalSpy rounds(sync, &DeskSync::roundFinished);
+    sync->connectToServer(deskPath, options);
+    QVERIFY(rounds.wait(180'000));
+
+    // The supervisor edits a grid and publishes: the draft goes to the server.
+    GridEditor *editor = m_window->gridEditor();
+    m_window->findChild<QAction *>(QStringLiteral("editGridsAction"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing(), 20'000);
+    const QString code = QStringLiteral("101");
+    editor->session()->setSelection({code});
+    editor->attributesPanel()->supervisorEdit()->setText(QStringLiteral("Supervisor Li"));
+    QVERIFY(editor->attributesPanel()->apply());
+    QSignalSpy taken(m_sync, &SyncControls::gridEditionsTaken);
+    QSignalSpy loaded(m_window.get(), &MainWindow::workspaceLoaded);
+    editor->publishAction()->trigger();
+    QVERIFY(editor->publishDialog());
+    editor->publishDialog()->noteEdit()->setPlainText(QStringLiteral("Supervisor for 101"));
+    QSignalSpy sent(editor, &GridEditor::editionSent);
+    editor->publishDialog()->publishButton()->click();
+    QCOMPARE(sent.size(), 1);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("went to the server")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+
+    // The server publishes it; it comes back, and the map is read again with it.
+    QVERIFY(taken.wait(60'000));
+    QVERIFY(loaded.wait(60'000));
+    QVERIFY2(
+        m_window->statusBar()->currentMessage().contains(QLatin1String("came from the server")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing(), 20'000);
+    QCOMPARE(editor->session()->grid(code)->supervisor, QStringLiteral("Supervisor Li"));
+    QVERIFY(!editor->session()->hasDraftEdits());
+    const auto editions = editor->session()->editions();
+    QVERIFY2(editions, Test::why(editions));
+    QCOMPARE(editions->last().number, 2);
+    QCOMPARE(editions->last().note, QStringLiteral("Supervisor for 101"));
+    {
+        auto atServer = Workspace::open(store);
+        QVERIFY(atServer.has_value());
+        QCOMPARE(
+            GridEditions::list(**atServer)->last().publishedBy, QStringLiteral("Supervisor Li"));
+    }
+    QVERIFY(
+        m_window->grab().save(QDir::temp().filePath(QStringLiteral("griddesk-edition-sync.png"))));
+    sync->disconnectFromServer();
 }
 
 GRIDDESK_TEST_MAIN(TestSyncControls, QApplication)

@@ -223,26 +223,35 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     QJsonArray results;
     int refused = 0;
     bool changed = false;
-    for (const QJsonValue &command : commands.toArray()) {
-        auto result = m_book.apply(who, command);
-        if (!result) {
-            qCWarning(lcServer) << "push of" << who.name << "stopped:" << result.error().message;
-            return answer(Status::ServiceUnavailable, QStringLiteral("store"),
-                Tr::tr("The server could not write its store; nothing after command %1 was "
-                       "applied. Send them again.")
-                    .arg(results.size() + 1));
-        }
-        if (!result->applied && !result->repeated) {
-            ++refused;
-            if (result->refusal == Sync::Refusal::Forbidden) {
-                audit(who.name, QStringLiteral("command_refused"),
-                    QStringLiteral("%1 %2: %3")
-                        .arg(result->id, Sync::refusalKey(*result->refusal), result->reason));
+    // One transaction for the whole push (each command a savepoint of it): a store that cannot
+    // be written leaves none of it applied, and the desk sends it all again.
+    const auto applied = m_store.transaction([&]() -> Result<void> {
+        for (const QJsonValue &command : commands.toArray()) {
+            auto result = m_book.apply(who, command);
+            if (!result)
+                return std::unexpected(result.error());
+            if (!result->applied && !result->repeated) {
+                ++refused;
+                if (result->refusal == Sync::Refusal::Forbidden) {
+                    audit(who.name, QStringLiteral("command_refused"),
+                        QStringLiteral("%1 %2: %3")
+                            .arg(result->id, Sync::refusalKey(*result->refusal), result->reason));
+                }
             }
+            results << Sync::commandResultJson(
+                *result, [this](qint64 caseId) { return m_book.keyOf(caseId); });
+            changed = changed || result->applied;
         }
-        results << Sync::commandResultJson(
-            *result, [this](qint64 caseId) { return m_book.keyOf(caseId); });
-        changed = changed || result->applied;
+        return {};
+    });
+    if (!applied) {
+        qCWarning(lcServer) << "push of" << who.name << "stopped:" << applied.error().message;
+        // The book may hold what the rolled-back push placed in its caches.
+        if (auto reloaded = m_book.reload(); !reloaded)
+            qCWarning(lcServer) << "reloading the book failed:" << reloaded.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not write its store; nothing of this push was applied. "
+                   "Send it again."));
     }
     if (changed)
         m_waits.changed();

@@ -70,8 +70,8 @@ Result<std::optional<qint64>> caseIdOf(Workspace &workspace, const CaseKey &key)
     return std::optional<qint64>(query.value(0).toLongLong());
 }
 
-Result<FeedSummary> applySnapshots(
-    CaseBook &book, Outbox &outbox, const QList<CaseSnapshot> &snapshots)
+Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
+    const QList<CaseSnapshot> &snapshots, std::optional<qint64> cursor)
 {
     Workspace &workspace = book.workspace();
     return workspace.transaction<FeedSummary>([&]() -> Result<FeedSummary> {
@@ -180,6 +180,10 @@ Result<FeedSummary> applySnapshots(
                 ++summary.added;
             else
                 ++summary.updated;
+        }
+        if (cursor) {
+            if (auto moved = outbox.setCursor(*cursor); !moved)
+                return std::unexpected(moved.error());
         }
         qCInfo(lcSync) << "feed page:" << summary.added << "added," << summary.updated << "updated,"
                        << summary.superseded << "events superseded";

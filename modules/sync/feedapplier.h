@@ -21,9 +21,10 @@ struct FeedSummary
 /// new cases are added; a history is extended where the server's continues the desk's; where
 /// they part, the desk's later events are set aside (case_events_superseded) and the commands
 /// that wrote them, if still unanswered, rejected at the desk. Events the desk has and the
-/// server does not yet (commands still waiting to go) are kept.
-Result<FeedSummary> applySnapshots(
-    CaseBook &book, Outbox &outbox, const QList<CaseSnapshot> &snapshots);
+/// server does not yet (commands still waiting to go) are kept. With cursor, the feed's
+/// cursor is moved there in the same transaction.
+Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
+    const QList<CaseSnapshot> &snapshots, std::optional<qint64> cursor = std::nullopt);
 
 /// The desk's row id of the case with key; nullopt when the workspace does not have it.
 Result<std::optional<qint64>> caseIdOf(Workspace &workspace, const CaseKey &key);

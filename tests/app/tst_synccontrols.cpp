@@ -461,7 +461,10 @@ void TestSyncControls::publishingAGridEditionGoesThroughTheServer()
     const QString deskPath = m_dir.filePath(QStringLiteral("zhao.gpkg"));
     for (const QString &copy : {store, deskPath})
         QVERIFY(Test::copyWorkspace(base, copy));
-    Test::TestServer server(m_dir.path());
+    // A folder of its own: the server's certificate of another test is never overwritten.
+    const QString folder = m_dir.filePath(QStringLiteral("editions"));
+    QVERIFY(QDir().mkpath(folder));
+    Test::TestServer server(folder);
     for (const auto &done : {server.makeCertificate(),
              server.addUser(store, QStringLiteral("zhao"), QStringLiteral("supervisor"),
                  QStringLiteral("city"), "zhao-password"),

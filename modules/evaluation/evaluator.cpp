@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "evaluator.h"
+
+#include "historystream.h"
+#include "jurisdiction.h"
+#include "logging.h"
+
+#include "storage/workspace.h"
+#include "workflow/workflowsetup.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <algorithm>
+
+namespace GridDesk::Evaluator {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Evaluation)
+};
+
+using GroupKey = std::pair<QString, QString>;
+
+bool inPeriod(const EvaluationFilter &filter, const QDate &day)
+{
+    return (!filter.from || day >= *filter.from) && (!filter.to || day <= *filter.to);
+}
+
+QList<EvaluationGroup> sorted(QHash<GroupKey, EvaluationGroup> &&groups)
+{
+    QList<EvaluationGroup> list;
+    list.reserve(groups.size());
+    for (auto it = groups.begin(); it != groups.end(); ++it)
+        list << std::move(it.value());
+    std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) {
+        if (a.period() != b.period())
+            return a.period() < b.period();
+        return a.key() < b.key();
+    });
+    return list;
+}
+
+/// What the reader must know about the figures whatever the cases are.
+QStringList standingNotes(const EvaluationGroup &total)
+{
+    QStringList notes;
+    notes << Tr::tr("First discovery counts cases reported through %1 and not merged into "
+                    "another case as a duplicate.")
+                 .arg(CaseFacts::firstDiscoveryChannels().join(QStringLiteral(", ")));
+    notes << Tr::tr("The hotline's first contact with the citizen (clause 7.8.2.5) is not "
+                    "computed: no action in the case histories records a call to the reporter.");
+    if (total.value(Indicator::Evaluated).numerator == 0) {
+        notes << Tr::tr("No case of the report has a satisfaction recorded: satisfaction is "
+                        "left out of every score.");
+    }
+    return notes;
+}
+
+} // namespace
+
+QString groupKey(Grouping grouping, const CaseFacts &facts)
+{
+    switch (grouping) {
+    case Grouping::Unit:
+        return facts.leadUnit;
+    case Grouping::Grid:
+        return facts.gridCode;
+    case Grouping::Category:
+        return facts.category;
+    case Grouping::Source:
+        return facts.channel;
+    case Grouping::None:
+    case Grouping::Count:
+        break;
+    }
+    return {};
+}
+
+Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter &filter)
+{
+    if (auto valid = filter.validate(); !valid)
+        return std::unexpected(valid.error());
+    auto setup = WorkflowSetup::load(workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    auto jurisdiction = Jurisdiction::of(workspace, *setup, filter.user);
+    if (!jurisdiction)
+        return std::unexpected(jurisdiction.error());
+    auto weights = EvaluationWeights::load(workspace);
+    if (!weights)
+        return std::unexpected(weights.error());
+
+    EvaluationReport report;
+    report.filter = filter;
+    report.jurisdiction = jurisdiction->describe();
+    report.workspaceTitle = workspace.metadata(QStringLiteral("title"));
+    report.madeAt = QDateTime::currentDateTimeUtc();
+    report.weights = *weights;
+
+    QElapsedTimer timer;
+    timer.start();
+    const bool unitsAreGroups = filter.groupBy == Grouping::Unit && filter.period == Period::None;
+    QHash<GroupKey, EvaluationGroup> groups;
+    QHash<GroupKey, EvaluationGroup> units;
+    qint64 hidden = 0;
+    auto count = [&](const HistoryStream::Case &item) {
+        const CaseFacts facts = CaseFacts::of(
+            item.file, setup->categories, setup->calendar, item.gridCode, item.category);
+        if (!inPeriod(filter, facts.reportedAt.date()))
+            return;
+        if (!jurisdiction->sees(facts.leadUnit, facts.coUnits, facts.gridCode)) {
+            ++hidden;
+            return;
+        }
+        report.total.add(facts);
+        if (filter.groupBy != Grouping::None || filter.period != Period::None) {
+            const GroupKey key {
+                groupKey(filter.groupBy, facts), filter.periodOf(facts.reportedAt.date())};
+            auto group = groups.find(key);
+            if (group == groups.end())
+                group = groups.insert(key, EvaluationGroup(key.first, key.second));
+            group->add(facts);
+        }
+        if (!unitsAreGroups) {
+            const GroupKey key {facts.leadUnit, QString()};
+            auto unit = units.find(key);
+            if (unit == units.end())
+                unit = units.insert(key, EvaluationGroup(key.first, QString()));
+            unit->add(facts);
+        }
+    };
+    auto read = HistoryStream::forEachCase(workspace, filter.cutoffText(), count);
+    if (!read)
+        return std::unexpected(read.error());
+
+    report.groups = sorted(std::move(groups));
+    const QList<EvaluationGroup> unitGroups =
+        unitsAreGroups ? report.groups : sorted(std::move(units));
+    rankUnits(report, unitGroups, [&](const QString &code) {
+        const auto unit = setup->units.unit(code);
+        return unit ? unit->name : QString();
+    });
+    report.notes = standingNotes(report.total) + report.notes;
+    if (hidden > 0 && !jurisdiction->isEverything()) {
+        report.notes << Tr::tr("%n case(s) of the period lie outside the user's jurisdiction "
+                               "and are not counted.",
+            nullptr, int(std::min<qint64>(hidden, INT_MAX)));
+    }
+    qCInfo(lcEvaluation) << "evaluated" << *read << "cases," << report.total.caseCount()
+                         << "in the report, in" << timer.elapsed() << "ms";
+    return report;
+}
+
+} // namespace GridDesk::Evaluator

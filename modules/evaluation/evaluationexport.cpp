@@ -44,12 +44,6 @@ QJsonObject valueJson(const IndicatorValue &value, bool rateOrMean)
     return object;
 }
 
-bool hasDenominator(Indicator indicator)
-{
-    return isRate(indicator) || indicator == Indicator::Satisfaction
-        || indicator == Indicator::HotlineSatisfaction;
-}
-
 QJsonObject groupJson(const EvaluationGroup &group, Grouping grouping)
 {
     QJsonObject indicators;

@@ -60,11 +60,10 @@ QString totalSection(const EvaluationGroup &total)
         Tr::tr("Denominator")});
     for (Indicator indicator : allIndicators()) {
         const IndicatorValue value = total.value(indicator);
-        const bool counted = value.denominator > 0 || value.denominatorCases.isEmpty();
         html += QStringLiteral("<tr>") + cell(indicatorName(indicator))
             + cell(indicatorClause(indicator)) + cell(shown(indicator, value.value))
             + cell(QString::number(value.numerator))
-            + cell(isRate(indicator) || !counted ? QString::number(value.denominator) : QString())
+            + cell(hasDenominator(indicator) ? QString::number(value.denominator) : QString())
             + QStringLiteral("</tr>");
     }
     html += QStringLiteral("</table><h2>%1</h2><table>").arg(escaped(Tr::tr("Time per stage")));

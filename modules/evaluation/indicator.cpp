@@ -82,6 +82,12 @@ bool isRate(Indicator indicator)
     return DEFINITIONS.at(std::size_t(indicator)).rate;
 }
 
+bool hasDenominator(Indicator indicator)
+{
+    return isRate(indicator) || indicator == Indicator::Satisfaction
+        || indicator == Indicator::HotlineSatisfaction;
+}
+
 QList<Indicator> allIndicators()
 {
     QList<Indicator> indicators;

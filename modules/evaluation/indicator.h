@@ -47,8 +47,10 @@ std::optional<Indicator> indicatorFromKey(const QString &key);
 QString indicatorName(Indicator indicator);
 /// The clause of the standard the indicator answers to ("7.8.2.4").
 QString indicatorClause(Indicator indicator);
-/// True for shares between 0 and 1; false for counts and the satisfaction mean.
+/// True for shares between 0 and 1; false for counts and the satisfaction means.
 bool isRate(Indicator indicator);
+/// True for rates and means: values taken over a denominator of cases.
+bool hasDenominator(Indicator indicator);
 /// Every indicator, in order.
 QList<Indicator> allIndicators();
 

@@ -14,6 +14,8 @@
 #include <QHash>
 
 #include <algorithm>
+#include <future>
+#include <vector>
 
 namespace GridDesk::Evaluator {
 
@@ -25,6 +27,9 @@ struct Tr
 };
 
 using GroupKey = std::pair<QString, QString>;
+
+/// Cases handed to the counting thread at a time.
+constexpr std::size_t BATCH_SIZE = 4096;
 
 bool inPeriod(const EvaluationFilter &filter, const QDate &day)
 {
@@ -109,8 +114,8 @@ Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter 
     QHash<GroupKey, EvaluationGroup> units;
     qint64 hidden = 0;
     auto count = [&](const HistoryStream::Case &item) {
-        const CaseFacts facts = CaseFacts::of(
-            item.file, setup->categories, setup->calendar, item.gridCode, item.category);
+        const CaseFacts facts = CaseFacts::of(CaseFile::replay(item.events), setup->categories,
+            setup->calendar, item.gridCode, item.category);
         if (!inPeriod(filter, facts.reportedAt.date()))
             return;
         if (!jurisdiction->sees(facts.leadUnit, facts.coUnits, facts.gridCode)) {
@@ -134,9 +139,36 @@ Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter 
             unit->add(facts);
         }
     };
-    auto read = HistoryStream::forEachCase(workspace, filter.cutoffText(), count);
+    // Reading the histories and counting them take about as long as each other: the cases
+    // are counted in batches on a second thread while the next batch is read. One batch is
+    // counted at a time, in id order, so the groups need no lock and keep their ids sorted.
+    // A counted batch comes back to be freed and refilled here, on the thread that allocated
+    // it, so that its memory goes back to the allocator arena it came from.
+    using Batch = std::vector<HistoryStream::Case>;
+    Batch batch;
+    batch.reserve(BATCH_SIZE);
+    std::future<Batch> counting;
+    auto countBatch = [&count](Batch cases) {
+        for (const HistoryStream::Case &item : cases)
+            count(item);
+        return cases;
+    };
+    auto collect = [&](const HistoryStream::Case &item) {
+        batch.push_back(item);
+        if (batch.size() < BATCH_SIZE)
+            return;
+        Batch counted = counting.valid() ? counting.get() : Batch();
+        counting = std::async(std::launch::async, countBatch, std::move(batch));
+        counted.clear();
+        counted.reserve(BATCH_SIZE);
+        batch = std::move(counted);
+    };
+    auto read = HistoryStream::forEachCase(workspace, filter.cutoffText(), collect);
+    if (counting.valid())
+        counting.get();
     if (!read)
         return std::unexpected(read.error());
+    countBatch(std::move(batch));
 
     report.groups = sorted(std::move(groups));
     const QList<EvaluationGroup> unitGroups =

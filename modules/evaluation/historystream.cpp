@@ -109,7 +109,8 @@ QJsonObject eventData(CaseAction action, const SqliteStatement &row)
         break;
     case CaseAction::Dispatch:
         put("unit", First);
-        data.insert(QLatin1String("co_units"), textArray(row.columnBlob(Second)));
+        if (const QJsonArray coUnits = textArray(row.columnBlob(Second)); !coUnits.isEmpty())
+            data.insert(QLatin1String("co_units"), coUnits);
         break;
     case CaseAction::Escalate:
         put("unit", First);
@@ -118,7 +119,8 @@ QJsonObject eventData(CaseAction action, const SqliteStatement &row)
         data.insert(QLatin1String("satisfaction"), int(row.columnInt(First)));
         break;
     case CaseAction::FeedBack:
-        data.insert(QLatin1String("referred"), row.columnInt(First) != 0);
+        if (row.columnInt(First) != 0)
+            data.insert(QLatin1String("referred"), true);
         break;
     case CaseAction::Merge:
         data.insert(QLatin1String("into"), row.columnInt(First));
@@ -201,7 +203,7 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
     CaseTime lastTime;
 
     auto finish = [&]() -> Result<void> {
-        if (currentId == 0 || !current.file.exists())
+        if (currentId == 0 || current.events.isEmpty())
             return {};
         auto found = rows.seek(currentId);
         if (!found)
@@ -226,7 +228,7 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
         if (caseId != currentId) {
             if (auto done = finish(); !done)
                 return std::unexpected(done.error());
-            current.file = CaseFile();
+            current.events.clear();
             currentId = caseId;
             cut = false;
         }
@@ -258,7 +260,7 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
         const auto to = states.constFind(
             QByteArray::fromRawData(events->columnBlob(To).data(), events->columnBlob(To).size()));
         if (action == actions.constEnd() || to == states.constEnd()
-            || event.sequence != current.file.version() + 1) {
+            || event.sequence != current.events.size() + 1) {
             return fail(ErrorCode::InvalidRow,
                 Tr::tr("Event %1 of case %2 cannot be read: unknown action or state, or out of "
                        "order.")
@@ -275,7 +277,7 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
                 event.from = *from;
         }
         event.data = eventData(event.action, *events);
-        current.file.apply(event);
+        current.events << std::move(event);
     }
     if (auto done = finish(); !done)
         return std::unexpected(done.error());

@@ -24,14 +24,15 @@ public:
     /// One case as the stream hands it over.
     struct Case
     {
-        CaseFile file; ///< the history up to the cutoff
+        QList<CaseEvent> events; ///< the history up to the cutoff, in order; never empty
         QString gridCode; ///< from the case row
         QString category; ///< from the case row
     };
 
     /// Calls visit for each case with events, its history cut before the first event at or
-    /// after cutoff (an ISO wall time; empty for none). The file passed is valid during the
-    /// call only. Fails on the first row that cannot be read, naming the case.
+    /// after cutoff (an ISO wall time; empty for none); CaseFile::replay() makes its file.
+    /// The case passed is valid during the call only. Fails on the first row that cannot be
+    /// read, naming the case.
     static Result<qint64> forEachCase(const Workspace &workspace, const QString &cutoff,
         const std::function<void(const Case &)> &visit);
 };

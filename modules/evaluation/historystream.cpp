@@ -141,6 +141,37 @@ QJsonObject eventData(CaseAction action, const SqliteStatement &row)
     return data;
 }
 
+/// The data of events already met, by action and the three columns: most events carry one
+/// of a few hundred combinations (a channel and a category, a unit), and sharing the object
+/// built once spares building it again for each of a million events.
+class DataCache
+{
+public:
+    QJsonObject data(CaseAction action, const SqliteStatement &row)
+    {
+        m_key.clear();
+        m_key.append(char('A' + int(action)));
+        for (int column : {First, Second, Third}) {
+            m_key.append('\x1f');
+            m_key.append(row.columnBlob(column));
+        }
+        const auto found = m_known.constFind(m_key);
+        if (found != m_known.constEnd())
+            return *found;
+        // Values met once each (times, ids) would only grow the cache.
+        if (m_known.size() >= MAX_ENTRIES)
+            m_known.clear();
+        const QJsonObject data = eventData(action, row);
+        m_known.insert(m_key, data);
+        return data;
+    }
+
+private:
+    static constexpr qsizetype MAX_ENTRIES = 4096;
+    QByteArray m_key;
+    QHash<QByteArray, QJsonObject> m_known;
+};
+
 /// Walks the case rows beside the events, both in id order.
 class CaseRows
 {
@@ -195,6 +226,7 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
         return std::unexpected(started.error());
 
     const QByteArray cutoffText = cutoff.toLatin1();
+    DataCache dataCache;
     Case current;
     qint64 currentId = 0;
     qint64 visited = 0;
@@ -276,7 +308,7 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
             if (from != states.constEnd())
                 event.from = *from;
         }
-        event.data = eventData(event.action, *events);
+        event.data = dataCache.data(event.action, *events);
         current.events << std::move(event);
     }
     if (auto done = finish(); !done)

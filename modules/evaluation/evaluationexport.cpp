@@ -75,6 +75,7 @@ QJsonObject scoreJson(const UnitScore &score)
         {QStringLiteral("unit"), score.unit},
         {QStringLiteral("name"), score.unitName},
         {QStringLiteral("cases"), score.cases},
+        {QStringLiteral("case_ids"), ids(score.caseIds)},
         {QStringLiteral("score"), optionalNumber(score.score)},
         {QStringLiteral("rank"), score.rank ? QJsonValue(*score.rank) : QJsonValue()},
         {QStringLiteral("missing"), QJsonArray::fromStringList(score.missing)},
@@ -160,10 +161,10 @@ void addScoreRows(CsvTable &table, const QList<UnitScore> &scores)
     for (const UnitScore &score : scores) {
         table.add({QStringLiteral("score"), score.unit, QString(), QStringLiteral("rank"),
             QString(), score.rank ? QString::number(*score.rank) : QString(),
-            QString::number(score.cases)});
-        table.add(
-            {QStringLiteral("score"), score.unit, QString(), QStringLiteral("composite_score"),
-                QString(), number(score.score), QString::number(score.cases)});
+            QString::number(score.cases), QString(), idText(score.caseIds)});
+        table.add({QStringLiteral("score"), score.unit, QString(),
+            QStringLiteral("composite_score"), QString(), number(score.score),
+            QString::number(score.cases), QString(), idText(score.caseIds)});
     }
 }
 

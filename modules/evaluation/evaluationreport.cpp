@@ -19,7 +19,8 @@ UnitScore scoreOf(const EvaluationGroup &unit, const EvaluationWeights &weights)
 {
     UnitScore score;
     score.unit = unit.key();
-    score.cases = unit.caseCount();
+    score.caseIds = unit.value(Indicator::Received).cases;
+    score.cases = score.caseIds.size();
     double weighted = 0;
     double weightSum = 0;
     for (auto it = weights.weights.constBegin(); it != weights.weights.constEnd(); ++it) {

@@ -23,6 +23,7 @@ struct UnitScore
     QString unit;
     QString unitName;
     qint64 cases = 0;
+    QList<qint64> caseIds; ///< the unit's cases the score was made from, in id order
     std::optional<double> score; ///< empty when no weighted indicator has a value
     QStringList missing; ///< weighted indicators left out for want of cases (keys)
     std::optional<int> rank; ///< 1 for the best; empty for units not ranked

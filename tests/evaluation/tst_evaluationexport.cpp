@@ -119,7 +119,12 @@ private Q_SLOTS:
         QCOMPARE(groups.size(), 3);
         QCOMPARE(groups.at(0).toObject().value(QLatin1String("label")).toString(),
             QStringLiteral("(not dispatched)"));
-        QCOMPARE(json.value(QLatin1String("unranked")).toArray().size(), 2);
+        const QJsonArray unranked = json.value(QLatin1String("unranked")).toArray();
+        QCOMPARE(unranked.size(), 2);
+        QCOMPARE(unranked.at(0).toObject().value(QLatin1String("unit")).toString(),
+            QStringLiteral("roads"));
+        QCOMPARE(unranked.at(0).toObject().value(QLatin1String("case_ids")).toArray(),
+            QJsonArray({m_city.id(3), m_city.id(4)}));
         QCOMPARE(json.value(QLatin1String("indicators")).toArray().size(), int(Indicator::Count));
     }
 

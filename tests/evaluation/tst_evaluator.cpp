@@ -238,6 +238,7 @@ private Q_SLOTS:
         QCOMPARE(sanitation.unit, QStringLiteral("sanitation"));
         QCOMPARE(sanitation.unitName, QStringLiteral("Sanitation"));
         QCOMPARE(*sanitation.rank, 1);
+        QCOMPARE(sanitation.caseIds, m_city.ids({1, 2, 8}));
         // Closure 3/3, on time 1/3, rework 0/3, supervised 1/3, first found 1/3, satisfaction
         // 4 of 5: (25·1 + 25·⅓ + 15·1 + 10·⅔ + 10·⅓ + 15·0.75) / 100.
         const double expected = 25 + 25.0 / 3 + 15 + 10 * 2.0 / 3 + 10.0 / 3 + 15 * 0.75;

@@ -208,13 +208,121 @@ private:
     bool m_ready = false;
 };
 
+/// One pass over the events: turns rows into events, case by case.
+class EventReader
+{
+public:
+    EventReader(SqliteStatement events, const QString &cutoff)
+        : m_events(std::move(events))
+        , m_cutoff(cutoff.toLatin1())
+    { }
+
+    /// Reads the next row into current, or hands the finished case to done first when the
+    /// row is another case's. False at the end of the events.
+    Result<bool> next(
+        HistoryStream::Case &current, qint64 &currentId, const std::function<Result<void>()> &done)
+    {
+        auto step = m_events.step();
+        if (!step) {
+            return std::unexpected(
+                step.error().at(Tr::tr("Reading the history of case %1").arg(currentId)));
+        }
+        if (!*step)
+            return false;
+
+        const qint64 caseId = m_events.columnInt(CaseId);
+        if (caseId != currentId) {
+            if (auto finished = done(); !finished)
+                return std::unexpected(finished.error());
+            current.events.clear();
+            currentId = caseId;
+            m_cut = false;
+        }
+        if (m_cut)
+            return true;
+        auto read = readEvent(caseId, current.events.size() + 1);
+        if (!read)
+            return std::unexpected(read.error());
+        if (*read)
+            current.events << std::move(**read);
+        return true;
+    }
+
+private:
+    /// The event of the current row, expected to be number sequence of caseId; empty when
+    /// it happened at or after the cutoff, and so do the case's later ones.
+    Result<std::optional<CaseEvent>> readEvent(qint64 caseId, qsizetype sequence)
+    {
+        const QByteArrayView at = m_events.columnBlob(At);
+        if (!m_cutoff.isEmpty() && at.first(std::min<qsizetype>(at.size(), 19)) >= m_cutoff) {
+            m_cut = true; // what came later had not happened at the report's end
+            return std::nullopt;
+        }
+        auto time = timeOf(at, caseId);
+        if (!time)
+            return std::unexpected(time.error());
+
+        CaseEvent event;
+        event.caseId = caseId;
+        event.sequence = int(m_events.columnInt(Sequence));
+        const std::optional<CaseAction> action = lookUp(ACTIONS, Action);
+        const std::optional<CaseState> to = lookUp(STATES, To);
+        if (!action || !to || event.sequence != sequence) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("Event %1 of case %2 cannot be read: unknown action or state, or out of "
+                       "order.")
+                    .arg(event.sequence)
+                    .arg(caseId));
+        }
+        event.action = *action;
+        event.to = *to;
+        event.at = *time;
+        event.from = m_events.columnIsNull(From) ? std::nullopt : lookUp(STATES, From);
+        event.data = m_data.data(event.action, m_events);
+        return event;
+    }
+
+    /// Events of one case often share their time: the last one read is kept.
+    Result<CaseTime> timeOf(QByteArrayView at, qint64 caseId)
+    {
+        if (at == QByteArrayView(m_lastAt))
+            return m_lastTime;
+        const std::optional<CaseTime> time = parseTime(at);
+        if (!time) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("Case %1 has an event at \"%2\", which is not a time.")
+                    .arg(caseId)
+                    .arg(QString::fromUtf8(at)));
+        }
+        m_lastAt = at.toByteArray();
+        m_lastTime = *time;
+        return *time;
+    }
+
+    template<typename Enum>
+    std::optional<Enum> lookUp(const QHash<QByteArray, Enum> &table, int column) const
+    {
+        const QByteArrayView key = m_events.columnBlob(column);
+        const auto found = table.constFind(QByteArray::fromRawData(key.data(), key.size()));
+        return found == table.constEnd() ? std::nullopt : std::optional(*found);
+    }
+
+    static inline const auto ACTIONS = keyTable<CaseAction>(int(CaseAction::Count), caseActionKey);
+    static inline const auto STATES = keyTable<CaseState>(int(CaseState::Count), caseStateKey);
+
+    SqliteStatement m_events;
+    QByteArray m_cutoff;
+    bool m_cut = false;
+    QByteArray m_lastAt;
+    CaseTime m_lastTime;
+    DataCache m_data;
+};
+
 } // namespace
 
 Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QString &cutoff,
     const std::function<void(const Case &)> &visit)
 {
-    static const auto actions = keyTable<CaseAction>(int(CaseAction::Count), caseActionKey);
-    static const auto states = keyTable<CaseState>(int(CaseState::Count), caseStateKey);
     auto events = SqliteStatement::prepare(workspace.connection(), EVENTS_SQL);
     if (!events)
         return std::unexpected(events.error());
@@ -225,15 +333,11 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
     if (auto started = rows.start(); !started)
         return std::unexpected(started.error());
 
-    const QByteArray cutoffText = cutoff.toLatin1();
-    DataCache dataCache;
+    EventReader reader(std::move(*events), cutoff);
     Case current;
     qint64 currentId = 0;
     qint64 visited = 0;
-    bool cut = false;
-    QByteArray lastAt;
-    CaseTime lastTime;
-
+    // Cases whose first event lies after the cutoff had not been reported yet: not visited.
     auto finish = [&]() -> Result<void> {
         if (currentId == 0 || current.events.isEmpty())
             return {};
@@ -248,68 +352,11 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
     };
 
     while (true) {
-        auto step = events->step();
-        if (!step) {
-            return std::unexpected(
-                step.error().at(Tr::tr("Reading the history of case %1").arg(currentId)));
-        }
-        if (!*step)
+        auto more = reader.next(current, currentId, finish);
+        if (!more)
+            return std::unexpected(more.error());
+        if (!*more)
             break;
-
-        const qint64 caseId = events->columnInt(CaseId);
-        if (caseId != currentId) {
-            if (auto done = finish(); !done)
-                return std::unexpected(done.error());
-            current.events.clear();
-            currentId = caseId;
-            cut = false;
-        }
-        if (cut)
-            continue;
-
-        const QByteArrayView at = events->columnBlob(At);
-        if (!cutoffText.isEmpty() && at.first(std::min<qsizetype>(at.size(), 19)) >= cutoffText) {
-            cut = true; // what came later had not happened at the report's end
-            continue;
-        }
-        if (at != QByteArrayView(lastAt)) {
-            const std::optional<CaseTime> time = parseTime(at);
-            if (!time) {
-                return fail(ErrorCode::InvalidRow,
-                    Tr::tr("Case %1 has an event at \"%2\", which is not a time.")
-                        .arg(caseId)
-                        .arg(QString::fromUtf8(at)));
-            }
-            lastAt = at.toByteArray();
-            lastTime = *time;
-        }
-
-        CaseEvent event;
-        event.caseId = caseId;
-        event.sequence = int(events->columnInt(Sequence));
-        const auto action = actions.constFind(QByteArray::fromRawData(
-            events->columnBlob(Action).data(), events->columnBlob(Action).size()));
-        const auto to = states.constFind(
-            QByteArray::fromRawData(events->columnBlob(To).data(), events->columnBlob(To).size()));
-        if (action == actions.constEnd() || to == states.constEnd()
-            || event.sequence != current.events.size() + 1) {
-            return fail(ErrorCode::InvalidRow,
-                Tr::tr("Event %1 of case %2 cannot be read: unknown action or state, or out of "
-                       "order.")
-                    .arg(event.sequence)
-                    .arg(caseId));
-        }
-        event.action = *action;
-        event.to = *to;
-        event.at = lastTime;
-        if (!events->columnIsNull(From)) {
-            const auto from = states.constFind(QByteArray::fromRawData(
-                events->columnBlob(From).data(), events->columnBlob(From).size()));
-            if (from != states.constEnd())
-                event.from = *from;
-        }
-        event.data = dataCache.data(event.action, *events);
-        current.events << std::move(event);
     }
     if (auto done = finish(); !done)
         return std::unexpected(done.error());

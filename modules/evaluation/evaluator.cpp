@@ -66,6 +66,107 @@ QStringList standingNotes(const EvaluationGroup &total)
     return notes;
 }
 
+/// Counts each case in the groups it falls in, when it lies in the period and the user may
+/// see it.
+class Tally
+{
+public:
+    Tally(const EvaluationFilter &filter, const WorkflowSetup &setup, Jurisdiction &jurisdiction,
+        EvaluationGroup &total)
+        : m_filter(filter)
+        , m_setup(setup)
+        , m_jurisdiction(jurisdiction)
+        , m_total(total)
+        , m_unitsAreGroups(filter.groupBy == Grouping::Unit && filter.period == Period::None)
+    { }
+
+    void count(const HistoryStream::Case &item)
+    {
+        const CaseFacts facts = CaseFacts::of(CaseFile::replay(item.events), m_setup.categories,
+            m_setup.calendar, item.gridCode, item.category);
+        if (!inPeriod(m_filter, facts.reportedAt.date()))
+            return;
+        if (!m_jurisdiction.sees(facts.leadUnit, facts.coUnits, facts.gridCode)) {
+            ++m_hidden;
+            return;
+        }
+        m_total.add(facts);
+        const bool grouped = m_filter.groupBy != Grouping::None || m_filter.period != Period::None;
+        if (grouped) {
+            addTo(m_groups,
+                {Evaluator::groupKey(m_filter.groupBy, facts),
+                    m_filter.periodOf(facts.reportedAt.date())},
+                facts);
+        }
+        if (!m_unitsAreGroups)
+            addTo(m_units, {facts.leadUnit, QString()}, facts);
+    }
+
+    QList<EvaluationGroup> takeGroups() { return sorted(std::move(m_groups)); }
+    /// The groups by unit, for the scores; groups is what takeGroups() returned.
+    QList<EvaluationGroup> takeUnits(const QList<EvaluationGroup> &groups)
+    {
+        return m_unitsAreGroups ? groups : sorted(std::move(m_units));
+    }
+    qint64 hidden() const { return m_hidden; }
+
+private:
+    static void addTo(
+        QHash<GroupKey, EvaluationGroup> &groups, const GroupKey &key, const CaseFacts &facts)
+    {
+        auto group = groups.find(key);
+        if (group == groups.end())
+            group = groups.insert(key, EvaluationGroup(key.first, key.second));
+        group->add(facts);
+    }
+
+    const EvaluationFilter &m_filter;
+    const WorkflowSetup &m_setup;
+    Jurisdiction &m_jurisdiction;
+    EvaluationGroup &m_total;
+    const bool m_unitsAreGroups;
+    QHash<GroupKey, EvaluationGroup> m_groups;
+    QHash<GroupKey, EvaluationGroup> m_units;
+    qint64 m_hidden = 0;
+};
+
+/// Reads every history of workspace up to cutoff and has tally count it. Reading and counting
+/// take about as long as each other: the cases are counted in batches on a second thread
+/// while the next batch is read. One batch is counted at a time, in id order, so the tally
+/// needs no lock and its groups keep their ids sorted. A counted batch comes back to be freed
+/// and refilled here, on the thread that allocated it, so that its memory goes back to the
+/// allocator arena it came from. Returns the number of cases read.
+Result<qint64> readInBatches(const Workspace &workspace, const QString &cutoff, Tally &tally)
+{
+    using Batch = std::vector<HistoryStream::Case>;
+    Batch batch;
+    batch.reserve(BATCH_SIZE);
+    std::future<Batch> counting;
+    auto countBatch = [&tally](Batch cases) {
+        for (const HistoryStream::Case &item : cases)
+            tally.count(item);
+        return cases;
+    };
+    auto collect = [&](const HistoryStream::Case &item) {
+        batch.push_back(item);
+        if (batch.size() < BATCH_SIZE)
+            return;
+        Batch counted = counting.valid() ? counting.get() : Batch();
+        counting = std::async(std::launch::async, countBatch, std::move(batch));
+        counted.clear();
+        counted.reserve(BATCH_SIZE);
+        batch = std::move(counted);
+    };
+
+    auto read = HistoryStream::forEachCase(workspace, cutoff, collect);
+    if (counting.valid())
+        counting.get();
+    if (!read)
+        return std::unexpected(read.error());
+    countBatch(std::move(batch));
+    return *read;
+}
+
 } // namespace
 
 QString groupKey(Grouping grouping, const CaseFacts &facts)
@@ -109,79 +210,21 @@ Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter 
 
     QElapsedTimer timer;
     timer.start();
-    const bool unitsAreGroups = filter.groupBy == Grouping::Unit && filter.period == Period::None;
-    QHash<GroupKey, EvaluationGroup> groups;
-    QHash<GroupKey, EvaluationGroup> units;
-    qint64 hidden = 0;
-    auto count = [&](const HistoryStream::Case &item) {
-        const CaseFacts facts = CaseFacts::of(CaseFile::replay(item.events), setup->categories,
-            setup->calendar, item.gridCode, item.category);
-        if (!inPeriod(filter, facts.reportedAt.date()))
-            return;
-        if (!jurisdiction->sees(facts.leadUnit, facts.coUnits, facts.gridCode)) {
-            ++hidden;
-            return;
-        }
-        report.total.add(facts);
-        if (filter.groupBy != Grouping::None || filter.period != Period::None) {
-            const GroupKey key {
-                groupKey(filter.groupBy, facts), filter.periodOf(facts.reportedAt.date())};
-            auto group = groups.find(key);
-            if (group == groups.end())
-                group = groups.insert(key, EvaluationGroup(key.first, key.second));
-            group->add(facts);
-        }
-        if (!unitsAreGroups) {
-            const GroupKey key {facts.leadUnit, QString()};
-            auto unit = units.find(key);
-            if (unit == units.end())
-                unit = units.insert(key, EvaluationGroup(key.first, QString()));
-            unit->add(facts);
-        }
-    };
-    // Reading the histories and counting them take about as long as each other: the cases
-    // are counted in batches on a second thread while the next batch is read. One batch is
-    // counted at a time, in id order, so the groups need no lock and keep their ids sorted.
-    // A counted batch comes back to be freed and refilled here, on the thread that allocated
-    // it, so that its memory goes back to the allocator arena it came from.
-    using Batch = std::vector<HistoryStream::Case>;
-    Batch batch;
-    batch.reserve(BATCH_SIZE);
-    std::future<Batch> counting;
-    auto countBatch = [&count](Batch cases) {
-        for (const HistoryStream::Case &item : cases)
-            count(item);
-        return cases;
-    };
-    auto collect = [&](const HistoryStream::Case &item) {
-        batch.push_back(item);
-        if (batch.size() < BATCH_SIZE)
-            return;
-        Batch counted = counting.valid() ? counting.get() : Batch();
-        counting = std::async(std::launch::async, countBatch, std::move(batch));
-        counted.clear();
-        counted.reserve(BATCH_SIZE);
-        batch = std::move(counted);
-    };
-    auto read = HistoryStream::forEachCase(workspace, filter.cutoffText(), collect);
-    if (counting.valid())
-        counting.get();
+    Tally tally(filter, *setup, *jurisdiction, report.total);
+    auto read = readInBatches(workspace, filter.cutoffText(), tally);
     if (!read)
         return std::unexpected(read.error());
-    countBatch(std::move(batch));
 
-    report.groups = sorted(std::move(groups));
-    const QList<EvaluationGroup> unitGroups =
-        unitsAreGroups ? report.groups : sorted(std::move(units));
-    rankUnits(report, unitGroups, [&](const QString &code) {
+    report.groups = tally.takeGroups();
+    rankUnits(report, tally.takeUnits(report.groups), [&](const QString &code) {
         const auto unit = setup->units.unit(code);
         return unit ? unit->name : QString();
     });
     report.notes = standingNotes(report.total) + report.notes;
-    if (hidden > 0 && !jurisdiction->isEverything()) {
+    if (tally.hidden() > 0 && !jurisdiction->isEverything()) {
         report.notes << Tr::tr("%n case(s) of the period lie outside the user's jurisdiction "
                                "and are not counted.",
-            nullptr, int(std::min<qint64>(hidden, INT_MAX)));
+            nullptr, int(std::min<qint64>(tally.hidden(), INT_MAX)));
     }
     qCInfo(lcEvaluation) << "evaluated" << *read << "cases," << report.total.caseCount()
                          << "in the report, in" << timer.elapsed() << "ms";

@@ -219,6 +219,26 @@ private Q_SLOTS:
             qPrintable(stranger.error().message));
     }
 
+    void userSeesCasesInGridsNestedInTheirJurisdiction()
+    {
+        Test::EvaluationCity city;
+        auto workspace = city.build();
+        QVERIFY(workspace);
+        // Sanitation answers for base grid B1, in which fine grid G1 lies.
+        QSqlQuery query(workspace->database());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO grids (code, level, parent_code) VALUES "
+                                          "('B1', 'base', NULL), ('G1', 'fine', 'B1')")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO org_unit_details (code, jurisdiction) VALUES ('sanitation', 'B1')")));
+        EvaluationFilter filter;
+        filter.user = QStringLiteral("dana");
+        auto report = Evaluator::run(*workspace, filter);
+        QVERIFY2(report, Test::why(report));
+        // Led by sanitation (C1, C2, C8) or lying in G1 (C5, C6, never dispatched).
+        QCOMPARE(
+            sortedIds(report->total.value(Indicator::Received).cases), city.ids({1, 2, 5, 6, 8}));
+    }
+
     void rankingLeavesOutSmallUnitsAndSaysSo()
     {
         auto report = run();

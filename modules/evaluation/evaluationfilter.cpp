@@ -41,6 +41,43 @@ QString keysWithoutNone(const std::array<const char *, N> &keys)
     return list.join(u'|');
 }
 
+/// What the cases are grouped by, in words for sentences.
+QString groupingWords(Grouping grouping)
+{
+    switch (grouping) {
+    case Grouping::Unit:
+        return Tr::tr("unit");
+    case Grouping::Grid:
+        return Tr::tr("grid");
+    case Grouping::Category:
+        return Tr::tr("category");
+    case Grouping::Source:
+        return Tr::tr("channel");
+    case Grouping::None:
+    case Grouping::Count:
+        break;
+    }
+    return {};
+}
+
+QString periodWords(Period period)
+{
+    switch (period) {
+    case Period::Day:
+        return Tr::tr("day");
+    case Period::Week:
+        return Tr::tr("week");
+    case Period::Month:
+        return Tr::tr("month");
+    case Period::Quarter:
+        return Tr::tr("quarter");
+    case Period::None:
+    case Period::Count:
+        break;
+    }
+    return {};
+}
+
 } // namespace
 
 QString groupingKey(Grouping grouping)
@@ -144,9 +181,9 @@ QString EvaluationFilter::describe() const
     const QString last = to ? to->toString(Qt::ISODate) : Tr::tr("now");
     QString text = Tr::tr("Cases reported from %1 to %2").arg(first, last);
     if (groupBy != Grouping::None)
-        text += Tr::tr(", by %1").arg(groupingKey(groupBy));
+        text += Tr::tr(", by %1").arg(groupingWords(groupBy));
     if (period != Period::None)
-        text += Tr::tr(", per %1").arg(periodKey(period));
+        text += Tr::tr(", per %1").arg(periodWords(period));
     text += user.isEmpty() ? Tr::tr(", every case of the workspace (no user given)")
                            : Tr::tr(", as seen by user %1").arg(user);
     return text;

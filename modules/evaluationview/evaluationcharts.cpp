@@ -21,12 +21,29 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::EvaluationView)
 };
 
+QString title(Period period)
+{
+    switch (period) {
+    case Period::Day:
+        return Tr::tr("Cases received and closed per day");
+    case Period::Week:
+        return Tr::tr("Cases received and closed per week");
+    case Period::Quarter:
+        return Tr::tr("Cases received and closed per quarter");
+    case Period::Month:
+    case Period::None:
+    case Period::Count:
+        break;
+    }
+    return Tr::tr("Cases received and closed per month");
+}
+
 } // namespace
 
 QChart *trend(const EvaluationReport &trend, QList<QList<ChartBar>> &bars)
 {
     auto *chart = new QChart;
-    chart->setTitle(Tr::tr("Cases received and closed per %1").arg(periodKey(trend.filter.period)));
+    chart->setTitle(title(trend.filter.period));
     auto *series = new QBarSeries(chart);
     const QList<Indicator> shown {Indicator::Received, Indicator::Closed};
     QStringList periods;

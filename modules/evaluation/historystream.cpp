@@ -20,28 +20,18 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Evaluation)
 };
 
-// The data keys are taken out in SQL so that no event's JSON is parsed twice: three columns
-// hold, by action, the values CaseFile and CaseFacts read.
+// Only the data of the actions whose data the case file or the indicators read is fetched,
+// as stored: most of it repeats (a channel and a category, a unit) and is parsed once per
+// distinct text. Of a feedback only the referral is taken out, its result being free text.
 constexpr const char *EVENTS_SQL =
     "SELECT case_id, sequence, action, at, from_state, to_state, "
-    "CASE action WHEN 'report' THEN json_extract(data, '$.channel') "
-    "WHEN 'register' THEN json_extract(data, '$.category') "
-    "WHEN 'dispatch' THEN json_extract(data, '$.unit') "
-    "WHEN 'escalate' THEN json_extract(data, '$.unit') "
-    "WHEN 'evaluate' THEN json_extract(data, '$.satisfaction') "
-    "WHEN 'feed_back' THEN json_extract(data, '$.referred') "
-    "WHEN 'merge' THEN json_extract(data, '$.into') "
-    "WHEN 'absorb' THEN json_extract(data, '$.from') "
-    "WHEN 'promise' THEN json_extract(data, '$.promised_at') "
-    "WHEN 'request_extension' THEN json_extract(data, '$.limit') "
-    "WHEN 'approve_extension' THEN json_extract(data, '$.limit') END, "
-    "CASE action WHEN 'report' THEN json_extract(data, '$.source') "
-    "WHEN 'dispatch' THEN json_extract(data, '$.co_units') END, "
-    "CASE action WHEN 'report' THEN json_extract(data, '$.category') END "
+    "CASE WHEN action IN ('report', 'register', 'dispatch', 'escalate', 'evaluate', 'merge', "
+    "'absorb', 'promise', 'request_extension', 'approve_extension') THEN data END, "
+    "CASE WHEN action = 'feed_back' THEN json_extract(data, '$.referred') END "
     "FROM case_events ORDER BY case_id, sequence";
 constexpr const char *CASES_SQL = "SELECT fid, category, grid_code FROM cases ORDER BY fid";
 
-enum Column { CaseId, Sequence, Action, At, From, To, First, Second, Third };
+enum Column { CaseId, Sequence, Action, At, From, To, Data, Referred };
 
 /// Keys of the stored vocabulary to their values, for reading a million rows without
 /// building a string for each.
@@ -83,87 +73,36 @@ std::optional<CaseTime> parseTime(QByteArrayView text)
     return plain ? CaseTime::naive(date, time) : CaseTime::withOffset(date, time, 0);
 }
 
-QJsonArray textArray(QByteArrayView json)
-{
-    if (json.isEmpty() || json == "[]")
-        return {};
-    return QJsonDocument::fromJson(json.toByteArray()).array();
-}
-
-/// The data an event of action carries, from the three columns the query took out of it.
-QJsonObject eventData(CaseAction action, const SqliteStatement &row)
-{
-    QJsonObject data;
-    auto put = [&](const char *key, int column) {
-        if (!row.columnIsNull(column))
-            data.insert(QLatin1String(key), row.columnText(column));
-    };
-    switch (action) {
-    case CaseAction::Report:
-        put("channel", First);
-        put("source", Second);
-        put("category", Third);
-        break;
-    case CaseAction::Register:
-        put("category", First);
-        break;
-    case CaseAction::Dispatch:
-        put("unit", First);
-        if (const QJsonArray coUnits = textArray(row.columnBlob(Second)); !coUnits.isEmpty())
-            data.insert(QLatin1String("co_units"), coUnits);
-        break;
-    case CaseAction::Escalate:
-        put("unit", First);
-        break;
-    case CaseAction::Evaluate:
-        data.insert(QLatin1String("satisfaction"), int(row.columnInt(First)));
-        break;
-    case CaseAction::FeedBack:
-        if (row.columnInt(First) != 0)
-            data.insert(QLatin1String("referred"), true);
-        break;
-    case CaseAction::Merge:
-        data.insert(QLatin1String("into"), row.columnInt(First));
-        break;
-    case CaseAction::Absorb:
-        data.insert(QLatin1String("from"), row.columnInt(First));
-        break;
-    case CaseAction::Promise:
-        put("promised_at", First);
-        break;
-    case CaseAction::RequestExtension:
-    case CaseAction::ApproveExtension:
-        put("limit", First);
-        break;
-    default:
-        break;
-    }
-    return data;
-}
-
-/// The data of events already met, by action and the three columns: most events carry one
-/// of a few hundred combinations (a channel and a category, a unit), and sharing the object
-/// built once spares building it again for each of a million events.
+/// The data of events already met, by action and stored text: parsed once per distinct text
+/// and shared by every event that carries it.
 class DataCache
 {
 public:
-    QJsonObject data(CaseAction action, const SqliteStatement &row)
+    /// The data of the current row of action; empty when the stored text is not a JSON
+    /// object.
+    std::optional<QJsonObject> data(CaseAction action, const SqliteStatement &row)
     {
+        if (action == CaseAction::FeedBack) {
+            const bool referred = !row.columnIsNull(Referred) && row.columnInt(Referred) != 0;
+            return referred ? QJsonObject {{QStringLiteral("referred"), true}} : QJsonObject();
+        }
+        if (row.columnIsNull(Data))
+            return QJsonObject();
+
         m_key.clear();
         m_key.append(char('A' + int(action)));
-        for (int column : {First, Second, Third}) {
-            m_key.append('\x1f');
-            m_key.append(row.columnBlob(column));
-        }
+        m_key.append(row.columnBlob(Data));
         const auto found = m_known.constFind(m_key);
         if (found != m_known.constEnd())
             return *found;
-        // Values met once each (times, ids) would only grow the cache.
+        const QJsonDocument document = QJsonDocument::fromJson(row.columnBlob(Data).toByteArray());
+        if (!document.isObject())
+            return std::nullopt;
+        // Texts met once each (a merge's case id) would only grow the cache.
         if (m_known.size() >= MAX_ENTRIES)
             m_known.clear();
-        const QJsonObject data = eventData(action, row);
-        m_known.insert(m_key, data);
-        return data;
+        m_known.insert(m_key, document.object());
+        return document.object();
     }
 
 private:
@@ -278,7 +217,14 @@ private:
         event.to = *to;
         event.at = *time;
         event.from = m_events.columnIsNull(From) ? std::nullopt : lookUp(STATES, From);
-        event.data = m_data.data(event.action, m_events);
+        const std::optional<QJsonObject> data = m_data.data(event.action, m_events);
+        if (!data) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("Event %1 of case %2 holds data that is not a JSON object.")
+                    .arg(event.sequence)
+                    .arg(caseId));
+        }
+        event.data = *data;
         return event;
     }
 

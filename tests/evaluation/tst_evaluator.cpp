@@ -6,6 +6,7 @@
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
 
 using namespace GridDesk;
 
@@ -280,6 +281,28 @@ private Q_SLOTS:
         QCOMPARE(report->ranking.at(1).unit, QStringLiteral("roads"));
         QCOMPARE(*report->ranking.at(1).score, 50.0);
         QVERIFY(EvaluationWeights::defaults().save(*m_workspace));
+    }
+
+    void unreadableHistoryIsNamed()
+    {
+        Test::EvaluationCity city;
+        auto workspace = city.build();
+        QVERIFY(workspace);
+        // Another program appended an event whose data is not JSON to C4.
+        QSqlQuery query(workspace->database());
+        QVERIFY2(query.exec(QStringLiteral("INSERT INTO case_events (case_id, sequence, action, "
+                                           "actor, role, at, from_state, to_state, data) VALUES "
+                                           "(%1, 5, 'promise', 'x', 'operator', "
+                                           "'2026-03-02T10:00:00', 'in_handling', "
+                                           "'in_handling', '{broken')")
+                                .arg(city.id(4))),
+            qPrintable(query.lastError().text()));
+        auto report = Evaluator::run(*workspace, {});
+        QVERIFY(!report);
+        QVERIFY2(report.error().message.contains(
+                     QStringLiteral("Event 5 of case %1 holds data that is not a JSON object")
+                         .arg(city.id(4))),
+            qPrintable(report.error().message));
     }
 
     void badFiltersAreRefused()

@@ -12,6 +12,7 @@
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
 #include "desksync/syncstatusbar.h"
+#include "evaluationview/evaluationdashboard.h"
 #include "gridedit/grideditor.h"
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
@@ -199,6 +200,11 @@ void MainWindow::createMenus()
     m_standardsAction->setObjectName(QStringLiteral("standardsAction"));
     m_standardsAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_S);
     m_standardsAction->setEnabled(false);
+    m_evaluationAction =
+        tools->addAction(tr("&Evaluation…"), this, &MainWindow::openEvaluationDashboard);
+    m_evaluationAction->setObjectName(QStringLiteral("evaluationAction"));
+    m_evaluationAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_V);
+    m_evaluationAction->setEnabled(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
@@ -292,6 +298,47 @@ void MainWindow::openStandardsBrowser()
     });
     m_standardsBrowsers.insert(m_workspacePath, browser);
     browser->show();
+}
+
+EvaluationDashboard *MainWindow::evaluationDashboard() const
+{
+    return m_evaluationDashboards.value(m_workspacePath);
+}
+
+void MainWindow::openEvaluationDashboard()
+{
+    if (m_workspacePath.isEmpty())
+        return;
+    if (EvaluationDashboard *open = evaluationDashboard()) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dashboard = new EvaluationDashboard(this);
+    dashboard->setWindowFlag(Qt::Window);
+    dashboard->setAttribute(Qt::WA_DeleteOnClose);
+    // The figures are the desk user's: the cases of their unit and grids.
+    if (auto opened = dashboard->open(m_workspacePath, m_desk->user().name); !opened) {
+        delete dashboard;
+        QMessageBox::warning(this, tr("Evaluation"),
+            tr("The evaluation of this workspace cannot be opened: %1")
+                .arg(opened.error().message));
+        return;
+    }
+    connect(m_desk, &CaseDesk::userChanged, dashboard,
+        [dashboard](const DeskUser &changed) { dashboard->setUser(changed.name); });
+    connect(dashboard, &EvaluationDashboard::casesRequested, this, &MainWindow::showCasesOfNumber);
+    m_evaluationDashboards.insert(m_workspacePath, dashboard);
+    dashboard->show();
+}
+
+void MainWindow::showCasesOfNumber(const QList<qint64> &ids, const QString &label)
+{
+    m_queue->setCaseFilter(ids, label);
+    m_queueDock->show();
+    m_queueDock->raise();
+    activateWindow();
 }
 
 void MainWindow::onOrgChartSaved(const QString &path)
@@ -476,6 +523,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_workflowSetupAction->setEnabled(m_desk->isOpen());
     m_orgChartAction->setEnabled(m_desk->isOpen());
     m_standardsAction->setEnabled(m_desk->isOpen());
+    m_evaluationAction->setEnabled(m_desk->isOpen());
     m_sync->workspaceOpened(workspace.path);
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();

@@ -27,6 +27,7 @@ class GridEditor;
 class MapCanvas;
 class OrgEditor;
 class StandardsBrowser;
+class EvaluationDashboard;
 class SyncControls;
 struct DeskUser;
 
@@ -67,12 +68,17 @@ public:
     QAction *standardsAction() const { return m_standardsAction; }
     /// The standards browser of the open workspace, if it is open.
     StandardsBrowser *standardsBrowser() const;
+    QAction *evaluationAction() const { return m_evaluationAction; }
+    /// The evaluation dashboard of the open workspace, if it is open.
+    EvaluationDashboard *evaluationDashboard() const;
 
 public Q_SLOTS:
     /// Opens the org chart editor of the open workspace, or raises it when it is open.
     void openOrgEditor();
     /// Opens the standards browser of the open workspace, or raises it when it is open.
     void openStandardsBrowser();
+    void openEvaluationDashboard();
+    void showCasesOfNumber(const QList<qint64> &ids, const QString &label);
 
 Q_SIGNALS:
     void workspaceLoaded();
@@ -132,6 +138,9 @@ private:
     QAction *m_standardsAction = nullptr;
     /// One standards browser per workspace path, while it is open.
     QHash<QString, QPointer<StandardsBrowser>> m_standardsBrowsers;
+    QAction *m_evaluationAction = nullptr;
+    /// One evaluation dashboard per workspace path, while it is open.
+    QHash<QString, QPointer<EvaluationDashboard>> m_evaluationDashboards;
     QToolButton *m_userButton;
     QLabel *m_countsLabel;
     qint64 m_gridCount = 0;

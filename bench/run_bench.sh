@@ -3,9 +3,9 @@
 # SPDX-FileCopyrightText: GridDesk contributors
 #
 # Runs the GridDesk benchmarks: makes the benchmark city (once per size), builds its workspace
-# with griddesk-cli, then runs the import, render, assignment, memory, queue and validation
-# benchmarks, each printing GridDesk's figure beside its peer's, and ends with a summary of
-# every figure.
+# with griddesk-cli, then runs the import, render, assignment, memory, queue, evaluation and
+# validation benchmarks, each printing GridDesk's figure beside its peer's, and ends with a
+# summary of every figure.
 #
 #   run_bench.sh --bin DIR --cli GRIDDESK_CLI --server GRIDDESK_SERVER --maps DIR --qgis-script PY --out DIR
 #                [--grids N] [--cases N] [--smoke]
@@ -100,6 +100,7 @@ bench render --workspace "$out/city.gpkg" --peer-gpkg "$out/fine_grids_ogr.gpkg"
 bench assign --workspace "$out/city.gpkg" --work "$out"
 bench memory --workspace "$out/city.gpkg"
 bench queue --workspace "$out/city.gpkg"
+bench evaluation --workspace "$out/city.gpkg"
 bench validate --shapefile "$out/fine_grids.shp" --maps "$maps"
 bench org --work "$out"
 bench sync --work "$out" --maps "$maps" --server "$server"

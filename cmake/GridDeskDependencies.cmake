@@ -15,6 +15,7 @@ griddesk_require_qt(Network qt6-base-dev)
 griddesk_require_qt(HttpServer qt6-httpserver-dev)
 griddesk_require_qt(Test qt6-base-dev)
 griddesk_require_qt(Positioning qt6-positioning-dev)
+griddesk_require_qt(Charts qt6-charts-dev)
 griddesk_require_qt(LinguistTools qt6-l10n-tools)
 
 griddesk_require(GDAL libgdal-dev CONFIG)

@@ -19,7 +19,7 @@ build_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-positioning-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev
-    qt6-httpserver-dev libsodium-dev libssl-dev
+    qt6-httpserver-dev qt6-charts-dev libsodium-dev libssl-dev
     libgdal-dev libgeos-dev libproj-dev libsqlite3-dev libgl-dev
     gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core

@@ -72,6 +72,13 @@ QString usage()
         "  griddesk-cli setup WORKSPACE export|import FILE\n"
         "  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv\n"
         "\n"
+        "Evaluation (the cases reported from --from to --to, as USER may see them):\n"
+        "  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]\n"
+        "      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]\n"
+        "      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]\n"
+        "  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…\n"
+        "      [--minimum-cases N] [--json]\n"
+        "\n"
         "The grid map:\n"
         "  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)\n"
         "  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2\n"
@@ -545,6 +552,19 @@ void addOptions(QCommandLineParser &parser)
             Tr::tr("The city's CA certificate (PEM) to trust besides the "
                    "system's."),
             QStringLiteral("FILE")},
+        {QStringLiteral("by"), Tr::tr("What an evaluation report groups cases by."),
+            QStringLiteral("G")},
+        {QStringLiteral("period"), Tr::tr("The period an evaluation report counts cases in."),
+            QStringLiteral("P")},
+        {QStringLiteral("csv"), Tr::tr("Write the evaluation report as CSV to this file."),
+            QStringLiteral("OUT")},
+        {QStringLiteral("pdf"), Tr::tr("Write the evaluation report as PDF to this file."),
+            QStringLiteral("OUT")},
+        {QStringLiteral("set"),
+            Tr::tr("An evaluation weight, INDICATOR=WEIGHT; repeat for several."),
+            QStringLiteral("I=W")},
+        {QStringLiteral("minimum-cases"), Tr::tr("Cases a unit needs to be ranked."),
+            QStringLiteral("N")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -593,7 +613,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"standards-move", standardsMoveCommand}, {"standards-renumber", standardsRenumberCommand},
         {"standards-history", standardsHistoryCommand}, {"sync", syncCommand},
         {"outbox", outboxCommand}, {"outbox-discard", outboxDiscardCommand},
-        {"outbox-redo", outboxRedoCommand}};
+        {"outbox-redo", outboxRedoCommand}, {"evaluation", evaluationCommand},
+        {"evaluation-weights", evaluationWeightsCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

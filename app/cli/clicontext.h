@@ -89,6 +89,10 @@ int standardsMoveCommand(Context &context);
 int standardsRenumberCommand(Context &context);
 int standardsHistoryCommand(Context &context);
 
+/// The evaluation report and its weights (evaluationcommands.cpp).
+int evaluationCommand(Context &context);
+int evaluationWeightsCommand(Context &context);
+
 int syncCommand(Context &context);
 int outboxCommand(Context &context);
 int outboxDiscardCommand(Context &context);

@@ -386,6 +386,13 @@ int reportCommand(Context &context)
 {
     if (context.positional.size() != 2)
         return usageError(context, Tr::tr("report needs a WORKSPACE."));
+    // report records a new case; someone asking it for figures wants the evaluation report.
+    const bool evaluationOptions = context.isSet("by") || context.isSet("period")
+        || context.isSet("csv") || context.isSet("pdf");
+    if (evaluationOptions && !context.isSet("category"))
+        return usageError(context,
+            Tr::tr("report records a new case; the evaluation report is \"griddesk-cli "
+                   "evaluation WORKSPACE\"."));
     auto desk = openDesk(context.positional.at(1));
     if (!desk)
         return failWith(context, desk.error());

@@ -101,6 +101,20 @@ void CaseFilterProxyModel::clearGridFilter()
     refilter();
 }
 
+void CaseFilterProxyModel::setCaseFilter(const QSet<qint64> &ids)
+{
+    m_caseIds = ids;
+    refilter();
+}
+
+void CaseFilterProxyModel::clearCaseFilter()
+{
+    if (!m_caseIds)
+        return;
+    m_caseIds.reset();
+    refilter();
+}
+
 void CaseFilterProxyModel::setQueueView(QueueView view)
 {
     if (view == m_view)
@@ -120,7 +134,8 @@ bool CaseFilterProxyModel::accepts(int sourceRow) const
 {
     const bool inView =
         m_view == QueueView::All || m_filter.accepts(m_cases->cases(), sourceRow, m_view);
-    return inView && matchesGrid(sourceRow) && matchesText(sourceRow);
+    const bool listed = !m_caseIds || m_caseIds->contains(m_cases->cases().id(sourceRow));
+    return inView && listed && matchesGrid(sourceRow) && matchesText(sourceRow);
 }
 
 void CaseFilterProxyModel::matchTexts() const

@@ -5,6 +5,7 @@
 #include "queuefilter.h"
 
 #include <QAbstractProxyModel>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -40,6 +41,11 @@ public:
     void setGridFilter(const QStringList &codes);
     void clearGridFilter();
     bool hasGridFilter() const { return m_gridCodes.has_value(); }
+
+    /// Keeps only the cases with these ids (the cases behind a number of the evaluation).
+    void setCaseFilter(const QSet<qint64> &ids);
+    void clearCaseFilter();
+    bool hasCaseFilter() const { return m_caseIds.has_value(); }
 
     /// Keeps only the cases in view, as filter places them.
     void setQueueView(QueueView view);
@@ -86,6 +92,7 @@ private:
     QueueView m_view = QueueView::All;
     QueueFilter m_filter;
     std::optional<QStringList> m_gridCodes;
+    std::optional<QSet<qint64>> m_caseIds;
     // By shared text index: whether the grid filter keeps a case in that grid.
     mutable std::vector<bool> m_gridAccepted;
     int m_sortColumn = -1;

@@ -102,6 +102,10 @@ void CaseQueueWidget::connectParts()
             m_filterDelay->start();
     });
     connect(m_clearGridButton, &QToolButton::clicked, this, [this] {
+        if (m_proxy->hasCaseFilter()) {
+            clearCaseFilter();
+            return;
+        }
         clearGridFilter();
         Q_EMIT gridFilterCleared();
     });
@@ -270,7 +274,9 @@ std::optional<qint64> CaseQueueWidget::currentCaseId() const
 
 void CaseQueueWidget::setGridFilter(const QStringList &codes, const QString &label)
 {
+    m_proxy->clearCaseFilter();
     m_proxy->setGridFilter(codes);
+    m_clearGridButton->setToolTip(tr("Show the cases of every grid again"));
     //: %1 is the name and code of a grid chosen on the map
     m_gridLabel->setText(tr("Filtered by grid %1").arg(label));
     m_gridBar->setVisible(true);
@@ -282,6 +288,29 @@ void CaseQueueWidget::setGridFilter(const QStringList &codes, const QString &lab
 void CaseQueueWidget::clearGridFilter()
 {
     m_proxy->clearGridFilter();
+    m_gridBar->setVisible(false);
+    updateCountLabel();
+}
+
+void CaseQueueWidget::setCaseFilter(const QList<qint64> &ids, const QString &label)
+{
+    // One filter bar: the cases of a number replace a grid chosen on the map.
+    if (m_proxy->hasGridFilter()) {
+        m_proxy->clearGridFilter();
+        Q_EMIT gridFilterCleared();
+    }
+    setQueueView(QueueView::All);
+    m_proxy->setCaseFilter(QSet<qint64>(ids.begin(), ids.end()));
+    //: %1 says which number of the evaluation the cases are behind
+    m_gridLabel->setText(tr("The %n case(s) of %1", nullptr, int(ids.size())).arg(label));
+    m_clearGridButton->setToolTip(tr("Show every case again"));
+    m_gridBar->setVisible(true);
+    updateCountLabel();
+}
+
+void CaseQueueWidget::clearCaseFilter()
+{
+    m_proxy->clearCaseFilter();
     m_gridBar->setVisible(false);
     updateCountLabel();
 }

@@ -72,6 +72,10 @@ public Q_SLOTS:
     /// Shows only cases in codes (a grid and its descendants); label names the grid.
     void setGridFilter(const QStringList &codes, const QString &label);
     void clearGridFilter();
+    /// Shows only the cases with ids, in every queue view (it switches to "All"), instead of
+    /// a grid's; label says where they come from ("Closure rate, unit BOS").
+    void setCaseFilter(const QList<qint64> &ids, const QString &label);
+    void clearCaseFilter();
     /// Makes the case current without emitting caseSelected; false when it is not listed.
     bool selectCase(qint64 id);
 

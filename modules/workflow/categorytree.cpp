@@ -119,7 +119,8 @@ QJsonArray CategoryTree::toJson() const
 QMap<Stage, TimeLimit> CategoryTree::standardLimits()
 {
     using Unit = TimeLimit::Unit;
-    return {
+    // Built once: every stage clock of a category without limits of its own asks for it.
+    static const QMap<Stage, TimeLimit> limits {
         {Stage::Register, TimeLimit {1, Unit::WorkingHours}},
         {Stage::Dispatch, TimeLimit {1, Unit::WorkingHours}},
         {Stage::Accept, TimeLimit {2, Unit::WorkingHours}},
@@ -128,6 +129,7 @@ QMap<Stage, TimeLimit> CategoryTree::standardLimits()
         {Stage::Supervise, TimeLimit {2, Unit::WorkingDays}},
         {Stage::Evaluate, TimeLimit {5, Unit::WorkingDays}},
     };
+    return limits;
 }
 
 std::optional<Category> CategoryTree::category(const QString &code) const

@@ -9,6 +9,7 @@
 #include "cases/casefilterproxymodel.h"
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
+#include "evaluationview/evaluationdashboard.h"
 #include "ingest/caseimporter.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgdocument.h"
@@ -27,6 +28,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 
 using namespace GridDesk;
 
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void workspaceWithCasesOnlyGetsNoSample();
     void savedOrgChartReachesTheDesk();
     void standardsBrowserOpensFromTheMenu();
+    void evaluationNumbersOpenTheirCasesInTheQueue();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
@@ -299,6 +302,30 @@ void TestMainWindow::standardsBrowserOpensFromTheMenu()
     QCOMPARE(shown->code, QStringLiteral("JC100"));
     m_window->standardsAction()->trigger(); // raises the same window
     QCOMPARE(m_window->standardsBrowser(), browser);
+}
+
+void TestMainWindow::evaluationNumbersOpenTheirCasesInTheQueue()
+{
+    QVERIFY(m_window->evaluationAction()->isEnabled());
+    m_window->evaluationAction()->trigger();
+    EvaluationDashboard *dashboard = m_window->evaluationDashboard();
+    QVERIFY(dashboard != nullptr);
+    QVERIFY(dashboard->isVisible());
+    QVERIFY2(dashboard->report(), qPrintable(dashboard->errorText()));
+    const IndicatorValue closed = dashboard->report()->total.value(Indicator::Closed);
+    QVERIFY(closed.numerator > 0);
+
+    auto *tile = qobject_cast<QToolButton *>(dashboard->tile(Indicator::Closed));
+    QVERIFY(tile);
+    QTest::mouseClick(tile, Qt::LeftButton);
+    CaseQueueWidget *queue = m_window->caseQueue();
+    QCOMPARE(queue->queueView(), QueueView::All);
+    QCOMPARE(queue->proxyModel()->rowCount(), int(closed.numerator));
+    const qint64 first =
+        queue->proxyModel()->index(0, 0).data(int(CaseTableModel::Role::CaseId)).toLongLong();
+    QVERIFY(closed.cases.contains(first));
+    m_window->evaluationAction()->trigger(); // raises the same window
+    QCOMPARE(m_window->evaluationDashboard(), dashboard);
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

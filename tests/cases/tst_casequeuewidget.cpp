@@ -26,6 +26,7 @@ private Q_SLOTS:
     void clickingARowSelectsTheCase();
     void selectCaseDoesNotEcho();
     void gridFilterShowsAndClears();
+    void caseFilterShowsTheCasesOfANumber();
     void filterBoxFilters();
     void sortingIsEnabled();
     void viewsShowTheirCounts();
@@ -83,6 +84,42 @@ void TestCaseQueueWidget::gridFilterShowsAndClears()
     QCOMPARE(cleared.size(), 1);
     QCOMPARE(queue.proxyModel()->rowCount(), 4);
     QVERIFY(!clear->isVisible());
+}
+
+void TestCaseQueueWidget::caseFilterShowsTheCasesOfANumber()
+{
+    CaseQueueWidget queue;
+    queue.setCases(Test::fixtureCases());
+    queue.show();
+    queue.setQueueView(QueueView::ToRegister);
+    queue.setGridFilter({QStringLiteral("101")}, QStringLiteral("Harlem (101)"));
+    QSignalSpy gridCleared(&queue, &CaseQueueWidget::gridFilterCleared);
+
+    queue.setCaseFilter({1, 3}, QStringLiteral("Closure rate, unit NYPD"));
+    // The grid filter gives way, and the cases show whatever their state.
+    QCOMPARE(gridCleared.size(), 1);
+    QCOMPARE(queue.queueView(), QueueView::All);
+    QCOMPARE(queue.proxyModel()->rowCount(), 2);
+    QSet<qint64> shown;
+    for (int row = 0; row < queue.proxyModel()->rowCount(); ++row) {
+        shown << queue.proxyModel()
+                     ->index(row, 0)
+                     .data(int(CaseTableModel::Role::CaseId))
+                     .toLongLong();
+    }
+    QCOMPARE(shown, QSet<qint64>({1, 3}));
+    bool labelled = false;
+    for (const QLabel *label : queue.findChildren<QLabel *>()) {
+        labelled |=
+            label->isVisible() && label->text().contains(QLatin1String("Closure rate, unit NYPD"));
+    }
+    QVERIFY(labelled);
+
+    auto *clear = queue.findChild<QToolButton *>(QStringLiteral("clearGridFilter"));
+    QTest::mouseClick(clear, Qt::LeftButton);
+    QCOMPARE(queue.proxyModel()->rowCount(), 4);
+    QVERIFY(!clear->isVisible());
+    QCOMPARE(gridCleared.size(), 1);
 }
 
 void TestCaseQueueWidget::filterBoxFilters()

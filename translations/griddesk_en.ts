@@ -991,6 +991,18 @@
         <extracomment>a queue and how many cases it holds, e.g. &quot;Overdue 12&quot;</extracomment>
         <translation>%1  %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The %n case(s) of %1</source>
+        <extracomment>%1 says which number of the evaluation the cases are behind</extracomment>
+        <translation>
+            <numerusform>The %n case of %1</numerusform>
+            <numerusform>The %n cases of %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show every case again</source>
+        <translation>Show every case again</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseTableModel</name>
@@ -2424,158 +2436,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>--person must be the id of a person of the org chart (see org-export --people).</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>Only outbox commands in this state.</source>
         <translation>Only outbox commands in this state.</translation>
     </message>
@@ -2662,6 +2522,299 @@ Levels: %1.
     <message>
         <source>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</source>
         <translation>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]
+      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]
+      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]
+      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]
+      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>What an evaluation report groups cases by.</source>
+        <translation>What an evaluation report groups cases by.</translation>
+    </message>
+    <message>
+        <source>The period an evaluation report counts cases in.</source>
+        <translation>The period an evaluation report counts cases in.</translation>
+    </message>
+    <message>
+        <source>Write the evaluation report as CSV to this file.</source>
+        <translation>Write the evaluation report as CSV to this file.</translation>
+    </message>
+    <message>
+        <source>Write the evaluation report as PDF to this file.</source>
+        <translation>Write the evaluation report as PDF to this file.</translation>
+    </message>
+    <message>
+        <source>An evaluation weight, INDICATOR=WEIGHT; repeat for several.</source>
+        <translation>An evaluation weight, INDICATOR=WEIGHT; repeat for several.</translation>
+    </message>
+    <message>
+        <source>Cases a unit needs to be ranked.</source>
+        <translation>Cases a unit needs to be ranked.</translation>
+    </message>
+    <message>
+        <source>unknown grouping &quot;%1&quot; for --by; use one of %2 (periods go with --period %3).</source>
+        <translation>unknown grouping &quot;%1&quot; for --by; use one of %2 (periods go with --period %3).</translation>
+    </message>
+    <message>
+        <source>unknown period &quot;%1&quot; for --period; use one of %2.</source>
+        <translation>unknown period &quot;%1&quot; for --period; use one of %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: mean %2 h, median %3 h over %n stage(s)</source>
+        <translation>
+            <numerusform>%1: mean %2 h, median %3 h over %n stage</numerusform>
+            <numerusform>%1: mean %2 h, median %3 h over %n stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n case(s))</source>
+        <translation>
+            <numerusform>%1 %2 (%n case)</numerusform>
+            <numerusform>%1 %2 (%n cases)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jurisdiction: %1</source>
+        <translation>Jurisdiction: %1</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Unit ranking (rank, score, unit):</source>
+        <translation>Unit ranking (rank, score, unit):</translation>
+    </message>
+    <message>
+        <source>Not ranked (fewer than %1 cases or nothing to score):</source>
+        <translation>Not ranked (fewer than %1 cases or nothing to score):</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <source>choose one of --json, --csv and --pdf.</source>
+        <translation>choose one of --json, --csv and --pdf.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder %2 does not exist or is not writable.</source>
+        <translation>%1 cannot be written: the folder %2 does not exist or is not writable.</translation>
+    </message>
+    <message>
+        <source>evaluation needs a WORKSPACE.</source>
+        <translation>evaluation needs a WORKSPACE.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n case(s); %2</source>
+        <translation>
+            <numerusform>%1: %n case; %2</numerusform>
+            <numerusform>%1: %n cases; %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>evaluation-weights needs a WORKSPACE.</source>
+        <translation>evaluation-weights needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>--set needs INDICATOR=WEIGHT, such as closure_rate=30, not &quot;%1&quot;.</source>
+        <translation>--set needs INDICATOR=WEIGHT, such as closure_rate=30, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--minimum-cases must be a whole number of at least 1, not &quot;%1&quot;.</source>
+        <translation>--minimum-cases must be a whole number of at least 1, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, clause %3): %4</source>
+        <translation>%1 (%2, clause %3): %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Units are ranked from %n case(s).</source>
+        <translation>
+            <numerusform>Units are ranked from %n case.</numerusform>
+            <numerusform>Units are ranked from %n cases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the draft is queued for %1 (command %2), which publishes it once its topology checks pass; run sync to send it.</source>
+        <translation>the draft is queued for %1 (command %2), which publishes it once its topology checks pass; run sync to send it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took in %n grid edition(s) published on the server.</source>
+        <translation>
+            <numerusform>Took in %n grid edition published on the server.</numerusform>
+            <numerusform>Took in %n grid editions published on the server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>report records a new case; the evaluation report is &quot;griddesk-cli evaluation WORKSPACE&quot;.</source>
+        <translation>report records a new case; the evaluation report is &quot;griddesk-cli evaluation WORKSPACE&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +3386,18 @@ Levels: %1.
         <source>The draft was changed in another window or program since it was read; open it again to see those changes before publishing.</source>
         <translation>The draft was changed in another window or program since it was read; open it again to see those changes before publishing.</translation>
     </message>
+    <message>
+        <source>There is no grid edition %1.</source>
+        <translation>There is no grid edition %1.</translation>
+    </message>
+    <message>
+        <source>Reading grid edition %1</source>
+        <translation>Reading grid edition %1</translation>
+    </message>
+    <message>
+        <source>Grid edition %1 cannot be taken in: this workspace has editions up to %2 only.</source>
+        <translation>Grid edition %1 cannot be taken in: this workspace has editions up to %2 only.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::EditionsDialog</name>
@@ -3295,6 +3460,527 @@ Levels: %1.
         <source>%1: %2</source>
         <extracomment>where something went wrong, then what: &quot;grids.shp, row 12: the geometry is invalid&quot;</extracomment>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Evaluation</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>grid</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>month</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>quarter</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a day; write it as YYYY-MM-DD, for example 2018-01-31.</source>
+        <translation>%1 &quot;%2&quot; is not a day; write it as YYYY-MM-DD, for example 2018-01-31.</translation>
+    </message>
+    <message>
+        <source>The period starts on %1, after it ends on %2.</source>
+        <translation>The period starts on %1, after it ends on %2.</translation>
+    </message>
+    <message>
+        <source>the first case</source>
+        <translation>the first case</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Cases reported from %1 to %2</source>
+        <translation>Cases reported from %1 to %2</translation>
+    </message>
+    <message>
+        <source>, by %1</source>
+        <translation>, by %1</translation>
+    </message>
+    <message>
+        <source>, per %1</source>
+        <translation>, per %1</translation>
+    </message>
+    <message>
+        <source>, every case of the workspace (no user given)</source>
+        <translation>, every case of the workspace (no user given)</translation>
+    </message>
+    <message>
+        <source>, as seen by user %1</source>
+        <translation>, as seen by user %1</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Numerator</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation>Time per stage</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Stages ended</source>
+        <translation>Stages ended</translation>
+    </message>
+    <message>
+        <source>Mean hours</source>
+        <translation>Mean hours</translation>
+    </message>
+    <message>
+        <source>Median hours</source>
+        <translation>Median hours</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groups</translation>
+    </message>
+    <message>
+        <source>Unit ranking</source>
+        <translation>Unit ranking</translation>
+    </message>
+    <message>
+        <source>%1 (clause %2) %3</source>
+        <translation>%1 (clause %2) %3</translation>
+    </message>
+    <message>
+        <source>Weights: %1. Units need at least %2 cases to be ranked.</source>
+        <translation>Weights: %1. Units need at least %2 cases to be ranked.</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Not ranked: below %1 cases or nothing to score</source>
+        <translation>Not ranked: below %1 cases or nothing to score</translation>
+    </message>
+    <message>
+        <source>Evaluation report</source>
+        <translation>Evaluation report</translation>
+    </message>
+    <message>
+        <source>Jurisdiction: %1</source>
+        <translation>Jurisdiction: %1</translation>
+    </message>
+    <message>
+        <source>Made %1 UTC</source>
+        <translation>Made %1 UTC</translation>
+    </message>
+    <message>
+        <source>The cases behind every number are listed in the JSON and CSV exports.</source>
+        <translation>The cases behind every number are listed in the JSON and CSV exports.</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Workspace: %1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(not dispatched)</source>
+        <translation>(not dispatched)</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>(no grid)</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <source>(channel not recorded)</source>
+        <translation>(channel not recorded)</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>all cases</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) with fewer than %1 cases, or with no weighted indicator to score, are not ranked; their scores are listed apart.</source>
+        <translation>
+            <numerusform>%n unit with fewer than %1 cases, or with no weighted indicator to score, is not ranked; its score is listed apart.</numerusform>
+            <numerusform>%n units with fewer than %1 cases, or with no weighted indicator to score, are not ranked; their scores are listed apart.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation weights kept in the workspace cannot be read: %1.</source>
+        <translation>The evaluation weights kept in the workspace cannot be read: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weighted indicator; use one of %2.</source>
+        <translation>&quot;%1&quot; is not a weighted indicator; use one of %2.</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be a number from 0 to %2, not &quot;%3&quot;.</source>
+        <translation>The weight of %1 must be a number from 0 to %2, not &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be a number from 0 to %2, not %3.</source>
+        <translation>The weight of %1 must be a number from 0 to %2, not %3.</translation>
+    </message>
+    <message>
+        <source>At least one weight must be above 0, or no unit can be scored.</source>
+        <translation>At least one weight must be above 0, or no unit can be scored.</translation>
+    </message>
+    <message>
+        <source>A unit needs at least 1 case to be ranked, not %1.</source>
+        <translation>A unit needs at least 1 case to be ranked, not %1.</translation>
+    </message>
+    <message>
+        <source>The evaluation weight of %1 kept in the workspace is not a number.</source>
+        <translation>The evaluation weight of %1 kept in the workspace is not a number.</translation>
+    </message>
+    <message>
+        <source>First discovery counts cases reported through %1 and not merged into another case as a duplicate.</source>
+        <translation>First discovery counts cases reported through %1 and not merged into another case as a duplicate.</translation>
+    </message>
+    <message>
+        <source>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</source>
+        <translation>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</translation>
+    </message>
+    <message>
+        <source>No case of the report has a satisfaction recorded: satisfaction is left out of every score.</source>
+        <translation>No case of the report has a satisfaction recorded: satisfaction is left out of every score.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) of the period lie outside the user&apos;s jurisdiction and are not counted.</source>
+        <translation>
+            <numerusform>%n case of the period lies outside the user&apos;s jurisdiction and is not counted.</numerusform>
+            <numerusform>%n cases of the period lie outside the user&apos;s jurisdiction and are not counted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the cases</source>
+        <translation>Reading the cases</translation>
+    </message>
+    <message>
+        <source>Reading the history of case %1</source>
+        <translation>Reading the history of case %1</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 cannot be read: unknown action or state, or out of order.</source>
+        <translation>Event %1 of case %2 cannot be read: unknown action or state, or out of order.</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 holds data that is not a JSON object.</source>
+        <translation>Event %1 of case %2 holds data that is not a JSON object.</translation>
+    </message>
+    <message>
+        <source>Case %1 has an event at &quot;%2&quot;, which is not a time.</source>
+        <translation>Case %1 has an event at &quot;%2&quot;, which is not a time.</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>Cases received</translation>
+    </message>
+    <message>
+        <source>Cases registered</source>
+        <translation>Cases registered</translation>
+    </message>
+    <message>
+        <source>Cases dispatched</source>
+        <translation>Cases dispatched</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>Cases closed</translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <source>On-time closure rate</source>
+        <translation>On-time closure rate</translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation>Rework rate</translation>
+    </message>
+    <message>
+        <source>Returns by units</source>
+        <translation>Returns by units</translation>
+    </message>
+    <message>
+        <source>Failed verifications</source>
+        <translation>Failed verifications</translation>
+    </message>
+    <message>
+        <source>Supervisions</source>
+        <translation>Supervisions</translation>
+    </message>
+    <message>
+        <source>Supervision rate</source>
+        <translation>Supervision rate</translation>
+    </message>
+    <message>
+        <source>First-discovery rate</source>
+        <translation>First-discovery rate</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1 to 5)</source>
+        <translation>Satisfaction (1 to 5)</translation>
+    </message>
+    <message>
+        <source>Cases evaluated</source>
+        <translation>Cases evaluated</translation>
+    </message>
+    <message>
+        <source>Hotline cases received</source>
+        <translation>Hotline cases received</translation>
+    </message>
+    <message>
+        <source>Hotline cases closed on time</source>
+        <translation>Hotline cases closed on time</translation>
+    </message>
+    <message>
+        <source>Hotline requests resolved</source>
+        <translation>Hotline requests resolved</translation>
+    </message>
+    <message>
+        <source>Hotline satisfaction (1 to 5)</source>
+        <translation>Hotline satisfaction (1 to 5)</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace (its users: %2).</source>
+        <translation>%1 is not a user of this workspace (its users: %2).</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>User %1 belongs to unit &quot;%2&quot;, which is not in the org chart.</source>
+        <translation>User %1 belongs to unit &quot;%2&quot;, which is not in the org chart.</translation>
+    </message>
+    <message>
+        <source>Reading the units&apos; jurisdictions</source>
+        <translation>Reading the units&apos; jurisdictions</translation>
+    </message>
+    <message>
+        <source>Reading the grids&apos; parents</source>
+        <translation>Reading the grids&apos; parents</translation>
+    </message>
+    <message>
+        <source>every case of the workspace</source>
+        <translation>every case of the workspace</translation>
+    </message>
+    <message>
+        <source>every case (unit %1 %2 is the top of the chart)</source>
+        <translation>every case (unit %1 %2 is the top of the chart)</translation>
+    </message>
+    <message>
+        <source>cases of unit %1 %2 and the units and grids below it</source>
+        <translation>cases of unit %1 %2 and the units and grids below it</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::EvaluationDashboard</name>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Double-click a number to open its cases in the queue</source>
+        <translation>Double-click a number to open its cases in the queue</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>By unit</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Per week</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Per month</translation>
+    </message>
+    <message>
+        <source>Per quarter</source>
+        <translation>Per quarter</translation>
+    </message>
+    <message>
+        <source>The steps of the trend chart</source>
+        <translation>The steps of the trend chart</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>%1 (clause %2): click to open its cases in the queue</source>
+        <extracomment>%1 is an indicator such as &quot;Closure rate&quot;, %2 the clause of the standard</extracomment>
+        <translation>%1 (clause %2): click to open its cases in the queue</translation>
+    </message>
+    <message>
+        <source>The figures cannot be made: %1</source>
+        <translation>The figures cannot be made: %1</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 is an indicator, %2 a unit, grid, category or channel</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::EvaluationView</name>
+    <message>
+        <source>Cases received and closed per day</source>
+        <translation>Cases received and closed per day</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per week</source>
+        <translation>Cases received and closed per week</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per quarter</source>
+        <translation>Cases received and closed per quarter</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per month</source>
+        <translation>Cases received and closed per month</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 is an indicator, %2 a period such as 2018-01</extracomment>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit ranking (units with at least %n case(s))</source>
+        <translation>
+            <numerusform>Unit ranking (units with at least %n case)</numerusform>
+            <numerusform>Unit ranking (units with at least %n cases)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Composite score</source>
+        <translation>Composite score</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Unit %1</translation>
     </message>
 </context>
 <context>
@@ -3877,6 +4563,10 @@ Levels: %1.
     <message>
         <source>Every grid in %1 is in the draft as it is already; nothing changed.</source>
         <translation>Every grid in %1 is in the draft as it is already; nothing changed.</translation>
+    </message>
+    <message>
+        <source>The draft went to the server, which publishes it once its topology checks pass; the edition comes back with the next sync.</source>
+        <translation>The draft went to the server, which publishes it once its topology checks pass; the edition comes back with the next sync.</translation>
     </message>
 </context>
 <context>
@@ -4547,6 +5237,26 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>&amp;Sync</source>
         <translation>&amp;Sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new grid edition(s) came from the server; the map shows them now.</source>
+        <extracomment>%n is how many grid editions came from the server</extracomment>
+        <translation>
+            <numerusform>%n new grid edition came from the server; the map shows it now.</numerusform>
+            <numerusform>%n new grid editions came from the server; the map shows them now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation…</source>
+        <translation>&amp;Evaluation…</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>The evaluation of this workspace cannot be opened: %1</source>
+        <translation>The evaluation of this workspace cannot be opened: %1</translation>
     </message>
 </context>
 <context>
@@ -6046,6 +6756,15 @@ The first text that is not UTF-8: %2</translation>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
+    <message>
+        <source>Grid map (drawn on edition %1)</source>
+        <extracomment>%1 is the grid edition a draft was drawn on</extracomment>
+        <translation>Grid map (drawn on edition %1)</translation>
+    </message>
+    <message>
+        <source>Publish grid edition</source>
+        <translation>Publish grid edition</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RejectedCommandsView</name>
@@ -6084,6 +6803,10 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Set the action aside for good; it stays listed in the outbox.</source>
         <translation>Set the action aside for good; it stays listed in the outbox.</translation>
+    </message>
+    <message>
+        <source>The draft is still in the grid editor: fix what the server found and publish it again, then discard this command.</source>
+        <translation>The draft is still in the grid editor: fix what the server found and publish it again, then discard this command.</translation>
     </message>
 </context>
 <context>
@@ -6677,10 +7400,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>At most %1 commands are taken in one push, not %2.</translation>
     </message>
     <message>
-        <source>The server could not write its store; nothing after command %1 was applied. Send them again.</source>
-        <translation>The server could not write its store; nothing after command %1 was applied. Send them again.</translation>
-    </message>
-    <message>
         <source>&quot;after&quot; must be a cursor the feed gave (0 at first) and &quot;limit&quot; a positive number.</source>
         <translation>&quot;after&quot; must be a cursor the feed gave (0 at first) and &quot;limit&quot; a positive number.</translation>
     </message>
@@ -6896,6 +7615,34 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>The server has no case %1 %2 that this account may see.</source>
         <translation>The server has no case %1 %2 that this account may see.</translation>
+    </message>
+    <message>
+        <source>The server could not write its store; nothing of this push was applied. Send it again.</source>
+        <translation>The server could not write its store; nothing of this push was applied. Send it again.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the number of the newest grid edition the desk has (0 for none).</source>
+        <translation>&quot;after&quot; must be the number of the newest grid edition the desk has (0 for none).</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must be a number of seconds from 0 to %1.</source>
+        <translation>&quot;wait&quot; must be a number of seconds from 0 to %1.</translation>
+    </message>
+    <message>
+        <source>Grid editions are published by a supervisor or a leader, not by a %1.</source>
+        <translation>Grid editions are published by a supervisor or a leader, not by a %1.</translation>
+    </message>
+    <message>
+        <source>This server takes its grid map from %1; grid editions are published there.</source>
+        <translation>This server takes its grid map from %1; grid editions are published there.</translation>
+    </message>
+    <message>
+        <source>The grid map is at edition %1 on the server; this draft was drawn on edition %2. Sync to take the newer edition in, check the draft against it and publish again.</source>
+        <translation>The grid map is at edition %1 on the server; this draft was drawn on edition %2. Sync to take the newer edition in, check the draft against it and publish again.</translation>
+    </message>
+    <message>
+        <source>Grids %1 lie outside the jurisdiction of unit %2.</source>
+        <translation>Grids %1 lie outside the jurisdiction of unit %2.</translation>
     </message>
 </context>
 <context>
@@ -8357,6 +9104,74 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <source>one of operator, supervisor, unit_handler, leader is expected</source>
         <translation>one of operator, supervisor, unit_handler, leader is expected</translation>
     </message>
+    <message>
+        <source>Queueing the grid edition for the server</source>
+        <translation>Queueing the grid edition for the server</translation>
+    </message>
+    <message>
+        <source>The draft has no changes to publish.</source>
+        <translation>The draft has no changes to publish.</translation>
+    </message>
+    <message>
+        <source>Say what this edition changes.</source>
+        <translation>Say what this edition changes.</translation>
+    </message>
+    <message>
+        <source>Say who publishes this edition.</source>
+        <translation>Say who publishes this edition.</translation>
+    </message>
+    <message>
+        <source>A grid edition sent from this workspace still waits for the server&apos;s answer; sync first.</source>
+        <translation>A grid edition sent from this workspace still waits for the server&apos;s answer; sync first.</translation>
+    </message>
+    <message>
+        <source>a whole number of 0 or more is expected</source>
+        <translation>a whole number of 0 or more is expected</translation>
+    </message>
+    <message>
+        <source>one of %1 is expected</source>
+        <translation>one of %1 is expected</translation>
+    </message>
+    <message>
+        <source>an area in m² is expected</source>
+        <translation>an area in m² is expected</translation>
+    </message>
+    <message>
+        <source>base64 WKB is expected</source>
+        <translation>base64 WKB is expected</translation>
+    </message>
+    <message>
+        <source>more than %1 grids in one edition</source>
+        <translation>more than %1 grids in one edition</translation>
+    </message>
+    <message>
+        <source>grid codes are expected</source>
+        <translation>grid codes are expected</translation>
+    </message>
+    <message>
+        <source>the edition changes no grid</source>
+        <translation>the edition changes no grid</translation>
+    </message>
+    <message>
+        <source>an unknown kind of lineage</source>
+        <translation>an unknown kind of lineage</translation>
+    </message>
+    <message>
+        <source>an edition number is expected</source>
+        <translation>an edition number is expected</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>not a date and time</translation>
+    </message>
+    <message>
+        <source>%1: the wait for new cases was cut short.</source>
+        <translation>%1: the wait for new cases was cut short.</translation>
+    </message>
+    <message>
+        <source>The server sent a grid edition this desk cannot read: %1</source>
+        <translation>The server sent a grid edition this desk cannot read: %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::SyncControls</name>
@@ -8485,11 +9300,6 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <translation>Logging in to %1.</translation>
     </message>
     <message>
-        <source>Logged in as %1 of unit %2; the desk syncs every few seconds and after each action.</source>
-        <extracomment>%1 is a role, %2 an org unit code</extracomment>
-        <translation>Logged in as %1 of unit %2; the desk syncs every few seconds and after each action.</translation>
-    </message>
-    <message>
         <source>The server is out of reach: %1
 The desk tries again by itself; actions wait in the outbox.</source>
         <translation>The server is out of reach: %1
@@ -8500,6 +9310,11 @@ The desk tries again by itself; actions wait in the outbox.</translation>
 Click to connect again.</source>
         <translation>The server refused: %1
 Click to connect again.</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 of unit %2; new cases come as soon as the server has them, and each action is sent at once.</source>
+        <extracomment>%1 is a role, %2 an org unit code</extracomment>
+        <translation>Logged in as %1 of unit %2; new cases come as soon as the server has them, and each action is sent at once.</translation>
     </message>
 </context>
 <context>

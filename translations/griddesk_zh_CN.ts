@@ -986,6 +986,17 @@
         <extracomment>a queue and how many cases it holds, e.g. &quot;Overdue 12&quot;</extracomment>
         <translation>%1  %2</translation>
     </message>
+    <message numerus="yes">
+        <source>The %n case(s) of %1</source>
+        <extracomment>%1 says which number of the evaluation the cases are behind</extracomment>
+        <translation>
+            <numerusform>%1 的 %n 个案件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show every case again</source>
+        <translation>重新显示全部案件</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseTableModel</name>
@@ -2395,158 +2406,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>--person 须为组织架构中人员的编号（见 org-export --people）。</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
-      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
-      [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-网格地图：
-  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
-  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
-  griddesk-cli publish 工作区 --as 用户 --note 说明
-  griddesk-cli editions 工作区 [--json]
-
-组织架构：
-  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
-  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
-      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
-      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
-  griddesk-cli org 工作区 [--json]
-  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
-  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
-  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
-  griddesk-cli org-retire 工作区 代码 [--as 用户]
-  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
-  griddesk-cli org-history 工作区 [代码] [--json]
-  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
-      --as 用户
-
-标准体系：
-  griddesk-cli standards 工作区 [--json]
-  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
-      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
-  griddesk-cli standards-detach 工作区 编号 --as 用户
-  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
-      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
-  griddesk-cli standards-remove 工作区 代码 --as 用户
-  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
-  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
-  griddesk-cli standards-history 工作区 [代码] [--json]
-  （标准级别：national、industry、local、group、internal；状态：in_force、
-  draft、revised、withdrawn）
-
-与中心服务器（griddesk-server）同步：
-  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
-      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
-  griddesk-cli outbox 工作区 [--state 状态] [--json]
-  griddesk-cli outbox-redo 工作区 编号 --as 用户
-  griddesk-cli outbox-discard 工作区 编号 --as 用户
-  （状态：queued、sent、applied、rejected、discarded、redone）
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>Only outbox commands in this state.</source>
         <translation>只列出处于该状态的待发命令。</translation>
     </message>
@@ -2633,6 +2492,294 @@ Levels: %1.
     <message>
         <source>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</source>
         <translation>%1 与 %2 同步，由该服务器为所有席位执行时限规则；此处不执行。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]
+      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]
+      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
+      [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+评价（--from 至 --to 期间上报、用户可见的案件）：
+  griddesk-cli evaluation 工作区 [--from 日期 --to 日期]
+      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as 用户]
+      [--json | --csv 输出.csv | --pdf 输出.pdf] [--overwrite]
+  griddesk-cli evaluation-weights 工作区 [--set 指标=权重]…
+      [--minimum-cases 数量] [--json]
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+组织架构：
+  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
+      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
+      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
+  griddesk-cli org 工作区 [--json]
+  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
+  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
+  griddesk-cli org-retire 工作区 代码 [--as 用户]
+  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
+  griddesk-cli org-history 工作区 [代码] [--json]
+  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
+      --as 用户
+
+标准体系：
+  griddesk-cli standards 工作区 [--json]
+  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
+      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
+  griddesk-cli standards-detach 工作区 编号 --as 用户
+  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
+      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
+  griddesk-cli standards-remove 工作区 代码 --as 用户
+  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
+  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
+  griddesk-cli standards-history 工作区 [代码] [--json]
+  （标准级别：national、industry、local、group、internal；状态：in_force、
+  draft、revised、withdrawn）
+
+与中心服务器（griddesk-server）同步：
+  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
+      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
+  griddesk-cli outbox 工作区 [--state 状态] [--json]
+  griddesk-cli outbox-redo 工作区 编号 --as 用户
+  griddesk-cli outbox-discard 工作区 编号 --as 用户
+  （状态：queued、sent、applied、rejected、discarded、redone）
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>What an evaluation report groups cases by.</source>
+        <translation>评价报告对案件的分组方式。</translation>
+    </message>
+    <message>
+        <source>The period an evaluation report counts cases in.</source>
+        <translation>评价报告统计案件的周期。</translation>
+    </message>
+    <message>
+        <source>Write the evaluation report as CSV to this file.</source>
+        <translation>将评价报告以 CSV 写入此文件。</translation>
+    </message>
+    <message>
+        <source>Write the evaluation report as PDF to this file.</source>
+        <translation>将评价报告以 PDF 写入此文件。</translation>
+    </message>
+    <message>
+        <source>An evaluation weight, INDICATOR=WEIGHT; repeat for several.</source>
+        <translation>评价权重，格式为 指标=权重；可重复给出多个。</translation>
+    </message>
+    <message>
+        <source>Cases a unit needs to be ranked.</source>
+        <translation>单位参与排名所需的案件数。</translation>
+    </message>
+    <message>
+        <source>unknown grouping &quot;%1&quot; for --by; use one of %2 (periods go with --period %3).</source>
+        <translation>--by 的分组“%1”未知；请使用 %2 之一（周期请用 --period %3）。</translation>
+    </message>
+    <message>
+        <source>unknown period &quot;%1&quot; for --period; use one of %2.</source>
+        <translation>--period 的周期“%1”未知；请使用 %2 之一。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: mean %2 h, median %3 h over %n stage(s)</source>
+        <translation>
+            <numerusform>%1：平均 %2 小时，中位数 %3 小时，共 %n 个环节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 (%n case(s))</source>
+        <translation>
+            <numerusform>%1 %2（%n 个案件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Jurisdiction: %1</source>
+        <translation>管辖范围：%1</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Unit ranking (rank, score, unit):</source>
+        <translation>单位排名（名次、得分、单位）：</translation>
+    </message>
+    <message>
+        <source>Not ranked (fewer than %1 cases or nothing to score):</source>
+        <translation>未排名（案件少于 %1 个或无可计分指标）：</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>choose one of --json, --csv and --pdf.</source>
+        <translation>请在 --json、--csv 和 --pdf 中选择一个。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: the folder %2 does not exist or is not writable.</source>
+        <translation>无法写入 %1：文件夹 %2 不存在或不可写。</translation>
+    </message>
+    <message>
+        <source>evaluation needs a WORKSPACE.</source>
+        <translation>evaluation 需要一个工作区。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n case(s); %2</source>
+        <translation>
+            <numerusform>%1：%n 个案件；%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>evaluation-weights needs a WORKSPACE.</source>
+        <translation>evaluation-weights 需要一个工作区。</translation>
+    </message>
+    <message>
+        <source>--set needs INDICATOR=WEIGHT, such as closure_rate=30, not &quot;%1&quot;.</source>
+        <translation>--set 需要 指标=权重 的形式，例如 closure_rate=30，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--minimum-cases must be a whole number of at least 1, not &quot;%1&quot;.</source>
+        <translation>--minimum-cases 必须是不小于 1 的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, clause %3): %4</source>
+        <translation>%1（%2，条款 %3）：%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Units are ranked from %n case(s).</source>
+        <translation>
+            <numerusform>单位有 %n 个案件起参与排名。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the draft is queued for %1 (command %2), which publishes it once its topology checks pass; run sync to send it.</source>
+        <translation>草稿已排队等待发往 %1（命令 %2），服务器在拓扑检查通过后发布；请运行 sync 发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took in %n grid edition(s) published on the server.</source>
+        <translation>
+            <numerusform>已接收服务器上发布的 %n 个网格版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>report records a new case; the evaluation report is &quot;griddesk-cli evaluation WORKSPACE&quot;.</source>
+        <translation>report 用于上报新案件；评价报告请用“griddesk-cli evaluation 工作区”。</translation>
     </message>
 </context>
 <context>
@@ -3196,6 +3343,18 @@ Levels: %1.
         <source>The draft was changed in another window or program since it was read; open it again to see those changes before publishing.</source>
         <translation>草稿在读取后已在其他窗口或程序中被修改；请重新打开草稿，查看这些修改后再发布。</translation>
     </message>
+    <message>
+        <source>There is no grid edition %1.</source>
+        <translation>没有网格版本 %1。</translation>
+    </message>
+    <message>
+        <source>Reading grid edition %1</source>
+        <translation>读取网格版本 %1</translation>
+    </message>
+    <message>
+        <source>Grid edition %1 cannot be taken in: this workspace has editions up to %2 only.</source>
+        <translation>无法接收网格版本 %1：本工作区只有到 %2 为止的版本。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::EditionsDialog</name>
@@ -3257,6 +3416,524 @@ Levels: %1.
         <source>%1: %2</source>
         <extracomment>where something went wrong, then what: &quot;grids.shp, row 12: the geometry is invalid&quot;</extracomment>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Evaluation</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a day; write it as YYYY-MM-DD, for example 2018-01-31.</source>
+        <translation>%1“%2”不是日期；请写作 YYYY-MM-DD，例如 2018-01-31。</translation>
+    </message>
+    <message>
+        <source>The period starts on %1, after it ends on %2.</source>
+        <translation>期间开始于 %1，晚于其结束日 %2。</translation>
+    </message>
+    <message>
+        <source>the first case</source>
+        <translation>第一个案件</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Cases reported from %1 to %2</source>
+        <translation>%1 至 %2 上报的案件</translation>
+    </message>
+    <message>
+        <source>, by %1</source>
+        <translation>，按%1</translation>
+    </message>
+    <message>
+        <source>, per %1</source>
+        <translation>，每%1</translation>
+    </message>
+    <message>
+        <source>, every case of the workspace (no user given)</source>
+        <translation>，工作区全部案件（未指定用户）</translation>
+    </message>
+    <message>
+        <source>, as seen by user %1</source>
+        <translation>，用户 %1 所见</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation>各环节用时</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Stages ended</source>
+        <translation>已结束环节</translation>
+    </message>
+    <message>
+        <source>Mean hours</source>
+        <translation>平均小时</translation>
+    </message>
+    <message>
+        <source>Median hours</source>
+        <translation>中位小时</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Unit ranking</source>
+        <translation>单位排名</translation>
+    </message>
+    <message>
+        <source>%1 (clause %2) %3</source>
+        <translation>%1（条款 %2）%3</translation>
+    </message>
+    <message>
+        <source>Weights: %1. Units need at least %2 cases to be ranked.</source>
+        <translation>权重：%1。单位至少需要 %2 个案件才参与排名。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Not ranked: below %1 cases or nothing to score</source>
+        <translation>未排名：案件少于 %1 个或无可计分指标</translation>
+    </message>
+    <message>
+        <source>Evaluation report</source>
+        <translation>评价报告</translation>
+    </message>
+    <message>
+        <source>Jurisdiction: %1</source>
+        <translation>管辖范围：%1</translation>
+    </message>
+    <message>
+        <source>Made %1 UTC</source>
+        <translation>生成于 %1 UTC</translation>
+    </message>
+    <message>
+        <source>The cases behind every number are listed in the JSON and CSV exports.</source>
+        <translation>每个数字背后的案件列在 JSON 和 CSV 导出文件中。</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>工作区：%1</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>(not dispatched)</source>
+        <translation>（未派遣）</translation>
+    </message>
+    <message>
+        <source>(no grid)</source>
+        <translation>（无网格）</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（无类别）</translation>
+    </message>
+    <message>
+        <source>(channel not recorded)</source>
+        <translation>（未记录渠道）</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) with fewer than %1 cases, or with no weighted indicator to score, are not ranked; their scores are listed apart.</source>
+        <translation>
+            <numerusform>%n 个单位案件少于 %1 个或没有可计分的加权指标，不参与排名；其得分另行列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The evaluation weights kept in the workspace cannot be read: %1.</source>
+        <translation>无法读取工作区中保存的评价权重：%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a weighted indicator; use one of %2.</source>
+        <translation>“%1”不是加权指标；请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be a number from 0 to %2, not &quot;%3&quot;.</source>
+        <translation>%1 的权重必须是 0 到 %2 之间的数，而不是“%3”。</translation>
+    </message>
+    <message>
+        <source>The weight of %1 must be a number from 0 to %2, not %3.</source>
+        <translation>%1 的权重必须是 0 到 %2 之间的数，而不是 %3。</translation>
+    </message>
+    <message>
+        <source>At least one weight must be above 0, or no unit can be scored.</source>
+        <translation>至少一个权重必须大于 0，否则任何单位都无法计分。</translation>
+    </message>
+    <message>
+        <source>A unit needs at least 1 case to be ranked, not %1.</source>
+        <translation>单位参与排名至少需要 1 个案件，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The evaluation weight of %1 kept in the workspace is not a number.</source>
+        <translation>工作区中保存的 %1 的评价权重不是数字。</translation>
+    </message>
+    <message>
+        <source>First discovery counts cases reported through %1 and not merged into another case as a duplicate.</source>
+        <translation>首发现统计经由 %1 上报且未作为重复件并入其他案件的案件。</translation>
+    </message>
+    <message>
+        <source>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</source>
+        <translation>未计算热线与市民的首次联系（条款 7.8.2.5）：案件历史中没有任何动作记录对反映人的回访电话。</translation>
+    </message>
+    <message>
+        <source>No case of the report has a satisfaction recorded: satisfaction is left out of every score.</source>
+        <translation>报告中没有案件记录了满意度：所有得分均不含满意度。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) of the period lie outside the user&apos;s jurisdiction and are not counted.</source>
+        <translation>
+            <numerusform>本期间有 %n 个案件在该用户管辖范围之外，未予统计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the cases</source>
+        <translation>读取案件</translation>
+    </message>
+    <message>
+        <source>Reading the history of case %1</source>
+        <translation>读取案件 %1 的办理记录</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 cannot be read: unknown action or state, or out of order.</source>
+        <translation>无法读取案件 %2 的事件 %1：动作或状态未知，或顺序错乱。</translation>
+    </message>
+    <message>
+        <source>Event %1 of case %2 holds data that is not a JSON object.</source>
+        <translation>案件 %2 的事件 %1 所含数据不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Case %1 has an event at &quot;%2&quot;, which is not a time.</source>
+        <translation>案件 %1 有一个时间为“%2”的事件，这不是时间。</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件数</translation>
+    </message>
+    <message>
+        <source>Cases registered</source>
+        <translation>立案数</translation>
+    </message>
+    <message>
+        <source>Cases dispatched</source>
+        <translation>派遣数</translation>
+    </message>
+    <message>
+        <source>Cases closed</source>
+        <translation>结案数</translation>
+    </message>
+    <message>
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <source>On-time closure rate</source>
+        <translation>按期结案率</translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <source>Returns by units</source>
+        <translation>单位退回数</translation>
+    </message>
+    <message>
+        <source>Failed verifications</source>
+        <translation>核查未通过数</translation>
+    </message>
+    <message>
+        <source>Supervisions</source>
+        <translation>督办数</translation>
+    </message>
+    <message>
+        <source>Supervision rate</source>
+        <translation>督办率</translation>
+    </message>
+    <message>
+        <source>First-discovery rate</source>
+        <translation>首发现率</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1 to 5)</source>
+        <translation>满意度（1 至 5）</translation>
+    </message>
+    <message>
+        <source>Cases evaluated</source>
+        <translation>已评价案件数</translation>
+    </message>
+    <message>
+        <source>Hotline cases received</source>
+        <translation>热线受理数</translation>
+    </message>
+    <message>
+        <source>Hotline cases closed on time</source>
+        <translation>热线按期办结数</translation>
+    </message>
+    <message>
+        <source>Hotline requests resolved</source>
+        <translation>热线诉求解决数</translation>
+    </message>
+    <message>
+        <source>Hotline satisfaction (1 to 5)</source>
+        <translation>热线满意度（1 至 5）</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of this workspace (its users: %2).</source>
+        <translation>%1 不是本工作区的用户（其用户：%2）。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>User %1 belongs to unit &quot;%2&quot;, which is not in the org chart.</source>
+        <translation>用户 %1 属于单位“%2”，该单位不在组织架构中。</translation>
+    </message>
+    <message>
+        <source>Reading the units&apos; jurisdictions</source>
+        <translation>读取各单位的管辖范围</translation>
+    </message>
+    <message>
+        <source>Reading the grids&apos; parents</source>
+        <translation>读取网格的上级网格</translation>
+    </message>
+    <message>
+        <source>every case of the workspace</source>
+        <translation>工作区全部案件</translation>
+    </message>
+    <message>
+        <source>every case (unit %1 %2 is the top of the chart)</source>
+        <translation>全部案件（单位 %1 %2 是组织架构的顶层）</translation>
+    </message>
+    <message>
+        <source>cases of unit %1 %2 and the units and grids below it</source>
+        <translation>单位 %1 %2 及其下级单位和网格的案件</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::EvaluationDashboard</name>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Double-click a number to open its cases in the queue</source>
+        <translation>双击数字即可在案件队列中打开其案件</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>By unit</source>
+        <translation>按单位</translation>
+    </message>
+    <message>
+        <source>By grid</source>
+        <translation>按网格</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>Per quarter</source>
+        <translation>每季度</translation>
+    </message>
+    <message>
+        <source>The steps of the trend chart</source>
+        <translation>趋势图的时间步长</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>%1 (clause %2): click to open its cases in the queue</source>
+        <extracomment>%1 is an indicator such as &quot;Closure rate&quot;, %2 the clause of the standard</extracomment>
+        <translation>%1（条款 %2）：点击在案件队列中打开其案件</translation>
+    </message>
+    <message>
+        <source>The figures cannot be made: %1</source>
+        <translation>无法生成统计数字：%1</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 is an indicator, %2 a unit, grid, category or channel</extracomment>
+        <translation>%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::EvaluationView</name>
+    <message>
+        <source>Cases received and closed per day</source>
+        <translation>每日受理与结案数</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per week</source>
+        <translation>每周受理与结案数</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per quarter</source>
+        <translation>每季度受理与结案数</translation>
+    </message>
+    <message>
+        <source>Cases received and closed per month</source>
+        <translation>每月受理与结案数</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>%1 is an indicator, %2 a period such as 2018-01</extracomment>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unit ranking (units with at least %n case(s))</source>
+        <translation>
+            <numerusform>单位排名（至少有 %n 个案件的单位）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Composite score</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>单位 %1</translation>
     </message>
 </context>
 <context>
@@ -3832,6 +4509,10 @@ Levels: %1.
     <message>
         <source>Every grid in %1 is in the draft as it is already; nothing changed.</source>
         <translation>%1 中的网格与草稿完全相同，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The draft went to the server, which publishes it once its topology checks pass; the edition comes back with the next sync.</source>
+        <translation>草稿已发往服务器，服务器在拓扑检查通过后发布；新版本将随下次同步返回。</translation>
     </message>
 </context>
 <context>
@@ -4494,6 +5175,25 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>&amp;Sync</source>
         <translation>同步(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new grid edition(s) came from the server; the map shows them now.</source>
+        <extracomment>%n is how many grid editions came from the server</extracomment>
+        <translation>
+            <numerusform>服务器发来 %n 个新网格版本；地图现已显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation…</source>
+        <translation>评价(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>The evaluation of this workspace cannot be opened: %1</source>
+        <translation>无法打开本工作区的评价：%1</translation>
     </message>
 </context>
 <context>
@@ -5985,6 +6685,15 @@ The first text that is not UTF-8: %2</source>
         <source>Reason</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Grid map (drawn on edition %1)</source>
+        <extracomment>%1 is the grid edition a draft was drawn on</extracomment>
+        <translation>网格地图（基于版本 %1 绘制）</translation>
+    </message>
+    <message>
+        <source>Publish grid edition</source>
+        <translation>发布网格版本</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RejectedCommandsView</name>
@@ -6022,6 +6731,10 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Set the action aside for good; it stays listed in the outbox.</source>
         <translation>永久搁置该操作；它仍列在待发箱中。</translation>
+    </message>
+    <message>
+        <source>The draft is still in the grid editor: fix what the server found and publish it again, then discard this command.</source>
+        <translation>草稿仍在网格编辑器中：修正服务器发现的问题后再次发布，然后舍弃此命令。</translation>
     </message>
 </context>
 <context>
@@ -6612,10 +7325,6 @@ The first text that is not UTF-8: %2</source>
         <translation>一次推送最多接受 %1 条命令，而不是 %2 条。</translation>
     </message>
     <message>
-        <source>The server could not write its store; nothing after command %1 was applied. Send them again.</source>
-        <translation>服务器无法写入其存储；第 %1 条及之后的命令均未执行。请重新发送。</translation>
-    </message>
-    <message>
         <source>&quot;after&quot; must be a cursor the feed gave (0 at first) and &quot;limit&quot; a positive number.</source>
         <translation>“after”须为变更流给出的位置（首次为 0），“limit”须为正数。</translation>
     </message>
@@ -6831,6 +7540,34 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>The server has no case %1 %2 that this account may see.</source>
         <translation>服务器上没有本账户可见的案件 %1 %2。</translation>
+    </message>
+    <message>
+        <source>The server could not write its store; nothing of this push was applied. Send it again.</source>
+        <translation>服务器无法写入其存储；本次推送的内容均未应用。请重新发送。</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the number of the newest grid edition the desk has (0 for none).</source>
+        <translation>“after”必须是本终端已有的最新网格版本号（没有则为 0）。</translation>
+    </message>
+    <message>
+        <source>&quot;wait&quot; must be a number of seconds from 0 to %1.</source>
+        <translation>“wait”必须是 0 到 %1 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>Grid editions are published by a supervisor or a leader, not by a %1.</source>
+        <translation>网格版本由监督员或领导发布，%1 无权发布。</translation>
+    </message>
+    <message>
+        <source>This server takes its grid map from %1; grid editions are published there.</source>
+        <translation>本服务器的网格地图取自 %1；网格版本在那里发布。</translation>
+    </message>
+    <message>
+        <source>The grid map is at edition %1 on the server; this draft was drawn on edition %2. Sync to take the newer edition in, check the draft against it and publish again.</source>
+        <translation>服务器上的网格地图为版本 %1；此草稿基于版本 %2 绘制。请先同步接收新版本，对照检查草稿后再次发布。</translation>
+    </message>
+    <message>
+        <source>Grids %1 lie outside the jurisdiction of unit %2.</source>
+        <translation>网格 %1 不在单位 %2 的管辖范围内。</translation>
     </message>
 </context>
 <context>
@@ -8283,6 +9020,74 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <source>one of operator, supervisor, unit_handler, leader is expected</source>
         <translation>应为 operator、supervisor、unit_handler、leader 之一</translation>
     </message>
+    <message>
+        <source>Queueing the grid edition for the server</source>
+        <translation>将网格版本排队发往服务器</translation>
+    </message>
+    <message>
+        <source>The draft has no changes to publish.</source>
+        <translation>草稿中没有可发布的修改。</translation>
+    </message>
+    <message>
+        <source>Say what this edition changes.</source>
+        <translation>请说明本版本的变更内容。</translation>
+    </message>
+    <message>
+        <source>Say who publishes this edition.</source>
+        <translation>请指明本版本的发布人。</translation>
+    </message>
+    <message>
+        <source>A grid edition sent from this workspace still waits for the server&apos;s answer; sync first.</source>
+        <translation>本工作区发出的一个网格版本仍在等待服务器答复；请先同步。</translation>
+    </message>
+    <message>
+        <source>a whole number of 0 or more is expected</source>
+        <translation>应为不小于 0 的整数</translation>
+    </message>
+    <message>
+        <source>one of %1 is expected</source>
+        <translation>应为 %1 之一</translation>
+    </message>
+    <message>
+        <source>an area in m² is expected</source>
+        <translation>应为以平方米计的面积</translation>
+    </message>
+    <message>
+        <source>base64 WKB is expected</source>
+        <translation>应为 base64 编码的 WKB</translation>
+    </message>
+    <message>
+        <source>more than %1 grids in one edition</source>
+        <translation>一个版本中网格超过 %1 个</translation>
+    </message>
+    <message>
+        <source>grid codes are expected</source>
+        <translation>应为网格编码</translation>
+    </message>
+    <message>
+        <source>the edition changes no grid</source>
+        <translation>该版本未修改任何网格</translation>
+    </message>
+    <message>
+        <source>an unknown kind of lineage</source>
+        <translation>未知的沿革类型</translation>
+    </message>
+    <message>
+        <source>an edition number is expected</source>
+        <translation>应为版本号</translation>
+    </message>
+    <message>
+        <source>not a date and time</source>
+        <translation>不是日期时间</translation>
+    </message>
+    <message>
+        <source>%1: the wait for new cases was cut short.</source>
+        <translation>%1：等待新案件被提前中止。</translation>
+    </message>
+    <message>
+        <source>The server sent a grid edition this desk cannot read: %1</source>
+        <translation>服务器发来本终端无法读取的网格版本：%1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::SyncControls</name>
@@ -8405,11 +9210,6 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <translation>正在登录 %1。</translation>
     </message>
     <message>
-        <source>Logged in as %1 of unit %2; the desk syncs every few seconds and after each action.</source>
-        <extracomment>%1 is a role, %2 an org unit code</extracomment>
-        <translation>已以单位 %2 的%1身份登录；席位每隔几秒及每次操作后同步。</translation>
-    </message>
-    <message>
         <source>The server is out of reach: %1
 The desk tries again by itself; actions wait in the outbox.</source>
         <translation>无法连接服务器：%1
@@ -8420,6 +9220,11 @@ The desk tries again by itself; actions wait in the outbox.</source>
 Click to connect again.</source>
         <translation>服务器拒绝：%1
 点击重新连接。</translation>
+    </message>
+    <message>
+        <source>Logged in as %1 of unit %2; new cases come as soon as the server has them, and each action is sent at once.</source>
+        <extracomment>%1 is a role, %2 an org unit code</extracomment>
+        <translation>已以单位 %2 的%1身份登录；服务器一有新案件即送达，每个操作立即发送。</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ private Q_SLOTS:
             QStringLiteral("2026-03-05"), QStringLiteral("--by"), QStringLiteral("unit"),
             QStringLiteral("--csv"), csv});
         QVERIFY2(run.status == 0, qPrintable(run.err));
-        QVERIFY(run.out.contains("march.csv: 7 case(s)"));
+        QVERIFY(run.out.contains("march.csv: 7 cases"));
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());

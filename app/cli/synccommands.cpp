@@ -214,6 +214,7 @@ int syncCommand(Context &context)
                         {QStringLiteral("unchanged"), report->received.unchanged},
                         {QStringLiteral("superseded_events"), report->received.superseded}}},
                 {QStringLiteral("grid_editions"), report->editions},
+                {QStringLiteral("attachments_fetched"), report->attachments},
                 {QStringLiteral("cursor"), report->cursor}});
     } else {
         context.out << Tr::tr("Sent %1 command(s) to %2: %3 applied, %4 rejected.")
@@ -235,6 +236,11 @@ int syncCommand(Context &context)
                            .arg(report->received.updated)
                            .arg(report->received.superseded)
                     << '\n';
+        if (report->attachments > 0) {
+            context.out << Tr::tr("Fetched the files of %n attachment(s).", nullptr,
+                report->attachments)
+                        << '\n';
+        }
         if (report->editions > 0) {
             context.out << Tr::tr(
                 "Took in %n grid edition(s) published on the server.", nullptr, report->editions)

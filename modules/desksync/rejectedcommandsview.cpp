@@ -126,7 +126,8 @@ void RejectedCommandsView::updateButtons()
 {
     const auto entry = currentEntry();
     const bool settles = entry && maySettle(*entry);
-    m_redo->setEnabled(settles && entry->action != CaseAction::Report && !entry->isEdition);
+    m_redo->setEnabled(settles && entry->action != CaseAction::Report
+        && entry->action != CaseAction::Attach && !entry->isEdition);
     m_discard->setEnabled(settles);
     if (entry && !settles) {
         //: %1 is the person who made a rejected command
@@ -136,7 +137,10 @@ void RejectedCommandsView::updateButtons()
         m_discard->setToolTip(why);
         return;
     }
-    if (entry && entry->isEdition) {
+    if (entry && entry->action == CaseAction::Attach) {
+        m_redo->setToolTip(tr("Attach the file again to the case as it is now, then discard "
+                              "this command."));
+    } else if (entry && entry->isEdition) {
         m_redo->setToolTip(tr("The draft is still in the grid editor: fix what the server "
                               "found and publish it again, then discard this command."));
     } else {

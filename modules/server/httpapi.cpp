@@ -87,6 +87,14 @@ void HttpApi::route(QHttpServer &server)
         [this](const QHttpServerRequest &request) { return logout(request); });
     server.route(QStringLiteral("/v1/push"), Method::Post,
         [this](const QHttpServerRequest &request) { return push(request); });
+    server.route(QStringLiteral("/v1/files/<arg>"), Method::Put,
+        [this](const QString &sha256, const QHttpServerRequest &request) {
+            return uploadFile(sha256, request);
+        });
+    server.route(QStringLiteral("/v1/files/<arg>"), Method::Get,
+        [this](const QString &sha256, const QHttpServerRequest &request) {
+            return downloadFile(sha256, request);
+        });
     server.route(QStringLiteral("/v1/editions"), Method::Get,
         [this](const QHttpServerRequest &request) { return editions(request); });
     server.route(QStringLiteral("/v1/feed"), Method::Get,
@@ -258,6 +266,58 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     qCInfo(lcServer) << who.name << "pushed" << results.size() << "commands," << refused
                      << "refused";
     return QHttpServerResponse(QJsonObject {{QStringLiteral("results"), results}});
+}
+
+QHttpServerResponse HttpApi::uploadFile(const QString &sha256, const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
+    const QByteArray &content = request.body();
+    if (content.size() > CaseBook::MAX_ATTACHMENT_BYTES) {
+        audit(std::get<Account>(account).name, QStringLiteral("request_too_large"),
+            QStringLiteral("file of %1 bytes from %2").arg(content.size()).arg(peer(request)));
+        return answer(Status::PayloadTooLarge, QStringLiteral("too_large"),
+            Tr::tr("An attachment has at most %1 MB.")
+                .arg(CaseBook::MAX_ATTACHMENT_BYTES / (1024 * 1024)));
+    }
+    if (!ServerBook::isFileHash(sha256) || content.isEmpty()) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("A file goes to /v1/files/SHA256 (64 lower-case hex digits) with its bytes as "
+                   "the body."));
+    }
+    if (CaseBook::attachmentHash(content) != sha256) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("The body's SHA-256 is %1, not the %2 of the address.")
+                .arg(CaseBook::attachmentHash(content), sha256));
+    }
+    if (auto kept = m_book.keepFile(std::get<Account>(account), sha256, content); !kept) {
+        qCWarning(lcServer) << "keeping a file failed:" << kept.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not write its store; try again."));
+    }
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("sha256"), sha256}});
+}
+
+QHttpServerResponse HttpApi::downloadFile(const QString &sha256, const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
+    auto found = ServerBook::isFileHash(sha256)
+        ? m_book.file(std::get<Account>(account), sha256)
+        : Result<std::optional<ServerBook::File>>(std::nullopt);
+    if (!found) {
+        qCWarning(lcServer) << "reading a file failed:" << found.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not read its store; try again."));
+    }
+    // A file of a case outside the account's jurisdiction is answered like a missing one.
+    if (!*found) {
+        return answer(Status::NotFound, QStringLiteral("not_found"),
+            Tr::tr("There is no attachment %1 of a case this account may see.").arg(sha256));
+    }
+    return QHttpServerResponse((*found)->mimeType.toLatin1(), (*found)->content);
 }
 
 QHttpServerResponse HttpApi::editions(const QHttpServerRequest &request)

@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -571,7 +572,8 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
         }
         request.data.insert(QStringLiteral("into"), target->id);
     }
-    auto event = m_book->act(**caseId, request);
+    auto event = request.action == CaseAction::Attach ? attachUploaded(**caseId, request)
+                                                      : m_book->act(**caseId, request);
     if (!event) {
         return refused(command.id, Sync::refusalFor(event.error().code), event.error().message,
             record->version);
@@ -581,6 +583,71 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
     result.applied = true;
     result.version = event->sequence;
     return result;
+}
+
+Result<CaseEvent> ServerBook::attachUploaded(qint64 caseId, ActionRequest request)
+{
+    const QString sha256 = request.data.value(QLatin1String("sha256")).toString();
+    const QString name = request.data.value(QLatin1String("name")).toString();
+    if (!isFileHash(sha256) || isBlankText(name)) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("An attach command names its file by \"sha256\" and \"name\"."));
+    }
+    QSqlQuery file(m_store.database());
+    file.prepare(QStringLiteral("SELECT content FROM server_files WHERE sha256 = ?"));
+    file.addBindValue(sha256);
+    if (auto read = run(file, Tr::tr("Reading an uploaded file")); !read)
+        return std::unexpected(read.error());
+    if (!file.next()) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The file %1 of this attach command was never uploaded.").arg(name));
+    }
+    const QByteArray content = file.value(0).toByteArray();
+    QString mime = request.data.value(QLatin1String("mime")).toString();
+    if (mime.isEmpty())
+        mime = QStringLiteral("application/octet-stream");
+    for (const char *key : {"sha256", "name", "mime", "size", "attachment"})
+        request.data.remove(QLatin1String(key));
+    return m_book->attachContent(caseId, name, mime, content, request);
+}
+
+bool ServerBook::isFileHash(const QString &text)
+{
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    return hex.match(text).hasMatch();
+}
+
+Result<void> ServerBook::keepFile(
+    const Account &account, const QString &sha256, const QByteArray &content)
+{
+    QSqlQuery insert(m_store.database());
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO server_files (sha256, size, content, "
+                                  "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?)"));
+    insert.addBindValue(sha256);
+    insert.addBindValue(qint64(content.size()));
+    insert.addBindValue(content);
+    insert.addBindValue(account.name);
+    insert.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    return run(insert, Tr::tr("Keeping an uploaded file"));
+}
+
+Result<std::optional<ServerBook::File>> ServerBook::file(
+    const Account &account, const QString &sha256) const
+{
+    QSqlQuery query(m_store.database());
+    query.prepare(QStringLiteral("SELECT case_id, mime, content FROM case_attachments WHERE "
+                                 "sha256 = ? ORDER BY id"));
+    query.addBindValue(sha256);
+    if (auto read = run(query, Tr::tr("Reading an attachment")); !read)
+        return std::unexpected(read.error());
+    while (query.next()) {
+        auto record = m_book->record(query.value(0).toLongLong());
+        if (!record)
+            return std::unexpected(record.error());
+        if (sees(account, *record))
+            return File {query.value(2).toByteArray(), query.value(1).toString()};
+    }
+    return std::optional<File>();
 }
 
 Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 after, int limit) const

@@ -45,6 +45,18 @@ public:
     };
     /// The cases account may see whose history grew after cursor after, at most limit of them.
     Result<FeedPage> feed(const Account &account, qint64 after, int limit) const;
+    /// An attachment's file, kept under its SHA-256 until the attach command that names it.
+    Result<void> keepFile(const Account &account, const QString &sha256, const QByteArray &content);
+    struct File
+    {
+        QByteArray content;
+        QString mimeType;
+    };
+    /// The file with sha256 when it belongs to a case account may see.
+    Result<std::optional<File>> file(const Account &account, const QString &sha256) const;
+    /// Whether text is a SHA-256 in lower-case hex.
+    static bool isFileHash(const QString &text);
+
     /// The newest event's number: the feed's end.
     Result<qint64> lastEventId() const;
 
@@ -80,6 +92,8 @@ private:
     Result<Sync::CommandResult> answerOnce(const Account &account, const QString &commandId,
         const QString &kind, const Sync::CaseKey &key,
         const std::function<Result<Sync::CommandResult>()> &decision);
+    /// Keeps the uploaded file an attach command names with the case, as its event.
+    Result<CaseEvent> attachUploaded(qint64 caseId, ActionRequest request);
     Result<Sync::CommandResult> applyEdition(
         const Account &account, const Sync::EditionCommand &command);
     void auditEditionRefusal(

@@ -451,6 +451,24 @@ QStringList version9()
         QStringLiteral("CREATE INDEX sync_outbox_case ON sync_outbox(case_id, event_sequence)")};
 }
 
+QStringList version10()
+{
+    QStringList statements;
+    // An attachment is known across machines by its SHA-256: the desk and the server each give
+    // it their own row id. Attachments kept before are left without one.
+    statements << QStringLiteral(
+        "ALTER TABLE case_attachments ADD COLUMN sha256 TEXT NOT NULL DEFAULT ''")
+               << QStringLiteral(
+                      "CREATE INDEX case_attachments_sha256 ON case_attachments(sha256, case_id)");
+    // The server's side: files uploaded by desks for the attach commands that follow them.
+    statements << QStringLiteral(
+        "CREATE TABLE server_files (sha256 TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, "
+        "content BLOB NOT NULL, uploaded_by TEXT NOT NULL, uploaded_at TEXT NOT NULL)")
+               << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, identifier) "
+                                 "VALUES ('server_files', 'attributes', 'server_files')");
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -483,6 +501,7 @@ const QList<Migration> &all()
             "the server's answers to commands",
             version8()},
         {9, "Sync: the outbox indexed by case", version9()},
+        {10, "Sync: attachments known by their SHA-256, files uploaded to the server", version10()},
     };
     return migrations;
 }

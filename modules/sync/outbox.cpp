@@ -143,6 +143,9 @@ Result<void> Outbox::record(
             command.into = CaseKey {into.value(0).toString(), into.value(1).toString()};
         command.request.data.remove(QStringLiteral("into"));
     }
+    // An attachment is known by its SHA-256 on the server: the row id is the desk's own.
+    if (event.action == CaseAction::Attach)
+        command.request.data.remove(QStringLiteral("attachment"));
 
     QSqlQuery insert(m_workspace.database());
     insert.prepare(QStringLiteral(

@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QUrlQuery>
@@ -78,8 +80,8 @@ SyncClient::SyncClient(ClientOptions options)
 
 SyncClient::~SyncClient() = default;
 
-Result<QJsonObject> SyncClient::request(
-    const QByteArray &verb, const QString &path, const QJsonObject &body, int extraTimeoutMs)
+Result<SyncClient::Exchange> SyncClient::exchange(const QByteArray &verb, const QString &path,
+    const QByteArray &payload, const QByteArray &contentType, int extraTimeoutMs)
 {
     const QUrl &server = m_options.server;
     if (server.scheme() != QLatin1String("https") || server.host().isEmpty()) {
@@ -93,8 +95,7 @@ Result<QJsonObject> SyncClient::request(
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setTransferTimeout(m_options.timeoutMs + extraTimeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!m_token.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -103,8 +104,6 @@ Result<QJsonObject> SyncClient::request(
         tls.addCaCertificates(m_options.caCertificates);
     request.setSslConfiguration(tls);
 
-    const QByteArray payload =
-        body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
     std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(request, verb, payload));
     QStringList tlsProblems;
     QObject::connect(reply.get(), &QNetworkReply::sslErrors, reply.get(),
@@ -141,19 +140,13 @@ Result<QJsonObject> SyncClient::request(
         return fail(isTransient(reply->error()) ? ErrorCode::Unavailable : ErrorCode::Database,
             Tr::tr("%1: the server cannot be reached: %2").arg(where, reply->errorString()));
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
-    const QJsonObject json = document.object();
-    if (status >= 200 && status < 300) {
-        if (answer.isEmpty())
-            return QJsonObject();
-        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            return fail(ErrorCode::InvalidRow,
-                Tr::tr("%1: the server's answer is not JSON: %2")
-                    .arg(where, parseError.errorString()));
-        }
-        return json;
-    }
+    return Exchange {status, answer, where};
+}
+
+Error SyncClient::refusal(const Exchange &exchange)
+{
+    const QJsonObject json = QJsonDocument::fromJson(exchange.answer).object();
+    const int status = exchange.status;
     const QString message = printableText(json.value(QLatin1String("message")).toString());
     const QString code = printableText(json.value(QLatin1String("error")).toString());
     const QString said = message.isEmpty()
@@ -170,7 +163,60 @@ Result<QJsonObject> SyncClient::request(
         errorCode = ErrorCode::Conflict;
     else if (status >= 500 || status == 429)
         errorCode = ErrorCode::Unavailable;
-    return fail(errorCode, Tr::tr("%1: the server refused: %2").arg(where, said));
+    return Error {errorCode, Tr::tr("%1: the server refused: %2").arg(exchange.where, said)};
+}
+
+Result<QJsonObject> SyncClient::request(
+    const QByteArray &verb, const QString &path, const QJsonObject &body, int extraTimeoutMs)
+{
+    const QByteArray payload =
+        body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    auto exchanged = exchange(verb, path, payload, "application/json", extraTimeoutMs);
+    if (!exchanged)
+        return std::unexpected(exchanged.error());
+    const int status = exchanged->status;
+    const QByteArray &answer = exchanged->answer;
+    const QString &where = exchanged->where;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
+    const QJsonObject json = document.object();
+    if (status >= 200 && status < 300) {
+        if (answer.isEmpty())
+            return QJsonObject();
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("%1: the server's answer is not JSON: %2")
+                    .arg(where, parseError.errorString()));
+        }
+        return json;
+    }
+    return std::unexpected(refusal(*exchanged));
+}
+
+Result<void> SyncClient::uploadFile(const QString &sha256, const QByteArray &content)
+{
+    auto exchanged = exchange(
+        "PUT", QStringLiteral("/v1/files/%1").arg(sha256), content, "application/octet-stream", 0);
+    if (!exchanged)
+        return std::unexpected(exchanged.error());
+    if (exchanged->status < 200 || exchanged->status >= 300)
+        return std::unexpected(refusal(*exchanged));
+    return {};
+}
+
+Result<QByteArray> SyncClient::downloadFile(const QString &sha256)
+{
+    auto exchanged =
+        exchange("GET", QStringLiteral("/v1/files/%1").arg(sha256), {}, "application/json", 0);
+    if (!exchanged)
+        return std::unexpected(exchanged.error());
+    if (exchanged->status < 200 || exchanged->status >= 300)
+        return std::unexpected(refusal(*exchanged));
+    if (CaseBook::attachmentHash(exchanged->answer) != sha256) {
+        return fail(ErrorCode::InvalidRow,
+            Tr::tr("%1: the file the server sent is not the one asked for.").arg(exchanged->where));
+    }
+    return exchanged->answer;
 }
 
 Result<void> SyncClient::login()
@@ -300,7 +346,86 @@ Result<void> takePage(
     return {};
 }
 
+/// Sends the files of the attach commands in batch ahead of them.
+Result<void> uploadAttachments(
+    Workspace &workspace, const QList<OutboxEntry> &batch, SyncClient &client)
+{
+    for (const OutboxEntry &entry : batch) {
+        if (entry.isEdition || entry.action != CaseAction::Attach)
+            continue;
+        const QString sha256 = entry.body.value(QLatin1String("data"))
+                                   .toObject()
+                                   .value(QLatin1String("sha256"))
+                                   .toString();
+        if (sha256.isEmpty())
+            continue; // kept before attachments had a hash: the server will say so
+        QSqlQuery query(workspace.database());
+        query.prepare(
+            QStringLiteral("SELECT content FROM case_attachments WHERE sha256 = ? LIMIT 1"));
+        query.addBindValue(sha256);
+        if (!query.exec() || !query.next()) {
+            return fail(ErrorCode::Database,
+                Tr::tr("The file of attach command %1 is no longer in the workspace.")
+                    .arg(entry.commandId));
+        }
+        if (auto sent = client.uploadFile(sha256, query.value(0).toByteArray()); !sent)
+            return std::unexpected(sent.error());
+    }
+    return {};
+}
+
 } // namespace
+
+Result<int> fetchAttachments(CaseBook &book, SyncClient &client)
+{
+    Workspace &workspace = book.workspace();
+    // The attach events whose file is not here yet: those that came with the feed.
+    QSqlQuery missing(workspace.database());
+    missing.prepare(QStringLiteral(
+        "SELECT e.case_id, e.data, e.actor, e.at FROM case_events e WHERE e.action = 'attach' AND "
+        "json_extract(e.data, '$.sha256') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+        "case_attachments a WHERE a.case_id = e.case_id AND a.sha256 = json_extract(e.data, "
+        "'$.sha256')) ORDER BY e.id"));
+    if (!missing.exec())
+        return fail(ErrorCode::Database,
+            Tr::tr("Looking for attachments to fetch: %1").arg(missing.lastError().text()));
+    struct Wanted
+    {
+        qint64 caseId;
+        QJsonObject data;
+        QString actor;
+        QString at;
+    };
+    QList<Wanted> wanted;
+    while (missing.next()) {
+        wanted << Wanted {missing.value(0).toLongLong(),
+            QJsonDocument::fromJson(missing.value(1).toString().toUtf8()).object(),
+            missing.value(2).toString(), missing.value(3).toString()};
+    }
+    int fetched = 0;
+    for (const Wanted &each : std::as_const(wanted)) {
+        const QString sha256 = each.data.value(QLatin1String("sha256")).toString();
+        auto content = client.downloadFile(sha256);
+        if (!content && content.error().code != ErrorCode::Unavailable
+            && content.error().code != ErrorCode::Unauthorized) {
+            // The server does not have it (kept there before files were synced): the event says
+            // what it was; the sync goes on.
+            qCWarning(lcSync).noquote() << "attachment" << sha256 << "of case" << each.caseId
+                                        << "not fetched:" << content.error().message;
+            continue;
+        }
+        if (!content)
+            return std::unexpected(content.error());
+        auto kept =
+            book.keepAttachment(each.caseId, each.data.value(QLatin1String("name")).toString(),
+                each.data.value(QLatin1String("mime")).toString(), *content, each.actor,
+                CaseTime::fromIso(each.at).value_or(CaseTime()));
+        if (!kept)
+            return std::unexpected(kept.error());
+        ++fetched;
+    }
+    return fetched;
+}
 
 Result<SyncReport> waitForFeed(CaseBook &book, Outbox &outbox, SyncClient &client, int seconds)
 {
@@ -338,6 +463,8 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
             break;
         if (auto marked = outbox.markSent(*batch); !marked)
             return std::unexpected(marked.error());
+        if (auto uploaded = uploadAttachments(book.workspace(), *batch, client); !uploaded)
+            return std::unexpected(uploaded.error());
         QList<QJsonObject> commands;
         for (const OutboxEntry &entry : *batch)
             commands << entry.body;
@@ -428,6 +555,10 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
             break;
     }
     report.cursor = cursor;
+    auto fetched = fetchAttachments(book, client);
+    if (!fetched)
+        return std::unexpected(fetched.error());
+    report.attachments = *fetched;
     if (auto stamped = outbox.setLastSync(QDateTime::currentDateTimeUtc()); !stamped)
         return std::unexpected(stamped.error());
     qCInfo(lcSync) << "synced with" << client.options().server << ":" << report.sent << "sent,"

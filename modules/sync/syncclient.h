@@ -84,7 +84,24 @@ public:
     void interrupt();
     bool wasInterrupted() const { return m_interrupted; }
 
+    /// Sends an attachment's content for the attach command that follows it; the server keeps
+    /// it under its SHA-256. Sending it again changes nothing.
+    Result<void> uploadFile(const QString &sha256, const QByteArray &content);
+    /// The content of an attachment of a case the account may see; checked against sha256.
+    Result<QByteArray> downloadFile(const QString &sha256);
+
 private:
+    struct Exchange
+    {
+        int status = 0;
+        QByteArray answer;
+        QString where; ///< the verb and the address, for messages
+    };
+    /// One request and its answer, whatever its status; fails only when no answer came.
+    Result<Exchange> exchange(const QByteArray &verb, const QString &path,
+        const QByteArray &payload, const QByteArray &contentType, int extraTimeoutMs);
+    /// What a status outside 2xx means, with the server's words.
+    static Error refusal(const Exchange &exchange);
     Result<QJsonObject> request(const QByteArray &verb, const QString &path,
         const QJsonObject &body, int extraTimeoutMs = 0);
 
@@ -108,6 +125,7 @@ struct SyncReport
     QList<CommandResult> rejections;
     FeedSummary received;
     int editions = 0; ///< grid editions taken in
+    int attachments = 0; ///< files of attach events fetched from the server
     int pages = 0;
     qint64 cursor = 0;
 };
@@ -117,6 +135,10 @@ struct SyncReport
 /// cases and the new cursor into the workspace as they come, so that a sync cut off anywhere
 /// resumes where it stopped without sending or taking anything twice.
 Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client);
+
+/// Fetches the files of the attach events that came with the feed and are not here yet, and
+/// keeps them with their cases; how many.
+Result<int> fetchAttachments(CaseBook &book, SyncClient &client);
 
 /// Waits up to seconds for the feed after the stored cursor to have a case (long polling),
 /// and takes in the page that comes as syncOnce() does. The report's pages is 0 when the wait

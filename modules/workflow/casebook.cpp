@@ -10,6 +10,7 @@
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -620,30 +621,70 @@ Result<CaseEvent> CaseBook::attach(qint64 caseId, const QString &filePath, Actio
         return fail(ErrorCode::InvalidArgument, Tr::tr("%1 keeps growing.").arg(filePath));
     const QString name = info.fileName();
     const QString mime = QMimeDatabase().mimeTypeForFileNameAndData(name, content).name();
+    return attachContent(caseId, name, mime, content, std::move(request));
+}
 
+QString CaseBook::attachmentHash(const QByteArray &content)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+}
+
+Result<CaseEvent> CaseBook::attachContent(qint64 caseId, const QString &name,
+    const QString &mimeType, const QByteArray &content, ActionRequest request)
+{
+    if (auto when = checkNotAhead(request.at); !when)
+        return std::unexpected(when.error());
+    if (content.isEmpty() || content.size() > MAX_ATTACHMENT_BYTES) {
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("An attachment has 1 byte to %1 MB, not %2 bytes.")
+                .arg(MAX_ATTACHMENT_BYTES / (1024 * 1024))
+                .arg(content.size()));
+    }
     return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
         auto file = this->file(caseId);
         if (!file)
             return std::unexpected(file.error());
-        QSqlQuery insert(m_workspace.database());
-        insert.prepare(QStringLiteral("INSERT INTO case_attachments (case_id, name, mime, size, "
-                                      "content, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const QVariant &value :
-            {QVariant(caseId), QVariant(name), QVariant(mime), QVariant(qint64(content.size())),
-                QVariant(content), QVariant(request.actor), QVariant(request.at.toIso())})
-            insert.addBindValue(value);
-        if (!insert.exec())
-            return std::unexpected(
-                queryError(insert, Tr::tr("Keeping %1 with case %2").arg(name).arg(caseId)));
+        const QString sha256 = attachmentHash(content);
+        auto kept = keepAttachment(caseId, name, mimeType, content, request.actor, request.at);
+        if (!kept)
+            return std::unexpected(kept.error());
 
         request.action = CaseAction::Attach;
         if (request.basedOnVersion == ActionRequest::CURRENT_VERSION)
             request.basedOnVersion = file->version();
-        request.data =
-            QJsonObject {{QStringLiteral("attachment"), insert.lastInsertId().toLongLong()},
-                {QStringLiteral("name"), name}, {QStringLiteral("size"), qint64(content.size())}};
-        return decideAndWrite(*file, request);
+        // What the caller put in the data (the server's command id) stays.
+        request.data.insert(QStringLiteral("attachment"), *kept);
+        request.data.insert(QStringLiteral("name"), name);
+        request.data.insert(QStringLiteral("size"), qint64(content.size()));
+        request.data.insert(QStringLiteral("mime"), mimeType);
+        request.data.insert(QStringLiteral("sha256"), sha256);
+        auto event = decideAndWrite(*file, request);
+        if (!event)
+            return event;
+        // A desk that syncs sends the attachment on (its file goes ahead of the command).
+        if (auto told = tellJournal(caseId, request, *event); !told)
+            return std::unexpected(told.error());
+        return event;
     });
+}
+
+Result<qint64> CaseBook::keepAttachment(qint64 caseId, const QString &name, const QString &mimeType,
+    const QByteArray &content, const QString &addedBy, const CaseTime &addedAt)
+{
+    QSqlQuery insert(m_workspace.database());
+    insert.prepare(QStringLiteral("INSERT INTO case_attachments (case_id, name, mime, size, "
+                                  "content, added_by, added_at, sha256) VALUES (?, ?, ?, ?, ?, ?, "
+                                  "?, ?)"));
+    for (const QVariant &value :
+        {QVariant(caseId), QVariant(name), QVariant(mimeType), QVariant(qint64(content.size())),
+            QVariant(content), QVariant(addedBy.isNull() ? QStringLiteral("") : addedBy),
+            QVariant(addedAt.toIso()), QVariant(attachmentHash(content))})
+        insert.addBindValue(value);
+    if (!insert.exec())
+        return std::unexpected(
+            queryError(insert, Tr::tr("Keeping %1 with case %2").arg(name).arg(caseId)));
+    return insert.lastInsertId().toLongLong();
 }
 
 Result<QList<CaseAttachment>> CaseBook::attachments(qint64 caseId) const

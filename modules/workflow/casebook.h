@@ -104,6 +104,16 @@ public:
     /// Keeps file at filePath with the case, as an "attach" event. Files over
     /// MAX_ATTACHMENT_BYTES are refused.
     Result<CaseEvent> attach(qint64 caseId, const QString &filePath, ActionRequest request);
+    /// The same for content already read (a file a desk sent to the server). The event's data
+    /// names the attachment's row, name, size, type and SHA-256.
+    Result<CaseEvent> attachContent(qint64 caseId, const QString &name, const QString &mimeType,
+        const QByteArray &content, ActionRequest request);
+    /// Keeps content with the case without an event of its own: the file of an "attach" event
+    /// that came from the server. Its row id.
+    Result<qint64> keepAttachment(qint64 caseId, const QString &name, const QString &mimeType,
+        const QByteArray &content, const QString &addedBy, const CaseTime &addedAt);
+    /// How attachments are known across machines: the SHA-256 of the content, in hex.
+    static QString attachmentHash(const QByteArray &content);
     Result<QList<CaseAttachment>> attachments(qint64 caseId) const;
     Result<QByteArray> attachmentContent(qint64 attachmentId) const;
     static constexpr qint64 MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;

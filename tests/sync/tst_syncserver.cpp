@@ -1165,6 +1165,86 @@ private Q_SLOTS:
             qPrintable(result.value(QLatin1String("reason")).toString()));
     }
 
+    void attachmentsTravelWithTheirCases()
+    {
+        Desk desk = Desk::open(copyOfSample(QStringLiteral("attach.gpkg")));
+        const qint64 reported =
+            desk.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Graffiti"));
+        QFile photo(path(QStringLiteral("wall.jpg")));
+        QVERIFY(photo.open(QIODevice::WriteOnly));
+        QByteArray bytes;
+        for (int index = 0; index < 200'000; ++index)
+            bytes.append(char((index * 7919) % 251));
+        photo.write(bytes);
+        photo.close();
+        auto attached = desk.book->attach(reported, photo.fileName(),
+            desk.as(QStringLiteral("Operator Chen"), CaseAction::Attach, 1));
+        QVERIFY2(attached.has_value(), why(attached).constData());
+        const QString sha256 = attached->data.value(QLatin1String("sha256")).toString();
+        QCOMPARE(sha256, CaseBook::attachmentHash(bytes));
+
+        auto sent = sync(desk, QStringLiteral("chen"));
+        QVERIFY2(sent.has_value(), why(sent).constData());
+        QCOMPARE(sent->applied, 2);
+        QCOMPARE(sent->rejected, 0);
+        const CaseRecord record = desk.record(reported);
+        {
+            auto server = store();
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT a.size FROM case_attachments a JOIN cases c ON "
+                                        "c.fid = a.case_id WHERE c.external_id = '%1' AND "
+                                        "a.sha256 = '%2'")
+                             .arg(record.externalId, sha256))
+                         .toInt(),
+                bytes.size());
+        }
+
+        // Another desk gets the case, its attach event and the file itself.
+        Desk other = Desk::open(copyOfSample(QStringLiteral("attach-other.gpkg")));
+        auto taken = sync(other, QStringLiteral("zhang"));
+        QVERIFY2(taken.has_value(), why(taken).constData());
+        QVERIFY(taken->attachments >= 1);
+        const auto theirs = Sync::caseIdOf(*other.workspace, {record.source, record.externalId});
+        QVERIFY(theirs && *theirs);
+        auto list = other.book->attachments(**theirs);
+        QCOMPARE(list->size(), 1);
+        QCOMPARE(list->first().name, QStringLiteral("wall.jpg"));
+        QCOMPARE(*other.book->attachmentContent(list->first().id), bytes);
+        auto again = sync(other, QStringLiteral("zhang"));
+        QCOMPARE(again->attachments, 0);
+
+        // A file is given only to accounts that may see its case; a wrong hash is refused.
+        const QString file = QStringLiteral("/v1/files/%1").arg(sha256);
+        QCOMPARE(rawRequest(m_server->url(), m_trusted, "GET", file, {},
+                     token(QStringLiteral("manhattan")))
+                     .status,
+            200);
+        QCOMPARE(
+            rawRequest(m_server->url(), m_trusted, "GET", file, {}, token(QStringLiteral("nypd")))
+                .status,
+            404);
+        QCOMPARE(rawRequest(m_server->url(), m_trusted, "PUT", file, "not the bytes",
+                     token(QStringLiteral("chen")), "application/octet-stream")
+                     .status,
+            400);
+
+        // An attach command whose file was never uploaded is rejected, saying so.
+        auto queued = desk.outbox->entries(Sync::OutboxState::Applied);
+        QJsonObject command = queued->last().body;
+        command.insert(QStringLiteral("id"), Sync::newCommandId());
+        QJsonObject data = command.value(QLatin1String("data")).toObject();
+        data.insert(QStringLiteral("sha256"), QString(64, u'a'));
+        command.insert(QStringLiteral("data"), data);
+        command.insert(QStringLiteral("based_on"), 2);
+        auto session = client(QStringLiteral("chen"));
+        QVERIFY(session.login());
+        auto results = session.push({command});
+        QVERIFY2(results.has_value(), why(results).constData());
+        QVERIFY(!results->first().applied);
+        QVERIFY2(results->first().reason.contains(QLatin1String("never uploaded")),
+            qPrintable(results->first().reason));
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 

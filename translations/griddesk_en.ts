@@ -648,6 +648,10 @@
         <source>Setting aside the history of case %1: %2</source>
         <translation>Setting aside the history of case %1: %2</translation>
     </message>
+    <message>
+        <source>An attachment has 1 byte to %1 MB, not %2 bytes.</source>
+        <translation>An attachment has 1 byte to %1 MB, not %2 bytes.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -2815,6 +2819,13 @@ Levels: %1.
     <message>
         <source>report records a new case; the evaluation report is &quot;griddesk-cli evaluation WORKSPACE&quot;.</source>
         <translation>report records a new case; the evaluation report is &quot;griddesk-cli evaluation WORKSPACE&quot;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched the files of %n attachment(s).</source>
+        <translation>
+            <numerusform>Fetched the file of %n attachment.</numerusform>
+            <numerusform>Fetched the files of %n attachments.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6808,6 +6819,10 @@ The first text that is not UTF-8: %2</translation>
         <source>The draft is still in the grid editor: fix what the server found and publish it again, then discard this command.</source>
         <translation>The draft is still in the grid editor: fix what the server found and publish it again, then discard this command.</translation>
     </message>
+    <message>
+        <source>Attach the file again to the case as it is now, then discard this command.</source>
+        <translation>Attach the file again to the case as it is now, then discard this command.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ReportDialog</name>
@@ -7643,6 +7658,46 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Grids %1 lie outside the jurisdiction of unit %2.</source>
         <translation>Grids %1 lie outside the jurisdiction of unit %2.</translation>
+    </message>
+    <message>
+        <source>An attachment has at most %1 MB.</source>
+        <translation>An attachment has at most %1 MB.</translation>
+    </message>
+    <message>
+        <source>A file goes to /v1/files/SHA256 (64 lower-case hex digits) with its bytes as the body.</source>
+        <translation>A file goes to /v1/files/SHA256 (64 lower-case hex digits) with its bytes as the body.</translation>
+    </message>
+    <message>
+        <source>The body&apos;s SHA-256 is %1, not the %2 of the address.</source>
+        <translation>The body&apos;s SHA-256 is %1, not the %2 of the address.</translation>
+    </message>
+    <message>
+        <source>The server could not write its store; try again.</source>
+        <translation>The server could not write its store; try again.</translation>
+    </message>
+    <message>
+        <source>There is no attachment %1 of a case this account may see.</source>
+        <translation>There is no attachment %1 of a case this account may see.</translation>
+    </message>
+    <message>
+        <source>An attach command names its file by &quot;sha256&quot; and &quot;name&quot;.</source>
+        <translation>An attach command names its file by &quot;sha256&quot; and &quot;name&quot;.</translation>
+    </message>
+    <message>
+        <source>Reading an uploaded file</source>
+        <translation>Reading an uploaded file</translation>
+    </message>
+    <message>
+        <source>The file %1 of this attach command was never uploaded.</source>
+        <translation>The file %1 of this attach command was never uploaded.</translation>
+    </message>
+    <message>
+        <source>Keeping an uploaded file</source>
+        <translation>Keeping an uploaded file</translation>
+    </message>
+    <message>
+        <source>Reading an attachment</source>
+        <translation>Reading an attachment</translation>
     </message>
 </context>
 <context>
@@ -9171,6 +9226,18 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
     <message>
         <source>The server sent a grid edition this desk cannot read: %1</source>
         <translation>The server sent a grid edition this desk cannot read: %1</translation>
+    </message>
+    <message>
+        <source>%1: the file the server sent is not the one asked for.</source>
+        <translation>%1: the file the server sent is not the one asked for.</translation>
+    </message>
+    <message>
+        <source>The file of attach command %1 is no longer in the workspace.</source>
+        <translation>The file of attach command %1 is no longer in the workspace.</translation>
+    </message>
+    <message>
+        <source>Looking for attachments to fetch: %1</source>
+        <translation>Looking for attachments to fetch: %1</translation>
     </message>
 </context>
 <context>

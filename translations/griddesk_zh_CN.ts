@@ -647,6 +647,10 @@
         <source>Setting aside the history of case %1: %2</source>
         <translation>搁置案件 %1 的历史：%2</translation>
     </message>
+    <message>
+        <source>An attachment has 1 byte to %1 MB, not %2 bytes.</source>
+        <translation>附件大小应为 1 字节至 %1 MB，而不是 %2 字节。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDesk</name>
@@ -2780,6 +2784,12 @@ Levels: %1.
     <message>
         <source>report records a new case; the evaluation report is &quot;griddesk-cli evaluation WORKSPACE&quot;.</source>
         <translation>report 用于上报新案件；评价报告请用“griddesk-cli evaluation 工作区”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched the files of %n attachment(s).</source>
+        <translation>
+            <numerusform>已取回 %n 个附件的文件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6736,6 +6746,10 @@ The first text that is not UTF-8: %2</source>
         <source>The draft is still in the grid editor: fix what the server found and publish it again, then discard this command.</source>
         <translation>草稿仍在网格编辑器中：修正服务器发现的问题后再次发布，然后舍弃此命令。</translation>
     </message>
+    <message>
+        <source>Attach the file again to the case as it is now, then discard this command.</source>
+        <translation>请把文件重新附加到案件的当前状态上，然后舍弃此命令。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ReportDialog</name>
@@ -7568,6 +7582,46 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Grids %1 lie outside the jurisdiction of unit %2.</source>
         <translation>网格 %1 不在单位 %2 的管辖范围内。</translation>
+    </message>
+    <message>
+        <source>An attachment has at most %1 MB.</source>
+        <translation>附件最大为 %1 MB。</translation>
+    </message>
+    <message>
+        <source>A file goes to /v1/files/SHA256 (64 lower-case hex digits) with its bytes as the body.</source>
+        <translation>文件应发往 /v1/files/SHA256（64 位小写十六进制数字），请求体为文件内容。</translation>
+    </message>
+    <message>
+        <source>The body&apos;s SHA-256 is %1, not the %2 of the address.</source>
+        <translation>请求体的 SHA-256 为 %1，而不是地址中的 %2。</translation>
+    </message>
+    <message>
+        <source>The server could not write its store; try again.</source>
+        <translation>服务器无法写入其存储；请重试。</translation>
+    </message>
+    <message>
+        <source>There is no attachment %1 of a case this account may see.</source>
+        <translation>没有属于本账户可见案件的附件 %1。</translation>
+    </message>
+    <message>
+        <source>An attach command names its file by &quot;sha256&quot; and &quot;name&quot;.</source>
+        <translation>附加命令须以“sha256”和“name”指明其文件。</translation>
+    </message>
+    <message>
+        <source>Reading an uploaded file</source>
+        <translation>读取已上传的文件</translation>
+    </message>
+    <message>
+        <source>The file %1 of this attach command was never uploaded.</source>
+        <translation>此附加命令的文件 %1 从未上传。</translation>
+    </message>
+    <message>
+        <source>Keeping an uploaded file</source>
+        <translation>保存已上传的文件</translation>
+    </message>
+    <message>
+        <source>Reading an attachment</source>
+        <translation>读取附件</translation>
     </message>
 </context>
 <context>
@@ -9087,6 +9141,18 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
     <message>
         <source>The server sent a grid edition this desk cannot read: %1</source>
         <translation>服务器发来本终端无法读取的网格版本：%1</translation>
+    </message>
+    <message>
+        <source>%1: the file the server sent is not the one asked for.</source>
+        <translation>%1：服务器发来的文件不是所请求的文件。</translation>
+    </message>
+    <message>
+        <source>The file of attach command %1 is no longer in the workspace.</source>
+        <translation>附加命令 %1 的文件已不在工作区中。</translation>
+    </message>
+    <message>
+        <source>Looking for attachments to fetch: %1</source>
+        <translation>查找需要取回的附件：%1</translation>
     </message>
 </context>
 <context>

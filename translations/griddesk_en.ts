@@ -6617,6 +6617,13 @@ The first text that is not UTF-8: %2</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::Printout</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 cannot be written: %2</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::PublishDialog</name>
     <message>
         <source>added</source>
@@ -8034,10 +8041,6 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
     <message>
         <source>No standard is attached yet.</source>
         <translation>No standard is attached yet.</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2</source>
-        <translation>%1 could not be written: %2</translation>
     </message>
     <message>
         <source>Printed %1</source>

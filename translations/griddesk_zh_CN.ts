@@ -6545,6 +6545,13 @@ The first text that is not UTF-8: %2</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::Printout</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::PublishDialog</name>
     <message>
         <source>added</source>
@@ -7958,10 +7965,6 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
     <message>
         <source>No standard is attached yet.</source>
         <translation>尚未挂接任何标准。</translation>
-    </message>
-    <message>
-        <source>%1 could not be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Printed %1</source>

@@ -26,4 +26,15 @@ bool looksLikeSpreadsheetFormula(const QString &text)
     return !text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front());
 }
 
+QString csvField(const QString &given)
+{
+    // A name such as "=HYPERLINK(…)" must reach a spreadsheet as text, not run as a formula.
+    const QString text = looksLikeSpreadsheetFormula(given) ? u'\'' + given : given;
+    const bool plain = !text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n')
+        && !text.contains(u'\r');
+    if (plain)
+        return text;
+    return u'"' + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+}
+
 } // namespace GridDesk

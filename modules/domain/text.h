@@ -18,4 +18,8 @@ QString printableText(QString text);
 /// with =, +, -, @, a tab or a carriage return). CSV exports put an apostrophe before such text.
 bool looksLikeSpreadsheetFormula(const QString &text);
 
+/// text as one CSV field: quoted when it holds a comma, a quote or a line break, and with an
+/// apostrophe before it when a spreadsheet would take it for a formula.
+QString csvField(const QString &text);
+
 } // namespace GridDesk

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "evaluationexport.h"
 
+#include "domain/text.h"
+
 #include "evaluationreport.h"
 
 #include <QCoreApplication>
@@ -88,17 +90,6 @@ QJsonObject filterJson(const EvaluationReport &report)
     filter.insert(QStringLiteral("jurisdiction"), report.jurisdiction);
     filter.insert(QStringLiteral("described"), report.filter.describe());
     return filter;
-}
-
-QString csvField(const QString &text)
-{
-    const bool quoted =
-        text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r');
-    if (!quoted)
-        return text;
-    QString escaped = text;
-    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
 }
 
 QString idText(const QList<qint64> &cases)

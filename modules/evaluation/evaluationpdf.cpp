@@ -2,13 +2,11 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "evaluationpdf.h"
 
+#include "printout/htmlpdf.h"
+
 #include "evaluationreport.h"
 
 #include <QCoreApplication>
-#include <QFile>
-#include <QFont>
-#include <QPdfWriter>
-#include <QTextDocument>
 
 namespace GridDesk {
 
@@ -165,39 +163,12 @@ QString headSection(const EvaluationReport &report)
 
 Result<void> writeEvaluationPdf(const EvaluationReport &report, const QString &path)
 {
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly)) {
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%1 cannot be written: %2").arg(path, probe.errorString()));
-    }
-    probe.close();
-
-    QString html = QStringLiteral("<html><head><style>table { border-collapse: collapse; } "
-                                  "td, th { border: 1px solid #888; padding: 2px; }</style>"
-                                  "</head><body>");
-    html += headSection(report) + totalSection(report.total) + groupsSection(report)
+    QString html = headSection(report) + totalSection(report.total) + groupsSection(report)
         + rankingSection(report);
     html += QStringLiteral("<h2>%1</h2>").arg(escaped(Tr::tr("Notes")));
     for (const QString &note : report.notes)
         html += QStringLiteral("<p>%1</p>").arg(escaped(note));
-    html += QStringLiteral("</body></html>");
-
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageOrientation(QPageLayout::Landscape);
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
-    writer.setTitle(Tr::tr("Evaluation report"));
-    writer.setCreator(QStringLiteral("GridDesk"));
-    QTextDocument document;
-    // Latin text from a Latin font, Chinese from the CJK one, so digits survive when the
-    // PDF is read back as text.
-    QFont font;
-    font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC")});
-    font.setPointSizeF(8);
-    document.setDefaultFont(font);
-    document.setHtml(html);
-    document.print(&writer);
-    return {};
+    return writeHtmlPdf(path, Tr::tr("Evaluation report"), html, QPageLayout::Landscape);
 }
 
 } // namespace GridDesk

@@ -76,22 +76,11 @@ std::optional<bool> flag(const QString &text)
     return std::nullopt;
 }
 
-QString quoted(const QString &given)
-{
-    // A name such as "=HYPERLINK(…)" must reach a spreadsheet as text, not run as a formula.
-    const QString text = looksLikeSpreadsheetFormula(given) ? u'\'' + given : given;
-    const bool plain = !text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n')
-        && !text.contains(u'\r');
-    if (plain)
-        return text;
-    return u'"' + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-}
-
 QByteArray csvLine(const QStringList &fields)
 {
     QStringList out;
     for (const QString &text : fields)
-        out << quoted(text);
+        out << csvField(text);
     return out.join(u',').toUtf8() + "\r\n";
 }
 

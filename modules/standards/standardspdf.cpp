@@ -2,17 +2,14 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "standardspdf.h"
 
+#include "printout/htmlpdf.h"
+
 #include "standards/standardsreport.h"
 #include "standards/standardstree.h"
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QFile>
-#include <QFont>
 #include <QPageLayout>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
 
 namespace GridDesk {
 
@@ -109,43 +106,17 @@ QString detailList(const StandardsReport &report)
 Result<void> writeStandardsPdf(
     const StandardsReport &report, StandardsPrintout printout, const QString &path)
 {
-    QFile probe(path);
-    if (!probe.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%1 could not be written: %2").arg(path, probe.errorString()));
-    probe.close();
-
     const QString heading = printout == StandardsPrintout::SystemTable
         ? Tr::tr("Standard system table")
         : Tr::tr("Standard detail list");
-    QString html = QStringLiteral("<html><head><style>table { border-collapse: collapse; } "
-                                  "td, th { border: 1px solid #888; padding: 2px; }</style>"
-                                  "</head><body>");
-    html += QStringLiteral("<h1>%1</h1><p>%2</p>")
-                .arg(heading.toHtmlEscaped(),
-                    Tr::tr("Printed %1").arg(QDate::currentDate().toString(Qt::ISODate)));
+    QString html = QStringLiteral("<h1>%1</h1><p>%2</p>")
+                       .arg(heading.toHtmlEscaped(),
+                           Tr::tr("Printed %1").arg(QDate::currentDate().toString(Qt::ISODate)));
     html += summarySection(report);
     html += printout == StandardsPrintout::SystemTable ? systemTable(report) : detailList(report);
-    html += QStringLiteral("</body></html>");
-
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
     // The detail list has nine columns: it needs the page's long side.
-    writer.setPageOrientation(
+    return writeHtmlPdf(path, heading, html,
         printout == StandardsPrintout::DetailList ? QPageLayout::Landscape : QPageLayout::Portrait);
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
-    writer.setTitle(heading);
-    writer.setCreator(QStringLiteral("GridDesk"));
-    QTextDocument document;
-    // Latin letters and digits from a Latin font, Chinese from the CJK one: text drawn in the
-    // CJK font alone loses its digits when the PDF is read back as text.
-    QFont font;
-    font.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC")});
-    font.setPointSizeF(8);
-    document.setDefaultFont(font);
-    document.setHtml(html);
-    document.print(&writer);
-    return {};
 }
 
 } // namespace GridDesk

@@ -18,19 +18,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Standards)
 };
 
-QString csvField(const QString &given)
-{
-    // A number such as "=HYPERLINK(…)" must reach a spreadsheet as text, not run as a formula.
-    const QString text = looksLikeSpreadsheetFormula(given) ? u'\'' + given : given;
-    const bool quoted =
-        text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r');
-    if (!quoted)
-        return text;
-    QString escaped = text;
-    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
-}
-
 void appendRow(QString &csv, const QStringList &fields)
 {
     QStringList cells;

@@ -555,10 +555,14 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
             break;
     }
     report.cursor = cursor;
-    auto fetched = fetchAttachments(book, client);
-    if (!fetched)
-        return std::unexpected(fetched.error());
-    report.attachments = *fetched;
+    // Files come with cases the feed brought; a sync that brought none looks for none (the
+    // search reads every attach event of the workspace).
+    if (report.received.added + report.received.updated > 0) {
+        auto fetched = fetchAttachments(book, client);
+        if (!fetched)
+            return std::unexpected(fetched.error());
+        report.attachments = *fetched;
+    }
     if (auto stamped = outbox.setLastSync(QDateTime::currentDateTimeUtc()); !stamped)
         return std::unexpected(stamped.error());
     qCInfo(lcSync) << "synced with" << client.options().server << ":" << report.sent << "sent,"

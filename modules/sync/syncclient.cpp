@@ -440,8 +440,14 @@ Result<SyncReport> waitForFeed(CaseBook &book, Outbox &outbox, SyncClient &clien
         return std::unexpected(taken.error());
     if (auto stamped = outbox.setLastSync(QDateTime::currentDateTimeUtc()); !stamped)
         return std::unexpected(stamped.error());
-    if (page->cases.isEmpty())
+    if (page->cases.isEmpty()) {
         report.pages = 0; // only the cursor moved past cases of others
+    } else {
+        auto fetched = fetchAttachments(book, client);
+        if (!fetched)
+            return std::unexpected(fetched.error());
+        report.attachments = *fetched;
+    }
     qCInfo(lcSync) << "the feed of" << client.options().server << "brought" << report.received.added
                    << "new cases";
     return report;

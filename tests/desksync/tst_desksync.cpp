@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 
@@ -244,16 +245,27 @@ void TestDeskSync::aWaitingDeskGetsNewCasesAndSendsActionsAtOnce()
     const QString otherPath = deskCopy(QStringLiteral("other"));
     auto other = Test::OutboxDesk::open(otherPath);
     QVERIFY2(other.has_value(), Test::why(other).constData());
-    QVERIFY(other
-                ->report(QStringLiteral("H-601"), QStringLiteral("Operator Chen"),
-                    QDateTime::currentDateTime().addSecs(-30))
+    const auto reported = other->report(QStringLiteral("H-601"), QStringLiteral("Operator Chen"),
+        QDateTime::currentDateTime().addSecs(-30));
+    QVERIFY2(reported.has_value(), Test::why(reported).constData());
+    // With a photo of the scene, which comes along to the waiting desk.
+    const QString photo = m_dir.filePath(QStringLiteral("scene.jpg"));
+    {
+        QFile file(photo);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(50'000, 'p'));
+    }
+    QVERIFY(other->book
+                ->attach(*reported, photo,
+                    Test::OutboxDesk::request(CaseAction::Attach, QStringLiteral("Operator Chen"),
+                        QDateTime::currentDateTime().addSecs(-20)))
                 .has_value());
     Sync::ClientOptions zhang = options();
     zhang.user = QStringLiteral("zhang");
     Sync::SyncClient client(zhang);
     const auto pushed = Sync::syncOnce(*other->book, *other->outbox, client);
     QVERIFY2(pushed.has_value(), Test::why(pushed).constData());
-    QCOMPARE(pushed->applied, 1);
+    QCOMPARE(pushed->applied, 2);
 
     // Sooner than the wait ends: the server answered the waiting request when the case came.
     const auto arrived = [&path] {
@@ -265,6 +277,16 @@ void TestDeskSync::aWaitingDeskGetsNewCasesAndSendsActionsAtOnce()
         return found && found->has_value();
     };
     QTRY_VERIFY_WITH_TIMEOUT(arrived(), 15'000);
+    const auto filed = [&path] {
+        auto workspace = Workspace::open(path);
+        if (!workspace)
+            return qint64(0);
+        QSqlQuery query((*workspace)->database());
+        query.exec(QStringLiteral("SELECT sum(a.size) FROM case_attachments a JOIN cases c ON "
+                                  "c.fid = a.case_id WHERE c.external_id = 'H-601'"));
+        return query.next() ? query.value(0).toLongLong() : qint64(0);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(filed(), qint64(50'000), 15'000);
     QVERIFY(!rounds.isEmpty());
     QCOMPARE(rounds.first().first().value<Sync::SyncReport>().received.added, 1);
 

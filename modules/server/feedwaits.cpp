@@ -25,6 +25,11 @@ using Clock = std::chrono::steady_clock;
 
 } // namespace
 
+bool FeedWaits::clientGone(const Wait &wait)
+{
+    return wait.socket.isNull() || wait.socket->state() != QAbstractSocket::ConnectedState;
+}
+
 FeedWaits::FeedWaits(Accounts &accounts, ServerBook &book)
     : m_accounts(accounts)
     , m_book(book)
@@ -104,7 +109,7 @@ void FeedWaits::check()
     const auto now = Clock::now();
     const auto settled =
         std::remove_if(m_waits.begin(), m_waits.end(), [this, moved, now](Wait &wait) {
-            if (wait.socket.isNull() || wait.socket->state() != QAbstractSocket::ConnectedState)
+            if (clientGone(wait))
                 return true;
             const bool timeUp = now >= wait.until;
             if (!moved && !timeUp)
@@ -118,8 +123,7 @@ void FeedWaits::check()
 
 bool FeedWaits::settle(Wait &wait, bool timeUp)
 {
-    // The client hung up: its responder would write to a socket that is gone.
-    if (wait.socket.isNull() || wait.socket->state() != QAbstractSocket::ConnectedState)
+    if (clientGone(wait))
         return true;
     auto account = m_accounts.authenticate(wait.token, QDateTime::currentDateTimeUtc());
     if (!account) {

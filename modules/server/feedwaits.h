@@ -72,6 +72,8 @@ private:
         std::chrono::steady_clock::time_point until;
     };
 
+    /// Whether the client of wait hung up: its responder would write to a socket that is gone.
+    static bool clientGone(const Wait &wait);
     void check();
     /// Answers wait when its feed has something or its time is up; true when it was answered
     /// (or its client has gone) and it can be let go.

@@ -254,7 +254,7 @@ Result<CommandResult> ServerBook::applyEdition(
     const Account &account, const Sync::EditionCommand &command)
 {
     if (account.role != Role::Supervisor && account.role != Role::Leader) {
-        auditEditionRefusal(account, command, QStringLiteral("role"));
+        auditRefused(account, QStringLiteral("%1 grid edition: role").arg(command.id));
         return refused(command.id, Refusal::Forbidden,
             Tr::tr("Grid editions are published by a supervisor or a leader, not by a %1.")
                 .arg(roleName(account.role)));
@@ -291,7 +291,9 @@ Result<CommandResult> ServerBook::applyEdition(
             outside << code;
     }
     if (!outside.isEmpty()) {
-        auditEditionRefusal(account, command, outside.join(QStringLiteral(", ")));
+        auditRefused(account,
+            QStringLiteral("%1 grid edition: %2")
+                .arg(command.id, outside.join(QStringLiteral(", "))));
         return refused(command.id, Refusal::OutsideJurisdiction,
             Tr::tr("Grids %1 lie outside the jurisdiction of unit %2.")
                 .arg(outside.join(QStringLiteral(", ")), account.unitCode));
@@ -347,18 +349,6 @@ Result<CommandResult> ServerBook::applyEdition(
     return CommandResult {command.id, true, std::nullopt, QString(), published->number};
 }
 
-void ServerBook::auditEditionRefusal(
-    const Account &account, const Sync::EditionCommand &command, const QString &what)
-{
-    AuditEntry entry;
-    entry.at = QDateTime::currentDateTimeUtc();
-    entry.userName = account.name;
-    entry.what = QStringLiteral("command_refused");
-    entry.detail = QStringLiteral("%1 grid edition: %2").arg(command.id, what);
-    if (auto written = appendAudit(m_store, entry); !written)
-        qCWarning(lcServer) << "could not write the audit trail:" << written.error().message;
-}
-
 Result<ServerBook::EditionsPage> ServerBook::editions(int after, int limit)
 {
     auto all = GridEditions::list(m_store);
@@ -383,12 +373,18 @@ Result<ServerBook::EditionsPage> ServerBook::editions(int after, int limit)
 void ServerBook::auditRefusal(
     const Account &account, const Sync::Command &command, const QString &what)
 {
+    auditRefused(account,
+        QStringLiteral("%1 on %2 %3: %4")
+            .arg(command.id, command.key.source, command.key.externalId, what));
+}
+
+void ServerBook::auditRefused(const Account &account, const QString &detail)
+{
     AuditEntry entry;
     entry.at = QDateTime::currentDateTimeUtc();
     entry.userName = account.name;
     entry.what = QStringLiteral("command_refused");
-    entry.detail = QStringLiteral("%1 on %2 %3: %4")
-                       .arg(command.id, command.key.source, command.key.externalId, what);
+    entry.detail = detail;
     if (auto written = appendAudit(m_store, entry); !written)
         qCWarning(lcServer) << "could not write the audit trail:" << written.error().message;
 }

@@ -96,8 +96,6 @@ private:
     Result<CaseEvent> attachUploaded(qint64 caseId, ActionRequest request);
     Result<Sync::CommandResult> applyEdition(
         const Account &account, const Sync::EditionCommand &command);
-    void auditEditionRefusal(
-        const Account &account, const Sync::EditionCommand &command, const QString &what);
     /// Whether unitCode answers for gridCode: the grid, or one it lies in, is in the unit's
     /// jurisdiction or a unit's below it, or the unit is the top of the chart.
     bool answersFor(const QString &unitCode, const QString &gridCode) const;
@@ -107,6 +105,8 @@ private:
     Result<ActionRequest> actingFor(const Account &account, const Sync::Command &command) const;
     /// Writes a command refused for the account's jurisdiction to the audit trail.
     void auditRefusal(const Account &account, const Sync::Command &command, const QString &what);
+    /// Writes a refused command to the audit trail, detail saying which and why.
+    void auditRefused(const Account &account, const QString &detail);
     /// The case with key as it is now, when account may see it.
     Result<std::optional<Sync::CaseSnapshot>> current(
         const Account &account, const Sync::CaseKey &key) const;

@@ -125,6 +125,21 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
             "%n new grid edition(s) came from the server; the map shows them now.", nullptr, count);
         onGridEditionPublished();
     });
+    connect(m_sync, &SyncControls::orgChartTaken, this, [this](qint64 revision) {
+        if (OrgEditor *editor = orgEditor())
+            editor->takeChartFromServer();
+        if (auto reloaded = m_desk->reloadOrganisation(); !reloaded) {
+            statusBar()->showMessage(
+                tr("The desk still works with the units it had: %1").arg(reloaded.error().message),
+                10000);
+            return;
+        }
+        //: %1 is the server's revision number of the org chart
+        statusBar()->showMessage(
+            tr("Revision %1 of the org chart came from the server; the desk works with it now.")
+                .arg(revision),
+            10000);
+    });
     connect(m_gridEditor, &GridEditor::editingChanged, this, [this](bool editing) {
         if (!editing)
             return;
@@ -354,6 +369,7 @@ void MainWindow::onOrgChartSaved(const QString &path)
         return;
     }
     statusBar()->showMessage(tr("The desk works with the saved org chart."), 10000);
+    m_sync->syncSoon();
 }
 
 void MainWindow::takeGridEditor(const DeskUser &user)

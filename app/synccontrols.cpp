@@ -214,6 +214,8 @@ void SyncControls::takeRound(const Sync::SyncReport &report)
 {
     if (report.editions > 0)
         Q_EMIT gridEditionsTaken(report.editions);
+    if (report.orgChanged)
+        Q_EMIT orgChartTaken(report.orgRevision);
     m_desk->takeInOtherChanges();
     refresh();
     noticeNewRejections();

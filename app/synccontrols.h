@@ -68,6 +68,8 @@ Q_SIGNALS:
     void message(const QString &text);
     /// Grid editions published on the server came in: the map is another now.
     void gridEditionsTaken(int count);
+    /// A newer org chart came from the server and changed the one here.
+    void orgChartTaken(qint64 revision);
 
 private:
     void takeUser(const DeskUser &user);

@@ -13,6 +13,7 @@
 #include "org/orgcsv.h"
 #include "org/personaldata.h"
 #include "storage/workspace.h"
+#include "sync/outbox.h"
 #include "workflow/workflowsetup.h"
 
 #include <QCoreApplication>
@@ -204,8 +205,11 @@ int importOrgCommand(Context &context)
     }
     if (!report)
         return failWith(context, report.error());
-    if (auto saved = chart->save(**workspace, actingUser(context)); !saved)
+    auto saved = Sync::saveOrgChart(**workspace, *chart, actingUser(context));
+    if (!saved)
         return failWith(context, saved.error());
+    if (*saved)
+        context.err << Tr::tr("The chart goes to the server with the next sync.") << '\n';
     printReport(
         context, QFileInfo(source).fileName(), *report, boundaries ? Place::Feature : Place::Line);
     if (boundaries)
@@ -299,9 +303,12 @@ int editChart(Context &context, const std::function<Result<QString>(OrgChart &)>
     auto done = edit(*chart);
     if (!done)
         return failWith(context, done.error());
-    if (auto saved = chart->save(**workspace, by); !saved)
+    auto saved = Sync::saveOrgChart(**workspace, *chart, by);
+    if (!saved)
         return failWith(context, saved.error());
     context.out << *done << '\n';
+    if (*saved)
+        context.err << Tr::tr("The chart goes to the server with the next sync.") << '\n';
     return OK;
 }
 

@@ -215,6 +215,8 @@ int syncCommand(Context &context)
                         {QStringLiteral("superseded_events"), report->received.superseded}}},
                 {QStringLiteral("grid_editions"), report->editions},
                 {QStringLiteral("attachments_fetched"), report->attachments},
+                {QStringLiteral("org_revision"), report->orgRevision},
+                {QStringLiteral("org_chart_changed"), report->orgChanged},
                 {QStringLiteral("cursor"), report->cursor}});
     } else {
         context.out << Tr::tr("Sent %1 command(s) to %2: %3 applied, %4 rejected.")
@@ -237,14 +239,19 @@ int syncCommand(Context &context)
                            .arg(report->received.superseded)
                     << '\n';
         if (report->attachments > 0) {
-            context.out << Tr::tr("Fetched the files of %n attachment(s).", nullptr,
-                report->attachments)
+            context.out << Tr::tr(
+                "Fetched the files of %n attachment(s).", nullptr, report->attachments)
                         << '\n';
         }
         if (report->editions > 0) {
             context.out << Tr::tr(
                 "Took in %n grid edition(s) published on the server.", nullptr, report->editions)
                         << '\n';
+        }
+        if (report->orgChanged) {
+            context.out
+                << Tr::tr("Took in revision %1 of the server's org chart.").arg(report->orgRevision)
+                << '\n';
         }
     }
     return report->rejected > 0 ? FAILED : OK;

@@ -418,7 +418,7 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
         }
         upstreamOutbox = std::make_unique<Sync::Outbox>(**store);
         (*book)->book().setJournal(upstreamOutbox.get());
-        (*book)->setEditionsPublishedBy(config.upstream.toString());
+        (*book)->setCentralServer(config.upstream.toString());
         upstream = std::make_unique<UpstreamSync>(
             config.database, options, std::chrono::seconds(config.upstreamSeconds));
         QObject::connect(upstream.get(), &UpstreamSync::failed, [&err](const QString &message) {

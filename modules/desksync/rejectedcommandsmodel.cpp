@@ -43,15 +43,27 @@ QString RejectedCommandsModel::text(const Sync::OutboxEntry &entry, Column colum
 {
     switch (column) {
     case Column::Case:
-        if (entry.isEdition)
+        if (entry.kind == Sync::CommandKind::Edition)
             //: %1 is the grid edition a draft was drawn on
             return tr("Grid map (drawn on edition %1)").arg(entry.basedOn);
+        if (entry.kind == Sync::CommandKind::Org)
+            //: %1 is the server's revision of the org chart the change was made on
+            return tr("Org chart (made on revision %1)").arg(entry.basedOn);
         //: a case's number at this desk, and its channel and id there
         return tr("%1 (%2 %3)")
             .arg(QString::number(entry.caseId), printableText(entry.key.source),
                 printableText(entry.key.externalId));
     case Column::Action:
-        return entry.isEdition ? tr("Publish grid edition") : caseActionName(entry.action);
+        switch (entry.kind) {
+        case Sync::CommandKind::Edition:
+            return tr("Publish grid edition");
+        case Sync::CommandKind::Org:
+            return tr("Change org chart");
+        case Sync::CommandKind::Case:
+        case Sync::CommandKind::Count:
+            break;
+        }
+        return caseActionName(entry.action);
     case Column::MadeBy:
         return printableText(entry.madeBy);
     case Column::MadeAt: {

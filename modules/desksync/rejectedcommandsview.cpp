@@ -127,7 +127,7 @@ void RejectedCommandsView::updateButtons()
     const auto entry = currentEntry();
     const bool settles = entry && maySettle(*entry);
     m_redo->setEnabled(settles && entry->action != CaseAction::Report
-        && entry->action != CaseAction::Attach && !entry->isEdition);
+        && entry->action != CaseAction::Attach && entry->kind == Sync::CommandKind::Case);
     m_discard->setEnabled(settles);
     if (entry && !settles) {
         //: %1 is the person who made a rejected command
@@ -140,9 +140,13 @@ void RejectedCommandsView::updateButtons()
     if (entry && entry->action == CaseAction::Attach) {
         m_redo->setToolTip(tr("Attach the file again to the case as it is now, then discard "
                               "this command."));
-    } else if (entry && entry->isEdition) {
+    } else if (entry && entry->kind == Sync::CommandKind::Edition) {
         m_redo->setToolTip(tr("The draft is still in the grid editor: fix what the server "
                               "found and publish it again, then discard this command."));
+    } else if (entry && entry->kind == Sync::CommandKind::Org) {
+        m_redo->setToolTip(tr("The org chart here is the server's again: make the changes "
+                              "this command lists once more in the org chart editor, then "
+                              "discard it."));
     } else {
         m_redo->setToolTip(entry && entry->action == CaseAction::Report
                 ? tr("A rejected report cannot be redone as it was; report the case again with "

@@ -324,16 +324,21 @@ Result<void> OrgChart::write(Workspace &workspace, const QString &by) const
     }
 
     QSqlQuery historyRow(workspace.database());
-    historyRow.prepare(QStringLiteral("INSERT INTO org_history (at, by, unit_code, person_id, "
-                                      "group_id, action, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    historyRow.prepare(QStringLiteral(
+        "INSERT INTO org_history (at, by, unit_code, person_id, group_id, action, detail, "
+        "revision, command) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const OrgChange &change : m_pending) {
         historyRow.addBindValue(change.at.toUTC().toString(Qt::ISODateWithMs));
-        historyRow.addBindValue(by.isEmpty() ? QStringLiteral("?") : by);
+        // A change made elsewhere keeps the name of whoever made it there.
+        const QString who = change.by.isEmpty() ? by : change.by;
+        historyRow.addBindValue(who.isEmpty() ? QStringLiteral("?") : who);
         historyRow.addBindValue(notNull(change.unitCode));
         historyRow.addBindValue(change.personId > 0 ? QVariant(change.personId) : QVariant());
         historyRow.addBindValue(change.groupId > 0 ? QVariant(change.groupId) : QVariant());
         historyRow.addBindValue(change.action);
         historyRow.addBindValue(notNull(change.detail));
+        historyRow.addBindValue(m_revision + 1);
+        historyRow.addBindValue(change.command.isEmpty() ? QVariant() : QVariant(change.command));
         if (auto done = run(historyRow, Tr::tr("Recording the org chart's history")); !done)
             return done;
     }
@@ -344,17 +349,21 @@ Result<void> OrgChart::write(Workspace &workspace, const QString &by) const
     return {};
 }
 
-Result<QList<OrgChange>> OrgChart::history(const Workspace &workspace, const QString &unitCode)
+namespace {
+
+/// The history rows where (a condition on org_history, or nothing) holds, with its one value.
+Result<QList<OrgChange>> readHistory(
+    const Workspace &workspace, const QString &where, const QVariant &value)
 {
     QSqlQuery query(workspace.database());
     query.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT id, at, by, unit_code, person_id, group_id, action, "
-                                 "detail FROM org_history");
-    if (!unitCode.isEmpty())
-        sql += QStringLiteral(" WHERE unit_code = ?");
+                                 "detail, revision, command FROM org_history");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where;
     query.prepare(sql + QStringLiteral(" ORDER BY id"));
-    if (!unitCode.isEmpty())
-        query.addBindValue(unitCode);
+    if (!where.isEmpty())
+        query.addBindValue(value);
     if (!query.exec())
         return std::unexpected(queryError(query, Tr::tr("Reading the org chart's history")));
     QList<OrgChange> changes;
@@ -362,9 +371,76 @@ Result<QList<OrgChange>> OrgChart::history(const Workspace &workspace, const QSt
         changes << OrgChange {query.value(0).toLongLong(),
             QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs),
             query.value(2).toString(), query.value(3).toString(), query.value(4).toLongLong(),
-            query.value(5).toLongLong(), query.value(6).toString(), query.value(7).toString()};
+            query.value(5).toLongLong(), query.value(6).toString(), query.value(7).toString(),
+            query.value(8).toLongLong(), query.value(9).toString()};
     }
     return changes;
+}
+
+} // namespace
+
+Result<QList<OrgChange>> OrgChart::history(const Workspace &workspace, const QString &unitCode)
+{
+    if (unitCode.isEmpty())
+        return readHistory(workspace, {}, {});
+    return readHistory(workspace, QStringLiteral("unit_code = ?"), unitCode);
+}
+
+Result<QList<OrgChange>> OrgChart::historyAfter(const Workspace &workspace, qint64 after)
+{
+    return readHistory(workspace, QStringLiteral("revision > ?"), after);
+}
+
+Result<OrgChart> OrgChart::fromParts(const OrgParts &parts, qint64 revision)
+{
+    OrgChart chart;
+    chart.m_revision = revision;
+    for (const ChartUnit &unit : parts.units) {
+        if (chart.m_units.contains(unit.code))
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("The chart names unit %1 twice.").arg(unit.code));
+        chart.m_units.insert(unit.code, unit);
+    }
+    // Every unit is in place before any is checked: a parent may come after its children.
+    for (const ChartUnit &unit : std::as_const(chart.m_units)) {
+        if (auto placed = chart.checkPlacement(unit); !placed)
+            return std::unexpected(placed.error());
+        if (auto details = chart.checkDetails(unit); !details)
+            return std::unexpected(details.error());
+    }
+    for (const Person &person : parts.people) {
+        if (person.id <= 0 || chart.m_people.contains(person.id))
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Person %1 has id %2, which is not a free id above 0.")
+                    .arg(person.name)
+                    .arg(person.id));
+        if (auto checked = chart.checkPerson(person); !checked)
+            return std::unexpected(checked.error());
+        chart.m_people.insert(person.id, person);
+    }
+    for (const OrgGroup &group : parts.groups) {
+        if (group.id <= 0 || chart.m_groups.contains(group.id))
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Group %1 has id %2, which is not a free id above 0.")
+                    .arg(group.name)
+                    .arg(group.id));
+        if (auto checked = chart.checkGroup(group); !checked)
+            return std::unexpected(checked.error());
+        chart.m_groups.insert(group.id, group);
+    }
+    return chart;
+}
+
+OrgParts OrgChart::parts() const
+{
+    return {m_units.values(), m_people.values(), m_groups.values()};
+}
+
+bool OrgChart::mayEdit(const QString &role)
+{
+    const QString key = role.trimmed().toLower();
+    return key == QLatin1String("leader") || key == QLatin1String("supervisor")
+        || key == QLatin1String("administrator");
 }
 
 const ChartUnit *OrgChart::unit(const QString &code) const
@@ -759,14 +835,13 @@ Result<void> OrgChart::retireUnit(const QString &code, const QDateTime &at)
     return {};
 }
 
-Result<qint64> OrgChart::putPerson(Person person)
+Result<void> OrgChart::checkPerson(const Person &person) const
 {
     if (isBlankText(person.name))
         return fail(ErrorCode::InvalidArgument, Tr::tr("A person needs a name."));
     if (!postFromKey(person.post))
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("Unknown post \"%1\"; use one of %2.").arg(person.post, postKeys()));
-    person.post = postKey(*postFromKey(person.post));
     const ChartUnit *home = unit(person.unitCode);
     if (!home)
         return fail(ErrorCode::NotFound,
@@ -776,6 +851,14 @@ Result<qint64> OrgChart::putPerson(Person person)
         return fail(ErrorCode::NotAllowed,
             Tr::tr("Person %1 cannot join %2: that unit is retired.")
                 .arg(person.name, unitLabel(*home)));
+    return {};
+}
+
+Result<qint64> OrgChart::putPerson(Person person)
+{
+    if (auto checked = checkPerson(person); !checked)
+        return std::unexpected(checked.error());
+    person.post = postKey(*postFromKey(person.post));
     person.name = printableText(person.name).trimmed();
     person.gridCodes = cleanNames(person.gridCodes);
     if (person.id <= 0 && !m_people.isEmpty()
@@ -819,10 +902,8 @@ Result<qint64> OrgChart::putPerson(Person person)
     return person.id;
 }
 
-Result<qint64> OrgChart::putGroup(OrgGroup group)
+Result<void> OrgChart::checkGroup(const OrgGroup &group) const
 {
-    group.name = printableText(group.name).trimmed();
-    group.memberUnits = cleanNames(group.memberUnits);
     if (group.name.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("A group needs a name."));
     const ChartUnit *host = unit(group.unitCode);
@@ -840,13 +921,24 @@ Result<qint64> OrgChart::putGroup(OrgGroup group)
                 Tr::tr("Group %1 names member unit %2, which is not in the chart.")
                     .arg(group.name, code));
     }
-    QList<qint64> members;
     for (qint64 id : group.memberPeople) {
         if (!person(id))
             return fail(ErrorCode::NotFound,
                 Tr::tr("Group %1 names member %2, who is not in the chart.")
                     .arg(group.name)
                     .arg(id));
+    }
+    return {};
+}
+
+Result<qint64> OrgChart::putGroup(OrgGroup group)
+{
+    group.name = printableText(group.name).trimmed();
+    group.memberUnits = cleanNames(group.memberUnits);
+    if (auto checked = checkGroup(group); !checked)
+        return std::unexpected(checked.error());
+    QList<qint64> members;
+    for (qint64 id : group.memberPeople) {
         if (!members.contains(id))
             members << id;
     }

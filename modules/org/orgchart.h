@@ -49,6 +49,8 @@ struct ChartUnit
     QStringList departments; ///< the business departments the unit has, by name
     /// A joint-handling unit only: the tier units that call on it, at any number of tiers.
     QStringList linkedUnits;
+
+    friend bool operator==(const ChartUnit &, const ChartUnit &) = default;
 };
 
 /// A person of the organisation with a post, a unit and the grids they answer for.
@@ -62,6 +64,8 @@ struct Person
     QString phone;
     QString idNumber;
     bool retired = false;
+
+    friend bool operator==(const Person &, const Person &) = default;
 };
 
 /// A coordination or leading group set up by a unit, with the units and people sitting in it.
@@ -75,6 +79,8 @@ struct OrgGroup
     QStringList memberUnits;
     QList<qint64> memberPeople;
     bool dissolved = false;
+
+    friend bool operator==(const OrgGroup &, const OrgGroup &) = default;
 };
 
 /// One recorded change of the chart: who changed what, when. The history is append-only.
@@ -88,6 +94,16 @@ struct OrgChange
     qint64 groupId = 0;
     QString action; ///< "add", "change", "move", "merge", "retire", "person", "group"
     QString detail; ///< in words, in the language of the desk that made the change
+    qint64 revision = 0; ///< the save of the chart the change came with; 0 before schema 11
+    QString command; ///< the sync command that carried the change to the server, if any
+};
+
+/// A chart's units, people and groups as they travel between a desk and the server.
+struct OrgParts
+{
+    QList<ChartUnit> units;
+    QList<Person> people;
+    QList<OrgGroup> groups;
 };
 
 /// An OrgChange's action in words ("Added", "Moved" …), in the interface language; unknown
@@ -103,6 +119,14 @@ class OrgChart
 public:
     /// Reads units (with their details) and people from the workspace.
     static Result<OrgChart> load(const Workspace &workspace);
+    /// A chart made of parts another desk or the server sent, taken as saved at revision.
+    /// Refused, naming the unit, person or group, when the parts break a rule the operations
+    /// below keep: codes and ids unique, parents known, tiers below their parents', people and
+    /// groups in known units, members known.
+    static Result<OrgChart> fromParts(const OrgParts &parts, qint64 revision);
+    OrgParts parts() const;
+    /// Whether a role may change the chart: leaders, supervisors and administrators may.
+    static bool mayEdit(const QString &role);
     /// Replaces the workspace's units, unit details, people and groups with the chart's and
     /// appends the changes made since load() to the history, all in one transaction under the
     /// write lock. Refused with ErrorCode::Conflict when another program saved the chart since
@@ -117,8 +141,13 @@ public:
     /// unitCode is given.
     static Result<QList<OrgChange>> history(
         const Workspace &workspace, const QString &unitCode = QString());
+    /// The recorded changes that came with saves after revision after, oldest first.
+    static Result<QList<OrgChange>> historyAfter(const Workspace &workspace, qint64 after);
     /// Changes made since load() or the last save(), oldest first.
     QList<OrgChange> pendingChanges() const { return m_pending; }
+    /// Adds changes made elsewhere to those the next save records, with their own time, person
+    /// and command.
+    void addChanges(const QList<OrgChange> &changes) { m_pending << changes; }
     /// How many times the chart has been saved in the workspace it came from.
     qint64 revision() const { return m_revision; }
 
@@ -172,6 +201,8 @@ private:
     Result<void> write(Workspace &workspace, const QString &by) const;
     Result<void> checkPlacement(const ChartUnit &unit) const;
     Result<void> checkDetails(const ChartUnit &unit) const;
+    Result<void> checkPerson(const Person &person) const;
+    Result<void> checkGroup(const OrgGroup &group) const;
     const Index &index() const;
     /// Moves code from the children of from (none: a new unit) to those of to in the index.
     void reparent(const QString &code, const std::optional<QString> &from, const QString &to);

@@ -49,6 +49,27 @@ QString maskedField(const Person &person, PersonalField field)
     return field == PersonalField::Phone ? maskPhone(person.phone) : maskIdNumber(person.idNumber);
 }
 
+void maskNumbers(OrgParts &parts)
+{
+    for (Person &person : parts.people) {
+        person.phone = maskPhone(person.phone);
+        person.idNumber = maskIdNumber(person.idNumber);
+    }
+}
+
+void keepClearNumbers(OrgParts &parts, const OrgChart &holder)
+{
+    for (Person &person : parts.people) {
+        const Person *held = holder.person(person.id);
+        if (!held)
+            continue;
+        if (!held->phone.isEmpty() && person.phone == maskPhone(held->phone))
+            person.phone = held->phone;
+        if (!held->idNumber.isEmpty() && person.idNumber == maskIdNumber(held->idNumber))
+            person.idNumber = held->idNumber;
+    }
+}
+
 bool mayReveal(const QString &role)
 {
     return role == QLatin1String("leader") || role == QLatin1String("administrator");

@@ -26,6 +26,12 @@ QString maskPhone(const QString &number);
 /// The field of person, masked.
 QString maskedField(const Person &person, PersonalField field);
 
+/// Masks every person's numbers in parts: how the chart leaves the place that holds them.
+void maskNumbers(OrgParts &parts);
+/// Gives people in parts the clear numbers holder has where parts carry them masked: a masked
+/// number that matches the clear one held is that number, unchanged.
+void keepClearNumbers(OrgParts &parts, const OrgChart &holder);
+
 /// Whether a role may reveal personal numbers: "leader" and "administrator" may.
 bool mayReveal(const QString &role);
 

@@ -6,6 +6,7 @@
 #include "orgterms.h"
 
 #include "storage/workspace.h"
+#include "sync/outbox.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -90,19 +91,26 @@ void OrgDocument::setUser(const QString &name, const QString &role)
 
 bool OrgDocument::mayEdit() const
 {
-    return !m_user.isEmpty() && mayEditOrgChart(m_role);
+    return !m_user.isEmpty() && OrgChart::mayEdit(m_role);
 }
 
 QString OrgDocument::readOnlyReason() const
 {
     if (m_user.isEmpty())
         return tr("Read only: the desk acts as nobody. Choose a user to edit the org chart.");
-    if (!mayEditOrgChart(m_role))
+    if (!OrgChart::mayEdit(m_role))
         //: %1 is a person, %2 their role key
         return tr("Read only: %1 acts in the role \"%2\"; only leaders, supervisors and "
                   "administrators change the org chart.")
             .arg(m_user, m_role);
     return {};
+}
+
+bool OrgDocument::syncs() const
+{
+    if (!m_workspace)
+        return false;
+    return !Sync::Outbox(*m_workspace).server().isEmpty();
 }
 
 bool OrgDocument::isModified() const
@@ -146,8 +154,10 @@ Result<void> OrgDocument::save()
     if (!mayEdit())
         return fail(ErrorCode::Forbidden, readOnlyReason());
 
-    if (auto done = m_chart.save(*m_workspace, m_user); !done)
-        return done;
+    // A workspace that syncs sends the chart to its server in the save's own transaction; the
+    // server takes it as the city's chart unless someone changed that meanwhile.
+    if (auto done = Sync::saveOrgChart(*m_workspace, m_chart, m_user); !done)
+        return std::unexpected(done.error());
     // Steps before the save hold the revision the workspace had; undoing into them would make
     // the next save conflict with this one, so the saved chart starts a new history.
     m_undo->clear();

@@ -55,6 +55,8 @@ public:
 
     QUndoStack *undoStack() const { return m_undo; }
     bool isModified() const;
+    /// Whether the workspace syncs with a server, which then takes each saved chart.
+    bool syncs() const;
 
     /// Applies change to a copy of the chart and, when it succeeds and changed something, makes
     /// it one undoable step named text. A refused change leaves the chart as it was.

@@ -571,11 +571,26 @@ void OrgEditor::refuse(const QString &title, const QString &reason)
     box->open();
 }
 
+void OrgEditor::takeChartFromServer()
+{
+    if (m_document->isModified()) {
+        showMessage(tr("A newer org chart came from the server. Saving your changes will ask "
+                       "you to reload it first."));
+        return;
+    }
+    if (auto done = m_document->reload(); !done)
+        refuse(tr("Org chart not reloaded"), done.error().message);
+    else
+        showMessage(tr("The org chart shows the server's newest revision."));
+}
+
 bool OrgEditor::save()
 {
     const auto saved = m_document->save();
     if (saved) {
-        showMessage(tr("Org chart saved."));
+        showMessage(m_document->syncs()
+                ? tr("Org chart saved; it goes to the server with the next sync.")
+                : tr("Org chart saved."));
         updateTitle();
         Q_EMIT chartSaved();
         return true;

@@ -119,6 +119,9 @@ public:
     QMessageBox *importReportBox() const { return m_importReportBox; }
     /// Saves; on a conflict, says so and offers to reload (see conflictBox()).
     bool save();
+    /// A newer chart came from the server into the workspace: shown at once when nothing is
+    /// being edited, otherwise the next save conflicts and offers to reload.
+    void takeChartFromServer();
     /// The question shown after a conflicting save, while it is open.
     QMessageBox *conflictBox() const { return m_conflictBox; }
     /// The parents a unit may move under, by the tier rule.

@@ -36,11 +36,4 @@ QString unitTitle(const ChartUnit &unit)
     return unit.name.isEmpty() ? unit.code : Tr::tr("%1 (%2)").arg(unit.name, unit.code);
 }
 
-bool mayEditOrgChart(const QString &role)
-{
-    const QString key = role.trimmed().toLower();
-    return key == QLatin1String("leader") || key == QLatin1String("supervisor")
-        || key == QLatin1String("administrator");
-}
-
 } // namespace GridDesk

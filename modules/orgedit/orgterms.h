@@ -16,7 +16,5 @@ QString unitKindName(UnitKind kind);
 QColor unitColour(const ChartUnit &unit);
 /// "name (code)", or the code alone when the unit has no name.
 QString unitTitle(const ChartUnit &unit);
-/// Whether a workstation role may change the org chart: leaders, supervisors, administrators.
-bool mayEditOrgChart(const QString &role);
 
 } // namespace GridDesk

@@ -97,6 +97,8 @@ void HttpApi::route(QHttpServer &server)
         });
     server.route(QStringLiteral("/v1/editions"), Method::Get,
         [this](const QHttpServerRequest &request) { return editions(request); });
+    server.route(QStringLiteral("/v1/org"), Method::Get,
+        [this](const QHttpServerRequest &request) { return orgChart(request); });
     server.route(QStringLiteral("/v1/feed"), Method::Get,
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             feed(request, std::move(responder));
@@ -341,6 +343,32 @@ QHttpServerResponse HttpApi::editions(const QHttpServerRequest &request)
     }
     return QHttpServerResponse(QJsonObject {
         {QStringLiteral("editions"), page->editions}, {QStringLiteral("more"), page->more}});
+}
+
+QHttpServerResponse HttpApi::orgChart(const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
+    const QString afterText = request.query().queryItemValue(QStringLiteral("after"));
+    bool afterOk = true;
+    const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&afterOk);
+    if (!afterOk || after < 0) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("\"after\" must be the revision of the org chart the desk has (0 for none)."));
+    }
+    const QString chart = request.query().queryItemValue(QStringLiteral("chart"));
+    if (!chart.isEmpty() && chart != QLatin1String("always")) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("\"chart\" may only be \"always\"."));
+    }
+    auto revision = m_book.orgRevision(after, !chart.isEmpty());
+    if (!revision) {
+        qCWarning(lcServer) << "org chart failed:" << revision.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not read its store; try again."));
+    }
+    return QHttpServerResponse(Sync::orgRevisionJson(*revision));
 }
 
 void HttpApi::feed(const QHttpServerRequest &request, QHttpServerResponder &&responder)

@@ -43,6 +43,7 @@ public:
     QHttpServerResponse push(const QHttpServerRequest &request);
     void feed(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse editions(const QHttpServerRequest &request);
+    QHttpServerResponse orgChart(const QHttpServerRequest &request);
     QHttpServerResponse uploadFile(const QString &sha256, const QHttpServerRequest &request);
     QHttpServerResponse downloadFile(const QString &sha256, const QHttpServerRequest &request);
 

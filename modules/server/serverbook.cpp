@@ -7,6 +7,7 @@
 
 #include "domain/text.h"
 #include "gis/gridlocator.h"
+#include "org/personaldata.h"
 #include "storage/workspace.h"
 #include "sync/feedapplier.h"
 
@@ -216,6 +217,21 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
         return answered;
     }
 
+    if (Sync::isOrgCommand(json)) {
+        auto org = Sync::orgCommandFromJson(json);
+        if (!org)
+            return refused(Sync::isCommandId(sentId) ? sentId : QString(), Refusal::Invalid,
+                org.error().message);
+        auto answered = answerOnce(
+            account, org->id, QStringLiteral("org"), {}, [&] { return applyOrg(account, *org); });
+        // The units' jurisdictions decide who sees which case from the next request on.
+        if (answered && answered->applied && !answered->repeated) {
+            if (auto reloaded = reload(); !reloaded)
+                return std::unexpected(reloaded.error());
+        }
+        return answered;
+    }
+
     auto command = Sync::commandFromJson(json);
     if (!command) {
         return refused(Sync::isCommandId(sentId) ? sentId : QString(), Refusal::Invalid,
@@ -259,10 +275,10 @@ Result<CommandResult> ServerBook::applyEdition(
             Tr::tr("Grid editions are published by a supervisor or a leader, not by a %1.")
                 .arg(roleName(account.role)));
     }
-    if (!m_editionsPublishedBy.isEmpty()) {
+    if (!m_centralServer.isEmpty()) {
         return refused(command.id, Refusal::NotAllowed,
             Tr::tr("This server takes its grid map from %1; grid editions are published there.")
-                .arg(m_editionsPublishedBy));
+                .arg(m_centralServer));
     }
     auto editions = GridEditions::list(m_store);
     if (!editions)
@@ -347,6 +363,145 @@ Result<CommandResult> ServerBook::applyEdition(
                      << published->changedCount << "changed grids," << published->rehomedCount
                      << "open cases re-homed";
     return CommandResult {command.id, true, std::nullopt, QString(), published->number};
+}
+
+Result<CommandResult> ServerBook::applyOrg(const Account &account, const Sync::OrgCommand &command)
+{
+    if (account.role != Role::Supervisor && account.role != Role::Leader) {
+        auditRefused(account, QStringLiteral("%1 org chart: role").arg(command.id));
+        return refused(command.id, Refusal::Forbidden,
+            Tr::tr("The org chart is changed by a supervisor or a leader, not by a %1.")
+                .arg(roleName(account.role)));
+    }
+    if (!m_centralServer.isEmpty()) {
+        return refused(command.id, Refusal::NotAllowed,
+            Tr::tr("This server takes its org chart from %1; the chart is changed there.")
+                .arg(m_centralServer));
+    }
+    if (command.changes.isEmpty())
+        return refused(
+            command.id, Refusal::Invalid, Tr::tr("The org chart command lists no changes."));
+    auto before = OrgChart::load(m_store);
+    if (!before)
+        return std::unexpected(before.error());
+    if (command.basedOn != before->revision()) {
+        return refused(command.id, Refusal::Conflict,
+            Tr::tr("The org chart is at revision %1 on the server; this change was made on "
+                   "revision %2. Sync to take the newer chart in and make the change again.")
+                .arg(before->revision())
+                .arg(command.basedOn),
+            int(before->revision()));
+    }
+
+    // The desk holds the numbers it was sent masked; masked ones that match are the server's.
+    OrgParts parts = command.chart;
+    keepClearNumbers(parts, *before);
+    auto after = OrgChart::fromParts(parts, before->revision());
+    if (!after)
+        return refused(command.id, Refusal::Invalid, after.error().message);
+    const QStringList outside = orgChangesOutside(account, *before, *after);
+    if (!outside.isEmpty()) {
+        auditRefused(account,
+            QStringLiteral("%1 org chart: %2").arg(command.id, outside.join(QStringLiteral(", "))));
+        return refused(command.id, Refusal::OutsideJurisdiction,
+            Tr::tr("%1 lie outside unit %2 and the units below it.")
+                .arg(outside.join(QStringLiteral(", ")), account.unitCode));
+    }
+
+    const QString by = command.madeBy.isEmpty() ? account.name : command.madeBy;
+    QList<OrgChange> changes = command.changes;
+    for (OrgChange &change : changes) {
+        change.by = by;
+        change.command = command.id;
+    }
+    after->addChanges(changes);
+    auto saved = m_store.transaction([&] { return after->saveWithin(m_store, by); });
+    if (!saved)
+        return std::unexpected(saved.error());
+    qCInfo(lcServer) << "org chart revision" << after->revision() << "from" << account.name;
+    CommandResult result;
+    result.id = command.id;
+    result.applied = true;
+    result.version = int(after->revision());
+    return result;
+}
+
+QStringList ServerBook::orgChangesOutside(
+    const Account &account, const OrgChart &before, const OrgChart &after) const
+{
+    // The top of the chart answers for all of it.
+    if (isTop(account.unitCode))
+        return {};
+    const QString home = account.unitCode;
+    // Within the account's units in the chart as it was, or, for what is new, as it will be.
+    auto mine = [&](const QString &code) {
+        return before.unit(code) ? before.isWithin(code, home) : after.isWithin(code, home);
+    };
+    QStringList outside;
+    QSet<QString> codes;
+    for (const ChartUnit &unit : before.units())
+        codes.insert(unit.code);
+    for (const ChartUnit &unit : after.units())
+        codes.insert(unit.code);
+    for (const QString &code : std::as_const(codes)) {
+        const ChartUnit *was = before.unit(code);
+        const ChartUnit *is = after.unit(code);
+        if (was && is && *was == *is)
+            continue;
+        bool allowed = mine(code);
+        // The unit's own place above it is its parent's business, and so is taking a unit in.
+        if (allowed && is && (!was || was->parentCode != is->parentCode || was->tier != is->tier))
+            allowed = code != home && mine(is->parentCode);
+        if (!allowed)
+            outside << Tr::tr("unit %1").arg(code);
+    }
+    QSet<qint64> people;
+    for (const Person &person : before.people())
+        people.insert(person.id);
+    for (const Person &person : after.people())
+        people.insert(person.id);
+    for (qint64 id : std::as_const(people)) {
+        const Person *was = before.person(id);
+        const Person *is = after.person(id);
+        if (was && is && *was == *is)
+            continue;
+        if ((was && !mine(was->unitCode)) || (is && !mine(is->unitCode)))
+            outside << Tr::tr("person %1").arg(id);
+    }
+    QSet<qint64> groups;
+    for (const OrgGroup &group : before.groups())
+        groups.insert(group.id);
+    for (const OrgGroup &group : after.groups())
+        groups.insert(group.id);
+    for (qint64 id : std::as_const(groups)) {
+        const OrgGroup *was = before.group(id);
+        const OrgGroup *is = after.group(id);
+        if (was && is && *was == *is)
+            continue;
+        if ((was && !mine(was->unitCode)) || (is && !mine(is->unitCode)))
+            outside << Tr::tr("group %1").arg(id);
+    }
+    outside.sort();
+    return outside;
+}
+
+Result<Sync::OrgRevision> ServerBook::orgRevision(qint64 after, bool always) const
+{
+    Sync::OrgRevision revision;
+    revision.revision = m_store.metadata(QStringLiteral("org_revision")).toLongLong();
+    if (revision.revision <= after && !always)
+        return revision;
+    auto chart = OrgChart::load(m_store);
+    if (!chart)
+        return std::unexpected(chart.error());
+    OrgParts parts = chart->parts();
+    maskNumbers(parts);
+    revision.chart = parts;
+    auto changes = OrgChart::historyAfter(m_store, after);
+    if (!changes)
+        return std::unexpected(changes.error());
+    revision.changes = *changes;
+    return revision;
 }
 
 Result<ServerBook::EditionsPage> ServerBook::editions(int after, int limit)

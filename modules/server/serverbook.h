@@ -81,9 +81,15 @@ public:
 
     CaseBook &book() { return *m_book; }
 
-    /// A server that syncs up to another takes its grid map from there: it refuses edition
-    /// commands, naming the server (the upstream's address) that publishes them.
-    void setEditionsPublishedBy(const QString &upstream) { m_editionsPublishedBy = upstream; }
+    /// The server's org chart when its revision is newer than after (or always), with personal
+    /// numbers masked and the changes since after; its revision alone otherwise. Every account gets
+    /// the whole chart: desks dispatch to units everywhere.
+    Result<Sync::OrgRevision> orgRevision(qint64 after, bool always = false) const;
+
+    /// A server that syncs up to another takes its grid map and org chart from there: it
+    /// refuses edition and org commands, naming the server (the upstream's address) that
+    /// takes them.
+    void setCentralServer(const QString &upstream) { m_centralServer = upstream; }
 
 private:
     explicit ServerBook(Workspace &store);
@@ -96,6 +102,11 @@ private:
     Result<CaseEvent> attachUploaded(qint64 caseId, ActionRequest request);
     Result<Sync::CommandResult> applyEdition(
         const Account &account, const Sync::EditionCommand &command);
+    Result<Sync::CommandResult> applyOrg(const Account &account, const Sync::OrgCommand &command);
+    /// The units, people and groups the command changes that lie outside the account's units
+    /// (its own unit and those below it), in words; empty when there are none.
+    QStringList orgChangesOutside(
+        const Account &account, const OrgChart &before, const OrgChart &after) const;
     /// Whether unitCode answers for gridCode: the grid, or one it lies in, is in the unit's
     /// jurisdiction or a unit's below it, or the unit is the top of the chart.
     bool answersFor(const QString &unitCode, const QString &gridCode) const;
@@ -122,7 +133,7 @@ private:
     QHash<QString, QString> m_gridParents;
     QHash<QString, QStringList> m_jurisdictions; ///< unit code → grid codes it answers for
     mutable QHash<QString, QSet<QString>> m_unitGrids; ///< built when an account first asks
-    QString m_editionsPublishedBy;
+    QString m_centralServer;
 };
 
 } // namespace GridDesk

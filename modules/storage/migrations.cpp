@@ -469,6 +469,15 @@ QStringList version10()
     return statements;
 }
 
+QStringList version11()
+{
+    // Which save of the chart each change came with, so the server can hand desks the changes
+    // after the revision they hold, and which desk's command made it, so a desk knows its own.
+    return {QStringLiteral("ALTER TABLE org_history ADD COLUMN revision INTEGER"),
+        QStringLiteral("ALTER TABLE org_history ADD COLUMN command TEXT"),
+        QStringLiteral("CREATE INDEX org_history_revision ON org_history(revision)")};
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -502,6 +511,7 @@ const QList<Migration> &all()
             version8()},
         {9, "Sync: the outbox indexed by case", version9()},
         {10, "Sync: attachments known by their SHA-256, files uploaded to the server", version10()},
+        {11, "Sync: the org chart's changes numbered by the save they came with", version11()},
     };
     return migrations;
 }

@@ -6,6 +6,8 @@
 
 #include "domain/text.h"
 #include "editions/griddraft.h"
+#include "logging.h"
+#include "org/personaldata.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -49,6 +51,29 @@ Result<void> run(QSqlQuery &query, const QString &doing)
     return fail(ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text()));
 }
 
+/// The revision of the server's org chart the workspace holds.
+const QString SERVER_ORG_REVISION = QStringLiteral("org_server_revision");
+/// Set while the org chart here holds a change the server refused.
+const QString ORG_CHART_REFUSED = QStringLiteral("org_chart_refused");
+
+/// The outbox's kind column: a case's command keeps its own kind there ("report", "act").
+constexpr const char *COMMAND_KIND_KEYS[] = {"case", "edition", "org"};
+static_assert(std::size(COMMAND_KIND_KEYS) == std::size_t(CommandKind::Count));
+
+QString commandKindKey(CommandKind kind)
+{
+    return QLatin1String(COMMAND_KIND_KEYS[int(kind)]);
+}
+
+CommandKind commandKindFromKey(const QString &key)
+{
+    for (int kind = 0; kind < int(CommandKind::Count); ++kind) {
+        if (key == QLatin1String(COMMAND_KIND_KEYS[kind]))
+            return CommandKind(kind);
+    }
+    return CommandKind::Case;
+}
+
 OutboxEntry entryFrom(const QSqlQuery &query)
 {
     OutboxEntry entry;
@@ -67,7 +92,7 @@ OutboxEntry entryFrom(const QSqlQuery &query)
     entry.refusal = query.value(13).toString();
     entry.reason = query.value(14).toString();
     entry.answeredAt = query.value(15).toString();
-    entry.isEdition = query.value(16).toString() == QLatin1String("edition");
+    entry.kind = commandKindFromKey(query.value(16).toString());
     return entry;
 }
 
@@ -169,29 +194,62 @@ Result<void> Outbox::record(
 
 Result<void> Outbox::recordEdition(const EditionCommand &command)
 {
+    return recordWhole(CommandKind::Edition, command.id, command.basedOn,
+        editionCommandJson(command), command.madeBy,
+        Tr::tr("Queueing the grid edition for the server"));
+}
+
+Result<void> Outbox::recordOrg(const OrgCommand &command)
+{
+    return recordWhole(CommandKind::Org, command.id, command.basedOn, orgCommandJson(command),
+        command.madeBy, Tr::tr("Queueing the org chart for the server"));
+}
+
+Result<void> Outbox::recordWhole(CommandKind kind, const QString &commandId, qint64 basedOn,
+    const QJsonObject &body, const QString &madeBy, const QString &doing)
+{
     QSqlQuery insert(m_workspace.database());
     insert.prepare(QStringLiteral(
         "INSERT INTO sync_outbox (command_id, kind, case_id, case_source, case_external_id, "
-        "action, based_on, event_sequence, body, made_by, made_at) VALUES (?, 'edition', 0, '', "
-        "'', 'publish_edition', ?, 0, ?, ?, ?)"));
-    insert.addBindValue(command.id);
-    insert.addBindValue(command.basedOn);
-    insert.addBindValue(QString::fromUtf8(
-        QJsonDocument(editionCommandJson(command)).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(command.madeBy);
+        "action, based_on, event_sequence, body, made_by, made_at) VALUES (?, ?, 0, '', '', ?, "
+        "?, 0, ?, ?, ?)"));
+    insert.addBindValue(commandId);
+    insert.addBindValue(commandKindKey(kind));
+    insert.addBindValue(kind == CommandKind::Edition ? QStringLiteral("publish_edition")
+                                                     : QStringLiteral("save_org_chart"));
+    insert.addBindValue(basedOn);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(madeBy);
     insert.addBindValue(nowText());
-    return run(insert, Tr::tr("Queueing the grid edition for the server"));
+    return run(insert, doing);
 }
 
-Result<bool> Outbox::editionWaiting() const
+Result<QSet<QString>> Outbox::commandIds(CommandKind kind) const
 {
     QSqlQuery query(m_workspace.database());
-    query.prepare(QStringLiteral("SELECT count(*) FROM sync_outbox WHERE kind = 'edition' AND "
-                                 "state IN ('queued', 'sent')"));
+    query.prepare(QStringLiteral("SELECT command_id FROM sync_outbox WHERE kind = ?"));
+    query.addBindValue(commandKindKey(kind));
     if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
         return std::unexpected(read.error());
-    query.next();
-    return query.value(0).toInt() > 0;
+    QSet<QString> ids;
+    while (query.next())
+        ids.insert(query.value(0).toString());
+    return ids;
+}
+
+Result<QList<OutboxEntry>> Outbox::waiting(CommandKind kind) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("SELECT %1 FROM sync_outbox WHERE kind = ? AND state IN "
+                                 "('queued', 'sent') ORDER BY id")
+                      .arg(QLatin1String(ENTRY_COLUMNS)));
+    query.addBindValue(commandKindKey(kind));
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    QList<OutboxEntry> found;
+    while (query.next())
+        found << entryFrom(query);
+    return found;
 }
 
 Result<QList<OutboxEntry>> Outbox::entries(std::optional<OutboxState> state) const
@@ -327,7 +385,19 @@ Result<void> Outbox::answer(const CommandResult &result)
     update.addBindValue(result.reason.isNull() ? QStringLiteral("") : result.reason);
     update.addBindValue(nowText());
     update.addBindValue(result.id);
-    return run(update, Tr::tr("Writing the server's answer"));
+    if (auto done = run(update, Tr::tr("Writing the server's answer")); !done)
+        return done;
+    if (result.applied || update.numRowsAffected() == 0)
+        return {};
+    // The chart here holds a change the server refused: the server's is taken in again.
+    QSqlQuery kind(m_workspace.database());
+    kind.prepare(QStringLiteral("SELECT kind FROM sync_outbox WHERE command_id = ?"));
+    kind.addBindValue(result.id);
+    if (auto read = run(kind, Tr::tr("Reading the outbox")); !read)
+        return read;
+    if (kind.next() && commandKindFromKey(kind.value(0).toString()) == CommandKind::Org)
+        return m_workspace.setMetadata(ORG_CHART_REFUSED, QStringLiteral("1"));
+    return {};
 }
 
 Result<int> Outbox::rejectSuperseded(qint64 caseId, int keep, const QString &reason)
@@ -473,10 +543,10 @@ Result<EditionCommand> submitEdition(Workspace &ws, Outbox &outbox, const GridDr
         return fail(ErrorCode::InvalidArgument, Tr::tr("Say who publishes this edition."));
     EditionCommand command;
     auto queued = ws.transaction([&]() -> Result<void> {
-        auto waiting = outbox.editionWaiting();
+        auto waiting = outbox.waiting(CommandKind::Edition);
         if (!waiting)
             return std::unexpected(waiting.error());
-        if (*waiting) {
+        if (!waiting->isEmpty()) {
             return fail(ErrorCode::Conflict,
                 Tr::tr("A grid edition sent from this workspace still waits for the server's "
                        "answer; sync first."));
@@ -504,6 +574,130 @@ Result<EditionCommand> submitEdition(Workspace &ws, Outbox &outbox, const GridDr
     if (!queued)
         return std::unexpected(queued.error());
     return command;
+}
+
+qint64 serverOrgRevision(const Workspace &ws)
+{
+    return ws.metadata(SERVER_ORG_REVISION).toLongLong();
+}
+
+bool orgChartRefused(const Workspace &ws)
+{
+    return ws.metadata(ORG_CHART_REFUSED) == QLatin1String("1");
+}
+
+Result<OrgCommand> submitOrgChart(
+    Workspace &ws, Outbox &outbox, OrgChart &chart, const QString &by, const QDateTime &at)
+{
+    if (chart.pendingChanges().isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("The org chart has no changes to send."));
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who changes the org chart."));
+    OrgCommand command;
+    // Saved on a copy: should the transaction roll back, the caller's chart is as it was.
+    OrgChart saved = chart;
+    auto queued = ws.transaction([&]() -> Result<void> {
+        auto waiting = outbox.waiting(CommandKind::Org);
+        if (!waiting)
+            return std::unexpected(waiting.error());
+        // A change made before the last one was answered builds on it: the server takes the
+        // two in order, each making the next revision.
+        command.basedOn = waiting->isEmpty() ? serverOrgRevision(ws) : waiting->last().basedOn + 1;
+        command.id = newCommandId();
+        command.at = CaseTime::withOffset(at.toUTC().date(), at.toUTC().time(), 0);
+        command.madeBy = by.trimmed();
+        command.changes = saved.pendingChanges();
+        if (auto written = saved.saveWithin(ws, command.madeBy); !written)
+            return written;
+        command.chart = saved.parts();
+        return outbox.recordOrg(command);
+    });
+    if (!queued)
+        return std::unexpected(queued.error());
+    chart = saved;
+    return command;
+}
+
+Result<bool> saveOrgChart(Workspace &ws, OrgChart &chart, const QString &by)
+{
+    Outbox outbox(ws);
+    if (outbox.server().isEmpty()) {
+        if (auto saved = chart.save(ws, by); !saved)
+            return std::unexpected(saved.error());
+        return false;
+    }
+    if (chart.pendingChanges().isEmpty())
+        return false;
+    auto sent = submitOrgChart(ws, outbox, chart, by, QDateTime::currentDateTimeUtc());
+    if (!sent)
+        return std::unexpected(sent.error());
+    return true;
+}
+
+Result<bool> adoptOrgChart(Workspace &ws, Outbox &outbox, const OrgRevision &server)
+{
+    const qint64 held = serverOrgRevision(ws);
+    if (!server.chart || server.revision < held
+        || (server.revision == held && !orgChartRefused(ws)))
+        return false;
+    auto waiting = outbox.waiting(CommandKind::Org);
+    if (!waiting)
+        return std::unexpected(waiting.error());
+    if (!waiting->isEmpty()) {
+        qCInfo(lcSync) << "the server's org chart" << server.revision
+                       << "waits until the change sent from here is answered";
+        return false;
+    }
+    return ws.transaction<bool>([&]() -> Result<bool> {
+        auto current = OrgChart::load(ws);
+        if (!current)
+            return std::unexpected(current.error());
+        OrgParts parts = *server.chart;
+        keepClearNumbers(parts, *current);
+        auto own = outbox.commandIds(CommandKind::Org);
+        if (!own)
+            return std::unexpected(own.error());
+        // A change this desk made, or holds already (a desk made from the same sample as the
+        // server has the sample's history), is not recorded twice.
+        auto held = OrgChart::history(ws);
+        if (!held)
+            return std::unexpected(held.error());
+        const auto key = [](const OrgChange &change) {
+            return QStringList {change.at.toUTC().toString(Qt::ISODateWithMs), change.by,
+                change.unitCode, QString::number(change.personId), QString::number(change.groupId),
+                change.action, change.detail}
+                .join(QChar(0x1f));
+        };
+        QSet<QString> known;
+        for (const OrgChange &change : std::as_const(*held))
+            known.insert(key(change));
+        QList<OrgChange> foreign;
+        for (const OrgChange &change : server.changes) {
+            if (!change.command.isEmpty() && own->contains(change.command))
+                continue;
+            if (!known.contains(key(change)))
+                foreign << change;
+        }
+        const bool same = orgPartsJson(parts) == orgPartsJson(current->parts());
+        if (!same || !foreign.isEmpty()) {
+            auto chart = OrgChart::fromParts(parts, current->revision());
+            if (!chart)
+                return std::unexpected(chart.error().at(Tr::tr("the server's org chart")));
+            chart->addChanges(foreign);
+            if (auto written = chart->saveWithin(ws); !written)
+                return std::unexpected(written.error());
+        }
+        if (auto noted = ws.setMetadata(SERVER_ORG_REVISION, QString::number(server.revision));
+            !noted)
+            return std::unexpected(noted.error());
+        if (orgChartRefused(ws)) {
+            if (auto cleared = ws.setMetadata(ORG_CHART_REFUSED, QStringLiteral("0")); !cleared)
+                return std::unexpected(cleared.error());
+        }
+        qCInfo(lcSync) << "took in revision" << server.revision << "of the server's org chart,"
+                       << foreign.size() << "changes made elsewhere";
+        return !same;
+    });
 }
 
 } // namespace GridDesk::Sync

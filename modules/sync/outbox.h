@@ -33,6 +33,9 @@ QString outboxStateKey(OutboxState state);
 std::optional<OutboxState> outboxStateFromKey(const QString &key);
 QString outboxStateName(OutboxState state);
 
+/// What a command changes: a case, the grid map (an edition), or the org chart.
+enum class CommandKind { Case, Edition, Org, Count };
+
 struct OutboxEntry
 {
     qint64 id = 0;
@@ -50,7 +53,7 @@ struct OutboxEntry
     QString refusal; ///< a refusal key, when rejected
     QString reason;
     QString answeredAt;
-    bool isEdition = false; ///< a grid edition sent to be published, not an action on a case
+    CommandKind kind = CommandKind::Case;
 };
 
 struct OutboxCounts
@@ -74,8 +77,12 @@ public:
         const CaseRecord &record, const ActionRequest &request, const CaseEvent &event) override;
     /// Queues a grid edition for the server to publish. Call inside a transaction.
     Result<void> recordEdition(const EditionCommand &command);
-    /// Whether a grid edition sent from here still waits for the server's answer.
-    Result<bool> editionWaiting() const;
+    /// Queues the org chart as saved here for the server to take. Call inside a transaction.
+    Result<void> recordOrg(const OrgCommand &command);
+    /// The commands of kind still waiting for the server's answer (queued or sent), oldest first.
+    Result<QList<OutboxEntry>> waiting(CommandKind kind) const;
+    /// The ids of every command of kind this desk made, whatever became of them.
+    Result<QSet<QString>> commandIds(CommandKind kind) const;
 
     /// All entries, oldest first; only those in state when given.
     Result<QList<OutboxEntry>> entries(std::optional<OutboxState> state = std::nullopt) const;
@@ -114,6 +121,10 @@ public:
     Result<void> setLastSync(const QDateTime &at);
 
 private:
+    /// Queues a command that changes something other than a case.
+    Result<void> recordWhole(CommandKind kind, const QString &commandId, qint64 basedOn,
+        const QJsonObject &body, const QString &madeBy, const QString &doing);
+
     Workspace &m_workspace;
 };
 
@@ -130,5 +141,29 @@ Result<CaseEvent> redoRejected(
 /// still waits for the server's answer.
 Result<EditionCommand> submitEdition(Workspace &ws, Outbox &outbox, const GridDraft &draft,
     const QString &by, const QString &note, const QDateTime &at);
+
+/// The revision of the server's org chart this workspace holds (0: none taken in yet).
+qint64 serverOrgRevision(const Workspace &ws);
+/// Whether the server refused an org chart change made here: the server's chart is taken in
+/// again, at the revision held too, with the next sync.
+bool orgChartRefused(const Workspace &ws);
+
+/// Saves chart in a workspace that syncs and queues it for the server, in one transaction:
+/// the server takes it as the city's chart when nobody changed that meanwhile, and sends it to
+/// every desk. Refused as OrgChart::save() refuses, and when nothing changed.
+Result<OrgCommand> submitOrgChart(
+    Workspace &ws, Outbox &outbox, OrgChart &chart, const QString &by, const QDateTime &at);
+
+/// Saves chart as a desk does: in a workspace that syncs through submitOrgChart() (nothing
+/// when nothing changed), elsewhere with OrgChart::save(). Returns whether the change went to
+/// the outbox for the server.
+Result<bool> saveOrgChart(Workspace &ws, OrgChart &chart, const QString &by);
+
+/// Takes the server's chart in: replaces the chart here (keeping the clear personal numbers
+/// this desk holds where the server's masked ones match them), records the server's changes
+/// that did not come from here, and notes the server's revision. Left for later, returning
+/// false, while an org command from here waits for its answer. Returns whether the chart here
+/// changed.
+Result<bool> adoptOrgChart(Workspace &ws, Outbox &outbox, const OrgRevision &server);
 
 } // namespace GridDesk::Sync

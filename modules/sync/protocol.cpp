@@ -722,4 +722,357 @@ Result<EditionChanges> editionFromJson(const QJsonValue &value)
     return changes;
 }
 
+bool isOrgCommand(const QJsonValue &value)
+{
+    return value.toObject().value(QLatin1String("kind")).toString() == QLatin1String("org");
+}
+
+namespace {
+
+QJsonArray textsJson(const QStringList &texts)
+{
+    return QJsonArray::fromStringList(texts);
+}
+
+/// A list of texts under field of json; InvalidArgument when it is there and is not one.
+Result<QStringList> textsField(const QJsonObject &json, const char *field)
+{
+    const QJsonValue value = json.value(QLatin1String(field));
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (!value.isArray())
+        return invalid(QLatin1String(field), Tr::tr("not a list"));
+    QStringList texts;
+    for (const QJsonValue &each : value.toArray()) {
+        if (!each.isString() || each.toString().size() > MAX_TEXT)
+            return invalid(QLatin1String(field), Tr::tr("a list of texts is expected"));
+        texts << each.toString();
+    }
+    return texts;
+}
+
+/// A whole number at least 0 under field; 0 when it is not there.
+Result<qint64> idField(const QJsonObject &json, const char *field)
+{
+    const QJsonValue value = json.value(QLatin1String(field));
+    if (value.isUndefined() || value.isNull())
+        return 0;
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || number < 0 || number > 9e15 || number != std::floor(number))
+        return invalid(QLatin1String(field), Tr::tr("a whole number is expected"));
+    return qint64(number);
+}
+
+QJsonObject unitJson(const ChartUnit &unit)
+{
+    return {{QStringLiteral("code"), unit.code}, {QStringLiteral("name"), unit.name},
+        {QStringLiteral("tier"), unit.tier}, {QStringLiteral("parent"), unit.parentCode},
+        {QStringLiteral("kind"), unitKindKey(unit.kind)}, {QStringLiteral("contact"), unit.contact},
+        {QStringLiteral("jurisdiction"), textsJson(unit.jurisdiction)},
+        {QStringLiteral("retired"), unit.retired},
+        {QStringLiteral("retired_at"),
+            unit.retiredAt.isValid() ? QJsonValue(unit.retiredAt.toUTC().toString(Qt::ISODate))
+                                     : QJsonValue()},
+        {QStringLiteral("departments"), textsJson(unit.departments)},
+        {QStringLiteral("linked_units"), textsJson(unit.linkedUnits)}};
+}
+
+Result<ChartUnit> unitFromJson(const QJsonObject &json)
+{
+    ChartUnit unit;
+    auto code = textField(json, "code", true);
+    auto name = code ? textField(json, "name", false) : code;
+    auto parent = name ? textField(json, "parent", false) : name;
+    auto contact = parent ? textField(json, "contact", false) : parent;
+    auto retiredAt = contact ? textField(json, "retired_at", false) : contact;
+    if (!retiredAt)
+        return std::unexpected(retiredAt.error());
+    unit.code = *code;
+    unit.name = *name;
+    unit.parentCode = *parent;
+    unit.contact = *contact;
+    unit.retiredAt = QDateTime::fromString(*retiredAt, Qt::ISODate);
+    auto tier = idField(json, "tier");
+    if (!tier)
+        return std::unexpected(tier.error());
+    unit.tier = int(std::min<qint64>(*tier, 99));
+    const auto kind = unitKindFromKey(json.value(QLatin1String("kind")).toString());
+    if (!kind)
+        return invalid(QStringLiteral("kind"), Tr::tr("\"tier\" or \"joint\" is expected"));
+    unit.kind = *kind;
+    unit.retired = json.value(QLatin1String("retired")).toBool();
+    for (auto [field, list] : {std::pair {"jurisdiction", &unit.jurisdiction},
+             std::pair {"departments", &unit.departments},
+             std::pair {"linked_units", &unit.linkedUnits}}) {
+        auto texts = textsField(json, field);
+        if (!texts)
+            return std::unexpected(texts.error());
+        *list = *texts;
+    }
+    return unit;
+}
+
+QJsonObject personJson(const Person &person)
+{
+    QJsonArray grids = textsJson(person.gridCodes);
+    return {{QStringLiteral("id"), person.id}, {QStringLiteral("name"), person.name},
+        {QStringLiteral("post"), person.post}, {QStringLiteral("unit"), person.unitCode},
+        {QStringLiteral("grids"), grids}, {QStringLiteral("phone"), person.phone},
+        {QStringLiteral("id_number"), person.idNumber},
+        {QStringLiteral("retired"), person.retired}};
+}
+
+Result<Person> personFromJson(const QJsonObject &json)
+{
+    Person person;
+    auto id = idField(json, "id");
+    auto name = id ? textField(json, "name", true) : std::unexpected(id.error());
+    auto post = name ? textField(json, "post", true) : name;
+    auto unit = post ? textField(json, "unit", true) : post;
+    auto phone = unit ? textField(json, "phone", false) : unit;
+    auto idNumber = phone ? textField(json, "id_number", false) : phone;
+    auto grids = idNumber ? textsField(json, "grids") : std::unexpected(idNumber.error());
+    if (!grids)
+        return std::unexpected(grids.error());
+    person.id = *id;
+    person.name = *name;
+    person.post = *post;
+    person.unitCode = *unit;
+    person.phone = *phone;
+    person.idNumber = *idNumber;
+    person.gridCodes = *grids;
+    person.retired = json.value(QLatin1String("retired")).toBool();
+    return person;
+}
+
+QJsonObject groupJson(const OrgGroup &group)
+{
+    QJsonArray people;
+    for (qint64 id : group.memberPeople)
+        people << id;
+    return {{QStringLiteral("id"), group.id}, {QStringLiteral("name"), group.name},
+        {QStringLiteral("kind"), groupKindKey(group.kind)},
+        {QStringLiteral("unit"), group.unitCode}, {QStringLiteral("remit"), group.remit},
+        {QStringLiteral("member_units"), textsJson(group.memberUnits)},
+        {QStringLiteral("member_people"), people}, {QStringLiteral("dissolved"), group.dissolved}};
+}
+
+Result<OrgGroup> groupFromJson(const QJsonObject &json)
+{
+    OrgGroup group;
+    auto id = idField(json, "id");
+    auto name = id ? textField(json, "name", true) : std::unexpected(id.error());
+    auto unit = name ? textField(json, "unit", true) : name;
+    auto remit = unit ? textField(json, "remit", false) : unit;
+    auto units = remit ? textsField(json, "member_units") : std::unexpected(remit.error());
+    if (!units)
+        return std::unexpected(units.error());
+    const auto kind = groupKindFromKey(json.value(QLatin1String("kind")).toString());
+    if (!kind)
+        return invalid(
+            QStringLiteral("kind"), Tr::tr("\"coordination\" or \"leading\" is expected"));
+    group.id = *id;
+    group.name = *name;
+    group.kind = *kind;
+    group.unitCode = *unit;
+    group.remit = *remit;
+    group.memberUnits = *units;
+    for (const QJsonValue &member : json.value(QLatin1String("member_people")).toArray()) {
+        if (!member.isDouble() || member.toDouble() < 1)
+            return invalid(QStringLiteral("member_people"), Tr::tr("person ids are expected"));
+        group.memberPeople << qint64(member.toDouble());
+    }
+    group.dissolved = json.value(QLatin1String("dissolved")).toBool();
+    return group;
+}
+
+QJsonObject changeJson(const OrgChange &change)
+{
+    return {{QStringLiteral("at"), change.at.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("by"), change.by}, {QStringLiteral("unit"), change.unitCode},
+        {QStringLiteral("person"), change.personId}, {QStringLiteral("group"), change.groupId},
+        {QStringLiteral("action"), change.action}, {QStringLiteral("detail"), change.detail},
+        {QStringLiteral("revision"), change.revision}, {QStringLiteral("command"), change.command}};
+}
+
+Result<OrgChange> changeFromJson(const QJsonObject &json)
+{
+    OrgChange change;
+    auto at = textField(json, "at", true);
+    auto by = at ? textField(json, "by", false) : at;
+    auto unit = by ? textField(json, "unit", false) : by;
+    auto action = unit ? textField(json, "action", true) : unit;
+    auto detail = action ? textField(json, "detail", false) : action;
+    auto command = detail ? textField(json, "command", false) : detail;
+    auto person = command ? idField(json, "person") : std::unexpected(command.error());
+    auto group = person ? idField(json, "group") : person;
+    auto revision = group ? idField(json, "revision") : group;
+    if (!revision)
+        return std::unexpected(revision.error());
+    change.at = QDateTime::fromString(*at, Qt::ISODateWithMs);
+    if (!change.at.isValid())
+        return invalid(QStringLiteral("at"), Tr::tr("not a date and time: %1").arg(*at));
+    change.by = *by;
+    change.unitCode = *unit;
+    change.action = *action;
+    change.detail = *detail;
+    change.command = *command;
+    change.personId = *person;
+    change.groupId = *group;
+    change.revision = *revision;
+    return change;
+}
+
+void writeParts(QJsonObject &json, const OrgParts &parts)
+{
+    QJsonArray units;
+    for (const ChartUnit &unit : parts.units)
+        units << unitJson(unit);
+    QJsonArray people;
+    for (const Person &person : parts.people)
+        people << personJson(person);
+    QJsonArray groups;
+    for (const OrgGroup &group : parts.groups)
+        groups << groupJson(group);
+    json.insert(QStringLiteral("units"), units);
+    json.insert(QStringLiteral("people"), people);
+    json.insert(QStringLiteral("groups"), groups);
+}
+
+/// Reads each object of the list under field with read, naming the field and index of the one
+/// that cannot be read.
+template<typename T, typename Read>
+Result<QList<T>> readList(const QJsonObject &json, const char *field, Read read)
+{
+    const QJsonValue value = json.value(QLatin1String(field));
+    if (!value.isArray())
+        return invalid(QLatin1String(field), Tr::tr("a list is expected"));
+    QList<T> items;
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array.at(i).isObject())
+            return invalid(
+                QStringLiteral("%1[%2]").arg(QLatin1String(field)).arg(i), Tr::tr("not an object"));
+        auto item = read(array.at(i).toObject());
+        if (!item)
+            return std::unexpected(
+                item.error().at(QStringLiteral("%1[%2]").arg(QLatin1String(field)).arg(i)));
+        items << *item;
+    }
+    return items;
+}
+
+Result<OrgParts> readParts(const QJsonObject &json)
+{
+    OrgParts parts;
+    auto units = readList<ChartUnit>(json, "units", unitFromJson);
+    if (!units)
+        return std::unexpected(units.error());
+    auto people = readList<Person>(json, "people", personFromJson);
+    if (!people)
+        return std::unexpected(people.error());
+    auto groups = readList<OrgGroup>(json, "groups", groupFromJson);
+    if (!groups)
+        return std::unexpected(groups.error());
+    return OrgParts {*units, *people, *groups};
+}
+
+QJsonArray changesJson(const QList<OrgChange> &changes)
+{
+    QJsonArray array;
+    for (const OrgChange &change : changes)
+        array << changeJson(change);
+    return array;
+}
+
+} // namespace
+
+QJsonObject orgCommandJson(const OrgCommand &command)
+{
+    QJsonObject json {{QStringLiteral("id"), command.id},
+        {QStringLiteral("kind"), QStringLiteral("org")},
+        {QStringLiteral("based_on"), command.basedOn}, {QStringLiteral("at"), command.at.toIso()},
+        {QStringLiteral("made_by"), command.madeBy},
+        {QStringLiteral("changes"), changesJson(command.changes)}};
+    writeParts(json, command.chart);
+    return json;
+}
+
+Result<OrgCommand> orgCommandFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("command"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    OrgCommand command;
+    auto id = textField(json, "id", true);
+    if (!id)
+        return std::unexpected(id.error());
+    if (!isCommandId(*id))
+        return invalid(QStringLiteral("id"),
+            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
+                .arg(printableText(id->left(80))));
+    command.id = *id;
+    auto basedOn = idField(json, "based_on");
+    if (!basedOn)
+        return std::unexpected(basedOn.error());
+    command.basedOn = *basedOn;
+    auto at = timeField(json, "at", true);
+    if (!at)
+        return std::unexpected(at.error());
+    command.at = *at;
+    auto madeBy = textField(json, "made_by", false);
+    if (!madeBy)
+        return std::unexpected(madeBy.error());
+    command.madeBy = *madeBy;
+    auto parts = readParts(json);
+    if (!parts)
+        return std::unexpected(parts.error());
+    command.chart = *parts;
+    auto changes = readList<OrgChange>(json, "changes", changeFromJson);
+    if (!changes)
+        return std::unexpected(changes.error());
+    command.changes = *changes;
+    return command;
+}
+
+QJsonObject orgPartsJson(const OrgParts &parts)
+{
+    QJsonObject json;
+    writeParts(json, parts);
+    return json;
+}
+
+QJsonObject orgRevisionJson(const OrgRevision &revision)
+{
+    QJsonObject json {{QStringLiteral("revision"), revision.revision}};
+    if (revision.chart) {
+        writeParts(json, *revision.chart);
+        json.insert(QStringLiteral("changes"), changesJson(revision.changes));
+    }
+    return json;
+}
+
+Result<OrgRevision> orgRevisionFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("org"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    OrgRevision revision;
+    auto number = idField(json, "revision");
+    if (!number)
+        return std::unexpected(number.error());
+    revision.revision = *number;
+    if (!json.contains(QLatin1String("units")))
+        return revision;
+    auto parts = readParts(json);
+    if (!parts)
+        return std::unexpected(parts.error());
+    revision.chart = *parts;
+    auto changes = readList<OrgChange>(json, "changes", changeFromJson);
+    if (!changes)
+        return std::unexpected(changes.error());
+    revision.changes = *changes;
+    return revision;
+}
+
 } // namespace GridDesk::Sync

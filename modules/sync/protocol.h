@@ -5,6 +5,7 @@
 #include "domain/caserecord.h"
 #include "domain/error.h"
 #include "editions/grideditions.h"
+#include "org/orgchart.h"
 #include "workflow/caseevent.h"
 #include "workflow/workflowengine.h"
 
@@ -155,5 +156,37 @@ Result<EditionChanges> editionFromJson(const QJsonValue &value);
 
 /// How many editions one answer of the editions feed carries at most.
 inline constexpr int MAX_EDITIONS_PER_PAGE = 10;
+
+/// A desk's org chart as it saved it, sent for the server to take as the city's: applied only
+/// when it was made on the server's newest revision, keeps the chart's rules and changes
+/// nothing outside the account's units.
+struct OrgCommand
+{
+    QString id;
+    qint64 basedOn = 0; ///< the server's revision of the chart the desk changed
+    CaseTime at;
+    QString madeBy;
+    OrgParts chart; ///< the whole chart after the change; personal numbers as the desk has them
+    QList<OrgChange> changes; ///< what the change did, as the desk recorded it
+};
+
+/// Whether a command's kind is "org".
+bool isOrgCommand(const QJsonValue &value);
+QJsonObject orgCommandJson(const OrgCommand &command);
+/// Reads an org command; InvalidArgument naming the field that is missing or wrong.
+Result<OrgCommand> orgCommandFromJson(const QJsonValue &value);
+
+/// The org chart as the server hands it to desks: its revision, and when newer than the desk's,
+/// the chart with personal numbers masked and the changes since the desk's revision.
+struct OrgRevision
+{
+    qint64 revision = 0;
+    std::optional<OrgParts> chart; ///< none when the desk holds this revision already
+    QList<OrgChange> changes;
+};
+QJsonObject orgRevisionJson(const OrgRevision &revision);
+/// The units, people and groups of a chart as a command or the org feed carries them.
+QJsonObject orgPartsJson(const OrgParts &parts);
+Result<OrgRevision> orgRevisionFromJson(const QJsonValue &value);
 
 } // namespace GridDesk::Sync

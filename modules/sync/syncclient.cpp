@@ -298,6 +298,23 @@ Result<SyncClient::Page> SyncClient::pull(qint64 after, int limit, int waitSecon
     return page;
 }
 
+Result<OrgRevision> SyncClient::orgChart(qint64 after, bool always)
+{
+    auto answer = request("GET",
+        QStringLiteral("/v1/org?after=%1%2")
+            .arg(after)
+            .arg(always ? QStringLiteral("&chart=always") : QString()),
+        {});
+    if (!answer)
+        return std::unexpected(answer.error());
+    auto revision = orgRevisionFromJson(*answer);
+    if (!revision)
+        return fail(ErrorCode::InvalidRow,
+            Tr::tr("The server sent an org chart this desk cannot read: %1")
+                .arg(revision.error().message));
+    return revision;
+}
+
 Result<SyncClient::EditionsPage> SyncClient::editions(int after)
 {
     auto answer = request("GET", QStringLiteral("/v1/editions?after=%1").arg(after), {});
@@ -351,7 +368,7 @@ Result<void> uploadAttachments(
     Workspace &workspace, const QList<OutboxEntry> &batch, SyncClient &client)
 {
     for (const OutboxEntry &entry : batch) {
-        if (entry.isEdition || entry.action != CaseAction::Attach)
+        if (entry.kind != CommandKind::Case || entry.action != CaseAction::Attach)
             continue;
         const QString sha256 = entry.body.value(QLatin1String("data"))
                                    .toObject()
@@ -527,6 +544,21 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         }
         if (!page->more || page->editions.isEmpty())
             break;
+    }
+
+    // The org chart before the cases too: a case may be dispatched to a unit it brings.
+    auto org =
+        client.orgChart(serverOrgRevision(book.workspace()), orgChartRefused(book.workspace()));
+    if (!org)
+        return std::unexpected(org.error());
+    if (org->chart) {
+        auto adopted = adoptOrgChart(book.workspace(), outbox, *org);
+        if (!adopted)
+            return std::unexpected(adopted.error());
+        if (*adopted || serverOrgRevision(book.workspace()) == org->revision) {
+            report.orgRevision = org->revision;
+            report.orgChanged = *adopted;
+        }
     }
 
     // Another account may see other cases: its feed is read from the start.

@@ -78,6 +78,9 @@ public:
     };
     /// The grid editions the server published after edition after, oldest first.
     Result<EditionsPage> editions(int after);
+    /// The server's org chart when its revision is newer than after (or always), with the
+    /// changes since after.
+    Result<OrgRevision> orgChart(qint64 after, bool always = false);
 
     /// Cuts a waiting pull short (called from a slot that runs while it waits): the pull fails
     /// and wasInterrupted() says why. Other requests are never cut short.
@@ -125,6 +128,8 @@ struct SyncReport
     QList<CommandResult> rejections;
     FeedSummary received;
     int editions = 0; ///< grid editions taken in
+    qint64 orgRevision = 0; ///< the server's revision of the org chart taken in, if a newer one
+    bool orgChanged = false; ///< the org chart here changed with it
     int attachments = 0; ///< files of attach events fetched from the server
     int pages = 0;
     qint64 cursor = 0;

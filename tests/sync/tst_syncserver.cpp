@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include "editions/grideditions.h"
+#include "org/orgchart.h"
 #include "topology/gridedits.h"
 #include "workflow/casefile.h"
 
@@ -1059,7 +1060,7 @@ private Q_SLOTS:
         }
         // While an edition waits for its answer, no second one goes out.
         auto rejected = desk.outbox->entries(Sync::OutboxState::Rejected);
-        QVERIFY(rejected->last().isEdition);
+        QVERIFY(rejected->last().kind == Sync::CommandKind::Edition);
         QVERIFY(desk.outbox->discard(rejected->last().id).has_value());
         QVERIFY(GridDraft::load(*desk.workspace)->discard(*desk.workspace).has_value());
 
@@ -1163,6 +1164,198 @@ private Q_SLOTS:
         QCOMPARE(result.value(QLatin1String("code")).toString(), QStringLiteral("invalid"));
         QVERIFY2(result.value(QLatin1String("reason")).toString().contains(QLatin1String("wkb")),
             qPrintable(result.value(QLatin1String("reason")).toString()));
+    }
+
+    void theOrgChartTravelsThroughTheServer()
+    {
+        const auto serverRevision = [this] {
+            auto server = store();
+            return scalar(*server,
+                QStringLiteral("SELECT value FROM griddesk_metadata WHERE key = 'org_revision'"))
+                .toLongLong();
+        };
+        const qint64 start = serverRevision();
+        QVERIFY(start > 0);
+
+        // A desk holding the same chart as the server takes its revision in and changes nothing.
+        Desk city = Desk::open(copyOfSample(QStringLiteral("org-city.gpkg")));
+        QVERIFY(city.outbox->setServer(m_server->url()).has_value());
+        auto first = sync(city, QStringLiteral("wang"));
+        QVERIFY2(first.has_value(), why(first).constData());
+        QVERIFY(!first->orgChanged);
+        QCOMPARE(Sync::serverOrgRevision(*city.workspace), start);
+
+        // A leader adds a street office and a person with personal numbers; the save goes out.
+        auto chart = OrgChart::load(*city.workspace);
+        QVERIFY(chart
+                    ->putUnit({QStringLiteral("10101"), QStringLiteral("Battery Park office"), 4,
+                        QStringLiteral("101")})
+                    .has_value());
+        Person zhao;
+        zhao.name = QStringLiteral("Zhao Min");
+        zhao.post = QStringLiteral("grid_supervisor");
+        zhao.unitCode = QStringLiteral("10101");
+        zhao.phone = QStringLiteral("13812345678");
+        zhao.idNumber = QStringLiteral("440301199001011234");
+        auto zhaoId = chart->putPerson(zhao);
+        QVERIFY(zhaoId.has_value());
+        auto queued = Sync::saveOrgChart(*city.workspace, *chart, QStringLiteral("Wang Lei"));
+        QVERIFY2(queued.has_value(), why(queued).constData());
+        QVERIFY(*queued);
+        QCOMPARE(city.outbox->waiting(Sync::CommandKind::Org)->size(), 1);
+        auto pushed = sync(city, QStringLiteral("wang"));
+        QVERIFY2(pushed.has_value(), why(pushed).constData());
+        QCOMPARE(pushed->applied, 1);
+        QVERIFY(!pushed->orgChanged);
+        QCOMPARE(Sync::serverOrgRevision(*city.workspace), start + 1);
+        {
+            auto server = store();
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT name FROM org_units WHERE code = "
+                                        "'10101'"))
+                         .toString(),
+                QStringLiteral("Battery Park office"));
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT phone FROM people WHERE name = "
+                                        "'Zhao Min'"))
+                         .toString(),
+                QStringLiteral("13812345678"));
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT count(*) FROM org_history WHERE revision = %1 AND "
+                                        "by = 'Wang Lei' AND command IS NOT NULL")
+                             .arg(start + 1))
+                         .toInt(),
+                2);
+        }
+        // The desk that made the change keeps the clear numbers it typed.
+        QCOMPARE(
+            OrgChart::load(*city.workspace)->person(*zhaoId)->phone, QStringLiteral("13812345678"));
+
+        // Another desk takes the chart in: the office, the person with masked numbers, and
+        // the change in its history under the name of whoever made it.
+        Desk other = Desk::open(copyOfSample(QStringLiteral("org-other.gpkg")));
+        QVERIFY(other.outbox->setServer(m_server->url()).has_value());
+        auto taken = sync(other, QStringLiteral("chen"));
+        QVERIFY2(taken.has_value(), why(taken).constData());
+        QVERIFY(taken->orgChanged);
+        QCOMPARE(taken->orgRevision, start + 1);
+        auto there = OrgChart::load(*other.workspace);
+        QVERIFY(there->unit(QStringLiteral("10101")));
+        QCOMPARE(there->person(*zhaoId)->phone, QStringLiteral("138****5678"));
+        QCOMPARE(there->person(*zhaoId)->idNumber, QStringLiteral("4403**********1234"));
+        auto history = OrgChart::history(*other.workspace, QStringLiteral("10101"));
+        QVERIFY(!history->isEmpty());
+        QCOMPARE(history->first().by, QStringLiteral("Wang Lei"));
+        // The sample's own history, which the desk holds already, is not recorded twice.
+        {
+            auto server = store();
+            QCOMPARE(OrgChart::history(*other.workspace)->size(),
+                scalar(*server, QStringLiteral("SELECT count(*) FROM org_history")).toInt());
+        }
+        auto quiet = sync(other, QStringLiteral("chen"));
+        QVERIFY(!quiet->orgChanged);
+        QCOMPARE(
+            OrgChart::history(*other.workspace, QStringLiteral("10101"))->size(), history->size());
+
+        // An operator may not change the chart: refused, audited, and the desk's chart is the
+        // server's again after the next sync.
+        there->putUnit({QStringLiteral("10101"), QStringLiteral("Renamed by an operator"), 4,
+                           QStringLiteral("101")},
+            true);
+        QVERIFY(*Sync::saveOrgChart(*other.workspace, *there, QStringLiteral("Chen")));
+        auto byOperator = sync(other, QStringLiteral("chen"));
+        QVERIFY2(byOperator.has_value(), why(byOperator).constData());
+        QCOMPARE(byOperator->rejected, 1);
+        QCOMPARE(byOperator->rejections.first().refusal, Sync::Refusal::Forbidden);
+        QCOMPARE(OrgChart::load(*other.workspace)->unit(QStringLiteral("10101"))->name,
+            QStringLiteral("Battery Park office"));
+        auto rejected = other.outbox->entries(Sync::OutboxState::Rejected);
+        QVERIFY(rejected->last().kind == Sync::CommandKind::Org);
+        QVERIFY(!Sync::orgChartRefused(*other.workspace));
+        {
+            auto server = store();
+            QVERIFY(scalar(*server,
+                        QStringLiteral("SELECT count(*) FROM server_audit WHERE user_name = "
+                                       "'chen' AND detail LIKE '%org chart: role%'"))
+                        .toInt()
+                > 0);
+        }
+
+        // A Manhattan supervisor changes what lies in Manhattan, holding only masked numbers:
+        // the server keeps the clear ones.
+        Desk manhattan = Desk::open(copyOfSample(QStringLiteral("org-manhattan.gpkg")));
+        QVERIFY(manhattan.outbox->setServer(m_server->url()).has_value());
+        QVERIFY(sync(manhattan, QStringLiteral("lin")).has_value());
+        auto local = OrgChart::load(*manhattan.workspace);
+        Person renamed = *local->person(*zhaoId);
+        renamed.name = QStringLiteral("Zhao Minhua");
+        QVERIFY(local->putPerson(renamed).has_value());
+        QVERIFY(*Sync::saveOrgChart(*manhattan.workspace, *local, QStringLiteral("Lin")));
+        auto inside = sync(manhattan, QStringLiteral("lin"));
+        QVERIFY2(inside.has_value(), why(inside).constData());
+        QCOMPARE(inside->applied, 1);
+        {
+            auto server = store();
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT phone || ' ' || id_number FROM people WHERE "
+                                        "name = 'Zhao Minhua'"))
+                         .toString(),
+                QStringLiteral("13812345678 440301199001011234"));
+        }
+        // Brooklyn is not Manhattan's, and neither is Manhattan's own place in the chart.
+        local = OrgChart::load(*manhattan.workspace);
+        QVERIFY(local
+                    ->putUnit(
+                        {QStringLiteral("301"), QStringLiteral("Not ours"), 3, QStringLiteral("3")},
+                        true)
+                    .has_value());
+        QVERIFY(*Sync::saveOrgChart(*manhattan.workspace, *local, QStringLiteral("Lin")));
+        auto outside = sync(manhattan, QStringLiteral("lin"));
+        QCOMPARE(outside->rejected, 1);
+        QCOMPARE(outside->rejections.first().refusal, Sync::Refusal::OutsideJurisdiction);
+        QVERIFY2(outside->rejections.first().reason.contains(QLatin1String("unit 301")),
+            qPrintable(outside->rejections.first().reason));
+        QCOMPARE(OrgChart::load(*manhattan.workspace)->unit(QStringLiteral("301"))->name,
+            QStringLiteral("Brooklyn Community District 1"));
+
+        // The leader's desk, a revision behind, is refused as a conflict and takes the newer
+        // chart in; its change waits in the rejected list.
+        auto stale = OrgChart::load(*city.workspace);
+        QVERIFY(
+            stale->retireUnit(QStringLiteral("112"), QDateTime::currentDateTimeUtc()).has_value());
+        QVERIFY(*Sync::saveOrgChart(*city.workspace, *stale, QStringLiteral("Wang Lei")));
+        auto late = sync(city, QStringLiteral("wang"));
+        QVERIFY2(late.has_value(), why(late).constData());
+        QCOMPARE(late->rejected, 1);
+        QCOMPARE(late->rejections.first().refusal, Sync::Refusal::Conflict);
+        QVERIFY(late->orgChanged);
+        auto newer = OrgChart::load(*city.workspace);
+        QVERIFY(!newer->unit(QStringLiteral("112"))->retired);
+        QCOMPARE(newer->person(*zhaoId)->name, QStringLiteral("Zhao Minhua"));
+        // Its own clear numbers stay: the server's masked ones match them.
+        QCOMPARE(newer->person(*zhaoId)->phone, QStringLiteral("13812345678"));
+
+        // A chart that breaks the tier rule is refused whole.
+        Sync::OrgCommand broken;
+        broken.id = Sync::newCommandId();
+        broken.basedOn = serverRevision();
+        broken.at = CaseTime::fromIso(QStringLiteral("2026-12-05T09:00:00Z")).value();
+        broken.madeBy = QStringLiteral("Wang Lei");
+        broken.chart = OrgChart::load(*city.workspace)->parts();
+        for (ChartUnit &unit : broken.chart.units) {
+            if (unit.code == QLatin1String("101"))
+                unit.tier = 1;
+        }
+        broken.changes = {OrgChange {0, QDateTime::currentDateTimeUtc(), QString(),
+            QStringLiteral("101"), 0, 0, QStringLiteral("change"), QStringLiteral("tier 3 → 1")}};
+        auto session = client(QStringLiteral("wang"));
+        QVERIFY(session.login().has_value());
+        auto answers = session.push({Sync::orgCommandJson(broken)});
+        QVERIFY2(answers.has_value(), why(answers).constData());
+        QCOMPARE(answers->first().refusal, Sync::Refusal::Invalid);
+        QVERIFY2(answers->first().reason.contains(QLatin1String("101")),
+            qPrintable(answers->first().reason));
+        QCOMPARE(serverRevision(), start + 2);
     }
 
     void attachmentsTravelWithTheirCases()

@@ -24,7 +24,11 @@
 #include "gridedit/grideditor.h"
 #include "gridedit/grideditsession.h"
 #include "gridedit/publishdialog.h"
+#include "org/orgchart.h"
+#include "orgedit/orgdocument.h"
+#include "orgedit/orgeditor.h"
 #include "sync/feedapplier.h"
+#include "sync/outbox.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void rejectedCommandsAreRedoneOrDiscarded();
     void syncsWithTheServer();
     void publishingAGridEditionGoesThroughTheServer();
+    void orgChartChangesGoThroughTheServer();
 
 private:
     /// The main window on the workspace at path, acting as user.
@@ -522,6 +527,83 @@ void TestSyncControls::publishingAGridEditionGoesThroughTheServer()
     }
     QVERIFY(
         m_window->grab().save(QDir::temp().filePath(QStringLiteral("griddesk-edition-sync.png"))));
+    sync->disconnectFromServer();
+}
+
+void TestSyncControls::orgChartChangesGoThroughTheServer()
+{
+    const QString base = m_dir.filePath(QStringLiteral("nyc-org.gpkg"));
+    const auto made = Test::makeNewYorkWorkspace(base);
+    QVERIFY2(made.has_value(), Test::why(made).constData());
+    const QString store = m_dir.filePath(QStringLiteral("org-store.gpkg"));
+    const QString deskPath = m_dir.filePath(QStringLiteral("org-desk.gpkg"));
+    const QString otherPath = m_dir.filePath(QStringLiteral("org-other.gpkg"));
+    for (const QString &copy : {store, deskPath, otherPath})
+        QVERIFY(Test::copyWorkspace(base, copy));
+    const QString folder = m_dir.filePath(QStringLiteral("org"));
+    QVERIFY(QDir().mkpath(folder));
+    Test::TestServer server(folder);
+    for (const auto &done : {server.makeCertificate(),
+             server.addUser(store, QStringLiteral("zhao"), QStringLiteral("supervisor"),
+                 QStringLiteral("city"), "zhao-password"),
+             server.start(store)})
+        QVERIFY2(done.has_value(), Test::why(done).constData());
+
+    openWindow(deskPath, QStringLiteral("Supervisor Li"));
+    DeskSync *sync = m_sync->deskSync();
+    Sync::ClientOptions options;
+    options.server = server.url();
+    options.user = QStringLiteral("zhao");
+    options.password = "zhao-password";
+    options.caCertificates = *Sync::readCaFile(server.certificatePath());
+    QSignalSpy rounds(sync, &DeskSync::roundFinished);
+    sync->connectToServer(deskPath, options);
+    QVERIFY(rounds.wait(180'000));
+
+    // The supervisor adds a street office in the org chart editor and saves: it goes out.
+    m_window->openOrgEditor();
+    OrgEditor *editor = m_window->orgEditor();
+    QVERIFY(editor);
+    QVERIFY(editor->addUnit(QStringLiteral("101"), UnitKind::Tier, QStringLiteral("10101"),
+        QStringLiteral("Battery Park office")));
+    rounds.clear();
+    QVERIFY(editor->save());
+    QVERIFY(rounds.wait(60'000));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto atServer = Workspace::open(store);
+            auto chart = atServer ? OrgChart::load(**atServer) : std::unexpected(atServer.error());
+            return chart && chart->unit(QStringLiteral("10101"));
+        }(),
+        30'000);
+
+    // Another desk renames the office through the server; this desk takes the chart in, and
+    // its open editor and its units follow.
+    {
+        auto other = Test::OutboxDesk::open(otherPath);
+        QVERIFY2(other.has_value(), Test::why(other).constData());
+        QVERIFY(other->outbox->setServer(server.url()).has_value());
+        Sync::SyncClient client(options);
+        QVERIFY(Sync::syncOnce(*other->book, *other->outbox, client).has_value());
+        auto chart = OrgChart::load(*other->workspace);
+        QVERIFY(chart->unit(QStringLiteral("10101")));
+        ChartUnit renamed = *chart->unit(QStringLiteral("10101"));
+        renamed.name = QStringLiteral("Battery Park and Wall Street office");
+        QVERIFY(chart->putUnit(renamed, true).has_value());
+        QVERIFY(*Sync::saveOrgChart(*other->workspace, *chart, QStringLiteral("Supervisor Li")));
+        auto sent = Sync::syncOnce(*other->book, *other->outbox, client);
+        QVERIFY2(sent.has_value(), Test::why(sent).constData());
+        QCOMPARE(sent->applied, 1);
+    }
+    QSignalSpy taken(m_sync, &SyncControls::orgChartTaken);
+    sync->syncNow();
+    QVERIFY(taken.wait(60'000));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("org chart came")),
+        qPrintable(m_window->statusBar()->currentMessage()));
+    QTRY_COMPARE(editor->document()->chart().unit(QStringLiteral("10101"))->name,
+        QStringLiteral("Battery Park and Wall Street office"));
+    editor->resize(1300, 800);
+    QVERIFY(editor->grab().save(QDir::temp().filePath(QStringLiteral("griddesk-org-sync.png"))));
     sync->disconnectFromServer();
 }
 

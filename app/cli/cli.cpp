@@ -73,9 +73,11 @@ QString usage()
         "  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv\n"
         "\n"
         "Evaluation (the cases reported from --from to --to, as USER may see them):\n"
-        "  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]\n"
-        "      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]\n"
-        "      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]\n"
+        "  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]\n"
+        "      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]\n"
+        "      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]\n"
+        "      (--last: the whole period before the one --on, or today, falls in; {period} in\n"
+        "      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)\n"
         "  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…\n"
         "      [--minimum-cases N] [--json]\n"
         "\n"
@@ -554,8 +556,15 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("FILE")},
         {QStringLiteral("by"), Tr::tr("What an evaluation report groups cases by."),
             QStringLiteral("G")},
-        {QStringLiteral("period"), Tr::tr("The period an evaluation report counts cases in."),
+        {QStringLiteral("period"),
+            Tr::tr("Group an evaluation report per day, week, month or quarter."),
             QStringLiteral("P")},
+        {QStringLiteral("last"),
+            Tr::tr("Report on the last whole week, month or quarter (a periodic report)."),
+            QStringLiteral("P")},
+        {QStringLiteral("on"),
+            Tr::tr("With --last: the day the periodic report is made on (default today)."),
+            QStringLiteral("DATE")},
         {QStringLiteral("csv"), Tr::tr("Write the evaluation report as CSV to this file."),
             QStringLiteral("OUT")},
         {QStringLiteral("pdf"), Tr::tr("Write the evaluation report as PDF to this file."),

@@ -33,6 +33,28 @@ Result<EvaluationFilter> filterFrom(Context &context)
             return std::unexpected(day.error());
         (qstrcmp(option, "from") == 0 ? filter.from : filter.to) = *day;
     }
+    if (context.isSet("last")) {
+        if (context.isSet("from") || context.isSet("to")) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("--last takes the place of --from and --to; give one or the other."));
+        }
+        const auto last = periodFromKey(context.value("last"));
+        if (!last || *last == Period::None) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("unknown period \"%1\" for --last; use one of %2.")
+                    .arg(context.value("last"), periodKeys()));
+        }
+        QDate on = QDate::currentDate();
+        if (context.isSet("on")) {
+            auto day = EvaluationFilter::parseDate(context.value("on"), QStringLiteral("--on"));
+            if (!day)
+                return std::unexpected(day.error());
+            on = *day;
+        }
+        std::tie(filter.from, filter.to) = EvaluationFilter::periodBefore(*last, on);
+    } else if (context.isSet("on")) {
+        return fail(ErrorCode::InvalidArgument, Tr::tr("--on goes with --last."));
+    }
     if (context.isSet("by")) {
         const auto grouping = groupingFromKey(context.value("by"));
         if (!grouping || *grouping == Grouping::None) {
@@ -135,16 +157,26 @@ void printText(Context &context, const EvaluationReport &report)
 }
 
 /// Checks the output options before anything is computed: at most one output, and a file
-/// that may be written.
-Result<QString> outputTarget(Context &context)
+/// that may be written. A periodic report's file name may hold {period}, which becomes the
+/// key of the period the report counts.
+Result<QString> outputTarget(Context &context, const EvaluationFilter &filter)
 {
     const int outputs =
         int(context.isSet("json")) + int(context.isSet("csv")) + int(context.isSet("pdf"));
     if (outputs > 1)
         return fail(ErrorCode::InvalidArgument, Tr::tr("choose one of --json, --csv and --pdf."));
-    const QString target = context.isSet("csv") ? context.value("csv") : context.value("pdf");
+    QString target = context.isSet("csv") ? context.value("csv") : context.value("pdf");
     if (target.isEmpty())
         return target;
+    const QString placeholder = QStringLiteral("{period}");
+    if (target.contains(placeholder)) {
+        if (!context.isSet("last") || !filter.from) {
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("{period} in %1 names the period of --last; add --last.").arg(target));
+        }
+        target.replace(placeholder,
+            EvaluationFilter::periodKeyOf(*periodFromKey(context.value("last")), *filter.from));
+    }
     if (QFileInfo::exists(target) && !context.isSet("overwrite")) {
         return fail(
             ErrorCode::Conflict, Tr::tr("%1 exists; add --overwrite to replace it.").arg(target));
@@ -167,7 +199,7 @@ int evaluationCommand(Context &context)
     auto filter = filterFrom(context);
     if (!filter)
         return usageError(context, filter.error().message);
-    auto target = outputTarget(context);
+    auto target = outputTarget(context, *filter);
     if (!target) {
         return target.error().code == ErrorCode::Conflict
             ? failWith(context, target.error())

@@ -135,6 +135,35 @@ Result<void> EvaluationFilter::validate() const
 
 QString EvaluationFilter::periodOf(const QDate &day) const
 {
+    return periodKeyOf(period, day);
+}
+
+std::pair<QDate, QDate> EvaluationFilter::periodBefore(Period period, const QDate &day)
+{
+    switch (period) {
+    case Period::Week: {
+        const QDate monday = day.addDays(1 - day.dayOfWeek());
+        return {monday.addDays(-7), monday.addDays(-1)};
+    }
+    case Period::Month: {
+        const QDate first(day.year(), day.month(), 1);
+        return {first.addMonths(-1), first.addDays(-1)};
+    }
+    case Period::Quarter: {
+        const QDate first(day.year(), (day.month() - 1) / 3 * 3 + 1, 1);
+        return {first.addMonths(-3), first.addDays(-1)};
+    }
+    case Period::Day:
+        return {day.addDays(-1), day.addDays(-1)};
+    case Period::None:
+    case Period::Count:
+        break;
+    }
+    return {day, day};
+}
+
+QString EvaluationFilter::periodKeyOf(Period period, const QDate &day)
+{
     switch (period) {
     case Period::Day:
         return day.toString(Qt::ISODate);

@@ -49,6 +49,13 @@ struct EvaluationFilter
     /// with; empty when the report runs to now.
     QString cutoffText() const;
 
+    /// The last whole week (Monday to Sunday), month or quarter before the one day falls in,
+    /// as its first and last day: what a periodic report counts. Day gives the day before,
+    /// None day alone.
+    static std::pair<QDate, QDate> periodBefore(Period period, const QDate &day);
+    /// The key of the period day falls in, as periodOf() writes it for that period.
+    static QString periodKeyOf(Period period, const QDate &day);
+
     /// The filter as it is written into every export.
     QJsonObject toJson() const;
     /// One line for people: "2018-01-01 to 2018-01-31, by unit, per month, as user chen".

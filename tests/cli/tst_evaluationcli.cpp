@@ -147,6 +147,74 @@ private Q_SLOTS:
             << QStringList {ws, "--as", "nobody"} << 1 << "nobody is not a user of this workspace";
         QTest::newRow("no workspace") << QStringList {"/nonexistent/city.gpkg"} << 1
                                       << "/nonexistent/city.gpkg does not exist";
+        QTest::newRow("unknown last period")
+            << QStringList {ws, "--last", "year"} << 2 << "unknown period \"year\" for --last";
+        QTest::newRow("last and from") << QStringList {ws, "--last", "month", "--from",
+            "2026-03-01"} << 2 << "--last takes the place of --from and --to";
+        QTest::newRow("on without last")
+            << QStringList {ws, "--on", "2026-04-10"} << 2 << "--on goes with --last";
+        QTest::newRow("bad on day") << QStringList {ws, "--last", "week", "--on", "2026-02-30"} << 2
+                                    << "--on \"2026-02-30\" is not a day";
+        QTest::newRow("period name without last") << QStringList {ws, "--csv",
+            "r-{period}.csv"} << 2 << "{period} in r-{period}.csv names the period of --last";
+    }
+
+    void periodicReportsCountTheLastWholePeriod()
+    {
+        using Span = std::pair<QDate, QDate>;
+        // A Wednesday: the week before ran Monday 30 March to Sunday 5 April.
+        QCOMPARE(EvaluationFilter::periodBefore(Period::Week, QDate(2026, 4, 8)),
+            Span(QDate(2026, 3, 30), QDate(2026, 4, 5)));
+        // On a Monday, the week that ended yesterday.
+        QCOMPARE(EvaluationFilter::periodBefore(Period::Week, QDate(2026, 4, 6)),
+            Span(QDate(2026, 3, 30), QDate(2026, 4, 5)));
+        QCOMPARE(EvaluationFilter::periodBefore(Period::Month, QDate(2026, 3, 1)),
+            Span(QDate(2026, 2, 1), QDate(2026, 2, 28)));
+        QCOMPARE(EvaluationFilter::periodBefore(Period::Quarter, QDate(2026, 4, 1)),
+            Span(QDate(2026, 1, 1), QDate(2026, 3, 31)));
+        QCOMPARE(EvaluationFilter::periodBefore(Period::Quarter, QDate(2026, 1, 15)),
+            Span(QDate(2025, 10, 1), QDate(2025, 12, 31)));
+
+        // The monthly report made on 10 April counts March, and names its file after it.
+        const Test::Run periodic =
+            Test::cli({QStringLiteral("evaluation"), m_path, QStringLiteral("--last"),
+                QStringLiteral("month"), QStringLiteral("--on"), QStringLiteral("2026-04-10"),
+                QStringLiteral("--csv"), out(QStringLiteral("monthly-{period}.csv"))});
+        QVERIFY2(periodic.status == 0, qPrintable(periodic.err));
+        QFile file(out(QStringLiteral("monthly-2026-03.csv")));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(periodic.out));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.contains(QLatin1String("filter,,,from,,2026-03-01")));
+        QVERIFY(text.contains(QLatin1String("filter,,,to,,2026-03-31")));
+
+        // The same figures as the report asked for by its days.
+        const auto received = [](const QByteArray &json) {
+            return QJsonDocument::fromJson(json)
+                .object()
+                .value(QLatin1String("total"))
+                .toObject()
+                .value(QLatin1String("indicators"))
+                .toObject()
+                .value(QLatin1String("received"))
+                .toObject()
+                .value(QLatin1String("cases"))
+                .toArray();
+        };
+        const Test::Run byLast = Test::cli({QStringLiteral("evaluation"), m_path,
+            QStringLiteral("--last"), QStringLiteral("month"), QStringLiteral("--on"),
+            QStringLiteral("2026-04-10"), QStringLiteral("--json")});
+        const Test::Run byDays = Test::cli({QStringLiteral("evaluation"), m_path,
+            QStringLiteral("--from"), QStringLiteral("2026-03-01"), QStringLiteral("--to"),
+            QStringLiteral("2026-03-31"), QStringLiteral("--json")});
+        QVERIFY2(byLast.status == 0 && byDays.status == 0, qPrintable(byLast.err + byDays.err));
+        QVERIFY(!received(byLast.out).isEmpty());
+        QCOMPARE(received(byLast.out), received(byDays.out));
+        // April's report has the April case (C7) that March's has not.
+        const Test::Run april = Test::cli({QStringLiteral("evaluation"), m_path,
+            QStringLiteral("--last"), QStringLiteral("month"), QStringLiteral("--on"),
+            QStringLiteral("2026-05-02"), QStringLiteral("--json")});
+        QVERIFY(received(april.out).contains(m_city.id(7)));
+        QVERIFY(!received(byLast.out).contains(m_city.id(7)));
     }
 
     void badInputIsRefusedWithWhatIsWrong()

@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,6 +24,7 @@
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 namespace GridDesk {
 
@@ -128,7 +130,7 @@ QWidget *EvaluationDashboard::createFilterBar()
     connect(m_fromCheck, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_toCheck, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
     auto changed = [this] {
-        if (!m_settingFilter && m_workspace)
+        if (!m_settingFilter && !m_path.isEmpty())
             refresh();
     };
     connect(m_fromCheck, &QCheckBox::toggled, this, changed);
@@ -170,10 +172,12 @@ QWidget *EvaluationDashboard::tile(Indicator indicator) const
 
 Result<void> EvaluationDashboard::open(const QString &path, const QString &userName)
 {
+    // Opened here once to say at once when it cannot be; the figures open it again where they
+    // are made.
     auto workspace = Workspace::open(path);
     if (!workspace)
         return std::unexpected(workspace.error());
-    m_workspace = std::move(*workspace);
+    m_path = path;
     m_user = userName;
     m_settingFilter = true;
     m_grouping->setCurrentIndex(m_grouping->findData(int(Grouping::Unit)));
@@ -186,7 +190,7 @@ Result<void> EvaluationDashboard::open(const QString &path, const QString &userN
 void EvaluationDashboard::setUser(const QString &userName)
 {
     m_user = userName;
-    if (m_workspace)
+    if (!m_path.isEmpty())
         refresh();
 }
 
@@ -224,9 +228,15 @@ QString EvaluationDashboard::errorText() const
     return m_report ? QString() : m_summary->text();
 }
 
+struct EvaluationDashboard::Figures
+{
+    Result<EvaluationReport> report;
+    Result<EvaluationReport> trend;
+};
+
 void EvaluationDashboard::refresh()
 {
-    if (!m_workspace)
+    if (m_path.isEmpty())
         return;
     // The table groups by the chosen grouping; the trend chart by the chosen step alone.
     EvaluationFilter grouped = filter();
@@ -236,16 +246,42 @@ void EvaluationDashboard::refresh()
     trendFilter.groupBy = Grouping::None;
     trendFilter.period = step;
 
-    auto report = Evaluator::run(*m_workspace, grouped);
-    auto trend = report ? Evaluator::run(*m_workspace, trendFilter) : report;
-    if (!report || !trend) {
-        const Error error = report ? trend.error() : report.error();
+    const quint64 generation = ++m_generation;
+    m_computing = true;
+    m_summary->setText(tr("Counting the cases for %1…").arg(grouped.describe()));
+    // A workspace connection belongs to the thread that opened it: the figures open their own.
+    auto future = QtConcurrent::run([path = m_path, grouped, trendFilter]() -> Figures {
+        auto workspace = Workspace::open(path);
+        if (!workspace)
+            return {std::unexpected(workspace.error()), std::unexpected(workspace.error())};
+        auto report = Evaluator::run(**workspace, grouped);
+        auto trend = report ? Evaluator::run(**workspace, trendFilter) : report;
+        return {std::move(report), std::move(trend)};
+    });
+    // The watcher goes with the window: figures that come after it closed are dropped.
+    auto *watcher = new QFutureWatcher<Figures>(this);
+    connect(watcher, &QFutureWatcher<Figures>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        takeFigures(generation, watcher->result());
+    });
+    watcher->setFuture(future);
+}
+
+void EvaluationDashboard::takeFigures(quint64 generation, const Figures &figures)
+{
+    // A newer filter came while these were made: its figures follow.
+    if (generation != m_generation)
+        return;
+    m_computing = false;
+    if (!figures.report || !figures.trend) {
+        const Error error = figures.report ? figures.trend.error() : figures.report.error();
         m_report.reset();
         m_summary->setText(tr("The figures cannot be made: %1").arg(error.message));
         qCWarning(lcEvaluationView) << "evaluation refused:" << error.message;
-        return;
+    } else {
+        showReport(*figures.report, *figures.trend);
     }
-    showReport(*report, *trend);
+    Q_EMIT figuresShown();
 }
 
 void EvaluationDashboard::showReport(const EvaluationReport &report, const EvaluationReport &trend)

@@ -28,8 +28,10 @@ class Workspace;
 
 /// The evaluation dashboard of a workspace: a filter bar (period, grouping, period steps),
 /// tiles with the main indicators, received and closed cases over time, the unit ranking and
-/// a table of the groups, all made by Evaluator::run() for the desk's user. Clicking a tile,
-/// a bar or a table cell asks for the cases behind it with casesRequested().
+/// a table of the groups, all made by Evaluator::run() for the desk's user. The figures are
+/// computed off the GUI thread, on a connection of their own, so the desk stays usable while
+/// a city's history is counted; a newer filter supersedes figures still being made. Clicking
+/// a tile, a bar or a table cell asks for the cases behind it with casesRequested().
 class EvaluationDashboard : public QWidget
 {
     Q_OBJECT
@@ -38,9 +40,9 @@ public:
     explicit EvaluationDashboard(QWidget *parent = nullptr);
     ~EvaluationDashboard() override;
 
-    /// Opens the workspace at path on this thread, for userName's jurisdiction (empty: every
-    /// case), and shows the figures of every case by unit and month. Fails when the
-    /// workspace cannot be opened; a report that cannot be made is shown in the window.
+    /// Opens the workspace at path, for userName's jurisdiction (empty: every case), and
+    /// starts the figures of every case by unit and month. Fails when the workspace cannot be
+    /// opened; a report that cannot be made is shown in the window.
     Result<void> open(const QString &path, const QString &userName);
     void setUser(const QString &userName);
 
@@ -51,6 +53,8 @@ public:
     const std::optional<EvaluationReport> &report() const { return m_report; }
     /// What the last refresh failed with, empty when it did not.
     QString errorText() const;
+    /// Whether figures are being made; figuresShown() follows.
+    bool isComputing() const { return m_computing; }
 
     QChartView *trendView() const { return m_trendView; }
     QChartView *rankingView() const { return m_rankingView; }
@@ -59,10 +63,12 @@ public:
     QWidget *tile(Indicator indicator) const;
 
 public Q_SLOTS:
-    /// Computes the figures again for the filter in the controls.
+    /// Starts the figures again for the filter in the controls.
     void refresh();
 
 Q_SIGNALS:
+    /// The figures of the newest filter are shown, or what kept them from being made.
+    void figuresShown();
     /// The cases behind a number were asked for; label says which number.
     void casesRequested(const QList<qint64> &ids, const QString &label);
 
@@ -74,8 +80,12 @@ private:
     void showGroups(const EvaluationReport &report);
     void showCharts(const EvaluationReport &report, const EvaluationReport &trend);
     void requestCell(int row, int column);
+    struct Figures;
+    void takeFigures(quint64 generation, const Figures &figures);
 
-    std::unique_ptr<Workspace> m_workspace;
+    QString m_path;
+    quint64 m_generation = 0; ///< of the newest refresh; older figures are dropped
+    bool m_computing = false;
     QString m_user;
     std::optional<EvaluationReport> m_report;
     QCheckBox *m_fromCheck;

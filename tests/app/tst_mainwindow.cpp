@@ -311,6 +311,7 @@ void TestMainWindow::evaluationNumbersOpenTheirCasesInTheQueue()
     EvaluationDashboard *dashboard = m_window->evaluationDashboard();
     QVERIFY(dashboard != nullptr);
     QVERIFY(dashboard->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isComputing(), 60'000);
     QVERIFY2(dashboard->report(), qPrintable(dashboard->errorText()));
     const IndicatorValue closed = dashboard->report()->total.value(Indicator::Closed);
     QVERIFY(closed.numerator > 0);

@@ -42,10 +42,35 @@ private Q_SLOTS:
         QVERIFY(m_workspace);
     }
 
+    void figuresAreMadeOffTheGuiThreadAndTheNewestFilterWins()
+    {
+        EvaluationDashboard dashboard;
+        QSignalSpy shown(&dashboard, &EvaluationDashboard::figuresShown);
+        QVERIFY(dashboard.open(m_workspace->path(), QString()));
+        // open() returns before the figures are there: they come through the event loop.
+        QVERIFY(dashboard.isComputing());
+        QVERIFY(!dashboard.report());
+        QVERIFY2(dashboard.errorText().startsWith(QLatin1String("Counting the cases")),
+            qPrintable(dashboard.errorText()));
+        // Two filters in a row: only the second one's figures are shown.
+        EvaluationFilter first;
+        first.to = QDate(2026, 3, 5);
+        dashboard.setFilter(first);
+        EvaluationFilter second;
+        second.from = QDate(2026, 4, 1);
+        dashboard.setFilter(second);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
+        QVERIFY2(dashboard.report(), qPrintable(dashboard.errorText()));
+        QCOMPARE(dashboard.report()->filter.from, std::optional<QDate>(QDate(2026, 4, 1)));
+        QCOMPARE(dashboard.report()->total.caseCount(), 1);
+        QCOMPARE(shown.size(), 1);
+    }
+
     void tilesShowTheTotalsAndOpenTheirCases()
     {
         EvaluationDashboard dashboard;
         QVERIFY(dashboard.open(m_workspace->path(), QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         dashboard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
         QVERIFY2(dashboard.report(), qPrintable(dashboard.errorText()));
@@ -67,11 +92,13 @@ private Q_SLOTS:
     {
         EvaluationDashboard dashboard;
         QVERIFY(dashboard.open(m_workspace->path(), QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         EvaluationFilter filter;
         filter.to = QDate(2026, 3, 5);
         filter.groupBy = Grouping::Unit;
         filter.period = Period::Day;
         dashboard.setFilter(filter);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         QVERIFY2(dashboard.report(), qPrintable(dashboard.errorText()));
         QCOMPARE(dashboard.report()->total.caseCount(), 7);
 
@@ -104,6 +131,7 @@ private Q_SLOTS:
         QVERIFY(weights.save(*m_workspace));
         EvaluationDashboard dashboard;
         QVERIFY(dashboard.open(m_workspace->path(), QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         QVERIFY(EvaluationWeights::defaults().save(*m_workspace));
         auto *ranking = qobject_cast<QHorizontalBarSeries *>(
             dashboard.rankingView()->chart()->series().value(0));
@@ -122,9 +150,11 @@ private Q_SLOTS:
     {
         EvaluationDashboard dashboard;
         QVERIFY(dashboard.open(m_workspace->path(), QStringLiteral("ray")));
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         QVERIFY2(dashboard.report(), qPrintable(dashboard.errorText()));
         QCOMPARE(dashboard.report()->total.caseCount(), 3);
         dashboard.setUser(QStringLiteral("nobody"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         QVERIFY(!dashboard.report());
         QVERIFY2(dashboard.errorText().contains(QLatin1String("nobody is not a user")),
             qPrintable(dashboard.errorText()));
@@ -152,10 +182,12 @@ private Q_SLOTS:
         }
         EvaluationDashboard dashboard;
         QVERIFY(dashboard.open(path, QString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         EvaluationFilter filter;
         filter.groupBy = Grouping::Unit;
         filter.period = Period::Day;
         dashboard.setFilter(filter);
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard.isComputing(), 60'000);
         dashboard.resize(1400, 900);
         dashboard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dashboard));

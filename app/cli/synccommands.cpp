@@ -16,6 +16,21 @@ namespace GridDesk::Cli {
 
 namespace {
 
+/// What an outbox command does, as the outbox commands print it.
+QString commandAction(const Sync::OutboxEntry &entry)
+{
+    switch (entry.kind) {
+    case Sync::CommandKind::Edition:
+        return QStringLiteral("publish_edition");
+    case Sync::CommandKind::Org:
+        return QStringLiteral("save_org_chart");
+    case Sync::CommandKind::Case:
+    case Sync::CommandKind::Count:
+        break;
+    }
+    return caseActionKey(entry.action);
+}
+
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
@@ -50,7 +65,7 @@ QJsonObject entryJson(const Sync::OutboxEntry &entry)
         {QStringLiteral("command"), entry.commandId}, {QStringLiteral("case"), entry.caseId},
         {QStringLiteral("source"), entry.key.source},
         {QStringLiteral("external_id"), entry.key.externalId},
-        {QStringLiteral("action"), caseActionKey(entry.action)},
+        {QStringLiteral("action"), commandAction(entry)},
         {QStringLiteral("based_on"), entry.basedOn}, {QStringLiteral("made_by"), entry.madeBy},
         {QStringLiteral("made_at"), entry.madeAt},
         {QStringLiteral("state"), Sync::outboxStateKey(entry.state)},
@@ -286,7 +301,7 @@ int outboxCommand(Context &context)
         QString line = QStringLiteral("%1  %2  %3 %4  %5  %6")
                            .arg(entry.id)
                            .arg(Sync::outboxStateKey(entry.state), entry.key.source,
-                               entry.key.externalId, caseActionKey(entry.action), entry.madeBy);
+                               entry.key.externalId, commandAction(entry), entry.madeBy);
         if (!entry.refusal.isEmpty())
             line += QStringLiteral("  %1: %2").arg(entry.refusal, entry.reason);
         context.out << printableText(line) << '\n';

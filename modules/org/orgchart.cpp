@@ -103,6 +103,56 @@ Result<void> run(QSqlQuery &query, const QString &doing)
     return {};
 }
 
+/// What changed from before to after, in words, for the history.
+QStringList unitDifferences(const ChartUnit &before, const ChartUnit &after)
+{
+    QStringList what;
+    if (before.name != after.name)
+        what << Tr::tr("name %1 → %2").arg(before.name, after.name);
+    if (before.tier != after.tier)
+        what << Tr::tr("tier %1 → %2").arg(before.tier).arg(after.tier);
+    if (before.parentCode != after.parentCode)
+        what << Tr::tr("parent %1 → %2").arg(before.parentCode, after.parentCode);
+    if (before.kind != after.kind)
+        what << Tr::tr("kind %1 → %2").arg(unitKindKey(before.kind), unitKindKey(after.kind));
+    if (before.contact != after.contact)
+        what << Tr::tr("contact %1 → %2").arg(before.contact, after.contact);
+    if (before.jurisdiction != after.jurisdiction)
+        what << Tr::tr("jurisdiction %1 → %2")
+                    .arg(joined(before.jurisdiction), joined(after.jurisdiction));
+    if (before.departments != after.departments)
+        what << Tr::tr("departments %1 → %2")
+                    .arg(joined(before.departments), joined(after.departments));
+    if (before.linkedUnits != after.linkedUnits)
+        what << Tr::tr("linked units %1 → %2")
+                    .arg(joined(before.linkedUnits), joined(after.linkedUnits));
+    if (before.retired != after.retired)
+        what << (after.retired ? Tr::tr("retired") : Tr::tr("back in service"));
+    return what;
+}
+
+/// What changed from before to after, in words; personal numbers only as "changed".
+QStringList personDifferences(const Person &before, const Person &after)
+{
+    QStringList what;
+    if (before.name != after.name)
+        what << Tr::tr("name %1 → %2").arg(before.name, after.name);
+    if (before.post != after.post)
+        what << Tr::tr("post %1 → %2").arg(before.post, after.post);
+    if (before.unitCode != after.unitCode)
+        what << Tr::tr("unit %1 → %2").arg(before.unitCode, after.unitCode);
+    if (before.gridCodes != after.gridCodes)
+        what << Tr::tr("grids %1 → %2").arg(joined(before.gridCodes), joined(after.gridCodes));
+    // Personal numbers go into the history only as "changed", never as values.
+    if (before.phone != after.phone)
+        what << Tr::tr("phone changed");
+    if (before.idNumber != after.idNumber)
+        what << Tr::tr("ID number changed");
+    if (before.retired != after.retired)
+        what << (after.retired ? Tr::tr("left the organisation") : Tr::tr("back in service"));
+    return what;
+}
+
 } // namespace
 
 QString unitKindKey(UnitKind kind)
@@ -138,6 +188,7 @@ QString orgChangeName(const QString &action)
         {QStringLiteral("move"), QT_TRANSLATE_NOOP("GridDesk::Org", "Moved")},
         {QStringLiteral("merge"), QT_TRANSLATE_NOOP("GridDesk::Org", "Merged")},
         {QStringLiteral("retire"), QT_TRANSLATE_NOOP("GridDesk::Org", "Retired")},
+        {QStringLiteral("remove"), QT_TRANSLATE_NOOP("GridDesk::Org", "Removed")},
         {QStringLiteral("person"), QT_TRANSLATE_NOOP("GridDesk::Org", "Person")},
         {QStringLiteral("group"), QT_TRANSLATE_NOOP("GridDesk::Org", "Group")}};
     const auto found = names.constFind(action);
@@ -431,6 +482,66 @@ Result<OrgChart> OrgChart::fromParts(const OrgParts &parts, qint64 revision)
     return chart;
 }
 
+QList<OrgChange> OrgChart::changesSince(const OrgChart &before, const QDateTime &now) const
+{
+    QList<OrgChange> changes;
+    const auto record = [&](const QString &action, const QString &unitCode, const QString &detail,
+                            qint64 personId = 0, qint64 groupId = 0) {
+        changes << OrgChange {0, now, QString(), unitCode, personId, groupId, action, detail};
+    };
+    QStringList codes = before.m_units.keys() + m_units.keys();
+    codes.removeDuplicates();
+    codes.sort();
+    for (const QString &code : std::as_const(codes)) {
+        const ChartUnit *was = before.unit(code);
+        const ChartUnit *is = unit(code);
+        if (!was)
+            record(QStringLiteral("add"), code, Tr::tr("added %1").arg(unitLabel(*is)));
+        else if (!is)
+            record(QStringLiteral("remove"), code, Tr::tr("removed %1").arg(unitLabel(*was)));
+        else if (const QStringList what = unitDifferences(*was, *is); !what.isEmpty())
+            record(QStringLiteral("change"), code, what.join(QStringLiteral("; ")));
+    }
+    QList<qint64> people = before.m_people.keys() + m_people.keys();
+    std::sort(people.begin(), people.end());
+    people.erase(std::unique(people.begin(), people.end()), people.end());
+    for (qint64 id : std::as_const(people)) {
+        const Person *was = before.person(id);
+        const Person *is = person(id);
+        if (!was) {
+            record(QStringLiteral("person"), is->unitCode,
+                Tr::tr("added %1 (%2) in %3").arg(is->name, is->post, is->unitCode), id);
+        } else if (!is) {
+            record(
+                QStringLiteral("person"), was->unitCode, Tr::tr("removed %1").arg(was->name), id);
+        } else if (QStringList what = personDifferences(*was, *is); !what.isEmpty()) {
+            what.prepend(is->name);
+            record(QStringLiteral("person"), is->unitCode, what.join(QStringLiteral("; ")), id);
+        }
+    }
+    QList<qint64> groups = before.m_groups.keys() + m_groups.keys();
+    std::sort(groups.begin(), groups.end());
+    groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+    for (qint64 id : std::as_const(groups)) {
+        const OrgGroup *was = before.group(id);
+        const OrgGroup *is = group(id);
+        if (was && is && *was == *is)
+            continue;
+        const OrgGroup &shown = is ? *is : *was;
+        const QString detail = !was ? Tr::tr("set up %1 \"%2\" with %3 unit(s) and %4 person(s)")
+                                          .arg(groupKindName(shown.kind), shown.name)
+                                          .arg(shown.memberUnits.size())
+                                          .arg(shown.memberPeople.size())
+            : !is ? Tr::tr("removed %1").arg(shown.name)
+                  : Tr::tr("changed %1 \"%2\": %3 unit(s) and %4 person(s)")
+                        .arg(groupKindName(shown.kind), shown.name)
+                        .arg(shown.memberUnits.size())
+                        .arg(shown.memberPeople.size());
+        record(QStringLiteral("group"), shown.unitCode, detail, 0, id);
+    }
+    return changes;
+}
+
 OrgParts OrgChart::parts() const
 {
     return {m_units.values(), m_people.values(), m_groups.values()};
@@ -668,27 +779,7 @@ Result<void> OrgChart::putUnit(const ChartUnit &given, bool replace)
     if (!before) {
         what << Tr::tr("added %1").arg(unitLabel(unit));
     } else {
-        if (before->name != unit.name)
-            what << Tr::tr("name %1 → %2").arg(before->name, unit.name);
-        if (before->tier != unit.tier)
-            what << Tr::tr("tier %1 → %2").arg(before->tier).arg(unit.tier);
-        if (before->parentCode != unit.parentCode)
-            what << Tr::tr("parent %1 → %2").arg(before->parentCode, unit.parentCode);
-        if (before->kind != unit.kind)
-            what << Tr::tr("kind %1 → %2").arg(unitKindKey(before->kind), unitKindKey(unit.kind));
-        if (before->contact != unit.contact)
-            what << Tr::tr("contact %1 → %2").arg(before->contact, unit.contact);
-        if (before->jurisdiction != unit.jurisdiction)
-            what << Tr::tr("jurisdiction %1 → %2")
-                        .arg(joined(before->jurisdiction), joined(unit.jurisdiction));
-        if (before->departments != unit.departments)
-            what << Tr::tr("departments %1 → %2")
-                        .arg(joined(before->departments), joined(unit.departments));
-        if (before->linkedUnits != unit.linkedUnits)
-            what << Tr::tr("linked units %1 → %2")
-                        .arg(joined(before->linkedUnits), joined(unit.linkedUnits));
-        if (before->retired != unit.retired)
-            what << (unit.retired ? Tr::tr("retired") : Tr::tr("back in service"));
+        what = unitDifferences(*before, unit);
     }
     if (what.isEmpty())
         return {};
@@ -873,22 +964,7 @@ Result<qint64> OrgChart::putPerson(Person person)
     if (!before) {
         what << Tr::tr("added %1 (%2) in %3").arg(person.name, person.post, person.unitCode);
     } else {
-        if (before->name != person.name)
-            what << Tr::tr("name %1 → %2").arg(before->name, person.name);
-        if (before->post != person.post)
-            what << Tr::tr("post %1 → %2").arg(before->post, person.post);
-        if (before->unitCode != person.unitCode)
-            what << Tr::tr("unit %1 → %2").arg(before->unitCode, person.unitCode);
-        if (before->gridCodes != person.gridCodes)
-            what
-                << Tr::tr("grids %1 → %2").arg(joined(before->gridCodes), joined(person.gridCodes));
-        // Personal numbers go into the history only as "changed", never as values.
-        if (before->phone != person.phone)
-            what << Tr::tr("phone changed");
-        if (before->idNumber != person.idNumber)
-            what << Tr::tr("ID number changed");
-        if (before->retired != person.retired)
-            what << (person.retired ? Tr::tr("left the organisation") : Tr::tr("back in service"));
+        what = personDifferences(*before, person);
         if (what.isEmpty())
             return person.id;
         what.prepend(person.name);

@@ -92,7 +92,8 @@ struct OrgChange
     QString unitCode; ///< the unit changed, or the person's or group's unit
     qint64 personId = 0;
     qint64 groupId = 0;
-    QString action; ///< "add", "change", "move", "merge", "retire", "person", "group"
+    /// "add", "change", "move", "merge", "retire", "remove", "person", "group"
+    QString action;
     QString detail; ///< in words, in the language of the desk that made the change
     qint64 revision = 0; ///< the save of the chart the change came with; 0 before schema 11
     QString command; ///< the sync command that carried the change to the server, if any
@@ -125,6 +126,9 @@ public:
     /// groups in known units, members known.
     static Result<OrgChart> fromParts(const OrgParts &parts, qint64 revision);
     OrgParts parts() const;
+    /// What differs from before, as the history records it: one change for each unit, person
+    /// and group added, changed or removed, at now, by nobody yet.
+    QList<OrgChange> changesSince(const OrgChart &before, const QDateTime &now) const;
     /// Whether a role may change the chart: leaders, supervisors and administrators may.
     static bool mayEdit(const QString &role);
     /// Replaces the workspace's units, unit details, people and groups with the chart's and

@@ -130,11 +130,16 @@ Result<Person> personFromRow(const CsvRecord &record, const Header &header, cons
     person.unitCode = field(record, header, QStringLiteral("unit_code"));
     person.gridCodes = codes(field(record, header, QStringLiteral("grid_codes")));
 
-    // A masked number is what an export wrote: it stands for the number already on file.
-    const QString phone = field(record, header, QStringLiteral("phone"));
-    const QString idNumber = field(record, header, QStringLiteral("id_number"));
-    person.phone = phone.contains(u'*') ? (known ? known->phone : QString()) : phone;
-    person.idNumber = idNumber.contains(u'*') ? (known ? known->idNumber : QString()) : idNumber;
+    // A masked number is what an export wrote: it stands for the number already on file; so
+    // does a file without the column at all.
+    const auto number = [&](const QString &column, const QString &onFile) {
+        if (!header.contains(column))
+            return onFile;
+        const QString text = field(record, header, column);
+        return text.contains(u'*') ? onFile : text;
+    };
+    person.phone = number(QStringLiteral("phone"), known ? known->phone : QString());
+    person.idNumber = number(QStringLiteral("id_number"), known ? known->idNumber : QString());
     const auto retired = flag(field(record, header, QStringLiteral("retired")));
     if (!retired)
         return fail(ErrorCode::InvalidRow, Tr::tr("retired must be 0 or 1."));

@@ -272,7 +272,8 @@ Result<CommandResult> ServerBook::applyEdition(
     if (account.role != Role::Supervisor && account.role != Role::Leader) {
         auditRefused(account, QStringLiteral("%1 grid edition: role").arg(command.id));
         return refused(command.id, Refusal::Forbidden,
-            Tr::tr("Grid editions are published by a supervisor or a leader, not by a %1.")
+            Tr::tr("Only supervisors and leaders publish grid editions; this account's role is "
+                   "%1.")
                 .arg(roleName(account.role)));
     }
     if (!m_centralServer.isEmpty()) {
@@ -365,12 +366,28 @@ Result<CommandResult> ServerBook::applyEdition(
     return CommandResult {command.id, true, std::nullopt, QString(), published->number};
 }
 
+namespace {
+
+/// The tier units at the top of chart: the city's own, normally one.
+QStringList topUnits(const OrgChart &chart)
+{
+    QStringList tops;
+    for (const ChartUnit &unit : chart.units()) {
+        if (unit.kind == UnitKind::Tier && unit.parentCode.isEmpty() && !unit.retired)
+            tops << unit.code;
+    }
+    return tops;
+}
+
+} // namespace
+
 Result<CommandResult> ServerBook::applyOrg(const Account &account, const Sync::OrgCommand &command)
 {
     if (account.role != Role::Supervisor && account.role != Role::Leader) {
         auditRefused(account, QStringLiteral("%1 org chart: role").arg(command.id));
         return refused(command.id, Refusal::Forbidden,
-            Tr::tr("The org chart is changed by a supervisor or a leader, not by a %1.")
+            Tr::tr("Only supervisors and leaders change the org chart; this account's role is "
+                   "%1.")
                 .arg(roleName(account.role)));
     }
     if (!m_centralServer.isEmpty()) {
@@ -378,9 +395,6 @@ Result<CommandResult> ServerBook::applyOrg(const Account &account, const Sync::O
             Tr::tr("This server takes its org chart from %1; the chart is changed there.")
                 .arg(m_centralServer));
     }
-    if (command.changes.isEmpty())
-        return refused(
-            command.id, Refusal::Invalid, Tr::tr("The org chart command lists no changes."));
     auto before = OrgChart::load(m_store);
     if (!before)
         return std::unexpected(before.error());
@@ -393,32 +407,61 @@ Result<CommandResult> ServerBook::applyOrg(const Account &account, const Sync::O
             int(before->revision()));
     }
 
-    // The desk holds the numbers it was sent masked; masked ones that match are the server's.
+    // Desks hold the numbers they were sent masked; masked ones that match are the server's.
     OrgParts parts = command.chart;
     keepClearNumbers(parts, *before);
+    const bool everywhere = isTop(account.unitCode);
+    for (Person &person : parts.people) {
+        const Person *held = before->person(person.id);
+        // Someone the account may not change keeps the server's numbers whatever the command
+        // says, so that no answer tells a right guess at a number from a wrong one.
+        if (held && !everywhere && !before->isWithin(held->unitCode, account.unitCode)) {
+            if (maskPhone(person.phone) == maskPhone(held->phone))
+                person.phone = held->phone;
+            if (maskIdNumber(person.idNumber) == maskIdNumber(held->idNumber))
+                person.idNumber = held->idNumber;
+        }
+        if (person.phone.contains(u'*') || person.idNumber.contains(u'*')) {
+            return refused(command.id, Refusal::Invalid,
+                Tr::tr("A number of person %1 holds \"*\" but is not the masked number on file; "
+                       "type the whole number.")
+                    .arg(person.id));
+        }
+    }
     auto after = OrgChart::fromParts(parts, before->revision());
     if (!after)
         return refused(command.id, Refusal::Invalid, after.error().message);
+    const QStringList topBefore = topUnits(*before);
+    const QStringList topAfter = topUnits(*after);
+    if (topAfter != topBefore) {
+        auditRefused(account, QStringLiteral("%1 org chart: top").arg(command.id));
+        return refused(command.id, Refusal::NotAllowed,
+            Tr::tr("The top of the org chart, %1, stays as it is through the server; this change "
+                   "makes it %2.")
+                .arg(topBefore.join(QStringLiteral(", ")), topAfter.join(QStringLiteral(", "))));
+    }
     const QStringList outside = orgChangesOutside(account, *before, *after);
     if (!outside.isEmpty()) {
         auditRefused(account,
             QStringLiteral("%1 org chart: %2").arg(command.id, outside.join(QStringLiteral(", "))));
         return refused(command.id, Refusal::OutsideJurisdiction,
-            Tr::tr("%1 lie outside unit %2 and the units below it.")
-                .arg(outside.join(QStringLiteral(", ")), account.unitCode));
+            Tr::tr("Not within unit %1 and the units below it: %2.")
+                .arg(account.unitCode, outside.join(QStringLiteral(", "))));
     }
 
-    const QString by = command.madeBy.isEmpty() ? account.name : command.madeBy;
-    QList<OrgChange> changes = command.changes;
+    // The history says what the server found changed, in the account's name: not what the
+    // command claims.
+    QList<OrgChange> changes = after->changesSince(*before, QDateTime::currentDateTimeUtc());
     for (OrgChange &change : changes) {
-        change.by = by;
+        change.by = account.name;
         change.command = command.id;
     }
     after->addChanges(changes);
-    auto saved = m_store.transaction([&] { return after->saveWithin(m_store, by); });
+    auto saved = m_store.transaction([&] { return after->saveWithin(m_store, account.name); });
     if (!saved)
         return std::unexpected(saved.error());
-    qCInfo(lcServer) << "org chart revision" << after->revision() << "from" << account.name;
+    qCInfo(lcServer) << "org chart revision" << after->revision() << "from" << account.name
+                     << "with" << changes.size() << "changes";
     CommandResult result;
     result.id = command.id;
     result.applied = true;
@@ -448,12 +491,24 @@ QStringList ServerBook::orgChangesOutside(
         const ChartUnit *is = after.unit(code);
         if (was && is && *was == *is)
             continue;
+        // A unit's place (its parent and tier), and whether it is there at all, belong to the
+        // unit above it.
         bool allowed = mine(code);
-        // The unit's own place above it is its parent's business, and so is taking a unit in.
-        if (allowed && is && (!was || was->parentCode != is->parentCode || was->tier != is->tier))
-            allowed = code != home && mine(is->parentCode);
-        if (!allowed)
+        const bool placed =
+            !was || !is || was->parentCode != is->parentCode || was->tier != is->tier;
+        if (allowed && placed)
+            allowed = code != home && (!is || mine(is->parentCode));
+        if (!allowed) {
             outside << Tr::tr("unit %1").arg(code);
+            continue;
+        }
+        // A unit may be given only grids the account answers for.
+        if (is) {
+            for (const QString &grid : is->jurisdiction) {
+                if ((!was || !was->jurisdiction.contains(grid)) && !answersFor(home, grid))
+                    outside << Tr::tr("grid %1").arg(grid);
+            }
+        }
     }
     QSet<qint64> people;
     for (const Person &person : before.people())
@@ -482,6 +537,7 @@ QStringList ServerBook::orgChangesOutside(
             outside << Tr::tr("group %1").arg(id);
     }
     outside.sort();
+    outside.removeDuplicates();
     return outside;
 }
 

@@ -55,6 +55,9 @@ Result<QString> textField(const QJsonObject &json, const char *field, bool requi
     const QString text = value.toString();
     if (text.size() > MAX_TEXT)
         return invalid(QLatin1String(field), Tr::tr("longer than %1 characters").arg(MAX_TEXT));
+    // A lone surrogate would be stored as bytes that read back as another text.
+    if (!text.isValidUtf16())
+        return invalid(QLatin1String(field), Tr::tr("not valid Unicode text"));
     if (required && isBlankText(text))
         return invalid(QLatin1String(field), Tr::tr("empty"));
     return text;
@@ -744,7 +747,8 @@ Result<QStringList> textsField(const QJsonObject &json, const char *field)
         return invalid(QLatin1String(field), Tr::tr("not a list"));
     QStringList texts;
     for (const QJsonValue &each : value.toArray()) {
-        if (!each.isString() || each.toString().size() > MAX_TEXT)
+        if (!each.isString() || each.toString().size() > MAX_TEXT
+            || !each.toString().isValidUtf16())
             return invalid(QLatin1String(field), Tr::tr("a list of texts is expected"));
         texts << each.toString();
     }
@@ -877,10 +881,16 @@ Result<OrgGroup> groupFromJson(const QJsonObject &json)
     group.unitCode = *unit;
     group.remit = *remit;
     group.memberUnits = *units;
-    for (const QJsonValue &member : json.value(QLatin1String("member_people")).toArray()) {
-        if (!member.isDouble() || member.toDouble() < 1)
-            return invalid(QStringLiteral("member_people"), Tr::tr("person ids are expected"));
-        group.memberPeople << qint64(member.toDouble());
+    const QJsonValue members = json.value(QLatin1String("member_people"));
+    if (!members.isUndefined() && !members.isNull() && !members.isArray())
+        return invalid(QStringLiteral("member_people"), Tr::tr("a list of person ids is expected"));
+    for (const QJsonValue &member : members.toArray()) {
+        const double id = member.toDouble(-1);
+        if (!member.isDouble() || id < 1 || id > 9e15 || id != std::floor(id)
+            || group.memberPeople.contains(qint64(id)))
+            return invalid(
+                QStringLiteral("member_people"), Tr::tr("distinct whole person ids are expected"));
+        group.memberPeople << qint64(id);
     }
     group.dissolved = json.value(QLatin1String("dissolved")).toBool();
     return group;

@@ -98,6 +98,16 @@ private Q_SLOTS:
         QCOMPARE(chart.person(1)->phone, QStringLiteral("13812345678"));
         QCOMPARE(chart.person(1)->idNumber, QStringLiteral("440303199001011234"));
         QCOMPARE(chart.person(1)->gridCodes, QStringList({"G1", "G2"}));
+
+        // A file without the number columns keeps the numbers on file too.
+        const QString post = chart.person(1)->post;
+        const QString unit = chart.person(1)->unitCode;
+        auto renamed = importPeopleCsv(chart,
+            QStringLiteral("id,name,post,unit_code\n1,Renamed,%1,%2\n").arg(post, unit).toUtf8());
+        QVERIFY2(renamed.has_value(), Test::why(renamed).constData());
+        QCOMPARE(chart.person(1)->name, QStringLiteral("Renamed"));
+        QCOMPARE(chart.person(1)->phone, QStringLiteral("13812345678"));
+        QCOMPARE(chart.person(1)->idNumber, QStringLiteral("440303199001011234"));
     }
 
     void textThatIsNotUtf8IsRefusedWithItsLine()

@@ -16,6 +16,7 @@
 
 #include "editions/grideditions.h"
 #include "org/orgchart.h"
+#include "org/personaldata.h"
 #include "topology/gridedits.h"
 #include "workflow/casefile.h"
 
@@ -1222,7 +1223,7 @@ private Q_SLOTS:
                 QStringLiteral("13812345678"));
             QCOMPARE(scalar(*server,
                          QStringLiteral("SELECT count(*) FROM org_history WHERE revision = %1 AND "
-                                        "by = 'Wang Lei' AND command IS NOT NULL")
+                                        "by = 'wang' AND command IS NOT NULL")
                              .arg(start + 1))
                          .toInt(),
                 2);
@@ -1245,7 +1246,7 @@ private Q_SLOTS:
         QCOMPARE(there->person(*zhaoId)->idNumber, QStringLiteral("4403**********1234"));
         auto history = OrgChart::history(*other.workspace, QStringLiteral("10101"));
         QVERIFY(!history->isEmpty());
-        QCOMPARE(history->first().by, QStringLiteral("Wang Lei"));
+        QCOMPARE(history->first().by, QStringLiteral("wang"));
         // The sample's own history, which the desk holds already, is not recorded twice.
         {
             auto server = store();
@@ -1335,6 +1336,118 @@ private Q_SLOTS:
         // Its own clear numbers stay: the server's masked ones match them.
         QCOMPARE(newer->person(*zhaoId)->phone, QStringLiteral("13812345678"));
 
+        // What follows is sent as it is, the way a desk of someone else's making would.
+        const auto pushOrg = [&](const QString &user, const std::function<void(OrgParts &)> &edit) {
+            Sync::OrgCommand command;
+            command.id = Sync::newCommandId();
+            command.basedOn = serverRevision();
+            command.at = CaseTime::fromIso(QStringLiteral("2026-12-05T09:00:00Z")).value();
+            command.madeBy = QStringLiteral("Somebody Else");
+            auto server = store();
+            OrgParts parts = OrgChart::load(*server)->parts();
+            maskNumbers(parts);
+            edit(parts);
+            command.chart = parts;
+            auto session = client(user);
+            auto answers = session.login() ? session.push({Sync::orgCommandJson(command)})
+                                           : Result<QList<Sync::CommandResult>>();
+            return answers && answers->size() == 1 ? answers->first() : Sync::CommandResult();
+        };
+        const auto unitNamed = [](OrgParts &parts, const QString &code) -> ChartUnit & {
+            return *std::find_if(parts.units.begin(), parts.units.end(),
+                [&](const ChartUnit &unit) { return unit.code == code; });
+        };
+        // A Brooklyn person, added from the top.
+        const qint64 dan = 900;
+        auto added = pushOrg(QStringLiteral("wang"), [&](OrgParts &parts) {
+            parts.people << Person {dan, QStringLiteral("Dan"), QStringLiteral("grid_head"),
+                QStringLiteral("301"), {}, QStringLiteral("13633334444"),
+                QStringLiteral("110101198001011234"), false};
+        });
+        QVERIFY2(added.applied, qPrintable(added.reason));
+        // Manhattan may not hand its units Brooklyn's grids.
+        auto widened = pushOrg(QStringLiteral("lin"), [&](OrgParts &parts) {
+            unitNamed(parts, QStringLiteral("101")).jurisdiction << QStringLiteral("301");
+        });
+        QCOMPARE(widened.refusal, Sync::Refusal::OutsideJurisdiction);
+        QVERIFY2(widened.reason.contains(QLatin1String("grid 301")), qPrintable(widened.reason));
+        // Nor take its own unit away, nor move the top of the chart.
+        auto gone = pushOrg(QStringLiteral("lin"), [&](OrgParts &parts) {
+            parts.units.removeIf([](const ChartUnit &unit) {
+                return unit.code == QLatin1String("1") || unit.parentCode == QLatin1String("1")
+                    || unit.code == QLatin1String("10101");
+            });
+            parts.people.removeIf(
+                [](const Person &person) { return person.unitCode == QLatin1String("10101"); });
+            for (ChartUnit &unit : parts.units)
+                unit.linkedUnits.removeAll(QStringLiteral("1"));
+        });
+        QVERIFY2(gone.refusal == Sync::Refusal::OutsideJurisdiction,
+            qPrintable(gone.reason + (gone.applied ? " applied" : " not applied")));
+        QVERIFY2(gone.reason.contains(QLatin1String("unit 1,")), qPrintable(gone.reason));
+        auto twoTops = pushOrg(QStringLiteral("wang"),
+            [&](OrgParts &parts) { unitNamed(parts, QStringLiteral("3")).parentCode.clear(); });
+        QCOMPARE(twoTops.refusal, Sync::Refusal::NotAllowed);
+        // Guessing at a number outside the area tells nothing: right and wrong are answered
+        // alike, and the number on file stays.
+        for (const QString &guess :
+            {QStringLiteral("13633334444"), QStringLiteral("13600004444")}) {
+            auto guessed = pushOrg(QStringLiteral("lin"), [&](OrgParts &parts) {
+                for (Person &person : parts.people) {
+                    if (person.id == dan)
+                        person.phone = guess;
+                }
+            });
+            QVERIFY2(guessed.applied, qPrintable(guessed.reason));
+        }
+        // A number that only looks masked is refused rather than stored.
+        auto fakeMask = pushOrg(QStringLiteral("wang"), [&](OrgParts &parts) {
+            for (Person &person : parts.people) {
+                if (person.id == dan)
+                    person.phone = QStringLiteral("136****0000");
+            }
+        });
+        QCOMPARE(fakeMask.refusal, Sync::Refusal::Invalid);
+        {
+            auto server = store();
+            QCOMPARE(scalar(*server, QStringLiteral("SELECT phone FROM people WHERE id = 900"))
+                         .toString(),
+                QStringLiteral("13633334444"));
+            // The history names the account, whatever made_by claims.
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT count(*) FROM org_history WHERE by = "
+                                        "'Somebody Else'"))
+                         .toInt(),
+                0);
+        }
+        // A code that is not valid Unicode text is refused before anything is read.
+        {
+            QJsonObject json = Sync::orgCommandJson([&] {
+                Sync::OrgCommand command;
+                command.id = Sync::newCommandId();
+                command.basedOn = serverRevision();
+                command.at = CaseTime::fromIso(QStringLiteral("2026-12-05T09:00:00Z")).value();
+                auto server = store();
+                command.chart = OrgChart::load(*server)->parts();
+                command.chart.units << ChartUnit {
+                    QStringLiteral("MQSURROGATE"), QStringLiteral("Bad"), 3, QStringLiteral("1")};
+                return command;
+            }());
+            QByteArray body =
+                QJsonDocument(QJsonObject {{QStringLiteral("commands"), QJsonArray {json}}})
+                    .toJson(QJsonDocument::Compact);
+            body.replace("MQSURROGATE", "MQ\\ud800");
+            const RawAnswer answer = rawRequest(m_server->url(), m_trusted, "POST",
+                QStringLiteral("/v1/push"), body, token(QStringLiteral("lin")));
+            const QJsonObject result =
+                answer.json.value(QLatin1String("results")).toArray().first().toObject();
+            QCOMPARE(result.value(QLatin1String("applied")).toBool(), false);
+            QVERIFY2(result.value(QLatin1String("reason"))
+                         .toString()
+                         .contains(QLatin1String("not valid Unicode")),
+                qPrintable(QString::fromUtf8(QJsonDocument(answer.json).toJson())));
+        }
+
         // A chart that breaks the tier rule is refused whole.
         Sync::OrgCommand broken;
         broken.id = Sync::newCommandId();
@@ -1355,7 +1468,7 @@ private Q_SLOTS:
         QCOMPARE(answers->first().refusal, Sync::Refusal::Invalid);
         QVERIFY2(answers->first().reason.contains(QLatin1String("101")),
             qPrintable(answers->first().reason));
-        QCOMPARE(serverRevision(), start + 2);
+        QCOMPARE(serverRevision(), start + 5);
     }
 
     void attachmentsTravelWithTheirCases()

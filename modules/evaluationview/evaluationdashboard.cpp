@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "evaluationdashboard.h"
 
+#include "indicatormap.h"
 #include "logging.h"
 
 #include "evaluation/evaluator.h"
@@ -63,6 +64,7 @@ EvaluationDashboard::EvaluationDashboard(QWidget *parent)
     , m_tileLayout(new QGridLayout)
     , m_trendView(new QChartView(this))
     , m_rankingView(new QChartView(this))
+    , m_map(new IndicatorMap(this))
     , m_groupTable(new QTableWidget(this))
     , m_notes(new QLabel(this))
 {
@@ -82,6 +84,12 @@ EvaluationDashboard::EvaluationDashboard(QWidget *parent)
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_trendView);
     charts->addWidget(m_rankingView);
+    charts->addWidget(m_map);
+    // Charts and map share the width: the map gets as much as both charts.
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
+    charts->setStretchFactor(2, 2);
+    charts->setSizes({320, 320, 640});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createFilterBar());
     layout->addWidget(m_summary);
@@ -93,6 +101,7 @@ EvaluationDashboard::EvaluationDashboard(QWidget *parent)
 
     connect(
         m_groupTable, &QTableWidget::cellDoubleClicked, this, &EvaluationDashboard::requestCell);
+    connect(m_map, &IndicatorMap::casesRequested, this, &EvaluationDashboard::casesRequested);
 }
 
 EvaluationDashboard::~EvaluationDashboard() = default;
@@ -175,6 +184,8 @@ Result<void> EvaluationDashboard::open(const QString &path, const QString &userN
         return std::unexpected(workspace.error());
     m_workspace = std::move(*workspace);
     m_user = userName;
+    if (auto grids = m_map->setWorkspace(*m_workspace); !grids)
+        qCWarning(lcEvaluationView) << "the grid map cannot be drawn:" << grids.error().message;
     m_settingFilter = true;
     m_grouping->setCurrentIndex(m_grouping->findData(int(Grouping::Unit)));
     m_period->setCurrentIndex(m_period->findData(int(Period::Month)));
@@ -236,16 +247,24 @@ void EvaluationDashboard::refresh()
     trendFilter.groupBy = Grouping::None;
     trendFilter.period = step;
 
+    EvaluationFilter gridFilter = grouped;
+    gridFilter.groupBy = Grouping::Grid;
+
     auto report = Evaluator::run(*m_workspace, grouped);
     auto trend = report ? Evaluator::run(*m_workspace, trendFilter) : report;
-    if (!report || !trend) {
-        const Error error = report ? trend.error() : report.error();
+    // The map needs the figures per grid: the table's own when it groups by grid.
+    auto byGrid = !trend || grouped.groupBy == Grouping::Grid
+        ? report
+        : Evaluator::run(*m_workspace, gridFilter);
+    if (!report || !trend || !byGrid) {
+        const Error error = !report ? report.error() : !trend ? trend.error() : byGrid.error();
         m_report.reset();
         m_summary->setText(tr("The figures cannot be made: %1").arg(error.message));
         qCWarning(lcEvaluationView) << "evaluation refused:" << error.message;
         return;
     }
     showReport(*report, *trend);
+    m_map->setReport(*byGrid);
 }
 
 void EvaluationDashboard::showReport(const EvaluationReport &report, const EvaluationReport &trend)

@@ -205,7 +205,7 @@ Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter 
     auto weights = EvaluationWeights::load(workspace);
     if (!weights)
         return std::unexpected(weights.error());
-    auto patrolCredited = PatrolBook::creditedCaseIds(workspace);
+    auto patrolCredited = PatrolBook::creditedCaseIds(workspace, filter.from, filter.to);
     if (!patrolCredited)
         return std::unexpected(patrolCredited.error());
 

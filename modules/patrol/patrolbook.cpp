@@ -574,10 +574,17 @@ Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter) const
     return summary;
 }
 
-Result<QSet<qint64>> PatrolBook::creditedCaseIds(const Workspace &workspace)
+Result<QSet<qint64>> PatrolBook::creditedCaseIds(
+    const Workspace &workspace, std::optional<QDate> from, std::optional<QDate> to)
 {
+    // Report days are wall-clock days and start days UTC: a day either side covers both.
+    PatrolFilter filter;
+    if (from)
+        filter.from = from->addDays(-1);
+    if (to)
+        filter.to = to->addDays(1);
     PatrolBook book(workspace);
-    auto tracks = book.tracks({}, true);
+    auto tracks = book.tracks(filter, true);
     if (!tracks)
         return std::unexpected(tracks.error());
     auto credited = book.credits(*tracks);

@@ -98,9 +98,13 @@ public:
     /// filter's from to its to; a missing end is taken from the first or last patrol.
     Result<PatrolSummary> summary(const PatrolFilter &filter) const;
 
-    /// Every case credited to a patrol in workspace: what the evaluation's first discovery
-    /// adds to the cases reported through the city's own channels.
-    static Result<QSet<qint64>> creditedCaseIds(const Workspace &workspace);
+    /// The cases credited to a patrol in workspace: what the evaluation's first discovery
+    /// adds to the cases reported through the city's own channels. With from or to, only
+    /// patrols that started from a day before the period to a day after it are looked at: a
+    /// patrol is credited only with cases reported while it went on, so this finds every case
+    /// of the period unless a patrol lasted more than a day.
+    static Result<QSet<qint64>> creditedCaseIds(
+        const Workspace &workspace, std::optional<QDate> from = {}, std::optional<QDate> to = {});
 
 private:
     Result<QString> knownPerson(const QString &person) const;

@@ -6,26 +6,14 @@
 
 #include "storage/workspace.h"
 
-#include <geodesic.h>
-
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace GridDesk;
 
 namespace {
-
-double metresNorthToSouth(double lon, double south, double north)
-{
-    geod_geodesic wgs84;
-    geod_init(&wgs84, 6378137.0, 1.0 / 298.257223563);
-    double metres = 0.0;
-    geod_inverse(&wgs84, south, lon, north, lon, &metres, nullptr, nullptr);
-    return metres;
-}
 
 QJsonObject jsonOf(const Test::Run &run)
 {
@@ -60,22 +48,12 @@ private Q_SLOTS:
         QVERIFY2(workspace, Test::why(workspace));
         const QList<Grid> grids {Test::rectangleGrid(QStringLiteral("SQ"), 0.0, 0.0, 0.01, 0.01)};
         QVERIFY((*workspace)->transaction([&] { return (*workspace)->saveGrids(grids); }));
-        QList<CaseRecord> records(1);
-        records[0].source = QStringLiteral("desk");
-        records[0].externalId = QStringLiteral("C1");
-        records[0].location = GeoPoint {0.003, 0.005};
-        records[0].gridCode = QStringLiteral("SQ");
-        QVERIFY((*workspace)->transaction([&] { return (*workspace)->saveCases(records); }));
-        QSqlQuery query((*workspace)->database());
-        QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO local_users (name, role) VALUES ('lee', 'operator')")));
-        QVERIFY(query.exec(QStringLiteral(
-            "INSERT INTO people (name, post) VALUES ('Wang Fang', 'grid_patroller')")));
-        QVERIFY(query.exec(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, data) "
-            "VALUES (%1, 1, 'report', 'lee', 'operator', '2026-03-02T09:08:00+00:00', "
-            "'reported', '{\"channel\":\"hotline\"}')")
-                               .arg(records[0].id)));
+        QVERIFY(Test::addUser(**workspace, QStringLiteral("lee")));
+        QVERIFY(Test::addPerson(
+            **workspace, QStringLiteral("Wang Fang"), QStringLiteral("grid_patroller")));
+        QVERIFY(Test::reportCase(**workspace, QStringLiteral("SQ"), {0.003, 0.005},
+            QStringLiteral("lee"), QStringLiteral("hotline"),
+            QStringLiteral("2026-03-02T09:08:00+00:00")));
     }
 
     void importPrintsTheTrackAndWhatItSaw()
@@ -97,7 +75,7 @@ private Q_SLOTS:
         const QJsonArray coverage = json.value(QLatin1String("coverage")).toArray();
         QCOMPARE(coverage.size(), 1);
         const double share = coverage.first().toObject().value(QLatin1String("share")).toDouble();
-        const double expected = 60.0 / metresNorthToSouth(0.005, 0.0, 0.01);
+        const double expected = 60.0 / Test::metresBetween(0.005, 0.0, 0.005, 0.01);
         QVERIFY2(std::abs(share - expected) < 0.003 * expected, qPrintable(QString::number(share)));
 
         // A wider sight, asked for on the command line, sees a wider strip.
@@ -238,9 +216,7 @@ private Q_SLOTS:
             const QList<Grid> grids {
                 Test::rectangleGrid(QStringLiteral("CAMPUS"), -122.18, 37.42, -122.17, 37.43)};
             QVERIFY((*workspace)->transaction([&] { return (*workspace)->saveGrids(grids); }));
-            QSqlQuery query((*workspace)->database());
-            QVERIFY(query.exec(
-                QStringLiteral("INSERT INTO local_users (name, role) VALUES ('lee', 'operator')")));
+            QVERIFY(Test::addUser(**workspace, QStringLiteral("lee")));
         }
         const Test::Run run = cli({QStringLiteral("patrol-import"), path, log,
             QStringLiteral("--person"), QStringLiteral("lee"), QStringLiteral("--json")});

@@ -13,7 +13,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QSignalSpy>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 using namespace GridDesk;
@@ -29,21 +28,8 @@ class TestIndicatorMap : public QObject
 
     qint64 report(const QString &grid, const GeoPoint &location, const char *channel)
     {
-        QList<CaseRecord> records(1);
-        records[0].source = QStringLiteral("desk");
-        records[0].externalId = QStringLiteral("C%1").arg(m_inSquare.size() + 10 * grid.size());
-        records[0].location = location;
-        records[0].gridCode = grid;
-        if (!m_workspace->transaction([&] { return m_workspace->saveCases(records); }))
-            return 0;
-        QSqlQuery query(m_workspace->database());
-        query.prepare(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, "
-            "data) VALUES (?, 1, 'report', 'desk', 'operator', '2026-03-02T09:00:00+00:00', "
-            "'reported', ?)"));
-        query.addBindValue(records[0].id);
-        query.addBindValue(QStringLiteral("{\"channel\":\"%1\"}").arg(QLatin1String(channel)));
-        return query.exec() ? records[0].id : 0;
+        return Test::reportCase(*m_workspace, grid, location, QStringLiteral("desk"),
+            QLatin1String(channel), QStringLiteral("2026-03-02T09:00:00+00:00"));
     }
 
     QPoint pixelOf(const GeoPoint &point) const

@@ -3,12 +3,17 @@
 #pragma once
 
 #include "domain/grid.h"
+#include "storage/workspace.h"
 #include "support/testsupport.h"
+
+#include <geodesic.h>
 
 #include <QDateTime>
 #include <QFile>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
+#include <QUuid>
 
 namespace GridDesk::Test {
 
@@ -98,6 +103,71 @@ inline Grid rectangleGrid(const QString &code, double west, double south, double
     grid.bbox = BoundingBox {west, south, east, north};
     grid.wkb = rectangleWkb(west, south, east, north);
     return grid;
+}
+
+/// Geodesic distance in metres between two lon/lat points, straight from PROJ's geodesic
+/// library: the tests' own measure, apart from the projection the patrol module uses.
+inline double metresBetween(double lon0, double lat0, double lon1, double lat1)
+{
+    geod_geodesic wgs84;
+    geod_init(&wgs84, 6378137.0, 1.0 / 298.257223563);
+    double metres = 0.0;
+    geod_inverse(&wgs84, lat0, lon0, lat1, lon1, &metres, nullptr, nullptr);
+    return metres;
+}
+
+/// The latitude metres north of lat along the meridian lon (south when metres < 0).
+inline double northOf(double lon, double lat, double metres)
+{
+    geod_geodesic wgs84;
+    geod_init(&wgs84, 6378137.0, 1.0 / 298.257223563);
+    double lat2 = 0.0, lon2 = 0.0;
+    geod_direct(&wgs84, lat, lon, 0.0, metres, &lat2, &lon2, nullptr);
+    return lat2;
+}
+
+/// Records in workspace a case at location in grid, reported by actor through channel at
+/// (ISO text, as the history keeps it), with only its report in its history. Returns its
+/// id, 0 when it could not be saved.
+inline qint64 reportCase(Workspace &workspace, const QString &grid, const GeoPoint &location,
+    const QString &actor, const QString &channel, const QString &at)
+{
+    QList<CaseRecord> records(1);
+    records[0].source = QStringLiteral("desk");
+    records[0].externalId = QUuid::createUuid().toString(QUuid::Id128);
+    records[0].category = QStringLiteral("litter");
+    records[0].location = location;
+    records[0].gridCode = grid;
+    if (!workspace.transaction([&] { return workspace.saveCases(records); }))
+        return 0;
+    QSqlQuery query(workspace.database());
+    query.prepare(QStringLiteral(
+        "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, data) "
+        "VALUES (?, 1, 'report', ?, 'operator', ?, 'reported', ?)"));
+    query.addBindValue(records[0].id);
+    query.addBindValue(actor);
+    query.addBindValue(at);
+    query.addBindValue(QStringLiteral("{\"channel\":\"%1\",\"category\":\"litter\"}").arg(channel));
+    return query.exec() ? records[0].id : 0;
+}
+
+/// Adds a local user of role operator to workspace; false when it could not.
+inline bool addUser(Workspace &workspace, const QString &name)
+{
+    QSqlQuery query(workspace.database());
+    query.prepare(QStringLiteral("INSERT INTO local_users (name, role) VALUES (?, 'operator')"));
+    query.addBindValue(name);
+    return query.exec();
+}
+
+/// Adds a person holding post to the org chart of workspace; false when it could not.
+inline bool addPerson(Workspace &workspace, const QString &name, const QString &post)
+{
+    QSqlQuery query(workspace.database());
+    query.prepare(QStringLiteral("INSERT INTO people (name, post) VALUES (?, ?)"));
+    query.addBindValue(name);
+    query.addBindValue(post);
+    return query.exec();
 }
 
 } // namespace GridDesk::Test

@@ -9,8 +9,6 @@
 #include "ingest/gridimporter.h"
 #include "storage/workspace.h"
 
-#include <geodesic.h>
-
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,16 +24,6 @@ const QString NEIHU = QStringLiteral("6301000");
 QDateTime utc(int day, int hour, int minute = 0)
 {
     return QDateTime(QDate(2026, 3, day), QTime(hour, minute), Qt::UTC);
-}
-
-/// The latitude metres north of lat along the meridian lon.
-double northOf(double lon, double lat, double metres)
-{
-    geod_geodesic wgs84;
-    geod_init(&wgs84, 6378137.0, 1.0 / 298.257223563);
-    double lat2 = 0.0, lon2 = 0.0;
-    geod_direct(&wgs84, lat, lon, 0.0, metres, &lat2, &lon2, nullptr);
-    return lat2;
 }
 
 qint64 count(const Workspace &workspace, const char *table)
@@ -67,12 +55,11 @@ class TestPatrolBook : public QObject
         const QList<Grid> grids {Test::rectangleGrid(QStringLiteral("SQ"), 0.0, 0.0, 0.01, 0.01),
             Test::rectangleGrid(QStringLiteral("NEXT"), 0.01, 0.0, 0.02, 0.01)};
         auto saved = workspace->transaction([&] { return workspace->saveGrids(grids); });
-        QSqlQuery query(workspace->database());
-        const bool people = query.exec(QStringLiteral(
-                                "INSERT INTO local_users (name, role) VALUES ('lee', 'operator')"))
-            && query.exec(QStringLiteral("INSERT INTO people (name, post) VALUES ('Wang Fang', "
-                                         "'grid_patroller'), ('Zhao Min', "
-                                         "'information_collector')"));
+        const bool people = Test::addUser(*workspace, QStringLiteral("lee"))
+            && Test::addPerson(
+                *workspace, QStringLiteral("Wang Fang"), QStringLiteral("grid_patroller"))
+            && Test::addPerson(
+                *workspace, QStringLiteral("Zhao Min"), QStringLiteral("information_collector"));
         if (!saved || !people)
             return nullptr;
         return workspace;
@@ -85,30 +72,6 @@ class TestPatrolBook : public QObject
             QStringLiteral("walk-%1.gpx").arg(start.toString(QStringLiteral("yyyyMMddhhmm"))));
         Test::writeGpx(path, Test::walk(-0.002, 0.005, 0.008, 0.005, 20, start));
         return path;
-    }
-
-    /// Records a reported case at location by actor through channel at the time given.
-    qint64 report(Workspace &workspace, const QString &actor, const QString &channel,
-        const QString &at, const GeoPoint &location)
-    {
-        QList<CaseRecord> records(1);
-        records[0].source = QStringLiteral("desk");
-        records[0].externalId = QUuid::createUuid().toString(QUuid::Id128);
-        records[0].category = QStringLiteral("litter");
-        records[0].location = location;
-        records[0].gridCode = QStringLiteral("SQ");
-        if (!workspace.transaction([&] { return workspace.saveCases(records); }))
-            return 0;
-        QSqlQuery query(workspace.database());
-        query.prepare(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, "
-            "data) VALUES (?, 1, 'report', ?, 'operator', ?, 'reported', ?)"));
-        query.addBindValue(records[0].id);
-        query.addBindValue(actor);
-        query.addBindValue(at);
-        query.addBindValue(
-            QStringLiteral("{\"channel\":\"%1\",\"category\":\"litter\"}").arg(channel));
-        return query.exec() ? records[0].id : 0;
     }
 
 private Q_SLOTS:
@@ -127,9 +90,7 @@ private Q_SLOTS:
             auto grids = importGrids(**workspace,
                 Test::dataPath(QStringLiteral("taipei/taipei_districts.geojson")), districts);
             QVERIFY2(grids, Test::why(grids));
-            QSqlQuery query((*workspace)->database());
-            QVERIFY(query.exec(
-                QStringLiteral("INSERT INTO local_users (name, role) VALUES ('lee', 'operator')")));
+            QVERIFY(Test::addUser(**workspace, QStringLiteral("lee")));
 
             PatrolBook book(**workspace);
             auto imported = book.importTrack(log, QStringLiteral("lee"));
@@ -316,19 +277,23 @@ private Q_SLOTS:
         QVERIFY(workspace);
         const double lat = 0.005;
         auto near = [&](double metres) {
-            return GeoPoint {0.004, northOf(0.004, lat, metres)};
+            return GeoPoint {0.004, Test::northOf(0.004, lat, metres)};
         };
-        const qint64 own = report(*workspace, QStringLiteral("lee"), QStringLiteral("hotline"),
+        auto report = [&](const QString &actor, const QString &channel, const QString &at,
+                          const GeoPoint &location) {
+            return Test::reportCase(*workspace, QStringLiteral("SQ"), location, actor, channel, at);
+        };
+        const qint64 own = report(QStringLiteral("lee"), QStringLiteral("hotline"),
             QStringLiteral("2026-03-02T09:10:00+00:00"), near(10));
-        const qint64 staff = report(*workspace, QStringLiteral("desk"),
-            QStringLiteral("grid_staff"), QStringLiteral("2026-03-02T09:05:00+00:00"), near(20));
-        const qint64 citizen = report(*workspace, QStringLiteral("desk"), QStringLiteral("hotline"),
+        const qint64 staff = report(QStringLiteral("desk"), QStringLiteral("grid_staff"),
+            QStringLiteral("2026-03-02T09:05:00+00:00"), near(20));
+        const qint64 citizen = report(QStringLiteral("desk"), QStringLiteral("hotline"),
             QStringLiteral("2026-03-02T09:05:00+00:00"), near(5));
-        const qint64 late = report(*workspace, QStringLiteral("lee"), QStringLiteral("hotline"),
+        const qint64 late = report(QStringLiteral("lee"), QStringLiteral("hotline"),
             QStringLiteral("2026-03-02T10:30:00+00:00"), near(5));
-        const qint64 far = report(*workspace, QStringLiteral("lee"), QStringLiteral("hotline"),
+        const qint64 far = report(QStringLiteral("lee"), QStringLiteral("hotline"),
             QStringLiteral("2026-03-02T09:10:00+00:00"), near(200));
-        const qint64 beijing = report(*workspace, QStringLiteral("lee"), QStringLiteral("app"),
+        const qint64 beijing = report(QStringLiteral("lee"), QStringLiteral("app"),
             QStringLiteral("2026-03-02T17:10:00+08:00"), near(-15));
         QVERIFY(own && staff && citizen && late && far && beijing);
 
@@ -356,6 +321,15 @@ private Q_SLOTS:
         std::sort(found.begin(), found.end());
         QCOMPARE(found, (QList<qint64> {own, staff, beijing}));
         QCOMPARE(after->total.value(Indicator::FirstDiscoveryRate).denominator, 6);
+        // A report of that day alone looks at that day's patrols and finds the same.
+        EvaluationFilter thatDay;
+        thatDay.from = QDate(2026, 3, 2);
+        thatDay.to = QDate(2026, 3, 2);
+        auto day = Evaluator::run(*workspace, thatDay);
+        QVERIFY2(day, Test::why(day));
+        QCOMPARE(day->total.value(Indicator::FirstDiscoveryRate).numerator, 3);
+        QCOMPARE(*PatrolBook::creditedCaseIds(*workspace, QDate(2026, 3, 4), QDate(2026, 3, 9)),
+            QSet<qint64> {});
     }
 };
 

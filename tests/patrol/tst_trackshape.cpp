@@ -5,8 +5,6 @@
 #include "patrolfixture.h"
 #include "support/testsupport.h"
 
-#include <geodesic.h>
-
 #include <QCoreApplication>
 
 #include <cmath>
@@ -14,27 +12,6 @@
 using namespace GridDesk;
 
 namespace {
-
-/// Geodesic distance in metres between two lon/lat points, straight from PROJ's geodesic
-/// library: the test's own measure, apart from the projection the shape uses.
-double metresBetween(double lon0, double lat0, double lon1, double lat1)
-{
-    geod_geodesic wgs84;
-    geod_init(&wgs84, 6378137.0, 1.0 / 298.257223563);
-    double metres = 0.0;
-    geod_inverse(&wgs84, lat0, lon0, lat1, lon1, &metres, nullptr, nullptr);
-    return metres;
-}
-
-/// The latitude metres north of lat along the meridian lon.
-double northOf(double lon, double lat, double metres)
-{
-    geod_geodesic wgs84;
-    geod_init(&wgs84, 6378137.0, 1.0 / 298.257223563);
-    double lat2 = 0.0, lon2 = 0.0;
-    geod_direct(&wgs84, lat, lon, 0.0, metres, &lat2, &lon2, nullptr);
-    return lat2;
-}
 
 QList<TrackPoint> line(double lon0, double lat0, double lon1, double lat1)
 {
@@ -62,7 +39,7 @@ class TestTrackShape : public QObject
 private Q_SLOTS:
     void aStraightTrackThroughASquareSeesAStripAcrossIt()
     {
-        const double height = metresBetween(0.005, 0.0, 0.005, 0.01);
+        const double height = Test::metresBetween(0.005, 0.0, 0.005, 0.01);
         auto shape = TrackShape::of(line(-0.005, 0.005, 0.015, 0.005), 30.0);
         QVERIFY2(shape, Test::why(shape));
         auto covered = shape->coverage({SQUARE});
@@ -71,13 +48,13 @@ private Q_SLOTS:
         QCOMPARE(covered->first().gridCode, QStringLiteral("SQ"));
         // A strip 60 m wide right across: 60 m out of the grid's height.
         checkShare(covered->first().share(), 60.0 / height);
-        const double width = metresBetween(0.0, 0.005, 0.01, 0.005);
+        const double width = Test::metresBetween(0.0, 0.005, 0.01, 0.005);
         checkShare(covered->first().gridSquareMetres, width * height);
     }
 
     void aWiderSightSeesMore()
     {
-        const double height = metresBetween(0.005, 0.0, 0.005, 0.01);
+        const double height = Test::metresBetween(0.005, 0.0, 0.005, 0.01);
         auto shape = TrackShape::of(line(-0.005, 0.005, 0.015, 0.005), 100.0);
         QVERIFY2(shape, Test::why(shape));
         auto covered = shape->coverage({SQUARE});
@@ -88,8 +65,8 @@ private Q_SLOTS:
     void aTrackAlongsideOutsideSeesTheEdge()
     {
         // 10 m north of the north edge: 20 of the 30 m of sight reach into the grid.
-        const double height = metresBetween(0.005, 0.0, 0.005, 0.01);
-        const double lat = northOf(0.005, 0.01, 10.0);
+        const double height = Test::metresBetween(0.005, 0.0, 0.005, 0.01);
+        const double lat = Test::northOf(0.005, 0.01, 10.0);
         auto shape = TrackShape::of(line(-0.005, lat, 0.015, lat), 30.0);
         QVERIFY2(shape, Test::why(shape));
         auto covered = shape->coverage({SQUARE});
@@ -125,7 +102,7 @@ private Q_SLOTS:
     {
         auto shape = TrackShape::of(line(0.0, 0.005, 0.01, 0.005), 30.0);
         QVERIFY2(shape, Test::why(shape));
-        const double distance = shape->distanceMetres({0.005, northOf(0.005, 0.005, 25.0)});
+        const double distance = shape->distanceMetres({0.005, Test::northOf(0.005, 0.005, 25.0)});
         QVERIFY2(std::abs(distance - 25.0) < 0.05, qPrintable(QString::number(distance)));
     }
 

@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QSignalSpy>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTemporaryDir>
 
@@ -69,23 +68,13 @@ private Q_SLOTS:
         const QList<Grid> grids {Test::rectangleGrid(QStringLiteral("SQ"), 0.0, 0.0, 0.01, 0.01),
             Test::rectangleGrid(QStringLiteral("NEXT"), 0.01, 0.0, 0.02, 0.01)};
         QVERIFY((*workspace)->transaction([&] { return (*workspace)->saveGrids(grids); }));
-        QList<CaseRecord> records(1);
-        records[0].source = QStringLiteral("desk");
-        records[0].externalId = QStringLiteral("C1");
-        records[0].location = GeoPoint {0.008, 0.0038};
-        records[0].gridCode = QStringLiteral("SQ");
-        QVERIFY((*workspace)->transaction([&] { return (*workspace)->saveCases(records); }));
-        m_caseId = records[0].id;
-        QSqlQuery query((*workspace)->database());
-        QVERIFY(query.exec(
-            QStringLiteral("INSERT INTO local_users (name, role) VALUES ('lee', 'operator')")));
-        QVERIFY(query.exec(QStringLiteral(
-            "INSERT INTO people (name, post) VALUES ('Wang Fang', 'grid_patroller')")));
-        QVERIFY(query.exec(QStringLiteral(
-            "INSERT INTO case_events (case_id, sequence, action, actor, role, at, to_state, data) "
-            "VALUES (%1, 1, 'report', 'lee', 'operator', '2026-03-02T09:08:00+00:00', "
-            "'reported', '{\"channel\":\"hotline\"}')")
-                               .arg(m_caseId)));
+        m_caseId = Test::reportCase(**workspace, QStringLiteral("SQ"), {0.008, 0.0038},
+            QStringLiteral("lee"), QStringLiteral("hotline"),
+            QStringLiteral("2026-03-02T09:08:00+00:00"));
+        QVERIFY(m_caseId);
+        QVERIFY(Test::addUser(**workspace, QStringLiteral("lee")));
+        QVERIFY(Test::addPerson(
+            **workspace, QStringLiteral("Wang Fang"), QStringLiteral("grid_patroller")));
         auto scene = MapScene::load(**workspace);
         QVERIFY2(scene, Test::why(scene));
 

@@ -473,18 +473,20 @@ QStringList version11()
 {
     QStringList statements;
     // Patrol tracks as lines and their fixes as points, both feature tables with R-trees, so
-    // that QGIS draws them and can label each fix with its time.
+    // that QGIS draws them and can label each fix with its time (GeoPackage DATETIME: UTC,
+    // ISO 8601 with milliseconds, which GDAL and QGIS read as date and time).
     statements << QStringLiteral(
         "CREATE TABLE patrol_tracks (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom "
         "MULTILINESTRING, person TEXT NOT NULL, source_file TEXT NOT NULL, sha256 TEXT NOT NULL, "
-        "format TEXT NOT NULL, started_at TEXT NOT NULL, ended_at TEXT NOT NULL, point_count "
+        "format TEXT NOT NULL, started_at DATETIME NOT NULL, ended_at DATETIME NOT NULL, "
+        "point_count "
         "INTEGER NOT NULL, length_m REAL NOT NULL, sight_m REAL NOT NULL, imported_at TEXT NOT "
         "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE (sha256, person))")
                << QStringLiteral("CREATE INDEX patrol_tracks_started ON patrol_tracks(started_at)")
                << QStringLiteral(
                       "CREATE TABLE patrol_points (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
                       "geom POINT, track_id INTEGER NOT NULL, sequence INTEGER NOT NULL, segment "
-                      "INTEGER NOT NULL, at TEXT NOT NULL)")
+                      "INTEGER NOT NULL, at DATETIME NOT NULL)")
                << QStringLiteral(
                       "CREATE INDEX patrol_points_track ON patrol_points(track_id, sequence)");
     for (const char *table : {"patrol_tracks", "patrol_points"}) {

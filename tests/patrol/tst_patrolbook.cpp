@@ -143,6 +143,11 @@ private Q_SLOTS:
         QCOMPARE(query.value(1).toString(), QStringLiteral("MULTILINESTRING"));
         // The R-tree keeps single precision, rounded outwards.
         QVERIFY(std::abs(query.value(3).toDouble() - 25.068749) < 1e-5);
+        // Times are GeoPackage DATETIME columns, which GIS programs read as times.
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT type FROM pragma_table_info('patrol_points') WHERE name = 'at'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("DATETIME"));
     }
 
     void badInputLosesNothing_data()

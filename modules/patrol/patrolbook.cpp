@@ -131,6 +131,25 @@ bool better(const PatrolCredit &credit, bool own, const PatrolCredit &best, bool
     return credit.distanceMetres < best.distanceMetres;
 }
 
+/// The track a log's reading makes as person's patrol, before the workspace keeps it.
+PatrolTrack trackOf(
+    const TrackReading &reading, const QString &person, const QString &file, double sightMetres)
+{
+    PatrolTrack track;
+    track.person = person;
+    track.sourceFile = file;
+    track.format = reading.format;
+    track.sightMetres = sightMetres;
+    track.points = reading.points;
+    track.pointCount = int(track.points.size());
+    track.lengthMetres = PatrolTrack::lengthOf(track.points);
+    const auto [earliest, latest] = std::minmax_element(track.points.cbegin(), track.points.cend(),
+        [](const auto &a, const auto &b) { return a.time < b.time; });
+    track.startedAt = earliest->time;
+    track.endedAt = latest->time;
+    return track;
+}
+
 } // namespace
 
 PatrolBook::PatrolBook(Workspace &workspace)
@@ -170,6 +189,46 @@ Result<QString> PatrolBook::knownPerson(const QString &person) const
     return name;
 }
 
+Result<void> PatrolBook::checkNotImported(
+    const QString &path, const QString &person, const QByteArray &sha256) const
+{
+    QSqlQuery existing(m_workspace.database());
+    existing.prepare(
+        QStringLiteral("SELECT fid FROM patrol_tracks WHERE sha256 = ? AND person = ?"));
+    existing.addBindValue(QString::fromLatin1(sha256));
+    existing.addBindValue(person);
+    if (!existing.exec())
+        return std::unexpected(databaseError(existing, Tr::tr("Looking for earlier imports")));
+    if (existing.next()) {
+        return fail(ErrorCode::Conflict,
+            Tr::tr("%1 was already imported as %2's patrol track %3.")
+                .arg(QFileInfo(path).fileName(), person)
+                .arg(existing.value(0).toLongLong()));
+    }
+    return {};
+}
+
+Result<QList<GridCoverage>> PatrolBook::gridsSeen(
+    const QString &path, const TrackShape &shape, const QList<TrackPoint> &points) const
+{
+    auto grids = m_workspace.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    auto covered = shape.coverage(*grids);
+    if (!covered || !covered->isEmpty())
+        return covered;
+    const BoundingBox box = PatrolTrack::boxOf(points);
+    return fail(ErrorCode::InvalidArgument,
+        Tr::tr("%1 never comes within %2 m of a grid of this workspace: its fixes lie between "
+               "longitude %3 and %4, latitude %5 and %6. Nothing was imported.")
+            .arg(QFileInfo(path).fileName())
+            .arg(shape.sightMetres())
+            .arg(box.west, 0, 'f', 5)
+            .arg(box.east, 0, 'f', 5)
+            .arg(box.south, 0, 'f', 5)
+            .arg(box.north, 0, 'f', 5));
+}
+
 Result<PatrolImport> PatrolBook::importTrack(
     const QString &path, const QString &person, double sightMetres)
 {
@@ -182,19 +241,8 @@ Result<PatrolImport> PatrolBook::importTrack(
     auto hash = fileHash(path);
     if (!hash)
         return std::unexpected(hash.error());
-    QSqlQuery existing(m_workspace.database());
-    existing.prepare(
-        QStringLiteral("SELECT fid FROM patrol_tracks WHERE sha256 = ? AND person = ?"));
-    existing.addBindValue(QString::fromLatin1(*hash));
-    existing.addBindValue(*name);
-    if (!existing.exec())
-        return std::unexpected(databaseError(existing, Tr::tr("Looking for earlier imports")));
-    if (existing.next()) {
-        return fail(ErrorCode::Conflict,
-            Tr::tr("%1 was already imported as %2's patrol track %3.")
-                .arg(QFileInfo(path).fileName(), *name)
-                .arg(existing.value(0).toLongLong()));
-    }
+    if (auto fresh = checkNotImported(path, *name, *hash); !fresh)
+        return std::unexpected(fresh.error());
 
     auto reading = TrackReader::read(path);
     if (!reading)
@@ -202,46 +250,18 @@ Result<PatrolImport> PatrolBook::importTrack(
     auto shape = TrackShape::of(reading->points, sightMetres);
     if (!shape)
         return std::unexpected(shape.error());
-    auto grids = m_workspace.grids();
-    if (!grids)
-        return std::unexpected(grids.error());
-    auto covered = shape->coverage(*grids);
+    auto covered = gridsSeen(path, *shape, reading->points);
     if (!covered)
         return std::unexpected(covered.error());
-    const BoundingBox box = PatrolTrack::boxOf(reading->points);
-    if (covered->isEmpty()) {
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("%1 never comes within %2 m of a grid of this workspace: its fixes lie "
-                   "between longitude %3 and %4, latitude %5 and %6. Nothing was imported.")
-                .arg(QFileInfo(path).fileName())
-                .arg(sightMetres)
-                .arg(box.west, 0, 'f', 5)
-                .arg(box.east, 0, 'f', 5)
-                .arg(box.south, 0, 'f', 5)
-                .arg(box.north, 0, 'f', 5));
-    }
 
-    PatrolImport import;
-    import.notes = reading->notes;
-    import.coverage = *covered;
-    PatrolTrack &track = import.track;
-    track.person = *name;
-    track.sourceFile = QFileInfo(path).fileName();
-    track.format = reading->format;
-    track.sightMetres = sightMetres;
-    track.points = reading->points;
-    track.pointCount = int(track.points.size());
-    track.lengthMetres = PatrolTrack::lengthOf(track.points);
-    const auto [earliest, latest] = std::minmax_element(track.points.cbegin(), track.points.cend(),
-        [](const auto &a, const auto &b) { return a.time < b.time; });
-    track.startedAt = earliest->time;
-    track.endedAt = latest->time;
-
+    PatrolImport import {trackOf(*reading, *name, QFileInfo(path).fileName(), sightMetres),
+        *covered, reading->notes};
     auto saved = (*workspace)->transaction([&] { return saveTrack(import, *hash, *shape); });
     if (!saved)
         return std::unexpected(saved.error());
-    qCInfo(lcPatrol) << "imported patrol track" << track.id << "of" << track.pointCount
-                     << "fixes covering" << import.coverage.size() << "grids";
+    qCInfo(lcPatrol) << "imported patrol track" << import.track.id << "of"
+                     << import.track.pointCount << "fixes covering" << import.coverage.size()
+                     << "grids";
     return import;
 }
 

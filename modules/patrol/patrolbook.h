@@ -108,6 +108,12 @@ public:
 
 private:
     Result<QString> knownPerson(const QString &person) const;
+    /// Fails when the file with sha256 was imported for person before.
+    Result<void> checkNotImported(
+        const QString &path, const QString &person, const QByteArray &sha256) const;
+    /// The grids shape sees; fails, saying where the fixes lie, when it sees none.
+    Result<QList<GridCoverage>> gridsSeen(
+        const QString &path, const TrackShape &shape, const QList<TrackPoint> &points) const;
     Result<QList<TrackPoint>> points(qint64 trackId) const;
     Result<QHash<QString, QString>> postsByName() const;
     Result<void> saveTrack(PatrolImport &import, const QByteArray &sha256, const TrackShape &shape);

@@ -16,6 +16,7 @@
 #include <QGeoPositionInfo>
 #include <QNmeaPositionInfoSource>
 
+#include <algorithm>
 #include <mutex>
 
 namespace GridDesk {
@@ -87,6 +88,56 @@ QDateTime featureTime(OGRFeatureH feature, int field)
     return time;
 }
 
+/// The track points of a GPX layer in file order, each track segment a stretch of its own;
+/// a point without a time has an invalid one.
+QList<TrackPoint> trackPoints(OGRLayerH layer)
+{
+    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+    const int timeField = OGR_FD_GetFieldIndex(definition, "time");
+    const int trackField = OGR_FD_GetFieldIndex(definition, "track_fid");
+    const int segmentField = OGR_FD_GetFieldIndex(definition, "track_seg_id");
+    QList<TrackPoint> points;
+    std::pair<qint64, qint64> lastStretch {-1, -1};
+    int stretch = -1;
+    OGR_L_ResetReading(layer);
+    while (Gdal::FeaturePtr feature {OGR_L_GetNextFeature(layer)}) {
+        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
+        if (!geometry || OGR_G_IsEmpty(geometry))
+            continue;
+        const std::pair<qint64, qint64> key {OGR_F_GetFieldAsInteger64(feature.get(), trackField),
+            OGR_F_GetFieldAsInteger64(feature.get(), segmentField)};
+        if (key != lastStretch) {
+            ++stretch;
+            lastStretch = key;
+        }
+        points << TrackPoint {{OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0)},
+            featureTime(feature.get(), timeField), stretch};
+    }
+    return points;
+}
+
+/// Fails, naming the first point without one, unless every point has a time.
+Result<void> checkTimes(const QString &name, const QList<TrackPoint> &points)
+{
+    const auto untimed = [](const TrackPoint &point) {
+        return !point.time.isValid();
+    };
+    const int count = int(std::count_if(points.cbegin(), points.cend(), untimed));
+    if (count == 0)
+        return {};
+    if (count == points.size()) {
+        return fail(ErrorCode::MissingField,
+            Tr::tr("%1 has no times: a patrol track needs the time of each point.").arg(name));
+    }
+    const auto first = std::find_if(points.cbegin(), points.cend(), untimed);
+    return fail(ErrorCode::MissingField,
+        Tr::tr("%1: %n track point(s) have no time, the first is point %2; a patrol track "
+               "needs the time of each point.",
+            nullptr, count)
+            .arg(name)
+            .arg(first - points.cbegin() + 1));
+}
+
 Result<TrackReading> readGpx(const QString &path)
 {
     registerGdal();
@@ -104,35 +155,8 @@ Result<TrackReading> readGpx(const QString &path)
     if (!layer)
         return fail(ErrorCode::UnreadableFile, Tr::tr("%1 has no track points.").arg(name));
 
-    OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
-    const int timeField = OGR_FD_GetFieldIndex(definition, "time");
-    const int trackField = OGR_FD_GetFieldIndex(definition, "track_fid");
-    const int segmentField = OGR_FD_GetFieldIndex(definition, "track_seg_id");
-
-    TrackReading reading;
-    reading.format = QStringLiteral("gpx");
-    std::pair<qint64, qint64> lastStretch {-1, -1};
-    int stretch = -1;
-    int untimed = 0;
-    int firstUntimed = 0;
     CPLErrorReset();
-    OGR_L_ResetReading(layer);
-    while (Gdal::FeaturePtr feature {OGR_L_GetNextFeature(layer)}) {
-        OGRGeometryH geometry = OGR_F_GetGeometryRef(feature.get());
-        if (!geometry || OGR_G_IsEmpty(geometry))
-            continue;
-        const std::pair<qint64, qint64> key {OGR_F_GetFieldAsInteger64(feature.get(), trackField),
-            OGR_F_GetFieldAsInteger64(feature.get(), segmentField)};
-        if (key != lastStretch) {
-            ++stretch;
-            lastStretch = key;
-        }
-        TrackPoint point {{OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0)},
-            featureTime(feature.get(), timeField), stretch};
-        if (!point.time.isValid() && untimed++ == 0)
-            firstUntimed = int(reading.points.size()) + 1;
-        reading.points << point;
-    }
+    TrackReading reading {QStringLiteral("gpx"), trackPoints(layer), {}};
     if (CPLGetLastErrorType() == CE_Failure) {
         return fail(ErrorCode::UnreadableFile,
             Tr::tr("%1 is damaged after %n track point(s): %2", nullptr, int(reading.points.size()))
@@ -140,18 +164,8 @@ Result<TrackReading> readGpx(const QString &path)
     }
     if (reading.points.isEmpty())
         return fail(ErrorCode::UnreadableFile, Tr::tr("%1 has no track points.").arg(name));
-    if (untimed == int(reading.points.size())) {
-        return fail(ErrorCode::MissingField,
-            Tr::tr("%1 has no times: a patrol track needs the time of each point.").arg(name));
-    }
-    if (untimed > 0) {
-        return fail(ErrorCode::MissingField,
-            Tr::tr("%1: %n track point(s) have no time, the first is point %2; a patrol track "
-                   "needs the time of each point.",
-                nullptr, untimed)
-                .arg(name)
-                .arg(firstUntimed));
-    }
+    if (auto timed = checkTimes(name, reading.points); !timed)
+        return std::unexpected(timed.error());
     return reading;
 }
 

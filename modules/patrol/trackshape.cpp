@@ -69,6 +69,7 @@ Result<TrackShape> TrackShape::of(const QList<TrackPoint> &points, double sightM
             Tr::tr("The sight distance must be more than 0 metres, not %1.").arg(sightMetres));
     }
     TrackShape shape;
+    shape.m_sightMetres = sightMetres;
     shape.m_geos = std::make_unique<GeosContext>();
     const BoundingBox box = PatrolTrack::boxOf(points);
     auto frame = MetricFrame::around({(box.west + box.east) / 2, (box.south + box.north) / 2});

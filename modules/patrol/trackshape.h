@@ -47,6 +47,7 @@ public:
     QByteArray pathWkb() const { return m_pathWkb; }
     /// The box around the strip, in degrees (slightly generous).
     BoundingBox reach() const { return m_reach; }
+    double sightMetres() const { return m_sightMetres; }
 
 private:
     TrackShape() = default;
@@ -57,6 +58,7 @@ private:
     GeosContext::GeometryPtr m_strip; ///< metric
     QByteArray m_pathWkb;
     BoundingBox m_reach;
+    double m_sightMetres = 0.0;
 };
 
 } // namespace GridDesk

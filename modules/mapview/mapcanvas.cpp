@@ -103,9 +103,8 @@ bool MapCanvas::event(QEvent *event)
             return true;
         }
     }
-    QToolTip::hideText();
-    event->ignore();
-    return true;
+    // Nothing drawn over the map here: the canvas's own tooltip, if it has one.
+    return QWidget::event(event);
 }
 
 bool MapCanvas::isRendering() const

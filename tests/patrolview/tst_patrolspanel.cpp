@@ -13,9 +13,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolTip>
 
 using namespace GridDesk;
 
@@ -164,6 +166,11 @@ private Q_SLOTS:
                 && tip.contains(QLatin1String("fix 2 of 21 at 2026-03-02 09:01:00 UTC")),
             qPrintable(tip));
         QVERIFY(m_panel->overlay()->toolTipAt(viewport.toPixel({0.015, 0.0}), viewport).isEmpty());
+        // The canvas asks its overlays when the cursor rests on the map.
+        const QPoint fix = viewport.toPixel({-0.001, 0.0031}).toPoint();
+        QHelpEvent rest(QEvent::ToolTip, fix, m_canvas->mapToGlobal(fix));
+        QApplication::sendEvent(m_canvas, &rest);
+        QTRY_COMPARE(QToolTip::text(), tip);
 
         const QString folder = QStringLiteral(GRIDDESK_SCREENSHOT_DIR);
         QVERIFY(QDir().mkpath(folder));

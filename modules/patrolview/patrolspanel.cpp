@@ -59,6 +59,8 @@ PatrolsPanel::PatrolsPanel(QWidget *parent)
           this))
     , m_coverage(makeTable({tr("Grid"), tr("Seen"), tr("Area seen")}, this))
     , m_cases(makeTable({tr("Case"), tr("Reported by"), tr("At (UTC)"), tr("From the path")}, this))
+    , m_plansTitle(new QLabel(this))
+    , m_plans(makeTable({tr("Grid"), tr("Met"), tr("How often"), tr("Checks")}, this))
 {
     setObjectName(QStringLiteral("patrolsPanel"));
     m_person->setEditable(true);
@@ -87,8 +89,10 @@ PatrolsPanel::PatrolsPanel(QWidget *parent)
     layout->addWidget(m_coverage, 1);
     layout->addWidget(new QLabel(tr("Cases found on it (double-click to open):"), this));
     layout->addWidget(m_cases, 1);
-    // TODO(#8): the patrol plans are kept and judged (griddesk-cli patrol-plan, patrols) but
-    // not yet listed or edited here.
+    layout->addWidget(m_plansTitle);
+    layout->addWidget(m_plans, 1);
+    // TODO(#8): patrol plans are added and removed with griddesk-cli patrol-plan only, and
+    // judged here over the patrols' own days rather than a period the user chooses.
 
     connect(import, &QPushButton::clicked, this, &PatrolsPanel::chooseFile);
     connect(m_tracks, &QTableWidget::itemSelectionChanged, this, [this] {
@@ -189,6 +193,7 @@ Result<void> PatrolsPanel::reload()
     m_overlay.setTracks(*tracks);
     fillTracks();
     fillChosen();
+    fillPlans();
     qCInfo(lcPatrolView) << "showing" << tracks->size() << "patrol tracks";
     Q_EMIT tracksChanged();
     return {};
@@ -256,6 +261,33 @@ void PatrolsPanel::fillChosen()
         m_cases->setItem(row, 1, cell(credit.reporter));
         m_cases->setItem(row, 2, cell(utcText(credit.reportedAt)));
         m_cases->setItem(row, 3, cell(tr("%1 m").arg(credit.distanceMetres, 0, 'f', 0)));
+    }
+}
+
+void PatrolsPanel::fillPlans()
+{
+    m_plansTitle->setText(m_summary.first.isValid()
+            //: %1 and %2 are the days of the first and the last patrol
+            ? tr("Patrol plans, from %1 to %2:")
+                  .arg(m_summary.first.toString(Qt::ISODate), m_summary.last.toString(Qt::ISODate))
+            : tr("Patrol plans (no patrol yet):"));
+    m_plans->setRowCount(int(m_summary.plans.size()));
+    for (int row = 0; row < m_summary.plans.size(); ++row) {
+        const PlanStatus &status = m_summary.plans.at(row);
+        const std::optional<bool> met = status.met();
+        QString verdict;
+        if (!met)
+            verdict = tr("not judged: no whole %1").arg(planPeriodKey(status.plan.per));
+        else
+            //: %1 periods with enough patrols, %n periods judged
+            verdict = tr("%1 of %n", nullptr, int(status.slots.size())).arg(status.slotsMet());
+        auto *judged = cell(verdict);
+        if (met)
+            judged->setForeground(*met ? QColor(0, 110, 40) : QColor(176, 0, 32));
+        m_plans->setItem(row, 0, cell(status.plan.gridCode, status.plan.gridCode));
+        m_plans->setItem(row, 1, judged);
+        m_plans->setItem(row, 2, cell(status.plan.describe()));
+        m_plans->setItem(row, 3, cell(status.plan.tasks));
     }
 }
 

@@ -21,9 +21,10 @@ namespace GridDesk {
 class Workspace;
 
 /// The patrols of a workspace at the desk: import a GPS log as someone's patrol, see every
-/// track with its times, and for the chosen one the share of each grid it saw and the cases
-/// found on it. Its overlay draws the tracks on the map. Works on the GUI thread, on its own
-/// connection to the workspace file.
+/// track with its times, for the chosen one the share of each grid it saw and the cases found
+/// on it, and how the patrol plans fared from the first patrol's day to the last's. Its
+/// overlay draws the tracks on the map. Works on the GUI thread, on its own connection to the
+/// workspace file.
 class PatrolsPanel : public QWidget
 {
     Q_OBJECT
@@ -60,6 +61,7 @@ private:
     Result<void> reload();
     void fillTracks();
     void fillChosen();
+    void fillPlans();
     void showMessage(const QString &text, bool failure);
 
     std::unique_ptr<Workspace> m_workspace;
@@ -74,6 +76,8 @@ private:
     QTableWidget *m_tracks;
     QTableWidget *m_coverage;
     QTableWidget *m_cases;
+    QLabel *m_plansTitle;
+    QTableWidget *m_plans;
 };
 
 } // namespace GridDesk

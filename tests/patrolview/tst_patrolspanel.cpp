@@ -77,6 +77,12 @@ private Q_SLOTS:
         QVERIFY(Test::addUser(**workspace, QStringLiteral("lee")));
         QVERIFY(Test::addPerson(
             **workspace, QStringLiteral("Wang Fang"), QStringLiteral("grid_patroller")));
+        // lee patrols SQ daily; someone in post patrols NEXT weekly.
+        PatrolBook plans(**workspace);
+        QVERIFY(plans.addPlan({0, QStringLiteral("SQ"), QStringLiteral("Litter"), 1,
+            PlanPeriod::Day, QStringLiteral("lee"), {}, 0.0}));
+        QVERIFY(plans.addPlan({0, QStringLiteral("NEXT"), QStringLiteral("Street lights"), 1,
+            PlanPeriod::Week, {}, QStringLiteral("grid_patroller"), 0.0}));
         auto scene = MapScene::load(**workspace);
         QVERIFY2(scene, Test::why(scene));
 
@@ -86,7 +92,7 @@ private Q_SLOTS:
         auto *layout = new QHBoxLayout(m_window.get());
         layout->addWidget(m_panel, 2);
         layout->addWidget(m_canvas, 3);
-        m_window->resize(1200, 640);
+        m_window->resize(1200, 760);
         m_canvas->addOverlay(m_panel->overlay());
         connect(m_panel, &PatrolsPanel::tracksChanged, m_canvas, qOverload<>(&QWidget::update));
         m_window->show();
@@ -142,6 +148,12 @@ private Q_SLOTS:
         auto second = m_panel->importFile(walk(QStringLiteral("thursday.gpx"), 0.006, utc(5, 14)));
         QVERIFY2(second, Test::why(second));
         QCOMPARE(m_panel->overlay()->tracks().size(), 2);
+        // The plans, judged from Monday to Thursday: lee walked SQ on one of the four days;
+        // four days hold no whole week.
+        QCOMPARE(table(3)->rowCount(), 2);
+        QCOMPARE(table(3)->item(0, 2)->text(), QStringLiteral("1 × a day by lee"));
+        QCOMPARE(table(3)->item(0, 1)->text(), QStringLiteral("1 of 4"));
+        QCOMPARE(table(3)->item(1, 1)->text(), QStringLiteral("not judged: no whole week"));
         // Monday's walk chosen again: its grids and its case are listed, the map draws it wider.
         m_panel->chooseTrack(m_panel->overlay()->tracks().first().id);
         QCOMPARE(table(2)->rowCount(), 1);

@@ -17,6 +17,7 @@
 #include "ingest/samples.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgeditor.h"
+#include "patrolview/patrolspanel.h"
 #include "standardsedit/standardsbrowser.h"
 
 #include <QAction>
@@ -93,6 +94,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     // Rejected commands come up when asked for, below the map.
     addDockWidget(Qt::BottomDockWidgetArea, m_sync->rejectedDock());
     m_sync->rejectedDock()->hide();
+    createPatrolsDock();
 
     createMenus();
     createStatusBar();
@@ -203,6 +205,7 @@ void MainWindow::createMenus()
     view->addAction(m_queueDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
     view->addAction(m_sync->rejectedDock()->toggleViewAction());
+    view->addAction(m_patrolsDock->toggleViewAction());
     view->addAction(m_caseToolBar->toggleViewAction());
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
@@ -220,6 +223,10 @@ void MainWindow::createMenus()
     m_evaluationAction->setObjectName(QStringLiteral("evaluationAction"));
     m_evaluationAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_V);
     m_evaluationAction->setEnabled(false);
+    m_patrolsAction = tools->addAction(tr("&Patrols…"), this, &MainWindow::showPatrols);
+    m_patrolsAction->setObjectName(QStringLiteral("patrolsAction"));
+    m_patrolsAction->setShortcut(Qt::CTRL | Qt::ALT | Qt::Key_P);
+    m_patrolsAction->setEnabled(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
@@ -346,6 +353,34 @@ void MainWindow::openEvaluationDashboard()
     connect(dashboard, &EvaluationDashboard::casesRequested, this, &MainWindow::showCasesOfNumber);
     m_evaluationDashboards.insert(m_workspacePath, dashboard);
     dashboard->show();
+}
+
+void MainWindow::createPatrolsDock()
+{
+    m_patrols = new PatrolsPanel(this);
+    m_patrolsDock = new QDockWidget(tr("Patrols"), this);
+    m_patrolsDock->setObjectName(QStringLiteral("patrolsDock"));
+    m_patrolsDock->setWidget(m_patrols);
+    addDockWidget(Qt::LeftDockWidgetArea, m_patrolsDock);
+    m_patrolsDock->hide();
+    m_canvas->addOverlay(m_patrols->overlay());
+    connect(m_patrols, &PatrolsPanel::tracksChanged, m_canvas, qOverload<>(&QWidget::update));
+    connect(m_patrols, &PatrolsPanel::trackChosen, this,
+        [this](qint64, const BoundingBox &extent) { m_canvas->zoomToExtent(extent); });
+    connect(m_patrols, &PatrolsPanel::gridRequested, m_canvas, &MapCanvas::zoomToGrid);
+    connect(m_patrols, &PatrolsPanel::caseRequested, this, [this](qint64 id) {
+        //: The queue's filter label: %1 is a case number
+        showCasesOfNumber({id}, tr("case %1, found on a patrol").arg(id));
+        m_canvas->zoomToCase(id);
+    });
+    connect(m_desk, &CaseDesk::userChanged, m_patrols,
+        [this](const DeskUser &changed) { m_patrols->setUser(changed.name); });
+}
+
+void MainWindow::showPatrols()
+{
+    m_patrolsDock->show();
+    m_patrolsDock->raise();
 }
 
 void MainWindow::showCasesOfNumber(const QList<qint64> &ids, const QString &label)
@@ -540,6 +575,12 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_orgChartAction->setEnabled(m_desk->isOpen());
     m_standardsAction->setEnabled(m_desk->isOpen());
     m_evaluationAction->setEnabled(m_desk->isOpen());
+    if (auto patrols = m_patrols->open(workspace.path); !patrols) {
+        statusBar()->showMessage(
+            tr("The patrols of this workspace cannot be shown: %1").arg(patrols.error().message));
+    }
+    m_patrols->setUser(m_desk->user().name);
+    m_patrolsAction->setEnabled(m_desk->isOpen());
     m_sync->workspaceOpened(workspace.path);
     m_gridCount = workspace.gridCount;
     m_locatedCount = workspace.scene->locatedCaseCount();

@@ -28,6 +28,7 @@ class MapCanvas;
 class OrgEditor;
 class StandardsBrowser;
 class EvaluationDashboard;
+class PatrolsPanel;
 class SyncControls;
 struct DeskUser;
 
@@ -69,6 +70,9 @@ public:
     /// The standards browser of the open workspace, if it is open.
     StandardsBrowser *standardsBrowser() const;
     QAction *evaluationAction() const { return m_evaluationAction; }
+    QAction *patrolsAction() const { return m_patrolsAction; }
+    PatrolsPanel *patrolsPanel() const { return m_patrols; }
+    QDockWidget *patrolsDock() const { return m_patrolsDock; }
     /// The evaluation dashboard of the open workspace, if it is open.
     EvaluationDashboard *evaluationDashboard() const;
 
@@ -78,6 +82,7 @@ public Q_SLOTS:
     /// Opens the standards browser of the open workspace, or raises it when it is open.
     void openStandardsBrowser();
     void openEvaluationDashboard();
+    void showPatrols();
     void showCasesOfNumber(const QList<qint64> &ids, const QString &label);
 
 Q_SIGNALS:
@@ -89,6 +94,7 @@ protected:
 
 private:
     void createMenus();
+    void createPatrolsDock();
     void createSampleMenu(QMenu *menu);
     void createStatusBar();
     void createCaseMenu();
@@ -139,6 +145,9 @@ private:
     /// One standards browser per workspace path, while it is open.
     QHash<QString, QPointer<StandardsBrowser>> m_standardsBrowsers;
     QAction *m_evaluationAction = nullptr;
+    QAction *m_patrolsAction = nullptr;
+    PatrolsPanel *m_patrols = nullptr;
+    QDockWidget *m_patrolsDock = nullptr;
     /// One evaluation dashboard per workspace path, while it is open.
     QHash<QString, QPointer<EvaluationDashboard>> m_evaluationDashboards;
     QToolButton *m_userButton;

@@ -81,6 +81,13 @@ QString usage()
         "  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…\n"
         "      [--minimum-cases N] [--json]\n"
         "\n"
+        "Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):\n"
+        "  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]\n"
+        "  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]\n"
+        "  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N\n"
+        "      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]\n"
+        "  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID\n"
+        "\n"
         "The grid map:\n"
         "  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)\n"
         "  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2\n"
@@ -490,8 +497,23 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("ID")},
         {QStringLiteral("person"),
             Tr::tr("Who handles a dispatched case, or who checked a case on site: a person id of "
-                   "the org chart."),
+                   "the org chart. For patrols: who patrolled, or whom a patrol plan names, by "
+                   "name (a user or a person of the org chart)."),
             QStringLiteral("ID")},
+        {QStringLiteral("sight"),
+            Tr::tr("How far a patroller sees to each side of the track, in metres (default 30)."),
+            QStringLiteral("METRES")},
+        {QStringLiteral("tasks"), Tr::tr("What a patrol plan has checked."),
+            QStringLiteral("TEXT")},
+        {QStringLiteral("times"), Tr::tr("Patrols a plan asks for in each period."),
+            QStringLiteral("N")},
+        {QStringLiteral("per"), Tr::tr("The period of a patrol plan: day, week or month."),
+            QStringLiteral("P")},
+        {QStringLiteral("post"), Tr::tr("The post whose holders a patrol plan names."),
+            QStringLiteral("POST")},
+        {QStringLiteral("min-share"),
+            Tr::tr("The share of the grid (0 to 1) a patrol must see to count for a plan."),
+            QStringLiteral("S")},
         {QStringLiteral("file"), Tr::tr("File to attach."), QStringLiteral("PATH")},
         {QStringLiteral("based-on"), Tr::tr("The case version the action was decided on."),
             QStringLiteral("VERSION")},
@@ -623,7 +645,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"standards-history", standardsHistoryCommand}, {"sync", syncCommand},
         {"outbox", outboxCommand}, {"outbox-discard", outboxDiscardCommand},
         {"outbox-redo", outboxRedoCommand}, {"evaluation", evaluationCommand},
-        {"evaluation-weights", evaluationWeightsCommand}};
+        {"evaluation-weights", evaluationWeightsCommand}, {"patrol-import", patrolImportCommand},
+        {"patrols", patrolsCommand}, {"patrol-plan", patrolPlanCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

@@ -93,6 +93,11 @@ int standardsHistoryCommand(Context &context);
 int evaluationCommand(Context &context);
 int evaluationWeightsCommand(Context &context);
 
+/// Patrols: patrol-import, patrols and patrol-plan (patrolcommands.cpp).
+int patrolImportCommand(Context &context);
+int patrolsCommand(Context &context);
+int patrolPlanCommand(Context &context);
+
 int syncCommand(Context &context);
 int outboxCommand(Context &context);
 int outboxDiscardCommand(Context &context);

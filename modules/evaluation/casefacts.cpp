@@ -48,7 +48,8 @@ bool endedOnTime(const QList<StageClock> &clocks)
 } // namespace
 
 CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
-    const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory)
+    const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
+    bool patrolCredited)
 {
     CaseFacts facts;
     facts.caseId = file.caseId();
@@ -72,7 +73,8 @@ CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
     facts.withdrawn = facts.mergedAway || state == CaseState::Cancelled;
     facts.supervisions = file.supervisions();
     facts.satisfaction = file.satisfaction();
-    facts.firstDiscovered = isFirstDiscoveryChannel(facts.channel) && !facts.mergedAway;
+    facts.patrolCredited = patrolCredited;
+    facts.firstDiscovered = isFirstDiscovery(facts.channel, patrolCredited, facts.mergedAway);
 
     const QList<StageClock> clocks = StageClocks::history(file, categories, calendar);
     for (const StageClock &clock : clocks) {
@@ -87,6 +89,11 @@ QStringList CaseFacts::firstDiscoveryChannels()
 {
     return {QStringLiteral("grid_staff"), QStringLiteral("video"),
         QStringLiteral("Driver Self Report")};
+}
+
+bool CaseFacts::isFirstDiscovery(const QString &channel, bool patrolCredited, bool mergedAway)
+{
+    return (isFirstDiscoveryChannel(channel) || patrolCredited) && !mergedAway;
 }
 
 bool CaseFacts::isFirstDiscoveryChannel(const QString &channel)

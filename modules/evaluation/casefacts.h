@@ -47,7 +47,8 @@ struct CaseFacts
     int failedVerifications = 0;
     int supervisions = 0; ///< times it was put under supervision (failed or late)
     std::optional<int> satisfaction; ///< the evaluation in force, 1 to 5
-    bool firstDiscovered = false; ///< see isFirstDiscoveryChannel()
+    bool patrolCredited = false; ///< found on a patrol (PatrolBook::credits())
+    bool firstDiscovered = false; ///< see isFirstDiscovery()
     QList<StageSpan> stages; ///< the stages that ended, in order
 
     /// Registered cases that were not withdrawn: the ones that should be closed.
@@ -56,16 +57,22 @@ struct CaseFacts
 
     /// The facts of file, with its stage deadlines from categories and calendar (the same
     /// clocks the queue shows). gridCode and a category the history does not name are the
-    /// case row's.
+    /// case row's; patrolCredited says whether a patrol was credited with finding it.
     static CaseFacts of(const CaseFile &file, const CategoryTree &categories,
-        const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory);
+        const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
+        bool patrolCredited = false);
+
+    /// The one rule of first discovery: the case was found by the city's own people before
+    /// anyone reported it, because it came in through one of their channels
+    /// (isFirstDiscoveryChannel()) or a patrol was credited with finding it, and it was not
+    /// merged into another case as a duplicate (someone else had reported it first).
+    static bool isFirstDiscovery(const QString &channel, bool patrolCredited, bool mergedAway);
 
     /// Whether a report through channel counts as found first by the city's own people:
     /// "grid_staff" (grid staff on their rounds), "video" (the centre's video patrol) and
     /// "Driver Self Report" (how the LA311 feed names a city crew reporting what it found on
     /// its route), matched without regard to case. Citizens' channels, IoT alarms and
-    /// unknown channels do not count. A case so found that was later merged into another
-    /// case as a duplicate does not count either: someone else had reported it first.
+    /// unknown channels do not count.
     static bool isFirstDiscoveryChannel(const QString &channel);
     static QStringList firstDiscoveryChannels();
 

@@ -6,6 +6,7 @@
 #include "jurisdiction.h"
 #include "logging.h"
 
+#include "patrol/patrolbook.h"
 #include "storage/workspace.h"
 #include "workflow/workflowsetup.h"
 
@@ -54,8 +55,9 @@ QList<EvaluationGroup> sorted(QHash<GroupKey, EvaluationGroup> &&groups)
 QStringList standingNotes(const EvaluationGroup &total)
 {
     QStringList notes;
-    notes << Tr::tr("First discovery counts cases reported through %1 and not merged into "
-                    "another case as a duplicate.")
+    notes << Tr::tr("First discovery counts cases reported through %1 or found on a patrol "
+                    "(reported during an imported patrol track, near it, by the patroller or "
+                    "through grid staff), and not merged into another case as a duplicate.")
                  .arg(CaseFacts::firstDiscoveryChannels().join(QStringLiteral(", ")));
     notes << Tr::tr("The hotline's first contact with the citizen (clause 7.8.2.5) is not "
                     "computed: no action in the case histories records a call to the reporter.");
@@ -72,9 +74,10 @@ class Tally
 {
 public:
     Tally(const EvaluationFilter &filter, const WorkflowSetup &setup, Jurisdiction &jurisdiction,
-        EvaluationGroup &total)
+        const QSet<qint64> &patrolCredited, EvaluationGroup &total)
         : m_filter(filter)
         , m_setup(setup)
+        , m_patrolCredited(patrolCredited)
         , m_jurisdiction(jurisdiction)
         , m_total(total)
         , m_unitsAreGroups(filter.groupBy == Grouping::Unit && filter.period == Period::None)
@@ -83,7 +86,8 @@ public:
     void count(const HistoryStream::Case &item)
     {
         const CaseFacts facts = CaseFacts::of(CaseFile::replay(item.events), m_setup.categories,
-            m_setup.calendar, item.gridCode, item.category);
+            m_setup.calendar, item.gridCode, item.category,
+            m_patrolCredited.contains(item.events.constFirst().caseId));
         if (!inPeriod(m_filter, facts.reportedAt.date()))
             return;
         if (!m_jurisdiction.sees(facts.leadUnit, facts.coUnits, facts.gridCode)) {
@@ -122,6 +126,7 @@ private:
 
     const EvaluationFilter &m_filter;
     const WorkflowSetup &m_setup;
+    const QSet<qint64> &m_patrolCredited;
     Jurisdiction &m_jurisdiction;
     EvaluationGroup &m_total;
     const bool m_unitsAreGroups;
@@ -200,6 +205,9 @@ Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter 
     auto weights = EvaluationWeights::load(workspace);
     if (!weights)
         return std::unexpected(weights.error());
+    auto patrolCredited = PatrolBook::creditedCaseIds(workspace, filter.from, filter.to);
+    if (!patrolCredited)
+        return std::unexpected(patrolCredited.error());
 
     EvaluationReport report;
     report.filter = filter;
@@ -210,7 +218,7 @@ Result<EvaluationReport> run(const Workspace &workspace, const EvaluationFilter 
 
     QElapsedTimer timer;
     timer.start();
-    Tally tally(filter, *setup, *jurisdiction, report.total);
+    Tally tally(filter, *setup, *jurisdiction, *patrolCredited, report.total);
     auto read = readInBatches(workspace, filter.cutoffText(), tally);
     if (!read)
         return std::unexpected(read.error());

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "evaluationdashboard.h"
 
+#include "indicatormap.h"
 #include "logging.h"
 
 #include "evaluation/evaluator.h"
@@ -65,6 +66,7 @@ EvaluationDashboard::EvaluationDashboard(QWidget *parent)
     , m_tileLayout(new QGridLayout)
     , m_trendView(new QChartView(this))
     , m_rankingView(new QChartView(this))
+    , m_map(new IndicatorMap(this))
     , m_groupTable(new QTableWidget(this))
     , m_notes(new QLabel(this))
 {
@@ -84,6 +86,12 @@ EvaluationDashboard::EvaluationDashboard(QWidget *parent)
     auto *charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_trendView);
     charts->addWidget(m_rankingView);
+    charts->addWidget(m_map);
+    // Charts and map share the width: the map gets as much as both charts.
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
+    charts->setStretchFactor(2, 2);
+    charts->setSizes({320, 320, 640});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createFilterBar());
     layout->addWidget(m_summary);
@@ -95,6 +103,7 @@ EvaluationDashboard::EvaluationDashboard(QWidget *parent)
 
     connect(
         m_groupTable, &QTableWidget::cellDoubleClicked, this, &EvaluationDashboard::requestCell);
+    connect(m_map, &IndicatorMap::casesRequested, this, &EvaluationDashboard::casesRequested);
 }
 
 EvaluationDashboard::~EvaluationDashboard() = default;
@@ -179,6 +188,8 @@ Result<void> EvaluationDashboard::open(const QString &path, const QString &userN
         return std::unexpected(workspace.error());
     m_path = path;
     m_user = userName;
+    if (auto grids = m_map->setWorkspace(**workspace); !grids)
+        qCWarning(lcEvaluationView) << "the grid map cannot be drawn:" << grids.error().message;
     m_settingFilter = true;
     m_grouping->setCurrentIndex(m_grouping->findData(int(Grouping::Unit)));
     m_period->setCurrentIndex(m_period->findData(int(Period::Month)));
@@ -232,6 +243,7 @@ struct EvaluationDashboard::Figures
 {
     Result<EvaluationReport> report;
     Result<EvaluationReport> trend;
+    Result<EvaluationReport> byGrid; ///< for the map
 };
 
 void EvaluationDashboard::refresh()
@@ -246,17 +258,26 @@ void EvaluationDashboard::refresh()
     trendFilter.groupBy = Grouping::None;
     trendFilter.period = step;
 
+    // The map needs the figures per grid: the table's own when it groups by grid.
+    EvaluationFilter gridFilter = grouped;
+    gridFilter.groupBy = Grouping::Grid;
+
     const quint64 generation = ++m_generation;
     m_computing = true;
     m_summary->setText(tr("Counting the cases for %1…").arg(grouped.describe()));
     // A workspace connection belongs to the thread that opened it: the figures open their own.
-    auto future = QtConcurrent::run([path = m_path, grouped, trendFilter]() -> Figures {
+    auto future = QtConcurrent::run([path = m_path, grouped, trendFilter, gridFilter]() -> Figures {
         auto workspace = Workspace::open(path);
-        if (!workspace)
-            return {std::unexpected(workspace.error()), std::unexpected(workspace.error())};
+        if (!workspace) {
+            return {std::unexpected(workspace.error()), std::unexpected(workspace.error()),
+                std::unexpected(workspace.error())};
+        }
         auto report = Evaluator::run(**workspace, grouped);
         auto trend = report ? Evaluator::run(**workspace, trendFilter) : report;
-        return {std::move(report), std::move(trend)};
+        auto byGrid = !trend || grouped.groupBy == Grouping::Grid
+            ? report
+            : Evaluator::run(**workspace, gridFilter);
+        return {std::move(report), std::move(trend), std::move(byGrid)};
     });
     // The watcher goes with the window: figures that come after it closed are dropped.
     auto *watcher = new QFutureWatcher<Figures>(this);
@@ -273,13 +294,16 @@ void EvaluationDashboard::takeFigures(quint64 generation, const Figures &figures
     if (generation != m_generation)
         return;
     m_computing = false;
-    if (!figures.report || !figures.trend) {
-        const Error error = figures.report ? figures.trend.error() : figures.report.error();
+    if (!figures.report || !figures.trend || !figures.byGrid) {
+        const Error error = !figures.report ? figures.report.error()
+            : !figures.trend                ? figures.trend.error()
+                                            : figures.byGrid.error();
         m_report.reset();
         m_summary->setText(tr("The figures cannot be made: %1").arg(error.message));
         qCWarning(lcEvaluationView) << "evaluation refused:" << error.message;
     } else {
         showReport(*figures.report, *figures.trend);
+        m_map->setReport(*figures.byGrid);
     }
     Q_EMIT figuresShown();
 }

@@ -24,14 +24,16 @@ QT_END_NAMESPACE
 
 namespace GridDesk {
 
+class IndicatorMap;
 class Workspace;
 
 /// The evaluation dashboard of a workspace: a filter bar (period, grouping, period steps),
-/// tiles with the main indicators, received and closed cases over time, the unit ranking and
-/// a table of the groups, all made by Evaluator::run() for the desk's user. The figures are
-/// computed off the GUI thread, on a connection of their own, so the desk stays usable while
-/// a city's history is counted; a newer filter supersedes figures still being made. Clicking
-/// a tile, a bar or a table cell asks for the cases behind it with casesRequested().
+/// tiles with the main indicators, received and closed cases over time, the unit ranking, the
+/// grids coloured by an indicator and a table of the groups, all made by Evaluator::run() for
+/// the desk's user. The figures are computed off the GUI thread, on a connection of their own,
+/// so the desk stays usable while a city's history is counted; a newer filter supersedes
+/// figures still being made. Clicking a tile, a bar, a grid or a table cell asks for the cases
+/// behind it with casesRequested().
 class EvaluationDashboard : public QWidget
 {
     Q_OBJECT
@@ -59,6 +61,7 @@ public:
     QChartView *trendView() const { return m_trendView; }
     QChartView *rankingView() const { return m_rankingView; }
     QTableWidget *groupTable() const { return m_groupTable; }
+    IndicatorMap *indicatorMap() const { return m_map; }
     /// The tile of indicator, if the dashboard shows one.
     QWidget *tile(Indicator indicator) const;
 
@@ -98,6 +101,7 @@ private:
     QGridLayout *m_tileLayout;
     QChartView *m_trendView;
     QChartView *m_rankingView;
+    IndicatorMap *m_map;
     QTableWidget *m_groupTable;
     QLabel *m_notes;
     QList<QList<ChartBar>> m_trendBars;

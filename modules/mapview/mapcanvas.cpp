@@ -6,9 +6,11 @@
 
 #include "maprender/maprenderer.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -73,6 +75,36 @@ void MapCanvas::setTool(MapTool *tool)
     m_tool = tool;
     m_toolPressed = false;
     update();
+}
+
+void MapCanvas::addOverlay(MapOverlay *overlay)
+{
+    if (!overlay || m_overlays.contains(overlay))
+        return;
+    m_overlays << overlay;
+    update();
+}
+
+void MapCanvas::removeOverlay(MapOverlay *overlay)
+{
+    if (m_overlays.removeAll(overlay) > 0)
+        update();
+}
+
+bool MapCanvas::event(QEvent *event)
+{
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    const auto *help = static_cast<QHelpEvent *>(event);
+    for (auto it = m_overlays.crbegin(); it != m_overlays.crend(); ++it) {
+        const QString text = (*it)->toolTipAt(help->pos(), m_viewport);
+        if (!text.isEmpty()) {
+            QToolTip::showText(help->globalPos(), text, this);
+            return true;
+        }
+    }
+    // Nothing drawn over the map here: the canvas's own tooltip, if it has one.
+    return QWidget::event(event);
 }
 
 bool MapCanvas::isRendering() const
@@ -218,6 +250,11 @@ void MapCanvas::paintEvent(QPaintEvent *)
     }
 
     painter.setRenderHint(QPainter::Antialiasing);
+    for (MapOverlay *overlay : std::as_const(m_overlays)) {
+        painter.save();
+        overlay->paint(painter, m_viewport);
+        painter.restore();
+    }
     if (m_tool) {
         painter.save();
         m_tool->paint(painter, m_viewport);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include "mapoverlay.h"
 #include "maptool.h"
 
 #include "maprender/mapscene.h"
@@ -50,6 +51,11 @@ public:
     void setTool(MapTool *tool);
     MapTool *tool() const { return m_tool; }
 
+    /// Adds an overlay drawn over the map (not owned; remove it before it goes) and repaints.
+    /// Call update() when an overlay changes.
+    void addOverlay(MapOverlay *overlay);
+    void removeOverlay(MapOverlay *overlay);
+
     QString selectedGridCode() const { return m_style.selectedGridCode; }
     std::optional<qint64> selectedCaseId() const { return m_style.selectedCaseId; }
 
@@ -77,6 +83,7 @@ Q_SIGNALS:
     void imageChanged();
 
 protected:
+    bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
@@ -97,6 +104,7 @@ private:
 
     MapRenderer *m_renderer;
     MapTool *m_tool = nullptr;
+    QList<MapOverlay *> m_overlays;
     std::shared_ptr<const MapScene> m_scene;
     MapViewport m_viewport;
     MapStyle m_style;

@@ -478,6 +478,60 @@ QStringList version11()
         QStringLiteral("CREATE INDEX org_history_revision ON org_history(revision)")};
 }
 
+QStringList version12()
+{
+    QStringList statements;
+    // Patrol tracks as lines and their fixes as points, both feature tables with R-trees, so
+    // that QGIS draws them and can label each fix with its time (GeoPackage DATETIME: UTC,
+    // ISO 8601 with milliseconds, which GDAL and QGIS read as date and time).
+    statements << QStringLiteral(
+        "CREATE TABLE patrol_tracks (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom "
+        "MULTILINESTRING, person TEXT NOT NULL, source_file TEXT NOT NULL, sha256 TEXT NOT NULL, "
+        "format TEXT NOT NULL, started_at DATETIME NOT NULL, ended_at DATETIME NOT NULL, "
+        "point_count "
+        "INTEGER NOT NULL, length_m REAL NOT NULL, sight_m REAL NOT NULL, imported_at TEXT NOT "
+        "NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), UNIQUE (sha256, person))")
+               << QStringLiteral("CREATE INDEX patrol_tracks_started ON patrol_tracks(started_at)")
+               << QStringLiteral(
+                      "CREATE TABLE patrol_points (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                      "geom POINT, track_id INTEGER NOT NULL, sequence INTEGER NOT NULL, segment "
+                      "INTEGER NOT NULL, at DATETIME NOT NULL)")
+               << QStringLiteral(
+                      "CREATE INDEX patrol_points_track ON patrol_points(track_id, sequence)");
+    for (const char *table : {"patrol_tracks", "patrol_points"}) {
+        const bool line = qstrcmp(table, "patrol_tracks") == 0;
+        statements
+            << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                              "identifier, description, srs_id) VALUES ('%1', 'features', "
+                              "'%1', '%2', 4326)")
+                   .arg(QLatin1String(table),
+                       line ? QStringLiteral("Patrol tracks of grid staff")
+                            : QStringLiteral("The fixes of patrol tracks with their times"))
+            << QStringLiteral(
+                   "INSERT INTO gpkg_geometry_columns VALUES ('%1', 'geom', '%2', 4326, 0, 0)")
+                   .arg(QLatin1String(table),
+                       line ? QStringLiteral("MULTILINESTRING") : QStringLiteral("POINT"));
+        statements << rtreeIndex(QLatin1String(table));
+    }
+    // How much of each grid a track saw, and the plans patrols are judged against.
+    statements << QStringLiteral(
+        "CREATE TABLE patrol_coverage (track_id INTEGER NOT NULL, grid_code TEXT NOT NULL, "
+        "grid_m2 REAL NOT NULL, covered_m2 REAL NOT NULL, PRIMARY KEY (track_id, grid_code))")
+               << QStringLiteral("CREATE INDEX patrol_coverage_grid ON patrol_coverage(grid_code)")
+               << QStringLiteral(
+                      "CREATE TABLE patrol_plans (id INTEGER PRIMARY KEY AUTOINCREMENT, grid_code "
+                      "TEXT NOT NULL, tasks TEXT NOT NULL, times INTEGER NOT NULL CHECK (times > "
+                      "0), per TEXT NOT NULL CHECK (per IN ('day', 'week', 'month')), person TEXT "
+                      "NOT NULL DEFAULT '', post TEXT NOT NULL DEFAULT '', min_share REAL NOT "
+                      "NULL DEFAULT 0, created_at TEXT NOT NULL DEFAULT "
+                      "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+    for (const char *table : {"patrol_coverage", "patrol_plans"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -512,6 +566,8 @@ const QList<Migration> &all()
         {9, "Sync: the outbox indexed by case", version9()},
         {10, "Sync: attachments known by their SHA-256, files uploaded to the server", version10()},
         {11, "Sync: the org chart's changes numbered by the save they came with", version11()},
+        {12, "Patrols: tracks and their fixes, the share of each grid they saw, patrol plans",
+            version12()},
     };
     return migrations;
 }

@@ -14,6 +14,7 @@
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgdocument.h"
 #include "orgedit/orgeditor.h"
+#include "patrolview/patrolspanel.h"
 #include "standardsedit/standardsbrowser.h"
 #include "standardsedit/standardsdocument.h"
 #include "storage/workspace.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void savedOrgChartReachesTheDesk();
     void standardsBrowserOpensFromTheMenu();
     void evaluationNumbersOpenTheirCasesInTheQueue();
+    void patrolsDockDrawsAnImportedTrackOnTheMap();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
@@ -327,6 +330,61 @@ void TestMainWindow::evaluationNumbersOpenTheirCasesInTheQueue()
     QVERIFY(closed.cases.contains(first));
     m_window->evaluationAction()->trigger(); // raises the same window
     QCOMPARE(m_window->evaluationDashboard(), dashboard);
+}
+
+void TestMainWindow::patrolsDockDrawsAnImportedTrackOnTheMap()
+{
+    QVERIFY(m_window->patrolsAction()->isEnabled());
+    m_window->patrolsAction()->trigger();
+    QVERIFY(m_window->patrolsDock()->isVisible());
+
+    // A user to patrol as: a patrol is somebody's, and the sample names nobody.
+    {
+        auto workspace = Workspace::open(m_dir.filePath(QStringLiteral("nyc.gpkg")));
+        QVERIFY2(workspace, Test::why(workspace));
+        QSqlQuery query((*workspace)->database());
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT OR IGNORE INTO local_users (name, role) VALUES ('wang', 'operator')")));
+    }
+    PatrolsPanel *panel = m_window->patrolsPanel();
+    QVERIFY(panel->open(m_dir.filePath(QStringLiteral("nyc.gpkg"))));
+    panel->setUser(QStringLiteral("wang"));
+
+    // A walk up Fifth Avenue along Central Park.
+    const QString gpx = m_dir.filePath(QStringLiteral("fifth-avenue.gpx"));
+    QFile file(gpx);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QByteArray text = "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"test\" "
+                      "xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>";
+    for (int i = 0; i <= 10; ++i) {
+        text += QStringLiteral("<trkpt lat=\"%1\" lon=\"%2\"><time>2026-03-02T09:%3:00Z</time>"
+                               "</trkpt>")
+                    .arg(40.7644 + i * 0.0021, 0, 'f', 6)
+                    .arg(-73.9730 + i * 0.0015, 0, 'f', 6)
+                    .arg(10 + i)
+                    .toUtf8();
+    }
+    text += "</trkseg></trk></gpx>";
+    file.write(text);
+    file.close();
+
+    auto imported = panel->importFile(gpx);
+    QVERIFY2(imported, qPrintable(panel->message()));
+    QCOMPARE(imported->track.person, QStringLiteral("wang"));
+    QVERIFY(!imported->coverage.isEmpty());
+    QCOMPARE(panel->overlay()->tracks().size(), 1);
+
+    // The map zoomed to the track and draws it in the first track colour.
+    MapCanvas *canvas = m_window->mapCanvas();
+    QTRY_VERIFY(!canvas->isRendering());
+    const BoundingBox shown = canvas->viewport().extent;
+    QVERIFY(shown.contains(-73.9730, 40.7644) && shown.contains(-73.9580, 40.7854));
+    const QImage image = canvas->grab().toImage();
+    const QColor middle =
+        image.pixelColor(canvas->viewport().toPixel({-73.9655, 40.7749}).toPoint());
+    QVERIFY2(std::abs(middle.red() - TrackOverlay::colourOf(0).red()) < 40
+            && std::abs(middle.green() - TrackOverlay::colourOf(0).green()) < 40,
+        qPrintable(middle.name()));
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

@@ -117,7 +117,7 @@ private Q_SLOTS:
                      "SELECT count(*) FROM gpkg_extensions WHERE extension_name = "
                      "'gpkg_rtree_index'")
                      .toInt(),
-            2);
+            4); // grids, cases, patrol tracks and their fixes
     }
 
     void gdalReadsItWithSpatialIndexes()

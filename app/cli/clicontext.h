@@ -93,6 +93,14 @@ int standardsHistoryCommand(Context &context);
 int evaluationCommand(Context &context);
 int evaluationWeightsCommand(Context &context);
 
+/// The grid register: import-register, register, register-history, register-verify and
+/// register-field (registercommands.cpp).
+int importRegisterCommand(Context &context);
+int registerCommand(Context &context);
+int registerHistoryCommand(Context &context);
+int registerVerifyCommand(Context &context);
+int registerFieldCommand(Context &context);
+
 int syncCommand(Context &context);
 int outboxCommand(Context &context);
 int outboxDiscardCommand(Context &context);

@@ -237,8 +237,8 @@ int syncCommand(Context &context)
                            .arg(report->received.superseded)
                     << '\n';
         if (report->attachments > 0) {
-            context.out << Tr::tr("Fetched the files of %n attachment(s).", nullptr,
-                report->attachments)
+            context.out << Tr::tr(
+                "Fetched the files of %n attachment(s).", nullptr, report->attachments)
                         << '\n';
         }
         if (report->editions > 0) {

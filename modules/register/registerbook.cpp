@@ -78,22 +78,28 @@ Result<RegisterEntry> readEntry(const QSqlQuery &query)
     return entry;
 }
 
+/// Text for a NOT NULL column: a null QString would bind as NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 void bindContent(QSqlQuery &query, const RegisterEntry &entry)
 {
     query.addBindValue(entry.wkb.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
                                            : QVariant(GeoPackageBlob::encode(entry.wkb)));
-    query.addBindValue(entry.kind);
-    query.addBindValue(entry.name);
-    query.addBindValue(entry.gridCode);
-    query.addBindValue(entry.address);
-    query.addBindValue(entry.source);
-    query.addBindValue(entry.verifiedBy);
+    query.addBindValue(text(entry.kind));
+    query.addBindValue(text(entry.name));
+    query.addBindValue(text(entry.gridCode));
+    query.addBindValue(text(entry.address));
+    query.addBindValue(text(entry.source));
+    query.addBindValue(text(entry.verifiedBy));
     query.addBindValue(
         entry.verifiedAt.isValid() ? QVariant(isoTime(entry.verifiedAt)) : QVariant());
     query.addBindValue(
         QJsonDocument(QJsonObject::fromVariantMap(entry.fields)).toJson(QJsonDocument::Compact));
     query.addBindValue(entry.version);
-    query.addBindValue(entry.updatedBy);
+    query.addBindValue(text(entry.updatedBy));
     query.addBindValue(isoTime(entry.updatedAt));
 }
 
@@ -107,12 +113,12 @@ Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, cons
     insert.addBindValue(entry.code);
     insert.addBindValue(entry.version);
     insert.addBindValue(action);
-    insert.addBindValue(entry.updatedBy);
+    insert.addBindValue(text(entry.updatedBy));
     insert.addBindValue(isoTime(entry.updatedAt));
     insert.addBindValue(before
             ? QVariant(QJsonDocument(before->toJson()).toJson(QJsonDocument::Compact))
             : QVariant());
-    insert.addBindValue(note);
+    insert.addBindValue(text(note));
     return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
 }
 
@@ -201,7 +207,7 @@ Result<std::optional<RegisterEntry>> RegisterBook::entry(const QString &code) co
 Result<QList<RegisterEntry>> RegisterBook::duplicatesOf(const RegisterEntry &entry) const
 {
     QStringList matches;
-    QVariantList values {entry.kind, entry.code};
+    QVariantList values {entry.kind, text(entry.code)};
     if (!isBlankText(entry.name) && !isBlankText(entry.address)) {
         matches << QStringLiteral("(name = ? AND address = ?)");
         values << entry.name.trimmed() << entry.address.trimmed();

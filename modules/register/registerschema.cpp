@@ -71,8 +71,11 @@ Result<QList<FieldDefinition>> readFields(const Workspace &workspace)
 
 Result<QVariant> convertNumber(const FieldDefinition &field, const QString &text)
 {
+    // Figures grouped by thousands ("1,421.40") are read as they are meant.
+    static const QRegularExpression grouped(QStringLiteral("^[-+]?\\d{1,3}(,\\d{3})+(\\.\\d*)?$"));
+    const QString plain = grouped.match(text).hasMatch() ? QString(text).remove(u',') : text;
     bool ok = false;
-    const double real = text.toDouble(&ok);
+    const double real = plain.toDouble(&ok);
     const bool whole = ok && std::floor(real) == real && std::abs(real) < 1e15;
     if (field.type == FieldType::Integer && whole)
         return QVariant(qint64(real));
@@ -90,7 +93,7 @@ QString personalClassKey(PersonalClass personal)
 {
     switch (personal) {
     case PersonalClass::None:
-        return {};
+        return QStringLiteral("");
     case PersonalClass::Name:
         return QStringLiteral("name");
     case PersonalClass::IdNumber:

@@ -501,7 +501,7 @@ QStringList registerKindsAndFields()
         "('person', 'birth_date', 'Date of birth', '出生日期', 'date', '', 0, 5), "
         "('place', 'place_type', 'Type of place', '场所类型', 'text', '', 0, 1), "
         "('place', 'district', 'District', '行政区', 'text', '', 0, 2), "
-        "('place', 'parcel', 'Parcel or building number', '地号或建号', 'text', '', 1, 3), "
+        "('place', 'parcel', 'Parcel or building number', '地号或建号', 'text', '', 0, 3), "
         "('place', 'area_m2', 'Area (m²)', '面积（平方米）', 'number', '', 0, 4), "
         "('place', 'ownership', 'Ownership', '权属', 'text', '', 0, 5), "
         "('place', 'managing_agency', 'Managing agency', '管理机关', 'text', '', 0, 6), "

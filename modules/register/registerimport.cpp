@@ -32,7 +32,8 @@ struct Pending
 };
 
 /// Keys under which two entries of a kind are the same: the code, an identifying field's
-/// value, or the name with the address.
+/// value, the name with the address, or (without an address) the name with the location, or
+/// the name alone when there is neither.
 QStringList matchKeys(const RegisterSchema &schema, const RegisterEntry &entry)
 {
     QStringList keys;
@@ -43,10 +44,20 @@ QStringList matchKeys(const RegisterSchema &schema, const RegisterEntry &entry)
         if (field.identifying && !value.isEmpty())
             keys << QStringLiteral("field:%1=%2").arg(field.key, value.toCaseFolded());
     }
-    if (!isBlankText(entry.name) && !isBlankText(entry.address))
-        keys << QStringLiteral("place:%1|%2")
-                    .arg(entry.name.simplified().toCaseFolded(),
-                        entry.address.simplified().toCaseFolded());
+    const QString name = entry.name.simplified().toCaseFolded();
+    if (!name.isEmpty() && !isBlankText(entry.address))
+        keys << QStringLiteral("place:%1|%2").arg(name, entry.address.simplified().toCaseFolded());
+    // Without an address, the same name at the same spot (to about 10 cm) is the same entry:
+    // what makes a second import of a file of stations or parcels find the first.
+    const std::optional<GeoPoint> anchor = entry.anchor();
+    if (!name.isEmpty() && isBlankText(entry.address) && anchor)
+        keys << QStringLiteral("spot:%1|%2,%3")
+                    .arg(name)
+                    .arg(anchor->lon, 0, 'f', 6)
+                    .arg(anchor->lat, 0, 'f', 6);
+    // With neither, only the name is left to go by.
+    if (!name.isEmpty() && isBlankText(entry.address) && !anchor)
+        keys << QStringLiteral("name:") + name;
     return keys;
 }
 

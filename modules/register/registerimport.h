@@ -64,7 +64,8 @@ struct RegisterImportReport
 
 /// Imports the features of a vector file (any format GDAL reads; CSV with coordinate columns
 /// or none; XLSX) as register entries of one kind, in one transaction. A feature matching an
-/// entry already there (same code, same identifying field, or same name and address) updates
+/// entry already there (same code, same identifying field, same name and address, or without
+/// an address the same name at the same location) updates
 /// it; one matching an earlier feature of the file, without a name, with a value not of its
 /// field's type or with a geometry that is not a valid point or polygon is refused, with the
 /// reason and the feature number. With refusals and without skipRefused nothing is written

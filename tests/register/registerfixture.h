@@ -22,10 +22,12 @@
 
 namespace GridDesk::Test {
 
-/// The real registers of Taipei the register is tried on.
+/// The real registers of Taipei the register is tried on, in the shared data folder beside the
+/// checkout (as tests/data/README.md describes it).
 inline QString taipeiRegistry(const QString &file)
 {
-    return QStringLiteral("/work/shared/data/taipei/registry/") + file;
+    return QDir::cleanPath(
+        dataPath(QStringLiteral("../../../shared/data/taipei/registry/") + file));
 }
 
 /// The mapping shipped for one of those files.

@@ -119,7 +119,8 @@ QString usage()
         "  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]\n"
         "      [--dry-run] [--skip-refused] [--as USER] [--json]\n"
         "  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]\n"
-        "      [--stale [--at TIME]] [--counts] [--as USER [--reveal --reason TEXT]] [--json]\n"
+        "      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]\n"
+        "      [--as USER [--reveal --reason TEXT]] [--json]\n"
         "      (personal data masked unless revealed by a leader or administrator)\n"
         "  griddesk-cli register-history WORKSPACE CODE [--json]\n"
         "  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]\n"
@@ -586,6 +587,10 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("CODE")},
         {QStringLiteral("stale"), Tr::tr("Only register entries due a visit.")},
         {QStringLiteral("counts"), Tr::tr("Count register entries per kind.")},
+        {QStringLiteral("near"), Tr::tr("Register entries near this point, nearest first."),
+            QStringLiteral("LON,LAT")},
+        {QStringLiteral("within"), Tr::tr("How near, in metres (default 50)."),
+            QStringLiteral("M")},
         {QStringLiteral("reveal"), Tr::tr("Show personal data unmasked; the reveal is recorded.")},
         {QStringLiteral("type"), Tr::tr("The type of a register field."), QStringLiteral("T")},
         {QStringLiteral("personal"), Tr::tr("The class of personal data a register field holds."),

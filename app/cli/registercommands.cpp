@@ -135,6 +135,13 @@ int importRegisterCommand(Context &context)
     auto workspace = openExistingWorkspace(context.positional.at(1));
     if (!workspace)
         return failWith(context, workspace.error());
+    auto schema = RegisterSchema::load(**workspace);
+    if (!schema)
+        return failWith(context, schema.error());
+    if (!schema->kind(options.kind))
+        return usageError(context,
+            Tr::tr("unknown kind \"%1\"; use one of %2.")
+                .arg(options.kind, schema->kindKeys().join(QStringLiteral(", "))));
     options.importedBy = Tr::tr("command line");
     if (context.isSet("as")) {
         auto user = actingUser(context, **workspace);
@@ -159,6 +166,77 @@ int importRegisterCommand(Context &context)
     return OK;
 }
 
+namespace {
+
+/// The point and radius of --near LON,LAT [--within M]; empty when they do not read.
+std::optional<std::pair<GeoPoint, double>> nearOption(const Context &context)
+{
+    const QStringList parts = context.value("near").split(u',');
+    bool lonOk = false;
+    bool latOk = false;
+    const GeoPoint point {parts.value(0).toDouble(&lonOk), parts.value(1).toDouble(&latOk)};
+    bool withinOk = true;
+    const double within =
+        context.isSet("within") ? context.value("within").toDouble(&withinOk) : 50.0;
+    if (parts.size() != 2 || !lonOk || !latOk || !withinOk || within <= 0)
+        return std::nullopt;
+    return std::pair {point, within};
+}
+
+int printCounts(
+    Context &context, const RegisterBook &book, const RegisterQuery &query, const QDateTime &at)
+{
+    auto counts = book.counts(query.gridCode, at);
+    if (!counts)
+        return failWith(context, counts.error());
+    QJsonArray array;
+    for (const KindCount &count : *counts) {
+        array << QJsonObject {{QStringLiteral("kind"), count.kind},
+            {QStringLiteral("entries"), count.entries}, {QStringLiteral("stale"), count.stale}};
+        if (!context.isSet("json"))
+            context.out << Tr::tr("%1: %2 entries, %3 stale")
+                               .arg(count.kind)
+                               .arg(count.entries)
+                               .arg(count.stale)
+                        << '\n';
+    }
+    if (context.isSet("json"))
+        printJson(context, array);
+    return OK;
+}
+
+/// Prints entries masked, or revealed (and recorded) when --reveal asks and user may.
+int printEntries(Context &context, Workspace &workspace, const RegisterBook &book,
+    const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user)
+{
+    QList<RegisterEntry> shown;
+    const bool reveal = context.isSet("reveal");
+    if (reveal) {
+        auto revealed = revealEntries(workspace, book.schema(), entries, user->name, user->role,
+            context.value("reason"), QDateTime::currentDateTimeUtc());
+        if (!revealed)
+            return failWith(context, revealed.error());
+        shown = *revealed;
+    } else {
+        for (const RegisterEntry &entry : entries)
+            shown << maskedEntry(book.schema(), entry);
+    }
+
+    if (context.isSet("json")) {
+        printJson(context,
+            QJsonObject {{QStringLiteral("masked"), !reveal},
+                {QStringLiteral("count"), shown.size()},
+                {QStringLiteral("entries"), entriesJson(shown)}});
+        return OK;
+    }
+    for (const RegisterEntry &entry : std::as_const(shown))
+        context.out << entry.code << '\t' << entry.kind << '\t' << entry.gridCode << '\t'
+                    << entry.name << '\t' << entry.address << '\n';
+    return OK;
+}
+
+} // namespace
+
 int registerCommand(Context &context)
 {
     if (context.positional.size() != 2)
@@ -168,6 +246,9 @@ int registerCommand(Context &context)
     const std::optional<QDateTime> at = timeOption(context);
     if (!at)
         return usageError(context, Tr::tr("--at takes a date or an ISO date and time."));
+    const auto near = context.isSet("near") ? nearOption(context) : std::nullopt;
+    if (context.isSet("near") && !near)
+        return usageError(context, Tr::tr("--near takes LON,LAT and --within metres."));
 
     auto workspace = openExistingWorkspace(context.positional.at(1));
     auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
@@ -183,6 +264,8 @@ int registerCommand(Context &context)
     RegisterQuery query;
     if (context.isSet("grid"))
         query.gridCode = context.value("grid");
+    if (context.isSet("code"))
+        query.code = context.value("code");
     if (context.isSet("kind")) {
         if (!book->schema().kind(context.value("kind")))
             return usageError(context,
@@ -191,59 +274,18 @@ int registerCommand(Context &context)
                         book->schema().kindKeys().join(QStringLiteral(", "))));
         query.kind = context.value("kind");
     }
-    if (context.isSet("code"))
-        query.code = context.value("code");
+    if (context.isSet("counts"))
+        return printCounts(context, *book, query, *at);
 
-    if (context.isSet("counts")) {
-        auto counts = book->counts(query.gridCode, *at);
-        if (!counts)
-            return failWith(context, counts.error());
-        QJsonArray array;
-        for (const KindCount &count : *counts) {
-            array << QJsonObject {{QStringLiteral("kind"), count.kind},
-                {QStringLiteral("entries"), count.entries}, {QStringLiteral("stale"), count.stale}};
-            if (!context.isSet("json"))
-                context.out << Tr::tr("%1: %2 entries, %3 stale")
-                                   .arg(count.kind)
-                                   .arg(count.entries)
-                                   .arg(count.stale)
-                            << '\n';
-        }
-        if (context.isSet("json"))
-            printJson(context, array);
-        return OK;
-    }
-
-    auto entries = context.isSet("stale") ? book->stale(query.gridCode, *at) : book->entries(query);
+    auto entries = near          ? book->near(near->first, near->second)
+        : context.isSet("stale") ? book->stale(query.gridCode, *at)
+                                 : book->entries(query);
     if (!entries)
         return failWith(context, entries.error());
-    if (context.isSet("stale") && query.kind)
+    // Near and stale lists are not narrowed by the database; a kind asked for narrows them here.
+    if (query.kind)
         entries->removeIf([&](const RegisterEntry &entry) { return entry.kind != *query.kind; });
-    QList<RegisterEntry> shown;
-    bool masked = true;
-    if (context.isSet("reveal")) {
-        auto revealed = revealEntries(**workspace, book->schema(), *entries, user->name, user->role,
-            context.value("reason"), QDateTime::currentDateTimeUtc());
-        if (!revealed)
-            return failWith(context, revealed.error());
-        shown = *revealed;
-        masked = false;
-    } else {
-        for (const RegisterEntry &entry : std::as_const(*entries))
-            shown << maskedEntry(book->schema(), entry);
-    }
-
-    if (context.isSet("json")) {
-        printJson(context,
-            QJsonObject {{QStringLiteral("masked"), masked},
-                {QStringLiteral("count"), shown.size()},
-                {QStringLiteral("entries"), entriesJson(shown)}});
-        return OK;
-    }
-    for (const RegisterEntry &entry : std::as_const(shown))
-        context.out << entry.code << '\t' << entry.kind << '\t' << entry.gridCode << '\t'
-                    << entry.name << '\t' << entry.address << '\n';
-    return OK;
+    return printEntries(context, **workspace, *book, *entries, user);
 }
 
 int registerHistoryCommand(Context &context)

@@ -7,6 +7,7 @@
 #include "domain/text.h"
 #include "gis/geoscontext.h"
 #include "gis/gridlocator.h"
+#include "gis/wkb.h"
 #include "storage/geopackageblob.h"
 #include "storage/workspace.h"
 
@@ -14,6 +15,10 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
 
 namespace GridDesk {
 
@@ -122,6 +127,20 @@ Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, cons
     return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
 }
 
+/// The great-circle distance in metres (a sphere of the Earth's mean radius: plenty for the
+/// few hundred metres around a case).
+double metresBetween(const GeoPoint &a, const GeoPoint &b)
+{
+    constexpr double EARTH_RADIUS = 6'371'008.8;
+    const double toRadians = std::numbers::pi / 180.0;
+    const double dLat = (b.lat - a.lat) * toRadians;
+    const double dLon = (b.lon - a.lon) * toRadians;
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
+        + std::cos(a.lat * toRadians) * std::cos(b.lat * toRadians) * std::sin(dLon / 2)
+            * std::sin(dLon / 2);
+    return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
 Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
 {
     return Error {ErrorCode::Conflict,
@@ -202,6 +221,46 @@ Result<std::optional<RegisterEntry>> RegisterBook::entry(const QString &code) co
     if (found->isEmpty())
         return std::optional<RegisterEntry>();
     return std::optional<RegisterEntry>(found->first());
+}
+
+Result<QList<RegisterEntry>> RegisterBook::near(
+    const GeoPoint &point, double metres, int limit) const
+{
+    // A box a little larger than the circle, in degrees, for the R-tree; then exact distances.
+    constexpr double METRES_PER_DEGREE = 111'320.0;
+    const double dLat = metres / METRES_PER_DEGREE * 1.01;
+    const double dLon = dLat / std::max(0.01, std::cos(point.lat * std::numbers::pi / 180.0));
+    auto candidates =
+        select(QStringLiteral("WHERE fid IN (SELECT id FROM rtree_register_entries_geom WHERE maxx "
+                              ">= ? AND minx <= ? "
+                              "AND maxy >= ? AND miny <= ?)"),
+            {point.lon - dLon, point.lon + dLon, point.lat - dLat, point.lat + dLat});
+    if (!candidates)
+        return std::unexpected(candidates.error());
+
+    auto probe = m_geos->fromWkb(Wkb::point(point));
+    if (!probe)
+        return std::unexpected(probe.error());
+    std::vector<std::pair<double, RegisterEntry>> found;
+    for (const RegisterEntry &entry : std::as_const(*candidates)) {
+        auto geometry = m_geos->fromWkb(entry.wkb);
+        if (!geometry)
+            continue;
+        const bool inside = GEOSContains_r(m_geos->handle(), geometry->get(), probe->get()) == 1;
+        const std::optional<GeoPoint> anchor = entry.anchor();
+        const double distance = inside ? 0.0 : anchor ? metresBetween(point, *anchor) : metres + 1;
+        if (distance <= metres)
+            found.emplace_back(distance, entry);
+    }
+    std::stable_sort(
+        found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<RegisterEntry> nearest;
+    for (const auto &[distance, entry] : found) {
+        if (limit >= 0 && nearest.size() >= limit)
+            break;
+        nearest << entry;
+    }
+    return nearest;
 }
 
 Result<QList<RegisterEntry>> RegisterBook::duplicatesOf(const RegisterEntry &entry) const

@@ -58,6 +58,11 @@ struct KindCount
 ///
 /// Use from the workspace's thread. The grids are read once, at the first entry placed; make a
 /// new book after the grid map changes.
+///
+/// TODO(#10): changes are not commands of the sync outbox yet, so each workspace keeps its own
+/// register; duplicates are found but cannot be merged (keeping both histories) yet; the
+/// report dialog does not offer near() yet and cases do not keep links to entries (nor an entry
+/// its cases); there is no search by name or address, nor its two-million-entry benchmark.
 class RegisterBook
 {
 public:
@@ -71,6 +76,10 @@ public:
     /// Entries query selects, ordered by kind then code.
     Result<QList<RegisterEntry>> entries(const RegisterQuery &query = {}) const;
     Result<std::optional<RegisterEntry>> entry(const QString &code) const;
+
+    /// Entries standing within metres of a point, or whose polygon contains it, nearest first
+    /// (what a case registered at that point may concern). At most limit of them.
+    Result<QList<RegisterEntry>> near(const GeoPoint &point, double metres, int limit = 20) const;
 
     /// Stored entries that entry duplicates: of the same kind with the same value in an
     /// identifying field (an ID number, an asset code …), or with the same name and address

@@ -22,6 +22,9 @@ namespace GridDesk {
 /// "fields" maps a source field to one register field or several; "values" sets a register
 /// field to the same value for every feature. Register fields are the shared core (code, name,
 /// address, grid, source, verified_by, verified_at) or the kind's own.
+///
+/// TODO(#10): the workstation has no mapping dialog yet (one that remembers the mapping used
+/// for each source); mappings are written as files and given to griddesk-cli.
 struct RegisterMapping
 {
     QString source; ///< what entries record as their source; the file name when empty

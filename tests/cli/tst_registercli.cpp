@@ -76,6 +76,12 @@ private Q_SLOTS:
             Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson"))});
         QCOMPARE(noKind.status, 2);
         QVERIFY(noKind.err.contains(QStringLiteral("--kind")));
+        const Test::Run importBadKind = Test::cli({QStringLiteral("import-register"), path,
+            Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson")),
+            QStringLiteral("--kind"), QStringLiteral("animal")});
+        QCOMPARE(importBadKind.status, 2);
+        QVERIFY2(importBadKind.err.contains(QStringLiteral("unknown kind")),
+            qPrintable(importBadKind.err));
         const Test::Run badKind = Test::cli({QStringLiteral("register"), path,
             QStringLiteral("--kind"), QStringLiteral("animal"), QStringLiteral("--json")});
         QCOMPARE(badKind.status, 2);
@@ -144,6 +150,21 @@ private Q_SLOTS:
             sqlCount(path,
                 QStringLiteral("SELECT count(*) FROM register_entries WHERE grid_code = '%1'")
                     .arg(village)));
+
+        // The entries a case at a point may concern.
+        const Test::Run nearby =
+            Test::cli({QStringLiteral("register"), path, QStringLiteral("--near"),
+                QStringLiteral("%1,%2")
+                    .arg(entries.at(0)[QLatin1String("lon")].toDouble(), 0, 'f', 7)
+                    .arg(entries.at(0)[QLatin1String("lat")].toDouble(), 0, 'f', 7),
+                QStringLiteral("--within"), QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(nearby.status, 0);
+        QCOMPARE(object(nearby)[QLatin1String("entries")][0][QLatin1String("code")].toString(),
+            entries.at(0)[QLatin1String("code")].toString());
+        QCOMPARE(Test::cli({QStringLiteral("register"), path, QStringLiteral("--near"),
+                               QStringLiteral("east")})
+                     .status,
+            2);
 
         // Verified on a patrol, an entry leaves the stale list and its history says who.
         const QString code = entries.at(0)[QLatin1String("code")].toString();

@@ -332,6 +332,39 @@ private Q_SLOTS:
         QCOMPARE(counts->at(1).stale, 1);
     }
 
+    void entriesNearAPointComeNearestFirst()
+    {
+        auto ws = m_fixture.squares(QStringLiteral("near.gpkg"));
+        auto book = RegisterBook::load(*ws);
+        const GeoPoint point {121.505, 25.005};
+        // 0.0001° of latitude is about 11.1 m.
+        const auto add = [&](const QString &name, double north) {
+            return book
+                ->add(entryAt(QStringLiteral("thing"), name, {point.lon, point.lat + north}),
+                    QStringLiteral("Operator Chen"), AT)
+                .value_or(RegisterEntry {})
+                .code;
+        };
+        const QString thirtyThree = add(QStringLiteral("Cover"), 0.0003);
+        const QString eleven = add(QStringLiteral("Lamp"), 0.0001);
+        const QString hundredEleven = add(QStringLiteral("Hydrant"), 0.001);
+        RegisterEntry parcel = entryAt(QStringLiteral("place"), QStringLiteral("Park"), {});
+        parcel.wkb = Test::RegisterFixture::square(QStringLiteral("p"), point.lon - 0.0005).wkb;
+        const QString around = book->add(parcel, QStringLiteral("Operator Chen"), AT)->code;
+
+        const auto codes = [](const Result<QList<RegisterEntry>> &entries) {
+            QStringList list;
+            for (const RegisterEntry &entry : entries.value_or(QList<RegisterEntry> {}))
+                list << entry.code;
+            return list;
+        };
+        QCOMPARE(codes(book->near(point, 50)), QStringList({around, eleven, thirtyThree}));
+        QCOMPARE(codes(book->near(point, 200)),
+            QStringList({around, eleven, thirtyThree, hundredEleven}));
+        QCOMPARE(codes(book->near(point, 200, 2)), QStringList({around, eleven}));
+        QCOMPARE(codes(book->near({121.4, 25.0}, 200)), QStringList());
+    }
+
     void aGridEditionReHomesEntries()
     {
         auto ws = m_fixture.squares(QStringLiteral("rehome.gpkg"));

@@ -252,8 +252,12 @@ private Q_SLOTS:
         QTest::newRow("mapping not JSON")
             << "residents.csv" << residentsCsv() << QByteArray("{fields: name}") << "not JSON";
         const QByteArray bowtie = R"({"type": "FeatureCollection", "features": [
-{"type": "Feature", "properties": {"name": "Good"}, "geometry": {"type": "Point", "coordinates": [121.505, 25.005]}},
-{"type": "Feature", "properties": {"name": "Bow tie"}, "geometry": {"type": "Polygon", "coordinates": [[[121.501, 25.001], [121.503, 25.003], [121.503, 25.001], [121.501, 25.003], [121.501, 25.001]]]}}]})";
+            {"type": "Feature", "properties": {"name": "Good"},
+             "geometry": {"type": "Point", "coordinates": [121.505, 25.005]}},
+            {"type": "Feature", "properties": {"name": "Bow tie"},
+             "geometry": {"type": "Polygon", "coordinates": [[[121.501, 25.001],
+                 [121.503, 25.003], [121.503, 25.001], [121.501, 25.003], [121.501, 25.001]]]}}
+            ]})";
         QTest::newRow("bad geometry")
             << "bowtie.geojson" << bowtie << QByteArray() << "feature 2: the geometry is not valid";
         QTest::newRow("nothing for the name")

@@ -250,6 +250,43 @@ private Q_SLOTS:
             4);
     }
 
+    void aNewFieldIsDefinedAndImportedWithoutABuild()
+    {
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("field.gpkg"));
+        const QString file = Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson"));
+        const QString mappingFile = m_fixture.filePath(QStringLiteral("usage.json"));
+        {
+            QSaveFile out(mappingFile);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(R"({"fields": {"stop_name": "name", "sum_cor": "yearly_rides"}})");
+            QVERIFY(out.commit());
+        }
+        const QStringList import {QStringLiteral("import-register"), path, file,
+            QStringLiteral("--kind"), QStringLiteral("thing"), QStringLiteral("--mapping"),
+            mappingFile, QStringLiteral("--json")};
+        const Test::Run unknown = Test::cli(import);
+        QCOMPARE(unknown.status, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("yearly_rides")), qPrintable(unknown.err));
+
+        const Test::Run defined = Test::cli({QStringLiteral("register-field"), path,
+            QStringLiteral("thing"), QStringLiteral("yearly_rides"), QStringLiteral("--type"),
+            QStringLiteral("integer"), QStringLiteral("--title"), QStringLiteral("Rides a year")});
+        QCOMPARE(defined.status, 0);
+        QCOMPARE(Test::cli({QStringLiteral("register-field"), path, QStringLiteral("thing"),
+                               QStringLiteral("rides"), QStringLiteral("--type"),
+                               QStringLiteral("colour")})
+                     .status,
+            2);
+        const Test::Run imported = Test::cli(import);
+        QCOMPARE(imported.status, 0);
+        QCOMPARE(object(imported)[QLatin1String("created")].toInteger(),
+            Test::ogrCount(file, QStringLiteral("SELECT count(*) FROM youbike_sub_stn_1")));
+        QCOMPARE(sqlCount(path,
+                     QStringLiteral("SELECT sum(json_extract(fields, '$.yearly_rides')) "
+                                    "FROM register_entries")),
+            Test::ogrCount(file, QStringLiteral("SELECT sum(sum_cor) FROM youbike_sub_stn_1")));
+    }
+
     void badInputGetsAClearMessageAndChangesNothing_data()
     {
         QTest::addColumn<QString>("file");

@@ -124,6 +124,7 @@ QString usage()
         "      (personal data masked unless revealed by a leader or administrator)\n"
         "  griddesk-cli register-history WORKSPACE CODE [--json]\n"
         "  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]\n"
+        "  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER\n"
         "  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]\n"
         "      [--personal name|id_number|phone|address] [--identifying] [--title T]\n"
         "      [--title-zh T]\n"
@@ -649,7 +650,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"evaluation-weights", evaluationWeightsCommand},
         {"import-register", importRegisterCommand}, {"register", registerCommand},
         {"register-history", registerHistoryCommand}, {"register-verify", registerVerifyCommand},
-        {"register-field", registerFieldCommand}};
+        {"register-merge", registerMergeCommand}, {"register-field", registerFieldCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

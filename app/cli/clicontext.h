@@ -93,12 +93,13 @@ int standardsHistoryCommand(Context &context);
 int evaluationCommand(Context &context);
 int evaluationWeightsCommand(Context &context);
 
-/// The grid register: import-register, register, register-history, register-verify and
-/// register-field (registercommands.cpp).
+/// The grid register: import-register, register, register-history, register-verify,
+/// register-merge and register-field (registercommands.cpp).
 int importRegisterCommand(Context &context);
 int registerCommand(Context &context);
 int registerHistoryCommand(Context &context);
 int registerVerifyCommand(Context &context);
+int registerMergeCommand(Context &context);
 int registerFieldCommand(Context &context);
 
 int syncCommand(Context &context);

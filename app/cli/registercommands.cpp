@@ -348,6 +348,29 @@ int registerVerifyCommand(Context &context)
     return OK;
 }
 
+int registerMergeCommand(Context &context)
+{
+    if (context.positional.size() != 3 || !context.isSet("into") || !context.isSet("as"))
+        return usageError(context,
+            Tr::tr("register-merge needs a WORKSPACE, the CODE of the duplicate, --into CODE and "
+                   "--as USER."));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    if (!book)
+        return failWith(context, book.error());
+    auto user = actingUser(context, **workspace);
+    if (!user)
+        return failWith(context, user.error());
+    auto merged = book->merge(context.value("into"), context.positional.at(2), user->name,
+        QDateTime::currentDateTimeUtc());
+    if (!merged)
+        return failWith(context, merged.error());
+    context.out << Tr::tr("%1 merged into %2; both histories are kept.")
+                       .arg(context.positional.at(2), merged->code)
+                << '\n';
+    return OK;
+}
+
 int registerFieldCommand(Context &context)
 {
     if (context.positional.size() != 4)

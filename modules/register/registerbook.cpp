@@ -510,6 +510,76 @@ Result<RegisterEntry> RegisterBook::update(
     });
 }
 
+namespace {
+
+/// keep with what it lacks taken from gone.
+RegisterEntry absorbed(RegisterEntry keep, const RegisterEntry &gone)
+{
+    if (keep.address.isEmpty())
+        keep.address = gone.address;
+    if (keep.wkb.isEmpty()) {
+        keep.wkb = gone.wkb;
+        keep.gridCode = gone.gridCode;
+    }
+    for (auto it = gone.fields.cbegin(); it != gone.fields.cend(); ++it) {
+        if (!keep.fields.contains(it.key()))
+            keep.fields.insert(it.key(), it.value());
+    }
+    if (gone.verifiedAt.isValid()
+        && (!keep.verifiedAt.isValid() || gone.verifiedAt > keep.verifiedAt)) {
+        keep.verifiedBy = gone.verifiedBy;
+        keep.verifiedAt = gone.verifiedAt;
+    }
+    return keep;
+}
+
+} // namespace
+
+Result<RegisterEntry> RegisterBook::merge(
+    const QString &keep, const QString &gone, const QString &by, const QDateTime &at)
+{
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who merges the entries."));
+    if (keep == gone)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("An entry cannot be merged into itself."));
+    return m_workspace->transaction<RegisterEntry>([&]() -> Result<RegisterEntry> {
+        auto kept = entry(keep);
+        auto leaving = kept ? entry(gone) : std::unexpected(kept.error());
+        if (!leaving)
+            return std::unexpected(leaving.error());
+        if (!*kept || !*leaving)
+            return fail(ErrorCode::NotFound,
+                Tr::tr("The register has no entry %1.").arg(!*kept ? keep : gone));
+        if ((*kept)->kind != (*leaving)->kind)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("%1 is a %2 and %3 a %4: only entries of one kind can be merged.")
+                    .arg(keep, (*kept)->kind, gone, (*leaving)->kind));
+
+        RegisterEntry last = **leaving;
+        last.version += 1;
+        last.updatedBy = by.trimmed();
+        last.updatedAt = at.toUTC();
+        if (auto done = recordChange(*m_workspace, last, QStringLiteral("merged"), **leaving,
+                Tr::tr("merged into %1").arg(keep));
+            !done)
+            return std::unexpected(done.error());
+        QSqlQuery remove(m_workspace->database());
+        remove.prepare(QStringLiteral("DELETE FROM register_entries WHERE code = ?"));
+        remove.addBindValue(gone);
+        if (auto done = exec(remove, Tr::tr("Removing the merged entry %1").arg(gone)); !done)
+            return std::unexpected(done.error());
+
+        RegisterEntry merged = absorbed(**kept, **leaving);
+        if (auto done = replace(merged, **kept, QStringLiteral("merged"), by, at,
+                Tr::tr("merged with %1").arg(gone));
+            !done)
+            return std::unexpected(done.error());
+        if (auto done = updateExtent(); !done)
+            return std::unexpected(done.error());
+        return merged;
+    });
+}
+
 Result<RegisterEntry> RegisterBook::verify(
     const QString &code, const QString &by, const QDateTime &at)
 {

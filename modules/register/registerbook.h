@@ -60,9 +60,9 @@ struct KindCount
 /// new book after the grid map changes.
 ///
 /// TODO(#10): changes are not commands of the sync outbox yet, so each workspace keeps its own
-/// register; duplicates are found but cannot be merged (keeping both histories) yet; the
-/// report dialog does not offer near() yet and cases do not keep links to entries (nor an entry
-/// its cases); there is no search by name or address, nor its two-million-entry benchmark.
+/// register; duplicates are merged only when someone asks (merge()); the report dialog does not
+/// offer near() yet and cases do not keep links to entries (nor an entry its cases); there is no
+/// search by name or address, nor its two-million-entry benchmark.
 class RegisterBook
 {
 public:
@@ -102,6 +102,13 @@ public:
     /// meanwhile) or when the change makes it duplicate another entry.
     Result<RegisterEntry> update(RegisterEntry entry, int basedOn, const QString &by,
         const QDateTime &at, const QString &note = {});
+
+    /// Merges the entry gone into keep (of the same kind): keep takes the address, location
+    /// and field values it lacks, and a history line naming gone; gone leaves the entries with
+    /// a last history line naming keep, so both histories stay readable under their codes.
+    /// Refused for the same code twice, different kinds or an entry not there.
+    Result<RegisterEntry> merge(
+        const QString &keep, const QString &gone, const QString &by, const QDateTime &at);
 
     /// Records that who checked the entry on the ground at the given time.
     Result<RegisterEntry> verify(const QString &code, const QString &by, const QDateTime &at);

@@ -187,6 +187,21 @@ private Q_SLOTS:
         QCOMPARE(lines.at(1)[QLatin1String("action")].toString(), QStringLiteral("verified"));
         QCOMPARE(lines.at(1)[QLatin1String("before")][QLatin1String("verified_by")].toString(),
             QString());
+
+        // Two entries an operator knows are one: merged, both histories kept.
+        const QString other = entries.at(1)[QLatin1String("code")].toString();
+        const Test::Run merged =
+            Test::cli({QStringLiteral("register-merge"), path, other, QStringLiteral("--into"),
+                code, QStringLiteral("--as"), QStringLiteral("Supervisor Li")});
+        QCOMPARE(merged.status, 0);
+        QCOMPARE(counts(path).value(QStringLiteral("organisation")), distinct - 1);
+        const Test::Run mergedHistory =
+            Test::cli({QStringLiteral("register-history"), path, other, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(mergedHistory.out)
+                     .array()
+                     .last()[QLatin1String("action")]
+                     .toString(),
+            QStringLiteral("merged"));
     }
 
     void personalDataIsMaskedByTheActingRole()

@@ -290,6 +290,48 @@ private Q_SLOTS:
         QCOMPARE(clash.error().code, ErrorCode::Conflict);
     }
 
+    void mergingKeepsBothHistories()
+    {
+        auto ws = m_fixture.squares(QStringLiteral("merge.gpkg"));
+        auto book = RegisterBook::load(*ws);
+        RegisterEntry first =
+            entryAt(QStringLiteral("organisation"), QStringLiteral("Day care"), {121.505, 25.005});
+        first.address = QStringLiteral("1 Square Road");
+        RegisterEntry second = first;
+        second.address = QStringLiteral("1 Square Rd.");
+        second.fields.insert(QStringLiteral("phone"), QStringLiteral("0223456789"));
+        auto keep = book->add(first, QStringLiteral("Operator Chen"), AT);
+        auto gone = book->add(second, QStringLiteral("Operator Chen"), AT);
+        QVERIFY(keep && gone);
+        QVERIFY(book->verify(gone->code, QStringLiteral("Patroller Zhao"), AT.addDays(1)));
+        auto thing =
+            book->add(entryAt(QStringLiteral("thing"), QStringLiteral("Lamp"), {121.505, 25.005}),
+                QStringLiteral("Operator Chen"), AT);
+        QVERIFY(!book->merge(keep->code, thing->code, QStringLiteral("Supervisor Li"), AT));
+        QVERIFY(!book->merge(keep->code, keep->code, QStringLiteral("Supervisor Li"), AT));
+
+        auto merged =
+            book->merge(keep->code, gone->code, QStringLiteral("Supervisor Li"), AT.addDays(2));
+        QVERIFY2(merged.has_value(), Test::why(merged).constData());
+        QCOMPARE(merged->address, QStringLiteral("1 Square Road"));
+        QCOMPARE(
+            merged->fields.value(QStringLiteral("phone")).toString(), QStringLiteral("0223456789"));
+        QCOMPARE(merged->verifiedBy, QStringLiteral("Patroller Zhao"));
+        QVERIFY(!*book->entry(gone->code));
+
+        auto kept = book->history(keep->code);
+        QCOMPARE(kept->size(), 2);
+        QCOMPARE(kept->last().action, QStringLiteral("merged"));
+        QVERIFY(kept->last().note.contains(gone->code));
+        QVERIFY(!kept->last().before->fields.contains(QStringLiteral("phone")));
+        auto left = book->history(gone->code);
+        QCOMPARE(left->size(), 3); // created, verified, merged
+        QCOMPARE(left->last().action, QStringLiteral("merged"));
+        QCOMPARE(left->last().changedBy, QStringLiteral("Supervisor Li"));
+        QVERIFY(left->last().note.contains(keep->code));
+        QCOMPARE(left->last().before->address, QStringLiteral("1 Square Rd."));
+    }
+
     void staleEntriesAreListedPerGrid()
     {
         auto ws = m_fixture.squares(QStringLiteral("stale.gpkg"));

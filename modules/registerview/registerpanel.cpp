@@ -31,6 +31,9 @@ RegisterPanel::RegisterPanel(QWidget *parent)
     , m_table(new QTableView(this))
     , m_model(new RegisterTableModel(this))
 {
+    m_kind->setObjectName(QStringLiteral("registerKind"));
+    m_staleOnly->setObjectName(QStringLiteral("registerStaleOnly"));
+    m_reveal->setObjectName(QStringLiteral("registerReveal"));
     m_counts->setWordWrap(true);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

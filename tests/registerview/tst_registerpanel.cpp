@@ -10,6 +10,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
 #include <QSignalSpy>
 
 using namespace GridDesk;
@@ -88,6 +91,16 @@ private Q_SLOTS:
         panel.showGrid({});
         QCOMPARE(panel.model()->rowCount(), 3);
         QVERIFY(panel.countsText().contains(QStringLiteral("2 due a visit")));
+
+        // Narrowed to one kind, or to the entries due a visit.
+        auto *kind = panel.findChild<QComboBox *>(QStringLiteral("registerKind"));
+        kind->setCurrentIndex(kind->findData(QStringLiteral("thing")));
+        QCOMPARE(panel.model()->rowCount(), 1);
+        QCOMPARE(panel.model()->index(0, 0).data().toString(), QStringLiteral("TH-000001"));
+        kind->setCurrentIndex(0);
+        panel.findChild<QCheckBox *>(QStringLiteral("registerStaleOnly"))->setChecked(true);
+        QCOMPARE(panel.model()->rowCount(), 2);
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("registerReveal"))->isEnabled());
     }
 
     void onlyTheRightRoleRevealsAndTheRevealIsRecorded()

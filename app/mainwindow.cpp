@@ -18,6 +18,7 @@
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgeditor.h"
 #include "patrolview/patrolspanel.h"
+#include "registerview/registerpanel.h"
 #include "standardsedit/standardsbrowser.h"
 
 #include <QAction>
@@ -66,6 +67,8 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     , m_desk(new CaseDesk(this, m_queue, m_detail, m_canvas, m_actions))
     , m_sync(new SyncControls(this, m_desk))
     , m_gridEditor(new GridEditor(this, m_canvas))
+    , m_registerPanel(new RegisterPanel(this))
+    , m_registerDock(new QDockWidget(tr("Grid register"), this))
     , m_userButton(new QToolButton(this))
     , m_countsLabel(new QLabel(this))
     , m_busyBar(new QProgressBar(this))
@@ -91,6 +94,11 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     addToolBar(Qt::TopToolBarArea, m_gridEditor->toolBar());
     tabifyDockWidget(m_queueDock, m_gridEditor->attributesDock());
     tabifyDockWidget(m_detailDock, m_gridEditor->historyDock());
+    // The register of the grid chosen on the map, beside the case queue.
+    m_registerDock->setObjectName(QStringLiteral("registerDock"));
+    m_registerDock->setWidget(m_registerPanel);
+    tabifyDockWidget(m_queueDock, m_registerDock);
+    m_queueDock->raise();
     // Rejected commands come up when asked for, below the map.
     addDockWidget(Qt::BottomDockWidgetArea, m_sync->rejectedDock());
     m_sync->rejectedDock()->hide();
@@ -116,6 +124,10 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::showDeskUser);
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::takeGridEditor);
+    connect(m_desk, &CaseDesk::userChanged, this,
+        [this](const DeskUser &user) { m_registerPanel->setUser(user.name, roleKey(user.role)); });
+    connect(m_registerPanel, &RegisterPanel::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_gridEditor, &GridEditor::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_gridEditor, &GridEditor::published, this, &MainWindow::onGridEditionPublished);
@@ -204,6 +216,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_queueDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
+    view->addAction(m_registerDock->toggleViewAction());
     view->addAction(m_sync->rejectedDock()->toggleViewAction());
     view->addAction(m_patrolsDock->toggleViewAction());
     view->addAction(m_caseToolBar->toggleViewAction());
@@ -569,6 +582,9 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_desk->open(workspace.path, workspace.setup);
     m_gridEditor->setWorkspace(workspace.path);
     takeGridEditor(m_desk->user());
+    m_registerPanel->setWorkspace(workspace.path);
+    m_registerPanel->setUser(m_desk->user().name, roleKey(m_desk->user().role));
+    m_registerPanel->showGrid({});
     if (std::exchange(m_resumeGridEditing, false))
         m_gridEditor->setEditing(true);
     m_workflowSetupAction->setEnabled(m_desk->isOpen());
@@ -642,6 +658,7 @@ void MainWindow::onGridSelectedOnMap(const QString &code)
     //: %1 is a grid name, %2 its code
     const QString label = name.isEmpty() ? code : tr("%1 (%2)").arg(name, code);
     m_queue->setGridFilter(scene->gridWithDescendants(code), label);
+    m_registerPanel->showGrid(code, label);
 }
 
 void MainWindow::chooseWorkspace()

@@ -26,6 +26,7 @@ class CaseQueueWidget;
 class GridEditor;
 class MapCanvas;
 class OrgEditor;
+class RegisterPanel;
 class StandardsBrowser;
 class EvaluationDashboard;
 class PatrolsPanel;
@@ -63,6 +64,8 @@ public:
     SyncControls *syncControls() const { return m_sync; }
     QAction *workflowSetupAction() const { return m_workflowSetupAction; }
     GridEditor *gridEditor() const { return m_gridEditor; }
+    RegisterPanel *registerPanel() const { return m_registerPanel; }
+    QDockWidget *registerDock() const { return m_registerDock; }
     QAction *orgChartAction() const { return m_orgChartAction; }
     /// The org chart editor of the open workspace, if it is open.
     OrgEditor *orgEditor() const;
@@ -134,6 +137,8 @@ private:
     CaseDesk *m_desk;
     SyncControls *m_sync;
     GridEditor *m_gridEditor;
+    RegisterPanel *m_registerPanel;
+    QDockWidget *m_registerDock;
     QString m_messageAfterLoad; ///< for the status bar once the workspace being opened is loaded
     bool m_resumeGridEditing = false; ///< reopening after a publish returns to the editor
     bool m_gridDocksPlaced = false;

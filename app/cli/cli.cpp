@@ -124,6 +124,20 @@ QString usage()
         "  (standard levels: national, industry, local, group, internal; statuses: in_force,\n"
         "  draft, revised, withdrawn)\n"
         "\n"
+        "The grid register (kinds: person, place, thing, event, situation, organisation):\n"
+        "  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]\n"
+        "      [--dry-run] [--skip-refused] [--as USER] [--json]\n"
+        "  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]\n"
+        "      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]\n"
+        "      [--as USER [--reveal --reason TEXT]] [--json]\n"
+        "      (personal data masked unless revealed by a leader or administrator)\n"
+        "  griddesk-cli register-history WORKSPACE CODE [--json]\n"
+        "  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]\n"
+        "  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER\n"
+        "  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]\n"
+        "      [--personal name|id_number|phone|address] [--identifying] [--title T]\n"
+        "      [--title-zh T]\n"
+        "\n"
         "Sync with the central server (griddesk-server):\n"
         "  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER\n"
         "      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)\n"
@@ -596,6 +610,25 @@ void addOptions(QCommandLineParser &parser)
             QStringLiteral("I=W")},
         {QStringLiteral("minimum-cases"), Tr::tr("Cases a unit needs to be ranked."),
             QStringLiteral("N")},
+        {QStringLiteral("kind"), Tr::tr("The kind of register entries."), QStringLiteral("KIND")},
+        {QStringLiteral("mapping"), Tr::tr("A JSON file mapping source fields to register fields."),
+            QStringLiteral("FILE")},
+        {QStringLiteral("dry-run"), Tr::tr("Report what an import would do, write nothing.")},
+        {QStringLiteral("skip-refused"), Tr::tr("Import the rest when features are refused.")},
+        {QStringLiteral("code"), Tr::tr("Only the register entry with this code."),
+            QStringLiteral("CODE")},
+        {QStringLiteral("stale"), Tr::tr("Only register entries due a visit.")},
+        {QStringLiteral("counts"), Tr::tr("Count register entries per kind.")},
+        {QStringLiteral("near"), Tr::tr("Register entries near this point, nearest first."),
+            QStringLiteral("LON,LAT")},
+        {QStringLiteral("within"), Tr::tr("How near, in metres (default 50)."),
+            QStringLiteral("M")},
+        {QStringLiteral("reveal"), Tr::tr("Show personal data unmasked; the reveal is recorded.")},
+        {QStringLiteral("type"), Tr::tr("The type of a register field."), QStringLiteral("T")},
+        {QStringLiteral("personal"), Tr::tr("The class of personal data a register field holds."),
+            QStringLiteral("CLASS")},
+        {QStringLiteral("identifying"),
+            Tr::tr("Entries with the same value in this field are duplicates.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
     };
     parser.addOptions(options);
@@ -646,7 +679,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {"outbox", outboxCommand}, {"outbox-discard", outboxDiscardCommand},
         {"outbox-redo", outboxRedoCommand}, {"evaluation", evaluationCommand},
         {"evaluation-weights", evaluationWeightsCommand}, {"patrol-import", patrolImportCommand},
-        {"patrols", patrolsCommand}, {"patrol-plan", patrolPlanCommand}};
+        {"patrols", patrolsCommand}, {"patrol-plan", patrolPlanCommand},
+        {"import-register", importRegisterCommand}, {"register", registerCommand},
+        {"register-history", registerHistoryCommand}, {"register-verify", registerVerifyCommand},
+        {"register-merge", registerMergeCommand}, {"register-field", registerFieldCommand}};
     for (const auto &[name, handler] : workflowCommands) {
         if (command == QLatin1String(name))
             return handler(context);

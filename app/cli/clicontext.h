@@ -97,6 +97,14 @@ int evaluationWeightsCommand(Context &context);
 int patrolImportCommand(Context &context);
 int patrolsCommand(Context &context);
 int patrolPlanCommand(Context &context);
+/// The grid register: import-register, register, register-history, register-verify,
+/// register-merge and register-field (registercommands.cpp).
+int importRegisterCommand(Context &context);
+int registerCommand(Context &context);
+int registerHistoryCommand(Context &context);
+int registerVerifyCommand(Context &context);
+int registerMergeCommand(Context &context);
+int registerFieldCommand(Context &context);
 
 int syncCommand(Context &context);
 int outboxCommand(Context &context);

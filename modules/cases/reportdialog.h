@@ -36,6 +36,8 @@ public:
     static QList<std::pair<QString, QString>> channels();
 
 public Q_SLOTS:
+    // TODO(#10): offer the register's entries at the location (RegisterBook::near) and keep
+    // the ones chosen as links of the case, so that an entry can list its cases.
     void setLocation(const GeoPoint &point);
     void showRefusal(const Error &error);
     void submit();

@@ -7,6 +7,7 @@
 
 #include "domain/text.h"
 #include "gis/gridlocator.h"
+#include "register/registerbook.h"
 #include "storage/workspace.h"
 #include "topology/topologycheck.h"
 #include "workflow/casebook.h"
@@ -111,6 +112,18 @@ Result<QHash<QString, int>> rulesByGrid(Workspace &ws)
     while (query.next())
         rules.insert(query.value(0).toString(), query.value(1).toInt());
     return rules;
+}
+
+/// Moves the register's entries into the grids of an edition (the grids table as it is now).
+Result<qsizetype> rehomeEntries(Workspace &ws, int edition, const QString &by, const QDateTime &at)
+{
+    auto grids = ws.grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    auto book = RegisterBook::load(ws);
+    if (!book)
+        return std::unexpected(book.error());
+    return book->rehome(*grids, edition, by, at);
 }
 
 Result<int> lastEdition(Workspace &ws)
@@ -520,6 +533,10 @@ Result<GridEdition> publish(Workspace &ws, GridDraft &draft, const QString &publ
             if (!rehomed)
                 return std::unexpected(rehomed.error().at(Tr::tr("case %1").arg(move.caseId)));
         }
+        auto entries = rehomeEntries(ws, edition.number, edition.publishedBy, at);
+        if (!entries)
+            return std::unexpected(entries.error());
+        edition.rehomedEntries = int(*entries);
         if (auto done = insertEdition(ws, edition); !done)
             return done;
         return GridDraft::clearTables(ws);
@@ -621,6 +638,9 @@ Result<bool> adopt(Workspace &ws, const EditionChanges &changes)
         edition.changedCount = int(touched.size());
         if (auto recorded = insertEdition(ws, edition); !recorded)
             return recorded;
+        auto entries = rehomeEntries(ws, edition.number, edition.publishedBy, edition.publishedAt);
+        if (!entries)
+            return std::unexpected(entries.error());
 
         // The supervisor's own edits, now published: the draft has nothing left.
         auto draft = GridDraft::load(ws);

@@ -25,6 +25,7 @@ struct GridEdition
     int gridCount = 0;
     int changedCount = 0; ///< grids added, changed or deleted against the edition before
     int rehomedCount = 0; ///< open cases moved to another grid; set by publish() only
+    int rehomedEntries = 0; ///< register entries moved to another grid; set by publish() only
     QList<LineageLink> lineage;
     /// Sent to the server to publish (a workspace that syncs): not an edition here yet, and
     /// without a number until it comes back in the editions feed.
@@ -88,7 +89,8 @@ Result<ImpactReport> previewImpact(Workspace &ws, const GridDraft &draft);
 /// Publishes the draft as a new edition in one transaction: the grids table becomes the draft,
 /// the old rows are kept in grid_versions, and every open case whose location lies in another
 /// grid now is re-homed there, with a Rehome event in its history naming the old grid, the
-/// new one and the edition. Closed cases keep their grid. Fails, publishing nothing, when the
+/// new one and the edition. Closed cases keep their grid; register entries move to the grid
+/// containing them, with a line of history naming the edition. Fails, publishing nothing, when the
 /// draft is empty or note is blank, when the changed grids (with their neighbours and parents)
 /// have invalid geometry, overlaps or bad codes nobody accepted, or when the draft in the file
 /// is no longer the one given (edited or published by another window or program meanwhile).
@@ -101,7 +103,8 @@ Result<EditionChanges> changes(Workspace &ws, int edition);
 /// Takes in, as the next edition here, an edition published elsewhere (on the server, which
 /// checked its topology and re-homed the cases; their new grids come with the cases). The
 /// grids table and the editions are updated in one transaction; a draft holding exactly these
-/// edits (the supervisor's own, now published) is emptied, any other draft is kept. Returns
+/// edits (the supervisor's own, now published) is emptied, any other draft is kept; the
+/// register's entries here move into the grids that now contain them. Returns
 /// false for an edition already here; fails, taking nothing in, for one that does not follow
 /// the newest edition here.
 Result<bool> adopt(Workspace &ws, const EditionChanges &changes);

@@ -267,9 +267,24 @@ Result<DatasetPtr> openDataset(const QFileInfo &file)
         "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom", "KEEP_GEOM_COLUMNS=NO",
         "EMPTY_STRING_AS_NULL=YES", nullptr};
     const char *const *openOptions = isShapefile ? shapefileOptions : isCsv ? csvOptions : nullptr;
+    // A spreadsheet's first row names its columns, even when every cell below is text too.
+    const bool isSpreadsheet =
+        file.suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0
+        || file.suffix().compare(QLatin1String("ods"), Qt::CaseInsensitive) == 0;
+    if (isSpreadsheet) {
+        CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE");
+        CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", "FORCE");
+    }
     CPLErrorReset();
     GDALDatasetH dataset = GDALOpenEx(
         path.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, openOptions, nullptr);
+    if (isSpreadsheet) {
+        // The spreadsheet drivers read a sheet when it is first asked for, with the option set.
+        for (int i = 0; dataset && i < GDALDatasetGetLayerCount(dataset); ++i)
+            OGR_L_GetLayerDefn(GDALDatasetGetLayer(dataset, i));
+        CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", nullptr);
+        CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", nullptr);
+    }
     if (!dataset)
         return fail(ErrorCode::UnreadableFile,
             Tr::tr("%1 could not be opened as a vector file: %2")

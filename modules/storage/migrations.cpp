@@ -532,6 +532,123 @@ QStringList version12()
     return statements;
 }
 
+QStringList registerKindsAndFields()
+{
+    QStringList statements;
+    // The six kinds of the grid register and the fields each keeps besides the shared core.
+    // Both are rows: a city adds a field (or a kind) without a new build.
+    statements << QStringLiteral(
+        "CREATE TABLE register_kinds (key TEXT PRIMARY KEY NOT NULL, code_prefix TEXT NOT NULL "
+        "UNIQUE, title TEXT NOT NULL, title_zh TEXT NOT NULL, personal_core TEXT NOT NULL "
+        "DEFAULT '', stale_days INTEGER NOT NULL DEFAULT 180 CHECK (stale_days > 0), position "
+        "INTEGER NOT NULL DEFAULT 0)")
+               << QStringLiteral(
+                      "INSERT INTO register_kinds VALUES ('person', 'PE', 'People', '人', "
+                      "'name,address', 90, 1), ('place', 'PL', 'Places', '地', '', 365, 2), "
+                      "('thing', 'TH', 'Things', '物', '', 180, 3), ('event', 'EV', 'Events', "
+                      "'事', '', 30, 4), ('situation', 'SI', 'Situations', '情', '', 30, 5), "
+                      "('organisation', 'OR', 'Organisations', '组织', '', 365, 6)");
+    statements << QStringLiteral(
+        "CREATE TABLE register_fields (kind TEXT NOT NULL REFERENCES register_kinds(key), key "
+        "TEXT NOT NULL, title TEXT NOT NULL, title_zh TEXT NOT NULL, type TEXT NOT NULL DEFAULT "
+        "'text' CHECK (type IN ('text', 'integer', 'number', 'date')), personal TEXT NOT NULL "
+        "DEFAULT '' CHECK (personal IN ('', 'name', 'id_number', 'phone', 'address')), "
+        "identifying INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL DEFAULT 0, PRIMARY "
+        "KEY (kind, key))");
+    statements << QStringLiteral(
+        "INSERT INTO register_fields VALUES "
+        "('person', 'residence', 'Residence', '人口类型', 'text', '', 0, 1), "
+        "('person', 'id_number', 'ID number', '身份证号', 'text', 'id_number', 1, 2), "
+        "('person', 'phone', 'Phone', '联系电话', 'text', 'phone', 0, 3), "
+        "('person', 'care_group', 'Care group', '关爱人群', 'text', '', 0, 4), "
+        "('person', 'birth_date', 'Date of birth', '出生日期', 'date', '', 0, 5), "
+        "('place', 'place_type', 'Type of place', '场所类型', 'text', '', 0, 1), "
+        "('place', 'district', 'District', '行政区', 'text', '', 0, 2), "
+        "('place', 'parcel', 'Parcel or building number', '地号或建号', 'text', '', 0, 3), "
+        "('place', 'area_m2', 'Area (m²)', '面积（平方米）', 'number', '', 0, 4), "
+        "('place', 'ownership', 'Ownership', '权属', 'text', '', 0, 5), "
+        "('place', 'managing_agency', 'Managing agency', '管理机关', 'text', '', 0, 6), "
+        "('place', 'condition', 'Condition', '现况', 'text', '', 0, 7), "
+        "('place', 'original_use', 'Original use', '原用途', 'text', '', 0, 8), "
+        "('place', 'idle_floors', 'Idle floors', '闲置楼层', 'text', '', 0, 9), "
+        "('place', 'completed', 'Completed', '建成日期', 'text', '', 0, 10), "
+        "('place', 'status', 'Status', '处理情形', 'text', '', 0, 11), "
+        "('thing', 'asset_code', 'Asset code', '部件编码', 'text', '', 1, 1), "
+        "('thing', 'component_type', 'Component type', '部件类型', 'text', '', 0, 2), "
+        "('thing', 'district', 'District', '行政区', 'text', '', 0, 3), "
+        "('thing', 'managing_agency', 'Managing agency', '管理单位', 'text', '', 0, 4), "
+        "('thing', 'capacity', 'Capacity', '容量', 'integer', '', 0, 5), "
+        "('thing', 'pumps', 'Pumps', '抽水机数', 'integer', '', 0, 6), "
+        "('thing', 'gates', 'Gates', '闸门数', 'integer', '', 0, 7), "
+        "('thing', 'river_basin', 'River basin', '流域', 'text', '', 0, 8), "
+        "('thing', 'warning_level', 'Warning level', '警戒水位', 'text', '', 0, 9), "
+        "('thing', 'start_pumping_level', 'Pumping starts at', '起抽水位', 'text', '', 0, 10), "
+        "('event', 'event_type', 'Type of event', '事件类型', 'text', '', 0, 1), "
+        "('event', 'occurred_on', 'Occurred on', '发生日期', 'date', '', 0, 2), "
+        "('event', 'status', 'Status', '状态', 'text', '', 0, 3), "
+        "('situation', 'risk_type', 'Type of risk', '风险类型', 'text', '', 0, 1), "
+        "('situation', 'risk_level', 'Risk level', '风险等级', 'text', '', 0, 2), "
+        "('organisation', 'org_type', 'Type of organisation', '组织类型', 'text', '', 0, 1), "
+        "('organisation', 'sub_type', 'Subtype', '子类型', 'text', '', 0, 2), "
+        "('organisation', 'credit_code', 'Credit code', '统一社会信用代码', 'text', '', 1, 3), "
+        "('organisation', 'contact_person', 'Contact person', '联系人', 'text', 'name', 0, 4), "
+        "('organisation', 'phone', 'Phone', '联系电话', 'text', 'phone', 0, 5)");
+    return statements;
+}
+
+QStringList version13()
+{
+    QStringList statements = registerKindsAndFields();
+    // The register's entries: a feature table (points and polygons alike) with its R-tree, so
+    // QGIS shows the register over the grids. Per-kind fields are kept as JSON.
+    statements << QStringLiteral(
+        "CREATE TABLE register_entries (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom "
+        "GEOMETRY, code TEXT NOT NULL UNIQUE, kind TEXT NOT NULL REFERENCES register_kinds(key), "
+        "name TEXT NOT NULL CHECK (length(trim(name)) > 0), grid_code TEXT NOT NULL DEFAULT '', "
+        "address TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '', verified_by TEXT "
+        "NOT NULL DEFAULT '', verified_at TEXT, fields TEXT NOT NULL DEFAULT '{}', version "
+        "INTEGER NOT NULL DEFAULT 1, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL)")
+               << QStringLiteral(
+                      "CREATE INDEX register_entries_grid ON register_entries(grid_code, kind)")
+               << QStringLiteral(
+                      "CREATE INDEX register_entries_name ON register_entries(kind, name, address)")
+               << QStringLiteral(
+                      "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                      "srs_id) VALUES ('register_entries', 'features', 'register_entries', 'The "
+                      "grid register: people, places, things, events, situations and "
+                      "organisations with the grid each belongs to', 4326)")
+               << QStringLiteral("INSERT INTO gpkg_geometry_columns VALUES ('register_entries', "
+                                 "'geom', 'GEOMETRY', 4326, 0, 0)");
+    statements << rtreeIndex(QStringLiteral("register_entries"));
+
+    // Every change to an entry, with the entry as it was before (JSON), kept for good.
+    statements << QStringLiteral(
+        "CREATE TABLE register_history (id INTEGER PRIMARY KEY AUTOINCREMENT, entry_code TEXT "
+        "NOT NULL, version INTEGER NOT NULL, action TEXT NOT NULL, changed_by TEXT NOT NULL, "
+        "changed_at TEXT NOT NULL, before TEXT, note TEXT NOT NULL DEFAULT '')")
+               << QStringLiteral(
+                      "CREATE INDEX register_history_entry ON register_history(entry_code, id)");
+    // Who saw which personal value of the register unmasked, and why.
+    statements << QStringLiteral(
+        "CREATE TABLE register_reveals (id INTEGER PRIMARY KEY AUTOINCREMENT, revealed_by TEXT "
+        "NOT NULL, role TEXT NOT NULL, entry_code TEXT NOT NULL, field TEXT NOT NULL, reason "
+        "TEXT NOT NULL CHECK (length(trim(reason)) > 0), revealed_at TEXT NOT NULL)");
+    for (const char *table : {"register_history", "register_reveals"}) {
+        for (const char *operation : {"update", "delete"})
+            statements << QStringLiteral(
+                "CREATE TRIGGER %1_no_%2 BEFORE %3 ON %1 BEGIN SELECT RAISE(ABORT, '%1 is "
+                "append-only'); END")
+                              .arg(QLatin1String(table), QLatin1String(operation),
+                                  QString::fromLatin1(operation).toUpper());
+    }
+    for (const char *table :
+        {"register_kinds", "register_fields", "register_history", "register_reveals"})
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -568,6 +685,10 @@ const QList<Migration> &all()
         {11, "Sync: the org chart's changes numbered by the save they came with", version11()},
         {12, "Patrols: tracks and their fixes, the share of each grid they saw, patrol plans",
             version12()},
+        {13,
+            "The grid register: kinds and their fields, entries with their R-tree, the history "
+            "of every change, the log of personal data reveals",
+            version13()},
     };
     return migrations;
 }

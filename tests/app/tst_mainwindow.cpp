@@ -10,11 +10,16 @@
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
 #include "evaluationview/evaluationdashboard.h"
+#include "gis/geoscontext.h"
+#include "gis/wkb.h"
 #include "ingest/caseimporter.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgdocument.h"
 #include "orgedit/orgeditor.h"
 #include "patrolview/patrolspanel.h"
+#include "register/registerbook.h"
+#include "registerview/registerpanel.h"
+#include "registerview/registertablemodel.h"
 #include "standardsedit/standardsbrowser.h"
 #include "standardsedit/standardsdocument.h"
 #include "storage/workspace.h"
@@ -45,6 +50,7 @@ private Q_SLOTS:
     void createsWorkspaceFromSample();
     void caseInQueueSelectsItOnTheMap();
     void gridClickFiltersTheQueue();
+    void gridClickShowsItsRegister();
     void caseClickSelectsItInTheQueue();
     void layoutIsRestored();
     void badWorkspaceShowsError();
@@ -182,6 +188,49 @@ void TestMainWindow::gridClickFiltersTheQueue()
     }
     QTRY_VERIFY(!canvas->isRendering());
     m_window->grab().save(QDir::temp().filePath(QStringLiteral("griddesk-mainwindow-grid.png")));
+}
+
+void TestMainWindow::gridClickShowsItsRegister()
+{
+    const auto found = pixelInGridWithCases();
+    QVERIFY(found);
+    const auto &[pixel, code] = *found;
+    QVERIFY(m_window->registerDock()->toggleViewAction());
+
+    // An entry put in the grid through another connection, as another desk would.
+    {
+        auto ws = Workspace::open(m_window->workspacePath());
+        QVERIFY(ws);
+        auto grid = (*ws)->grid(code);
+        QVERIFY(grid && *grid);
+        GeosContext geos;
+        auto boundary = geos.fromWkb((*grid)->wkb);
+        RegisterEntry hydrant;
+        hydrant.kind = QStringLiteral("thing");
+        hydrant.name = QStringLiteral("Hydrant by the depot");
+        hydrant.wkb = Wkb::point(*geos.pointOnSurface(boundary->get()));
+        auto book = RegisterBook::load(**ws);
+        auto added =
+            book->add(hydrant, QStringLiteral("Operator Chen"), QDateTime::currentDateTimeUtc());
+        QVERIFY2(added.has_value(), Test::why(added).constData());
+        RegisterEntry elsewhere = hydrant;
+        elsewhere.name = QStringLiteral("Buoy far out at sea");
+        elsewhere.wkb = Wkb::point({-70.0, 40.0});
+        QVERIFY(
+            book->add(elsewhere, QStringLiteral("Operator Chen"), QDateTime::currentDateTimeUtc()));
+        // The innermost grid: the one clicked or one nested in it.
+        QVERIFY2(
+            m_window->mapCanvas()->scene()->gridWithDescendants(code).contains(added->gridCode),
+            qPrintable(added->gridCode));
+    }
+
+    QTest::mouseClick(m_window->mapCanvas(), Qt::LeftButton, {}, pixel);
+    const RegisterTableModel *model = m_window->registerPanel()->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, int(RegisterTableModel::Column::Name)).data().toString(),
+        QStringLiteral("Hydrant by the depot"));
+    QVERIFY2(m_window->registerPanel()->countsText().contains(QStringLiteral("Things 1")),
+        qPrintable(m_window->registerPanel()->countsText()));
 }
 
 void TestMainWindow::caseClickSelectsItInTheQueue()

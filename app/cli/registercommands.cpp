@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "clicontext.h"
+
+#include "register/registerbook.h"
+#include "register/registerimport.h"
+#include "register/registerprivacy.h"
+#include "storage/workspace.h"
+#include "workflow/workflowsetup.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace GridDesk::Cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Cli)
+};
+
+/// The --at time, or now. Empty when the text is not a date or an ISO date and time.
+std::optional<QDateTime> timeOption(const Context &context)
+{
+    if (!context.isSet("at"))
+        return QDateTime::currentDateTimeUtc();
+    const QString text = context.value("at");
+    QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+    if (!time.isValid())
+        time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
+    if (!time.isValid())
+        return std::nullopt;
+    return time.toUTC();
+}
+
+/// The local user named by --as, with the role they act in.
+Result<LocalUser> actingUser(const Context &context, Workspace &workspace)
+{
+    auto setup = WorkflowSetup::load(workspace);
+    if (!setup)
+        return std::unexpected(setup.error());
+    const QString who = context.value("as").trimmed();
+    const std::optional<LocalUser> user = setup->user(who);
+    if (!user)
+        return fail(
+            ErrorCode::Forbidden, Tr::tr("%1 is not a local user of this workspace.").arg(who));
+    return *user;
+}
+
+QJsonObject reportJson(const RegisterImportReport &report)
+{
+    QJsonArray lines;
+    for (const RegisterImportLine &line : report.lines) {
+        QJsonObject object {{QStringLiteral("feature"), line.feature},
+            {QStringLiteral("action"), importActionKey(line.action)},
+            {QStringLiteral("name"), line.name}};
+        if (!line.code.isEmpty())
+            object.insert(QStringLiteral("code"), line.code);
+        if (line.action != RegisterImportLine::Action::Refused)
+            object.insert(QStringLiteral("grid"), line.grid);
+        if (!line.reason.isEmpty())
+            object.insert(QStringLiteral("reason"), line.reason);
+        lines << object;
+    }
+    return QJsonObject {{QStringLiteral("file"), report.file},
+        {QStringLiteral("kind"), report.kind}, {QStringLiteral("driver"), report.driver},
+        {QStringLiteral("encoding"), report.encoding}, {QStringLiteral("dry_run"), report.dryRun},
+        {QStringLiteral("written"), report.written}, {QStringLiteral("features"), report.features},
+        {QStringLiteral("created"), report.created}, {QStringLiteral("updated"), report.updated},
+        {QStringLiteral("unchanged"), report.unchanged},
+        {QStringLiteral("refused"), report.refused},
+        {QStringLiteral("outside_grids"), report.outsideGrids},
+        {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)},
+        {QStringLiteral("lines"), lines}};
+}
+
+void printReport(Context &context, const RegisterImportReport &report)
+{
+    context.out << Tr::tr("%1: %n feature(s) as %2", nullptr, int(report.features))
+                       .arg(report.file, report.kind)
+                << ": "
+                << Tr::tr("%1 created, %2 updated, %3 unchanged, %4 refused")
+                       .arg(report.created)
+                       .arg(report.updated)
+                       .arg(report.unchanged)
+                       .arg(report.refused)
+                << '\n';
+    context.out << Tr::tr("  encoding: %1").arg(report.encoding) << '\n';
+    if (report.outsideGrids > 0)
+        context.out << "  "
+                    << Tr::tr("%n entry(ies) lie outside every grid", nullptr,
+                           int(report.outsideGrids))
+                    << '\n';
+    for (const QString &note : report.notes)
+        context.out << "  " << note << '\n';
+    for (const RegisterImportLine &line : report.lines) {
+        if (line.action == RegisterImportLine::Action::Refused)
+            context.out << "  "
+                        << Tr::tr("feature %1 refused: %2").arg(line.feature).arg(line.reason)
+                        << '\n';
+    }
+    if (report.dryRun)
+        context.out << Tr::tr("Dry run: nothing was written.") << '\n';
+}
+
+QJsonArray entriesJson(const QList<RegisterEntry> &entries)
+{
+    QJsonArray array;
+    for (const RegisterEntry &entry : entries)
+        array << entry.toJson();
+    return array;
+}
+
+} // namespace
+
+int importRegisterCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("import-register needs a WORKSPACE and a FILE."));
+    if (!context.isSet("kind"))
+        return usageError(context, Tr::tr("import-register needs --kind KIND."));
+
+    RegisterImportOptions options;
+    options.kind = context.value("kind");
+    options.dryRun = context.isSet("dry-run");
+    options.skipRefused = context.isSet("skip-refused");
+    if (context.isSet("mapping")) {
+        auto mapping = RegisterMapping::load(context.value("mapping"));
+        if (!mapping)
+            return failWith(context, mapping.error());
+        options.mapping = *mapping;
+    }
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    auto schema = RegisterSchema::load(**workspace);
+    if (!schema)
+        return failWith(context, schema.error());
+    if (!schema->kind(options.kind))
+        return usageError(context,
+            Tr::tr("unknown kind \"%1\"; use one of %2.")
+                .arg(options.kind, schema->kindKeys().join(QStringLiteral(", "))));
+    options.importedBy = Tr::tr("command line");
+    if (context.isSet("as")) {
+        auto user = actingUser(context, **workspace);
+        if (!user)
+            return failWith(context, user.error());
+        options.importedBy = user->name;
+    }
+
+    auto report = importRegister(**workspace, context.positional.at(2), options);
+    if (!report)
+        return failWith(context, report.error());
+    if (context.isSet("json"))
+        printJson(context, reportJson(*report));
+    else
+        printReport(context, *report);
+    if (!report->dryRun && !report->written)
+        return failWith(context,
+            Error {ErrorCode::InvalidRow,
+                Tr::tr("nothing was imported: %n feature(s) refused. Correct the file or the "
+                       "mapping, or import the rest with --skip-refused.",
+                    nullptr, int(report->refused))});
+    return OK;
+}
+
+namespace {
+
+/// The point and radius of --near LON,LAT [--within M]; empty when they do not read.
+std::optional<std::pair<GeoPoint, double>> nearOption(const Context &context)
+{
+    const QStringList parts = context.value("near").split(u',');
+    bool lonOk = false;
+    bool latOk = false;
+    const GeoPoint point {parts.value(0).toDouble(&lonOk), parts.value(1).toDouble(&latOk)};
+    bool withinOk = true;
+    const double within =
+        context.isSet("within") ? context.value("within").toDouble(&withinOk) : 50.0;
+    if (parts.size() != 2 || !lonOk || !latOk || !withinOk || within <= 0)
+        return std::nullopt;
+    return std::pair {point, within};
+}
+
+int printCounts(
+    Context &context, const RegisterBook &book, const RegisterQuery &query, const QDateTime &at)
+{
+    auto counts = book.counts(query.gridCode, at);
+    if (!counts)
+        return failWith(context, counts.error());
+    QJsonArray array;
+    for (const KindCount &count : *counts) {
+        array << QJsonObject {{QStringLiteral("kind"), count.kind},
+            {QStringLiteral("entries"), count.entries}, {QStringLiteral("stale"), count.stale}};
+        if (!context.isSet("json"))
+            context.out << Tr::tr("%1: %2 entries, %3 stale")
+                               .arg(count.kind)
+                               .arg(count.entries)
+                               .arg(count.stale)
+                        << '\n';
+    }
+    if (context.isSet("json"))
+        printJson(context, array);
+    return OK;
+}
+
+/// Prints entries masked, or revealed (and recorded) when --reveal asks and user may.
+int printEntries(Context &context, Workspace &workspace, const RegisterBook &book,
+    const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user)
+{
+    QList<RegisterEntry> shown;
+    const bool reveal = context.isSet("reveal");
+    if (reveal) {
+        auto revealed = revealEntries(workspace, book.schema(), entries, user->name, user->role,
+            context.value("reason"), QDateTime::currentDateTimeUtc());
+        if (!revealed)
+            return failWith(context, revealed.error());
+        shown = *revealed;
+    } else {
+        for (const RegisterEntry &entry : entries)
+            shown << maskedEntry(book.schema(), entry);
+    }
+
+    if (context.isSet("json")) {
+        printJson(context,
+            QJsonObject {{QStringLiteral("masked"), !reveal},
+                {QStringLiteral("count"), shown.size()},
+                {QStringLiteral("entries"), entriesJson(shown)}});
+        return OK;
+    }
+    for (const RegisterEntry &entry : std::as_const(shown))
+        context.out << entry.code << '\t' << entry.kind << '\t' << entry.gridCode << '\t'
+                    << entry.name << '\t' << entry.address << '\n';
+    return OK;
+}
+
+} // namespace
+
+int registerCommand(Context &context)
+{
+    if (context.positional.size() != 2)
+        return usageError(context, Tr::tr("register needs a WORKSPACE."));
+    if (context.isSet("reveal") && (!context.isSet("as") || !context.isSet("reason")))
+        return usageError(context, Tr::tr("--reveal needs --as USER and --reason TEXT."));
+    const std::optional<QDateTime> at = timeOption(context);
+    if (!at)
+        return usageError(context, Tr::tr("--at takes a date or an ISO date and time."));
+    const auto near = context.isSet("near") ? nearOption(context) : std::nullopt;
+    if (context.isSet("near") && !near)
+        return usageError(context, Tr::tr("--near takes LON,LAT and --within metres."));
+
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    if (!book)
+        return failWith(context, book.error());
+    std::optional<LocalUser> user;
+    if (context.isSet("as")) {
+        auto acting = actingUser(context, **workspace);
+        if (!acting)
+            return failWith(context, acting.error());
+        user = *acting;
+    }
+    RegisterQuery query;
+    if (context.isSet("grid"))
+        query.gridCode = context.value("grid");
+    if (context.isSet("code"))
+        query.code = context.value("code");
+    if (context.isSet("kind")) {
+        if (!book->schema().kind(context.value("kind")))
+            return usageError(context,
+                Tr::tr("unknown kind \"%1\"; use one of %2.")
+                    .arg(context.value("kind"),
+                        book->schema().kindKeys().join(QStringLiteral(", "))));
+        query.kind = context.value("kind");
+    }
+    if (context.isSet("counts"))
+        return printCounts(context, *book, query, *at);
+
+    auto entries = near          ? book->near(near->first, near->second)
+        : context.isSet("stale") ? book->stale(query.gridCode, *at)
+                                 : book->entries(query);
+    if (!entries)
+        return failWith(context, entries.error());
+    // Near and stale lists are not narrowed by the database; a kind asked for narrows them here.
+    if (query.kind)
+        entries->removeIf([&](const RegisterEntry &entry) { return entry.kind != *query.kind; });
+    return printEntries(context, **workspace, *book, *entries, user);
+}
+
+int registerHistoryCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("register-history needs a WORKSPACE and a CODE."));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    if (!book)
+        return failWith(context, book.error());
+    auto history = book->history(context.positional.at(2));
+    if (!history)
+        return failWith(context, history.error());
+    if (history->isEmpty())
+        return failWith(context,
+            Error {ErrorCode::NotFound,
+                Tr::tr("The register has no entry %1.").arg(context.positional.at(2))});
+    QJsonArray array;
+    for (const RegisterChange &change : *history) {
+        QJsonObject object {{QStringLiteral("version"), change.version},
+            {QStringLiteral("action"), change.action}, {QStringLiteral("by"), change.changedBy},
+            {QStringLiteral("at"), change.changedAt.toString(Qt::ISODate)},
+            {QStringLiteral("note"), change.note}};
+        // The entry as it was is masked like every other view of the register.
+        if (change.before)
+            object.insert(
+                QStringLiteral("before"), maskedEntry(book->schema(), *change.before).toJson());
+        array << object;
+        if (!context.isSet("json"))
+            context.out << change.changedAt.toString(Qt::ISODate) << '\t' << change.version << '\t'
+                        << change.action << '\t' << change.changedBy << '\t' << change.note << '\n';
+    }
+    if (context.isSet("json"))
+        printJson(context, array);
+    return OK;
+}
+
+int registerVerifyCommand(Context &context)
+{
+    if (context.positional.size() != 3 || !context.isSet("as"))
+        return usageError(
+            context, Tr::tr("register-verify needs a WORKSPACE, a CODE and --as USER."));
+    const std::optional<QDateTime> at = timeOption(context);
+    if (!at)
+        return usageError(context, Tr::tr("--at takes a date or an ISO date and time."));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    if (!book)
+        return failWith(context, book.error());
+    auto user = actingUser(context, **workspace);
+    if (!user)
+        return failWith(context, user.error());
+    auto verified = book->verify(context.positional.at(2), user->name, *at);
+    if (!verified)
+        return failWith(context, verified.error());
+    context.out << Tr::tr("%1 verified by %2 at %3")
+                       .arg(verified->code, verified->verifiedBy,
+                           verified->verifiedAt.toString(Qt::ISODate))
+                << '\n';
+    return OK;
+}
+
+int registerMergeCommand(Context &context)
+{
+    if (context.positional.size() != 3 || !context.isSet("into") || !context.isSet("as"))
+        return usageError(context,
+            Tr::tr("register-merge needs a WORKSPACE, the CODE of the duplicate, --into CODE and "
+                   "--as USER."));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    if (!book)
+        return failWith(context, book.error());
+    auto user = actingUser(context, **workspace);
+    if (!user)
+        return failWith(context, user.error());
+    auto merged = book->merge(context.value("into"), context.positional.at(2), user->name,
+        QDateTime::currentDateTimeUtc());
+    if (!merged)
+        return failWith(context, merged.error());
+    context.out << Tr::tr("%1 merged into %2; both histories are kept.")
+                       .arg(context.positional.at(2), merged->code)
+                << '\n';
+    return OK;
+}
+
+int registerFieldCommand(Context &context)
+{
+    if (context.positional.size() != 4)
+        return usageError(context, Tr::tr("register-field needs a WORKSPACE, a KIND and a KEY."));
+    const auto type =
+        fieldTypeFromKey(context.isSet("type") ? context.value("type") : QStringLiteral("text"));
+    if (!type)
+        return usageError(context, Tr::tr("--type is one of text, integer, number, date."));
+    const auto personal = personalClassFromKey(context.value("personal"));
+    if (!personal)
+        return usageError(context, Tr::tr("--personal is one of name, id_number, phone, address."));
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    if (!workspace)
+        return failWith(context, workspace.error());
+    FieldDefinition field {context.positional.at(2), context.positional.at(3),
+        context.value("title"), context.value("title-zh"), *type, *personal,
+        context.isSet("identifying")};
+    if (auto defined = RegisterSchema::defineField(**workspace, field); !defined)
+        return failWith(context, defined.error());
+    context.out << Tr::tr("%1 entries now have the field %2.").arg(field.kind, field.key) << '\n';
+    return OK;
+}
+
+} // namespace GridDesk::Cli

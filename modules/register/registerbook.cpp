@@ -1,0 +1,712 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "registerbook.h"
+
+#include "logging.h"
+
+#include "domain/text.h"
+#include "gis/geoscontext.h"
+#include "gis/gridlocator.h"
+#include "gis/wkb.h"
+#include "storage/geopackageblob.h"
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace GridDesk {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Register)
+};
+
+const QString COLUMNS = QStringLiteral(
+    "fid, geom, code, kind, name, grid_code, address, source, verified_by, verified_at, fields, "
+    "version, updated_by, updated_at");
+
+/// Entries of a grid and of the grids nested below it; ?1 is the grid's code.
+const QString IN_SCOPE = QStringLiteral(
+    "grid_code IN (WITH RECURSIVE scope(code) AS (SELECT ? UNION SELECT grids.code FROM grids "
+    "JOIN scope ON grids.parent_code = scope.code) SELECT code FROM scope)");
+
+Error databaseError(const QSqlQuery &query, const QString &doing)
+{
+    return Error {ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text())};
+}
+
+Result<void> exec(QSqlQuery &query, const QString &doing)
+{
+    if (!query.exec())
+        return std::unexpected(databaseError(query, doing));
+    return {};
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate);
+}
+
+Result<RegisterEntry> readEntry(const QSqlQuery &query)
+{
+    RegisterEntry entry;
+    entry.id = query.value(0).toLongLong();
+    const QByteArray blob = query.value(1).toByteArray();
+    if (!blob.isEmpty()) {
+        auto decoded = GeoPackageBlob::decode(blob);
+        if (!decoded)
+            return std::unexpected(
+                decoded.error().at(Tr::tr("register entry %1").arg(query.value(2).toString())));
+        if (!decoded->empty)
+            entry.wkb = decoded->wkb.toByteArray();
+    }
+    entry.code = query.value(2).toString();
+    entry.kind = query.value(3).toString();
+    entry.name = query.value(4).toString();
+    entry.gridCode = query.value(5).toString();
+    entry.address = query.value(6).toString();
+    entry.source = query.value(7).toString();
+    entry.verifiedBy = query.value(8).toString();
+    entry.verifiedAt = QDateTime::fromString(query.value(9).toString(), Qt::ISODate);
+    entry.fields = QJsonDocument::fromJson(query.value(10).toByteArray()).object().toVariantMap();
+    entry.version = query.value(11).toInt();
+    entry.updatedBy = query.value(12).toString();
+    entry.updatedAt = QDateTime::fromString(query.value(13).toString(), Qt::ISODate);
+    return entry;
+}
+
+/// Text for a NOT NULL column: a null QString would bind as NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+void bindContent(QSqlQuery &query, const RegisterEntry &entry)
+{
+    query.addBindValue(entry.wkb.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray))
+                                           : QVariant(GeoPackageBlob::encode(entry.wkb)));
+    query.addBindValue(text(entry.kind));
+    query.addBindValue(text(entry.name));
+    query.addBindValue(text(entry.gridCode));
+    query.addBindValue(text(entry.address));
+    query.addBindValue(text(entry.source));
+    query.addBindValue(text(entry.verifiedBy));
+    query.addBindValue(
+        entry.verifiedAt.isValid() ? QVariant(isoTime(entry.verifiedAt)) : QVariant());
+    query.addBindValue(
+        QJsonDocument(QJsonObject::fromVariantMap(entry.fields)).toJson(QJsonDocument::Compact));
+    query.addBindValue(entry.version);
+    query.addBindValue(text(entry.updatedBy));
+    query.addBindValue(isoTime(entry.updatedAt));
+}
+
+Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, const QString &action,
+    const std::optional<RegisterEntry> &before, const QString &note)
+{
+    QSqlQuery insert(workspace.database());
+    insert.prepare(
+        QStringLiteral("INSERT INTO register_history (entry_code, version, action, "
+                       "changed_by, changed_at, before, note) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(entry.code);
+    insert.addBindValue(entry.version);
+    insert.addBindValue(action);
+    insert.addBindValue(text(entry.updatedBy));
+    insert.addBindValue(isoTime(entry.updatedAt));
+    insert.addBindValue(before
+            ? QVariant(QJsonDocument(before->toJson()).toJson(QJsonDocument::Compact))
+            : QVariant());
+    insert.addBindValue(text(note));
+    return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
+}
+
+/// The great-circle distance in metres (a sphere of the Earth's mean radius: plenty for the
+/// few hundred metres around a case).
+double metresBetween(const GeoPoint &a, const GeoPoint &b)
+{
+    constexpr double EARTH_RADIUS = 6'371'008.8;
+    const double toRadians = std::numbers::pi / 180.0;
+    const double dLat = (b.lat - a.lat) * toRadians;
+    const double dLon = (b.lon - a.lon) * toRadians;
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
+        + std::cos(a.lat * toRadians) * std::cos(b.lat * toRadians) * std::sin(dLon / 2)
+            * std::sin(dLon / 2);
+    return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
+{
+    return Error {ErrorCode::Conflict,
+        Tr::tr("%1 \"%2\" duplicates the register entry %3 (\"%4\"); change that entry instead.")
+            .arg(entry.kind, entry.name, existing.code, existing.name)};
+}
+
+} // namespace
+
+RegisterBook::RegisterBook(Workspace &workspace, RegisterSchema schema)
+    : m_workspace(&workspace)
+    , m_schema(std::move(schema))
+    , m_geos(std::make_unique<GeosContext>())
+{ }
+
+RegisterBook::RegisterBook(RegisterBook &&) noexcept = default;
+RegisterBook &RegisterBook::operator=(RegisterBook &&) noexcept = default;
+RegisterBook::~RegisterBook() = default;
+
+Result<RegisterBook> RegisterBook::load(Workspace &workspace)
+{
+    auto schema = RegisterSchema::load(workspace);
+    if (!schema)
+        return std::unexpected(schema.error());
+    return RegisterBook(workspace, std::move(*schema));
+}
+
+Result<QList<RegisterEntry>> RegisterBook::select(
+    const QString &where, const QVariantList &values) const
+{
+    QSqlQuery query(m_workspace->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM register_entries %2").arg(COLUMNS, where));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (auto done = exec(query, Tr::tr("Reading the register")); !done)
+        return std::unexpected(done.error());
+    QList<RegisterEntry> entries;
+    while (query.next()) {
+        auto entry = readEntry(query);
+        if (!entry)
+            return std::unexpected(entry.error());
+        entries << std::move(*entry);
+    }
+    return entries;
+}
+
+Result<QList<RegisterEntry>> RegisterBook::entries(const RegisterQuery &query) const
+{
+    QStringList conditions;
+    QVariantList values;
+    if (query.gridCode) {
+        conditions << (query.includeDescendants ? IN_SCOPE : QStringLiteral("grid_code = ?"));
+        values << *query.gridCode;
+    }
+    if (query.kind) {
+        conditions << QStringLiteral("kind = ?");
+        values << *query.kind;
+    }
+    if (query.code) {
+        conditions << QStringLiteral("code = ?");
+        values << *query.code;
+    }
+    QString where = conditions.isEmpty()
+        ? QString()
+        : QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
+    where += QStringLiteral(" ORDER BY kind, code");
+    if (query.limit >= 0)
+        where += QStringLiteral(" LIMIT %1").arg(query.limit);
+    return select(where, values);
+}
+
+Result<std::optional<RegisterEntry>> RegisterBook::entry(const QString &code) const
+{
+    auto found = select(QStringLiteral("WHERE code = ?"), {code});
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->isEmpty())
+        return std::optional<RegisterEntry>();
+    return std::optional<RegisterEntry>(found->first());
+}
+
+Result<QList<RegisterEntry>> RegisterBook::near(
+    const GeoPoint &point, double metres, int limit) const
+{
+    // A box a little larger than the circle, in degrees, for the R-tree; then exact distances.
+    constexpr double METRES_PER_DEGREE = 111'320.0;
+    const double dLat = metres / METRES_PER_DEGREE * 1.01;
+    const double dLon = dLat / std::max(0.01, std::cos(point.lat * std::numbers::pi / 180.0));
+    auto candidates =
+        select(QStringLiteral("WHERE fid IN (SELECT id FROM rtree_register_entries_geom WHERE maxx "
+                              ">= ? AND minx <= ? "
+                              "AND maxy >= ? AND miny <= ?)"),
+            {point.lon - dLon, point.lon + dLon, point.lat - dLat, point.lat + dLat});
+    if (!candidates)
+        return std::unexpected(candidates.error());
+
+    auto probe = m_geos->fromWkb(Wkb::point(point));
+    if (!probe)
+        return std::unexpected(probe.error());
+    std::vector<std::pair<double, RegisterEntry>> found;
+    for (const RegisterEntry &entry : std::as_const(*candidates)) {
+        auto geometry = m_geos->fromWkb(entry.wkb);
+        if (!geometry)
+            continue;
+        const bool inside = GEOSContains_r(m_geos->handle(), geometry->get(), probe->get()) == 1;
+        const std::optional<GeoPoint> anchor = entry.anchor();
+        const double distance = inside ? 0.0 : anchor ? metresBetween(point, *anchor) : metres + 1;
+        if (distance <= metres)
+            found.emplace_back(distance, entry);
+    }
+    std::stable_sort(
+        found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<RegisterEntry> nearest;
+    for (const auto &[distance, entry] : found) {
+        if (limit >= 0 && nearest.size() >= limit)
+            break;
+        nearest << entry;
+    }
+    return nearest;
+}
+
+Result<QList<RegisterEntry>> RegisterBook::duplicatesOf(const RegisterEntry &entry) const
+{
+    QStringList matches;
+    QVariantList values {entry.kind, text(entry.code)};
+    if (!isBlankText(entry.name) && !isBlankText(entry.address)) {
+        matches << QStringLiteral("(name = ? AND address = ?)");
+        values << entry.name.trimmed() << entry.address.trimmed();
+    }
+    for (const FieldDefinition &field : m_schema.fields(entry.kind)) {
+        const QString value = entry.fields.value(field.key).toString().trimmed();
+        if (!field.identifying || value.isEmpty())
+            continue;
+        // The key is checked against the schema's pattern, so it may stand in the path.
+        matches << QStringLiteral("json_extract(fields, '$.%1') = ?").arg(field.key);
+        values << entry.fields.value(field.key);
+    }
+    if (matches.isEmpty())
+        return QList<RegisterEntry>();
+    return select(QStringLiteral("WHERE kind = ? AND code != ? AND (%1) ORDER BY code")
+                      .arg(matches.join(QStringLiteral(" OR "))),
+        values);
+}
+
+Result<void> RegisterBook::prepareFields(RegisterEntry &entry) const
+{
+    QVariantMap converted;
+    for (auto it = entry.fields.cbegin(); it != entry.fields.cend(); ++it) {
+        const FieldDefinition *field = m_schema.field(entry.kind, it.key());
+        if (!field) {
+            QStringList known;
+            for (const FieldDefinition &each : m_schema.fields(entry.kind))
+                known << each.key;
+            return fail(ErrorCode::MissingField,
+                Tr::tr("%1 entries have no field \"%2\"; their fields are %3.")
+                    .arg(entry.kind, it.key(), known.join(QStringLiteral(", "))));
+        }
+        auto value = m_schema.convert(*field, it.value());
+        if (!value)
+            return std::unexpected(value.error());
+        if (!value->isNull())
+            converted.insert(it.key(), *value);
+    }
+    entry.fields = converted;
+    return {};
+}
+
+Result<void> RegisterBook::prepareGeometry(RegisterEntry &entry) const
+{
+    if (entry.wkb.isEmpty()) {
+        if (entry.gridCode.isEmpty())
+            return {};
+        auto grid = m_workspace->grid(entry.gridCode);
+        if (!grid)
+            return std::unexpected(grid.error());
+        if (!*grid)
+            return fail(ErrorCode::NotFound,
+                Tr::tr("There is no grid %1 to put the entry in.").arg(entry.gridCode));
+        return {};
+    }
+    auto geometry = m_geos->fromWkb(entry.wkb);
+    if (!geometry)
+        return fail(ErrorCode::InvalidGeometry,
+            Tr::tr("the geometry cannot be read: %1").arg(geometry.error().message));
+    const int type = GEOSGeomTypeId_r(m_geos->handle(), geometry->get());
+    if (type != GEOS_POINT && type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON)
+        return fail(ErrorCode::InvalidGeometry,
+            Tr::tr("a register entry stands at a point or covers a polygon; this geometry is a "
+                   "%1.")
+                .arg(QString::fromUtf8(GEOSGeomType_r(m_geos->handle(), geometry->get()))));
+    if (GEOSisEmpty_r(m_geos->handle(), geometry->get()) == 1) {
+        entry.wkb.clear();
+        entry.gridCode.clear();
+        return {};
+    }
+    const QString invalid = m_geos->invalidityReason(geometry->get());
+    if (!invalid.isEmpty())
+        return fail(
+            ErrorCode::InvalidGeometry, Tr::tr("the geometry is not valid: %1").arg(invalid));
+
+    const std::optional<GeoPoint> anchor = entry.anchor();
+    auto grids = locator();
+    if (!grids)
+        return std::unexpected(grids.error());
+    entry.gridCode = anchor ? (*grids)->locate(*anchor).value_or(QString()) : QString();
+    return {};
+}
+
+Result<void> RegisterBook::prepare(RegisterEntry &entry) const
+{
+    if (!m_schema.kind(entry.kind))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The register has no kind \"%1\"; its kinds are %2.")
+                .arg(entry.kind, m_schema.kindKeys().join(QStringLiteral(", "))));
+    entry.name = entry.name.trimmed();
+    entry.address = entry.address.trimmed();
+    if (entry.name.isEmpty())
+        return fail(ErrorCode::InvalidArgument, Tr::tr("A register entry needs a name."));
+    if (auto fields = prepareFields(entry); !fields)
+        return fields;
+    return prepareGeometry(entry);
+}
+
+Result<const GridLocator *> RegisterBook::locator() const
+{
+    if (m_locator)
+        return m_locator.get();
+    auto grids = m_workspace->grids();
+    if (!grids)
+        return std::unexpected(grids.error());
+    auto built = std::make_unique<GridLocator>();
+    if (auto done = built->build(*grids); !done)
+        return std::unexpected(done.error());
+    m_locator = std::move(built);
+    return m_locator.get();
+}
+
+Result<QString> RegisterBook::nextCode(const QString &kind)
+{
+    const RegisterKind *found = m_schema.kind(kind);
+    if (!found)
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("The register has no kind \"%1\".").arg(kind));
+    const QString prefix = found->codePrefix + u'-';
+    if (!m_lastNumbers.contains(kind)) {
+        QSqlQuery query(m_workspace->database());
+        query.prepare(QStringLiteral("SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) "
+                                     "FROM register_entries WHERE substr(code, 1, ?) = ?"));
+        query.addBindValue(prefix.size() + 1);
+        query.addBindValue(prefix.size());
+        query.addBindValue(prefix);
+        if (auto done = exec(query, Tr::tr("Numbering register entries")); !done)
+            return std::unexpected(done.error());
+        query.next();
+        m_lastNumbers.insert(kind, query.value(0).toLongLong());
+    }
+    const qint64 number = ++m_lastNumbers[kind];
+    return prefix + QStringLiteral("%1").arg(number, 6, 10, QLatin1Char('0'));
+}
+
+Result<void> RegisterBook::insert(RegisterEntry &entry, const QString &by, const QDateTime &at)
+{
+    if (entry.code.isEmpty()) {
+        auto code = nextCode(entry.kind);
+        if (!code)
+            return std::unexpected(code.error());
+        entry.code = *code;
+    }
+    entry.version = 1;
+    entry.updatedBy = by.trimmed();
+    entry.updatedAt = at.toUTC();
+    QSqlQuery insert(m_workspace->database());
+    insert.prepare(QStringLiteral("INSERT INTO register_entries (code, geom, kind, name, "
+                                  "grid_code, address, source, verified_by, verified_at, fields, "
+                                  "version, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                  "?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(entry.code);
+    bindContent(insert, entry);
+    if (auto done = exec(insert, Tr::tr("Storing the register entry %1").arg(entry.code)); !done)
+        return done;
+    entry.id = insert.lastInsertId().toLongLong();
+    return recordChange(*m_workspace, entry, QStringLiteral("created"), std::nullopt, {});
+}
+
+Result<void> RegisterBook::replace(RegisterEntry &entry, const RegisterEntry &before,
+    const QString &action, const QString &by, const QDateTime &at, const QString &note)
+{
+    entry.id = before.id;
+    entry.version = before.version + 1;
+    entry.updatedBy = by.trimmed();
+    entry.updatedAt = at.toUTC();
+    QSqlQuery update(m_workspace->database());
+    update.prepare(QStringLiteral("UPDATE register_entries SET geom = ?, kind = ?, name = ?, "
+                                  "grid_code = ?, address = ?, source = ?, verified_by = ?, "
+                                  "verified_at = ?, fields = ?, version = ?, updated_by = ?, "
+                                  "updated_at = ? WHERE code = ? AND version = ?"));
+    bindContent(update, entry);
+    update.addBindValue(before.code);
+    update.addBindValue(before.version);
+    if (auto done = exec(update, Tr::tr("Changing the register entry %1").arg(entry.code)); !done)
+        return done;
+    if (update.numRowsAffected() != 1)
+        return fail(ErrorCode::Conflict,
+            Tr::tr("The register entry %1 was changed meanwhile; read it again.").arg(entry.code));
+    return recordChange(*m_workspace, entry, action, before, note);
+}
+
+Result<RegisterEntry> RegisterBook::add(RegisterEntry entry, const QString &by, const QDateTime &at)
+{
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who adds the entry."));
+    if (auto prepared = prepare(entry); !prepared)
+        return std::unexpected(prepared.error());
+    return m_workspace->transaction<RegisterEntry>([&]() -> Result<RegisterEntry> {
+        auto duplicates = duplicatesOf(entry);
+        if (!duplicates)
+            return std::unexpected(duplicates.error());
+        if (!duplicates->isEmpty())
+            return std::unexpected(duplicateError(entry, duplicates->first()));
+        if (!entry.code.isEmpty()) {
+            auto taken = this->entry(entry.code);
+            if (!taken)
+                return std::unexpected(taken.error());
+            if (*taken)
+                return fail(ErrorCode::Conflict,
+                    Tr::tr("The register has an entry %1 already.").arg(entry.code));
+        }
+        if (auto done = insert(entry, by, at); !done)
+            return std::unexpected(done.error());
+        if (auto done = updateExtent(); !done)
+            return std::unexpected(done.error());
+        return entry;
+    });
+}
+
+Result<RegisterEntry> RegisterBook::update(
+    RegisterEntry entry, int basedOn, const QString &by, const QDateTime &at, const QString &note)
+{
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who changes the entry."));
+    if (auto prepared = prepare(entry); !prepared)
+        return std::unexpected(prepared.error());
+    return m_workspace->transaction<RegisterEntry>([&]() -> Result<RegisterEntry> {
+        auto stored = this->entry(entry.code);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (!*stored)
+            return fail(
+                ErrorCode::NotFound, Tr::tr("The register has no entry %1.").arg(entry.code));
+        if ((*stored)->version != basedOn)
+            return fail(ErrorCode::Conflict,
+                Tr::tr("The register entry %1 is at version %2 now, not %3; read it again.")
+                    .arg(entry.code)
+                    .arg((*stored)->version)
+                    .arg(basedOn));
+        auto duplicates = duplicatesOf(entry);
+        if (!duplicates)
+            return std::unexpected(duplicates.error());
+        if (!duplicates->isEmpty())
+            return std::unexpected(duplicateError(entry, duplicates->first()));
+        if (auto done = replace(entry, **stored, QStringLiteral("updated"), by, at, note); !done)
+            return std::unexpected(done.error());
+        if (auto done = updateExtent(); !done)
+            return std::unexpected(done.error());
+        return entry;
+    });
+}
+
+namespace {
+
+/// keep with what it lacks taken from gone.
+RegisterEntry absorbed(RegisterEntry keep, const RegisterEntry &gone)
+{
+    if (keep.address.isEmpty())
+        keep.address = gone.address;
+    if (keep.wkb.isEmpty()) {
+        keep.wkb = gone.wkb;
+        keep.gridCode = gone.gridCode;
+    }
+    for (auto it = gone.fields.cbegin(); it != gone.fields.cend(); ++it) {
+        if (!keep.fields.contains(it.key()))
+            keep.fields.insert(it.key(), it.value());
+    }
+    if (gone.verifiedAt.isValid()
+        && (!keep.verifiedAt.isValid() || gone.verifiedAt > keep.verifiedAt)) {
+        keep.verifiedBy = gone.verifiedBy;
+        keep.verifiedAt = gone.verifiedAt;
+    }
+    return keep;
+}
+
+} // namespace
+
+Result<RegisterEntry> RegisterBook::merge(
+    const QString &keep, const QString &gone, const QString &by, const QDateTime &at)
+{
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who merges the entries."));
+    if (keep == gone)
+        return fail(ErrorCode::InvalidArgument, Tr::tr("An entry cannot be merged into itself."));
+    return m_workspace->transaction<RegisterEntry>([&]() -> Result<RegisterEntry> {
+        auto kept = entry(keep);
+        auto leaving = kept ? entry(gone) : std::unexpected(kept.error());
+        if (!leaving)
+            return std::unexpected(leaving.error());
+        if (!*kept || !*leaving)
+            return fail(ErrorCode::NotFound,
+                Tr::tr("The register has no entry %1.").arg(!*kept ? keep : gone));
+        if ((*kept)->kind != (*leaving)->kind)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("%1 is a %2 and %3 a %4: only entries of one kind can be merged.")
+                    .arg(keep, (*kept)->kind, gone, (*leaving)->kind));
+
+        RegisterEntry last = **leaving;
+        last.version += 1;
+        last.updatedBy = by.trimmed();
+        last.updatedAt = at.toUTC();
+        if (auto done = recordChange(*m_workspace, last, QStringLiteral("merged"), **leaving,
+                Tr::tr("merged into %1").arg(keep));
+            !done)
+            return std::unexpected(done.error());
+        QSqlQuery remove(m_workspace->database());
+        remove.prepare(QStringLiteral("DELETE FROM register_entries WHERE code = ?"));
+        remove.addBindValue(gone);
+        if (auto done = exec(remove, Tr::tr("Removing the merged entry %1").arg(gone)); !done)
+            return std::unexpected(done.error());
+
+        RegisterEntry merged = absorbed(**kept, **leaving);
+        if (auto done = replace(merged, **kept, QStringLiteral("merged"), by, at,
+                Tr::tr("merged with %1").arg(gone));
+            !done)
+            return std::unexpected(done.error());
+        if (auto done = updateExtent(); !done)
+            return std::unexpected(done.error());
+        return merged;
+    });
+}
+
+Result<RegisterEntry> RegisterBook::verify(
+    const QString &code, const QString &by, const QDateTime &at)
+{
+    if (isBlankText(by))
+        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who verified the entry."));
+    return m_workspace->transaction<RegisterEntry>([&]() -> Result<RegisterEntry> {
+        auto stored = entry(code);
+        if (!stored)
+            return std::unexpected(stored.error());
+        if (!*stored)
+            return fail(ErrorCode::NotFound, Tr::tr("The register has no entry %1.").arg(code));
+        RegisterEntry verified = **stored;
+        verified.verifiedBy = by.trimmed();
+        verified.verifiedAt = at.toUTC();
+        if (auto done = replace(verified, **stored, QStringLiteral("verified"), by, at, {}); !done)
+            return std::unexpected(done.error());
+        return verified;
+    });
+}
+
+Result<QList<RegisterChange>> RegisterBook::history(const QString &code) const
+{
+    QSqlQuery query(m_workspace->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT entry_code, version, action, changed_by, changed_at, "
+                                 "before, note FROM register_history WHERE entry_code = ? ORDER "
+                                 "BY id"));
+    query.addBindValue(code);
+    if (auto done = exec(query, Tr::tr("Reading the history of %1").arg(code)); !done)
+        return std::unexpected(done.error());
+    QList<RegisterChange> changes;
+    while (query.next()) {
+        RegisterChange change {query.value(0).toString(), query.value(1).toInt(),
+            query.value(2).toString(), query.value(3).toString(),
+            QDateTime::fromString(query.value(4).toString(), Qt::ISODate), std::nullopt,
+            query.value(6).toString()};
+        if (!query.value(5).isNull())
+            change.before = RegisterEntry::fromJson(
+                QJsonDocument::fromJson(query.value(5).toByteArray()).object());
+        changes << change;
+    }
+    return changes;
+}
+
+Result<QList<RegisterEntry>> RegisterBook::stale(
+    const std::optional<QString> &gridCode, const QDateTime &at) const
+{
+    QString where = QStringLiteral(
+        "WHERE (verified_at IS NULL OR julianday(?) - julianday(verified_at) > (SELECT "
+        "stale_days FROM register_kinds WHERE register_kinds.key = register_entries.kind))");
+    QVariantList values {isoTime(at)};
+    if (gridCode) {
+        where += QStringLiteral(" AND ") + IN_SCOPE;
+        values << *gridCode;
+    }
+    return select(where + QStringLiteral(" ORDER BY grid_code, kind, code"), values);
+}
+
+Result<QList<KindCount>> RegisterBook::counts(
+    const std::optional<QString> &gridCode, const QDateTime &at) const
+{
+    QSqlQuery query(m_workspace->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT kind, count(*), sum(verified_at IS NULL OR julianday(?) - julianday(verified_at) "
+        "> (SELECT stale_days FROM register_kinds WHERE register_kinds.key = kind)) FROM "
+        "register_entries %1 GROUP BY kind")
+                      .arg(gridCode ? QStringLiteral("WHERE ") + IN_SCOPE : QString()));
+    query.addBindValue(isoTime(at));
+    if (gridCode)
+        query.addBindValue(*gridCode);
+    if (auto done = exec(query, Tr::tr("Counting the register")); !done)
+        return std::unexpected(done.error());
+    QHash<QString, KindCount> found;
+    while (query.next())
+        found.insert(query.value(0).toString(),
+            KindCount {query.value(0).toString(), query.value(1).toLongLong(),
+                query.value(2).toLongLong()});
+    QList<KindCount> counts;
+    for (const RegisterKind &kind : m_schema.kinds())
+        counts << found.value(kind.key, KindCount {kind.key, 0, 0});
+    return counts;
+}
+
+Result<qsizetype> RegisterBook::rehome(
+    const QList<Grid> &grids, int edition, const QString &by, const QDateTime &at)
+{
+    GridLocator edited;
+    if (auto built = edited.build(grids); !built)
+        return std::unexpected(built.error());
+    auto all = select(QStringLiteral("WHERE geom IS NOT NULL"), {});
+    if (!all)
+        return std::unexpected(all.error());
+    qsizetype moved = 0;
+    for (const RegisterEntry &before : std::as_const(*all)) {
+        const std::optional<GeoPoint> anchor = before.anchor();
+        if (!anchor)
+            continue;
+        const QString now = edited.locate(*anchor).value_or(QString());
+        if (now == before.gridCode)
+            continue;
+        RegisterEntry moving = before;
+        moving.gridCode = now;
+        const QString note =
+            Tr::tr("grid edition %1: from %2 to %3")
+                .arg(edition)
+                .arg(before.gridCode.isEmpty() ? Tr::tr("no grid") : before.gridCode,
+                    now.isEmpty() ? Tr::tr("no grid") : now);
+        if (auto done = replace(moving, before, QStringLiteral("rehomed"), by, at, note); !done)
+            return std::unexpected(done.error());
+        ++moved;
+    }
+    m_locator.reset();
+    qCInfo(lcRegister) << moved << "register entries re-homed by grid edition" << edition;
+    return moved;
+}
+
+Result<void> RegisterBook::updateExtent()
+{
+    QSqlQuery update(m_workspace->database());
+    update.prepare(QStringLiteral(
+        "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_register_entries_geom), "
+        "min_y = (SELECT min(miny) FROM rtree_register_entries_geom), max_x = (SELECT max(maxx) "
+        "FROM rtree_register_entries_geom), max_y = (SELECT max(maxy) FROM "
+        "rtree_register_entries_geom), last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+        "WHERE table_name = 'register_entries'"));
+    return exec(update, Tr::tr("Updating the register's extent"));
+}
+
+} // namespace GridDesk

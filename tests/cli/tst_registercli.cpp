@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "clirunner.h"
+
+#include "register/registerfixture.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSqlDatabase>
+
+using namespace GridDesk;
+
+namespace {
+
+QJsonObject object(const Test::Run &run)
+{
+    return QJsonDocument::fromJson(run.out).object();
+}
+
+/// Entries per kind as `register --counts --json` prints them.
+QHash<QString, qint64> counts(const QString &workspace)
+{
+    const Test::Run run = Test::cli({QStringLiteral("register"), workspace,
+        QStringLiteral("--counts"), QStringLiteral("--json")});
+    QHash<QString, qint64> byKind;
+    for (const QJsonValue &each : QJsonDocument::fromJson(run.out).array())
+        byKind.insert(
+            each[QLatin1String("kind")].toString(), each[QLatin1String("entries")].toInteger());
+    return byKind;
+}
+
+/// A number read straight from the workspace file with SQLite.
+qint64 sqlCount(const QString &workspace, const QString &sql)
+{
+    qint64 count = -1;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(workspace);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                count = query.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    return count;
+}
+
+} // namespace
+
+class TestRegisterCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::RegisterFixture m_fixture;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson"))))
+            QSKIP("the shared data folder with Taipei's registers is not beside this checkout");
+    }
+
+    void calledWronglyPrintsTheUsage()
+    {
+        const Test::Run bare = Test::cli({QStringLiteral("import-register")});
+        QCOMPARE(bare.status, 2);
+        QVERIFY2(bare.err.contains(QStringLiteral("import-register WORKSPACE FILE --kind KIND")),
+            qPrintable(bare.err));
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("usage.gpkg"));
+        const Test::Run noKind = Test::cli({QStringLiteral("import-register"), path,
+            Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson"))});
+        QCOMPARE(noKind.status, 2);
+        QVERIFY(noKind.err.contains(QStringLiteral("--kind")));
+        const Test::Run importBadKind = Test::cli({QStringLiteral("import-register"), path,
+            Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson")),
+            QStringLiteral("--kind"), QStringLiteral("animal")});
+        QCOMPARE(importBadKind.status, 2);
+        QVERIFY2(importBadKind.err.contains(QStringLiteral("unknown kind")),
+            qPrintable(importBadKind.err));
+        const Test::Run badKind = Test::cli({QStringLiteral("register"), path,
+            QStringLiteral("--kind"), QStringLiteral("animal"), QStringLiteral("--json")});
+        QCOMPARE(badKind.status, 2);
+        QVERIFY(badKind.err.contains(QStringLiteral("organisation")));
+        const Test::Run missing = Test::cli({QStringLiteral("register"),
+            m_fixture.filePath(QStringLiteral("no-such.gpkg")), QStringLiteral("--json")});
+        QCOMPARE(missing.status, 1);
+        QVERIFY(!QFile::exists(m_fixture.filePath(QStringLiteral("no-such.gpkg"))));
+    }
+
+    void aScriptImportsTheWelfareRegister()
+    {
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("welfare.gpkg"));
+        QVERIFY(!path.isEmpty());
+        const QString file =
+            Test::taipeiRegistry(QStringLiteral("socl_welfare_organization_plc.geojson"));
+        const QString mapping =
+            Test::taipeiMapping(QStringLiteral("socl_welfare_organization_plc.json"));
+        const qint64 distinct = Test::ogrCount(file,
+            QStringLiteral("SELECT count(DISTINCT trim(name) || '|' || trim(address)) FROM "
+                           "socl_welfare_organization_plc"));
+        const qint64 features = Test::ogrCount(
+            file, QStringLiteral("SELECT count(*) FROM socl_welfare_organization_plc"));
+
+        const QStringList import {QStringLiteral("import-register"), path, file,
+            QStringLiteral("--kind"), QStringLiteral("organisation"), QStringLiteral("--mapping"),
+            mapping};
+        const Test::Run dry =
+            Test::cli(import + QStringList {QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        QCOMPARE(dry.status, 0);
+        QCOMPARE(object(dry)[QLatin1String("created")].toInteger(), distinct);
+        QCOMPARE(object(dry)[QLatin1String("refused")].toInteger(), features - distinct);
+        QCOMPARE(object(dry)[QLatin1String("written")].toBool(), false);
+        QCOMPARE(object(dry)[QLatin1String("lines")].toArray().size(), features);
+        QCOMPARE(counts(path).value(QStringLiteral("organisation")), 0);
+
+        // Refusals stop a plain import, saying so; nothing is written.
+        const Test::Run stopped = Test::cli(import);
+        QCOMPARE(stopped.status, 1);
+        QVERIFY2(
+            stopped.err.contains(QStringLiteral("nothing was imported")), qPrintable(stopped.err));
+        QVERIFY(stopped.out.contains("refused: duplicates feature"));
+        QCOMPARE(counts(path).value(QStringLiteral("organisation")), 0);
+
+        const Test::Run done = Test::cli(import
+            + QStringList {QStringLiteral("--skip-refused"), QStringLiteral("--as"),
+                QStringLiteral("Supervisor Li")});
+        QCOMPARE(done.status, 0);
+        QCOMPARE(counts(path).value(QStringLiteral("organisation")), distinct);
+        QCOMPARE(sqlCount(path,
+                     QStringLiteral("SELECT count(*) FROM register_history WHERE "
+                                    "changed_by = 'Supervisor Li'")),
+            distinct);
+
+        // One village's register, as the grid's page would list it.
+        const Test::Run listed = Test::cli({QStringLiteral("register"), path,
+            QStringLiteral("--kind"), QStringLiteral("organisation"), QStringLiteral("--json")});
+        const QJsonArray entries = object(listed)[QLatin1String("entries")].toArray();
+        QCOMPARE(entries.size(), distinct);
+        const QString village = entries.at(0)[QLatin1String("grid")].toString();
+        QVERIFY(!village.isEmpty());
+        const Test::Run inVillage = Test::cli({QStringLiteral("register"), path,
+            QStringLiteral("--grid"), village, QStringLiteral("--json")});
+        QCOMPARE(inVillage.status, 0);
+        QCOMPARE(object(inVillage)[QLatin1String("count")].toInteger(),
+            sqlCount(path,
+                QStringLiteral("SELECT count(*) FROM register_entries WHERE grid_code = '%1'")
+                    .arg(village)));
+
+        // The entries a case at a point may concern.
+        const Test::Run nearby =
+            Test::cli({QStringLiteral("register"), path, QStringLiteral("--near"),
+                QStringLiteral("%1,%2")
+                    .arg(entries.at(0)[QLatin1String("lon")].toDouble(), 0, 'f', 7)
+                    .arg(entries.at(0)[QLatin1String("lat")].toDouble(), 0, 'f', 7),
+                QStringLiteral("--within"), QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(nearby.status, 0);
+        QCOMPARE(object(nearby)[QLatin1String("entries")][0][QLatin1String("code")].toString(),
+            entries.at(0)[QLatin1String("code")].toString());
+        QCOMPARE(Test::cli({QStringLiteral("register"), path, QStringLiteral("--near"),
+                               QStringLiteral("east")})
+                     .status,
+            2);
+
+        // Verified on a patrol, an entry leaves the stale list and its history says who.
+        const QString code = entries.at(0)[QLatin1String("code")].toString();
+        const auto stale = [&]() {
+            return object(Test::cli({QStringLiteral("register"), path, QStringLiteral("--stale"),
+                QStringLiteral("--json")}))[QLatin1String("count")]
+                .toInteger();
+        };
+        const qint64 staleBefore = stale();
+        QCOMPARE(staleBefore, distinct);
+        QCOMPARE(Test::cli({QStringLiteral("register-verify"), path, code, QStringLiteral("--as"),
+                               QStringLiteral("Supervisor Li")})
+                     .status,
+            0);
+        QCOMPARE(stale(), staleBefore - 1);
+        const Test::Run history =
+            Test::cli({QStringLiteral("register-history"), path, code, QStringLiteral("--json")});
+        const QJsonArray lines = QJsonDocument::fromJson(history.out).array();
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(1)[QLatin1String("action")].toString(), QStringLiteral("verified"));
+        QCOMPARE(lines.at(1)[QLatin1String("before")][QLatin1String("verified_by")].toString(),
+            QString());
+
+        // Two entries an operator knows are one: merged, both histories kept.
+        const QString other = entries.at(1)[QLatin1String("code")].toString();
+        const Test::Run merged =
+            Test::cli({QStringLiteral("register-merge"), path, other, QStringLiteral("--into"),
+                code, QStringLiteral("--as"), QStringLiteral("Supervisor Li")});
+        QCOMPARE(merged.status, 0);
+        QCOMPARE(counts(path).value(QStringLiteral("organisation")), distinct - 1);
+        const Test::Run mergedHistory =
+            Test::cli({QStringLiteral("register-history"), path, other, QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(mergedHistory.out)
+                     .array()
+                     .last()[QLatin1String("action")]
+                     .toString(),
+            QStringLiteral("merged"));
+    }
+
+    void personalDataIsMaskedByTheActingRole()
+    {
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("people.gpkg"));
+        const QString csv = m_fixture.filePath(QStringLiteral("people.csv"));
+        {
+            QSaveFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral(
+                "name,address,id_number,phone,lon,lat\n"
+                "王小明,忠孝西路一段49號5樓,A123456789,0912345678,121.5170,25.0478\n")
+                           .toUtf8());
+            QVERIFY(file.commit());
+        }
+        QCOMPARE(Test::cli({QStringLiteral("import-register"), path, csv, QStringLiteral("--kind"),
+                               QStringLiteral("person")})
+                     .status,
+            0);
+        const QStringList list {QStringLiteral("register"), path, QStringLiteral("--kind"),
+            QStringLiteral("person"), QStringLiteral("--json")};
+
+        for (const QStringList &as :
+            {QStringList {}, QStringList {QStringLiteral("--as"), QStringLiteral("Operator Chen")},
+                QStringList {QStringLiteral("--as"), QStringLiteral("Leader Wang")}}) {
+            const Test::Run masked = Test::cli(list + as);
+            QCOMPARE(masked.status, 0);
+            QCOMPARE(object(masked)[QLatin1String("masked")].toBool(), true);
+            QVERIFY(!masked.out.contains("A123456789"));
+            QVERIFY(!masked.out.contains("0912345678"));
+            QVERIFY(!masked.out.contains(QStringLiteral("王小明").toUtf8()));
+            QVERIFY(masked.out.contains("A123**6789"));
+        }
+
+        const Test::Run refused = Test::cli(list
+            + QStringList {QStringLiteral("--as"), QStringLiteral("Operator Chen"),
+                QStringLiteral("--reveal"), QStringLiteral("--reason"), QStringLiteral("curious")});
+        QCOMPARE(refused.status, 1);
+        QVERIFY(refused.err.contains(QStringLiteral("operator")));
+        QCOMPARE(Test::cli(list
+                     + QStringList {QStringLiteral("--as"), QStringLiteral("Leader Wang"),
+                         QStringLiteral("--reveal")})
+                     .status,
+            2);
+        QCOMPARE(
+            Test::cli(list + QStringList {QStringLiteral("--as"), QStringLiteral("Nobody")}).status,
+            1);
+        QCOMPARE(sqlCount(path, QStringLiteral("SELECT count(*) FROM register_reveals")), 0);
+
+        const Test::Run revealed = Test::cli(list
+            + QStringList {QStringLiteral("--as"), QStringLiteral("Leader Wang"),
+                QStringLiteral("--reveal"), QStringLiteral("--reason"),
+                QStringLiteral("welfare visit")});
+        QCOMPARE(revealed.status, 0);
+        QCOMPARE(object(revealed)[QLatin1String("masked")].toBool(), false);
+        QVERIFY(revealed.out.contains("A123456789"));
+        QCOMPARE(sqlCount(path,
+                     QStringLiteral("SELECT count(*) FROM register_reveals WHERE "
+                                    "revealed_by = 'Leader Wang' AND reason = 'welfare "
+                                    "visit'")),
+            4);
+    }
+
+    void aNewFieldIsDefinedAndImportedWithoutABuild()
+    {
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("field.gpkg"));
+        const QString file = Test::taipeiRegistry(QStringLiteral("youbike_sub_stn_1.geojson"));
+        const QString mappingFile = m_fixture.filePath(QStringLiteral("usage.json"));
+        {
+            QSaveFile out(mappingFile);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(R"({"fields": {"stop_name": "name", "sum_cor": "yearly_rides"}})");
+            QVERIFY(out.commit());
+        }
+        const QStringList import {QStringLiteral("import-register"), path, file,
+            QStringLiteral("--kind"), QStringLiteral("thing"), QStringLiteral("--mapping"),
+            mappingFile, QStringLiteral("--json")};
+        const Test::Run unknown = Test::cli(import);
+        QCOMPARE(unknown.status, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("yearly_rides")), qPrintable(unknown.err));
+
+        const Test::Run defined = Test::cli({QStringLiteral("register-field"), path,
+            QStringLiteral("thing"), QStringLiteral("yearly_rides"), QStringLiteral("--type"),
+            QStringLiteral("integer"), QStringLiteral("--title"), QStringLiteral("Rides a year")});
+        QCOMPARE(defined.status, 0);
+        QCOMPARE(Test::cli({QStringLiteral("register-field"), path, QStringLiteral("thing"),
+                               QStringLiteral("rides"), QStringLiteral("--type"),
+                               QStringLiteral("colour")})
+                     .status,
+            2);
+        const Test::Run imported = Test::cli(import);
+        QCOMPARE(imported.status, 0);
+        QCOMPARE(object(imported)[QLatin1String("created")].toInteger(),
+            Test::ogrCount(file, QStringLiteral("SELECT count(*) FROM youbike_sub_stn_1")));
+        QCOMPARE(sqlCount(path,
+                     QStringLiteral("SELECT sum(json_extract(fields, '$.yearly_rides')) "
+                                    "FROM register_entries")),
+            Test::ogrCount(file, QStringLiteral("SELECT sum(sum_cor) FROM youbike_sub_stn_1")));
+    }
+
+    void badInputGetsAClearMessageAndChangesNothing_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("mapping");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("missing mapping field")
+            << "youbike_sub_stn_1.geojson" << QByteArray(R"({"fields": {"station": "name"}})")
+            << "has no field \"station\"";
+        QTest::newRow("field the kind lacks")
+            << "youbike_sub_stn_1.geojson"
+            << QByteArray(R"({"fields": {"stop_name": "name", "dist": "borough"}})") << "borough";
+        QTest::newRow("not a vector file")
+            << "../../README.md" << QByteArray() << "could not be opened";
+    }
+
+    void badInputGetsAClearMessageAndChangesNothing()
+    {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, mapping);
+        QFETCH(QString, expected);
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("bad.gpkg"));
+        const QString hashBefore = QString::fromLatin1(Test::fileHash(path).toHex());
+        QStringList arguments {QStringLiteral("import-register"), path, Test::taipeiRegistry(file),
+            QStringLiteral("--kind"), QStringLiteral("thing")};
+        if (!mapping.isEmpty()) {
+            const QString mappingFile = m_fixture.filePath(QStringLiteral("mapping.json"));
+            QSaveFile out(mappingFile);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(mapping);
+            QVERIFY(out.commit());
+            arguments << QStringLiteral("--mapping") << mappingFile;
+        }
+        const Test::Run run = Test::cli(arguments);
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        QCOMPARE(QString::fromLatin1(Test::fileHash(path).toHex()), hashBefore);
+    }
+};
+
+GRIDDESK_TEST_MAIN(TestRegisterCli, QCoreApplication)
+#include "tst_registercli.moc"

@@ -1411,6 +1411,22 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
     </message>
 </context>
 <context>
+    <name>GridDesk::ChoroplethOverlay</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>no value</translation>
+    </message>
+    <message>
+        <source>%1 in grid %2: %3</source>
+        <extracomment>%1 an indicator, %2 a grid code, %3 its value</extracomment>
+        <translation>%1 in grid %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::Cli</name>
     <message>
         <source>griddesk-cli: %1</source>
@@ -2432,10 +2448,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>The standards tree has no category %1.</translation>
     </message>
     <message>
-        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
-        <translation>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</translation>
-    </message>
-    <message>
         <source>--person must be the id of a person of the org chart (see org-export --people).</source>
         <translation>--person must be the id of a person of the org chart (see org-export --people).</translation>
     </message>
@@ -2528,178 +2540,8 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>%1 syncs with %2, whose server runs the deadline rules for every desk; they are not applied here.</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Evaluation (the cases reported from --from to --to, as USER may see them):
-  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]
-      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]
-      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
-  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
-      [--minimum-cases N] [--json]
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Evaluation (the cases reported from --from to --to, as USER may see them):
-  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]
-      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]
-      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
-  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
-      [--minimum-cases N] [--json]
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>What an evaluation report groups cases by.</source>
         <translation>What an evaluation report groups cases by.</translation>
-    </message>
-    <message>
-        <source>The period an evaluation report counts cases in.</source>
-        <translation>The period an evaluation report counts cases in.</translation>
     </message>
     <message>
         <source>Write the evaluation report as CSV to this file.</source>
@@ -2826,6 +2668,556 @@ Levels: %1.
             <numerusform>Fetched the file of %n attachment.</numerusform>
             <numerusform>Fetched the files of %n attachments.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
+      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+      (--last: the whole period before the one --on, or today, falls in; {period} in
+      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
+  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
+  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
+  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
+      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+The grid register (kinds: person, place, thing, event, situation, organisation):
+  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--dry-run] [--skip-refused] [--as USER] [--json]
+  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
+      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]
+      [--as USER [--reveal --reason TEXT]] [--json]
+      (personal data masked unless revealed by a leader or administrator)
+  griddesk-cli register-history WORKSPACE CODE [--json]
+  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
+  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
+  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title T]
+      [--title-zh T]
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
+      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+      (--last: the whole period before the one --on, or today, falls in; {period} in
+      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
+  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
+  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
+  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
+      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+The grid register (kinds: person, place, thing, event, situation, organisation):
+  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--dry-run] [--skip-refused] [--as USER] [--json]
+  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
+      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]
+      [--as USER [--reveal --reason TEXT]] [--json]
+      (personal data masked unless revealed by a leader or administrator)
+  griddesk-cli register-history WORKSPACE CODE [--json]
+  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
+  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
+  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title T]
+      [--title-zh T]
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart. For patrols: who patrolled, or whom a patrol plan names, by name (a user or a person of the org chart).</source>
+        <translation>Who handles a dispatched case, or who checked a case on site: a person id of the org chart. For patrols: who patrolled, or whom a patrol plan names, by name (a user or a person of the org chart).</translation>
+    </message>
+    <message>
+        <source>How far a patroller sees to each side of the track, in metres (default 30).</source>
+        <translation>How far a patroller sees to each side of the track, in metres (default 30).</translation>
+    </message>
+    <message>
+        <source>What a patrol plan has checked.</source>
+        <translation>What a patrol plan has checked.</translation>
+    </message>
+    <message>
+        <source>Patrols a plan asks for in each period.</source>
+        <translation>Patrols a plan asks for in each period.</translation>
+    </message>
+    <message>
+        <source>The period of a patrol plan: day, week or month.</source>
+        <translation>The period of a patrol plan: day, week or month.</translation>
+    </message>
+    <message>
+        <source>The post whose holders a patrol plan names.</source>
+        <translation>The post whose holders a patrol plan names.</translation>
+    </message>
+    <message>
+        <source>The share of the grid (0 to 1) a patrol must see to count for a plan.</source>
+        <translation>The share of the grid (0 to 1) a patrol must see to count for a plan.</translation>
+    </message>
+    <message>
+        <source>Group an evaluation report per day, week, month or quarter.</source>
+        <translation>Group an evaluation report per day, week, month or quarter.</translation>
+    </message>
+    <message>
+        <source>Report on the last whole week, month or quarter (a periodic report).</source>
+        <translation>Report on the last whole week, month or quarter (a periodic report).</translation>
+    </message>
+    <message>
+        <source>With --last: the day the periodic report is made on (default today).</source>
+        <translation>With --last: the day the periodic report is made on (default today).</translation>
+    </message>
+    <message>
+        <source>The kind of register entries.</source>
+        <translation>The kind of register entries.</translation>
+    </message>
+    <message>
+        <source>A JSON file mapping source fields to register fields.</source>
+        <translation>A JSON file mapping source fields to register fields.</translation>
+    </message>
+    <message>
+        <source>Report what an import would do, write nothing.</source>
+        <translation>Report what an import would do, write nothing.</translation>
+    </message>
+    <message>
+        <source>Import the rest when features are refused.</source>
+        <translation>Import the rest when features are refused.</translation>
+    </message>
+    <message>
+        <source>Only the register entry with this code.</source>
+        <translation>Only the register entry with this code.</translation>
+    </message>
+    <message>
+        <source>Only register entries due a visit.</source>
+        <translation>Only register entries due a visit.</translation>
+    </message>
+    <message>
+        <source>Count register entries per kind.</source>
+        <translation>Count register entries per kind.</translation>
+    </message>
+    <message>
+        <source>Register entries near this point, nearest first.</source>
+        <translation>Register entries near this point, nearest first.</translation>
+    </message>
+    <message>
+        <source>How near, in metres (default 50).</source>
+        <translation>How near, in metres (default 50).</translation>
+    </message>
+    <message>
+        <source>Show personal data unmasked; the reveal is recorded.</source>
+        <translation>Show personal data unmasked; the reveal is recorded.</translation>
+    </message>
+    <message>
+        <source>The type of a register field.</source>
+        <translation>The type of a register field.</translation>
+    </message>
+    <message>
+        <source>The class of personal data a register field holds.</source>
+        <translation>The class of personal data a register field holds.</translation>
+    </message>
+    <message>
+        <source>Entries with the same value in this field are duplicates.</source>
+        <translation>Entries with the same value in this field are duplicates.</translation>
+    </message>
+    <message>
+        <source>--last takes the place of --from and --to; give one or the other.</source>
+        <translation>--last takes the place of --from and --to; give one or the other.</translation>
+    </message>
+    <message>
+        <source>unknown period &quot;%1&quot; for --last; use one of %2.</source>
+        <translation>unknown period &quot;%1&quot; for --last; use one of %2.</translation>
+    </message>
+    <message>
+        <source>--on goes with --last.</source>
+        <translation>--on goes with --last.</translation>
+    </message>
+    <message>
+        <source>{period} in %1 names the period of --last; add --last.</source>
+        <translation>{period} in %1 names the period of --last; add --last.</translation>
+    </message>
+    <message>
+        <source>The chart goes to the server with the next sync.</source>
+        <translation>The chart goes to the server with the next sync.</translation>
+    </message>
+    <message>
+        <source>grid %1: %2 seen (%3 of %4 m²)</source>
+        <translation>grid %1: %2 seen (%3 of %4 m²)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Patrol track %1 by %2 (%3): %n fix(es) from %4 to %5, %6 m, seeing %7 m to each side</source>
+        <translation>
+            <numerusform>Patrol track %1 by %2 (%3): %n fix from %4 to %5, %6 m, seeing %7 m to each side</numerusform>
+            <numerusform>Patrol track %1 by %2 (%3): %n fixes from %4 to %5, %6 m, seeing %7 m to each side</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not judged: the period holds no whole %1</source>
+        <translation>not judged: the period holds no whole %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>met in all %n period(s)</source>
+        <translation>
+            <numerusform>met in the %n period</numerusform>
+            <numerusform>met in all %n periods</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT met: %1 of %n period(s) had enough patrols</source>
+        <translation>
+            <numerusform>NOT met: %1 of %n period had enough patrols</numerusform>
+            <numerusform>NOT met: %1 of %n periods had enough patrols</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No patrol track matches.</source>
+        <translation>No patrol track matches.</translation>
+    </message>
+    <message>
+        <source>case %1 found: reported by %2 at %3, %4 m from the path</source>
+        <translation>case %1 found: reported by %2 at %3, %4 m from the path</translation>
+    </message>
+    <message>
+        <source>Patrol plans from %1 to %2:</source>
+        <translation>Patrol plans from %1 to %2:</translation>
+    </message>
+    <message>
+        <source>%1. grid %2, %3 (%4): %5</source>
+        <translation>%1. grid %2, %3 (%4): %5</translation>
+    </message>
+    <message>
+        <source>--from %1 lies after --to %2.</source>
+        <translation>--from %1 lies after --to %2.</translation>
+    </message>
+    <message>
+        <source>--times takes a whole number, not &quot;%1&quot;.</source>
+        <translation>--times takes a whole number, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>unknown period &quot;%1&quot; for --per; use one of %2.</source>
+        <translation>unknown period &quot;%1&quot; for --per; use one of %2.</translation>
+    </message>
+    <message>
+        <source>--min-share takes a number from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>--min-share takes a number from 0 to 1, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No patrol plan.</source>
+        <translation>No patrol plan.</translation>
+    </message>
+    <message>
+        <source>%1. grid %2, %3: %4</source>
+        <translation>%1. grid %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>patrol-import needs a WORKSPACE and a FILE.</source>
+        <translation>patrol-import needs a WORKSPACE and a FILE.</translation>
+    </message>
+    <message>
+        <source>patrol-import needs --person, who patrolled.</source>
+        <translation>patrol-import needs --person, who patrolled.</translation>
+    </message>
+    <message>
+        <source>--sight takes a distance in metres above 0, not &quot;%1&quot;.</source>
+        <translation>--sight takes a distance in metres above 0, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>patrols needs a WORKSPACE.</source>
+        <translation>patrols needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>patrol-plan needs a WORKSPACE and add, list or remove.</source>
+        <translation>patrol-plan needs a WORKSPACE and add, list or remove.</translation>
+    </message>
+    <message>
+        <source>patrol-plan remove needs the plan&apos;s ID.</source>
+        <translation>patrol-plan remove needs the plan&apos;s ID.</translation>
+    </message>
+    <message>
+        <source>patrol-plan %1 takes no further argument.</source>
+        <translation>patrol-plan %1 takes no further argument.</translation>
+    </message>
+    <message>
+        <source>unknown patrol-plan action &quot;%1&quot;; use add, list or remove.</source>
+        <translation>unknown patrol-plan action &quot;%1&quot;; use add, list or remove.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no plan ID.</source>
+        <translation>&quot;%1&quot; is no plan ID.</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 removed.</source>
+        <translation>Patrol plan %1 removed.</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 added: grid %2, %3.</source>
+        <translation>Patrol plan %1 added: grid %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n feature(s) as %2</source>
+        <translation>
+            <numerusform>%1: %n feature as %2</numerusform>
+            <numerusform>%1: %n features as %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 refused</source>
+        <translation>%1 created, %2 updated, %3 unchanged, %4 refused</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) lie outside every grid</source>
+        <translation>
+            <numerusform>%n entry lies outside every grid</numerusform>
+            <numerusform>%n entries lie outside every grid</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>feature %1 refused: %2</source>
+        <translation>feature %1 refused: %2</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Dry run: nothing was written.</translation>
+    </message>
+    <message>
+        <source>import-register needs a WORKSPACE and a FILE.</source>
+        <translation>import-register needs a WORKSPACE and a FILE.</translation>
+    </message>
+    <message>
+        <source>import-register needs --kind KIND.</source>
+        <translation>import-register needs --kind KIND.</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot;; use one of %2.</source>
+        <translation>unknown kind &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>command line</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing was imported: %n feature(s) refused. Correct the file or the mapping, or import the rest with --skip-refused.</source>
+        <translation>
+            <numerusform>nothing was imported: %n feature refused. Correct the file or the mapping, or import the rest with --skip-refused.</numerusform>
+            <numerusform>nothing was imported: %n features refused. Correct the file or the mapping, or import the rest with --skip-refused.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 entries, %3 stale</source>
+        <translation>%1: %2 entries, %3 stale</translation>
+    </message>
+    <message>
+        <source>register needs a WORKSPACE.</source>
+        <translation>register needs a WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>--reveal needs --as USER and --reason TEXT.</source>
+        <translation>--reveal needs --as USER and --reason TEXT.</translation>
+    </message>
+    <message>
+        <source>--at takes a date or an ISO date and time.</source>
+        <translation>--at takes a date or an ISO date and time.</translation>
+    </message>
+    <message>
+        <source>--near takes LON,LAT and --within metres.</source>
+        <translation>--near takes LON,LAT and --within metres.</translation>
+    </message>
+    <message>
+        <source>register-history needs a WORKSPACE and a CODE.</source>
+        <translation>register-history needs a WORKSPACE and a CODE.</translation>
+    </message>
+    <message>
+        <source>The register has no entry %1.</source>
+        <translation>The register has no entry %1.</translation>
+    </message>
+    <message>
+        <source>register-verify needs a WORKSPACE, a CODE and --as USER.</source>
+        <translation>register-verify needs a WORKSPACE, a CODE and --as USER.</translation>
+    </message>
+    <message>
+        <source>%1 verified by %2 at %3</source>
+        <translation>%1 verified by %2 at %3</translation>
+    </message>
+    <message>
+        <source>register-merge needs a WORKSPACE, the CODE of the duplicate, --into CODE and --as USER.</source>
+        <translation>register-merge needs a WORKSPACE, the CODE of the duplicate, --into CODE and --as USER.</translation>
+    </message>
+    <message>
+        <source>%1 merged into %2; both histories are kept.</source>
+        <translation>%1 merged into %2; both histories are kept.</translation>
+    </message>
+    <message>
+        <source>register-field needs a WORKSPACE, a KIND and a KEY.</source>
+        <translation>register-field needs a WORKSPACE, a KIND and a KEY.</translation>
+    </message>
+    <message>
+        <source>--type is one of text, integer, number, date.</source>
+        <translation>--type is one of text, integer, number, date.</translation>
+    </message>
+    <message>
+        <source>--personal is one of name, id_number, phone, address.</source>
+        <translation>--personal is one of name, id_number, phone, address.</translation>
+    </message>
+    <message>
+        <source>%1 entries now have the field %2.</source>
+        <translation>%1 entries now have the field %2.</translation>
+    </message>
+    <message>
+        <source>Took in revision %1 of the server&apos;s org chart.</source>
+        <translation>Took in revision %1 of the server&apos;s org chart.</translation>
     </message>
 </context>
 <context>
@@ -3719,10 +4111,6 @@ Levels: %1.
         <translation>The evaluation weight of %1 kept in the workspace is not a number.</translation>
     </message>
     <message>
-        <source>First discovery counts cases reported through %1 and not merged into another case as a duplicate.</source>
-        <translation>First discovery counts cases reported through %1 and not merged into another case as a duplicate.</translation>
-    </message>
-    <message>
         <source>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</source>
         <translation>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</translation>
     </message>
@@ -3865,6 +4253,10 @@ Levels: %1.
         <source>cases of unit %1 %2 and the units and grids below it</source>
         <translation>cases of unit %1 %2 and the units and grids below it</translation>
     </message>
+    <message>
+        <source>First discovery counts cases reported through %1 or found on a patrol (reported during an imported patrol track, near it, by the patroller or through grid staff), and not merged into another case as a duplicate.</source>
+        <translation>First discovery counts cases reported through %1 or found on a patrol (reported during an imported patrol track, near it, by the patroller or through grid staff), and not merged into another case as a duplicate.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::EvaluationDashboard</name>
@@ -3953,6 +4345,10 @@ Levels: %1.
         <source>%1, %2</source>
         <extracomment>%1 is an indicator, %2 a unit, grid, category or channel</extracomment>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Counting the cases for %1…</source>
+        <translation>Counting the cases for %1…</translation>
     </message>
 </context>
 <context>
@@ -5024,6 +5420,22 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::IndicatorMap</name>
+    <message>
+        <source>The indicator the grids are coloured by</source>
+        <translation>The indicator the grids are coloured by</translation>
+    </message>
+    <message>
+        <source>Click a grid to open the cases behind its number in the queue</source>
+        <translation>Click a grid to open the cases behind its number in the queue</translation>
+    </message>
+    <message>
+        <source>%1, grid %2</source>
+        <extracomment>%1 is an indicator, %2 a grid code</extracomment>
+        <translation>%1, grid %2</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::MainWindow</name>
     <message>
         <source>Case queue</source>
@@ -5268,6 +5680,31 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>The evaluation of this workspace cannot be opened: %1</source>
         <translation>The evaluation of this workspace cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>Grid register</source>
+        <translation>Grid register</translation>
+    </message>
+    <message>
+        <source>Revision %1 of the org chart came from the server; the desk works with it now.</source>
+        <extracomment>%1 is the server&apos;s revision number of the org chart</extracomment>
+        <translation>Revision %1 of the org chart came from the server; the desk works with it now.</translation>
+    </message>
+    <message>
+        <source>&amp;Patrols…</source>
+        <translation>&amp;Patrols…</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>Patrols</translation>
+    </message>
+    <message>
+        <source>case %1, found on a patrol</source>
+        <translation>case %1, found on a patrol</translation>
+    </message>
+    <message>
+        <source>The patrols of this workspace cannot be shown: %1</source>
+        <translation>The patrols of this workspace cannot be shown: %1</translation>
     </message>
 </context>
 <context>
@@ -5884,6 +6321,26 @@ The first text that is not UTF-8: %2</translation>
         <source>the id %1 is already used on line %2 of this file.</source>
         <translation>the id %1 is already used on line %2 of this file.</translation>
     </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>The chart names unit %1 twice.</source>
+        <translation>The chart names unit %1 twice.</translation>
+    </message>
+    <message>
+        <source>Person %1 has id %2, which is not a free id above 0.</source>
+        <translation>Person %1 has id %2, which is not a free id above 0.</translation>
+    </message>
+    <message>
+        <source>Group %1 has id %2, which is not a free id above 0.</source>
+        <translation>Group %1 has id %2, which is not a free id above 0.</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>removed %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>
@@ -6454,6 +6911,18 @@ The first text that is not UTF-8: %2</translation>
             <numerusform>Reloading drops your %n unsaved changes. Reload anyway?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A newer org chart came from the server. Saving your changes will ask you to reload it first.</source>
+        <translation>A newer org chart came from the server. Saving your changes will ask you to reload it first.</translation>
+    </message>
+    <message>
+        <source>The org chart shows the server&apos;s newest revision.</source>
+        <translation>The org chart shows the server&apos;s newest revision.</translation>
+    </message>
+    <message>
+        <source>Org chart saved; it goes to the server with the next sync.</source>
+        <translation>Org chart saved; it goes to the server with the next sync.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgTreeModel</name>
@@ -6532,6 +7001,394 @@ The first text that is not UTF-8: %2</translation>
         <source>%1 goes to the end of the category chosen; its sub-categories move with it and are coded anew.</source>
         <extracomment>%1 is the code of the category being moved</extracomment>
         <translation>%1 goes to the end of the category chosen; its sub-categories move with it and are coded anew.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Patrol</name>
+    <message>
+        <source>No metric projection could be set up around %1, %2 (%3).</source>
+        <translation>No metric projection could be set up around %1, %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>This view of the patrols only reads.</source>
+        <translation>This view of the patrols only reads.</translation>
+    </message>
+    <message>
+        <source>Say who patrolled (a user or a person).</source>
+        <translation>Say who patrolled (a user or a person).</translation>
+    </message>
+    <message>
+        <source>Looking up %1</source>
+        <translation>Looking up %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a user of this workspace nor a person of its org chart.</source>
+        <translation>&quot;%1&quot; is neither a user of this workspace nor a person of its org chart.</translation>
+    </message>
+    <message>
+        <source>Looking for earlier imports</source>
+        <translation>Looking for earlier imports</translation>
+    </message>
+    <message>
+        <source>%1 was already imported as %2&apos;s patrol track %3.</source>
+        <translation>%1 was already imported as %2&apos;s patrol track %3.</translation>
+    </message>
+    <message>
+        <source>%1 never comes within %2 m of a grid of this workspace: its fixes lie between longitude %3 and %4, latitude %5 and %6. Nothing was imported.</source>
+        <translation>%1 never comes within %2 m of a grid of this workspace: its fixes lie between longitude %3 and %4, latitude %5 and %6. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Saving the patrol track</source>
+        <translation>Saving the patrol track</translation>
+    </message>
+    <message>
+        <source>Saving fix %1 of the patrol track</source>
+        <translation>Saving fix %1 of the patrol track</translation>
+    </message>
+    <message>
+        <source>Saving the coverage of grid %1</source>
+        <translation>Saving the coverage of grid %1</translation>
+    </message>
+    <message>
+        <source>Updating the extent of the patrol layers</source>
+        <translation>Updating the extent of the patrol layers</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) by %1, %2 grid(s) seen</source>
+        <translation>
+            <numerusform>%n fix by %1, %2 grid(s) seen</numerusform>
+            <numerusform>%n fixes by %1, %2 grid(s) seen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the patrol tracks</source>
+        <translation>Reading the patrol tracks</translation>
+    </message>
+    <message>
+        <source>Reading patrol track %1</source>
+        <translation>Reading patrol track %1</translation>
+    </message>
+    <message>
+        <source>Fix %1 of patrol track %2 has no readable position.</source>
+        <translation>Fix %1 of patrol track %2 has no readable position.</translation>
+    </message>
+    <message>
+        <source>Reading the coverage of patrol track %1</source>
+        <translation>Reading the coverage of patrol track %1</translation>
+    </message>
+    <message>
+        <source>Reading the reported cases</source>
+        <translation>Reading the reported cases</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 in this workspace.</source>
+        <translation>There is no grid %1 in this workspace.</translation>
+    </message>
+    <message>
+        <source>Saving the patrol plan</source>
+        <translation>Saving the patrol plan</translation>
+    </message>
+    <message>
+        <source>Removing patrol plan %1</source>
+        <translation>Removing patrol plan %1</translation>
+    </message>
+    <message>
+        <source>There is no patrol plan %1.</source>
+        <translation>There is no patrol plan %1.</translation>
+    </message>
+    <message>
+        <source>Reading the patrol plans</source>
+        <translation>Reading the patrol plans</translation>
+    </message>
+    <message>
+        <source>Reading the people&apos;s posts</source>
+        <translation>Reading the people&apos;s posts</translation>
+    </message>
+    <message>
+        <source>anyone in post %1</source>
+        <extracomment>%1 is a number of patrols, %2 day, week or month, %3 a person or a post</extracomment>
+        <translation>anyone in post %1</translation>
+    </message>
+    <message>
+        <source>%1 × a %2 by %3</source>
+        <translation>%1 × a %2 by %3</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs the grid it covers.</source>
+        <translation>A patrol plan needs the grid it covers.</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs what to check.</source>
+        <translation>A patrol plan needs what to check.</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs at least one patrol a %1, not %2.</source>
+        <translation>A patrol plan needs at least one patrol a %1, not %2.</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs a period.</source>
+        <translation>A patrol plan needs a period.</translation>
+    </message>
+    <message>
+        <source>A patrol plan names either a person or a post, not both and not neither.</source>
+        <translation>A patrol plan names either a person or a post, not both and not neither.</translation>
+    </message>
+    <message>
+        <source>Unknown post &quot;%1&quot;; use one of %2.</source>
+        <translation>Unknown post &quot;%1&quot;; use one of %2.</translation>
+    </message>
+    <message>
+        <source>The share of the grid a patrol must see lies between 0 and 1, not %1.</source>
+        <translation>The share of the grid a patrol must see lies between 0 and 1, not %1.</translation>
+    </message>
+    <message>
+        <source>no details from GDAL</source>
+        <translation>no details from GDAL</translation>
+    </message>
+    <message>
+        <source>%1 has no times: a patrol track needs the time of each point.</source>
+        <translation>%1 has no times: a patrol track needs the time of each point.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n track point(s) have no time, the first is point %2; a patrol track needs the time of each point.</source>
+        <translation>
+            <numerusform>%1: %n track point has no time, the first is point %2; a patrol track needs the time of each point.</numerusform>
+            <numerusform>%1: %n track points have no time, the first is point %2; a patrol track needs the time of each point.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a GPX file GDAL can read: %2</source>
+        <translation>%1 is not a GPX file GDAL can read: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no track points.</source>
+        <translation>%1 has no track points.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged after %n track point(s): %2</source>
+        <translation>
+            <numerusform>%1 is damaged after %n track point: %2</numerusform>
+            <numerusform>%1 is damaged after %n track points: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sentence(s) with a bad or missing checksum were skipped, the first on line %2.</source>
+        <translation>
+            <numerusform>%1: %n sentence with a bad or missing checksum was skipped, the first on line %2.</numerusform>
+            <numerusform>%1: %n sentences with a bad or missing checksum were skipped, the first on line %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n position sentence(s) without a fix were skipped, the first on line %2.</source>
+        <translation>
+            <numerusform>%1: %n position sentence without a fix was skipped, the first on line %2.</numerusform>
+            <numerusform>%1: %n position sentences without a fix were skipped, the first on line %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n line(s) that are not NMEA sentences were skipped, the first is line %2.</source>
+        <translation>
+            <numerusform>%1: %n line that is not an NMEA sentence was skipped, the first is line %2.</numerusform>
+            <numerusform>%1: %n lines that are not NMEA sentences were skipped, the first is line %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no NMEA sentences: it is neither GPX nor an NMEA log.</source>
+        <translation>%1 holds no NMEA sentences: it is neither GPX nor an NMEA log.</translation>
+    </message>
+    <message>
+        <source>%1 holds no position fix with a date and time (no valid RMC sentence). %2</source>
+        <translation>%1 holds no position fix with a date and time (no valid RMC sentence). %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 does not exist.</translation>
+    </message>
+    <message>
+        <source>A patrol track needs at least one fix.</source>
+        <translation>A patrol track needs at least one fix.</translation>
+    </message>
+    <message>
+        <source>The sight distance must be more than 0 metres, not %1.</source>
+        <translation>The sight distance must be more than 0 metres, not %1.</translation>
+    </message>
+    <message>
+        <source>The track could not be projected to metres around its centre.</source>
+        <translation>The track could not be projected to metres around its centre.</translation>
+    </message>
+    <message>
+        <source>The strip along the track could not be made: %1</source>
+        <translation>The strip along the track could not be made: %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PatrolsPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Started (UTC)</translation>
+    </message>
+    <message>
+        <source>Ended (UTC)</source>
+        <translation>Ended (UTC)</translation>
+    </message>
+    <message>
+        <source>Fixes</source>
+        <translation>Fixes</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>Area seen</source>
+        <translation>Area seen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>At (UTC)</source>
+        <translation>At (UTC)</translation>
+    </message>
+    <message>
+        <source>From the path</source>
+        <translation>From the path</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>How often</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <source>How far the patroller is taken to see to each side of the track.</source>
+        <translation>How far the patroller is taken to see to each side of the track.</translation>
+    </message>
+    <message>
+        <source>&amp;Import track…</source>
+        <translation>&amp;Import track…</translation>
+    </message>
+    <message>
+        <source>Read a GPX or NMEA log as this person&apos;s patrol.</source>
+        <translation>Read a GPX or NMEA log as this person&apos;s patrol.</translation>
+    </message>
+    <message>
+        <source>&amp;Patroller:</source>
+        <translation>&amp;Patroller:</translation>
+    </message>
+    <message>
+        <source>&amp;Sight:</source>
+        <translation>&amp;Sight:</translation>
+    </message>
+    <message>
+        <source>Patrol tracks:</source>
+        <translation>Patrol tracks:</translation>
+    </message>
+    <message>
+        <source>Grids the chosen patrol saw (double-click to show):</source>
+        <translation>Grids the chosen patrol saw (double-click to show):</translation>
+    </message>
+    <message>
+        <source>Cases found on it (double-click to open):</source>
+        <translation>Cases found on it (double-click to open):</translation>
+    </message>
+    <message>
+        <source>Import a patrol track</source>
+        <translation>Import a patrol track</translation>
+    </message>
+    <message>
+        <source>GPS logs (*.gpx *.nmea *.log *.txt);;All files (*)</source>
+        <translation>GPS logs (*.gpx *.nmea *.log *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Not imported: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 as %2&apos;s patrol: %n fix(es), %3 m, %4 grid(s) seen.</source>
+        <translation>
+            <numerusform>Imported %1 as %2&apos;s patrol: %n fix, %3 m, %4 grid(s) seen.</numerusform>
+            <numerusform>Imported %1 as %2&apos;s patrol: %n fixes, %3 m, %4 grid(s) seen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2 m²</source>
+        <translation>%1 of %2 m²</translation>
+    </message>
+    <message>
+        <source>Patrol plans, from %1 to %2:</source>
+        <translation>Patrol plans, from %1 to %2:</translation>
+    </message>
+    <message>
+        <source>Patrol plans (no patrol yet):</source>
+        <translation>Patrol plans (no patrol yet):</translation>
+    </message>
+    <message>
+        <source>not judged: no whole %1</source>
+        <translation>not judged: no whole %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <extracomment>%1 periods with enough patrols, %n periods judged</extracomment>
+        <translation>
+            <numerusform>%1 of %n</numerusform>
+            <numerusform>%1 of %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6739,6 +7596,397 @@ The first text that is not UTF-8: %2</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::Register</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>register entry %1</source>
+        <translation>register entry %1</translation>
+    </message>
+    <message>
+        <source>Keeping the history of %1</source>
+        <translation>Keeping the history of %1</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; duplicates the register entry %3 (&quot;%4&quot;); change that entry instead.</source>
+        <translation>%1 &quot;%2&quot; duplicates the register entry %3 (&quot;%4&quot;); change that entry instead.</translation>
+    </message>
+    <message>
+        <source>Reading the register</source>
+        <translation>Reading the register</translation>
+    </message>
+    <message>
+        <source>%1 entries have no field &quot;%2&quot;; their fields are %3.</source>
+        <translation>%1 entries have no field &quot;%2&quot;; their fields are %3.</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 to put the entry in.</source>
+        <translation>There is no grid %1 to put the entry in.</translation>
+    </message>
+    <message>
+        <source>the geometry cannot be read: %1</source>
+        <translation>the geometry cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>a register entry stands at a point or covers a polygon; this geometry is a %1.</source>
+        <translation>a register entry stands at a point or covers a polygon; this geometry is a %1.</translation>
+    </message>
+    <message>
+        <source>the geometry is not valid: %1</source>
+        <translation>the geometry is not valid: %1</translation>
+    </message>
+    <message>
+        <source>The register has no kind &quot;%1&quot;; its kinds are %2.</source>
+        <translation>The register has no kind &quot;%1&quot;; its kinds are %2.</translation>
+    </message>
+    <message>
+        <source>A register entry needs a name.</source>
+        <translation>A register entry needs a name.</translation>
+    </message>
+    <message>
+        <source>The register has no kind &quot;%1&quot;.</source>
+        <translation>The register has no kind &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Numbering register entries</source>
+        <translation>Numbering register entries</translation>
+    </message>
+    <message>
+        <source>Storing the register entry %1</source>
+        <translation>Storing the register entry %1</translation>
+    </message>
+    <message>
+        <source>Changing the register entry %1</source>
+        <translation>Changing the register entry %1</translation>
+    </message>
+    <message>
+        <source>The register entry %1 was changed meanwhile; read it again.</source>
+        <translation>The register entry %1 was changed meanwhile; read it again.</translation>
+    </message>
+    <message>
+        <source>Say who adds the entry.</source>
+        <translation>Say who adds the entry.</translation>
+    </message>
+    <message>
+        <source>The register has an entry %1 already.</source>
+        <translation>The register has an entry %1 already.</translation>
+    </message>
+    <message>
+        <source>Say who changes the entry.</source>
+        <translation>Say who changes the entry.</translation>
+    </message>
+    <message>
+        <source>The register has no entry %1.</source>
+        <translation>The register has no entry %1.</translation>
+    </message>
+    <message>
+        <source>The register entry %1 is at version %2 now, not %3; read it again.</source>
+        <translation>The register entry %1 is at version %2 now, not %3; read it again.</translation>
+    </message>
+    <message>
+        <source>Say who merges the entries.</source>
+        <translation>Say who merges the entries.</translation>
+    </message>
+    <message>
+        <source>An entry cannot be merged into itself.</source>
+        <translation>An entry cannot be merged into itself.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 and %3 a %4: only entries of one kind can be merged.</source>
+        <translation>%1 is a %2 and %3 a %4: only entries of one kind can be merged.</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>merged into %1</translation>
+    </message>
+    <message>
+        <source>Removing the merged entry %1</source>
+        <translation>Removing the merged entry %1</translation>
+    </message>
+    <message>
+        <source>merged with %1</source>
+        <translation>merged with %1</translation>
+    </message>
+    <message>
+        <source>Say who verified the entry.</source>
+        <translation>Say who verified the entry.</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1</source>
+        <translation>Reading the history of %1</translation>
+    </message>
+    <message>
+        <source>Counting the register</source>
+        <translation>Counting the register</translation>
+    </message>
+    <message>
+        <source>grid edition %1: from %2 to %3</source>
+        <translation>grid edition %1: from %2 to %3</translation>
+    </message>
+    <message>
+        <source>no grid</source>
+        <translation>no grid</translation>
+    </message>
+    <message>
+        <source>Updating the register&apos;s extent</source>
+        <translation>Updating the register&apos;s extent</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; named in the mapping; its fields are %3.</source>
+        <translation>%1 has no field &quot;%2&quot; named in the mapping; its fields are %3.</translation>
+    </message>
+    <message>
+        <source>The mapping sends &quot;%1&quot; to &quot;%2&quot;, which %3 entries do not have; they have %4.</source>
+        <translation>The mapping sends &quot;%1&quot; to &quot;%2&quot;, which %3 entries do not have; they have %4.</translation>
+    </message>
+    <message>
+        <source>The mapping sets &quot;%1&quot;, which %2 entries do not have; they have %3.</source>
+        <translation>The mapping sets &quot;%1&quot;, which %2 entries do not have; they have %3.</translation>
+    </message>
+    <message>
+        <source>Nothing in %1 is mapped to the entries&apos; name; map one of %2 to &quot;name&quot;.</source>
+        <translation>Nothing in %1 is mapped to the entries&apos; name; map one of %2 to &quot;name&quot;.</translation>
+    </message>
+    <message>
+        <source>Fields not imported: %1.</source>
+        <translation>Fields not imported: %1.</translation>
+    </message>
+    <message>
+        <source>changes %1</source>
+        <translation>changes %1</translation>
+    </message>
+    <message>
+        <source>duplicates feature %1 of the file</source>
+        <translation>duplicates feature %1 of the file</translation>
+    </message>
+    <message>
+        <source>duplicates feature %1 of the file, which updates %2</source>
+        <translation>duplicates feature %1 of the file, which updates %2</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>import of %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated, %4 unchanged, %5 refused</source>
+        <translation>%1: %2 created, %3 updated, %4 unchanged, %5 refused</translation>
+    </message>
+    <message>
+        <source>Say who imports the register entries.</source>
+        <translation>Say who imports the register entries.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;fields&quot; must be an object of source field → register field.</source>
+        <translation>%1: &quot;fields&quot; must be an object of source field → register field.</translation>
+    </message>
+    <message>
+        <source>%1: the source field &quot;%2&quot; maps to no register field; give a field name or a list of them.</source>
+        <translation>%1: the source field &quot;%2&quot; maps to no register field; give a field name or a list of them.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 does not exist.</source>
+        <translation>The mapping file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation>The mapping file %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2 at character %3.</source>
+        <translation>%1 is not JSON: %2 at character %3.</translation>
+    </message>
+    <message>
+        <source>%1: a mapping is a JSON object with &quot;fields&quot;.</source>
+        <translation>%1: a mapping is a JSON object with &quot;fields&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 maps no fields: give &quot;fields&quot; (source field → register field).</source>
+        <translation>%1 maps no fields: give &quot;fields&quot; (source field → register field).</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; may not see the register&apos;s personal data.</source>
+        <translation>The role &quot;%1&quot; may not see the register&apos;s personal data.</translation>
+    </message>
+    <message>
+        <source>A reveal needs the name of who asks.</source>
+        <translation>A reveal needs the name of who asks.</translation>
+    </message>
+    <message>
+        <source>A reveal needs a reason: say why the personal data is needed.</source>
+        <translation>A reveal needs a reason: say why the personal data is needed.</translation>
+    </message>
+    <message>
+        <source>The reveal could not be recorded: %1</source>
+        <translation>The reveal could not be recorded: %1</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s reveal log failed: %1</source>
+        <translation>Reading the register&apos;s reveal log failed: %1</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s kinds</source>
+        <translation>Reading the register&apos;s kinds</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s fields</source>
+        <translation>Reading the register&apos;s fields</translation>
+    </message>
+    <message>
+        <source>The register field %1 of %2 has an unknown type or class.</source>
+        <translation>The register field %1 of %2 has an unknown type or class.</translation>
+    </message>
+    <message>
+        <source>field %1: &quot;%2&quot; is not a whole number.</source>
+        <translation>field %1: &quot;%2&quot; is not a whole number.</translation>
+    </message>
+    <message>
+        <source>field %1: &quot;%2&quot; is not a number.</source>
+        <translation>field %1: &quot;%2&quot; is not a number.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a field: use lower-case letters, digits and underscores, starting with a letter.</source>
+        <translation>&quot;%1&quot; cannot name a field: use lower-case letters, digits and underscores, starting with a letter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is part of every entry already.</source>
+        <translation>&quot;%1&quot; is part of every entry already.</translation>
+    </message>
+    <message>
+        <source>Defining the field %1 of %2</source>
+        <translation>Defining the field %1 of %2</translation>
+    </message>
+    <message>
+        <source>An entry is stale after one day at the earliest, not %1.</source>
+        <translation>An entry is stale after one day at the earliest, not %1.</translation>
+    </message>
+    <message>
+        <source>Setting when entries are stale</source>
+        <translation>Setting when entries are stale</translation>
+    </message>
+    <message>
+        <source>field %1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>field %1: &quot;%2&quot; is not a date (YYYY-MM-DD).</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RegisterPanel</name>
+    <message>
+        <source>Only due a visit</source>
+        <translation>Only due a visit</translation>
+    </message>
+    <message>
+        <source>Reveal personal data…</source>
+        <translation>Reveal personal data…</translation>
+    </message>
+    <message>
+        <source>Leaders and administrators may see names, ID numbers, phone numbers and people&apos;s addresses; each reveal is recorded with its reason.</source>
+        <translation>Leaders and administrators may see names, ID numbers, phone numbers and people&apos;s addresses; each reveal is recorded with its reason.</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register kind in English, then in Chinese</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The register could not be opened: %1</source>
+        <translation>The register could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>The whole register</source>
+        <translation>The whole register</translation>
+    </message>
+    <message>
+        <source>Register of %1</source>
+        <translation>Register of %1</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <source>The register could not be read: %1</source>
+        <translation>The register could not be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a kind&apos;s title and how many entries it has</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n due a visit</source>
+        <extracomment>%1 lists the kinds with their counts, %n how many entries are due a visit</extracomment>
+        <translation>
+            <numerusform>%1 — %n due a visit</numerusform>
+            <numerusform>%1 — %n due a visit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal data of %n entry(ies) shown; the reveal is recorded.</source>
+        <extracomment>%n is how many entries are shown unmasked</extracomment>
+        <translation>
+            <numerusform>Personal data of %n entry shown; the reveal is recorded.</numerusform>
+            <numerusform>Personal data of %n entries shown; the reveal is recorded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reveal personal data</source>
+        <translation>Reveal personal data</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do you need to see the personal data of these %n entry(ies)? The reason is recorded.</source>
+        <translation>
+            <numerusform>Why do you need to see the personal data of this %n entry? The reason is recorded.</numerusform>
+            <numerusform>Why do you need to see the personal data of these %n entries? The reason is recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RegisterTableModel</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register kind in English, then in Chinese</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>Last verified</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::RejectedCommandsModel</name>
     <message>
         <source>%1 (%2 %3)</source>
@@ -6782,6 +8030,15 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Publish grid edition</source>
         <translation>Publish grid edition</translation>
+    </message>
+    <message>
+        <source>Org chart (made on revision %1)</source>
+        <extracomment>%1 is the server&apos;s revision of the org chart the change was made on</extracomment>
+        <translation>Org chart (made on revision %1)</translation>
+    </message>
+    <message>
+        <source>Change org chart</source>
+        <translation>Change org chart</translation>
     </message>
 </context>
 <context>
@@ -6829,6 +8086,10 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Attach the file again to the case as it is now, then discard this command.</source>
         <translation>Attach the file again to the case as it is now, then discard this command.</translation>
+    </message>
+    <message>
+        <source>The org chart here is the server&apos;s again: make the changes this command lists once more in the org chart editor, then discard it.</source>
+        <translation>The org chart here is the server&apos;s again: make the changes this command lists once more in the org chart editor, then discard it.</translation>
     </message>
 </context>
 <context>
@@ -7651,10 +8912,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>&quot;wait&quot; must be a number of seconds from 0 to %1.</translation>
     </message>
     <message>
-        <source>Grid editions are published by a supervisor or a leader, not by a %1.</source>
-        <translation>Grid editions are published by a supervisor or a leader, not by a %1.</translation>
-    </message>
-    <message>
         <source>This server takes its grid map from %1; grid editions are published there.</source>
         <translation>This server takes its grid map from %1; grid editions are published there.</translation>
     </message>
@@ -7705,6 +8962,58 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Reading an attachment</source>
         <translation>Reading an attachment</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the revision of the org chart the desk has (0 for none).</source>
+        <translation>&quot;after&quot; must be the revision of the org chart the desk has (0 for none).</translation>
+    </message>
+    <message>
+        <source>&quot;chart&quot; may only be &quot;always&quot;.</source>
+        <translation>&quot;chart&quot; may only be &quot;always&quot;.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and leaders publish grid editions; this account&apos;s role is %1.</source>
+        <translation>Only supervisors and leaders publish grid editions; this account&apos;s role is %1.</translation>
+    </message>
+    <message>
+        <source>Only supervisors and leaders change the org chart; this account&apos;s role is %1.</source>
+        <translation>Only supervisors and leaders change the org chart; this account&apos;s role is %1.</translation>
+    </message>
+    <message>
+        <source>This server takes its org chart from %1; the chart is changed there.</source>
+        <translation>This server takes its org chart from %1; the chart is changed there.</translation>
+    </message>
+    <message>
+        <source>The org chart is at revision %1 on the server; this change was made on revision %2. Sync to take the newer chart in and make the change again.</source>
+        <translation>The org chart is at revision %1 on the server; this change was made on revision %2. Sync to take the newer chart in and make the change again.</translation>
+    </message>
+    <message>
+        <source>A number of person %1 holds &quot;*&quot; but is not the masked number on file; type the whole number.</source>
+        <translation>A number of person %1 holds &quot;*&quot; but is not the masked number on file; type the whole number.</translation>
+    </message>
+    <message>
+        <source>The top of the org chart, %1, stays as it is through the server; this change makes it %2.</source>
+        <translation>The top of the org chart, %1, stays as it is through the server; this change makes it %2.</translation>
+    </message>
+    <message>
+        <source>Not within unit %1 and the units below it: %2.</source>
+        <translation>Not within unit %1 and the units below it: %2.</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>unit %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>grid %1</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>person %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>group %1</translation>
     </message>
 </context>
 <context>
@@ -9242,6 +10551,62 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <source>Looking for attachments to fetch: %1</source>
         <translation>Looking for attachments to fetch: %1</translation>
     </message>
+    <message>
+        <source>Queueing the org chart for the server</source>
+        <translation>Queueing the org chart for the server</translation>
+    </message>
+    <message>
+        <source>The org chart has no changes to send.</source>
+        <translation>The org chart has no changes to send.</translation>
+    </message>
+    <message>
+        <source>Say who changes the org chart.</source>
+        <translation>Say who changes the org chart.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s org chart</source>
+        <translation>the server&apos;s org chart</translation>
+    </message>
+    <message>
+        <source>not valid Unicode text</source>
+        <translation>not valid Unicode text</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>not a list</translation>
+    </message>
+    <message>
+        <source>a list of texts is expected</source>
+        <translation>a list of texts is expected</translation>
+    </message>
+    <message>
+        <source>a whole number is expected</source>
+        <translation>a whole number is expected</translation>
+    </message>
+    <message>
+        <source>&quot;tier&quot; or &quot;joint&quot; is expected</source>
+        <translation>&quot;tier&quot; or &quot;joint&quot; is expected</translation>
+    </message>
+    <message>
+        <source>&quot;coordination&quot; or &quot;leading&quot; is expected</source>
+        <translation>&quot;coordination&quot; or &quot;leading&quot; is expected</translation>
+    </message>
+    <message>
+        <source>a list of person ids is expected</source>
+        <translation>a list of person ids is expected</translation>
+    </message>
+    <message>
+        <source>distinct whole person ids are expected</source>
+        <translation>distinct whole person ids are expected</translation>
+    </message>
+    <message>
+        <source>a list is expected</source>
+        <translation>a list is expected</translation>
+    </message>
+    <message>
+        <source>The server sent an org chart this desk cannot read: %1</source>
+        <translation>The server sent an org chart this desk cannot read: %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::SyncControls</name>
@@ -9750,6 +11115,26 @@ Click to connect again.</translation>
     <message>
         <source>A finding is accepted only with a reason.</source>
         <translation>A finding is accepted only with a reason.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::TrackOverlay</name>
+    <message>
+        <source>%1 %2 UTC</source>
+        <extracomment>A patrol&apos;s start on the map: %1 is the person, %2 a date and time</extracomment>
+        <translation>%1 %2 UTC</translation>
+    </message>
+    <message>
+        <source>end %1</source>
+        <extracomment>A patrol&apos;s end on the map: %1 is a time of day</extracomment>
+        <translation>end %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s patrol (%2)
+fix %3 of %4 at %5 UTC</source>
+        <extracomment>%1 person, %2 file, %3 fix number, %4 number of fixes, %5 date and time</extracomment>
+        <translation>%1&apos;s patrol (%2)
+fix %3 of %4 at %5 UTC</translation>
     </message>
 </context>
 <context>

@@ -1405,6 +1405,22 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
     </message>
 </context>
 <context>
+    <name>GridDesk::ChoroplethOverlay</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>%1 in grid %2: %3</source>
+        <extracomment>%1 an indicator, %2 a grid code, %3 its value</extracomment>
+        <translation>网格 %2 的%1：%3</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::Cli</name>
     <message>
         <source>griddesk-cli: %1</source>
@@ -2402,10 +2418,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>标准体系中没有类别 %1。</translation>
     </message>
     <message>
-        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart.</source>
-        <translation>派遣案件的经办人，或现场核查人：组织架构中的人员编号。</translation>
-    </message>
-    <message>
         <source>--person must be the id of a person of the org chart (see org-export --people).</source>
         <translation>--person 须为组织架构中人员的编号（见 org-export --people）。</translation>
     </message>
@@ -2498,178 +2510,8 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>%1 与 %2 同步，由该服务器为所有席位执行时限规则；此处不执行。</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Evaluation (the cases reported from --from to --to, as USER may see them):
-  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE]
-      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as USER]
-      [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
-  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
-      [--minimum-cases N] [--json]
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
-      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
-      [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-评价（--from 至 --to 期间上报、用户可见的案件）：
-  griddesk-cli evaluation 工作区 [--from 日期 --to 日期]
-      [--by unit|grid|category|source] [--period day|week|month|quarter] [--as 用户]
-      [--json | --csv 输出.csv | --pdf 输出.pdf] [--overwrite]
-  griddesk-cli evaluation-weights 工作区 [--set 指标=权重]…
-      [--minimum-cases 数量] [--json]
-
-网格地图：
-  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
-  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
-  griddesk-cli publish 工作区 --as 用户 --note 说明
-  griddesk-cli editions 工作区 [--json]
-
-组织架构：
-  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
-  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
-      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
-      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
-  griddesk-cli org 工作区 [--json]
-  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
-  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
-  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
-  griddesk-cli org-retire 工作区 代码 [--as 用户]
-  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
-  griddesk-cli org-history 工作区 [代码] [--json]
-  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
-      --as 用户
-
-标准体系：
-  griddesk-cli standards 工作区 [--json]
-  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
-      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
-  griddesk-cli standards-detach 工作区 编号 --as 用户
-  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
-      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
-  griddesk-cli standards-remove 工作区 代码 --as 用户
-  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
-  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
-  griddesk-cli standards-history 工作区 [代码] [--json]
-  （标准级别：national、industry、local、group、internal；状态：in_force、
-  draft、revised、withdrawn）
-
-与中心服务器（griddesk-server）同步：
-  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
-      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
-  griddesk-cli outbox 工作区 [--state 状态] [--json]
-  griddesk-cli outbox-redo 工作区 编号 --as 用户
-  griddesk-cli outbox-discard 工作区 编号 --as 用户
-  （状态：queued、sent、applied、rejected、discarded、redone）
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>What an evaluation report groups cases by.</source>
         <translation>评价报告对案件的分组方式。</translation>
-    </message>
-    <message>
-        <source>The period an evaluation report counts cases in.</source>
-        <translation>评价报告统计案件的周期。</translation>
     </message>
     <message>
         <source>Write the evaluation report as CSV to this file.</source>
@@ -2790,6 +2632,550 @@ Levels: %1.
         <translation>
             <numerusform>已取回 %n 个附件的文件。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
+      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+      (--last: the whole period before the one --on, or today, falls in; {period} in
+      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
+  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
+  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
+  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
+      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+The grid register (kinds: person, place, thing, event, situation, organisation):
+  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--dry-run] [--skip-refused] [--as USER] [--json]
+  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
+      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]
+      [--as USER [--reveal --reason TEXT]] [--json]
+      (personal data masked unless revealed by a leader or administrator)
+  griddesk-cli register-history WORKSPACE CODE [--json]
+  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
+  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
+  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title T]
+      [--title-zh T]
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
+      [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+评价（--from 至 --to 期间上报、用户可见的案件）：
+  griddesk-cli evaluation 工作区 [--from 日期 --to 日期 | --last week|month|quarter]
+      [--on 日期] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as 用户] [--json | --csv 输出.csv | --pdf 输出.pdf] [--overwrite]
+      （--last：--on 所指日期（默认今天）所在周期之前的完整周期；输出文件名中的
+      {period} 替换为该周期的键：2026-11、2026-W48、2026-Q4）
+  griddesk-cli evaluation-weights 工作区 [--set 指标=权重]…
+      [--minimum-cases 数量] [--json]
+
+巡查（来自 GPX 或 NMEA 记录的轨迹、所经网格、巡查中发现的案件）：
+  griddesk-cli patrol-import 工作区 文件 --person 用户 [--sight 米数] [--json]
+  griddesk-cli patrols 工作区 [--grid 编码] [--from 日期 --to 日期] [--json]
+  griddesk-cli patrol-plan 工作区 add --grid 编码 --tasks 内容 --times 次数
+      --per day|week|month (--person 姓名 | --post 岗位) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan 工作区 list [--grid 编码] [--json] | remove 编号
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+组织架构：
+  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
+      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
+      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
+  griddesk-cli org 工作区 [--json]
+  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
+  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
+  griddesk-cli org-retire 工作区 代码 [--as 用户]
+  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
+  griddesk-cli org-history 工作区 [代码] [--json]
+  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
+      --as 用户
+
+标准体系：
+  griddesk-cli standards 工作区 [--json]
+  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
+      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
+  griddesk-cli standards-detach 工作区 编号 --as 用户
+  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
+      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
+  griddesk-cli standards-remove 工作区 代码 --as 用户
+  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
+  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
+  griddesk-cli standards-history 工作区 [代码] [--json]
+  （标准级别：national、industry、local、group、internal；状态：in_force、
+  draft、revised、withdrawn）
+
+网格基础信息台账（类别：person、place、thing、event、situation、organisation）：
+  griddesk-cli import-register 工作区 文件 --kind 类别 [--mapping 文件]
+      [--dry-run] [--skip-refused] [--as 用户] [--json]
+  griddesk-cli register 工作区 [--grid 编码] [--kind 类别] [--code 编码]
+      [--stale [--at 时间]] [--counts] [--near 经度,纬度 [--within 米数]]
+      [--as 用户 [--reveal --reason 理由]] [--json]
+      （个人信息默认脱敏，仅领导或管理员查看明文）
+  griddesk-cli register-history 工作区 编码 [--json]
+  griddesk-cli register-verify 工作区 编码 --as 用户 [--at 时间]
+  griddesk-cli register-merge 工作区 编码 --into 编码 --as 用户
+  griddesk-cli register-field 工作区 类别 字段键 [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title 标题]
+      [--title-zh 中文标题]
+
+与中心服务器（griddesk-server）同步：
+  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
+      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
+  griddesk-cli outbox 工作区 [--state 状态] [--json]
+  griddesk-cli outbox-redo 工作区 编号 --as 用户
+  griddesk-cli outbox-discard 工作区 编号 --as 用户
+  （状态：queued、sent、applied、rejected、discarded、redone）
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart. For patrols: who patrolled, or whom a patrol plan names, by name (a user or a person of the org chart).</source>
+        <translation>处置已派遣案件或现场核查案件的人：组织架构中的人员编号。用于巡查时：巡查人，或巡查计划指定的人，按姓名（工作区用户或组织架构中的人员）。</translation>
+    </message>
+    <message>
+        <source>How far a patroller sees to each side of the track, in metres (default 30).</source>
+        <translation>巡查人在轨迹两侧可见的距离，单位为米（默认 30）。</translation>
+    </message>
+    <message>
+        <source>What a patrol plan has checked.</source>
+        <translation>巡查计划要检查的内容。</translation>
+    </message>
+    <message>
+        <source>Patrols a plan asks for in each period.</source>
+        <translation>巡查计划每个周期要求的巡查次数。</translation>
+    </message>
+    <message>
+        <source>The period of a patrol plan: day, week or month.</source>
+        <translation>巡查计划的周期：day（日）、week（周）或 month（月）。</translation>
+    </message>
+    <message>
+        <source>The post whose holders a patrol plan names.</source>
+        <translation>巡查计划指定的岗位（由该岗位人员巡查）。</translation>
+    </message>
+    <message>
+        <source>The share of the grid (0 to 1) a patrol must see to count for a plan.</source>
+        <translation>一次巡查须覆盖网格的比例（0 至 1），才计入巡查计划。</translation>
+    </message>
+    <message>
+        <source>Group an evaluation report per day, week, month or quarter.</source>
+        <translation>评价报告按日、周、月或季度分组。</translation>
+    </message>
+    <message>
+        <source>Report on the last whole week, month or quarter (a periodic report).</source>
+        <translation>报告上一个完整的周、月或季度（定期报告）。</translation>
+    </message>
+    <message>
+        <source>With --last: the day the periodic report is made on (default today).</source>
+        <translation>与 --last 一起使用：制作定期报告的日期（默认今天）。</translation>
+    </message>
+    <message>
+        <source>The kind of register entries.</source>
+        <translation>台账条目的类别。</translation>
+    </message>
+    <message>
+        <source>A JSON file mapping source fields to register fields.</source>
+        <translation>将源字段映射到台账字段的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Report what an import would do, write nothing.</source>
+        <translation>只报告导入将做什么，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import the rest when features are refused.</source>
+        <translation>有要素被拒绝时，仍导入其余要素。</translation>
+    </message>
+    <message>
+        <source>Only the register entry with this code.</source>
+        <translation>只显示此编码的台账条目。</translation>
+    </message>
+    <message>
+        <source>Only register entries due a visit.</source>
+        <translation>只显示到期待走访核实的台账条目。</translation>
+    </message>
+    <message>
+        <source>Count register entries per kind.</source>
+        <translation>按类别统计台账条目数。</translation>
+    </message>
+    <message>
+        <source>Register entries near this point, nearest first.</source>
+        <translation>此点附近的台账条目，由近及远。</translation>
+    </message>
+    <message>
+        <source>How near, in metres (default 50).</source>
+        <translation>附近的范围，单位为米（默认 50）。</translation>
+    </message>
+    <message>
+        <source>Show personal data unmasked; the reveal is recorded.</source>
+        <translation>显示未脱敏的个人信息；查看将被记录。</translation>
+    </message>
+    <message>
+        <source>The type of a register field.</source>
+        <translation>台账字段的类型。</translation>
+    </message>
+    <message>
+        <source>The class of personal data a register field holds.</source>
+        <translation>台账字段所含个人信息的类别。</translation>
+    </message>
+    <message>
+        <source>Entries with the same value in this field are duplicates.</source>
+        <translation>此字段值相同的条目视为重复。</translation>
+    </message>
+    <message>
+        <source>--last takes the place of --from and --to; give one or the other.</source>
+        <translation>--last 代替 --from 和 --to；二者只能给出其一。</translation>
+    </message>
+    <message>
+        <source>unknown period &quot;%1&quot; for --last; use one of %2.</source>
+        <translation>--last 的周期“%1”未知；请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>--on goes with --last.</source>
+        <translation>--on 须与 --last 一起使用。</translation>
+    </message>
+    <message>
+        <source>{period} in %1 names the period of --last; add --last.</source>
+        <translation>%1 中的 {period} 指 --last 的周期；请加上 --last。</translation>
+    </message>
+    <message>
+        <source>The chart goes to the server with the next sync.</source>
+        <translation>组织架构将在下次同步时发往服务器。</translation>
+    </message>
+    <message>
+        <source>grid %1: %2 seen (%3 of %4 m²)</source>
+        <translation>网格 %1：巡查覆盖 %2（%4 平方米中的 %3 平方米）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Patrol track %1 by %2 (%3): %n fix(es) from %4 to %5, %6 m, seeing %7 m to each side</source>
+        <translation>
+            <numerusform>巡查轨迹 %1，巡查人 %2（%3）：%n 个定位点，自 %4 至 %5，长 %6 米，两侧可见 %7 米</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not judged: the period holds no whole %1</source>
+        <translation>未评判：期间内没有完整的%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>met in all %n period(s)</source>
+        <translation>
+            <numerusform>全部 %n 个周期均已达标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>NOT met: %1 of %n period(s) had enough patrols</source>
+        <translation>
+            <numerusform>未达标：%n 个周期中只有 %1 个巡查次数足够</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No patrol track matches.</source>
+        <translation>没有符合条件的巡查轨迹。</translation>
+    </message>
+    <message>
+        <source>case %1 found: reported by %2 at %3, %4 m from the path</source>
+        <translation>发现案件 %1：由 %2 于 %3 上报，距轨迹 %4 米</translation>
+    </message>
+    <message>
+        <source>Patrol plans from %1 to %2:</source>
+        <translation>%1 至 %2 的巡查计划：</translation>
+    </message>
+    <message>
+        <source>%1. grid %2, %3 (%4): %5</source>
+        <translation>%1. 网格 %2，%3（%4）：%5</translation>
+    </message>
+    <message>
+        <source>--from %1 lies after --to %2.</source>
+        <translation>--from %1 晚于 --to %2。</translation>
+    </message>
+    <message>
+        <source>--times takes a whole number, not &quot;%1&quot;.</source>
+        <translation>--times 须为整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>unknown period &quot;%1&quot; for --per; use one of %2.</source>
+        <translation>--per 的周期“%1”未知；请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>--min-share takes a number from 0 to 1, not &quot;%1&quot;.</source>
+        <translation>--min-share 须为 0 至 1 之间的数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No patrol plan.</source>
+        <translation>没有巡查计划。</translation>
+    </message>
+    <message>
+        <source>%1. grid %2, %3: %4</source>
+        <translation>%1. 网格 %2，%3：%4</translation>
+    </message>
+    <message>
+        <source>patrol-import needs a WORKSPACE and a FILE.</source>
+        <translation>patrol-import 需要工作区和文件。</translation>
+    </message>
+    <message>
+        <source>patrol-import needs --person, who patrolled.</source>
+        <translation>patrol-import 需要 --person（巡查人）。</translation>
+    </message>
+    <message>
+        <source>--sight takes a distance in metres above 0, not &quot;%1&quot;.</source>
+        <translation>--sight 须为大于 0 的米数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>patrols needs a WORKSPACE.</source>
+        <translation>patrols 需要工作区。</translation>
+    </message>
+    <message>
+        <source>patrol-plan needs a WORKSPACE and add, list or remove.</source>
+        <translation>patrol-plan 需要工作区以及 add、list 或 remove。</translation>
+    </message>
+    <message>
+        <source>patrol-plan remove needs the plan&apos;s ID.</source>
+        <translation>patrol-plan remove 需要计划编号。</translation>
+    </message>
+    <message>
+        <source>patrol-plan %1 takes no further argument.</source>
+        <translation>patrol-plan %1 不接受更多参数。</translation>
+    </message>
+    <message>
+        <source>unknown patrol-plan action &quot;%1&quot;; use add, list or remove.</source>
+        <translation>未知的 patrol-plan 操作“%1”；请使用 add、list 或 remove。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no plan ID.</source>
+        <translation>“%1”不是计划编号。</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 removed.</source>
+        <translation>已删除巡查计划 %1。</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 added: grid %2, %3.</source>
+        <translation>已添加巡查计划 %1：网格 %2，%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n feature(s) as %2</source>
+        <translation>
+            <numerusform>%1：%n 个要素，作为%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged, %4 refused</source>
+        <translation>新建 %1，更新 %2，未变 %3，拒绝 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) lie outside every grid</source>
+        <translation>
+            <numerusform>%n 个条目不在任何网格内</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>feature %1 refused: %2</source>
+        <translation>要素 %1 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>试运行：未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>import-register needs a WORKSPACE and a FILE.</source>
+        <translation>import-register 需要工作区和文件。</translation>
+    </message>
+    <message>
+        <source>import-register needs --kind KIND.</source>
+        <translation>import-register 需要 --kind 类别。</translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot;; use one of %2.</source>
+        <translation>未知类别“%1”；请使用 %2 之一。</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing was imported: %n feature(s) refused. Correct the file or the mapping, or import the rest with --skip-refused.</source>
+        <translation>
+            <numerusform>未导入任何内容：%n 个要素被拒绝。请修正文件或映射，或用 --skip-refused 导入其余要素。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 entries, %3 stale</source>
+        <translation>%1：%2 个条目，%3 个待核实</translation>
+    </message>
+    <message>
+        <source>register needs a WORKSPACE.</source>
+        <translation>register 需要工作区。</translation>
+    </message>
+    <message>
+        <source>--reveal needs --as USER and --reason TEXT.</source>
+        <translation>--reveal 需要 --as 用户 和 --reason 理由。</translation>
+    </message>
+    <message>
+        <source>--at takes a date or an ISO date and time.</source>
+        <translation>--at 须为日期或 ISO 日期时间。</translation>
+    </message>
+    <message>
+        <source>--near takes LON,LAT and --within metres.</source>
+        <translation>--near 须为 经度,纬度，--within 为米数。</translation>
+    </message>
+    <message>
+        <source>register-history needs a WORKSPACE and a CODE.</source>
+        <translation>register-history 需要工作区和编码。</translation>
+    </message>
+    <message>
+        <source>The register has no entry %1.</source>
+        <translation>台账中没有条目 %1。</translation>
+    </message>
+    <message>
+        <source>register-verify needs a WORKSPACE, a CODE and --as USER.</source>
+        <translation>register-verify 需要工作区、编码和 --as 用户。</translation>
+    </message>
+    <message>
+        <source>%1 verified by %2 at %3</source>
+        <translation>%1 已由 %2 于 %3 核实</translation>
+    </message>
+    <message>
+        <source>register-merge needs a WORKSPACE, the CODE of the duplicate, --into CODE and --as USER.</source>
+        <translation>register-merge 需要工作区、重复条目的编码、--into 编码和 --as 用户。</translation>
+    </message>
+    <message>
+        <source>%1 merged into %2; both histories are kept.</source>
+        <translation>%1 已合并到 %2；两者的历史均保留。</translation>
+    </message>
+    <message>
+        <source>register-field needs a WORKSPACE, a KIND and a KEY.</source>
+        <translation>register-field 需要工作区、类别和字段键。</translation>
+    </message>
+    <message>
+        <source>--type is one of text, integer, number, date.</source>
+        <translation>--type 须为 text、integer、number、date 之一。</translation>
+    </message>
+    <message>
+        <source>--personal is one of name, id_number, phone, address.</source>
+        <translation>--personal 须为 name、id_number、phone、address 之一。</translation>
+    </message>
+    <message>
+        <source>%1 entries now have the field %2.</source>
+        <translation>现在有 %1 个条目具有字段 %2。</translation>
+    </message>
+    <message>
+        <source>Took in revision %1 of the server&apos;s org chart.</source>
+        <translation>已接收服务器组织架构的第 %1 版。</translation>
     </message>
 </context>
 <context>
@@ -3673,10 +4059,6 @@ Levels: %1.
         <translation>工作区中保存的 %1 的评价权重不是数字。</translation>
     </message>
     <message>
-        <source>First discovery counts cases reported through %1 and not merged into another case as a duplicate.</source>
-        <translation>首发现统计经由 %1 上报且未作为重复件并入其他案件的案件。</translation>
-    </message>
-    <message>
         <source>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</source>
         <translation>未计算热线与市民的首次联系（条款 7.8.2.5）：案件历史中没有任何动作记录对反映人的回访电话。</translation>
     </message>
@@ -3818,6 +4200,10 @@ Levels: %1.
         <source>cases of unit %1 %2 and the units and grids below it</source>
         <translation>单位 %1 %2 及其下级单位和网格的案件</translation>
     </message>
+    <message>
+        <source>First discovery counts cases reported through %1 or found on a patrol (reported during an imported patrol track, near it, by the patroller or through grid staff), and not merged into another case as a duplicate.</source>
+        <translation>主动发现率统计经 %1 上报、或在巡查中发现（在已导入的巡查轨迹期间、于轨迹附近、由巡查人或经网格员上报）且未作为重复案件并入其他案件的案件。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::EvaluationDashboard</name>
@@ -3906,6 +4292,10 @@ Levels: %1.
         <source>%1, %2</source>
         <extracomment>%1 is an indicator, %2 a unit, grid, category or channel</extracomment>
         <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Counting the cases for %1…</source>
+        <translation>正在统计案件：%1…</translation>
     </message>
 </context>
 <context>
@@ -4961,6 +5351,22 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::IndicatorMap</name>
+    <message>
+        <source>The indicator the grids are coloured by</source>
+        <translation>网格着色所依据的指标</translation>
+    </message>
+    <message>
+        <source>Click a grid to open the cases behind its number in the queue</source>
+        <translation>点击网格，在案件队列中打开其数值背后的案件</translation>
+    </message>
+    <message>
+        <source>%1, grid %2</source>
+        <extracomment>%1 is an indicator, %2 a grid code</extracomment>
+        <translation>%1，网格 %2</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::MainWindow</name>
     <message>
         <source>Case queue</source>
@@ -5204,6 +5610,31 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>The evaluation of this workspace cannot be opened: %1</source>
         <translation>无法打开本工作区的评价：%1</translation>
+    </message>
+    <message>
+        <source>Grid register</source>
+        <translation>网格台账</translation>
+    </message>
+    <message>
+        <source>Revision %1 of the org chart came from the server; the desk works with it now.</source>
+        <extracomment>%1 is the server&apos;s revision number of the org chart</extracomment>
+        <translation>已从服务器收到组织架构第 %1 版；工作台现按此版工作。</translation>
+    </message>
+    <message>
+        <source>&amp;Patrols…</source>
+        <translation>巡查(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>巡查</translation>
+    </message>
+    <message>
+        <source>case %1, found on a patrol</source>
+        <translation>案件 %1，巡查中发现</translation>
+    </message>
+    <message>
+        <source>The patrols of this workspace cannot be shown: %1</source>
+        <translation>无法显示此工作区的巡查：%1</translation>
     </message>
 </context>
 <context>
@@ -5819,6 +6250,26 @@ The first text that is not UTF-8: %2</source>
         <source>the id %1 is already used on line %2 of this file.</source>
         <translation>编号 %1 已在本文件第 %2 行使用。</translation>
     </message>
+    <message>
+        <source>Removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>The chart names unit %1 twice.</source>
+        <translation>组织架构中单位 %1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>Person %1 has id %2, which is not a free id above 0.</source>
+        <translation>人员 %1 的编号为 %2，不是大于 0 的未用编号。</translation>
+    </message>
+    <message>
+        <source>Group %1 has id %2, which is not a free id above 0.</source>
+        <translation>小组 %1 的编号为 %2，不是大于 0 的未用编号。</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <translation>删除了 %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgDiagram</name>
@@ -6382,6 +6833,18 @@ The first text that is not UTF-8: %2</source>
             <numerusform>重新载入将放弃您的 %n 项未保存修改。仍要重新载入吗？</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A newer org chart came from the server. Saving your changes will ask you to reload it first.</source>
+        <translation>服务器发来了更新的组织架构。保存您的修改时将要求先重新载入。</translation>
+    </message>
+    <message>
+        <source>The org chart shows the server&apos;s newest revision.</source>
+        <translation>组织架构显示的是服务器的最新版本。</translation>
+    </message>
+    <message>
+        <source>Org chart saved; it goes to the server with the next sync.</source>
+        <translation>组织架构已保存；将在下次同步时发往服务器。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::OrgTreeModel</name>
@@ -6460,6 +6923,386 @@ The first text that is not UTF-8: %2</source>
         <source>%1 goes to the end of the category chosen; its sub-categories move with it and are coded anew.</source>
         <extracomment>%1 is the code of the category being moved</extracomment>
         <translation>%1 将放在所选类别的末尾；其子类别随之移动并重新编码。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Patrol</name>
+    <message>
+        <source>No metric projection could be set up around %1, %2 (%3).</source>
+        <translation>无法在 %1, %2 附近建立米制投影（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1时失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>This view of the patrols only reads.</source>
+        <translation>此巡查视图为只读。</translation>
+    </message>
+    <message>
+        <source>Say who patrolled (a user or a person).</source>
+        <translation>请指明巡查人（用户或人员）。</translation>
+    </message>
+    <message>
+        <source>Looking up %1</source>
+        <translation>正在查找 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a user of this workspace nor a person of its org chart.</source>
+        <translation>“%1”既不是本工作区的用户，也不是其组织架构中的人员。</translation>
+    </message>
+    <message>
+        <source>Looking for earlier imports</source>
+        <translation>正在查找以往的导入</translation>
+    </message>
+    <message>
+        <source>%1 was already imported as %2&apos;s patrol track %3.</source>
+        <translation>%1 已作为 %2 的巡查轨迹 %3 导入过。</translation>
+    </message>
+    <message>
+        <source>%1 never comes within %2 m of a grid of this workspace: its fixes lie between longitude %3 and %4, latitude %5 and %6. Nothing was imported.</source>
+        <translation>%1 与本工作区任何网格的距离都未进入 %2 米以内：其定位点位于经度 %3 至 %4、纬度 %5 至 %6 之间。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Saving the patrol track</source>
+        <translation>正在保存巡查轨迹</translation>
+    </message>
+    <message>
+        <source>Saving fix %1 of the patrol track</source>
+        <translation>正在保存巡查轨迹的第 %1 个定位点</translation>
+    </message>
+    <message>
+        <source>Saving the coverage of grid %1</source>
+        <translation>正在保存网格 %1 的巡查覆盖</translation>
+    </message>
+    <message>
+        <source>Updating the extent of the patrol layers</source>
+        <translation>正在更新巡查图层的范围</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fix(es) by %1, %2 grid(s) seen</source>
+        <translation>
+            <numerusform>%1 的 %n 个定位点，巡查到 %2 个网格</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the patrol tracks</source>
+        <translation>正在读取巡查轨迹</translation>
+    </message>
+    <message>
+        <source>Reading patrol track %1</source>
+        <translation>正在读取巡查轨迹 %1</translation>
+    </message>
+    <message>
+        <source>Fix %1 of patrol track %2 has no readable position.</source>
+        <translation>巡查轨迹 %2 的第 %1 个定位点没有可读取的位置。</translation>
+    </message>
+    <message>
+        <source>Reading the coverage of patrol track %1</source>
+        <translation>正在读取巡查轨迹 %1 的覆盖情况</translation>
+    </message>
+    <message>
+        <source>Reading the reported cases</source>
+        <translation>正在读取已上报的案件</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 in this workspace.</source>
+        <translation>本工作区中没有网格 %1。</translation>
+    </message>
+    <message>
+        <source>Saving the patrol plan</source>
+        <translation>正在保存巡查计划</translation>
+    </message>
+    <message>
+        <source>Removing patrol plan %1</source>
+        <translation>正在删除巡查计划 %1</translation>
+    </message>
+    <message>
+        <source>There is no patrol plan %1.</source>
+        <translation>不存在巡查计划 %1。</translation>
+    </message>
+    <message>
+        <source>Reading the patrol plans</source>
+        <translation>正在读取巡查计划</translation>
+    </message>
+    <message>
+        <source>Reading the people&apos;s posts</source>
+        <translation>正在读取人员的岗位</translation>
+    </message>
+    <message>
+        <source>anyone in post %1</source>
+        <extracomment>%1 is a number of patrols, %2 day, week or month, %3 a person or a post</extracomment>
+        <translation>%1 岗位上的任何人</translation>
+    </message>
+    <message>
+        <source>%1 × a %2 by %3</source>
+        <translation>每 %2 %1 次，由%3巡查</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs the grid it covers.</source>
+        <translation>巡查计划须指明所覆盖的网格。</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs what to check.</source>
+        <translation>巡查计划须指明检查内容。</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs at least one patrol a %1, not %2.</source>
+        <translation>巡查计划要求每 %1 至少巡查一次，而不是 %2 次。</translation>
+    </message>
+    <message>
+        <source>A patrol plan needs a period.</source>
+        <translation>巡查计划须指明周期。</translation>
+    </message>
+    <message>
+        <source>A patrol plan names either a person or a post, not both and not neither.</source>
+        <translation>巡查计划须指定人员或岗位二者之一，不能同时指定，也不能都不指定。</translation>
+    </message>
+    <message>
+        <source>Unknown post &quot;%1&quot;; use one of %2.</source>
+        <translation>未知岗位“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The share of the grid a patrol must see lies between 0 and 1, not %1.</source>
+        <translation>一次巡查须覆盖的网格比例应在 0 到 1 之间，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>no details from GDAL</source>
+        <translation>GDAL 未提供详细信息</translation>
+    </message>
+    <message>
+        <source>%1 has no times: a patrol track needs the time of each point.</source>
+        <translation>%1 没有时间信息：巡查轨迹需要每个点的时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n track point(s) have no time, the first is point %2; a patrol track needs the time of each point.</source>
+        <translation>
+            <numerusform>%1：有 %n 个轨迹点没有时间，第一个是第 %2 个点；巡查轨迹需要每个点的时间。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a GPX file GDAL can read: %2</source>
+        <translation>%1 不是 GDAL 能读取的 GPX 文件：%2</translation>
+    </message>
+    <message>
+        <source>%1 has no track points.</source>
+        <translation>%1 没有轨迹点。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged after %n track point(s): %2</source>
+        <translation>
+            <numerusform>%1 在第 %n 个轨迹点之后已损坏：%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n sentence(s) with a bad or missing checksum were skipped, the first on line %2.</source>
+        <translation>
+            <numerusform>%1：已跳过 %n 条校验和错误或缺失的语句，第一条在第 %2 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n position sentence(s) without a fix were skipped, the first on line %2.</source>
+        <translation>
+            <numerusform>%1：已跳过 %n 条未定位的位置语句，第一条在第 %2 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n line(s) that are not NMEA sentences were skipped, the first is line %2.</source>
+        <translation>
+            <numerusform>%1：已跳过 %n 行非 NMEA 语句，第一行是第 %2 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 holds no NMEA sentences: it is neither GPX nor an NMEA log.</source>
+        <translation>%1 不含 NMEA 语句：它既不是 GPX 文件，也不是 NMEA 日志。</translation>
+    </message>
+    <message>
+        <source>%1 holds no position fix with a date and time (no valid RMC sentence). %2</source>
+        <translation>%1 不含带日期和时间的定位（没有有效的 RMC 语句）。%2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>A patrol track needs at least one fix.</source>
+        <translation>巡查轨迹至少需要一个定位点。</translation>
+    </message>
+    <message>
+        <source>The sight distance must be more than 0 metres, not %1.</source>
+        <translation>视距必须大于 0 米，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The track could not be projected to metres around its centre.</source>
+        <translation>无法以轨迹中心为基准将轨迹投影为米制坐标。</translation>
+    </message>
+    <message>
+        <source>The strip along the track could not be made: %1</source>
+        <translation>无法生成沿轨迹的带状区域：%1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PatrolsPanel</name>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>开始（UTC）</translation>
+    </message>
+    <message>
+        <source>Ended (UTC)</source>
+        <translation>结束（UTC）</translation>
+    </message>
+    <message>
+        <source>Fixes</source>
+        <translation>定位点</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>覆盖比例</translation>
+    </message>
+    <message>
+        <source>Area seen</source>
+        <translation>覆盖面积</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>上报人</translation>
+    </message>
+    <message>
+        <source>At (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>From the path</source>
+        <translation>距轨迹</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>How often</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>How far the patroller is taken to see to each side of the track.</source>
+        <translation>视为巡查人员在轨迹两侧各能看到的距离。</translation>
+    </message>
+    <message>
+        <source>&amp;Import track…</source>
+        <translation>导入轨迹(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read a GPX or NMEA log as this person&apos;s patrol.</source>
+        <translation>将 GPX 或 NMEA 日志读取为此人的巡查。</translation>
+    </message>
+    <message>
+        <source>&amp;Patroller:</source>
+        <translation>巡查人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sight:</source>
+        <translation>视距(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Patrol tracks:</source>
+        <translation>巡查轨迹：</translation>
+    </message>
+    <message>
+        <source>Grids the chosen patrol saw (double-click to show):</source>
+        <translation>所选巡查覆盖的网格（双击显示）：</translation>
+    </message>
+    <message>
+        <source>Cases found on it (double-click to open):</source>
+        <translation>巡查中发现的案件（双击打开）：</translation>
+    </message>
+    <message>
+        <source>Import a patrol track</source>
+        <translation>导入巡查轨迹</translation>
+    </message>
+    <message>
+        <source>GPS logs (*.gpx *.nmea *.log *.txt);;All files (*)</source>
+        <translation>GPS 日志 (*.gpx *.nmea *.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 as %2&apos;s patrol: %n fix(es), %3 m, %4 grid(s) seen.</source>
+        <translation>
+            <numerusform>已将 %1 导入为 %2 的巡查：%n 个定位点，%3 米，巡查到 %4 个网格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 of %2 m²</source>
+        <translation>%1 / %2 平方米</translation>
+    </message>
+    <message>
+        <source>Patrol plans, from %1 to %2:</source>
+        <translation>巡查计划（%1 至 %2）：</translation>
+    </message>
+    <message>
+        <source>Patrol plans (no patrol yet):</source>
+        <translation>巡查计划（尚无巡查）：</translation>
+    </message>
+    <message>
+        <source>not judged: no whole %1</source>
+        <translation>未评定：没有完整的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <extracomment>%1 periods with enough patrols, %n periods judged</extracomment>
+        <translation>
+            <numerusform>%1 / %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6667,6 +7510,394 @@ The first text that is not UTF-8: %2</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::Register</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>register entry %1</source>
+        <translation>台账条目 %1</translation>
+    </message>
+    <message>
+        <source>Keeping the history of %1</source>
+        <translation>正在保存 %1 的历史记录</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; duplicates the register entry %3 (&quot;%4&quot;); change that entry instead.</source>
+        <translation>%1“%2”与台账条目 %3（“%4”）重复；请改为修改该条目。</translation>
+    </message>
+    <message>
+        <source>Reading the register</source>
+        <translation>正在读取台账</translation>
+    </message>
+    <message>
+        <source>%1 entries have no field &quot;%2&quot;; their fields are %3.</source>
+        <translation>%1 条目没有字段“%2”；其字段为 %3。</translation>
+    </message>
+    <message>
+        <source>There is no grid %1 to put the entry in.</source>
+        <translation>不存在可放入该条目的网格 %1。</translation>
+    </message>
+    <message>
+        <source>the geometry cannot be read: %1</source>
+        <translation>无法读取几何图形：%1</translation>
+    </message>
+    <message>
+        <source>a register entry stands at a point or covers a polygon; this geometry is a %1.</source>
+        <translation>台账条目应位于一个点或覆盖一个多边形；此几何图形为 %1。</translation>
+    </message>
+    <message>
+        <source>the geometry is not valid: %1</source>
+        <translation>几何图形无效：%1</translation>
+    </message>
+    <message>
+        <source>The register has no kind &quot;%1&quot;; its kinds are %2.</source>
+        <translation>台账中没有类别“%1”；现有类别为 %2。</translation>
+    </message>
+    <message>
+        <source>A register entry needs a name.</source>
+        <translation>台账条目须有名称。</translation>
+    </message>
+    <message>
+        <source>The register has no kind &quot;%1&quot;.</source>
+        <translation>台账中没有类别“%1”。</translation>
+    </message>
+    <message>
+        <source>Numbering register entries</source>
+        <translation>正在为台账条目编号</translation>
+    </message>
+    <message>
+        <source>Storing the register entry %1</source>
+        <translation>正在存储台账条目 %1</translation>
+    </message>
+    <message>
+        <source>Changing the register entry %1</source>
+        <translation>正在修改台账条目 %1</translation>
+    </message>
+    <message>
+        <source>The register entry %1 was changed meanwhile; read it again.</source>
+        <translation>台账条目 %1 已在此期间被修改；请重新读取。</translation>
+    </message>
+    <message>
+        <source>Say who adds the entry.</source>
+        <translation>请指明添加该条目的人。</translation>
+    </message>
+    <message>
+        <source>The register has an entry %1 already.</source>
+        <translation>台账中已有条目 %1。</translation>
+    </message>
+    <message>
+        <source>Say who changes the entry.</source>
+        <translation>请指明修改该条目的人。</translation>
+    </message>
+    <message>
+        <source>The register has no entry %1.</source>
+        <translation>台账中没有条目 %1。</translation>
+    </message>
+    <message>
+        <source>The register entry %1 is at version %2 now, not %3; read it again.</source>
+        <translation>台账条目 %1 现在是第 %2 版，而不是第 %3 版；请重新读取。</translation>
+    </message>
+    <message>
+        <source>Say who merges the entries.</source>
+        <translation>请指明合并条目的人。</translation>
+    </message>
+    <message>
+        <source>An entry cannot be merged into itself.</source>
+        <translation>条目不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 and %3 a %4: only entries of one kind can be merged.</source>
+        <translation>%1 属于 %2，%3 属于 %4：只能合并同一类别的条目。</translation>
+    </message>
+    <message>
+        <source>merged into %1</source>
+        <translation>已并入 %1</translation>
+    </message>
+    <message>
+        <source>Removing the merged entry %1</source>
+        <translation>正在删除已合并的条目 %1</translation>
+    </message>
+    <message>
+        <source>merged with %1</source>
+        <translation>已与 %1 合并</translation>
+    </message>
+    <message>
+        <source>Say who verified the entry.</source>
+        <translation>请指明核实该条目的人。</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1</source>
+        <translation>正在读取 %1 的历史记录</translation>
+    </message>
+    <message>
+        <source>Counting the register</source>
+        <translation>正在统计台账</translation>
+    </message>
+    <message>
+        <source>grid edition %1: from %2 to %3</source>
+        <translation>网格版本 %1：从 %2 移至 %3</translation>
+    </message>
+    <message>
+        <source>no grid</source>
+        <translation>无网格</translation>
+    </message>
+    <message>
+        <source>Updating the register&apos;s extent</source>
+        <translation>正在更新台账的范围</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; named in the mapping; its fields are %3.</source>
+        <translation>%1 没有映射中指定的字段“%2”；其字段为 %3。</translation>
+    </message>
+    <message>
+        <source>The mapping sends &quot;%1&quot; to &quot;%2&quot;, which %3 entries do not have; they have %4.</source>
+        <translation>映射将“%1”对应到“%2”，但 %3 条目没有该字段；其字段为 %4。</translation>
+    </message>
+    <message>
+        <source>The mapping sets &quot;%1&quot;, which %2 entries do not have; they have %3.</source>
+        <translation>映射设置了“%1”，但 %2 条目没有该字段；其字段为 %3。</translation>
+    </message>
+    <message>
+        <source>Nothing in %1 is mapped to the entries&apos; name; map one of %2 to &quot;name&quot;.</source>
+        <translation>%1 中没有字段映射到条目名称；请将 %2 之一映射到 &quot;name&quot;。</translation>
+    </message>
+    <message>
+        <source>Fields not imported: %1.</source>
+        <translation>未导入的字段：%1。</translation>
+    </message>
+    <message>
+        <source>changes %1</source>
+        <translation>修改了 %1</translation>
+    </message>
+    <message>
+        <source>duplicates feature %1 of the file</source>
+        <translation>与文件中的要素 %1 重复</translation>
+    </message>
+    <message>
+        <source>duplicates feature %1 of the file, which updates %2</source>
+        <translation>与文件中的要素 %1 重复，该要素将更新 %2</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated, %4 unchanged, %5 refused</source>
+        <translation>%1：新建 %2 条，更新 %3 条，未变 %4 条，拒绝 %5 条</translation>
+    </message>
+    <message>
+        <source>Say who imports the register entries.</source>
+        <translation>请指明导入台账条目的人。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;fields&quot; must be an object of source field → register field.</source>
+        <translation>%1：&quot;fields&quot; 必须是“源字段 → 台账字段”形式的对象。</translation>
+    </message>
+    <message>
+        <source>%1: the source field &quot;%2&quot; maps to no register field; give a field name or a list of them.</source>
+        <translation>%1：源字段“%2”未映射到任何台账字段；请给出一个字段名或字段名列表。</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 does not exist.</source>
+        <translation>映射文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The mapping file %1 cannot be read: %2</source>
+        <translation>无法读取映射文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2 at character %3.</source>
+        <translation>%1 不是有效的 JSON：第 %3 个字符处出错（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: a mapping is a JSON object with &quot;fields&quot;.</source>
+        <translation>%1：映射应为包含 &quot;fields&quot; 的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>%1 maps no fields: give &quot;fields&quot; (source field → register field).</source>
+        <translation>%1 未映射任何字段：请给出 &quot;fields&quot;（源字段 → 台账字段）。</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; may not see the register&apos;s personal data.</source>
+        <translation>角色“%1”无权查看台账中的个人信息明文。</translation>
+    </message>
+    <message>
+        <source>A reveal needs the name of who asks.</source>
+        <translation>查看个人信息明文须说明查看人。</translation>
+    </message>
+    <message>
+        <source>A reveal needs a reason: say why the personal data is needed.</source>
+        <translation>查看个人信息明文须说明理由：为何需要这些个人信息。</translation>
+    </message>
+    <message>
+        <source>The reveal could not be recorded: %1</source>
+        <translation>无法记录本次查看：%1</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s reveal log failed: %1</source>
+        <translation>读取台账的查看记录失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s kinds</source>
+        <translation>正在读取台账类别</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s fields</source>
+        <translation>正在读取台账字段</translation>
+    </message>
+    <message>
+        <source>The register field %1 of %2 has an unknown type or class.</source>
+        <translation>%2 的台账字段 %1 的类型或类别未知。</translation>
+    </message>
+    <message>
+        <source>field %1: &quot;%2&quot; is not a whole number.</source>
+        <translation>字段 %1：“%2”不是整数。</translation>
+    </message>
+    <message>
+        <source>field %1: &quot;%2&quot; is not a number.</source>
+        <translation>字段 %1：“%2”不是数字。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a field: use lower-case letters, digits and underscores, starting with a letter.</source>
+        <translation>“%1”不能用作字段名：请使用小写字母、数字和下划线，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is part of every entry already.</source>
+        <translation>“%1”已是每个条目的固有部分。</translation>
+    </message>
+    <message>
+        <source>Defining the field %1 of %2</source>
+        <translation>正在定义 %2 的字段 %1</translation>
+    </message>
+    <message>
+        <source>An entry is stale after one day at the earliest, not %1.</source>
+        <translation>条目最早在一天后才视为过期，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Setting when entries are stale</source>
+        <translation>正在设置条目的过期时间</translation>
+    </message>
+    <message>
+        <source>field %1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>字段 %1：“%2”不是日期（YYYY-MM-DD）。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RegisterPanel</name>
+    <message>
+        <source>Only due a visit</source>
+        <translation>仅显示待走访</translation>
+    </message>
+    <message>
+        <source>Reveal personal data…</source>
+        <translation>查看个人信息明文…</translation>
+    </message>
+    <message>
+        <source>Leaders and administrators may see names, ID numbers, phone numbers and people&apos;s addresses; each reveal is recorded with its reason.</source>
+        <translation>领导和管理员可查看姓名、身份证号、电话号码和人员住址；每次查看都会连同理由一并记录。</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register kind in English, then in Chinese</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The register could not be opened: %1</source>
+        <translation>无法打开台账：%1</translation>
+    </message>
+    <message>
+        <source>The whole register</source>
+        <translation>全部台账</translation>
+    </message>
+    <message>
+        <source>Register of %1</source>
+        <translation>%1 的台账</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>没有打开的工作区。</translation>
+    </message>
+    <message>
+        <source>The register could not be read: %1</source>
+        <translation>无法读取台账：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a kind&apos;s title and how many entries it has</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n due a visit</source>
+        <extracomment>%1 lists the kinds with their counts, %n how many entries are due a visit</extracomment>
+        <translation>
+            <numerusform>%1 — %n 条待走访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal data of %n entry(ies) shown; the reveal is recorded.</source>
+        <extracomment>%n is how many entries are shown unmasked</extracomment>
+        <translation>
+            <numerusform>已显示 %n 个条目的个人信息明文；本次查看已记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reveal personal data</source>
+        <translation>查看个人信息明文</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why do you need to see the personal data of these %n entry(ies)? The reason is recorded.</source>
+        <translation>
+            <numerusform>为何需要查看这 %n 个条目的个人信息明文？理由将被记录。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RegisterTableModel</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register kind in English, then in Chinese</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Last verified</source>
+        <translation>最近核实</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::RejectedCommandsModel</name>
     <message>
         <source>%1 (%2 %3)</source>
@@ -6710,6 +7941,15 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Publish grid edition</source>
         <translation>发布网格版本</translation>
+    </message>
+    <message>
+        <source>Org chart (made on revision %1)</source>
+        <extracomment>%1 is the server&apos;s revision of the org chart the change was made on</extracomment>
+        <translation>组织架构（基于第 %1 版修改）</translation>
+    </message>
+    <message>
+        <source>Change org chart</source>
+        <translation>修改组织架构</translation>
     </message>
 </context>
 <context>
@@ -6756,6 +7996,10 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Attach the file again to the case as it is now, then discard this command.</source>
         <translation>请把文件重新附加到案件的当前状态上，然后舍弃此命令。</translation>
+    </message>
+    <message>
+        <source>The org chart here is the server&apos;s again: make the changes this command lists once more in the org chart editor, then discard it.</source>
+        <translation>本地组织架构已恢复为服务器的版本：请在组织架构编辑器中重新进行此命令所列的修改，然后舍弃此命令。</translation>
     </message>
 </context>
 <context>
@@ -7575,10 +8819,6 @@ The first text that is not UTF-8: %2</source>
         <translation>“wait”必须是 0 到 %1 之间的秒数。</translation>
     </message>
     <message>
-        <source>Grid editions are published by a supervisor or a leader, not by a %1.</source>
-        <translation>网格版本由监督员或领导发布，%1 无权发布。</translation>
-    </message>
-    <message>
         <source>This server takes its grid map from %1; grid editions are published there.</source>
         <translation>本服务器的网格地图取自 %1；网格版本在那里发布。</translation>
     </message>
@@ -7629,6 +8869,58 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Reading an attachment</source>
         <translation>读取附件</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the revision of the org chart the desk has (0 for none).</source>
+        <translation>“after”须为工作台持有的组织架构版本号（没有则为 0）。</translation>
+    </message>
+    <message>
+        <source>&quot;chart&quot; may only be &quot;always&quot;.</source>
+        <translation>“chart”只能为“always”。</translation>
+    </message>
+    <message>
+        <source>Only supervisors and leaders publish grid editions; this account&apos;s role is %1.</source>
+        <translation>只有监督员和领导可以发布网格版本；本账户的角色是%1。</translation>
+    </message>
+    <message>
+        <source>Only supervisors and leaders change the org chart; this account&apos;s role is %1.</source>
+        <translation>只有监督员和领导可以修改组织架构；本账户的角色是%1。</translation>
+    </message>
+    <message>
+        <source>This server takes its org chart from %1; the chart is changed there.</source>
+        <translation>本服务器的组织架构取自 %1；请在那里修改组织架构。</translation>
+    </message>
+    <message>
+        <source>The org chart is at revision %1 on the server; this change was made on revision %2. Sync to take the newer chart in and make the change again.</source>
+        <translation>服务器上的组织架构为第 %1 版；此修改基于第 %2 版。请同步以接收较新的组织架构，然后重新修改。</translation>
+    </message>
+    <message>
+        <source>A number of person %1 holds &quot;*&quot; but is not the masked number on file; type the whole number.</source>
+        <translation>人员 %1 的某个号码含有“*”，但不是存档号码的脱敏形式；请输入完整号码。</translation>
+    </message>
+    <message>
+        <source>The top of the org chart, %1, stays as it is through the server; this change makes it %2.</source>
+        <translation>组织架构的顶层（%1）不能通过服务器改变；此修改会使其变为 %2。</translation>
+    </message>
+    <message>
+        <source>Not within unit %1 and the units below it: %2.</source>
+        <translation>不在单位 %1 及其下级单位范围内：%2。</translation>
+    </message>
+    <message>
+        <source>unit %1</source>
+        <translation>单位 %1</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>人员 %1</translation>
+    </message>
+    <message>
+        <source>group %1</source>
+        <translation>小组 %1</translation>
     </message>
 </context>
 <context>
@@ -9157,6 +10449,62 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <source>Looking for attachments to fetch: %1</source>
         <translation>查找需要取回的附件：%1</translation>
     </message>
+    <message>
+        <source>Queueing the org chart for the server</source>
+        <translation>正在将组织架构排入发往服务器的队列</translation>
+    </message>
+    <message>
+        <source>The org chart has no changes to send.</source>
+        <translation>组织架构没有要发送的修改。</translation>
+    </message>
+    <message>
+        <source>Say who changes the org chart.</source>
+        <translation>请说明由谁修改组织架构。</translation>
+    </message>
+    <message>
+        <source>the server&apos;s org chart</source>
+        <translation>服务器的组织架构</translation>
+    </message>
+    <message>
+        <source>not valid Unicode text</source>
+        <translation>不是有效的 Unicode 文本</translation>
+    </message>
+    <message>
+        <source>not a list</source>
+        <translation>不是列表</translation>
+    </message>
+    <message>
+        <source>a list of texts is expected</source>
+        <translation>应为文本列表</translation>
+    </message>
+    <message>
+        <source>a whole number is expected</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>&quot;tier&quot; or &quot;joint&quot; is expected</source>
+        <translation>应为“tier”或“joint”</translation>
+    </message>
+    <message>
+        <source>&quot;coordination&quot; or &quot;leading&quot; is expected</source>
+        <translation>应为“coordination”或“leading”</translation>
+    </message>
+    <message>
+        <source>a list of person ids is expected</source>
+        <translation>应为人员编号列表</translation>
+    </message>
+    <message>
+        <source>distinct whole person ids are expected</source>
+        <translation>应为互不相同的整数人员编号</translation>
+    </message>
+    <message>
+        <source>a list is expected</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <source>The server sent an org chart this desk cannot read: %1</source>
+        <translation>服务器发来的组织架构本工作台无法读取：%1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::SyncControls</name>
@@ -9654,6 +11002,26 @@ Click to connect again.</source>
     <message>
         <source>A finding is accepted only with a reason.</source>
         <translation>接受问题时必须填写理由。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::TrackOverlay</name>
+    <message>
+        <source>%1 %2 UTC</source>
+        <extracomment>A patrol&apos;s start on the map: %1 is the person, %2 a date and time</extracomment>
+        <translation>%1 %2 UTC</translation>
+    </message>
+    <message>
+        <source>end %1</source>
+        <extracomment>A patrol&apos;s end on the map: %1 is a time of day</extracomment>
+        <translation>结束 %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s patrol (%2)
+fix %3 of %4 at %5 UTC</source>
+        <extracomment>%1 person, %2 file, %3 fix number, %4 number of fixes, %5 date and time</extracomment>
+        <translation>%1 的巡查（%2）
+第 %3 / %4 个定位点，%5 UTC</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,20 @@ Result<QString> textField(const QJsonObject &json, const char *field, bool requi
     return text;
 }
 
+/// The command's "id": 8 to 64 letters, digits, '-' or '_'.
+Result<QString> commandIdField(const QJsonObject &json)
+{
+    auto id = textField(json, "id", true);
+    if (!id)
+        return id;
+    if (!isCommandId(*id)) {
+        return invalid(QStringLiteral("id"),
+            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
+                .arg(printableText(id->left(80))));
+    }
+    return id;
+}
+
 Result<CaseTime> timeField(const QJsonObject &json, const char *field, bool required)
 {
     auto text = textField(json, field, required);
@@ -258,14 +272,9 @@ Result<Command> commandFromJson(const QJsonValue &value)
         return invalid(QStringLiteral("command"), Tr::tr("not an object"));
     const QJsonObject json = value.toObject();
     Command command;
-    auto id = textField(json, "id", true);
+    auto id = commandIdField(json);
     if (!id)
         return std::unexpected(id.error());
-    if (!isCommandId(*id)) {
-        return invalid(QStringLiteral("id"),
-            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
-                .arg(printableText(id->left(80))));
-    }
     command.id = *id;
 
     auto kind = textField(json, "kind", true);
@@ -659,13 +668,9 @@ Result<EditionCommand> editionCommandFromJson(const QJsonValue &value)
         return invalid(QStringLiteral("command"), Tr::tr("not an object"));
     const QJsonObject json = value.toObject();
     EditionCommand command;
-    auto id = textField(json, "id", true);
+    auto id = commandIdField(json);
     if (!id)
         return std::unexpected(id.error());
-    if (!isCommandId(*id))
-        return invalid(QStringLiteral("id"),
-            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
-                .arg(printableText(id->left(80))));
     command.id = *id;
     const QJsonValue basedOn = json.value(QLatin1String("based_on"));
     if (!basedOn.isDouble() || basedOn.toDouble() < 1 || basedOn.toDouble() > 1e6
@@ -1014,13 +1019,9 @@ Result<OrgCommand> orgCommandFromJson(const QJsonValue &value)
         return invalid(QStringLiteral("command"), Tr::tr("not an object"));
     const QJsonObject json = value.toObject();
     OrgCommand command;
-    auto id = textField(json, "id", true);
+    auto id = commandIdField(json);
     if (!id)
         return std::unexpected(id.error());
-    if (!isCommandId(*id))
-        return invalid(QStringLiteral("id"),
-            Tr::tr("8 to 64 letters, digits, '-' or '_' are expected, not %1")
-                .arg(printableText(id->left(80))));
     command.id = *id;
     auto basedOn = idField(json, "based_on");
     if (!basedOn)

@@ -77,6 +77,13 @@ private:
     /// The state of caseId as the case queue shows it.
     QString queuedState(qint64 caseId) const;
     void saveScreenshot(const QString &name);
+    /// A server on a copy of the New York sample at store (its files in a folder of its own,
+    /// so no other test's certificate is overwritten) with supervisor zhao, and the window on
+    /// the first of desks (copies too, in the test's folder) as Supervisor Li, connected and
+    /// synced once.
+    void connectSupervisor(const QString &folderName, const QString &store,
+        const QStringList &desks, std::unique_ptr<Test::TestServer> &server,
+        Sync::ClientOptions &options);
 
     template<typename T>
     static T *child(QWidget *parent, const char *name)
@@ -187,6 +194,36 @@ void TestSyncControls::saveScreenshot(const QString &name)
     const QString folder = QStringLiteral(GRIDDESK_SCREENSHOT_DIR);
     QVERIFY(QDir().mkpath(folder));
     QVERIFY(m_window->grab().toImage().save(QDir(folder).filePath(name)));
+}
+
+void TestSyncControls::connectSupervisor(const QString &folderName, const QString &store,
+    const QStringList &desks, std::unique_ptr<Test::TestServer> &server,
+    Sync::ClientOptions &options)
+{
+    const QString base = m_dir.filePath(folderName + QStringLiteral("-base.gpkg"));
+    const auto made = Test::makeNewYorkWorkspace(base);
+    QVERIFY2(made.has_value(), Test::why(made).constData());
+    QVERIFY(Test::copyWorkspace(base, store));
+    for (const QString &desk : desks)
+        QVERIFY(Test::copyWorkspace(base, m_dir.filePath(desk)));
+    const QString folder = m_dir.filePath(folderName);
+    QVERIFY(QDir().mkpath(folder));
+    server = std::make_unique<Test::TestServer>(folder);
+    for (const auto &done : {server->makeCertificate(),
+             server->addUser(store, QStringLiteral("zhao"), QStringLiteral("supervisor"),
+                 QStringLiteral("city"), "zhao-password"),
+             server->start(store)})
+        QVERIFY2(done.has_value(), Test::why(done).constData());
+
+    const QString deskPath = m_dir.filePath(desks.first());
+    openWindow(deskPath, QStringLiteral("Supervisor Li"));
+    options.server = server->url();
+    options.user = QStringLiteral("zhao");
+    options.password = "zhao-password";
+    options.caCertificates = *Sync::readCaFile(server->certificatePath());
+    QSignalSpy rounds(m_sync->deskSync(), &DeskSync::roundFinished);
+    m_sync->deskSync()->connectToServer(deskPath, options);
+    QVERIFY(rounds.wait(180'000));
 }
 
 void TestSyncControls::statusWithoutServer()
@@ -459,33 +496,14 @@ void TestSyncControls::syncsWithTheServer()
 
 void TestSyncControls::publishingAGridEditionGoesThroughTheServer()
 {
-    const QString base = m_dir.filePath(QStringLiteral("nyc-editions.gpkg"));
-    const auto made = Test::makeNewYorkWorkspace(base);
-    QVERIFY2(made.has_value(), Test::why(made).constData());
     const QString store = m_dir.filePath(QStringLiteral("editions-store.gpkg"));
-    const QString deskPath = m_dir.filePath(QStringLiteral("zhao.gpkg"));
-    for (const QString &copy : {store, deskPath})
-        QVERIFY(Test::copyWorkspace(base, copy));
-    // A folder of its own: the server's certificate of another test is never overwritten.
-    const QString folder = m_dir.filePath(QStringLiteral("editions"));
-    QVERIFY(QDir().mkpath(folder));
-    Test::TestServer server(folder);
-    for (const auto &done : {server.makeCertificate(),
-             server.addUser(store, QStringLiteral("zhao"), QStringLiteral("supervisor"),
-                 QStringLiteral("city"), "zhao-password"),
-             server.start(store)})
-        QVERIFY2(done.has_value(), Test::why(done).constData());
-
-    openWindow(deskPath, QStringLiteral("Supervisor Li"));
-    DeskSync *sync = m_sync->deskSync();
+    std::unique_ptr<Test::TestServer> server;
     Sync::ClientOptions options;
-    options.server = server.url();
-    options.user = QStringLiteral("zhao");
-    options.password = "zhao-password";
-    options.caCertificates = *Sync::readCaFile(server.certificatePath());
-    QSignalSpy rounds(sync, &DeskSync::roundFinished);
-    sync->connectToServer(deskPath, options);
-    QVERIFY(rounds.wait(180'000));
+    connectSupervisor(
+        QStringLiteral("editions"), store, {QStringLiteral("zhao.gpkg")}, server, options);
+    if (QTest::currentTestFailed())
+        return;
+    DeskSync *sync = m_sync->deskSync();
 
     // The supervisor edits a grid and publishes: the draft goes to the server.
     GridEditor *editor = m_window->gridEditor();
@@ -532,33 +550,16 @@ void TestSyncControls::publishingAGridEditionGoesThroughTheServer()
 
 void TestSyncControls::orgChartChangesGoThroughTheServer()
 {
-    const QString base = m_dir.filePath(QStringLiteral("nyc-org.gpkg"));
-    const auto made = Test::makeNewYorkWorkspace(base);
-    QVERIFY2(made.has_value(), Test::why(made).constData());
     const QString store = m_dir.filePath(QStringLiteral("org-store.gpkg"));
-    const QString deskPath = m_dir.filePath(QStringLiteral("org-desk.gpkg"));
     const QString otherPath = m_dir.filePath(QStringLiteral("org-other.gpkg"));
-    for (const QString &copy : {store, deskPath, otherPath})
-        QVERIFY(Test::copyWorkspace(base, copy));
-    const QString folder = m_dir.filePath(QStringLiteral("org"));
-    QVERIFY(QDir().mkpath(folder));
-    Test::TestServer server(folder);
-    for (const auto &done : {server.makeCertificate(),
-             server.addUser(store, QStringLiteral("zhao"), QStringLiteral("supervisor"),
-                 QStringLiteral("city"), "zhao-password"),
-             server.start(store)})
-        QVERIFY2(done.has_value(), Test::why(done).constData());
-
-    openWindow(deskPath, QStringLiteral("Supervisor Li"));
-    DeskSync *sync = m_sync->deskSync();
+    std::unique_ptr<Test::TestServer> server;
     Sync::ClientOptions options;
-    options.server = server.url();
-    options.user = QStringLiteral("zhao");
-    options.password = "zhao-password";
-    options.caCertificates = *Sync::readCaFile(server.certificatePath());
+    connectSupervisor(QStringLiteral("org"), store,
+        {QStringLiteral("org-desk.gpkg"), QStringLiteral("org-other.gpkg")}, server, options);
+    if (QTest::currentTestFailed())
+        return;
+    DeskSync *sync = m_sync->deskSync();
     QSignalSpy rounds(sync, &DeskSync::roundFinished);
-    sync->connectToServer(deskPath, options);
-    QVERIFY(rounds.wait(180'000));
 
     // The supervisor adds a street office in the org chart editor and saves: it goes out.
     m_window->openOrgEditor();
@@ -582,7 +583,7 @@ void TestSyncControls::orgChartChangesGoThroughTheServer()
     {
         auto other = Test::OutboxDesk::open(otherPath);
         QVERIFY2(other.has_value(), Test::why(other).constData());
-        QVERIFY(other->outbox->setServer(server.url()).has_value());
+        QVERIFY(other->outbox->setServer(server->url()).has_value());
         Sync::SyncClient client(options);
         QVERIFY(Sync::syncOnce(*other->book, *other->outbox, client).has_value());
         auto chart = OrgChart::load(*other->workspace);

@@ -7232,6 +7232,18 @@ The first text that is not UTF-8: %2</translation>
         <source>grid %1</source>
         <translation>grid %1</translation>
     </message>
+    <message>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>month</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PatrolsPanel</name>

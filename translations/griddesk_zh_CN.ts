@@ -7040,7 +7040,7 @@ The first text that is not UTF-8: %2</source>
     </message>
     <message>
         <source>%1 × a %2 by %3</source>
-        <translation>每 %2 %1 次，由%3巡查</translation>
+        <translation>每%2 %1 次，由%3巡查</translation>
     </message>
     <message>
         <source>A patrol plan needs the grid it covers.</source>
@@ -7052,7 +7052,7 @@ The first text that is not UTF-8: %2</source>
     </message>
     <message>
         <source>A patrol plan needs at least one patrol a %1, not %2.</source>
-        <translation>巡查计划要求每 %1 至少巡查一次，而不是 %2 次。</translation>
+        <translation>巡查计划要求每%1至少巡查一次，而不是 %2 次。</translation>
     </message>
     <message>
         <source>A patrol plan needs a period.</source>
@@ -7147,6 +7147,18 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>grid %1</source>
         <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
     </message>
 </context>
 <context>
@@ -7295,7 +7307,7 @@ The first text that is not UTF-8: %2</source>
     </message>
     <message>
         <source>not judged: no whole %1</source>
-        <translation>未评定：没有完整的 %1</translation>
+        <translation>未评定：没有完整的%1</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n</source>

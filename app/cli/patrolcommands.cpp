@@ -105,7 +105,7 @@ QString metText(const PlanStatus &status)
     const std::optional<bool> met = status.met();
     if (!met)
         return Tr::tr("not judged: the period holds no whole %1")
-            .arg(planPeriodKey(status.plan.per));
+            .arg(planPeriodName(status.plan.per));
     return *met ? Tr::tr("met in all %n period(s)", nullptr, int(status.slots.size()))
                 : Tr::tr("NOT met: %1 of %n period(s) had enough patrols", nullptr,
                     int(status.slots.size()))

@@ -61,6 +61,21 @@ QString planPeriodKey(PlanPeriod period)
     return {};
 }
 
+QString planPeriodName(PlanPeriod period)
+{
+    switch (period) {
+    case PlanPeriod::Day:
+        return Tr::tr("day");
+    case PlanPeriod::Week:
+        return Tr::tr("week");
+    case PlanPeriod::Month:
+        return Tr::tr("month");
+    case PlanPeriod::Count:
+        break;
+    }
+    return {};
+}
+
 std::optional<PlanPeriod> planPeriodFromKey(const QString &key)
 {
     for (int i = 0; i < int(PlanPeriod::Count); ++i) {
@@ -82,7 +97,7 @@ QString PatrolPlan::describe() const
 {
     //: %1 is a number of patrols, %2 day, week or month, %3 a person or a post
     const QString who = person.isEmpty() ? Tr::tr("anyone in post %1").arg(post) : person;
-    return Tr::tr("%1 × a %2 by %3").arg(times).arg(planPeriodKey(per), who);
+    return Tr::tr("%1 × a %2 by %3").arg(times).arg(planPeriodName(per), who);
 }
 
 Result<void> PatrolPlan::validate() const
@@ -94,7 +109,7 @@ Result<void> PatrolPlan::validate() const
     if (times < 1) {
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("A patrol plan needs at least one patrol a %1, not %2.")
-                .arg(planPeriodKey(per))
+                .arg(planPeriodName(per))
                 .arg(times));
     }
     if (per == PlanPeriod::Count)

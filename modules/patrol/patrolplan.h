@@ -17,6 +17,8 @@ enum class PlanPeriod { Day, Week, Month, Count };
 
 /// "day", "week", "month"; empty for Count.
 QString planPeriodKey(PlanPeriod period);
+/// The period in words for people: "day", "week", "month" in the interface language.
+QString planPeriodName(PlanPeriod period);
 std::optional<PlanPeriod> planPeriodFromKey(const QString &key);
 /// Every key, comma-separated, for messages.
 QString planPeriodKeys();

@@ -277,7 +277,7 @@ void PatrolsPanel::fillPlans()
         const std::optional<bool> met = status.met();
         QString verdict;
         if (!met)
-            verdict = tr("not judged: no whole %1").arg(planPeriodKey(status.plan.per));
+            verdict = tr("not judged: no whole %1").arg(planPeriodName(status.plan.per));
         else
             //: %1 periods with enough patrols, %n periods judged
             verdict = tr("%1 of %n", nullptr, int(status.slots.size())).arg(status.slotsMet());

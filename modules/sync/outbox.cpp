@@ -621,6 +621,8 @@ Result<OrgCommand> submitOrgChart(
 Result<bool> saveOrgChart(Workspace &ws, OrgChart &chart, const QString &by)
 {
     Outbox outbox(ws);
+    // TODO(#7): a chart saved before the workspace first syncs is not journaled as case actions
+    // are, so the first sync replaces it with the server's chart without listing the change.
     if (outbox.server().isEmpty()) {
         if (auto saved = chart.save(ws, by); !saved)
             return std::unexpected(saved.error());

@@ -10572,10 +10572,6 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <translation>The org chart has no changes to send.</translation>
     </message>
     <message>
-        <source>Say who changes the org chart.</source>
-        <translation>Say who changes the org chart.</translation>
-    </message>
-    <message>
         <source>the server&apos;s org chart</source>
         <translation>the server&apos;s org chart</translation>
     </message>

@@ -10470,10 +10470,6 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
         <translation>组织架构没有要发送的修改。</translation>
     </message>
     <message>
-        <source>Say who changes the org chart.</source>
-        <translation>请说明由谁修改组织架构。</translation>
-    </message>
-    <message>
         <source>the server&apos;s org chart</source>
         <translation>服务器的组织架构</translation>
     </message>

@@ -219,7 +219,7 @@ Result<void> Outbox::recordWhole(CommandKind kind, const QString &commandId, qin
                                                      : QStringLiteral("save_org_chart"));
     insert.addBindValue(basedOn);
     insert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(madeBy);
+    insert.addBindValue(madeBy.isNull() ? QStringLiteral("") : madeBy);
     insert.addBindValue(nowText());
     return run(insert, doing);
 }
@@ -591,8 +591,6 @@ Result<OrgCommand> submitOrgChart(
 {
     if (chart.pendingChanges().isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("The org chart has no changes to send."));
-    if (isBlankText(by))
-        return fail(ErrorCode::InvalidArgument, Tr::tr("Say who changes the org chart."));
     OrgCommand command;
     // Saved on a copy: should the transaction roll back, the caller's chart is as it was.
     OrgChart saved = chart;
@@ -620,20 +618,18 @@ Result<OrgCommand> submitOrgChart(
 
 Result<bool> saveOrgChart(Workspace &ws, OrgChart &chart, const QString &by)
 {
-    Outbox outbox(ws);
-    // TODO(#7): a chart saved before the workspace first syncs is not journaled as case actions
-    // are, so the first sync replaces it with the server's chart without listing the change.
-    if (outbox.server().isEmpty()) {
+    if (chart.pendingChanges().isEmpty()) {
         if (auto saved = chart.save(ws, by); !saved)
             return std::unexpected(saved.error());
         return false;
     }
-    if (chart.pendingChanges().isEmpty())
-        return false;
+    // Journaled as case actions are, whether the workspace syncs yet or not: one that syncs
+    // later sends the change then, and a refusal is listed rather than lost.
+    Outbox outbox(ws);
     auto sent = submitOrgChart(ws, outbox, chart, by, QDateTime::currentDateTimeUtc());
     if (!sent)
         return std::unexpected(sent.error());
-    return true;
+    return !outbox.server().isEmpty();
 }
 
 Result<bool> adoptOrgChart(Workspace &ws, Outbox &outbox, const OrgRevision &server)

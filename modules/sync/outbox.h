@@ -148,15 +148,16 @@ qint64 serverOrgRevision(const Workspace &ws);
 /// again, at the revision held too, with the next sync.
 bool orgChartRefused(const Workspace &ws);
 
-/// Saves chart in a workspace that syncs and queues it for the server, in one transaction:
-/// the server takes it as the city's chart when nobody changed that meanwhile, and sends it to
-/// every desk. Refused as OrgChart::save() refuses, and when nothing changed.
+/// Saves chart and queues it for the server, in one transaction: the server takes it as the
+/// city's chart when nobody changed that since the revision this workspace holds (none before
+/// its first sync), and sends it to every desk. Refused as OrgChart::save() refuses, and when
+/// nothing changed.
 Result<OrgCommand> submitOrgChart(
     Workspace &ws, Outbox &outbox, OrgChart &chart, const QString &by, const QDateTime &at);
 
-/// Saves chart as a desk does: in a workspace that syncs through submitOrgChart() (nothing
-/// when nothing changed), elsewhere with OrgChart::save(). Returns whether the change went to
-/// the outbox for the server.
+/// Saves chart as a desk does: with changes, through submitOrgChart(), whether the workspace
+/// syncs yet or not (as every case action goes to the outbox); without, with OrgChart::save().
+/// Returns whether the workspace syncs, so that the change goes to its server.
 Result<bool> saveOrgChart(Workspace &ws, OrgChart &chart, const QString &by);
 
 /// Takes the server's chart in: replaces the chart here (keeping the clear personal numbers

@@ -1186,6 +1186,32 @@ private Q_SLOTS:
         QVERIFY(!first->orgChanged);
         QCOMPARE(Sync::serverOrgRevision(*city.workspace), start);
 
+        // A chart saved before a workspace ever synced is journaled too: its first sync sends
+        // it, the server (whose chart the desk never took in) refuses it as a conflict, and the
+        // change is listed instead of lost while the desk takes the server's chart.
+        {
+            Desk early = Desk::open(copyOfSample(QStringLiteral("org-early.gpkg")));
+            auto offline = OrgChart::load(*early.workspace);
+            QVERIFY(offline
+                        ->putUnit({QStringLiteral("10199"), QStringLiteral("Made offline"), 4,
+                            QStringLiteral("101")})
+                        .has_value());
+            auto saved = Sync::saveOrgChart(*early.workspace, *offline, QStringLiteral("Wang Lei"));
+            QVERIFY2(saved.has_value(), why(saved).constData());
+            QVERIFY(!*saved);
+            QCOMPARE(early.outbox->waiting(Sync::CommandKind::Org)->size(), 1);
+            QVERIFY(early.outbox->setServer(m_server->url()).has_value());
+            auto firstSync = sync(early, QStringLiteral("wang"));
+            QVERIFY2(firstSync.has_value(), why(firstSync).constData());
+            QCOMPARE(firstSync->rejected, 1);
+            QCOMPARE(firstSync->rejections.first().refusal, Sync::Refusal::Conflict);
+            QVERIFY(firstSync->orgChanged);
+            QVERIFY(!OrgChart::load(*early.workspace)->unit(QStringLiteral("10199")));
+            QVERIFY(early.outbox->entries(Sync::OutboxState::Rejected)->last().kind
+                == Sync::CommandKind::Org);
+            QCOMPARE(serverRevision(), start);
+        }
+
         // A leader adds a street office and a person with personal numbers; the save goes out.
         auto chart = OrgChart::load(*city.workspace);
         QVERIFY(chart

@@ -8,6 +8,7 @@
 #include "domain/gridlevel.h"
 #include "editions/griddraft.h"
 #include "editions/grideditions.h"
+#include "evaluation/evaluationfilter.h"
 #include "ingest/caseimporter.h"
 #include "ingest/gridimporter.h"
 #include "maprender/mapscene.h"
@@ -189,6 +190,20 @@ Result<std::unique_ptr<Workspace>> openExistingWorkspace(const QString &path)
             Tr::tr("%1 is empty: it is not a workspace (yet). Import grids into it first.")
                 .arg(path));
     return openWorkspace(path);
+}
+
+Result<void> readDayOptions(Context &context, std::optional<QDate> &from, std::optional<QDate> &to)
+{
+    for (const char *option : {"from", "to"}) {
+        if (!context.isSet(option))
+            continue;
+        auto day = EvaluationFilter::parseDate(
+            context.value(option), QStringLiteral("--%1").arg(QLatin1String(option)));
+        if (!day)
+            return std::unexpected(day.error());
+        (qstrcmp(option, "from") == 0 ? from : to) = *day;
+    }
+    return {};
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include "domain/error.h"
 
 #include <QCommandLineParser>
+#include <QDate>
 #include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
@@ -44,6 +45,9 @@ Result<std::unique_ptr<Workspace>> openWorkspace(const QString &path);
 /// The workspace at path, which must exist and not be empty: for commands that read or edit
 /// a workspace and must never make an empty one from a typo.
 Result<std::unique_ptr<Workspace>> openExistingWorkspace(const QString &path);
+/// The days --from and --to give (YYYY-MM-DD), each when set; InvalidArgument naming the
+/// option that is not a day.
+Result<void> readDayOptions(Context &context, std::optional<QDate> &from, std::optional<QDate> &to);
 
 /// export-grids (exportcommands.cpp).
 int exportGridsCommand(Context &context);

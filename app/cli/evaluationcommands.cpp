@@ -24,15 +24,8 @@ struct Tr
 Result<EvaluationFilter> filterFrom(Context &context)
 {
     EvaluationFilter filter;
-    for (const char *option : {"from", "to"}) {
-        if (!context.isSet(option))
-            continue;
-        auto day = EvaluationFilter::parseDate(
-            context.value(option), QStringLiteral("--%1").arg(QLatin1String(option)));
-        if (!day)
-            return std::unexpected(day.error());
-        (qstrcmp(option, "from") == 0 ? filter.from : filter.to) = *day;
-    }
+    if (auto days = readDayOptions(context, filter.from, filter.to); !days)
+        return std::unexpected(days.error());
     if (context.isSet("last")) {
         if (context.isSet("from") || context.isSet("to")) {
             return fail(ErrorCode::InvalidArgument,

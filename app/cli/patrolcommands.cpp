@@ -150,15 +150,8 @@ Result<PatrolFilter> patrolFilter(Context &context)
 {
     PatrolFilter filter;
     filter.gridCode = context.value("grid").trimmed();
-    for (const char *option : {"from", "to"}) {
-        if (!context.isSet(option))
-            continue;
-        auto day = EvaluationFilter::parseDate(
-            context.value(option), QStringLiteral("--%1").arg(QLatin1String(option)));
-        if (!day)
-            return std::unexpected(day.error());
-        (qstrcmp(option, "from") == 0 ? filter.from : filter.to) = *day;
-    }
+    if (auto days = readDayOptions(context, filter.from, filter.to); !days)
+        return std::unexpected(days.error());
     if (filter.from && filter.to && *filter.from > *filter.to) {
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("--from %1 lies after --to %2.")

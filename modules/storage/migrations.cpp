@@ -6,6 +6,17 @@ namespace GridDesk::Migrations {
 
 namespace {
 
+/// Lists tables in gpkg_contents as attribute tables (no geometry), so GDAL and QGIS see them.
+QStringList attributeTables(std::initializer_list<const char *> tables)
+{
+    QStringList statements;
+    for (const char *table : tables)
+        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
+                                     "identifier) VALUES ('%1', 'attributes', '%1')")
+                          .arg(QLatin1String(table));
+    return statements;
+}
+
 QStringList rtreeIndex(const QString &table)
 {
     // The R-tree extension of GeoPackage 1.2: the index table plus triggers keeping it in step
@@ -244,11 +255,8 @@ QStringList version3()
                << QStringLiteral(
                       "CREATE TABLE topology_acceptances (key TEXT PRIMARY KEY NOT NULL, reason "
                       "TEXT NOT NULL, accepted_by TEXT NOT NULL, accepted_at TEXT NOT NULL)");
-    for (const char *table : {"grid_editions", "grid_versions", "grid_lineage", "grid_draft",
-             "grid_draft_lineage", "topology_acceptances"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"grid_editions", "grid_versions", "grid_lineage", "grid_draft",
+        "grid_draft_lineage", "topology_acceptances"});
     return statements;
 }
 
@@ -280,10 +288,7 @@ QStringList version4()
                << QStringLiteral("CREATE TRIGGER personal_data_reveals_no_delete BEFORE DELETE ON "
                                  "personal_data_reveals BEGIN SELECT RAISE(ABORT, 'the reveal log "
                                  "cannot be deleted'); END");
-    for (const char *table : {"org_unit_details", "people", "personal_data_reveals"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"org_unit_details", "people", "personal_data_reveals"});
     return statements;
 }
 
@@ -312,10 +317,7 @@ QStringList version5()
                << QStringLiteral("CREATE TRIGGER org_history_no_delete BEFORE DELETE ON "
                                  "org_history BEGIN SELECT RAISE(ABORT, 'the org history cannot "
                                  "be deleted'); END");
-    for (const char *table : {"org_groups", "org_history"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"org_groups", "org_history"});
     return statements;
 }
 
@@ -350,10 +352,7 @@ QStringList version6()
                << QStringLiteral("CREATE TRIGGER standards_history_no_delete BEFORE DELETE ON "
                                  "standards_history BEGIN SELECT RAISE(ABORT, 'the standards "
                                  "history cannot be deleted'); END");
-    for (const char *table : {"standards_nodes", "standards_attached", "standards_history"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"standards_nodes", "standards_attached", "standards_history"});
     return statements;
 }
 
@@ -385,10 +384,7 @@ QStringList version7()
                << QStringLiteral("CREATE TRIGGER server_audit_no_delete BEFORE DELETE ON "
                                  "server_audit BEGIN SELECT RAISE(ABORT, 'the server audit trail "
                                  "cannot be deleted'); END");
-    for (const char *table : {"server_users", "server_sessions", "server_audit"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"server_users", "server_sessions", "server_audit"});
     return statements;
 }
 
@@ -437,10 +433,7 @@ QStringList version8()
         "'', case_external_id TEXT NOT NULL DEFAULT '', status TEXT NOT NULL CHECK (status IN "
         "('applied', 'rejected')), code TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT "
         "'', version INTEGER NOT NULL DEFAULT 0)");
-    for (const char *table : {"sync_outbox", "case_events_superseded", "server_commands"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"sync_outbox", "case_events_superseded", "server_commands"});
     return statements;
 }
 
@@ -525,10 +518,7 @@ QStringList version12()
                       "NOT NULL DEFAULT '', post TEXT NOT NULL DEFAULT '', min_share REAL NOT "
                       "NULL DEFAULT 0, created_at TEXT NOT NULL DEFAULT "
                       "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
-    for (const char *table : {"patrol_coverage", "patrol_plans"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables({"patrol_coverage", "patrol_plans"});
     return statements;
 }
 
@@ -641,11 +631,8 @@ QStringList version13()
                               .arg(QLatin1String(table), QLatin1String(operation),
                                   QString::fromLatin1(operation).toUpper());
     }
-    for (const char *table :
-        {"register_kinds", "register_fields", "register_history", "register_reveals"})
-        statements << QStringLiteral("INSERT INTO gpkg_contents (table_name, data_type, "
-                                     "identifier) VALUES ('%1', 'attributes', '%1')")
-                          .arg(QLatin1String(table));
+    statements << attributeTables(
+        {"register_kinds", "register_fields", "register_history", "register_reveals"});
     return statements;
 }
 

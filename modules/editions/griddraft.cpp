@@ -440,10 +440,19 @@ Result<void> GridDraft::writeChanged(Workspace &ws, const Grid &grid)
         return {};
     }
     m_changed.insert(grid.code);
+    // The row is written whole: the grid's earlier draft goes first.
+    QSqlQuery earlier(ws.database());
+    earlier.prepare(QStringLiteral("DELETE FROM grid_draft WHERE code = ?"));
+    earlier.addBindValue(grid.code);
     QSqlQuery query(ws.database());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO grid_draft (%1, deleted) VALUES (%2, 0)")
+    query.prepare(QStringLiteral("INSERT INTO grid_draft (%1, deleted) VALUES (%2, 0)")
                       .arg(GridRows::COLUMNS, GridRows::PLACEHOLDERS));
     GridRows::bind(query, grid);
+    if (!earlier.exec()) {
+        return fail(ErrorCode::Database,
+            Tr::tr("Grid %1 could not be written to the draft: %2")
+                .arg(grid.code, earlier.lastError().text()));
+    }
     if (!query.exec()) {
         return fail(ErrorCode::Database,
             Tr::tr("Grid %1 could not be written to the draft: %2")
@@ -527,8 +536,10 @@ Result<void> acceptFinding(Workspace &ws, const AcceptedFinding &accepted)
     if (accepted.key.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("The finding has no key."));
     QSqlQuery query(ws.database());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO topology_acceptances (key, reason, "
-                                 "accepted_by, accepted_at) VALUES (?, ?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO topology_acceptances (key, reason, accepted_by, "
+                                 "accepted_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+                                 "reason = excluded.reason, accepted_by = excluded.accepted_by, "
+                                 "accepted_at = excluded.accepted_at"));
     query.addBindValue(accepted.key);
     query.addBindValue(accepted.reason.trimmed());
     query.addBindValue(accepted.acceptedBy);

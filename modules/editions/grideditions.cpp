@@ -350,8 +350,10 @@ Result<QList<GridEdition>> list(Workspace &ws)
     }
 
     QSqlQuery links(ws.database());
-    links.prepare(QStringLiteral(
-        "SELECT edition, from_code, to_code, kind FROM grid_lineage ORDER BY rowid"));
+    // The order links were written in: SQLite's row id, the seq column of a PostgreSQL store.
+    links.prepare(
+        QStringLiteral("SELECT edition, from_code, to_code, kind FROM grid_lineage ORDER BY %1")
+            .arg(ws.isPostgres() ? QStringLiteral("seq") : QStringLiteral("rowid")));
     if (auto done = exec(links, Tr::tr("Reading grid editions")); !done)
         return std::unexpected(done.error());
     while (links.next()) {

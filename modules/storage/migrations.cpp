@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "migrations.h"
 
+#include <QFile>
+
 namespace GridDesk::Migrations {
 
 namespace {
@@ -678,6 +680,25 @@ const QList<Migration> &all()
             version13()},
     };
     return migrations;
+}
+
+QByteArray PostgresStep::sql() const
+{
+    QFile file(QString::fromLatin1(resource));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+const QList<PostgresStep> &postgres()
+{
+    static const QList<PostgresStep> steps {
+        {13,
+            "A PostgreSQL store with every table of a version 13 workspace, PostGIS shapes of "
+            "grids and cases",
+            ":/storage/postgres/schema-13.sql"},
+    };
+    return steps;
 }
 
 } // namespace GridDesk::Migrations

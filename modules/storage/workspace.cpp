@@ -7,10 +7,11 @@
 #include "migrations.h"
 #include "rtreebulkload.h"
 #include "sqlfunctions.h"
-#include "sqlitestatement.h"
+#include "statement.h"
 
 #include "gis/wkb.h"
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <QCoreApplication>
@@ -20,8 +21,12 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 #include <QVariant>
+
+#include <limits>
 
 namespace GridDesk {
 
@@ -59,7 +64,7 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-void bindOptional(SqliteStatement &statement, int index, const std::optional<qint64> &value)
+void bindOptional(Statement &statement, int index, const std::optional<qint64> &value)
 {
     if (value)
         statement.bindInt(index, *value);
@@ -67,7 +72,7 @@ void bindOptional(SqliteStatement &statement, int index, const std::optional<qin
         statement.bindNull(index);
 }
 
-CaseTime timeFromColumn(const SqliteStatement &statement, int column)
+CaseTime timeFromColumn(const Statement &statement, int column)
 {
     if (statement.columnIsNull(column))
         return {};
@@ -76,7 +81,7 @@ CaseTime timeFromColumn(const SqliteStatement &statement, int column)
 
 /// Fills record from a row of the columns Workspace::forEachCase selects. Every field is
 /// written, so one record can be reused for all rows.
-void readCase(const SqliteStatement &statement, CaseRecord &record)
+void readCase(const Statement &statement, CaseRecord &record)
 {
     record.id = statement.columnInt(0);
     record.source = statement.columnText(1);
@@ -134,8 +139,16 @@ QSqlDatabase Workspace::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+bool Workspace::isPostgresAddress(const QString &text)
+{
+    return text.startsWith(QLatin1String("postgresql://"))
+        || text.startsWith(QLatin1String("postgres://"));
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path)
 {
+    if (isPostgresAddress(path))
+        return openPostgres(path);
     const QFileInfo file(path);
     if (file.exists() && !file.isFile())
         return fail(ErrorCode::InvalidArgument, Tr::tr("%1 is not a file.").arg(path));
@@ -157,6 +170,60 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path)
     qCInfo(lcStorage) << "opened workspace" << workspace->m_path << "schema"
                       << workspace->schemaVersion();
     return workspace;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::openPostgres(const QString &address)
+{
+    const QUrl url(address, QUrl::StrictMode);
+    const QString database = url.path().mid(1);
+    if (!url.isValid() || url.host().isEmpty() || database.isEmpty() || database.contains(u'/'))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("%1 is not a PostgreSQL address; write "
+                   "postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
+                .arg(url.toString(QUrl::RemovePassword)));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return fail(ErrorCode::Database,
+            Tr::tr("this GridDesk cannot reach PostgreSQL: Qt's PostgreSQL driver is not "
+                   "installed (Debian package libqt6sql6-psql)."));
+
+    const QString shown = url.toString(QUrl::RemovePassword);
+    const QString connection =
+        QStringLiteral("griddesk-store-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<Workspace> workspace(new Workspace(shown, connection));
+    workspace->m_postgres = true;
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setDatabaseName(database);
+    if (!url.userName().isEmpty())
+        db.setUserName(url.userName());
+    if (!url.password().isEmpty())
+        db.setPassword(url.password());
+    // The rest of the address (sslmode, sslrootcert, connect_timeout …) goes to libpq as it is.
+    QStringList options {QStringLiteral("connect_timeout=10")};
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items)
+        options << key + u'=' + value;
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open())
+        return std::unexpected(
+            databaseError(db.lastError(), Tr::tr("Connecting to the store %1").arg(shown)));
+    if (auto ready = workspace->initialisePostgres(); !ready)
+        return std::unexpected(ready.error().at(shown));
+    qCInfo(lcStorage) << "opened store" << shown << "schema" << workspace->schemaVersion();
+    return workspace;
+}
+
+Result<void> Workspace::initialisePostgres()
+{
+    // The stored texts (times, codes) are compared as they are written, in UTC; the server's
+    // notices (an extension already there) are not the user's business.
+    for (const QString &setting : {QStringLiteral("SET TIME ZONE 'UTC'"),
+             QStringLiteral("SET client_min_messages = warning")}) {
+        if (auto done = runText(database(), setting, setting); !done)
+            return done;
+    }
+    return migrate();
 }
 
 Result<void> Workspace::initialise()
@@ -202,10 +269,16 @@ Result<void> Workspace::migrate()
 {
     QSqlDatabase db = database();
     QSqlQuery tables(db);
-    tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
+    tables.exec(m_postgres
+            ? QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                             "table_schema = current_schema() AND table_name NOT IN "
+                             "('spatial_ref_sys', 'geography_columns', 'geometry_columns')")
+            : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
     QStringList existing;
     while (tables.next())
         existing << tables.value(0).toString();
+    if (m_postgres)
+        return migratePostgres(existing);
 
     const bool foreignGeoPackage = existing.contains(QLatin1String("gpkg_contents"))
         && !existing.contains(QLatin1String("griddesk_schema"));
@@ -260,6 +333,60 @@ Result<void> Workspace::migrate()
     return {};
 }
 
+Result<void> Workspace::migratePostgres(const QStringList &existing)
+{
+    QSqlDatabase db = database();
+    if (!existing.isEmpty() && !existing.contains(QLatin1String("griddesk_schema")))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("this PostgreSQL database holds tables that are not GridDesk's; give the "
+                   "server a database of its own."));
+    if (auto created = runText(db,
+            QStringLiteral("CREATE TABLE IF NOT EXISTS griddesk_schema (version BIGINT PRIMARY "
+                           "KEY, summary TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+                           "(to_char(now() AT TIME ZONE 'UTC', "
+                           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"),
+            Tr::tr("Creating the schema table"));
+        !created)
+        return created;
+    const int current = schemaVersion();
+    if (current > SCHEMA_VERSION)
+        return fail(ErrorCode::SchemaTooNew,
+            Tr::tr("the store has schema version %1, newer than this GridDesk (%2) "
+                   "understands; use a newer GridDesk.")
+                .arg(current)
+                .arg(SCHEMA_VERSION));
+    for (const Migrations::PostgresStep &step : Migrations::postgres()) {
+        if (step.version <= current)
+            continue;
+        auto applied = transaction([&]() -> Result<void> {
+            const QByteArray sql = step.sql();
+            PGresult *result = PQexec(postgresConnection(), sql.constData());
+            const bool done = PQresultStatus(result) == PGRES_COMMAND_OK
+                || PQresultStatus(result) == PGRES_TUPLES_OK;
+            const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+            PQclear(result);
+            if (!done) {
+                const QString hint = message.contains(QLatin1String("postgis"))
+                    ? Tr::tr(" The store needs PostGIS: a database administrator runs CREATE "
+                             "EXTENSION postgis in it once.")
+                    : QString();
+                return fail(ErrorCode::Database,
+                    Tr::tr("Migration %1 failed: %2").arg(step.version).arg(message) + hint);
+            }
+            QSqlQuery record(db);
+            record.prepare(
+                QStringLiteral("INSERT INTO griddesk_schema (version, summary) VALUES (?, ?)"));
+            record.addBindValue(step.version);
+            record.addBindValue(QString::fromUtf8(step.summary));
+            return run(record, Tr::tr("Recording migration %1").arg(step.version));
+        });
+        if (!applied)
+            return applied;
+        qCInfo(lcStorage) << "migrated" << m_path << "to schema" << step.version;
+    }
+    return {};
+}
+
 Result<void> Workspace::transaction(const std::function<Result<void>()> &work)
 {
     QSqlDatabase db = database();
@@ -280,11 +407,23 @@ Result<void> Workspace::transaction(const std::function<Result<void>()> &work)
     }
 
     // IMMEDIATE takes the write lock at the start, so a second writer waits (busy_timeout)
-    // instead of failing half-way through its work.
+    // instead of failing half-way through its work. PostgreSQL: every server process on the
+    // store takes one advisory lock for the transaction, so commands are applied one after
+    // another across processes as they are within one, each seeing what the last committed.
     if (auto begun =
-            runText(db, QStringLiteral("BEGIN IMMEDIATE"), Tr::tr("Starting a transaction"));
+            runText(db, m_postgres ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"),
+                Tr::tr("Starting a transaction"));
         !begun)
         return std::unexpected(lockAware(begun.error()));
+    if (m_postgres) {
+        if (auto locked =
+                runText(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(WRITE_LOCK_KEY),
+                    Tr::tr("Starting a transaction"));
+            !locked) {
+            runText(db, QStringLiteral("ROLLBACK"), Tr::tr("Starting a transaction"));
+            return std::unexpected(locked.error());
+        }
+    }
     ++m_transactionDepth;
     Result<void> result = work();
     --m_transactionDepth;
@@ -392,6 +531,13 @@ Result<void> Workspace::saveGrids(const QList<Grid> &grids)
     // by row in file order: neighbours go into the same leaf while it is still in the index's
     // cache. The trigger is dropped for the batch and put back from its own stored definition,
     // inside the caller's transaction, so a failure restores both.
+    if (m_postgres) {
+        // No R-tree to keep: the GiST index on the PostGIS shape follows every row.
+        auto inserted = insertGrids(grids, std::numeric_limits<qint64>::max());
+        if (!inserted)
+            return std::unexpected(inserted.error());
+        return {};
+    }
     QSqlDatabase db = database();
     const QString doing = Tr::tr("Saving grid %1").arg(grids.first().code);
     QSqlQuery lookup(db);
@@ -436,17 +582,21 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
     // A grid already there (same code) is updated in place and its update triggers keep the
     // R-tree right; new rows come back for indexGrids(). New rows, the common case, go
     // through a plain insert, cheaper than the upsert.
-    auto insert = SqliteStatement::prepare(connection(),
+    auto insert = Statement::prepare(*this,
         "INSERT INTO grids (geom, code, name, level, parent_code, area_m2, supervisor, "
         "households, population) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    auto upsert = SqliteStatement::prepare(connection(),
-        "INSERT INTO grids (geom, code, name, level, parent_code, area_m2, supervisor, "
-        "households, population) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(code) "
-        "DO UPDATE SET geom = excluded.geom, name = excluded.name, level = excluded.level, "
-        "parent_code = excluded.parent_code, area_m2 = excluded.area_m2, supervisor = "
-        "excluded.supervisor, households = excluded.households, population = "
-        "excluded.population, imported_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
-    auto codes = SqliteStatement::prepare(connection(), "SELECT code FROM grids");
+    auto upsert = Statement::prepare(*this,
+        QStringLiteral(
+            "INSERT INTO grids (geom, code, name, level, parent_code, area_m2, supervisor, "
+            "households, population) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(code) "
+            "DO UPDATE SET geom = excluded.geom, name = excluded.name, level = excluded.level, "
+            "parent_code = excluded.parent_code, area_m2 = excluded.area_m2, supervisor = "
+            "excluded.supervisor, households = excluded.households, population = "
+            "excluded.population, imported_at = %1")
+            .arg(nowSql())
+            .toUtf8()
+            .constData());
+    auto codes = Statement::prepare(*this, "SELECT code FROM grids");
     if (!insert || !upsert || !codes)
         return std::unexpected((!insert ? insert : !upsert ? upsert : codes).error());
     QSet<QString> saved;
@@ -467,7 +617,7 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
         const QByteArray blob =
             grid.wkb.isEmpty() ? QByteArray() : GeoPackageBlob::encode(grid.wkb, box);
         const bool isNew = !saved.contains(grid.code);
-        SqliteStatement &statement = isNew ? *insert : *upsert;
+        Statement &statement = isNew ? *insert : *upsert;
         statement.bindBlobInPlace(1, blob);
         statement.bindText(2, grid.code);
         statement.bindText(3, notNull(grid.name));
@@ -490,7 +640,7 @@ Result<std::vector<Workspace::NewGrid>> Workspace::insertGrids(
 
 Result<void> Workspace::deleteGrids(const QStringList &codes)
 {
-    auto remove = SqliteStatement::prepare(connection(), "DELETE FROM grids WHERE code = ?1");
+    auto remove = Statement::prepare(*this, "DELETE FROM grids WHERE code = ?1");
     if (!remove)
         return std::unexpected(remove.error());
     for (const QString &code : codes) {
@@ -506,8 +656,8 @@ Result<void> Workspace::deleteGrids(const QStringList &codes)
 Result<void> Workspace::indexGrids(const std::vector<NewGrid> &added)
 {
     const QString doing = Tr::tr("Saving grid %1").arg(added.empty() ? 0 : added.front().fid);
-    auto existing = SqliteStatement::prepare(
-        connection(), "SELECT id, minx, maxx, miny, maxy FROM rtree_grids_geom");
+    auto existing =
+        Statement::prepare(*this, "SELECT id, minx, maxx, miny, maxy FROM rtree_grids_geom");
     if (!existing)
         return std::unexpected(existing.error());
     std::vector<RtreeEntry> entries;
@@ -529,8 +679,8 @@ Result<void> Workspace::indexGrids(const std::vector<NewGrid> &added)
             entries.push_back(RtreeEntry {grid.fid, grid.bbox});
         return bulkLoadRtree(connection(), QStringLiteral("rtree_grids_geom"), std::move(entries));
     }
-    auto statement = SqliteStatement::prepare(
-        connection(), "INSERT INTO rtree_grids_geom VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto statement =
+        Statement::prepare(*this, "INSERT INTO rtree_grids_geom VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!statement)
         return std::unexpected(statement.error());
     for (const NewGrid &grid : added) {
@@ -549,6 +699,8 @@ Result<void> Workspace::indexGrids(const std::vector<NewGrid> &added)
 
 Result<void> Workspace::updateContentsExtent(const QString &table)
 {
+    if (m_postgres)
+        return {};
     QSqlQuery query(database());
     query.prepare(QStringLiteral(
         "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_%1_geom), min_y = (SELECT "
@@ -578,8 +730,10 @@ Result<void> Workspace::forEachCase(
     if (caseQuery.caseId)
         sql += QStringLiteral(" WHERE fid = %1").arg(*caseQuery.caseId);
     else if (caseQuery.gridCode && caseQuery.includeDescendants)
-        sql = QStringLiteral("WITH RECURSIVE within(code) AS (SELECT ?1 UNION SELECT g.code FROM "
-                             "grids g JOIN within w ON g.parent_code = w.code) ")
+        sql =
+            QStringLiteral(
+                "WITH RECURSIVE within(code) AS (SELECT CAST(?1 AS TEXT) UNION SELECT g.code FROM "
+                "grids g JOIN within w ON g.parent_code = w.code) ")
             + sql + QStringLiteral(" WHERE grid_code IN (SELECT code FROM within)");
     else if (caseQuery.gridCode)
         sql += QStringLiteral(" WHERE grid_code = ?1");
@@ -587,7 +741,7 @@ Result<void> Workspace::forEachCase(
     if (caseQuery.limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(caseQuery.limit);
 
-    auto statement = SqliteStatement::prepare(connection(), sql.toUtf8().constData());
+    auto statement = Statement::prepare(*this, sql.toUtf8().constData());
     if (!statement)
         return std::unexpected(statement.error());
     if (caseQuery.gridCode && !caseQuery.caseId)
@@ -616,7 +770,7 @@ Result<qint64> Workspace::caseCount() const
 
 Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
 {
-    auto statement = SqliteStatement::prepare(connection(),
+    auto statement = Statement::prepare(*this,
         "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
         "address, created, closed, grid_code, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
         "?10, ?11, ?12) ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, "
@@ -648,6 +802,8 @@ Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
             record.id = statement->columnInt(0);
         statement->reset();
     }
+    if (m_postgres)
+        return {};
     // The extent grows by the cases just saved: reading the whole R-tree again for each report
     // made every report cost as much as all the cases before it.
     BoundingBox added;
@@ -676,8 +832,8 @@ Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
 
 Result<std::vector<CaseLocation>> Workspace::caseLocations() const
 {
-    auto statement = SqliteStatement::prepare(
-        connection(), "SELECT fid, geom, grid_code, flags FROM cases ORDER BY fid");
+    auto statement =
+        Statement::prepare(*this, "SELECT fid, geom, grid_code, flags FROM cases ORDER BY fid");
     if (!statement)
         return std::unexpected(statement.error());
     std::vector<CaseLocation> result;
@@ -705,7 +861,7 @@ Result<std::vector<CaseLocation>> Workspace::caseLocations() const
 
 Result<void> Workspace::setCaseGrids(const std::vector<CaseLocation> &cases)
 {
-    if (cases.size() <= LARGE_UPDATE)
+    if (cases.size() <= LARGE_UPDATE || m_postgres)
         return writeCaseGrids(cases);
     return bulkWrite({QStringLiteral("cases_grid")}, [&] { return writeCaseGrids(cases); });
 }
@@ -747,8 +903,8 @@ Result<void> Workspace::bulkWrite(
 
 Result<void> Workspace::writeCaseGrids(const std::vector<CaseLocation> &cases)
 {
-    auto statement = SqliteStatement::prepare(
-        connection(), "UPDATE cases SET grid_code = ?1, flags = ?2 WHERE fid = ?3");
+    auto statement =
+        Statement::prepare(*this, "UPDATE cases SET grid_code = ?1, flags = ?2 WHERE fid = ?3");
     if (!statement)
         return std::unexpected(statement.error());
     for (const CaseLocation &entry : cases) {
@@ -764,8 +920,22 @@ Result<void> Workspace::writeCaseGrids(const std::vector<CaseLocation> &cases)
     return {};
 }
 
+PGconn *Workspace::postgresConnection() const
+{
+    Q_ASSERT(m_postgres);
+    const QVariant handle = database().driver()->handle();
+    return *static_cast<PGconn *const *>(handle.data());
+}
+
+QString Workspace::nowSql() const
+{
+    return m_postgres ? QStringLiteral("griddesk_now()")
+                      : QStringLiteral("strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+}
+
 sqlite3 *Workspace::connection() const
 {
+    Q_ASSERT(!m_postgres);
     const QVariant handle = database().driver()->handle();
     return *static_cast<sqlite3 *const *>(handle.data());
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 struct sqlite3;
+typedef struct pg_conn PGconn;
 
 namespace GridDesk {
 
@@ -50,14 +51,22 @@ public:
     /// The schema version this build writes. A file with a newer version is refused.
     static constexpr int SCHEMA_VERSION = 13;
 
-    /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it.
+    /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it. A
+    /// path that is a PostgreSQL address (postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE, see
+    /// isPostgresAddress()) opens that database instead, as a server's store: same tables, same
+    /// numbered schema, with PostGIS shapes beside the GeoPackage geometry.
     static Result<std::unique_ptr<Workspace>> open(const QString &path);
     ~Workspace();
 
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;
 
+    /// The file's path, or for PostgreSQL the address without its password.
     QString path() const { return m_path; }
+    /// Whether text names a PostgreSQL database (postgresql:// or postgres://) rather than a
+    /// file.
+    static bool isPostgresAddress(const QString &text);
+    bool isPostgres() const { return m_postgres; }
     int schemaVersion() const;
 
     /// Runs work inside one transaction: committed when it succeeds, rolled back (leaving the
@@ -125,12 +134,23 @@ public:
     /// The connection, for modules that keep their own tables in the file (the workflow's
     /// events, units, categories …). Same thread rules as the Workspace itself.
     QSqlDatabase database() const;
+    /// The SQLite connection; only for a workspace that is not isPostgres().
     sqlite3 *connection() const;
+    /// The libpq connection under database(); only for a workspace that isPostgres().
+    PGconn *postgresConnection() const;
+    /// SQL for the time now as the schema writes it (2026-12-05T10:00:00Z), in this store's
+    /// dialect.
+    QString nowSql() const;
 
 private:
     explicit Workspace(const QString &path, const QString &connectionName);
     Result<void> initialise();
     Result<void> migrate();
+    static Result<std::unique_ptr<Workspace>> openPostgres(const QString &address);
+    Result<void> initialisePostgres();
+    Result<void> migratePostgres(const QStringList &existing);
+    /// The advisory lock every write transaction on a PostgreSQL store holds.
+    static constexpr qint64 WRITE_LOCK_KEY = 0x4744'534b; // "GDSK"
     /// Grids whose column (a fixed name, "level" or "code") equals value; all when column is
     /// empty. Ordered as grids() promises.
     Result<QList<Grid>> readGrids(
@@ -157,6 +177,7 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    bool m_postgres = false;
 };
 
 } // namespace GridDesk

@@ -6,7 +6,7 @@
 #include "stageclock.h"
 #include "transitions.h"
 
-#include "storage/sqlitestatement.h"
+#include "storage/statement.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -130,7 +130,7 @@ Result<CaseFile> CaseBook::file(qint64 caseId) const
 
 Result<CaseFile> CaseBook::loadFile(qint64 caseId) const
 {
-    auto load = SqliteStatement::prepare(m_workspace.connection(), LOAD_EVENTS_SQL);
+    auto load = Statement::prepare(m_workspace, LOAD_EVENTS_SQL);
     if (!load)
         return std::unexpected(load.error());
     return loadFile(*load, caseId);
@@ -177,7 +177,7 @@ Result<std::optional<DispatchProposal>> CaseBook::proposeDispatch(const CaseReco
 
 Result<void> CaseBook::append(const CaseEvent &event)
 {
-    auto insert = SqliteStatement::prepare(m_workspace.connection(), INSERT_EVENT_SQL);
+    auto insert = Statement::prepare(m_workspace, INSERT_EVENT_SQL);
     if (!insert)
         return std::unexpected(insert.error());
     return insertEvent(*insert, event);
@@ -185,7 +185,7 @@ Result<void> CaseBook::append(const CaseEvent &event)
 
 Result<void> CaseBook::writeState(const CaseFile &file)
 {
-    auto update = SqliteStatement::prepare(m_workspace.connection(), UPDATE_STATE_SQL);
+    auto update = Statement::prepare(m_workspace, UPDATE_STATE_SQL);
     if (!update)
         return std::unexpected(update.error());
     return updateState(*update, file);
@@ -265,8 +265,9 @@ Result<QList<CaseEvent>> CaseBook::adoptHistory(
             "INSERT INTO case_events_superseded (event_id, case_id, sequence, action, actor, "
             "role, unit, at, from_state, to_state, reason, data, recorded_at, superseded_at, "
             "why) SELECT id, case_id, sequence, action, actor, role, unit, at, from_state, "
-            "to_state, reason, data, recorded_at, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ? FROM "
-            "case_events WHERE case_id = ? AND sequence > ?"));
+            "to_state, reason, data, recorded_at, %1, ? FROM case_events WHERE case_id = ? AND "
+            "sequence > ?")
+                         .arg(m_workspace.nowSql()));
         move.addBindValue(why);
         move.addBindValue(caseId);
         move.addBindValue(keep);
@@ -286,7 +287,7 @@ Result<QList<CaseEvent>> CaseBook::adoptHistory(
     }
 
     CaseFile adopted = CaseFile::replay(file->events().mid(0, keep));
-    auto insert = SqliteStatement::prepare(m_workspace.connection(), INSERT_EVENT_SQL);
+    auto insert = Statement::prepare(m_workspace, INSERT_EVENT_SQL);
     if (!insert)
         return std::unexpected(insert.error());
     for (CaseEvent event : events.mid(keep)) {
@@ -416,15 +417,15 @@ namespace {
 /// The statements a long run of history writes uses, prepared once.
 struct HistoryStatements
 {
-    SqliteStatement load;
-    SqliteStatement insert;
-    SqliteStatement update;
+    Statement load;
+    Statement insert;
+    Statement update;
 
-    static Result<HistoryStatements> prepare(sqlite3 *connection)
+    static Result<HistoryStatements> prepare(const Workspace &workspace)
     {
-        auto load = SqliteStatement::prepare(connection, LOAD_EVENTS_SQL);
-        auto insert = SqliteStatement::prepare(connection, INSERT_EVENT_SQL);
-        auto update = SqliteStatement::prepare(connection, UPDATE_STATE_SQL);
+        auto load = Statement::prepare(workspace, LOAD_EVENTS_SQL);
+        auto insert = Statement::prepare(workspace, INSERT_EVENT_SQL);
+        auto update = Statement::prepare(workspace, UPDATE_STATE_SQL);
         for (auto *statement : {&load, &insert, &update}) {
             if (!*statement)
                 return std::unexpected(statement->error());
@@ -433,7 +434,7 @@ struct HistoryStatements
     }
 };
 
-QString textOf(const SqliteStatement &statement, int column)
+QString textOf(const Statement &statement, int column)
 {
     return statement.columnText(column);
 }
@@ -443,7 +444,7 @@ QString textOf(const SqliteStatement &statement, int column)
 Result<QList<std::pair<qint64, Error>>> CaseBook::appendHistories(
     const QList<CaseHistory> &histories)
 {
-    auto statements = HistoryStatements::prepare(m_workspace.connection());
+    auto statements = HistoryStatements::prepare(m_workspace);
     if (!statements)
         return std::unexpected(statements.error());
 
@@ -472,7 +473,7 @@ Result<QList<std::pair<qint64, Error>>> CaseBook::appendHistories(
     return refused;
 }
 
-Result<CaseFile> CaseBook::loadFile(SqliteStatement &load, qint64 caseId) const
+Result<CaseFile> CaseBook::loadFile(Statement &load, qint64 caseId) const
 {
     load.reset();
     load.bindInt(1, caseId);
@@ -516,7 +517,7 @@ Result<CaseFile> CaseBook::loadFile(SqliteStatement &load, qint64 caseId) const
     }
 }
 
-Result<void> CaseBook::insertEvent(SqliteStatement &insert, const CaseEvent &event)
+Result<void> CaseBook::insertEvent(Statement &insert, const CaseEvent &event)
 {
     insert.reset();
     insert.bindInt(1, event.caseId);
@@ -541,7 +542,7 @@ Result<void> CaseBook::insertEvent(SqliteStatement &insert, const CaseEvent &eve
     return {};
 }
 
-Result<void> CaseBook::updateState(SqliteStatement &update, const CaseFile &file)
+Result<void> CaseBook::updateState(Statement &update, const CaseFile &file)
 {
     const auto clock = StageClocks::current(file, m_setup.categories, m_setup.calendar);
     update.reset();
@@ -786,17 +787,27 @@ Result<QList<CaseRecord>> CaseBook::possibleDuplicates(
     const QDateTime created = original->created.wallTime();
     const qint64 span = qint64(hours * 3600);
     QSqlQuery query(m_workspace.database());
-    query.prepare(QStringLiteral(
-        "SELECT c.fid FROM cases c JOIN rtree_cases_geom r ON r.id = c.fid WHERE r.minx <= ? AND "
-        "r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND c.fid != ? AND c.category = ? AND "
-        "c.state NOT IN ('merged', 'cancelled', 'rejected') AND substr(c.created, 1, 19) BETWEEN ? "
-        "AND ? "
-        "ORDER BY c.created"));
-    for (const QVariant &value : {QVariant(original->location->lon + degreesLon),
-             QVariant(original->location->lon - degreesLon),
-             QVariant(original->location->lat + degreesLat),
-             QVariant(original->location->lat - degreesLat), QVariant(caseId),
-             QVariant(original->category), QVariant(isoOrEmpty(created.addSecs(-span))),
+    // The same box through the R-tree of a GeoPackage or the GiST index of a PostgreSQL store.
+    const QString inBox = m_workspace.isPostgres()
+        ? QStringLiteral("FROM cases c WHERE c.shape && ST_MakeEnvelope(?, ?, ?, ?, 4326)")
+        : QStringLiteral("FROM cases c JOIN rtree_cases_geom r ON r.id = c.fid WHERE r.minx <= ? "
+                         "AND r.miny <= ? AND r.maxx >= ? AND r.maxy >= ?");
+    query.prepare(
+        QStringLiteral("SELECT c.fid %1 AND c.fid != ? AND c.category = ? AND c.state NOT "
+                       "IN ('merged', 'cancelled', 'rejected') AND substr(c.created, 1, "
+                       "19) BETWEEN ? AND ? ORDER BY c.created")
+            .arg(inBox));
+    const double west = original->location->lon - degreesLon;
+    const double east = original->location->lon + degreesLon;
+    const double south = original->location->lat - degreesLat;
+    const double north = original->location->lat + degreesLat;
+    const QList<QVariant> box = m_workspace.isPostgres()
+        ? QList<QVariant> {west, south, east, north}
+        : QList<QVariant> {east, north, west, south};
+    for (const QVariant &value : box)
+        query.addBindValue(value);
+    for (const QVariant &value : {QVariant(caseId), QVariant(original->category),
+             QVariant(isoOrEmpty(created.addSecs(-span))),
              QVariant(isoOrEmpty(created.addSecs(span)))})
         query.addBindValue(value);
     if (!query.exec())
@@ -825,7 +836,7 @@ Result<qint64> CaseBook::refreshDeadlines()
     QList<qint64> open;
     while (query.next())
         open << query.value(0).toLongLong();
-    auto statements = HistoryStatements::prepare(m_workspace.connection());
+    auto statements = HistoryStatements::prepare(m_workspace);
     if (!statements)
         return std::unexpected(statements.error());
     for (qint64 caseId : std::as_const(open)) {

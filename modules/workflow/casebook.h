@@ -18,7 +18,7 @@
 
 namespace GridDesk {
 
-class SqliteStatement;
+class Statement;
 class Workspace;
 
 /// A file kept with a case: a photo of the scene, a letter, a report.
@@ -147,9 +147,9 @@ public:
 private:
     static Result<void> checkNotAhead(const CaseTime &at);
     Result<CaseFile> loadFile(qint64 caseId) const;
-    Result<CaseFile> loadFile(SqliteStatement &load, qint64 caseId) const;
-    Result<void> insertEvent(SqliteStatement &insert, const CaseEvent &event);
-    Result<void> updateState(SqliteStatement &update, const CaseFile &file);
+    Result<CaseFile> loadFile(Statement &load, qint64 caseId) const;
+    Result<void> insertEvent(Statement &insert, const CaseEvent &event);
+    Result<void> updateState(Statement &update, const CaseFile &file);
     Result<void> append(const CaseEvent &event);
     Result<void> writeState(const CaseFile &file);
     Result<CaseEvent> decideAndWrite(CaseFile &file, const ActionRequest &request);

@@ -19,13 +19,13 @@ build_packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-positioning-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-websockets-dev
-    qt6-httpserver-dev qt6-charts-dev libsodium-dev libssl-dev
+    qt6-httpserver-dev qt6-charts-dev libsodium-dev libssl-dev libpq-dev libqt6sql6-psql
     libgdal-dev libgeos-dev libproj-dev libsqlite3-dev libgl-dev
     gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core
 )
 # QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back
-test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils)
+test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils postgresql postgresql-15-postgis-3)
 bench_packages=(spatialite-bin curl openssl)
 
 missing_packages() {
@@ -75,6 +75,13 @@ run)
 test)
     install_missing "${build_packages[@]}" "${test_packages[@]}"
     configure_and_build
+    # The server's suite runs a second time against PostgreSQL: a throwaway cluster on
+    # loopback, stopped however the tests end.
+    # (Under /tmp: as root the cluster runs as the postgres account, which must reach it.)
+    pg_dir=$(mktemp -d /tmp/griddesk-test-postgres.XXXXXX)
+    GRIDDESK_TEST_POSTGRES=$(packaging/testpg.sh start "$pg_dir")
+    export GRIDDESK_TEST_POSTGRES GRIDDESK_REQUIRE_POSTGRES=1
+    trap 'packaging/testpg.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
     ctest --preset default -j "$(nproc)"
     ;;
 bench)

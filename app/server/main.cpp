@@ -11,6 +11,7 @@
 #include "server/serverbook.h"
 #include "server/serverconfig.h"
 #include "server/upstream.h"
+#include "storage/storecopy.h"
 #include "storage/workspace.h"
 #include "sync/password.h"
 
@@ -53,12 +54,14 @@ QString usage()
     return Tr::tr(
         "Usage:\n"
         "  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]\n"
-        "      [--db WORKSPACE] [--log-level error|warning|info|debug]\n"
+        "      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]\n"
         "  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE\n"
         "      [--password-file F]\n"
         "  griddesk-server reset-password --db WORKSPACE USER [--password-file F]\n"
         "  griddesk-server disable-user|enable-user --db WORKSPACE USER\n"
         "  griddesk-server users --db WORKSPACE\n"
+        "  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE\n"
+        "      --from WORKSPACE\n"
         "  griddesk-server init-cert --cert C --key K [--host H]… [--days N]\n"
         "  griddesk-server init-ca --cert C --key K --name NAME [--days N]\n"
         "  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…\n"
@@ -67,6 +70,10 @@ QString usage()
         "The server's store is a GridDesk workspace (a GeoPackage file) with the city's grids,\n"
         "org chart and cases; copy one made with griddesk-cli or the workstation. It listens\n"
         "on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.\n"
+        "A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it\n"
+        "once from a workspace with load-store, then start any number of servers with\n"
+        "--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or\n"
+        "?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).\n"
         "Roles: operator, supervisor, unit_handler, leader; system for a district server\n"
         "that syncs up to this one (upstream = https://HOST:PORT in its configuration).\n");
 }
@@ -112,11 +119,26 @@ int usageError(QTextStream &err, const QString &message)
     return USAGE;
 }
 
-/// The store at path, which must exist: a server never starts on an empty file it made itself.
+/// The store at path, which must exist: a server never starts on an empty file it made itself,
+/// nor on a PostgreSQL store nobody loaded.
 Result<std::unique_ptr<Workspace>> openStore(const QString &path)
 {
     if (path.isEmpty())
         return fail(ErrorCode::InvalidArgument, Tr::tr("say which store with --db WORKSPACE."));
+    if (Workspace::isPostgresAddress(path)) {
+        auto store = Workspace::open(path);
+        if (!store)
+            return store;
+        auto grids = (*store)->gridCount();
+        if (!grids)
+            return std::unexpected(grids.error());
+        if (*grids == 0)
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("the store %1 holds no grids yet: load it from a workspace first with "
+                       "griddesk-server load-store --db ADDRESS --from WORKSPACE.")
+                    .arg((*store)->path()));
+        return store;
+    }
     if (!QFileInfo(path).isFile()) {
         return fail(ErrorCode::FileNotFound,
             Tr::tr("there is no workspace %1. The server's store is a workspace with the city's "
@@ -453,6 +475,39 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
     return status;
 }
 
+/// load-store: a workspace's tables copied into an empty PostgreSQL store.
+int loadStore(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    auto parsed = take(arguments, {QStringLiteral("db"), QStringLiteral("from")});
+    if (!parsed)
+        return usageError(err, parsed.error().message);
+    const QString address = parsed->value(QStringLiteral("db"));
+    const QString from = parsed->value(QStringLiteral("from"));
+    if (!parsed->rest.isEmpty() || address.isEmpty() || from.isEmpty())
+        return usageError(err, Tr::tr("load-store takes --db ADDRESS and --from WORKSPACE."));
+    if (!Workspace::isPostgresAddress(address))
+        return usageError(err,
+            Tr::tr("load-store loads a PostgreSQL store: --db postgresql://USER@HOST/DATABASE."));
+    if (!QFileInfo(from).isFile())
+        return failWith(
+            err, Error {ErrorCode::FileNotFound, Tr::tr("there is no workspace %1.").arg(from)});
+    auto workspace = Workspace::open(from);
+    if (!workspace)
+        return failWith(err, workspace.error());
+    auto store = Workspace::open(address);
+    if (!store)
+        return failWith(err, store.error());
+    auto copied = copyWorkspaceToStore(**workspace, **store);
+    if (!copied)
+        return failWith(err, copied.error());
+    for (const auto &[table, rows] : copied->rows) {
+        if (rows > 0)
+            out << Tr::tr("%1: %n rows", nullptr, int(rows)).arg(table) << '\n';
+    }
+    out << Tr::tr("griddesk-server: loaded %1 into %2.").arg(from, (*store)->path()) << '\n';
+    return OK;
+}
+
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString command = arguments.value(0);
@@ -469,6 +524,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("init-cert"), QStringLiteral("init-ca"), QStringLiteral("issue-cert")};
     if (certificateCommands.contains(command))
         return certificateCommand(command, arguments.mid(1), out, err);
+    if (command == QLatin1String("load-store"))
+        return loadStore(arguments.mid(1), out, err);
     if (!command.isEmpty() && !command.startsWith(QLatin1String("--")))
         return usageError(err, Tr::tr("unknown command \"%1\".").arg(command));
     return serve(arguments, out, err);

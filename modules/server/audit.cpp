@@ -56,7 +56,7 @@ Result<QList<AuditEntry>> auditTrail(const Workspace &store, int limit)
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT id, at, user_name, what, detail FROM (SELECT * FROM "
-                                 "server_audit ORDER BY id DESC LIMIT ?) ORDER BY id"));
+                                 "server_audit ORDER BY id DESC LIMIT ?) AS latest ORDER BY id"));
     query.addBindValue(limit < 0 ? -1 : limit);
     if (!query.exec())
         return fail(ErrorCode::Database,

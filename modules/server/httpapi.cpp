@@ -236,6 +236,9 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     // One transaction for the whole push (each command a savepoint of it): a store that cannot
     // be written leaves none of it applied, and the desk sends it all again.
     const auto applied = m_store.transaction([&]() -> Result<void> {
+        // Under the store's write lock: what another server process on it changed is seen.
+        if (auto followed = m_book.followStore(); !followed)
+            return followed;
         for (const QJsonValue &command : commands.toArray()) {
             auto result = m_book.apply(who, command);
             if (!result)
@@ -415,6 +418,8 @@ void HttpApi::feed(const QHttpServerRequest &request, QHttpServerResponder &&res
         return;
     }
     const Account &who = std::get<Account>(account);
+    if (auto followed = m_book.followStore(); !followed)
+        qCWarning(lcServer) << "reading the store's changes failed:" << followed.error().message;
     auto page = m_book.feed(who, after, limit);
     if (!page) {
         qCWarning(lcServer) << "feed failed:" << page.error().message;

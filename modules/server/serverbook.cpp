@@ -66,8 +66,38 @@ Result<std::unique_ptr<ServerBook>> ServerBook::open(Workspace &store)
     return book;
 }
 
+namespace {
+/// The newest grid edition and org chart revision in store.
+Result<std::pair<qint64, qint64>> storeMarks(const Workspace &store)
+{
+    QSqlQuery query(store.database());
+    if (!query.exec(QStringLiteral("SELECT (SELECT coalesce(max(number), 0) FROM grid_editions), "
+                                   "(SELECT coalesce(max(revision), 0) FROM org_history)"))
+        || !query.next())
+        return fail(ErrorCode::Database,
+            Tr::tr("Reading the store's editions failed: %1")
+                .arg(query.lastError().text().trimmed()));
+    return std::pair(query.value(0).toLongLong(), query.value(1).toLongLong());
+}
+} // namespace
+
+Result<void> ServerBook::followStore()
+{
+    auto marks = storeMarks(m_store);
+    if (!marks)
+        return std::unexpected(marks.error());
+    if (*marks == m_readAt)
+        return {};
+    qCInfo(lcServer) << "the store moved to edition" << marks->first << "and org revision"
+                     << marks->second << "; reading it again";
+    return reload();
+}
+
 Result<void> ServerBook::reload()
 {
+    auto marks = storeMarks(m_store);
+    if (!marks)
+        return std::unexpected(marks.error());
     auto setup = WorkflowSetup::load(m_store);
     if (!setup)
         return std::unexpected(setup.error());
@@ -99,6 +129,7 @@ Result<void> ServerBook::reload()
     m_gridParents = std::move(parents);
     m_jurisdictions = std::move(jurisdictions);
     m_unitGrids.clear();
+    m_readAt = *marks;
     return {};
 }
 
@@ -828,8 +859,8 @@ Result<void> ServerBook::keepFile(
     const Account &account, const QString &sha256, const QByteArray &content)
 {
     QSqlQuery insert(m_store.database());
-    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO server_files (sha256, size, content, "
-                                  "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral("INSERT INTO server_files (sha256, size, content, uploaded_by, "
+                                  "uploaded_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     insert.addBindValue(sha256);
     insert.addBindValue(qint64(content.size()));
     insert.addBindValue(content);

@@ -32,6 +32,9 @@ public:
 
     /// Reads the setup, the grids and the org chart again, after an administrator changed them.
     Result<void> reload();
+    /// Reads them again when the store holds a newer grid edition or org chart revision than
+    /// those read: what another server process on the same store published.
+    Result<void> followStore();
 
     /// Applies one command for account, or answers it as it was answered before. Fails only
     /// when the store cannot be written; every refusal is an answer.
@@ -134,6 +137,8 @@ private:
     QHash<QString, QStringList> m_jurisdictions; ///< unit code → grid codes it answers for
     mutable QHash<QString, QSet<QString>> m_unitGrids; ///< built when an account first asks
     QString m_centralServer;
+    /// The newest grid edition and org chart revision when the book was last read.
+    std::pair<qint64, qint64> m_readAt {-1, -1};
 };
 
 } // namespace GridDesk

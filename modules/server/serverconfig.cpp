@@ -5,6 +5,8 @@
 #include "certificates.h"
 #include "logging.h"
 
+#include "storage/workspace.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -184,7 +186,8 @@ const QList<Setting> &settings()
             }},
         {QStringLiteral("database"), QStringLiteral("--db"),
             [](ServerConfig &config, const QString &value, const QDir &base) -> Result<void> {
-                config.database = resolved(base, value);
+                config.database =
+                    Workspace::isPostgresAddress(value) ? value : resolved(base, value);
                 return {};
             }},
         {QStringLiteral("log_level"), QStringLiteral("--log-level"), plain(applyLogLevel)},
@@ -424,6 +427,8 @@ Result<void> checkServerConfig(const ServerConfig &config)
             return readable;
     }
 
+    if (Workspace::isPostgresAddress(config.database))
+        return {}; // reached, and checked, when the server opens it
     if (auto readable = checkReadableFile(config.database, Tr::tr("the database"),
             Tr::tr("No database is given: set database in the configuration file or give --db."));
         !readable)

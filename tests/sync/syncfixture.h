@@ -13,6 +13,7 @@
 #include "sync/syncclient.h"
 #include "workflow/casebook.h"
 
+#include "support/postgresdatabase.h"
 #include "support/testsupport.h"
 
 #include <QDir>
@@ -22,9 +23,11 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSslConfiguration>
 #include <QTest>
+#include <QUuid>
 
 namespace GridDesk::Test {
 
@@ -114,6 +117,10 @@ public:
                 const QByteArray line = seen.mid(at, seen.indexOf('\n', at) - at);
                 const QByteArray address = line.mid(21).split(' ').first();
                 m_url = QUrl(QStringLiteral("https://") + QString::fromLatin1(address));
+                // Once it runs, its warnings go to the test's log, beside the check that failed.
+                QProcess *process = m_process.get();
+                QObject::connect(process, &QProcess::readyReadStandardError, process,
+                    [process] { qWarning("%s", process->readAllStandardError().constData()); });
                 return true;
             }
         }

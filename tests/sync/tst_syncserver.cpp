@@ -38,6 +38,7 @@ class TestSyncServer : public QObject
     QTemporaryDir m_dir;
     QString m_base; ///< the sample every store and desk is copied from
     QString m_store;
+    std::unique_ptr<PostgresDatabase> m_postgres; ///< the store, in a PostgreSQL run
     QString m_caCertificate;
     QList<QSslCertificate> m_trusted;
     std::unique_ptr<ServerProcess> m_server;
@@ -53,10 +54,10 @@ class TestSyncServer : public QObject
         return target;
     }
 
-    Sync::SyncClient client(const QString &user)
+    Sync::SyncClient client(const QString &user, const QUrl &server = {})
     {
         Sync::ClientOptions options;
-        options.server = m_server->url();
+        options.server = server.isEmpty() ? m_server->url() : server;
         options.user = user;
         options.password = PASSWORD;
         options.caCertificates = m_trusted;
@@ -64,9 +65,9 @@ class TestSyncServer : public QObject
         return Sync::SyncClient(options);
     }
 
-    Result<Sync::SyncReport> sync(Desk &desk, const QString &user)
+    Result<Sync::SyncReport> sync(Desk &desk, const QString &user, const QUrl &server = {})
     {
-        auto session = client(user);
+        auto session = client(user, server);
         return Sync::syncOnce(*desk.book, *desk.outbox, session);
     }
 
@@ -190,6 +191,24 @@ private Q_SLOTS:
         m_trusted = *Sync::readCaFile(m_caCertificate);
 
         m_store = copyOfSample(QStringLiteral("store.gpkg"));
+        if (PostgresDatabase::wanted()) {
+            if (PostgresDatabase::cluster().isEmpty()) {
+                if (PostgresDatabase::required())
+                    QFAIL("GRIDDESK_TEST_POSTGRES is not set: no PostgreSQL cluster was started");
+                QSKIP("no PostgreSQL cluster for the tests: run them with packaging/dev.sh test");
+            }
+            m_postgres = std::make_unique<PostgresDatabase>();
+            QVERIFY2(!m_postgres->address().isEmpty(), qPrintable(m_postgres->error()));
+            // The store is loaded as an administrator would: griddesk-server load-store.
+            QProcess load;
+            load.start(QStringLiteral(GRIDDESK_SERVER),
+                {QStringLiteral("load-store"), QStringLiteral("--db"), m_postgres->address(),
+                    QStringLiteral("--from"), m_store});
+            QVERIFY(load.waitForFinished(300'000));
+            QVERIFY2(load.exitCode() == 0, load.readAllStandardError().constData());
+            QVERIFY(load.readAllStandardOutput().contains("cases:"));
+            m_store = m_postgres->address();
+        }
         {
             auto workspace = Workspace::open(m_store);
             Accounts accounts(**workspace);
@@ -702,11 +721,12 @@ private Q_SLOTS:
         QVERIFY2(pushed.has_value(), why(pushed).constData());
         QCOMPARE(pushed->applied, 1);
         const CaseRecord record = desk.record(reported);
-        const QString atCity = QStringLiteral("SELECT e.actor || '/' || e.role || '/' || "
-                                              "json_extract(e.data, '$.via') FROM case_events e "
-                                              "JOIN cases c ON c.fid = e.case_id WHERE "
-                                              "c.external_id = '%1' ORDER BY e.sequence")
-                                   .arg(record.externalId);
+        const QString via = store()->isPostgres() ? QStringLiteral("(e.data::json ->> 'via')")
+                                                  : QStringLiteral("json_extract(e.data, '$.via')");
+        const QString atCity = QStringLiteral("SELECT e.actor || '/' || e.role || '/' || %1 FROM "
+                                              "case_events e JOIN cases c ON c.fid = e.case_id "
+                                              "WHERE c.external_id = '%2' ORDER BY e.sequence")
+                                   .arg(via, record.externalId);
         QTRY_COMPARE_WITH_TIMEOUT(scalar(*store(), atCity).toString(),
             QStringLiteral("ho/operator/manhattan-server"), 20'000);
 
@@ -1577,7 +1597,92 @@ private Q_SLOTS:
             qPrintable(results->first().reason));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void twoServerProcessesShareOneStore()
+    {
+        // A second griddesk-server on the same store: in PostgreSQL as a city that outgrew one
+        // machine runs it, and on the same SQLite file in the plain run.
+        ServerProcess second(QStringLiteral(GRIDDESK_SERVER),
+            serverArguments(
+                path(QStringLiteral("server.pem")), path(QStringLiteral("server.key"))));
+        QVERIFY2(second.start(), qPrintable(second.output()));
+
+        // A desk waiting on the second server hears of a case the first one took.
+        const qint64 end = feedEnd();
+        std::optional<Result<Sync::SyncClient::Page>> page;
+        qint64 waitedMs = 0;
+        std::unique_ptr<QThread> waiting(QThread::create([&] {
+            auto session = client(QStringLiteral("chen"), second.url());
+            if (!session.login())
+                return;
+            QElapsedTimer clock;
+            clock.start();
+            page = session.pull(end, Sync::MAX_CASES_PER_PAGE, 30);
+            waitedMs = clock.elapsed();
+        }));
+        waiting->start();
+        QTest::qWait(1'500);
+        const QString heard =
+            reportThroughServer(QStringLiteral("zhang"), QStringLiteral("two-servers-heard.gpkg"));
+        QVERIFY(!heard.isEmpty());
+        QVERIFY(waiting->wait(40'000));
+        QVERIFY(page.has_value());
+        QVERIFY2(page->has_value(), page->has_value() ? "" : qPrintable(page->error().message));
+        QCOMPARE((*page)->cases.size(), 1);
+        QCOMPARE((*page)->cases.first().key.externalId, heard);
+        QVERIFY2(waitedMs >= 1'000 && waitedMs < 25'000, qPrintable(QString::number(waitedMs)));
+
+        Desk a = Desk::open(copyOfSample(QStringLiteral("two-servers-a.gpkg")));
+        Desk b = Desk::open(copyOfSample(QStringLiteral("two-servers-b.gpkg")));
+
+        // A case reported through the first server reaches a desk of the second.
+        const qint64 reported =
+            a.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Fallen tree on the kerb"));
+        QVERIFY(reported > 0);
+        auto pushed = sync(a, QStringLiteral("chen"));
+        QVERIFY2(pushed.has_value(), why(pushed).constData());
+        QCOMPARE(pushed->applied, 1);
+        auto fetched = sync(b, QStringLiteral("zhang"), second.url());
+        QVERIFY2(fetched.has_value(), why(fetched).constData());
+        QVERIFY(fetched->received.added >= 1);
+        const CaseRecord atA = a.record(reported);
+        auto atB = Sync::caseIdOf(*b.workspace, {atA.source, atA.externalId});
+        QVERIFY(atB.has_value() && atB->has_value());
+
+        // Both act on version 1 of the case, each through its own server: the store's write
+        // lock puts one after the other, and the second is refused as a conflict.
+        ActionRequest registerA = a.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1);
+        registerA.reason = QStringLiteral("through the first server");
+        QVERIFY(a.book->act(reported, registerA));
+        ActionRequest markB = b.as(QStringLiteral("Leader Wang"), CaseAction::MarkSpecial, 1);
+        markB.reason = QStringLiteral("through the second server");
+        QVERIFY(b.book->act(**atB, markB));
+        auto applied = sync(a, QStringLiteral("chen"));
+        QVERIFY2(applied.has_value(), why(applied).constData());
+        QCOMPARE(applied->applied, 1);
+        auto rejected = sync(b, QStringLiteral("wang"), second.url());
+        QVERIFY2(rejected.has_value(), why(rejected).constData());
+        QCOMPARE(rejected->rejected, 1);
+        QCOMPARE(rejected->rejections.first().refusal, Sync::Refusal::Conflict);
+
+        // The store holds the case once, with the one action applied after the report.
+        auto server = store();
+        QCOMPARE(scalar(*server,
+                     QStringLiteral("SELECT count(*) FROM cases WHERE external_id = '%1'")
+                         .arg(atA.externalId))
+                     .toInt(),
+            1);
+        QCOMPARE(scalar(*server,
+                     QStringLiteral("SELECT version FROM cases WHERE external_id = '%1'")
+                         .arg(atA.externalId))
+                     .toInt(),
+            2);
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        m_postgres.reset();
+    }
 };
 
 GRIDDESK_TEST_MAIN(TestSyncServer, QCoreApplication)

@@ -110,7 +110,13 @@ void ActionDialog::buildFields(QFormLayout *form)
         form->addRow(tr("Result:"), m_result);
         break;
     case CaseAction::Evaluate:
+    case CaseAction::ReturnVisit:
         addEvaluation(form);
+        break;
+    case CaseAction::ContactReporter:
+        m_result = textBox(
+            QStringLiteral("result"), tr("What the reporter was told, and what they said"), this);
+        form->addRow(tr("Call:"), m_result);
         break;
     case CaseAction::RequestExtension:
     case CaseAction::ApproveExtension:
@@ -362,8 +368,11 @@ QString ActionDialog::problem() const
         return tr("Give a reason; the case's history keeps it.");
     if (const QString units = unitProblem(); !units.isEmpty())
         return units;
-    if (m_result && entered.data.value(QLatin1String("result")).toString().isEmpty())
-        return tr("Say how the case was handled.");
+    if (m_result && entered.data.value(QLatin1String("result")).toString().isEmpty()) {
+        return m_action == CaseAction::ContactReporter
+            ? tr("Say what the reporter was told and what they said.")
+            : tr("Say how the case was handled.");
+    }
     if (m_satisfaction && m_satisfaction->currentData().toInt() == 0)
         return tr("Choose the reporter's satisfaction, from 1 to 5.");
     if (m_limit) {

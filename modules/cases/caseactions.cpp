@@ -38,6 +38,8 @@ constexpr std::pair<CaseAction, Qt::Key> SHORTCUTS[] = {
     {A::CloseImmediately, Qt::Key_Q},
     {A::Merge, Qt::Key_G},
     {A::Attach, Qt::Key_U},
+    {A::ContactReporter, Qt::Key_K},
+    {A::ReturnVisit, Qt::Key_W},
 };
 
 } // namespace
@@ -71,8 +73,9 @@ QList<CaseAction> CaseActions::menuOrder()
 {
     return {A::Register, A::Reject, A::Merge, A::CloseImmediately, A::Dispatch, A::Accept,
         A::Return, A::FeedBack, A::Verify, A::FailVerification, A::Supervise, A::Escalate,
-        A::Evaluate, A::Promise, A::RequestSupplement, A::ProvideSupplement, A::RequestExtension,
-        A::ApproveExtension, A::DenyExtension, A::MarkSpecial, A::Reopen, A::Cancel, A::Attach};
+        A::Evaluate, A::ReturnVisit, A::ContactReporter, A::Promise, A::RequestSupplement,
+        A::ProvideSupplement, A::RequestExtension, A::ApproveExtension, A::DenyExtension,
+        A::MarkSpecial, A::Reopen, A::Cancel, A::Attach};
 }
 
 bool CaseActions::onToolBar(CaseAction action)
@@ -127,7 +130,7 @@ void CaseActions::populate(QMenu *menu, QToolBar *toolBar) const
             toolBar->addAction(action(value));
         else
             more->addAction(action(value));
-        if (value == A::CloseImmediately || value == A::Evaluate)
+        if (value == A::CloseImmediately || value == A::ReturnVisit)
             menu->addSeparator();
     }
     menu->addSeparator();

@@ -99,12 +99,15 @@ QString CaseTimelineModel::details(const CaseEvent &event, const OrgDirectory &u
     case CaseAction::FeedBack:
     case CaseAction::CloseImmediately:
         return Tr::tr("Result: %1").arg(text(event, "result"));
+    case CaseAction::ContactReporter:
+        return text(event, "result");
     case CaseAction::Verify:
     case CaseAction::FailVerification: {
         const QString checker = text(event, "checked_by_name");
         return checker.isEmpty() ? QString() : Tr::tr("Checked on site by %1.").arg(checker);
     }
     case CaseAction::Evaluate:
+    case CaseAction::ReturnVisit:
         return evaluationDetails(event);
     case CaseAction::RequestExtension:
         //: %1 is a time limit such as "2d"

@@ -73,6 +73,9 @@ CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
     facts.withdrawn = facts.mergedAway || state == CaseState::Cancelled;
     facts.supervisions = file.supervisions();
     facts.satisfaction = file.satisfaction();
+    const CaseTime contacted = file.firstContact();
+    facts.contactedFirst = contacted.isValid()
+        && report.at.wallTime().secsTo(contacted.wallTime()) <= FIRST_CONTACT_HOURS * 3600;
     facts.patrolCredited = patrolCredited;
     facts.firstDiscovered = isFirstDiscovery(facts.channel, patrolCredited, facts.mergedAway);
 

@@ -27,6 +27,10 @@ struct StageSpan
 /// from. This is the one place the indicators' per-case rules live.
 struct CaseFacts
 {
+    /// How soon after the report the hotline's first call to the reporter counts as first
+    /// contact (clause 7.8.2.5): within the day.
+    static constexpr int FIRST_CONTACT_HOURS = 24;
+
     qint64 caseId = 0;
     QDateTime reportedAt; ///< wall time of the report that created the case
     QString channel; ///< how it was reported: a desk channel key or the feed's own word
@@ -46,7 +50,9 @@ struct CaseFacts
     int returns = 0; ///< times a unit returned it
     int failedVerifications = 0;
     int supervisions = 0; ///< times it was put under supervision (failed or late)
-    std::optional<int> satisfaction; ///< the evaluation in force, 1 to 5
+    std::optional<int> satisfaction; ///< the evaluation or return visit in force, 1 to 5
+    /// The reporter was called ("contact_reporter") within FIRST_CONTACT_HOURS of the report.
+    bool contactedFirst = false;
     bool patrolCredited = false; ///< found on a patrol (PatrolBook::credits())
     bool firstDiscovered = false; ///< see isFirstDiscovery()
     QList<StageSpan> stages; ///< the stages that ended, in order

@@ -44,6 +44,8 @@ void EvaluationGroup::add(const CaseFacts &facts)
 
     if (facts.hotline) {
         m_hotline << id;
+        addIf(m_hotlineDispatched, facts.dispatched, id);
+        addIf(m_hotlineContacted, facts.dispatched && facts.contactedFirst, id);
         addIf(m_hotlineClosed, facts.closed, id);
         addIf(m_hotlineOnTime, facts.closedOnTime, id);
         addIf(m_hotlineDue, facts.isDueToClose(), id);
@@ -124,6 +126,8 @@ IndicatorValue EvaluationGroup::value(Indicator indicator) const
         return count(m_evaluated);
     case Indicator::HotlineReceived:
         return count(m_hotline);
+    case Indicator::HotlineFirstContactRate:
+        return rate(m_hotlineContacted, m_hotlineDispatched);
     case Indicator::HotlineOnTimeRate:
         return rate(m_hotlineOnTime, m_hotlineClosed);
     case Indicator::HotlineResolutionRate:

@@ -72,6 +72,8 @@ private:
     QList<qint64> m_firstDiscovered;
     QList<qint64> m_evaluated;
     QList<qint64> m_hotline;
+    QList<qint64> m_hotlineDispatched;
+    QList<qint64> m_hotlineContacted;
     QList<qint64> m_hotlineClosed;
     QList<qint64> m_hotlineOnTime;
     QList<qint64> m_hotlineDue;

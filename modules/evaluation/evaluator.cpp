@@ -59,8 +59,10 @@ QStringList standingNotes(const EvaluationGroup &total)
                     "(reported during an imported patrol track, near it, by the patroller or "
                     "through grid staff), and not merged into another case as a duplicate.")
                  .arg(CaseFacts::firstDiscoveryChannels().join(QStringLiteral(", ")));
-    notes << Tr::tr("The hotline's first contact with the citizen (clause 7.8.2.5) is not "
-                    "computed: no action in the case histories records a call to the reporter.");
+    notes << Tr::tr("Hotline reporters contacted first counts the dispatched hotline cases whose "
+                    "reporter was called (the action \"Contact the reporter\") within %n hours "
+                    "of the report.",
+        nullptr, CaseFacts::FIRST_CONTACT_HOURS);
     if (total.value(Indicator::Evaluated).numerator == 0) {
         notes << Tr::tr("No case of the report has a satisfaction recorded: satisfaction is "
                         "left out of every score.");

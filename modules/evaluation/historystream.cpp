@@ -26,7 +26,8 @@ struct Tr
 constexpr const char *EVENTS_SQL =
     "SELECT case_id, sequence, action, at, from_state, to_state, "
     "CASE WHEN action IN ('report', 'register', 'dispatch', 'escalate', 'evaluate', 'merge', "
-    "'absorb', 'promise', 'request_extension', 'approve_extension') THEN data END, "
+    "'absorb', 'promise', 'request_extension', 'approve_extension', 'return_visit') THEN data "
+    "END, "
     "CASE WHEN action = 'feed_back' THEN json_extract(data, '$.referred') END "
     "FROM case_events ORDER BY case_id, sequence";
 constexpr const char *CASES_SQL = "SELECT fid, category, grid_code FROM cases ORDER BY fid";

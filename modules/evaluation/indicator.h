@@ -14,10 +14,7 @@ namespace GridDesk {
 /// said otherwise; rates are shares between 0 and 1 of the denominator their definition
 /// names; every value keeps the ids of the cases it was counted from.
 ///
-/// The hotline indicators of the standard's hotline clause that the case histories cannot
-/// support are not computed: whether the unit contacted the citizen first (no action records
-/// a call to the reporter), and satisfaction from return visits that were not recorded as
-/// an evaluation.
+/// Satisfaction is the one in force on each case: its evaluation, or the return visit after it.
 enum class Indicator {
     Received, ///< cases reported
     Registered, ///< cases registered, or closed on the spot (registered and closed at once)
@@ -34,6 +31,9 @@ enum class Indicator {
     Satisfaction, ///< mean satisfaction (1 to 5) of the evaluated cases
     Evaluated, ///< closed cases with a satisfaction recorded
     HotlineReceived, ///< cases that came in through the citizen hotline
+    /// dispatched hotline cases whose reporter the handling side called within
+    /// CaseFacts::FIRST_CONTACT_HOURS of the report ÷ dispatched hotline cases
+    HotlineFirstContactRate,
     HotlineOnTimeRate, ///< hotline cases closed on time ÷ hotline cases closed
     HotlineResolutionRate, ///< hotline cases closed by the unit itself, not referred ÷ due
     HotlineSatisfaction, ///< mean satisfaction of evaluated hotline cases

@@ -89,6 +89,15 @@ void CaseFile::apply(const CaseEvent &event)
     case CaseAction::Evaluate:
         m_satisfaction = event.data.value(QLatin1String("satisfaction")).toInt();
         break;
+    case CaseAction::ReturnVisit:
+        // What the reporter said on the return visit stands over the evaluation before it.
+        m_satisfaction = event.data.value(QLatin1String("satisfaction")).toInt();
+        ++m_returnVisits;
+        break;
+    case CaseAction::ContactReporter:
+        if (!m_firstContact.isValid())
+            m_firstContact = event.at;
+        break;
     case CaseAction::Reopen:
         m_satisfaction.reset();
         break;

@@ -63,7 +63,11 @@ public:
     QStringList handlerUnits() const { return m_handlerUnits; }
     int supervisions() const { return m_supervisions; }
     QString escalatedTo() const { return m_escalatedTo; }
+    /// The satisfaction in force: the latest evaluation or return visit since the last reopening.
     std::optional<int> satisfaction() const { return m_satisfaction; }
+    int returnVisits() const { return m_returnVisits; }
+    /// When the reporter was first contacted by whoever handles the case; invalid when never.
+    CaseTime firstContact() const { return m_firstContact; }
     std::optional<qint64> mergedInto() const { return m_mergedInto; }
     QList<qint64> mergedFrom() const { return m_mergedFrom; }
 
@@ -91,6 +95,8 @@ private:
     int m_supervisions = 0;
     QString m_escalatedTo;
     std::optional<int> m_satisfaction;
+    int m_returnVisits = 0;
+    CaseTime m_firstContact;
     std::optional<qint64> m_mergedInto;
     QList<qint64> m_mergedFrom;
 };

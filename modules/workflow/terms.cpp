@@ -60,6 +60,8 @@ constexpr std::array<Term, std::size_t(CaseAction::Count)> ACTIONS {{
     {"absorb", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Duplicate merged in")},
     {"attach", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Attach file")},
     {"rehome", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Moved to another grid")},
+    {"contact_reporter", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Contact the reporter")},
+    {"return_visit", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Return visit")},
 }};
 
 constexpr std::array<Term, std::size_t(Role::Count)> ROLES {{

@@ -56,6 +56,8 @@ enum class CaseAction {
     Absorb, ///< recorded on the case a duplicate was merged into
     Attach,
     Rehome, ///< a new grid edition put the case's location in another grid
+    ContactReporter, ///< the unit called the reporter back before handling (first contact)
+    ReturnVisit, ///< after closing, the reporter was asked how satisfied they are
     Count
 };
 

@@ -39,6 +39,11 @@ bool allowsAside(CaseState from, CaseAction action)
         return isOpen(from);
     case A::Attach:
         return from != S::Merged;
+    case A::ContactReporter:
+        return from == S::Registered || isWithUnit(from) || from == S::Returned
+            || from == S::Escalated;
+    case A::ReturnVisit:
+        return from == S::Closed || from == S::Evaluated;
     default:
         return false;
     }
@@ -132,7 +137,10 @@ bool roleMay(Role role, CaseAction action)
         return role == Role::Leader;
     case A::Evaluate:
     case A::Cancel:
+    case A::ReturnVisit:
         return role == Role::Operator || role == Role::Leader;
+    case A::ContactReporter:
+        return role == Role::Operator || role == Role::UnitHandler;
     case A::Attach:
         return true;
     case A::Absorb: // recorded with the merge that causes it, by whoever merged

@@ -236,12 +236,18 @@ Result<void> WorkflowEngine::checkInput(const CaseFile &file, const ActionReques
         if (isBlankText(text(request, "result")))
             return fail(ErrorCode::InvalidArgument, Tr::tr("Say how the case was handled."));
         return {};
+    case CaseAction::ContactReporter:
+        if (isBlankText(text(request, "result")))
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("Say what the reporter was told and what they said."));
+        return {};
     case CaseAction::Escalate:
         return checkEscalation(file, request);
     case CaseAction::Verify:
     case CaseAction::FailVerification:
         return checkOnSite(request);
-    case CaseAction::Evaluate: {
+    case CaseAction::Evaluate:
+    case CaseAction::ReturnVisit: {
         const int satisfaction = request.data.value(QLatin1String("satisfaction")).toInt(0);
         if (satisfaction < 1 || satisfaction > 5) {
             return fail(ErrorCode::InvalidArgument,

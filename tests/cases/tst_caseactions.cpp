@@ -75,8 +75,8 @@ void TestCaseActions::menuHoldsEveryActionAndTheToolBarTheMainSteps()
     int inMenu = 0;
     for (const QAction *action : menu.actions())
         inMenu += action->isSeparator() ? 0 : 1;
-    // Report, the 23 loop actions, reload and run as.
-    QCOMPARE(inMenu, 26);
+    // Report, the 25 loop actions, reload and run as.
+    QCOMPARE(inMenu, 28);
     QVERIFY(toolBar.actions().contains(actions.action(CaseAction::Dispatch)));
     QVERIFY(toolBar.actions().contains(actions.reportAction()));
     QVERIFY(!toolBar.actions().contains(actions.action(CaseAction::MarkSpecial)));

@@ -154,6 +154,7 @@ private:
         return {
             {{A::Report, 2, 9, 0, city, report("hotline")}, {A::Register, 2, 9, 5, city, none},
                 {A::Dispatch, 2, 9, 10, san, none}, {A::Accept, 2, 9, 30, san, none},
+                {A::ContactReporter, 2, 10, 0, san, result()},
                 {A::FeedBack, 3, 9, 30, san, result()}, {A::Verify, 3, 12, 0, city, none},
                 {A::Evaluate, 4, 10, 0, city, {{QStringLiteral("satisfaction"), 5}}}},
             {{A::Report, 2, 9, 0, city, report("grid_staff")}, {A::Register, 2, 9, 5, city, none},
@@ -178,6 +179,7 @@ private:
             {{A::Report, 2, 9, 0, city, report("hotline")}, {A::Register, 2, 9, 5, city, none},
                 {A::Dispatch, 2, 9, 10, san, none}, {A::Accept, 2, 9, 30, san, none},
                 {A::Supervise, 3, 9, 0, city, none, QStringLiteral("Slow.")},
+                {A::ContactReporter, 3, 10, 0, san, result()},
                 {A::FeedBack, 3, 15, 0, san, result(true)}, {A::Verify, 10, 10, 0, city, none}},
         };
     }

@@ -47,6 +47,12 @@ class TestEvaluator : public QObject
     void checkValue(const EvaluationGroup &group, Indicator indicator, qint64 numerator,
         qint64 denominator, const QList<int> &cases)
     {
+        checkValueIn(m_city, group, indicator, numerator, denominator, cases);
+    }
+
+    void checkValueIn(const Test::EvaluationCity &city, const EvaluationGroup &group,
+        Indicator indicator, qint64 numerator, qint64 denominator, const QList<int> &cases)
+    {
         const IndicatorValue value = group.value(indicator);
         const QByteArray what = indicatorKey(indicator).toLatin1();
         QVERIFY2(value.numerator == numerator,
@@ -55,7 +61,7 @@ class TestEvaluator : public QObject
             what + " denominator " + QByteArray::number(value.denominator));
         QList<qint64> expected;
         for (int n : cases)
-            expected << m_city.id(n);
+            expected << city.id(n);
         QCOMPARE(sortedIds(value.cases), sortedIds(expected));
     }
 
@@ -89,6 +95,10 @@ private Q_SLOTS:
         QCOMPARE(*total.value(Indicator::Satisfaction).value, 4.0);
         checkValue(total, Indicator::Evaluated, 2, 0, {1, 2});
         checkValue(total, Indicator::HotlineReceived, 3, 0, {1, 3, 8});
+        // C1's reporter was called an hour after the report, C8's after 25 hours, C3's never.
+        checkValue(total, Indicator::HotlineFirstContactRate, 1, 3, {1});
+        QCOMPARE(sortedIds(total.value(Indicator::HotlineFirstContactRate).denominatorCases),
+            m_city.ids({1, 3, 8}));
         checkValue(total, Indicator::HotlineOnTimeRate, 2, 3, {1, 3});
         checkValue(total, Indicator::HotlineResolutionRate, 2, 3, {1, 3});
         checkValue(total, Indicator::HotlineSatisfaction, 5, 1, {1});
@@ -303,6 +313,48 @@ private Q_SLOTS:
                      QStringLiteral("Event 5 of case %1 holds data that is not a JSON object")
                          .arg(city.id(4))),
             qPrintable(report.error().message));
+    }
+
+    void aReturnVisitStandsOverTheEvaluation()
+    {
+        Test::EvaluationCity city;
+        auto workspace = city.build();
+        QVERIFY(workspace);
+        // C1 (hotline, evaluated 5 on day 4) is called back on day 6.
+        ActionRequest visit;
+        visit.action = CaseAction::ReturnVisit;
+        visit.basedOnVersion = ActionRequest::CURRENT_VERSION;
+        visit.actor = QStringLiteral("centre");
+        visit.actorUnit = QStringLiteral("city");
+        visit.role = Role::System;
+        visit.at = CaseTime::naive(QDate(2026, 3, 6), QTime(10, 0));
+        visit.data = {{QStringLiteral("satisfaction"), 2},
+            {QStringLiteral("return_visit"), QStringLiteral("The bins are full again.")}};
+        CaseBook book(*workspace, Test::EvaluationCity::setup());
+        auto refused = workspace->transaction<QList<std::pair<qint64, Error>>>([&] {
+            return book.appendHistories({{city.id(1), {visit}}});
+        });
+        QVERIFY2(refused && refused->isEmpty(), "the return visit was refused");
+
+        auto report = Evaluator::run(*workspace, {});
+        QVERIFY2(report, Test::why(report));
+        checkValueIn(city, report->total, Indicator::Satisfaction, 5, 2, {1, 2});
+        checkValueIn(city, report->total, Indicator::HotlineSatisfaction, 2, 1, {1});
+        checkValueIn(city, report->total, Indicator::Evaluated, 2, 0, {1, 2});
+
+        // A return visit needs a satisfaction, and only a closed case is visited.
+        visit.data = {{QStringLiteral("return_visit"), QStringLiteral("No answer.")}};
+        auto noScore = workspace->transaction<QList<std::pair<qint64, Error>>>([&] {
+            return book.appendHistories({{city.id(1), {visit}}});
+        });
+        QVERIFY(noScore && noScore->size() == 1);
+        QVERIFY2(noScore->first().second.message.contains(QLatin1String("Satisfaction")),
+            qPrintable(noScore->first().second.message));
+        visit.data = {{QStringLiteral("satisfaction"), 4}};
+        auto open = workspace->transaction<QList<std::pair<qint64, Error>>>([&] {
+            return book.appendHistories({{city.id(4), {visit}}});
+        });
+        QVERIFY(open && open->size() == 1);
     }
 
     void badFiltersAreRefused()

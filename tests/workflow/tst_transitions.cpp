@@ -62,6 +62,10 @@ const QMap<std::pair<S, A>, S> &expectedMoves()
         for (A action : {A::RequestExtension, A::ApproveExtension, A::DenyExtension})
             stay({S::InHandling, S::Supervised}, action);
         stay({S::Registered, S::Dispatched, S::Returned, S::InHandling, S::Supervised}, A::Promise);
+        stay(
+            {S::Registered, S::Dispatched, S::Returned, S::InHandling, S::Supervised, S::Escalated},
+            A::ContactReporter);
+        stay({S::Closed, S::Evaluated}, A::ReturnVisit);
         stay(open, A::MarkSpecial);
         stay(open, A::Absorb);
         stay(open, A::Rehome);
@@ -118,13 +122,13 @@ private Q_SLOTS:
             QVERIFY(!Transitions::target(S(state), A::Report));
     }
 
-    void finishedStatesOnlyReopenEvaluateOrAttach()
+    void finishedStatesOnlyReopenEvaluateVisitOrAttach()
     {
         for (S state : {S::Closed, S::Evaluated, S::Rejected, S::Cancelled, S::Merged}) {
             for (int action = 0; action < int(A::Count); ++action) {
                 const bool allowed = Transitions::target(state, A(action)).has_value();
-                const bool expected =
-                    A(action) == A::Reopen || A(action) == A::Evaluate || A(action) == A::Attach;
+                const bool expected = A(action) == A::Reopen || A(action) == A::Evaluate
+                    || A(action) == A::ReturnVisit || A(action) == A::Attach;
                 if (allowed && !expected)
                     QFAIL(qPrintable(caseStateKey(state) + u' ' + caseActionKey(A(action))));
             }

@@ -636,6 +636,24 @@ QStringList version13()
     return statements;
 }
 
+QStringList version14()
+{
+    // Which register entries a case concerns, and which entry is its reporter. Entry codes are
+    // kept as text: an entry merged away hands its links to the entry it was merged into.
+    QStringList statements {
+        QStringLiteral(
+            "CREATE TABLE case_entry_links (case_id INTEGER NOT NULL REFERENCES cases(fid), "
+            "entry_code TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('concerns', "
+            "'reporter')), linked_by TEXT NOT NULL, linked_at TEXT NOT NULL, PRIMARY KEY "
+            "(case_id, entry_code, role))"),
+        QStringLiteral("CREATE INDEX case_entry_links_entry ON case_entry_links(entry_code)"),
+        // Entries at an address, for the report desk's offers.
+        QStringLiteral("CREATE INDEX register_entries_address ON register_entries(address)"),
+    };
+    statements << attributeTables({"case_entry_links"});
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -676,6 +694,7 @@ const QList<Migration> &all()
             "The grid register: kinds and their fields, entries with their R-tree, the history "
             "of every change, the log of personal data reveals",
             version13()},
+        {14, "The grid register: the links of cases to the entries they concern", version14()},
     };
     return migrations;
 }

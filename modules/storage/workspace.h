@@ -48,7 +48,7 @@ class Workspace
 {
 public:
     /// The schema version this build writes. A file with a newer version is refused.
-    static constexpr int SCHEMA_VERSION = 13;
+    static constexpr int SCHEMA_VERSION = 14;
 
     /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it.
     static Result<std::unique_ptr<Workspace>> open(const QString &path);

@@ -60,6 +60,8 @@ constexpr std::array<Term, std::size_t(CaseAction::Count)> ACTIONS {{
     {"absorb", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Duplicate merged in")},
     {"attach", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Attach file")},
     {"rehome", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Moved to another grid")},
+    {"link_entry", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Link a register entry")},
+    {"unlink_entry", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Unlink a register entry")},
 }};
 
 constexpr std::array<Term, std::size_t(Role::Count)> ROLES {{
@@ -194,6 +196,11 @@ bool isRecordedOnly(CaseAction action)
 {
     return action == CaseAction::Report || action == CaseAction::Absorb
         || action == CaseAction::Rehome;
+}
+
+bool isEntryLink(CaseAction action)
+{
+    return action == CaseAction::LinkEntry || action == CaseAction::UnlinkEntry;
 }
 
 QString caseActionKeys()

@@ -127,8 +127,16 @@ Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, cons
     return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
 }
 
-/// The great-circle distance in metres (a sphere of the Earth's mean radius: plenty for the
-/// few hundred metres around a case).
+Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
+{
+    return Error {ErrorCode::Conflict,
+        Tr::tr("%1 \"%2\" duplicates the register entry %3 (\"%4\"); change that entry instead.")
+            .arg(entry.kind, entry.name, existing.code, existing.name)};
+}
+
+} // namespace
+
+// A sphere of the Earth's mean radius: plenty for the few hundred metres around a case.
 double metresBetween(const GeoPoint &a, const GeoPoint &b)
 {
     constexpr double EARTH_RADIUS = 6'371'008.8;
@@ -140,15 +148,6 @@ double metresBetween(const GeoPoint &a, const GeoPoint &b)
             * std::sin(dLon / 2);
     return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
 }
-
-Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
-{
-    return Error {ErrorCode::Conflict,
-        Tr::tr("%1 \"%2\" duplicates the register entry %3 (\"%4\"); change that entry instead.")
-            .arg(entry.kind, entry.name, existing.code, existing.name)};
-}
-
-} // namespace
 
 RegisterBook::RegisterBook(Workspace &workspace, RegisterSchema schema)
     : m_workspace(&workspace)
@@ -226,6 +225,43 @@ Result<std::optional<RegisterEntry>> RegisterBook::entry(const QString &code) co
 Result<QList<RegisterEntry>> RegisterBook::near(
     const GeoPoint &point, double metres, int limit) const
 {
+    auto found = around(point, metres, limit);
+    if (!found)
+        return std::unexpected(found.error());
+    QList<RegisterEntry> nearest;
+    for (const auto &[entry, distance] : std::as_const(*found))
+        nearest << entry;
+    return nearest;
+}
+
+Result<QList<RegisterEntry>> RegisterBook::atAddress(
+    const QString &address, int minimumPartial, int limit) const
+{
+    const QString typed = address.simplified();
+    if (typed.isEmpty())
+        return QList<RegisterEntry>();
+
+    // Every beginning of the address long enough to name a building, and the address itself.
+    QStringList beginnings;
+    for (qsizetype length = std::min<qsizetype>(minimumPartial, typed.size());
+         length <= typed.size(); ++length)
+        beginnings << typed.left(length);
+    QString where =
+        QStringLiteral("WHERE address IN (%1)")
+            .arg(QStringList(beginnings.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    QVariantList values(beginnings.cbegin(), beginnings.cend());
+    if (typed.size() >= minimumPartial) {
+        // A range on the index: every text that begins with typed sorts between the two.
+        where += QStringLiteral(" OR (address > ? AND address < ?)");
+        values << typed << typed + QString::fromUcs4(U"\U0010FFFF");
+    }
+    where += QStringLiteral(" ORDER BY address, code LIMIT %1").arg(std::max(0, limit));
+    return select(where, values);
+}
+
+Result<QList<std::pair<RegisterEntry, double>>> RegisterBook::around(
+    const GeoPoint &point, double metres, int limit) const
+{
     // A box a little larger than the circle, in degrees, for the R-tree; then exact distances.
     constexpr double METRES_PER_DEGREE = 111'320.0;
     const double dLat = metres / METRES_PER_DEGREE * 1.01;
@@ -254,11 +290,11 @@ Result<QList<RegisterEntry>> RegisterBook::near(
     }
     std::stable_sort(
         found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QList<RegisterEntry> nearest;
+    QList<std::pair<RegisterEntry, double>> nearest;
     for (const auto &[distance, entry] : found) {
         if (limit >= 0 && nearest.size() >= limit)
             break;
-        nearest << entry;
+        nearest << std::pair(entry, distance);
     }
     return nearest;
 }
@@ -568,6 +604,21 @@ Result<RegisterEntry> RegisterBook::merge(
         remove.addBindValue(gone);
         if (auto done = exec(remove, Tr::tr("Removing the merged entry %1").arg(gone)); !done)
             return std::unexpected(done.error());
+
+        // The cases of the entry merged away now concern the one kept (each link once).
+        QSqlQuery move(m_workspace->database());
+        move.prepare(QStringLiteral("UPDATE OR IGNORE case_entry_links SET entry_code = ? WHERE "
+                                    "entry_code = ?"));
+        move.addBindValue(keep);
+        move.addBindValue(gone);
+        QSqlQuery left(m_workspace->database());
+        left.prepare(QStringLiteral("DELETE FROM case_entry_links WHERE entry_code = ?"));
+        left.addBindValue(gone);
+        for (QSqlQuery *query : {&move, &left}) {
+            if (auto done = exec(*query, Tr::tr("Handing the cases of %1 to %2").arg(gone, keep));
+                !done)
+                return std::unexpected(done.error());
+        }
 
         RegisterEntry merged = absorbed(**kept, **leaving);
         if (auto done = replace(merged, **kept, QStringLiteral("merged"), by, at,

@@ -647,8 +647,10 @@ QStringList version14()
             "'reporter')), linked_by TEXT NOT NULL, linked_at TEXT NOT NULL, PRIMARY KEY "
             "(case_id, entry_code, role))"),
         QStringLiteral("CREATE INDEX case_entry_links_entry ON case_entry_links(entry_code)"),
-        // Entries at an address, for the report desk's offers.
+        // Entries at an address, for the report desk's offers, and entries by name or address
+        // for the register's search.
         QStringLiteral("CREATE INDEX register_entries_address ON register_entries(address)"),
+        QStringLiteral("CREATE INDEX register_entries_by_name ON register_entries(name)"),
     };
     statements << attributeTables({"case_entry_links"});
     return statements;

@@ -151,6 +151,12 @@ public:
     Result<QString> nextCode(const QString &kind);
     /// Brings the feature table's extent in gpkg_contents up to date (for QGIS's first view).
     Result<void> updateExtent();
+    /// Entries an SQL tail (WHERE …, ORDER BY …, LIMIT …) over register_entries selects, with
+    /// its values bound in order: for the register's searches.
+    Result<QList<RegisterEntry>> selectWhere(const QString &tail, const QVariantList &values) const
+    {
+        return select(tail, values);
+    }
 
 private:
     RegisterBook(Workspace &workspace, RegisterSchema schema);

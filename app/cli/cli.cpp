@@ -136,6 +136,7 @@ QString usage()
         "      [--dry-run] [--skip-refused] [--as USER] [--json]\n"
         "  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]\n"
         "      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]\n"
+        "      [--search TEXT]   (names and addresses beginning with TEXT)\n"
         "      [--as USER [--reveal --reason TEXT]] [--json]\n"
         "      (personal data masked unless revealed by a leader or administrator)\n"
         "  griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)\n"
@@ -652,6 +653,9 @@ void addOptions(QCommandLineParser &parser)
             Tr::tr("The register entry of the person who reported the case."),
             QStringLiteral("CODE")},
         {QStringLiteral("remove"), Tr::tr("Remove the link instead of making it.")},
+        {QStringLiteral("search"),
+            Tr::tr("Register entries whose name or address begins with this."),
+            QStringLiteral("TEXT")},
         {QStringLiteral("link-role"),
             Tr::tr("What the entry is to the case: concerns (default) or reporter."),
             QStringLiteral("ROLE")},

@@ -6,6 +6,7 @@
 #include "register/registerbook.h"
 #include "register/registerimport.h"
 #include "register/registerprivacy.h"
+#include "register/registersearch.h"
 #include "storage/workspace.h"
 #include "workflow/casebook.h"
 #include "workflow/workflowsetup.h"
@@ -299,10 +300,12 @@ int registerCommand(Context &context)
     if (context.isSet("counts"))
         return printCounts(context, *book, query, *at);
 
-    auto entries = context.isSet("address") ? offeredEntries(*book, context, near)
-        : near                              ? book->near(near->first, near->second)
-        : context.isSet("stale")            ? book->stale(query.gridCode, *at)
-                                            : book->entries(query);
+    auto entries = context.isSet("search")
+        ? RegisterSearch::byNameOrAddress(*book, context.value("search"), query, -1)
+        : context.isSet("address") ? offeredEntries(*book, context, near)
+        : near                     ? book->near(near->first, near->second)
+        : context.isSet("stale")   ? book->stale(query.gridCode, *at)
+                                   : book->entries(query);
     if (!entries)
         return failWith(context, entries.error());
     // Near and stale lists are not narrowed by the database; a kind asked for narrows them here.

@@ -355,6 +355,19 @@ private Q_SLOTS:
                 QStringLiteral("unlink_entry")}));
         QCOMPARE(object(shown)[QLatin1String("entries")].toArray().size(), 2);
 
+        // Searched by the beginning of a name or an address, masked like every list.
+        const auto searched = [&](const QString &text) {
+            const Test::Run run = Test::cli({QStringLiteral("register"), path,
+                QStringLiteral("--search"), text, QStringLiteral("--json")});
+            QStringList found;
+            for (const QJsonValue &entry : object(run)[QLatin1String("entries")].toArray())
+                found << entry[QLatin1String("code")].toString();
+            return found;
+        };
+        QCOMPARE(searched(QStringLiteral("忠孝西路一段49號")), QStringList({tower, person}));
+        QCOMPARE(searched(QStringLiteral("Old")), QStringList({depot}));
+        QCOMPARE(searched(QStringLiteral("depot")), QStringList());
+
         // The generic act command does not make links, and says where they are made.
         const Test::Run act = Test::cli({QStringLiteral("act"), path, QString::number(id),
             QStringLiteral("link_entry"), QStringLiteral("--as"), QStringLiteral("Operator Chen")});

@@ -60,8 +60,9 @@ struct KindCount
 /// new book after the grid map changes.
 ///
 /// TODO(#10): changes are not commands of the sync outbox yet, so each workspace keeps its own
-/// register; duplicates are merged only when someone asks (merge()); there is no
-/// search by name or address, nor its two-million-entry benchmark.
+/// register; duplicates are merged only when someone asks (merge()); a grid's entries are read
+/// whole, their fields parsed into maps, which keeps the two-million-entry benchmark's grid
+/// figure over its target.
 class RegisterBook
 {
 public:

@@ -25,6 +25,9 @@ class Workspace;
 /// taking a column or a value for every row, a dry run listing what would be created, updated
 /// or refused and why, and the import in one transaction. The mapping used is remembered for
 /// files named like this one and offered again for the next.
+///
+/// TODO(#10): a file of several layers is read at its first layer (or the remembered mapping's
+/// layer); the dialog offers no choice of layer, encoding or source CRS yet.
 class RegisterMappingDialog : public QDialog
 {
     Q_OBJECT

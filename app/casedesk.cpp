@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "casedesk.h"
 
+#include "deskregister.h"
 #include "logging.h"
 
 #include "cases/caseactions.h"
@@ -21,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QTimer>
@@ -58,6 +60,8 @@ CaseDesk::CaseDesk(QWidget *window, CaseQueueWidget *queue, CaseDetailPanel *pan
     connect(m_actions->runAsAction(), &QAction::triggered, this, &CaseDesk::chooseUser);
     connect(m_actions->reloadAction(), &QAction::triggered, this, &CaseDesk::reloadCase);
     connect(m_panel, &CaseDetailPanel::showOnMapRequested, this, &CaseDesk::showOnMap);
+    connect(m_panel, &CaseDetailPanel::linkEntryRequested, this, &CaseDesk::chooseEntryToLink);
+    connect(m_panel, &CaseDetailPanel::unlinkEntryRequested, this, &CaseDesk::unlinkEntry);
     connect(m_panel, &CaseDetailPanel::addAttachmentRequested, this, &CaseDesk::chooseAttachment);
     connect(m_panel, &CaseDetailPanel::openAttachmentRequested, this, &CaseDesk::openAttachment);
     connect(m_panel, &CaseDetailPanel::saveAttachmentRequested, this, &CaseDesk::saveAttachment);
@@ -101,6 +105,7 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
     m_drafts.clear();
     m_caseId.reset();
     m_file.reset();
+    m_register.reset();
     m_book.reset();
     m_outbox.reset();
     m_workspace.reset();
@@ -115,6 +120,14 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
     m_book = std::make_unique<CaseBook>(*m_workspace, setup);
     m_outbox = std::make_unique<Sync::Outbox>(*m_workspace);
     m_book->setJournal(m_outbox.get());
+    if (auto opened = DeskRegister::open(*m_book); opened) {
+        m_register = std::move(*opened);
+    } else {
+        qCWarning(lcApp) << "the register of" << path
+                         << "cannot be read:" << opened.error().message;
+        Q_EMIT message(
+            tr("Reports cannot be linked to the register: %1").arg(opened.error().message));
+    }
     m_lastEventSeen = m_book->changedSince(0).value_or(std::pair<QList<qint64>, qint64>()).second;
     m_path = path;
     readGridPaths();
@@ -283,7 +296,9 @@ void CaseDesk::showCase(qint64 id)
     const WorkflowSetup &setup = m_book->setup();
     CaseDetails details {*record, m_file, {}, {},
         m_book->attachments(id).value_or(QList<CaseAttachment>()), setup.units, setup.categories,
-        {}, now()};
+        {}, now(), {}};
+    if (m_register)
+        details.entries = m_register->linkedEntries(id).value_or(QList<LinkedEntry>());
     if (m_file)
         details.clocks = StageClocks::history(*m_file, setup.categories, setup.calendar);
     if (!file && file.error().code != ErrorCode::NotFound) {
@@ -484,6 +499,15 @@ void CaseDesk::startReport()
     auto *dialog = new ReportDialog(m_book->setup().categories, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ReportDialog::submitted, this, &CaseDesk::takeReport);
+    if (m_register) {
+        dialog->setEntryFinder(
+            [this](const std::optional<GeoPoint> &point, const QString &address) {
+                return m_register ? m_register->offers(point, address) : QList<OfferedEntry>();
+            });
+        dialog->setReporterFinder([this](const QString &typed) {
+            return m_register ? m_register->reporters(typed) : QList<OfferedEntry>();
+        });
+    }
     connect(dialog, &ReportDialog::pickOnMapRequested, this, [this] {
         m_picking = true;
         m_canvas->setCursor(Qt::CrossCursor);
@@ -509,7 +533,11 @@ void CaseDesk::takeReport(CaseRecord record)
     const auto scene = m_canvas->scene();
     if (record.location && scene)
         record.gridCode = scene->gridAt(*record.location).value_or(QString());
-    auto event = m_book->report(record, request(CaseAction::Report));
+    const QStringList chosen = m_reportDialog->chosenEntries();
+    const QString reporter = m_reportDialog->chosenReporter();
+    auto event = (chosen.isEmpty() && reporter.isEmpty()) || !m_register
+        ? m_book->report(record, request(CaseAction::Report))
+        : m_register->report(record, request(CaseAction::Report), chosen, reporter);
     if (!event) {
         m_reportDialog->showRefusal(event.error());
         return;
@@ -665,6 +693,47 @@ void CaseDesk::applyDeadlineRules()
         if (const auto row = m_queue->model()->rowOf(*m_caseId))
             m_panel->setDeadline(m_queue->model()->deadline(*row));
     }
+}
+
+void CaseDesk::chooseEntryToLink(qint64 caseId)
+{
+    if (!m_register || !m_user.isValid())
+        return;
+    auto record = m_book->record(caseId);
+    if (!record)
+        return;
+    QStringList items;
+    for (const OfferedEntry &offer : m_register->offers(record->location, record->address))
+        //: a register entry offered for a case: its code, kind and name
+        items << tr("%1 — %2 %3").arg(offer.code, offer.kind, offer.name);
+    bool chosen = false;
+    const QString picked = QInputDialog::getItem(m_window, tr("Link a register entry"),
+        tr("An entry at the case's place, or any entry's code:"), items, 0, true, &chosen);
+    const QString code = picked.section(u' ', 0, 0).trimmed();
+    if (!chosen || code.isEmpty())
+        return;
+    auto event = m_register->link(caseId, code, false, request(CaseAction::LinkEntry));
+    if (!event) {
+        Q_EMIT message(event.error().message);
+        return;
+    }
+    refreshCase(caseId);
+    Q_EMIT message(tr("Case %1 is linked to %2.").arg(caseId).arg(code));
+    Q_EMIT actionTaken(caseId);
+}
+
+void CaseDesk::unlinkEntry(qint64 caseId, const QString &code, bool reporter)
+{
+    if (!m_register || !m_user.isValid())
+        return;
+    auto event = m_register->unlink(caseId, code, reporter, request(CaseAction::UnlinkEntry));
+    if (!event) {
+        Q_EMIT message(event.error().message);
+        return;
+    }
+    refreshCase(caseId);
+    Q_EMIT message(tr("Case %1 is no longer linked to %2.").arg(caseId).arg(code));
+    Q_EMIT actionTaken(caseId);
 }
 
 } // namespace GridDesk

@@ -26,6 +26,7 @@ namespace GridDesk {
 class CaseActions;
 class CaseDetailPanel;
 class CaseQueueWidget;
+class DeskRegister;
 class MapCanvas;
 class Workspace;
 
@@ -113,6 +114,8 @@ private:
     void openAttachment(qint64 attachmentId, const QString &name);
     void saveAttachment(qint64 attachmentId, const QString &name);
     void showOnMap(qint64 caseId);
+    void chooseEntryToLink(qint64 caseId);
+    void unlinkEntry(qint64 caseId, const QString &code, bool reporter);
     QString settingsKey() const;
     void readGridPaths();
     void takeSetup(const WorkflowSetup &setup);
@@ -127,6 +130,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<CaseBook> m_book;
     std::unique_ptr<Sync::Outbox> m_outbox; ///< the book's journal: every action waits there
+    std::unique_ptr<DeskRegister> m_register; ///< empty when the register cannot be read
     QString m_path;
     /// Each grid's code with the codes of the grids it lies in, innermost first.
     QHash<QString, QStringList> m_gridPaths;

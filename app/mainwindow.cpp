@@ -126,6 +126,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_desk, &CaseDesk::userChanged, this, &MainWindow::takeGridEditor);
     connect(m_desk, &CaseDesk::userChanged, this,
         [this](const DeskUser &user) { m_registerPanel->setUser(user.name, roleKey(user.role)); });
+    connect(m_registerPanel, &RegisterPanel::caseRequested, this, &MainWindow::onCaseSelectedOnMap);
     connect(m_registerPanel, &RegisterPanel::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_gridEditor, &GridEditor::message, this,

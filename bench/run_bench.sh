@@ -8,7 +8,7 @@
 # summary of every figure.
 #
 #   run_bench.sh --bin DIR --cli GRIDDESK_CLI --server GRIDDESK_SERVER --maps DIR --qgis-script PY --out DIR
-#                [--grids N] [--cases N] [--smoke]
+#                [--registry DIR] [--grids N] [--cases N] [--smoke]
 #
 # Normally started by `cmake --build --preset default --target bench`. With --smoke (the ctest
 # bench_smoke) the city is tiny, targets are not judged and a peer whose tool is missing is
@@ -18,13 +18,14 @@ set -euo pipefail
 grids=100000
 cases=1000000
 smoke=0
-bin= cli= server= maps= qgis_script= out=
+bin= cli= server= maps= qgis_script= out= registry=
 while [ $# -gt 0 ]; do
     case "$1" in
     --bin) bin=$2; shift 2 ;;
     --cli) cli=$2; shift 2 ;;
     --server) server=$2; shift 2 ;;
     --maps) maps=$2; shift 2 ;;
+    --registry) registry=$2; shift 2 ;;
     --qgis-script) qgis_script=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --grids) grids=$2; shift 2 ;;
@@ -104,6 +105,15 @@ bench evaluation --workspace "$out/city.gpkg"
 bench validate --shapefile "$out/fine_grids.shp" --maps "$maps"
 bench org --work "$out"
 bench sync --work "$out" --maps "$maps" --server "$server"
+# The register is made from Taipei's open registers, kept beside the checkout, not in it.
+if [ -d "$registry" ]; then
+    bench register --work "$out" --maps "$maps" --registry "$registry"
+elif [ "$smoke" -eq 1 ]; then
+    echo "register benchmark skipped: no Taipei registers at $registry"
+else
+    echo "run_bench.sh: the register benchmark needs Taipei's registers at $registry" >&2
+    exit 1
+fi
 
 step "summary ($(nproc) cores, $grids fine grids, $cases cases)"
 sed 's/^RESULT //' "$results"

@@ -41,7 +41,10 @@ struct Tr
 QString deskActionKeys()
 {
     QStringList keys = caseActionKeys().split(QStringLiteral(", "));
-    keys.removeIf([](const QString &key) { return isRecordedOnly(*caseActionFromKey(key)); });
+    keys.removeIf([](const QString &key) {
+        const CaseAction action = *caseActionFromKey(key);
+        return isRecordedOnly(action) || isEntryLink(action);
+    });
     return keys.join(QStringLiteral(", "));
 }
 
@@ -61,7 +64,10 @@ QString usage()
         "\n"
         "The closed loop:\n"
         "  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]\n"
-        "      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]\n"
+        "      [--lon X --lat Y] [--channel CH] [--entry CODE]… [--reporter CODE] [--at TIME]\n"
+        "      [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)\n"
+        "  griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]\n"
+        "      [--remove] [--json]\n"
         "  griddesk-cli case WORKSPACE ID [--json]\n"
         "  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…\n"
         "      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]\n"
@@ -129,9 +135,11 @@ QString usage()
         "  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]\n"
         "      [--dry-run] [--skip-refused] [--as USER] [--json]\n"
         "  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]\n"
-        "      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]\n"
+        "      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]\n"
+        "      [--search TEXT]   (names and addresses beginning with TEXT)\n"
         "      [--as USER [--reveal --reason TEXT]] [--json]\n"
         "      (personal data masked unless revealed by a leader or administrator)\n"
+        "  griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)\n"
         "  griddesk-cli register-history WORKSPACE CODE [--json]\n"
         "  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]\n"
         "  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER\n"
@@ -639,6 +647,18 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("within"), Tr::tr("How near, in metres (default 50)."),
             QStringLiteral("M")},
         {QStringLiteral("reveal"), Tr::tr("Show personal data unmasked; the reveal is recorded.")},
+        {QStringLiteral("entry"), Tr::tr("A register entry the case concerns; repeat for several."),
+            QStringLiteral("CODE")},
+        {QStringLiteral("reporter"),
+            Tr::tr("The register entry of the person who reported the case."),
+            QStringLiteral("CODE")},
+        {QStringLiteral("remove"), Tr::tr("Remove the link instead of making it.")},
+        {QStringLiteral("search"),
+            Tr::tr("Register entries whose name or address begins with this."),
+            QStringLiteral("TEXT")},
+        {QStringLiteral("link-role"),
+            Tr::tr("What the entry is to the case: concerns (default) or reporter."),
+            QStringLiteral("ROLE")},
         {QStringLiteral("type"), Tr::tr("The type of a register field."), QStringLiteral("T")},
         {QStringLiteral("personal"), Tr::tr("The class of personal data a register field holds."),
             QStringLiteral("CLASS")},
@@ -679,6 +699,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return exportGridsCommand(context);
     const QList<std::pair<const char *, int (*)(Context &)>> workflowCommands {
         {"report", reportCommand}, {"case", caseCommand}, {"act", actCommand},
+        {"case-link", caseLinkCommand}, {"register-entry", registerEntryCommand},
         {"deadlines", deadlinesCommand}, {"rules", rulesCommand}, {"setup", setupCommand},
         {"calendar", calendarCommand}, {"validate", validateCommand},
         {"subdivide", subdivideCommand}, {"publish", publishCommand}, {"editions", editionsCommand},

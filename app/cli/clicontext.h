@@ -57,6 +57,8 @@ int exportGridsCommand(Context &context);
 int reportCommand(Context &context);
 int caseCommand(Context &context);
 int actCommand(Context &context);
+/// case-link: links a case to a register entry, or removes the link (workflowcommands.cpp).
+int caseLinkCommand(Context &context);
 int deadlinesCommand(Context &context);
 int rulesCommand(Context &context);
 int setupCommand(Context &context);
@@ -106,6 +108,8 @@ int patrolPlanCommand(Context &context);
 int importRegisterCommand(Context &context);
 int registerCommand(Context &context);
 int registerHistoryCommand(Context &context);
+/// register-entry: an entry, masked, with the cases linked to it.
+int registerEntryCommand(Context &context);
 int registerVerifyCommand(Context &context);
 int registerMergeCommand(Context &context);
 int registerFieldCommand(Context &context);

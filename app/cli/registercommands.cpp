@@ -2,10 +2,13 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "clicontext.h"
 
+#include "register/caselinks.h"
 #include "register/registerbook.h"
 #include "register/registerimport.h"
 #include "register/registerprivacy.h"
+#include "register/registersearch.h"
 #include "storage/workspace.h"
+#include "workflow/casebook.h"
 #include "workflow/workflowsetup.h"
 
 #include <QCoreApplication>
@@ -235,6 +238,26 @@ int printEntries(Context &context, Workspace &workspace, const RegisterBook &boo
     return OK;
 }
 
+/// What a case reported at --near and --address would be offered: entries nearby and at the
+/// address, nearest first, read again unmasked for printEntries() to mask or reveal.
+Result<QList<RegisterEntry>> offeredEntries(const RegisterBook &book, const Context &context,
+    const std::optional<std::pair<GeoPoint, double>> &near)
+{
+    auto offers = CaseLinks::offers(book, near ? std::optional(near->first) : std::nullopt,
+        context.value("address"), near ? near->second : CaseLinks::DEFAULT_METRES);
+    if (!offers)
+        return std::unexpected(offers.error());
+    QList<RegisterEntry> entries;
+    for (const EntryOffer &offer : std::as_const(*offers)) {
+        auto entry = book.entry(offer.entry.code);
+        if (!entry)
+            return std::unexpected(entry.error());
+        if (*entry)
+            entries << **entry;
+    }
+    return entries;
+}
+
 } // namespace
 
 int registerCommand(Context &context)
@@ -277,15 +300,69 @@ int registerCommand(Context &context)
     if (context.isSet("counts"))
         return printCounts(context, *book, query, *at);
 
-    auto entries = near          ? book->near(near->first, near->second)
-        : context.isSet("stale") ? book->stale(query.gridCode, *at)
-                                 : book->entries(query);
+    auto entries = context.isSet("search")
+        ? RegisterSearch::byNameOrAddress(*book, context.value("search"), query, -1)
+        : context.isSet("address") ? offeredEntries(*book, context, near)
+        : near                     ? book->near(near->first, near->second)
+        : context.isSet("stale")   ? book->stale(query.gridCode, *at)
+                                   : book->entries(query);
     if (!entries)
         return failWith(context, entries.error());
     // Near and stale lists are not narrowed by the database; a kind asked for narrows them here.
     if (query.kind)
         entries->removeIf([&](const RegisterEntry &entry) { return entry.kind != *query.kind; });
     return printEntries(context, **workspace, *book, *entries, user);
+}
+
+int registerEntryCommand(Context &context)
+{
+    if (context.positional.size() != 3)
+        return usageError(context, Tr::tr("register-entry needs a WORKSPACE and a CODE."));
+    const QString code = context.positional.at(2).trimmed();
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    auto setup = book ? WorkflowSetup::load(**workspace) : std::unexpected(book.error());
+    if (!setup)
+        return failWith(context, setup.error());
+    auto entry = book->entry(code);
+    if (!entry)
+        return failWith(context, entry.error());
+    if (!*entry)
+        return failWith(context,
+            Error {ErrorCode::NotFound, Tr::tr("The register has no entry %1.").arg(code)});
+    CaseBook cases(**workspace, std::move(*setup));
+    CaseLinks links(*book, cases);
+    auto linked = links.ofEntry(code);
+    if (!linked)
+        return failWith(context, linked.error());
+
+    const RegisterEntry shown = maskedEntry(book->schema(), **entry);
+    QJsonArray array;
+    for (const CaseLink &link : std::as_const(*linked)) {
+        auto record = cases.record(link.caseId);
+        if (!record)
+            return failWith(context, record.error());
+        array << QJsonObject {{QStringLiteral("case"), link.caseId},
+            {QStringLiteral("role"), linkRoleKey(link.role)},
+            {QStringLiteral("state"), record->state},
+            {QStringLiteral("category"), record->category},
+            {QStringLiteral("descriptor"), record->descriptor},
+            {QStringLiteral("created"), record->created.toIso()},
+            {QStringLiteral("linked_by"), link.linkedBy},
+            {QStringLiteral("linked_at"), link.linkedAt.toString(Qt::ISODate)}};
+        if (!context.isSet("json"))
+            context.out << link.caseId << '\t' << linkRoleKey(link.role) << '\t' << record->state
+                        << '\t' << record->category << '\t' << record->descriptor << '\n';
+    }
+    if (context.isSet("json")) {
+        QJsonObject json = shown.toJson();
+        json.insert(QStringLiteral("masked"), true);
+        json.insert(QStringLiteral("cases"), array);
+        printJson(context, json);
+    } else if (linked->isEmpty()) {
+        context.out << Tr::tr("%1 (%2 %3) has no cases.").arg(code, shown.kind, shown.name) << '\n';
+    }
+    return OK;
 }
 
 int registerHistoryCommand(Context &context)

@@ -5,6 +5,9 @@
 #include "domain/text.h"
 
 #include "gis/gridlocator.h"
+#include "register/caselinks.h"
+#include "register/registerbook.h"
+#include "register/registerprivacy.h"
 #include "storage/workspace.h"
 #include "sync/outbox.h"
 #include "workflow/casebook.h"
@@ -305,6 +308,53 @@ Result<void> readActionOptions(Context &context, ActionRequest &request)
     return {};
 }
 
+/// The register entries --entry (repeatable) and --reporter name, as links of a new case.
+QList<EntryChoice> chosenEntries(const Context &context)
+{
+    QList<EntryChoice> choices;
+    for (const QString &code : context.parser.values(QStringLiteral("entry")))
+        choices << EntryChoice {code.trimmed(), LinkRole::Concerns};
+    if (context.isSet("reporter"))
+        choices << EntryChoice {context.value("reporter").trimmed(), LinkRole::Reporter};
+    return choices;
+}
+
+/// Reports the case, linked to the entries chosen when there are any, in one transaction.
+Result<CaseEvent> reportLinked(
+    Desk &desk, CaseRecord &record, const ActionRequest &request, const QList<EntryChoice> &chosen)
+{
+    if (chosen.isEmpty())
+        return desk.book->report(record, request);
+    auto entries = RegisterBook::load(*desk.workspace);
+    if (!entries)
+        return std::unexpected(entries.error());
+    CaseLinks links(*entries, *desk.book);
+    return links.report(record, request, chosen);
+}
+
+/// The register entries a case is linked to, masked as every list of the register is.
+QJsonArray linkedEntriesJson(Desk &desk, qint64 caseId)
+{
+    auto entries = RegisterBook::load(*desk.workspace);
+    if (!entries)
+        return {};
+    CaseLinks links(*entries, *desk.book);
+    QJsonArray array;
+    for (const CaseLink &link : links.ofCase(caseId).value_or(QList<CaseLink>())) {
+        QJsonObject object {{QStringLiteral("code"), link.entryCode},
+            {QStringLiteral("role"), linkRoleKey(link.role)},
+            {QStringLiteral("linked_by"), link.linkedBy},
+            {QStringLiteral("linked_at"), link.linkedAt.toString(Qt::ISODate)}};
+        if (auto entry = entries->entry(link.entryCode); entry && *entry) {
+            const RegisterEntry masked = maskedEntry(entries->schema(), **entry);
+            object.insert(QStringLiteral("kind"), masked.kind);
+            object.insert(QStringLiteral("name"), masked.name);
+        }
+        array << object;
+    }
+    return array;
+}
+
 /// The case a report describes, with the grid its location falls in.
 Result<CaseRecord> reportedCase(
     Context &context, const Workspace &workspace, const CategoryTree &categories)
@@ -407,19 +457,24 @@ int reportCommand(Context &context)
     if (auto options = readActionOptions(context, request); !options)
         return failWith(context, options.error());
     record->created = request.at;
-    auto event = desk->book->report(*record, request);
+    const QList<EntryChoice> chosen = chosenEntries(context);
+    auto event = reportLinked(*desk, *record, request, chosen);
     if (!event)
         return failWith(context, event.error());
     if (context.isSet("json")) {
         printJson(context,
             QJsonObject {{QStringLiteral("id"), record->id},
-                {QStringLiteral("grid"), nullable(record->gridCode)}});
+                {QStringLiteral("grid"), nullable(record->gridCode)},
+                {QStringLiteral("entries"), linkedEntriesJson(*desk, record->id)}});
         return OK;
     }
     context.out << Tr::tr("Case %1 reported in grid %2.")
                        .arg(record->id)
                        .arg(record->gridCode.isEmpty() ? Tr::tr("(none)") : record->gridCode)
                 << '\n';
+    for (const EntryChoice &choice : chosen)
+        context.out << Tr::tr("  linked to %1 (%2)").arg(choice.code, linkRoleKey(choice.role))
+                    << '\n';
     return OK;
 }
 
@@ -440,7 +495,8 @@ int caseCommand(Context &context)
     if (!file)
         return failWith(context, file.error());
 
-    const QJsonObject json = caseJson(*desk->book, *record, *file);
+    QJsonObject json = caseJson(*desk->book, *record, *file);
+    json.insert(QStringLiteral("entries"), linkedEntriesJson(*desk, *id));
     if (context.isSet("json"))
         printJson(context, json);
     else
@@ -453,6 +509,10 @@ int actCommand(Context &context)
     if (context.positional.size() != 4)
         return usageError(context, Tr::tr("act needs a WORKSPACE, a case ID and an ACTION."));
     const std::optional<CaseAction> action = caseActionFromKey(context.positional.at(3));
+    if (action && isEntryLink(*action))
+        return usageError(context,
+            Tr::tr("a case is linked to register entries with \"case-link\", which keeps the "
+                   "link beside the case's history."));
     if (!action || isRecordedOnly(*action)) {
         return usageError(context,
             Tr::tr("unknown action \"%1\"; use one of %2.")
@@ -591,6 +651,52 @@ int deadlinesCommand(Context &context)
             "The deadline rules would act on %n of them now (--apply does).", nullptr, due);
     }
     context.out << '\n';
+    return OK;
+}
+
+int caseLinkCommand(Context &context)
+{
+    if (context.positional.size() != 4)
+        return usageError(
+            context, Tr::tr("case-link needs a WORKSPACE, a case ID and a register entry CODE."));
+    auto desk = openDesk(context.positional.at(1));
+    if (!desk)
+        return failWith(context, desk.error());
+    const auto id = findCase(*desk->book, context.positional.at(2));
+    if (!id)
+        return failWith(context, id.error());
+    ActionRequest request;
+    request.at = now();
+    if (auto actor = resolveActor(context, desk->book->setup(), request); !actor)
+        return failWith(context, actor.error());
+    if (auto options = readActionOptions(context, request); !options)
+        return failWith(context, options.error());
+
+    const std::optional<LinkRole> role = context.isSet("link-role")
+        ? linkRoleFromKey(context.value("link-role"))
+        : std::optional(LinkRole::Concerns);
+    if (!role)
+        return usageError(context, Tr::tr("--link-role takes concerns or reporter."));
+    auto entries = RegisterBook::load(*desk->workspace);
+    if (!entries)
+        return failWith(context, entries.error());
+    CaseLinks links(*entries, *desk->book);
+    const EntryChoice choice {context.positional.at(3).trimmed(), *role};
+    const bool removing = context.isSet("remove");
+    auto event = removing ? links.unlink(*id, choice, request) : links.link(*id, choice, request);
+    if (!event)
+        return failWith(context, event.error());
+    if (context.isSet("json")) {
+        printJson(context,
+            QJsonObject {{QStringLiteral("id"), *id}, {QStringLiteral("version"), event->sequence},
+                {QStringLiteral("entries"), linkedEntriesJson(*desk, *id)}});
+        return OK;
+    }
+    context.out << (removing ? Tr::tr("Case %1 is no longer linked to %2.")
+                             : Tr::tr("Case %1 is linked to %2."))
+                       .arg(*id)
+                       .arg(choice.code)
+                << '\n';
     return OK;
 }
 

@@ -99,6 +99,7 @@ CaseDetailPanel::CaseDetailPanel(QWidget *parent)
         {tr("Stage"), tr("Started"), tr("Deadline"), tr("Ended"), tr("Limit"), tr("Outcome")});
     m_tabs->addTab(m_clocks, tr("Deadlines"));
     m_tabs->addTab(createAttachmentsTab(), tr("Attachments"));
+    m_tabs->addTab(createEntriesTab(), tr("Register"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_heading, 1);
@@ -163,6 +164,56 @@ QWidget *CaseDetailPanel::createHistoryTab()
     return m_timelineView;
 }
 
+QWidget *CaseDetailPanel::createEntriesTab()
+{
+    auto *tab = new QWidget;
+    m_entries = new QListWidget(tab);
+    m_entries->setObjectName(QStringLiteral("linkedEntries"));
+    m_linkEntry = new QPushButton(tr("Link…"), tab);
+    m_linkEntry->setObjectName(QStringLiteral("linkEntry"));
+    m_linkEntry->setToolTip(tr("Link the case to a register entry: one at its place, or any by "
+                               "its code"));
+    m_unlinkEntry = new QPushButton(tr("Unlink"), tab);
+    m_unlinkEntry->setObjectName(QStringLiteral("unlinkEntry"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_linkEntry);
+    buttons->addWidget(m_unlinkEntry);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addWidget(m_entries, 1);
+    layout->addLayout(buttons);
+
+    connect(m_linkEntry, &QPushButton::clicked, this, [this] {
+        if (m_caseId)
+            Q_EMIT linkEntryRequested(*m_caseId);
+    });
+    connect(m_unlinkEntry, &QPushButton::clicked, this, [this] {
+        const QListWidgetItem *item = m_entries->currentItem();
+        if (m_caseId && item)
+            Q_EMIT unlinkEntryRequested(*m_caseId, item->data(Qt::UserRole).toString(),
+                item->data(Qt::UserRole + 1).toBool());
+    });
+    connect(m_entries, &QListWidget::currentItemChanged, this,
+        [this](const QListWidgetItem *item) { m_unlinkEntry->setEnabled(m_caseId && item); });
+    return tab;
+}
+
+void CaseDetailPanel::showEntries(const QList<LinkedEntry> &entries)
+{
+    m_entries->clear();
+    for (const LinkedEntry &entry : entries) {
+        //: %1 is a register entry's kind, %2 its name, %3 its code
+        const QString what = tr("%1 %2 (%3)").arg(entry.kind, entry.name, entry.code);
+        auto *item =
+            new QListWidgetItem(entry.reporter ? tr("Reporter: %1").arg(what) : what, m_entries);
+        item->setData(Qt::UserRole, entry.code);
+        item->setData(Qt::UserRole + 1, entry.reporter);
+        item->setToolTip(tr("Linked by %1").arg(entry.linkedBy));
+    }
+    m_unlinkEntry->setEnabled(false);
+}
+
 QWidget *CaseDetailPanel::createAttachmentsTab()
 {
     auto *tab = new QWidget;
@@ -210,7 +261,9 @@ void CaseDetailPanel::clear()
     m_timeline->setEvents({}, {});
     m_clocks->clear();
     m_attachments->clear();
-    for (QPushButton *button : {m_showOnMap, m_addAttachment, m_openAttachment, m_saveAttachment})
+    m_entries->clear();
+    for (QPushButton *button : {m_showOnMap, m_addAttachment, m_openAttachment, m_saveAttachment,
+             m_linkEntry, m_unlinkEntry})
         button->setEnabled(false);
 }
 
@@ -236,8 +289,10 @@ void CaseDetailPanel::showCase(const CaseDetails &details)
     m_timelineView->resizeColumnsToContents();
     showClocks(details);
     showAttachments(details.attachments);
+    showEntries(details.entries);
     m_showOnMap->setEnabled(record.location.has_value());
     m_addAttachment->setEnabled(details.file.has_value());
+    m_linkEntry->setEnabled(details.file.has_value());
 }
 
 void CaseDetailPanel::setDeadline(const DeadlineShown &deadline)

@@ -24,6 +24,16 @@ namespace GridDesk {
 
 class CaseTimelineModel;
 
+/// A register entry a case is linked to, as the operator may see it (personal data masked).
+struct LinkedEntry
+{
+    QString code;
+    QString kind; ///< the kind's title
+    QString name;
+    bool reporter = false; ///< the person who reported the case, not what it concerns
+    QString linkedBy;
+};
+
 /// Everything the case panel shows of one case, gathered by the desk.
 struct CaseDetails
 {
@@ -36,11 +46,13 @@ struct CaseDetails
     CategoryTree categories;
     DeadlineShown deadline; ///< of the current stage
     QDateTime now;
+    QList<LinkedEntry> entries;
 };
 
 /// The case panel: a case's fields, a button to find it on the map, its history event by
 /// event, the deadline of every stage it went through (late ones marked in words and colour),
-/// and its attachments with Add…, Open and Save as….
+/// its attachments with Add…, Open and Save as…, and the register entries it is linked to
+/// with Link… and Unlink.
 class CaseDetailPanel : public QWidget
 {
     Q_OBJECT
@@ -57,6 +69,7 @@ public:
     CaseTimelineModel *timeline() const { return m_timeline; }
     QTreeWidget *stageClocks() const { return m_clocks; }
     QListWidget *attachments() const { return m_attachments; }
+    QListWidget *linkedEntries() const { return m_entries; }
     /// The text of a field ("state", "leadUnit", "dispatchedBy" …), for tests and tools.
     QString field(const QString &name) const;
 
@@ -65,11 +78,17 @@ Q_SIGNALS:
     void addAttachmentRequested(qint64 caseId);
     void openAttachmentRequested(qint64 attachmentId, const QString &name);
     void saveAttachmentRequested(qint64 attachmentId, const QString &name);
+    /// The operator wants to link the case to another register entry.
+    void linkEntryRequested(qint64 caseId);
+    /// The operator wants to remove a link made in error.
+    void unlinkEntryRequested(qint64 caseId, const QString &code, bool reporter);
 
 private:
     QWidget *createFieldsTab();
     QWidget *createHistoryTab();
     QWidget *createAttachmentsTab();
+    QWidget *createEntriesTab();
+    void showEntries(const QList<LinkedEntry> &entries);
     void setField(const QString &name, const QString &text);
     void showFieldTable();
     void showFields(const CaseDetails &details);
@@ -92,6 +111,9 @@ private:
     QPushButton *m_addAttachment = nullptr;
     QPushButton *m_openAttachment = nullptr;
     QPushButton *m_saveAttachment = nullptr;
+    QListWidget *m_entries = nullptr;
+    QPushButton *m_linkEntry = nullptr;
+    QPushButton *m_unlinkEntry = nullptr;
 };
 
 } // namespace GridDesk

@@ -128,6 +128,14 @@ QString CaseTimelineModel::details(const CaseEvent &event, const OrgDirectory &u
         return Tr::tr("Grid %1 → %2 (edition %3).")
             .arg(text(event, "from"), text(event, "to"))
             .arg(event.data.value(QLatin1String("edition")).toInt());
+    case CaseAction::LinkEntry:
+    case CaseAction::UnlinkEntry: {
+        //: %1 is a register entry's code, %2 its kind and masked name
+        const QString entry = Tr::tr("%1 (%2)").arg(text(event, "entry"), text(event, "label"));
+        return text(event, "role") == QLatin1String("reporter")
+            ? Tr::tr("Reporter: %1.").arg(entry)
+            : Tr::tr("Register entry: %1.").arg(entry);
+    }
     default:
         return {};
     }

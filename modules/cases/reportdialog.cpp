@@ -9,8 +9,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -25,7 +27,14 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
     , m_location(new QLineEdit(this))
     , m_pick(new QPushButton(tr("Pick on map"), this))
     , m_channel(new QComboBox(this))
+    , m_entries(new QListWidget(this))
+    , m_noEntries(new QLabel(tr("No register entries here."), this))
     , m_message(new QLabel(this))
+    , m_offerTimer(new QTimer(this))
+    , m_reporter(new QLineEdit(this))
+    , m_reporterMatches(new QListWidget(this))
+    , m_reporterChosen(new QLabel(this))
+    , m_reporterTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("reportDialog"));
     setWindowTitle(tr("Report a case"));
@@ -44,6 +53,23 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("QLabel { color: #9b1010; }"));
     m_message->setVisible(false);
+    m_entries->setObjectName(QStringLiteral("registerEntries"));
+    m_entries->setToolTip(tr("The register's entries at this place, nearest first: tick those "
+                             "the case concerns"));
+    m_entries->setMaximumHeight(m_entries->fontMetrics().height() * 7);
+    m_noEntries->setObjectName(QStringLiteral("noRegisterEntries"));
+    m_offerTimer->setSingleShot(true);
+    m_offerTimer->setInterval(300);
+    m_reporter->setObjectName(QStringLiteral("reporter"));
+    m_reporter->setPlaceholderText(tr("Name or phone number, to find them in the register"));
+    m_reporterMatches->setObjectName(QStringLiteral("reporterMatches"));
+    m_reporterMatches->setToolTip(tr("People of the register: click the one who reports"));
+    m_reporterMatches->setMaximumHeight(m_reporterMatches->fontMetrics().height() * 5);
+    m_reporterMatches->setVisible(false);
+    m_reporterChosen->setObjectName(QStringLiteral("reporterChosen"));
+    m_reporterChosen->setVisible(false);
+    m_reporterTimer->setSingleShot(true);
+    m_reporterTimer->setInterval(300);
 
     auto *where = new QHBoxLayout;
     where->addWidget(m_location, 1);
@@ -54,6 +80,15 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
     form->addRow(tr("Address:"), m_address);
     form->addRow(tr("Location:"), where);
     form->addRow(tr("Came in by:"), m_channel);
+    auto *reporter = new QVBoxLayout;
+    reporter->addWidget(m_reporter);
+    reporter->addWidget(m_reporterMatches);
+    reporter->addWidget(m_reporterChosen);
+    form->addRow(tr("Reporter:"), reporter);
+    auto *entries = new QVBoxLayout;
+    entries->addWidget(m_entries);
+    entries->addWidget(m_noEntries);
+    form->addRow(tr("Register entries:"), entries);
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *save = buttons->addButton(tr("Report"), QDialogButtonBox::AcceptRole);
@@ -64,12 +99,113 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_message);
+    layout->addStretch(1);
     layout->addWidget(buttons);
     resize(qMax(sizeHint().width(), 480), sizeHint().height());
 
     connect(save, &QPushButton::clicked, this, &ReportDialog::submit);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_pick, &QPushButton::clicked, this, &ReportDialog::pickOnMapRequested);
+    connect(m_offerTimer, &QTimer::timeout, this, &ReportDialog::refreshOffers);
+    for (QLineEdit *edit : {m_address, m_location})
+        connect(edit, &QLineEdit::textChanged, m_offerTimer, qOverload<>(&QTimer::start));
+    connect(m_entries, &QListWidget::itemChanged, this, &ReportDialog::noteTick);
+    connect(m_reporterTimer, &QTimer::timeout, this, &ReportDialog::refreshReporters);
+    connect(m_reporter, &QLineEdit::textEdited, this, [this] {
+        m_reporterCode.clear();
+        m_reporterChosen->setVisible(false);
+        m_reporterTimer->start();
+    });
+    connect(m_reporterMatches, &QListWidget::itemClicked, this, &ReportDialog::chooseReporter);
+    connect(m_reporterMatches, &QListWidget::itemActivated, this, &ReportDialog::chooseReporter);
+    refreshOffers();
+}
+
+void ReportDialog::setReporterFinder(ReporterFinder finder)
+{
+    m_reporterFinder = std::move(finder);
+    refreshReporters();
+}
+
+void ReportDialog::refreshReporters()
+{
+    m_reporterTimer->stop();
+    m_reporterMatches->clear();
+    const QString typed = m_reporter->text().trimmed();
+    const QList<OfferedEntry> people =
+        m_reporterFinder && !typed.isEmpty() && m_reporterCode.isEmpty() ? m_reporterFinder(typed)
+                                                                         : QList<OfferedEntry>();
+    for (const OfferedEntry &person : people) {
+        QString text =
+            tr("%1 %2", "a register entry's kind, then its name").arg(person.kind, person.name);
+        if (!person.address.isEmpty())
+            text += QStringLiteral(" — ") + person.address;
+        auto *item = new QListWidgetItem(text, m_reporterMatches);
+        item->setData(Qt::UserRole, person.code);
+        item->setToolTip(person.code);
+    }
+    m_reporterMatches->setVisible(!people.isEmpty());
+}
+
+void ReportDialog::chooseReporter(const QListWidgetItem *item)
+{
+    m_reporterCode = item->data(Qt::UserRole).toString();
+    //: %1 is a person of the register as shown (masked), %2 the entry's code
+    m_reporterChosen->setText(
+        tr("Reporter in the register: %1 (%2)").arg(item->text(), m_reporterCode));
+    m_reporterChosen->setVisible(true);
+    m_reporterMatches->setVisible(false);
+}
+
+void ReportDialog::setEntryFinder(EntryFinder finder)
+{
+    m_finder = std::move(finder);
+    refreshOffers();
+}
+
+void ReportDialog::refreshOffers()
+{
+    m_offerTimer->stop();
+    const QList<OfferedEntry> offers =
+        m_finder ? m_finder(location(), m_address->text().trimmed()) : QList<OfferedEntry>();
+    const QSignalBlocker blocker(m_entries);
+    m_entries->clear();
+    for (const OfferedEntry &offer : offers) {
+        QString text =
+            tr("%1 %2", "a register entry's kind, then its name").arg(offer.kind, offer.name);
+        if (!offer.address.isEmpty())
+            text += QStringLiteral(" — ") + offer.address;
+        if (offer.metres)
+            //: %1 is a distance in whole metres
+            text += QStringLiteral(" · ") + tr("%1 m").arg(qRound(*offer.metres));
+        auto *item = new QListWidgetItem(text, m_entries);
+        item->setData(Qt::UserRole, offer.code);
+        item->setToolTip(offer.code);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_ticked.contains(offer.code) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_entries->setVisible(!offers.isEmpty());
+    m_noEntries->setVisible(offers.isEmpty() && m_finder);
+}
+
+void ReportDialog::noteTick(QListWidgetItem *item)
+{
+    const QString code = item->data(Qt::UserRole).toString();
+    if (item->checkState() == Qt::Checked)
+        m_ticked.insert(code);
+    else
+        m_ticked.remove(code);
+}
+
+QStringList ReportDialog::chosenEntries() const
+{
+    QStringList codes;
+    for (int row = 0; row < m_entries->count(); ++row) {
+        const QListWidgetItem *item = m_entries->item(row);
+        if (item->checkState() == Qt::Checked)
+            codes << item->data(Qt::UserRole).toString();
+    }
+    return codes;
 }
 
 void ReportDialog::fillCategories(const CategoryTree &categories)

@@ -9,6 +9,7 @@
 #include "gis/gridlocator.h"
 #include "gis/wkb.h"
 #include "storage/geopackageblob.h"
+#include "storage/sqlitestatement.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -55,31 +56,56 @@ QString isoTime(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-Result<RegisterEntry> readEntry(const QSqlQuery &query)
+/// A time as the register writes it ("2026-03-01T09:00:00Z"), read without the general ISO
+/// parser, which costs more than the rest of the row; other forms go to that parser.
+QDateTime utcTime(const QString &text)
+{
+    const bool written = text.size() == 20 && text.at(4) == u'-' && text.at(7) == u'-'
+        && text.at(10) == u'T' && text.at(13) == u':' && text.at(16) == u':' && text.at(19) == u'Z';
+    if (!written)
+        return QDateTime::fromString(text, Qt::ISODate);
+    const auto number = [&text](int from, int length) {
+        int value = 0;
+        for (int at = from; at < from + length; ++at)
+            value = value * 10 + text.at(at).digitValue();
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2));
+    if (!date.isValid() || !time.isValid())
+        return QDateTime::fromString(text, Qt::ISODate);
+    return QDateTime(date, time, Qt::UTC);
+}
+
+/// The entry on the statement's row, its columns in the order of COLUMNS.
+Result<RegisterEntry> readEntry(const SqliteStatement &row)
 {
     RegisterEntry entry;
-    entry.id = query.value(0).toLongLong();
-    const QByteArray blob = query.value(1).toByteArray();
+    entry.id = row.columnInt(0);
+    const QByteArrayView blob = row.columnBlob(1);
     if (!blob.isEmpty()) {
         auto decoded = GeoPackageBlob::decode(blob);
         if (!decoded)
             return std::unexpected(
-                decoded.error().at(Tr::tr("register entry %1").arg(query.value(2).toString())));
+                decoded.error().at(Tr::tr("register entry %1").arg(row.columnText(2))));
         if (!decoded->empty)
             entry.wkb = decoded->wkb.toByteArray();
     }
-    entry.code = query.value(2).toString();
-    entry.kind = query.value(3).toString();
-    entry.name = query.value(4).toString();
-    entry.gridCode = query.value(5).toString();
-    entry.address = query.value(6).toString();
-    entry.source = query.value(7).toString();
-    entry.verifiedBy = query.value(8).toString();
-    entry.verifiedAt = QDateTime::fromString(query.value(9).toString(), Qt::ISODate);
-    entry.fields = QJsonDocument::fromJson(query.value(10).toByteArray()).object().toVariantMap();
-    entry.version = query.value(11).toInt();
-    entry.updatedBy = query.value(12).toString();
-    entry.updatedAt = QDateTime::fromString(query.value(13).toString(), Qt::ISODate);
+    entry.code = row.columnText(2);
+    entry.kind = row.columnText(3);
+    entry.name = row.columnText(4);
+    entry.gridCode = row.columnText(5);
+    entry.address = row.columnText(6);
+    entry.source = row.columnText(7);
+    entry.verifiedBy = row.columnText(8);
+    if (!row.columnIsNull(9))
+        entry.verifiedAt = utcTime(row.columnText(9));
+    const QByteArrayView fields = row.columnBlob(10);
+    if (fields.size() > 2) // "{}" holds nothing to read
+        entry.fields = QJsonDocument::fromJson(fields.toByteArray()).object().toVariantMap();
+    entry.version = int(row.columnInt(11));
+    entry.updatedBy = row.columnText(12);
+    entry.updatedAt = utcTime(row.columnText(13));
     return entry;
 }
 
@@ -127,8 +153,16 @@ Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, cons
     return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
 }
 
-/// The great-circle distance in metres (a sphere of the Earth's mean radius: plenty for the
-/// few hundred metres around a case).
+Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
+{
+    return Error {ErrorCode::Conflict,
+        Tr::tr("%1 \"%2\" duplicates the register entry %3 (\"%4\"); change that entry instead.")
+            .arg(entry.kind, entry.name, existing.code, existing.name)};
+}
+
+} // namespace
+
+// A sphere of the Earth's mean radius: plenty for the few hundred metres around a case.
 double metresBetween(const GeoPoint &a, const GeoPoint &b)
 {
     constexpr double EARTH_RADIUS = 6'371'008.8;
@@ -140,15 +174,6 @@ double metresBetween(const GeoPoint &a, const GeoPoint &b)
             * std::sin(dLon / 2);
     return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
 }
-
-Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
-{
-    return Error {ErrorCode::Conflict,
-        Tr::tr("%1 \"%2\" duplicates the register entry %3 (\"%4\"); change that entry instead.")
-            .arg(entry.kind, entry.name, existing.code, existing.name)};
-}
-
-} // namespace
 
 RegisterBook::RegisterBook(Workspace &workspace, RegisterSchema schema)
     : m_workspace(&workspace)
@@ -171,21 +196,41 @@ Result<RegisterBook> RegisterBook::load(Workspace &workspace)
 Result<QList<RegisterEntry>> RegisterBook::select(
     const QString &where, const QVariantList &values) const
 {
-    QSqlQuery query(m_workspace->database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT %1 FROM register_entries %2").arg(COLUMNS, where));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (auto done = exec(query, Tr::tr("Reading the register")); !done)
-        return std::unexpected(done.error());
+    // SQLite's own statement: QSqlQuery's per-value QVariants cost more than the query itself
+    // on a grid page of thousands of entries.
+    const QByteArray sql =
+        QStringLiteral("SELECT %1 FROM register_entries %2").arg(COLUMNS, where).toUtf8();
+    auto statement = SqliteStatement::prepare(m_workspace->connection(), sql.constData());
+    if (!statement)
+        return std::unexpected(statement.error());
+    for (int index = 0; index < values.size(); ++index) {
+        const QVariant &value = values.at(index);
+        switch (value.typeId()) {
+        case QMetaType::Double:
+            statement->bindDouble(index + 1, value.toDouble());
+            break;
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+            statement->bindInt(index + 1, value.toLongLong());
+            break;
+        default:
+            statement->bindText(index + 1, value.toString());
+        }
+    }
     QList<RegisterEntry> entries;
-    while (query.next()) {
-        auto entry = readEntry(query);
+    while (true) {
+        auto row = statement->step(Tr::tr("Reading the register"));
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return entries;
+        auto entry = readEntry(*statement);
         if (!entry)
             return std::unexpected(entry.error());
         entries << std::move(*entry);
     }
-    return entries;
 }
 
 Result<QList<RegisterEntry>> RegisterBook::entries(const RegisterQuery &query) const
@@ -226,6 +271,43 @@ Result<std::optional<RegisterEntry>> RegisterBook::entry(const QString &code) co
 Result<QList<RegisterEntry>> RegisterBook::near(
     const GeoPoint &point, double metres, int limit) const
 {
+    auto found = around(point, metres, limit);
+    if (!found)
+        return std::unexpected(found.error());
+    QList<RegisterEntry> nearest;
+    for (const auto &[entry, distance] : std::as_const(*found))
+        nearest << entry;
+    return nearest;
+}
+
+Result<QList<RegisterEntry>> RegisterBook::atAddress(
+    const QString &address, int minimumPartial, int limit) const
+{
+    const QString typed = address.simplified();
+    if (typed.isEmpty())
+        return QList<RegisterEntry>();
+
+    // Every beginning of the address long enough to name a building, and the address itself.
+    QStringList beginnings;
+    for (qsizetype length = std::min<qsizetype>(minimumPartial, typed.size());
+         length <= typed.size(); ++length)
+        beginnings << typed.left(length);
+    QString where =
+        QStringLiteral("WHERE address IN (%1)")
+            .arg(QStringList(beginnings.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+    QVariantList values(beginnings.cbegin(), beginnings.cend());
+    if (typed.size() >= minimumPartial) {
+        // A range on the index: every text that begins with typed sorts between the two.
+        where += QStringLiteral(" OR (address > ? AND address < ?)");
+        values << typed << typed + QString::fromUcs4(U"\U0010FFFF");
+    }
+    where += QStringLiteral(" ORDER BY address, code LIMIT %1").arg(std::max(0, limit));
+    return select(where, values);
+}
+
+Result<QList<std::pair<RegisterEntry, double>>> RegisterBook::around(
+    const GeoPoint &point, double metres, int limit) const
+{
     // A box a little larger than the circle, in degrees, for the R-tree; then exact distances.
     constexpr double METRES_PER_DEGREE = 111'320.0;
     const double dLat = metres / METRES_PER_DEGREE * 1.01;
@@ -254,11 +336,11 @@ Result<QList<RegisterEntry>> RegisterBook::near(
     }
     std::stable_sort(
         found.begin(), found.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    QList<RegisterEntry> nearest;
+    QList<std::pair<RegisterEntry, double>> nearest;
     for (const auto &[distance, entry] : found) {
         if (limit >= 0 && nearest.size() >= limit)
             break;
-        nearest << entry;
+        nearest << std::pair(entry, distance);
     }
     return nearest;
 }
@@ -568,6 +650,21 @@ Result<RegisterEntry> RegisterBook::merge(
         remove.addBindValue(gone);
         if (auto done = exec(remove, Tr::tr("Removing the merged entry %1").arg(gone)); !done)
             return std::unexpected(done.error());
+
+        // The cases of the entry merged away now concern the one kept (each link once).
+        QSqlQuery move(m_workspace->database());
+        move.prepare(QStringLiteral("UPDATE OR IGNORE case_entry_links SET entry_code = ? WHERE "
+                                    "entry_code = ?"));
+        move.addBindValue(keep);
+        move.addBindValue(gone);
+        QSqlQuery left(m_workspace->database());
+        left.prepare(QStringLiteral("DELETE FROM case_entry_links WHERE entry_code = ?"));
+        left.addBindValue(gone);
+        for (QSqlQuery *query : {&move, &left}) {
+            if (auto done = exec(*query, Tr::tr("Handing the cases of %1 to %2").arg(gone, keep));
+                !done)
+                return std::unexpected(done.error());
+        }
 
         RegisterEntry merged = absorbed(**kept, **leaving);
         if (auto done = replace(merged, **kept, QStringLiteral("merged"), by, at,

@@ -60,9 +60,9 @@ struct KindCount
 /// new book after the grid map changes.
 ///
 /// TODO(#10): changes are not commands of the sync outbox yet, so each workspace keeps its own
-/// register; duplicates are merged only when someone asks (merge()); the report dialog does not
-/// offer near() yet and cases do not keep links to entries (nor an entry its cases); there is no
-/// search by name or address, nor its two-million-entry benchmark.
+/// register; duplicates are merged only when someone asks (merge()); a grid's entries are read
+/// whole, their fields parsed into maps, which keeps the two-million-entry benchmark's grid
+/// figure over its target.
 class RegisterBook
 {
 public:
@@ -72,6 +72,7 @@ public:
     ~RegisterBook();
 
     const RegisterSchema &schema() const { return m_schema; }
+    Workspace &workspace() const { return *m_workspace; }
 
     /// Entries query selects, ordered by kind then code.
     Result<QList<RegisterEntry>> entries(const RegisterQuery &query = {}) const;
@@ -80,6 +81,15 @@ public:
     /// Entries standing within metres of a point, or whose polygon contains it, nearest first
     /// (what a case registered at that point may concern). At most limit of them.
     Result<QList<RegisterEntry>> near(const GeoPoint &point, double metres, int limit = 20) const;
+    /// The same entries, each with its distance in metres (0 inside its polygon).
+    Result<QList<std::pair<RegisterEntry, double>>> around(
+        const GeoPoint &point, double metres, int limit = 20) const;
+
+    /// Entries whose address is address or begins it (the building a flat is in), and, when
+    /// address has at least minimumPartial characters, entries whose address continues it (the
+    /// flats of a building). Ordered by address and code; at most limit. Blank finds nothing.
+    Result<QList<RegisterEntry>> atAddress(
+        const QString &address, int minimumPartial, int limit = 20) const;
 
     /// Stored entries that entry duplicates: of the same kind with the same value in an
     /// identifying field (an ID number, an asset code …), or with the same name and address
@@ -105,8 +115,9 @@ public:
 
     /// Merges the entry gone into keep (of the same kind): keep takes the address, location
     /// and field values it lacks, and a history line naming gone; gone leaves the entries with
-    /// a last history line naming keep, so both histories stay readable under their codes.
-    /// Refused for the same code twice, different kinds or an entry not there.
+    /// a last history line naming keep, so both histories stay readable under their codes. The
+    /// cases linked to gone are linked to keep. Refused for the same code twice, different kinds or
+    /// an entry not there.
     Result<RegisterEntry> merge(
         const QString &keep, const QString &gone, const QString &by, const QDateTime &at);
 
@@ -141,6 +152,12 @@ public:
     Result<QString> nextCode(const QString &kind);
     /// Brings the feature table's extent in gpkg_contents up to date (for QGIS's first view).
     Result<void> updateExtent();
+    /// Entries an SQL tail (WHERE …, ORDER BY …, LIMIT …) over register_entries selects, with
+    /// its values bound in order: for the register's searches.
+    Result<QList<RegisterEntry>> selectWhere(const QString &tail, const QVariantList &values) const
+    {
+        return select(tail, values);
+    }
 
 private:
     RegisterBook(Workspace &workspace, RegisterSchema schema);

@@ -46,4 +46,7 @@ struct RegisterEntry
     bool sameContent(const RegisterEntry &other) const;
 };
 
+/// The great-circle distance between two points in metres.
+double metresBetween(const GeoPoint &a, const GeoPoint &b);
+
 } // namespace GridDesk

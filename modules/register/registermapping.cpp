@@ -104,6 +104,33 @@ RegisterMapping RegisterMapping::byName(const QStringList &sourceFields, const Q
     return mapping;
 }
 
+QJsonObject RegisterMapping::toJson() const
+{
+    QJsonObject fieldsObject;
+    for (const auto &[source, target] : fields) {
+        const QJsonValue before = fieldsObject.value(source);
+        if (before.isUndefined()) {
+            fieldsObject.insert(source, target);
+            continue;
+        }
+        QJsonArray targets = before.isArray() ? before.toArray() : QJsonArray {before};
+        targets << target;
+        fieldsObject.insert(source, targets);
+    }
+    QJsonObject object {{QStringLiteral("fields"), fieldsObject}};
+    if (!source.isEmpty())
+        object.insert(QStringLiteral("source"), source);
+    if (!layer.isEmpty())
+        object.insert(QStringLiteral("layer"), layer);
+    if (encoding)
+        object.insert(QStringLiteral("encoding"), *encoding);
+    if (sourceCrs)
+        object.insert(QStringLiteral("source_crs"), *sourceCrs);
+    if (!values.isEmpty())
+        object.insert(QStringLiteral("values"), QJsonObject::fromVariantMap(values));
+    return object;
+}
+
 QStringList RegisterMapping::sourcesOf(const QString &target) const
 {
     QStringList sources;

@@ -4,6 +4,7 @@
 
 #include "domain/error.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -23,8 +24,8 @@ namespace GridDesk {
 /// field to the same value for every feature. Register fields are the shared core (code, name,
 /// address, grid, source, verified_by, verified_at) or the kind's own.
 ///
-/// TODO(#10): the workstation has no mapping dialog yet (one that remembers the mapping used
-/// for each source); mappings are written as files and given to griddesk-cli.
+/// The workstation's mapping dialog makes them too, and the workspace remembers the one used
+/// for each source (RegisterMappingStore).
 struct RegisterMapping
 {
     QString source; ///< what entries record as their source; the file name when empty
@@ -37,6 +38,9 @@ struct RegisterMapping
     /// Reads a mapping file. Fails naming the file when it is not JSON of this shape.
     static Result<RegisterMapping> load(const QString &path);
     static Result<RegisterMapping> fromJson(const QByteArray &json, const QString &fileName);
+    /// The mapping as the JSON object fromJson() reads (a source field mapped to several
+    /// register fields as a list).
+    QJsonObject toJson() const;
 
     /// The mapping used without a file: every source field named like a register field (core
     /// or the kind's own, ignoring case) maps to it.

@@ -638,6 +638,26 @@ QStringList version13()
     return statements;
 }
 
+QStringList version14()
+{
+    // Which register entries a case concerns, and which entry is its reporter. Entry codes are
+    // kept as text: an entry merged away hands its links to the entry it was merged into.
+    QStringList statements {
+        QStringLiteral(
+            "CREATE TABLE case_entry_links (case_id INTEGER NOT NULL REFERENCES cases(fid), "
+            "entry_code TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('concerns', "
+            "'reporter')), linked_by TEXT NOT NULL, linked_at TEXT NOT NULL, PRIMARY KEY "
+            "(case_id, entry_code, role))"),
+        QStringLiteral("CREATE INDEX case_entry_links_entry ON case_entry_links(entry_code)"),
+        // Entries at an address, for the report desk's offers, and entries by name or address
+        // for the register's search.
+        QStringLiteral("CREATE INDEX register_entries_address ON register_entries(address)"),
+        QStringLiteral("CREATE INDEX register_entries_by_name ON register_entries(name)"),
+    };
+    statements << attributeTables({"case_entry_links"});
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -678,6 +698,7 @@ const QList<Migration> &all()
             "The grid register: kinds and their fields, entries with their R-tree, the history "
             "of every change, the log of personal data reveals",
             version13()},
+        {14, "The grid register: the links of cases to the entries they concern", version14()},
     };
     return migrations;
 }
@@ -697,6 +718,8 @@ const QList<PostgresStep> &postgres()
             "A PostgreSQL store with every table of a version 13 workspace, PostGIS shapes of "
             "grids and cases",
             ":/storage/postgres/schema-13.sql"},
+        {14, "The grid register: the links of cases to the entries they concern",
+            ":/storage/postgres/schema-14.sql"},
     };
     return steps;
 }

@@ -62,6 +62,8 @@ constexpr std::array<Term, std::size_t(CaseAction::Count)> ACTIONS {{
     {"rehome", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Moved to another grid")},
     {"contact_reporter", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Contact the reporter")},
     {"return_visit", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Return visit")},
+    {"link_entry", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Link a register entry")},
+    {"unlink_entry", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Unlink a register entry")},
 }};
 
 constexpr std::array<Term, std::size_t(Role::Count)> ROLES {{
@@ -196,6 +198,11 @@ bool isRecordedOnly(CaseAction action)
 {
     return action == CaseAction::Report || action == CaseAction::Absorb
         || action == CaseAction::Rehome;
+}
+
+bool isEntryLink(CaseAction action)
+{
+    return action == CaseAction::LinkEntry || action == CaseAction::UnlinkEntry;
 }
 
 QString caseActionKeys()

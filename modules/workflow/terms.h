@@ -58,6 +58,8 @@ enum class CaseAction {
     Rehome, ///< a new grid edition put the case's location in another grid
     ContactReporter, ///< the unit called the reporter back before handling (first contact)
     ReturnVisit, ///< after closing, the reporter was asked how satisfied they are
+    LinkEntry, ///< the case concerns a register entry, or its reporter is one
+    UnlinkEntry, ///< a link to a register entry was a mistake
     Count
 };
 
@@ -106,6 +108,10 @@ QString roleKeys();
 /// True for actions the desk records itself as a consequence of something else (the report
 /// that creates a case, a duplicate merged in, a new grid edition): never taken by hand.
 bool isRecordedOnly(CaseAction action);
+
+/// True for the actions that link a case to register entries or unlink it: taken through the
+/// register, which keeps the links beside the case's history, not through the desk's dialogs.
+bool isEntryLink(CaseAction action);
 
 /// True for states a case leaves only by reopening (closed and evaluated cases can still be
 /// evaluated or reopened; these are the ends of the loop).

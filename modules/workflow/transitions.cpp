@@ -38,6 +38,8 @@ bool allowsAside(CaseState from, CaseAction action)
     case A::Rehome:
         return isOpen(from);
     case A::Attach:
+    case A::LinkEntry:
+    case A::UnlinkEntry:
         return from != S::Merged;
     case A::ContactReporter:
         return from == S::Registered || isWithUnit(from) || from == S::Returned
@@ -143,6 +145,9 @@ bool roleMay(Role role, CaseAction action)
         return role == Role::Operator || role == Role::UnitHandler;
     case A::Attach:
         return true;
+    case A::LinkEntry:
+    case A::UnlinkEntry: // those who take reports and watch over cases
+        return role == Role::Operator || role == Role::Supervisor || role == Role::Leader;
     case A::Absorb: // recorded with the merge that causes it, by whoever merged
         return role == Role::Operator;
     case A::Rehome: // only a published grid edition moves cases

@@ -129,7 +129,7 @@ QList<CaseAction> WorkflowEngine::available(const CaseFile &file, Role role)
         return actions;
     for (int index = 0; index < int(CaseAction::Count); ++index) {
         const auto action = CaseAction(index);
-        if (isRecordedOnly(action))
+        if (isRecordedOnly(action) || isEntryLink(action))
             continue;
         if (!Transitions::roleMay(role, action) || !Transitions::target(file.state(), action))
             continue;
@@ -404,6 +404,17 @@ Result<void> WorkflowEngine::checkAside(const CaseFile &file, const ActionReques
         if (text(request, "name").isEmpty())
             return fail(ErrorCode::InvalidArgument, Tr::tr("An attachment needs a file name."));
         return {};
+    case CaseAction::LinkEntry:
+    case CaseAction::UnlinkEntry: {
+        const QString role = text(request, "role");
+        if (text(request, "entry").isEmpty())
+            return fail(ErrorCode::InvalidArgument, Tr::tr("Name the register entry."));
+        if (role != QLatin1String("concerns") && role != QLatin1String("reporter"))
+            return fail(ErrorCode::InvalidArgument,
+                Tr::tr("A case concerns a register entry or has it as its reporter, not \"%1\".")
+                    .arg(role));
+        return {};
+    }
     default:
         return {};
     }

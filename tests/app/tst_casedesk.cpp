@@ -16,14 +16,20 @@
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
 #include "domain/translations.h"
+#include "gis/wkb.h"
 #include "maprender/mapviewport.h"
 #include "mapview/mapcanvas.h"
+#include "register/registerbook.h"
+#include "registerview/registerpanel.h"
+#include "registerview/registertablemodel.h"
 #include "storage/workspace.h"
 #include "workflow/casebook.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -34,6 +40,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -58,11 +66,13 @@ private Q_SLOTS:
     void reportsOfOneChannelAreCasesOfTheirOwn();
     void addsALocalUser();
     void attachesAFile();
+    void reportLinksRegisterEntries();
     void inboxesSurviveARestart();
 
 private:
     void runAs(const QString &name);
     qint64 reportCase(const QString &description);
+    GeoPoint fillReport(ReportDialog *dialog, const QString &description);
     /// Reports a case, registers and dispatches it, and has Li Lei accept it and feed back
     /// result; returns its id.
     qint64 fedBackCase(const QString &description, const QString &result);
@@ -170,16 +180,7 @@ qint64 TestCaseDesk::reportCase(const QString &description)
     ReportDialog *dialog = m_desk->reportDialog();
     if (!dialog)
         return 0;
-    auto *category = child<QComboBox>(dialog, "category");
-    category->setCurrentIndex(category->findData(QStringLiteral("road.pothole")));
-    child<QLineEdit>(dialog, "description")->setText(description);
-    child<QLineEdit>(dialog, "address")->setText(QStringLiteral("Section 1, Muzha Road"));
-    // Inside a Wenshan village: where the village's name is drawn.
-    const auto scene = m_window->mapCanvas()->scene();
-    const MapScene::GridShape &village = scene->grids().back();
-    const GeoPoint where = WebMercator::toLonLat(village.labelAnchor);
-    child<QLineEdit>(dialog, "location")
-        ->setText(QStringLiteral("%1, %2").arg(where.lon, 0, 'f', 7).arg(where.lat, 0, 'f', 7));
+    fillReport(dialog, description);
 
     const qsizetype before = m_window->caseQueue()->viewCount(QueueView::All);
     QTest::mouseClick(child<QPushButton>(dialog, "submit"), Qt::LeftButton);
@@ -190,6 +191,21 @@ qint64 TestCaseDesk::reportCase(const QString &description)
     if (m_window->caseQueue()->viewCount(QueueView::All) != before + 1)
         return 0;
     return m_desk->currentCaseId().value_or(0);
+}
+
+GeoPoint TestCaseDesk::fillReport(ReportDialog *dialog, const QString &description)
+{
+    auto *category = child<QComboBox>(dialog, "category");
+    category->setCurrentIndex(category->findData(QStringLiteral("road.pothole")));
+    child<QLineEdit>(dialog, "description")->setText(description);
+    child<QLineEdit>(dialog, "address")->setText(QStringLiteral("Section 1, Muzha Road"));
+    // Inside a Wenshan village: where the village's name is drawn.
+    const auto scene = m_window->mapCanvas()->scene();
+    const MapScene::GridShape &village = scene->grids().back();
+    const GeoPoint where = WebMercator::toLonLat(village.labelAnchor);
+    child<QLineEdit>(dialog, "location")
+        ->setText(QStringLiteral("%1, %2").arg(where.lon, 0, 'f', 7).arg(where.lat, 0, 'f', 7));
+    return where;
 }
 
 ActionDialog *TestCaseDesk::startAction(CaseAction action)
@@ -580,6 +596,138 @@ void TestCaseDesk::attachesAFile()
         m_desk->caseBook()->attachmentContent(list->item(0)->data(Qt::UserRole).toLongLong());
     QVERIFY(content.has_value());
     QCOMPARE(*content, QByteArray("a photo would be here"));
+}
+
+namespace {
+
+/// Chinese typed as an input method commits it: the way an operator's keyboard sends it.
+void typeThroughInputMethod(QWidget *widget, const QString &text)
+{
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QApplication::sendEvent(widget, &commit);
+}
+
+} // namespace
+
+void TestCaseDesk::reportLinksRegisterEntries()
+{
+    advance(1);
+    m_window->caseActions()->reportAction()->trigger();
+    ReportDialog *dialog = m_desk->reportDialog();
+    QVERIFY(dialog);
+    const GeoPoint where = fillReport(dialog, QStringLiteral("Lamp out by the school gate"));
+
+    // The register, kept by another program meanwhile: a lamp 10 m away, a resident 22 m
+    // away and a depot a kilometre off.
+    {
+        auto workspace = Workspace::open(m_path);
+        QVERIFY(workspace.has_value());
+        auto book = RegisterBook::load(**workspace);
+        QVERIFY(book.has_value());
+        const auto add = [&](const QString &kind, const QString &name, double east, double north) {
+            RegisterEntry entry;
+            entry.kind = kind;
+            entry.name = name;
+            entry.wkb = Wkb::point({where.lon + east, where.lat + north});
+            if (kind == QLatin1String("person"))
+                entry.fields.insert(QStringLiteral("phone"), QStringLiteral("0912-345-678"));
+            return book->add(entry, QStringLiteral("Clerk"), m_now.toUTC()).has_value();
+        };
+        QVERIFY(add(QStringLiteral("thing"), QStringLiteral("Lamp 7"), 0.0001, 0));
+        QVERIFY(add(QStringLiteral("person"), QStringLiteral("王大明"), 0, 0.0002));
+        QVERIFY(add(QStringLiteral("place"), QStringLiteral("Far depot"), 0.01, 0));
+    }
+    dialog->refreshOffers();
+    QListWidget *offers = dialog->offeredEntries();
+    QCOMPARE(offers->count(), 2);
+    QVERIFY2(offers->item(0)->text().contains(QLatin1String("Lamp 7")),
+        qPrintable(offers->item(0)->text()));
+    QVERIFY(offers->item(0)->text().endsWith(QLatin1String("10 m")));
+    QVERIFY2(!offers->item(1)->text().contains(QStringLiteral("大明")),
+        qPrintable(offers->item(1)->text()));
+    offers->item(0)->setCheckState(Qt::Checked);
+    // Typing on keeps the tick when the entry is still offered.
+    child<QLineEdit>(dialog, "address")->setText(QStringLiteral("Section 1, Muzha Road, gate"));
+    dialog->refreshOffers();
+    QCOMPARE(dialog->chosenEntries(), QStringList({QStringLiteral("TH-000001")}));
+
+    // The caller gives a phone number: the register knows them, masked.
+    auto *reporter = child<QLineEdit>(dialog, "reporter");
+    QTest::keyClicks(reporter, QStringLiteral("345 678"));
+    dialog->refreshReporters();
+    QListWidget *people = dialog->reporterMatches();
+    QCOMPARE(people->count(), 1);
+    QVERIFY2(people->item(0)->text().contains(QStringLiteral("王")),
+        qPrintable(people->item(0)->text()));
+    QVERIFY(!people->item(0)->text().contains(QStringLiteral("大明")));
+    QTest::mouseClick(
+        people->viewport(), Qt::LeftButton, {}, people->visualItemRect(people->item(0)).center());
+    QCOMPARE(dialog->chosenReporter(), QStringLiteral("PE-000001"));
+    QVERIFY(child<QLabel>(dialog, "reporterChosen")->isVisible());
+    // A name nobody in the register has finds nobody.
+    reporter->clear();
+    typeThroughInputMethod(reporter, QStringLiteral("李"));
+    dialog->refreshReporters();
+    QCOMPARE(people->count(), 0);
+    QCOMPARE(dialog->chosenReporter(), QString());
+    reporter->clear();
+    typeThroughInputMethod(reporter, QStringLiteral("王大"));
+    dialog->refreshReporters();
+    QCOMPARE(people->count(), 1);
+    QTest::mouseClick(
+        people->viewport(), Qt::LeftButton, {}, people->visualItemRect(people->item(0)).center());
+    QCOMPARE(dialog->chosenReporter(), QStringLiteral("PE-000001"));
+    QTRY_VERIFY(!m_window->mapCanvas()->isRendering());
+    saveScreenshot(dialog, QStringLiteral("desk-report-register.png"));
+
+    QTest::mouseClick(child<QPushButton>(dialog, "submit"), Qt::LeftButton);
+    QVERIFY(!m_desk->reportDialog());
+    const qint64 id = m_desk->currentCaseId().value_or(0);
+    QVERIFY(id > 0);
+    CaseDetailPanel *panel = m_window->caseDetail();
+    QListWidget *linked = panel->linkedEntries();
+    QCOMPARE(linked->count(), 2);
+    QVERIFY(linked->item(0)->text().contains(QLatin1String("TH-000001")));
+    QVERIFY(linked->item(1)->text().contains(QLatin1String("PE-000001")));
+    QVERIFY(!linked->item(1)->text().contains(QStringLiteral("大明")));
+    QCOMPARE(panel->timeline()->events().last().action, CaseAction::LinkEntry);
+
+    // The register dock lists the lamp's case; a double-click opens it.
+    RegisterPanel *registerPanel = m_window->registerPanel();
+    registerPanel->refresh();
+    const RegisterTableModel *model = registerPanel->model();
+    int lampRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(int(RegisterTableModel::Role::Code))
+            == QStringLiteral("TH-000001"))
+            lampRow = row;
+    }
+    QVERIFY(lampRow >= 0);
+    registerPanel->table()->setCurrentIndex(model->index(lampRow, 0));
+    QListWidget *cases = registerPanel->entryCases();
+    QCOMPARE(cases->count(), 1);
+    QCOMPARE(cases->item(0)->data(Qt::UserRole).toLongLong(), id);
+    m_desk->showCase(reportCase(QStringLiteral("Another pothole")));
+    QVERIFY(m_desk->currentCaseId() != id);
+    QSignalSpy requested(registerPanel, &RegisterPanel::caseRequested);
+    m_window->registerDock()->raise();
+    QTRY_VERIFY(cases->isVisible());
+    QTRY_VERIFY(!cases->visualItemRect(cases->item(0)).isEmpty());
+    const QPoint at = cases->visualItemRect(cases->item(0)).center();
+    QTest::mouseClick(cases->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(cases->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(requested.count(), 1);
+    QCOMPARE(m_desk->currentCaseId(), std::optional<qint64>(id));
+
+    // A link made in error is removed from the case panel, and the history says so.
+    advance(1);
+    auto *tabs = child<QTabWidget>(panel, "caseTabs");
+    tabs->setCurrentIndex(tabs->count() - 1);
+    panel->linkedEntries()->setCurrentRow(0);
+    QTest::mouseClick(child<QPushButton>(panel, "unlinkEntry"), Qt::LeftButton);
+    QCOMPARE(panel->linkedEntries()->count(), 1);
+    QCOMPARE(panel->timeline()->events().last().action, CaseAction::UnlinkEntry);
 }
 
 void TestCaseDesk::reopen()

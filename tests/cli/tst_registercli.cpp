@@ -265,6 +265,119 @@ private Q_SLOTS:
             4);
     }
 
+    void aCaseIsLinkedToEntriesAndAnEntryListsItsCases()
+    {
+        const QString path = m_fixture.taipeiCopy(QStringLiteral("links.gpkg"));
+        QVERIFY(!path.isEmpty());
+        const auto importCsv = [&](const QString &kind, const QString &rows) {
+            const QString csv = m_fixture.filePath(kind + QStringLiteral(".csv"));
+            QSaveFile file(csv);
+            if (!file.open(QIODevice::WriteOnly))
+                return -1;
+            file.write((QStringLiteral("name,address,lon,lat\n") + rows).toUtf8());
+            if (!file.commit())
+                return -1;
+            return Test::cli(
+                {QStringLiteral("import-register"), path, csv, QStringLiteral("--kind"), kind})
+                .status;
+        };
+        QCOMPARE(importCsv(QStringLiteral("person"),
+                     QStringLiteral("王小明,忠孝西路一段49號5樓,121.5170,25.0478\n")),
+            0);
+        QCOMPARE(importCsv(QStringLiteral("place"),
+                     QStringLiteral("Station tower,忠孝西路一段49號,121.5180,25.0478\n"
+                                    "Old depot,,121.5300,25.0478\n")),
+            0);
+        const QString person = QStringLiteral("PE-000001");
+        const QString tower = QStringLiteral("PL-000001");
+        const QString depot = QStringLiteral("PL-000002");
+
+        // Offered at the point: the resident nearby; the tower, 100 m off, by its address.
+        const Test::Run offered =
+            Test::cli({QStringLiteral("register"), path, QStringLiteral("--near"),
+                QStringLiteral("121.5170,25.0478"), QStringLiteral("--address"),
+                QStringLiteral("忠孝西路一段49號3樓"), QStringLiteral("--json")});
+        QCOMPARE(offered.status, 0);
+        const QJsonArray offers = object(offered)[QLatin1String("entries")].toArray();
+        QCOMPARE(offers.size(), 2);
+        QCOMPARE(offers.at(0)[QLatin1String("code")].toString(), person);
+        QCOMPARE(offers.at(1)[QLatin1String("code")].toString(), tower);
+        QVERIFY(!offered.out.contains(QStringLiteral("王小明").toUtf8()));
+
+        const QStringList report {QStringLiteral("report"), path, QStringLiteral("--as"),
+            QStringLiteral("Operator Chen"), QStringLiteral("--category"), QStringLiteral("event"),
+            QStringLiteral("--lon"), QStringLiteral("121.5170"), QStringLiteral("--lat"),
+            QStringLiteral("25.0478"), QStringLiteral("--json")};
+        const qint64 casesBefore = sqlCount(path, QStringLiteral("SELECT count(*) FROM cases"));
+        const Test::Run unknown = Test::cli(report
+            + QStringList {QStringLiteral("--entry"), tower, QStringLiteral("--entry"),
+                QStringLiteral("PL-999999")});
+        QCOMPARE(unknown.status, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("PL-999999")), qPrintable(unknown.err));
+        QCOMPARE(sqlCount(path, QStringLiteral("SELECT count(*) FROM cases")), casesBefore);
+
+        const Test::Run reported = Test::cli(report
+            + QStringList {QStringLiteral("--entry"), tower, QStringLiteral("--reporter"), person});
+        QCOMPARE(reported.status, 0);
+        const qint64 id = object(reported)[QLatin1String("id")].toInteger();
+        const QJsonArray linked = object(reported)[QLatin1String("entries")].toArray();
+        QCOMPARE(linked.size(), 2);
+        QCOMPARE(linked.at(1)[QLatin1String("role")].toString(), QStringLiteral("reporter"));
+        QVERIFY(!reported.out.contains(QStringLiteral("王小明").toUtf8()));
+
+        const auto casesOf = [&](const QString &code) {
+            const Test::Run run =
+                Test::cli({QStringLiteral("register-entry"), path, code, QStringLiteral("--json")});
+            return object(run)[QLatin1String("cases")].toArray();
+        };
+        QCOMPARE(casesOf(tower).size(), 1);
+        QCOMPARE(casesOf(tower).at(0)[QLatin1String("case")].toInteger(), id);
+        QCOMPARE(
+            casesOf(person).at(0)[QLatin1String("role")].toString(), QStringLiteral("reporter"));
+        QCOMPARE(casesOf(depot).size(), 0);
+
+        // Linked later and unlinked again, each in the case's history.
+        const QStringList link {QStringLiteral("case-link"), path, QString::number(id), depot,
+            QStringLiteral("--as"), QStringLiteral("Operator Chen")};
+        QCOMPARE(Test::cli(link).status, 0);
+        QCOMPARE(casesOf(depot).size(), 1);
+        QCOMPARE(Test::cli(link).status, 1);
+        QCOMPARE(Test::cli(link + QStringList {QStringLiteral("--remove")}).status, 0);
+        QCOMPARE(casesOf(depot).size(), 0);
+        const Test::Run shown = Test::cli(
+            {QStringLiteral("case"), path, QString::number(id), QStringLiteral("--json")});
+        QStringList actions;
+        for (const QJsonValue &event : object(shown)[QLatin1String("events")].toArray())
+            actions << event[QLatin1String("action")].toString();
+        QCOMPARE(actions,
+            QStringList({QStringLiteral("report"), QStringLiteral("link_entry"),
+                QStringLiteral("link_entry"), QStringLiteral("link_entry"),
+                QStringLiteral("unlink_entry")}));
+        QCOMPARE(object(shown)[QLatin1String("entries")].toArray().size(), 2);
+
+        // Searched by the beginning of a name or an address, masked like every list.
+        const auto searched = [&](const QString &text) {
+            const Test::Run run = Test::cli({QStringLiteral("register"), path,
+                QStringLiteral("--search"), text, QStringLiteral("--json")});
+            QStringList found;
+            for (const QJsonValue &entry : object(run)[QLatin1String("entries")].toArray())
+                found << entry[QLatin1String("code")].toString();
+            return found;
+        };
+        QCOMPARE(searched(QStringLiteral("忠孝西路一段49號")), QStringList({tower, person}));
+        QCOMPARE(searched(QStringLiteral("Old")), QStringList({depot}));
+        QCOMPARE(searched(QStringLiteral("depot")), QStringList());
+
+        // The generic act command does not make links, and says where they are made.
+        const Test::Run act = Test::cli({QStringLiteral("act"), path, QString::number(id),
+            QStringLiteral("link_entry"), QStringLiteral("--as"), QStringLiteral("Operator Chen")});
+        QCOMPARE(act.status, 2);
+        QVERIFY(act.err.contains(QStringLiteral("case-link")));
+        QCOMPARE(
+            Test::cli({QStringLiteral("register-entry"), path, QStringLiteral("PL-404")}).status,
+            1);
+    }
+
     void aNewFieldIsDefinedAndImportedWithoutABuild()
     {
         const QString path = m_fixture.taipeiCopy(QStringLiteral("field.gpkg"));

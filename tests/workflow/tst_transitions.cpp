@@ -69,9 +69,12 @@ const QMap<std::pair<S, A>, S> &expectedMoves()
         stay(open, A::MarkSpecial);
         stay(open, A::Absorb);
         stay(open, A::Rehome);
-        stay({S::Reported, S::Registered, S::Dispatched, S::Returned, S::InHandling, S::FedBack,
-                 S::Supervised, S::Escalated, S::Closed, S::Evaluated, S::Rejected, S::Cancelled},
-            A::Attach);
+        // A file, or a register entry the case concerns, may be added to any case but a merged one.
+        for (A action : {A::Attach, A::LinkEntry, A::UnlinkEntry})
+            stay({S::Reported, S::Registered, S::Dispatched, S::Returned, S::InHandling, S::FedBack,
+                     S::Supervised, S::Escalated, S::Closed, S::Evaluated, S::Rejected,
+                     S::Cancelled},
+                action);
         return m;
     }();
     return moves;
@@ -122,13 +125,14 @@ private Q_SLOTS:
             QVERIFY(!Transitions::target(S(state), A::Report));
     }
 
-    void finishedStatesOnlyReopenEvaluateVisitOrAttach()
+    void finishedStatesOnlyReopenEvaluateVisitAttachOrLink()
     {
         for (S state : {S::Closed, S::Evaluated, S::Rejected, S::Cancelled, S::Merged}) {
             for (int action = 0; action < int(A::Count); ++action) {
                 const bool allowed = Transitions::target(state, A(action)).has_value();
                 const bool expected = A(action) == A::Reopen || A(action) == A::Evaluate
-                    || A(action) == A::ReturnVisit || A(action) == A::Attach;
+                    || A(action) == A::ReturnVisit || A(action) == A::Attach
+                    || isEntryLink(A(action));
                 if (allowed && !expected)
                     QFAIL(qPrintable(caseStateKey(state) + u' ' + caseActionKey(A(action))));
             }
@@ -170,6 +174,8 @@ private Q_SLOTS:
         row(A::Merge, {op});
         row(A::Attach, {op, sup, unit, lead});
         row(A::Rehome, {});
+        row(A::LinkEntry, {op, sup, lead});
+        row(A::UnlinkEntry, {op, sup, lead});
     }
 
     void roles()

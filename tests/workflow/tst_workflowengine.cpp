@@ -58,6 +58,34 @@ private Q_SLOTS:
             qPrintable(refused.error().message));
     }
 
+    void registerLinksKeepTheStateAndNeedAnEntry()
+    {
+        Flow flow;
+        QVERIFY(flow.fedBack());
+        const CaseState before = flow.file().state();
+        ActionRequest link = flow.request(OPERATOR, CaseAction::LinkEntry);
+        auto bare = flow.decide(link);
+        QVERIFY(!bare);
+        QCOMPARE(bare.error().code, ErrorCode::InvalidArgument);
+        link.data.insert(QStringLiteral("entry"), QStringLiteral("TH-000001"));
+        link.data.insert(QStringLiteral("role"), QStringLiteral("owner"));
+        QVERIFY(!flow.decide(link));
+        link.data.insert(QStringLiteral("role"), QStringLiteral("concerns"));
+        ActionRequest byHandler = link;
+        byHandler.role = HANDLER.role;
+        byHandler.actor = HANDLER.name;
+        byHandler.actorUnit = HANDLER.unit;
+        QCOMPARE(flow.decide(byHandler).error().code, ErrorCode::Forbidden);
+        QVERIFY(flow.apply(link));
+        QCOMPARE(flow.file().state(), before);
+
+        // Links are made through the register, never offered among the desk's actions.
+        QVERIFY(!WorkflowEngine::available(flow.file(), Role::Operator)
+                     .contains(CaseAction::LinkEntry));
+        QVERIFY(!WorkflowEngine::available(flow.file(), Role::Operator)
+                     .contains(CaseAction::UnlinkEntry));
+    }
+
     void staleVersionIsAConflict()
     {
         Flow flow;

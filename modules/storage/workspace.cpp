@@ -575,14 +575,21 @@ Result<void> Workspace::forEachCase(
                                  "agency, address, created, closed, grid_code, flags, geom, state, "
                                  "version, lead_unit, stage_started, deadline, suspended, "
                                  "case_types, co_units, extension_pending FROM cases");
-    if (caseQuery.caseId)
+    if (!caseQuery.caseIds.isEmpty()) {
+        QStringList ids;
+        ids.reserve(caseQuery.caseIds.size());
+        for (const qint64 id : caseQuery.caseIds)
+            ids << QString::number(id);
+        sql += QStringLiteral(" WHERE fid IN (%1)").arg(ids.join(u','));
+    } else if (caseQuery.caseId) {
         sql += QStringLiteral(" WHERE fid = %1").arg(*caseQuery.caseId);
-    else if (caseQuery.gridCode && caseQuery.includeDescendants)
+    } else if (caseQuery.gridCode && caseQuery.includeDescendants) {
         sql = QStringLiteral("WITH RECURSIVE within(code) AS (SELECT ?1 UNION SELECT g.code FROM "
                              "grids g JOIN within w ON g.parent_code = w.code) ")
             + sql + QStringLiteral(" WHERE grid_code IN (SELECT code FROM within)");
-    else if (caseQuery.gridCode)
+    } else if (caseQuery.gridCode) {
         sql += QStringLiteral(" WHERE grid_code = ?1");
+    }
     sql += QStringLiteral(" ORDER BY fid");
     if (caseQuery.limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(caseQuery.limit);
@@ -590,7 +597,7 @@ Result<void> Workspace::forEachCase(
     auto statement = SqliteStatement::prepare(connection(), sql.toUtf8().constData());
     if (!statement)
         return std::unexpected(statement.error());
-    if (caseQuery.gridCode && !caseQuery.caseId)
+    if (caseQuery.gridCode && !caseQuery.caseId && caseQuery.caseIds.isEmpty())
         statement->bindText(1, *caseQuery.gridCode);
 
     const QString doing = Tr::tr("Reading cases");

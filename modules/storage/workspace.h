@@ -25,6 +25,7 @@ struct CaseQuery
     bool includeDescendants = true; ///< with gridCode: also cases in grids nested below it
     int limit = -1; ///< -1 for all
     std::optional<qint64> caseId; ///< just this case
+    QList<qint64> caseIds; ///< when not empty, just these cases (and not caseId)
 };
 
 /// Where a case is and which grid it was given: what re-homing cases needs, without the rest

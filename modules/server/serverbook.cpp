@@ -864,7 +864,9 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
     page.cursor = after;
     QList<CaseRecord> visible;
     QSet<qint64> seen;
+    QHash<qint64, CaseRecord> records; // read ahead, a batch at a time
     QSqlQuery scan(m_store.database());
+    scan.setForwardOnly(true);
     scan.prepare(
         QStringLiteral("SELECT id, case_id FROM case_events WHERE id > ? ORDER BY id LIMIT ?"));
     bool full = false;
@@ -873,33 +875,58 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
         scan.addBindValue(FEED_SCAN_CHUNK);
         if (auto read = run(scan, Tr::tr("Reading the feed")); !read)
             return std::unexpected(read.error());
-        int rows = 0;
-        while (scan.next()) {
-            ++rows;
-            const qint64 eventId = scan.value(0).toLongLong();
-            const qint64 caseId = scan.value(1).toLongLong();
+        QList<std::pair<qint64, qint64>> events; // event id, case id
+        while (scan.next())
+            events.append({scan.value(0).toLongLong(), scan.value(1).toLongLong()});
+        scan.finish();
+        for (qsizetype at = 0; at < events.size() && !full; ++at) {
+            const auto [eventId, caseId] = events.at(at);
             if (!seen.contains(caseId)) {
                 seen.insert(caseId);
-                auto record = m_book->record(caseId);
-                if (!record)
-                    return std::unexpected(record.error());
-                if (sees(account, *record)) {
+                if (!records.contains(caseId)) {
+                    // The rows of the next cases not seen yet, in one read: as many as the
+                    // page may still take, and a few more for cases the account does not see.
+                    const qsizetype wanted = std::max<qsizetype>(64, limit - visible.size() + 1);
+                    QList<qint64> batch {caseId};
+                    QSet<qint64> batched {caseId};
+                    for (qsizetype next = at + 1; next < events.size() && batch.size() < wanted;
+                         ++next) {
+                        const qint64 other = events.at(next).second;
+                        if (!seen.contains(other) && !batched.contains(other)) {
+                            batched.insert(other);
+                            batch << other;
+                        }
+                    }
+                    auto read = m_book->records(batch);
+                    if (!read)
+                        return std::unexpected(read.error());
+                    records.insert(*read);
+                    if (!records.contains(caseId)) {
+                        auto record = m_book->record(caseId); // says what is missing
+                        if (!record)
+                            return std::unexpected(record.error());
+                        records.insert(caseId, *record);
+                    }
+                }
+                const CaseRecord &record = records[caseId];
+                if (sees(account, record)) {
                     if (visible.size() == limit) {
                         // A case more than the page holds: the next page starts before it.
                         page.more = true;
                         full = true;
                         break;
                     }
-                    visible << *record;
+                    visible << record;
                 }
             }
             page.cursor = eventId;
         }
-        scan.finish();
-        if (rows < FEED_SCAN_CHUNK)
+        if (events.size() < FEED_SCAN_CHUNK)
             break;
     }
 
+    // The histories with statements prepared once for the page.
+    const CaseBook::StatementScope statements(*m_book);
     QHash<qint64, Sync::CaseKey> keys;
     const auto keyOf = [&](qint64 id) -> std::optional<Sync::CaseKey> {
         if (auto found = keys.constFind(id); found != keys.constEnd())

@@ -76,35 +76,67 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
     Workspace &workspace = book.workspace();
     return workspace.transaction<FeedSummary>([&]() -> Result<FeedSummary> {
         FeedSummary summary;
+        // The statements every case of the page uses, prepared once for the page.
+        const CaseBook::StatementScope statements(book);
+        QSqlQuery find(workspace.database());
+        find.setForwardOnly(true);
+        find.prepare(QStringLiteral("SELECT fid FROM cases WHERE source = ? AND external_id = ?"));
+        const auto findCase = [&](const CaseKey &key) -> Result<std::optional<qint64>> {
+            find.addBindValue(key.source);
+            find.addBindValue(key.externalId);
+            if (!find.exec()) {
+                return fail(ErrorCode::Database,
+                    Tr::tr("Finding case %1 %2: %3")
+                        .arg(key.source, key.externalId, find.lastError().text()));
+            }
+            std::optional<qint64> found;
+            if (find.next())
+                found = find.value(0).toLongLong();
+            find.finish();
+            return found;
+        };
+
         // The rows first, so that events naming another case of the page find it; the new
         // ones in one go.
         QList<qint64> ids;
         QList<bool> fresh;
         QList<CaseRecord> added;
         QList<qsizetype> addedAt;
+        QList<qint64> known;
         for (const CaseSnapshot &snapshot : snapshots) {
-            auto id = caseIdOf(workspace, snapshot.key);
+            auto id = findCase(snapshot.key);
             if (!id)
                 return std::unexpected(id.error());
             ids << id->value_or(0);
             fresh << !id->has_value();
-            if (!*id) {
-                added << snapshot.record;
-                added.last().id = 0;
-                addedAt << ids.size() - 1;
+            if (*id) {
+                known << **id;
                 continue;
             }
-            // The server places cases in its grids, which may be an edition ahead.
-            auto local = book.record(**id);
+            added << snapshot.record;
+            added.last().id = 0;
+            addedAt << ids.size() - 1;
+        }
+        // The server places cases in its grids, which may be an edition ahead.
+        auto locals = book.records(known);
+        if (!locals)
+            return std::unexpected(locals.error());
+        std::vector<CaseLocation> moved;
+        for (qsizetype index = 0; index < snapshots.size(); ++index) {
+            if (fresh.at(index))
+                continue;
+            const CaseRecord &server = snapshots.at(index).record;
+            auto local = locals->constFind(ids.at(index)) != locals->constEnd()
+                ? Result<CaseRecord>(locals->value(ids.at(index)))
+                : book.record(ids.at(index)); // says what is wrong
             if (!local)
                 return std::unexpected(local.error());
-            if (local->gridCode != snapshot.record.gridCode
-                || local->flags != snapshot.record.flags) {
-                CaseLocation placed {
-                    **id, local->location, snapshot.record.gridCode, snapshot.record.flags};
-                if (auto moved = workspace.setCaseGrids({placed}); !moved)
-                    return std::unexpected(moved.error());
-            }
+            if (local->gridCode != server.gridCode || local->flags != server.flags)
+                moved.push_back({local->id, local->location, server.gridCode, server.flags});
+        }
+        if (!moved.empty()) {
+            if (auto placed = workspace.setCaseGrids(moved); !placed)
+                return std::unexpected(placed.error());
         }
         if (!added.isEmpty()) {
             if (auto saved = workspace.saveCases(added); !saved)
@@ -123,7 +155,7 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                     if (placeholder.isUndefined())
                         continue;
                     const CaseKey key = snapshot.linked.value(placeholder.toInteger());
-                    auto linked = caseIdOf(workspace, key);
+                    auto linked = findCase(key);
                     if (!linked)
                         return std::unexpected(linked.error());
                     if (*linked)

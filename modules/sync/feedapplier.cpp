@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace GridDesk::Sync {
 
 namespace {
@@ -145,9 +147,17 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                 ids[addedAt.at(index)] = added.at(index).id;
         }
 
+        // What the outbox holds for the page's cases, read at once. A case whose commands
+        // change below (a push's answers may name one case twice) is read again on its own.
+        auto outboxed = outbox.commandsOfCases(ids);
+        if (!outboxed)
+            return std::unexpected(outboxed.error());
+        QSet<qint64> reread;
         for (qsizetype index = 0; index < snapshots.size(); ++index) {
             const CaseSnapshot &snapshot = snapshots.at(index);
             const qint64 caseId = ids.at(index);
+            const bool cached = !reread.contains(caseId);
+            const Outbox::CaseCommands commandsHere = outboxed->value(caseId);
             QList<CaseEvent> events = snapshot.events;
             for (CaseEvent &event : events) {
                 for (const char *link : CASE_LINK_KEYS) {
@@ -172,17 +182,22 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                 if (!file)
                     return std::unexpected(file.error());
                 local = file->events();
-                auto commands = outbox.commandsOf(caseId);
-                if (!commands)
-                    return std::unexpected(commands.error());
-                localCommands = *commands;
+                if (cached) {
+                    localCommands = commandsHere.commands;
+                } else {
+                    auto commands = outbox.commandsOf(caseId);
+                    if (!commands)
+                        return std::unexpected(commands.error());
+                    localCommands = *commands;
+                }
             }
             const int shared = sharedLength(local, localCommands, events);
             if (shared == events.size()) {
                 // The desk has all the server has. Its later events stay while their commands
                 // wait to be sent; one the server refused, or one never sent, goes with all
                 // after it, which were based on it.
-                auto pending = outbox.pendingEvents(caseId);
+                auto pending =
+                    cached ? Result<QSet<int>>(commandsHere.pending) : outbox.pendingEvents(caseId);
                 if (!pending)
                     return std::unexpected(pending.error());
                 bool waiting = true;
@@ -197,9 +212,16 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                                        "on: another desk acted first, or the server refused "
                                        "the action.")
                                     .arg(shared + 1);
-            auto rejected = outbox.rejectSuperseded(caseId, shared, why);
+            // Only commands still waiting, of events after the shared ones, are rejected:
+            // where the outbox holds none, there is nothing to write.
+            const bool waitingAfter = !cached
+                || std::any_of(commandsHere.pending.cbegin(), commandsHere.pending.cend(),
+                    [shared](int sequence) { return sequence > shared; });
+            auto rejected =
+                waitingAfter ? outbox.rejectSuperseded(caseId, shared, why) : Result<int>(0);
             if (!rejected)
                 return std::unexpected(rejected.error());
+            reread.insert(caseId);
             auto superseded = book.adoptHistory(caseId, shared, events, why);
             if (!superseded) {
                 return std::unexpected(

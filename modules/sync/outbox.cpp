@@ -359,6 +359,35 @@ Result<QSet<int>> Outbox::pendingEvents(qint64 caseId) const
     return pending;
 }
 
+Result<QHash<qint64, Outbox::CaseCommands>> Outbox::commandsOfCases(
+    const QList<qint64> &caseIds) const
+{
+    QHash<qint64, CaseCommands> found;
+    if (caseIds.isEmpty())
+        return found;
+    QStringList ids;
+    ids.reserve(caseIds.size());
+    for (const qint64 id : caseIds)
+        ids << QString::number(id);
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    // The same rows as commandsOf() and pendingEvents(), in the same order.
+    query.prepare(QStringLiteral("SELECT case_id, event_sequence, command_id, state FROM "
+                                 "sync_outbox WHERE case_id IN (%1) AND state IN ('queued', "
+                                 "'sent', 'applied') ORDER BY id")
+                      .arg(ids.join(u',')));
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    while (query.next()) {
+        CaseCommands &commands = found[query.value(0).toLongLong()];
+        const int sequence = query.value(1).toInt();
+        commands.commands.insert(sequence, query.value(2).toString());
+        if (query.value(3).toString() != QLatin1String("applied"))
+            commands.pending.insert(sequence);
+    }
+    return found;
+}
+
 Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
 {
     return m_workspace.transaction([&]() -> Result<void> {

@@ -96,6 +96,15 @@ public:
     Result<QHash<int, QString>> commandsOf(qint64 caseId) const;
     /// The sequences of caseId's events whose commands still wait for the server's answer.
     Result<QSet<int>> pendingEvents(qint64 caseId) const;
+    /// What commandsOf() and pendingEvents() say of one case.
+    struct CaseCommands
+    {
+        QHash<int, QString> commands;
+        QSet<int> pending;
+    };
+    /// commandsOf() and pendingEvents() of many cases read at once (a page of the feed); cases
+    /// without such commands are left out.
+    Result<QHash<qint64, CaseCommands>> commandsOfCases(const QList<qint64> &caseIds) const;
 
     /// Notes that entries went out once more. Call before sending them.
     Result<void> markSent(const QList<OutboxEntry> &entries);

@@ -121,6 +121,7 @@ Workspace::Workspace(const QString &path, const QString &connectionName)
 
 Workspace::~Workspace()
 {
+    m_saveCase.reset(); // finalised before its connection closes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -623,16 +624,22 @@ Result<qint64> Workspace::caseCount() const
 
 Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
 {
-    auto statement = SqliteStatement::prepare(connection(),
-        "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
-        "address, created, closed, grid_code, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-        "?10, ?11, ?12) ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, "
-        "category = excluded.category, descriptor = excluded.descriptor, status = "
-        "excluded.status, agency = excluded.agency, address = excluded.address, created = "
-        "excluded.created, closed = excluded.closed, grid_code = excluded.grid_code, flags = "
-        "excluded.flags RETURNING fid");
-    if (!statement)
-        return std::unexpected(statement.error());
+    if (!m_saveCase) {
+        auto prepared = SqliteStatement::prepare(connection(),
+            "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
+            "address, created, closed, grid_code, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+            "?9, "
+            "?10, ?11, ?12) ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, "
+            "category = excluded.category, descriptor = excluded.descriptor, status = "
+            "excluded.status, agency = excluded.agency, address = excluded.address, created = "
+            "excluded.created, closed = excluded.closed, grid_code = excluded.grid_code, flags = "
+            "excluded.flags RETURNING fid");
+        if (!prepared)
+            return std::unexpected(prepared.error());
+        m_saveCase = std::make_unique<SqliteStatement>(std::move(*prepared));
+    }
+    SqliteStatement *statement = m_saveCase.get();
+    statement->reset();
     for (CaseRecord &record : cases) {
         const QByteArray point =
             record.location ? GeoPackageBlob::encode(Wkb::point(*record.location)) : QByteArray();

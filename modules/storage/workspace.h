@@ -18,6 +18,8 @@ struct sqlite3;
 
 namespace GridDesk {
 
+class SqliteStatement;
+
 /// Which cases to read from a workspace.
 struct CaseQuery
 {
@@ -158,6 +160,9 @@ private:
     QString m_path;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    // saveCases()'s insert, prepared once: its upsert compiles the R-tree triggers, which cost
+    // more than the row itself when cases come one at a time (a server taking reports).
+    std::unique_ptr<SqliteStatement> m_saveCase;
 };
 
 } // namespace GridDesk

@@ -234,9 +234,9 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     int refused = 0;
     bool changed = false;
     // One transaction for the whole push (each command a savepoint of it): a store that cannot
-    // be written leaves none of it applied, and the desk sends it all again. The histories'
-    // statements are prepared once for all its commands.
-    const CaseBook::StatementScope statements(m_book.book());
+    // be written leaves none of it applied, and the desk sends it all again. Its commands
+    // share statements prepared once.
+    const ServerBook::PushScope statements(m_book);
     const auto applied = m_store.transaction([&]() -> Result<void> {
         for (const QJsonValue &command : commands.toArray()) {
             auto result = m_book.apply(who, command);

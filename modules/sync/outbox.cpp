@@ -405,27 +405,39 @@ Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
 
 Result<void> Outbox::answer(const CommandResult &result)
 {
+    return answer(QList<CommandResult> {result});
+}
+
+Result<void> Outbox::answer(const QList<CommandResult> &results)
+{
     QSqlQuery update(m_workspace.database());
     update.prepare(QStringLiteral(
         "UPDATE sync_outbox SET state = ?, reason_code = ?, reason = ?, answered_at = ? WHERE "
         "command_id = ? AND state IN ('queued', 'sent')"));
-    update.addBindValue(result.applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
-    update.addBindValue(result.refusal ? refusalKey(*result.refusal) : QStringLiteral(""));
-    update.addBindValue(result.reason.isNull() ? QStringLiteral("") : result.reason);
-    update.addBindValue(nowText());
-    update.addBindValue(result.id);
-    if (auto done = run(update, Tr::tr("Writing the server's answer")); !done)
-        return done;
-    if (result.applied || update.numRowsAffected() == 0)
-        return {};
-    // The chart here holds a change the server refused: the server's is taken in again.
-    QSqlQuery kind(m_workspace.database());
-    kind.prepare(QStringLiteral("SELECT kind FROM sync_outbox WHERE command_id = ?"));
-    kind.addBindValue(result.id);
-    if (auto read = run(kind, Tr::tr("Reading the outbox")); !read)
-        return read;
-    if (kind.next() && commandKindFromKey(kind.value(0).toString()) == CommandKind::Org)
-        return m_workspace.setMetadata(ORG_CHART_REFUSED, QStringLiteral("1"));
+    const QString now = nowText();
+    for (const CommandResult &result : results) {
+        update.addBindValue(
+            result.applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
+        update.addBindValue(result.refusal ? refusalKey(*result.refusal) : QStringLiteral(""));
+        update.addBindValue(result.reason.isNull() ? QStringLiteral("") : result.reason);
+        update.addBindValue(now);
+        update.addBindValue(result.id);
+        if (auto done = run(update, Tr::tr("Writing the server's answer")); !done)
+            return done;
+        if (result.applied || update.numRowsAffected() == 0)
+            continue;
+        // The chart here holds a change the server refused: the server's is taken in again.
+        QSqlQuery kind(m_workspace.database());
+        kind.prepare(QStringLiteral("SELECT kind FROM sync_outbox WHERE command_id = ?"));
+        kind.addBindValue(result.id);
+        if (auto read = run(kind, Tr::tr("Reading the outbox")); !read)
+            return read;
+        if (kind.next() && commandKindFromKey(kind.value(0).toString()) == CommandKind::Org) {
+            if (auto marked = m_workspace.setMetadata(ORG_CHART_REFUSED, QStringLiteral("1"));
+                !marked)
+                return marked;
+        }
+    }
     return {};
 }
 

@@ -110,6 +110,9 @@ public:
     Result<void> markSent(const QList<OutboxEntry> &entries);
     /// Writes the server's answer. Answers to commands the outbox does not hold are ignored.
     Result<void> answer(const CommandResult &result);
+    /// The answers to a whole push, in order, with the update prepared once. Call inside
+    /// Workspace::transaction().
+    Result<void> answer(const QList<CommandResult> &results);
     /// Rejects, at the desk, the unanswered commands of caseId that wrote events after keep:
     /// the server's history, read from the feed, replaced those events.
     Result<int> rejectSuperseded(qint64 caseId, int keep, const QString &reason);

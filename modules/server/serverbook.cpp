@@ -993,6 +993,9 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
     }
 
     // The histories with statements prepared once for the page.
+    // TODO(#7): the page's JSON is built as QJsonObjects and written by QJsonDocument, the
+    // largest cost of the feed left (bench/README.md, "The sync"); a writer streaming the
+    // snapshots would save most of it.
     const CaseBook::StatementScope statements(*m_book);
     QHash<qint64, Sync::CaseKey> keys;
     const auto keyOf = [&](qint64 id) -> std::optional<Sync::CaseKey> {

@@ -140,6 +140,9 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
             if (auto placed = workspace.setCaseGrids(moved); !placed)
                 return std::unexpected(placed.error());
         }
+        // TODO(#7): a new case is written three times (its row, then its events, then its
+        // state on the row), each row insert feeding the R-tree through its triggers; taking
+        // a page in is still most of a pull's time (bench/README.md, "The sync").
         if (!added.isEmpty()) {
             if (auto saved = workspace.saveCases(added); !saved)
                 return std::unexpected(saved.error());

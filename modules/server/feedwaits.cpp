@@ -49,15 +49,20 @@ void FeedWaits::answer(QHttpServerResponder &responder, const ServerBook::FeedPa
 {
     const QJsonObject body {{QStringLiteral("cases"), page.cases},
         {QStringLiteral("cursor"), page.cursor}, {QStringLiteral("more"), page.more}};
-    responder.write(
-        QJsonDocument(body), {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
+    // Compact, as every other answer: QHttpServerResponder indents a QJsonDocument, which
+    // doubled the bytes of a feed page.
+    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact),
+        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
 }
 
 void FeedWaits::refuse(QHttpServerResponder &responder, QHttpServerResponder::StatusCode status,
     const QString &key, const QString &message)
 {
-    responder.write(QJsonDocument(Sync::errorJson(key, message)),
-        {{QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}}, status);
+    responder.write(QJsonDocument(Sync::errorJson(key, message)).toJson(QJsonDocument::Compact),
+        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+            {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}},
+        status);
 }
 
 std::optional<QHttpServerResponder> FeedWaits::hold(QHttpServerResponder &&responder,

@@ -234,7 +234,9 @@ QHttpServerResponse HttpApi::push(const QHttpServerRequest &request)
     int refused = 0;
     bool changed = false;
     // One transaction for the whole push (each command a savepoint of it): a store that cannot
-    // be written leaves none of it applied, and the desk sends it all again.
+    // be written leaves none of it applied, and the desk sends it all again. Its commands
+    // share statements prepared once.
+    const ServerBook::PushScope statements(m_book);
     const auto applied = m_store.transaction([&]() -> Result<void> {
         // Under the store's write lock: what another server process on it changed is seen.
         if (auto followed = m_book.followStore(); !followed)

@@ -50,7 +50,68 @@ Result<void> run(QSqlQuery &query, const QString &doing)
     return fail(ErrorCode::Database, QStringLiteral("%1: %2").arg(doing, query.lastError().text()));
 }
 
+const QString EARLIER_ANSWER_SQL = QStringLiteral(
+    "SELECT user_name, status, code, reason, version FROM server_commands WHERE command_id = ?");
+const QString RECORD_ANSWER_SQL = QStringLiteral(
+    "INSERT INTO server_commands (command_id, user_name, received_at, kind, case_source, "
+    "case_external_id, status, code, reason, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+const QString CASE_BY_KEY_SQL =
+    QStringLiteral("SELECT fid FROM cases WHERE source = ? AND external_id = ?");
+
 } // namespace
+
+struct ServerBook::PushStatements
+{
+    explicit PushStatements(const QSqlDatabase &database)
+        : earlier(database)
+        , record(database)
+        , caseByKey(database)
+    {
+        // A statement that cannot be prepared fails, and says why, where it runs.
+        for (auto [query, sql] :
+            {std::pair {&earlier, &EARLIER_ANSWER_SQL}, std::pair {&record, &RECORD_ANSWER_SQL},
+                std::pair {&caseByKey, &CASE_BY_KEY_SQL}}) {
+            query->setForwardOnly(true);
+            query->prepare(*sql);
+        }
+    }
+
+    QSqlQuery earlier;
+    QSqlQuery record;
+    QSqlQuery caseByKey;
+};
+
+ServerBook::PushScope::PushScope(ServerBook &book)
+    : m_book(book)
+    , m_histories(*book.m_book)
+{
+    if (m_book.m_push)
+        return;
+    m_book.m_push = std::make_unique<PushStatements>(m_book.m_store.database());
+    m_owner = true;
+}
+
+ServerBook::PushScope::~PushScope()
+{
+    if (m_owner)
+        m_book.m_push.reset();
+}
+
+Result<std::optional<qint64>> ServerBook::caseIdOf(const Sync::CaseKey &key) const
+{
+    if (!m_push)
+        return Sync::caseIdOf(m_store, key);
+    QSqlQuery &query = m_push->caseByKey;
+    query.addBindValue(key.source);
+    query.addBindValue(key.externalId);
+    if (auto read = run(query, Tr::tr("Finding case %1 %2").arg(key.source, key.externalId)); !read)
+        return std::unexpected(read.error());
+    std::optional<qint64> found;
+    if (query.next())
+        found = query.value(0).toLongLong();
+    query.finish();
+    return found;
+}
 
 ServerBook::ServerBook(Workspace &store)
     : m_store(store)
@@ -177,9 +238,12 @@ Result<CommandResult> ServerBook::answerOnce(const Account &account, const QStri
     const std::function<Result<CommandResult>()> &decision)
 {
     return m_store.transaction<CommandResult>([&]() -> Result<CommandResult> {
-        QSqlQuery earlier(m_store.database());
-        earlier.prepare(QStringLiteral("SELECT user_name, status, code, reason, version FROM "
-                                       "server_commands WHERE command_id = ?"));
+        std::optional<QSqlQuery> own;
+        if (!m_push) {
+            own.emplace(m_store.database());
+            own->prepare(EARLIER_ANSWER_SQL);
+        }
+        QSqlQuery &earlier = m_push ? m_push->earlier : *own;
         earlier.addBindValue(commandId);
         if (auto read = run(earlier, Tr::tr("Reading earlier answers")); !read)
             return std::unexpected(read.error());
@@ -197,17 +261,20 @@ Result<CommandResult> ServerBook::answerOnce(const Account &account, const QStri
             }
             result.version = earlier.value(4).toInt();
             result.repeated = true;
+            earlier.finish();
             return result;
         }
+        earlier.finish();
 
         auto result = decision();
         if (!result)
             return result;
-        QSqlQuery record(m_store.database());
-        record.prepare(QStringLiteral(
-            "INSERT INTO server_commands (command_id, user_name, received_at, kind, case_source, "
-            "case_external_id, status, code, reason, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?)"));
+        std::optional<QSqlQuery> ownRecord;
+        if (!m_push) {
+            ownRecord.emplace(m_store.database());
+            ownRecord->prepare(RECORD_ANSWER_SQL);
+        }
+        QSqlQuery &record = m_push ? m_push->record : *ownRecord;
         record.addBindValue(commandId);
         record.addBindValue(account.name);
         record.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
@@ -654,7 +721,7 @@ Result<Sync::CaseSnapshot> ServerBook::snapshot(const CaseRecord &record) const
 Result<std::optional<Sync::CaseSnapshot>> ServerBook::current(
     const Account &account, const Sync::CaseKey &key) const
 {
-    auto caseId = Sync::caseIdOf(m_store, key);
+    auto caseId = caseIdOf(key);
     if (!caseId)
         return std::unexpected(caseId.error());
     if (!*caseId)
@@ -713,7 +780,7 @@ Result<CommandResult> ServerBook::decide(const Account &account, const Sync::Com
 
 Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync::Command &command)
 {
-    auto existing = Sync::caseIdOf(m_store, command.key);
+    auto existing = caseIdOf(command.key);
     if (!existing)
         return std::unexpected(existing.error());
     if (*existing) {
@@ -762,7 +829,7 @@ Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync
 
 Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync::Command &command)
 {
-    auto caseId = Sync::caseIdOf(m_store, command.key);
+    auto caseId = caseIdOf(command.key);
     if (!caseId)
         return std::unexpected(caseId.error());
     if (!*caseId) {
@@ -790,7 +857,7 @@ Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync
     }
     ActionRequest request = *acting;
     if (command.into) {
-        auto into = Sync::caseIdOf(m_store, *command.into);
+        auto into = caseIdOf(*command.into);
         if (!into)
             return std::unexpected(into.error());
         std::optional<CaseRecord> target;
@@ -895,7 +962,9 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
     page.cursor = after;
     QList<CaseRecord> visible;
     QSet<qint64> seen;
+    QHash<qint64, CaseRecord> records; // read ahead, a batch at a time
     QSqlQuery scan(m_store.database());
+    scan.setForwardOnly(true);
     scan.prepare(
         QStringLiteral("SELECT id, case_id FROM case_events WHERE id > ? ORDER BY id LIMIT ?"));
     bool full = false;
@@ -904,33 +973,61 @@ Result<ServerBook::FeedPage> ServerBook::feed(const Account &account, qint64 aft
         scan.addBindValue(FEED_SCAN_CHUNK);
         if (auto read = run(scan, Tr::tr("Reading the feed")); !read)
             return std::unexpected(read.error());
-        int rows = 0;
-        while (scan.next()) {
-            ++rows;
-            const qint64 eventId = scan.value(0).toLongLong();
-            const qint64 caseId = scan.value(1).toLongLong();
+        QList<std::pair<qint64, qint64>> events; // event id, case id
+        while (scan.next())
+            events.append({scan.value(0).toLongLong(), scan.value(1).toLongLong()});
+        scan.finish();
+        for (qsizetype at = 0; at < events.size() && !full; ++at) {
+            const auto [eventId, caseId] = events.at(at);
             if (!seen.contains(caseId)) {
                 seen.insert(caseId);
-                auto record = m_book->record(caseId);
-                if (!record)
-                    return std::unexpected(record.error());
-                if (sees(account, *record)) {
+                if (!records.contains(caseId)) {
+                    // The rows of the next cases not seen yet, in one read: as many as the
+                    // page may still take, and a few more for cases the account does not see.
+                    const qsizetype wanted = std::max<qsizetype>(64, limit - visible.size() + 1);
+                    QList<qint64> batch {caseId};
+                    QSet<qint64> batched {caseId};
+                    for (qsizetype next = at + 1; next < events.size() && batch.size() < wanted;
+                         ++next) {
+                        const qint64 other = events.at(next).second;
+                        if (!seen.contains(other) && !batched.contains(other)) {
+                            batched.insert(other);
+                            batch << other;
+                        }
+                    }
+                    auto read = m_book->records(batch);
+                    if (!read)
+                        return std::unexpected(read.error());
+                    records.insert(*read);
+                    if (!records.contains(caseId)) {
+                        auto record = m_book->record(caseId); // says what is missing
+                        if (!record)
+                            return std::unexpected(record.error());
+                        records.insert(caseId, *record);
+                    }
+                }
+                const CaseRecord &record = records[caseId];
+                if (sees(account, record)) {
                     if (visible.size() == limit) {
                         // A case more than the page holds: the next page starts before it.
                         page.more = true;
                         full = true;
                         break;
                     }
-                    visible << *record;
+                    visible << record;
                 }
             }
             page.cursor = eventId;
         }
-        scan.finish();
-        if (rows < FEED_SCAN_CHUNK)
+        if (events.size() < FEED_SCAN_CHUNK)
             break;
     }
 
+    // The histories with statements prepared once for the page.
+    // TODO(#7): the page's JSON is built as QJsonObjects and written by QJsonDocument, the
+    // largest cost of the feed left (bench/README.md, "The sync"); a writer streaming the
+    // snapshots would save most of it.
+    const CaseBook::StatementScope statements(*m_book);
     QHash<qint64, Sync::CaseKey> keys;
     const auto keyOf = [&](qint64 id) -> std::optional<Sync::CaseKey> {
         if (auto found = keys.constFind(id); found != keys.constEnd())

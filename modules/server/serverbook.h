@@ -84,6 +84,23 @@ public:
 
     CaseBook &book() { return *m_book; }
 
+    /// While one lives, the commands applied (a push) share statements prepared once: the
+    /// answers given before, the answers written, the cases looked up by key and the
+    /// histories. Let it end before the store closes.
+    class PushScope
+    {
+    public:
+        explicit PushScope(ServerBook &book);
+        ~PushScope();
+        PushScope(const PushScope &) = delete;
+        PushScope &operator=(const PushScope &) = delete;
+
+    private:
+        ServerBook &m_book;
+        CaseBook::StatementScope m_histories;
+        bool m_owner = false;
+    };
+
     /// The server's org chart when its revision is newer than after (or always), with personal
     /// numbers masked and the changes since after; its revision alone otherwise. Every account gets
     /// the whole chart: desks dispatch to units everywhere.
@@ -129,8 +146,12 @@ private:
     Result<Sync::CommandResult> applyAction(const Account &account, const Sync::Command &command);
     const QSet<QString> &gridsOf(const QString &unitCode) const;
     bool isTop(const QString &unitCode) const;
+    /// The row id of the case with key, through the push's statement while a PushScope lives.
+    Result<std::optional<qint64>> caseIdOf(const Sync::CaseKey &key) const;
 
+    struct PushStatements;
     Workspace &m_store;
+    std::unique_ptr<PushStatements> m_push; ///< while a PushScope lives
     std::unique_ptr<CaseBook> m_book;
     std::unique_ptr<GridLocator> m_locator;
     QHash<QString, QString> m_gridParents;

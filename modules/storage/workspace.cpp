@@ -126,6 +126,7 @@ Workspace::Workspace(const QString &path, const QString &connectionName)
 
 Workspace::~Workspace()
 {
+    m_saveCase.reset(); // finalised before its connection closes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -727,16 +728,23 @@ Result<void> Workspace::forEachCase(
                                  "agency, address, created, closed, grid_code, flags, geom, state, "
                                  "version, lead_unit, stage_started, deadline, suspended, "
                                  "case_types, co_units, extension_pending FROM cases");
-    if (caseQuery.caseId)
+    if (!caseQuery.caseIds.isEmpty()) {
+        QStringList ids;
+        ids.reserve(caseQuery.caseIds.size());
+        for (const qint64 id : caseQuery.caseIds)
+            ids << QString::number(id);
+        sql += QStringLiteral(" WHERE fid IN (%1)").arg(ids.join(u','));
+    } else if (caseQuery.caseId) {
         sql += QStringLiteral(" WHERE fid = %1").arg(*caseQuery.caseId);
-    else if (caseQuery.gridCode && caseQuery.includeDescendants)
+    } else if (caseQuery.gridCode && caseQuery.includeDescendants) {
         sql =
             QStringLiteral(
                 "WITH RECURSIVE within(code) AS (SELECT CAST(?1 AS TEXT) UNION SELECT g.code FROM "
                 "grids g JOIN within w ON g.parent_code = w.code) ")
             + sql + QStringLiteral(" WHERE grid_code IN (SELECT code FROM within)");
-    else if (caseQuery.gridCode)
+    } else if (caseQuery.gridCode) {
         sql += QStringLiteral(" WHERE grid_code = ?1");
+    }
     sql += QStringLiteral(" ORDER BY fid");
     if (caseQuery.limit >= 0)
         sql += QStringLiteral(" LIMIT %1").arg(caseQuery.limit);
@@ -744,7 +752,7 @@ Result<void> Workspace::forEachCase(
     auto statement = Statement::prepare(*this, sql.toUtf8().constData());
     if (!statement)
         return std::unexpected(statement.error());
-    if (caseQuery.gridCode && !caseQuery.caseId)
+    if (caseQuery.gridCode && !caseQuery.caseId && caseQuery.caseIds.isEmpty())
         statement->bindText(1, *caseQuery.gridCode);
 
     const QString doing = Tr::tr("Reading cases");
@@ -770,16 +778,22 @@ Result<qint64> Workspace::caseCount() const
 
 Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
 {
-    auto statement = Statement::prepare(*this,
-        "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
-        "address, created, closed, grid_code, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-        "?10, ?11, ?12) ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, "
-        "category = excluded.category, descriptor = excluded.descriptor, status = "
-        "excluded.status, agency = excluded.agency, address = excluded.address, created = "
-        "excluded.created, closed = excluded.closed, grid_code = excluded.grid_code, flags = "
-        "excluded.flags RETURNING fid");
-    if (!statement)
-        return std::unexpected(statement.error());
+    if (!m_saveCase) {
+        auto prepared = Statement::prepare(*this,
+            "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
+            "address, created, closed, grid_code, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+            "?9, "
+            "?10, ?11, ?12) ON CONFLICT(source, external_id) DO UPDATE SET geom = excluded.geom, "
+            "category = excluded.category, descriptor = excluded.descriptor, status = "
+            "excluded.status, agency = excluded.agency, address = excluded.address, created = "
+            "excluded.created, closed = excluded.closed, grid_code = excluded.grid_code, flags = "
+            "excluded.flags RETURNING fid");
+        if (!prepared)
+            return std::unexpected(prepared.error());
+        m_saveCase = std::make_unique<Statement>(std::move(*prepared));
+    }
+    Statement *statement = m_saveCase.get();
+    statement->reset();
     for (CaseRecord &record : cases) {
         const QByteArray point =
             record.location ? GeoPackageBlob::encode(Wkb::point(*record.location)) : QByteArray();

@@ -19,6 +19,8 @@ typedef struct pg_conn PGconn;
 
 namespace GridDesk {
 
+class Statement;
+
 /// Which cases to read from a workspace.
 struct CaseQuery
 {
@@ -26,6 +28,7 @@ struct CaseQuery
     bool includeDescendants = true; ///< with gridCode: also cases in grids nested below it
     int limit = -1; ///< -1 for all
     std::optional<qint64> caseId; ///< just this case
+    QList<qint64> caseIds; ///< when not empty, just these cases (and not caseId)
 };
 
 /// Where a case is and which grid it was given: what re-homing cases needs, without the rest
@@ -178,6 +181,9 @@ private:
     QString m_connectionName;
     int m_transactionDepth = 0;
     bool m_postgres = false;
+    // saveCases()'s insert, prepared once: its upsert compiles the R-tree triggers, which cost
+    // more than the row itself when cases come one at a time (a server taking reports).
+    std::unique_ptr<Statement> m_saveCase;
 };
 
 } // namespace GridDesk

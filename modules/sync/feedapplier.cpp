@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace GridDesk::Sync {
 
 namespace {
@@ -76,36 +78,71 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
     Workspace &workspace = book.workspace();
     return workspace.transaction<FeedSummary>([&]() -> Result<FeedSummary> {
         FeedSummary summary;
+        // The statements every case of the page uses, prepared once for the page.
+        const CaseBook::StatementScope statements(book);
+        QSqlQuery find(workspace.database());
+        find.setForwardOnly(true);
+        find.prepare(QStringLiteral("SELECT fid FROM cases WHERE source = ? AND external_id = ?"));
+        const auto findCase = [&](const CaseKey &key) -> Result<std::optional<qint64>> {
+            find.addBindValue(key.source);
+            find.addBindValue(key.externalId);
+            if (!find.exec()) {
+                return fail(ErrorCode::Database,
+                    Tr::tr("Finding case %1 %2: %3")
+                        .arg(key.source, key.externalId, find.lastError().text()));
+            }
+            std::optional<qint64> found;
+            if (find.next())
+                found = find.value(0).toLongLong();
+            find.finish();
+            return found;
+        };
+
         // The rows first, so that events naming another case of the page find it; the new
         // ones in one go.
         QList<qint64> ids;
         QList<bool> fresh;
         QList<CaseRecord> added;
         QList<qsizetype> addedAt;
+        QList<qint64> known;
         for (const CaseSnapshot &snapshot : snapshots) {
-            auto id = caseIdOf(workspace, snapshot.key);
+            auto id = findCase(snapshot.key);
             if (!id)
                 return std::unexpected(id.error());
             ids << id->value_or(0);
             fresh << !id->has_value();
-            if (!*id) {
-                added << snapshot.record;
-                added.last().id = 0;
-                addedAt << ids.size() - 1;
+            if (*id) {
+                known << **id;
                 continue;
             }
-            // The server places cases in its grids, which may be an edition ahead.
-            auto local = book.record(**id);
+            added << snapshot.record;
+            added.last().id = 0;
+            addedAt << ids.size() - 1;
+        }
+        // The server places cases in its grids, which may be an edition ahead.
+        auto locals = book.records(known);
+        if (!locals)
+            return std::unexpected(locals.error());
+        std::vector<CaseLocation> moved;
+        for (qsizetype index = 0; index < snapshots.size(); ++index) {
+            if (fresh.at(index))
+                continue;
+            const CaseRecord &server = snapshots.at(index).record;
+            auto local = locals->constFind(ids.at(index)) != locals->constEnd()
+                ? Result<CaseRecord>(locals->value(ids.at(index)))
+                : book.record(ids.at(index)); // says what is wrong
             if (!local)
                 return std::unexpected(local.error());
-            if (local->gridCode != snapshot.record.gridCode
-                || local->flags != snapshot.record.flags) {
-                CaseLocation placed {
-                    **id, local->location, snapshot.record.gridCode, snapshot.record.flags};
-                if (auto moved = workspace.setCaseGrids({placed}); !moved)
-                    return std::unexpected(moved.error());
-            }
+            if (local->gridCode != server.gridCode || local->flags != server.flags)
+                moved.push_back({local->id, local->location, server.gridCode, server.flags});
         }
+        if (!moved.empty()) {
+            if (auto placed = workspace.setCaseGrids(moved); !placed)
+                return std::unexpected(placed.error());
+        }
+        // TODO(#7): a new case is written three times (its row, then its events, then its
+        // state on the row), each row insert feeding the R-tree through its triggers; taking
+        // a page in is still most of a pull's time (bench/README.md, "The sync").
         if (!added.isEmpty()) {
             if (auto saved = workspace.saveCases(added); !saved)
                 return std::unexpected(saved.error());
@@ -113,9 +150,17 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                 ids[addedAt.at(index)] = added.at(index).id;
         }
 
+        // What the outbox holds for the page's cases, read at once. A case whose commands
+        // change below (a push's answers may name one case twice) is read again on its own.
+        auto outboxed = outbox.commandsOfCases(ids);
+        if (!outboxed)
+            return std::unexpected(outboxed.error());
+        QSet<qint64> reread;
         for (qsizetype index = 0; index < snapshots.size(); ++index) {
             const CaseSnapshot &snapshot = snapshots.at(index);
             const qint64 caseId = ids.at(index);
+            const bool cached = !reread.contains(caseId);
+            const Outbox::CaseCommands commandsHere = outboxed->value(caseId);
             QList<CaseEvent> events = snapshot.events;
             for (CaseEvent &event : events) {
                 for (const char *link : CASE_LINK_KEYS) {
@@ -123,7 +168,7 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                     if (placeholder.isUndefined())
                         continue;
                     const CaseKey key = snapshot.linked.value(placeholder.toInteger());
-                    auto linked = caseIdOf(workspace, key);
+                    auto linked = findCase(key);
                     if (!linked)
                         return std::unexpected(linked.error());
                     if (*linked)
@@ -140,17 +185,22 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                 if (!file)
                     return std::unexpected(file.error());
                 local = file->events();
-                auto commands = outbox.commandsOf(caseId);
-                if (!commands)
-                    return std::unexpected(commands.error());
-                localCommands = *commands;
+                if (cached) {
+                    localCommands = commandsHere.commands;
+                } else {
+                    auto commands = outbox.commandsOf(caseId);
+                    if (!commands)
+                        return std::unexpected(commands.error());
+                    localCommands = *commands;
+                }
             }
             const int shared = sharedLength(local, localCommands, events);
             if (shared == events.size()) {
                 // The desk has all the server has. Its later events stay while their commands
                 // wait to be sent; one the server refused, or one never sent, goes with all
                 // after it, which were based on it.
-                auto pending = outbox.pendingEvents(caseId);
+                auto pending =
+                    cached ? Result<QSet<int>>(commandsHere.pending) : outbox.pendingEvents(caseId);
                 if (!pending)
                     return std::unexpected(pending.error());
                 bool waiting = true;
@@ -165,9 +215,16 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                                        "on: another desk acted first, or the server refused "
                                        "the action.")
                                     .arg(shared + 1);
-            auto rejected = outbox.rejectSuperseded(caseId, shared, why);
+            // Only commands still waiting, of events after the shared ones, are rejected:
+            // where the outbox holds none, there is nothing to write.
+            const bool waitingAfter = !cached
+                || std::any_of(commandsHere.pending.cbegin(), commandsHere.pending.cend(),
+                    [shared](int sequence) { return sequence > shared; });
+            auto rejected =
+                waitingAfter ? outbox.rejectSuperseded(caseId, shared, why) : Result<int>(0);
             if (!rejected)
                 return std::unexpected(rejected.error());
+            reread.insert(caseId);
             auto superseded = book.adoptHistory(caseId, shared, events, why);
             if (!superseded) {
                 return std::unexpected(

@@ -359,6 +359,35 @@ Result<QSet<int>> Outbox::pendingEvents(qint64 caseId) const
     return pending;
 }
 
+Result<QHash<qint64, Outbox::CaseCommands>> Outbox::commandsOfCases(
+    const QList<qint64> &caseIds) const
+{
+    QHash<qint64, CaseCommands> found;
+    if (caseIds.isEmpty())
+        return found;
+    QStringList ids;
+    ids.reserve(caseIds.size());
+    for (const qint64 id : caseIds)
+        ids << QString::number(id);
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    // The same rows as commandsOf() and pendingEvents(), in the same order.
+    query.prepare(QStringLiteral("SELECT case_id, event_sequence, command_id, state FROM "
+                                 "sync_outbox WHERE case_id IN (%1) AND state IN ('queued', "
+                                 "'sent', 'applied') ORDER BY id")
+                      .arg(ids.join(u',')));
+    if (auto read = run(query, Tr::tr("Reading the outbox")); !read)
+        return std::unexpected(read.error());
+    while (query.next()) {
+        CaseCommands &commands = found[query.value(0).toLongLong()];
+        const int sequence = query.value(1).toInt();
+        commands.commands.insert(sequence, query.value(2).toString());
+        if (query.value(3).toString() != QLatin1String("applied"))
+            commands.pending.insert(sequence);
+    }
+    return found;
+}
+
 Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
 {
     return m_workspace.transaction([&]() -> Result<void> {
@@ -376,27 +405,39 @@ Result<void> Outbox::markSent(const QList<OutboxEntry> &entries)
 
 Result<void> Outbox::answer(const CommandResult &result)
 {
+    return answer(QList<CommandResult> {result});
+}
+
+Result<void> Outbox::answer(const QList<CommandResult> &results)
+{
     QSqlQuery update(m_workspace.database());
     update.prepare(QStringLiteral(
         "UPDATE sync_outbox SET state = ?, reason_code = ?, reason = ?, answered_at = ? WHERE "
         "command_id = ? AND state IN ('queued', 'sent')"));
-    update.addBindValue(result.applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
-    update.addBindValue(result.refusal ? refusalKey(*result.refusal) : QStringLiteral(""));
-    update.addBindValue(result.reason.isNull() ? QStringLiteral("") : result.reason);
-    update.addBindValue(nowText());
-    update.addBindValue(result.id);
-    if (auto done = run(update, Tr::tr("Writing the server's answer")); !done)
-        return done;
-    if (result.applied || update.numRowsAffected() == 0)
-        return {};
-    // The chart here holds a change the server refused: the server's is taken in again.
-    QSqlQuery kind(m_workspace.database());
-    kind.prepare(QStringLiteral("SELECT kind FROM sync_outbox WHERE command_id = ?"));
-    kind.addBindValue(result.id);
-    if (auto read = run(kind, Tr::tr("Reading the outbox")); !read)
-        return read;
-    if (kind.next() && commandKindFromKey(kind.value(0).toString()) == CommandKind::Org)
-        return m_workspace.setMetadata(ORG_CHART_REFUSED, QStringLiteral("1"));
+    const QString now = nowText();
+    for (const CommandResult &result : results) {
+        update.addBindValue(
+            result.applied ? QStringLiteral("applied") : QStringLiteral("rejected"));
+        update.addBindValue(result.refusal ? refusalKey(*result.refusal) : QStringLiteral(""));
+        update.addBindValue(result.reason.isNull() ? QStringLiteral("") : result.reason);
+        update.addBindValue(now);
+        update.addBindValue(result.id);
+        if (auto done = run(update, Tr::tr("Writing the server's answer")); !done)
+            return done;
+        if (result.applied || update.numRowsAffected() == 0)
+            continue;
+        // The chart here holds a change the server refused: the server's is taken in again.
+        QSqlQuery kind(m_workspace.database());
+        kind.prepare(QStringLiteral("SELECT kind FROM sync_outbox WHERE command_id = ?"));
+        kind.addBindValue(result.id);
+        if (auto read = run(kind, Tr::tr("Reading the outbox")); !read)
+            return read;
+        if (kind.next() && commandKindFromKey(kind.value(0).toString()) == CommandKind::Org) {
+            if (auto marked = m_workspace.setMetadata(ORG_CHART_REFUSED, QStringLiteral("1"));
+                !marked)
+                return marked;
+        }
+    }
     return {};
 }
 

@@ -96,11 +96,23 @@ public:
     Result<QHash<int, QString>> commandsOf(qint64 caseId) const;
     /// The sequences of caseId's events whose commands still wait for the server's answer.
     Result<QSet<int>> pendingEvents(qint64 caseId) const;
+    /// What commandsOf() and pendingEvents() say of one case.
+    struct CaseCommands
+    {
+        QHash<int, QString> commands;
+        QSet<int> pending;
+    };
+    /// commandsOf() and pendingEvents() of many cases read at once (a page of the feed); cases
+    /// without such commands are left out.
+    Result<QHash<qint64, CaseCommands>> commandsOfCases(const QList<qint64> &caseIds) const;
 
     /// Notes that entries went out once more. Call before sending them.
     Result<void> markSent(const QList<OutboxEntry> &entries);
     /// Writes the server's answer. Answers to commands the outbox does not hold are ignored.
     Result<void> answer(const CommandResult &result);
+    /// The answers to a whole push, in order, with the update prepared once. Call inside
+    /// Workspace::transaction().
+    Result<void> answer(const QList<CommandResult> &results);
     /// Rejects, at the desk, the unanswered commands of caseId that wrote events after keep:
     /// the server's history, read from the feed, replaced those events.
     Result<int> rejectSuperseded(qint64 caseId, int keep, const QString &reason);

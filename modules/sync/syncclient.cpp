@@ -494,13 +494,8 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         auto results = client.push(commands);
         if (!results)
             return std::unexpected(results.error());
-        auto written = book.workspace().transaction([&]() -> Result<void> {
-            for (const CommandResult &result : *results) {
-                if (auto answered = outbox.answer(result); !answered)
-                    return answered;
-            }
-            return {};
-        });
+        auto written =
+            book.workspace().transaction([&]() -> Result<void> { return outbox.answer(*results); });
         if (!written)
             return std::unexpected(written.error());
         // A rejected command's case as the server has it: the desk's own events set aside now,

@@ -100,6 +100,26 @@ Result<void> checkFollows(const CaseFile &file, const CaseEvent &event)
 
 } // namespace
 
+/// The statements a long run of history writes uses, prepared once.
+struct HistoryStatements
+{
+    Statement load;
+    Statement insert;
+    Statement update;
+
+    static Result<HistoryStatements> prepare(const Workspace &workspace)
+    {
+        auto load = Statement::prepare(workspace, LOAD_EVENTS_SQL);
+        auto insert = Statement::prepare(workspace, INSERT_EVENT_SQL);
+        auto update = Statement::prepare(workspace, UPDATE_STATE_SQL);
+        for (auto *statement : {&load, &insert, &update}) {
+            if (!*statement)
+                return std::unexpected(statement->error());
+        }
+        return HistoryStatements {std::move(*load), std::move(*insert), std::move(*update)};
+    }
+};
+
 QString caseTypeKeys(const CaseFile &file)
 {
     QStringList keys;
@@ -128,8 +148,27 @@ Result<CaseFile> CaseBook::file(qint64 caseId) const
     return file;
 }
 
+CaseBook::StatementScope::StatementScope(const CaseBook &book)
+    : m_book(book)
+{
+    if (m_book.m_scopes++ > 0)
+        return;
+    // A statement that cannot be prepared now is prepared, and its failure told, where it is
+    // used.
+    if (auto prepared = HistoryStatements::prepare(m_book.m_workspace))
+        m_book.m_statements = std::make_shared<HistoryStatements>(std::move(*prepared));
+}
+
+CaseBook::StatementScope::~StatementScope()
+{
+    if (--m_book.m_scopes == 0)
+        m_book.m_statements.reset();
+}
+
 Result<CaseFile> CaseBook::loadFile(qint64 caseId) const
 {
+    if (m_statements)
+        return loadFile(m_statements->load, caseId);
     auto load = Statement::prepare(m_workspace, LOAD_EVENTS_SQL);
     if (!load)
         return std::unexpected(load.error());
@@ -147,6 +186,21 @@ Result<CaseRecord> CaseBook::record(qint64 caseId) const
     if (!found)
         return fail(ErrorCode::NotFound, Tr::tr("There is no case %1.").arg(caseId));
     return *found;
+}
+
+Result<QHash<qint64, CaseRecord>> CaseBook::records(const QList<qint64> &caseIds) const
+{
+    QHash<qint64, CaseRecord> found;
+    if (caseIds.isEmpty())
+        return found;
+    CaseQuery query;
+    query.caseIds = caseIds;
+    found.reserve(caseIds.size());
+    auto read = m_workspace.forEachCase(
+        query, [&](const CaseRecord &record) { found.insert(record.id, record); });
+    if (!read)
+        return std::unexpected(read.error());
+    return found;
 }
 
 Result<std::optional<DispatchProposal>> CaseBook::proposeDispatch(const CaseRecord &record) const
@@ -177,6 +231,8 @@ Result<std::optional<DispatchProposal>> CaseBook::proposeDispatch(const CaseReco
 
 Result<void> CaseBook::append(const CaseEvent &event)
 {
+    if (m_statements)
+        return insertEvent(m_statements->insert, event);
     auto insert = Statement::prepare(m_workspace, INSERT_EVENT_SQL);
     if (!insert)
         return std::unexpected(insert.error());
@@ -185,6 +241,8 @@ Result<void> CaseBook::append(const CaseEvent &event)
 
 Result<void> CaseBook::writeState(const CaseFile &file)
 {
+    if (m_statements)
+        return updateState(m_statements->update, file);
     auto update = Statement::prepare(m_workspace, UPDATE_STATE_SQL);
     if (!update)
         return std::unexpected(update.error());
@@ -287,9 +345,6 @@ Result<QList<CaseEvent>> CaseBook::adoptHistory(
     }
 
     CaseFile adopted = CaseFile::replay(file->events().mid(0, keep));
-    auto insert = Statement::prepare(m_workspace, INSERT_EVENT_SQL);
-    if (!insert)
-        return std::unexpected(insert.error());
     for (CaseEvent event : events.mid(keep)) {
         event.caseId = caseId;
         if (event.sequence != adopted.version() + 1) {
@@ -300,7 +355,7 @@ Result<QList<CaseEvent>> CaseBook::adoptHistory(
         }
         if (auto follows = checkFollows(adopted, event); !follows)
             return std::unexpected(follows.error());
-        if (auto written = insertEvent(*insert, event); !written)
+        if (auto written = append(event); !written)
             return std::unexpected(written.error());
         adopted.apply(event);
     }
@@ -413,26 +468,6 @@ Result<CaseEvent> CaseBook::report(CaseRecord &record, ActionRequest request)
 }
 
 namespace {
-
-/// The statements a long run of history writes uses, prepared once.
-struct HistoryStatements
-{
-    Statement load;
-    Statement insert;
-    Statement update;
-
-    static Result<HistoryStatements> prepare(const Workspace &workspace)
-    {
-        auto load = Statement::prepare(workspace, LOAD_EVENTS_SQL);
-        auto insert = Statement::prepare(workspace, INSERT_EVENT_SQL);
-        auto update = Statement::prepare(workspace, UPDATE_STATE_SQL);
-        for (auto *statement : {&load, &insert, &update}) {
-            if (!*statement)
-                return std::unexpected(statement->error());
-        }
-        return HistoryStatements {std::move(*load), std::move(*insert), std::move(*update)};
-    }
-};
 
 QString textOf(const Statement &statement, int column)
 {

@@ -14,12 +14,14 @@
 #include <QList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace GridDesk {
 
 class Statement;
 class Workspace;
+struct HistoryStatements;
 
 /// A file kept with a case: a photo of the scene, a letter, a report.
 struct CaseAttachment
@@ -68,10 +70,28 @@ public:
     /// journal (not owned; may be null) is told of every act() and report() from now on.
     void setJournal(CaseActionJournal *journal) { m_journal = journal; }
 
+    /// While one lives, the book keeps the statements that read and write histories prepared,
+    /// instead of preparing them again for every case: for many cases in one go (a page of
+    /// the feed, a push of reports). Scopes nest; the statements go with the outermost one.
+    /// Let it end before the workspace closes.
+    class StatementScope
+    {
+    public:
+        explicit StatementScope(const CaseBook &book);
+        ~StatementScope();
+        StatementScope(const StatementScope &) = delete;
+        StatementScope &operator=(const StatementScope &) = delete;
+
+    private:
+        const CaseBook &m_book;
+    };
+
     /// The case's history replayed; NotFound when there is no such case.
     Result<CaseFile> file(qint64 caseId) const;
     /// The case row, with its state as the history left it.
     Result<CaseRecord> record(qint64 caseId) const;
+    /// The rows of many cases read at once, by id; ids without a case are left out.
+    Result<QHash<qint64, CaseRecord>> records(const QList<qint64> &caseIds) const;
 
     /// The unit the dispatch rules propose for record, or failing a rule, its category's
     /// default unit; with the rule's id and the reason in words. Empty when neither says.
@@ -161,6 +181,9 @@ private:
     WorkflowEngine m_engine;
     mutable std::optional<QHash<QString, QString>> m_gridParents; // read when first needed
     CaseActionJournal *m_journal = nullptr;
+    // Kept while a StatementScope lives (shared_ptr: the type is complete only in the .cpp).
+    mutable std::shared_ptr<HistoryStatements> m_statements;
+    mutable int m_scopes = 0;
 };
 
 /// The keys of the case types file has gained, joined with ",", as the case row keeps them.

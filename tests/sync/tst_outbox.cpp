@@ -213,6 +213,119 @@ private Q_SLOTS:
         QCOMPARE(desk.outbox->entry(entry)->state, Sync::OutboxState::Discarded);
         QCOMPARE(desk.outbox->counts()->rejected, 0);
     }
+
+    void aPageTakenInAtOnceEndsAsItsCasesTakenInOneByOne()
+    {
+        // A feed page is written with statements and outbox reads shared by its cases; the
+        // desk must end exactly as if each case had come on a page of its own, also when a
+        // page names a case twice (the answers of one push may).
+        Desk server = fresh();
+        const qint64 first = server.report(-73.98, 40.75, QStringLiteral("Leak"));
+        const qint64 second = server.report(-73.95, 40.78, QStringLiteral("Pothole"));
+        const qint64 third = server.report(-73.99, 40.72, QStringLiteral("Graffiti"));
+        const auto snapshot = [&](qint64 id) {
+            Sync::CaseSnapshot made;
+            made.record = server.record(id);
+            made.key = {made.record.source, made.record.externalId};
+            made.events = server.book->file(id)->events();
+            return made;
+        };
+        Desk atOnce = fresh();
+        Desk oneByOne = fresh();
+        for (Desk *desk : {&atOnce, &oneByOne}) {
+            QVERIFY(Sync::applySnapshots(*desk->book, *desk->outbox, {snapshot(first)}));
+            const qint64 local = **Sync::caseIdOf(
+                *desk->workspace, {snapshot(first).key.source, snapshot(first).key.externalId});
+            QVERIFY(desk->book->act(
+                local, desk->as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        }
+        ActionRequest reject = server.as(QStringLiteral("Operator Chen"), CaseAction::Reject, 1);
+        reject.reason = QStringLiteral("not ours");
+        QVERIFY(server.book->act(first, reject));
+
+        const QList<Sync::CaseSnapshot> page {
+            snapshot(first), snapshot(second), snapshot(third), snapshot(first)};
+        auto whole = Sync::applySnapshots(*atOnce.book, *atOnce.outbox, page);
+        QVERIFY2(whole.has_value(), why(whole).constData());
+        Sync::FeedSummary single;
+        for (const Sync::CaseSnapshot &each : page) {
+            auto taken = Sync::applySnapshots(*oneByOne.book, *oneByOne.outbox, {each});
+            QVERIFY2(taken.has_value(), why(taken).constData());
+            single.added += taken->added;
+            single.updated += taken->updated;
+            single.unchanged += taken->unchanged;
+            single.superseded += taken->superseded;
+            single.rejectedHere += taken->rejectedHere;
+        }
+        QCOMPARE(whole->added, 2);
+        QCOMPARE(whole->updated, 1);
+        QCOMPARE(whole->unchanged, 1);
+        QCOMPARE(whole->superseded, 1);
+        QCOMPARE(whole->rejectedHere, 1);
+        QCOMPARE(single.added, whole->added);
+        QCOMPARE(single.updated, whole->updated);
+        QCOMPARE(single.unchanged, whole->unchanged);
+        QCOMPARE(single.superseded, whole->superseded);
+        QCOMPARE(single.rejectedHere, whole->rejectedHere);
+
+        // The same histories, rows and outbox at both desks.
+        const QString histories = QStringLiteral(
+            "SELECT group_concat(c.source || ':' || c.external_id || ':' || e.sequence || ':' || "
+            "e.action || ':' || e.to_state || ':' || c.state || ':' || c.version, ';') FROM "
+            "(SELECT * FROM case_events ORDER BY case_id, sequence) e JOIN cases c ON c.fid = "
+            "e.case_id");
+        const QString outbox = QStringLiteral(
+            "SELECT group_concat(case_source || ':' || case_external_id || ':' || action || ':' "
+            "|| state || ':' || reason_code, ';') FROM (SELECT * FROM sync_outbox ORDER BY id)");
+        QCOMPARE(scalar(*atOnce.workspace, histories).toString(),
+            scalar(*oneByOne.workspace, histories).toString());
+        QCOMPARE(scalar(*atOnce.workspace, outbox).toString(),
+            scalar(*oneByOne.workspace, outbox).toString());
+        QVERIFY(scalar(*atOnce.workspace, outbox).toString().contains(QLatin1String("rejected")));
+    }
+
+    void theCommandsOfManyCasesAreThoseOfEachCase()
+    {
+        Desk desk = fresh();
+        const qint64 answered = desk.report(-73.98, 40.75, QStringLiteral("Leak"));
+        const qint64 waiting = desk.report(-73.95, 40.78, QStringLiteral("Pothole"));
+        QVERIFY(desk.book->act(
+            waiting, desk.as(QStringLiteral("Operator Chen"), CaseAction::Register, 1)));
+        Sync::CommandResult applied;
+        applied.id = desk.outbox->entries()->first().commandId;
+        applied.applied = true;
+        applied.version = 1;
+        QVERIFY(desk.outbox->answer(applied));
+
+        const qint64 absent = 999'999;
+        auto many = desk.outbox->commandsOfCases({answered, waiting, absent});
+        QVERIFY2(many.has_value(), why(many).constData());
+        QCOMPARE(many->size(), 2);
+        QVERIFY(!many->contains(absent));
+        for (const qint64 id : {answered, waiting}) {
+            QCOMPARE(many->value(id).commands, *desk.outbox->commandsOf(id));
+            QCOMPARE(many->value(id).pending, *desk.outbox->pendingEvents(id));
+        }
+        QCOMPARE(many->value(answered).commands.size(), 1);
+        QVERIFY(many->value(answered).pending.isEmpty());
+        QCOMPARE(many->value(waiting).pending, (QSet<int> {1, 2}));
+        QVERIFY(desk.outbox->commandsOfCases({})->isEmpty());
+
+        // The case rows read in one go are those read one by one; an id without a case is
+        // left out.
+        auto rows = desk.book->records({waiting, absent, answered});
+        QVERIFY2(rows.has_value(), why(rows).constData());
+        QCOMPARE(rows->size(), 2);
+        for (const qint64 id : {answered, waiting}) {
+            const CaseRecord one = desk.record(id);
+            const CaseRecord &batch = rows->value(id);
+            QCOMPARE(batch.externalId, one.externalId);
+            QCOMPARE(batch.descriptor, one.descriptor);
+            QCOMPARE(batch.state, one.state);
+            QCOMPARE(batch.version, one.version);
+            QCOMPARE(batch.gridCode, one.gridCode);
+        }
+    }
 };
 
 GRIDDESK_TEST_MAIN(TestOutbox, QCoreApplication)

@@ -178,6 +178,18 @@
         <extracomment>a person in a list: name, post and unit, e.g. &quot;Li Na – grid supervisor, Street one&quot;</extracomment>
         <translation>%1 – %2, %3</translation>
     </message>
+    <message>
+        <source>What the reporter was told, and what they said</source>
+        <translation>What the reporter was told, and what they said</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>Call:</translation>
+    </message>
+    <message>
+        <source>Say what the reporter was told and what they said.</source>
+        <translation>Say what the reporter was told and what they said.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::AddUnitDialog</name>
@@ -736,6 +748,31 @@
         <source>The desk works with the saved workflow setup.</source>
         <translation>The desk works with the saved workflow setup.</translation>
     </message>
+    <message>
+        <source>Reports cannot be linked to the register: %1</source>
+        <translation>Reports cannot be linked to the register: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <extracomment>a register entry offered for a case: its code, kind and name</extracomment>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>Link a register entry</source>
+        <translation>Link a register entry</translation>
+    </message>
+    <message>
+        <source>An entry at the case&apos;s place, or any entry&apos;s code:</source>
+        <translation>An entry at the case&apos;s place, or any entry&apos;s code:</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2.</source>
+        <translation>Case %1 is linked to %2.</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer linked to %2.</source>
+        <translation>Case %1 is no longer linked to %2.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDetailPanel</name>
@@ -929,6 +966,35 @@
     <message>
         <source>(history unreadable: %1)</source>
         <translation>(history unreadable: %1)</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Link…</translation>
+    </message>
+    <message>
+        <source>Link the case to a register entry: one at its place, or any by its code</source>
+        <translation>Link the case to a register entry: one at its place, or any by its code</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>%1 is a register entry&apos;s kind, %2 its name, %3 its code</extracomment>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Reporter: %1</source>
+        <translation>Reporter: %1</translation>
+    </message>
+    <message>
+        <source>Linked by %1</source>
+        <translation>Linked by %1</translation>
     </message>
 </context>
 <context>
@@ -1124,7 +1190,9 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
+        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;
+----------
+%1 is a register entry&apos;s code, %2 its kind and masked name</extracomment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
@@ -1176,6 +1244,14 @@
     <message>
         <source>Checked on site by %1.</source>
         <translation>Checked on site by %1.</translation>
+    </message>
+    <message>
+        <source>Reporter: %1.</source>
+        <translation>Reporter: %1.</translation>
+    </message>
+    <message>
+        <source>Register entry: %1.</source>
+        <translation>Register entry: %1.</translation>
     </message>
 </context>
 <context>
@@ -2670,218 +2746,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         </translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Evaluation (the cases reported from --from to --to, as USER may see them):
-  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
-      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
-      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
-      (--last: the whole period before the one --on, or today, falls in; {period} in
-      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
-  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
-      [--minimum-cases N] [--json]
-
-Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
-  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
-  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
-  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
-      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
-  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-The grid register (kinds: person, place, thing, event, situation, organisation):
-  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
-      [--dry-run] [--skip-refused] [--as USER] [--json]
-  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
-      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]
-      [--as USER [--reveal --reason TEXT]] [--json]
-      (personal data masked unless revealed by a leader or administrator)
-  griddesk-cli register-history WORKSPACE CODE [--json]
-  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
-  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
-  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
-      [--personal name|id_number|phone|address] [--identifying] [--title T]
-      [--title-zh T]
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Evaluation (the cases reported from --from to --to, as USER may see them):
-  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
-      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
-      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
-      (--last: the whole period before the one --on, or today, falls in; {period} in
-      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
-  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
-      [--minimum-cases N] [--json]
-
-Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
-  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
-  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
-  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
-      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
-  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-The grid register (kinds: person, place, thing, event, situation, organisation):
-  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
-      [--dry-run] [--skip-refused] [--as USER] [--json]
-  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
-      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]
-      [--as USER [--reveal --reason TEXT]] [--json]
-      (personal data masked unless revealed by a leader or administrator)
-  griddesk-cli register-history WORKSPACE CODE [--json]
-  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
-  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
-  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
-      [--personal name|id_number|phone|address] [--identifying] [--title T]
-      [--title-zh T]
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</translation>
-    </message>
-    <message>
         <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart. For patrols: who patrolled, or whom a patrol plan names, by name (a user or a person of the org chart).</source>
         <translation>Who handles a dispatched case, or who checked a case on site: a person id of the org chart. For patrols: who patrolled, or whom a patrol plan names, by name (a user or a person of the org chart).</translation>
     </message>
@@ -3218,6 +3082,280 @@ Levels: %1.
     <message>
         <source>Took in revision %1 of the server&apos;s org chart.</source>
         <translation>Took in revision %1 of the server&apos;s org chart.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--entry CODE]… [--reporter CODE] [--at TIME]
+      [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)
+  griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]
+      [--remove] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
+      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+      (--last: the whole period before the one --on, or today, falls in; {period} in
+      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
+  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
+  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
+  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
+      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+The grid register (kinds: person, place, thing, event, situation, organisation):
+  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--dry-run] [--skip-refused] [--as USER] [--json]
+  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
+      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]
+      [--search TEXT]   (names and addresses beginning with TEXT)
+      [--as USER [--reveal --reason TEXT]] [--json]
+      (personal data masked unless revealed by a leader or administrator)
+  griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)
+  griddesk-cli register-history WORKSPACE CODE [--json]
+  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
+  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
+  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title T]
+      [--title-zh T]
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--entry CODE]… [--reporter CODE] [--at TIME]
+      [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)
+  griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]
+      [--remove] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
+      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+      (--last: the whole period before the one --on, or today, falls in; {period} in
+      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
+  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
+  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
+  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
+      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+The grid register (kinds: person, place, thing, event, situation, organisation):
+  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--dry-run] [--skip-refused] [--as USER] [--json]
+  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
+      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]
+      [--search TEXT]   (names and addresses beginning with TEXT)
+      [--as USER [--reveal --reason TEXT]] [--json]
+      (personal data masked unless revealed by a leader or administrator)
+  griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)
+  griddesk-cli register-history WORKSPACE CODE [--json]
+  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
+  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
+  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title T]
+      [--title-zh T]
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</translation>
+    </message>
+    <message>
+        <source>A register entry the case concerns; repeat for several.</source>
+        <translation>A register entry the case concerns; repeat for several.</translation>
+    </message>
+    <message>
+        <source>The register entry of the person who reported the case.</source>
+        <translation>The register entry of the person who reported the case.</translation>
+    </message>
+    <message>
+        <source>Remove the link instead of making it.</source>
+        <translation>Remove the link instead of making it.</translation>
+    </message>
+    <message>
+        <source>Register entries whose name or address begins with this.</source>
+        <translation>Register entries whose name or address begins with this.</translation>
+    </message>
+    <message>
+        <source>What the entry is to the case: concerns (default) or reporter.</source>
+        <translation>What the entry is to the case: concerns (default) or reporter.</translation>
+    </message>
+    <message>
+        <source>register-entry needs a WORKSPACE and a CODE.</source>
+        <translation>register-entry needs a WORKSPACE and a CODE.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3) has no cases.</source>
+        <translation>%1 (%2 %3) has no cases.</translation>
+    </message>
+    <message>
+        <source>  linked to %1 (%2)</source>
+        <translation>  linked to %1 (%2)</translation>
+    </message>
+    <message>
+        <source>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</source>
+        <translation>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</translation>
+    </message>
+    <message>
+        <source>case-link needs a WORKSPACE, a case ID and a register entry CODE.</source>
+        <translation>case-link needs a WORKSPACE, a case ID and a register entry CODE.</translation>
+    </message>
+    <message>
+        <source>--link-role takes concerns or reporter.</source>
+        <translation>--link-role takes concerns or reporter.</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer linked to %2.</source>
+        <translation>Case %1 is no longer linked to %2.</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2.</source>
+        <translation>Case %1 is linked to %2.</translation>
     </message>
 </context>
 <context>
@@ -4111,10 +4249,6 @@ Levels: %1.
         <translation>The evaluation weight of %1 kept in the workspace is not a number.</translation>
     </message>
     <message>
-        <source>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</source>
-        <translation>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</translation>
-    </message>
-    <message>
         <source>No case of the report has a satisfaction recorded: satisfaction is left out of every score.</source>
         <translation>No case of the report has a satisfaction recorded: satisfaction is left out of every score.</translation>
     </message>
@@ -4256,6 +4390,17 @@ Levels: %1.
     <message>
         <source>First discovery counts cases reported through %1 or found on a patrol (reported during an imported patrol track, near it, by the patroller or through grid staff), and not merged into another case as a duplicate.</source>
         <translation>First discovery counts cases reported through %1 or found on a patrol (reported during an imported patrol track, near it, by the patroller or through grid staff), and not merged into another case as a duplicate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hotline reporters contacted first counts the dispatched hotline cases whose reporter was called (the action &quot;Contact the reporter&quot;) within %n hours of the report.</source>
+        <translation>
+            <numerusform>Hotline reporters contacted first counts the dispatched hotline cases whose reporter was called (the action &quot;Contact the reporter&quot;) within %n hour of the report.</numerusform>
+            <numerusform>Hotline reporters contacted first counts the dispatched hotline cases whose reporter was called (the action &quot;Contact the reporter&quot;) within %n hours of the report.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hotline reporters contacted first</source>
+        <translation>Hotline reporters contacted first</translation>
     </message>
 </context>
 <context>
@@ -7881,6 +8026,203 @@ The first text that is not UTF-8: %2</translation>
         <source>field %1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
         <translation>field %1: &quot;%2&quot; is not a date (YYYY-MM-DD).</translation>
     </message>
+    <message>
+        <source>The register entry %1 is chosen twice.</source>
+        <translation>The register entry %1 is chosen twice.</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2 already.</source>
+        <translation>Case %1 is linked to %2 already.</translation>
+    </message>
+    <message>
+        <source>Case %1 is not linked to %2 as %3.</source>
+        <translation>Case %1 is not linked to %2 as %3.</translation>
+    </message>
+    <message>
+        <source>Linking case %1 to %2</source>
+        <translation>Linking case %1 to %2</translation>
+    </message>
+    <message>
+        <source>Reading the links of case %1</source>
+        <translation>Reading the links of case %1</translation>
+    </message>
+    <message>
+        <source>Reading the links of cases to the register</source>
+        <translation>Reading the links of cases to the register</translation>
+    </message>
+    <message>
+        <source>Handing the cases of %1 to %2</source>
+        <translation>Handing the cases of %1 to %2</translation>
+    </message>
+    <message>
+        <source>Reading the remembered mappings: %1</source>
+        <translation>Reading the remembered mappings: %1</translation>
+    </message>
+    <message>
+        <source>Say which files the mapping is for: a file name, or one with * and ?.</source>
+        <translation>Say which files the mapping is for: a file name, or one with * and ?.</translation>
+    </message>
+    <message>
+        <source>Say which kind the mapping imports.</source>
+        <translation>Say which kind the mapping imports.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RegisterMappingDialog</name>
+    <message>
+        <source>create</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Import the rest when some rows are refused</source>
+        <translation>Import the rest when some rows are refused</translation>
+    </message>
+    <message>
+        <source>Import into the register</source>
+        <translation>Import into the register</translation>
+    </message>
+    <message>
+        <source>A CSV, XLSX, GeoJSON, Shapefile, GeoPackage … file</source>
+        <translation>A CSV, XLSX, GeoJSON, Shapefile, GeoPackage … file</translation>
+    </message>
+    <message>
+        <source>The mapping is remembered for files named like this; * stands for any text, as in youbike_*.geojson</source>
+        <translation>The mapping is remembered for files named like this; * stands for any text, as in youbike_*.geojson</translation>
+    </message>
+    <message>
+        <source>Register field</source>
+        <translation>Register field</translation>
+    </message>
+    <message>
+        <source>From column</source>
+        <translation>From column</translation>
+    </message>
+    <message>
+        <source>Or the value</source>
+        <translation>Or the value</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>First row</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Would be</source>
+        <translation>Would be</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>The register cannot be read: %1</source>
+        <translation>The register cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register kind in English, then in Chinese</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Entries of kind:</source>
+        <translation>Entries of kind:</translation>
+    </message>
+    <message>
+        <source>Remember for files named:</source>
+        <translation>Remember for files named:</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <source>Vector files and tables (*.csv *.xlsx *.geojson *.json *.shp *.gpkg *.kml);;All files (*)</source>
+        <translation>Vector files and tables (*.csv *.xlsx *.geojson *.json *.shp *.gpkg *.kml);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Mapped as remembered for files named %1.</source>
+        <translation>Mapped as remembered for files named %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>a register field&apos;s English and Chinese titles, then its key</extracomment>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— none —</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) refused. Change the mapping, or tick &quot;Import the rest&quot;.</source>
+        <translation>
+            <numerusform>Nothing was imported: %n row refused. Change the mapping, or tick &quot;Import the rest&quot;.</numerusform>
+            <numerusform>Nothing was imported: %n rows refused. Change the mapping, or tick &quot;Import the rest&quot;.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported, but the mapping could not be remembered: %1</source>
+        <translation>Imported, but the mapping could not be remembered: %1</translation>
+    </message>
+    <message>
+        <source>Imported; the mapping is remembered for files named %1.</source>
+        <translation>Imported; the mapping is remembered for files named %1.</translation>
+    </message>
+    <message>
+        <source>%1 as %2: %3 created, %4 updated, %5 unchanged, %6 refused%7</source>
+        <extracomment>%1 is a file, %2 a kind; the counts follow</extracomment>
+        <translation>%1 as %2: %3 created, %4 updated, %5 unchanged, %6 refused%7</translation>
+    </message>
+    <message>
+        <source> (dry run: nothing written)</source>
+        <translation> (dry run: nothing written)</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RegisterPanel</name>
@@ -7956,6 +8298,55 @@ The first text that is not UTF-8: %2</translation>
             <numerusform>Why do you need to see the personal data of this %n entry? The reason is recorded.</numerusform>
             <numerusform>Why do you need to see the personal data of these %n entries? The reason is recorded.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Double-click a case to open it</source>
+        <translation>Double-click a case to open it</translation>
+    </message>
+    <message>
+        <source>Name or address begins with…</source>
+        <translation>Name or address begins with…</translation>
+    </message>
+    <message>
+        <source>Import entries from a CSV, XLSX or GIS file, mapping its columns</source>
+        <translation>Import entries from a CSV, XLSX or GIS file, mapping its columns</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its cases.</source>
+        <translation>Choose an entry to see its cases.</translation>
+    </message>
+    <message>
+        <source>The cases of %1 could not be read: %2</source>
+        <translation>The cases of %1 could not be read: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cases of %1: %n</source>
+        <extracomment>%1 is a register entry&apos;s code, %n how many cases are linked to it</extracomment>
+        <translation>
+            <numerusform>Cases of %1: %n</numerusform>
+            <numerusform>Cases of %1: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 · %3 · %4</source>
+        <extracomment>a case linked to a register entry: its number, state, category and description</extracomment>
+        <translation>Case %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Reported: %1</source>
+        <translation>Reported: %1</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>workstation</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated in the register.</source>
+        <translation>%1: %2 created, %3 updated in the register.</translation>
     </message>
 </context>
 <context>
@@ -8185,6 +8576,45 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Say where: an address, a location, or both.</source>
         <translation>Say where: an address, a location, or both.</translation>
+    </message>
+    <message>
+        <source>No register entries here.</source>
+        <translation>No register entries here.</translation>
+    </message>
+    <message>
+        <source>The register&apos;s entries at this place, nearest first: tick those the case concerns</source>
+        <translation>The register&apos;s entries at this place, nearest first: tick those the case concerns</translation>
+    </message>
+    <message>
+        <source>Name or phone number, to find them in the register</source>
+        <translation>Name or phone number, to find them in the register</translation>
+    </message>
+    <message>
+        <source>People of the register: click the one who reports</source>
+        <translation>People of the register: click the one who reports</translation>
+    </message>
+    <message>
+        <source>Reporter:</source>
+        <translation>Reporter:</translation>
+    </message>
+    <message>
+        <source>Register entries:</source>
+        <translation>Register entries:</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register entry&apos;s kind, then its name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Reporter in the register: %1 (%2)</source>
+        <extracomment>%1 is a person of the register as shown (masked), %2 the entry&apos;s code</extracomment>
+        <translation>Reporter in the register: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <extracomment>%1 is a distance in whole metres</extracomment>
+        <translation>%1 m</translation>
     </message>
 </context>
 <context>
@@ -9027,6 +9457,14 @@ The first text that is not UTF-8: %2</translation>
         <source>group %1</source>
         <translation>group %1</translation>
     </message>
+    <message>
+        <source>Finding case %1 %2</source>
+        <translation>Finding case %1 %2</translation>
+    </message>
+    <message>
+        <source>Reading the store&apos;s editions failed: %1</source>
+        <translation>Reading the store&apos;s editions failed: %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ServerMain</name>
@@ -9147,14 +9585,20 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
         <translation>unknown command &quot;%1&quot;.</translation>
     </message>
     <message>
+        <source>griddesk-server: syncing up: %1</source>
+        <translation>griddesk-server: syncing up: %1</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE] [--log-level error|warning|info|debug]
+      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
   griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
       [--password-file F]
   griddesk-server reset-password --db WORKSPACE USER [--password-file F]
   griddesk-server disable-user|enable-user --db WORKSPACE USER
   griddesk-server users --db WORKSPACE
+  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
+      --from WORKSPACE
   griddesk-server init-cert --cert C --key K [--host H]… [--days N]
   griddesk-server init-ca --cert C --key K --name NAME [--days N]
   griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
@@ -9163,17 +9607,23 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
 The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
 org chart and cases; copy one made with griddesk-cli or the workstation. It listens
 on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
+once from a workspace with load-store, then start any number of servers with
+--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
+?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
 Roles: operator, supervisor, unit_handler, leader; system for a district server
 that syncs up to this one (upstream = https://HOST:PORT in its configuration).
 </source>
         <translation>Usage:
   griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE] [--log-level error|warning|info|debug]
+      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
   griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
       [--password-file F]
   griddesk-server reset-password --db WORKSPACE USER [--password-file F]
   griddesk-server disable-user|enable-user --db WORKSPACE USER
   griddesk-server users --db WORKSPACE
+  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
+      --from WORKSPACE
   griddesk-server init-cert --cert C --key K [--host H]… [--days N]
   griddesk-server init-ca --cert C --key K --name NAME [--days N]
   griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
@@ -9182,13 +9632,40 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
 The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
 org chart and cases; copy one made with griddesk-cli or the workstation. It listens
 on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
+once from a workspace with load-store, then start any number of servers with
+--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
+?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
 Roles: operator, supervisor, unit_handler, leader; system for a district server
 that syncs up to this one (upstream = https://HOST:PORT in its configuration).
 </translation>
     </message>
     <message>
-        <source>griddesk-server: syncing up: %1</source>
-        <translation>griddesk-server: syncing up: %1</translation>
+        <source>the store %1 holds no grids yet: load it from a workspace first with griddesk-server load-store --db ADDRESS --from WORKSPACE.</source>
+        <translation>the store %1 holds no grids yet: load it from a workspace first with griddesk-server load-store --db ADDRESS --from WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>load-store takes --db ADDRESS and --from WORKSPACE.</source>
+        <translation>load-store takes --db ADDRESS and --from WORKSPACE.</translation>
+    </message>
+    <message>
+        <source>load-store loads a PostgreSQL store: --db postgresql://USER@HOST/DATABASE.</source>
+        <translation>load-store loads a PostgreSQL store: --db postgresql://USER@HOST/DATABASE.</translation>
+    </message>
+    <message>
+        <source>there is no workspace %1.</source>
+        <translation>there is no workspace %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rows</source>
+        <translation>
+            <numerusform>%1: %n row</numerusform>
+            <numerusform>%1: %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>griddesk-server: loaded %1 into %2.</source>
+        <translation>griddesk-server: loaded %1 into %2.</translation>
     </message>
 </context>
 <context>
@@ -11649,6 +12126,22 @@ fix %3 of %4 at %5 UTC</translation>
         <source>Moved to another grid</source>
         <translation>Moved to another grid</translation>
     </message>
+    <message>
+        <source>Contact the reporter</source>
+        <translation>Contact the reporter</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <source>Link a register entry</source>
+        <translation>Link a register entry</translation>
+    </message>
+    <message>
+        <source>Unlink a register entry</source>
+        <translation>Unlink a register entry</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::WorkflowEngine</name>
@@ -11787,6 +12280,18 @@ fix %3 of %4 at %5 UTC</translation>
     <message>
         <source>%1 works for %2, not for the lead unit %3.</source>
         <translation>%1 works for %2, not for the lead unit %3.</translation>
+    </message>
+    <message>
+        <source>Say what the reporter was told and what they said.</source>
+        <translation>Say what the reporter was told and what they said.</translation>
+    </message>
+    <message>
+        <source>Name the register entry.</source>
+        <translation>Name the register entry.</translation>
+    </message>
+    <message>
+        <source>A case concerns a register entry or has it as its reporter, not &quot;%1&quot;.</source>
+        <translation>A case concerns a register entry or has it as its reporter, not &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -12172,6 +12677,66 @@ fix %3 of %4 at %5 UTC</translation>
     <message>
         <source>Deleting grid %1</source>
         <translation>Deleting grid %1</translation>
+    </message>
+    <message>
+        <source>Reading the tables of the store failed: %1</source>
+        <translation>Reading the tables of the store failed: %1</translation>
+    </message>
+    <message>
+        <source>Reading the store failed: %1</source>
+        <translation>Reading the store failed: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 from the workspace failed: %2</source>
+        <translation>Reading %1 from the workspace failed: %2</translation>
+    </message>
+    <message>
+        <source>row %1 of %2 (%3 = %4)</source>
+        <translation>row %1 of %2 (%3 = %4)</translation>
+    </message>
+    <message>
+        <source>Moving the ids of %1 on failed: %2</source>
+        <translation>Moving the ids of %1 on failed: %2</translation>
+    </message>
+    <message>
+        <source>A workspace file is copied into a PostgreSQL store, not the other way.</source>
+        <translation>A workspace file is copied into a PostgreSQL store, not the other way.</translation>
+    </message>
+    <message>
+        <source>The workspace has schema %1 and the store %2; open the workspace with this GridDesk first so that both are at the same version.</source>
+        <translation>The workspace has schema %1 and the store %2; open the workspace with this GridDesk first so that both are at the same version.</translation>
+    </message>
+    <message>
+        <source>The store %1 already holds grids, cases or an org chart; copy into an empty store only.</source>
+        <translation>The store %1 already holds grids, cases or an org chart; copy into an empty store only.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL address; write postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</source>
+        <translation>%1 is not a PostgreSQL address; write postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</translation>
+    </message>
+    <message>
+        <source>this GridDesk cannot reach PostgreSQL: Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>this GridDesk cannot reach PostgreSQL: Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Connecting to the store %1</source>
+        <translation>Connecting to the store %1</translation>
+    </message>
+    <message>
+        <source>this PostgreSQL database holds tables that are not GridDesk&apos;s; give the server a database of its own.</source>
+        <translation>this PostgreSQL database holds tables that are not GridDesk&apos;s; give the server a database of its own.</translation>
+    </message>
+    <message>
+        <source>the store has schema version %1, newer than this GridDesk (%2) understands; use a newer GridDesk.</source>
+        <translation>the store has schema version %1, newer than this GridDesk (%2) understands; use a newer GridDesk.</translation>
+    </message>
+    <message>
+        <source> The store needs PostGIS: a database administrator runs CREATE EXTENSION postgis in it once.</source>
+        <translation> The store needs PostGIS: a database administrator runs CREATE EXTENSION postgis in it once.</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>Migration %1 failed: %2</translation>
     </message>
 </context>
 <context>

@@ -178,6 +178,18 @@
         <extracomment>a person in a list: name, post and unit, e.g. &quot;Li Na – grid supervisor, Street one&quot;</extracomment>
         <translation>%1（%2，%3）</translation>
     </message>
+    <message>
+        <source>What the reporter was told, and what they said</source>
+        <translation>告诉诉求人的内容，以及对方的答复</translation>
+    </message>
+    <message>
+        <source>Call:</source>
+        <translation>联系记录：</translation>
+    </message>
+    <message>
+        <source>Say what the reporter was told and what they said.</source>
+        <translation>请写明告诉诉求人的内容以及对方的答复。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::AddUnitDialog</name>
@@ -734,6 +746,31 @@
         <source>The desk works with the saved workflow setup.</source>
         <translation>工作台已采用保存后的流程设置。</translation>
     </message>
+    <message>
+        <source>Reports cannot be linked to the register: %1</source>
+        <translation>上报无法关联台账：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <extracomment>a register entry offered for a case: its code, kind and name</extracomment>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>Link a register entry</source>
+        <translation>关联台账条目</translation>
+    </message>
+    <message>
+        <source>An entry at the case&apos;s place, or any entry&apos;s code:</source>
+        <translation>案件所在位置的条目，或任一条目的编码：</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2.</source>
+        <translation>案件 %1 已关联 %2。</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer linked to %2.</source>
+        <translation>案件 %1 已取消关联 %2。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDetailPanel</name>
@@ -928,6 +965,35 @@
         <source>(history unreadable: %1)</source>
         <translation>（办理记录无法读取：%1）</translation>
     </message>
+    <message>
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>关联…</translation>
+    </message>
+    <message>
+        <source>Link the case to a register entry: one at its place, or any by its code</source>
+        <translation>把案件关联到台账条目：所在位置的条目，或按编码指定任一条目</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>%1 is a register entry&apos;s kind, %2 its name, %3 its code</extracomment>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Reporter: %1</source>
+        <translation>诉求人：%1</translation>
+    </message>
+    <message>
+        <source>Linked by %1</source>
+        <translation>由 %1 关联</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseImporter</name>
@@ -1118,7 +1184,9 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;</extracomment>
+        <extracomment>%1 is a file name, %2 its size, e.g. &quot;photo.jpg (1.2 MB)&quot;
+----------
+%1 is a register entry&apos;s code, %2 its kind and masked name</extracomment>
         <translation>%1（%2）</translation>
     </message>
     <message>
@@ -1170,6 +1238,14 @@
     <message>
         <source>Checked on site by %1.</source>
         <translation>现场核查人：%1。</translation>
+    </message>
+    <message>
+        <source>Reporter: %1.</source>
+        <translation>诉求人：%1。</translation>
+    </message>
+    <message>
+        <source>Register entry: %1.</source>
+        <translation>台账条目：%1。</translation>
     </message>
 </context>
 <context>
@@ -2634,218 +2710,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         </translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
-      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
-      [--repair-invalid]
-  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
-  griddesk-cli grids WORKSPACE [--level LEVEL] --json
-  griddesk-cli cases WORKSPACE [--grid CODE] --json
-  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
-  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
-      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
-
-The closed loop:
-  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
-      [--lon X --lat Y] [--channel CH] [--at TIME] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
-  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
-      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
-      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
-      [--json]
-  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
-  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
-      [--from DATE] [--to DATE] [--json]
-  griddesk-cli setup WORKSPACE export|import FILE
-  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
-
-Evaluation (the cases reported from --from to --to, as USER may see them):
-  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
-      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
-      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
-      (--last: the whole period before the one --on, or today, falls in; {period} in
-      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
-  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
-      [--minimum-cases N] [--json]
-
-Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
-  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
-  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
-  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
-      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
-  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
-
-The grid map:
-  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
-  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
-  griddesk-cli publish WORKSPACE --as USER --note TEXT
-  griddesk-cli editions WORKSPACE [--json]
-
-The organisation:
-  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
-  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
-      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
-      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
-  griddesk-cli org WORKSPACE [--json]
-  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
-  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
-  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
-  griddesk-cli org-retire WORKSPACE CODE [--as USER]
-  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
-  griddesk-cli org-history WORKSPACE [CODE] [--json]
-  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
-      --as USER
-
-The standards tree:
-  griddesk-cli standards WORKSPACE [--json]
-  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
-      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
-  griddesk-cli standards-detach WORKSPACE ID --as USER
-  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
-      [--summary-zh S] [--summary-en S] --as USER
-  griddesk-cli standards-remove WORKSPACE CODE --as USER
-  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
-  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
-  griddesk-cli standards-history WORKSPACE [CODE] [--json]
-  (standard levels: national, industry, local, group, internal; statuses: in_force,
-  draft, revised, withdrawn)
-
-The grid register (kinds: person, place, thing, event, situation, organisation):
-  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
-      [--dry-run] [--skip-refused] [--as USER] [--json]
-  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
-      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]]
-      [--as USER [--reveal --reason TEXT]] [--json]
-      (personal data masked unless revealed by a leader or administrator)
-  griddesk-cli register-history WORKSPACE CODE [--json]
-  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
-  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
-  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
-      [--personal name|id_number|phone|address] [--identifying] [--title T]
-      [--title-zh T]
-
-Sync with the central server (griddesk-server):
-  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
-      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
-  griddesk-cli outbox WORKSPACE [--state S] [--json]
-  griddesk-cli outbox-redo WORKSPACE ID --as USER
-  griddesk-cli outbox-discard WORKSPACE ID --as USER
-  (states: queued, sent, applied, rejected, discarded, redone)
-
-Actions: %2.
-Roles: %3.
-
-The workspace (a GeoPackage file) is created when it does not exist.
-Levels: %1.
-</source>
-        <translation>用法：
-  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
-      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
-      [--repair-invalid]
-  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
-  griddesk-cli grids 工作区 [--level 层级] --json
-  griddesk-cli cases 工作区 [--grid 编码] --json
-  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
-  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
-      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
-
-闭环流程：
-  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
-      [--lon 经度 --lat 纬度] [--channel 渠道] [--at 时间] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
-  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
-      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
-      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
-      [--json]
-  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
-  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
-      [--from 日期] [--to 日期] [--json]
-  griddesk-cli setup 工作区 export|import 文件
-  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
-
-评价（--from 至 --to 期间上报、用户可见的案件）：
-  griddesk-cli evaluation 工作区 [--from 日期 --to 日期 | --last week|month|quarter]
-      [--on 日期] [--by unit|grid|category|source] [--period day|week|month|quarter]
-      [--as 用户] [--json | --csv 输出.csv | --pdf 输出.pdf] [--overwrite]
-      （--last：--on 所指日期（默认今天）所在周期之前的完整周期；输出文件名中的
-      {period} 替换为该周期的键：2026-11、2026-W48、2026-Q4）
-  griddesk-cli evaluation-weights 工作区 [--set 指标=权重]…
-      [--minimum-cases 数量] [--json]
-
-巡查（来自 GPX 或 NMEA 记录的轨迹、所经网格、巡查中发现的案件）：
-  griddesk-cli patrol-import 工作区 文件 --person 用户 [--sight 米数] [--json]
-  griddesk-cli patrols 工作区 [--grid 编码] [--from 日期 --to 日期] [--json]
-  griddesk-cli patrol-plan 工作区 add --grid 编码 --tasks 内容 --times 次数
-      --per day|week|month (--person 姓名 | --post 岗位) [--min-share 0-1] [--json]
-  griddesk-cli patrol-plan 工作区 list [--grid 编码] [--json] | remove 编号
-
-网格地图：
-  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
-  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
-  griddesk-cli publish 工作区 --as 用户 --note 说明
-  griddesk-cli editions 工作区 [--json]
-
-组织架构：
-  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
-  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
-      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
-      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
-  griddesk-cli org 工作区 [--json]
-  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
-  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
-  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
-  griddesk-cli org-retire 工作区 代码 [--as 用户]
-  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
-  griddesk-cli org-history 工作区 [代码] [--json]
-  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
-      --as 用户
-
-标准体系：
-  griddesk-cli standards 工作区 [--json]
-  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
-  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
-      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
-  griddesk-cli standards-detach 工作区 编号 --as 用户
-  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
-      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
-  griddesk-cli standards-remove 工作区 代码 --as 用户
-  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
-  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
-  griddesk-cli standards-history 工作区 [代码] [--json]
-  （标准级别：national、industry、local、group、internal；状态：in_force、
-  draft、revised、withdrawn）
-
-网格基础信息台账（类别：person、place、thing、event、situation、organisation）：
-  griddesk-cli import-register 工作区 文件 --kind 类别 [--mapping 文件]
-      [--dry-run] [--skip-refused] [--as 用户] [--json]
-  griddesk-cli register 工作区 [--grid 编码] [--kind 类别] [--code 编码]
-      [--stale [--at 时间]] [--counts] [--near 经度,纬度 [--within 米数]]
-      [--as 用户 [--reveal --reason 理由]] [--json]
-      （个人信息默认脱敏，仅领导或管理员查看明文）
-  griddesk-cli register-history 工作区 编码 [--json]
-  griddesk-cli register-verify 工作区 编码 --as 用户 [--at 时间]
-  griddesk-cli register-merge 工作区 编码 --into 编码 --as 用户
-  griddesk-cli register-field 工作区 类别 字段键 [--type text|integer|number|date]
-      [--personal name|id_number|phone|address] [--identifying] [--title 标题]
-      [--title-zh 中文标题]
-
-与中心服务器（griddesk-server）同步：
-  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
-      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
-  griddesk-cli outbox 工作区 [--state 状态] [--json]
-  griddesk-cli outbox-redo 工作区 编号 --as 用户
-  griddesk-cli outbox-discard 工作区 编号 --as 用户
-  （状态：queued、sent、applied、rejected、discarded、redone）
-
-动作：%2。
-角色：%3。
-
-工作区（GeoPackage 文件）不存在时会自动创建。
-层级：%1。
-</translation>
-    </message>
-    <message>
         <source>Who handles a dispatched case, or who checked a case on site: a person id of the org chart. For patrols: who patrolled, or whom a patrol plan names, by name (a user or a person of the org chart).</source>
         <translation>处置已派遣案件或现场核查案件的人：组织架构中的人员编号。用于巡查时：巡查人，或巡查计划指定的人，按姓名（工作区用户或组织架构中的人员）。</translation>
     </message>
@@ -3176,6 +3040,280 @@ Levels: %1.
     <message>
         <source>Took in revision %1 of the server&apos;s org chart.</source>
         <translation>已接收服务器组织架构的第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
+      [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
+      [--repair-invalid]
+  griddesk-cli import-cases WORKSPACE FILE [--profile auto|nyc311|la311]
+  griddesk-cli grids WORKSPACE [--level LEVEL] --json
+  griddesk-cli cases WORKSPACE [--grid CODE] --json
+  griddesk-cli render WORKSPACE OUT.png [--size WxH] [--bbox W,S,E,N]
+  griddesk-cli export-grids WORKSPACE OUT.gpkg|.shp|.geojson|.json|.kml [--level LEVEL]
+      [--crs CRS] [--encoding UTF-8|GBK] [--overwrite]
+
+The closed loop:
+  griddesk-cli report WORKSPACE --as USER --category C [--descriptor D] [--address A]
+      [--lon X --lat Y] [--channel CH] [--entry CODE]… [--reporter CODE] [--at TIME]
+      [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)
+  griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]
+      [--remove] [--json]
+  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
+      [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
+      [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
+      [--json]
+  griddesk-cli deadlines WORKSPACE [--apply] [--at TIME] [--json]
+  griddesk-cli rules WORKSPACE list|export|import FILE|dry-run [--rules FILE]
+      [--from DATE] [--to DATE] [--json]
+  griddesk-cli setup WORKSPACE export|import FILE
+  griddesk-cli calendar WORKSPACE export [--year YEAR] | import FILE.csv
+
+Evaluation (the cases reported from --from to --to, as USER may see them):
+  griddesk-cli evaluation WORKSPACE [--from DATE --to DATE | --last week|month|quarter]
+      [--on DATE] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as USER] [--json | --csv OUT.csv | --pdf OUT.pdf] [--overwrite]
+      (--last: the whole period before the one --on, or today, falls in; {period} in
+      OUT becomes its key: 2026-11, 2026-W48, 2026-Q4)
+  griddesk-cli evaluation-weights WORKSPACE [--set INDICATOR=WEIGHT]…
+      [--minimum-cases N] [--json]
+
+Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on them):
+  griddesk-cli patrol-import WORKSPACE FILE --person USER [--sight METRES] [--json]
+  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
+  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
+      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
+
+The grid map:
+  griddesk-cli validate WORKSPACE [--level LEVEL] [--json]   (exit 1 on open findings)
+  griddesk-cli subdivide WORKSPACE CODE --parts N | --target-area M2
+  griddesk-cli publish WORKSPACE --as USER --note TEXT
+  griddesk-cli editions WORKSPACE [--json]
+
+The organisation:
+  griddesk-cli import-org WORKSPACE FILE --format divisions|csv [--root-code CODE]
+  griddesk-cli import-org WORKSPACE FILE --format boundaries --code-field F --tier N
+      [--name-field F] [--parent-field F|F/N|left(F,N) | --root-code CODE
+      [--root-name NAME]] [--layer L] [--encoding ENC] [--as USER]
+  griddesk-cli org WORKSPACE [--json]
+  griddesk-cli org-check WORKSPACE [--json]   (exit 1 on findings)
+  griddesk-cli org-move WORKSPACE CODE --parent CODE (blank: to the top) [--as USER]
+  griddesk-cli org-merge WORKSPACE CODE --into CODE [--as USER]
+  griddesk-cli org-retire WORKSPACE CODE [--as USER]
+  griddesk-cli org-export WORKSPACE OUT.csv --people|--units [--overwrite]
+  griddesk-cli org-history WORKSPACE [CODE] [--json]
+  griddesk-cli reveal WORKSPACE PERSON_ID --field phone|id_number --reason TEXT
+      --as USER
+
+The standards tree:
+  griddesk-cli standards WORKSPACE [--json]
+  griddesk-cli standards-export WORKSPACE OUT.csv|OUT.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach WORKSPACE CODE --number N --title T --level L
+      --status S [--published DATE] [--implemented DATE] [--file PATH] --as USER
+  griddesk-cli standards-detach WORKSPACE ID --as USER
+  griddesk-cli standards-add WORKSPACE PARENT_CODE --title-zh T --title-en T
+      [--summary-zh S] [--summary-en S] --as USER
+  griddesk-cli standards-remove WORKSPACE CODE --as USER
+  griddesk-cli standards-move WORKSPACE CODE --parent CODE --as USER
+  griddesk-cli standards-renumber WORKSPACE CODE NEW_CODE --as USER
+  griddesk-cli standards-history WORKSPACE [CODE] [--json]
+  (standard levels: national, industry, local, group, internal; statuses: in_force,
+  draft, revised, withdrawn)
+
+The grid register (kinds: person, place, thing, event, situation, organisation):
+  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--dry-run] [--skip-refused] [--as USER] [--json]
+  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
+      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]
+      [--search TEXT]   (names and addresses beginning with TEXT)
+      [--as USER [--reveal --reason TEXT]] [--json]
+      (personal data masked unless revealed by a leader or administrator)
+  griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)
+  griddesk-cli register-history WORKSPACE CODE [--json]
+  griddesk-cli register-verify WORKSPACE CODE --as USER [--at TIME]
+  griddesk-cli register-merge WORKSPACE CODE --into CODE --as USER
+  griddesk-cli register-field WORKSPACE KIND KEY [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title T]
+      [--title-zh T]
+
+Sync with the central server (griddesk-server):
+  griddesk-cli sync WORKSPACE --server https://HOST:PORT --user USER
+      [--password-file F] [--ca FILE] [--json]   (exit 1 when refused or unreachable)
+  griddesk-cli outbox WORKSPACE [--state S] [--json]
+  griddesk-cli outbox-redo WORKSPACE ID --as USER
+  griddesk-cli outbox-discard WORKSPACE ID --as USER
+  (states: queued, sent, applied, rejected, discarded, redone)
+
+Actions: %2.
+Roles: %3.
+
+The workspace (a GeoPackage file) is created when it does not exist.
+Levels: %1.
+</source>
+        <translation>用法：
+  griddesk-cli import-grids 工作区 文件 --level 层级 [--layer 图层] [--code-field 字段]
+      [--name-field 字段] [--parent-field 字段] [--source-crs 坐标系|gcj02] [--encoding 编码]
+      [--repair-invalid]
+  griddesk-cli import-cases 工作区 文件 [--profile auto|nyc311|la311]
+  griddesk-cli grids 工作区 [--level 层级] --json
+  griddesk-cli cases 工作区 [--grid 编码] --json
+  griddesk-cli render 工作区 输出.png [--size 宽x高] [--bbox 西,南,东,北]
+  griddesk-cli export-grids 工作区 输出.gpkg|.shp|.geojson|.json|.kml [--level 层级]
+      [--crs 坐标系] [--encoding UTF-8|GBK] [--overwrite]
+
+闭环流程：
+  griddesk-cli report 工作区 --as 用户 --category 类别 [--descriptor 描述] [--address 地址]
+      [--lon 经度 --lat 纬度] [--channel 渠道] [--entry 编码]… [--reporter 编码] [--at 时间]
+      [--json]   （可关联的条目：register 工作区 --near 经度,纬度 --address 地址）
+  griddesk-cli case-link 工作区 案件编号 编码 --as 用户 [--link-role concerns|reporter]
+      [--remove] [--json]
+  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
+      [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
+      [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
+      [--json]
+  griddesk-cli deadlines 工作区 [--apply] [--at 时间] [--json]
+  griddesk-cli rules 工作区 list|export|import 文件|dry-run [--rules 文件]
+      [--from 日期] [--to 日期] [--json]
+  griddesk-cli setup 工作区 export|import 文件
+  griddesk-cli calendar 工作区 export [--year 年份] | import 文件.csv
+
+评价（--from 至 --to 期间上报、用户可见的案件）：
+  griddesk-cli evaluation 工作区 [--from 日期 --to 日期 | --last week|month|quarter]
+      [--on 日期] [--by unit|grid|category|source] [--period day|week|month|quarter]
+      [--as 用户] [--json | --csv 输出.csv | --pdf 输出.pdf] [--overwrite]
+      （--last：--on 所指日期（默认今天）所在周期之前的完整周期；输出文件名中的
+      {period} 替换为该周期的键：2026-11、2026-W48、2026-Q4）
+  griddesk-cli evaluation-weights 工作区 [--set 指标=权重]…
+      [--minimum-cases 数量] [--json]
+
+巡查（来自 GPX 或 NMEA 记录的轨迹、所经网格、巡查中发现的案件）：
+  griddesk-cli patrol-import 工作区 文件 --person 用户 [--sight 米数] [--json]
+  griddesk-cli patrols 工作区 [--grid 编码] [--from 日期 --to 日期] [--json]
+  griddesk-cli patrol-plan 工作区 add --grid 编码 --tasks 内容 --times 次数
+      --per day|week|month (--person 姓名 | --post 岗位) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan 工作区 list [--grid 编码] [--json] | remove 编号
+
+网格地图：
+  griddesk-cli validate 工作区 [--level 层级] [--json]   （存在待处理的拓扑问题时退出码为 1）
+  griddesk-cli subdivide 工作区 编码 --parts 数量 | --target-area 面积
+  griddesk-cli publish 工作区 --as 用户 --note 说明
+  griddesk-cli editions 工作区 [--json]
+
+组织架构：
+  griddesk-cli import-org 工作区 文件 --format divisions|csv [--root-code 代码]
+  griddesk-cli import-org 工作区 文件 --format boundaries --code-field 字段 --tier 层级
+      [--name-field 字段] [--parent-field 字段|字段/N|left(字段,N) | --root-code 代码
+      [--root-name 名称]] [--layer 图层] [--encoding 编码] [--as 用户]
+  griddesk-cli org 工作区 [--json]
+  griddesk-cli org-check 工作区 [--json]   （有问题时退出码为 1）
+  griddesk-cli org-move 工作区 代码 --parent 代码（留空：移到顶层）[--as 用户]
+  griddesk-cli org-merge 工作区 代码 --into 代码 [--as 用户]
+  griddesk-cli org-retire 工作区 代码 [--as 用户]
+  griddesk-cli org-export 工作区 输出.csv --people|--units [--overwrite]
+  griddesk-cli org-history 工作区 [代码] [--json]
+  griddesk-cli reveal 工作区 人员编号 --field phone|id_number --reason 理由
+      --as 用户
+
+标准体系：
+  griddesk-cli standards 工作区 [--json]
+  griddesk-cli standards-export 工作区 输出.csv|输出.pdf [--detail] [--overwrite]
+  griddesk-cli standards-attach 工作区 代码 --number 编号 --title 名称 --level 级别
+      --status 状态 [--published 日期] [--implemented 日期] [--file 路径] --as 用户
+  griddesk-cli standards-detach 工作区 编号 --as 用户
+  griddesk-cli standards-add 工作区 上级代码 --title-zh 中文名称 --title-en 英文名称
+      [--summary-zh 中文摘要] [--summary-en 英文摘要] --as 用户
+  griddesk-cli standards-remove 工作区 代码 --as 用户
+  griddesk-cli standards-move 工作区 代码 --parent 代码 --as 用户
+  griddesk-cli standards-renumber 工作区 代码 新代码 --as 用户
+  griddesk-cli standards-history 工作区 [代码] [--json]
+  （标准级别：national、industry、local、group、internal；状态：in_force、
+  draft、revised、withdrawn）
+
+网格基础信息台账（类别：person、place、thing、event、situation、organisation）：
+  griddesk-cli import-register 工作区 文件 --kind 类别 [--mapping 文件]
+      [--dry-run] [--skip-refused] [--as 用户] [--json]
+  griddesk-cli register 工作区 [--grid 编码] [--kind 类别] [--code 编码]
+      [--stale [--at 时间]] [--counts] [--near 经度,纬度 [--within 米数]] [--address 地址]
+      [--search 文字]   （名称或地址以该文字开头）
+      [--as 用户 [--reveal --reason 理由]] [--json]
+      （个人信息默认脱敏，仅领导或管理员查看明文）
+  griddesk-cli register-entry 工作区 编码 [--json]   （条目及其关联案件）
+  griddesk-cli register-history 工作区 编码 [--json]
+  griddesk-cli register-verify 工作区 编码 --as 用户 [--at 时间]
+  griddesk-cli register-merge 工作区 编码 --into 编码 --as 用户
+  griddesk-cli register-field 工作区 类别 字段键 [--type text|integer|number|date]
+      [--personal name|id_number|phone|address] [--identifying] [--title 标题]
+      [--title-zh 中文标题]
+
+与中心服务器（griddesk-server）同步：
+  griddesk-cli sync 工作区 --server https://主机:端口 --user 用户
+      [--password-file 文件] [--ca 文件] [--json]   （被拒绝或无法连接时退出码为 1）
+  griddesk-cli outbox 工作区 [--state 状态] [--json]
+  griddesk-cli outbox-redo 工作区 编号 --as 用户
+  griddesk-cli outbox-discard 工作区 编号 --as 用户
+  （状态：queued、sent、applied、rejected、discarded、redone）
+
+动作：%2。
+角色：%3。
+
+工作区（GeoPackage 文件）不存在时会自动创建。
+层级：%1。
+</translation>
+    </message>
+    <message>
+        <source>A register entry the case concerns; repeat for several.</source>
+        <translation>案件涉及的台账条目；多个时重复给出。</translation>
+    </message>
+    <message>
+        <source>The register entry of the person who reported the case.</source>
+        <translation>上报该案件的人在台账中的条目。</translation>
+    </message>
+    <message>
+        <source>Remove the link instead of making it.</source>
+        <translation>取消关联，而不是建立关联。</translation>
+    </message>
+    <message>
+        <source>Register entries whose name or address begins with this.</source>
+        <translation>名称或地址以此开头的台账条目。</translation>
+    </message>
+    <message>
+        <source>What the entry is to the case: concerns (default) or reporter.</source>
+        <translation>条目与案件的关系：concerns（涉及，默认）或 reporter（诉求人）。</translation>
+    </message>
+    <message>
+        <source>register-entry needs a WORKSPACE and a CODE.</source>
+        <translation>register-entry 需要工作区和编码。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3) has no cases.</source>
+        <translation>%1（%2 %3）没有关联案件。</translation>
+    </message>
+    <message>
+        <source>  linked to %1 (%2)</source>
+        <translation>  关联到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</source>
+        <translation>案件与台账条目的关联请用“case-link”，它会把关联与案件历史一并保存。</translation>
+    </message>
+    <message>
+        <source>case-link needs a WORKSPACE, a case ID and a register entry CODE.</source>
+        <translation>case-link 需要工作区、案件编号和台账条目编码。</translation>
+    </message>
+    <message>
+        <source>--link-role takes concerns or reporter.</source>
+        <translation>--link-role 只能是 concerns 或 reporter。</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer linked to %2.</source>
+        <translation>案件 %1 已取消关联 %2。</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2.</source>
+        <translation>案件 %1 已关联 %2。</translation>
     </message>
 </context>
 <context>
@@ -4059,10 +4197,6 @@ Levels: %1.
         <translation>工作区中保存的 %1 的评价权重不是数字。</translation>
     </message>
     <message>
-        <source>The hotline&apos;s first contact with the citizen (clause 7.8.2.5) is not computed: no action in the case histories records a call to the reporter.</source>
-        <translation>未计算热线与市民的首次联系（条款 7.8.2.5）：案件历史中没有任何动作记录对反映人的回访电话。</translation>
-    </message>
-    <message>
         <source>No case of the report has a satisfaction recorded: satisfaction is left out of every score.</source>
         <translation>报告中没有案件记录了满意度：所有得分均不含满意度。</translation>
     </message>
@@ -4203,6 +4337,16 @@ Levels: %1.
     <message>
         <source>First discovery counts cases reported through %1 or found on a patrol (reported during an imported patrol track, near it, by the patroller or through grid staff), and not merged into another case as a duplicate.</source>
         <translation>主动发现率统计经 %1 上报、或在巡查中发现（在已导入的巡查轨迹期间、于轨迹附近、由巡查人或经网格员上报）且未作为重复案件并入其他案件的案件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hotline reporters contacted first counts the dispatched hotline cases whose reporter was called (the action &quot;Contact the reporter&quot;) within %n hours of the report.</source>
+        <translation>
+            <numerusform>热线先行联系率统计已派遣的热线案件中，在上报后 %n 小时内联系过诉求人（动作“联系诉求人”）的案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hotline reporters contacted first</source>
+        <translation>热线先行联系率</translation>
     </message>
 </context>
 <context>
@@ -7795,6 +7939,202 @@ The first text that is not UTF-8: %2</source>
         <source>field %1: &quot;%2&quot; is not a date (YYYY-MM-DD).</source>
         <translation>字段 %1：“%2”不是日期（YYYY-MM-DD）。</translation>
     </message>
+    <message>
+        <source>The register entry %1 is chosen twice.</source>
+        <translation>台账条目 %1 被选了两次。</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2 already.</source>
+        <translation>案件 %1 已经关联了 %2。</translation>
+    </message>
+    <message>
+        <source>Case %1 is not linked to %2 as %3.</source>
+        <translation>案件 %1 没有以 %3 身份关联 %2。</translation>
+    </message>
+    <message>
+        <source>Linking case %1 to %2</source>
+        <translation>把案件 %1 关联到 %2</translation>
+    </message>
+    <message>
+        <source>Reading the links of case %1</source>
+        <translation>读取案件 %1 的关联</translation>
+    </message>
+    <message>
+        <source>Reading the links of cases to the register</source>
+        <translation>读取案件与台账的关联</translation>
+    </message>
+    <message>
+        <source>Handing the cases of %1 to %2</source>
+        <translation>把 %1 的案件移交给 %2</translation>
+    </message>
+    <message>
+        <source>Reading the remembered mappings: %1</source>
+        <translation>读取已记住的字段映射：%1</translation>
+    </message>
+    <message>
+        <source>Say which files the mapping is for: a file name, or one with * and ?.</source>
+        <translation>请说明映射适用于哪些文件：一个文件名，或含 * 和 ? 的文件名。</translation>
+    </message>
+    <message>
+        <source>Say which kind the mapping imports.</source>
+        <translation>请说明映射导入的是哪一类条目。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::RegisterMappingDialog</name>
+    <message>
+        <source>create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Import the rest when some rows are refused</source>
+        <translation>部分行被拒绝时仍导入其余行</translation>
+    </message>
+    <message>
+        <source>Import into the register</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>A CSV, XLSX, GeoJSON, Shapefile, GeoPackage … file</source>
+        <translation>CSV、XLSX、GeoJSON、Shapefile、GeoPackage 等文件</translation>
+    </message>
+    <message>
+        <source>The mapping is remembered for files named like this; * stands for any text, as in youbike_*.geojson</source>
+        <translation>对名称与此相符的文件记住该映射；* 代表任意文字，如 youbike_*.geojson</translation>
+    </message>
+    <message>
+        <source>Register field</source>
+        <translation>台账字段</translation>
+    </message>
+    <message>
+        <source>From column</source>
+        <translation>来自列</translation>
+    </message>
+    <message>
+        <source>Or the value</source>
+        <translation>或固定值</translation>
+    </message>
+    <message>
+        <source>First row</source>
+        <translation>首行</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Would be</source>
+        <translation>将会</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The register cannot be read: %1</source>
+        <translation>无法读取台账：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register kind in English, then in Chinese</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Entries of kind:</source>
+        <translation>条目类别：</translation>
+    </message>
+    <message>
+        <source>Remember for files named:</source>
+        <translation>记住用于名为以下的文件：</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Vector files and tables (*.csv *.xlsx *.geojson *.json *.shp *.gpkg *.kml);;All files (*)</source>
+        <translation>矢量文件和表格 (*.csv *.xlsx *.geojson *.json *.shp *.gpkg *.kml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Mapped as remembered for files named %1.</source>
+        <translation>已按为名为 %1 的文件记住的映射对应。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>a register field&apos;s English and Chinese titles, then its key</extracomment>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) refused. Change the mapping, or tick &quot;Import the rest&quot;.</source>
+        <translation>
+            <numerusform>未导入任何内容：%n 行被拒绝。请修改映射，或勾选“仍导入其余行”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported, but the mapping could not be remembered: %1</source>
+        <translation>已导入，但无法记住映射：%1</translation>
+    </message>
+    <message>
+        <source>Imported; the mapping is remembered for files named %1.</source>
+        <translation>已导入；已为名为 %1 的文件记住该映射。</translation>
+    </message>
+    <message>
+        <source>%1 as %2: %3 created, %4 updated, %5 unchanged, %6 refused%7</source>
+        <extracomment>%1 is a file, %2 a kind; the counts follow</extracomment>
+        <translation>%1 作为%2：新建 %3，更新 %4，未变 %5，拒绝 %6%7</translation>
+    </message>
+    <message>
+        <source> (dry run: nothing written)</source>
+        <translation> （试运行：未写入）</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RegisterPanel</name>
@@ -7867,6 +8207,54 @@ The first text that is not UTF-8: %2</source>
         <translation>
             <numerusform>为何需要查看这 %n 个条目的个人信息明文？理由将被记录。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Double-click a case to open it</source>
+        <translation>双击案件可打开</translation>
+    </message>
+    <message>
+        <source>Name or address begins with…</source>
+        <translation>名称或地址开头为…</translation>
+    </message>
+    <message>
+        <source>Import entries from a CSV, XLSX or GIS file, mapping its columns</source>
+        <translation>从 CSV、XLSX 或 GIS 文件导入条目，并对应其列</translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its cases.</source>
+        <translation>选择一个条目以查看其案件。</translation>
+    </message>
+    <message>
+        <source>The cases of %1 could not be read: %2</source>
+        <translation>无法读取 %1 的案件：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cases of %1: %n</source>
+        <extracomment>%1 is a register entry&apos;s code, %n how many cases are linked to it</extracomment>
+        <translation>
+            <numerusform>%1 的案件：%n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 · %3 · %4</source>
+        <extracomment>a case linked to a register entry: its number, state, category and description</extracomment>
+        <translation>案件 %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Reported: %1</source>
+        <translation>上报：%1</translation>
+    </message>
+    <message>
+        <source>workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>%1: %2 created, %3 updated in the register.</source>
+        <translation>%1：台账中新建 %2 条，更新 %3 条。</translation>
     </message>
 </context>
 <context>
@@ -8095,6 +8483,45 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Say where: an address, a location, or both.</source>
         <translation>请说明地点：填写地址或位置，或两者都填。</translation>
+    </message>
+    <message>
+        <source>No register entries here.</source>
+        <translation>此处没有台账条目。</translation>
+    </message>
+    <message>
+        <source>The register&apos;s entries at this place, nearest first: tick those the case concerns</source>
+        <translation>此处的台账条目，由近及远：勾选案件涉及的条目</translation>
+    </message>
+    <message>
+        <source>Name or phone number, to find them in the register</source>
+        <translation>姓名或电话号码，用于在台账中查找</translation>
+    </message>
+    <message>
+        <source>People of the register: click the one who reports</source>
+        <translation>台账中的人员：点击上报的那一位</translation>
+    </message>
+    <message>
+        <source>Reporter:</source>
+        <translation>诉求人：</translation>
+    </message>
+    <message>
+        <source>Register entries:</source>
+        <translation>台账条目：</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a register entry&apos;s kind, then its name</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Reporter in the register: %1 (%2)</source>
+        <extracomment>%1 is a person of the register as shown (masked), %2 the entry&apos;s code</extracomment>
+        <translation>台账中的诉求人：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <extracomment>%1 is a distance in whole metres</extracomment>
+        <translation>%1 米</translation>
     </message>
 </context>
 <context>
@@ -8934,6 +9361,14 @@ The first text that is not UTF-8: %2</source>
         <source>group %1</source>
         <translation>小组 %1</translation>
     </message>
+    <message>
+        <source>Finding case %1 %2</source>
+        <translation>查找案件 %1 %2</translation>
+    </message>
+    <message>
+        <source>Reading the store&apos;s editions failed: %1</source>
+        <translation>读取存储中的网格版本失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ServerMain</name>
@@ -9054,14 +9489,20 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
         <translation>未知命令“%1”。</translation>
     </message>
     <message>
+        <source>griddesk-server: syncing up: %1</source>
+        <translation>griddesk-server：上行同步：%1</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE] [--log-level error|warning|info|debug]
+      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
   griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
       [--password-file F]
   griddesk-server reset-password --db WORKSPACE USER [--password-file F]
   griddesk-server disable-user|enable-user --db WORKSPACE USER
   griddesk-server users --db WORKSPACE
+  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
+      --from WORKSPACE
   griddesk-server init-cert --cert C --key K [--host H]… [--days N]
   griddesk-server init-ca --cert C --key K --name NAME [--days N]
   griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
@@ -9070,17 +9511,23 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
 The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
 org chart and cases; copy one made with griddesk-cli or the workstation. It listens
 on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
+once from a workspace with load-store, then start any number of servers with
+--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
+?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
 Roles: operator, supervisor, unit_handler, leader; system for a district server
 that syncs up to this one (upstream = https://HOST:PORT in its configuration).
 </source>
         <translation>用法：
   griddesk-server [--config 文件] [--listen 地址:端口] [--cert 证书 --key 密钥]
-      [--db 工作区] [--log-level error|warning|info|debug]
+      [--db 工作区|postgresql://…] [--log-level error|warning|info|debug]
   griddesk-server add-user --db 工作区 用户 --role 角色 --unit 代码
       [--password-file 文件]
   griddesk-server reset-password --db 工作区 用户 [--password-file 文件]
   griddesk-server disable-user|enable-user --db 工作区 用户
   griddesk-server users --db 工作区
+  griddesk-server load-store --db postgresql://用户@主机[:端口]/数据库
+      --from 工作区
   griddesk-server init-cert --cert 证书 --key 密钥 [--host 主机]… [--days 天数]
   griddesk-server init-ca --cert 证书 --key 密钥 --name 名称 [--days 天数]
   griddesk-server issue-cert --ca-cert 证书 --ca-key 密钥 --cert 证书 --key 密钥 --host 主机…
@@ -9089,13 +9536,39 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
 服务器的存储是一个 GridDesk 工作区（GeoPackage 文件），含城市的网格、
 组织架构和案件；可复制 griddesk-cli 或工作站生成的工作区。除非另行指定，
 服务器只在本机回环地址（127.0.0.1:8443）上监听，且只用 HTTPS。
+城市规模超出一台机器时，存储放在带 PostGIS 的 PostgreSQL 中：先用 load-store
+从工作区导入一次，再以 --db postgresql://用户@主机:端口/数据库 启动任意多个服务器
+（密码取自 ~/.pgpass 或地址后的 ?passfile=文件；其他 libpq 设置如
+?sslmode=verify-full 也可照此附加）。
 角色：operator、supervisor、unit_handler、leader；system 用于向本服务器
 上行同步的区级服务器（其配置中写 upstream = https://主机:端口）。
 </translation>
     </message>
     <message>
-        <source>griddesk-server: syncing up: %1</source>
-        <translation>griddesk-server：上行同步：%1</translation>
+        <source>the store %1 holds no grids yet: load it from a workspace first with griddesk-server load-store --db ADDRESS --from WORKSPACE.</source>
+        <translation>存储 %1 中还没有网格：请先用 griddesk-server load-store --db 地址 --from 工作区 从工作区导入。</translation>
+    </message>
+    <message>
+        <source>load-store takes --db ADDRESS and --from WORKSPACE.</source>
+        <translation>load-store 需要 --db 地址和 --from 工作区。</translation>
+    </message>
+    <message>
+        <source>load-store loads a PostgreSQL store: --db postgresql://USER@HOST/DATABASE.</source>
+        <translation>load-store 导入的是 PostgreSQL 存储：--db postgresql://用户@主机/数据库。</translation>
+    </message>
+    <message>
+        <source>there is no workspace %1.</source>
+        <translation>没有工作区 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n rows</source>
+        <translation>
+            <numerusform>%1：%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>griddesk-server: loaded %1 into %2.</source>
+        <translation>griddesk-server：已将 %1 导入 %2。</translation>
     </message>
 </context>
 <context>
@@ -11536,6 +12009,22 @@ fix %3 of %4 at %5 UTC</source>
         <source>Moved to another grid</source>
         <translation>改划网格</translation>
     </message>
+    <message>
+        <source>Contact the reporter</source>
+        <translation>联系诉求人</translation>
+    </message>
+    <message>
+        <source>Return visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Link a register entry</source>
+        <translation>关联台账条目</translation>
+    </message>
+    <message>
+        <source>Unlink a register entry</source>
+        <translation>取消关联台账条目</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::WorkflowEngine</name>
@@ -11674,6 +12163,18 @@ fix %3 of %4 at %5 UTC</source>
     <message>
         <source>%1 works for %2, not for the lead unit %3.</source>
         <translation>%1 属于 %2，不属于主办单位 %3。</translation>
+    </message>
+    <message>
+        <source>Say what the reporter was told and what they said.</source>
+        <translation>请写明告诉诉求人的内容以及对方的答复。</translation>
+    </message>
+    <message>
+        <source>Name the register entry.</source>
+        <translation>请指明台账条目。</translation>
+    </message>
+    <message>
+        <source>A case concerns a register entry or has it as its reporter, not &quot;%1&quot;.</source>
+        <translation>案件与台账条目的关系只能是“涉及”或“诉求人”，不能是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -12057,6 +12558,66 @@ fix %3 of %4 at %5 UTC</source>
     <message>
         <source>Deleting grid %1</source>
         <translation>删除网格 %1</translation>
+    </message>
+    <message>
+        <source>Reading the tables of the store failed: %1</source>
+        <translation>读取存储中的表失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading the store failed: %1</source>
+        <translation>读取存储失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading %1 from the workspace failed: %2</source>
+        <translation>从工作区读取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>row %1 of %2 (%3 = %4)</source>
+        <translation>%2 的第 %1 行（%3 = %4）</translation>
+    </message>
+    <message>
+        <source>Moving the ids of %1 on failed: %2</source>
+        <translation>推进 %1 的编号失败：%2</translation>
+    </message>
+    <message>
+        <source>A workspace file is copied into a PostgreSQL store, not the other way.</source>
+        <translation>只能把工作区文件复制进 PostgreSQL 存储，不能反向复制。</translation>
+    </message>
+    <message>
+        <source>The workspace has schema %1 and the store %2; open the workspace with this GridDesk first so that both are at the same version.</source>
+        <translation>工作区的结构版本为 %1，存储为 %2；请先用本版 GridDesk 打开工作区，使两者版本一致。</translation>
+    </message>
+    <message>
+        <source>The store %1 already holds grids, cases or an org chart; copy into an empty store only.</source>
+        <translation>存储 %1 中已有网格、案件或组织架构；只能复制到空存储中。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PostgreSQL address; write postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE.</source>
+        <translation>%1 不是 PostgreSQL 地址；请写成 postgresql://用户[:密码]@主机[:端口]/数据库。</translation>
+    </message>
+    <message>
+        <source>this GridDesk cannot reach PostgreSQL: Qt&apos;s PostgreSQL driver is not installed (Debian package libqt6sql6-psql).</source>
+        <translation>本 GridDesk 无法连接 PostgreSQL：未安装 Qt 的 PostgreSQL 驱动（Debian 软件包 libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Connecting to the store %1</source>
+        <translation>连接存储 %1</translation>
+    </message>
+    <message>
+        <source>this PostgreSQL database holds tables that are not GridDesk&apos;s; give the server a database of its own.</source>
+        <translation>该 PostgreSQL 数据库中有不属于 GridDesk 的表；请给服务器一个专用数据库。</translation>
+    </message>
+    <message>
+        <source>the store has schema version %1, newer than this GridDesk (%2) understands; use a newer GridDesk.</source>
+        <translation>存储的结构版本为 %1，比本 GridDesk 能识别的（%2）更新；请使用更新版本的 GridDesk。</translation>
+    </message>
+    <message>
+        <source> The store needs PostGIS: a database administrator runs CREATE EXTENSION postgis in it once.</source>
+        <translation> 存储需要 PostGIS：请数据库管理员在该库中执行一次 CREATE EXTENSION postgis。</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>迁移 %1 失败：%2</translation>
     </message>
 </context>
 <context>

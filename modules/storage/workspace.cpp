@@ -293,97 +293,99 @@ Result<void> Workspace::migrate()
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("this SQLite database is not a GridDesk workspace."));
 
-    if (auto created = runText(db,
-            QStringLiteral("CREATE TABLE IF NOT EXISTS griddesk_schema (version "
-                           "INTEGER PRIMARY KEY, summary TEXT NOT NULL, "
-                           "applied_at TEXT NOT NULL DEFAULT "
-                           "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))"),
-            Tr::tr("Creating the schema table"));
-        !created)
-        return created;
-
-    const int current = schemaVersion();
-    if (current > SCHEMA_VERSION)
-        return fail(ErrorCode::SchemaTooNew,
-            Tr::tr("the workspace has schema version %1, newer than this GridDesk (%2) "
-                   "understands; use a newer GridDesk.")
-                .arg(current)
-                .arg(SCHEMA_VERSION));
-
+    auto current = currentSchema(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS griddesk_schema (version INTEGER PRIMARY KEY, "
+                       "summary TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+                       "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))"));
+    if (!current)
+        return std::unexpected(current.error());
     for (const Migrations::Migration &migration : Migrations::all()) {
-        if (migration.version <= current)
+        if (migration.version <= *current)
             continue;
-        auto applied = transaction([&]() -> Result<void> {
+        auto applied = applyStep(migration.version, migration.summary, [&]() -> Result<void> {
             for (const QString &statement : migration.statements) {
                 if (auto done =
                         runText(db, statement, Tr::tr("Migration %1").arg(migration.version));
                     !done)
                     return done;
             }
-            QSqlQuery record(db);
-            record.prepare(
-                QStringLiteral("INSERT INTO griddesk_schema (version, summary) VALUES (?, ?)"));
-            record.addBindValue(migration.version);
-            record.addBindValue(QString::fromUtf8(migration.summary));
-            return run(record, Tr::tr("Recording migration %1").arg(migration.version));
+            return {};
         });
         if (!applied)
             return applied;
-        qCInfo(lcStorage) << "migrated" << m_path << "to schema" << migration.version;
     }
     return {};
 }
 
+Result<int> Workspace::currentSchema(const QString &createTable)
+{
+    if (auto created = runText(database(), createTable, Tr::tr("Creating the schema table"));
+        !created)
+        return std::unexpected(created.error());
+    const int current = schemaVersion();
+    if (current <= SCHEMA_VERSION)
+        return current;
+    return fail(ErrorCode::SchemaTooNew,
+        (m_postgres ? Tr::tr("the store has schema version %1, newer than this GridDesk (%2) "
+                             "understands; use a newer GridDesk.")
+                    : Tr::tr("the workspace has schema version %1, newer than this GridDesk (%2) "
+                             "understands; use a newer GridDesk."))
+            .arg(current)
+            .arg(SCHEMA_VERSION));
+}
+
+Result<void> Workspace::applyStep(
+    int version, const char *summary, const std::function<Result<void>()> &statements)
+{
+    auto applied = transaction([&]() -> Result<void> {
+        if (auto done = statements(); !done)
+            return done;
+        QSqlQuery record(database());
+        record.prepare(
+            QStringLiteral("INSERT INTO griddesk_schema (version, summary) VALUES (?, ?)"));
+        record.addBindValue(version);
+        record.addBindValue(QString::fromUtf8(summary));
+        return run(record, Tr::tr("Recording migration %1").arg(version));
+    });
+    if (applied)
+        qCInfo(lcStorage) << "migrated" << m_path << "to schema" << version;
+    return applied;
+}
+
 Result<void> Workspace::migratePostgres(const QStringList &existing)
 {
-    QSqlDatabase db = database();
     if (!existing.isEmpty() && !existing.contains(QLatin1String("griddesk_schema")))
         return fail(ErrorCode::InvalidArgument,
             Tr::tr("this PostgreSQL database holds tables that are not GridDesk's; give the "
                    "server a database of its own."));
-    if (auto created = runText(db,
-            QStringLiteral("CREATE TABLE IF NOT EXISTS griddesk_schema (version BIGINT PRIMARY "
-                           "KEY, summary TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
-                           "(to_char(now() AT TIME ZONE 'UTC', "
-                           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"),
-            Tr::tr("Creating the schema table"));
-        !created)
-        return created;
-    const int current = schemaVersion();
-    if (current > SCHEMA_VERSION)
-        return fail(ErrorCode::SchemaTooNew,
-            Tr::tr("the store has schema version %1, newer than this GridDesk (%2) "
-                   "understands; use a newer GridDesk.")
-                .arg(current)
-                .arg(SCHEMA_VERSION));
+    auto current = currentSchema(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS griddesk_schema (version BIGINT PRIMARY KEY, "
+                       "summary TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+                       "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"));
+    if (!current)
+        return std::unexpected(current.error());
     for (const Migrations::PostgresStep &step : Migrations::postgres()) {
-        if (step.version <= current)
+        if (step.version <= *current)
             continue;
-        auto applied = transaction([&]() -> Result<void> {
+        auto applied = applyStep(step.version, step.summary, [&]() -> Result<void> {
+            // One text of many statements, run as it is (function bodies hold semicolons).
             const QByteArray sql = step.sql();
             PGresult *result = PQexec(postgresConnection(), sql.constData());
             const bool done = PQresultStatus(result) == PGRES_COMMAND_OK
                 || PQresultStatus(result) == PGRES_TUPLES_OK;
             const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
             PQclear(result);
-            if (!done) {
-                const QString hint = message.contains(QLatin1String("postgis"))
-                    ? Tr::tr(" The store needs PostGIS: a database administrator runs CREATE "
-                             "EXTENSION postgis in it once.")
-                    : QString();
-                return fail(ErrorCode::Database,
-                    Tr::tr("Migration %1 failed: %2").arg(step.version).arg(message) + hint);
-            }
-            QSqlQuery record(db);
-            record.prepare(
-                QStringLiteral("INSERT INTO griddesk_schema (version, summary) VALUES (?, ?)"));
-            record.addBindValue(step.version);
-            record.addBindValue(QString::fromUtf8(step.summary));
-            return run(record, Tr::tr("Recording migration %1").arg(step.version));
+            if (done)
+                return {};
+            const QString hint = message.contains(QLatin1String("postgis"))
+                ? Tr::tr(" The store needs PostGIS: a database administrator runs CREATE "
+                         "EXTENSION postgis in it once.")
+                : QString();
+            return fail(ErrorCode::Database,
+                Tr::tr("Migration %1 failed: %2").arg(step.version).arg(message) + hint);
         });
         if (!applied)
             return applied;
-        qCInfo(lcStorage) << "migrated" << m_path << "to schema" << step.version;
     }
     return {};
 }

@@ -152,6 +152,12 @@ private:
     static Result<std::unique_ptr<Workspace>> openPostgres(const QString &address);
     Result<void> initialisePostgres();
     Result<void> migratePostgres(const QStringList &existing);
+    /// Makes the schema table with createTable; the version the store is at, refused when newer
+    /// than this build's.
+    Result<int> currentSchema(const QString &createTable);
+    /// Runs one numbered step's statements in a transaction of its own, and records the step.
+    Result<void> applyStep(
+        int version, const char *summary, const std::function<Result<void>()> &statements);
     /// The advisory lock every write transaction on a PostgreSQL store holds.
     static constexpr qint64 WRITE_LOCK_KEY = 0x4744'534b; // "GDSK"
     /// Grids whose column (a fixed name, "level" or "code") equals value; all when column is

@@ -22,28 +22,7 @@ namespace {
 
 QByteArray square(double west, double south, double size)
 {
-    // A one-part multipolygon as little-endian WKB.
-    QByteArray wkb;
-    auto u32 = [&wkb](quint32 v) {
-        wkb.append(reinterpret_cast<const char *>(&v), 4);
-    };
-    auto f64 = [&wkb](double v) {
-        wkb.append(reinterpret_cast<const char *>(&v), 8);
-    };
-    wkb.append(char(1));
-    u32(6);
-    u32(1);
-    wkb.append(char(1));
-    u32(3);
-    u32(1);
-    u32(5);
-    const double xs[] = {west, west + size, west + size, west, west};
-    const double ys[] = {south, south, south + size, south + size, south};
-    for (int i = 0; i < 5; ++i) {
-        f64(xs[i]);
-        f64(ys[i]);
-    }
-    return wkb;
+    return Test::squareWkb(west, south, size);
 }
 
 QVariant scalar(Workspace &workspace, const QString &sql)

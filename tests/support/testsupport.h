@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QTest>
 
@@ -20,6 +21,10 @@ QString dataPath(const QString &relative);
 
 /// The maps/ folder of the source tree (the bundled samples).
 QString mapsPath(const QString &relative = {});
+
+/// A square of size degrees from (west, south) as a one-part multipolygon in little-endian WKB,
+/// the way grids are stored.
+QByteArray squareWkb(double west, double south, double size);
 
 /// A model's header and display texts, a line per row with cells joined by "|": a golden
 /// dump to compare whole tables with.

@@ -38,6 +38,7 @@ class TestSyncServer : public QObject
     QTemporaryDir m_dir;
     QString m_base; ///< the sample every store and desk is copied from
     QString m_store;
+    QString m_lastReported; ///< by pullHeldWhileAReportComes()
     std::unique_ptr<PostgresDatabase> m_postgres; ///< the store, in a PostgreSQL run
     QString m_caCertificate;
     QList<QSslCertificate> m_trusted;
@@ -101,6 +102,31 @@ class TestSyncServer : public QObject
             m_server->url().toString(), QStringLiteral("--user"), QStringLiteral("chen"),
             QStringLiteral("--password-file"), password.fileName(), QStringLiteral("--ca"),
             m_caCertificate};
+    }
+
+    /// A pull as chen from cursor after, held by the server (the URL given, or the first) for
+    /// up to 30 s, while zhang reports a case from a desk of its own (its external id in
+    /// m_lastReported); the page the pull got, if it ended, and how long it was held.
+    std::pair<std::optional<Result<Sync::SyncClient::Page>>, qint64> pullHeldWhileAReportComes(
+        qint64 after, const QString &deskName, const QUrl &server = {})
+    {
+        std::optional<Result<Sync::SyncClient::Page>> page;
+        qint64 waitedMs = 0;
+        std::unique_ptr<QThread> waiting(QThread::create([&] {
+            auto session = client(QStringLiteral("chen"), server);
+            if (!session.login())
+                return;
+            QElapsedTimer clock;
+            clock.start();
+            page = session.pull(after, Sync::MAX_CASES_PER_PAGE, 30);
+            waitedMs = clock.elapsed();
+        }));
+        waiting->start();
+        QTest::qWait(1'500);
+        m_lastReported = reportThroughServer(QStringLiteral("zhang"), deskName);
+        if (!waiting->wait(40'000))
+            return {std::nullopt, waitedMs};
+        return {std::move(page), waitedMs};
     }
 
     /// Reports a case in Manhattan through the server as user, from a desk of its own; the
@@ -935,25 +961,11 @@ private Q_SLOTS:
     void aWaitingFeedIsAnsweredWhenACaseComes()
     {
         const qint64 end = feedEnd();
-        std::optional<Result<Sync::SyncClient::Page>> page;
-        qint64 waitedMs = 0;
-        std::unique_ptr<QThread> waiting(QThread::create([&] {
-            auto session = client(QStringLiteral("chen"));
-            if (!session.login())
-                return;
-            QElapsedTimer clock;
-            clock.start();
-            page = session.pull(end, Sync::MAX_CASES_PER_PAGE, 30);
-            waitedMs = clock.elapsed();
-        }));
-        waiting->start();
-        QTest::qWait(1'500);
-        const QString reported =
-            reportThroughServer(QStringLiteral("zhang"), QStringLiteral("waited-for.gpkg"));
-        QVERIFY(!reported.isEmpty());
-        QVERIFY(waiting->wait(40'000));
+        auto [page, waitedMs] = pullHeldWhileAReportComes(end, QStringLiteral("waited-for.gpkg"));
         QVERIFY(page.has_value());
         QVERIFY2(page->has_value(), page->has_value() ? "" : qPrintable(page->error().message));
+        const QString reported = m_lastReported;
+        QVERIFY(!reported.isEmpty());
         const auto &cases = (*page)->cases;
         QCOMPARE(cases.size(), 1);
         QCOMPARE(cases.first().key.externalId, reported);
@@ -1608,25 +1620,12 @@ private Q_SLOTS:
 
         // A desk waiting on the second server hears of a case the first one took.
         const qint64 end = feedEnd();
-        std::optional<Result<Sync::SyncClient::Page>> page;
-        qint64 waitedMs = 0;
-        std::unique_ptr<QThread> waiting(QThread::create([&] {
-            auto session = client(QStringLiteral("chen"), second.url());
-            if (!session.login())
-                return;
-            QElapsedTimer clock;
-            clock.start();
-            page = session.pull(end, Sync::MAX_CASES_PER_PAGE, 30);
-            waitedMs = clock.elapsed();
-        }));
-        waiting->start();
-        QTest::qWait(1'500);
-        const QString heard =
-            reportThroughServer(QStringLiteral("zhang"), QStringLiteral("two-servers-heard.gpkg"));
-        QVERIFY(!heard.isEmpty());
-        QVERIFY(waiting->wait(40'000));
+        auto [page, waitedMs] =
+            pullHeldWhileAReportComes(end, QStringLiteral("two-servers-heard.gpkg"), second.url());
         QVERIFY(page.has_value());
         QVERIFY2(page->has_value(), page->has_value() ? "" : qPrintable(page->error().message));
+        const QString heard = m_lastReported;
+        QVERIFY(!heard.isEmpty());
         QCOMPARE((*page)->cases.size(), 1);
         QCOMPARE((*page)->cases.first().key.externalId, heard);
         QVERIFY2(waitedMs >= 1'000 && waitedMs < 25'000, qPrintable(QString::number(waitedMs)));

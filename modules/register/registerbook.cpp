@@ -9,7 +9,7 @@
 #include "gis/gridlocator.h"
 #include "gis/wkb.h"
 #include "storage/geopackageblob.h"
-#include "storage/sqlitestatement.h"
+#include "storage/statement.h"
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
@@ -78,7 +78,7 @@ QDateTime utcTime(const QString &text)
 }
 
 /// The entry on the statement's row, its columns in the order of COLUMNS.
-Result<RegisterEntry> readEntry(const SqliteStatement &row)
+Result<RegisterEntry> readEntry(const Statement &row)
 {
     RegisterEntry entry;
     entry.id = row.columnInt(0);
@@ -196,11 +196,11 @@ Result<RegisterBook> RegisterBook::load(Workspace &workspace)
 Result<QList<RegisterEntry>> RegisterBook::select(
     const QString &where, const QVariantList &values) const
 {
-    // SQLite's own statement: QSqlQuery's per-value QVariants cost more than the query itself
-    // on a grid page of thousands of entries.
+    // The store's own statement: QSqlQuery's per-value QVariants cost more than the query
+    // itself on a grid page of thousands of entries.
     const QByteArray sql =
         QStringLiteral("SELECT %1 FROM register_entries %2").arg(COLUMNS, where).toUtf8();
-    auto statement = SqliteStatement::prepare(m_workspace->connection(), sql.constData());
+    auto statement = Statement::prepare(*m_workspace, sql.constData());
     if (!statement)
         return std::unexpected(statement.error());
     for (int index = 0; index < values.size(); ++index) {
@@ -796,6 +796,9 @@ Result<qsizetype> RegisterBook::rehome(
 
 Result<void> RegisterBook::updateExtent()
 {
+    if (m_workspace->isPostgres())
+        return {}; // no GeoPackage contents to keep
+
     QSqlQuery update(m_workspace->database());
     update.prepare(QStringLiteral(
         "UPDATE gpkg_contents SET min_x = (SELECT min(minx) FROM rtree_register_entries_geom), "

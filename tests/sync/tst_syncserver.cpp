@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QUuid>
 
+#include <atomic>
+
 #include "editions/grideditions.h"
 #include "org/orgchart.h"
 #include "org/personaldata.h"
@@ -112,16 +114,24 @@ class TestSyncServer : public QObject
     {
         std::optional<Result<Sync::SyncClient::Page>> page;
         qint64 waitedMs = 0;
+        std::atomic<bool> pulling = false;
         std::unique_ptr<QThread> waiting(QThread::create([&] {
             auto session = client(QStringLiteral("chen"), server);
             if (!session.login())
                 return;
             QElapsedTimer clock;
             clock.start();
+            pulling = true;
             page = session.pull(after, Sync::MAX_CASES_PER_PAGE, 30);
             waitedMs = clock.elapsed();
         }));
         waiting->start();
+        // The login (a memory-hard hash on the server) may take a while on a busy machine: the
+        // report goes in once the pull is on its way and has had time to be held.
+        QElapsedTimer loggingIn;
+        loggingIn.start();
+        while (!pulling && !waiting->isFinished() && loggingIn.elapsed() < 30'000)
+            QTest::qWait(50);
         QTest::qWait(1'500);
         m_lastReported = reportThroughServer(QStringLiteral("zhang"), deskName);
         if (!waiting->wait(40'000))

@@ -308,6 +308,18 @@ Result<void> readActionOptions(Context &context, ActionRequest &request)
     return {};
 }
 
+/// An action taken now by the user --as names, with the options the command line gives.
+Result<ActionRequest> requestNow(Context &context, const WorkflowSetup &setup)
+{
+    ActionRequest request;
+    request.at = now();
+    if (auto actor = resolveActor(context, setup, request); !actor)
+        return std::unexpected(actor.error());
+    if (auto options = readActionOptions(context, request); !options)
+        return std::unexpected(options.error());
+    return request;
+}
+
 /// The register entries --entry (repeatable) and --reporter name, as links of a new case.
 QList<EntryChoice> chosenEntries(const Context &context)
 {
@@ -450,12 +462,10 @@ int reportCommand(Context &context)
     if (!record)
         return failWith(context, record.error());
 
-    ActionRequest request;
-    request.at = now();
-    if (auto actor = resolveActor(context, desk->book->setup(), request); !actor)
-        return failWith(context, actor.error());
-    if (auto options = readActionOptions(context, request); !options)
-        return failWith(context, options.error());
+    auto made = requestNow(context, desk->book->setup());
+    if (!made)
+        return failWith(context, made.error());
+    ActionRequest request = std::move(*made);
     record->created = request.at;
     const QList<EntryChoice> chosen = chosenEntries(context);
     auto event = reportLinked(*desk, *record, request, chosen);
@@ -665,12 +675,10 @@ int caseLinkCommand(Context &context)
     const auto id = findCase(*desk->book, context.positional.at(2));
     if (!id)
         return failWith(context, id.error());
-    ActionRequest request;
-    request.at = now();
-    if (auto actor = resolveActor(context, desk->book->setup(), request); !actor)
-        return failWith(context, actor.error());
-    if (auto options = readActionOptions(context, request); !options)
-        return failWith(context, options.error());
+    auto made = requestNow(context, desk->book->setup());
+    if (!made)
+        return failWith(context, made.error());
+    ActionRequest request = std::move(*made);
 
     const std::optional<LinkRole> role = context.isSet("link-role")
         ? linkRoleFromKey(context.value("link-role"))

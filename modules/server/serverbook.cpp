@@ -789,18 +789,8 @@ Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync
                 .arg(command.key.source, command.key.externalId));
     }
     CaseRecord record = command.record;
-    record.id = 0;
-    record.flags.clear();
     // The server places the case itself: the desk's grids may be an edition behind.
-    if (record.location) {
-        record.gridCode = m_locator->locate(*record.location).value_or(QString());
-        if (record.gridCode.isEmpty())
-            record.addFlag(CaseFlags::OUTSIDE_GRIDS);
-    } else {
-        if (!m_gridParents.contains(record.gridCode))
-            record.gridCode.clear();
-        record.addFlag(CaseFlags::NO_LOCATION);
-    }
+    place(record);
     if (!sees(account, record)) {
         auditRefusal(account, command,
             QStringLiteral("a report in grid %1, outside unit %2")
@@ -825,6 +815,45 @@ Result<CommandResult> ServerBook::applyReport(const Account &account, const Sync
     result.applied = true;
     result.version = event->sequence;
     return result;
+}
+
+void ServerBook::place(CaseRecord &record) const
+{
+    record.id = 0;
+    record.flags.clear();
+    if (record.location) {
+        record.gridCode = m_locator->locate(*record.location).value_or(QString());
+        if (record.gridCode.isEmpty())
+            record.addFlag(CaseFlags::OUTSIDE_GRIDS);
+    } else {
+        if (!m_gridParents.contains(record.gridCode))
+            record.gridCode.clear();
+        record.addFlag(CaseFlags::NO_LOCATION);
+    }
+}
+
+Result<CaseEvent> ServerBook::fileReport(
+    const QString &unitCode, CaseRecord &record, const ActionRequest &request)
+{
+    place(record);
+    Account filer;
+    filer.name = request.actor;
+    filer.role = Role::System;
+    filer.unitCode = unitCode;
+    // A report without a place is the filing unit's to sort out; one with a place must lie
+    // where the unit answers.
+    if (record.hasFlag(CaseFlags::NO_LOCATION) && record.gridCode.isEmpty()) {
+        if (!m_book->setup().units.contains(unitCode) && !isTop(unitCode))
+            return fail(ErrorCode::Forbidden,
+                Tr::tr("The unit %1 is not in the server's org chart.").arg(unitCode));
+    } else if (!sees(filer, record)) {
+        return fail(ErrorCode::Forbidden,
+            Tr::tr("The report lies in grid %1, outside the jurisdiction of unit %2.")
+                .arg(record.gridCode.isEmpty() ? Tr::tr("(none)") : record.gridCode, unitCode));
+    }
+    if (!record.created.isValid())
+        record.created = request.at;
+    return m_book->report(record, request);
 }
 
 Result<CommandResult> ServerBook::applyAction(const Account &account, const Sync::Command &command)

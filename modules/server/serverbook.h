@@ -78,6 +78,13 @@ public:
     /// Whether account may see record.
     bool sees(const Account &account, const CaseRecord &record) const;
 
+    /// Saves a report that came through an intake channel (Open311, an alarm, a hotline feed)
+    /// as a new case filed for unitCode, placed in the server's newest grids as a pushed report
+    /// is; its id is written back into record. Refused (Forbidden) when the place lies outside
+    /// the unit's jurisdiction; a report without a place is taken for the unit to sort out.
+    Result<CaseEvent> fileReport(
+        const QString &unitCode, CaseRecord &record, const ActionRequest &request);
+
     /// Runs the deadline rules at now (supervision, escalation) on the server, the one place
     /// that decides them for every desk.
     Result<int> applyDeadlineRules(const CaseTime &now);
@@ -143,6 +150,9 @@ private:
         const Account &account, const Sync::CaseKey &key) const;
     Result<Sync::CaseSnapshot> snapshot(const CaseRecord &record) const;
     Result<Sync::CommandResult> applyReport(const Account &account, const Sync::Command &command);
+    /// Puts record in the deepest grid of the server's map holding its location, flagging a
+    /// record without one or outside every grid.
+    void place(CaseRecord &record) const;
     Result<Sync::CommandResult> applyAction(const Account &account, const Sync::Command &command);
     const QSet<QString> &gridsOf(const QString &unitCode) const;
     bool isTop(const QString &unitCode) const;

@@ -658,6 +658,31 @@ QStringList version14()
     return statements;
 }
 
+QStringList version15()
+{
+    // Intake channels on the server: the programs allowed to file reports (civic apps through
+    // Open311, video and sensor platforms through the alarm webhook), known by the SHA-256 of
+    // their key; refused payloads counted per channel and reason; the open report each
+    // device's alarms of one type are folded into.
+    QStringList statements {
+        QStringLiteral(
+            "CREATE TABLE intake_clients (name TEXT PRIMARY KEY NOT NULL, channel TEXT NOT NULL "
+            "CHECK (channel IN ('open311', 'alarm')), key_hash TEXT NOT NULL UNIQUE, unit_code "
+            "TEXT NOT NULL, jurisdiction_id TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, "
+            "revoked_at TEXT)"),
+        QStringLiteral(
+            "CREATE TABLE intake_refusals (channel TEXT NOT NULL, reason TEXT NOT NULL, count "
+            "INTEGER NOT NULL, last_at TEXT NOT NULL, last_detail TEXT NOT NULL DEFAULT '', "
+            "PRIMARY KEY (channel, reason))"),
+        QStringLiteral(
+            "CREATE TABLE intake_folds (device_id TEXT NOT NULL, alarm_type TEXT NOT NULL, "
+            "case_id INTEGER NOT NULL REFERENCES cases(fid), last_at TEXT NOT NULL, count INTEGER "
+            "NOT NULL, PRIMARY KEY (device_id, alarm_type))"),
+    };
+    statements << attributeTables({"intake_clients", "intake_refusals", "intake_folds"});
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -699,6 +724,8 @@ const QList<Migration> &all()
             "of every change, the log of personal data reveals",
             version13()},
         {14, "The grid register: the links of cases to the entries they concern", version14()},
+        {15, "Intake channels: the clients that file reports, refusals counted, alarms folded",
+            version15()},
     };
     return migrations;
 }
@@ -720,6 +747,8 @@ const QList<PostgresStep> &postgres()
             ":/storage/postgres/schema-13.sql"},
         {14, "The grid register: the links of cases to the entries they concern",
             ":/storage/postgres/schema-14.sql"},
+        {15, "Intake channels: the clients that file reports, refusals counted, alarms folded",
+            ":/storage/postgres/schema-15.sql"},
     };
     return steps;
 }

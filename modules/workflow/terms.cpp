@@ -64,6 +64,7 @@ constexpr std::array<Term, std::size_t(CaseAction::Count)> ACTIONS {{
     {"return_visit", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Return visit")},
     {"link_entry", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Link a register entry")},
     {"unlink_entry", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Unlink a register entry")},
+    {"recur", QT_TRANSLATE_NOOP("GridDesk::Workflow", "Alarm came again")},
 }};
 
 constexpr std::array<Term, std::size_t(Role::Count)> ROLES {{
@@ -197,7 +198,7 @@ QString stageName(Stage stage)
 bool isRecordedOnly(CaseAction action)
 {
     return action == CaseAction::Report || action == CaseAction::Absorb
-        || action == CaseAction::Rehome;
+        || action == CaseAction::Rehome || action == CaseAction::Recur;
 }
 
 bool isEntryLink(CaseAction action)

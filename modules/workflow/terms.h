@@ -60,6 +60,7 @@ enum class CaseAction {
     ReturnVisit, ///< after closing, the reporter was asked how satisfied they are
     LinkEntry, ///< the case concerns a register entry, or its reporter is one
     UnlinkEntry, ///< a link to a register entry was a mistake
+    Recur, ///< the same alarm came again while its report was open: folded into it
     Count
 };
 

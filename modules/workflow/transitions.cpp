@@ -36,6 +36,7 @@ bool allowsAside(CaseState from, CaseAction action)
     case A::MarkSpecial:
     case A::Absorb:
     case A::Rehome:
+    case A::Recur:
         return isOpen(from);
     case A::Attach:
     case A::LinkEntry:
@@ -151,6 +152,7 @@ bool roleMay(Role role, CaseAction action)
     case A::Absorb: // recorded with the merge that causes it, by whoever merged
         return role == Role::Operator;
     case A::Rehome: // only a published grid edition moves cases
+    case A::Recur: // only an intake channel folds a repeated alarm
         return false;
     case A::Count:
         return false;

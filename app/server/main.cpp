@@ -5,6 +5,9 @@
 
 #include "domain/text.h"
 #include "domain/translations.h"
+#include "intake/alarmapi.h"
+#include "intake/hotlinefeed.h"
+#include "intake/intakebook.h"
 #include "server/accounts.h"
 #include "server/certificates.h"
 #include "server/httpapi.h"
@@ -62,6 +65,11 @@ QString usage()
         "  griddesk-server users --db WORKSPACE\n"
         "  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE\n"
         "      --from WORKSPACE\n"
+        "  griddesk-server add-client --db WORKSPACE NAME --channel open311|alarm --unit CODE\n"
+        "      [--jurisdiction ID]\n"
+        "  griddesk-server clients|intake --db WORKSPACE\n"
+        "  griddesk-server revoke-client --db WORKSPACE NAME\n"
+        "  griddesk-server import-hotline --db WORKSPACE FILE… [--profile auto|nyc311|la311]\n"
         "  griddesk-server init-cert --cert C --key K [--host H]… [--days N]\n"
         "  griddesk-server init-ca --cert C --key K --name NAME [--days N]\n"
         "  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…\n"
@@ -75,7 +83,10 @@ QString usage()
         "--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or\n"
         "?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).\n"
         "Roles: operator, supervisor, unit_handler, leader; system for a district server\n"
-        "that syncs up to this one (upstream = https://HOST:PORT in its configuration).\n");
+        "that syncs up to this one (upstream = https://HOST:PORT in its configuration).\n"
+        "Intake: civic apps file reports through Open311 (/open311/v2/), sensors and video\n"
+        "analytics through POST /v1/alarms, each with the key add-client prints once; the\n"
+        "hotline's exports are taken in with import-hotline or from hotline_folder.\n");
 }
 
 /// The value of --name in arguments (every occurrence for repeatable ones), and the
@@ -398,6 +409,10 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
 
     QHttpServer server;
     api.route(server);
+    IntakeBook intake(**store, **book);
+    intake.setFoldWindow(std::chrono::minutes(config.alarmFoldMinutes));
+    AlarmApi alarms(**store, **book, intake, [&api] { api.storeChanged(); });
+    alarms.route(server);
     // Our own TLS listener rather than sslSetup(): Qt 6.4's count of connections still in their
     // handshake does not go down for a peer that vanishes mid-handshake, and at its limit the
     // server stops accepting for good. With no limit to reach, a half-open flood only costs the
@@ -464,6 +479,41 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
     });
     if (!upstream)
         deadlines.start();
+
+    // The hotline's exports dropped in a folder are taken in on a schedule; the import may add
+    // units and categories, so the book reads the setup again.
+    HotlineFeed hotline(**store, config.hotlineProfile);
+    QTimer hotlineTimer;
+    hotlineTimer.setInterval(std::chrono::minutes(config.hotlineMinutes));
+    const auto takeHotline = [&] {
+        auto ran = hotline.runFolder(config.hotlineFolder);
+        if (!ran) {
+            err << Tr::tr("griddesk-server: hotline folder: %1").arg(ran.error().message) << '\n';
+            return;
+        }
+        bool taken = false;
+        for (const HotlineFeed::FileOutcome &file : std::as_const(*ran)) {
+            if (!file.error.isEmpty()) {
+                intake.countRefusal(IntakeChannel::Hotline, QStringLiteral("unreadable"),
+                    file.file + u' ' + file.error, QDateTime::currentDateTimeUtc());
+                err << Tr::tr("griddesk-server: hotline file %1 refused: %2")
+                           .arg(file.file, file.error)
+                    << '\n';
+            }
+            taken = taken || file.summary;
+        }
+        if (!taken)
+            return;
+        if (auto reloaded = (*book)->reload(); !reloaded)
+            err << Tr::tr("griddesk-server: %1").arg(reloaded.error().message) << '\n';
+        api.storeChanged();
+    };
+    QObject::connect(&hotlineTimer, &QTimer::timeout, takeHotline);
+    if (!config.hotlineFolder.isEmpty()) {
+        QTimer::singleShot(0, takeHotline);
+        hotlineTimer.start();
+    }
+    err.flush();
     quitOnSignals();
 
     out << Tr::tr("griddesk-server: listening on https://%1 with store %2")
@@ -473,6 +523,108 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const int status = QCoreApplication::exec();
     out << Tr::tr("griddesk-server: stopped.") << '\n';
     return status;
+}
+
+/// add-client, clients, revoke-client, intake (the refusals counted) and import-hotline.
+int intakeCommand(
+    const QString &command, const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    auto parsed = take(arguments,
+        {QStringLiteral("db"), QStringLiteral("channel"), QStringLiteral("unit"),
+            QStringLiteral("jurisdiction"), QStringLiteral("profile")});
+    if (!parsed)
+        return usageError(err, parsed.error().message);
+    const bool listing = command == QLatin1String("clients") || command == QLatin1String("intake");
+    const bool importing = command == QLatin1String("import-hotline");
+    if (listing         ? !parsed->rest.isEmpty()
+            : importing ? parsed->rest.isEmpty()
+                        : parsed->rest.size() != 1)
+        return usageError(err,
+            listing         ? Tr::tr("%1 takes --db WORKSPACE only.").arg(command)
+                : importing ? Tr::tr("import-hotline takes --db WORKSPACE and one or more files.")
+                            : Tr::tr("%1 takes --db WORKSPACE and one client NAME.").arg(command));
+    auto store = openStore(parsed->value(QStringLiteral("db")));
+    if (!store)
+        return failWith(err, store.error());
+
+    if (importing) {
+        HotlineFeed feed(**store,
+            parsed->values.value(QStringLiteral("profile"), {QStringLiteral("auto")}).first());
+        for (const QString &file : std::as_const(parsed->rest)) {
+            auto summary = feed.importFile(file);
+            if (!summary)
+                return failWith(err, summary.error());
+            out << Tr::tr(
+                "%1: %n case(s) taken in, %2 event(s) written.", nullptr, int(summary->imported))
+                       .arg(file)
+                       .arg(summary->events)
+                << '\n';
+            for (const QString &note : std::as_const(summary->notes))
+                out << "  " << printableText(note) << '\n';
+        }
+        return OK;
+    }
+
+    auto book = ServerBook::open(**store);
+    if (!book)
+        return failWith(err, book.error());
+    IntakeBook intake(**store, **book);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (command == QLatin1String("clients")) {
+        auto clients = intake.clients();
+        if (!clients)
+            return failWith(err, clients.error());
+        for (const IntakeClient &client : std::as_const(*clients)) {
+            out << printableText(
+                QStringLiteral("%1  %2  %3  %4%5")
+                    .arg(client.name, intakeChannelKey(client.channel), client.unitCode,
+                        client.jurisdictionId.isEmpty() ? QStringLiteral("-")
+                                                        : client.jurisdictionId,
+                        client.revokedAt.isValid() ? Tr::tr("  (revoked)") : QString()))
+                << '\n';
+        }
+        return OK;
+    }
+    if (command == QLatin1String("intake")) {
+        auto refusals = intake.refusals();
+        if (!refusals)
+            return failWith(err, refusals.error());
+        if (refusals->isEmpty())
+            out << Tr::tr("No intake payload has been refused.") << '\n';
+        for (const IntakeRefusalCount &count : std::as_const(*refusals)) {
+            out << printableText(Tr::tr("%1  %2  %3 refused, last at %4: %5")
+                                     .arg(count.channel, count.reason)
+                                     .arg(count.count)
+                                     .arg(count.lastAt.toString(Qt::ISODate), count.lastDetail))
+                << '\n';
+        }
+        return OK;
+    }
+    const QString name = parsed->rest.first();
+    if (command == QLatin1String("revoke-client")) {
+        if (auto revoked = intake.revokeClient(name, now); !revoked)
+            return failWith(err, revoked.error());
+        out << Tr::tr("The key of %1 no longer works.").arg(name) << '\n';
+        return OK;
+    }
+    const auto channel = intakeChannelFromKey(parsed->value(QStringLiteral("channel")));
+    if (!channel || *channel == IntakeChannel::Hotline || !parsed->has(QStringLiteral("unit")))
+        return usageError(
+            err, Tr::tr("add-client needs --channel open311 or alarm, and --unit CODE."));
+    IntakeClient client;
+    client.name = name;
+    client.channel = *channel;
+    client.unitCode = parsed->value(QStringLiteral("unit"));
+    client.jurisdictionId = parsed->value(QStringLiteral("jurisdiction"));
+    auto key = intake.addClient(client, now);
+    if (!key)
+        return failWith(err, key.error());
+    err << Tr::tr("The key of %1 follows; it is shown this once. Give it to the client's "
+                  "administrator.")
+               .arg(name)
+        << '\n';
+    out << *key << '\n';
+    return OK;
 }
 
 /// load-store: a workspace's tables copied into an empty PostgreSQL store.
@@ -526,6 +678,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return certificateCommand(command, arguments.mid(1), out, err);
     if (command == QLatin1String("load-store"))
         return loadStore(arguments.mid(1), out, err);
+    const QStringList intakeCommands {QStringLiteral("add-client"), QStringLiteral("clients"),
+        QStringLiteral("revoke-client"), QStringLiteral("intake"),
+        QStringLiteral("import-hotline")};
+    if (intakeCommands.contains(command))
+        return intakeCommand(command, arguments.mid(1), out, err);
     if (!command.isEmpty() && !command.startsWith(QLatin1String("--")))
         return usageError(err, Tr::tr("unknown command \"%1\".").arg(command));
     return serve(arguments, out, err);

@@ -12,8 +12,11 @@
 #include "storage/workspace.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <algorithm>
@@ -369,9 +372,44 @@ Result<void> saveBatch(Workspace &workspace, QList<CaseRecord> &batch,
 /// Reads, locates and saves every row and writes the histories. Rows go to the workspace in
 /// batches, so a million-row export never sits in memory whole; the caller's transaction
 /// keeps the import all or nothing.
-Result<void> importRows(Workspace &workspace, VectorReader &reader, const CaseProfile &profile,
-    ImportSummary &summary, HistoryImport &history)
+/// The row of feature as the report event keeps it: see CaseImportOptions::keepRows.
+QJsonObject keptRow(const VectorData &header, const VectorFeature &feature, const QString &file,
+    const QString &receivedAt)
 {
+    QJsonObject fields;
+    for (qsizetype i = 0; i < header.fields.size(); ++i) {
+        const QVariant value = feature.values.value(i);
+        if (!value.isNull())
+            fields.insert(header.fields.at(i), QJsonValue::fromVariant(value));
+    }
+    QByteArray row = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+    QJsonObject kept {
+        {QStringLiteral("client"), file},
+        {QStringLiteral("received_at"), receivedAt},
+        {QStringLiteral("content_type"),
+            header.driver == QLatin1String("CSV") ? QStringLiteral("text/csv")
+                                                  : QStringLiteral("application/json")},
+        {QStringLiteral("row"), feature.number},
+        {QStringLiteral("bytes"), qint64(row.size())},
+    };
+    if (row.size() > CaseImportOptions::MAX_KEPT_ROW_BYTES) {
+        kept.insert(QStringLiteral("truncated"), true);
+        row.truncate(CaseImportOptions::MAX_KEPT_ROW_BYTES);
+        // Cut at a character's start, so the text stays UTF-8.
+        while (!row.isEmpty() && (uchar(row.back()) & 0xC0) == 0x80)
+            row.chop(1);
+        if (!row.isEmpty() && uchar(row.back()) >= 0xC0)
+            row.chop(1);
+    }
+    kept.insert(QStringLiteral("payload"), QString::fromUtf8(row));
+    return kept;
+}
+
+Result<void> importRows(Workspace &workspace, VectorReader &reader, const CaseProfile &profile,
+    ImportSummary &summary, HistoryImport &history, bool keepRows)
+{
+    const QString file = QFileInfo(reader.header().path).fileName();
+    const QString receivedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     const Columns columns(profile, reader.header().fields);
     auto locator = buildLocator(workspace);
     if (!locator)
@@ -393,6 +431,8 @@ Result<void> importRows(Workspace &workspace, VectorReader &reader, const CasePr
             repeats.add(record.externalId);
             batch << std::move(record);
             courses << toCourse(**feature, columns);
+            if (keepRows)
+                courses.last().intake = keptRow(reader.header(), **feature, file, receivedAt);
         }
         const bool flush = batch.size() >= CASE_BATCH || (!*feature && !batch.isEmpty());
         if (flush) {
@@ -420,6 +460,15 @@ Result<void> importRows(Workspace &workspace, VectorReader &reader, const CasePr
 Result<ImportSummary> importCasesInTransaction(
     Workspace &workspace, const QString &path, const QString &profileKey)
 {
+    CaseImportOptions options;
+    options.profile = profileKey;
+    return importCasesInTransaction(workspace, path, options);
+}
+
+Result<ImportSummary> importCasesInTransaction(
+    Workspace &workspace, const QString &path, const CaseImportOptions &options)
+{
+    const QString &profileKey = options.profile;
     const QList<CaseProfile> known = CaseProfile::known();
     const bool knownKey = profileKey == QLatin1String("auto")
         || std::any_of(known.cbegin(), known.cend(),
@@ -445,7 +494,9 @@ Result<ImportSummary> importCasesInTransaction(
     ImportSummary summary;
     summary.encoding = (*reader)->header().encoding;
     summary.notes = (*reader)->header().notes;
-    if (auto imported = importRows(workspace, **reader, *profile, summary, **history); !imported)
+    if (auto imported =
+            importRows(workspace, **reader, *profile, summary, **history, options.keepRows);
+        !imported)
         return std::unexpected(imported.error());
     if (auto finished = (*history)->finish(summary); !finished)
         return std::unexpected(finished.error());

@@ -41,6 +41,17 @@ struct CaseProfile
     static std::optional<CaseProfile> detect(const QStringList &fields);
 };
 
+/// How a hotline import runs beyond its profile.
+struct CaseImportOptions
+{
+    QString profile = QStringLiteral("auto");
+    /// Keep each row with its case's report event, as an intake channel keeps its raw payload:
+    /// data "intake" holds the file's name as "client", the import's time as "received_at" and
+    /// the row's fields as a JSON object in "payload" (at most MAX_KEPT_ROW_BYTES of it).
+    bool keepRows = false;
+    static constexpr qsizetype MAX_KEPT_ROW_BYTES = 16 * 1024;
+};
+
 /// Imports the cases of a CSV export with a profile ("auto" picks one by the columns). Rows
 /// without a location, with times that cannot be read or that close before they open are
 /// kept and flagged, never dropped. Each located case gets the innermost grid containing it.
@@ -59,6 +70,8 @@ Result<ImportSummary> importCases(
 /// The same, for callers that already hold a transaction.
 Result<ImportSummary> importCasesInTransaction(
     Workspace &workspace, const QString &path, const QString &profile);
+Result<ImportSummary> importCasesInTransaction(
+    Workspace &workspace, const QString &path, const CaseImportOptions &options);
 
 /// Assigns every case with a location to the innermost grid containing it, updating flags;
 /// returns how many changed grid. Call inside a transaction.

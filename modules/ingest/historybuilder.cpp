@@ -117,6 +117,8 @@ void HistoryBuilder::appendOpening(
     report.data.insert(
         QStringLiteral("channel"), course.channel.isEmpty() ? m_source : course.channel);
     report.data.insert(QStringLiteral("source"), m_source);
+    if (!course.intake.isEmpty())
+        report.data.insert(QStringLiteral("intake"), course.intake);
     // Without a creation time the history starts at the first time the feed does give, and
     // without any time at all at the import's.
     const CaseTime known =

@@ -5,6 +5,7 @@
 #include "domain/caserecord.h"
 #include "workflow/workflowengine.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -19,6 +20,9 @@ struct FeedCourse
     CaseTime serviced; ///< when the unit reported its work done; invalid when not given
     QString result; ///< what the unit did, in the feed's words; may be empty
     CaseTime due; ///< when the agency meant to be done; invalid when not given
+    /// The row the case came from, as an intake channel keeps it with the report event (file,
+    /// time received, the row's fields); empty when the import does not keep rows.
+    QJsonObject intake;
 };
 
 /// How a feed's status ends a case's history.

@@ -110,6 +110,17 @@ Result<QString> stringField(const QJsonObject &object, const char *name, bool re
     return text;
 }
 
+/// Whether a device's register entry is a camera: its component type says so.
+bool isCamera(const RegisterEntry &thing)
+{
+    const QString type = thing.fields.value(QStringLiteral("component_type")).toString();
+    for (const char *word : {"camera", "video", "cctv", "摄像", "攝影", "监控", "監視"}) {
+        if (type.contains(QString::fromUtf8(word), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString intakeChannelKey(IntakeChannel channel)
@@ -580,12 +591,8 @@ Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Al
         }
 
         QString kind = alarm.kind;
-        if (kind.isEmpty()) {
-            const QString said = thing.fields.value(QStringLiteral("device_kind")).toString();
-            kind = said == QLatin1String("camera") || said == QLatin1String("video")
-                ? QStringLiteral("video")
-                : QStringLiteral("sensor");
-        }
+        if (kind.isEmpty())
+            kind = isCamera(thing) ? QStringLiteral("video") : QStringLiteral("sensor");
         IntakeReport report;
         report.source = kind;
         report.category =

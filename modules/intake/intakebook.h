@@ -89,7 +89,9 @@ struct Alarm
     std::optional<GeoPoint> location; ///< empty: where the device stands in the register
     QDateTime at; ///< UTC, when the device raised it
     QString snapshotUrl;
-    QString kind; ///< "video" or "sensor"; empty: as the device's register entry says
+    /// "video" or "sensor"; empty: video for a device whose register entry's component type
+    /// names a camera, sensor otherwise
+    QString kind;
     QString description;
     QByteArray image; ///< a picture of the scene, JPEG or PNG; empty without one
     QString imageType; ///< "image/jpeg" or "image/png"

@@ -159,6 +159,30 @@ Result<void> applyUpstreamSeconds(ServerConfig &config, const QString &text)
     return {};
 }
 
+/// A whole number of minutes from 1 to most, or why text is not one.
+Result<int> minutesFrom(const QString &text, int most)
+{
+    const int minutes = isDigits(text) && text.size() <= 5 ? text.toInt() : 0;
+    if (minutes < 1 || minutes > most)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("\"%1\" is not an interval: give whole minutes from 1 to %2.")
+                .arg(text)
+                .arg(most));
+    return minutes;
+}
+
+Result<void> applyHotlineProfile(ServerConfig &config, const QString &text)
+{
+    static const QStringList profiles {
+        QStringLiteral("auto"), QStringLiteral("nyc311"), QStringLiteral("la311")};
+    if (!profiles.contains(text))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("\"%1\" is not a hotline profile; give one of %2.")
+                .arg(text, profiles.join(QStringLiteral(", "))));
+    config.hotlineProfile = text;
+    return {};
+}
+
 QString resolved(const QDir &base, const QString &path)
 {
     return QDir::cleanPath(base.absoluteFilePath(path));
@@ -210,6 +234,28 @@ const QList<Setting> &settings()
                 return {};
             }},
         {QStringLiteral("upstream_seconds"), QString(), plain(applyUpstreamSeconds)},
+        {QStringLiteral("hotline_folder"), QStringLiteral("--hotline-folder"),
+            [](ServerConfig &config, const QString &value, const QDir &base) -> Result<void> {
+                config.hotlineFolder = resolved(base, value);
+                return {};
+            }},
+        {QStringLiteral("hotline_profile"), QString(), plain(applyHotlineProfile)},
+        {QStringLiteral("hotline_minutes"), QString(),
+            plain([](ServerConfig &config, const QString &value) -> Result<void> {
+                auto minutes = minutesFrom(value, 24 * 60);
+                if (!minutes)
+                    return std::unexpected(minutes.error());
+                config.hotlineMinutes = *minutes;
+                return {};
+            })},
+        {QStringLiteral("alarm_fold_minutes"), QString(),
+            plain([](ServerConfig &config, const QString &value) -> Result<void> {
+                auto minutes = minutesFrom(value, 7 * 24 * 60);
+                if (!minutes)
+                    return std::unexpected(minutes.error());
+                config.alarmFoldMinutes = *minutes;
+                return {};
+            })},
     };
     return all;
 }
@@ -426,6 +472,11 @@ Result<void> checkServerConfig(const ServerConfig &config)
             !readable)
             return readable;
     }
+
+    if (!config.hotlineFolder.isEmpty() && !QFileInfo(config.hotlineFolder).isDir())
+        return fail(ErrorCode::FileNotFound,
+            Tr::tr("The hotline folder %1 does not exist or is not a folder.")
+                .arg(config.hotlineFolder));
 
     if (Workspace::isPostgresAddress(config.database))
         return {}; // reached, and checked, when the server opens it

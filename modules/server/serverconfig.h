@@ -33,6 +33,15 @@ struct ServerConfig
     QString upstreamPasswordFile;
     QString upstreamCa;
     int upstreamSeconds = 10; ///< how often it syncs up
+
+    /// A folder the hotline's work-order exports (CSV, XLSX) are dropped in; empty for none.
+    /// Every hotlineMinutes the files new or changed since they were last taken in are
+    /// imported with hotlineProfile (auto, nyc311, la311).
+    QString hotlineFolder;
+    QString hotlineProfile = QStringLiteral("auto");
+    int hotlineMinutes = 15;
+    /// Alarms of one device and type closer together than this fold into one report.
+    int alarmFoldMinutes = 10;
 };
 
 /// Bounds checkServerConfig() holds the numbers to.
@@ -51,6 +60,10 @@ constexpr qint64 MAX_REQUEST_BYTES = qint64(1) << 30;
 ///     log_level = info
 ///     session_hours = 12
 ///     max_request_bytes = 8M
+///     hotline_folder = /srv/hotline/exports
+///     hotline_profile = auto
+///     hotline_minutes = 15
+///     alarm_fold_minutes = 10
 ///
 /// over the defaults of ServerConfig. listen is ADDRESS:PORT with an IPv6 address in brackets
 /// ([::]:8443); log_level is error, warning, info or debug; max_request_bytes is bytes, or a

@@ -9,6 +9,7 @@
 #include "cases/casedetailpanel.h"
 #include "cases/casequeuewidget.h"
 #include "cases/casetablemodel.h"
+#include "cases/duplicatepicker.h"
 #include "cases/reportdialog.h"
 #include "cases/runasdialog.h"
 #include "domain/compactcaselist.h"
@@ -34,6 +35,10 @@ namespace GridDesk {
 namespace {
 
 constexpr int DEADLINE_RULES_INTERVAL_MS = 60 * 1000;
+
+/// How far apart in time reports may be to be proposed as the same, while one waits to be
+/// registered: a morning's reports of one pothole by phone, app and camera.
+constexpr double PROPOSED_DUPLICATE_HOURS = 6.0;
 
 CaseTime caseTime(const QDateTime &wall)
 {
@@ -301,6 +306,12 @@ void CaseDesk::showCase(qint64 id)
         details.entries = m_register->linkedEntries(id).value_or(QList<LinkedEntry>());
     if (m_file)
         details.clocks = StageClocks::history(*m_file, setup.categories, setup.calendar);
+    if (record->state == caseStateKey(CaseState::Reported)) {
+        details.duplicates =
+            m_book->possibleDuplicates(
+                      id, DuplicatePicker::DEFAULT_METRES, PROPOSED_DUPLICATE_HOURS)
+                .value_or(QList<CaseRecord>());
+    }
     if (!file && file.error().code != ErrorCode::NotFound) {
         // A history another program damaged: say so rather than show an empty one.
         details.historyError = file.error().message;

@@ -44,6 +44,7 @@ QList<std::pair<QString, QString>> fieldLabels()
         {QStringLiteral("grid"), CaseDetailPanel::tr("Grid:")},
         {QStringLiteral("channel"), CaseDetailPanel::tr("Channel:")},
         {QStringLiteral("reported"), CaseDetailPanel::tr("Reported:")},
+        {QStringLiteral("sameAs"), CaseDetailPanel::tr("Possibly the same as:")},
         {QStringLiteral("caseTypes"), CaseDetailPanel::tr("Case types:")},
         {QStringLiteral("leadUnit"), CaseDetailPanel::tr("Lead unit:")},
         {QStringLiteral("coUnits"), CaseDetailPanel::tr("Jointly with:")},
@@ -327,8 +328,28 @@ void CaseDetailPanel::showFields(const CaseDetails &details)
                               .arg(record.location->lat, 0, 'f', 6)
                         : tr("none given"));
     setField(QStringLiteral("grid"), record.gridCode);
-    setField(QStringLiteral("channel"), record.source);
+    setField(QStringLiteral("channel"), channelName(record.source));
     setField(QStringLiteral("reported"), timeText(record.created.wallTime()));
+
+    // Reports of the same thing from other channels, for the operator to merge before
+    // registering.
+    QStringList same;
+    for (const CaseRecord &other : details.duplicates) {
+        const qint64 minutes =
+            std::abs(record.created.wallTime().secsTo(other.created.wallTime())) / 60;
+        const double metres = record.location && other.location
+            ? metresBetween(*record.location, *other.location)
+            : 0.0;
+        //: %1 is a case, %2 its channel, %3 minutes and %4 metres from this case
+        same << tr("case %1 (%2, %3 min and %4 m apart)")
+                    .arg(other.externalId.isEmpty() ? QString::number(other.id) : other.externalId,
+                        channelName(other.source))
+                    .arg(minutes)
+                    .arg(qRound(metres));
+    }
+    setField(QStringLiteral("sameAs"),
+        same.isEmpty() ? QString()
+                       : same.join(QStringLiteral("; ")) + u' ' + tr("— merge it with Merge."));
 }
 
 void CaseDetailPanel::showLoop(const CaseDetails &details)

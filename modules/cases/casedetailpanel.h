@@ -47,6 +47,9 @@ struct CaseDetails
     DeadlineShown deadline; ///< of the current stage
     QDateTime now;
     QList<LinkedEntry> entries;
+    /// Open cases of the same category reported near it at about the same time, by any
+    /// channel: proposed for merging while the case waits to be registered.
+    QList<CaseRecord> duplicates;
 };
 
 /// The case panel: a case's fields, a button to find it on the map, its history event by

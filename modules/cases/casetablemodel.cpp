@@ -35,6 +35,8 @@ std::optional<Text> sharedTextOf(CaseTableModel::Column column)
     switch (column) {
     case Column::State:
         return Text::State;
+    case Column::Channel:
+        return Text::Source;
     case Column::Category:
         return Text::Category;
     case Column::LeadUnit:
@@ -205,6 +207,8 @@ QString CaseTableModel::displayText(int row, Column column) const
         //: %1 is a case state; a unit asked for more time and a manager must decide
         return m_cases->hasPendingExtension(row) ? tr("%1, extension asked").arg(name) : name;
     }
+    case Column::Channel:
+        return channelName(m_cases->source(row));
     case Column::Deadline:
         return deadline(row).text;
     case Column::Category:
@@ -307,6 +311,8 @@ qint64 CaseTableModel::deadlineSortKey(int row) const
 
 QString CaseTableModel::rankText(Column column, const QString &text) const
 {
+    if (column == Column::Channel)
+        return channelName(text);
     return column == Column::LeadUnit ? m_setup.units.displayName(text) : text;
 }
 
@@ -377,6 +383,8 @@ QVariant CaseTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Case");
     case Column::State:
         return tr("State");
+    case Column::Channel:
+        return tr("Channel");
     case Column::Deadline:
         return tr("Deadline");
     case Column::Category:

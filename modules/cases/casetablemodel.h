@@ -29,6 +29,7 @@ public:
     enum class Column {
         Id,
         State,
+        Channel,
         Deadline,
         Category,
         LeadUnit,

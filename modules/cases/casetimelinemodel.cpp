@@ -6,7 +6,9 @@
 
 #include "workflow/terms.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace GridDesk {
@@ -67,6 +69,51 @@ QString attachmentDetails(const CaseEvent &event)
     return Tr::tr("%1 (%2)").arg(text(event, "name"), QLocale().formattedDataSize(size));
 }
 
+/// How an intake channel received the event's report or alarm: when, from which client.
+QString intakeDetails(const CaseEvent &event)
+{
+    const QJsonObject intake = event.data.value(QLatin1String("intake")).toObject();
+    if (intake.isEmpty())
+        return {};
+    const QDateTime received =
+        QDateTime::fromString(intake.value(QLatin1String("received_at")).toString(), Qt::ISODate);
+    //: %1 is a time, %2 the program or file that sent a report
+    return Tr::tr("Received %1 from %2.")
+        .arg(QLocale().toString(received.toLocalTime(), QLocale::ShortFormat),
+            intake.value(QLatin1String("client")).toString());
+}
+
+QString alarmDetails(const CaseEvent &event)
+{
+    if (!event.data.contains(QLatin1String("alarm_type")))
+        return {};
+    //: %1 is the type of an alarm, %2 its level from 1 to 4, %3 the device's code
+    return Tr::tr("Alarm %1, level %2, from device %3.")
+        .arg(text(event, "alarm_type"), text(event, "level"), text(event, "device"));
+}
+
+/// The payload the event came in as, for a tooltip: at most this many characters of it.
+constexpr int PAYLOAD_TIP_CHARACTERS = 2000;
+
+QString payloadTip(const CaseEvent &event)
+{
+    const QJsonObject intake = event.data.value(QLatin1String("intake")).toObject();
+    QString payload = intake.value(QLatin1String("payload")).toString();
+    if (payload.isEmpty() && intake.contains(QLatin1String("payload_base64")))
+        payload = Tr::tr(
+            "(%n bytes that are not text)", nullptr, intake.value(QLatin1String("bytes")).toInt());
+    if (payload.isEmpty())
+        return {};
+    const bool cut = payload.size() > PAYLOAD_TIP_CHARACTERS
+        || intake.value(QLatin1String("truncated")).toBool();
+    payload.truncate(PAYLOAD_TIP_CHARACTERS);
+    for (QChar &c : payload) {
+        if (c.category() == QChar::Other_Control && c != u'\n')
+            c = u' ';
+    }
+    return Tr::tr("As received:") + u'\n' + payload + (cut ? QStringLiteral(" …") : QString());
+}
+
 } // namespace
 
 CaseTimelineModel::CaseTimelineModel(QObject *parent)
@@ -86,8 +133,17 @@ QString CaseTimelineModel::details(const CaseEvent &event, const OrgDirectory &u
     switch (event.action) {
     case CaseAction::Report: {
         const QString channel = text(event, "channel");
-        return channel.isEmpty() ? QString() : Tr::tr("Channel: %1.").arg(channel);
+        QStringList parts;
+        if (!channel.isEmpty())
+            parts << Tr::tr("Channel: %1.").arg(channelName(channel));
+        parts << alarmDetails(event) << intakeDetails(event);
+        parts.removeAll(QString());
+        return parts.join(u' ');
     }
+    case CaseAction::Recur:
+        //: %1 says which alarm, %2 how many alarms the report holds now
+        return Tr::tr("%1 Came again: %2 alarms in all.")
+            .arg(alarmDetails(event), text(event, "alarms"));
     case CaseAction::Register: {
         const QString category = text(event, "category");
         return category.isEmpty() ? QString() : Tr::tr("Category: %1.").arg(category);
@@ -161,10 +217,15 @@ QVariant CaseTimelineModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(event, column);
-    case Qt::ToolTipRole:
-        if (column == Column::Reason || column == Column::Details)
-            return display(event, column);
-        return {};
+    case Qt::ToolTipRole: {
+        if (column != Column::Reason && column != Column::Details)
+            return {};
+        const QString shown = display(event, column);
+        const QString payload = column == Column::Details ? payloadTip(event) : QString();
+        if (payload.isEmpty())
+            return shown;
+        return shown.isEmpty() ? payload : shown + QStringLiteral("\n\n") + payload;
+    }
     case int(Role::Sequence):
         return event.sequence;
     case int(Role::Action):

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "reportdialog.h"
 
+#include "workflow/terms.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -47,7 +49,7 @@ ReportDialog::ReportDialog(const CategoryTree &categories, QWidget *parent)
     m_pick->setObjectName(QStringLiteral("pickOnMap"));
     m_pick->setToolTip(tr("Click the place on the map; this dialog stays open"));
     m_channel->setObjectName(QStringLiteral("channel"));
-    for (const auto &[key, name] : channels())
+    for (const auto &[key, name] : deskChannels())
         m_channel->addItem(name, key);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
@@ -220,17 +222,6 @@ void ReportDialog::fillCategories(const CategoryTree &categories)
         m_category->addItem(tr("%1 (%2)").arg(name, category.code), category.code);
     }
     m_category->setCurrentIndex(-1);
-}
-
-QList<std::pair<QString, QString>> ReportDialog::channels()
-{
-    return {
-        {QStringLiteral("hotline"), tr("12345 hotline")},
-        {QStringLiteral("grid_staff"), tr("Grid staff")},
-        {QStringLiteral("video"), tr("Video patrol")},
-        {QStringLiteral("iot"), tr("IoT sensor alarm")},
-        {QStringLiteral("app"), tr("Public app")},
-    };
 }
 
 QString ReportDialog::category() const

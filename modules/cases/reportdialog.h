@@ -57,9 +57,6 @@ public:
     /// What is missing or wrong, in words; empty when the report can be saved.
     QString problem() const;
 
-    /// Channels a report comes in by: keys as dispatch rules name them, and their names.
-    static QList<std::pair<QString, QString>> channels();
-
     /// Where the offers come from; they are looked up again a moment after the address or the
     /// location changes.
     void setEntryFinder(EntryFinder finder);

@@ -44,6 +44,7 @@ void CompactCaseList::append(const CaseRecord &record)
     row.shared[int(Text::Descriptor)] = intern(record.descriptor);
     row.shared[int(Text::Status)] = intern(record.status);
     row.shared[int(Text::Agency)] = intern(record.agency);
+    row.shared[int(Text::Source)] = intern(record.source);
     row.shared[int(Text::Grid)] = intern(record.gridCode);
     row.shared[int(Text::Flags)] =
         record.flags.isEmpty() ? 0 : intern(record.flags.join(QStringLiteral(", ")));

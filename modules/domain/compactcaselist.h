@@ -21,7 +21,7 @@ namespace GridDesk {
 /// memory: text that repeats from case to case (category, status, agency, grid, flags,
 /// descriptor, loop state, lead unit, case types, co-handling units) is stored once and shared
 /// by every row that has it, the source's id and the address of all rows share one UTF-8
-/// buffer, and times are numbers. The source, the closed time and the location are not kept.
+/// buffer, and times are numbers. The closed time and the location are not kept.
 ///
 /// Shared texts have stable indices, so a filter can resolve the texts it wants once and then
 /// compare numbers row by row.
@@ -42,6 +42,7 @@ public:
         LeadUnit, ///< an org unit code
         CaseTypes, ///< case type keys joined with ","
         CoUnits, ///< codes of the co-handling units joined with ","
+        Source, ///< the channel the case came in by ("hotline", "open311", "nyc311" …)
         Count
     };
 
@@ -71,6 +72,7 @@ public:
     const QString &descriptor(qsizetype row) const { return text(row, Text::Descriptor); }
     const QString &status(qsizetype row) const { return text(row, Text::Status); }
     const QString &agency(qsizetype row) const { return text(row, Text::Agency); }
+    const QString &source(qsizetype row) const { return text(row, Text::Source); }
     QString address(qsizetype row) const;
     const QString &gridCode(qsizetype row) const { return text(row, Text::Grid); }
     /// The flags of the case joined with ", ", as a list shows them; empty when it has none.

@@ -20,6 +20,10 @@ struct GeoPoint
     double lat = 0.0;
 };
 
+/// The great-circle distance between two points in metres, on a sphere of the Earth's mean
+/// radius: plenty for the few hundred metres around a case.
+double metresBetween(const GeoPoint &a, const GeoPoint &b);
+
 /// An axis-aligned box; in WGS84 degrees unless a caller says otherwise.
 struct BoundingBox
 {

@@ -593,8 +593,9 @@ Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Al
         QString kind = alarm.kind;
         if (kind.isEmpty())
             kind = isCamera(thing) ? QStringLiteral("video") : QStringLiteral("sensor");
+        // The channels a desk knows: video patrol, IoT sensor alarms.
         IntakeReport report;
-        report.source = kind;
+        report.source = kind == QLatin1String("video") ? kind : QStringLiteral("iot");
         report.category =
             m_book.book().setup().categories.contains(alarm.type) ? alarm.type : QString();
         report.description = alarm.description.isEmpty() ? Tr::tr("Alarm %1 (level %2) from %3 %4")

@@ -162,19 +162,6 @@ Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
 
 } // namespace
 
-// A sphere of the Earth's mean radius: plenty for the few hundred metres around a case.
-double metresBetween(const GeoPoint &a, const GeoPoint &b)
-{
-    constexpr double EARTH_RADIUS = 6'371'008.8;
-    const double toRadians = std::numbers::pi / 180.0;
-    const double dLat = (b.lat - a.lat) * toRadians;
-    const double dLon = (b.lon - a.lon) * toRadians;
-    const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
-        + std::cos(a.lat * toRadians) * std::cos(b.lat * toRadians) * std::sin(dLon / 2)
-            * std::sin(dLon / 2);
-    return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 RegisterBook::RegisterBook(Workspace &workspace, RegisterSchema schema)
     : m_workspace(&workspace)
     , m_schema(std::move(schema))

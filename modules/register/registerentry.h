@@ -46,7 +46,4 @@ struct RegisterEntry
     bool sameContent(const RegisterEntry &other) const;
 };
 
-/// The great-circle distance between two points in metres.
-double metresBetween(const GeoPoint &a, const GeoPoint &b);
-
 } // namespace GridDesk

@@ -59,19 +59,6 @@ QString isoOrEmpty(const QDateTime &wall)
     return wall.isValid() ? wall.toString(Qt::ISODate).left(19) : QString();
 }
 
-/// Distance in metres on a sphere: good enough for "within 50 m" at city scale.
-double metresBetween(const GeoPoint &a, const GeoPoint &b)
-{
-    constexpr double EARTH_RADIUS = 6'371'008.8;
-    constexpr double RADIANS = std::numbers::pi / 180.0;
-    const double dLat = (b.lat - a.lat) * RADIANS;
-    const double dLon = (b.lon - a.lon) * RADIANS;
-    const double h = std::sin(dLat / 2) * std::sin(dLat / 2)
-        + std::cos(a.lat * RADIANS) * std::cos(b.lat * RADIANS) * std::sin(dLon / 2)
-            * std::sin(dLon / 2);
-    return 2 * EARTH_RADIUS * std::asin(std::min(1.0, std::sqrt(h)));
-}
-
 /// Whether event can follow the history in file: a history written by another program is
 /// read only when every step is one the loop allows, in time order.
 Result<void> checkFollows(const CaseFile &file, const CaseEvent &event)

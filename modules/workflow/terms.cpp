@@ -10,6 +10,11 @@ namespace GridDesk {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Workflow)
+};
+
 /// A key and the English source of its display name, one per enum value in order.
 struct Term
 {
@@ -193,6 +198,33 @@ QString caseTypeName(CaseType type)
 QString stageName(Stage stage)
 {
     return nameOf(STAGES, stage, "GridDesk::Stage");
+}
+
+QList<std::pair<QString, QString>> deskChannels()
+{
+    return {
+        {QStringLiteral("hotline"), Tr::tr("12345 hotline")},
+        {QStringLiteral("grid_staff"), Tr::tr("Grid staff")},
+        {QStringLiteral("video"), Tr::tr("Video patrol")},
+        {QStringLiteral("iot"), Tr::tr("IoT sensor alarm")},
+        {QStringLiteral("app"), Tr::tr("Public app")},
+    };
+}
+
+QString channelName(const QString &source)
+{
+    for (const auto &[key, name] : deskChannels()) {
+        if (key == source)
+            return name;
+    }
+    if (source == QLatin1String("open311"))
+        return Tr::tr("Public app (Open311)");
+    if (source == QLatin1String("nyc311") || source == QLatin1String("la311"))
+        //: %1 is the layout of a hotline export, such as nyc311
+        return Tr::tr("Hotline export (%1)").arg(source);
+    if (source == QLatin1String("desk"))
+        return Tr::tr("Desk");
+    return source;
 }
 
 bool isRecordedOnly(CaseAction action)

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <utility>
+
 #include <optional>
 
 namespace GridDesk {
@@ -105,6 +107,13 @@ QString stageName(Stage stage);
 /// Every key of a kind joined with ", ", for messages that list the accepted values.
 QString caseActionKeys();
 QString roleKeys();
+
+/// The channels a desk takes reports from by hand, as key and name: the 12345 hotline, grid
+/// staff, video patrol, IoT sensor alarms, public apps.
+QList<std::pair<QString, QString>> deskChannels();
+/// A case's source channel in words: the desk's channels, "open311" (a civic app through the
+/// server's Open311 endpoint), a hotline export's profile ("nyc311") or the key itself.
+QString channelName(const QString &source);
 
 /// True for actions the desk records itself as a consequence of something else (the report
 /// that creates a case, a duplicate merged in, a new grid edition): never taken by hand.

@@ -355,7 +355,7 @@ private Q_SLOTS:
             alarm(QStringLiteral("WL-0002"), QStringLiteral("water_level"), utc(11, 0)), "{}",
             QStringLiteral("application/json"), utc(11, 0));
         QVERIFY2(filed.has_value(), why(filed).constData());
-        QCOMPARE(filed->key.source, QStringLiteral("sensor"));
+        QCOMPARE(filed->key.source, QStringLiteral("iot"));
         auto record = m_book->book().record(filed->caseId);
         QVERIFY(record->location.has_value());
         QCOMPARE(record->location->lon, MANHATTAN_LON + 0.001);

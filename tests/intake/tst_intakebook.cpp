@@ -514,7 +514,8 @@ private Q_SLOTS:
     void theHotlineFeedTakesAnExportInOnceAndUpdatesItLater()
     {
         // Real NYC 311 rows: the first 300 of the bundled export.
-        QFile source(dataPath(QStringLiteral("nyc/nyc311_subset_2000rows_tuplex.csv")));
+        QFile source(
+            dataPath(QStringLiteral("../../../shared/data/nyc/nyc311_subset_2000rows_tuplex.csv")));
         QVERIFY(source.open(QIODevice::ReadOnly));
         QList<QByteArray> lines;
         while (!source.atEnd() && lines.size() < 301)

@@ -173,7 +173,8 @@ struct RawAnswer
 
 inline RawAnswer rawRequest(const QUrl &server, const QList<QSslCertificate> &trusted,
     const QByteArray &verb, const QString &path, const QByteArray &body,
-    const QByteArray &token = {}, const QByteArray &contentType = "application/json")
+    const QByteArray &token = {}, const QByteArray &contentType = "application/json",
+    const QList<std::pair<QByteArray, QByteArray>> &headers = {})
 {
     QNetworkAccessManager network;
     QUrl url = server;
@@ -185,6 +186,8 @@ inline RawAnswer rawRequest(const QUrl &server, const QList<QSslCertificate> &tr
     request.setTransferTimeout(20'000);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.addCaCertificates(trusted);
     request.setSslConfiguration(tls);

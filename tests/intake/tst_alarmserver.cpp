@@ -68,6 +68,7 @@ class TestAlarmServer : public QObject
     QByteArray m_cityKey;
     QByteArray m_manhattanKey;
     QByteArray m_appKey;
+    std::unique_ptr<PostgresDatabase> m_postgres;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 

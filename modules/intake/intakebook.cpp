@@ -184,6 +184,19 @@ IntakeBook::IntakeBook(Workspace &store, ServerBook &book)
     , m_book(book)
 { }
 
+IntakeBook::~IntakeBook() = default;
+
+Result<RegisterBook *> IntakeBook::registerBook()
+{
+    if (!m_register) {
+        auto loaded = RegisterBook::load(m_store);
+        if (!loaded)
+            return std::unexpected(loaded.error());
+        m_register = std::make_unique<RegisterBook>(std::move(*loaded));
+    }
+    return m_register.get();
+}
+
 Result<QString> IntakeBook::addClient(const IntakeClient &client, const QDateTime &now)
 {
     if (isBlankText(client.name))
@@ -225,7 +238,9 @@ Result<QString> IntakeBook::addClient(const IntakeClient &client, const QDateTim
         insert.addBindValue(intakeChannelKey(client.channel));
         insert.addBindValue(keyHash(key));
         insert.addBindValue(client.unitCode);
-        insert.addBindValue(client.jurisdictionId);
+        // An empty text, not NULL: a client without a jurisdiction takes any.
+        insert.addBindValue(
+            client.jurisdictionId.isNull() ? QStringLiteral("") : client.jurisdictionId);
         insert.addBindValue(isoUtc(now));
         return exec(insert, Tr::tr("Adding the client %1").arg(client.name));
     });
@@ -359,10 +374,10 @@ Result<IntakeOutcome> IntakeBook::file(
         outcome.key = {record.source, record.externalId};
         outcome.version = event->sequence;
         if (!report.entries.isEmpty()) {
-            auto entries = RegisterBook::load(m_store);
+            auto entries = registerBook();
             if (!entries)
                 return std::unexpected(entries.error());
-            CaseLinks links(*entries, m_book.book());
+            CaseLinks links(**entries, m_book.book());
             for (const QString &code : std::as_const(report.entries)) {
                 ActionRequest link = request;
                 link.action = CaseAction::LinkEntry;
@@ -516,10 +531,10 @@ Result<Alarm> IntakeBook::readAlarm(const QByteArray &json, const QDateTime &rec
 Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Alarm &alarm,
     const QByteArray &payload, const QString &contentType, const QDateTime &receivedAt)
 {
-    auto entries = RegisterBook::load(m_store);
+    auto entries = registerBook();
     if (!entries)
         return std::unexpected(entries.error());
-    auto device = entries->entry(alarm.deviceId);
+    auto device = (*entries)->entry(alarm.deviceId);
     if (!device)
         return std::unexpected(device.error());
     if (!*device || (*device)->kind != QLatin1String("thing"))
@@ -615,7 +630,7 @@ Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Al
         if (!alarm.snapshotUrl.isEmpty())
             report.details.insert(QStringLiteral("snapshot_url"), alarm.snapshotUrl);
         report.entries = {thing.code};
-        report.payload = payload;
+        report.payload = kept;
         report.contentType = contentType;
         auto filed = file(client, report, receivedAt);
         if (!filed)
@@ -657,7 +672,7 @@ Result<IntakeOutcome> IntakeBook::fold(const IntakeClient &client, qint64 caseId
     };
     if (!alarm.snapshotUrl.isEmpty())
         request.data.insert(QStringLiteral("snapshot_url"), alarm.snapshotUrl);
-    auto event = m_book.book().act(caseId, request);
+    auto event = m_book.book().recordRecurrence(caseId, request);
     if (!event)
         return std::unexpected(event.error());
 

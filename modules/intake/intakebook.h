@@ -14,10 +14,12 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace GridDesk {
 
+class RegisterBook;
 class ServerBook;
 class Workspace;
 
@@ -114,6 +116,7 @@ public:
     static constexpr int MAX_CLIENT_NAME = 64;
 
     IntakeBook(Workspace &store, ServerBook &book);
+    ~IntakeBook();
 
     /// Alarms of one device and type closer together than this fold into one report.
     void setFoldWindow(std::chrono::seconds window) { m_foldWindow = window; }
@@ -151,6 +154,8 @@ public:
     static Result<Alarm> readAlarm(const QByteArray &json, const QDateTime &receivedAt);
 
 private:
+    /// The register, read at the first alarm: devices are looked up and linked in it.
+    Result<RegisterBook *> registerBook();
     /// The next number of a channel's own reports, kept in the store.
     Result<qint64> nextNumber(const QString &source);
     Result<IntakeOutcome> fold(const IntakeClient &client, qint64 caseId, int count,
@@ -160,6 +165,7 @@ private:
     Workspace &m_store;
     ServerBook &m_book;
     std::chrono::seconds m_foldWindow {600};
+    std::unique_ptr<RegisterBook> m_register;
 };
 
 /// The intake record a report event keeps: client, time received, content type, the payload's

@@ -384,6 +384,20 @@ Result<CaseEvent> CaseBook::rehome(qint64 caseId, const QString &toGrid, int edi
     return event;
 }
 
+Result<CaseEvent> CaseBook::recordRecurrence(qint64 caseId, ActionRequest request)
+{
+    if (auto when = checkNotAhead(request.at); !when)
+        return std::unexpected(when.error());
+    return m_workspace.transaction<CaseEvent>([&]() -> Result<CaseEvent> {
+        auto file = this->file(caseId);
+        if (!file)
+            return std::unexpected(file.error());
+        request.action = CaseAction::Recur;
+        request.basedOnVersion = file->version();
+        return decideAndWrite(*file, request);
+    });
+}
+
 Result<void> CaseBook::recordMerge(const CaseEvent &merge, const ActionRequest &request)
 {
     const qint64 into = merge.data.value(QLatin1String("into")).toInteger();

@@ -152,6 +152,11 @@ public:
     Result<CaseEvent> rehome(qint64 caseId, const QString &toGrid, int edition,
         const QString &publishedBy, const CaseTime &at);
 
+    /// Records that an alarm came again while the case it was filed as is open: a "recur"
+    /// event by request's actor (an intake channel), with the alarm in request's data. Fails for
+    /// a finished case.
+    Result<CaseEvent> recordRecurrence(qint64 caseId, ActionRequest request);
+
     /// Makes the case's history the one another book decided (the sync server's): keeps the
     /// first keep events, moves the later ones of this file to case_events_superseded with
     /// why, and writes events after keep as they are, without deciding them again (this

@@ -24,6 +24,7 @@
 #include <QTest>
 
 using namespace GridDesk;
+using namespace GridDesk::Test;
 
 namespace {
 
@@ -48,7 +49,7 @@ QVariant scalar(Workspace &workspace, const QString &sql)
 
 QDateTime utc(int hour, int minute, int second = 0)
 {
-    return QDateTime(QDate(2026, 12, 5), QTime(hour, minute, second), QTimeZone::UTC);
+    return QDateTime(QDate(2026, 12, 5), QTime(hour, minute, second), Qt::UTC);
 }
 
 } // namespace
@@ -513,9 +514,9 @@ private Q_SLOTS:
 
     void theHotlineFeedTakesAnExportInOnceAndUpdatesItLater()
     {
-        // Real NYC 311 rows: the first 300 of the bundled export.
+        // Real MyLA311 rows (the sample holds New York's): the first 300 of the export.
         QFile source(
-            dataPath(QStringLiteral("../../../shared/data/nyc/nyc311_subset_2000rows_tuplex.csv")));
+            dataPath(QStringLiteral("../../../shared/data/los-angeles/myla311_2018_mini_10k.csv")));
         QVERIFY(source.open(QIODevice::ReadOnly));
         QList<QByteArray> lines;
         while (!source.atEnd() && lines.size() < 301)
@@ -537,7 +538,7 @@ private Q_SLOTS:
             broken.write("not,a,hotline,export\n1,2,3,4\n");
         }
 
-        const QString count = QStringLiteral("SELECT count(*) FROM cases WHERE source = 'nyc311'");
+        const QString count = QStringLiteral("SELECT count(*) FROM cases WHERE source = 'la311'");
         const qint64 before = scalar(*m_store, count).toLongLong();
         HotlineFeed feed(*m_store, QStringLiteral("auto"));
         auto first = feed.runFolder(folder);
@@ -558,7 +559,7 @@ private Q_SLOTS:
         const QString firstKey = QString::fromUtf8(lines.at(1).split(',').first()).remove(u'"');
         const QString data = scalar(*m_store,
             QStringLiteral("SELECT e.data FROM case_events e JOIN cases c ON c.fid = e.case_id "
-                           "WHERE c.source = 'nyc311' AND c.external_id = '%1' AND e.sequence = 1")
+                           "WHERE c.source = 'la311' AND c.external_id = '%1' AND e.sequence = 1")
                 .arg(firstKey))
                                  .toString();
         const QJsonObject intake = QJsonDocument::fromJson(data.toUtf8())
@@ -587,11 +588,10 @@ private Q_SLOTS:
         QVERIFY(later->first().summary.has_value());
         const qint64 afterLater = scalar(*m_store, count).toLongLong();
         QCOMPARE(afterLater - afterFirst, qint64(100));
-        QCOMPARE(
-            scalar(*m_store,
-                QStringLiteral("SELECT count(*) FROM (SELECT external_id FROM cases WHERE "
-                               "source = 'nyc311' GROUP BY external_id HAVING count(*) > 1) d"))
-                .toInt(),
+        QCOMPARE(scalar(*m_store,
+                     QStringLiteral("SELECT count(*) FROM (SELECT external_id FROM cases WHERE "
+                                    "source = 'la311' GROUP BY external_id HAVING count(*) > 1) d"))
+                     .toInt(),
             0);
     }
 };

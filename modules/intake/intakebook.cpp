@@ -214,7 +214,9 @@ Result<QString> IntakeBook::addClient(const IntakeClient &client, const QDateTim
         insert.addBindValue(intakeChannelKey(client.channel));
         insert.addBindValue(keyHash(key));
         insert.addBindValue(client.unitCode);
-        insert.addBindValue(client.jurisdictionId);
+        // A null QString binds as NULL; a client without a jurisdiction has an empty one.
+        insert.addBindValue(
+            client.jurisdictionId.isNull() ? QStringLiteral("") : client.jurisdictionId);
         insert.addBindValue(isoUtc(now));
         return exec(insert, Tr::tr("Adding the client %1").arg(client.name));
     });

@@ -40,11 +40,16 @@ public:
     Open311Api(
         Workspace &store, ServerBook &book, IntakeBook &intake, std::function<void()> changed);
 
+    /// Routes the endpoints on server; this must outlive it.
     void route(QHttpServer &server);
 
+    /// GET /open311/v2/RESOURCE: discovery, services or requests, with .json or .xml.
     QHttpServerResponse get(const QString &resource, const QHttpServerRequest &request);
+    /// POST /open311/v2/requests.FORMAT: files a service request.
     QHttpServerResponse post(const QString &resource, const QHttpServerRequest &request);
+    /// GET /open311/v2/services/CODE.FORMAT: the service's attributes.
     QHttpServerResponse definition(const QString &resource, const QHttpServerRequest &request);
+    /// GET /open311/v2/requests/ID.FORMAT: one request, as a list of one.
     QHttpServerResponse lookup(const QString &resource, const QHttpServerRequest &request);
 
     /// What GET requests asks for.

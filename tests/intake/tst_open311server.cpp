@@ -361,6 +361,56 @@ private Q_SLOTS:
         QCOMPARE(send("GET", QStringLiteral("/open311/v2/tokens.json")).status, 404);
     }
 
+    void administratorSetsAttributes()
+    {
+        const auto run = [this](const QStringList &arguments) {
+            QProcess command;
+            command.start(QStringLiteral(GRIDDESK_SERVER),
+                QStringList {QStringLiteral("service-attributes"), QStringLiteral("--db"), m_store,
+                    m_plainService}
+                    + arguments);
+            command.waitForFinished(60'000);
+            return std::pair(command.exitCode(),
+                QString::fromUtf8(
+                    command.readAllStandardOutput() + command.readAllStandardError()));
+        };
+        QFile file(path(QStringLiteral("attributes.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"([{"code": "DEPTH", "datatype": "number", "required": true,
+                        "description": "How deep, in cm?"}])");
+        file.close();
+        const auto set = run({QStringLiteral("--file"), file.fileName()});
+        QVERIFY2(set.first == 0, qPrintable(set.second));
+        const QString definition =
+            QStringLiteral("/open311/v2/services/%1.json").arg(m_plainService);
+        const QJsonArray attributes = QJsonDocument::fromJson(send("GET", definition).body)
+                                          .object()
+                                          .value(QLatin1String("attributes"))
+                                          .toArray();
+        QCOMPARE(attributes.size(), 1);
+        QCOMPARE(attributes.first().toObject().value(QLatin1String("code")).toString(),
+            QStringLiteral("DEPTH"));
+        const auto shown = run({});
+        QCOMPARE(shown.first, 0);
+        QVERIFY2(shown.second.contains(QLatin1String("DEPTH")), qPrintable(shown.second));
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(R"([{"code": "DEPTH", "datatype": "depth"}])");
+        file.close();
+        const auto wrong = run({QStringLiteral("--file"), file.fileName()});
+        QVERIFY(wrong.first != 0);
+        QVERIFY2(wrong.second.contains(QLatin1String("datatype")), qPrintable(wrong.second));
+
+        const auto cleared = run({QStringLiteral("--clear")});
+        QVERIFY2(cleared.first == 0, qPrintable(cleared.second));
+        QVERIFY(QJsonDocument::fromJson(send("GET", definition).body)
+                    .object()
+                    .value(QLatin1String("attributes"))
+                    .toArray()
+                    .isEmpty());
+        QVERIFY(run({QStringLiteral("--clear")}).first != 0);
+    }
+
     void postedRequestBecomesAReportedCase()
     {
         const QByteArray body = form("&attribute[KINDS][]=a&attribute[KINDS][]=b"

@@ -8,6 +8,8 @@
 #include "intake/alarmapi.h"
 #include "intake/hotlinefeed.h"
 #include "intake/intakebook.h"
+#include "intake/open311api.h"
+#include "intake/open311services.h"
 #include "server/accounts.h"
 #include "server/certificates.h"
 #include "server/httpapi.h"
@@ -74,6 +76,7 @@ QString usage()
         "  griddesk-server init-ca --cert C --key K --name NAME [--days N]\n"
         "  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…\n"
         "      [--days N]\n"
+        "  griddesk-server service-attributes --db WORKSPACE CODE [--file F.json | --clear]\n"
         "\n"
         "The server's store is a GridDesk workspace (a GeoPackage file) with the city's grids,\n"
         "org chart and cases; copy one made with griddesk-cli or the workstation. It listens\n"
@@ -413,6 +416,8 @@ int serve(const QStringList &arguments, QTextStream &out, QTextStream &err)
     intake.setFoldWindow(std::chrono::minutes(config.alarmFoldMinutes));
     AlarmApi alarms(**store, **book, intake, [&api] { api.storeChanged(); });
     alarms.route(server);
+    Open311Api open311(**store, **book, intake, [&api] { api.storeChanged(); });
+    open311.route(server);
     // Our own TLS listener rather than sslSetup(): Qt 6.4's count of connections still in their
     // handshake does not go down for a peer that vanishes mid-handshake, and at its limit the
     // server stops accepting for good. With no limit to reach, a half-open flood only costs the
@@ -627,6 +632,56 @@ int intakeCommand(
     return OK;
 }
 
+/// service-attributes: what the Open311 service of a category asks for, set from a JSON file,
+/// cleared, or shown.
+int serviceCommand(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    auto parsed = take(arguments, {QStringLiteral("db"), QStringLiteral("file")});
+    if (!parsed)
+        return usageError(err, parsed.error().message);
+    const bool clearing = parsed->rest.removeAll(QStringLiteral("--clear")) > 0;
+    if (parsed->rest.size() != 1 || (clearing && parsed->has(QStringLiteral("file"))))
+        return usageError(err,
+            Tr::tr("service-attributes takes --db WORKSPACE, one CODE and --file F.json or "
+                   "--clear."));
+    const QString code = parsed->rest.first();
+    auto store = openStore(parsed->value(QStringLiteral("db")));
+    if (!store)
+        return failWith(err, store.error());
+    auto setup = WorkflowSetup::load(**store);
+    if (!setup)
+        return failWith(err, setup.error());
+    Open311Services services(**store);
+    if (clearing) {
+        if (auto cleared = services.clear(code); !cleared)
+            return failWith(err, cleared.error());
+        out << Tr::tr("The Open311 service %1 asks for no attributes now.").arg(code) << '\n';
+        return OK;
+    }
+    if (!parsed->has(QStringLiteral("file"))) {
+        auto all = services.all();
+        if (!all)
+            return failWith(err, all.error());
+        out << QString::fromUtf8(Open311::serviceSettingsJson(all->value(code))) << '\n';
+        return OK;
+    }
+    QFile file(parsed->value(QStringLiteral("file")));
+    if (!file.open(QIODevice::ReadOnly))
+        return failWith(
+            err, Error {ErrorCode::UnreadableFile, Tr::tr("cannot read %1.").arg(file.fileName())});
+    auto settings = Open311::readServiceSettings(file.read(1024 * 1024));
+    if (!settings)
+        return failWith(err, settings.error());
+    auto set = services.set(code, *settings, setup->categories, QDateTime::currentDateTimeUtc());
+    if (!set)
+        return failWith(err, set.error());
+    out << Tr::tr(
+        "The Open311 service %1 asks for %n attributes.", nullptr, int(settings->attributes.size()))
+               .arg(code)
+        << '\n';
+    return OK;
+}
+
 /// load-store: a workspace's tables copied into an empty PostgreSQL store.
 int loadStore(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
@@ -683,6 +738,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         QStringLiteral("import-hotline")};
     if (intakeCommands.contains(command))
         return intakeCommand(command, arguments.mid(1), out, err);
+    if (command == QLatin1String("service-attributes"))
+        return serviceCommand(arguments.mid(1), out, err);
     if (!command.isEmpty() && !command.startsWith(QLatin1String("--")))
         return usageError(err, Tr::tr("unknown command \"%1\".").arg(command));
     return serve(arguments, out, err);

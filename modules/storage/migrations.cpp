@@ -663,7 +663,8 @@ QStringList version15()
     // Intake channels on the server: the programs allowed to file reports (civic apps through
     // Open311, video and sensor platforms through the alarm webhook), known by the SHA-256 of
     // their key; refused payloads counted per channel and reason; the open report each
-    // device's alarms of one type are folded into.
+    // device's alarms of one type are folded into; the settings an administrator gave the
+    // categories offered as Open311 services (the attributes they ask for, as JSON).
     QStringList statements {
         QStringLiteral(
             "CREATE TABLE intake_clients (name TEXT PRIMARY KEY NOT NULL, channel TEXT NOT NULL "
@@ -678,8 +679,12 @@ QStringList version15()
             "CREATE TABLE intake_folds (device_id TEXT NOT NULL, alarm_type TEXT NOT NULL, "
             "case_id INTEGER NOT NULL REFERENCES cases(fid), last_at TEXT NOT NULL, count INTEGER "
             "NOT NULL, PRIMARY KEY (device_id, alarm_type))"),
+        QStringLiteral(
+            "CREATE TABLE open311_services (service_code TEXT PRIMARY KEY NOT NULL, settings "
+            "TEXT NOT NULL, updated_at TEXT NOT NULL)"),
     };
-    statements << attributeTables({"intake_clients", "intake_refusals", "intake_folds"});
+    statements << attributeTables(
+        {"intake_clients", "intake_refusals", "intake_folds", "open311_services"});
     return statements;
 }
 
@@ -724,7 +729,9 @@ const QList<Migration> &all()
             "of every change, the log of personal data reveals",
             version13()},
         {14, "The grid register: the links of cases to the entries they concern", version14()},
-        {15, "Intake channels: the clients that file reports, refusals counted, alarms folded",
+        {15,
+            "Intake channels: the clients that file reports, refusals counted, alarms folded, "
+            "the settings of Open311 services",
             version15()},
     };
     return migrations;
@@ -747,7 +754,9 @@ const QList<PostgresStep> &postgres()
             ":/storage/postgres/schema-13.sql"},
         {14, "The grid register: the links of cases to the entries they concern",
             ":/storage/postgres/schema-14.sql"},
-        {15, "Intake channels: the clients that file reports, refusals counted, alarms folded",
+        {15,
+            "Intake channels: the clients that file reports, refusals counted, alarms folded, "
+            "the settings of Open311 services",
             ":/storage/postgres/schema-15.sql"},
     };
     return steps;

@@ -2,7 +2,8 @@
 -- SPDX-FileCopyrightText: GridDesk contributors
 --
 -- Step 15 of a PostgreSQL store, as the workspace's step 15: the intake channels' clients, the
--- refusals counted per channel and reason, and the open report each device's alarms fold into.
+-- refusals counted per channel and reason, the open report each device's alarms fold into, and
+-- the settings of the categories offered as Open311 services.
 
 CREATE TABLE intake_clients (
     name TEXT PRIMARY KEY,
@@ -28,4 +29,9 @@ CREATE TABLE intake_folds (
     last_at TEXT NOT NULL,
     count BIGINT NOT NULL,
     PRIMARY KEY (device_id, alarm_type)
+);
+CREATE TABLE open311_services (
+    service_code TEXT PRIMARY KEY,
+    settings TEXT NOT NULL,
+    updated_at TEXT NOT NULL
 );

@@ -72,7 +72,7 @@ QHttpServerResponse AlarmApi::post(const QHttpServerRequest &request)
                 .arg(request.body().size())
                 .arg(MAX_ALARM_BYTES),
             detail);
-    const QByteArray type = request.value(QByteArrayLiteral("Content-Type"));
+    const QByteArray type = request.value(QByteArrayLiteral("Content-Type")).trimmed().toLower();
     if (!type.isEmpty() && !type.startsWith("application/json"))
         return refuse(Status::UnsupportedMediaType, QStringLiteral("unsupported_type"),
             Tr::tr("An alarm is sent as application/json, not %1.")

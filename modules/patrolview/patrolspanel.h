@@ -112,6 +112,7 @@ private:
     void showMessage(const QString &text, bool failure);
 
     std::unique_ptr<Workspace> m_workspace;
+    QString m_workspacePath;
     std::unique_ptr<PatrolBook> m_book;
     std::unique_ptr<PatrolImportJob> m_import;
     int m_importSerial = 0;

@@ -623,7 +623,7 @@ Result<QHash<QString, QString>> PatrolBook::postsByName() const
     return posts;
 }
 
-Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter) const
+Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter, bool withPoints) const
 {
     PatrolSummary summary;
     summary.filter = filter;
@@ -653,8 +653,10 @@ Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter) const
         return std::unexpected(judged.error());
     summary.plans = std::move(*judged);
 
-    for (PatrolTrack &track : *tracks)
-        track.points.clear();
+    for (PatrolTrack &track : *tracks) {
+        if (!withPoints)
+            track.points.clear();
+    }
     summary.tracks = std::move(*tracks);
     return summary;
 }

@@ -59,8 +59,8 @@ enum class ImportStage {
 /// nothing. Called on the importing thread, every few thousand points.
 using ImportProgress = std::function<bool(ImportStage stage, qint64 done, qint64 total)>;
 
-/// Everything about the patrols a filter selects: the tracks (without their points), the
-/// grids each saw, the cases credited to them and how each patrol plan fared.
+/// Everything about the patrols a filter selects: the tracks (with their points only when
+/// asked), the grids each saw, the cases credited to them and how each patrol plan fared.
 struct PatrolSummary
 {
     PatrolFilter filter;
@@ -124,9 +124,10 @@ public:
     Result<QList<PlanStatus>> judgePlans(
         const QDate &first, const QDate &last, const QString &gridCode = {}) const;
 
-    /// The patrols of filter with their coverage, credits and plans. Plans are judged from
-    /// filter's from to its to; a missing end is taken from the first or last patrol.
-    Result<PatrolSummary> summary(const PatrolFilter &filter) const;
+    /// The patrols of filter with their coverage, credits and plans; the tracks keep their
+    /// points when withPoints is set. Plans are judged from filter's from to its to; a missing
+    /// end is taken from the first or last patrol.
+    Result<PatrolSummary> summary(const PatrolFilter &filter, bool withPoints = false) const;
 
     /// The cases credited to a patrol in workspace: what the evaluation's first discovery
     /// adds to the cases reported through the city's own channels. With from or to, only

@@ -168,8 +168,10 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
         if (m_gridCount > 0 || m_queue->model()->rowCount() > 0)
             updateCountsLabel();
     });
-    connect(m_queue, &CaseQueueWidget::gridFilterCleared, this,
-        [this] { m_canvas->setSelectedGrid({}); });
+    connect(m_queue, &CaseQueueWidget::gridFilterCleared, this, [this] {
+        m_canvas->setSelectedGrid({});
+        m_patrols->setCurrentGrid({});
+    });
     connect(m_canvas, &MapCanvas::caseSelected, this, &MainWindow::onCaseSelectedOnMap);
     connect(m_canvas, &MapCanvas::gridSelected, this, &MainWindow::onGridSelectedOnMap);
 }
@@ -382,6 +384,8 @@ void MainWindow::createPatrolsDock()
     connect(m_patrols, &PatrolsPanel::trackChosen, this,
         [this](qint64, const BoundingBox &extent) { m_canvas->zoomToExtent(extent); });
     connect(m_patrols, &PatrolsPanel::gridRequested, m_canvas, &MapCanvas::zoomToGrid);
+    // A new patrol plan is offered for the grid chosen on the map.
+    connect(m_canvas, &MapCanvas::gridSelected, m_patrols, &PatrolsPanel::setCurrentGrid);
     connect(m_patrols, &PatrolsPanel::caseRequested, this, [this](qint64 id) {
         //: The queue's filter label: %1 is a case number
         showCasesOfNumber({id}, tr("case %1, found on a patrol").arg(id));

@@ -93,6 +93,8 @@ QString usage()
         "  griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]\n"
         "  griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N\n"
         "      --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]\n"
+        "  griddesk-cli patrol-plan WORKSPACE edit ID [--grid CODE] [--tasks TEXT] [--times N]\n"
+        "      [--per day|week|month] [--person NAME | --post POST] [--min-share 0-1] [--json]\n"
         "  griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID\n"
         "\n"
         "The grid map:\n"

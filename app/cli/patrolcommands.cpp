@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace GridDesk::Cli {
 
 namespace {
@@ -160,13 +162,18 @@ Result<PatrolFilter> patrolFilter(Context &context)
     return filter;
 }
 
-Result<PatrolPlan> planFromOptions(Context &context)
+/// plan with the fields the options set: a new plan from an empty one, an edited plan from
+/// the one kept. --person and --post each replace the other.
+Result<PatrolPlan> planFromOptions(Context &context, PatrolPlan plan)
 {
-    PatrolPlan plan;
-    plan.gridCode = context.value("grid").trimmed();
-    plan.tasks = context.value("tasks").trimmed();
-    plan.person = context.value("person").trimmed();
-    plan.post = context.value("post").trimmed();
+    if (context.isSet("grid"))
+        plan.gridCode = context.value("grid").trimmed();
+    if (context.isSet("tasks"))
+        plan.tasks = context.value("tasks").trimmed();
+    if (context.isSet("person") || context.isSet("post")) {
+        plan.person = context.value("person").trimmed();
+        plan.post = context.value("post").trimmed();
+    }
     bool ok = true;
     if (context.isSet("times"))
         plan.times = context.value("times").toInt(&ok);
@@ -316,24 +323,67 @@ int patrolsCommand(Context &context)
     return OK;
 }
 
+int editPlan(Context &context, PatrolBook &book, qint64 id)
+{
+    auto plans = book.plans();
+    if (!plans)
+        return failWith(context, plans.error());
+    const auto kept = std::find_if(
+        plans->cbegin(), plans->cend(), [id](const PatrolPlan &plan) { return plan.id == id; });
+    if (kept == plans->cend())
+        return failWith(
+            context, {ErrorCode::NotFound, Tr::tr("There is no patrol plan %1.").arg(id)});
+    auto plan = planFromOptions(context, *kept);
+    if (!plan)
+        return usageError(context, plan.error().message);
+    if (auto updated = book.updatePlan(*plan); !updated)
+        return failWith(context, updated.error());
+    if (context.isSet("json")) {
+        printJson(context, planJson(*plan));
+        return OK;
+    }
+    context.out << Tr::tr("Patrol plan %1 changed: grid %2, %3.")
+                       .arg(id)
+                       .arg(plan->gridCode, plan->describe())
+                << '\n';
+    return OK;
+}
+
+int removePlan(Context &context, PatrolBook &book, qint64 id)
+{
+    if (auto removed = book.removePlan(id); !removed)
+        return failWith(context, removed.error());
+    context.out << Tr::tr("Patrol plan %1 removed.").arg(id) << '\n';
+    return OK;
+}
+
 int patrolPlanCommand(Context &context)
 {
     if (context.positional.size() < 3)
         return usageError(
-            context, Tr::tr("patrol-plan needs a WORKSPACE and add, list or remove."));
+            context, Tr::tr("patrol-plan needs a WORKSPACE and add, list, edit or remove."));
     const QString action = context.positional.at(2);
-    const bool remove = action == QLatin1String("remove");
-    if (remove && context.positional.size() != 4)
-        return usageError(context, Tr::tr("patrol-plan remove needs the plan's ID."));
-    if (!remove && context.positional.size() != 3)
+    const bool byId = action == QLatin1String("remove") || action == QLatin1String("edit");
+    if (byId && context.positional.size() != 4)
+        return usageError(context, Tr::tr("patrol-plan %1 needs the plan's ID.").arg(action));
+    if (!byId && context.positional.size() != 3)
         return usageError(context, Tr::tr("patrol-plan %1 takes no further argument.").arg(action));
-    if (!remove && action != QLatin1String("add") && action != QLatin1String("list")) {
+    if (!byId && action != QLatin1String("add") && action != QLatin1String("list")) {
         return usageError(context,
-            Tr::tr("unknown patrol-plan action \"%1\"; use add, list or remove.").arg(action));
+            Tr::tr("unknown patrol-plan action \"%1\"; use add, list, edit or remove.")
+                .arg(action));
+    }
+    qint64 id = 0;
+    if (byId) {
+        bool ok = false;
+        id = context.positional.at(3).toLongLong(&ok);
+        if (!ok)
+            return usageError(
+                context, Tr::tr("\"%1\" is no plan ID.").arg(context.positional.at(3)));
     }
     Result<PatrolPlan> plan;
     if (action == QLatin1String("add")) {
-        plan = planFromOptions(context);
+        plan = planFromOptions(context, {});
         if (!plan)
             return usageError(context, plan.error().message);
     }
@@ -344,17 +394,10 @@ int patrolPlanCommand(Context &context)
 
     if (action == QLatin1String("list"))
         return listPlans(context, book);
-    if (remove) {
-        bool ok = false;
-        const qint64 id = context.positional.at(3).toLongLong(&ok);
-        if (!ok)
-            return usageError(
-                context, Tr::tr("\"%1\" is no plan ID.").arg(context.positional.at(3)));
-        if (auto removed = book.removePlan(id); !removed)
-            return failWith(context, removed.error());
-        context.out << Tr::tr("Patrol plan %1 removed.").arg(id) << '\n';
-        return OK;
-    }
+    if (action == QLatin1String("edit"))
+        return editPlan(context, book, id);
+    if (action == QLatin1String("remove"))
+        return removePlan(context, book, id);
     auto added = book.addPlan(*plan);
     if (!added)
         return failWith(context, added.error());

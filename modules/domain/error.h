@@ -30,6 +30,7 @@ enum class ErrorCode {
     /// unknown, expired or forged, or an account that is disabled
     Unauthorized,
     Unavailable, ///< a server cannot be reached or is busy; trying again later may work
+    Cancelled, ///< the user stopped the operation before it finished; nothing was kept
 };
 
 /// A failure with a message for people: what is wrong and where (file, layer, row, field).

@@ -112,6 +112,30 @@ PatrolPlan planFrom(const QSqlQuery &query)
     return plan;
 }
 
+/// How many fixes are saved between two reports of progress.
+constexpr qsizetype SAVE_PROGRESS_STEP = 2000;
+
+Error cancelledImport(const QString &path)
+{
+    return Error {ErrorCode::Cancelled,
+        Tr::tr("The import of %1 was cancelled; nothing was kept.")
+            .arg(QFileInfo(path).fileName())};
+}
+
+/// Binds the columns of plan the insert and the update share, in the order grid_code, tasks,
+/// times, per, person, post, min_share.
+void bindPlan(QSqlQuery &query, const PatrolPlan &plan)
+{
+    query.addBindValue(plan.gridCode);
+    query.addBindValue(plan.tasks.trimmed());
+    query.addBindValue(plan.times);
+    query.addBindValue(planPeriodKey(plan.per));
+    // A null string would bind NULL; the columns hold '' for "not this one".
+    query.addBindValue(plan.person.isEmpty() ? QStringLiteral("") : plan.person.trimmed());
+    query.addBindValue(plan.post.isEmpty() ? QStringLiteral("") : plan.post.trimmed().toLower());
+    query.addBindValue(plan.minimumShare);
+}
+
 /// A reported case that may have been found on a patrol.
 struct Candidate
 {
@@ -230,7 +254,7 @@ Result<QList<GridCoverage>> PatrolBook::gridsSeen(
 }
 
 Result<PatrolImport> PatrolBook::importTrack(
-    const QString &path, const QString &person, double sightMetres)
+    const QString &path, const QString &person, double sightMetres, const ImportProgress &progress)
 {
     auto workspace = writable();
     if (!workspace)
@@ -244,9 +268,20 @@ Result<PatrolImport> PatrolBook::importTrack(
     if (auto fresh = checkNotImported(path, *name, *hash); !fresh)
         return std::unexpected(fresh.error());
 
-    auto reading = TrackReader::read(path);
+    TrackReader::Progress reported;
+    if (progress) {
+        reported = [&progress](qint64 done, qint64 total) {
+            return progress(ImportStage::Reading, done, total);
+        };
+    }
+    auto reading = TrackReader::read(path, reported);
+    if (!reading && reading.error().code == ErrorCode::Cancelled)
+        return std::unexpected(cancelledImport(path));
     if (!reading)
         return std::unexpected(reading.error());
+
+    if (progress && !progress(ImportStage::Analysing, 0, 0))
+        return std::unexpected(cancelledImport(path));
     auto shape = TrackShape::of(reading->points, sightMetres);
     if (!shape)
         return std::unexpected(shape.error());
@@ -256,7 +291,15 @@ Result<PatrolImport> PatrolBook::importTrack(
 
     PatrolImport import {trackOf(*reading, *name, QFileInfo(path).fileName(), sightMetres),
         *covered, reading->notes};
-    auto saved = (*workspace)->transaction([&] { return saveTrack(import, *hash, *shape); });
+    auto saved = (*workspace)->transaction([&]() -> Result<void> {
+        // Checked again inside the transaction: another import of the same log may have
+        // been saved while this one was read.
+        if (auto fresh = checkNotImported(path, *name, *hash); !fresh)
+            return fresh;
+        return saveTrack(import, *hash, *shape, progress);
+    });
+    if (!saved && saved.error().code == ErrorCode::Cancelled)
+        return std::unexpected(cancelledImport(path));
     if (!saved)
         return std::unexpected(saved.error());
     qCInfo(lcPatrol) << "imported patrol track" << import.track.id << "of"
@@ -265,8 +308,8 @@ Result<PatrolImport> PatrolBook::importTrack(
     return import;
 }
 
-Result<void> PatrolBook::saveTrack(
-    PatrolImport &import, const QByteArray &sha256, const TrackShape &shape)
+Result<void> PatrolBook::saveTrack(PatrolImport &import, const QByteArray &sha256,
+    const TrackShape &shape, const ImportProgress &progress)
 {
     PatrolTrack &track = import.track;
     QSqlQuery query(m_workspace.database());
@@ -282,19 +325,8 @@ Result<void> PatrolBook::saveTrack(
     if (auto done = run(query, Tr::tr("Saving the patrol track")); !done)
         return done;
     track.id = query.lastInsertId().toLongLong();
-
-    query.prepare(QStringLiteral("INSERT INTO patrol_points (geom, track_id, sequence, segment, "
-                                 "at) VALUES (?, ?, ?, ?, ?)"));
-    for (qsizetype i = 0; i < track.points.size(); ++i) {
-        const TrackPoint &point = track.points.at(i);
-        query.addBindValue(GeoPackageBlob::encode(Wkb::point(point.position)));
-        query.addBindValue(track.id);
-        query.addBindValue(qint64(i + 1));
-        query.addBindValue(point.segment);
-        query.addBindValue(timeText(point.time));
-        if (auto done = run(query, Tr::tr("Saving fix %1 of the patrol track").arg(i + 1)); !done)
-            return done;
-    }
+    if (auto saved = savePoints(track, progress); !saved)
+        return saved;
 
     query.prepare(QStringLiteral("INSERT INTO patrol_coverage (track_id, grid_code, grid_m2, "
                                  "covered_m2) VALUES (?, ?, ?, ?)"));
@@ -324,6 +356,31 @@ Result<void> PatrolBook::saveTrack(
             Tr::tr("%n fix(es) by %1, %2 grid(s) seen", nullptr, track.pointCount)
                 .arg(track.person)
                 .arg(import.coverage.size()));
+}
+
+Result<void> PatrolBook::savePoints(const PatrolTrack &track, const ImportProgress &progress)
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(QStringLiteral("INSERT INTO patrol_points (geom, track_id, sequence, segment, "
+                                 "at) VALUES (?, ?, ?, ?, ?)"));
+    const qsizetype total = track.points.size();
+    for (qsizetype i = 0; i < total; ++i) {
+        const bool report = progress && i % SAVE_PROGRESS_STEP == 0;
+        if (report && !progress(ImportStage::Saving, i, total))
+            return fail(ErrorCode::Cancelled, Tr::tr("Saving the patrol track was cancelled."));
+
+        const TrackPoint &point = track.points.at(i);
+        query.addBindValue(GeoPackageBlob::encode(Wkb::point(point.position)));
+        query.addBindValue(track.id);
+        query.addBindValue(qint64(i + 1));
+        query.addBindValue(point.segment);
+        query.addBindValue(timeText(point.time));
+        if (auto done = run(query, Tr::tr("Saving fix %1 of the patrol track").arg(i + 1)); !done)
+            return done;
+    }
+    if (progress && !progress(ImportStage::Saving, total, total))
+        return fail(ErrorCode::Cancelled, Tr::tr("Saving the patrol track was cancelled."));
+    return {};
 }
 
 Result<QList<PatrolTrack>> PatrolBook::tracks(const PatrolFilter &filter, bool withPoints) const
@@ -461,13 +518,11 @@ Result<QList<PatrolCredit>> PatrolBook::credits(const QList<PatrolTrack> &tracks
     return list;
 }
 
-Result<qint64> PatrolBook::addPlan(const PatrolPlan &plan)
+Result<void> PatrolBook::checkPlan(const PatrolPlan &plan) const
 {
-    auto workspace = writable();
-    if (!workspace)
-        return std::unexpected(workspace.error());
     if (auto valid = plan.validate(); !valid)
-        return std::unexpected(valid.error());
+        return valid;
+
     auto grid = m_workspace.grid(plan.gridCode);
     if (!grid)
         return std::unexpected(grid.error());
@@ -475,26 +530,51 @@ Result<qint64> PatrolBook::addPlan(const PatrolPlan &plan)
         return fail(ErrorCode::NotFound,
             Tr::tr("There is no grid %1 in this workspace.").arg(plan.gridCode));
     }
+
     if (!plan.person.isEmpty()) {
         if (auto known = knownPerson(plan.person); !known)
             return std::unexpected(known.error());
     }
+    return {};
+}
+
+Result<qint64> PatrolBook::addPlan(const PatrolPlan &plan)
+{
+    auto workspace = writable();
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    if (auto checked = checkPlan(plan); !checked)
+        return std::unexpected(checked.error());
     return (*workspace)->transaction<qint64>([&]() -> Result<qint64> {
         QSqlQuery query(m_workspace.database());
         query.prepare(QStringLiteral("INSERT INTO patrol_plans (grid_code, tasks, times, per, "
                                      "person, post, min_share) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        query.addBindValue(plan.gridCode);
-        query.addBindValue(plan.tasks.trimmed());
-        query.addBindValue(plan.times);
-        query.addBindValue(planPeriodKey(plan.per));
-        // A null string would bind NULL; the columns hold '' for "not this one".
-        query.addBindValue(plan.person.isEmpty() ? QStringLiteral("") : plan.person.trimmed());
-        query.addBindValue(
-            plan.post.isEmpty() ? QStringLiteral("") : plan.post.trimmed().toLower());
-        query.addBindValue(plan.minimumShare);
+        bindPlan(query, plan);
         if (auto done = run(query, Tr::tr("Saving the patrol plan")); !done)
             return std::unexpected(done.error());
         return query.lastInsertId().toLongLong();
+    });
+}
+
+Result<void> PatrolBook::updatePlan(const PatrolPlan &plan)
+{
+    auto workspace = writable();
+    if (!workspace)
+        return std::unexpected(workspace.error());
+    if (auto checked = checkPlan(plan); !checked)
+        return checked;
+    return (*workspace)->transaction([&]() -> Result<void> {
+        QSqlQuery query(m_workspace.database());
+        query.prepare(
+            QStringLiteral("UPDATE patrol_plans SET grid_code = ?, tasks = ?, times = "
+                           "?, per = ?, person = ?, post = ?, min_share = ? WHERE id = ?"));
+        bindPlan(query, plan);
+        query.addBindValue(plan.id);
+        if (auto done = run(query, Tr::tr("Saving patrol plan %1").arg(plan.id)); !done)
+            return done;
+        if (query.numRowsAffected() == 0)
+            return fail(ErrorCode::NotFound, Tr::tr("There is no patrol plan %1.").arg(plan.id));
+        return {};
     });
 }
 
@@ -543,7 +623,7 @@ Result<QHash<QString, QString>> PatrolBook::postsByName() const
     return posts;
 }
 
-Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter) const
+Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter, bool withPoints) const
 {
     PatrolSummary summary;
     summary.filter = filter;
@@ -568,15 +648,52 @@ Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter) const
     auto plans = this->plans(filter.gridCode);
     if (!plans)
         return std::unexpected(plans.error());
+    auto judged = judge(*plans, *tracks, summary.coverage, summary.first, summary.last);
+    if (!judged)
+        return std::unexpected(judged.error());
+    summary.plans = std::move(*judged);
+
+    for (PatrolTrack &track : *tracks) {
+        if (!withPoints)
+            track.points.clear();
+    }
+    summary.tracks = std::move(*tracks);
+    return summary;
+}
+
+Result<QList<PlanStatus>> PatrolBook::judgePlans(
+    const QDate &first, const QDate &last, const QString &gridCode) const
+{
+    auto tracks = this->tracks({gridCode, first, last});
+    if (!tracks)
+        return std::unexpected(tracks.error());
+    QHash<qint64, QList<GridCoverage>> seen;
+    for (const PatrolTrack &track : *tracks) {
+        auto covered = coverage(track.id);
+        if (!covered)
+            return std::unexpected(covered.error());
+        seen.insert(track.id, *covered);
+    }
+    auto plans = this->plans(gridCode);
+    if (!plans)
+        return std::unexpected(plans.error());
+    return judge(*plans, *tracks, seen, first, last);
+}
+
+Result<QList<PlanStatus>> PatrolBook::judge(const QList<PatrolPlan> &plans,
+    const QList<PatrolTrack> &tracks, const QHash<qint64, QList<GridCoverage>> &coverage,
+    const QDate &first, const QDate &last) const
+{
     auto posts = postsByName();
     if (!posts)
         return std::unexpected(posts.error());
-    for (const PatrolPlan &plan : *plans) {
-        PlanStatus status {plan, wholeSlots(plan.per, summary.first, summary.last)};
-        for (const PatrolTrack &track : *tracks) {
+    QList<PlanStatus> statuses;
+    for (const PatrolPlan &plan : plans) {
+        PlanStatus status {plan, wholeSlots(plan.per, first, last)};
+        for (const PatrolTrack &track : tracks) {
             const bool byWhom = plan.person.isEmpty() ? posts->value(track.person) == plan.post
                                                       : track.person == plan.person;
-            const auto &seen = summary.coverage.value(track.id);
+            const auto &seen = coverage.value(track.id);
             const bool sawEnough = std::any_of(seen.cbegin(), seen.cend(), [&](const auto &grid) {
                 return grid.gridCode == plan.gridCode && grid.share() >= plan.minimumShare;
             });
@@ -586,12 +703,9 @@ Result<PatrolSummary> PatrolBook::summary(const PatrolFilter &filter) const
             for (PlanSlot &slot : status.slots)
                 slot.done += day >= slot.first && day <= slot.last ? 1 : 0;
         }
-        summary.plans << status;
+        statuses << status;
     }
-    for (PatrolTrack &track : *tracks)
-        track.points.clear();
-    summary.tracks = std::move(*tracks);
-    return summary;
+    return statuses;
 }
 
 Result<QSet<qint64>> PatrolBook::creditedCaseIds(

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 namespace GridDesk {
 
@@ -88,9 +89,40 @@ QDateTime featureTime(OGRFeatureH feature, int field)
     return time;
 }
 
+/// How many fixes a step of progress covers: often enough for a bar and a prompt Cancel,
+/// seldom enough to cost nothing.
+constexpr qint64 PROGRESS_STEP = 2000;
+
+Error cancelled(const QString &name)
+{
+    return Error {ErrorCode::Cancelled, Tr::tr("Reading %1 was cancelled.").arg(name)};
+}
+
+/// How many track points a GPX file holds, counted in its text: the total reading reports
+/// progress against, before GDAL reads the points one by one.
+qint64 countTrackPoints(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    static const QByteArray tag = "<trkpt";
+    qint64 count = 0;
+    QByteArray carried;
+    while (!file.atEnd()) {
+        // The last bytes of a chunk, too few to hold a whole tag, start the next one: a tag
+        // split across two chunks is counted once.
+        const QByteArray chunk = carried + file.read(1 << 20);
+        for (qsizetype at = chunk.indexOf(tag); at >= 0; at = chunk.indexOf(tag, at + 1))
+            ++count;
+        carried = chunk.right(tag.size() - 1);
+    }
+    return count;
+}
+
 /// The track points of a GPX layer in file order, each track segment a stretch of its own;
-/// a point without a time has an invalid one.
-QList<TrackPoint> trackPoints(OGRLayerH layer)
+/// a point without a time has an invalid one. Empty when progress stopped the reading.
+std::optional<QList<TrackPoint>> trackPoints(
+    OGRLayerH layer, qint64 total, const TrackReader::Progress &progress)
 {
     OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
     const int timeField = OGR_FD_GetFieldIndex(definition, "time");
@@ -112,6 +144,9 @@ QList<TrackPoint> trackPoints(OGRLayerH layer)
         }
         points << TrackPoint {{OGR_G_GetX(geometry, 0), OGR_G_GetY(geometry, 0)},
             featureTime(feature.get(), timeField), stretch};
+        const bool report = progress && points.size() % PROGRESS_STEP == 0;
+        if (report && !progress(points.size(), std::max<qint64>(total, points.size())))
+            return std::nullopt;
     }
     return points;
 }
@@ -138,7 +173,7 @@ Result<void> checkTimes(const QString &name, const QList<TrackPoint> &points)
             .arg(first - points.cbegin() + 1));
 }
 
-Result<TrackReading> readGpx(const QString &path)
+Result<TrackReading> readGpx(const QString &path, const TrackReader::Progress &progress)
 {
     registerGdal();
     const QuietGdal quiet;
@@ -156,7 +191,11 @@ Result<TrackReading> readGpx(const QString &path)
         return fail(ErrorCode::UnreadableFile, Tr::tr("%1 has no track points.").arg(name));
 
     CPLErrorReset();
-    TrackReading reading {QStringLiteral("gpx"), trackPoints(layer), {}};
+    const qint64 total = progress ? countTrackPoints(path) : 0;
+    std::optional<QList<TrackPoint>> points = trackPoints(layer, total, progress);
+    if (!points)
+        return std::unexpected(cancelled(name));
+    TrackReading reading {QStringLiteral("gpx"), std::move(*points), {}};
     if (CPLGetLastErrorType() == CE_Failure) {
         return fail(ErrorCode::UnreadableFile,
             Tr::tr("%1 is damaged after %n track point(s): %2", nullptr, int(reading.points.size()))
@@ -243,7 +282,7 @@ void noteSkipped(TrackReading &reading, const QString &name, const Skipped &badC
     }
 }
 
-Result<TrackReading> readNmea(const QString &path)
+Result<TrackReading> readNmea(const QString &path, const TrackReader::Progress &progress)
 {
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
@@ -259,6 +298,9 @@ Result<TrackReading> readNmea(const QString &path)
     int lineNumber = 0;
     while (!file.atEnd()) {
         ++lineNumber;
+        const bool report = progress && lineNumber % PROGRESS_STEP == 0;
+        if (report && !progress(file.pos(), file.size()))
+            return std::unexpected(cancelled(name));
         const QByteArray sentence = sentenceOf(file.readLine());
         if (sentence.isEmpty())
             continue;
@@ -298,6 +340,23 @@ Result<TrackReading> readNmea(const QString &path)
     return reading;
 }
 
+/// Whether the file starts as UTF-16 or UTF-32 text does: with such a byte order mark, or
+/// with an ASCII character next to a zero byte, which ASCII and UTF-8 text never hold.
+bool looksWide(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray start = file.read(4);
+    if (start.size() < 2)
+        return false;
+    const bool mark = start.startsWith("\xFF\xFE") || start.startsWith("\xFE\xFF")
+        || start.startsWith(QByteArray("\0\0\xFE\xFF", 4));
+    const bool littleEndian = start.at(0) != '\0' && start.at(1) == '\0';
+    const bool bigEndian = start.at(0) == '\0' && start.at(1) != '\0';
+    return mark || littleEndian || bigEndian;
+}
+
 bool looksLikeXml(const QString &path)
 {
     QFile file(path);
@@ -311,19 +370,27 @@ bool looksLikeXml(const QString &path)
 
 } // namespace
 
-Result<TrackReading> TrackReader::read(const QString &path)
+Result<TrackReading> TrackReader::read(const QString &path, const Progress &progress)
 {
     const QFileInfo info(path);
     if (!info.exists() || !info.isFile())
         return fail(ErrorCode::FileNotFound, Tr::tr("%1 does not exist.").arg(path));
+
+    if (looksWide(path)) {
+        return fail(ErrorCode::UnknownEncoding,
+            Tr::tr("%1 is written in UTF-16 or UTF-32, but GPX files and NMEA logs are ASCII or "
+                   "UTF-8 text. Save it as UTF-8 and import it again.")
+                .arg(info.fileName()));
+    }
+
     const QString suffix = info.suffix().toLower();
     const bool nmea = suffix == QLatin1String("nmea") || suffix == QLatin1String("log")
         || suffix == QLatin1String("txt");
     if (suffix == QLatin1String("gpx"))
-        return readGpx(path);
+        return readGpx(path, progress);
     if (nmea)
-        return readNmea(path);
-    return looksLikeXml(path) ? readGpx(path) : readNmea(path);
+        return readNmea(path, progress);
+    return looksLikeXml(path) ? readGpx(path, progress) : readNmea(path, progress);
 }
 
 } // namespace GridDesk

@@ -34,6 +34,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 
@@ -417,11 +418,14 @@ void TestMainWindow::patrolsDockDrawsAnImportedTrackOnTheMap()
     file.write(text);
     file.close();
 
-    auto imported = panel->importFile(gpx);
-    QVERIFY2(imported, qPrintable(panel->message()));
-    QCOMPARE(imported->track.person, QStringLiteral("wang"));
-    QVERIFY(!imported->coverage.isEmpty());
+    // Imported in the background; the panel tells when it is done.
+    QSignalSpy finished(panel, &PatrolsPanel::importFinished);
+    QVERIFY2(panel->importFile(gpx), qPrintable(panel->message()));
+    QVERIFY2(finished.wait(30000), qPrintable(panel->message()));
     QCOMPARE(panel->overlay()->tracks().size(), 1);
+    QCOMPARE(panel->overlay()->tracks().first().id, finished.first().first().toLongLong());
+    QCOMPARE(panel->overlay()->tracks().first().person, QStringLiteral("wang"));
+    QVERIFY(panel->findChild<QTableWidget *>(QStringLiteral("patrolCoverage"))->rowCount() > 0);
 
     // The map zoomed to the track and draws it in the first track colour.
     MapCanvas *canvas = m_window->mapCanvas();

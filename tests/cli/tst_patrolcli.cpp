@@ -203,6 +203,49 @@ private Q_SLOTS:
             qPrintable(again.err));
     }
 
+    void aPlanIsEditedAsTheDeskEditsIt()
+    {
+        const Test::Run added = cli(
+            {QStringLiteral("patrol-plan"), m_path, QStringLiteral("add"), QStringLiteral("--grid"),
+                QStringLiteral("SQ"), QStringLiteral("--tasks"), QStringLiteral("Litter"),
+                QStringLiteral("--person"), QStringLiteral("lee"), QStringLiteral("--json")});
+        QVERIFY2(added.status == 0, qPrintable(added.err));
+        const QString id = QString::number(jsonOf(added).value(QLatin1String("id")).toInteger());
+
+        // Only what is given changes; a post replaces the person.
+        const Test::Run edited = cli({QStringLiteral("patrol-plan"), m_path, QStringLiteral("edit"),
+            id, QStringLiteral("--times"), QStringLiteral("3"), QStringLiteral("--per"),
+            QStringLiteral("month"), QStringLiteral("--post"), QStringLiteral("grid_patroller"),
+            QStringLiteral("--json")});
+        QVERIFY2(edited.status == 0, qPrintable(edited.err));
+        const QJsonObject plan = jsonOf(edited);
+        QCOMPARE(plan.value(QLatin1String("tasks")).toString(), QStringLiteral("Litter"));
+        QCOMPARE(plan.value(QLatin1String("times")).toInt(), 3);
+        QCOMPARE(plan.value(QLatin1String("per")).toString(), QStringLiteral("month"));
+        QCOMPARE(plan.value(QLatin1String("person")).toString(), QString());
+        QCOMPARE(plan.value(QLatin1String("post")).toString(), QStringLiteral("grid_patroller"));
+
+        // Refused as the desk's dialog refuses it, keeping the plan as it was.
+        const Test::Run unknownGrid = cli({QStringLiteral("patrol-plan"), m_path,
+            QStringLiteral("edit"), id, QStringLiteral("--grid"), QStringLiteral("XX")});
+        QCOMPARE(unknownGrid.status, 1);
+        QVERIFY2(unknownGrid.err.contains(QLatin1String("There is no grid XX")),
+            qPrintable(unknownGrid.err));
+        const Test::Run missing =
+            cli({QStringLiteral("patrol-plan"), m_path, QStringLiteral("edit"),
+                QStringLiteral("999"), QStringLiteral("--times"), QStringLiteral("2")});
+        QCOMPARE(missing.status, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("There is no patrol plan 999")),
+            qPrintable(missing.err));
+        const Test::Run listed = cli({QStringLiteral("patrol-plan"), m_path, QStringLiteral("list"),
+            QStringLiteral("--grid"), QStringLiteral("SQ"), QStringLiteral("--json")});
+        QVERIFY2(listed.status == 0, qPrintable(listed.err));
+        const QJsonObject kept = QJsonDocument::fromJson(listed.out).array().last().toObject();
+        QCOMPARE(kept.value(QLatin1String("id")).toInteger(), id.toLongLong());
+        QCOMPARE(kept.value(QLatin1String("grid")).toString(), QStringLiteral("SQ"));
+        QCOMPARE(kept.value(QLatin1String("times")).toInt(), 3);
+    }
+
     void realNmeaLogThroughTheCommandLine()
     {
         const QString log =

@@ -45,10 +45,11 @@ class TestPatrolBook : public QObject
     /// A workspace with two 0.01° squares at the equator, SQ and NEXT east of it, the user
     /// lee and two people of the org chart: Wang Fang, a grid patroller, and Zhao Min, an
     /// information collector.
-    std::unique_ptr<Workspace> squares()
+    std::unique_ptr<Workspace> squares(QString name = {})
     {
-        auto opened = Workspace::open(
-            m_dir.filePath(QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".gpkg")));
+        if (name.isEmpty())
+            name = QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".gpkg");
+        auto opened = Workspace::open(m_dir.filePath(name));
         if (!opened)
             return nullptr;
         std::unique_ptr<Workspace> workspace = std::move(*opened);
@@ -274,6 +275,155 @@ private Q_SLOTS:
         QVERIFY(!unknownGrid);
         QVERIFY2(unknownGrid.error().message.contains(QLatin1String("no grid NOPE")),
             qPrintable(unknownGrid.error().message));
+    }
+
+    void plansAreCheckedEditedAndKept()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("plans.gpkg"));
+        qint64 id = 0;
+        {
+            auto workspace = squares(QStringLiteral("plans.gpkg"));
+            QVERIFY(workspace);
+            PatrolBook book(*workspace);
+            PatrolPlan plan {0, QStringLiteral("SQ"), QStringLiteral("Litter"), 2, PlanPeriod::Week,
+                {}, QStringLiteral("grid_patroller"), 0.0};
+            QVERIFY2(book.checkPlan(plan), Test::why(book.checkPlan(plan)));
+            auto added = book.addPlan(plan);
+            QVERIFY2(added, Test::why(added));
+            id = *added;
+
+            // What checkPlan() refuses, updatePlan() refuses too, changing nothing.
+            PatrolPlan wrong = plan;
+            wrong.id = id;
+            wrong.gridCode = QStringLiteral("NOPE");
+            QVERIFY(!book.checkPlan(wrong));
+            auto refused = book.updatePlan(wrong);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().message, book.checkPlan(wrong).error().message);
+            wrong = plan;
+            wrong.post.clear();
+            wrong.person = QStringLiteral("nobody");
+            QVERIFY2(book.checkPlan(wrong).error().message.contains(QLatin1String("\"nobody\"")),
+                qPrintable(book.checkPlan(wrong).error().message));
+            QCOMPARE(book.plans()->first().gridCode, QStringLiteral("SQ"));
+
+            PatrolPlan edited {id, QStringLiteral("NEXT"), QStringLiteral("Street lights"), 3,
+                PlanPeriod::Month, QStringLiteral("Zhao Min"), {}, 0.25};
+            auto updated = book.updatePlan(edited);
+            QVERIFY2(updated, Test::why(updated));
+            edited.id = id + 100;
+            auto missing = book.updatePlan(edited);
+            QVERIFY(!missing);
+            QCOMPARE(missing.error().code, ErrorCode::NotFound);
+        }
+
+        // Reopened, as after a restart: the edited plan, in place of the first one.
+        auto workspace = Workspace::open(path);
+        QVERIFY2(workspace, Test::why(workspace));
+        auto plans = PatrolBook(**workspace).plans();
+        QVERIFY2(plans, Test::why(plans));
+        QCOMPARE(plans->size(), 1);
+        const PatrolPlan &kept = plans->first();
+        QCOMPARE(kept.id, id);
+        QCOMPARE(kept.gridCode, QStringLiteral("NEXT"));
+        QCOMPARE(kept.tasks, QStringLiteral("Street lights"));
+        QCOMPARE(kept.times, 3);
+        QCOMPARE(kept.per, PlanPeriod::Month);
+        QCOMPARE(kept.person, QStringLiteral("Zhao Min"));
+        QVERIFY(kept.post.isEmpty());
+        QCOMPARE(kept.minimumShare, 0.25);
+    }
+
+    void plansAreJudgedOverTheDaysAsked()
+    {
+        auto workspace = squares();
+        QVERIFY(workspace);
+        PatrolBook book(*workspace);
+        for (const QDateTime &start : {utc(2, 9), utc(5, 9), utc(10, 9)})
+            QVERIFY2(book.importTrack(walkAcross(start), QStringLiteral("lee")), "lee's walk");
+        QVERIFY(book.addPlan({0, QStringLiteral("SQ"), QStringLiteral("Litter"), 2,
+            PlanPeriod::Week, QStringLiteral("lee"), {}, 0.0}));
+        QVERIFY(book.addPlan({0, QStringLiteral("NEXT"), QStringLiteral("Lights"), 1,
+            PlanPeriod::Day, QStringLiteral("lee"), {}, 0.0}));
+
+        // The same judgement as summary() makes for the same days, for every grid at once.
+        const QDate first(2026, 3, 2), last(2026, 3, 15);
+        auto judged = book.judgePlans(first, last);
+        QVERIFY2(judged, Test::why(judged));
+        QCOMPARE(judged->size(), 2);
+        for (const PlanStatus &status : *judged) {
+            auto summary = book.summary({status.plan.gridCode, first, last});
+            QVERIFY2(summary, Test::why(summary));
+            QCOMPARE(summary->plans.size(), 1);
+            QCOMPARE(status.slotsMet(), summary->plans.first().slotsMet());
+            QCOMPARE(status.slots.size(), summary->plans.first().slots.size());
+        }
+        QCOMPARE(judged->at(0).slotsMet(), 1);
+        QCOMPARE(judged->at(0).slots.size(), 2);
+        QCOMPARE(judged->at(1).slots.size(), 14);
+
+        // The first week alone: met; the second alone: not; days without a whole week: not
+        // judged.
+        QCOMPARE(book.judgePlans(first, QDate(2026, 3, 8))->at(0).met(), std::optional(true));
+        QCOMPARE(book.judgePlans(QDate(2026, 3, 9), last)->at(0).met(), std::optional(false));
+        QCOMPARE(book.judgePlans(QDate(2026, 3, 3), QDate(2026, 3, 8))->at(0).met(),
+            std::optional<bool>());
+        QCOMPARE(book.judgePlans(QDate(2026, 3, 9), last, QStringLiteral("NEXT"))->size(), 1);
+    }
+
+    void aStoppedImportKeepsNothing_data()
+    {
+        QTest::addColumn<int>("stageNumber");
+        QTest::addColumn<int>("calls");
+        QTest::newRow("while reading") << int(ImportStage::Reading) << 1;
+        QTest::newRow("before analysing") << int(ImportStage::Analysing) << 1;
+        QTest::newRow("while saving") << int(ImportStage::Saving) << 2;
+    }
+
+    void aStoppedImportKeepsNothing()
+    {
+        QFETCH(int, stageNumber);
+        QFETCH(int, calls);
+        const auto stage = ImportStage(stageNumber);
+        auto workspace = squares();
+        QVERIFY(workspace);
+        PatrolBook book(*workspace);
+        QVERIFY2(book.importTrack(walkAcross(utc(2, 9)), QStringLiteral("lee")), "a first walk");
+        const qint64 tracks = count(*workspace, "patrol_tracks");
+        const qint64 points = count(*workspace, "patrol_points");
+        const qint64 imports = count(*workspace, "griddesk_imports");
+        // Long enough for a few reports of progress while reading and saving.
+        const QString path = m_dir.filePath(QStringLiteral("long.gpx"));
+        QVERIFY(Test::writeGpx(path, Test::walk(-0.002, 0.004, 0.008, 0.006, 7000, utc(3, 9))));
+
+        int told = 0;
+        QList<ImportStage> stages;
+        auto stopped = book.importTrack(
+            path, QStringLiteral("lee"), 30.0, [&](ImportStage at, qint64, qint64) {
+                stages << at;
+                return at != stage || ++told < calls;
+            });
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().code, ErrorCode::Cancelled);
+        QVERIFY2(stopped.error().message.contains(QLatin1String("long.gpx was cancelled")),
+            qPrintable(stopped.error().message));
+        QCOMPARE(stages.last(), stage);
+        QCOMPARE(count(*workspace, "patrol_tracks"), tracks);
+        QCOMPARE(count(*workspace, "patrol_points"), points);
+        QCOMPARE(count(*workspace, "griddesk_imports"), imports);
+
+        // Not stopped, the same log is kept whole, and the stages came in order.
+        stages.clear();
+        auto imported = book.importTrack(
+            path, QStringLiteral("lee"), 30.0, [&](ImportStage at, qint64, qint64) {
+                stages << at;
+                return true;
+            });
+        QVERIFY2(imported, Test::why(imported));
+        QCOMPARE(count(*workspace, "patrol_points"), points + 7001);
+        QVERIFY(std::is_sorted(stages.cbegin(), stages.cend()));
+        QCOMPARE(stages.first(), ImportStage::Reading);
+        QCOMPARE(stages.last(), ImportStage::Saving);
     }
 
     void casesFoundOnAPatrolAreCreditedAndCountAsFirstDiscovered()

@@ -6,6 +6,7 @@
 #include "support/testsupport.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace GridDesk;
@@ -255,6 +256,87 @@ private Q_SLOTS:
         auto missing = TrackReader::read(m_dir.filePath(QStringLiteral("nowhere.gpx")));
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, ErrorCode::FileNotFound);
+    }
+
+    void wideEncodingsAreNamed_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        const QString gpx = QStringLiteral(
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<gpx version=\"1.1\"></gpx>\n");
+        const QByteArray rmc = nmeaWithChecksum(
+            "GPRMC,222437.000,A,2734.33926,S,15305.44310,E,33.9,157.8,030308,11.2,W,A");
+        QByteArray utf16le("\xFF\xFE", 2);
+        for (QChar c : gpx)
+            utf16le.append(char(c.unicode() & 0xff)).append(char(c.unicode() >> 8));
+        QByteArray utf16be;
+        for (char c : rmc + "\n")
+            utf16be.append('\0').append(c);
+        QByteArray utf32("\0\0\xFE\xFF", 4);
+        for (char c : rmc + "\n")
+            utf32.append(3, '\0').append(c);
+        QTest::newRow("UTF-16 GPX with its byte order mark") << "wide.gpx" << utf16le;
+        QTest::newRow("UTF-16 NMEA without a mark") << "wide.nmea" << utf16be;
+        QTest::newRow("UTF-32 NMEA of another name") << "wide.dat" << utf32;
+    }
+
+    void wideEncodingsAreNamed()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        auto reading = TrackReader::read(write(name, content));
+        QVERIFY(!reading);
+        QCOMPARE(reading.error().code, ErrorCode::UnknownEncoding);
+        QVERIFY2(reading.error().message.startsWith(
+                     name + QStringLiteral(" is written in UTF-16 or UTF-32")),
+            qPrintable(reading.error().message));
+    }
+
+    void progressIsToldAndCanStopTheReading_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("GPX") << "long.gpx";
+        QTest::newRow("NMEA") << "long.nmea";
+    }
+
+    void progressIsToldAndCanStopTheReading()
+    {
+        QFETCH(QString, name);
+        const QDateTime start(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        const QString path = m_dir.filePath(name);
+        if (name.endsWith(QLatin1String(".gpx"))) {
+            QVERIFY(Test::writeGpx(path, Test::walk(0.0, 0.0, 0.01, 0.01, 9999, start)));
+        } else {
+            QByteArray log;
+            for (int i = 0; i < 10000; ++i) {
+                const QTime at = QTime(9, 0).addSecs(i % 3600);
+                log += nmeaWithChecksum("GPRMC," + at.toString(QStringLiteral("hhmmss")).toLatin1()
+                           + ".000,A,0000.1000,N,00000.1000,E,1.0,90.0,020326,,,A")
+                    + "\n";
+            }
+            QVERIFY(!write(name, log).isEmpty());
+        }
+
+        QList<std::pair<qint64, qint64>> told;
+        auto reading = TrackReader::read(path, [&told](qint64 done, qint64 total) {
+            told << std::pair {done, total};
+            return true;
+        });
+        QVERIFY2(reading, Test::why(reading));
+        QCOMPARE(reading->points.size(), 10000);
+        QVERIFY2(told.size() >= 4, qPrintable(QString::number(told.size())));
+        const qint64 total = name.endsWith(QLatin1String(".gpx")) ? 10000 : QFileInfo(path).size();
+        for (qsizetype i = 0; i < told.size(); ++i) {
+            QCOMPARE(told.at(i).second, total);
+            QVERIFY(told.at(i).first > 0 && told.at(i).first <= total);
+            QVERIFY(i == 0 || told.at(i).first > told.at(i - 1).first);
+        }
+
+        int asked = 0;
+        auto stopped = TrackReader::read(path, [&asked](qint64, qint64) { return ++asked < 2; });
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().code, ErrorCode::Cancelled);
+        QCOMPARE(asked, 2);
     }
 };
 

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -593,6 +594,43 @@ private Q_SLOTS:
                                     "source = 'la311' GROUP BY external_id HAVING count(*) > 1) d"))
                      .toInt(),
             0);
+    }
+
+    void theHotlineFeedReadsAnXlsxExport()
+    {
+        // 50 real MyLA311 rows, turned into a spreadsheet by GDAL as a hotline system exports.
+        QFile source(
+            dataPath(QStringLiteral("../../../shared/data/los-angeles/myla311_2018_mini_10k.csv")));
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines {source.readLine()};
+        for (int skip = 0; skip < 5000; ++skip)
+            source.readLine();
+        while (!source.atEnd() && lines.size() < 51)
+            lines << source.readLine();
+        const QString csv = path(QStringLiteral("xlsx-source.csv"));
+        {
+            QFile out(csv);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            for (const QByteArray &line : lines)
+                out.write(line);
+        }
+        const QString xlsx = path(QStringLiteral("export.xlsx"));
+        QProcess convert;
+        convert.start(
+            QStringLiteral("ogr2ogr"), {QStringLiteral("-f"), QStringLiteral("XLSX"), xlsx, csv});
+        QVERIFY(convert.waitForFinished(60'000));
+        QVERIFY2(convert.exitCode() == 0, convert.readAllStandardError().constData());
+
+        const QString count = QStringLiteral("SELECT count(*) FROM cases WHERE source = 'la311'");
+        const qint64 before = scalar(*m_store, count).toLongLong();
+        HotlineFeed feed(*m_store, QStringLiteral("la311"));
+        auto imported = feed.importFile(xlsx);
+        QVERIFY2(imported.has_value(), why(imported).constData());
+        QCOMPARE(imported->imported, qint64(50));
+        QCOMPARE(scalar(*m_store, count).toLongLong() - before, qint64(50));
+        // Taken in again, the same export doubles nothing.
+        QVERIFY(feed.importFile(xlsx));
+        QCOMPARE(scalar(*m_store, count).toLongLong() - before, qint64(50));
     }
 };
 

@@ -996,6 +996,19 @@
         <source>Linked by %1</source>
         <translation>Linked by %1</translation>
     </message>
+    <message>
+        <source>Possibly the same as:</source>
+        <translation>Possibly the same as:</translation>
+    </message>
+    <message>
+        <source>case %1 (%2, %3 min and %4 m apart)</source>
+        <extracomment>%1 is a case, %2 its channel, %3 minutes and %4 metres from this case</extracomment>
+        <translation>case %1 (%2, %3 min and %4 m apart)</translation>
+    </message>
+    <message>
+        <source>— merge it with Merge.</source>
+        <translation>— merge it with Merge.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseImporter</name>
@@ -1126,6 +1139,10 @@
         <source>Lead unit</source>
         <translation>Lead unit</translation>
     </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseTimelineModel</name>
@@ -1252,6 +1269,32 @@
     <message>
         <source>Register entry: %1.</source>
         <translation>Register entry: %1.</translation>
+    </message>
+    <message>
+        <source>Received %1 from %2.</source>
+        <extracomment>%1 is a time, %2 the program or file that sent a report</extracomment>
+        <translation>Received %1 from %2.</translation>
+    </message>
+    <message>
+        <source>Alarm %1, level %2, from device %3.</source>
+        <extracomment>%1 is the type of an alarm, %2 its level from 1 to 4, %3 the device&apos;s code</extracomment>
+        <translation>Alarm %1, level %2, from device %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n bytes that are not text)</source>
+        <translation>
+            <numerusform>(%n byte that is not text)</numerusform>
+            <numerusform>(%n bytes that are not text)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As received:</source>
+        <translation>As received:</translation>
+    </message>
+    <message>
+        <source>%1 Came again: %2 alarms in all.</source>
+        <extracomment>%1 says which alarm, %2 how many alarms the report holds now</extracomment>
+        <translation>%1 Came again: %2 alarms in all.</translation>
     </message>
 </context>
 <context>
@@ -2943,20 +2986,8 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>patrols needs a WORKSPACE.</translation>
     </message>
     <message>
-        <source>patrol-plan needs a WORKSPACE and add, list or remove.</source>
-        <translation>patrol-plan needs a WORKSPACE and add, list or remove.</translation>
-    </message>
-    <message>
-        <source>patrol-plan remove needs the plan&apos;s ID.</source>
-        <translation>patrol-plan remove needs the plan&apos;s ID.</translation>
-    </message>
-    <message>
         <source>patrol-plan %1 takes no further argument.</source>
         <translation>patrol-plan %1 takes no further argument.</translation>
-    </message>
-    <message>
-        <source>unknown patrol-plan action &quot;%1&quot;; use add, list or remove.</source>
-        <translation>unknown patrol-plan action &quot;%1&quot;; use add, list or remove.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is no plan ID.</source>
@@ -3084,6 +3115,58 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>Took in revision %1 of the server&apos;s org chart.</translation>
     </message>
     <message>
+        <source>A register entry the case concerns; repeat for several.</source>
+        <translation>A register entry the case concerns; repeat for several.</translation>
+    </message>
+    <message>
+        <source>The register entry of the person who reported the case.</source>
+        <translation>The register entry of the person who reported the case.</translation>
+    </message>
+    <message>
+        <source>Remove the link instead of making it.</source>
+        <translation>Remove the link instead of making it.</translation>
+    </message>
+    <message>
+        <source>Register entries whose name or address begins with this.</source>
+        <translation>Register entries whose name or address begins with this.</translation>
+    </message>
+    <message>
+        <source>What the entry is to the case: concerns (default) or reporter.</source>
+        <translation>What the entry is to the case: concerns (default) or reporter.</translation>
+    </message>
+    <message>
+        <source>register-entry needs a WORKSPACE and a CODE.</source>
+        <translation>register-entry needs a WORKSPACE and a CODE.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3) has no cases.</source>
+        <translation>%1 (%2 %3) has no cases.</translation>
+    </message>
+    <message>
+        <source>  linked to %1 (%2)</source>
+        <translation>  linked to %1 (%2)</translation>
+    </message>
+    <message>
+        <source>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</source>
+        <translation>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</translation>
+    </message>
+    <message>
+        <source>case-link needs a WORKSPACE, a case ID and a register entry CODE.</source>
+        <translation>case-link needs a WORKSPACE, a case ID and a register entry CODE.</translation>
+    </message>
+    <message>
+        <source>--link-role takes concerns or reporter.</source>
+        <translation>--link-role takes concerns or reporter.</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer linked to %2.</source>
+        <translation>Case %1 is no longer linked to %2.</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2.</source>
+        <translation>Case %1 is linked to %2.</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -3126,6 +3209,8 @@ Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on th
   griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
   griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
       --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE edit ID [--grid CODE] [--tasks TEXT] [--times N]
+      [--per day|week|month] [--person NAME | --post POST] [--min-share 0-1] [--json]
   griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
 
 The grid map:
@@ -3236,6 +3321,8 @@ Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on th
   griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
   griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
       --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE edit ID [--grid CODE] [--tasks TEXT] [--times N]
+      [--per day|week|month] [--person NAME | --post POST] [--min-share 0-1] [--json]
   griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
 
 The grid map:
@@ -3306,56 +3393,24 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>A register entry the case concerns; repeat for several.</source>
-        <translation>A register entry the case concerns; repeat for several.</translation>
+        <source>There is no patrol plan %1.</source>
+        <translation>There is no patrol plan %1.</translation>
     </message>
     <message>
-        <source>The register entry of the person who reported the case.</source>
-        <translation>The register entry of the person who reported the case.</translation>
+        <source>Patrol plan %1 changed: grid %2, %3.</source>
+        <translation>Patrol plan %1 changed: grid %2, %3.</translation>
     </message>
     <message>
-        <source>Remove the link instead of making it.</source>
-        <translation>Remove the link instead of making it.</translation>
+        <source>patrol-plan needs a WORKSPACE and add, list, edit or remove.</source>
+        <translation>patrol-plan needs a WORKSPACE and add, list, edit or remove.</translation>
     </message>
     <message>
-        <source>Register entries whose name or address begins with this.</source>
-        <translation>Register entries whose name or address begins with this.</translation>
+        <source>patrol-plan %1 needs the plan&apos;s ID.</source>
+        <translation>patrol-plan %1 needs the plan&apos;s ID.</translation>
     </message>
     <message>
-        <source>What the entry is to the case: concerns (default) or reporter.</source>
-        <translation>What the entry is to the case: concerns (default) or reporter.</translation>
-    </message>
-    <message>
-        <source>register-entry needs a WORKSPACE and a CODE.</source>
-        <translation>register-entry needs a WORKSPACE and a CODE.</translation>
-    </message>
-    <message>
-        <source>%1 (%2 %3) has no cases.</source>
-        <translation>%1 (%2 %3) has no cases.</translation>
-    </message>
-    <message>
-        <source>  linked to %1 (%2)</source>
-        <translation>  linked to %1 (%2)</translation>
-    </message>
-    <message>
-        <source>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</source>
-        <translation>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</translation>
-    </message>
-    <message>
-        <source>case-link needs a WORKSPACE, a case ID and a register entry CODE.</source>
-        <translation>case-link needs a WORKSPACE, a case ID and a register entry CODE.</translation>
-    </message>
-    <message>
-        <source>--link-role takes concerns or reporter.</source>
-        <translation>--link-role takes concerns or reporter.</translation>
-    </message>
-    <message>
-        <source>Case %1 is no longer linked to %2.</source>
-        <translation>Case %1 is no longer linked to %2.</translation>
-    </message>
-    <message>
-        <source>Case %1 is linked to %2.</source>
-        <translation>Case %1 is linked to %2.</translation>
+        <source>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</source>
+        <translation>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</translation>
     </message>
 </context>
 <context>
@@ -5581,6 +5636,455 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::Intake</name>
+    <message>
+        <source>The alarm has %1 bytes; at most %2 are taken.</source>
+        <translation>The alarm has %1 bytes; at most %2 are taken.</translation>
+    </message>
+    <message>
+        <source>An alarm is sent as application/json, not %1.</source>
+        <translation>An alarm is sent as application/json, not %1.</translation>
+    </message>
+    <message>
+        <source>The server could not keep the alarm; send it again.</source>
+        <translation>The server could not keep the alarm; send it again.</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 failed: %2</translation>
+    </message>
+    <message>
+        <source>The alarm has no &quot;%1&quot;.</source>
+        <translation>The alarm has no &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;%1&quot; must be a string.</source>
+        <translation>The alarm&apos;s &quot;%1&quot; must be a string.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;%1&quot; is empty.</source>
+        <translation>The alarm&apos;s &quot;%1&quot; is empty.</translation>
+    </message>
+    <message>
+        <source>An intake client needs a name.</source>
+        <translation>An intake client needs a name.</translation>
+    </message>
+    <message>
+        <source>The client name &quot;%1&quot; is too long, starts or ends with a space, or holds control characters.</source>
+        <translation>The client name &quot;%1&quot; is too long, starts or ends with a space, or holds control characters.</translation>
+    </message>
+    <message>
+        <source>The hotline feed is read from files and needs no client; clients are for open311 and alarm.</source>
+        <translation>The hotline feed is read from files and needs no client; clients are for open311 and alarm.</translation>
+    </message>
+    <message>
+        <source>The unit %1 is not in the server&apos;s org chart.</source>
+        <translation>The unit %1 is not in the server&apos;s org chart.</translation>
+    </message>
+    <message>
+        <source>Looking up the client</source>
+        <translation>Looking up the client</translation>
+    </message>
+    <message>
+        <source>There is already an intake client named %1.</source>
+        <translation>There is already an intake client named %1.</translation>
+    </message>
+    <message>
+        <source>Adding the client %1</source>
+        <translation>Adding the client %1</translation>
+    </message>
+    <message>
+        <source>Revoking the client %1</source>
+        <translation>Revoking the client %1</translation>
+    </message>
+    <message>
+        <source>There is no intake client named %1 whose key still works.</source>
+        <translation>There is no intake client named %1 whose key still works.</translation>
+    </message>
+    <message>
+        <source>Reading the intake clients</source>
+        <translation>Reading the intake clients</translation>
+    </message>
+    <message>
+        <source>The API key is missing, unknown or revoked.</source>
+        <translation>The API key is missing, unknown or revoked.</translation>
+    </message>
+    <message>
+        <source>Checking an API key</source>
+        <translation>Checking an API key</translation>
+    </message>
+    <message>
+        <source>Numbering a report</source>
+        <translation>Numbering a report</translation>
+    </message>
+    <message>
+        <source>Numbering a report failed.</source>
+        <translation>Numbering a report failed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The description is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>The description is too long: at most %n character.</numerusform>
+            <numerusform>The description is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The location %1, %2 is not a WGS84 longitude and latitude.</source>
+        <translation>The location %1, %2 is not a WGS84 longitude and latitude.</translation>
+    </message>
+    <message>
+        <source>There is no category %1.</source>
+        <translation>There is no category %1.</translation>
+    </message>
+    <message>
+        <source>The report&apos;s id is too long.</source>
+        <translation>The report&apos;s id is too long.</translation>
+    </message>
+    <message>
+        <source>The alarm is not JSON: %1 at byte %2.</source>
+        <translation>The alarm is not JSON: %1 at byte %2.</translation>
+    </message>
+    <message>
+        <source>The alarm must be a JSON object.</source>
+        <translation>The alarm must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s device_id and type must be at most %1 characters without control characters.</source>
+        <translation>The alarm&apos;s device_id and type must be at most %1 characters without control characters.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;level&quot; must be a whole number from 1 to 4.</source>
+        <translation>The alarm&apos;s &quot;level&quot; must be a whole number from 1 to 4.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;location&quot; must be {&quot;lon&quot;: number, &quot;lat&quot;: number} in WGS84.</source>
+        <translation>The alarm&apos;s &quot;location&quot; must be {&quot;lon&quot;: number, &quot;lat&quot;: number} in WGS84.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s location %1, %2 is not a WGS84 longitude and latitude.</source>
+        <translation>The alarm&apos;s location %1, %2 is not a WGS84 longitude and latitude.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;time&quot; must be an ISO 8601 time with its offset, such as 2026-12-05T08:30:00+08:00, not &quot;%1&quot;.</source>
+        <translation>The alarm&apos;s &quot;time&quot; must be an ISO 8601 time with its offset, such as 2026-12-05T08:30:00+08:00, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s time lies more than a day ahead of the server&apos;s clock.</source>
+        <translation>The alarm&apos;s time lies more than a day ahead of the server&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;snapshot_url&quot; must be an http or https address.</source>
+        <translation>The alarm&apos;s &quot;snapshot_url&quot; must be an http or https address.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;kind&quot; is video or sensor, not &quot;%1&quot;.</source>
+        <translation>The alarm&apos;s &quot;kind&quot; is video or sensor, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;image&quot; must be {&quot;type&quot;: &quot;image/jpeg&quot; or &quot;image/png&quot;, &quot;base64&quot;: the picture}.</source>
+        <translation>The alarm&apos;s &quot;image&quot; must be {&quot;type&quot;: &quot;image/jpeg&quot; or &quot;image/png&quot;, &quot;base64&quot;: the picture}.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s image is not base64.</source>
+        <translation>The alarm&apos;s image is not base64.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s image is too large: at most %1.</source>
+        <translation>The alarm&apos;s image is too large: at most %1.</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s image is not the %1 it says it is.</source>
+        <translation>The alarm&apos;s image is not the %1 it says it is.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The alarm&apos;s description is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>The alarm&apos;s description is too long: at most %n character.</numerusform>
+            <numerusform>The alarm&apos;s description is too long: at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device %1 is not in the register of things; register it (its code is the device id) before it sends alarms.</source>
+        <translation>The device %1 is not in the register of things; register it (its code is the device id) before it sends alarms.</translation>
+    </message>
+    <message>
+        <source>The device %1 has no place in the register and the alarm gives none.</source>
+        <translation>The device %1 has no place in the register and the alarm gives none.</translation>
+    </message>
+    <message>
+        <source>Looking up the device&apos;s open alarm</source>
+        <translation>Looking up the device&apos;s open alarm</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (level %2) from %3 %4</source>
+        <translation>Alarm %1 (level %2) from %3 %4</translation>
+    </message>
+    <message>
+        <source>Keeping the device&apos;s open alarm</source>
+        <translation>Keeping the device&apos;s open alarm</translation>
+    </message>
+    <message>
+        <source>Counting the device&apos;s alarm</source>
+        <translation>Counting the device&apos;s alarm</translation>
+    </message>
+    <message>
+        <source>Counting a refused %1 payload</source>
+        <translation>Counting a refused %1 payload</translation>
+    </message>
+    <message>
+        <source>Reading the refused payloads</source>
+        <translation>Reading the refused payloads</translation>
+    </message>
+    <message>
+        <source>The form has more than %1 fields.</source>
+        <translation>The form has more than %1 fields.</translation>
+    </message>
+    <message>
+        <source>The body is not a form (application/x-www-form-urlencoded): a part has no &quot;name=value&quot;.</source>
+        <translation>The body is not a form (application/x-www-form-urlencoded): a part has no &quot;name=value&quot;.</translation>
+    </message>
+    <message>
+        <source>The form is not UTF-8 text.</source>
+        <translation>The form is not UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>The body holds no form fields.</source>
+        <translation>The body holds no form fields.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a WGS84 degree from -%2 to %2.</source>
+        <translation>&quot;%1&quot; must be a WGS84 degree from -%2 to %2.</translation>
+    </message>
+    <message>
+        <source>&quot;lat&quot; and &quot;long&quot; are given together.</source>
+        <translation>&quot;lat&quot; and &quot;long&quot; are given together.</translation>
+    </message>
+    <message>
+        <source>A service request needs a location: &quot;lat&quot; and &quot;long&quot;, &quot;address_string&quot; or &quot;address_id&quot;.</source>
+        <translation>A service request needs a location: &quot;lat&quot; and &quot;long&quot;, &quot;address_string&quot; or &quot;address_id&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;media_url&quot; must be an http or https address.</source>
+        <translation>&quot;media_url&quot; must be an http or https address.</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is given twice.</source>
+        <translation>The field &quot;%1&quot; is given twice.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; has more than %n characters.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; has more than %n character.</numerusform>
+            <numerusform>&quot;%1&quot; has more than %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An attribute code is too long.</source>
+        <translation>An attribute code is too long.</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; is given twice; several values are sent as attribute[%1][]=….</source>
+        <translation>The attribute &quot;%1&quot; is given twice; several values are sent as attribute[%1][]=….</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; has too many values.</source>
+        <translation>The attribute &quot;%1&quot; has too many values.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A value of the attribute &quot;%1&quot; has more than %n characters.</source>
+        <translation>
+            <numerusform>A value of the attribute &quot;%1&quot; has more than %n character.</numerusform>
+            <numerusform>A value of the attribute &quot;%1&quot; has more than %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attribute %1: %2</source>
+        <translation>Attribute %1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;code&quot; must be a text of 1 to %1 characters.</source>
+        <translation>&quot;code&quot; must be a text of 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>&quot;datatype&quot; is string, number, datetime, text, singlevaluelist or multivaluelist.</source>
+        <translation>&quot;datatype&quot; is string, number, datetime, text, singlevaluelist or multivaluelist.</translation>
+    </message>
+    <message>
+        <source>&quot;order&quot; must be a whole number from 1.</source>
+        <translation>&quot;order&quot; must be a whole number from 1.</translation>
+    </message>
+    <message>
+        <source>a list attribute needs &quot;values&quot;, [{&quot;key&quot;: …, &quot;name&quot;: …}].</source>
+        <translation>a list attribute needs &quot;values&quot;, [{&quot;key&quot;: …, &quot;name&quot;: …}].</translation>
+    </message>
+    <message>
+        <source>every value needs a &quot;key&quot; of its own.</source>
+        <translation>every value needs a &quot;key&quot; of its own.</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; %2</source>
+        <translation>The attribute &quot;%1&quot; %2</translation>
+    </message>
+    <message>
+        <source>takes one value.</source>
+        <translation>takes one value.</translation>
+    </message>
+    <message numerus="yes">
+        <source>takes at most %n characters.</source>
+        <translation>
+            <numerusform>takes at most %n character.</numerusform>
+            <numerusform>takes at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>takes a number, such as 12 or 3.5.</source>
+        <translation>takes a number, such as 12 or 3.5.</translation>
+    </message>
+    <message>
+        <source>takes a date and time with its offset, such as 2026-12-05T08:30:00+08:00.</source>
+        <translation>takes a date and time with its offset, such as 2026-12-05T08:30:00+08:00.</translation>
+    </message>
+    <message>
+        <source>has no choice &quot;%1&quot;.</source>
+        <translation>has no choice &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The service settings must be a JSON object {&quot;attributes&quot;: […]} or a list of attributes.</source>
+        <translation>The service settings must be a JSON object {&quot;attributes&quot;: […]} or a list of attributes.</translation>
+    </message>
+    <message>
+        <source>Two attributes have the code %1.</source>
+        <translation>Two attributes have the code %1.</translation>
+    </message>
+    <message>
+        <source>An attribute is sent as attribute[CODE]=value or attribute[CODE][]=value.</source>
+        <translation>An attribute is sent as attribute[CODE]=value or attribute[CODE][]=value.</translation>
+    </message>
+    <message>
+        <source>A service request needs a &quot;service_code&quot;.</source>
+        <translation>A service request needs a &quot;service_code&quot;.</translation>
+    </message>
+    <message>
+        <source>The service %1 asks for no attribute &quot;%2&quot;.</source>
+        <translation>The service %1 asks for no attribute &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>The service %1 needs the attribute &quot;%2&quot; (%3).</source>
+        <translation>The service %1 needs the attribute &quot;%2&quot; (%3).</translation>
+    </message>
+    <message>
+        <source>A query lists at most %1 service_request_id and %2 service_code.</source>
+        <translation>A query lists at most %1 service_request_id and %2 service_code.</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; is open, closed or both, comma-separated.</source>
+        <translation>&quot;status&quot; is open, closed or both, comma-separated.</translation>
+    </message>
+    <message>
+        <source>&quot;start_date&quot; and &quot;end_date&quot; are ISO 8601 times with Z or an offset, such as 2026-12-01T00:00:00Z.</source>
+        <translation>&quot;start_date&quot; and &quot;end_date&quot; are ISO 8601 times with Z or an offset, such as 2026-12-01T00:00:00Z.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;start_date&quot; must come before &quot;end_date&quot;, at most %n days before.</source>
+        <translation>
+            <numerusform>&quot;start_date&quot; must come before &quot;end_date&quot;, at most %n day before.</numerusform>
+            <numerusform>&quot;start_date&quot; must come before &quot;end_date&quot;, at most %n days before.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not read or write its store; try again.</source>
+        <translation>The server could not read or write its store; try again.</translation>
+    </message>
+    <message>
+        <source>There is no Open311 resource %1.</source>
+        <translation>There is no Open311 resource %1.</translation>
+    </message>
+    <message>
+        <source>Ask for %1.json or %1.xml.</source>
+        <translation>Ask for %1.json or %1.xml.</translation>
+    </message>
+    <message>
+        <source>Service requests are posted to requests.json or requests.xml.</source>
+        <translation>Service requests are posted to requests.json or requests.xml.</translation>
+    </message>
+    <message>
+        <source>Post to requests.json or requests.xml.</source>
+        <translation>Post to requests.json or requests.xml.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of this GridDesk server for an API key of an Open311 client.</source>
+        <translation>Ask the administrator of this GridDesk server for an API key of an Open311 client.</translation>
+    </message>
+    <message>
+        <source>There is no jurisdiction_id %1 here.</source>
+        <translation>There is no jurisdiction_id %1 here.</translation>
+    </message>
+    <message>
+        <source>Ask for services/CODE.json or services/CODE.xml.</source>
+        <translation>Ask for services/CODE.json or services/CODE.xml.</translation>
+    </message>
+    <message>
+        <source>There is no service_code %1.</source>
+        <translation>There is no service_code %1.</translation>
+    </message>
+    <message>
+        <source>Ask for requests/ID.json or requests/ID.xml.</source>
+        <translation>Ask for requests/ID.json or requests/ID.xml.</translation>
+    </message>
+    <message>
+        <source>There is no service request %1.</source>
+        <translation>There is no service request %1.</translation>
+    </message>
+    <message>
+        <source>Looking up Open311 requests</source>
+        <translation>Looking up Open311 requests</translation>
+    </message>
+    <message>
+        <source>The request has %1 bytes; at most %2 are taken.</source>
+        <translation>The request has %1 bytes; at most %2 are taken.</translation>
+    </message>
+    <message>
+        <source>A service request is posted as application/x-www-form-urlencoded, not %1.</source>
+        <translation>A service request is posted as application/x-www-form-urlencoded, not %1.</translation>
+    </message>
+    <message>
+        <source>The api_key is missing, unknown or revoked.</source>
+        <translation>The api_key is missing, unknown or revoked.</translation>
+    </message>
+    <message>
+        <source>This api_key files requests for jurisdiction_id %1, not %2.</source>
+        <translation>This api_key files requests for jurisdiction_id %1, not %2.</translation>
+    </message>
+    <message>
+        <source>There is no service_code %1; services.json lists them.</source>
+        <translation>There is no service_code %1; services.json lists them.</translation>
+    </message>
+    <message>
+        <source>The place of this request lies outside the area this api_key files requests for.</source>
+        <translation>The place of this request lies outside the area this api_key files requests for.</translation>
+    </message>
+    <message>
+        <source>There is no category %1 to offer as an Open311 service.</source>
+        <translation>There is no category %1 to offer as an Open311 service.</translation>
+    </message>
+    <message>
+        <source>Setting the Open311 service %1</source>
+        <translation>Setting the Open311 service %1</translation>
+    </message>
+    <message>
+        <source>Clearing the Open311 service %1</source>
+        <translation>Clearing the Open311 service %1</translation>
+    </message>
+    <message>
+        <source>The Open311 service %1 has no settings.</source>
+        <translation>The Open311 service %1 has no settings.</translation>
+    </message>
+    <message>
+        <source>Reading the Open311 services</source>
+        <translation>Reading the Open311 services</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::MainWindow</name>
     <message>
         <source>Case queue</source>
@@ -7389,6 +7893,95 @@ The first text that is not UTF-8: %2</translation>
         <source>month</source>
         <translation>month</translation>
     </message>
+    <message>
+        <source>The import of %1 was cancelled; nothing was kept.</source>
+        <translation>The import of %1 was cancelled; nothing was kept.</translation>
+    </message>
+    <message>
+        <source>Saving the patrol track was cancelled.</source>
+        <translation>Saving the patrol track was cancelled.</translation>
+    </message>
+    <message>
+        <source>Saving patrol plan %1</source>
+        <translation>Saving patrol plan %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 was cancelled.</source>
+        <translation>Reading %1 was cancelled.</translation>
+    </message>
+    <message>
+        <source>%1 is written in UTF-16 or UTF-32, but GPX files and NMEA logs are ASCII or UTF-8 text. Save it as UTF-8 and import it again.</source>
+        <translation>%1 is written in UTF-16 or UTF-32, but GPX files and NMEA logs are ASCII or UTF-8 text. Save it as UTF-8 and import it again.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PatrolPlanDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>a grid in a list: %1 is its code, %2 its name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>A &amp;person:</source>
+        <translation>A &amp;person:</translation>
+    </message>
+    <message>
+        <source>Anyone in p&amp;ost:</source>
+        <translation>Anyone in p&amp;ost:</translation>
+    </message>
+    <message>
+        <source>Add patrol plan</source>
+        <translation>Add patrol plan</translation>
+    </message>
+    <message>
+        <source>Edit patrol plan %1</source>
+        <translation>Edit patrol plan %1</translation>
+    </message>
+    <message>
+        <source>e.g. litter, street lights, manhole covers</source>
+        <translation>e.g. litter, street lights, manhole covers</translation>
+    </message>
+    <message>
+        <source>a %1</source>
+        <translation>a %1</translation>
+    </message>
+    <message>
+        <source>a user or a person of the org chart</source>
+        <translation>a user or a person of the org chart</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>any part</source>
+        <translation>any part</translation>
+    </message>
+    <message>
+        <source>How much of the grid a patrol must see to count for the plan.</source>
+        <translation>How much of the grid a patrol must see to count for the plan.</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <extracomment>between the number of patrols and the period: &quot;2 × a week&quot;</extracomment>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>&amp;Grid:</translation>
+    </message>
+    <message>
+        <source>&amp;What to check:</source>
+        <translation>&amp;What to check:</translation>
+    </message>
+    <message>
+        <source>&amp;How often:</source>
+        <translation>&amp;How often:</translation>
+    </message>
+    <message>
+        <source>&amp;Seen at least:</source>
+        <translation>&amp;Seen at least:</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PatrolsPanel</name>
@@ -7528,14 +8121,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>%1 of %2 m²</translation>
     </message>
     <message>
-        <source>Patrol plans, from %1 to %2:</source>
-        <translation>Patrol plans, from %1 to %2:</translation>
-    </message>
-    <message>
-        <source>Patrol plans (no patrol yet):</source>
-        <translation>Patrol plans (no patrol yet):</translation>
-    </message>
-    <message>
         <source>not judged: no whole %1</source>
         <translation>not judged: no whole %1</translation>
     </message>
@@ -7546,6 +8131,93 @@ The first text that is not UTF-8: %2</translation>
             <numerusform>%1 of %n</numerusform>
             <numerusform>%1 of %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <source>Working out the grids the track saw…</source>
+        <translation>Working out the grids the track saw…</translation>
+    </message>
+    <message>
+        <source>Saving the fixes…</source>
+        <translation>Saving the fixes…</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>&amp;Edit plan…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove plan…</source>
+        <translation>&amp;Remove plan…</translation>
+    </message>
+    <message>
+        <source>Stop the import; nothing of the log is kept.</source>
+        <translation>Stop the import; nothing of the log is kept.</translation>
+    </message>
+    <message>
+        <source>Enter or double-click edits a plan, Delete removes it.</source>
+        <translation>Enter or double-click edits a plan, Delete removes it.</translation>
+    </message>
+    <message>
+        <source>&amp;Add plan…</source>
+        <translation>&amp;Add plan…</translation>
+    </message>
+    <message>
+        <source>Plan what the grid&apos;s patrols check, how often and by whom.</source>
+        <translation>Plan what the grid&apos;s patrols check, how often and by whom.</translation>
+    </message>
+    <message>
+        <source>Patrol plans:</source>
+        <translation>Patrol plans:</translation>
+    </message>
+    <message>
+        <source>%1 is still being imported; wait for it or cancel it first.</source>
+        <translation>%1 is still being imported; wait for it or cancel it first.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>The patrol plan was not saved: %1</source>
+        <translation>The patrol plan was not saved: %1</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 saved: grid %2, %3.</source>
+        <extracomment>%1 is a plan number, %2 a grid code, %3 how often and by whom</extracomment>
+        <translation>Patrol plan %1 saved: grid %2, %3.</translation>
+    </message>
+    <message>
+        <source>Remove patrol plan</source>
+        <translation>Remove patrol plan</translation>
+    </message>
+    <message>
+        <source>Remove the patrol plan of grid %1, %2, checking %3? Its patrols stay; only the plan goes.</source>
+        <extracomment>%1 is a grid code, %2 how often and by whom, %3 what is checked</extracomment>
+        <translation>Remove the patrol plan of grid %1, %2, checking %3? Its patrols stay; only the plan goes.</translation>
+    </message>
+    <message>
+        <source>The patrol plan was not removed: %1</source>
+        <translation>The patrol plan was not removed: %1</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 removed.</source>
+        <translation>Patrol plan %1 removed.</translation>
     </message>
 </context>
 <context>
@@ -7628,6 +8300,54 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>No unit has this code.</source>
         <translation>No unit has this code.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PlanPeriodChooser</name>
+    <message>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
+    </message>
+    <message>
+        <source>The period the patrol plans are judged over.</source>
+        <translation>The period the patrol plans are judged over.</translation>
+    </message>
+    <message>
+        <source>The first day judged (UTC).</source>
+        <translation>The first day judged (UTC).</translation>
+    </message>
+    <message>
+        <source>The last day judged (UTC).</source>
+        <translation>The last day judged (UTC).</translation>
+    </message>
+    <message>
+        <source>&amp;Judge plans over:</source>
+        <translation>&amp;Judge plans over:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>between the first and the last day of a period</extracomment>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Nothing of this period has ended yet: plans are judged on the days, weeks and months that have ended.</source>
+        <translation>Nothing of this period has ended yet: plans are judged on the days, weeks and months that have ended.</translation>
+    </message>
+    <message>
+        <source>Judged from %1 to %2, on the days, weeks and months that have ended.</source>
+        <translation>Judged from %1 to %2, on the days, weeks and months that have ended.</translation>
     </message>
 </context>
 <context>
@@ -8546,26 +9266,6 @@ The first text that is not UTF-8: %2</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>12345 hotline</source>
-        <translation>12345 hotline</translation>
-    </message>
-    <message>
-        <source>Grid staff</source>
-        <translation>Grid staff</translation>
-    </message>
-    <message>
-        <source>Video patrol</source>
-        <translation>Video patrol</translation>
-    </message>
-    <message>
-        <source>IoT sensor alarm</source>
-        <translation>IoT sensor alarm</translation>
-    </message>
-    <message>
-        <source>Public app</source>
-        <translation>Public app</translation>
-    </message>
-    <message>
         <source>Choose the category from the list.</source>
         <translation>Choose the category from the list.</translation>
     </message>
@@ -9465,6 +10165,22 @@ The first text that is not UTF-8: %2</translation>
         <source>Reading the store&apos;s editions failed: %1</source>
         <translation>Reading the store&apos;s editions failed: %1</translation>
     </message>
+    <message>
+        <source>The report lies in grid %1, outside the jurisdiction of unit %2.</source>
+        <translation>The report lies in grid %1, outside the jurisdiction of unit %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interval: give whole minutes from 1 to %2.</source>
+        <translation>&quot;%1&quot; is not an interval: give whole minutes from 1 to %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hotline profile; give one of %2.</source>
+        <translation>&quot;%1&quot; is not a hotline profile; give one of %2.</translation>
+    </message>
+    <message>
+        <source>The hotline folder %1 does not exist or is not a folder.</source>
+        <translation>The hotline folder %1 does not exist or is not a folder.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ServerMain</name>
@@ -9589,58 +10305,6 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
         <translation>griddesk-server: syncing up: %1</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
-      [--password-file F]
-  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
-  griddesk-server disable-user|enable-user --db WORKSPACE USER
-  griddesk-server users --db WORKSPACE
-  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
-      --from WORKSPACE
-  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
-  griddesk-server init-ca --cert C --key K --name NAME [--days N]
-  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
-      [--days N]
-
-The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
-org chart and cases; copy one made with griddesk-cli or the workstation. It listens
-on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
-A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
-once from a workspace with load-store, then start any number of servers with
---db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
-?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
-Roles: operator, supervisor, unit_handler, leader; system for a district server
-that syncs up to this one (upstream = https://HOST:PORT in its configuration).
-</source>
-        <translation>Usage:
-  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
-      [--password-file F]
-  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
-  griddesk-server disable-user|enable-user --db WORKSPACE USER
-  griddesk-server users --db WORKSPACE
-  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
-      --from WORKSPACE
-  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
-  griddesk-server init-ca --cert C --key K --name NAME [--days N]
-  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
-      [--days N]
-
-The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
-org chart and cases; copy one made with griddesk-cli or the workstation. It listens
-on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
-A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
-once from a workspace with load-store, then start any number of servers with
---db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
-?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
-Roles: operator, supervisor, unit_handler, leader; system for a district server
-that syncs up to this one (upstream = https://HOST:PORT in its configuration).
-</translation>
-    </message>
-    <message>
         <source>the store %1 holds no grids yet: load it from a workspace first with griddesk-server load-store --db ADDRESS --from WORKSPACE.</source>
         <translation>the store %1 holds no grids yet: load it from a workspace first with griddesk-server load-store --db ADDRESS --from WORKSPACE.</translation>
     </message>
@@ -9666,6 +10330,146 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
     <message>
         <source>griddesk-server: loaded %1 into %2.</source>
         <translation>griddesk-server: loaded %1 into %2.</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
+      --from WORKSPACE
+  griddesk-server add-client --db WORKSPACE NAME --channel open311|alarm --unit CODE
+      [--jurisdiction ID]
+  griddesk-server clients|intake --db WORKSPACE
+  griddesk-server revoke-client --db WORKSPACE NAME
+  griddesk-server import-hotline --db WORKSPACE FILE… [--profile auto|nyc311|la311]
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+  griddesk-server service-attributes --db WORKSPACE CODE [--file F.json | --clear]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
+once from a workspace with load-store, then start any number of servers with
+--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
+?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
+Roles: operator, supervisor, unit_handler, leader; system for a district server
+that syncs up to this one (upstream = https://HOST:PORT in its configuration).
+Intake: civic apps file reports through Open311 (/open311/v2/), sensors and video
+analytics through POST /v1/alarms, each with the key add-client prints once; the
+hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
+</source>
+        <translation>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
+      --from WORKSPACE
+  griddesk-server add-client --db WORKSPACE NAME --channel open311|alarm --unit CODE
+      [--jurisdiction ID]
+  griddesk-server clients|intake --db WORKSPACE
+  griddesk-server revoke-client --db WORKSPACE NAME
+  griddesk-server import-hotline --db WORKSPACE FILE… [--profile auto|nyc311|la311]
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+  griddesk-server service-attributes --db WORKSPACE CODE [--file F.json | --clear]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
+once from a workspace with load-store, then start any number of servers with
+--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
+?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
+Roles: operator, supervisor, unit_handler, leader; system for a district server
+that syncs up to this one (upstream = https://HOST:PORT in its configuration).
+Intake: civic apps file reports through Open311 (/open311/v2/), sensors and video
+analytics through POST /v1/alarms, each with the key add-client prints once; the
+hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
+</translation>
+    </message>
+    <message>
+        <source>griddesk-server: hotline folder: %1</source>
+        <translation>griddesk-server: hotline folder: %1</translation>
+    </message>
+    <message>
+        <source>griddesk-server: hotline file %1 refused: %2</source>
+        <translation>griddesk-server: hotline file %1 refused: %2</translation>
+    </message>
+    <message>
+        <source>%1 takes --db WORKSPACE only.</source>
+        <translation>%1 takes --db WORKSPACE only.</translation>
+    </message>
+    <message>
+        <source>import-hotline takes --db WORKSPACE and one or more files.</source>
+        <translation>import-hotline takes --db WORKSPACE and one or more files.</translation>
+    </message>
+    <message>
+        <source>%1 takes --db WORKSPACE and one client NAME.</source>
+        <translation>%1 takes --db WORKSPACE and one client NAME.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n case(s) taken in, %2 event(s) written.</source>
+        <translation>
+            <numerusform>%1: %n case taken in, %2 event written.</numerusform>
+            <numerusform>%1: %n cases taken in, %2 events written.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  (revoked)</source>
+        <translation>  (revoked)</translation>
+    </message>
+    <message>
+        <source>No intake payload has been refused.</source>
+        <translation>No intake payload has been refused.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 refused, last at %4: %5</source>
+        <translation>%1  %2  %3 refused, last at %4: %5</translation>
+    </message>
+    <message>
+        <source>The key of %1 no longer works.</source>
+        <translation>The key of %1 no longer works.</translation>
+    </message>
+    <message>
+        <source>add-client needs --channel open311 or alarm, and --unit CODE.</source>
+        <translation>add-client needs --channel open311 or alarm, and --unit CODE.</translation>
+    </message>
+    <message>
+        <source>The key of %1 follows; it is shown this once. Give it to the client&apos;s administrator.</source>
+        <translation>The key of %1 follows; it is shown this once. Give it to the client&apos;s administrator.</translation>
+    </message>
+    <message>
+        <source>service-attributes takes --db WORKSPACE, one CODE and --file F.json or --clear.</source>
+        <translation>service-attributes takes --db WORKSPACE, one CODE and --file F.json or --clear.</translation>
+    </message>
+    <message>
+        <source>The Open311 service %1 asks for no attributes now.</source>
+        <translation>The Open311 service %1 asks for no attributes now.</translation>
+    </message>
+    <message>
+        <source>cannot read %1.</source>
+        <translation>cannot read %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Open311 service %1 asks for %n attributes.</source>
+        <translation>
+            <numerusform>The Open311 service %1 asks for %n attribute.</numerusform>
+            <numerusform>The Open311 service %1 asks for %n attributes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -12141,6 +12945,43 @@ fix %3 of %4 at %5 UTC</translation>
     <message>
         <source>Unlink a register entry</source>
         <translation>Unlink a register entry</translation>
+    </message>
+    <message>
+        <source>Alarm came again</source>
+        <translation>Alarm came again</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 hotline</translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation>Grid staff</translation>
+    </message>
+    <message>
+        <source>Video patrol</source>
+        <translation>Video patrol</translation>
+    </message>
+    <message>
+        <source>IoT sensor alarm</source>
+        <translation>IoT sensor alarm</translation>
+    </message>
+    <message>
+        <source>Public app</source>
+        <translation>Public app</translation>
+    </message>
+    <message>
+        <source>Public app (Open311)</source>
+        <translation>Public app (Open311)</translation>
+    </message>
+    <message>
+        <source>Hotline export (%1)</source>
+        <extracomment>%1 is the layout of a hotline export, such as nyc311</extracomment>
+        <translation>Hotline export (%1)</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
     </message>
 </context>
 <context>

@@ -994,6 +994,19 @@
         <source>Linked by %1</source>
         <translation>由 %1 关联</translation>
     </message>
+    <message>
+        <source>Possibly the same as:</source>
+        <translation>可能重复：</translation>
+    </message>
+    <message>
+        <source>case %1 (%2, %3 min and %4 m apart)</source>
+        <extracomment>%1 is a case, %2 its channel, %3 minutes and %4 metres from this case</extracomment>
+        <translation>案件 %1（%2，相隔 %3 分钟、%4 米）</translation>
+    </message>
+    <message>
+        <source>— merge it with Merge.</source>
+        <translation>——可用“合并”并案。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseImporter</name>
@@ -1119,6 +1132,10 @@
     <message>
         <source>Lead unit</source>
         <translation>主办单位</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1263,31 @@
     <message>
         <source>Register entry: %1.</source>
         <translation>台账条目：%1。</translation>
+    </message>
+    <message>
+        <source>Received %1 from %2.</source>
+        <extracomment>%1 is a time, %2 the program or file that sent a report</extracomment>
+        <translation>%1 收自 %2。</translation>
+    </message>
+    <message>
+        <source>Alarm %1, level %2, from device %3.</source>
+        <extracomment>%1 is the type of an alarm, %2 its level from 1 to 4, %3 the device&apos;s code</extracomment>
+        <translation>告警 %1，%2 级，来自设备 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n bytes that are not text)</source>
+        <translation>
+            <numerusform>（%n 字节，非文本）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>As received:</source>
+        <translation>原始内容：</translation>
+    </message>
+    <message>
+        <source>%1 Came again: %2 alarms in all.</source>
+        <extracomment>%1 says which alarm, %2 how many alarms the report holds now</extracomment>
+        <translation>%1 再次告警：共 %2 次。</translation>
     </message>
 </context>
 <context>
@@ -2904,20 +2946,8 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>patrols 需要工作区。</translation>
     </message>
     <message>
-        <source>patrol-plan needs a WORKSPACE and add, list or remove.</source>
-        <translation>patrol-plan 需要工作区以及 add、list 或 remove。</translation>
-    </message>
-    <message>
-        <source>patrol-plan remove needs the plan&apos;s ID.</source>
-        <translation>patrol-plan remove 需要计划编号。</translation>
-    </message>
-    <message>
         <source>patrol-plan %1 takes no further argument.</source>
         <translation>patrol-plan %1 不接受更多参数。</translation>
-    </message>
-    <message>
-        <source>unknown patrol-plan action &quot;%1&quot;; use add, list or remove.</source>
-        <translation>未知的 patrol-plan 操作“%1”；请使用 add、list 或 remove。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is no plan ID.</source>
@@ -3042,6 +3072,58 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>已接收服务器组织架构的第 %1 版。</translation>
     </message>
     <message>
+        <source>A register entry the case concerns; repeat for several.</source>
+        <translation>案件涉及的台账条目；多个时重复给出。</translation>
+    </message>
+    <message>
+        <source>The register entry of the person who reported the case.</source>
+        <translation>上报该案件的人在台账中的条目。</translation>
+    </message>
+    <message>
+        <source>Remove the link instead of making it.</source>
+        <translation>取消关联，而不是建立关联。</translation>
+    </message>
+    <message>
+        <source>Register entries whose name or address begins with this.</source>
+        <translation>名称或地址以此开头的台账条目。</translation>
+    </message>
+    <message>
+        <source>What the entry is to the case: concerns (default) or reporter.</source>
+        <translation>条目与案件的关系：concerns（涉及，默认）或 reporter（诉求人）。</translation>
+    </message>
+    <message>
+        <source>register-entry needs a WORKSPACE and a CODE.</source>
+        <translation>register-entry 需要工作区和编码。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3) has no cases.</source>
+        <translation>%1（%2 %3）没有关联案件。</translation>
+    </message>
+    <message>
+        <source>  linked to %1 (%2)</source>
+        <translation>  关联到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</source>
+        <translation>案件与台账条目的关联请用“case-link”，它会把关联与案件历史一并保存。</translation>
+    </message>
+    <message>
+        <source>case-link needs a WORKSPACE, a case ID and a register entry CODE.</source>
+        <translation>case-link 需要工作区、案件编号和台账条目编码。</translation>
+    </message>
+    <message>
+        <source>--link-role takes concerns or reporter.</source>
+        <translation>--link-role 只能是 concerns 或 reporter。</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer linked to %2.</source>
+        <translation>案件 %1 已取消关联 %2。</translation>
+    </message>
+    <message>
+        <source>Case %1 is linked to %2.</source>
+        <translation>案件 %1 已关联 %2。</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -3084,6 +3166,8 @@ Patrols (tracks from GPX or NMEA logs, the grids they saw, the cases found on th
   griddesk-cli patrols WORKSPACE [--grid CODE] [--from DATE --to DATE] [--json]
   griddesk-cli patrol-plan WORKSPACE add --grid CODE --tasks TEXT --times N
       --per day|week|month (--person NAME | --post POST) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan WORKSPACE edit ID [--grid CODE] [--tasks TEXT] [--times N]
+      [--per day|week|month] [--person NAME | --post POST] [--min-share 0-1] [--json]
   griddesk-cli patrol-plan WORKSPACE list [--grid CODE] [--json] | remove ID
 
 The grid map:
@@ -3194,6 +3278,8 @@ Levels: %1.
   griddesk-cli patrols 工作区 [--grid 编码] [--from 日期 --to 日期] [--json]
   griddesk-cli patrol-plan 工作区 add --grid 编码 --tasks 内容 --times 次数
       --per day|week|month (--person 姓名 | --post 岗位) [--min-share 0-1] [--json]
+  griddesk-cli patrol-plan 工作区 edit 编号 [--grid 编码] [--tasks 内容] [--times 次数]
+      [--per day|week|month] [--person 姓名 | --post 岗位] [--min-share 0-1] [--json]
   griddesk-cli patrol-plan 工作区 list [--grid 编码] [--json] | remove 编号
 
 网格地图：
@@ -3264,56 +3350,24 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>A register entry the case concerns; repeat for several.</source>
-        <translation>案件涉及的台账条目；多个时重复给出。</translation>
+        <source>There is no patrol plan %1.</source>
+        <translation>没有巡查计划 %1。</translation>
     </message>
     <message>
-        <source>The register entry of the person who reported the case.</source>
-        <translation>上报该案件的人在台账中的条目。</translation>
+        <source>Patrol plan %1 changed: grid %2, %3.</source>
+        <translation>巡查计划 %1 已修改：网格 %2，%3。</translation>
     </message>
     <message>
-        <source>Remove the link instead of making it.</source>
-        <translation>取消关联，而不是建立关联。</translation>
+        <source>patrol-plan needs a WORKSPACE and add, list, edit or remove.</source>
+        <translation>patrol-plan 需要工作区以及 add、list、edit 或 remove。</translation>
     </message>
     <message>
-        <source>Register entries whose name or address begins with this.</source>
-        <translation>名称或地址以此开头的台账条目。</translation>
+        <source>patrol-plan %1 needs the plan&apos;s ID.</source>
+        <translation>patrol-plan %1 需要计划编号。</translation>
     </message>
     <message>
-        <source>What the entry is to the case: concerns (default) or reporter.</source>
-        <translation>条目与案件的关系：concerns（涉及，默认）或 reporter（诉求人）。</translation>
-    </message>
-    <message>
-        <source>register-entry needs a WORKSPACE and a CODE.</source>
-        <translation>register-entry 需要工作区和编码。</translation>
-    </message>
-    <message>
-        <source>%1 (%2 %3) has no cases.</source>
-        <translation>%1（%2 %3）没有关联案件。</translation>
-    </message>
-    <message>
-        <source>  linked to %1 (%2)</source>
-        <translation>  关联到 %1（%2）</translation>
-    </message>
-    <message>
-        <source>a case is linked to register entries with &quot;case-link&quot;, which keeps the link beside the case&apos;s history.</source>
-        <translation>案件与台账条目的关联请用“case-link”，它会把关联与案件历史一并保存。</translation>
-    </message>
-    <message>
-        <source>case-link needs a WORKSPACE, a case ID and a register entry CODE.</source>
-        <translation>case-link 需要工作区、案件编号和台账条目编码。</translation>
-    </message>
-    <message>
-        <source>--link-role takes concerns or reporter.</source>
-        <translation>--link-role 只能是 concerns 或 reporter。</translation>
-    </message>
-    <message>
-        <source>Case %1 is no longer linked to %2.</source>
-        <translation>案件 %1 已取消关联 %2。</translation>
-    </message>
-    <message>
-        <source>Case %1 is linked to %2.</source>
-        <translation>案件 %1 已关联 %2。</translation>
+        <source>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</source>
+        <translation>未知的 patrol-plan 操作“%1”；请用 add、list、edit 或 remove。</translation>
     </message>
 </context>
 <context>
@@ -5511,6 +5565,449 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::Intake</name>
+    <message>
+        <source>The alarm has %1 bytes; at most %2 are taken.</source>
+        <translation>告警有 %1 字节；最多接收 %2 字节。</translation>
+    </message>
+    <message>
+        <source>An alarm is sent as application/json, not %1.</source>
+        <translation>告警应以 application/json 发送，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The server could not keep the alarm; send it again.</source>
+        <translation>服务器未能保存该告警；请重新发送。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1失败：%2</translation>
+    </message>
+    <message>
+        <source>The alarm has no &quot;%1&quot;.</source>
+        <translation>告警缺少“%1”。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;%1&quot; must be a string.</source>
+        <translation>告警的“%1”须为字符串。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;%1&quot; is empty.</source>
+        <translation>告警的“%1”为空。</translation>
+    </message>
+    <message>
+        <source>An intake client needs a name.</source>
+        <translation>接入客户端需要名称。</translation>
+    </message>
+    <message>
+        <source>The client name &quot;%1&quot; is too long, starts or ends with a space, or holds control characters.</source>
+        <translation>客户端名称“%1”太长、以空格开头或结尾，或含有控制字符。</translation>
+    </message>
+    <message>
+        <source>The hotline feed is read from files and needs no client; clients are for open311 and alarm.</source>
+        <translation>热线数据从文件读取，无需客户端；客户端只用于 open311 和 alarm。</translation>
+    </message>
+    <message>
+        <source>The unit %1 is not in the server&apos;s org chart.</source>
+        <translation>服务器的组织架构中没有单位 %1。</translation>
+    </message>
+    <message>
+        <source>Looking up the client</source>
+        <translation>查找客户端</translation>
+    </message>
+    <message>
+        <source>There is already an intake client named %1.</source>
+        <translation>已有名为 %1 的接入客户端。</translation>
+    </message>
+    <message>
+        <source>Adding the client %1</source>
+        <translation>添加客户端 %1</translation>
+    </message>
+    <message>
+        <source>Revoking the client %1</source>
+        <translation>吊销客户端 %1</translation>
+    </message>
+    <message>
+        <source>There is no intake client named %1 whose key still works.</source>
+        <translation>没有名为 %1 且密钥仍有效的接入客户端。</translation>
+    </message>
+    <message>
+        <source>Reading the intake clients</source>
+        <translation>读取接入客户端</translation>
+    </message>
+    <message>
+        <source>The API key is missing, unknown or revoked.</source>
+        <translation>API 密钥缺失、未知或已吊销。</translation>
+    </message>
+    <message>
+        <source>Checking an API key</source>
+        <translation>核对 API 密钥</translation>
+    </message>
+    <message>
+        <source>Numbering a report</source>
+        <translation>为上报编号</translation>
+    </message>
+    <message>
+        <source>Numbering a report failed.</source>
+        <translation>为上报编号失败。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The description is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>描述太长：最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The location %1, %2 is not a WGS84 longitude and latitude.</source>
+        <translation>位置 %1, %2 不是 WGS84 经纬度。</translation>
+    </message>
+    <message>
+        <source>There is no category %1.</source>
+        <translation>没有类别 %1。</translation>
+    </message>
+    <message>
+        <source>The report&apos;s id is too long.</source>
+        <translation>上报的编号太长。</translation>
+    </message>
+    <message>
+        <source>The alarm is not JSON: %1 at byte %2.</source>
+        <translation>告警不是 JSON：第 %2 字节处%1。</translation>
+    </message>
+    <message>
+        <source>The alarm must be a JSON object.</source>
+        <translation>告警须为 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s device_id and type must be at most %1 characters without control characters.</source>
+        <translation>告警的 device_id 和 type 最多 %1 个字符，且不得含控制字符。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;level&quot; must be a whole number from 1 to 4.</source>
+        <translation>告警的“level”须为 1 到 4 的整数。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;location&quot; must be {&quot;lon&quot;: number, &quot;lat&quot;: number} in WGS84.</source>
+        <translation>告警的“location”须为 WGS84 的 {&quot;lon&quot;: 数字, &quot;lat&quot;: 数字}。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s location %1, %2 is not a WGS84 longitude and latitude.</source>
+        <translation>告警的位置 %1, %2 不是 WGS84 经纬度。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;time&quot; must be an ISO 8601 time with its offset, such as 2026-12-05T08:30:00+08:00, not &quot;%1&quot;.</source>
+        <translation>告警的“time”须为带时区偏移的 ISO 8601 时间，如 2026-12-05T08:30:00+08:00，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s time lies more than a day ahead of the server&apos;s clock.</source>
+        <translation>告警时间比服务器时钟超前一天以上。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;snapshot_url&quot; must be an http or https address.</source>
+        <translation>告警的“snapshot_url”须为 http 或 https 地址。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;kind&quot; is video or sensor, not &quot;%1&quot;.</source>
+        <translation>告警的“kind”须为 video 或 sensor，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s &quot;image&quot; must be {&quot;type&quot;: &quot;image/jpeg&quot; or &quot;image/png&quot;, &quot;base64&quot;: the picture}.</source>
+        <translation>告警的“image”须为 {&quot;type&quot;: &quot;image/jpeg&quot; 或 &quot;image/png&quot;, &quot;base64&quot;: 图片}。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s image is not base64.</source>
+        <translation>告警的图片不是 base64。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s image is too large: at most %1.</source>
+        <translation>告警的图片太大：最多 %1。</translation>
+    </message>
+    <message>
+        <source>The alarm&apos;s image is not the %1 it says it is.</source>
+        <translation>告警的图片并非其声称的 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The alarm&apos;s description is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>告警的描述太长：最多 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The device %1 is not in the register of things; register it (its code is the device id) before it sends alarms.</source>
+        <translation>设备 %1 不在物件台账中；请先登记（编码即设备编号），再让它发送告警。</translation>
+    </message>
+    <message>
+        <source>The device %1 has no place in the register and the alarm gives none.</source>
+        <translation>设备 %1 在台账中没有位置，告警也未给出位置。</translation>
+    </message>
+    <message>
+        <source>Looking up the device&apos;s open alarm</source>
+        <translation>查找设备未结的告警</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (level %2) from %3 %4</source>
+        <translation>告警 %1（%2 级），来自 %3 %4</translation>
+    </message>
+    <message>
+        <source>Keeping the device&apos;s open alarm</source>
+        <translation>记录设备未结的告警</translation>
+    </message>
+    <message>
+        <source>Counting the device&apos;s alarm</source>
+        <translation>统计设备的告警</translation>
+    </message>
+    <message>
+        <source>Counting a refused %1 payload</source>
+        <translation>统计被拒收的 %1 报文</translation>
+    </message>
+    <message>
+        <source>Reading the refused payloads</source>
+        <translation>读取被拒收的报文</translation>
+    </message>
+    <message>
+        <source>The form has more than %1 fields.</source>
+        <translation>表单字段超过 %1 个。</translation>
+    </message>
+    <message>
+        <source>The body is not a form (application/x-www-form-urlencoded): a part has no &quot;name=value&quot;.</source>
+        <translation>请求体不是表单（application/x-www-form-urlencoded）：有一段不是“名称=值”。</translation>
+    </message>
+    <message>
+        <source>The form is not UTF-8 text.</source>
+        <translation>表单不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>The body holds no form fields.</source>
+        <translation>请求体中没有表单字段。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a WGS84 degree from -%2 to %2.</source>
+        <translation>“%1”须为 -%2 到 %2 之间的 WGS84 度数。</translation>
+    </message>
+    <message>
+        <source>&quot;lat&quot; and &quot;long&quot; are given together.</source>
+        <translation>“lat”和“long”须同时给出。</translation>
+    </message>
+    <message>
+        <source>A service request needs a location: &quot;lat&quot; and &quot;long&quot;, &quot;address_string&quot; or &quot;address_id&quot;.</source>
+        <translation>服务请求需要位置：“lat”和“long”、“address_string”或“address_id”。</translation>
+    </message>
+    <message>
+        <source>&quot;media_url&quot; must be an http or https address.</source>
+        <translation>“media_url”须为 http 或 https 地址。</translation>
+    </message>
+    <message>
+        <source>The field &quot;%1&quot; is given twice.</source>
+        <translation>字段“%1”重复给出。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; has more than %n characters.</source>
+        <translation>
+            <numerusform>“%1”超过 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An attribute code is too long.</source>
+        <translation>属性代码太长。</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; is given twice; several values are sent as attribute[%1][]=….</source>
+        <translation>属性“%1”重复给出；多个值应以 attribute[%1][]=… 发送。</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; has too many values.</source>
+        <translation>属性“%1”的值太多。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A value of the attribute &quot;%1&quot; has more than %n characters.</source>
+        <translation>
+            <numerusform>属性“%1”的某个值超过 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attribute %1: %2</source>
+        <translation>属性 %1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;code&quot; must be a text of 1 to %1 characters.</source>
+        <translation>“code”须为 1 到 %1 个字符的文本。</translation>
+    </message>
+    <message>
+        <source>&quot;datatype&quot; is string, number, datetime, text, singlevaluelist or multivaluelist.</source>
+        <translation>“datatype”须为 string、number、datetime、text、singlevaluelist 或 multivaluelist。</translation>
+    </message>
+    <message>
+        <source>&quot;order&quot; must be a whole number from 1.</source>
+        <translation>“order”须为从 1 起的整数。</translation>
+    </message>
+    <message>
+        <source>a list attribute needs &quot;values&quot;, [{&quot;key&quot;: …, &quot;name&quot;: …}].</source>
+        <translation>列表属性需要“values”，即 [{&quot;key&quot;: …, &quot;name&quot;: …}]。</translation>
+    </message>
+    <message>
+        <source>every value needs a &quot;key&quot; of its own.</source>
+        <translation>每个值都需要各自的“key”。</translation>
+    </message>
+    <message>
+        <source>The attribute &quot;%1&quot; %2</source>
+        <translation>属性“%1”%2</translation>
+    </message>
+    <message>
+        <source>takes one value.</source>
+        <translation>只接受一个值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>takes at most %n characters.</source>
+        <translation>
+            <numerusform>最多接受 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>takes a number, such as 12 or 3.5.</source>
+        <translation>须为数字，如 12 或 3.5。</translation>
+    </message>
+    <message>
+        <source>takes a date and time with its offset, such as 2026-12-05T08:30:00+08:00.</source>
+        <translation>须为带时区偏移的日期时间，如 2026-12-05T08:30:00+08:00。</translation>
+    </message>
+    <message>
+        <source>has no choice &quot;%1&quot;.</source>
+        <translation>没有选项“%1”。</translation>
+    </message>
+    <message>
+        <source>The service settings must be a JSON object {&quot;attributes&quot;: […]} or a list of attributes.</source>
+        <translation>服务设置须为 JSON 对象 {&quot;attributes&quot;: […]} 或属性列表。</translation>
+    </message>
+    <message>
+        <source>Two attributes have the code %1.</source>
+        <translation>有两个属性的代码都是 %1。</translation>
+    </message>
+    <message>
+        <source>An attribute is sent as attribute[CODE]=value or attribute[CODE][]=value.</source>
+        <translation>属性应以 attribute[代码]=值 或 attribute[代码][]=值 发送。</translation>
+    </message>
+    <message>
+        <source>A service request needs a &quot;service_code&quot;.</source>
+        <translation>服务请求需要“service_code”。</translation>
+    </message>
+    <message>
+        <source>The service %1 asks for no attribute &quot;%2&quot;.</source>
+        <translation>服务 %1 不要求属性“%2”。</translation>
+    </message>
+    <message>
+        <source>The service %1 needs the attribute &quot;%2&quot; (%3).</source>
+        <translation>服务 %1 需要属性“%2”（%3）。</translation>
+    </message>
+    <message>
+        <source>A query lists at most %1 service_request_id and %2 service_code.</source>
+        <translation>一次查询最多列出 %1 个 service_request_id 和 %2 个 service_code。</translation>
+    </message>
+    <message>
+        <source>&quot;status&quot; is open, closed or both, comma-separated.</source>
+        <translation>“status”须为 open、closed 或二者（以逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>&quot;start_date&quot; and &quot;end_date&quot; are ISO 8601 times with Z or an offset, such as 2026-12-01T00:00:00Z.</source>
+        <translation>“start_date”和“end_date”须为带 Z 或时区偏移的 ISO 8601 时间，如 2026-12-01T00:00:00Z。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;start_date&quot; must come before &quot;end_date&quot;, at most %n days before.</source>
+        <translation>
+            <numerusform>“start_date”须早于“end_date”，且最多早 %n 天。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server could not read or write its store; try again.</source>
+        <translation>服务器无法读写其存储；请重试。</translation>
+    </message>
+    <message>
+        <source>There is no Open311 resource %1.</source>
+        <translation>没有 Open311 资源 %1。</translation>
+    </message>
+    <message>
+        <source>Ask for %1.json or %1.xml.</source>
+        <translation>请请求 %1.json 或 %1.xml。</translation>
+    </message>
+    <message>
+        <source>Service requests are posted to requests.json or requests.xml.</source>
+        <translation>服务请求应提交到 requests.json 或 requests.xml。</translation>
+    </message>
+    <message>
+        <source>Post to requests.json or requests.xml.</source>
+        <translation>请提交到 requests.json 或 requests.xml。</translation>
+    </message>
+    <message>
+        <source>Ask the administrator of this GridDesk server for an API key of an Open311 client.</source>
+        <translation>请向本 GridDesk 服务器的管理员申请 Open311 客户端的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>There is no jurisdiction_id %1 here.</source>
+        <translation>这里没有 jurisdiction_id %1。</translation>
+    </message>
+    <message>
+        <source>Ask for services/CODE.json or services/CODE.xml.</source>
+        <translation>请请求 services/代码.json 或 services/代码.xml。</translation>
+    </message>
+    <message>
+        <source>There is no service_code %1.</source>
+        <translation>没有 service_code %1。</translation>
+    </message>
+    <message>
+        <source>Ask for requests/ID.json or requests/ID.xml.</source>
+        <translation>请请求 requests/编号.json 或 requests/编号.xml。</translation>
+    </message>
+    <message>
+        <source>There is no service request %1.</source>
+        <translation>没有服务请求 %1。</translation>
+    </message>
+    <message>
+        <source>Looking up Open311 requests</source>
+        <translation>查询 Open311 请求</translation>
+    </message>
+    <message>
+        <source>The request has %1 bytes; at most %2 are taken.</source>
+        <translation>请求有 %1 字节；最多接收 %2 字节。</translation>
+    </message>
+    <message>
+        <source>A service request is posted as application/x-www-form-urlencoded, not %1.</source>
+        <translation>服务请求应以 application/x-www-form-urlencoded 提交，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The api_key is missing, unknown or revoked.</source>
+        <translation>api_key 缺失、未知或已吊销。</translation>
+    </message>
+    <message>
+        <source>This api_key files requests for jurisdiction_id %1, not %2.</source>
+        <translation>此 api_key 提交的是 jurisdiction_id %1 的请求，而不是 %2。</translation>
+    </message>
+    <message>
+        <source>There is no service_code %1; services.json lists them.</source>
+        <translation>没有 service_code %1；可用服务见 services.json。</translation>
+    </message>
+    <message>
+        <source>The place of this request lies outside the area this api_key files requests for.</source>
+        <translation>此请求的位置不在该 api_key 可上报的区域内。</translation>
+    </message>
+    <message>
+        <source>There is no category %1 to offer as an Open311 service.</source>
+        <translation>没有类别 %1，无法作为 Open311 服务提供。</translation>
+    </message>
+    <message>
+        <source>Setting the Open311 service %1</source>
+        <translation>设置 Open311 服务 %1</translation>
+    </message>
+    <message>
+        <source>Clearing the Open311 service %1</source>
+        <translation>清除 Open311 服务 %1</translation>
+    </message>
+    <message>
+        <source>The Open311 service %1 has no settings.</source>
+        <translation>Open311 服务 %1 没有设置。</translation>
+    </message>
+    <message>
+        <source>Reading the Open311 services</source>
+        <translation>读取 Open311 服务</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::MainWindow</name>
     <message>
         <source>Case queue</source>
@@ -7304,6 +7801,95 @@ The first text that is not UTF-8: %2</source>
         <source>month</source>
         <translation>月</translation>
     </message>
+    <message>
+        <source>The import of %1 was cancelled; nothing was kept.</source>
+        <translation>%1 的导入已取消；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Saving the patrol track was cancelled.</source>
+        <translation>巡查轨迹的保存已取消。</translation>
+    </message>
+    <message>
+        <source>Saving patrol plan %1</source>
+        <translation>保存巡查计划 %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 was cancelled.</source>
+        <translation>读取 %1 已取消。</translation>
+    </message>
+    <message>
+        <source>%1 is written in UTF-16 or UTF-32, but GPX files and NMEA logs are ASCII or UTF-8 text. Save it as UTF-8 and import it again.</source>
+        <translation>%1 以 UTF-16 或 UTF-32 编码，但 GPX 文件和 NMEA 日志须为 ASCII 或 UTF-8 文本。请另存为 UTF-8 后重新导入。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PatrolPlanDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>a grid in a list: %1 is its code, %2 its name</extracomment>
+        <translation>%1——%2</translation>
+    </message>
+    <message>
+        <source>A &amp;person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Anyone in p&amp;ost:</source>
+        <translation>岗位任一人员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Add patrol plan</source>
+        <translation>添加巡查计划</translation>
+    </message>
+    <message>
+        <source>Edit patrol plan %1</source>
+        <translation>编辑巡查计划 %1</translation>
+    </message>
+    <message>
+        <source>e.g. litter, street lights, manhole covers</source>
+        <translation>如：垃圾、路灯、井盖</translation>
+    </message>
+    <message>
+        <source>a %1</source>
+        <translation>每%1</translation>
+    </message>
+    <message>
+        <source>a user or a person of the org chart</source>
+        <translation>用户或组织架构中的人员</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>any part</source>
+        <translation>任意部分</translation>
+    </message>
+    <message>
+        <source>How much of the grid a patrol must see to count for the plan.</source>
+        <translation>一次巡查须覆盖网格的多大比例才计入计划。</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <extracomment>between the number of patrols and the period: &quot;2 × a week&quot;</extracomment>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;What to check:</source>
+        <translation>检查内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;How often:</source>
+        <translation>频次(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seen at least:</source>
+        <translation>至少覆盖(&amp;S)：</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PatrolsPanel</name>
@@ -7442,14 +8028,6 @@ The first text that is not UTF-8: %2</source>
         <translation>%1 / %2 平方米</translation>
     </message>
     <message>
-        <source>Patrol plans, from %1 to %2:</source>
-        <translation>巡查计划（%1 至 %2）：</translation>
-    </message>
-    <message>
-        <source>Patrol plans (no patrol yet):</source>
-        <translation>巡查计划（尚无巡查）：</translation>
-    </message>
-    <message>
         <source>not judged: no whole %1</source>
         <translation>未评定：没有完整的%1</translation>
     </message>
@@ -7459,6 +8037,93 @@ The first text that is not UTF-8: %2</source>
         <translation>
             <numerusform>%1 / %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <source>Working out the grids the track saw…</source>
+        <translation>正在计算轨迹经过的网格…</translation>
+    </message>
+    <message>
+        <source>Saving the fixes…</source>
+        <translation>正在保存定位点…</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>编辑计划(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove plan…</source>
+        <translation>删除计划(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Stop the import; nothing of the log is kept.</source>
+        <translation>停止导入；日志的内容一概不保留。</translation>
+    </message>
+    <message>
+        <source>Enter or double-click edits a plan, Delete removes it.</source>
+        <translation>按 Enter 或双击编辑计划，按 Delete 删除。</translation>
+    </message>
+    <message>
+        <source>&amp;Add plan…</source>
+        <translation>添加计划(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Plan what the grid&apos;s patrols check, how often and by whom.</source>
+        <translation>规划网格巡查的检查内容、频次和人员。</translation>
+    </message>
+    <message>
+        <source>Patrol plans:</source>
+        <translation>巡查计划：</translation>
+    </message>
+    <message>
+        <source>%1 is still being imported; wait for it or cancel it first.</source>
+        <translation>%1 仍在导入中；请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <extracomment>%1 is a file name</extracomment>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The patrol plan was not saved: %1</source>
+        <translation>巡查计划未保存：%1</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 saved: grid %2, %3.</source>
+        <extracomment>%1 is a plan number, %2 a grid code, %3 how often and by whom</extracomment>
+        <translation>巡查计划 %1 已保存：网格 %2，%3。</translation>
+    </message>
+    <message>
+        <source>Remove patrol plan</source>
+        <translation>删除巡查计划</translation>
+    </message>
+    <message>
+        <source>Remove the patrol plan of grid %1, %2, checking %3? Its patrols stay; only the plan goes.</source>
+        <extracomment>%1 is a grid code, %2 how often and by whom, %3 what is checked</extracomment>
+        <translation>删除网格 %1 的巡查计划（%2，检查%3）？已有巡查记录保留，只删除计划。</translation>
+    </message>
+    <message>
+        <source>The patrol plan was not removed: %1</source>
+        <translation>巡查计划未删除：%1</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 removed.</source>
+        <translation>巡查计划 %1 已删除。</translation>
     </message>
 </context>
 <context>
@@ -7541,6 +8206,54 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>No unit has this code.</source>
         <translation>没有单位使用此代码。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PlanPeriodChooser</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定日期</translation>
+    </message>
+    <message>
+        <source>The period the patrol plans are judged over.</source>
+        <translation>评判巡查计划所用的时段。</translation>
+    </message>
+    <message>
+        <source>The first day judged (UTC).</source>
+        <translation>评判的第一天（UTC）。</translation>
+    </message>
+    <message>
+        <source>The last day judged (UTC).</source>
+        <translation>评判的最后一天（UTC）。</translation>
+    </message>
+    <message>
+        <source>&amp;Judge plans over:</source>
+        <translation>计划评判时段(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <extracomment>between the first and the last day of a period</extracomment>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Nothing of this period has ended yet: plans are judged on the days, weeks and months that have ended.</source>
+        <translation>该时段尚无已结束的部分：计划只按已结束的日、周、月评判。</translation>
+    </message>
+    <message>
+        <source>Judged from %1 to %2, on the days, weeks and months that have ended.</source>
+        <translation>评判时段 %1 至 %2，只计已结束的日、周、月。</translation>
     </message>
 </context>
 <context>
@@ -8453,26 +9166,6 @@ The first text that is not UTF-8: %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>12345 hotline</source>
-        <translation>12345 热线</translation>
-    </message>
-    <message>
-        <source>Grid staff</source>
-        <translation>网格员</translation>
-    </message>
-    <message>
-        <source>Video patrol</source>
-        <translation>视频巡查</translation>
-    </message>
-    <message>
-        <source>IoT sensor alarm</source>
-        <translation>物联感知告警</translation>
-    </message>
-    <message>
-        <source>Public app</source>
-        <translation>市民 App</translation>
-    </message>
-    <message>
         <source>Choose the category from the list.</source>
         <translation>请从列表中选择类别。</translation>
     </message>
@@ -9369,6 +10062,22 @@ The first text that is not UTF-8: %2</source>
         <source>Reading the store&apos;s editions failed: %1</source>
         <translation>读取存储中的网格版本失败：%1</translation>
     </message>
+    <message>
+        <source>The report lies in grid %1, outside the jurisdiction of unit %2.</source>
+        <translation>该上报位于网格 %1，不在单位 %2 的辖区内。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an interval: give whole minutes from 1 to %2.</source>
+        <translation>“%1”不是有效间隔：请给出 1 到 %2 的整分钟数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hotline profile; give one of %2.</source>
+        <translation>“%1”不是热线格式；请给出 %2 之一。</translation>
+    </message>
+    <message>
+        <source>The hotline folder %1 does not exist or is not a folder.</source>
+        <translation>热线文件夹 %1 不存在或不是文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ServerMain</name>
@@ -9493,58 +10202,6 @@ For a city&apos;s servers make a CA with init-ca and issue certificates with iss
         <translation>griddesk-server：上行同步：%1</translation>
     </message>
     <message>
-        <source>Usage:
-  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
-      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
-      [--password-file F]
-  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
-  griddesk-server disable-user|enable-user --db WORKSPACE USER
-  griddesk-server users --db WORKSPACE
-  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
-      --from WORKSPACE
-  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
-  griddesk-server init-ca --cert C --key K --name NAME [--days N]
-  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
-      [--days N]
-
-The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
-org chart and cases; copy one made with griddesk-cli or the workstation. It listens
-on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
-A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
-once from a workspace with load-store, then start any number of servers with
---db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
-?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
-Roles: operator, supervisor, unit_handler, leader; system for a district server
-that syncs up to this one (upstream = https://HOST:PORT in its configuration).
-</source>
-        <translation>用法：
-  griddesk-server [--config 文件] [--listen 地址:端口] [--cert 证书 --key 密钥]
-      [--db 工作区|postgresql://…] [--log-level error|warning|info|debug]
-  griddesk-server add-user --db 工作区 用户 --role 角色 --unit 代码
-      [--password-file 文件]
-  griddesk-server reset-password --db 工作区 用户 [--password-file 文件]
-  griddesk-server disable-user|enable-user --db 工作区 用户
-  griddesk-server users --db 工作区
-  griddesk-server load-store --db postgresql://用户@主机[:端口]/数据库
-      --from 工作区
-  griddesk-server init-cert --cert 证书 --key 密钥 [--host 主机]… [--days 天数]
-  griddesk-server init-ca --cert 证书 --key 密钥 --name 名称 [--days 天数]
-  griddesk-server issue-cert --ca-cert 证书 --ca-key 密钥 --cert 证书 --key 密钥 --host 主机…
-      [--days 天数]
-
-服务器的存储是一个 GridDesk 工作区（GeoPackage 文件），含城市的网格、
-组织架构和案件；可复制 griddesk-cli 或工作站生成的工作区。除非另行指定，
-服务器只在本机回环地址（127.0.0.1:8443）上监听，且只用 HTTPS。
-城市规模超出一台机器时，存储放在带 PostGIS 的 PostgreSQL 中：先用 load-store
-从工作区导入一次，再以 --db postgresql://用户@主机:端口/数据库 启动任意多个服务器
-（密码取自 ~/.pgpass 或地址后的 ?passfile=文件；其他 libpq 设置如
-?sslmode=verify-full 也可照此附加）。
-角色：operator、supervisor、unit_handler、leader；system 用于向本服务器
-上行同步的区级服务器（其配置中写 upstream = https://主机:端口）。
-</translation>
-    </message>
-    <message>
         <source>the store %1 holds no grids yet: load it from a workspace first with griddesk-server load-store --db ADDRESS --from WORKSPACE.</source>
         <translation>存储 %1 中还没有网格：请先用 griddesk-server load-store --db 地址 --from 工作区 从工作区导入。</translation>
     </message>
@@ -9569,6 +10226,144 @@ that syncs up to this one (upstream = https://HOST:PORT in its configuration).
     <message>
         <source>griddesk-server: loaded %1 into %2.</source>
         <translation>griddesk-server：已将 %1 导入 %2。</translation>
+    </message>
+    <message>
+        <source>Usage:
+  griddesk-server [--config FILE] [--listen ADDR:PORT] [--cert C --key K]
+      [--db WORKSPACE|postgresql://…] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db WORKSPACE USER --role ROLE --unit CODE
+      [--password-file F]
+  griddesk-server reset-password --db WORKSPACE USER [--password-file F]
+  griddesk-server disable-user|enable-user --db WORKSPACE USER
+  griddesk-server users --db WORKSPACE
+  griddesk-server load-store --db postgresql://USER@HOST[:PORT]/DATABASE
+      --from WORKSPACE
+  griddesk-server add-client --db WORKSPACE NAME --channel open311|alarm --unit CODE
+      [--jurisdiction ID]
+  griddesk-server clients|intake --db WORKSPACE
+  griddesk-server revoke-client --db WORKSPACE NAME
+  griddesk-server import-hotline --db WORKSPACE FILE… [--profile auto|nyc311|la311]
+  griddesk-server init-cert --cert C --key K [--host H]… [--days N]
+  griddesk-server init-ca --cert C --key K --name NAME [--days N]
+  griddesk-server issue-cert --ca-cert C --ca-key K --cert C --key K --host H…
+      [--days N]
+  griddesk-server service-attributes --db WORKSPACE CODE [--file F.json | --clear]
+
+The server&apos;s store is a GridDesk workspace (a GeoPackage file) with the city&apos;s grids,
+org chart and cases; copy one made with griddesk-cli or the workstation. It listens
+on loopback (127.0.0.1:8443) unless told otherwise, over HTTPS only.
+A city that outgrows one machine keeps the store in PostgreSQL with PostGIS: load it
+once from a workspace with load-store, then start any number of servers with
+--db postgresql://USER@HOST:PORT/DATABASE (the password from ~/.pgpass, or
+?passfile=FILE; any libpq setting such as ?sslmode=verify-full may follow).
+Roles: operator, supervisor, unit_handler, leader; system for a district server
+that syncs up to this one (upstream = https://HOST:PORT in its configuration).
+Intake: civic apps file reports through Open311 (/open311/v2/), sensors and video
+analytics through POST /v1/alarms, each with the key add-client prints once; the
+hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
+</source>
+        <translation>用法：
+  griddesk-server [--config 文件] [--listen 地址:端口] [--cert 证书 --key 密钥]
+      [--db 工作区|postgresql://…] [--log-level error|warning|info|debug]
+  griddesk-server add-user --db 工作区 用户 --role 角色 --unit 代码
+      [--password-file 文件]
+  griddesk-server reset-password --db 工作区 用户 [--password-file 文件]
+  griddesk-server disable-user|enable-user --db 工作区 用户
+  griddesk-server users --db 工作区
+  griddesk-server load-store --db postgresql://用户@主机[:端口]/数据库
+      --from 工作区
+  griddesk-server add-client --db 工作区 名称 --channel open311|alarm --unit 代码
+      [--jurisdiction 辖区标识]
+  griddesk-server clients|intake --db 工作区
+  griddesk-server revoke-client --db 工作区 名称
+  griddesk-server import-hotline --db 工作区 文件… [--profile auto|nyc311|la311]
+  griddesk-server init-cert --cert 证书 --key 密钥 [--host 主机]… [--days 天数]
+  griddesk-server init-ca --cert 证书 --key 密钥 --name 名称 [--days 天数]
+  griddesk-server issue-cert --ca-cert 证书 --ca-key 密钥 --cert 证书 --key 密钥 --host 主机…
+      [--days 天数]
+  griddesk-server service-attributes --db 工作区 代码 [--file 文件.json | --clear]
+
+服务器的存储是一个 GridDesk 工作区（GeoPackage 文件），含城市的网格、
+组织架构和案件；可复制 griddesk-cli 或工作站生成的工作区。除非另行指定，
+服务器只在本机回环地址（127.0.0.1:8443）上监听，且只用 HTTPS。
+城市规模超出一台机器时，存储放在带 PostGIS 的 PostgreSQL 中：先用 load-store
+从工作区导入一次，再以 --db postgresql://用户@主机:端口/数据库 启动任意多个服务器
+（密码取自 ~/.pgpass 或地址后的 ?passfile=文件；其他 libpq 设置如
+?sslmode=verify-full 也可照此附加）。
+角色：operator、supervisor、unit_handler、leader；system 用于向本服务器
+上行同步的区级服务器（其配置中写 upstream = https://主机:端口）。
+接入渠道：市民应用通过 Open311（/open311/v2/）上报，传感器和视频分析平台通过
+POST /v1/alarms 上报，各用 add-client 只显示一次的密钥；热线导出文件用
+import-hotline 导入，或放入 hotline_folder 定时导入。
+</translation>
+    </message>
+    <message>
+        <source>griddesk-server: hotline folder: %1</source>
+        <translation>griddesk-server：热线文件夹：%1</translation>
+    </message>
+    <message>
+        <source>griddesk-server: hotline file %1 refused: %2</source>
+        <translation>griddesk-server：热线文件 %1 被拒收：%2</translation>
+    </message>
+    <message>
+        <source>%1 takes --db WORKSPACE only.</source>
+        <translation>%1 只需要 --db 工作区。</translation>
+    </message>
+    <message>
+        <source>import-hotline takes --db WORKSPACE and one or more files.</source>
+        <translation>import-hotline 需要 --db 工作区 和一个或多个文件。</translation>
+    </message>
+    <message>
+        <source>%1 takes --db WORKSPACE and one client NAME.</source>
+        <translation>%1 需要 --db 工作区 和一个客户端名称。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n case(s) taken in, %2 event(s) written.</source>
+        <translation>
+            <numerusform>%1：已接收 %n 件案件，写入 %2 条事件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  (revoked)</source>
+        <translation>  （已吊销）</translation>
+    </message>
+    <message>
+        <source>No intake payload has been refused.</source>
+        <translation>尚无被拒收的接入报文。</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3 refused, last at %4: %5</source>
+        <translation>%1  %2  拒收 %3 次，最近一次 %4：%5</translation>
+    </message>
+    <message>
+        <source>The key of %1 no longer works.</source>
+        <translation>%1 的密钥已失效。</translation>
+    </message>
+    <message>
+        <source>add-client needs --channel open311 or alarm, and --unit CODE.</source>
+        <translation>add-client 需要 --channel open311 或 alarm，以及 --unit 代码。</translation>
+    </message>
+    <message>
+        <source>The key of %1 follows; it is shown this once. Give it to the client&apos;s administrator.</source>
+        <translation>以下是 %1 的密钥，只显示这一次。请交给该客户端的管理员。</translation>
+    </message>
+    <message>
+        <source>service-attributes takes --db WORKSPACE, one CODE and --file F.json or --clear.</source>
+        <translation>service-attributes 需要 --db 工作区、一个代码，以及 --file 文件.json 或 --clear。</translation>
+    </message>
+    <message>
+        <source>The Open311 service %1 asks for no attributes now.</source>
+        <translation>Open311 服务 %1 现已不要求任何属性。</translation>
+    </message>
+    <message>
+        <source>cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Open311 service %1 asks for %n attributes.</source>
+        <translation>
+            <numerusform>Open311 服务 %1 要求 %n 项属性。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -12024,6 +12819,43 @@ fix %3 of %4 at %5 UTC</source>
     <message>
         <source>Unlink a register entry</source>
         <translation>取消关联台账条目</translation>
+    </message>
+    <message>
+        <source>Alarm came again</source>
+        <translation>告警再次发生</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345 热线</translation>
+    </message>
+    <message>
+        <source>Grid staff</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Video patrol</source>
+        <translation>视频巡查</translation>
+    </message>
+    <message>
+        <source>IoT sensor alarm</source>
+        <translation>物联感知告警</translation>
+    </message>
+    <message>
+        <source>Public app</source>
+        <translation>市民 App</translation>
+    </message>
+    <message>
+        <source>Public app (Open311)</source>
+        <translation>市民 App（Open311）</translation>
+    </message>
+    <message>
+        <source>Hotline export (%1)</source>
+        <extracomment>%1 is the layout of a hotline export, such as nyc311</extracomment>
+        <translation>热线导出（%1）</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>工作台</translation>
     </message>
 </context>
 <context>

@@ -61,20 +61,13 @@ T need(Result<T> result, const char *doing)
         return std::move(*result);
 }
 
+/// Starts griddesk-server and returns its address, or stops the bench.
 QUrl startServer(QProcess &server, const QString &binary, const QStringList &arguments)
 {
-    server.start(binary, arguments);
-    QByteArray seen;
-    while (server.waitForReadyRead(60'000)) {
-        seen += server.readAllStandardOutput();
-        const qsizetype at = seen.indexOf("listening on https://");
-        if (at >= 0 && seen.indexOf('\n', at) > 0) {
-            const QByteArray line = seen.mid(at + 21, seen.indexOf('\n', at) - at - 21);
-            return QUrl(QStringLiteral("https://") + QString::fromLatin1(line.split(' ').first()));
-        }
-    }
-    stop(QStringLiteral("griddesk-server did not start: %1")
-             .arg(QString::fromUtf8(seen + server.readAllStandardError())));
+    QString failure;
+    if (auto url = Bench::startServer(server, binary, arguments, failure))
+        return *url;
+    stop(QStringLiteral("griddesk-server did not start: %1").arg(failure));
 }
 
 /// Sends count requests made by make, IN_FLIGHT at a time, and returns the milliseconds

@@ -118,18 +118,10 @@ quint16 freePort()
 /// Starts griddesk-server and returns its address, or stops the bench.
 QUrl startServer(QProcess &server, const QString &binary, const QStringList &arguments)
 {
-    server.start(binary, arguments);
-    QByteArray seen;
-    while (server.waitForReadyRead(60'000)) {
-        seen += server.readAllStandardOutput();
-        const qsizetype at = seen.indexOf("listening on https://");
-        if (at >= 0 && seen.indexOf('\n', at) > 0) {
-            const QByteArray line = seen.mid(at + 21, seen.indexOf('\n', at) - at - 21);
-            return QUrl(QStringLiteral("https://") + QString::fromLatin1(line.split(' ').first()));
-        }
-    }
-    stop(QStringLiteral("griddesk-server did not start: %1")
-             .arg(QString::fromUtf8(seen + server.readAllStandardError())));
+    QString failure;
+    if (auto url = Bench::startServer(server, binary, arguments, failure))
+        return *url;
+    stop(QStringLiteral("griddesk-server did not start: %1").arg(failure));
 }
 
 std::optional<double> curlMs(const QStringList &arguments, QString &failure)

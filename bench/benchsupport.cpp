@@ -92,4 +92,21 @@ QString option(const QStringList &arguments, const QString &name, const QString 
     return arguments.at(at + 1);
 }
 
+std::optional<QUrl> startServer(
+    QProcess &server, const QString &binary, const QStringList &arguments, QString &failure)
+{
+    server.start(binary, arguments);
+    QByteArray seen;
+    while (server.waitForReadyRead(60'000)) {
+        seen += server.readAllStandardOutput();
+        const qsizetype at = seen.indexOf("listening on https://");
+        if (at >= 0 && seen.indexOf('\n', at) > 0) {
+            const QByteArray line = seen.mid(at + 21, seen.indexOf('\n', at) - at - 21);
+            return QUrl(QStringLiteral("https://") + QString::fromLatin1(line.split(' ').first()));
+        }
+    }
+    failure = QString::fromUtf8(seen + server.readAllStandardError());
+    return std::nullopt;
+}
+
 } // namespace GridDesk::Bench

@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
+
+class QProcess;
 
 #include <optional>
 #include <vector>
@@ -37,6 +40,11 @@ std::optional<PeerRun> runPeer(const QString &program, const QStringList &argume
 /// Whether the program runs in smoke mode (--smoke): tiny data, and a peer whose tool is
 /// missing is skipped with a message instead of failing the run.
 bool isSmoke(const QStringList &arguments);
+
+/// Starts griddesk-server in server with arguments and waits for the line saying where it
+/// listens: its address, or empty with what it printed in failure.
+std::optional<QUrl> startServer(
+    QProcess &server, const QString &binary, const QStringList &arguments, QString &failure);
 
 /// The value of "--name VALUE" in arguments, or fallback.
 QString option(const QStringList &arguments, const QString &name, const QString &fallback = {});

@@ -138,6 +138,18 @@ private Q_SLOTS:
             }
         }
 
+        if (PostgresDatabase::wanted()) {
+            if (PostgresDatabase::cluster().isEmpty()) {
+                if (PostgresDatabase::required())
+                    QFAIL("GRIDDESK_TEST_POSTGRES is not set: no PostgreSQL cluster was started");
+                QSKIP("no PostgreSQL cluster for the tests: run them with packaging/dev.sh test");
+            }
+            m_postgres = std::make_unique<PostgresDatabase>();
+            const QString loaded = loadStore(QStringLiteral(GRIDDESK_SERVER), *m_postgres, m_store);
+            QVERIFY2(loaded.isEmpty(), qPrintable(loaded));
+            m_store = m_postgres->address();
+        }
+
         m_cityKey =
             addClient(QStringLiteral("city-vms"), QStringLiteral("alarm"), QStringLiteral("city"));
         QCOMPARE(m_cityKey.size(), 43);
@@ -162,14 +174,9 @@ private Q_SLOTS:
             QStringLiteral("--unit"), QStringLiteral("city")});
         QCOMPARE(badChannel.exitCode, 2);
 
-        const QString ca = path(QStringLiteral("ca.pem"));
-        QVERIFY(writeCertificateAuthority(
-            ca, path(QStringLiteral("ca.key")), QStringLiteral("Test CA"), 30));
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(writeIssuedCertificate(ca, path(QStringLiteral("ca.key")),
-            path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")),
-            {QStringLiteral("127.0.0.1")}, now.addSecs(-3600), now.addDays(2)));
-        m_trusted = *Sync::readCaFile(ca);
+        const TestCertificates certificates = makeTestCertificates(m_dir.path());
+        QVERIFY(!certificates.certificate.isEmpty());
+        m_trusted = certificates.trusted;
         m_server = std::make_unique<ServerProcess>(QStringLiteral(GRIDDESK_SERVER),
             QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                 QStringLiteral("--cert"), path(QStringLiteral("server.pem")),

@@ -236,14 +236,9 @@ private Q_SLOTS:
             auto imported = importSample(**workspace, QDir(mapsPath()), QStringLiteral("nyc"));
             QVERIFY2(imported.has_value(), why(imported).constData());
         }
-        const QString ca = path(QStringLiteral("city-ca.pem"));
-        QVERIFY(writeCertificateAuthority(
-            ca, path(QStringLiteral("city-ca.key")), QStringLiteral("Test city CA"), 30));
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(writeIssuedCertificate(ca, path(QStringLiteral("city-ca.key")),
-            path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")),
-            {QStringLiteral("127.0.0.1")}, now.addSecs(-3600), now.addDays(2)));
-        m_trusted = *Sync::readCaFile(ca);
+        const TestCertificates certificates = makeTestCertificates(m_dir.path());
+        QVERIFY(!certificates.certificate.isEmpty());
+        m_trusted = certificates.trusted;
 
         if (PostgresDatabase::wanted()) {
             if (PostgresDatabase::cluster().isEmpty()) {
@@ -252,13 +247,8 @@ private Q_SLOTS:
                 QSKIP("no PostgreSQL cluster for the tests: run them with packaging/dev.sh test");
             }
             m_postgres = std::make_unique<PostgresDatabase>();
-            QVERIFY2(!m_postgres->address().isEmpty(), qPrintable(m_postgres->error()));
-            QProcess load;
-            load.start(QStringLiteral(GRIDDESK_SERVER),
-                {QStringLiteral("load-store"), QStringLiteral("--db"), m_postgres->address(),
-                    QStringLiteral("--from"), m_store});
-            QVERIFY(load.waitForFinished(300'000));
-            QVERIFY2(load.exitCode() == 0, load.readAllStandardError().constData());
+            const QString loaded = loadStore(QStringLiteral(GRIDDESK_SERVER), *m_postgres, m_store);
+            QVERIFY2(loaded.isEmpty(), qPrintable(loaded));
             m_store = m_postgres->address();
         }
         addClientsAndServices();

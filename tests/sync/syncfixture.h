@@ -203,6 +203,49 @@ inline RawAnswer rawRequest(const QUrl &server, const QList<QSslCertificate> &tr
     return answer;
 }
 
+/// A city CA made by the test in folder and a server certificate for 127.0.0.1 it signed, valid
+/// from an hour ago for two days. Empty certificate on failure.
+struct TestCertificates
+{
+    QString certificate;
+    QString key;
+    QList<QSslCertificate> trusted; ///< the CA, as desks are given it
+};
+
+inline TestCertificates makeTestCertificates(const QString &folder)
+{
+    const QDir dir(folder);
+    const QString ca = dir.filePath(QStringLiteral("city-ca.pem"));
+    const QString caKey = dir.filePath(QStringLiteral("city-ca.key"));
+    TestCertificates made {
+        dir.filePath(QStringLiteral("server.pem")), dir.filePath(QStringLiteral("server.key")), {}};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!writeCertificateAuthority(ca, caKey, QStringLiteral("Test city CA"), 30)
+        || !writeIssuedCertificate(ca, caKey, made.certificate, made.key,
+            {QStringLiteral("127.0.0.1")}, now.addSecs(-3600), now.addDays(2)))
+        return {};
+    made.trusted = Sync::readCaFile(ca).value_or(QList<QSslCertificate>());
+    return made;
+}
+
+/// Loads workspace into database as an administrator would, with griddesk-server load-store;
+/// what went wrong, or nothing.
+inline QString loadStore(
+    const QString &server, const PostgresDatabase &database, const QString &workspace)
+{
+    if (database.address().isEmpty())
+        return database.error();
+    QProcess load;
+    load.start(server,
+        {QStringLiteral("load-store"), QStringLiteral("--db"), database.address(),
+            QStringLiteral("--from"), workspace});
+    if (!load.waitForFinished(300'000))
+        return QStringLiteral("load-store did not finish");
+    if (load.exitCode() != 0)
+        return QString::fromUtf8(load.readAllStandardError());
+    return {};
+}
+
 inline QVariant scalar(Workspace &workspace, const QString &sql)
 {
     QSqlQuery query(workspace.database());

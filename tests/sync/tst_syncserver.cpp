@@ -217,14 +217,10 @@ private Q_SLOTS:
             QVERIFY2(imported.has_value(), why(imported).constData());
         }
 
+        const TestCertificates certificates = makeTestCertificates(m_dir.path());
+        QVERIFY(!certificates.certificate.isEmpty());
         m_caCertificate = path(QStringLiteral("city-ca.pem"));
-        QVERIFY(writeCertificateAuthority(m_caCertificate, path(QStringLiteral("city-ca.key")),
-            QStringLiteral("Test city CA"), 30));
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(writeIssuedCertificate(m_caCertificate, path(QStringLiteral("city-ca.key")),
-            path(QStringLiteral("server.pem")), path(QStringLiteral("server.key")),
-            {QStringLiteral("127.0.0.1")}, now.addSecs(-3600), now.addDays(2)));
-        m_trusted = *Sync::readCaFile(m_caCertificate);
+        m_trusted = certificates.trusted;
 
         m_store = copyOfSample(QStringLiteral("store.gpkg"));
         if (PostgresDatabase::wanted()) {
@@ -234,15 +230,9 @@ private Q_SLOTS:
                 QSKIP("no PostgreSQL cluster for the tests: run them with packaging/dev.sh test");
             }
             m_postgres = std::make_unique<PostgresDatabase>();
-            QVERIFY2(!m_postgres->address().isEmpty(), qPrintable(m_postgres->error()));
             // The store is loaded as an administrator would: griddesk-server load-store.
-            QProcess load;
-            load.start(QStringLiteral(GRIDDESK_SERVER),
-                {QStringLiteral("load-store"), QStringLiteral("--db"), m_postgres->address(),
-                    QStringLiteral("--from"), m_store});
-            QVERIFY(load.waitForFinished(300'000));
-            QVERIFY2(load.exitCode() == 0, load.readAllStandardError().constData());
-            QVERIFY(load.readAllStandardOutput().contains("cases:"));
+            const QString loaded = loadStore(QStringLiteral(GRIDDESK_SERVER), *m_postgres, m_store);
+            QVERIFY2(loaded.isEmpty(), qPrintable(loaded));
             m_store = m_postgres->address();
         }
         {

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void init();
     void passesModelTester();
     void dump();
+    void channelNamesTheSource();
     void sortValuesAreRaw();
     void statesSortInLoopOrder();
     void deadlinesSortMostUrgentFirst();
@@ -81,15 +82,34 @@ void TestCaseTableModel::passesModelTester()
 void TestCaseTableModel::dump()
 {
     const QString expected = QStringLiteral(
-        "Case|State|Deadline|Category|Lead unit|Created|Grid|Status|Agency|Flags\n"
-        "900|In handling|Due in 6 h (50 %)|Noise - Residential|Street one|2011-03-02 09:30|101|"
+        "Case|State|Channel|Deadline|Category|Lead unit|Created|Grid|Status|Agency|Flags\n"
+        "900|In handling||Due in 6 h (50 %)|Noise - Residential|Street one|2011-03-02 09:30|101|"
         "Open|NYPD|\n"
-        "80|Closed||Street Light Condition|Street two|2011-01-15 09:30|102|Closed|DOT|\n"
-        "1000|Reported|Overdue 17 h|Blocked Driveway||2010-12-31 09:30||Closed|NYPD|"
+        "80|Closed|||Street Light Condition|Street two|2011-01-15 09:30|102|Closed|DOT|\n"
+        "1000|Reported||Overdue 17 h|Blocked Driveway||2010-12-31 09:30||Closed|NYPD|"
         "no_location\n"
-        "7|Supervised|Clock stopped|Illegal Parking|Street two|2011-02-01 09:30|101|Assigned|"
+        "7|Supervised||Clock stopped|Illegal Parking|Street two|2011-02-01 09:30|101|Assigned|"
         "NYPD|");
     QCOMPARE(Test::dumpModel(*m_model), expected);
+}
+
+void TestCaseTableModel::channelNamesTheSource()
+{
+    QList<CaseRecord> cases = Test::fixtureCases();
+    const QStringList sources {QStringLiteral("hotline"), QStringLiteral("open311"),
+        QStringLiteral("nyc311"), QStringLiteral("iot")};
+    for (qsizetype index = 0; index < cases.size(); ++index)
+        cases[index].source = sources.value(index);
+    CaseTableModel model;
+    model.setCases(cases);
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown << model.displayText(row, Column::Channel);
+    QCOMPARE(shown,
+        QStringList({QStringLiteral("12345 hotline"), QStringLiteral("Public app (Open311)"),
+            QStringLiteral("Hotline export (nyc311)"), QStringLiteral("IoT sensor alarm")}));
+    // Sorted by the names shown, not by the keys.
+    QCOMPARE(model.sortKey(0, Column::Channel) < model.sortKey(3, Column::Channel), true);
 }
 
 void TestCaseTableModel::sortValuesAreRaw()

@@ -8,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QJsonObject>
 
 using namespace GridDesk;
 using Column = CaseTimelineModel::Column;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void dump();
     void detailsInWords_data();
     void detailsInWords();
+    void anAlarmShowsHowItCameInAndWhatCameAgain();
 };
 
 namespace {
@@ -89,7 +91,7 @@ void TestCaseTimelineModel::dump()
     model.setEvents(history(), Test::fixtureSetup().units);
     const QString expected = QStringLiteral(
         "When|Action|Who|Role|Unit|State|Reason|Details\n"
-        "2026-03-04 09:00|Report|Wang Fang|Operator|City centre|Reported||Channel: hotline.\n"
+        "2026-03-04 09:00|Report|Wang Fang|Operator|City centre|Reported||Channel: 12345 hotline.\n"
         "2026-03-04 09:05|Register|Wang Fang|Operator|City centre|Reported → Registered||\n"
         "2026-03-04 09:10|Dispatch|Wang Fang|Operator|City centre|Registered → Dispatched||"
         "Lead unit: Street one. Jointly with Street two. Proposed by Rule R1 \"Roads\" "
@@ -146,6 +148,44 @@ void TestCaseTimelineModel::detailsInWords()
     evaluation.data.insert(QStringLiteral("return_visit"), QStringLiteral("Happy with it"));
     QCOMPARE(CaseTimelineModel::details(evaluation, {}),
         QStringLiteral("Satisfaction 4 of 5. Return visit: Happy with it"));
+}
+
+void TestCaseTimelineModel::anAlarmShowsHowItCameInAndWhatCameAgain()
+{
+    using S = CaseState;
+    QList<CaseEvent> events {
+        ::event(1, CaseAction::Report, "alarm:city-vms", Role::System, "city", std::nullopt,
+            S::Reported, QTime(9, 0)),
+        ::event(2, CaseAction::Recur, "alarm:city-vms", Role::System, "city", S::Reported,
+            S::Reported, QTime(9, 6)),
+    };
+    const QJsonObject intake {{QStringLiteral("client"), QStringLiteral("city-vms")},
+        {QStringLiteral("received_at"), QStringLiteral("2026-03-04T09:00:02Z")},
+        {QStringLiteral("payload"), QStringLiteral("{\"device_id\":\"CAM-0001\"}")}};
+    for (CaseEvent &alarm : events) {
+        alarm.data.insert(QStringLiteral("alarm_type"), QStringLiteral("illegal_parking"));
+        alarm.data.insert(QStringLiteral("level"), 2);
+        alarm.data.insert(QStringLiteral("device"), QStringLiteral("CAM-0001"));
+        alarm.data.insert(QStringLiteral("intake"), intake);
+    }
+    events[0].data.insert(QStringLiteral("channel"), QStringLiteral("video"));
+    events[1].data.insert(QStringLiteral("alarms"), 2);
+    CaseTimelineModel model;
+    model.setEvents(events, OrgDirectory());
+
+    const QString report = model.index(0, int(Column::Details)).data().toString();
+    QVERIFY2(report.startsWith(QStringLiteral("Channel: Video patrol. Alarm illegal_parking, "
+                                              "level 2, from device CAM-0001. Received ")),
+        qPrintable(report));
+    QVERIFY(report.endsWith(QStringLiteral(" from city-vms.")));
+    QCOMPARE(model.index(1, int(Column::Details)).data().toString(),
+        QStringLiteral(
+            "Alarm illegal_parking, level 2, from device CAM-0001. Came again: 2 alarms in all."));
+    // The payload as received is in the tooltip, not in the row.
+    const QString tip = model.index(0, int(Column::Details)).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("As received:\n{\"device_id\":\"CAM-0001\"}")),
+        qPrintable(tip));
+    QVERIFY(!report.contains(QStringLiteral("device_id")));
 }
 
 GRIDDESK_TEST_MAIN(TestCaseTimelineModel, QGuiApplication)

@@ -69,6 +69,7 @@ const QMap<std::pair<S, A>, S> &expectedMoves()
         stay(open, A::MarkSpecial);
         stay(open, A::Absorb);
         stay(open, A::Rehome);
+        stay(open, A::Recur); // an alarm folded into its open report
         // A file, or a register entry the case concerns, may be added to any case but a merged one.
         for (A action : {A::Attach, A::LinkEntry, A::UnlinkEntry})
             stay({S::Reported, S::Registered, S::Dispatched, S::Returned, S::InHandling, S::FedBack,

@@ -4,7 +4,7 @@
 // griddesk-bench-intake: a real griddesk-server on loopback HTTPS, its store the New York
 // sample with a thousand cameras and sensors in its register; 10 000 alarms of distinct
 // devices and types are posted to its webhook (every one a new report, checked and written)
-// while an operator's desk syncs over and over with griddesk-cli. Printed beside the same
+// while an operator's desk syncs over and over, as a desk does. Printed beside the same
 // server answering as many bare requests (GET /v1/status) over the same connections, and with
 // how far behind the desk was when the last alarm had been answered.
 
@@ -19,7 +19,9 @@
 #include "server/certificates.h"
 #include "server/serverbook.h"
 #include "storage/workspace.h"
+#include "sync/outbox.h"
 #include "sync/syncclient.h"
+#include "workflow/casebook.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -35,7 +37,9 @@
 #include <QSqlQuery>
 #include <QTextStream>
 
+#include <atomic>
 #include <functional>
+#include <thread>
 
 using namespace GridDesk;
 
@@ -117,10 +121,9 @@ int main(int argc, char **argv)
     const QString work = Bench::option(arguments, QStringLiteral("--work"));
     const QString maps = Bench::option(arguments, QStringLiteral("--maps"));
     const QString serverBinary = Bench::option(arguments, QStringLiteral("--server"));
-    const QString cli = Bench::option(arguments, QStringLiteral("--cli"));
-    if (work.isEmpty() || maps.isEmpty() || serverBinary.isEmpty() || cli.isEmpty())
+    if (work.isEmpty() || maps.isEmpty() || serverBinary.isEmpty())
         stop(QStringLiteral("usage: griddesk-bench-intake --work DIR --maps DIR --server BIN "
-                            "--cli BIN [--smoke]"));
+                            "[--smoke]"));
     const int alarms = smoke ? 300 : 10'000;
     const int devices = std::max(1, alarms / ALARM_TYPES);
     QTextStream out(stdout);
@@ -179,12 +182,6 @@ int main(int argc, char **argv)
     const QString certificateKey = dir.filePath(QStringLiteral("server.key"));
     need(writeSelfSignedCertificate(certificate, certificateKey, {QStringLiteral("127.0.0.1")}, 2),
         "making the certificate");
-    const QString passwordFile = dir.filePath(QStringLiteral("password"));
-    {
-        QFile file(passwordFile);
-        file.open(QIODevice::WriteOnly);
-        file.write(PASSWORD + '\n');
-    }
 
     QProcess server;
     const QUrl url = startServer(server, serverBinary,
@@ -210,22 +207,48 @@ int main(int argc, char **argv)
         return manager.get(request(QStringLiteral("/v1/status")));
     });
 
-    // The desk syncs over and over while the alarms come in, as a dispatcher's desk does.
-    int syncs = 0;
-    QProcess syncing;
-    const QStringList syncArguments {QStringLiteral("sync"), desk, QStringLiteral("--server"),
-        url.toString(), QStringLiteral("--user"), QStringLiteral("bench"),
-        QStringLiteral("--password-file"), passwordFile, QStringLiteral("--ca"), certificate};
-    bool keepSyncing = true;
-    QObject::connect(&syncing, &QProcess::finished, &syncing, [&](int code) {
-        if (code != 0)
-            stop(QStringLiteral("the desk's sync failed: %1")
-                     .arg(QString::fromUtf8(syncing.readAllStandardError())));
-        ++syncs;
-        if (keepSyncing)
-            syncing.start(cli, syncArguments);
+    // The desk syncs over and over while the alarms come in, as a dispatcher's desk does: on a
+    // thread of its own, with one login kept for the whole run.
+    Sync::ClientOptions options;
+    options.server = url;
+    options.user = QStringLiteral("bench");
+    options.password = PASSWORD;
+    options.caCertificates = trusted;
+    options.timeoutMs = 600'000;
+    std::atomic<bool> keepSyncing = true;
+    std::atomic<int> syncs = 0;
+    QString syncFailure;
+    const auto syncRound = [&](CaseBook &book, Sync::Outbox &outbox, Sync::SyncClient &client) {
+        auto report = Sync::syncOnce(book, outbox, client);
+        if (!report)
+            syncFailure = report.error().message;
+        return report.has_value();
+    };
+    std::thread desking([&] {
+        auto workspace = Workspace::open(desk);
+        if (!workspace) {
+            syncFailure = workspace.error().message;
+            return;
+        }
+        auto setup = WorkflowSetup::load(**workspace);
+        if (!setup) {
+            syncFailure = setup.error().message;
+            return;
+        }
+        CaseBook book(**workspace, std::move(*setup));
+        Sync::Outbox outbox(**workspace);
+        book.setJournal(&outbox);
+        Sync::SyncClient client(options);
+        if (auto in = client.login(); !in) {
+            syncFailure = in.error().message;
+            return;
+        }
+        while (keepSyncing && syncRound(book, outbox, client))
+            ++syncs;
+        // One more round takes in whatever came after the last one began.
+        if (syncFailure.isEmpty() && syncRound(book, outbox, client))
+            ++syncs;
     });
-    syncing.start(cli, syncArguments);
 
     const QByteArray type = "application/json";
     const double alarmMs =
@@ -244,12 +267,9 @@ int main(int argc, char **argv)
     keepSyncing = false;
     QElapsedTimer behind;
     behind.start();
-    if (syncing.state() != QProcess::NotRunning)
-        syncing.waitForFinished(600'000);
-    // One more sync takes in whatever came after the last one began.
-    QProcess last;
-    last.start(cli, syncArguments);
-    last.waitForFinished(600'000);
+    desking.join();
+    if (!syncFailure.isEmpty())
+        stop(QStringLiteral("the desk's sync failed: %1").arg(syncFailure));
     const double catchUpMs = double(behind.nsecsElapsed()) / 1e6;
     server.terminate();
     server.waitForFinished();
@@ -270,7 +290,7 @@ int main(int argc, char **argv)
                .arg(alarms)
                .arg(alarms / (alarmMs / 1000.0), 0, 'f', 0)
                .arg(alarms / (bareMs / 1000.0), 0, 'f', 0)
-               .arg(syncs)
+               .arg(syncs.load())
                .arg(catchUpMs, 0, 'f', 0);
     Bench::Comparison comparison;
     comparison.figure = QStringLiteral("intake %1 alarms").arg(alarms);

@@ -105,7 +105,7 @@ bench evaluation --workspace "$out/city.gpkg"
 bench validate --shapefile "$out/fine_grids.shp" --maps "$maps"
 bench org --work "$out"
 bench sync --work "$out" --maps "$maps" --server "$server"
-bench intake --work "$out" --maps "$maps" --server "$server" --cli "$cli"
+bench intake --work "$out" --maps "$maps" --server "$server"
 # The register is made from Taipei's open registers, kept beside the checkout, not in it.
 if [ -d "$registry" ]; then
     bench register --work "$out" --maps "$maps" --registry "$registry"

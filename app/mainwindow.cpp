@@ -635,7 +635,12 @@ void MainWindow::onCaseSelectedInQueue(qint64 id)
 {
     if (!m_canvas->zoomToCase(id)) {
         m_canvas->setSelectedCase(std::nullopt);
-        statusBar()->showMessage(tr("This case has no location on the map."), 5000);
+        // TODO(#11): the map's cases are read with the workspace, so a case that came in since
+        // (an alarm, a sync) is not drawn until the workspace is opened again.
+        statusBar()->showMessage(tr("This case is not on the map: it has no location, or it came "
+                                    "in after the map was read (open the workspace again to "
+                                    "draw it)."),
+            5000);
     }
 }
 

@@ -6185,10 +6185,6 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <translation>The workspace could not be opened.</translation>
     </message>
     <message>
-        <source>This case has no location on the map.</source>
-        <translation>This case has no location on the map.</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <extracomment>%1 is a grid name, %2 its code</extracomment>
         <translation>%1 (%2)</translation>
@@ -6354,6 +6350,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>The patrols of this workspace cannot be shown: %1</source>
         <translation>The patrols of this workspace cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>This case is not on the map: it has no location, or it came in after the map was read (open the workspace again to draw it).</source>
+        <translation>This case is not on the map: it has no location, or it came in after the map was read (open the workspace again to draw it).</translation>
     </message>
 </context>
 <context>

@@ -6108,10 +6108,6 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>无法打开工作区。</translation>
     </message>
     <message>
-        <source>This case has no location on the map.</source>
-        <translation>此案件在地图上没有位置。</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <extracomment>%1 is a grid name, %2 its code</extracomment>
         <translation>%1（%2）</translation>
@@ -6276,6 +6272,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>The patrols of this workspace cannot be shown: %1</source>
         <translation>无法显示此工作区的巡查：%1</translation>
+    </message>
+    <message>
+        <source>This case is not on the map: it has no location, or it came in after the map was read (open the workspace again to draw it).</source>
+        <translation>此案件不在地图上：它没有位置，或是在地图读取之后才到达（重新打开工作区即可绘出）。</translation>
     </message>
 </context>
 <context>

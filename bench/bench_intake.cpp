@@ -8,6 +8,7 @@
 // server answering as many bare requests (GET /v1/status) over the same connections, and with
 // how far behind the desk was when the last alarm had been answered.
 
+#include "benchneed.h"
 #include "benchsupport.h"
 #include "comparison.h"
 
@@ -50,29 +51,8 @@ const QByteArray PASSWORD = QByteArrayLiteral("bench password 1");
 constexpr int IN_FLIGHT = 12;
 constexpr int ALARM_TYPES = 10;
 
-[[noreturn]] void stop(const QString &why)
-{
-    QTextStream(stderr) << "griddesk-bench-intake: " << why << '\n';
-    std::exit(1);
-}
-
-template<typename T>
-T need(Result<T> result, const char *doing)
-{
-    if (!result)
-        stop(QStringLiteral("%1: %2").arg(QLatin1String(doing), result.error().message));
-    if constexpr (!std::is_void_v<T>)
-        return std::move(*result);
-}
-
-/// Starts griddesk-server and returns its address, or stops the bench.
-QUrl startServer(QProcess &server, const QString &binary, const QStringList &arguments)
-{
-    QString failure;
-    if (auto url = Bench::startServer(server, binary, arguments, failure))
-        return *url;
-    stop(QStringLiteral("griddesk-server did not start: %1").arg(failure));
-}
+using Bench::need;
+using Bench::stop;
 
 /// Sends count requests made by make, IN_FLIGHT at a time, and returns the milliseconds
 /// until the last answer; stops the bench on any answer but the one expected.
@@ -184,7 +164,7 @@ int main(int argc, char **argv)
         "making the certificate");
 
     QProcess server;
-    const QUrl url = startServer(server, serverBinary,
+    const QUrl url = Bench::startServer(server, serverBinary,
         {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"),
             certificate, QStringLiteral("--key"), certificateKey, QStringLiteral("--db"), store,
             QStringLiteral("--log-level"), QStringLiteral("error")});

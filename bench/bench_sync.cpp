@@ -8,6 +8,7 @@
 // one request: the pull's bytes fetched from `openssl s_server -WWW` with the same
 // certificate, the push's bytes posted to the same griddesk-server.
 
+#include "benchneed.h"
 #include "benchsupport.h"
 #include "comparison.h"
 
@@ -36,20 +37,8 @@ namespace {
 
 const QByteArray PASSWORD = QByteArrayLiteral("bench password 1");
 
-[[noreturn]] void stop(const QString &why)
-{
-    QTextStream(stderr) << "griddesk-bench-sync: " << why << '\n';
-    std::exit(1);
-}
-
-template<typename T>
-T need(Result<T> result, const char *doing)
-{
-    if (!result)
-        stop(QStringLiteral("%1: %2").arg(QLatin1String(doing), result.error().message));
-    if constexpr (!std::is_void_v<T>)
-        return std::move(*result);
-}
+using Bench::need;
+using Bench::stop;
 
 struct Desk
 {
@@ -113,15 +102,6 @@ quint16 freePort()
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
-}
-
-/// Starts griddesk-server and returns its address, or stops the bench.
-QUrl startServer(QProcess &server, const QString &binary, const QStringList &arguments)
-{
-    QString failure;
-    if (auto url = Bench::startServer(server, binary, arguments, failure))
-        return *url;
-    stop(QStringLiteral("griddesk-server did not start: %1").arg(failure));
 }
 
 std::optional<double> curlMs(const QStringList &arguments, QString &failure)
@@ -194,7 +174,7 @@ int main(int argc, char **argv)
         "making the certificate");
 
     QProcess server;
-    const QUrl url = startServer(server, serverBinary,
+    const QUrl url = Bench::startServer(server, serverBinary,
         {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"),
             certificate, QStringLiteral("--key"), key, QStringLiteral("--db"), store,
             QStringLiteral("--log-level"), QStringLiteral("error")});

@@ -2,12 +2,15 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "benchsupport.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTextStream>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace GridDesk::Bench {
 
@@ -92,8 +95,13 @@ QString option(const QStringList &arguments, const QString &name, const QString 
     return arguments.at(at + 1);
 }
 
-std::optional<QUrl> startServer(
-    QProcess &server, const QString &binary, const QStringList &arguments, QString &failure)
+void stop(const QString &why)
+{
+    QTextStream(stderr) << QCoreApplication::applicationName() << ": " << why << '\n';
+    std::exit(1);
+}
+
+QUrl startServer(QProcess &server, const QString &binary, const QStringList &arguments)
 {
     server.start(binary, arguments);
     QByteArray seen;
@@ -105,8 +113,8 @@ std::optional<QUrl> startServer(
             return QUrl(QStringLiteral("https://") + QString::fromLatin1(line.split(' ').first()));
         }
     }
-    failure = QString::fromUtf8(seen + server.readAllStandardError());
-    return std::nullopt;
+    stop(QStringLiteral("griddesk-server did not start: %1")
+             .arg(QString::fromUtf8(seen + server.readAllStandardError())));
 }
 
 } // namespace GridDesk::Bench

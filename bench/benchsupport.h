@@ -41,10 +41,13 @@ std::optional<PeerRun> runPeer(const QString &program, const QStringList &argume
 /// missing is skipped with a message instead of failing the run.
 bool isSmoke(const QStringList &arguments);
 
+/// Prints "PROGRAM: why" on stderr and ends the benchmark with status 1.
+[[noreturn]] void stop(const QString &why);
+
 /// Starts griddesk-server in server with arguments and waits for the line saying where it
-/// listens: its address, or empty with what it printed in failure.
-std::optional<QUrl> startServer(
-    QProcess &server, const QString &binary, const QStringList &arguments, QString &failure);
+/// listens: its address. Stops the benchmark, with what the server printed, when it does not
+/// start.
+QUrl startServer(QProcess &server, const QString &binary, const QStringList &arguments);
 
 /// The value of "--name VALUE" in arguments, or fallback.
 QString option(const QStringList &arguments, const QString &name, const QString &fallback = {});

@@ -153,8 +153,7 @@ Result<std::vector<FineGridCell>> FineGridCutter::cutWith(double width, double h
                 ++number;
                 const QString suffix = QStringLiteral("%1").arg(number, 4, 10, QLatin1Char('0'));
                 cells.push_back({base.code + u'-' + suffix,
-                    boroughName(base.code) + base.code + QStringLiteral("网格") + suffix,
-                    base.code,
+                    boroughName(base.code) + base.code + QStringLiteral("网格") + suffix, base.code,
                     geos.toWkb(cell.get())});
             }
         }

@@ -515,9 +515,8 @@ private Q_SLOTS:
 
     void theHotlineFeedTakesAnExportInOnceAndUpdatesItLater()
     {
-        // Real MyLA311 rows (the sample holds New York's): the first 300 of the export.
-        QFile source(
-            dataPath(QStringLiteral("../../../shared/data/los-angeles/myla311_2018_mini_10k.csv")));
+        // Real MyLA311 rows (the sample workspace holds New York's): the first 300 of the cut.
+        QFile source(dataPath(QStringLiteral("los-angeles/myla311_2018_sample.csv")));
         QVERIFY(source.open(QIODevice::ReadOnly));
         QList<QByteArray> lines;
         while (!source.atEnd() && lines.size() < 301)
@@ -598,15 +597,17 @@ private Q_SLOTS:
 
     void theHotlineFeedReadsAnXlsxExport()
     {
-        // 50 real MyLA311 rows, turned into a spreadsheet by GDAL as a hotline system exports.
-        QFile source(
-            dataPath(QStringLiteral("../../../shared/data/los-angeles/myla311_2018_mini_10k.csv")));
+        // The real MyLA311 rows after the 400 the test above took in, turned into a spreadsheet
+        // by GDAL as a hotline system exports one.
+        QFile source(dataPath(QStringLiteral("los-angeles/myla311_2018_sample.csv")));
         QVERIFY(source.open(QIODevice::ReadOnly));
         QList<QByteArray> lines {source.readLine()};
-        for (int skip = 0; skip < 5000; ++skip)
+        for (int skip = 0; skip < 400; ++skip)
             source.readLine();
-        while (!source.atEnd() && lines.size() < 51)
+        while (!source.atEnd())
             lines << source.readLine();
+        const qint64 rows = lines.size() - 1;
+        QVERIFY(rows > 30);
         const QString csv = path(QStringLiteral("xlsx-source.csv"));
         {
             QFile out(csv);
@@ -626,11 +627,11 @@ private Q_SLOTS:
         HotlineFeed feed(*m_store, QStringLiteral("la311"));
         auto imported = feed.importFile(xlsx);
         QVERIFY2(imported.has_value(), why(imported).constData());
-        QCOMPARE(imported->imported, qint64(50));
-        QCOMPARE(scalar(*m_store, count).toLongLong() - before, qint64(50));
+        QCOMPARE(imported->imported, rows);
+        QCOMPARE(scalar(*m_store, count).toLongLong() - before, rows);
         // Taken in again, the same export doubles nothing.
         QVERIFY(feed.importFile(xlsx));
-        QCOMPARE(scalar(*m_store, count).toLongLong() - before, qint64(50));
+        QCOMPARE(scalar(*m_store, count).toLongLong() - before, rows);
     }
 };
 

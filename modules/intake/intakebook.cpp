@@ -63,6 +63,20 @@ CaseTime serverTime(const QDateTime &at)
         local.date(), QTime(time.hour(), time.minute(), time.second()), local.offsetFromUtc());
 }
 
+/// An action client takes through its channel, at the moment a payload was received, on the
+/// case as it is then.
+ActionRequest requestBy(const IntakeClient &client, CaseAction action, const QDateTime &receivedAt)
+{
+    ActionRequest request;
+    request.action = action;
+    request.basedOnVersion = ActionRequest::CURRENT_VERSION;
+    request.actor = client.actor();
+    request.role = Role::System;
+    request.actorUnit = client.unitCode;
+    request.at = serverTime(receivedAt);
+    return request;
+}
+
 Result<void> exec(QSqlQuery &query, const QString &doing)
 {
     if (query.exec())
@@ -356,12 +370,7 @@ Result<IntakeOutcome> IntakeBook::file(
         const QDateTime reportedAt = report.reportedAt.isValid() ? report.reportedAt : receivedAt;
         record.created = serverTime(reportedAt);
 
-        ActionRequest request;
-        request.action = CaseAction::Report;
-        request.actor = client.actor();
-        request.role = Role::System;
-        request.actorUnit = client.unitCode;
-        request.at = serverTime(receivedAt);
+        ActionRequest request = requestBy(client, CaseAction::Report, receivedAt);
         request.data = report.details;
         request.data.insert(QStringLiteral("intake"),
             intakeRecord(client.name, receivedAt, report.payload, report.contentType));
@@ -379,11 +388,8 @@ Result<IntakeOutcome> IntakeBook::file(
                 return std::unexpected(entries.error());
             CaseLinks links(**entries, m_book.book());
             for (const QString &code : std::as_const(report.entries)) {
-                ActionRequest link = request;
-                link.action = CaseAction::LinkEntry;
-                link.basedOnVersion = ActionRequest::CURRENT_VERSION;
-                link.data = {};
-                auto linked = links.link(record.id, {code, LinkRole::Concerns}, link);
+                auto linked = links.link(record.id, {code, LinkRole::Concerns},
+                    requestBy(client, CaseAction::LinkEntry, receivedAt));
                 if (!linked)
                     return std::unexpected(linked.error());
                 outcome.version = linked->sequence;
@@ -565,13 +571,7 @@ Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Al
     const auto attachImage = [&](const IntakeOutcome &outcome) -> Result<IntakeOutcome> {
         if (alarm.image.isEmpty())
             return outcome;
-        ActionRequest request;
-        request.action = CaseAction::Attach;
-        request.basedOnVersion = ActionRequest::CURRENT_VERSION;
-        request.actor = client.actor();
-        request.role = Role::System;
-        request.actorUnit = client.unitCode;
-        request.at = serverTime(receivedAt);
+        const ActionRequest request = requestBy(client, CaseAction::Attach, receivedAt);
         const QString name =
             QStringLiteral("%1-%2.%3")
                 .arg(alarm.deviceId, alarm.at.toString(QStringLiteral("yyyyMMdd-HHmmss")),
@@ -655,13 +655,7 @@ Result<IntakeOutcome> IntakeBook::fold(const IntakeClient &client, qint64 caseId
     const QDateTime &lastAt, const Alarm &alarm, const QJsonObject &intake,
     const QDateTime &receivedAt)
 {
-    ActionRequest request;
-    request.action = CaseAction::Recur;
-    request.basedOnVersion = ActionRequest::CURRENT_VERSION;
-    request.actor = client.actor();
-    request.role = Role::System;
-    request.actorUnit = client.unitCode;
-    request.at = serverTime(receivedAt);
+    ActionRequest request = requestBy(client, CaseAction::Recur, receivedAt);
     request.data = {
         {QStringLiteral("device"), alarm.deviceId},
         {QStringLiteral("alarm_type"), alarm.type},

@@ -103,11 +103,11 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_store = path(QStringLiteral("store.gpkg"));
+        const QString made = makeSampleWorkspace(m_store);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
         {
             auto workspace = Workspace::open(m_store);
             QVERIFY2(workspace.has_value(), why(workspace).constData());
-            auto imported = importSample(**workspace, QDir(mapsPath()), QStringLiteral("nyc"));
-            QVERIFY2(imported.has_value(), why(imported).constData());
             m_base = path(QStringLiteral("desk.gpkg"));
             QVERIFY(QFile::copy(m_store, m_base));
 

@@ -203,6 +203,17 @@ inline RawAnswer rawRequest(const QUrl &server, const QList<QSslCertificate> &tr
     return answer;
 }
 
+/// Makes the New York sample at path, as the workstation makes it on its first start; what went
+/// wrong, or nothing.
+inline QString makeSampleWorkspace(const QString &path)
+{
+    auto workspace = Workspace::open(path);
+    if (!workspace)
+        return workspace.error().message;
+    auto imported = importSample(**workspace, QDir(mapsPath()), QStringLiteral("nyc"));
+    return imported ? QString() : imported.error().message;
+}
+
 /// A city CA made by the test in folder and a server certificate for 127.0.0.1 it signed, valid
 /// from an hour ago for two days. Empty certificate on failure.
 struct TestCertificates

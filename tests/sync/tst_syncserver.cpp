@@ -210,12 +210,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_base = path(QStringLiteral("nyc.gpkg"));
-        {
-            auto workspace = Workspace::open(m_base);
-            QVERIFY2(workspace.has_value(), why(workspace).constData());
-            auto imported = importSample(**workspace, QDir(mapsPath()), QStringLiteral("nyc"));
-            QVERIFY2(imported.has_value(), why(imported).constData());
-        }
+        const QString made = makeSampleWorkspace(m_base);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
 
         const TestCertificates certificates = makeTestCertificates(m_dir.path());
         QVERIFY(!certificates.certificate.isEmpty());

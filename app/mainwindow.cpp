@@ -140,6 +140,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
             "%n new grid edition(s) came from the server; the map shows them now.", nullptr, count);
         onGridEditionPublished();
     });
+    connect(m_sync, &SyncControls::registerTaken, m_registerPanel, &RegisterPanel::refresh);
     connect(m_sync, &SyncControls::orgChartTaken, this, [this](qint64 revision) {
         if (OrgEditor *editor = orgEditor())
             editor->takeChartFromServer();

@@ -216,6 +216,8 @@ void SyncControls::takeRound(const Sync::SyncReport &report)
         Q_EMIT gridEditionsTaken(report.editions);
     if (report.orgChanged)
         Q_EMIT orgChartTaken(report.orgRevision);
+    if (report.registerEntries > 0)
+        Q_EMIT registerTaken(report.registerEntries);
     m_desk->takeInOtherChanges();
     refresh();
     noticeNewRejections();

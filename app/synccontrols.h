@@ -70,6 +70,8 @@ Q_SIGNALS:
     void gridEditionsTaken(int count);
     /// A newer org chart came from the server and changed the one here.
     void orgChartTaken(qint64 revision);
+    /// Register entries changed on the server came in.
+    void registerTaken(int entries);
 
 private:
     void takeUser(const DeskUser &user);

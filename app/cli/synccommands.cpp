@@ -24,6 +24,8 @@ QString commandAction(const Sync::OutboxEntry &entry)
         return QStringLiteral("publish_edition");
     case Sync::CommandKind::Org:
         return QStringLiteral("save_org_chart");
+    case Sync::CommandKind::Register:
+        return QStringLiteral("change_register");
     case Sync::CommandKind::Case:
     case Sync::CommandKind::Count:
         break;
@@ -232,6 +234,7 @@ int syncCommand(Context &context)
                 {QStringLiteral("attachments_fetched"), report->attachments},
                 {QStringLiteral("org_revision"), report->orgRevision},
                 {QStringLiteral("org_chart_changed"), report->orgChanged},
+                {QStringLiteral("register_entries"), report->registerEntries},
                 {QStringLiteral("cursor"), report->cursor}});
     } else {
         context.out << Tr::tr("Sent %1 command(s) to %2: %3 applied, %4 rejected.")
@@ -267,6 +270,11 @@ int syncCommand(Context &context)
             context.out
                 << Tr::tr("Took in revision %1 of the server's org chart.").arg(report->orgRevision)
                 << '\n';
+        }
+        if (report->registerEntries > 0) {
+            context.out << Tr::tr("Register entries taken in from the server: %1.")
+                               .arg(report->registerEntries)
+                        << '\n';
         }
     }
     return report->rejected > 0 ? FAILED : OK;

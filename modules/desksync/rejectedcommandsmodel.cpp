@@ -49,6 +49,11 @@ QString RejectedCommandsModel::text(const Sync::OutboxEntry &entry, Column colum
         if (entry.kind == Sync::CommandKind::Org)
             //: %1 is the server's revision of the org chart the change was made on
             return tr("Org chart (made on revision %1)").arg(entry.basedOn);
+        if (entry.kind == Sync::CommandKind::Register)
+            //: %1 is a register entry's code, %2 the entry's version the change was made on
+            return tr("Register entry %1 (made on version %2)")
+                .arg(printableText(entry.key.externalId))
+                .arg(entry.basedOn);
         //: a case's number at this desk, and its channel and id there
         return tr("%1 (%2 %3)")
             .arg(QString::number(entry.caseId), printableText(entry.key.source),
@@ -59,6 +64,8 @@ QString RejectedCommandsModel::text(const Sync::OutboxEntry &entry, Column colum
             return tr("Publish grid edition");
         case Sync::CommandKind::Org:
             return tr("Change org chart");
+        case Sync::CommandKind::Register:
+            return tr("Change register entry");
         case Sync::CommandKind::Case:
         case Sync::CommandKind::Count:
             break;

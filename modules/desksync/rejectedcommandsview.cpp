@@ -147,6 +147,9 @@ void RejectedCommandsView::updateButtons()
         m_redo->setToolTip(tr("The org chart here is the server's again: make the changes "
                               "this command lists once more in the org chart editor, then "
                               "discard it."));
+    } else if (entry && entry->kind == Sync::CommandKind::Register) {
+        m_redo->setToolTip(tr("The register entry here is the server's again: make the change "
+                              "once more in the register, then discard this command."));
     } else {
         m_redo->setToolTip(entry && entry->action == CaseAction::Report
                 ? tr("A rejected report cannot be redone as it was; report the case again with "

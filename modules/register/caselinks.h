@@ -62,9 +62,9 @@ struct EntryOffer
 ///
 /// The register book and the case book must be of the same workspace; use on its thread.
 ///
-/// TODO(#10): the link events travel to the sync server as case commands like any other, but
-/// the server keeps no link rows, and a desk taking in another desk's link events from the
-/// server's feed does not add the links they name.
+/// The link events travel to the sync server as case commands like any other; the server keeps
+/// the links in its cases' histories, and a desk taking a case in from the feed writes the
+/// case's link rows as its history leaves them.
 class CaseLinks
 {
 public:

@@ -134,13 +134,17 @@ void bindContent(QSqlQuery &query, const RegisterEntry &entry)
     query.addBindValue(isoTime(entry.updatedAt));
 }
 
+/// One line of history for entry as it is now. data names what a merge names, for programs;
+/// command is the sync command that carried the change (on the server), origin where the line
+/// was made ("" here, "server" taken in from the server above).
 Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, const QString &action,
-    const std::optional<RegisterEntry> &before, const QString &note)
+    const std::optional<RegisterEntry> &before, const QString &note, const QJsonObject &data = {},
+    const QString &command = {}, const QString &origin = {})
 {
     QSqlQuery insert(workspace.database());
-    insert.prepare(
-        QStringLiteral("INSERT INTO register_history (entry_code, version, action, "
-                       "changed_by, changed_at, before, note) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral(
+        "INSERT INTO register_history (entry_code, version, action, changed_by, changed_at, "
+        "before, note, origin, command, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(entry.code);
     insert.addBindValue(entry.version);
     insert.addBindValue(action);
@@ -150,6 +154,11 @@ Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, cons
             ? QVariant(QJsonDocument(before->toJson()).toJson(QJsonDocument::Compact))
             : QVariant());
     insert.addBindValue(text(note));
+    insert.addBindValue(text(origin));
+    insert.addBindValue(command.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : command);
+    insert.addBindValue(data.isEmpty()
+            ? QVariant(QMetaType(QMetaType::QString))
+            : QVariant(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))));
     return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
 }
 
@@ -454,7 +463,10 @@ Result<QString> RegisterBook::nextCode(const QString &kind)
     if (!found)
         return fail(
             ErrorCode::InvalidArgument, Tr::tr("The register has no kind \"%1\".").arg(kind));
-    const QString prefix = found->codePrefix + u'-';
+    // A desk that syncs numbers its entries under a tag of its own, so that entries made at two
+    // desks before either synced never share a code.
+    const QString tag = m_workspace->metadata(QStringLiteral("register_code_tag"));
+    const QString prefix = found->codePrefix + u'-' + (tag.isEmpty() ? QString() : tag + u'-');
     if (!m_lastNumbers.contains(kind)) {
         QSqlQuery query(m_workspace->database());
         query.prepare(QStringLiteral("SELECT coalesce(max(CAST(substr(code, ?) AS INTEGER)), 0) "
@@ -492,7 +504,8 @@ Result<void> RegisterBook::insert(RegisterEntry &entry, const QString &by, const
     if (auto done = exec(insert, Tr::tr("Storing the register entry %1").arg(entry.code)); !done)
         return done;
     entry.id = insert.lastInsertId().toLongLong();
-    return recordChange(*m_workspace, entry, QStringLiteral("created"), std::nullopt, {});
+    return recordChange(
+        *m_workspace, entry, QStringLiteral("created"), std::nullopt, {}, {}, m_command);
 }
 
 Result<void> RegisterBook::replace(RegisterEntry &entry, const RegisterEntry &before,
@@ -515,7 +528,7 @@ Result<void> RegisterBook::replace(RegisterEntry &entry, const RegisterEntry &be
     if (update.numRowsAffected() != 1)
         return fail(ErrorCode::Conflict,
             Tr::tr("The register entry %1 was changed meanwhile; read it again.").arg(entry.code));
-    return recordChange(*m_workspace, entry, action, before, note);
+    return recordChange(*m_workspace, entry, action, before, note, m_mergeData, m_command);
 }
 
 Result<RegisterEntry> RegisterBook::add(RegisterEntry entry, const QString &by, const QDateTime &at)
@@ -629,7 +642,8 @@ Result<RegisterEntry> RegisterBook::merge(
         last.updatedBy = by.trimmed();
         last.updatedAt = at.toUTC();
         if (auto done = recordChange(*m_workspace, last, QStringLiteral("merged"), **leaving,
-                Tr::tr("merged into %1").arg(keep));
+                Tr::tr("merged into %1").arg(keep), QJsonObject {{QStringLiteral("into"), keep}},
+                m_command);
             !done)
             return std::unexpected(done.error());
         QSqlQuery remove(m_workspace->database());
@@ -638,30 +652,113 @@ Result<RegisterEntry> RegisterBook::merge(
         if (auto done = exec(remove, Tr::tr("Removing the merged entry %1").arg(gone)); !done)
             return std::unexpected(done.error());
 
-        // The cases of the entry merged away now concern the one kept (each link once).
-        QSqlQuery move(m_workspace->database());
-        move.prepare(QStringLiteral("UPDATE OR IGNORE case_entry_links SET entry_code = ? WHERE "
-                                    "entry_code = ?"));
-        move.addBindValue(keep);
-        move.addBindValue(gone);
-        QSqlQuery left(m_workspace->database());
-        left.prepare(QStringLiteral("DELETE FROM case_entry_links WHERE entry_code = ?"));
-        left.addBindValue(gone);
-        for (QSqlQuery *query : {&move, &left}) {
-            if (auto done = exec(*query, Tr::tr("Handing the cases of %1 to %2").arg(gone, keep));
-                !done)
-                return std::unexpected(done.error());
-        }
+        if (auto done = handLinks(gone, keep); !done)
+            return std::unexpected(done.error());
 
         RegisterEntry merged = absorbed(**kept, **leaving);
-        if (auto done = replace(merged, **kept, QStringLiteral("merged"), by, at,
-                Tr::tr("merged with %1").arg(gone));
-            !done)
-            return std::unexpected(done.error());
+        m_mergeData = QJsonObject {{QStringLiteral("with"), gone}};
+        auto replaced = replace(
+            merged, **kept, QStringLiteral("merged"), by, at, Tr::tr("merged with %1").arg(gone));
+        m_mergeData = {};
+        if (!replaced)
+            return std::unexpected(replaced.error());
         if (auto done = updateExtent(); !done)
             return std::unexpected(done.error());
         return merged;
     });
+}
+
+Result<void> RegisterBook::handLinks(const QString &gone, const QString &keep)
+{
+    // The cases of the entry merged away now concern the one kept (each link once).
+    QSqlQuery move(m_workspace->database());
+    move.prepare(QStringLiteral(
+        "UPDATE OR IGNORE case_entry_links SET entry_code = ? WHERE entry_code = ?"));
+    move.addBindValue(keep);
+    move.addBindValue(gone);
+    QSqlQuery left(m_workspace->database());
+    left.prepare(QStringLiteral("DELETE FROM case_entry_links WHERE entry_code = ?"));
+    left.addBindValue(gone);
+    for (QSqlQuery *query : {&move, &left}) {
+        if (auto done = exec(*query, Tr::tr("Handing the cases of %1 to %2").arg(gone, keep));
+            !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> RegisterBook::adopt(const QString &code, const std::optional<RegisterEntry> &entry,
+    const QList<RegisterChange> &changes)
+{
+    for (const RegisterChange &change : changes) {
+        QSqlQuery insert(m_workspace->database());
+        insert.prepare(QStringLiteral(
+            "INSERT INTO register_history (entry_code, version, action, changed_by, changed_at, "
+            "before, note, origin, command, data) VALUES (?, ?, ?, ?, ?, ?, ?, 'server', ?, ?)"));
+        insert.addBindValue(code);
+        insert.addBindValue(change.version);
+        insert.addBindValue(text(change.action));
+        insert.addBindValue(text(change.changedBy));
+        insert.addBindValue(isoTime(change.changedAt));
+        insert.addBindValue(change.before
+                ? QVariant(QJsonDocument(change.before->toJson()).toJson(QJsonDocument::Compact))
+                : QVariant(QMetaType(QMetaType::QString)));
+        insert.addBindValue(text(change.note));
+        insert.addBindValue(change.command.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                     : QVariant(change.command));
+        insert.addBindValue(change.data.isEmpty()
+                ? QVariant(QMetaType(QMetaType::QString))
+                : QVariant(
+                    QString::fromUtf8(QJsonDocument(change.data).toJson(QJsonDocument::Compact))));
+        if (auto done = exec(insert, Tr::tr("Keeping the history of %1").arg(code)); !done)
+            return done;
+    }
+
+    auto held = this->entry(code);
+    if (!held)
+        return std::unexpected(held.error());
+    if (!entry) {
+        if (!*held)
+            return {};
+        // Gone on the server: merged into another entry (which takes its cases), or removed.
+        for (auto change = changes.crbegin(); change != changes.crend(); ++change) {
+            const QString into = change->data.value(QLatin1String("into")).toString();
+            if (!into.isEmpty()) {
+                if (auto done = handLinks(code, into); !done)
+                    return done;
+                break;
+            }
+        }
+        QSqlQuery remove(m_workspace->database());
+        remove.prepare(QStringLiteral("DELETE FROM register_entries WHERE code = ?"));
+        remove.addBindValue(code);
+        return exec(remove, Tr::tr("Removing the register entry %1").arg(code));
+    }
+
+    RegisterEntry taken = *entry;
+    taken.code = code;
+    if (!m_schema.kind(taken.kind))
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("The server's register entry %1 is of kind \"%2\", which this workspace does "
+                   "not know.")
+                .arg(code, taken.kind));
+    QSqlQuery write(m_workspace->database());
+    if (*held) {
+        write.prepare(QStringLiteral(
+            "UPDATE register_entries SET geom = ?, kind = ?, name = ?, grid_code = ?, address = "
+            "?, source = ?, verified_by = ?, verified_at = ?, fields = ?, version = ?, updated_by "
+            "= ?, updated_at = ? WHERE code = ?"));
+        bindContent(write, taken);
+        write.addBindValue(code);
+    } else {
+        write.prepare(QStringLiteral(
+            "INSERT INTO register_entries (geom, kind, name, grid_code, address, source, "
+            "verified_by, verified_at, fields, version, updated_by, updated_at, code) VALUES (?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        bindContent(write, taken);
+        write.addBindValue(code);
+    }
+    return exec(write, Tr::tr("Storing the register entry %1").arg(code));
 }
 
 Result<RegisterEntry> RegisterBook::verify(
@@ -689,8 +786,8 @@ Result<QList<RegisterChange>> RegisterBook::history(const QString &code) const
     QSqlQuery query(m_workspace->database());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT entry_code, version, action, changed_by, changed_at, "
-                                 "before, note FROM register_history WHERE entry_code = ? ORDER "
-                                 "BY id"));
+                                 "before, note, origin, command, data FROM register_history WHERE "
+                                 "entry_code = ? ORDER BY id"));
     query.addBindValue(code);
     if (auto done = exec(query, Tr::tr("Reading the history of %1").arg(code)); !done)
         return std::unexpected(done.error());

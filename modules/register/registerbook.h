@@ -42,6 +42,9 @@ struct RegisterChange
     QDateTime changedAt;
     std::optional<RegisterEntry> before;
     QString note;
+    bool fromServer = false; ///< taken in from the server's register, not made here
+    QString command; ///< the sync command that carried the change, when one did
+    QJsonObject data; ///< a merge's partner: "into" (on the entry gone), "with" (on the one kept)
 };
 
 /// Entries of one kind in a grid: how many, and how many are due a visit.
@@ -59,10 +62,11 @@ struct KindCount
 /// Use from the workspace's thread. The grids are read once, at the first entry placed; make a
 /// new book after the grid map changes.
 ///
-/// TODO(#10): changes are not commands of the sync outbox yet, so each workspace keeps its own
-/// register; duplicates are merged only when someone asks (merge()); a grid's entries are read
-/// whole, their fields parsed into maps, which keeps the two-million-entry benchmark's grid
-/// figure over its target.
+/// In a workspace that syncs, the history lines the book writes are how its changes reach the
+/// server (Sync::queueRegisterChanges()), and adopt() takes the server's in.
+///
+/// TODO(#10): a grid's entries are read whole, their fields parsed into maps, which keeps the
+/// two-million-entry benchmark's grid figure over its target.
 class RegisterBook
 {
 public:
@@ -143,6 +147,16 @@ public:
     Result<qsizetype> rehome(
         const QList<Grid> &grids, int edition, const QString &by, const QDateTime &at);
 
+    /// Takes in an entry as the server's register has it, in the caller's transaction: the
+    /// history lines the server wrote (kept as taken in from the server), and the entry as it is
+    /// there, or its removal (nullopt) with its cases handed to the entry it was merged into. The
+    /// entry is written as given: the server placed it and numbered its version.
+    Result<void> adopt(const QString &code, const std::optional<RegisterEntry> &entry,
+        const QList<RegisterChange> &changes);
+    /// The sync command whose change the book writes next, kept with each history line until
+    /// set empty again: how the server's history names the command of every change.
+    void setCommand(const QString &commandId) { m_command = commandId; }
+
     /// Low-level steps of add() and update() for an import that checked duplicates itself.
     /// Call inside a transaction; entry must have been prepared.
     Result<void> insert(RegisterEntry &entry, const QString &by, const QDateTime &at);
@@ -165,12 +179,16 @@ private:
     Result<void> prepareGeometry(RegisterEntry &entry) const;
     Result<const GridLocator *> locator() const;
     Result<QList<RegisterEntry>> select(const QString &where, const QVariantList &values) const;
+    /// Hands the case links of the entry gone to the entry kept (each link once).
+    Result<void> handLinks(const QString &gone, const QString &keep);
 
     Workspace *m_workspace = nullptr;
     RegisterSchema m_schema;
     mutable std::unique_ptr<GridLocator> m_locator;
     std::unique_ptr<GeosContext> m_geos;
     QHash<QString, qint64> m_lastNumbers; ///< by kind, after the first nextCode()
+    QString m_command; ///< see setCommand()
+    QJsonObject m_mergeData; ///< what the line replace() writes names, during a merge
 };
 
 } // namespace GridDesk

@@ -99,6 +99,8 @@ void HttpApi::route(QHttpServer &server)
         [this](const QHttpServerRequest &request) { return editions(request); });
     server.route(QStringLiteral("/v1/org"), Method::Get,
         [this](const QHttpServerRequest &request) { return orgChart(request); });
+    server.route(QStringLiteral("/v1/register"), Method::Get,
+        [this](const QHttpServerRequest &request) { return registerFeed(request); });
     server.route(QStringLiteral("/v1/feed"), Method::Get,
         [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             feed(request, std::move(responder));
@@ -374,6 +376,35 @@ QHttpServerResponse HttpApi::orgChart(const QHttpServerRequest &request)
             Tr::tr("The server could not read its store; try again."));
     }
     return QHttpServerResponse(Sync::orgRevisionJson(*revision));
+}
+
+QHttpServerResponse HttpApi::registerFeed(const QHttpServerRequest &request)
+{
+    auto account = caller(request);
+    if (const auto *refusal = std::get_if<Refusal>(&account))
+        return answer(refusal->status, refusal->key, refusal->message);
+    const QString afterText = request.query().queryItemValue(QStringLiteral("after"));
+    const QString limitText = request.query().queryItemValue(QStringLiteral("limit"));
+    bool afterOk = true;
+    bool limitOk = true;
+    const qint64 after = afterText.isEmpty() ? 0 : afterText.toLongLong(&afterOk);
+    const int limit =
+        limitText.isEmpty() ? Sync::MAX_REGISTER_LINES_PER_PAGE : limitText.toInt(&limitOk);
+    if (!afterOk || after < 0 || !limitOk || limit < 1
+        || limit > Sync::MAX_REGISTER_LINES_PER_PAGE) {
+        return answer(Status::BadRequest, QStringLiteral("malformed"),
+            Tr::tr("\"after\" must be the register cursor the desk has (0 for none), and "
+                   "\"limit\" a number from 1 to %1.")
+                .arg(Sync::MAX_REGISTER_LINES_PER_PAGE));
+    }
+    auto page = m_book.registerFeed(std::get<Account>(account), after, limit);
+    if (!page) {
+        qCWarning(lcServer) << "register feed failed:" << page.error().message;
+        return answer(Status::ServiceUnavailable, QStringLiteral("store"),
+            Tr::tr("The server could not read its store; try again."));
+    }
+    return QHttpServerResponse(QJsonObject {{QStringLiteral("entries"), page->entries},
+        {QStringLiteral("cursor"), page->cursor}, {QStringLiteral("more"), page->more}});
 }
 
 void HttpApi::feed(const QHttpServerRequest &request, QHttpServerResponder &&responder)

@@ -44,6 +44,7 @@ public:
     void feed(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     QHttpServerResponse editions(const QHttpServerRequest &request);
     QHttpServerResponse orgChart(const QHttpServerRequest &request);
+    QHttpServerResponse registerFeed(const QHttpServerRequest &request);
     QHttpServerResponse uploadFile(const QString &sha256, const QHttpServerRequest &request);
     QHttpServerResponse downloadFile(const QString &sha256, const QHttpServerRequest &request);
 

@@ -8,11 +8,13 @@
 #include "domain/text.h"
 #include "gis/gridlocator.h"
 #include "org/personaldata.h"
+#include "register/registerprivacy.h"
 #include "storage/workspace.h"
 #include "sync/feedapplier.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -187,6 +189,7 @@ Result<void> ServerBook::reload()
     else
         m_book = std::make_unique<CaseBook>(m_store, std::move(*setup));
     m_locator = std::move(locator);
+    m_register.reset(); // places entries in the grids read now, when next asked
     m_gridParents = std::move(parents);
     m_jurisdictions = std::move(jurisdictions);
     m_unitGrids.clear();
@@ -312,6 +315,23 @@ Result<CommandResult> ServerBook::apply(const Account &account, const QJsonValue
             if (auto reloaded = reload(); !reloaded)
                 return std::unexpected(reloaded.error());
         }
+        return answered;
+    }
+
+    if (Sync::isRegisterCommand(json)) {
+        auto change = Sync::registerCommandFromJson(json);
+        if (!change)
+            return refused(Sync::isCommandId(sentId) ? sentId : QString(), Refusal::Invalid,
+                change.error().message);
+        auto answered = answerOnce(account, change->id, QStringLiteral("register"), {},
+            [&] { return applyRegister(account, *change); });
+        if (!answered || answered->applied || answered->refusal == Refusal::IdInUse)
+            return answered;
+        auto now = registerItem(account, change->entry.code);
+        if (!now)
+            return std::unexpected(now.error());
+        if (*now)
+            answered->currentEntry = std::make_shared<const Sync::RegisterItem>(**now);
         return answered;
     }
 
@@ -1091,6 +1111,274 @@ Result<int> ServerBook::applyDeadlineRules(const CaseTime &now)
     if (!events)
         return std::unexpected(events.error());
     return int(events->size());
+}
+
+// The register ---------------------------------------------------------------------------
+
+Result<RegisterBook *> ServerBook::registerBook()
+{
+    if (!m_register) {
+        auto loaded = RegisterBook::load(m_store);
+        if (!loaded)
+            return std::unexpected(loaded.error());
+        m_register = std::make_unique<RegisterBook>(std::move(*loaded));
+    }
+    return m_register.get();
+}
+
+namespace {
+
+/// Masked values a desk sent back unchanged stand for the clear ones the server holds.
+void keepClearValues(const RegisterSchema &schema, RegisterEntry &sent, const RegisterEntry &held)
+{
+    for (const QString &key : personalKeys(schema, held)) {
+        const PersonalClass personal = schema.personalClass(held.kind, key);
+        const auto keep = [&](QString clear, QString &value) {
+            if (value == maskPersonal(personal, clear) && value != clear)
+                value = clear;
+        };
+        if (key == QLatin1String("name")) {
+            keep(held.name, sent.name);
+        } else if (key == QLatin1String("address")) {
+            keep(held.address, sent.address);
+        } else {
+            QString value = sent.fields.value(key).toString();
+            keep(held.fields.value(key).toString(), value);
+            if (sent.fields.contains(key))
+                sent.fields.insert(key, value);
+        }
+    }
+}
+
+} // namespace
+
+Result<CommandResult> ServerBook::applyRegister(
+    const Account &account, const Sync::RegisterCommand &command)
+{
+    if (account.role == Role::UnitHandler) {
+        auditRefused(
+            account, QStringLiteral("%1 register %2: role").arg(command.id, command.entry.code));
+        return refused(command.id, Refusal::Forbidden,
+            Tr::tr("Unit handlers work on cases; the grid register is kept by operators, "
+                   "supervisors and leaders."));
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (command.at > now.addDays(1))
+        return refused(command.id, Refusal::Invalid,
+            Tr::tr("The change is dated %1, more than a day ahead of the server's clock.")
+                .arg(command.at.toString(Qt::ISODate)));
+    auto loaded = registerBook();
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    RegisterBook &book = **loaded;
+    const QString code = command.entry.code;
+    const QDateTime at = command.at.isValid() ? command.at : now;
+    auto held = book.entry(code);
+    if (!held)
+        return std::unexpected(held.error());
+    const auto outside = [&](const QString &gridCode) {
+        return !answersFor(account.unitCode, gridCode);
+    };
+    const auto refuseOutside = [&](const QString &what, const QString &gridCode) {
+        auditRefused(account, QStringLiteral("%1 register %2: jurisdiction").arg(command.id, what));
+        return refused(command.id, Refusal::OutsideJurisdiction,
+            Tr::tr("The register entry %1 lies in grid %2, outside unit %3 and the units below "
+                   "it.")
+                .arg(what, gridCode.isEmpty() ? Tr::tr("(none)") : gridCode, account.unitCode));
+    };
+    const auto conflict = [&](const RegisterEntry &stored) {
+        return refused(command.id, Refusal::Conflict,
+            Tr::tr("The register entry %1 is at version %2 on the server; this change was made "
+                   "on version %3. Sync to take the newer entry in and make the change again.")
+                .arg(code)
+                .arg(stored.version)
+                .arg(command.basedOn),
+            stored.version);
+    };
+    struct Stamp
+    {
+        RegisterBook &book;
+        ~Stamp() { book.setCommand({}); }
+    } stamp {book};
+    book.setCommand(command.id);
+
+    if (command.action == QLatin1String("merged")) {
+        auto gone = book.entry(command.gone);
+        if (!gone)
+            return std::unexpected(gone.error());
+        if (!*held || !*gone)
+            return refused(command.id, Refusal::UnknownCase,
+                Tr::tr("The server's register has no entry %1.").arg(!*held ? code : command.gone));
+        if (outside((*held)->gridCode))
+            return refuseOutside(code, (*held)->gridCode);
+        if (outside((*gone)->gridCode))
+            return refuseOutside(command.gone, (*gone)->gridCode);
+        if ((*held)->version != command.basedOn)
+            return conflict(**held);
+        auto merged = book.merge(code, command.gone, account.name, at);
+        if (!merged)
+            return refused(
+                command.id, Sync::refusalFor(merged.error().code), merged.error().message);
+        CommandResult result;
+        result.id = command.id;
+        result.applied = true;
+        result.version = merged->version;
+        return result;
+    }
+
+    RegisterEntry entry = command.entry;
+    if (*held)
+        keepClearValues(book.schema(), entry, **held);
+    if (command.action == QLatin1String("verified")) {
+        entry.verifiedBy = account.name;
+        entry.verifiedAt = at;
+    }
+    if (auto prepared = book.prepare(entry); !prepared)
+        return refused(command.id, Refusal::Invalid, prepared.error().message);
+    if (outside(entry.gridCode))
+        return refuseOutside(code, entry.gridCode);
+    for (const QString &key : personalKeys(book.schema(), entry)) {
+        const QString value = key == QLatin1String("name") ? entry.name
+            : key == QLatin1String("address")              ? entry.address
+                                                           : entry.fields.value(key).toString();
+        if (value.contains(u'*')
+            && value == maskPersonal(book.schema().personalClass(entry.kind, key), value))
+            return refused(command.id, Refusal::Invalid,
+                Tr::tr("The value of %1 in entry %2 is masked but is not the masked value on "
+                       "file; type it whole.")
+                    .arg(key, code));
+    }
+    auto duplicates = book.duplicatesOf(entry);
+    if (!duplicates)
+        return std::unexpected(duplicates.error());
+    if (!duplicates->isEmpty())
+        return refused(command.id, Refusal::DuplicateEntry,
+            Tr::tr("%1 \"%2\" duplicates the register entry %3 (\"%4\") on the server; merge "
+                   "the two or change that entry instead.")
+                .arg(entry.kind, entry.name, duplicates->first().code, duplicates->first().name));
+
+    CommandResult result;
+    result.id = command.id;
+    result.applied = true;
+    if (command.action == QLatin1String("created")) {
+        if (*held)
+            return refused(command.id, Refusal::DuplicateEntry,
+                Tr::tr("The server's register has an entry %1 already; the new entry needs "
+                       "another code.")
+                    .arg(code));
+        if (command.basedOn != 0)
+            return refused(command.id, Refusal::Invalid,
+                Tr::tr("A new entry is based on version 0, not %1.").arg(command.basedOn));
+        if (auto done = book.insert(entry, account.name, at); !done)
+            return std::unexpected(done.error());
+    } else {
+        if (!*held)
+            return refused(command.id, Refusal::UnknownCase,
+                Tr::tr("The server's register has no entry %1.").arg(code));
+        if (outside((*held)->gridCode))
+            return refuseOutside(code, (*held)->gridCode);
+        if ((*held)->version != command.basedOn)
+            return conflict(**held);
+        if (auto done = book.replace(entry, **held, command.action, account.name, at, command.note);
+            !done)
+            return std::unexpected(done.error());
+    }
+    if (auto done = book.updateExtent(); !done)
+        return std::unexpected(done.error());
+    result.version = entry.version;
+    return result;
+}
+
+Result<std::optional<Sync::RegisterItem>> ServerBook::registerItem(
+    const Account &account, const QString &code)
+{
+    auto loaded = registerBook();
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    auto held = (*loaded)->entry(code);
+    if (!held)
+        return std::unexpected(held.error());
+    if (!*held || !answersFor(account.unitCode, (*held)->gridCode))
+        return std::optional<Sync::RegisterItem>();
+    Sync::RegisterItem item;
+    item.code = code;
+    item.entry = mayRevealRegister(roleKey(account.role))
+        ? **held
+        : maskedEntry((*loaded)->schema(), **held);
+    return std::optional<Sync::RegisterItem>(item);
+}
+
+Result<ServerBook::RegisterPage> ServerBook::registerFeed(
+    const Account &account, qint64 after, int limit)
+{
+    auto loaded = registerBook();
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    RegisterBook &book = **loaded;
+    QSqlQuery lines(m_store.database());
+    lines.setForwardOnly(true);
+    lines.prepare(QStringLiteral(
+        "SELECT id, entry_code, version, action, changed_by, changed_at, before, note, command, "
+        "data FROM register_history WHERE id > ? ORDER BY id LIMIT ?"));
+    lines.addBindValue(after);
+    lines.addBindValue(limit);
+    if (auto read = run(lines, Tr::tr("Reading the register's history")); !read)
+        return std::unexpected(read.error());
+    RegisterPage page;
+    page.cursor = after;
+    QList<Sync::RegisterItem> items;
+    QHash<QString, qsizetype> itemOf;
+    int count = 0;
+    while (lines.next()) {
+        ++count;
+        page.cursor = lines.value(0).toLongLong();
+        const QString code = lines.value(1).toString();
+        RegisterChange change;
+        change.code = code;
+        change.version = lines.value(2).toInt();
+        change.action = lines.value(3).toString();
+        change.changedBy = lines.value(4).toString();
+        change.changedAt = QDateTime::fromString(lines.value(5).toString(), Qt::ISODate);
+        if (!lines.value(6).isNull())
+            change.before = RegisterEntry::fromJson(
+                QJsonDocument::fromJson(lines.value(6).toByteArray()).object());
+        change.note = lines.value(7).toString();
+        change.command = lines.value(8).toString();
+        if (!lines.value(9).isNull())
+            change.data = QJsonDocument::fromJson(lines.value(9).toByteArray()).object();
+        if (!itemOf.contains(code)) {
+            itemOf.insert(code, items.size());
+            items << Sync::RegisterItem {code, std::nullopt, {}};
+        }
+        items[itemOf.value(code)].changes << change;
+    }
+    page.more = count == limit;
+
+    const bool clear = mayRevealRegister(roleKey(account.role));
+    for (Sync::RegisterItem &item : items) {
+        auto held = book.entry(item.code);
+        if (!held)
+            return std::unexpected(held.error());
+        item.entry = *held;
+        // An entry gone is seen where it stood.
+        QString gridCode;
+        if (*held)
+            gridCode = (*held)->gridCode;
+        else if (item.changes.last().before)
+            gridCode = item.changes.last().before->gridCode;
+        if (!answersFor(account.unitCode, gridCode))
+            continue;
+        if (!clear) {
+            if (item.entry)
+                item.entry = maskedEntry(book.schema(), *item.entry);
+            for (RegisterChange &change : item.changes) {
+                if (change.before)
+                    change.before = maskedEntry(book.schema(), *change.before);
+            }
+        }
+        page.entries << Sync::registerItemJson(item);
+    }
+    return page;
 }
 
 } // namespace GridDesk

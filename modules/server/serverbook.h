@@ -17,6 +17,7 @@
 namespace GridDesk {
 
 class GridLocator;
+class RegisterBook;
 class Workspace;
 
 /// The server's cases: commands from desks applied through the same workflow engine as at the
@@ -113,6 +114,17 @@ public:
     /// the whole chart: desks dispatch to units everywhere.
     Result<Sync::OrgRevision> orgRevision(qint64 after, bool always = false) const;
 
+    struct RegisterPage
+    {
+        QJsonArray entries;
+        qint64 cursor = 0;
+        bool more = false;
+    };
+    /// The register's history lines after cursor after (at most limit), grouped by entry, each
+    /// entry as it is now (or gone), for the entries account may see: those in the grids its
+    /// unit answers for. Personal values are masked for roles that may not reveal them.
+    Result<RegisterPage> registerFeed(const Account &account, qint64 after, int limit);
+
     /// A server that syncs up to another takes its grid map and org chart from there: it
     /// refuses edition and org commands, naming the server (the upstream's address) that
     /// takes them.
@@ -130,6 +142,13 @@ private:
     Result<Sync::CommandResult> applyEdition(
         const Account &account, const Sync::EditionCommand &command);
     Result<Sync::CommandResult> applyOrg(const Account &account, const Sync::OrgCommand &command);
+    Result<Sync::CommandResult> applyRegister(
+        const Account &account, const Sync::RegisterCommand &command);
+    /// The server's register, read once and again after the grids change.
+    Result<RegisterBook *> registerBook();
+    /// The entry with code as account may see it, with no history lines; none when it may not.
+    Result<std::optional<Sync::RegisterItem>> registerItem(
+        const Account &account, const QString &code);
     /// The units, people and groups the command changes that lie outside the account's units
     /// (its own unit and those below it), in words; empty when there are none.
     QStringList orgChangesOutside(
@@ -164,6 +183,7 @@ private:
     std::unique_ptr<PushStatements> m_push; ///< while a PushScope lives
     std::unique_ptr<CaseBook> m_book;
     std::unique_ptr<GridLocator> m_locator;
+    std::unique_ptr<RegisterBook> m_register;
     QHash<QString, QString> m_gridParents;
     QHash<QString, QStringList> m_jurisdictions; ///< unit code → grid codes it answers for
     mutable QHash<QString, QSet<QString>> m_unitGrids; ///< built when an account first asks

@@ -688,6 +688,21 @@ QStringList version15()
     return statements;
 }
 
+QStringList version16()
+{
+    // The register through sync: where each history line was made (here, or taken in from the
+    // server), the command that carried the change, and what a merge names (the entry merged
+    // into, or the one absorbed) for a program to read.
+    return {
+        QStringLiteral(
+            "ALTER TABLE register_history ADD COLUMN origin TEXT NOT NULL DEFAULT '' CHECK "
+            "(origin IN ('', 'server'))"),
+        QStringLiteral("ALTER TABLE register_history ADD COLUMN command TEXT"),
+        QStringLiteral("ALTER TABLE register_history ADD COLUMN data TEXT"),
+        QStringLiteral("CREATE INDEX register_history_origin ON register_history(origin, id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -733,6 +748,10 @@ const QList<Migration> &all()
             "Intake channels: the clients that file reports, refusals counted, alarms folded, "
             "the settings of Open311 services",
             version15()},
+        {16,
+            "The register through sync: each history line's origin, the command that carried "
+            "it, and what a merge names",
+            version16()},
     };
     return migrations;
 }
@@ -758,6 +777,10 @@ const QList<PostgresStep> &postgres()
             "Intake channels: the clients that file reports, refusals counted, alarms folded, "
             "the settings of Open311 services",
             ":/storage/postgres/schema-15.sql"},
+        {16,
+            "The register through sync: each history line's origin, the command that carried "
+            "it, and what a merge names",
+            ":/storage/postgres/schema-16.sql"},
     };
     return steps;
 }

@@ -52,7 +52,7 @@ class Workspace
 {
 public:
     /// The schema version this build writes. A file with a newer version is refused.
-    static constexpr int SCHEMA_VERSION = 15;
+    static constexpr int SCHEMA_VERSION = 16;
 
     /// Opens the GeoPackage at path, creating it when it does not exist, and migrates it. A
     /// path that is a PostgreSQL address (postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE, see

@@ -54,6 +54,52 @@ int sharedLength(const QList<CaseEvent> &local, const QHash<int, QString> &local
     return shared;
 }
 
+bool isLinkEvent(const CaseEvent &event)
+{
+    return event.action == CaseAction::LinkEntry || event.action == CaseAction::UnlinkEntry;
+}
+
+/// Writes a case's links to register entries as its history (the server's) leaves them: each
+/// link event adds its link, each unlink event takes it away.
+Result<void> relinkEntries(Workspace &workspace, qint64 caseId, const QList<CaseEvent> &events)
+{
+    struct Link
+    {
+        QString code;
+        QString role;
+        QString by;
+        QString at;
+    };
+    QList<Link> links;
+    for (const CaseEvent &event : events) {
+        if (!isLinkEvent(event))
+            continue;
+        const QString code = event.data.value(QLatin1String("entry")).toString();
+        const QString role = event.data.value(QLatin1String("role")).toString();
+        links.removeIf([&](const Link &link) { return link.code == code && link.role == role; });
+        if (event.action == CaseAction::LinkEntry)
+            links << Link {code, role, event.actor, event.at.toIso()};
+    }
+    QSqlQuery clear(workspace.database());
+    clear.prepare(QStringLiteral("DELETE FROM case_entry_links WHERE case_id = ?"));
+    clear.addBindValue(caseId);
+    const QString doing = Tr::tr("Writing the register links of case %1").arg(caseId);
+    if (!clear.exec())
+        return fail(ErrorCode::Database, Tr::tr("%1: %2").arg(doing, clear.lastError().text()));
+    QSqlQuery insert(workspace.database());
+    insert.prepare(QStringLiteral("INSERT INTO case_entry_links (case_id, entry_code, "
+                                  "role, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)"));
+    for (const Link &link : std::as_const(links)) {
+        for (const QVariant &value : {QVariant(caseId), QVariant(link.code), QVariant(link.role),
+                 QVariant(link.by), QVariant(link.at)})
+            insert.addBindValue(value);
+        if (!insert.exec())
+            return fail(
+                ErrorCode::Database, Tr::tr("%1: %2").arg(doing, insert.lastError().text()));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<std::optional<qint64>> caseIdOf(Workspace &workspace, const CaseKey &key)
@@ -230,6 +276,12 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                 return std::unexpected(
                     superseded.error().at(Tr::tr("Case %1 %2 from the server")
                                               .arg(snapshot.key.source, snapshot.key.externalId)));
+            }
+            const bool links = std::any_of(events.cbegin() + shared, events.cend(), isLinkEvent)
+                || std::any_of(superseded->cbegin(), superseded->cend(), isLinkEvent);
+            if (links) {
+                if (auto relinked = relinkEntries(workspace, caseId, events); !relinked)
+                    return std::unexpected(relinked.error());
             }
             summary.rejectedHere += *rejected;
             summary.superseded += int(superseded->size());

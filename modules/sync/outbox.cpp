@@ -57,7 +57,7 @@ const QString SERVER_ORG_REVISION = QStringLiteral("org_server_revision");
 const QString ORG_CHART_REFUSED = QStringLiteral("org_chart_refused");
 
 /// The outbox's kind column: a case's command keeps its own kind there ("report", "act").
-constexpr const char *COMMAND_KIND_KEYS[] = {"case", "edition", "org"};
+constexpr const char *COMMAND_KIND_KEYS[] = {"case", "edition", "org", "register"};
 static_assert(std::size(COMMAND_KIND_KEYS) == std::size_t(CommandKind::Count));
 
 QString commandKindKey(CommandKind kind)
@@ -205,18 +205,30 @@ Result<void> Outbox::recordOrg(const OrgCommand &command)
         command.madeBy, Tr::tr("Queueing the org chart for the server"));
 }
 
+Result<void> Outbox::recordRegister(const RegisterCommand &command)
+{
+    return recordWhole(CommandKind::Register, command.id, command.basedOn,
+        registerCommandJson(command), command.madeBy,
+        Tr::tr("Queuing the change of register entry %1").arg(command.entry.code),
+        command.entry.code);
+}
+
 Result<void> Outbox::recordWhole(CommandKind kind, const QString &commandId, qint64 basedOn,
-    const QJsonObject &body, const QString &madeBy, const QString &doing)
+    const QJsonObject &body, const QString &madeBy, const QString &doing, const QString &subject)
 {
     QSqlQuery insert(m_workspace.database());
     insert.prepare(QStringLiteral(
         "INSERT INTO sync_outbox (command_id, kind, case_id, case_source, case_external_id, "
-        "action, based_on, event_sequence, body, made_by, made_at) VALUES (?, ?, 0, '', '', ?, "
+        "action, based_on, event_sequence, body, made_by, made_at) VALUES (?, ?, 0, ?, ?, ?, "
         "?, 0, ?, ?, ?)"));
     insert.addBindValue(commandId);
     insert.addBindValue(commandKindKey(kind));
+    // A register command names its entry where a case command names its case.
+    insert.addBindValue(subject.isEmpty() ? QStringLiteral("") : commandKindKey(kind));
+    insert.addBindValue(subject.isEmpty() ? QStringLiteral("") : subject);
     insert.addBindValue(kind == CommandKind::Edition ? QStringLiteral("publish_edition")
-                                                     : QStringLiteral("save_org_chart"));
+            : kind == CommandKind::Org               ? QStringLiteral("save_org_chart")
+                                                     : QStringLiteral("change_register"));
     insert.addBindValue(basedOn);
     insert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
     insert.addBindValue(madeBy.isNull() ? QStringLiteral("") : madeBy);

@@ -33,8 +33,9 @@ QString outboxStateKey(OutboxState state);
 std::optional<OutboxState> outboxStateFromKey(const QString &key);
 QString outboxStateName(OutboxState state);
 
-/// What a command changes: a case, the grid map (an edition), or the org chart.
-enum class CommandKind { Case, Edition, Org, Count };
+/// What a command changes: a case, the grid map (an edition), the org chart, or an entry of
+/// the grid register.
+enum class CommandKind { Case, Edition, Org, Register, Count };
 
 struct OutboxEntry
 {
@@ -79,6 +80,8 @@ public:
     Result<void> recordEdition(const EditionCommand &command);
     /// Queues the org chart as saved here for the server to take. Call inside a transaction.
     Result<void> recordOrg(const OrgCommand &command);
+    /// Queues a change of the grid register for the server. Call inside a transaction.
+    Result<void> recordRegister(const RegisterCommand &command);
     /// The commands of kind still waiting for the server's answer (queued or sent), oldest first.
     Result<QList<OutboxEntry>> waiting(CommandKind kind) const;
     /// The ids of every command of kind this desk made, whatever became of them.
@@ -135,7 +138,8 @@ public:
 private:
     /// Queues a command that changes something other than a case.
     Result<void> recordWhole(CommandKind kind, const QString &commandId, qint64 basedOn,
-        const QJsonObject &body, const QString &madeBy, const QString &doing);
+        const QJsonObject &body, const QString &madeBy, const QString &doing,
+        const QString &subject = {});
 
     Workspace &m_workspace;
 };

@@ -10,7 +10,9 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <cctype>
 #include <cmath>
+#include <limits>
 
 namespace GridDesk::Sync {
 
@@ -30,6 +32,7 @@ constexpr std::pair<Refusal, const char *> REFUSAL_KEYS[] = {
     {Refusal::Invalid, "invalid"},
     {Refusal::DuplicateCase, "duplicate_case"},
     {Refusal::IdInUse, "id_in_use"},
+    {Refusal::DuplicateEntry, "duplicate_entry"},
 };
 static_assert(std::size(REFUSAL_KEYS) == std::size_t(Refusal::Count));
 
@@ -206,6 +209,8 @@ QString refusalName(Refusal refusal)
         return Tr::tr("the server already has this case");
     case Refusal::IdInUse:
         return Tr::tr("the command's id is taken");
+    case Refusal::DuplicateEntry:
+        return Tr::tr("duplicates a register entry");
     case Refusal::Count:
         break;
     }
@@ -380,6 +385,8 @@ QJsonObject commandResultJson(
         json.insert(QStringLiteral("repeated"), true);
     if (result.current && keyOf)
         json.insert(QStringLiteral("case"), snapshotJson(*result.current, keyOf));
+    if (result.currentEntry)
+        json.insert(QStringLiteral("entry"), registerItemJson(*result.currentEntry));
     return json;
 }
 
@@ -407,6 +414,12 @@ Result<CommandResult> commandResultFromJson(const QJsonValue &value)
             if (!current)
                 return std::unexpected(current.error());
             result.current = *current;
+        }
+        if (json.contains(QLatin1String("entry"))) {
+            auto entry = registerItemFromJson(json.value(QLatin1String("entry")));
+            if (!entry)
+                return std::unexpected(entry.error());
+            result.currentEntry = std::make_shared<const RegisterItem>(*entry);
         }
     }
     return result;
@@ -1084,6 +1097,208 @@ Result<OrgRevision> orgRevisionFromJson(const QJsonValue &value)
         return std::unexpected(changes.error());
     revision.changes = *changes;
     return revision;
+}
+
+bool isRegisterCommand(const QJsonValue &value)
+{
+    return value.toObject().value(QLatin1String("kind")).toString() == QLatin1String("register");
+}
+
+namespace {
+
+const QStringList REGISTER_ACTIONS {QStringLiteral("created"), QStringLiteral("updated"),
+    QStringLiteral("verified"), QStringLiteral("merged")};
+
+QJsonValue utcJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+Result<QDateTime> utcField(const QJsonObject &json, const char *field, bool required)
+{
+    auto text = textField(json, field, required);
+    if (!text)
+        return std::unexpected(text.error());
+    if (text->isEmpty())
+        return QDateTime();
+    const QDateTime time = QDateTime::fromString(*text, Qt::ISODate);
+    if (!time.isValid())
+        return invalid(QLatin1String(field), Tr::tr("not a date and time: %1").arg(*text));
+    return time.toUTC();
+}
+
+/// A register entry as a command or the feed carries it, every value checked for its type so
+/// that nothing hostile reaches the register's own checks.
+Result<RegisterEntry> entryFromJson(const QJsonValue &value, const char *field)
+{
+    if (!value.isObject())
+        return invalid(QLatin1String(field), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    for (const char *key : {"code", "kind", "name", "grid", "address", "source", "verified_by",
+             "updated_by", "verified_at", "updated_at", "wkb"}) {
+        if (auto text = textField(json, key, false); !text)
+            return invalid(QStringLiteral("%1.%2").arg(QLatin1String(field), QLatin1String(key)),
+                text.error().message);
+    }
+    for (const char *key : {"lon", "lat", "version"}) {
+        const QJsonValue number = json.value(QLatin1String(key));
+        if (!number.isUndefined() && !number.isDouble())
+            return invalid(QStringLiteral("%1.%2").arg(QLatin1String(field), QLatin1String(key)),
+                Tr::tr("not a number"));
+    }
+    if (json.contains(QLatin1String("lon")) != json.contains(QLatin1String("lat")))
+        return invalid(
+            QLatin1String(field), Tr::tr("a longitude without a latitude or the reverse"));
+    const QJsonValue fields = json.value(QLatin1String("fields"));
+    if (!fields.isUndefined() && !fields.isObject())
+        return invalid(
+            QStringLiteral("%1.fields").arg(QLatin1String(field)), Tr::tr("not an object"));
+    const QJsonObject values = fields.toObject();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const bool fine = it->isNull() || it->isDouble()
+            || (it->isString() && it->toString().size() <= MAX_TEXT
+                && it->toString().isValidUtf16());
+        if (!fine)
+            return invalid(QStringLiteral("%1.fields.%2").arg(QLatin1String(field), it.key()),
+                Tr::tr("not a text or a number"));
+    }
+    const QString wkb = json.value(QLatin1String("wkb")).toString();
+    for (const QChar c : wkb) {
+        if (!isxdigit(c.unicode()) || c.unicode() > 0x7f)
+            return invalid(
+                QStringLiteral("%1.wkb").arg(QLatin1String(field)), Tr::tr("not hexadecimal"));
+    }
+    RegisterEntry entry = RegisterEntry::fromJson(json);
+    for (const auto &[key, time] : {std::pair {"verified_at", &entry.verifiedAt},
+             std::pair {"updated_at", &entry.updatedAt}}) {
+        auto read = utcField(json, key, false);
+        if (!read)
+            return std::unexpected(read.error());
+        *time = *read;
+    }
+    return entry;
+}
+
+} // namespace
+
+QJsonObject registerCommandJson(const RegisterCommand &command)
+{
+    QJsonObject json {{QStringLiteral("id"), command.id}, {QStringLiteral("kind"), "register"},
+        {QStringLiteral("action"), command.action}, {QStringLiteral("based_on"), command.basedOn},
+        {QStringLiteral("at"), utcJson(command.at)}, {QStringLiteral("made_by"), command.madeBy},
+        {QStringLiteral("note"), command.note}, {QStringLiteral("entry"), command.entry.toJson()}};
+    if (!command.gone.isEmpty())
+        json.insert(QStringLiteral("gone"), command.gone);
+    return json;
+}
+
+Result<RegisterCommand> registerCommandFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("command"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    RegisterCommand command;
+    auto id = commandIdField(json);
+    if (!id)
+        return std::unexpected(id.error());
+    command.id = *id;
+    auto action = textField(json, "action", true);
+    if (!action)
+        return std::unexpected(action.error());
+    if (!REGISTER_ACTIONS.contains(*action))
+        return invalid(QStringLiteral("action"),
+            Tr::tr("not one of %1").arg(REGISTER_ACTIONS.join(QStringLiteral(", "))));
+    command.action = *action;
+    auto basedOn = idField(json, "based_on");
+    if (!basedOn)
+        return std::unexpected(basedOn.error());
+    if (*basedOn > std::numeric_limits<int>::max())
+        return invalid(QStringLiteral("based_on"), Tr::tr("too large"));
+    command.basedOn = int(*basedOn);
+    auto at = utcField(json, "at", true);
+    if (!at)
+        return std::unexpected(at.error());
+    command.at = *at;
+    for (const auto &[key, target] : {std::pair {"made_by", &command.madeBy},
+             std::pair {"note", &command.note}, std::pair {"gone", &command.gone}}) {
+        auto text = textField(json, key, false);
+        if (!text)
+            return std::unexpected(text.error());
+        *target = *text;
+    }
+    auto entry = entryFromJson(json.value(QLatin1String("entry")), "entry");
+    if (!entry)
+        return std::unexpected(entry.error());
+    command.entry = *entry;
+    if (isBlankText(command.entry.code))
+        return invalid(QStringLiteral("entry.code"), Tr::tr("empty"));
+    if ((command.action == QLatin1String("merged")) == command.gone.isEmpty())
+        return invalid(QStringLiteral("gone"),
+            Tr::tr("a merge names the entry merged away, and nothing else does"));
+    return command;
+}
+
+QJsonObject registerItemJson(const RegisterItem &item)
+{
+    QJsonArray changes;
+    for (const RegisterChange &change : item.changes) {
+        QJsonObject line {{QStringLiteral("version"), change.version},
+            {QStringLiteral("action"), change.action}, {QStringLiteral("by"), change.changedBy},
+            {QStringLiteral("at"), utcJson(change.changedAt)},
+            {QStringLiteral("note"), change.note}};
+        if (change.before)
+            line.insert(QStringLiteral("before"), change.before->toJson());
+        if (!change.command.isEmpty())
+            line.insert(QStringLiteral("command"), change.command);
+        if (!change.data.isEmpty())
+            line.insert(QStringLiteral("data"), change.data);
+        changes << line;
+    }
+    return {{QStringLiteral("code"), item.code},
+        {QStringLiteral("entry"), item.entry ? QJsonValue(item.entry->toJson()) : QJsonValue()},
+        {QStringLiteral("changes"), changes}};
+}
+
+Result<RegisterItem> registerItemFromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return invalid(QStringLiteral("entries"), Tr::tr("not an object"));
+    const QJsonObject json = value.toObject();
+    RegisterItem item;
+    auto code = textField(json, "code", true);
+    if (!code)
+        return std::unexpected(code.error());
+    item.code = *code;
+    const QJsonValue entry = json.value(QLatin1String("entry"));
+    if (!entry.isNull() && !entry.isUndefined()) {
+        auto read = entryFromJson(entry, "entry");
+        if (!read)
+            return std::unexpected(read.error());
+        item.entry = *read;
+    }
+    for (const QJsonValue &value : json.value(QLatin1String("changes")).toArray()) {
+        const QJsonObject line = value.toObject();
+        RegisterChange change;
+        change.code = item.code;
+        change.version = line.value(QLatin1String("version")).toInt();
+        change.action = line.value(QLatin1String("action")).toString();
+        change.changedBy = line.value(QLatin1String("by")).toString();
+        auto at = utcField(line, "at", false);
+        if (!at)
+            return std::unexpected(at.error());
+        change.changedAt = *at;
+        change.note = line.value(QLatin1String("note")).toString();
+        if (line.contains(QLatin1String("before"))) {
+            auto before = entryFromJson(line.value(QLatin1String("before")), "before");
+            if (!before)
+                return std::unexpected(before.error());
+            change.before = *before;
+        }
+        change.command = line.value(QLatin1String("command")).toString();
+        change.data = line.value(QLatin1String("data")).toObject();
+        item.changes << change;
+    }
+    return item;
 }
 
 } // namespace GridDesk::Sync

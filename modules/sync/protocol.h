@@ -6,6 +6,7 @@
 #include "domain/error.h"
 #include "editions/grideditions.h"
 #include "org/orgchart.h"
+#include "register/registerbook.h"
 #include "workflow/caseevent.h"
 #include "workflow/workflowengine.h"
 
@@ -13,6 +14,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 // The sync protocol's messages as JSON, shared by the desk and the server so that both read
@@ -35,6 +37,7 @@ enum class Refusal {
     Invalid, ///< a value is missing or malformed
     DuplicateCase, ///< a report for a case the server already has
     IdInUse, ///< another account already sent a command with this id
+    DuplicateEntry, ///< a register entry that duplicates another, or takes its code
     Count
 };
 
@@ -92,6 +95,8 @@ struct CaseSnapshot
 };
 
 /// The server's answer to one command.
+struct RegisterItem;
+
 struct CommandResult
 {
     QString id;
@@ -103,6 +108,9 @@ struct CommandResult
     /// A rejected command's case as the server has it now (when the account may see it), so
     /// that the desk can set its own version of events aside at once.
     std::optional<CaseSnapshot> current;
+    /// A rejected register command's entry as the server has it now (when the account may see
+    /// it), for the desk to take in at once.
+    std::shared_ptr<const RegisterItem> currentEntry;
 };
 
 /// keyOf as for snapshotJson(), for the current case of a rejected command.
@@ -188,5 +196,40 @@ QJsonObject orgRevisionJson(const OrgRevision &revision);
 /// The units, people and groups of a chart as a command or the org feed carries them.
 QJsonObject orgPartsJson(const OrgParts &parts);
 Result<OrgRevision> orgRevisionFromJson(const QJsonValue &value);
+
+/// A change of the grid register made at a desk, sent for the server to make on its register:
+/// one command per change, in the order they were made, each based on the entry's version
+/// before it.
+struct RegisterCommand
+{
+    QString id;
+    QString action; ///< "created", "updated", "verified" or "merged"
+    int basedOn = 0; ///< the entry's version the change was made on; 0 for a new entry
+    QDateTime at; ///< UTC
+    QString madeBy;
+    QString note;
+    RegisterEntry entry; ///< the entry after the change; a merge's entry kept
+    QString gone; ///< a merge's entry merged away
+};
+
+/// Whether a command's kind is "register".
+bool isRegisterCommand(const QJsonValue &value);
+QJsonObject registerCommandJson(const RegisterCommand &command);
+/// Reads a register command; InvalidArgument naming the field that is missing or wrong.
+Result<RegisterCommand> registerCommandFromJson(const QJsonValue &value);
+
+/// An entry of the server's register feed: its new history lines, and the entry as it is now,
+/// or none when it is gone (merged into another).
+struct RegisterItem
+{
+    QString code;
+    std::optional<RegisterEntry> entry;
+    QList<RegisterChange> changes;
+};
+QJsonObject registerItemJson(const RegisterItem &item);
+Result<RegisterItem> registerItemFromJson(const QJsonValue &value);
+
+/// How many history lines one page of the register feed carries at most.
+inline constexpr int MAX_REGISTER_LINES_PER_PAGE = 2000;
 
 } // namespace GridDesk::Sync

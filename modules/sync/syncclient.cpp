@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "syncclient.h"
 
+#include "registersync.h"
+
 #include "logging.h"
 
 #include "domain/text.h"
@@ -315,6 +317,34 @@ Result<OrgRevision> SyncClient::orgChart(qint64 after, bool always)
     return revision;
 }
 
+Result<SyncClient::RegisterPage> SyncClient::registerFeed(qint64 after)
+{
+    auto answer = request("GET",
+        QStringLiteral("/v1/register?after=%1&limit=%2")
+            .arg(after)
+            .arg(MAX_REGISTER_LINES_PER_PAGE),
+        {});
+    if (!answer)
+        return std::unexpected(answer.error());
+    RegisterPage page;
+    page.cursor = answer->value(QLatin1String("cursor")).toInteger(-1);
+    page.more = answer->value(QLatin1String("more")).toBool();
+    if (page.cursor < after)
+        return fail(ErrorCode::InvalidRow,
+            Tr::tr("The server's register feed went back from %1 to %2.")
+                .arg(after)
+                .arg(page.cursor));
+    for (const QJsonValue &value : answer->value(QLatin1String("entries")).toArray()) {
+        auto item = registerItemFromJson(value);
+        if (!item)
+            return fail(ErrorCode::InvalidRow,
+                Tr::tr("The server sent a register entry this desk cannot read: %1")
+                    .arg(item.error().message));
+        page.entries << *item;
+    }
+    return page;
+}
+
 Result<SyncClient::EditionsPage> SyncClient::editions(int after)
 {
     auto answer = request("GET", QStringLiteral("/v1/editions?after=%1").arg(after), {});
@@ -478,6 +508,10 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
             return std::unexpected(loggedIn.error());
     }
 
+    // The register's changes made here since the last sync join the outbox.
+    if (auto queued = queueRegisterChanges(book.workspace(), outbox); !queued)
+        return std::unexpected(queued.error());
+
     while (true) {
         auto batch = outbox.toSend(MAX_COMMANDS_PER_PUSH);
         if (!batch)
@@ -504,6 +538,17 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         for (const CommandResult &result : *results) {
             if (result.current)
                 current << *result.current;
+        }
+        QList<RegisterItem> entries;
+        for (const CommandResult &result : *results) {
+            if (result.currentEntry)
+                entries << *result.currentEntry;
+        }
+        if (!entries.isEmpty()) {
+            auto taken = adoptRegisterItems(book.workspace(), outbox, entries);
+            if (!taken)
+                return std::unexpected(taken.error());
+            report.registerEntries += *taken;
         }
         if (!current.isEmpty()) {
             auto taken = applySnapshots(book, outbox, current);
@@ -561,10 +606,33 @@ Result<SyncReport> syncOnce(CaseBook &book, Outbox &outbox, SyncClient &client)
         auto reset = book.workspace().transaction([&]() -> Result<void> {
             if (auto moved = outbox.setCursor(0); !moved)
                 return moved;
+            if (auto moved = setRegisterCursor(book.workspace(), 0); !moved)
+                return moved;
             return outbox.setAccount(client.options().user);
         });
         if (!reset)
             return std::unexpected(reset.error());
+    }
+
+    // The register before the cases too: a case's link events name its entries.
+    for (qint64 at = registerCursor(book.workspace());;) {
+        auto page = client.registerFeed(at);
+        if (!page)
+            return std::unexpected(page.error());
+        auto taken = book.workspace().transaction<int>([&]() -> Result<int> {
+            auto adopted = adoptRegisterItems(book.workspace(), outbox, page->entries);
+            if (!adopted)
+                return adopted;
+            if (auto moved = setRegisterCursor(book.workspace(), page->cursor); !moved)
+                return std::unexpected(moved.error());
+            return adopted;
+        });
+        if (!taken)
+            return std::unexpected(taken.error());
+        report.registerEntries += *taken;
+        if (!page->more || page->cursor == at)
+            break;
+        at = page->cursor;
     }
     qint64 cursor = outbox.cursor();
     bool restarted = false;

@@ -82,6 +82,15 @@ public:
     /// changes since after.
     Result<OrgRevision> orgChart(qint64 after, bool always = false);
 
+    struct RegisterPage
+    {
+        QList<RegisterItem> entries;
+        qint64 cursor = 0;
+        bool more = false;
+    };
+    /// The register's changes after cursor after, for the entries the account may see.
+    Result<RegisterPage> registerFeed(qint64 after);
+
     /// Cuts a waiting pull short (called from a slot that runs while it waits): the pull fails
     /// and wasInterrupted() says why. Other requests are never cut short.
     void interrupt();
@@ -130,6 +139,7 @@ struct SyncReport
     int editions = 0; ///< grid editions taken in
     qint64 orgRevision = 0; ///< the server's revision of the org chart taken in, if a newer one
     bool orgChanged = false; ///< the org chart here changed with it
+    int registerEntries = 0; ///< register entries taken in from the server
     int attachments = 0; ///< files of attach events fetched from the server
     int pages = 0;
     qint64 cursor = 0;

@@ -19,6 +19,11 @@
 #include "editions/grideditions.h"
 #include "org/orgchart.h"
 #include "org/personaldata.h"
+#include "gis/wkb.h"
+#include "register/caselinks.h"
+#include "register/registerbook.h"
+#include "register/registerprivacy.h"
+#include "sync/registersync.h"
 #include "topology/gridedits.h"
 #include "workflow/casefile.h"
 
@@ -531,6 +536,232 @@ private Q_SLOTS:
                                    "'manhattan' AND what = 'command_refused'"))
                     .toInt()
             >= 2);
+    }
+
+    void registerChangesTravelBetweenDesks()
+    {
+        Desk a = Desk::open(copyOfSample(QStringLiteral("register-a.gpkg")));
+        Desk b = Desk::open(copyOfSample(QStringLiteral("register-b.gpkg")));
+        Desk c = Desk::open(copyOfSample(QStringLiteral("register-c.gpkg")));
+        // The register each desk came with stays where it is: the first sync sends none of it.
+        for (auto [desk, user] :
+            {std::pair {&a, "chen"}, std::pair {&b, "wang"}, std::pair {&c, "zhang"}}) {
+            auto first = sync(*desk, QString::fromLatin1(user));
+            QVERIFY2(first.has_value(), why(first).constData());
+            QCOMPARE(first->sent, 0);
+        }
+        const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-60);
+        auto bookA = RegisterBook::load(*a.workspace);
+        QVERIFY(bookA.has_value());
+        RegisterEntry person;
+        person.kind = QStringLiteral("person");
+        person.name = QStringLiteral("Liu Fang");
+        person.address = QStringLiteral("350 Fifth Avenue, flat 12");
+        person.wkb = Wkb::point(GeoPoint {MANHATTAN_LON, MANHATTAN_LAT});
+        person.fields.insert(QStringLiteral("phone"), QStringLiteral("13812345678"));
+        person.source = QStringLiteral("desk");
+        auto added = bookA->add(person, QStringLiteral("Operator Chen"), now);
+        QVERIFY2(added.has_value(), why(added).constData());
+        const QString code = added->code;
+        // Numbered under the desk's own tag, so that two desks never make the same code.
+        QVERIFY2(code.count(u'-') == 2, qPrintable(code));
+
+        auto sent = sync(a, QStringLiteral("chen"));
+        QVERIFY2(sent.has_value(), why(sent).constData());
+        QCOMPARE(sent->applied, 1);
+        QCOMPARE(sent->rejected, 0);
+        {
+            auto server = store();
+            QCOMPARE(
+                scalar(*server,
+                    QStringLiteral("SELECT name FROM register_entries WHERE code = '%1'").arg(code))
+                    .toString(),
+                QStringLiteral("Liu Fang"));
+            QCOMPARE(scalar(*server,
+                         QStringLiteral("SELECT changed_by FROM register_history WHERE "
+                                        "entry_code = '%1'")
+                             .arg(code))
+                         .toString(),
+                QStringLiteral("chen"));
+        }
+        // Sent once: syncing again sends nothing more, and the desk's history holds one line.
+        auto again = sync(a, QStringLiteral("chen"));
+        QVERIFY2(again.has_value(), why(again).constData());
+        QCOMPARE(again->sent, 0);
+        QCOMPARE(bookA->history(code)->size(), 1);
+
+        // A leader's desk gets the entry whole; an operator's gets its personal values masked.
+        auto atB = sync(b, QStringLiteral("wang"));
+        QVERIFY2(atB.has_value(), why(atB).constData());
+        QVERIFY(atB->registerEntries >= 1);
+        auto bookB = RegisterBook::load(*b.workspace);
+        auto entryB = bookB->entry(code);
+        QVERIFY(entryB.has_value() && entryB->has_value());
+        QCOMPARE((*entryB)->name, QStringLiteral("Liu Fang"));
+        QCOMPARE((*entryB)->version, 1);
+        auto atC = sync(c, QStringLiteral("zhang"));
+        QVERIFY2(atC.has_value(), why(atC).constData());
+        auto bookC = RegisterBook::load(*c.workspace);
+        auto entryC = bookC->entry(code);
+        QVERIFY(entryC.has_value() && entryC->has_value());
+        QCOMPARE((*entryC)->name, QStringLiteral("L*******"));
+        QVERIFY((*entryC)->fields.value(QStringLiteral("phone")).toString().contains(u'*'));
+
+        // The operator's desk changes what is not personal; the server keeps the clear values.
+        RegisterEntry careful = **entryC;
+        careful.fields.insert(QStringLiteral("care_group"), QStringLiteral("elderly alone"));
+        auto changedC = bookC->update(careful, 1, QStringLiteral("Operator Zhang"), now.addSecs(5));
+        QVERIFY2(changedC.has_value(), why(changedC).constData());
+        auto sentC = sync(c, QStringLiteral("zhang"));
+        QVERIFY2(sentC.has_value(), why(sentC).constData());
+        QCOMPARE(sentC->applied, 1);
+        {
+            auto server = store();
+            auto serverBook = RegisterBook::load(*server);
+            auto held = serverBook->entry(code);
+            QCOMPARE((*held)->name, QStringLiteral("Liu Fang"));
+            QCOMPARE((*held)->fields.value(QStringLiteral("phone")).toString(),
+                QStringLiteral("13812345678"));
+            QCOMPARE((*held)->fields.value(QStringLiteral("care_group")).toString(),
+                QStringLiteral("elderly alone"));
+            QCOMPARE((*held)->version, 2);
+        }
+
+        // Two desks change the entry on one version: the later is rejected and shown, and its
+        // desk holds the server's entry again.
+        QVERIFY(sync(b, QStringLiteral("wang")));
+        RegisterEntry movedB = **bookB->entry(code);
+        QCOMPARE(movedB.version, 2);
+        movedB.address = QStringLiteral("350 Fifth Avenue, flat 14");
+        QVERIFY(bookB->update(movedB, 2, QStringLiteral("Leader Wang"), now.addSecs(10)));
+        QVERIFY(sync(a, QStringLiteral("chen")));
+        RegisterEntry renamedA = **bookA->entry(code);
+        QCOMPARE(renamedA.version, 2);
+        renamedA.name = QStringLiteral("Liu Fangfang");
+        QVERIFY(bookA->update(renamedA, 2, QStringLiteral("Operator Chen"), now.addSecs(12)));
+        auto appliedB = sync(b, QStringLiteral("wang"));
+        QVERIFY2(appliedB.has_value(), why(appliedB).constData());
+        QCOMPARE(appliedB->applied, 1);
+        auto rejectedA = sync(a, QStringLiteral("chen"));
+        QVERIFY2(rejectedA.has_value(), why(rejectedA).constData());
+        QCOMPARE(rejectedA->rejected, 1);
+        QCOMPARE(rejectedA->rejections.first().refusal, Sync::Refusal::Conflict);
+        // (as an operator's desk holds it: masked)
+        auto nowA = bookA->entry(code);
+        QCOMPARE((*nowA)->name, maskPersonal(PersonalClass::Name, QStringLiteral("Liu Fang")));
+        QCOMPARE((*nowA)->address,
+            maskPersonal(PersonalClass::Address, QStringLiteral("350 Fifth Avenue, flat 14")));
+        QCOMPARE((*nowA)->version, 3);
+        auto waiting = a.outbox->entries(Sync::OutboxState::Rejected);
+        QCOMPARE(waiting->size(), 1);
+        QCOMPARE(waiting->first().kind, Sync::CommandKind::Register);
+        QCOMPARE(waiting->first().key.externalId, code);
+        QCOMPARE(waiting->first().madeBy, QStringLiteral("Operator Chen"));
+        // The history at A holds A's change (refused) and the server's, each once.
+        QCOMPARE(scalar(*a.workspace,
+                     QStringLiteral("SELECT count(*) FROM register_history WHERE entry_code = "
+                                    "'%1' AND version = 3")
+                         .arg(code))
+                     .toInt(),
+            2);
+
+        // A case linked to the entry at one desk is linked at the other after a sync.
+        const qint64 reported = a.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Fall"));
+        CaseLinks linksA(*bookA, *a.book);
+        auto linked = linksA.link(reported, {code, LinkRole::Reporter},
+            a.as(QStringLiteral("Operator Chen"), CaseAction::LinkEntry, 0));
+        QVERIFY2(linked.has_value(), why(linked).constData());
+        auto linkSent = sync(a, QStringLiteral("chen"));
+        QVERIFY2(linkSent.has_value(), why(linkSent).constData());
+        QCOMPARE(linkSent->rejected, 0);
+        QVERIFY(sync(b, QStringLiteral("wang")));
+        const CaseRecord atA = a.record(reported);
+        auto caseAtB = Sync::caseIdOf(*b.workspace, {atA.source, atA.externalId});
+        QVERIFY(caseAtB.has_value() && caseAtB->has_value());
+        QCOMPARE(scalar(*b.workspace,
+                     QStringLiteral("SELECT entry_code || ' ' || role FROM case_entry_links "
+                                    "WHERE case_id = %1")
+                         .arg(**caseAtB))
+                     .toString(),
+            code + QStringLiteral(" reporter"));
+    }
+
+    void registerChangesAreCheckedOnTheServer()
+    {
+        Desk manhattan = Desk::open(copyOfSample(QStringLiteral("register-manhattan.gpkg")));
+        QVERIFY(sync(manhattan, QStringLiteral("manhattan")));
+        auto book = RegisterBook::load(*manhattan.workspace);
+        const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-60);
+        RegisterEntry hydrant;
+        hydrant.kind = QStringLiteral("thing");
+        hydrant.name = QStringLiteral("Hydrant by Prospect Park");
+        hydrant.wkb = Wkb::point(GeoPoint {-73.969, 40.662});
+        hydrant.fields.insert(QStringLiteral("asset_code"), QStringLiteral("HY-BK-0001"));
+        QVERIFY(book->add(hydrant, QStringLiteral("Operator M"), now));
+        auto refused = sync(manhattan, QStringLiteral("manhattan"));
+        QVERIFY2(refused.has_value(), why(refused).constData());
+        QCOMPARE(refused->rejected, 1);
+        QCOMPARE(refused->rejections.first().refusal, Sync::Refusal::OutsideJurisdiction);
+
+        // Unit handlers work cases, not the register.
+        Desk handler = Desk::open(copyOfSample(QStringLiteral("register-nypd.gpkg")));
+        QVERIFY(sync(handler, QStringLiteral("nypd")));
+        auto handlerBook = RegisterBook::load(*handler.workspace);
+        RegisterEntry lamp;
+        lamp.kind = QStringLiteral("thing");
+        lamp.name = QStringLiteral("Lamp on 34th Street");
+        lamp.wkb = Wkb::point(GeoPoint {MANHATTAN_LON, MANHATTAN_LAT});
+        lamp.fields.insert(QStringLiteral("asset_code"), QStringLiteral("LP-MN-0034"));
+        QVERIFY(handlerBook->add(lamp, QStringLiteral("Officer N"), now));
+        auto forbidden = sync(handler, QStringLiteral("nypd"));
+        QVERIFY2(forbidden.has_value(), why(forbidden).constData());
+        QCOMPARE(forbidden->rejections.size(), 1);
+        QCOMPARE(forbidden->rejections.first().refusal, Sync::Refusal::Forbidden);
+
+        // Hostile and malformed register commands are refused one by one, naming the field.
+        const QByteArray session = token(QStringLiteral("chen"));
+        QJsonObject bad {{QStringLiteral("id"), QStringLiteral("register-bad-0001")},
+            {QStringLiteral("kind"), QStringLiteral("register")},
+            {QStringLiteral("action"), QStringLiteral("created")}, {QStringLiteral("based_on"), 0},
+            {QStringLiteral("at"), QStringLiteral("2026-12-05T10:00:00Z")},
+            {QStringLiteral("entry"),
+                QJsonObject {{QStringLiteral("code"), QStringLiteral("TH-X-1")},
+                    {QStringLiteral("kind"), QStringLiteral("thing")},
+                    {QStringLiteral("name"), QStringLiteral("x")},
+                    {QStringLiteral("fields"),
+                        QJsonObject {{QStringLiteral("asset_code"), QJsonArray {1, 2}}}}}}};
+        QJsonObject unknownKind = bad;
+        unknownKind[QStringLiteral("id")] = QStringLiteral("register-bad-0002");
+        unknownKind[QStringLiteral("entry")] =
+            QJsonObject {{QStringLiteral("code"), QStringLiteral("ZZ-1")},
+                {QStringLiteral("kind"), QStringLiteral("dragon")},
+                {QStringLiteral("name"), QStringLiteral("x")}};
+        const RawAnswer answer = rawRequest(m_server->url(), m_trusted, "POST",
+            QStringLiteral("/v1/push"),
+            QJsonDocument(QJsonObject {{QStringLiteral("commands"), QJsonArray {bad, unknownKind}}})
+                .toJson(),
+            session);
+        QCOMPARE(answer.status, 200);
+        const QJsonArray results = answer.json.value(QLatin1String("results")).toArray();
+        QCOMPARE(results.size(), 2);
+        for (const QJsonValue &result : results)
+            QCOMPARE(result[QLatin1String("code")].toString(), QStringLiteral("invalid"));
+        QVERIFY2(
+            results.at(0)[QLatin1String("reason")].toString().contains(QLatin1String("asset_code")),
+            qPrintable(results.at(0)[QLatin1String("reason")].toString()));
+        QVERIFY2(
+            results.at(1)[QLatin1String("reason")].toString().contains(QLatin1String("dragon")),
+            qPrintable(results.at(1)[QLatin1String("reason")].toString()));
+
+        // The register feed of an account in Manhattan holds nothing outside Manhattan.
+        auto client = this->client(QStringLiteral("manhattan"));
+        QVERIFY(client.login());
+        auto page = client.registerFeed(0);
+        QVERIFY2(page.has_value(), why(page).constData());
+        for (const Sync::RegisterItem &item : page->entries) {
+            if (item.entry)
+                QVERIFY2(item.entry->gridCode.startsWith(u'1'), qPrintable(item.entry->gridCode));
+        }
     }
 
     void theRoleDecidesWhatMayBeDone()

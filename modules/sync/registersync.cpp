@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: GridDesk contributors
+#include "registersync.h"
+
+#include "logging.h"
+
+#include "storage/workspace.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace GridDesk::Sync {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(GridDesk::Sync)
+};
+
+/// The last line of the register's history turned into a command (or, before the first sync,
+/// the last line of the register the workspace came with).
+const QString QUEUED_KEY = QStringLiteral("register_queued_history");
+const QString CURSOR_KEY = QStringLiteral("register_cursor");
+/// Four letters the entries numbered at this desk carry in their codes (RegisterBook::nextCode).
+const QString TAG_KEY = QStringLiteral("register_code_tag");
+
+Result<void> run(QSqlQuery &query, const QString &doing)
+{
+    if (query.exec())
+        return {};
+    return fail(ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text()));
+}
+
+/// A line of the register's history as the queue reads it.
+struct Line
+{
+    qint64 id = 0;
+    QString code;
+    int version = 0;
+    QString action;
+    QString by;
+    QDateTime at;
+    std::optional<RegisterEntry> before;
+    QString note;
+    QJsonObject data;
+};
+
+QString newTag()
+{
+    // Letters and digits that cannot be read as one another.
+    static const QString letters = QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZ23456789");
+    QString tag;
+    for (int i = 0; i < 4; ++i)
+        tag += letters.at(int(QRandomGenerator::system()->bounded(quint32(letters.size()))));
+    return tag;
+}
+
+Result<QList<Line>> localLines(Workspace &ws, qint64 after)
+{
+    QSqlQuery query(ws.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, entry_code, version, action, changed_by, changed_at, before, note, data FROM "
+        "register_history WHERE origin = '' AND id > ? ORDER BY id"));
+    query.addBindValue(after);
+    if (auto read = run(query, Tr::tr("Reading the register's history")); !read)
+        return std::unexpected(read.error());
+    QList<Line> lines;
+    while (query.next()) {
+        Line line;
+        line.id = query.value(0).toLongLong();
+        line.code = query.value(1).toString();
+        line.version = query.value(2).toInt();
+        line.action = query.value(3).toString();
+        line.by = query.value(4).toString();
+        line.at = QDateTime::fromString(query.value(5).toString(), Qt::ISODate);
+        if (!query.value(6).isNull())
+            line.before = RegisterEntry::fromJson(
+                QJsonDocument::fromJson(query.value(6).toByteArray()).object());
+        line.note = query.value(7).toString();
+        if (!query.value(8).isNull())
+            line.data = QJsonDocument::fromJson(query.value(8).toByteArray()).object();
+        lines << line;
+    }
+    return lines;
+}
+
+} // namespace
+
+qint64 registerCursor(const Workspace &ws)
+{
+    return ws.metadata(CURSOR_KEY).toLongLong();
+}
+
+Result<void> setRegisterCursor(Workspace &ws, qint64 cursor)
+{
+    return ws.setMetadata(CURSOR_KEY, QString::number(cursor));
+}
+
+Result<int> queueRegisterChanges(Workspace &ws, Outbox &outbox)
+{
+    return ws.transaction<int>([&]() -> Result<int> {
+        if (ws.metadata(TAG_KEY).isEmpty()) {
+            if (auto tagged = ws.setMetadata(TAG_KEY, newTag()); !tagged)
+                return std::unexpected(tagged.error());
+        }
+        const QString mark = ws.metadata(QUEUED_KEY);
+        if (mark.isEmpty()) {
+            QSqlQuery last(ws.database());
+            last.prepare(QStringLiteral("SELECT coalesce(max(id), 0) FROM register_history"));
+            if (auto read = run(last, Tr::tr("Reading the register's history")); !read)
+                return std::unexpected(read.error());
+            last.next();
+            if (auto marked = ws.setMetadata(QUEUED_KEY, last.value(0).toString()); !marked)
+                return std::unexpected(marked.error());
+            return 0;
+        }
+        auto lines = localLines(ws, mark.toLongLong());
+        if (!lines)
+            return std::unexpected(lines.error());
+        if (lines->isEmpty())
+            return 0;
+        auto book = RegisterBook::load(ws);
+        if (!book)
+            return std::unexpected(book.error());
+
+        int queued = 0;
+        for (qsizetype i = 0; i < lines->size(); ++i) {
+            const Line &line = lines->at(i);
+            // Re-homing follows a grid edition, which the server applies itself; the entry
+            // merged away goes with the merge's line on the entry kept.
+            if (line.action == QLatin1String("rehomed")
+                || line.data.contains(QLatin1String("into")))
+                continue;
+            // The entry after this change: as the next change of it found it, or as it is now.
+            std::optional<RegisterEntry> after;
+            for (qsizetype next = i + 1; next < lines->size() && !after; ++next) {
+                if (lines->at(next).code == line.code)
+                    after = lines->at(next).before;
+            }
+            if (!after) {
+                auto now = book->entry(line.code);
+                if (!now)
+                    return std::unexpected(now.error());
+                after = *now;
+            }
+            if (!after)
+                continue;
+            RegisterCommand command;
+            command.id = newCommandId();
+            command.action = line.action;
+            command.basedOn = std::max(0, line.version - 1);
+            command.at = line.at;
+            command.madeBy = line.by;
+            command.note = line.note;
+            command.entry = *after;
+            command.gone = line.data.value(QLatin1String("with")).toString();
+            if (auto recorded = outbox.recordRegister(command); !recorded)
+                return std::unexpected(recorded.error());
+            ++queued;
+        }
+        if (auto marked = ws.setMetadata(QUEUED_KEY, QString::number(lines->last().id)); !marked)
+            return std::unexpected(marked.error());
+        qCInfo(lcSync) << queued << "register changes queued for the server";
+        return queued;
+    });
+}
+
+Result<int> adoptRegisterItems(Workspace &ws, Outbox &outbox, const QList<RegisterItem> &items)
+{
+    if (items.isEmpty())
+        return 0;
+    return ws.transaction<int>([&]() -> Result<int> {
+        auto book = RegisterBook::load(ws);
+        if (!book)
+            return std::unexpected(book.error());
+
+        // Entries with a change of this desk on its way keep the desk's version for now.
+        QSet<QString> pending;
+        auto waiting = outbox.waiting(CommandKind::Register);
+        if (!waiting)
+            return std::unexpected(waiting.error());
+        for (const OutboxEntry &entry : std::as_const(*waiting)) {
+            pending.insert(entry.key.externalId);
+            pending.insert(entry.body.value(QLatin1String("gone")).toString());
+        }
+        const QString mark = ws.metadata(QUEUED_KEY);
+        if (!mark.isEmpty()) {
+            auto unqueued = localLines(ws, mark.toLongLong());
+            if (!unqueued)
+                return std::unexpected(unqueued.error());
+            for (const Line &line : std::as_const(*unqueued))
+                pending.insert(line.code);
+        }
+
+        QSqlQuery held(ws.database());
+        held.prepare(QStringLiteral(
+            "SELECT version, action, changed_at FROM register_history WHERE entry_code = ?"));
+        int changed = 0;
+        for (const RegisterItem &item : items) {
+            held.addBindValue(item.code);
+            if (auto read = run(held, Tr::tr("Reading the history of %1").arg(item.code)); !read)
+                return std::unexpected(read.error());
+            const auto lineKey = [](int version, const QString &action, const QString &at) {
+                return QStringLiteral("%1|%2|%3").arg(version).arg(action, at);
+            };
+            QSet<QString> known;
+            while (held.next())
+                known.insert(lineKey(
+                    held.value(0).toInt(), held.value(1).toString(), held.value(2).toString()));
+            held.finish();
+            QList<RegisterChange> fresh;
+            for (const RegisterChange &change : item.changes) {
+                if (!known.contains(lineKey(change.version, change.action,
+                        change.changedAt.toUTC().toString(Qt::ISODate))))
+                    fresh << change;
+            }
+            auto here = book->entry(item.code);
+            if (!here)
+                return std::unexpected(here.error());
+            std::optional<RegisterEntry> taken = item.entry;
+            if (pending.contains(item.code)) {
+                taken = *here;
+            } else {
+                const bool same = taken && *here && taken->sameContent(**here)
+                    && taken->version == (*here)->version;
+                if (!same && (taken || *here))
+                    ++changed;
+            }
+            if (!taken && !*here && fresh.isEmpty())
+                continue;
+            if (auto adopted = book->adopt(item.code, taken, fresh); !adopted)
+                return std::unexpected(adopted.error());
+        }
+        return changed;
+    });
+}
+
+} // namespace GridDesk::Sync

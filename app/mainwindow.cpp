@@ -141,6 +141,14 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
         onGridEditionPublished();
     });
     connect(m_sync, &SyncControls::registerTaken, m_registerPanel, &RegisterPanel::refresh);
+    connect(m_sync, &SyncControls::orgChartRedone, this, [this] {
+        if (OrgEditor *editor = orgEditor())
+            editor->takeChartFromServer();
+        if (auto reloaded = m_desk->reloadOrganisation(); !reloaded)
+            statusBar()->showMessage(
+                tr("The desk still works with the units it had: %1").arg(reloaded.error().message),
+                10000);
+    });
     connect(m_sync, &SyncControls::orgChartTaken, this, [this](qint64 revision) {
         if (OrgEditor *editor = orgEditor())
             editor->takeChartFromServer();

@@ -10,6 +10,7 @@
 #include "desksync/rejectedcommandsview.h"
 #include "desksync/syncstatusbar.h"
 #include "sync/outbox.h"
+#include "sync/registersync.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -288,8 +289,13 @@ void SyncControls::redo(qint64 entryId)
     CaseBook *book = m_desk->caseBook();
     Sync::Outbox *outbox = m_desk->outbox();
     const DeskUser user = m_desk->user();
-    if (!book || !outbox || !user.isValid() || !settleable(entryId))
+    const auto entry = book && outbox && user.isValid() ? settleable(entryId) : std::nullopt;
+    if (!entry)
         return;
+    if (entry->kind == Sync::CommandKind::Org || entry->kind == Sync::CommandKind::Register) {
+        redoWhole(*entry);
+        return;
+    }
 
     ActionRequest request;
     request.actor = user.name;
@@ -312,6 +318,42 @@ void SyncControls::redo(qint64 entryId)
                             .arg(event->caseId)
                             .arg(caseStateName(event->to).toLower()),
         false);
+    m_sync->syncSoon();
+}
+
+void SyncControls::redoWhole(const Sync::OutboxEntry &entry)
+{
+    Workspace &workspace = m_desk->caseBook()->workspace();
+    const QString by = m_desk->user().name;
+    const QDateTime now = m_desk->now().toUTC();
+    if (entry.kind == Sync::CommandKind::Org) {
+        auto sent = Sync::redoRejectedOrg(workspace, *m_desk->outbox(), entry.id, by, now);
+        if (!sent) {
+            m_view->showMessage(sent.error().message, true);
+            return;
+        }
+        Q_EMIT orgChartRedone();
+        m_view->showMessage(sent->id.isEmpty()
+                ? tr("The org chart already holds what this command changed; it is settled.")
+                //: %n is how many changes of the org chart were made again
+                : tr("%n change(s) of the org chart made again on the server's chart; they go "
+                     "out with the next sync.",
+                    nullptr, int(sent->changes.size())),
+            false);
+    } else {
+        auto made = Sync::redoRejectedRegister(workspace, *m_desk->outbox(), entry.id, by, now);
+        if (!made) {
+            m_view->showMessage(made.error().message, true);
+            return;
+        }
+        Q_EMIT registerTaken(1);
+        //: %1 is a register entry's code
+        m_view->showMessage(tr("The change of register entry %1 is made again on the entry as "
+                               "the server left it; it goes out with the next sync.")
+                                .arg(made->code),
+            false);
+    }
+    refresh();
     m_sync->syncSoon();
 }
 

@@ -58,6 +58,8 @@ public Q_SLOTS:
     void refresh();
     /// Makes the rejected command entryId again on its case as it is now, as the desk's user.
     void redo(qint64 entryId);
+    /// Makes a rejected org chart or register command again (redo() for those kinds).
+    void redoWhole(const Sync::OutboxEntry &entry);
     void discard(qint64 entryId);
 
     /// A round as soon as the sync is free (something was queued outside the case desk).
@@ -70,8 +72,10 @@ Q_SIGNALS:
     void gridEditionsTaken(int count);
     /// A newer org chart came from the server and changed the one here.
     void orgChartTaken(qint64 revision);
-    /// Register entries changed on the server came in.
+    /// Register entries changed on the server came in, or a change was made again here.
     void registerTaken(int entries);
+    /// A rejected change of the org chart was made again on the chart here.
+    void orgChartRedone();
 
 private:
     void takeUser(const DeskUser &user);

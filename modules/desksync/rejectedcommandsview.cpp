@@ -126,8 +126,15 @@ void RejectedCommandsView::updateButtons()
 {
     const auto entry = currentEntry();
     const bool settles = entry && maySettle(*entry);
-    m_redo->setEnabled(settles && entry->action != CaseAction::Report
-        && entry->action != CaseAction::Attach && entry->kind == Sync::CommandKind::Case);
+    const bool wholeRedoable = entry
+        && (entry->kind == Sync::CommandKind::Org
+            || (entry->kind == Sync::CommandKind::Register
+                && entry->body.value(QLatin1String("action")).toString()
+                    != QLatin1String("created")));
+    m_redo->setEnabled(settles
+        && ((entry->action != CaseAction::Report && entry->action != CaseAction::Attach
+                && entry->kind == Sync::CommandKind::Case)
+            || wholeRedoable));
     m_discard->setEnabled(settles);
     if (entry && !settles) {
         //: %1 is the person who made a rejected command
@@ -144,12 +151,17 @@ void RejectedCommandsView::updateButtons()
         m_redo->setToolTip(tr("The draft is still in the grid editor: fix what the server "
                               "found and publish it again, then discard this command."));
     } else if (entry && entry->kind == Sync::CommandKind::Org) {
-        m_redo->setToolTip(tr("The org chart here is the server's again: make the changes "
-                              "this command lists once more in the org chart editor, then "
-                              "discard it."));
+        m_redo->setToolTip(tr("Put the units, people and groups this command changed as it "
+                              "had them into the server's chart, and send that; everything "
+                              "else stays as the server has it."));
     } else if (entry && entry->kind == Sync::CommandKind::Register) {
-        m_redo->setToolTip(tr("The register entry here is the server's again: make the change "
-                              "once more in the register, then discard this command."));
+        m_redo->setToolTip(
+            entry->body.value(QLatin1String("action")).toString() == QLatin1String("created")
+                ? tr("A refused new entry cannot be made again as it was: add it again with what "
+                     "the server needs, or merge it with the entry it duplicates, then discard "
+                     "this command.")
+                : tr("Make the change again on the entry as the server left it; it goes out "
+                     "with the next sync."));
     } else {
         m_redo->setToolTip(entry && entry->action == CaseAction::Report
                 ? tr("A rejected report cannot be redone as it was; report the case again with "

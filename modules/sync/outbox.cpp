@@ -669,6 +669,96 @@ Result<OrgCommand> submitOrgChart(
     return command;
 }
 
+namespace {
+
+/// The rejected command of kind entryId names, refused with a message otherwise.
+Result<OutboxEntry> rejectedOf(Outbox &outbox, qint64 entryId, CommandKind kind)
+{
+    auto entry = outbox.entry(entryId);
+    if (!entry)
+        return std::unexpected(entry.error());
+    if (entry->state != OutboxState::Rejected)
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 is %2; only a rejected command can be made again.")
+                .arg(entryId)
+                .arg(outboxStateName(entry->state)));
+    if (entry->kind != kind)
+        return fail(ErrorCode::InvalidArgument,
+            Tr::tr("Command %1 is not of the kind asked for.").arg(entryId));
+    return entry;
+}
+
+/// list with the item whose key is key as in ours: replaced, added, or taken out when ours
+/// has none.
+template<typename Item, typename Key, typename KeyOf>
+void takeOurs(QList<Item> &list, const QList<Item> &ours, const Key &key, KeyOf keyOf)
+{
+    list.removeIf([&](const Item &item) { return keyOf(item) == key; });
+    for (const Item &item : ours) {
+        if (keyOf(item) == key)
+            list << item;
+    }
+}
+
+} // namespace
+
+Result<OrgCommand> redoRejectedOrg(
+    Workspace &ws, Outbox &outbox, qint64 entryId, const QString &by, const QDateTime &at)
+{
+    auto entry = rejectedOf(outbox, entryId, CommandKind::Org);
+    if (!entry)
+        return std::unexpected(entry.error());
+    if (orgChartRefused(ws))
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("The server's org chart has not been taken in since it refused command %1; "
+                   "sync first, then make it again.")
+                .arg(entryId));
+    auto command = orgCommandFromJson(entry->body);
+    if (!command)
+        return std::unexpected(command.error());
+    auto current = OrgChart::load(ws);
+    if (!current)
+        return std::unexpected(current.error());
+
+    // The server's chart as it is now, with what the command changed as the command had it:
+    // each unit, person and group its changes name, and nothing else.
+    OrgParts parts = current->parts();
+    const OrgParts &ours = command->chart;
+    for (const OrgChange &change : std::as_const(command->changes)) {
+        if (change.personId > 0)
+            takeOurs(parts.people, ours.people, change.personId,
+                [](const Person &person) { return person.id; });
+        else if (change.groupId > 0)
+            takeOurs(parts.groups, ours.groups, change.groupId,
+                [](const OrgGroup &group) { return group.id; });
+        else if (!change.unitCode.isEmpty())
+            takeOurs(parts.units, ours.units, change.unitCode,
+                [](const ChartUnit &unit) { return unit.code; });
+    }
+    auto redone = OrgChart::fromParts(parts, current->revision());
+    if (!redone)
+        return fail(redone.error().code,
+            Tr::tr("The changes of command %1 do not fit the org chart as it is now: %2 Make "
+                   "them again by hand in the org chart editor.")
+                .arg(entryId)
+                .arg(redone.error().message));
+    const QList<OrgChange> changes = redone->changesSince(*current, at.toUTC());
+    OrgCommand sent;
+    auto done = ws.transaction([&]() -> Result<void> {
+        if (!changes.isEmpty()) {
+            redone->addChanges(changes);
+            auto submitted = submitOrgChart(ws, outbox, *redone, by, at);
+            if (!submitted)
+                return std::unexpected(submitted.error());
+            sent = *submitted;
+        }
+        return outbox.markRedone(entryId);
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return sent;
+}
+
 Result<bool> saveOrgChart(Workspace &ws, OrgChart &chart, const QString &by)
 {
     if (chart.pendingChanges().isEmpty()) {

@@ -171,6 +171,15 @@ bool orgChartRefused(const Workspace &ws);
 Result<OrgCommand> submitOrgChart(
     Workspace &ws, Outbox &outbox, OrgChart &chart, const QString &by, const QDateTime &at);
 
+/// Makes a rejected org command again on the chart as the server left it (taken in since it
+/// refused the command): every unit, person and group the command's changes name is put as the
+/// command had it (or taken out, when the command had removed it), the rest stays the server's,
+/// and the result goes out as a new org command; the old one is marked redone. Refused with a
+/// message when the server's chart has not been taken in yet, and when the result breaks a rule
+/// of the chart. An empty command (id blank) means nothing was left to change.
+Result<OrgCommand> redoRejectedOrg(
+    Workspace &ws, Outbox &outbox, qint64 entryId, const QString &by, const QDateTime &at);
+
 /// Saves chart as a desk does: with changes, through submitOrgChart(), whether the workspace
 /// syncs yet or not (as every case action goes to the outbox); without, with OrgChart::save().
 /// Returns whether the workspace syncs, so that the change goes to its server.

@@ -240,4 +240,49 @@ Result<int> adoptRegisterItems(Workspace &ws, Outbox &outbox, const QList<Regist
     });
 }
 
+Result<RegisterEntry> redoRejectedRegister(
+    Workspace &ws, Outbox &outbox, qint64 entryId, const QString &by, const QDateTime &at)
+{
+    auto entry = outbox.entry(entryId);
+    if (!entry)
+        return std::unexpected(entry.error());
+    if (entry->state != OutboxState::Rejected || entry->kind != CommandKind::Register)
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 is not a rejected change of the register.").arg(entryId));
+    auto command = registerCommandFromJson(entry->body);
+    if (!command)
+        return std::unexpected(command.error());
+    if (command->action == QLatin1String("created"))
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 added the entry %2, which the server refused; add it again with "
+                   "what the server needs (or merge it with the entry it duplicates), or discard "
+                   "the command.")
+                .arg(entryId)
+                .arg(command->entry.code));
+    auto book = RegisterBook::load(ws);
+    if (!book)
+        return std::unexpected(book.error());
+    return ws.transaction<RegisterEntry>([&]() -> Result<RegisterEntry> {
+        const auto makeAgain = [&]() -> Result<RegisterEntry> {
+            if (command->action == QLatin1String("merged"))
+                return book->merge(command->entry.code, command->gone, by, at);
+            if (command->action == QLatin1String("verified"))
+                return book->verify(command->entry.code, by, at);
+            auto current = book->entry(command->entry.code);
+            if (!current)
+                return std::unexpected(current.error());
+            if (!*current)
+                return fail(ErrorCode::NotFound,
+                    Tr::tr("The register has no entry %1 any more.").arg(command->entry.code));
+            return book->update(command->entry, (*current)->version, by, at, command->note);
+        };
+        auto made = makeAgain();
+        if (!made)
+            return made;
+        if (auto marked = outbox.markRedone(entryId); !marked)
+            return std::unexpected(marked.error());
+        return made;
+    });
+}
+
 } // namespace GridDesk::Sync

@@ -29,6 +29,13 @@ Result<int> queueRegisterChanges(Workspace &ws, Outbox &outbox);
 /// written twice. Returns how many entries changed here.
 Result<int> adoptRegisterItems(Workspace &ws, Outbox &outbox, const QList<RegisterItem> &items);
 
+/// Makes a rejected register change again on the entry as it is here now (the server's, taken
+/// in with the refusal): the entry changed to what the command made of it, verified, or merged,
+/// as a new change that goes out with the next sync; the old command is marked redone. A
+/// refused new entry cannot be made again so; refused with a message saying what to do.
+Result<RegisterEntry> redoRejectedRegister(
+    Workspace &ws, Outbox &outbox, qint64 entryId, const QString &by, const QDateTime &at);
+
 /// Where the register feed was last read.
 qint64 registerCursor(const Workspace &ws);
 Result<void> setRegisterCursor(Workspace &ws, qint64 cursor);

@@ -17,9 +17,9 @@
 #include <atomic>
 
 #include "editions/grideditions.h"
+#include "gis/wkb.h"
 #include "org/orgchart.h"
 #include "org/personaldata.h"
-#include "gis/wkb.h"
 #include "register/caselinks.h"
 #include "register/registerbook.h"
 #include "register/registerprivacy.h"
@@ -1754,6 +1754,84 @@ private Q_SLOTS:
         QVERIFY2(answers->first().reason.contains(QLatin1String("101")),
             qPrintable(answers->first().reason));
         QCOMPARE(serverRevision(), start + 5);
+    }
+
+    void aRefusedChangeIsMadeAgainOnTheServersVersion()
+    {
+        // An org chart saved offline is refused at the first sync (the desk never took the
+        // server's chart in); made again, its unit goes into the server's chart as it is now.
+        Desk early = Desk::open(copyOfSample(QStringLiteral("redo-org.gpkg")));
+        auto offline = OrgChart::load(*early.workspace);
+        QVERIFY(offline
+                    ->putUnit({QStringLiteral("10198"), QStringLiteral("Pier 40 office"), 4,
+                        QStringLiteral("101")})
+                    .has_value());
+        QVERIFY(Sync::saveOrgChart(*early.workspace, *offline, QStringLiteral("Wang Lei")));
+        QVERIFY(early.outbox->setServer(m_server->url()).has_value());
+        auto refused = sync(early, QStringLiteral("wang"));
+        QVERIFY2(refused.has_value(), why(refused).constData());
+        QCOMPARE(refused->rejected, 1);
+        QVERIFY(!OrgChart::load(*early.workspace)->unit(QStringLiteral("10198")));
+        const qint64 entry = early.outbox->entries(Sync::OutboxState::Rejected)->last().id;
+        auto redone = Sync::redoRejectedOrg(*early.workspace, *early.outbox, entry,
+            QStringLiteral("Wang Lei"), QDateTime::currentDateTimeUtc());
+        QVERIFY2(redone.has_value(), why(redone).constData());
+        QVERIFY(!redone->id.isEmpty());
+        QCOMPARE(early.outbox->entry(entry)->state, Sync::OutboxState::Redone);
+        QCOMPARE(OrgChart::load(*early.workspace)->unit(QStringLiteral("10198"))->name,
+            QStringLiteral("Pier 40 office"));
+        auto applied = sync(early, QStringLiteral("wang"));
+        QVERIFY2(applied.has_value(), why(applied).constData());
+        QCOMPARE(applied->applied, 1);
+        {
+            auto server = store();
+            auto chart = OrgChart::load(*server);
+            QVERIFY(chart->unit(QStringLiteral("10198")));
+            // Everything else is the server's chart as it was.
+            QCOMPARE(chart->units().size(), OrgChart::load(*early.workspace)->units().size());
+        }
+
+        // A register change refused for a conflict, made again on the server's entry.
+        Desk a = Desk::open(copyOfSample(QStringLiteral("redo-register-a.gpkg")));
+        Desk b = Desk::open(copyOfSample(QStringLiteral("redo-register-b.gpkg")));
+        QVERIFY(sync(a, QStringLiteral("wang")));
+        QVERIFY(sync(b, QStringLiteral("wang")));
+        const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-30);
+        auto bookA = RegisterBook::load(*a.workspace);
+        RegisterEntry school;
+        school.kind = QStringLiteral("organisation");
+        school.name = QStringLiteral("PS 116 Mary Lindley Murray");
+        school.address = QStringLiteral("210 East 33rd Street");
+        school.wkb = Wkb::point(GeoPoint {MANHATTAN_LON, MANHATTAN_LAT});
+        auto added = bookA->add(school, QStringLiteral("Leader Wang"), now);
+        QVERIFY2(added.has_value(), why(added).constData());
+        QVERIFY(sync(a, QStringLiteral("wang")));
+        QVERIFY(sync(b, QStringLiteral("wang")));
+        auto bookB = RegisterBook::load(*b.workspace);
+        RegisterEntry atB = **bookB->entry(added->code);
+        atB.source = QStringLiteral("checked by phone");
+        QVERIFY(bookB->update(atB, 1, QStringLiteral("Leader Wang"), now.addSecs(1)));
+        RegisterEntry atA = **bookA->entry(added->code);
+        atA.address = QStringLiteral("210 East 33rd Street, New York");
+        QVERIFY(bookA->update(atA, 1, QStringLiteral("Leader Wang"), now.addSecs(2)));
+        QCOMPARE(sync(b, QStringLiteral("wang"))->applied, 1);
+        auto conflict = sync(a, QStringLiteral("wang"));
+        QCOMPARE(conflict->rejected, 1);
+        QCOMPARE((*bookA->entry(added->code))->source, QStringLiteral("checked by phone"));
+        const qint64 refusedChange = a.outbox->entries(Sync::OutboxState::Rejected)->last().id;
+        auto again = Sync::redoRejectedRegister(
+            *a.workspace, *a.outbox, refusedChange, QStringLiteral("Leader Wang"), now.addSecs(3));
+        QVERIFY2(again.has_value(), why(again).constData());
+        QCOMPARE(again->version, 3);
+        auto sentAgain = sync(a, QStringLiteral("wang"));
+        QVERIFY2(sentAgain.has_value(), why(sentAgain).constData());
+        QCOMPARE(sentAgain->applied, 1);
+        {
+            auto server = store();
+            auto held = (*RegisterBook::load(*server)).entry(added->code);
+            QCOMPARE((*held)->address, QStringLiteral("210 East 33rd Street, New York"));
+            QCOMPARE((*held)->version, 3);
+        }
     }
 
     void attachmentsTravelWithTheirCases()

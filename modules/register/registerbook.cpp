@@ -800,6 +800,10 @@ Result<QList<RegisterChange>> RegisterBook::history(const QString &code) const
         if (!query.value(5).isNull())
             change.before = RegisterEntry::fromJson(
                 QJsonDocument::fromJson(query.value(5).toByteArray()).object());
+        change.fromServer = query.value(7).toString() == QLatin1String("server");
+        change.command = query.value(8).toString();
+        if (!query.value(9).isNull())
+            change.data = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
         changes << change;
     }
     return changes;

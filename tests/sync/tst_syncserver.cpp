@@ -1834,6 +1834,61 @@ private Q_SLOTS:
         }
     }
 
+    void aMergeOfTwoEntriesTravels()
+    {
+        Desk a = Desk::open(copyOfSample(QStringLiteral("merge-register-a.gpkg")));
+        Desk b = Desk::open(copyOfSample(QStringLiteral("merge-register-b.gpkg")));
+        QVERIFY(sync(a, QStringLiteral("wang")));
+        QVERIFY(sync(b, QStringLiteral("wang")));
+        const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-30);
+        auto bookA = RegisterBook::load(*a.workspace);
+        RegisterEntry first;
+        first.kind = QStringLiteral("place");
+        first.name = QStringLiteral("Kips Bay Library");
+        first.wkb = Wkb::point(GeoPoint {MANHATTAN_LON, MANHATTAN_LAT});
+        RegisterEntry second = first;
+        second.name = QStringLiteral("Kips Bay branch library");
+        second.address = QStringLiteral("446 Third Avenue");
+        auto kept = bookA->add(first, QStringLiteral("Leader Wang"), now);
+        auto gone = bookA->add(second, QStringLiteral("Leader Wang"), now);
+        QVERIFY(kept && gone);
+        // A case at B concerns the entry that will be merged away.
+        QVERIFY(sync(a, QStringLiteral("wang")));
+        QVERIFY(sync(b, QStringLiteral("wang")));
+        const qint64 reported = b.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Leak"));
+        auto bookB = RegisterBook::load(*b.workspace);
+        CaseLinks linksB(*bookB, *b.book);
+        QVERIFY(linksB.link(reported, {gone->code, LinkRole::Concerns},
+            b.as(QStringLiteral("Leader Wang"), CaseAction::LinkEntry, 0)));
+        QVERIFY(sync(b, QStringLiteral("wang")));
+
+        auto merged = bookA->merge(kept->code, gone->code, QStringLiteral("Leader Wang"), now);
+        QVERIFY2(merged.has_value(), why(merged).constData());
+        auto sent = sync(a, QStringLiteral("wang"));
+        QVERIFY2(sent.has_value(), why(sent).constData());
+        QCOMPARE(sent->applied, 1);
+        QCOMPARE(sent->rejected, 0);
+        {
+            auto server = store();
+            auto serverBook = RegisterBook::load(*server);
+            QVERIFY(!*serverBook->entry(gone->code));
+            QCOMPARE((*serverBook->entry(kept->code))->address, QStringLiteral("446 Third Avenue"));
+        }
+        auto taken = sync(b, QStringLiteral("wang"));
+        QVERIFY2(taken.has_value(), why(taken).constData());
+        QVERIFY(!*bookB->entry(gone->code));
+        QCOMPARE((*bookB->entry(kept->code))->address, QStringLiteral("446 Third Avenue"));
+        // The case's link went to the entry kept, and both histories end naming the other.
+        QCOMPARE(scalar(*b.workspace,
+                     QStringLiteral("SELECT entry_code FROM case_entry_links WHERE case_id = %1")
+                         .arg(reported))
+                     .toString(),
+            kept->code);
+        const RegisterChange last = bookB->history(gone->code)->last();
+        QVERIFY(last.fromServer);
+        QCOMPARE(last.data.value(QLatin1String("into")).toString(), kept->code);
+    }
+
     void attachmentsTravelWithTheirCases()
     {
         Desk desk = Desk::open(copyOfSample(QStringLiteral("attach.gpkg")));

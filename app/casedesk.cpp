@@ -355,6 +355,7 @@ void CaseDesk::refreshCase(qint64 id)
         return;
     }
     m_queue->updateCase(*record);
+    Q_EMIT caseChanged(*record);
     if (m_caseId == id)
         showCase(id);
 }

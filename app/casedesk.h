@@ -100,6 +100,9 @@ Q_SIGNALS:
     void userChanged(const GridDesk::DeskUser &user);
     /// The person reported a case or took an action on it: a command waits in the outbox.
     void actionTaken(qint64 caseId);
+    /// The queue took in record: a case reported or acted on at this desk, or one that came in
+    /// or changed elsewhere (a sync, another program on the workspace).
+    void caseChanged(const GridDesk::CaseRecord &record);
     /// A message for the status bar.
     void message(const QString &text);
 

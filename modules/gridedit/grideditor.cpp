@@ -343,6 +343,15 @@ void GridEditor::enterEditing()
     Q_EMIT editingChanged(true);
 }
 
+void GridEditor::takeCases(const QList<CaseRecord> &records)
+{
+    if (!m_publishedScene)
+        return;
+    m_publishedScene = m_publishedScene->withCases(records);
+    if (m_editing)
+        takeCasesOf(m_publishedScene);
+}
+
 void GridEditor::takeCasesOf(const std::shared_ptr<const MapScene> &scene)
 {
     m_cases = {};

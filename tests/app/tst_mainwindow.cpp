@@ -60,6 +60,7 @@ private Q_SLOTS:
     void standardsBrowserOpensFromTheMenu();
     void evaluationNumbersOpenTheirCasesInTheQueue();
     void patrolsDockDrawsAnImportedTrackOnTheMap();
+    void caseThatCameInIsDrawnAndSelectable();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
@@ -438,6 +439,73 @@ void TestMainWindow::patrolsDockDrawsAnImportedTrackOnTheMap()
     QVERIFY2(std::abs(middle.red() - TrackOverlay::colourOf(0).red()) < 40
             && std::abs(middle.green() - TrackOverlay::colourOf(0).green()) < 40,
         qPrintable(middle.name()));
+}
+
+void TestMainWindow::caseThatCameInIsDrawnAndSelectable()
+{
+    // Near Bryant Park, where the sample's cases leave room for one more dot.
+    const GeoPoint where {-73.9832, 40.7536};
+    MapCanvas *canvas = m_window->mapCanvas();
+    const auto before = canvas->scene();
+    const qsizetype located = before->locatedCaseCount();
+
+    // Another program on the workspace (the sync writing the server's feed) reports a case.
+    qint64 id = 0;
+    {
+        auto other = Workspace::open(m_dir.filePath(QStringLiteral("nyc.gpkg")));
+        QVERIFY2(other.has_value(), Test::why(other).constData());
+        auto setup = WorkflowSetup::load(**other);
+        QVERIFY2(setup.has_value(), Test::why(setup).constData());
+        CaseBook book(**other, *setup);
+        ActionRequest request;
+        request.actor = QStringLiteral("alarm:city-vms");
+        request.role = Role::System;
+        request.at = CaseTime::naive(QDate::currentDate(), QTime(9, 0));
+        CaseRecord record;
+        record.source = QStringLiteral("video");
+        record.externalId = QStringLiteral("V-1");
+        record.descriptor = QStringLiteral("Crowd on the steps");
+        record.location = where;
+        record.created = request.at;
+        QVERIFY2(book.report(record, request).has_value(), "the case is reported");
+        id = record.id;
+    }
+    QVERIFY(!before->caseIndex(id));
+
+    // The desk takes it in as after a sync round; the map draws it without reading the rest.
+    m_window->caseDesk()->takeInOtherChanges();
+    QTRY_VERIFY(canvas->scene() != before);
+    QCOMPARE(canvas->scene()->locatedCaseCount(), located + 1);
+    QCOMPARE(canvas->scene()->grids().data(), before->grids().data());
+    QVERIFY(canvas->scene()->caseLocation(id));
+
+    // Chosen in the queue, the map centres on it and selects it.
+    CaseQueueWidget *queue = m_window->caseQueue();
+    queue->setQueueView(QueueView::All);
+    const QAbstractItemModel *model = queue->view()->model();
+    int row = 0;
+    while (row < model->rowCount()
+        && model->index(row, 0).data(int(CaseTableModel::Role::CaseId)).toLongLong() != id)
+        ++row;
+    QVERIFY(row < model->rowCount());
+    queue->view()->setCurrentIndex(model->index(row, 1));
+    QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(id));
+    const QPointF pixel = canvas->viewport().toPixel(where);
+    QVERIFY(QLineF(pixel, QPointF(canvas->width() / 2.0, canvas->height() / 2.0)).length() < 1);
+    QTRY_VERIFY(!canvas->isRendering());
+    QTRY_VERIFY(!canvas->image().isNull());
+    const QImage image = canvas->grab().toImage();
+    const QColor dot = image.pixelColor(pixel.toPoint());
+    QVERIFY2(dot.red() > 150 && dot.green() < 90 && dot.blue() < 90, qPrintable(dot.name()));
+    QVERIFY(!m_window->statusBar()->currentMessage().contains(QLatin1String("not on the map")));
+    const QString shot = QDir::temp().filePath(QStringLiteral("griddesk-mainwindow-new-case.png"));
+    QVERIFY(m_window->grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
+
+    // A click on the dot selects it in the queue as any other case.
+    canvas->setSelectedCase(std::nullopt);
+    canvas->selectAt(pixel);
+    QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(id));
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

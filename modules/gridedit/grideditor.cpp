@@ -345,7 +345,9 @@ void GridEditor::enterEditing()
 
 void GridEditor::takeCases(const QList<CaseRecord> &records)
 {
-    if (!m_publishedScene)
+    // Out of editing and editions the map is the canvas's own, taken again on the way in.
+    const bool keptAside = m_editing || m_shownEdition > 0;
+    if (!m_publishedScene || !keptAside)
         return;
     m_publishedScene = m_publishedScene->withCases(records);
     if (m_editing)

@@ -12,6 +12,7 @@
 #include "evaluationview/evaluationdashboard.h"
 #include "gis/geoscontext.h"
 #include "gis/wkb.h"
+#include "gridedit/grideditor.h"
 #include "ingest/caseimporter.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgdocument.h"
@@ -66,6 +67,9 @@ private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
     std::optional<std::pair<QPoint, QString>> pixelInGridWithCases() const;
     QString screenshotPath() const;
+    /// Reports a video case at where through a connection of its own, as another program on
+    /// the workspace would; its id, or 0.
+    qint64 reportElsewhere(const QString &externalId, const GeoPoint &where);
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -450,26 +454,8 @@ void TestMainWindow::caseThatCameInIsDrawnAndSelectable()
     const qsizetype located = before->locatedCaseCount();
 
     // Another program on the workspace (the sync writing the server's feed) reports a case.
-    qint64 id = 0;
-    {
-        auto other = Workspace::open(m_dir.filePath(QStringLiteral("nyc.gpkg")));
-        QVERIFY2(other.has_value(), Test::why(other).constData());
-        auto setup = WorkflowSetup::load(**other);
-        QVERIFY2(setup.has_value(), Test::why(setup).constData());
-        CaseBook book(**other, *setup);
-        ActionRequest request;
-        request.actor = QStringLiteral("alarm:city-vms");
-        request.role = Role::System;
-        request.at = CaseTime::naive(QDate::currentDate(), QTime(9, 0));
-        CaseRecord record;
-        record.source = QStringLiteral("video");
-        record.externalId = QStringLiteral("V-1");
-        record.descriptor = QStringLiteral("Crowd on the steps");
-        record.location = where;
-        record.created = request.at;
-        QVERIFY2(book.report(record, request).has_value(), "the case is reported");
-        id = record.id;
-    }
+    const qint64 id = reportElsewhere(QStringLiteral("V-1"), where);
+    QVERIFY(id > 0);
     QVERIFY(!before->caseIndex(id));
 
     // The desk takes it in as after a sync round; the map draws it without reading the rest.
@@ -506,6 +492,43 @@ void TestMainWindow::caseThatCameInIsDrawnAndSelectable()
     canvas->setSelectedCase(std::nullopt);
     canvas->selectAt(pixel);
     QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(id));
+
+    // One that comes in while the grids are edited is drawn on the draft and stays on the map
+    // when editing ends.
+    GridEditor *editor = m_window->gridEditor();
+    editor->setActor(QStringLiteral("Supervisor Li"), true);
+    editor->setEditing(true);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing() && editor->isSceneCurrent(), 60000);
+    const qint64 second = reportElsewhere(QStringLiteral("V-2"), {-73.9850, 40.7540});
+    m_window->caseDesk()->takeInOtherChanges();
+    QTRY_VERIFY(canvas->scene()->caseLocation(second).has_value());
+    editor->setEditing(false);
+    QVERIFY(!editor->isEditing());
+    QVERIFY(canvas->scene()->caseLocation(id));
+    QVERIFY(canvas->scene()->caseLocation(second));
+    QCOMPARE(canvas->scene()->locatedCaseCount(), located + 2);
+}
+
+qint64 TestMainWindow::reportElsewhere(const QString &externalId, const GeoPoint &where)
+{
+    auto other = Workspace::open(m_dir.filePath(QStringLiteral("nyc.gpkg")));
+    if (!other)
+        return 0;
+    auto setup = WorkflowSetup::load(**other);
+    if (!setup)
+        return 0;
+    CaseBook book(**other, *setup);
+    ActionRequest request;
+    request.actor = QStringLiteral("alarm:city-vms");
+    request.role = Role::System;
+    request.at = CaseTime::naive(QDate::currentDate(), QTime(9, 0));
+    CaseRecord record;
+    record.source = QStringLiteral("video");
+    record.externalId = externalId;
+    record.descriptor = QStringLiteral("Crowd on the steps");
+    record.location = where;
+    record.created = request.at;
+    return book.report(record, request) ? record.id : 0;
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

@@ -14,6 +14,7 @@
 #include "cases/runasdialog.h"
 #include "domain/compactcaselist.h"
 #include "mapview/mapcanvas.h"
+#include "org/reportercontact.h"
 #include "storage/workspace.h"
 #include "workflow/stageclock.h"
 #include "workflow/transitions.h"
@@ -24,6 +25,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QTimer>
@@ -67,6 +69,7 @@ CaseDesk::CaseDesk(QWidget *window, CaseQueueWidget *queue, CaseDetailPanel *pan
     connect(m_panel, &CaseDetailPanel::showOnMapRequested, this, &CaseDesk::showOnMap);
     connect(m_panel, &CaseDetailPanel::linkEntryRequested, this, &CaseDesk::chooseEntryToLink);
     connect(m_panel, &CaseDetailPanel::unlinkEntryRequested, this, &CaseDesk::unlinkEntry);
+    connect(m_panel, &CaseDetailPanel::revealContactRequested, this, &CaseDesk::askContactReveal);
     connect(m_panel, &CaseDetailPanel::addAttachmentRequested, this, &CaseDesk::chooseAttachment);
     connect(m_panel, &CaseDetailPanel::openAttachmentRequested, this, &CaseDesk::openAttachment);
     connect(m_panel, &CaseDetailPanel::saveAttachmentRequested, this, &CaseDesk::saveAttachment);
@@ -203,6 +206,7 @@ void CaseDesk::runAs(const LocalUser &user)
         return;
     }
     m_user = DeskUser {user.name, *role, user.unitCode};
+    m_contactShownFor.reset();
     QSettings().setValue(settingsKey(), user.name);
     m_queue->setDeskUser(m_user);
     qCInfo(lcApp) << "desk runs as a" << roleKey(*role) << "of unit" << user.unitCode;
@@ -294,6 +298,8 @@ void CaseDesk::showCase(qint64 id)
         Q_EMIT message(record.error().message);
         return;
     }
+    if (m_caseId != id)
+        m_contactShownFor.reset();
     m_caseId = id;
     auto file = m_book->file(id);
     m_file = file ? std::optional(*file) : std::nullopt;
@@ -319,6 +325,9 @@ void CaseDesk::showCase(qint64 id)
     }
     if (const auto row = m_queue->model()->rowOf(id))
         details.deadline = m_queue->model()->deadline(*row);
+    details.contact = reporterContactOfCurrent();
+    details.contactRevealed = m_contactShownFor == id;
+    details.mayRevealContact = m_user.isValid() && mayRevealContact(roleKey(m_user.role));
     m_panel->showCase(details);
     updateActions();
 }
@@ -346,8 +355,58 @@ void CaseDesk::refreshCase(qint64 id)
         return;
     }
     m_queue->updateCase(*record);
+    Q_EMIT caseChanged(*record);
     if (m_caseId == id)
         showCase(id);
+}
+
+QJsonObject CaseDesk::reporterContactOfCurrent() const
+{
+    if (!m_file)
+        return {};
+    for (const CaseEvent &event : m_file->events()) {
+        if (event.action == CaseAction::Report)
+            return event.data.value(QLatin1String("contact")).toObject();
+    }
+    return {};
+}
+
+void CaseDesk::askContactReveal(qint64 caseId)
+{
+    if (m_caseId != caseId)
+        return;
+    bool given = false;
+    const QString reason = QInputDialog::getText(m_window, tr("Reveal the reporter's contact"),
+        tr("Why do you need the reporter's contact? The reveal is recorded with your name and "
+           "this reason."),
+        QLineEdit::Normal, QString(), &given);
+    if (given)
+        revealContactWith(reason);
+}
+
+bool CaseDesk::revealContactWith(const QString &reason)
+{
+    if (!m_book || !m_caseId || !m_file)
+        return false;
+    const QJsonObject contact = reporterContactOfCurrent();
+    if (contact.isEmpty()) {
+        Q_EMIT message(tr("This case's report left no contact."));
+        return false;
+    }
+    auto record = m_book->record(*m_caseId);
+    if (!record)
+        return false;
+    auto revealed =
+        revealContact(*m_workspace, contactRevealCode(record->source, record->externalId), contact,
+            m_user.name, roleKey(m_user.role), reason, now());
+    if (!revealed) {
+        Q_EMIT message(revealed.error().message);
+        return false;
+    }
+    m_contactShownFor = m_caseId;
+    showCase(*m_caseId);
+    Q_EMIT message(tr("The reporter's contact is shown; the reveal is recorded."));
+    return true;
 }
 
 void CaseDesk::updateActions()

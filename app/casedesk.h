@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 
@@ -61,6 +62,10 @@ public:
     void runAs(const LocalUser &user);
     /// Adds a local user to the workspace (for the Run as dialog).
     Result<void> addUser(const LocalUser &user);
+    /// Shows the current case's reporter's contact unmasked after recording who asked and
+    /// why; false (saying why in message()) when the role may not, the reason is blank or the
+    /// record cannot be written.
+    bool revealContactWith(const QString &reason);
 
     CaseBook *caseBook() const { return m_book.get(); }
     Sync::Outbox *outbox() const { return m_outbox.get(); }
@@ -95,6 +100,9 @@ Q_SIGNALS:
     void userChanged(const GridDesk::DeskUser &user);
     /// The person reported a case or took an action on it: a command waits in the outbox.
     void actionTaken(qint64 caseId);
+    /// The queue took in record: a case reported or acted on at this desk, or one that came in
+    /// or changed elsewhere (a sync, another program on the workspace).
+    void caseChanged(const GridDesk::CaseRecord &record);
     /// A message for the status bar.
     void message(const QString &text);
 
@@ -116,6 +124,10 @@ private:
     void showOnMap(qint64 caseId);
     void chooseEntryToLink(qint64 caseId);
     void unlinkEntry(qint64 caseId, const QString &code, bool reporter);
+    /// Asks why the reporter's contact of caseId is needed, then reveals it.
+    void askContactReveal(qint64 caseId);
+    /// The contact the report of the current case keeps; empty without one.
+    QJsonObject reporterContactOfCurrent() const;
     QString settingsKey() const;
     void readGridPaths();
     void takeSetup(const WorkflowSetup &setup);
@@ -137,6 +149,7 @@ private:
     DeskUser m_user;
     std::function<QDateTime()> m_clock;
     std::optional<qint64> m_caseId;
+    std::optional<qint64> m_contactShownFor; ///< the case whose reporter's contact is revealed
     std::optional<CaseFile> m_file; ///< the current case as last read
     QPointer<ActionDialog> m_dialog;
     QPointer<ReportDialog> m_reportDialog;

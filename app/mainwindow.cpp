@@ -36,6 +36,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -118,6 +119,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_loader, &WorkspaceLoader::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_queue, &CaseQueueWidget::caseSelected, this, &MainWindow::onCaseSelectedInQueue);
     connect(m_queue, &CaseQueueWidget::caseSelected, m_desk, &CaseDesk::showCase);
+    connect(m_desk, &CaseDesk::caseChanged, this, &MainWindow::takeChangedCase);
     connect(m_desk, &CaseDesk::message, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_sync, &SyncControls::message, this,
@@ -450,8 +452,6 @@ void MainWindow::onGridEditionPublished()
 
 void MainWindow::updateCountsLabel()
 {
-    // Cases reported at the desk are counted at once; they are drawn on the map from the next
-    // opening of the workspace.
     m_countsLabel->setText(tr("%1 grids · %2 cases · %3 with a location")
                                .arg(m_gridCount)
                                .arg(m_queue->model()->rowCount())
@@ -592,6 +592,7 @@ void MainWindow::onLoadFinished(const LoadedWorkspace &workspace)
     m_queue->clearGridFilter();
     m_queue->setCaseList(workspace.cases);
     m_canvas->setScene(workspace.scene);
+    m_changedCases.clear();
     // The desk gives the queue the workspace's units, calendar and limits.
     m_desk->open(workspace.path, workspace.setup);
     m_gridEditor->setWorkspace(workspace.path);
@@ -644,13 +645,31 @@ void MainWindow::onCaseSelectedInQueue(qint64 id)
 {
     if (!m_canvas->zoomToCase(id)) {
         m_canvas->setSelectedCase(std::nullopt);
-        // TODO(#11): the map's cases are read with the workspace, so a case that came in since
-        // (an alarm, a sync) is not drawn until the workspace is opened again.
-        statusBar()->showMessage(tr("This case is not on the map: it has no location, or it came "
-                                    "in after the map was read (open the workspace again to "
-                                    "draw it)."),
-            5000);
+        statusBar()->showMessage(tr("This case is not on the map: it has no location."), 5000);
     }
+}
+
+void MainWindow::takeChangedCase(const CaseRecord &record)
+{
+    // A sync round refreshes its cases one by one: they are drawn together once it is done.
+    if (m_changedCases.isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::drawChangedCases);
+    m_changedCases.insert(record.id, record);
+}
+
+void MainWindow::drawChangedCases()
+{
+    const QList<CaseRecord> records = std::exchange(m_changedCases, {}).values();
+    const auto scene = m_canvas->scene();
+    if (records.isEmpty() || !scene)
+        return;
+    // An earlier edition shown read-only has no cases; the current map gets them when it
+    // comes back, through the grid editor.
+    m_gridEditor->takeCases(records);
+    if (!m_gridEditor->isShowingEdition())
+        m_canvas->replaceScene(scene->withCases(records));
+    m_locatedCount = m_canvas->scene()->locatedCaseCount();
+    updateCountsLabel();
 }
 
 void MainWindow::onCaseSelectedOnMap(qint64 id)

@@ -4,6 +4,8 @@
 
 #include "workspaceloader.h"
 
+#include "domain/caserecord.h"
+
 #include <QDir>
 #include <QHash>
 #include <QMainWindow>
@@ -115,6 +117,10 @@ private:
     void onLoadFinished(const LoadedWorkspace &workspace);
     void onLoadFailed(const QString &message);
     void onCaseSelectedInQueue(qint64 id);
+    /// Keeps record to be drawn on the map with the other cases changed meanwhile.
+    void takeChangedCase(const GridDesk::CaseRecord &record);
+    /// Draws the cases kept by takeChangedCase() on the map, all in one new scene.
+    void drawChangedCases();
     void onCaseSelectedOnMap(qint64 id);
     void onGridSelectedOnMap(const QString &code);
     void chooseWorkspace();
@@ -159,6 +165,7 @@ private:
     QLabel *m_countsLabel;
     qint64 m_gridCount = 0;
     qsizetype m_locatedCount = 0;
+    QHash<qint64, GridDesk::CaseRecord> m_changedCases; ///< waiting for drawChangedCases()
     QProgressBar *m_busyBar;
 };
 

@@ -5,6 +5,7 @@
 #include "domain/text.h"
 
 #include "gis/gridlocator.h"
+#include "org/reportercontact.h"
 #include "register/caselinks.h"
 #include "register/registerbook.h"
 #include "register/registerprivacy.h"
@@ -180,6 +181,15 @@ void printCaseText(Context &context, const QJsonObject &json)
                     .arg(deadline.value(QLatin1String("stage")).toString(),
                         deadline.value(QLatin1String("deadline")).toString(),
                         deadline.value(QLatin1String("status")).toString())
+            + u'\n';
+    }
+    const QJsonObject contact = json.value(QLatin1String("contact")).toObject();
+    if (!contact.isEmpty()) {
+        const QString shown = contactText(contact);
+        text += QStringLiteral("  ")
+            + (json.value(QLatin1String("contact_masked")).toBool()
+                    ? Tr::tr("Reporter's contact: %1 (masked)").arg(shown)
+                    : Tr::tr("Reporter's contact: %1").arg(shown))
             + u'\n';
     }
     for (const QJsonValue &value : json.value(QLatin1String("events")).toArray()) {
@@ -488,10 +498,55 @@ int reportCommand(Context &context)
     return OK;
 }
 
+/// The reporter's contact in json (the case as caseJson() gives it) masked, in its events and
+/// as "contact", or unmasked when --reveal asks, the --as user's role may and the reveal is
+/// recorded.
+Result<void> showContact(
+    Context &context, Desk &desk, const CaseRecord &record, const CaseFile &file, QJsonObject &json)
+{
+    QJsonObject contact;
+    for (const CaseEvent &event : file.events()) {
+        if (event.action == CaseAction::Report) {
+            contact = event.data.value(QLatin1String("contact")).toObject();
+            break;
+        }
+    }
+    const bool reveal = context.isSet("reveal") && !contact.isEmpty();
+    if (reveal) {
+        const QString who = context.value("as").trimmed();
+        const std::optional<LocalUser> user = desk.book->setup().user(who);
+        if (!user)
+            return fail(
+                ErrorCode::Forbidden, Tr::tr("%1 is not a local user of this workspace.").arg(who));
+        auto revealed = revealContact(*desk.workspace,
+            contactRevealCode(record.source, record.externalId), contact, user->name, user->role,
+            context.value("reason"), QDateTime::currentDateTimeUtc());
+        if (!revealed)
+            return std::unexpected(revealed.error());
+    }
+
+    if (!reveal) {
+        QJsonArray events;
+        for (const QJsonValue &value : json.value(QLatin1String("events")).toArray()) {
+            QJsonObject event = value.toObject();
+            event.insert(QStringLiteral("data"),
+                withContactMasked(event.value(QLatin1String("data")).toObject()));
+            events << event;
+        }
+        json.insert(QStringLiteral("events"), events);
+    }
+    json.insert(QStringLiteral("contact"),
+        contact.isEmpty() ? QJsonValue() : QJsonValue(reveal ? contact : maskedContact(contact)));
+    json.insert(QStringLiteral("contact_masked"), !reveal);
+    return {};
+}
+
 int caseCommand(Context &context)
 {
     if (context.positional.size() != 3)
         return usageError(context, Tr::tr("case needs a WORKSPACE and a case ID."));
+    if (context.isSet("reveal") && (!context.isSet("as") || !context.isSet("reason")))
+        return usageError(context, Tr::tr("--reveal needs --as USER and --reason TEXT."));
     auto desk = openDesk(context.positional.at(1));
     if (!desk)
         return failWith(context, desk.error());
@@ -507,6 +562,8 @@ int caseCommand(Context &context)
 
     QJsonObject json = caseJson(*desk->book, *record, *file);
     json.insert(QStringLiteral("entries"), linkedEntriesJson(*desk, *id));
+    if (auto shown = showContact(context, *desk, *record, *file, json); !shown)
+        return failWith(context, shown.error());
     if (context.isSet("json"))
         printJson(context, json);
     else

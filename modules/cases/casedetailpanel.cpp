@@ -4,6 +4,7 @@
 
 #include "casetimelinemodel.h"
 
+#include "org/reportercontact.h"
 #include "workflow/terms.h"
 
 #include <QHBoxLayout>
@@ -44,6 +45,7 @@ QList<std::pair<QString, QString>> fieldLabels()
         {QStringLiteral("grid"), CaseDetailPanel::tr("Grid:")},
         {QStringLiteral("channel"), CaseDetailPanel::tr("Channel:")},
         {QStringLiteral("reported"), CaseDetailPanel::tr("Reported:")},
+        {QStringLiteral("contact"), CaseDetailPanel::tr("Reporter's contact:")},
         {QStringLiteral("sameAs"), CaseDetailPanel::tr("Possibly the same as:")},
         {QStringLiteral("caseTypes"), CaseDetailPanel::tr("Case types:")},
         {QStringLiteral("leadUnit"), CaseDetailPanel::tr("Lead unit:")},
@@ -130,8 +132,22 @@ QWidget *CaseDetailPanel::createFieldsTab()
     m_fieldsLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_fieldsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fieldsLabel->setMargin(4);
+    m_revealContact = new QPushButton(tr("Reveal contact…"));
+    m_revealContact->setObjectName(QStringLiteral("revealContact"));
+    connect(m_revealContact, &QPushButton::clicked, this, [this] {
+        if (m_caseId)
+            Q_EMIT revealContactRequested(*m_caseId);
+    });
+    auto *fields = new QWidget;
+    auto *layout = new QVBoxLayout(fields);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_fieldsLabel, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_revealContact);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     auto *scroll = new QScrollArea;
-    scroll->setWidget(m_fieldsLabel);
+    scroll->setWidget(fields);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     return scroll;
@@ -264,8 +280,9 @@ void CaseDetailPanel::clear()
     m_attachments->clear();
     m_entries->clear();
     for (QPushButton *button : {m_showOnMap, m_addAttachment, m_openAttachment, m_saveAttachment,
-             m_linkEntry, m_unlinkEntry})
+             m_linkEntry, m_unlinkEntry, m_revealContact})
         button->setEnabled(false);
+    m_revealContact->setVisible(false);
 }
 
 void CaseDetailPanel::showCase(const CaseDetails &details)
@@ -285,8 +302,13 @@ void CaseDetailPanel::showCase(const CaseDetails &details)
     showFields(details);
     showLoop(details);
     showFieldTable();
-    m_timeline->setEvents(
-        details.file ? details.file->events() : QList<CaseEvent>(), details.units);
+    QList<CaseEvent> events = details.file ? details.file->events() : QList<CaseEvent>();
+    // What the history holds goes masked wherever it is shown, as the field does.
+    if (!details.contactRevealed) {
+        for (CaseEvent &event : events)
+            event.data = withContactMasked(event.data);
+    }
+    m_timeline->setEvents(events, details.units);
     m_timelineView->resizeColumnsToContents();
     showClocks(details);
     showAttachments(details.attachments);
@@ -330,6 +352,7 @@ void CaseDetailPanel::showFields(const CaseDetails &details)
     setField(QStringLiteral("grid"), record.gridCode);
     setField(QStringLiteral("channel"), channelName(record.source));
     setField(QStringLiteral("reported"), timeText(record.created.wallTime()));
+    showContact(details);
 
     // Reports of the same thing from other channels, for the operator to merge before
     // registering.
@@ -350,6 +373,19 @@ void CaseDetailPanel::showFields(const CaseDetails &details)
     setField(QStringLiteral("sameAs"),
         same.isEmpty() ? QString()
                        : same.join(QStringLiteral("; ")) + u' ' + tr("— merge it with Merge."));
+}
+
+void CaseDetailPanel::showContact(const CaseDetails &details)
+{
+    const bool masked = !details.contactRevealed;
+    const QString text = contactText(masked ? maskedContact(details.contact) : details.contact);
+    setField(
+        QStringLiteral("contact"), text.isEmpty() || !masked ? text : tr("%1 (masked)").arg(text));
+    m_revealContact->setVisible(!text.isEmpty() && masked);
+    m_revealContact->setEnabled(details.mayRevealContact);
+    m_revealContact->setToolTip(details.mayRevealContact
+            ? tr("Show the contact unmasked; you are asked why, and the reveal is recorded")
+            : tr("Only a leader or an administrator may see a reporter's contact unmasked"));
 }
 
 void CaseDetailPanel::showLoop(const CaseDetails &details)

@@ -9,6 +9,7 @@
 #include "workflow/casefile.h"
 #include "workflow/stageclock.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
@@ -50,6 +51,11 @@ struct CaseDetails
     /// Open cases of the same category reported near it at about the same time, by any
     /// channel: proposed for merging while the case waits to be registered.
     QList<CaseRecord> duplicates;
+    /// The contact the citizen left with the report (Open311's names, email, phone …), as the
+    /// report event keeps it; empty when there is none. Shown masked unless contactRevealed.
+    QJsonObject contact;
+    bool contactRevealed = false;
+    bool mayRevealContact = false; ///< the acting user's role may reveal personal data
 };
 
 /// The case panel: a case's fields, a button to find it on the map, its history event by
@@ -73,6 +79,7 @@ public:
     QTreeWidget *stageClocks() const { return m_clocks; }
     QListWidget *attachments() const { return m_attachments; }
     QListWidget *linkedEntries() const { return m_entries; }
+    QPushButton *revealContactButton() const { return m_revealContact; }
     /// The text of a field ("state", "leadUnit", "dispatchedBy" …), for tests and tools.
     QString field(const QString &name) const;
 
@@ -85,6 +92,8 @@ Q_SIGNALS:
     void linkEntryRequested(qint64 caseId);
     /// The operator wants to remove a link made in error.
     void unlinkEntryRequested(qint64 caseId, const QString &code, bool reporter);
+    /// The operator wants to see the reporter's contact unmasked (a reason is asked for).
+    void revealContactRequested(qint64 caseId);
 
 private:
     QWidget *createFieldsTab();
@@ -95,6 +104,8 @@ private:
     void setField(const QString &name, const QString &text);
     void showFieldTable();
     void showFields(const CaseDetails &details);
+    /// The reporter's contact, masked unless revealed, and the button to reveal it.
+    void showContact(const CaseDetails &details);
     void showLoop(const CaseDetails &details);
     void showClocks(const CaseDetails &details);
     void showAttachments(const QList<CaseAttachment> &attachments);
@@ -117,6 +128,7 @@ private:
     QListWidget *m_entries = nullptr;
     QPushButton *m_linkEntry = nullptr;
     QPushButton *m_unlinkEntry = nullptr;
+    QPushButton *m_revealContact = nullptr;
 };
 
 } // namespace GridDesk

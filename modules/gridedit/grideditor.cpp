@@ -343,6 +343,17 @@ void GridEditor::enterEditing()
     Q_EMIT editingChanged(true);
 }
 
+void GridEditor::takeCases(const QList<CaseRecord> &records)
+{
+    // Out of editing and editions the map is the canvas's own, taken again on the way in.
+    const bool keptAside = m_editing || m_shownEdition > 0;
+    if (!m_publishedScene || !keptAside)
+        return;
+    m_publishedScene = m_publishedScene->withCases(records);
+    if (m_editing)
+        takeCasesOf(m_publishedScene);
+}
+
 void GridEditor::takeCasesOf(const std::shared_ptr<const MapScene> &scene)
 {
     m_cases = {};

@@ -60,6 +60,9 @@ public:
     bool isEditing() const { return m_editing; }
     /// Whether the canvas shows a past edition.
     bool isShowingEdition() const { return m_shownEdition > 0; }
+    /// Takes cases that came in or changed into the current map it keeps aside while editing or
+    /// showing an edition, and into the draft's case layer, so that neither drops them.
+    void takeCases(const QList<GridDesk::CaseRecord> &records);
 
     /// Adds the editing actions to menu.
     void populateMenu(QMenu *menu);

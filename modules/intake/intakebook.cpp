@@ -97,6 +97,20 @@ IntakeClient clientFrom(const QSqlQuery &query)
     return client;
 }
 
+/// The statements of an alarm's path, in the order of IntakeBook::Sql.
+const char *const ALARM_SQL[] = {
+    "SELECT f.case_id, f.last_at, f.count, c.state, c.source, c.external_id FROM intake_folds f "
+    "JOIN cases c ON c.fid = f.case_id WHERE f.device_id = ? AND f.alarm_type = ?",
+    "INSERT INTO intake_folds (device_id, alarm_type, case_id, last_at, count) VALUES (?, ?, ?, "
+    "?, 1) ON CONFLICT (device_id, alarm_type) DO UPDATE SET case_id = excluded.case_id, "
+    "last_at = excluded.last_at, count = 1",
+    "UPDATE intake_folds SET last_at = ?, count = count + 1 WHERE device_id = ? AND "
+    "alarm_type = ?",
+    // One statement numbers and reads: both SQLite and PostgreSQL return the row written.
+    "INSERT INTO griddesk_metadata (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET "
+    "value = CAST(CAST(griddesk_metadata.value AS INTEGER) + 1 AS TEXT) RETURNING value",
+};
+
 const char *CLIENT_COLUMNS =
     "name, channel, unit_code, jurisdiction_id, created_at, COALESCE(revoked_at, '')";
 
@@ -123,6 +137,24 @@ Result<QString> stringField(const QJsonObject &object, const char *name, bool re
         return fail(ErrorCode::InvalidArgument, Tr::tr("The alarm's \"%1\" is empty.").arg(name));
     return text;
 }
+
+/// The open report a device's alarms of one type fold into, as intake_folds keeps it.
+struct OpenFold
+{
+    qint64 caseId = 0;
+    QDateTime lastAt; ///< UTC; invalid when unreadable
+    int count = 0;
+    std::optional<CaseState> state;
+    Sync::CaseKey key;
+
+    /// Whether an alarm raised at at folds into it: the report is open and the alarm before
+    /// came less than window apart.
+    bool foldsAt(const QDateTime &at, std::chrono::seconds window) const
+    {
+        const bool open = state && !isFinished(*state);
+        return open && lastAt.isValid() && std::abs(lastAt.secsTo(at)) < window.count();
+    }
+};
 
 /// Whether a device's register entry is a camera: its component type says so.
 bool isCamera(const RegisterEntry &thing)
@@ -193,12 +225,53 @@ QJsonObject intakeRecord(const QString &client, const QDateTime &receivedAt,
     return record;
 }
 
+struct IntakeBook::Statements
+{
+    explicit Statements(const QSqlDatabase &database)
+    {
+        for (const char *sql : ALARM_SQL) {
+            QSqlQuery &query = queries.emplace_back(database);
+            query.setForwardOnly(true);
+            // A statement that cannot be prepared fails, and says why, where it runs.
+            query.prepare(QString::fromLatin1(sql));
+        }
+    }
+
+    std::vector<QSqlQuery> queries;
+};
+
+IntakeBook::AlarmScope::AlarmScope(IntakeBook &intake)
+    : m_intake(intake)
+    , m_push(intake.m_book)
+{
+    if (m_intake.m_statements)
+        return;
+    m_intake.m_statements = std::make_unique<Statements>(m_intake.m_store.database());
+    m_owner = true;
+}
+
+IntakeBook::AlarmScope::~AlarmScope()
+{
+    if (m_owner)
+        m_intake.m_statements.reset();
+}
+
 IntakeBook::IntakeBook(Workspace &store, ServerBook &book)
     : m_store(store)
     , m_book(book)
 { }
 
 IntakeBook::~IntakeBook() = default;
+
+QSqlQuery &IntakeBook::statement(Sql sql, std::optional<QSqlQuery> &local)
+{
+    if (m_statements)
+        return m_statements->queries[std::size_t(sql)];
+    local.emplace(m_store.database());
+    local->setForwardOnly(true);
+    local->prepare(QString::fromLatin1(ALARM_SQL[std::size_t(sql)]));
+    return *local;
+}
 
 Result<RegisterBook *> IntakeBook::registerBook()
 {
@@ -317,22 +390,17 @@ Result<IntakeClient> IntakeBook::authenticate(IntakeChannel channel, const QStri
 
 Result<qint64> IntakeBook::nextNumber(const QString &source)
 {
-    const QString key = QStringLiteral("intake.next.") + source;
-    QSqlQuery upsert(m_store.database());
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO griddesk_metadata (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
-        "SET value = CAST(CAST(griddesk_metadata.value AS INTEGER) + 1 AS TEXT)"));
-    upsert.addBindValue(key);
+    std::optional<QSqlQuery> local;
+    QSqlQuery &upsert = statement(Sql::NextNumber, local);
+    upsert.bindValue(0, QStringLiteral("intake.next.") + source);
     if (auto done = exec(upsert, Tr::tr("Numbering a report")); !done)
         return std::unexpected(done.error());
-    QSqlQuery read(m_store.database());
-    read.prepare(QStringLiteral("SELECT value FROM griddesk_metadata WHERE key = ?"));
-    read.addBindValue(key);
-    if (auto done = exec(read, Tr::tr("Numbering a report")); !done)
-        return std::unexpected(done.error());
-    if (!read.next())
+    const bool numbered = upsert.next();
+    const qint64 number = numbered ? upsert.value(0).toLongLong() : 0;
+    upsert.finish();
+    if (!numbered || number <= 0)
         return fail(ErrorCode::Database, Tr::tr("Numbering a report failed."));
-    return read.value(0).toLongLong();
+    return number;
 }
 
 Result<IntakeOutcome> IntakeBook::file(
@@ -586,23 +654,23 @@ Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Al
         return done;
     };
     return m_store.transaction<IntakeOutcome>([&]() -> Result<IntakeOutcome> {
-        QSqlQuery open(m_store.database());
-        open.prepare(QStringLiteral(
-            "SELECT f.case_id, f.last_at, f.count, c.state FROM intake_folds f JOIN cases c ON "
-            "c.fid = f.case_id WHERE f.device_id = ? AND f.alarm_type = ?"));
-        open.addBindValue(alarm.deviceId);
-        open.addBindValue(alarm.type);
+        std::optional<QSqlQuery> localOpen;
+        QSqlQuery &open = statement(Sql::OpenFold, localOpen);
+        open.bindValue(0, alarm.deviceId);
+        open.bindValue(1, alarm.type);
         if (auto read = exec(open, Tr::tr("Looking up the device's open alarm")); !read)
             return std::unexpected(read.error());
+        std::optional<OpenFold> before;
         if (open.next()) {
-            const auto state = caseStateFromKey(open.value(3).toString());
-            const QDateTime last = fromIso(open.value(1).toString());
-            const qint64 apart = std::abs(last.secsTo(alarm.at));
-            if (state && !isFinished(*state) && last.isValid() && apart < m_foldWindow.count()) {
-                auto folded = fold(client, open.value(0).toLongLong(), open.value(2).toInt(),
-                    std::max(last, alarm.at), alarm, intake, receivedAt);
-                return folded ? attachImage(*folded) : folded;
-            }
+            before = OpenFold {open.value(0).toLongLong(), fromIso(open.value(1).toString()),
+                open.value(2).toInt(), caseStateFromKey(open.value(3).toString()),
+                {open.value(4).toString(), open.value(5).toString()}};
+        }
+        open.finish();
+        if (before && before->foldsAt(alarm.at, m_foldWindow)) {
+            auto folded = fold(client, before->caseId, before->key, before->count,
+                std::max(before->lastAt, alarm.at), alarm, intake, receivedAt);
+            return folded ? attachImage(*folded) : folded;
         }
 
         QString kind = alarm.kind;
@@ -636,24 +704,21 @@ Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Al
         if (!filed)
             return filed;
 
-        QSqlQuery keep(m_store.database());
-        keep.prepare(QStringLiteral(
-            "INSERT INTO intake_folds (device_id, alarm_type, case_id, last_at, count) VALUES "
-            "(?, ?, ?, ?, 1) ON CONFLICT (device_id, alarm_type) DO UPDATE SET case_id = "
-            "excluded.case_id, last_at = excluded.last_at, count = 1"));
-        keep.addBindValue(alarm.deviceId);
-        keep.addBindValue(alarm.type);
-        keep.addBindValue(filed->caseId);
-        keep.addBindValue(isoUtc(alarm.at));
+        std::optional<QSqlQuery> localKeep;
+        QSqlQuery &keep = statement(Sql::KeepFold, localKeep);
+        keep.bindValue(0, alarm.deviceId);
+        keep.bindValue(1, alarm.type);
+        keep.bindValue(2, filed->caseId);
+        keep.bindValue(3, isoUtc(alarm.at));
         if (auto done = exec(keep, Tr::tr("Keeping the device's open alarm")); !done)
             return std::unexpected(done.error());
         return attachImage(*filed);
     });
 }
 
-Result<IntakeOutcome> IntakeBook::fold(const IntakeClient &client, qint64 caseId, int count,
-    const QDateTime &lastAt, const Alarm &alarm, const QJsonObject &intake,
-    const QDateTime &receivedAt)
+Result<IntakeOutcome> IntakeBook::fold(const IntakeClient &client, qint64 caseId,
+    const Sync::CaseKey &key, int count, const QDateTime &lastAt, const Alarm &alarm,
+    const QJsonObject &intake, const QDateTime &receivedAt)
 {
     ActionRequest request = requestBy(client, CaseAction::Recur, receivedAt);
     request.data = {
@@ -670,23 +735,18 @@ Result<IntakeOutcome> IntakeBook::fold(const IntakeClient &client, qint64 caseId
     if (!event)
         return std::unexpected(event.error());
 
-    QSqlQuery update(m_store.database());
-    update.prepare(QStringLiteral(
-        "UPDATE intake_folds SET last_at = ?, count = count + 1 WHERE device_id = ? AND "
-        "alarm_type = ?"));
+    std::optional<QSqlQuery> local;
+    QSqlQuery &update = statement(Sql::CountFold, local);
     // The window slides with the alarms: a device that keeps raising one stays on one report.
-    update.addBindValue(isoUtc(lastAt));
-    update.addBindValue(alarm.deviceId);
-    update.addBindValue(alarm.type);
+    update.bindValue(0, isoUtc(lastAt));
+    update.bindValue(1, alarm.deviceId);
+    update.bindValue(2, alarm.type);
     if (auto done = exec(update, Tr::tr("Counting the device's alarm")); !done)
         return std::unexpected(done.error());
 
-    auto record = m_book.book().record(caseId);
-    if (!record)
-        return std::unexpected(record.error());
     IntakeOutcome outcome;
     outcome.caseId = caseId;
-    outcome.key = {record->source, record->externalId};
+    outcome.key = key;
     outcome.version = event->sequence;
     outcome.folded = true;
     outcome.alarms = count + 1;

@@ -4,6 +4,7 @@
 
 #include "domain/error.h"
 #include "domain/grid.h"
+#include "server/serverbook.h"
 #include "sync/protocol.h"
 #include "workflow/terms.h"
 
@@ -13,6 +14,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlQuery;
+
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -20,7 +23,6 @@
 namespace GridDesk {
 
 class RegisterBook;
-class ServerBook;
 class Workspace;
 
 /// The ways a report reaches the server without a desk: a civic app through Open311, a video
@@ -149,23 +151,49 @@ public:
         IntakeChannel channel, const QString &reason, const QString &detail, const QDateTime &at);
     Result<QList<IntakeRefusalCount>> refusals() const;
 
+    /// While one lives, the alarms filed share statements prepared once: the device's open
+    /// report looked up and kept, the report's number, and through ServerBook::PushScope the
+    /// cases' histories. For many alarms filed in one transaction. Scopes nest; the statements
+    /// go with the outermost one. Let it end before the store closes.
+    class AlarmScope
+    {
+    public:
+        explicit AlarmScope(IntakeBook &intake);
+        ~AlarmScope();
+        AlarmScope(const AlarmScope &) = delete;
+        AlarmScope &operator=(const AlarmScope &) = delete;
+
+    private:
+        IntakeBook &m_intake;
+        ServerBook::PushScope m_push;
+        bool m_owner = false;
+    };
+
     /// Reads an alarm from the webhook's JSON body. Refused (InvalidArgument) naming the field
     /// that is missing or wrong.
     static Result<Alarm> readAlarm(const QByteArray &json, const QDateTime &receivedAt);
 
 private:
+    enum class Sql { OpenFold, KeepFold, CountFold, NextNumber };
+    struct Statements;
+    /// The statement of sql, ready to bind: the AlarmScope's, prepared once, while one lives;
+    /// otherwise one prepared now into local.
+    QSqlQuery &statement(Sql sql, std::optional<QSqlQuery> &local);
+
     /// The register, read at the first alarm: devices are looked up and linked in it.
     Result<RegisterBook *> registerBook();
     /// The next number of a channel's own reports, kept in the store.
     Result<qint64> nextNumber(const QString &source);
-    Result<IntakeOutcome> fold(const IntakeClient &client, qint64 caseId, int count,
-        const QDateTime &lastAt, const Alarm &alarm, const QJsonObject &intake,
+    /// Folds alarm into the open report caseId (whose key is key), which held count alarms.
+    Result<IntakeOutcome> fold(const IntakeClient &client, qint64 caseId, const Sync::CaseKey &key,
+        int count, const QDateTime &lastAt, const Alarm &alarm, const QJsonObject &intake,
         const QDateTime &receivedAt);
 
     Workspace &m_store;
     ServerBook &m_book;
     std::chrono::seconds m_foldWindow {600};
     std::unique_ptr<RegisterBook> m_register;
+    std::unique_ptr<Statements> m_statements; ///< while an AlarmScope lives
 };
 
 /// The intake record a report event keeps: client, time received, content type, the payload's

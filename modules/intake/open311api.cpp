@@ -122,8 +122,8 @@ IntakeReport reportFrom(const Open311::ServiceRequestForm &form, const QJsonObje
         if (!value.isEmpty())
             contact.insert(QLatin1String(name), value);
     }
-    // TODO(#11): the contact travels in the report's data to every desk that may see the case;
-    // the desks show it nowhere, but do not yet mask it by role when a view or an export does.
+    // Personal data: the desks show it masked unless a role that may reveals it with a reason
+    // (org/reportercontact.h); the payload kept beside it has it redacted.
     if (!contact.isEmpty())
         report.details.insert(QStringLiteral("contact"), contact);
     report.payload = form.redactedBody;

@@ -99,26 +99,76 @@ Result<std::shared_ptr<const MapScene>> MapScene::createFromLayer(
     if (!scene->m_extent.isEmpty())
         scene->m_origin = WebMercator::fromBox(scene->m_extent).center();
 
-    scene->m_grids.reserve(std::size_t(grids.size()));
-    scene->m_ringOffsets.push_back(0);
+    // Filled here and read through the scene's const view of it, as placing labels needs.
+    auto data = std::make_shared<GridData>();
+    scene->m_gridData = data;
+    data->grids.reserve(std::size_t(grids.size()));
+    data->ringOffsets.push_back(0);
     GeosContext geos;
     for (const Grid &grid : grids) {
-        if (auto added = scene->addGrid(grid); !added)
+        if (auto added = scene->addGrid(*data, grid); !added)
             return std::unexpected(added.error().at(Tr::tr("grid %1").arg(grid.code)));
-        scene->placeLabelAnchor(grid, geos);
+        scene->placeLabelAnchor(*data, grid, geos);
     }
+    data->coordinates.shrink_to_fit();
+    scene->buildGridIndex(*data);
+
     scene->m_cases = std::move(cases.points);
     scene->m_cases.shrink_to_fit();
-
-    scene->m_coordinates.shrink_to_fit();
-    scene->buildIndexes();
+    scene->buildCaseIndex();
     return std::shared_ptr<const MapScene>(std::move(scene));
 }
 
-Result<void> MapScene::addGrid(const Grid &grid)
+std::shared_ptr<const MapScene> MapScene::withCases(const QList<CaseRecord> &records) const
+{
+    // The copy shares the grids and the case index; only the case points are copied.
+    std::shared_ptr<MapScene> scene(new MapScene(*this));
+    QSet<qint64> dropped;
+    for (const CaseRecord &record : records) {
+        const std::optional<QPointF> position = record.location
+            ? std::optional(WebMercator::fromLonLat(*record.location))
+            : std::nullopt;
+        const std::optional<quint32> index = scene->caseIndex(record.id);
+        const bool unindexed = index && *index >= scene->m_caseIndex->count;
+        if (index && position && (*position == scene->m_cases[*index].position || unindexed)) {
+            CasePoint &point = scene->m_cases[*index];
+            point.position = *position;
+            point.closed = isFinished(record);
+            continue;
+        }
+        // A case that moved out of the index's box, or lost its place, leaves the index.
+        if (index)
+            dropped.insert(record.id);
+        if (!position)
+            continue;
+        scene->m_extent.expand(record.location->lon, record.location->lat);
+        scene->m_unindexedById.insert(record.id, quint32(scene->m_cases.size()));
+        scene->m_cases.push_back({record.id, *position, isFinished(record)});
+    }
+
+    if (!dropped.isEmpty()) {
+        // Only the point the lookup finds (the last with its id) was replaced; it goes.
+        std::vector<CasePoint> kept;
+        kept.reserve(scene->m_cases.size());
+        for (quint32 index = 0; index < scene->m_cases.size(); ++index) {
+            const CasePoint &point = scene->m_cases[index];
+            const bool replaced = dropped.contains(point.id) && caseIndex(point.id) == index;
+            if (!replaced)
+                kept.push_back(point);
+        }
+        scene->m_cases = std::move(kept);
+    }
+    const std::size_t unindexed = scene->m_cases.size() - scene->m_caseIndex->count;
+    const bool many = unindexed > std::max<std::size_t>(1024, scene->m_caseIndex->count / 8);
+    if (!dropped.isEmpty() || many)
+        scene->buildCaseIndex();
+    return scene;
+}
+
+Result<void> MapScene::addGrid(GridData &data, const Grid &grid)
 {
     GridShape shape {grid.code, grid.name, grid.parentCode, grid.level,
-        quint32(m_ringOffsets.size() - 1), 0, QRectF(), QPointF()};
+        quint32(data.ringOffsets.size() - 1), 0, QRectF(), QPointF()};
     double minX = std::numeric_limits<double>::max();
     double minY = minX;
     double maxX = std::numeric_limits<double>::lowest();
@@ -131,10 +181,10 @@ Result<void> MapScene::addGrid(const Grid &grid)
             maxX = std::max(maxX, mercator.x());
             minY = std::min(minY, mercator.y());
             maxY = std::max(maxY, mercator.y());
-            m_coordinates.push_back(float(mercator.x() - m_origin.x()));
-            m_coordinates.push_back(float(mercator.y() - m_origin.y()));
+            data.coordinates.push_back(float(mercator.x() - m_origin.x()));
+            data.coordinates.push_back(float(mercator.y() - m_origin.y()));
         }
-        m_ringOffsets.push_back(quint32(m_coordinates.size() / 2));
+        data.ringOffsets.push_back(quint32(data.coordinates.size() / 2));
         ++shape.ringCount;
     });
     if (!walked)
@@ -142,20 +192,20 @@ Result<void> MapScene::addGrid(const Grid &grid)
 
     if (shape.ringCount > 0)
         shape.bounds = QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
-    m_gridByCode.insert(shape.code, quint32(m_grids.size()));
+    data.byCode.insert(shape.code, quint32(data.grids.size()));
     if (!shape.parentCode.isEmpty())
-        m_gridsByParent.insert(shape.parentCode, quint32(m_grids.size()));
-    m_grids.push_back(std::move(shape));
+        data.byParent.insert(shape.parentCode, quint32(data.grids.size()));
+    data.grids.push_back(std::move(shape));
     return {};
 }
 
-void MapScene::placeLabelAnchor(const Grid &grid, const GeosContext &geos)
+void MapScene::placeLabelAnchor(GridData &data, const Grid &grid, const GeosContext &geos)
 {
     // The centre of the bounds serves most grids; a crescent or a grid made of islands gets a
     // point GEOS guarantees to be inside it.
-    GridShape &shape = m_grids.back();
+    GridShape &shape = data.grids.back();
     shape.labelAnchor = shape.bounds.center();
-    if (shape.ringCount == 0 || gridContains(quint32(m_grids.size() - 1), shape.labelAnchor))
+    if (shape.ringCount == 0 || gridContains(quint32(data.grids.size() - 1), shape.labelAnchor))
         return;
     auto geometry = geos.fromWkb(grid.wkb);
     if (!geometry)
@@ -164,24 +214,31 @@ void MapScene::placeLabelAnchor(const Grid &grid, const GeosContext &geos)
         shape.labelAnchor = WebMercator::fromLonLat(*inside);
 }
 
-void MapScene::buildIndexes()
+void MapScene::buildGridIndex(GridData &data) const
 {
     std::vector<IndexBox> gridBoxes;
-    gridBoxes.reserve(m_grids.size());
-    for (const GridShape &grid : m_grids)
+    gridBoxes.reserve(data.grids.size());
+    for (const GridShape &grid : data.grids)
         gridBoxes.push_back(indexBox(grid.bounds, m_origin));
-    m_gridIndex = SpatialIndex(gridBoxes);
+    data.index = SpatialIndex(gridBoxes);
+}
 
+void MapScene::buildCaseIndex()
+{
+    auto built = std::make_shared<CaseIndex>();
     std::vector<IndexBox> caseBoxes;
     caseBoxes.reserve(m_cases.size());
     for (const CasePoint &point : m_cases)
         caseBoxes.push_back(indexBox(QRectF(point.position, point.position), m_origin));
-    m_caseIndex = SpatialIndex(caseBoxes);
+    built->index = SpatialIndex(caseBoxes);
+    built->count = m_cases.size();
 
-    m_casesById.resize(m_cases.size());
-    std::iota(m_casesById.begin(), m_casesById.end(), quint32(0));
-    std::stable_sort(m_casesById.begin(), m_casesById.end(),
+    built->byId.resize(m_cases.size());
+    std::iota(built->byId.begin(), built->byId.end(), quint32(0));
+    std::stable_sort(built->byId.begin(), built->byId.end(),
         [this](quint32 a, quint32 b) { return m_cases[a].id < m_cases[b].id; });
+    m_caseIndex = std::move(built);
+    m_unindexedById.clear();
 }
 
 bool MapScene::isClosedStatus(const QString &status)
@@ -202,39 +259,52 @@ bool MapScene::isFinished(const CaseRecord &record)
 
 std::span<const float> MapScene::ringCoordinates(quint32 ring) const
 {
-    const quint32 first = m_ringOffsets.at(ring);
-    const quint32 last = m_ringOffsets.at(ring + 1);
-    return std::span<const float>(m_coordinates).subspan(2 * first, 2 * (last - first));
+    const quint32 first = m_gridData->ringOffsets.at(ring);
+    const quint32 last = m_gridData->ringOffsets.at(ring + 1);
+    return std::span<const float>(m_gridData->coordinates).subspan(2 * first, 2 * (last - first));
 }
 
 std::vector<quint32> MapScene::gridsIn(const QRectF &mercator) const
 {
     std::vector<quint32> found;
-    m_gridIndex.query(indexBox(mercator, m_origin), [&](quint32 item) { found.push_back(item); });
+    m_gridData->index.query(
+        indexBox(mercator, m_origin), [&](quint32 item) { found.push_back(item); });
     return found;
 }
 
 std::vector<quint32> MapScene::casesIn(const QRectF &mercator) const
 {
     std::vector<quint32> found;
-    m_caseIndex.query(indexBox(mercator, m_origin), [&](quint32 item) { found.push_back(item); });
+    m_caseIndex->index.query(
+        indexBox(mercator, m_origin), [&](quint32 item) { found.push_back(item); });
+    // The cases taken in since the index was built, few enough to look at one by one.
+    for (quint32 index = quint32(m_caseIndex->count); index < m_cases.size(); ++index) {
+        const QPointF &position = m_cases[index].position;
+        const bool inside = position.x() >= mercator.left() && position.x() <= mercator.right()
+            && position.y() >= mercator.top() && position.y() <= mercator.bottom();
+        if (inside)
+            found.push_back(index);
+    }
     return found;
 }
 
 std::optional<quint32> MapScene::gridIndex(const QString &code) const
 {
-    const auto found = m_gridByCode.constFind(code);
-    if (found == m_gridByCode.cend())
+    const auto found = m_gridData->byCode.constFind(code);
+    if (found == m_gridData->byCode.cend())
         return std::nullopt;
     return *found;
 }
 
 std::optional<quint32> MapScene::caseIndex(qint64 id) const
 {
+    if (const auto taken = m_unindexedById.constFind(id); taken != m_unindexedById.cend())
+        return *taken;
     // The last of several points with the same id, as a lookup filled in order would keep.
-    const auto after = std::upper_bound(m_casesById.cbegin(), m_casesById.cend(), id,
+    const std::vector<quint32> &byId = m_caseIndex->byId;
+    const auto after = std::upper_bound(byId.cbegin(), byId.cend(), id,
         [this](qint64 wanted, quint32 index) { return wanted < m_cases[index].id; });
-    if (after == m_casesById.cbegin() || m_cases[*std::prev(after)].id != id)
+    if (after == byId.cbegin() || m_cases[*std::prev(after)].id != id)
         return std::nullopt;
     return *std::prev(after);
 }
@@ -242,9 +312,9 @@ std::optional<quint32> MapScene::caseIndex(qint64 id) const
 std::optional<BoundingBox> MapScene::gridExtent(const QString &code) const
 {
     const auto index = gridIndex(code);
-    if (!index || m_grids[*index].bounds.isNull())
+    if (!index || m_gridData->grids[*index].bounds.isNull())
         return std::nullopt;
-    return WebMercator::toBox(m_grids[*index].bounds);
+    return WebMercator::toBox(m_gridData->grids[*index].bounds);
 }
 
 std::optional<GeoPoint> MapScene::caseLocation(qint64 id) const
@@ -257,7 +327,7 @@ std::optional<GeoPoint> MapScene::caseLocation(qint64 id) const
 
 bool MapScene::gridContains(quint32 index, const QPointF &mercator) const
 {
-    const GridShape &grid = m_grids.at(index);
+    const GridShape &grid = m_gridData->grids.at(index);
     // Even-odd crossing count over all rings, so holes and multipolygon parts both work.
     const double x = mercator.x() - m_origin.x();
     const double y = mercator.y() - m_origin.y();
@@ -285,12 +355,12 @@ std::optional<QString> MapScene::gridAt(const GeoPoint &point) const
     for (const quint32 index : gridsIn(QRectF(mercator, mercator))) {
         if (!gridContains(index, mercator))
             continue;
-        const GridShape &grid = m_grids[index];
+        const GridShape &grid = m_gridData->grids[index];
         if (!best) {
             best = index;
             continue;
         }
-        const GridShape &current = m_grids[*best];
+        const GridShape &current = m_gridData->grids[*best];
         const int rank = nestingRank(grid.level);
         const int currentRank = nestingRank(current.level);
         const double area = grid.bounds.width() * grid.bounds.height();
@@ -302,7 +372,7 @@ std::optional<QString> MapScene::gridAt(const GeoPoint &point) const
     }
     if (!best)
         return std::nullopt;
-    return m_grids[*best].code;
+    return m_gridData->grids[*best].code;
 }
 
 std::optional<qint64> MapScene::caseNear(
@@ -334,9 +404,9 @@ QStringList MapScene::gridWithDescendants(const QString &code) const
     QSet<QString> seen {code};
     // Breadth first over the parent links; seen guards against a cycle in bad data.
     for (qsizetype next = 0; next < codes.size(); ++next) {
-        const auto children = m_gridsByParent.values(codes.at(next));
+        const auto children = m_gridData->byParent.values(codes.at(next));
         for (const quint32 child : children) {
-            const QString &childCode = m_grids[child].code;
+            const QString &childCode = m_gridData->grids[child].code;
             if (seen.contains(childCode))
                 continue;
             seen.insert(childCode);

@@ -29,7 +29,8 @@ class Workspace;
 /// The map layers of a workspace, read once and never changed: every grid of every level
 /// and every case with a location, in Web Mercator, with spatial indexes for viewport
 /// queries and hit tests. Coordinates are kept as floats relative to the scene's origin, so
-/// 100 000 grids stay small. A MapScene is immutable and may be read from several threads.
+/// 100 000 grids stay small. A MapScene is immutable and may be read from several threads;
+/// cases that come in or change later make a new scene (withCases()) sharing its grids.
 class MapScene
 {
 public:
@@ -77,13 +78,19 @@ public:
     static Result<std::shared_ptr<const MapScene>> createFromLayer(
         const QList<Grid> &grids, CaseLayer cases);
 
+    /// A scene like this one with records taken in: a case new to it drawn where it lies, one
+    /// it holds drawn as it is now (open or closed, moved, or left out once it has no
+    /// location). The grids and the case index are shared, not copied: new cases are looked
+    /// through one by one until there are many, when the case index is built again.
+    std::shared_ptr<const MapScene> withCases(const QList<CaseRecord> &records) const;
+
     /// Whether a case status means the case is closed ("Closed", "closed" …).
     static bool isClosedStatus(const QString &status);
     /// Whether a case is no longer work: finished in the loop, or closed by its feed's status
     /// when it has no history. Drawn as closed.
     static bool isFinished(const CaseRecord &record);
 
-    const std::vector<GridShape> &grids() const { return m_grids; }
+    const std::vector<GridShape> &grids() const { return m_gridData->grids; }
     const std::vector<CasePoint> &cases() const { return m_cases; }
 
     /// The points of ring number ring (as counted by GridShape::firstRing) as x,y pairs in
@@ -122,23 +129,38 @@ public:
     qsizetype locatedCaseCount() const { return qsizetype(m_cases.size()); }
 
 private:
+    /// The grids, shared by a scene and those made from it by withCases().
+    struct GridData
+    {
+        std::vector<GridShape> grids;
+        std::vector<float> coordinates; // x,y pairs relative to m_origin
+        std::vector<quint32> ringOffsets; // start of each ring in pairs, plus one past the end
+        SpatialIndex index;
+        QHash<QString, quint32> byCode;
+        QMultiHash<QString, quint32> byParent;
+    };
+    /// The index of the first cases of m_cases, shared while later ones are looked through.
+    struct CaseIndex
+    {
+        SpatialIndex index;
+        std::vector<quint32> byId; // indexes into m_cases, ordered by case id
+        std::size_t count = 0; // the cases indexed: m_cases[0, count)
+    };
+
     MapScene() = default;
+    MapScene(const MapScene &) = default;
 
-    Result<void> addGrid(const Grid &grid);
-    void placeLabelAnchor(const Grid &grid, const GeosContext &geos);
-    void buildIndexes();
+    Result<void> addGrid(GridData &data, const Grid &grid);
+    void placeLabelAnchor(GridData &data, const Grid &grid, const GeosContext &geos);
+    void buildGridIndex(GridData &data) const;
+    void buildCaseIndex();
 
-    std::vector<GridShape> m_grids;
+    std::shared_ptr<const GridData> m_gridData;
     std::vector<CasePoint> m_cases;
-    std::vector<float> m_coordinates; // x,y pairs relative to m_origin
-    std::vector<quint32> m_ringOffsets; // start of each ring in pairs, plus one past the end
+    std::shared_ptr<const CaseIndex> m_caseIndex;
+    QHash<qint64, quint32> m_unindexedById; // cases after those indexed, by id
     QPointF m_origin;
     BoundingBox m_extent;
-    SpatialIndex m_gridIndex;
-    SpatialIndex m_caseIndex;
-    QHash<QString, quint32> m_gridByCode;
-    std::vector<quint32> m_casesById; // indexes into m_cases, ordered by case id
-    QMultiHash<QString, quint32> m_gridsByParent;
 };
 
 } // namespace GridDesk

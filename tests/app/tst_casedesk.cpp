@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -68,6 +69,7 @@ private Q_SLOTS:
     void attachesAFile();
     void reportLinksRegisterEntries();
     void inboxesSurviveARestart();
+    void reportersContactIsRevealedWithAReason();
 
 private:
     void runAs(const QString &name);
@@ -575,6 +577,66 @@ void TestCaseDesk::addsALocalUser()
     QCOMPARE(added->unitCode, QStringLiteral("works-a"));
     runAs(QStringLiteral("Zhou Xin"));
     QCOMPARE(m_desk->user().role, Role::UnitHandler);
+}
+
+void TestCaseDesk::reportersContactIsRevealedWithAReason()
+{
+    // An Open311 report with the citizen's contact, as a sync writes it into the workspace.
+    qint64 id = 0;
+    {
+        auto other = Workspace::open(m_path);
+        QVERIFY2(other.has_value(), Test::why(other).constData());
+        auto setup = WorkflowSetup::load(**other);
+        QVERIFY2(setup.has_value(), Test::why(setup).constData());
+        CaseBook book(**other, *setup);
+        ActionRequest request;
+        request.actor = QStringLiteral("open311:civic-app");
+        request.role = Role::System;
+        request.at = CaseTime::naive(m_now.date(), m_now.time());
+        request.data.insert(QStringLiteral("contact"),
+            QJsonObject {{QStringLiteral("first_name"), QStringLiteral("Jane")},
+                {QStringLiteral("phone"), QStringLiteral("2125551234")}});
+        CaseRecord record;
+        record.source = QStringLiteral("open311");
+        record.externalId = QStringLiteral("311-5");
+        record.created = request.at;
+        QVERIFY(book.report(record, request).has_value());
+        id = record.id;
+    }
+    m_desk->takeInOtherChanges();
+    m_desk->showCase(id);
+    CaseDetailPanel *panel = m_window->caseDetail();
+    QCOMPARE(panel->field(QStringLiteral("contact")), QStringLiteral("J***, 212***1234 (masked)"));
+
+    // An operator may not see it; nothing is recorded.
+    QVERIFY(!panel->revealContactButton()->isEnabled());
+    QVERIFY(!m_desk->revealContactWith(QStringLiteral("curious")));
+    const auto revealed = [this] {
+        auto workspace = Workspace::open(m_path);
+        if (!workspace)
+            return -1;
+        QSqlQuery query((*workspace)->database());
+        const bool read =
+            query.exec(QStringLiteral("SELECT count(*) FROM register_reveals WHERE entry_code = "
+                                      "'case:open311:311-5'"))
+            && query.next();
+        return read ? query.value(0).toInt() : -1;
+    };
+    QCOMPARE(revealed(), 0);
+
+    // A leader may, with a reason; each value shown is recorded first.
+    runAs(QStringLiteral("Chen Jie"));
+    m_desk->showCase(id);
+    QVERIFY(panel->revealContactButton()->isEnabled());
+    QVERIFY(!m_desk->revealContactWith(QStringLiteral("  ")));
+    QCOMPARE(revealed(), 0);
+    QVERIFY(m_desk->revealContactWith(QStringLiteral("calling the reporter back")));
+    QCOMPARE(panel->field(QStringLiteral("contact")), QStringLiteral("Jane, 2125551234"));
+    QCOMPARE(revealed(), 2);
+
+    // Another case, or another user, shows it masked again.
+    runAs(QStringLiteral("Wang Fang"));
+    QCOMPARE(panel->field(QStringLiteral("contact")), QStringLiteral("J***, 212***1234 (masked)"));
 }
 
 void TestCaseDesk::attachesAFile()

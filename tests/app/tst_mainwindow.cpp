@@ -12,6 +12,7 @@
 #include "evaluationview/evaluationdashboard.h"
 #include "gis/geoscontext.h"
 #include "gis/wkb.h"
+#include "gridedit/grideditor.h"
 #include "ingest/caseimporter.h"
 #include "mapview/mapcanvas.h"
 #include "orgedit/orgdocument.h"
@@ -60,11 +61,15 @@ private Q_SLOTS:
     void standardsBrowserOpensFromTheMenu();
     void evaluationNumbersOpenTheirCasesInTheQueue();
     void patrolsDockDrawsAnImportedTrackOnTheMap();
+    void caseThatCameInIsDrawnAndSelectable();
 
 private:
     /// A pixel of the map inside a base grid that holds cases, with no case point near it.
     std::optional<std::pair<QPoint, QString>> pixelInGridWithCases() const;
     QString screenshotPath() const;
+    /// Reports a video case at where through a connection of its own, as another program on
+    /// the workspace would; its id, or 0.
+    qint64 reportElsewhere(const QString &externalId, const GeoPoint &where);
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -438,6 +443,92 @@ void TestMainWindow::patrolsDockDrawsAnImportedTrackOnTheMap()
     QVERIFY2(std::abs(middle.red() - TrackOverlay::colourOf(0).red()) < 40
             && std::abs(middle.green() - TrackOverlay::colourOf(0).green()) < 40,
         qPrintable(middle.name()));
+}
+
+void TestMainWindow::caseThatCameInIsDrawnAndSelectable()
+{
+    // Near Bryant Park, where the sample's cases leave room for one more dot.
+    const GeoPoint where {-73.9832, 40.7536};
+    MapCanvas *canvas = m_window->mapCanvas();
+    const auto before = canvas->scene();
+    const qsizetype located = before->locatedCaseCount();
+
+    // Another program on the workspace (the sync writing the server's feed) reports a case.
+    const qint64 id = reportElsewhere(QStringLiteral("V-1"), where);
+    QVERIFY(id > 0);
+    QVERIFY(!before->caseIndex(id));
+
+    // The desk takes it in as after a sync round; the map draws it without reading the rest.
+    m_window->caseDesk()->takeInOtherChanges();
+    QTRY_VERIFY(canvas->scene() != before);
+    QCOMPARE(canvas->scene()->locatedCaseCount(), located + 1);
+    QCOMPARE(canvas->scene()->grids().data(), before->grids().data());
+    QVERIFY(canvas->scene()->caseLocation(id));
+
+    // Chosen in the queue, the map centres on it and selects it.
+    CaseQueueWidget *queue = m_window->caseQueue();
+    queue->setQueueView(QueueView::All);
+    const QAbstractItemModel *model = queue->view()->model();
+    int row = 0;
+    while (row < model->rowCount()
+        && model->index(row, 0).data(int(CaseTableModel::Role::CaseId)).toLongLong() != id)
+        ++row;
+    QVERIFY(row < model->rowCount());
+    queue->view()->setCurrentIndex(model->index(row, 1));
+    QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(id));
+    const QPointF pixel = canvas->viewport().toPixel(where);
+    QVERIFY(QLineF(pixel, QPointF(canvas->width() / 2.0, canvas->height() / 2.0)).length() < 1);
+    QTRY_VERIFY(!canvas->isRendering());
+    QTRY_VERIFY(!canvas->image().isNull());
+    const QImage image = canvas->grab().toImage();
+    const QColor dot = image.pixelColor(pixel.toPoint());
+    QVERIFY2(dot.red() > 150 && dot.green() < 90 && dot.blue() < 90, qPrintable(dot.name()));
+    QVERIFY(!m_window->statusBar()->currentMessage().contains(QLatin1String("not on the map")));
+    const QString shot = QDir::temp().filePath(QStringLiteral("griddesk-mainwindow-new-case.png"));
+    QVERIFY(m_window->grab().save(shot));
+    qInfo("screenshot: %s", qPrintable(shot));
+
+    // A click on the dot selects it in the queue as any other case.
+    canvas->setSelectedCase(std::nullopt);
+    canvas->selectAt(pixel);
+    QCOMPARE(canvas->selectedCaseId(), std::optional<qint64>(id));
+
+    // One that comes in while the grids are edited is drawn on the draft and stays on the map
+    // when editing ends.
+    GridEditor *editor = m_window->gridEditor();
+    editor->setActor(QStringLiteral("Supervisor Li"), true);
+    editor->setEditing(true);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->isEditing() && editor->isSceneCurrent(), 60000);
+    const qint64 second = reportElsewhere(QStringLiteral("V-2"), {-73.9850, 40.7540});
+    m_window->caseDesk()->takeInOtherChanges();
+    QTRY_VERIFY(canvas->scene()->caseLocation(second).has_value());
+    editor->setEditing(false);
+    QVERIFY(!editor->isEditing());
+    QVERIFY(canvas->scene()->caseLocation(id));
+    QVERIFY(canvas->scene()->caseLocation(second));
+    QCOMPARE(canvas->scene()->locatedCaseCount(), located + 2);
+}
+
+qint64 TestMainWindow::reportElsewhere(const QString &externalId, const GeoPoint &where)
+{
+    auto other = Workspace::open(m_dir.filePath(QStringLiteral("nyc.gpkg")));
+    if (!other)
+        return 0;
+    auto setup = WorkflowSetup::load(**other);
+    if (!setup)
+        return 0;
+    CaseBook book(**other, *setup);
+    ActionRequest request;
+    request.actor = QStringLiteral("alarm:city-vms");
+    request.role = Role::System;
+    request.at = CaseTime::naive(QDate::currentDate(), QTime(9, 0));
+    CaseRecord record;
+    record.source = QStringLiteral("video");
+    record.externalId = externalId;
+    record.descriptor = QStringLiteral("Crowd on the steps");
+    record.location = where;
+    record.created = request.at;
+    return book.report(record, request) ? record.id : 0;
 }
 
 GRIDDESK_TEST_MAIN(TestMainWindow, QApplication)

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void marksLateStages();
     void caseWithoutHistory();
     void attachmentButtonsNameTheFile();
+    void reporterContactIsMaskedUnlessRevealed();
 
 private:
     static CaseDetails details();
@@ -162,6 +163,56 @@ void TestCaseDetailPanel::attachmentButtonsNameTheFile()
     QCOMPARE(open.at(0).at(0).toLongLong(), 11);
     QCOMPARE(save.at(0).at(1).toString(), QStringLiteral("scene.jpg"));
     QCOMPARE(add.at(0).at(0).toLongLong(), 1);
+}
+
+void TestCaseDetailPanel::reporterContactIsMaskedUnlessRevealed()
+{
+    const QJsonObject contact {{QStringLiteral("first_name"), QStringLiteral("Jane")},
+        {QStringLiteral("email"), QStringLiteral("jane@example.org")},
+        {QStringLiteral("phone"), QStringLiteral("2125551234")}};
+    CaseDetails reported = details();
+    CaseEvent report = reported.file->events().first();
+    report.data.insert(QStringLiteral("contact"), contact);
+    CaseFile file;
+    file.apply(report);
+    reported.file = file;
+    reported.contact = contact;
+
+    // An operator sees the contact masked, here and in the history, and may not reveal it.
+    CaseDetailPanel panel;
+    panel.showCase(reported);
+    QCOMPARE(panel.field(QStringLiteral("contact")),
+        QStringLiteral("J***, j***@example.org, 212***1234 (masked)"));
+    const QString table = panel.findChild<QLabel *>(QStringLiteral("caseFields"))->text();
+    QVERIFY(!table.contains(QLatin1String("Jane")));
+    QVERIFY(!table.contains(QLatin1String("2125551234")));
+    const QJsonObject inHistory =
+        panel.timeline()->events().first().data.value("contact").toObject();
+    QCOMPARE(inHistory.value(QStringLiteral("phone")).toString(), QStringLiteral("212***1234"));
+    QPushButton *reveal = panel.revealContactButton();
+    QVERIFY(!reveal->isHidden());
+    QVERIFY(!reveal->isEnabled());
+
+    // A leader may ask; the panel asks the desk, which records the reveal.
+    reported.mayRevealContact = true;
+    panel.showCase(reported);
+    QVERIFY(reveal->isEnabled());
+    QSignalSpy asked(&panel, &CaseDetailPanel::revealContactRequested);
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.at(0).at(0).toLongLong(), 1);
+
+    reported.contactRevealed = true;
+    panel.showCase(reported);
+    QCOMPARE(panel.field(QStringLiteral("contact")),
+        QStringLiteral("Jane, jane@example.org, 2125551234"));
+    QCOMPARE(panel.timeline()->events().first().data.value("contact").toObject(), contact);
+    QVERIFY(reveal->isHidden());
+
+    // A case without a contact shows neither the field nor the button.
+    panel.showCase(details());
+    QVERIFY(panel.field(QStringLiteral("contact")).isEmpty());
+    QVERIFY(reveal->isHidden());
 }
 
 GRIDDESK_TEST_MAIN(TestCaseDetailPanel, QApplication)

@@ -3,12 +3,16 @@
 #include "clirunner.h"
 #include "support/testsupport.h"
 
+#include "storage/workspace.h"
+#include "workflow/casebook.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 namespace {
@@ -103,6 +107,94 @@ private Q_SLOTS:
         const QJsonArray stages = json.value("stages").toArray();
         QCOMPARE(stages.first().toObject().value("stage").toString(), QStringLiteral("register"));
         QCOMPARE(stages.at(3).toObject().value("limit").toString(), QStringLiteral("2d"));
+    }
+
+    void theReportersContactIsMaskedUnlessRevealed()
+    {
+        // A report that came through Open311 with the citizen's contact, as the server files it.
+        qint64 id = 0;
+        {
+            auto workspace = GridDesk::Workspace::open(m_workspace);
+            QVERIFY(workspace.has_value());
+            auto setup = GridDesk::WorkflowSetup::load(**workspace);
+            QVERIFY(setup.has_value());
+            GridDesk::CaseBook book(**workspace, *setup);
+            GridDesk::CaseRecord record;
+            record.source = QStringLiteral("open311");
+            record.externalId = QStringLiteral("311-77");
+            record.category = QStringLiteral("Sanitation Condition");
+            record.location = GridDesk::GeoPoint {-73.97, 40.78};
+            GridDesk::ActionRequest request;
+            request.action = GridDesk::CaseAction::Report;
+            request.actor = QStringLiteral("open311:civic-app");
+            request.role = GridDesk::Role::System;
+            request.actorUnit = QStringLiteral("city");
+            request.at = GridDesk::CaseTime::naive(QDate(2026, 3, 2), QTime(9, 0));
+            request.data.insert(QStringLiteral("contact"),
+                QJsonObject {{QStringLiteral("first_name"), QStringLiteral("Jane")},
+                    {QStringLiteral("email"), QStringLiteral("jane@example.org")},
+                    {QStringLiteral("phone"), QStringLiteral("2125551234")}});
+            auto reported = book.report(record, request);
+            QVERIFY2(
+                reported.has_value(), qPrintable(reported ? QString() : reported.error().message));
+            id = record.id;
+        }
+        const QString number = QString::number(id);
+
+        Run masked = cli({"case", m_workspace, number, "--json"});
+        QCOMPARE(masked.status, 0);
+        QVERIFY(!masked.out.contains("Jane"));
+        QVERIFY(!masked.out.contains("2125551234"));
+        QVERIFY(!masked.out.contains("jane@"));
+        const QJsonObject json = object(masked);
+        QCOMPARE(json.value("contact_masked").toBool(), true);
+        QCOMPARE(json.value("contact").toObject().value("phone").toString(),
+            QStringLiteral("212***1234"));
+        const QJsonObject inEvent = json.value("events")
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value("data")
+                                        .toObject()
+                                        .value("contact")
+                                        .toObject();
+        QCOMPARE(inEvent.value("email").toString(), QStringLiteral("j***@example.org"));
+        Run text = cli({"case", m_workspace, number});
+        QCOMPARE(text.status, 0);
+        QVERIFY2(text.out.contains("Reporter's contact: J***, j***@example.org, 212***1234 "
+                                   "(masked)"),
+            text.out.constData());
+
+        // Revealing takes a user whose role may, and a reason; refusals show nothing.
+        QCOMPARE(cli({"case", m_workspace, number, "--reveal", "--as", "Wang"}).status, 2);
+        Run operatorAsks =
+            cli({"case", m_workspace, number, "--reveal", "--as", "Chen", "--reason", "curious"});
+        QVERIFY(operatorAsks.status != 0);
+        QVERIFY(!operatorAsks.out.contains("2125551234"));
+        QVERIFY(operatorAsks.err.contains("operator"));
+        Run revealed = cli({"case", m_workspace, number, "--json", "--reveal", "--as", "Wang",
+            "--reason", "calling the reporter back"});
+        QVERIFY2(revealed.status == 0, qPrintable(revealed.err));
+        const QJsonObject clear = object(revealed);
+        QCOMPARE(clear.value("contact_masked").toBool(), false);
+        QCOMPARE(clear.value("contact").toObject().value("phone").toString(),
+            QStringLiteral("2125551234"));
+
+        auto workspace = GridDesk::Workspace::open(m_workspace);
+        QVERIFY(workspace.has_value());
+        QSqlQuery log((*workspace)->database());
+        QVERIFY(log.exec(QStringLiteral("SELECT revealed_by, role, field, reason FROM "
+                                        "register_reveals WHERE entry_code = "
+                                        "'case:open311:311-77' ORDER BY id")));
+        QStringList lines;
+        while (log.next())
+            lines << QStringLiteral("%1 %2 %3 %4")
+                         .arg(log.value(0).toString(), log.value(1).toString(),
+                             log.value(2).toString(), log.value(3).toString());
+        QCOMPARE(lines,
+            QStringList({"Wang leader contact.first_name calling the reporter back",
+                "Wang leader contact.email calling the reporter back",
+                "Wang leader contact.phone calling the reporter back"}));
     }
 
     void dispatchNamesItsHandlerFromTheOrgChart()

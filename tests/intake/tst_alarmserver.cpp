@@ -216,6 +216,58 @@ private Q_SLOTS:
             QStringLiteral("iot"));
     }
 
+    void alarmsSentTogetherFoldAsTheyWouldOneByOne()
+    {
+        // Eight alarms of one device and type in flight at once: the server files those that
+        // arrive together in one transaction, and they fold there as they would one by one.
+        QNetworkAccessManager network;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_trusted);
+        QUrl url = m_server->url();
+        url.setPath(QStringLiteral("/v1/alarms"));
+        std::vector<std::unique_ptr<QNetworkReply>> replies;
+        for (int index = 0; index < 8; ++index) {
+            QNetworkRequest request(url);
+            request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            request.setRawHeader("Authorization", "Bearer " + m_cityKey);
+            request.setSslConfiguration(tls);
+            request.setTransferTimeout(20'000);
+            replies.emplace_back(network.post(request,
+                alarmJson(QStringLiteral("WL-0002"), QStringLiteral("burst"),
+                    {{QStringLiteral("level"), 1 + index % 4}})));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                     [](const auto &reply) { return reply->isFinished(); }),
+            30'000);
+
+        QSet<QByteArray> cases;
+        QList<int> counts;
+        int created = 0;
+        for (const auto &reply : replies) {
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            QVERIFY2(status == 200 || status == 201, qPrintable(reply->errorString()));
+            created += status == 201 ? 1 : 0;
+            QCOMPARE(answer.value(QStringLiteral("folded")).toBool(), status == 200);
+            cases.insert(QJsonDocument(answer.value(QStringLiteral("case")).toObject())
+                             .toJson(QJsonDocument::Compact));
+            counts << answer.value(QStringLiteral("alarms")).toInt();
+        }
+        QCOMPARE(created, 1);
+        QCOMPARE(cases.size(), 1);
+        std::sort(counts.begin(), counts.end());
+        QCOMPARE(counts, (QList<int> {1, 2, 3, 4, 5, 6, 7, 8}));
+
+        auto store = Workspace::open(m_store);
+        QVERIFY2(store.has_value(), why(store).constData());
+        QCOMPARE(scalar(**store,
+                     QStringLiteral("SELECT count FROM intake_folds WHERE device_id = 'WL-0002' "
+                                    "AND alarm_type = 'burst'"))
+                     .toInt(),
+            8);
+    }
+
     void aDeskReceivesTheReportWithWhatCameIn()
     {
         Desk desk = Desk::open(m_base);

@@ -351,6 +351,56 @@ private Q_SLOTS:
         QVERIFY(afterReject.has_value() && !afterReject->folded);
     }
 
+    void alarmsFiledInOneTransactionFoldAndRefuseAlone()
+    {
+        // As the webhook files the alarms that arrive together: one transaction, statements
+        // prepared once, each alarm a savepoint of its own.
+        m_intake->setFoldWindow(std::chrono::minutes(10));
+        const qint64 casesBefore =
+            scalar(*m_store, QStringLiteral("SELECT count(*) FROM cases")).toLongLong();
+        QList<Result<IntakeOutcome>> outcomes;
+        {
+            const IntakeBook::AlarmScope statements(*m_intake);
+            auto filed = m_store->transaction([&]() -> Result<void> {
+                const QList<std::pair<QString, int>> sent {{QStringLiteral("WL-0002"), 0},
+                    {QStringLiteral("CAM-9999"), 1}, {QStringLiteral("WL-0002"), 2},
+                    {QStringLiteral("CAM-0001"), 3}, {QStringLiteral("WL-0002"), 4}};
+                for (const auto &[device, minute] : sent) {
+                    outcomes << m_intake->fileAlarm(m_cameras,
+                        alarm(device, QStringLiteral("grouped"), utc(15, minute)), "{}",
+                        QStringLiteral("application/json"), utc(15, minute));
+                }
+                return {};
+            });
+            QVERIFY2(filed.has_value(), why(filed).constData());
+        }
+        QCOMPARE(outcomes.size(), 5);
+        QVERIFY2(outcomes[0].has_value(), why(outcomes[0]).constData());
+        QVERIFY(!outcomes[0]->folded);
+        // The unknown device is refused and leaves nothing behind; the rest go on.
+        QCOMPARE(outcomes[1].error().code, ErrorCode::NotFound);
+        QVERIFY(outcomes[2].has_value() && outcomes[2]->folded);
+        QCOMPARE(outcomes[2]->caseId, outcomes[0]->caseId);
+        QCOMPARE(outcomes[2]->alarms, 2);
+        QVERIFY(outcomes[3].has_value() && !outcomes[3]->folded);
+        QVERIFY(outcomes[4].has_value() && outcomes[4]->folded);
+        QCOMPARE(outcomes[4]->alarms, 3);
+        QVERIFY(outcomes[4]->key == outcomes[0]->key);
+        QCOMPARE(scalar(*m_store, QStringLiteral("SELECT count(*) FROM cases")).toLongLong(),
+            casesBefore + 2);
+        QCOMPARE(scalar(*m_store,
+                     QStringLiteral("SELECT count FROM intake_folds WHERE device_id = 'WL-0002' "
+                                    "AND alarm_type = 'grouped'"))
+                     .toInt(),
+            3);
+        // The next alarm, outside a scope, still folds into the report made in it.
+        auto after = m_intake->fileAlarm(m_cameras,
+            alarm(QStringLiteral("WL-0002"), QStringLiteral("grouped"), utc(15, 9)), "{}",
+            QStringLiteral("application/json"), utc(15, 9));
+        QVERIFY(after.has_value() && after->folded);
+        QCOMPARE(after->alarms, 4);
+    }
+
     void aSensorAlarmTakesTheDevicesPlaceAndKindFromTheRegister()
     {
         auto filed = m_intake->fileAlarm(m_cameras,

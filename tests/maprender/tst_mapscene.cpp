@@ -27,6 +27,8 @@ private Q_SLOTS:
     void layerBuildsTheSameScene();
     void finishedCasesAreDrawnClosed_data();
     void finishedCasesAreDrawnClosed();
+    void takesNewAndChangedCases();
+    void takesManyCasesIntoItsIndex();
 
 private:
     std::shared_ptr<const MapScene> m_scene;
@@ -187,6 +189,80 @@ void TestMapScene::finishedCasesAreDrawnClosed()
     record.state = state;
     record.status = status;
     QCOMPARE(MapScene::isFinished(record), closed);
+}
+
+void TestMapScene::takesNewAndChangedCases()
+{
+    const QRectF all = WebMercator::fromBox({9.0, 49.0, 11.0, 51.0});
+    const QRectF nearNew = WebMercator::fromBox({10.05, 50.02, 10.07, 50.04});
+    const QList<CaseRecord> changes {
+        // New, inside the scene and far outside it.
+        Test::caseAt(10, GeoPoint {10.06, 50.03}, QStringLiteral("Open"), {}),
+        Test::caseAt(11, GeoPoint {10.5, 50.5}, QStringLiteral("Open"), {}),
+        // Closed where it stands.
+        Test::caseAt(1, GeoPoint {10.015, 50.015}, QStringLiteral("Closed"), {}),
+        // Moved.
+        Test::caseAt(2, GeoPoint {10.061, 50.031}, QStringLiteral("Closed"), {}),
+        // Still without a place.
+        Test::caseAt(3, std::nullopt, QStringLiteral("Open"), {}),
+    };
+    const auto changed = m_scene->withCases(changes);
+
+    // The scene it came from is as it was: renderers may still be drawing it.
+    QCOMPARE(m_scene->locatedCaseCount(), 2);
+    QVERIFY(!m_scene->caseIndex(10));
+    QVERIFY(!m_scene->cases()[m_scene->caseIndex(1).value()].closed);
+
+    QCOMPARE(changed->locatedCaseCount(), 4);
+    QCOMPARE(changed->grids().size(), m_scene->grids().size());
+    QCOMPARE(changed->grids().data(), m_scene->grids().data()); // shared, not copied
+    QVERIFY(std::abs(changed->caseLocation(10)->lon - 10.06) < 1e-9);
+    QVERIFY(std::abs(changed->caseLocation(2)->lat - 50.031) < 1e-9);
+    QVERIFY(changed->cases()[changed->caseIndex(1).value()].closed);
+    QVERIFY(!changed->caseIndex(3));
+    QVERIFY(changed->extent().east >= 10.5 - 1e-9);
+
+    std::vector<qint64> near;
+    for (const quint32 index : changed->casesIn(nearNew))
+        near.push_back(changed->cases()[index].id);
+    std::sort(near.begin(), near.end());
+    QCOMPARE(near, (std::vector<qint64> {2, 10}));
+    QCOMPARE(changed->casesIn(all).size(), std::size_t(4));
+    const MapViewport viewport = MapViewport::fitted(m_scene->extent(), QSize(400, 400));
+    QCOMPARE(changed->caseNear(viewport.toPixel({10.06, 50.03}), viewport, 3.0),
+        std::optional<qint64>(10));
+
+    // A case that loses its place leaves the map; one taken in again moves where it is now.
+    const auto again =
+        changed->withCases({Test::caseAt(10, std::nullopt, QStringLiteral("Open"), {}),
+            Test::caseAt(11, GeoPoint {10.02, 50.02}, QStringLiteral("Open"), {})});
+    QCOMPARE(again->locatedCaseCount(), 3);
+    QVERIFY(!again->caseIndex(10));
+    QVERIFY(std::abs(again->caseLocation(11)->lon - 10.02) < 1e-9);
+    QCOMPARE(again->casesIn(all).size(), std::size_t(3));
+}
+
+void TestMapScene::takesManyCasesIntoItsIndex()
+{
+    // More new cases than are looked through one by one: they go into a new index, and every
+    // one is still found, by id and by place.
+    QList<CaseRecord> many;
+    for (int index = 0; index < 3000; ++index) {
+        const GeoPoint at {10.0 + 0.1 * (index % 100) / 100.0, 50.0 + 0.1 * (index / 100) / 30.0};
+        many << Test::caseAt(100 + index, at, QStringLiteral("Open"), {});
+    }
+    auto scene = m_scene;
+    for (qsizetype first = 0; first < many.size(); first += 500)
+        scene = scene->withCases(many.mid(first, 500));
+    QCOMPARE(scene->locatedCaseCount(), 3002);
+    QCOMPARE(
+        scene->casesIn(WebMercator::fromBox({9.0, 49.0, 11.0, 51.0})).size(), std::size_t(3002));
+    for (int index = 0; index < 3000; index += 97) {
+        const auto found = scene->caseIndex(100 + index);
+        QVERIFY(found);
+        QCOMPARE(scene->cases()[*found].id, 100 + index);
+    }
+    QVERIFY(scene->caseIndex(1));
 }
 
 GRIDDESK_TEST_MAIN(TestMapScene, QGuiApplication)

@@ -186,10 +186,21 @@ std::optional<std::pair<GeoPoint, double>> nearOption(const Context &context)
     return std::pair {point, within};
 }
 
-int printCounts(
-    Context &context, const RegisterBook &book, const RegisterQuery &query, const QDateTime &at)
+/// The --stale-days period: empty when not given, 0 when it is not a whole number of days
+/// from 1 to 36 500.
+std::optional<int> staleDaysOption(const Context &context)
 {
-    auto counts = book.counts(query.gridCode, at);
+    if (!context.isSet("stale-days"))
+        return std::nullopt;
+    bool ok = false;
+    const int days = context.value("stale-days").trimmed().toInt(&ok);
+    return ok && days >= 1 && days <= 36'500 ? days : 0;
+}
+
+int printCounts(Context &context, const RegisterBook &book, const RegisterQuery &query,
+    const QDateTime &at, std::optional<int> staleDays)
+{
+    auto counts = book.counts(query.gridCode, at, staleDays);
     if (!counts)
         return failWith(context, counts.error());
     QJsonArray array;
@@ -212,18 +223,25 @@ int printCounts(
 int printEntries(Context &context, Workspace &workspace, const RegisterBook &book,
     const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user)
 {
-    QList<RegisterEntry> shown;
+    auto revealedOrMasked = shownEntries(context, workspace, book, entries, user);
+    if (!revealedOrMasked)
+        return failWith(context, revealedOrMasked.error());
+    const QList<RegisterEntry> &shown = *revealedOrMasked;
     const bool reveal = context.isSet("reveal");
-    if (reveal) {
-        auto revealed = revealEntries(workspace, book.schema(), entries, user->name, user->role,
+/// The entries masked, or revealed (and recorded) when --reveal asks and user may.
+Result<QList<RegisterEntry>> shownEntries(const Context &context, Workspace &workspace,
+    const RegisterBook &book, const QList<RegisterEntry> &entries,
+    const std::optional<LocalUser> &user)
+{
+    if (context.isSet("reveal"))
+        return revealEntries(workspace, book.schema(), entries, user->name, user->role,
             context.value("reason"), QDateTime::currentDateTimeUtc());
-        if (!revealed)
-            return failWith(context, revealed.error());
-        shown = *revealed;
-    } else {
-        for (const RegisterEntry &entry : entries)
-            shown << maskedEntry(book.schema(), entry);
-    }
+    QList<RegisterEntry> shown;
+    for (const RegisterEntry &entry : entries)
+        shown << maskedEntry(book.schema(), entry);
+    return shown;
+}
+
 
     if (context.isSet("json")) {
         printJson(context,
@@ -244,6 +262,82 @@ Result<QList<RegisterEntry>> offeredEntries(const RegisterBook &book, const Cont
     const std::optional<std::pair<GeoPoint, double>> &near)
 {
     auto offers = CaseLinks::offers(book, near ? std::optional(near->first) : std::nullopt,
+/// The stale entries (ordered by grid) cut into runs of one grid each.
+QList<QList<RegisterEntry>> byGrid(const QList<RegisterEntry> &entries)
+{
+    QList<QList<RegisterEntry>> runs;
+    for (const RegisterEntry &entry : entries) {
+        if (runs.isEmpty() || runs.last().first().gridCode != entry.gridCode)
+            runs.append(QList<RegisterEntry> {});
+        runs.last() << entry;
+    }
+    return runs;
+}
+
+/// When an entry was last verified and by whom, for a patrol's list.
+QString lastVerified(const RegisterEntry &entry)
+{
+    if (!entry.verifiedAt.isValid())
+        return Tr::tr("never verified");
+    return Tr::tr("verified %1 by %2")
+        .arg(entry.verifiedAt.toString(Qt::ISODate), entry.verifiedBy);
+}
+
+/// Prints the entries due a visit grid by grid, masked as printEntries() masks them.
+int printStale(Context &context, Workspace &workspace, const RegisterBook &book,
+    const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user, const QDateTime &at,
+    std::optional<int> staleDays)
+{
+    auto shown = shownEntries(context, workspace, book, entries, user);
+    auto grids = shown ? workspace.grids({}, false) : std::unexpected(shown.error());
+    if (!grids)
+        return failWith(context, grids.error());
+    QHash<QString, QString> gridNames;
+    for (const Grid &grid : std::as_const(*grids))
+        gridNames.insert(grid.code, grid.name);
+    const QList<QList<RegisterEntry>> runs = byGrid(*shown);
+
+    if (context.isSet("json")) {
+        QJsonArray gridsJson;
+        for (const QList<RegisterEntry> &run : runs) {
+            QJsonArray codes;
+            for (const RegisterEntry &entry : run)
+                codes << entry.code;
+            const QString code = run.first().gridCode;
+            gridsJson << QJsonObject {{QStringLiteral("grid"), code},
+                {QStringLiteral("name"), gridNames.value(code)},
+                {QStringLiteral("count"), run.size()}, {QStringLiteral("codes"), codes}};
+        }
+        printJson(context,
+            QJsonObject {{QStringLiteral("masked"), !context.isSet("reveal")},
+                {QStringLiteral("at"), at.toString(Qt::ISODate)},
+                {QStringLiteral("stale_days"), staleDays ? QJsonValue(*staleDays) : QJsonValue()},
+                {QStringLiteral("count"), shown->size()}, {QStringLiteral("grids"), gridsJson},
+                {QStringLiteral("entries"), entriesJson(*shown)}});
+        return OK;
+    }
+
+    context.out << (staleDays ? Tr::tr("Due a visit at %1: not verified for more than %n day(s).",
+                        nullptr, *staleDays)
+                                    .arg(at.toString(Qt::ISODate))
+                              : Tr::tr("Due a visit at %1: not verified within the period of "
+                                       "their kind.")
+                                    .arg(at.toString(Qt::ISODate)))
+                << '\n';
+    for (const QList<RegisterEntry> &run : runs) {
+        const QString code = run.first().gridCode;
+        const QString grid = code.isEmpty() ? Tr::tr("Outside every grid")
+                                            : Tr::tr("Grid %1 %2").arg(code, gridNames.value(code));
+        context.out << grid.trimmed() << ": "
+                    << Tr::tr("%n entry(ies) due a visit", nullptr, int(run.size())) << '\n';
+        for (const RegisterEntry &entry : run)
+            context.out << "  " << entry.code << '\t' << entry.kind << '\t' << entry.name << '\t'
+                        << entry.address << '\t' << lastVerified(entry) << '\n';
+    }
+    context.out << Tr::tr("%n entry(ies) due a visit in all", nullptr, int(shown->size())) << '\n';
+    return OK;
+}
+
         context.value("address"), near ? near->second : CaseLinks::DEFAULT_METRES);
     if (!offers)
         return std::unexpected(offers.error());
@@ -278,6 +372,12 @@ int registerCommand(Context &context)
     if (!book)
         return failWith(context, book.error());
     std::optional<LocalUser> user;
+    const std::optional<int> staleDays = staleDaysOption(context);
+    if (staleDays == 0)
+        return usageError(context,
+            Tr::tr("--stale-days takes a whole number of days from 1 to 36500, not \"%1\".")
+                .arg(context.value("stale-days")));
+    const bool staleList = context.isSet("stale") || staleDays;
     if (context.isSet("as")) {
         auto acting = actingUser(context, **workspace);
         if (!acting)
@@ -298,13 +398,13 @@ int registerCommand(Context &context)
         query.kind = context.value("kind");
     }
     if (context.isSet("counts"))
-        return printCounts(context, *book, query, *at);
+        return printCounts(context, *book, query, *at, staleDays);
 
     auto entries = context.isSet("search")
         ? RegisterSearch::byNameOrAddress(*book, context.value("search"), query, -1)
         : context.isSet("address") ? offeredEntries(*book, context, near)
         : near                     ? book->near(near->first, near->second)
-        : context.isSet("stale")   ? book->stale(query.gridCode, *at)
+        : staleList                ? book->stale(query.gridCode, *at, staleDays)
                                    : book->entries(query);
     if (!entries)
         return failWith(context, entries.error());
@@ -317,6 +417,8 @@ int registerCommand(Context &context)
 int registerEntryCommand(Context &context)
 {
     if (context.positional.size() != 3)
+    if (staleList && !near && !context.isSet("search") && !context.isSet("address"))
+        return printStale(context, **workspace, *book, *entries, user, *at, staleDays);
         return usageError(context, Tr::tr("register-entry needs a WORKSPACE and a CODE."));
     const QString code = context.positional.at(2).trimmed();
     auto workspace = openExistingWorkspace(context.positional.at(1));

@@ -39,6 +39,18 @@ const QString IN_SCOPE = QStringLiteral(
     "grid_code IN (WITH RECURSIVE scope(code) AS (SELECT ? UNION SELECT grids.code FROM grids "
     "JOIN scope ON grids.parent_code = scope.code) SELECT code FROM scope)");
 
+/// Whether an entry is due a visit: never verified, or not for longer than ?2 days (when not
+/// null) or its kind's period, counted back from the time ?1.
+const QString IS_STALE = QStringLiteral(
+    "(verified_at IS NULL OR julianday(?) - julianday(verified_at) > coalesce(?, (SELECT "
+    "stale_days FROM register_kinds WHERE register_kinds.key = register_entries.kind)))");
+
+/// The period bound in IS_STALE: null takes each kind's own.
+QVariant staleDaysValue(std::optional<int> staleDays)
+{
+    return staleDays ? QVariant(*staleDays) : QVariant(QMetaType(QMetaType::Int));
+}
+
 Error databaseError(const QSqlQuery &query, const QString &doing)
 {
     return Error {ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text())};
@@ -192,6 +204,10 @@ Result<QList<RegisterEntry>> RegisterBook::select(
         return std::unexpected(statement.error());
     for (int index = 0; index < values.size(); ++index) {
         const QVariant &value = values.at(index);
+        if (value.isNull()) {
+            statement->bindNull(index + 1);
+            continue;
+        }
         switch (value.typeId()) {
         case QMetaType::Double:
             statement->bindDouble(index + 1, value.toDouble());
@@ -709,12 +725,10 @@ Result<QList<RegisterChange>> RegisterBook::history(const QString &code) const
 }
 
 Result<QList<RegisterEntry>> RegisterBook::stale(
-    const std::optional<QString> &gridCode, const QDateTime &at) const
+    const std::optional<QString> &gridCode, const QDateTime &at, std::optional<int> staleDays) const
 {
-    QString where = QStringLiteral(
-        "WHERE (verified_at IS NULL OR julianday(?) - julianday(verified_at) > (SELECT "
-        "stale_days FROM register_kinds WHERE register_kinds.key = register_entries.kind))");
-    QVariantList values {isoTime(at)};
+    QString where = QStringLiteral("WHERE ") + IS_STALE;
+    QVariantList values {isoTime(at), staleDaysValue(staleDays)};
     if (gridCode) {
         where += QStringLiteral(" AND ") + IN_SCOPE;
         values << *gridCode;
@@ -723,16 +737,15 @@ Result<QList<RegisterEntry>> RegisterBook::stale(
 }
 
 Result<QList<KindCount>> RegisterBook::counts(
-    const std::optional<QString> &gridCode, const QDateTime &at) const
+    const std::optional<QString> &gridCode, const QDateTime &at, std::optional<int> staleDays) const
 {
     QSqlQuery query(m_workspace->database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT kind, count(*), sum(verified_at IS NULL OR julianday(?) - julianday(verified_at) "
-        "> (SELECT stale_days FROM register_kinds WHERE register_kinds.key = kind)) FROM "
-        "register_entries %1 GROUP BY kind")
-                      .arg(gridCode ? QStringLiteral("WHERE ") + IN_SCOPE : QString()));
+    query.prepare(QStringLiteral("SELECT kind, count(*), sum(%1) FROM register_entries %2 GROUP "
+                                 "BY kind")
+                      .arg(IS_STALE, gridCode ? QStringLiteral("WHERE ") + IN_SCOPE : QString()));
     query.addBindValue(isoTime(at));
+    query.addBindValue(staleDaysValue(staleDays));
     if (gridCode)
         query.addBindValue(*gridCode);
     if (auto done = exec(query, Tr::tr("Counting the register")); !done)

@@ -129,13 +129,14 @@ public:
 
     /// Entries not verified for longer than their kind allows at the given time (never
     /// verified counts as stale), in a grid and below it or everywhere, ordered by grid, kind
-    /// and code.
-    Result<QList<RegisterEntry>> stale(
-        const std::optional<QString> &gridCode, const QDateTime &at) const;
+    /// and code. staleDays, when given, is the period for every kind instead of each kind's own.
+    Result<QList<RegisterEntry>> stale(const std::optional<QString> &gridCode, const QDateTime &at,
+        std::optional<int> staleDays = std::nullopt) const;
 
-    /// Entries per kind (every kind, zeros included) in a grid and below it, or everywhere.
-    Result<QList<KindCount>> counts(
-        const std::optional<QString> &gridCode, const QDateTime &at) const;
+    /// Entries per kind (every kind, zeros included) in a grid and below it, or everywhere;
+    /// the stale ones counted as stale() finds them.
+    Result<QList<KindCount>> counts(const std::optional<QString> &gridCode, const QDateTime &at,
+        std::optional<int> staleDays = std::nullopt) const;
 
     /// Moves every entry whose anchor lies in another grid of grids (the map of a new edition)
     /// there, with a history line naming the edition. Returns how many moved. Call inside the

@@ -129,6 +129,12 @@ int importRegisterCommand(Context &context)
     options.kind = context.value("kind");
     options.dryRun = context.isSet("dry-run");
     options.skipRefused = context.isSet("skip-refused");
+    if (context.isSet("layer"))
+        options.layer = context.value("layer");
+    if (context.isSet("encoding"))
+        options.encoding = context.value("encoding");
+    if (context.isSet("source-crs"))
+        options.sourceCrs = context.value("source-crs");
     if (context.isSet("mapping")) {
         auto mapping = RegisterMapping::load(context.value("mapping"));
         if (!mapping)
@@ -219,15 +225,6 @@ int printCounts(Context &context, const RegisterBook &book, const RegisterQuery 
     return OK;
 }
 
-/// Prints entries masked, or revealed (and recorded) when --reveal asks and user may.
-int printEntries(Context &context, Workspace &workspace, const RegisterBook &book,
-    const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user)
-{
-    auto revealedOrMasked = shownEntries(context, workspace, book, entries, user);
-    if (!revealedOrMasked)
-        return failWith(context, revealedOrMasked.error());
-    const QList<RegisterEntry> &shown = *revealedOrMasked;
-    const bool reveal = context.isSet("reveal");
 /// The entries masked, or revealed (and recorded) when --reveal asks and user may.
 Result<QList<RegisterEntry>> shownEntries(const Context &context, Workspace &workspace,
     const RegisterBook &book, const QList<RegisterEntry> &entries,
@@ -242,6 +239,15 @@ Result<QList<RegisterEntry>> shownEntries(const Context &context, Workspace &wor
     return shown;
 }
 
+/// Prints entries masked, or revealed (and recorded) when --reveal asks and user may.
+int printEntries(Context &context, Workspace &workspace, const RegisterBook &book,
+    const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user)
+{
+    auto revealedOrMasked = shownEntries(context, workspace, book, entries, user);
+    if (!revealedOrMasked)
+        return failWith(context, revealedOrMasked.error());
+    const QList<RegisterEntry> &shown = *revealedOrMasked;
+    const bool reveal = context.isSet("reveal");
 
     if (context.isSet("json")) {
         printJson(context,
@@ -256,12 +262,6 @@ Result<QList<RegisterEntry>> shownEntries(const Context &context, Workspace &wor
     return OK;
 }
 
-/// What a case reported at --near and --address would be offered: entries nearby and at the
-/// address, nearest first, read again unmasked for printEntries() to mask or reveal.
-Result<QList<RegisterEntry>> offeredEntries(const RegisterBook &book, const Context &context,
-    const std::optional<std::pair<GeoPoint, double>> &near)
-{
-    auto offers = CaseLinks::offers(book, near ? std::optional(near->first) : std::nullopt,
 /// The stale entries (ordered by grid) cut into runs of one grid each.
 QList<QList<RegisterEntry>> byGrid(const QList<RegisterEntry> &entries)
 {
@@ -338,6 +338,12 @@ int printStale(Context &context, Workspace &workspace, const RegisterBook &book,
     return OK;
 }
 
+/// What a case reported at --near and --address would be offered: entries nearby and at the
+/// address, nearest first, read again unmasked for printEntries() to mask or reveal.
+Result<QList<RegisterEntry>> offeredEntries(const RegisterBook &book, const Context &context,
+    const std::optional<std::pair<GeoPoint, double>> &near)
+{
+    auto offers = CaseLinks::offers(book, near ? std::optional(near->first) : std::nullopt,
         context.value("address"), near ? near->second : CaseLinks::DEFAULT_METRES);
     if (!offers)
         return std::unexpected(offers.error());
@@ -366,18 +372,18 @@ int registerCommand(Context &context)
     const auto near = context.isSet("near") ? nearOption(context) : std::nullopt;
     if (context.isSet("near") && !near)
         return usageError(context, Tr::tr("--near takes LON,LAT and --within metres."));
-
-    auto workspace = openExistingWorkspace(context.positional.at(1));
-    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
-    if (!book)
-        return failWith(context, book.error());
-    std::optional<LocalUser> user;
     const std::optional<int> staleDays = staleDaysOption(context);
     if (staleDays == 0)
         return usageError(context,
             Tr::tr("--stale-days takes a whole number of days from 1 to 36500, not \"%1\".")
                 .arg(context.value("stale-days")));
     const bool staleList = context.isSet("stale") || staleDays;
+
+    auto workspace = openExistingWorkspace(context.positional.at(1));
+    auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
+    if (!book)
+        return failWith(context, book.error());
+    std::optional<LocalUser> user;
     if (context.isSet("as")) {
         auto acting = actingUser(context, **workspace);
         if (!acting)
@@ -411,14 +417,14 @@ int registerCommand(Context &context)
     // Near and stale lists are not narrowed by the database; a kind asked for narrows them here.
     if (query.kind)
         entries->removeIf([&](const RegisterEntry &entry) { return entry.kind != *query.kind; });
+    if (staleList && !near && !context.isSet("search") && !context.isSet("address"))
+        return printStale(context, **workspace, *book, *entries, user, *at, staleDays);
     return printEntries(context, **workspace, *book, *entries, user);
 }
 
 int registerEntryCommand(Context &context)
 {
     if (context.positional.size() != 3)
-    if (staleList && !near && !context.isSet("search") && !context.isSet("address"))
-        return printStale(context, **workspace, *book, *entries, user, *at, staleDays);
         return usageError(context, Tr::tr("register-entry needs a WORKSPACE and a CODE."));
     const QString code = context.positional.at(2).trimmed();
     auto workspace = openExistingWorkspace(context.positional.at(1));

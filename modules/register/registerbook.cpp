@@ -89,10 +89,77 @@ QDateTime utcTime(const QString &text)
     return QDateTime(date, time, Qt::UTC);
 }
 
-/// The entry on the statement's row, its columns in the order of COLUMNS.
-Result<RegisterEntry> readEntry(const Statement &row)
+/// A text column whose value often repeats from one row to the next (the kind, the grid, who
+/// updated an entry and when): the value of the row before is reused, shared, when the bytes
+/// are the same, so a grid's page of thousands of entries makes each such text once.
+class RepeatedColumn
 {
-    RegisterEntry entry;
+public:
+    explicit RepeatedColumn(int column)
+        : m_column(column)
+    { }
+
+    const QString &text(const Statement &row)
+    {
+        if (!sameAsBefore(row)) {
+            m_text = m_null ? QString() : QString::fromUtf8(m_bytes);
+            m_time.reset();
+        }
+        return m_text;
+    }
+
+    /// The column as a time the register wrote (invalid when null).
+    const QDateTime &time(const Statement &row)
+    {
+        if (!sameAsBefore(row) || !m_time) {
+            m_text = m_null ? QString() : QString::fromUtf8(m_bytes);
+            m_time = m_null ? QDateTime() : utcTime(m_text);
+        }
+        return *m_time;
+    }
+
+private:
+    /// Whether the row holds the bytes of the row before; keeps the row's bytes when not.
+    bool sameAsBefore(const Statement &row)
+    {
+        // The type first: SQLite's type of a column is undefined once its text was asked for.
+        const bool isNull = row.columnIsNull(m_column);
+        const QByteArrayView bytes = row.columnUtf8(m_column);
+        if (m_read && isNull == m_null && bytes == QByteArrayView(m_bytes))
+            return true;
+        m_bytes = bytes.toByteArray();
+        m_null = isNull;
+        m_read = true;
+        return false;
+    }
+
+    int m_column;
+    bool m_read = false;
+    bool m_null = false;
+    QByteArray m_bytes;
+    QString m_text;
+    std::optional<QDateTime> m_time;
+};
+
+/// Reads entries from the rows of a statement over COLUMNS, in their order.
+class EntryReader
+{
+public:
+    /// Fills entry (a fresh one) from the statement's row.
+    Result<void> read(const Statement &row, RegisterEntry &entry);
+
+private:
+    RepeatedColumn m_kind {3};
+    RepeatedColumn m_grid {5};
+    RepeatedColumn m_source {7};
+    RepeatedColumn m_verifiedBy {8};
+    RepeatedColumn m_verifiedAt {9};
+    RepeatedColumn m_updatedBy {12};
+    RepeatedColumn m_updatedAt {13};
+};
+
+Result<void> EntryReader::read(const Statement &row, RegisterEntry &entry)
+{
     entry.id = row.columnInt(0);
     const QByteArrayView blob = row.columnBlob(1);
     if (!blob.isEmpty()) {
@@ -104,21 +171,19 @@ Result<RegisterEntry> readEntry(const Statement &row)
             entry.wkb = decoded->wkb.toByteArray();
     }
     entry.code = row.columnText(2);
-    entry.kind = row.columnText(3);
+    entry.kind = m_kind.text(row);
     entry.name = row.columnText(4);
-    entry.gridCode = row.columnText(5);
+    entry.gridCode = m_grid.text(row);
     entry.address = row.columnText(6);
-    entry.source = row.columnText(7);
-    entry.verifiedBy = row.columnText(8);
-    if (!row.columnIsNull(9))
-        entry.verifiedAt = utcTime(row.columnText(9));
-    const QByteArrayView fields = row.columnBlob(10);
-    if (fields.size() > 2) // "{}" holds nothing to read
-        entry.fields = QJsonDocument::fromJson(fields.toByteArray()).object().toVariantMap();
+    entry.source = m_source.text(row);
+    entry.verifiedBy = m_verifiedBy.text(row);
+    entry.verifiedAt = m_verifiedAt.time(row);
+    // Parsed only when a field is read: a grid's list shows the core, not every field.
+    entry.fields = RegisterFields::fromJson(row.columnBlob(10).toByteArray());
     entry.version = int(row.columnInt(11));
-    entry.updatedBy = row.columnText(12);
-    entry.updatedAt = utcTime(row.columnText(13));
-    return entry;
+    entry.updatedBy = m_updatedBy.text(row);
+    entry.updatedAt = m_updatedAt.time(row);
+    return {};
 }
 
 /// Text for a NOT NULL column: a null QString would bind as NULL.
@@ -223,16 +288,17 @@ Result<QList<RegisterEntry>> RegisterBook::select(
         }
     }
     QList<RegisterEntry> entries;
+    EntryReader reader;
+    const QString doing = Tr::tr("Reading the register");
     while (true) {
-        auto row = statement->step(Tr::tr("Reading the register"));
+        auto row = statement->step(doing);
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             return entries;
-        auto entry = readEntry(*statement);
-        if (!entry)
-            return std::unexpected(entry.error());
-        entries << std::move(*entry);
+        // Read in place: a grid's page is tens of thousands of entries.
+        if (auto read = reader.read(*statement, entries.emplaceBack()); !read)
+            return std::unexpected(read.error());
     }
 }
 

@@ -60,9 +60,7 @@ struct KindCount
 /// new book after the grid map changes.
 ///
 /// TODO(#10): changes are not commands of the sync outbox yet, so each workspace keeps its own
-/// register; duplicates are merged only when someone asks (merge()); a grid's entries are read
-/// whole, their fields parsed into maps, which keeps the two-million-entry benchmark's grid
-/// figure over its target.
+/// register; duplicates are merged only when someone asks (merge()).
 class RegisterBook
 {
 public:
@@ -74,7 +72,10 @@ public:
     const RegisterSchema &schema() const { return m_schema; }
     Workspace &workspace() const { return *m_workspace; }
 
-    /// Entries query selects, ordered by kind then code.
+    /// Entries query selects, ordered by kind then code. Read whole: each entry's own fields
+    /// stay their stored JSON until read (RegisterFields), and texts that repeat from entry to
+    /// entry (kind, grid, source, who and when) are shared, so a grid of tens of thousands of
+    /// entries costs little more than the rows themselves.
     Result<QList<RegisterEntry>> entries(const RegisterQuery &query = {}) const;
     Result<std::optional<RegisterEntry>> entry(const QString &code) const;
 

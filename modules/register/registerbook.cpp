@@ -141,6 +141,30 @@ private:
     std::optional<QDateTime> m_time;
 };
 
+/// The JSON texts of the fields of a page of entries, copied one after another into slabs the
+/// entries share: one allocation for many entries, and a kept entry holds at most one slab.
+class FieldsSlabs
+{
+public:
+    RegisterFields take(QByteArrayView json)
+    {
+        if (json.size() <= 2) // "{}": no field
+            return {};
+        if (!m_slab || m_slab->capacity() - m_slab->size() < json.size()) {
+            m_slab = std::make_shared<QByteArray>();
+            m_slab->reserve(std::max<qsizetype>(SLAB_BYTES, json.size()));
+        }
+        // Within the reserved capacity: appending never copies the texts already there.
+        const qsizetype offset = m_slab->size();
+        m_slab->append(json);
+        return RegisterFields::fromSlab(m_slab, offset, json.size());
+    }
+
+private:
+    static constexpr qsizetype SLAB_BYTES = 64 * 1024;
+    std::shared_ptr<QByteArray> m_slab;
+};
+
 /// Reads entries from the rows of a statement over COLUMNS, in their order.
 class EntryReader
 {
@@ -149,6 +173,7 @@ public:
     Result<void> read(const Statement &row, RegisterEntry &entry);
 
 private:
+    FieldsSlabs m_fields;
     RepeatedColumn m_kind {3};
     RepeatedColumn m_grid {5};
     RepeatedColumn m_source {7};
@@ -179,7 +204,7 @@ Result<void> EntryReader::read(const Statement &row, RegisterEntry &entry)
     entry.verifiedBy = m_verifiedBy.text(row);
     entry.verifiedAt = m_verifiedAt.time(row);
     // Parsed only when a field is read: a grid's list shows the core, not every field.
-    entry.fields = RegisterFields::fromJson(row.columnBlob(10).toByteArray());
+    entry.fields = m_fields.take(row.columnBlob(10));
     entry.version = int(row.columnInt(11));
     entry.updatedBy = m_updatedBy.text(row);
     entry.updatedAt = m_updatedAt.time(row);

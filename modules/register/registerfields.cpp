@@ -17,18 +17,30 @@ RegisterFields::RegisterFields(std::initializer_list<std::pair<QString, QVariant
 
 RegisterFields RegisterFields::fromJson(const QByteArray &json)
 {
-    RegisterFields fields;
     // "{}" (and nothing at all) holds no field: nothing to keep for a parse.
-    if (json.size() > 2)
-        fields.m_json = json;
+    if (json.size() <= 2)
+        return {};
+    return fromSlab(std::make_shared<const QByteArray>(json), 0, json.size());
+}
+
+RegisterFields RegisterFields::fromSlab(
+    const std::shared_ptr<const QByteArray> &slab, qsizetype offset, qsizetype length)
+{
+    RegisterFields fields;
+    if (length <= 2 || !slab)
+        return fields;
+    fields.m_slab = slab;
+    fields.m_offset = offset;
+    fields.m_length = length;
     return fields;
 }
 
 const QVariantMap &RegisterFields::map() const
 {
-    if (!m_json.isNull()) {
-        m_map = QJsonDocument::fromJson(m_json).object().toVariantMap();
-        m_json = QByteArray();
+    if (m_slab) {
+        const QByteArray text = QByteArray::fromRawData(m_slab->constData() + m_offset, m_length);
+        m_map = QJsonDocument::fromJson(text).object().toVariantMap();
+        m_slab.reset();
     }
     return m_map;
 }
@@ -41,7 +53,7 @@ QVariantMap &RegisterFields::parsed()
 
 bool RegisterFields::isEmpty() const
 {
-    return m_json.isNull() ? m_map.isEmpty() : map().isEmpty();
+    return m_slab ? map().isEmpty() : m_map.isEmpty();
 }
 
 void RegisterFields::insert(const QString &key, const QVariant &value)
@@ -56,7 +68,7 @@ qsizetype RegisterFields::remove(const QString &key)
 
 void RegisterFields::clear()
 {
-    m_json = QByteArray();
+    m_slab.reset();
     m_map.clear();
 }
 

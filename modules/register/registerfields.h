@@ -8,6 +8,8 @@
 #include <QVariant>
 #include <QVariantMap>
 
+#include <memory>
+
 namespace GridDesk {
 
 /// The values of a register entry's own fields, by key. Read from the register they stay the
@@ -27,6 +29,11 @@ public:
     /// Fields kept as their stored JSON object text, parsed when first read. Text that is not
     /// a JSON object reads as no fields, as a damaged row would have read before.
     static RegisterFields fromJson(const QByteArray &json);
+    /// The same for the text at offset and of length in slab, a buffer the texts of many
+    /// entries share (one allocation for a page of entries instead of one each). slab must not
+    /// change below offset + length afterwards.
+    static RegisterFields fromSlab(
+        const std::shared_ptr<const QByteArray> &slab, qsizetype offset, qsizetype length);
 
     /// The values as a map, parsed on the first call.
     const QVariantMap &map() const;
@@ -47,7 +54,7 @@ public:
     void clear();
 
     /// Whether the JSON text has been parsed (or the fields were given as a map).
-    bool isParsed() const { return m_json.isNull(); }
+    bool isParsed() const { return !m_slab; }
 
     friend bool operator==(const RegisterFields &left, const RegisterFields &right)
     {
@@ -61,10 +68,13 @@ public:
 private:
     QVariantMap &parsed();
 
-    mutable QByteArray m_json; ///< the stored text, null once parsed
+    mutable std::shared_ptr<const QByteArray> m_slab; ///< holds the stored text; null once parsed
+    qsizetype m_offset = 0;
+    qsizetype m_length = 0;
     mutable QVariantMap m_map;
 };
 
 } // namespace GridDesk
 
+// A QVariantMap and a std::shared_ptr (two pointers, none to itself) move as bytes.
 Q_DECLARE_TYPEINFO(GridDesk::RegisterFields, Q_RELOCATABLE_TYPE);

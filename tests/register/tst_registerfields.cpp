@@ -120,6 +120,41 @@ private Q_SLOTS:
             QVERIFY(entry.sameContent(*same));
         }
     }
+
+    void fieldsOfAPageLargerThanASlabReadBackWhole()
+    {
+        auto ws = m_fixture.squares(QStringLiteral("slabs.gpkg"));
+        QVERIFY(ws);
+        auto book = RegisterBook::load(*ws);
+        QVERIFY(book.has_value());
+        // 600 entries of about 200 bytes of fields each: the texts of the page fill more than
+        // one shared slab.
+        auto added = ws->transaction([&]() -> Result<void> {
+            for (int n = 0; n < 600; ++n) {
+                RegisterEntry entry;
+                entry.kind = QStringLiteral("thing");
+                entry.name = QStringLiteral("Lamp %1").arg(n);
+                entry.gridCode = QStringLiteral("SQ-W");
+                entry.fields.insert(QStringLiteral("asset_code"),
+                    QStringLiteral("A-%1-").arg(n) + QString(180, QChar(u'a' + n % 26)));
+                if (auto prepared = book->prepare(entry); !prepared)
+                    return prepared;
+                if (auto inserted = book->insert(entry, QStringLiteral("test"), AT); !inserted)
+                    return inserted;
+            }
+            return {};
+        });
+        QVERIFY2(added.has_value(), Test::why(added).constData());
+
+        auto read = book->entries();
+        QVERIFY(read.has_value());
+        QCOMPARE(read->size(), 600);
+        for (const RegisterEntry &entry : std::as_const(*read)) {
+            const int n = entry.name.mid(5).toInt();
+            QCOMPARE(entry.fields.value(QStringLiteral("asset_code")).toString(),
+                QStringLiteral("A-%1-").arg(n) + QString(180, QChar(u'a' + n % 26)));
+        }
+    }
 };
 
 GRIDDESK_TEST_MAIN(TestRegisterFields, QCoreApplication)

@@ -136,11 +136,14 @@ QString usage()
         "\n"
         "The grid register (kinds: person, place, thing, event, situation, organisation):\n"
         "  griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]\n"
+        "      [--layer L] [--encoding UTF-8|GBK|Big5] [--source-crs EPSG:N]\n"
         "      [--dry-run] [--skip-refused] [--as USER] [--json]\n"
         "  griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]\n"
-        "      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]\n"
-        "      [--search TEXT]   (names and addresses beginning with TEXT)\n"
+        "      [--stale [--stale-days N] [--at TIME]] [--counts] [--near LON,LAT [--within M]]\n"
+        "      [--address A] [--search TEXT]   (names and addresses beginning with TEXT)\n"
         "      [--as USER [--reveal --reason TEXT]] [--json]\n"
+        "      (--stale: the entries due a visit, grid by grid; --stale-days: one period for\n"
+        "      every kind instead of each kind's own)\n"
         "      (personal data masked unless revealed by a leader or administrator)\n"
         "  griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)\n"
         "  griddesk-cli register-history WORKSPACE CODE [--json]\n"
@@ -643,7 +646,10 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("skip-refused"), Tr::tr("Import the rest when features are refused.")},
         {QStringLiteral("code"), Tr::tr("Only the register entry with this code."),
             QStringLiteral("CODE")},
-        {QStringLiteral("stale"), Tr::tr("Only register entries due a visit.")},
+        {QStringLiteral("stale"), Tr::tr("Only register entries due a visit, grid by grid.")},
+        {QStringLiteral("stale-days"),
+            Tr::tr("Due a visit after this many days without one (default: each kind's own)."),
+            QStringLiteral("N")},
         {QStringLiteral("counts"), Tr::tr("Count register entries per kind.")},
         {QStringLiteral("near"), Tr::tr("Register entries near this point, nearest first."),
             QStringLiteral("LON,LAT")},

@@ -129,6 +129,12 @@ int importRegisterCommand(Context &context)
     options.kind = context.value("kind");
     options.dryRun = context.isSet("dry-run");
     options.skipRefused = context.isSet("skip-refused");
+    if (context.isSet("layer"))
+        options.layer = context.value("layer");
+    if (context.isSet("encoding"))
+        options.encoding = context.value("encoding");
+    if (context.isSet("source-crs"))
+        options.sourceCrs = context.value("source-crs");
     if (context.isSet("mapping")) {
         auto mapping = RegisterMapping::load(context.value("mapping"));
         if (!mapping)
@@ -186,10 +192,21 @@ std::optional<std::pair<GeoPoint, double>> nearOption(const Context &context)
     return std::pair {point, within};
 }
 
-int printCounts(
-    Context &context, const RegisterBook &book, const RegisterQuery &query, const QDateTime &at)
+/// The --stale-days period: empty when not given, 0 when it is not a whole number of days
+/// from 1 to 36 500.
+std::optional<int> staleDaysOption(const Context &context)
 {
-    auto counts = book.counts(query.gridCode, at);
+    if (!context.isSet("stale-days"))
+        return std::nullopt;
+    bool ok = false;
+    const int days = context.value("stale-days").trimmed().toInt(&ok);
+    return ok && days >= 1 && days <= 36'500 ? days : 0;
+}
+
+int printCounts(Context &context, const RegisterBook &book, const RegisterQuery &query,
+    const QDateTime &at, std::optional<int> staleDays)
+{
+    auto counts = book.counts(query.gridCode, at, staleDays);
     if (!counts)
         return failWith(context, counts.error());
     QJsonArray array;
@@ -208,22 +225,29 @@ int printCounts(
     return OK;
 }
 
+/// The entries masked, or revealed (and recorded) when --reveal asks and user may.
+Result<QList<RegisterEntry>> shownEntries(const Context &context, Workspace &workspace,
+    const RegisterBook &book, const QList<RegisterEntry> &entries,
+    const std::optional<LocalUser> &user)
+{
+    if (context.isSet("reveal"))
+        return revealEntries(workspace, book.schema(), entries, user->name, user->role,
+            context.value("reason"), QDateTime::currentDateTimeUtc());
+    QList<RegisterEntry> shown;
+    for (const RegisterEntry &entry : entries)
+        shown << maskedEntry(book.schema(), entry);
+    return shown;
+}
+
 /// Prints entries masked, or revealed (and recorded) when --reveal asks and user may.
 int printEntries(Context &context, Workspace &workspace, const RegisterBook &book,
     const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user)
 {
-    QList<RegisterEntry> shown;
+    auto revealedOrMasked = shownEntries(context, workspace, book, entries, user);
+    if (!revealedOrMasked)
+        return failWith(context, revealedOrMasked.error());
+    const QList<RegisterEntry> &shown = *revealedOrMasked;
     const bool reveal = context.isSet("reveal");
-    if (reveal) {
-        auto revealed = revealEntries(workspace, book.schema(), entries, user->name, user->role,
-            context.value("reason"), QDateTime::currentDateTimeUtc());
-        if (!revealed)
-            return failWith(context, revealed.error());
-        shown = *revealed;
-    } else {
-        for (const RegisterEntry &entry : entries)
-            shown << maskedEntry(book.schema(), entry);
-    }
 
     if (context.isSet("json")) {
         printJson(context,
@@ -235,6 +259,82 @@ int printEntries(Context &context, Workspace &workspace, const RegisterBook &boo
     for (const RegisterEntry &entry : std::as_const(shown))
         context.out << entry.code << '\t' << entry.kind << '\t' << entry.gridCode << '\t'
                     << entry.name << '\t' << entry.address << '\n';
+    return OK;
+}
+
+/// The stale entries (ordered by grid) cut into runs of one grid each.
+QList<QList<RegisterEntry>> byGrid(const QList<RegisterEntry> &entries)
+{
+    QList<QList<RegisterEntry>> runs;
+    for (const RegisterEntry &entry : entries) {
+        if (runs.isEmpty() || runs.last().first().gridCode != entry.gridCode)
+            runs.append(QList<RegisterEntry> {});
+        runs.last() << entry;
+    }
+    return runs;
+}
+
+/// When an entry was last verified and by whom, for a patrol's list.
+QString lastVerified(const RegisterEntry &entry)
+{
+    if (!entry.verifiedAt.isValid())
+        return Tr::tr("never verified");
+    return Tr::tr("verified %1 by %2")
+        .arg(entry.verifiedAt.toString(Qt::ISODate), entry.verifiedBy);
+}
+
+/// Prints the entries due a visit grid by grid, masked as printEntries() masks them.
+int printStale(Context &context, Workspace &workspace, const RegisterBook &book,
+    const QList<RegisterEntry> &entries, const std::optional<LocalUser> &user, const QDateTime &at,
+    std::optional<int> staleDays)
+{
+    auto shown = shownEntries(context, workspace, book, entries, user);
+    auto grids = shown ? workspace.grids({}, false) : std::unexpected(shown.error());
+    if (!grids)
+        return failWith(context, grids.error());
+    QHash<QString, QString> gridNames;
+    for (const Grid &grid : std::as_const(*grids))
+        gridNames.insert(grid.code, grid.name);
+    const QList<QList<RegisterEntry>> runs = byGrid(*shown);
+
+    if (context.isSet("json")) {
+        QJsonArray gridsJson;
+        for (const QList<RegisterEntry> &run : runs) {
+            QJsonArray codes;
+            for (const RegisterEntry &entry : run)
+                codes << entry.code;
+            const QString code = run.first().gridCode;
+            gridsJson << QJsonObject {{QStringLiteral("grid"), code},
+                {QStringLiteral("name"), gridNames.value(code)},
+                {QStringLiteral("count"), run.size()}, {QStringLiteral("codes"), codes}};
+        }
+        printJson(context,
+            QJsonObject {{QStringLiteral("masked"), !context.isSet("reveal")},
+                {QStringLiteral("at"), at.toString(Qt::ISODate)},
+                {QStringLiteral("stale_days"), staleDays ? QJsonValue(*staleDays) : QJsonValue()},
+                {QStringLiteral("count"), shown->size()}, {QStringLiteral("grids"), gridsJson},
+                {QStringLiteral("entries"), entriesJson(*shown)}});
+        return OK;
+    }
+
+    context.out << (staleDays ? Tr::tr("Due a visit at %1: not verified for more than %n day(s).",
+                        nullptr, *staleDays)
+                                    .arg(at.toString(Qt::ISODate))
+                              : Tr::tr("Due a visit at %1: not verified within the period of "
+                                       "their kind.")
+                                    .arg(at.toString(Qt::ISODate)))
+                << '\n';
+    for (const QList<RegisterEntry> &run : runs) {
+        const QString code = run.first().gridCode;
+        const QString grid = code.isEmpty() ? Tr::tr("Outside every grid")
+                                            : Tr::tr("Grid %1 %2").arg(code, gridNames.value(code));
+        context.out << grid.trimmed() << ": "
+                    << Tr::tr("%n entry(ies) due a visit", nullptr, int(run.size())) << '\n';
+        for (const RegisterEntry &entry : run)
+            context.out << "  " << entry.code << '\t' << entry.kind << '\t' << entry.name << '\t'
+                        << entry.address << '\t' << lastVerified(entry) << '\n';
+    }
+    context.out << Tr::tr("%n entry(ies) due a visit in all", nullptr, int(shown->size())) << '\n';
     return OK;
 }
 
@@ -272,6 +372,12 @@ int registerCommand(Context &context)
     const auto near = context.isSet("near") ? nearOption(context) : std::nullopt;
     if (context.isSet("near") && !near)
         return usageError(context, Tr::tr("--near takes LON,LAT and --within metres."));
+    const std::optional<int> staleDays = staleDaysOption(context);
+    if (staleDays == 0)
+        return usageError(context,
+            Tr::tr("--stale-days takes a whole number of days from 1 to 36500, not \"%1\".")
+                .arg(context.value("stale-days")));
+    const bool staleList = context.isSet("stale") || staleDays;
 
     auto workspace = openExistingWorkspace(context.positional.at(1));
     auto book = workspace ? RegisterBook::load(**workspace) : std::unexpected(workspace.error());
@@ -298,19 +404,21 @@ int registerCommand(Context &context)
         query.kind = context.value("kind");
     }
     if (context.isSet("counts"))
-        return printCounts(context, *book, query, *at);
+        return printCounts(context, *book, query, *at, staleDays);
 
     auto entries = context.isSet("search")
         ? RegisterSearch::byNameOrAddress(*book, context.value("search"), query, -1)
         : context.isSet("address") ? offeredEntries(*book, context, near)
         : near                     ? book->near(near->first, near->second)
-        : context.isSet("stale")   ? book->stale(query.gridCode, *at)
+        : staleList                ? book->stale(query.gridCode, *at, staleDays)
                                    : book->entries(query);
     if (!entries)
         return failWith(context, entries.error());
     // Near and stale lists are not narrowed by the database; a kind asked for narrows them here.
     if (query.kind)
         entries->removeIf([&](const RegisterEntry &entry) { return entry.kind != *query.kind; });
+    if (staleList && !near && !context.isSet("search") && !context.isSet("address"))
+        return printStale(context, **workspace, *book, *entries, user, *at, staleDays);
     return printEntries(context, **workspace, *book, *entries, user);
 }
 

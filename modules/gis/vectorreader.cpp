@@ -401,6 +401,18 @@ Result<std::unique_ptr<VectorReader>> VectorReader::open(
     return std::unique_ptr<VectorReader>(new VectorReader(std::move(d)));
 }
 
+Result<QStringList> vectorLayerNames(const QString &path)
+{
+    ensureGdalRegistered();
+    const QFileInfo file(path);
+    if (!file.exists())
+        return fail(ErrorCode::FileNotFound, Tr::tr("%1 does not exist.").arg(path));
+    auto dataset = openDataset(file);
+    if (!dataset)
+        return std::unexpected(dataset.error());
+    return layerNames(dataset->get());
+}
+
 Result<std::optional<VectorFeature>> VectorReader::next()
 {
     CPLErrorReset();

@@ -43,6 +43,10 @@ private:
     std::unique_ptr<Private> d;
 };
 
+/// The names of the layers of a vector file, in the file's order (one for most formats,
+/// several for a GeoPackage or a spreadsheet). Fails naming the file when it cannot be opened.
+Result<QStringList> vectorLayerNames(const QString &path);
+
 /// An attribute as a code or name: whole numbers without a decimal point (GDAL reads numeric
 /// codes of some formats as reals), text trimmed, null as empty.
 QString attributeText(const QVariant &value);

@@ -39,6 +39,18 @@ const QString IN_SCOPE = QStringLiteral(
     "grid_code IN (WITH RECURSIVE scope(code) AS (SELECT ? UNION SELECT grids.code FROM grids "
     "JOIN scope ON grids.parent_code = scope.code) SELECT code FROM scope)");
 
+/// Whether an entry is due a visit: never verified, or not for longer than ?2 days (when not
+/// null) or its kind's period, counted back from the time ?1.
+const QString IS_STALE = QStringLiteral(
+    "(verified_at IS NULL OR julianday(?) - julianday(verified_at) > coalesce(?, (SELECT "
+    "stale_days FROM register_kinds WHERE register_kinds.key = register_entries.kind)))");
+
+/// The period bound in IS_STALE: null takes each kind's own.
+QVariant staleDaysValue(std::optional<int> staleDays)
+{
+    return staleDays ? QVariant(*staleDays) : QVariant(QMetaType(QMetaType::Int));
+}
+
 Error databaseError(const QSqlQuery &query, const QString &doing)
 {
     return Error {ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text())};
@@ -77,10 +89,102 @@ QDateTime utcTime(const QString &text)
     return QDateTime(date, time, Qt::UTC);
 }
 
-/// The entry on the statement's row, its columns in the order of COLUMNS.
-Result<RegisterEntry> readEntry(const Statement &row)
+/// A text column whose value often repeats from one row to the next (the kind, the grid, who
+/// updated an entry and when): the value of the row before is reused, shared, when the bytes
+/// are the same, so a grid's page of thousands of entries makes each such text once.
+class RepeatedColumn
 {
-    RegisterEntry entry;
+public:
+    explicit RepeatedColumn(int column)
+        : m_column(column)
+    { }
+
+    const QString &text(const Statement &row)
+    {
+        if (!sameAsBefore(row)) {
+            m_text = m_null ? QString() : QString::fromUtf8(m_bytes);
+            m_time.reset();
+        }
+        return m_text;
+    }
+
+    /// The column as a time the register wrote (invalid when null).
+    const QDateTime &time(const Statement &row)
+    {
+        if (!sameAsBefore(row) || !m_time) {
+            m_text = m_null ? QString() : QString::fromUtf8(m_bytes);
+            m_time = m_null ? QDateTime() : utcTime(m_text);
+        }
+        return *m_time;
+    }
+
+private:
+    /// Whether the row holds the bytes of the row before; keeps the row's bytes when not.
+    bool sameAsBefore(const Statement &row)
+    {
+        // The type first: SQLite's type of a column is undefined once its text was asked for.
+        const bool isNull = row.columnIsNull(m_column);
+        const QByteArrayView bytes = row.columnUtf8(m_column);
+        if (m_read && isNull == m_null && bytes == QByteArrayView(m_bytes))
+            return true;
+        m_bytes = bytes.toByteArray();
+        m_null = isNull;
+        m_read = true;
+        return false;
+    }
+
+    int m_column;
+    bool m_read = false;
+    bool m_null = false;
+    QByteArray m_bytes;
+    QString m_text;
+    std::optional<QDateTime> m_time;
+};
+
+/// The JSON texts of the fields of a page of entries, copied one after another into slabs the
+/// entries share: one allocation for many entries, and a kept entry holds at most one slab.
+class FieldsSlabs
+{
+public:
+    RegisterFields take(QByteArrayView json)
+    {
+        if (json.size() <= 2) // "{}": no field
+            return {};
+        if (!m_slab || m_slab->capacity() - m_slab->size() < json.size()) {
+            m_slab = std::make_shared<QByteArray>();
+            m_slab->reserve(std::max<qsizetype>(SLAB_BYTES, json.size()));
+        }
+        // Within the reserved capacity: appending never copies the texts already there.
+        const qsizetype offset = m_slab->size();
+        m_slab->append(json);
+        return RegisterFields::fromSlab(m_slab, offset, json.size());
+    }
+
+private:
+    static constexpr qsizetype SLAB_BYTES = 64 * 1024;
+    std::shared_ptr<QByteArray> m_slab;
+};
+
+/// Reads entries from the rows of a statement over COLUMNS, in their order.
+class EntryReader
+{
+public:
+    /// Fills entry (a fresh one) from the statement's row.
+    Result<void> read(const Statement &row, RegisterEntry &entry);
+
+private:
+    FieldsSlabs m_fields;
+    RepeatedColumn m_kind {3};
+    RepeatedColumn m_grid {5};
+    RepeatedColumn m_source {7};
+    RepeatedColumn m_verifiedBy {8};
+    RepeatedColumn m_verifiedAt {9};
+    RepeatedColumn m_updatedBy {12};
+    RepeatedColumn m_updatedAt {13};
+};
+
+Result<void> EntryReader::read(const Statement &row, RegisterEntry &entry)
+{
     entry.id = row.columnInt(0);
     const QByteArrayView blob = row.columnBlob(1);
     if (!blob.isEmpty()) {
@@ -92,21 +196,19 @@ Result<RegisterEntry> readEntry(const Statement &row)
             entry.wkb = decoded->wkb.toByteArray();
     }
     entry.code = row.columnText(2);
-    entry.kind = row.columnText(3);
+    entry.kind = m_kind.text(row);
     entry.name = row.columnText(4);
-    entry.gridCode = row.columnText(5);
+    entry.gridCode = m_grid.text(row);
     entry.address = row.columnText(6);
-    entry.source = row.columnText(7);
-    entry.verifiedBy = row.columnText(8);
-    if (!row.columnIsNull(9))
-        entry.verifiedAt = utcTime(row.columnText(9));
-    const QByteArrayView fields = row.columnBlob(10);
-    if (fields.size() > 2) // "{}" holds nothing to read
-        entry.fields = QJsonDocument::fromJson(fields.toByteArray()).object().toVariantMap();
+    entry.source = m_source.text(row);
+    entry.verifiedBy = m_verifiedBy.text(row);
+    entry.verifiedAt = m_verifiedAt.time(row);
+    // Parsed only when a field is read: a grid's list shows the core, not every field.
+    entry.fields = m_fields.take(row.columnBlob(10));
     entry.version = int(row.columnInt(11));
-    entry.updatedBy = row.columnText(12);
-    entry.updatedAt = utcTime(row.columnText(13));
-    return entry;
+    entry.updatedBy = m_updatedBy.text(row);
+    entry.updatedAt = m_updatedAt.time(row);
+    return {};
 }
 
 /// Text for a NOT NULL column: a null QString would bind as NULL.
@@ -201,6 +303,10 @@ Result<QList<RegisterEntry>> RegisterBook::select(
         return std::unexpected(statement.error());
     for (int index = 0; index < values.size(); ++index) {
         const QVariant &value = values.at(index);
+        if (value.isNull()) {
+            statement->bindNull(index + 1);
+            continue;
+        }
         switch (value.typeId()) {
         case QMetaType::Double:
             statement->bindDouble(index + 1, value.toDouble());
@@ -216,16 +322,17 @@ Result<QList<RegisterEntry>> RegisterBook::select(
         }
     }
     QList<RegisterEntry> entries;
+    EntryReader reader;
+    const QString doing = Tr::tr("Reading the register");
     while (true) {
-        auto row = statement->step(Tr::tr("Reading the register"));
+        auto row = statement->step(doing);
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             return entries;
-        auto entry = readEntry(*statement);
-        if (!entry)
-            return std::unexpected(entry.error());
-        entries << std::move(*entry);
+        // Read in place: a grid's page is tens of thousands of entries.
+        if (auto read = reader.read(*statement, entries.emplaceBack()); !read)
+            return std::unexpected(read.error());
     }
 }
 
@@ -810,12 +917,10 @@ Result<QList<RegisterChange>> RegisterBook::history(const QString &code) const
 }
 
 Result<QList<RegisterEntry>> RegisterBook::stale(
-    const std::optional<QString> &gridCode, const QDateTime &at) const
+    const std::optional<QString> &gridCode, const QDateTime &at, std::optional<int> staleDays) const
 {
-    QString where = QStringLiteral(
-        "WHERE (verified_at IS NULL OR julianday(?) - julianday(verified_at) > (SELECT "
-        "stale_days FROM register_kinds WHERE register_kinds.key = register_entries.kind))");
-    QVariantList values {isoTime(at)};
+    QString where = QStringLiteral("WHERE ") + IS_STALE;
+    QVariantList values {isoTime(at), staleDaysValue(staleDays)};
     if (gridCode) {
         where += QStringLiteral(" AND ") + IN_SCOPE;
         values << *gridCode;
@@ -824,16 +929,15 @@ Result<QList<RegisterEntry>> RegisterBook::stale(
 }
 
 Result<QList<KindCount>> RegisterBook::counts(
-    const std::optional<QString> &gridCode, const QDateTime &at) const
+    const std::optional<QString> &gridCode, const QDateTime &at, std::optional<int> staleDays) const
 {
     QSqlQuery query(m_workspace->database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT kind, count(*), sum(verified_at IS NULL OR julianday(?) - julianday(verified_at) "
-        "> (SELECT stale_days FROM register_kinds WHERE register_kinds.key = kind)) FROM "
-        "register_entries %1 GROUP BY kind")
-                      .arg(gridCode ? QStringLiteral("WHERE ") + IN_SCOPE : QString()));
+    query.prepare(QStringLiteral("SELECT kind, count(*), sum(%1) FROM register_entries %2 GROUP "
+                                 "BY kind")
+                      .arg(IS_STALE, gridCode ? QStringLiteral("WHERE ") + IN_SCOPE : QString()));
     query.addBindValue(isoTime(at));
+    query.addBindValue(staleDaysValue(staleDays));
     if (gridCode)
         query.addBindValue(*gridCode);
     if (auto done = exec(query, Tr::tr("Counting the register")); !done)

@@ -64,9 +64,6 @@ struct KindCount
 ///
 /// In a workspace that syncs, the history lines the book writes are how its changes reach the
 /// server (Sync::queueRegisterChanges()), and adopt() takes the server's in.
-///
-/// TODO(#10): a grid's entries are read whole, their fields parsed into maps, which keeps the
-/// two-million-entry benchmark's grid figure over its target.
 class RegisterBook
 {
 public:
@@ -78,7 +75,10 @@ public:
     const RegisterSchema &schema() const { return m_schema; }
     Workspace &workspace() const { return *m_workspace; }
 
-    /// Entries query selects, ordered by kind then code.
+    /// Entries query selects, ordered by kind then code. Read whole: each entry's own fields
+    /// stay their stored JSON until read (RegisterFields), and texts that repeat from entry to
+    /// entry (kind, grid, source, who and when) are shared, so a grid of tens of thousands of
+    /// entries costs little more than the rows themselves.
     Result<QList<RegisterEntry>> entries(const RegisterQuery &query = {}) const;
     Result<std::optional<RegisterEntry>> entry(const QString &code) const;
 
@@ -133,13 +133,14 @@ public:
 
     /// Entries not verified for longer than their kind allows at the given time (never
     /// verified counts as stale), in a grid and below it or everywhere, ordered by grid, kind
-    /// and code.
-    Result<QList<RegisterEntry>> stale(
-        const std::optional<QString> &gridCode, const QDateTime &at) const;
+    /// and code. staleDays, when given, is the period for every kind instead of each kind's own.
+    Result<QList<RegisterEntry>> stale(const std::optional<QString> &gridCode, const QDateTime &at,
+        std::optional<int> staleDays = std::nullopt) const;
 
-    /// Entries per kind (every kind, zeros included) in a grid and below it, or everywhere.
-    Result<QList<KindCount>> counts(
-        const std::optional<QString> &gridCode, const QDateTime &at) const;
+    /// Entries per kind (every kind, zeros included) in a grid and below it, or everywhere;
+    /// the stale ones counted as stale() finds them.
+    Result<QList<KindCount>> counts(const std::optional<QString> &gridCode, const QDateTime &at,
+        std::optional<int> staleDays = std::nullopt) const;
 
     /// Moves every entry whose anchor lies in another grid of grids (the map of a new edition)
     /// there, with a history line naming the edition. Returns how many moved. Call inside the

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include "registerfields.h"
+
 #include "domain/grid.h"
 
 #include <QByteArray>
@@ -28,7 +30,7 @@ struct RegisterEntry
     QString source; ///< where the entry came from: an import file, a desk …
     QString verifiedBy; ///< who last checked the entry on the ground; empty when never
     QDateTime verifiedAt; ///< UTC; invalid when never
-    QVariantMap fields;
+    RegisterFields fields; ///< by key; kept as their stored JSON until first read
     int version = 0; ///< 1 when first stored, one more at every change
     QString updatedBy;
     QDateTime updatedAt; ///< UTC
@@ -47,3 +49,6 @@ struct RegisterEntry
 };
 
 } // namespace GridDesk
+
+// Every member is a relocatable Qt value: a growing list of entries moves them as bytes.
+Q_DECLARE_TYPEINFO(GridDesk::RegisterEntry, Q_RELOCATABLE_TYPE);

@@ -357,6 +357,12 @@ Result<RegisterImportReport> importRegister(
         readOptions.encoding = options.mapping->encoding;
         readOptions.sourceCrs = options.mapping->sourceCrs;
     }
+    if (options.layer)
+        readOptions.layer = *options.layer;
+    if (options.encoding)
+        readOptions.encoding = options.encoding;
+    if (options.sourceCrs)
+        readOptions.sourceCrs = options.sourceCrs;
     auto reader = VectorReader::open(path, readOptions);
     if (!reader)
         return std::unexpected(reader.error());

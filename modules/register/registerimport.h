@@ -22,6 +22,12 @@ struct RegisterImportOptions
 {
     QString kind; ///< the kind every feature becomes
     std::optional<RegisterMapping> mapping; ///< by field name when empty
+    /// How to read the file, each over the mapping's own choice when given: a layer of a file
+    /// of several, the text encoding of a source that declares none, and the source CRS (an
+    /// EPSG code, a PROJ string or "gcj02") of one that declares none or a wrong one.
+    std::optional<QString> layer;
+    std::optional<QString> encoding;
+    std::optional<QString> sourceCrs;
     bool dryRun = false; ///< report what would happen, write nothing
     bool skipRefused = false; ///< import the rest when some features are refused
     QString importedBy;

@@ -4,6 +4,7 @@
 
 #include "logging.h"
 
+#include "gis/textencoding.h"
 #include "gis/vectorreader.h"
 #include "register/registermappingstore.h"
 #include "storage/workspace.h"
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -45,6 +47,36 @@ QString actionName(RegisterImportLine::Action action)
     return {};
 }
 
+/// A CRS as typed, with a bare or lower-case EPSG code written "EPSG:N"; other text (a PROJ
+/// string, "gcj02") as it is.
+QString normalisedCrs(const QString &typed)
+{
+    QString crs = typed.trimmed();
+    if (crs.startsWith(QLatin1String("epsg:"), Qt::CaseInsensitive))
+        crs = crs.mid(5).trimmed();
+    bool number = false;
+    crs.toUInt(&number);
+    return number ? QStringLiteral("EPSG:") + crs : typed.trimmed();
+}
+
+/// A reading problem, with what to choose in the dialog to mend it.
+QString problemText(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::MissingCrs:
+    case ErrorCode::UnknownCrs:
+        return RegisterMappingDialog::tr("%1\nGive the file's coordinate system as an EPSG code "
+                                         "under \"Source CRS\".")
+            .arg(error.message);
+    case ErrorCode::UnknownEncoding:
+        return RegisterMappingDialog::tr("%1\nChoose the file's text encoding under \"Text "
+                                         "encoding\".")
+            .arg(error.message);
+    default:
+        return error.message;
+    }
+}
+
 QTableWidgetItem *readOnly(const QString &text)
 {
     auto *item = new QTableWidgetItem(text);
@@ -61,6 +93,10 @@ RegisterMappingDialog::RegisterMappingDialog(
     , m_importedBy(importedBy)
     , m_file(new QLineEdit(this))
     , m_browse(new QPushButton(tr("Choose…"), this))
+    , m_layer(new QComboBox(this))
+    , m_encoding(new QComboBox(this))
+    , m_crs(new QLineEdit(this))
+    , m_crsRead(new QLabel(this))
     , m_kind(new QComboBox(this))
     , m_pattern(new QLineEdit(this))
     , m_fields(new QTableWidget(0, int(FieldColumn::Count), this))
@@ -74,6 +110,21 @@ RegisterMappingDialog::RegisterMappingDialog(
     m_file->setObjectName(QStringLiteral("file"));
     m_file->setReadOnly(true);
     m_file->setPlaceholderText(tr("A CSV, XLSX, GeoJSON, Shapefile, GeoPackage … file"));
+    m_layer->setObjectName(QStringLiteral("layer"));
+    m_layer->setEnabled(false);
+    m_layer->setToolTip(tr("The layer of a file that holds several (a GeoPackage, a workbook)"));
+    m_encoding->setObjectName(QStringLiteral("encoding"));
+    m_encoding->addItem(tr("As declared or detected"), QString());
+    m_encoding->addItem(QStringLiteral("UTF-8"), QStringLiteral("UTF-8"));
+    m_encoding->addItem(tr("GBK / GB18030 (Simplified Chinese)"), QStringLiteral("GBK"));
+    m_encoding->addItem(tr("Big5 (Traditional Chinese)"), QStringLiteral("Big5"));
+    m_encoding->setEnabled(false);
+    m_encoding->setToolTip(tr("For a CSV file or a shapefile that does not say how its text is "
+                              "encoded, or says it wrongly"));
+    m_crs->setObjectName(QStringLiteral("sourceCrs"));
+    m_crs->setPlaceholderText(tr("The file's own; or an EPSG code, such as 3826"));
+    m_crs->setToolTip(tr("For a file without a coordinate system, or with a wrong one"));
+    m_crsRead->setObjectName(QStringLiteral("sourceCrsRead"));
     m_kind->setObjectName(QStringLiteral("kind"));
     m_pattern->setObjectName(QStringLiteral("pattern"));
     m_pattern->setToolTip(tr("The mapping is remembered for files named like this; * stands for "
@@ -113,6 +164,12 @@ RegisterMappingDialog::RegisterMappingDialog(
     file->addWidget(m_browse);
     auto *form = new QFormLayout;
     form->addRow(tr("File:"), file);
+    form->addRow(tr("Layer:"), m_layer);
+    form->addRow(tr("Text encoding:"), m_encoding);
+    auto *crs = new QHBoxLayout;
+    crs->addWidget(m_crs, 1);
+    crs->addWidget(m_crsRead, 1);
+    form->addRow(tr("Source CRS:"), crs);
     form->addRow(tr("Entries of kind:"), m_kind);
     form->addRow(tr("Remember for files named:"), m_pattern);
 
@@ -135,6 +192,16 @@ RegisterMappingDialog::RegisterMappingDialog(
     resize(960, 780);
 
     connect(m_browse, &QPushButton::clicked, this, &RegisterMappingDialog::browse);
+    connect(m_layer, &QComboBox::currentIndexChanged, this, &RegisterMappingDialog::chooseLayer);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, [this] {
+        readSource();
+        showSample();
+    });
+    connect(m_crs, &QLineEdit::editingFinished, this, [this] {
+        if (!m_path.isEmpty() && m_crs->isModified())
+            readSource();
+        m_crs->setModified(false);
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         fillFields();
         applyMapping(RegisterMapping::byName(m_columns, targets()));
@@ -188,34 +255,56 @@ void RegisterMappingDialog::browse()
 
 bool RegisterMappingDialog::openFile(const QString &path)
 {
-    VectorReadOptions options;
-    options.requireGeometry = false;
-    auto remembered = RegisterMappingStore::forFile(m_workspace, path);
-    if (remembered && *remembered) {
-        options.layer = (*remembered)->mapping.layer;
-        options.encoding = (*remembered)->mapping.encoding;
-        options.sourceCrs = (*remembered)->mapping.sourceCrs;
-    }
-    auto reader = VectorReader::open(path, options);
-    if (!reader) {
-        showMessage(reader.error().message, true);
+    auto layers = vectorLayerNames(path);
+    if (!layers) {
+        showMessage(layers.error().message, true);
         return false;
     }
+    auto remembered = RegisterMappingStore::forFile(m_workspace, path);
+    const bool known = remembered && *remembered;
+    const RegisterMapping chosen = known ? (*remembered)->mapping : RegisterMapping {};
+
+    // The choices remembered for such files, before the file is read with them.
+    QString note;
+    {
+        const QSignalBlocker layerBlocker(m_layer);
+        const QSignalBlocker encodingBlocker(m_encoding);
+        m_layer->clear();
+        m_layer->addItems(*layers);
+        m_layer->setEnabled(layers->size() > 1);
+        qsizetype layerIndex = chosen.layer.isEmpty() ? 0 : layers->indexOf(chosen.layer);
+        if (layerIndex < 0) {
+            note = tr("The layer \"%1\" remembered for such files is not in this one; its first "
+                      "layer is read.")
+                       .arg(chosen.layer);
+            layerIndex = 0;
+        }
+        m_layer->setCurrentIndex(int(layerIndex));
+        const QString encoding = chosen.encoding
+            ? TextEncoding::canonicalName(*chosen.encoding).value_or(*chosen.encoding)
+            : QString();
+        if (m_encoding->findData(encoding) < 0)
+            m_encoding->addItem(encoding, encoding);
+        m_encoding->setCurrentIndex(m_encoding->findData(encoding));
+        m_crs->setText(chosen.sourceCrs.value_or(QString()));
+    }
+    const QString before = m_path;
     m_path = path;
-    m_layer = options.layer;
-    m_columns = (*reader)->header().fields;
-    auto first = (*reader)->next();
-    m_sample = first && *first ? (*first)->values : QList<QVariant>();
+    if (!readSource()) {
+        m_path = before;
+        return false;
+    }
+    const QString problem = message();
+
     m_file->setText(QFileInfo(path).fileName());
     m_report.reset();
     m_preview->setRowCount(0);
     m_summary->clear();
-
-    if (remembered && *remembered) {
+    if (known) {
         const QSignalBlocker blocker(m_kind);
         setKind((*remembered)->kind);
         fillFields();
-        applyMapping((*remembered)->mapping);
+        applyMapping(chosen);
         m_pattern->setText((*remembered)->pattern);
         showMessage(
             tr("Mapped as remembered for files named %1.").arg((*remembered)->pattern), false);
@@ -225,7 +314,147 @@ bool RegisterMappingDialog::openFile(const QString &path)
         m_pattern->setText(QFileInfo(path).fileName());
         showMessage(remembered ? QString() : remembered.error().message, !remembered);
     }
+    if (!note.isEmpty() || !problem.isEmpty()) {
+        QStringList problems {note, problem, message()};
+        problems.removeAll(QString());
+        showMessage(problems.join(u'\n'), true);
+    }
     return true;
+}
+
+bool RegisterMappingDialog::readSource()
+{
+    VectorReadOptions options;
+    options.requireGeometry = false;
+    options.layer = m_layer->currentText();
+    if (!encoding().isEmpty())
+        options.encoding = encoding();
+    if (!sourceCrs().isEmpty())
+        options.sourceCrs = sourceCrs();
+    auto reader = VectorReader::open(m_path, options);
+    std::optional<Error> problem;
+    bool crsProblem = false;
+    if (!reader) {
+        problem = reader.error();
+        crsProblem =
+            problem->code == ErrorCode::MissingCrs || problem->code == ErrorCode::UnknownCrs;
+        const bool encodingProblem = problem->code == ErrorCode::UnknownEncoding;
+        if (!crsProblem && !encodingProblem) {
+            showMessage(problem->message, true);
+            return false;
+        }
+        // The columns are read all the same, so that the choice is made beside them; the
+        // dry run and the import read with the choice, or refuse.
+        if (crsProblem)
+            options.sourceCrs = QStringLiteral("EPSG:4326");
+        if (encodingProblem)
+            options.encoding = QStringLiteral("ISO-8859-1");
+        reader = VectorReader::open(m_path, options);
+        if (!reader) {
+            showMessage(reader.error().message, true);
+            return false;
+        }
+    }
+    m_crsMissing = problem && problem->code == ErrorCode::MissingCrs;
+
+    const VectorData &header = (*reader)->header();
+    m_driver = header.driver;
+    m_columns = header.fields;
+    auto first = (*reader)->next();
+    m_sample = first && *first ? (*first)->values : QList<QVariant>();
+    if (!first && !problem)
+        problem = first.error();
+
+    const bool textDeclaresNothing =
+        m_driver == QLatin1String("ESRI Shapefile") || m_driver == QLatin1String("CSV");
+    m_encoding->setEnabled(textDeclaresNothing);
+    m_encoding->setItemText(0,
+        encoding().isEmpty() && !problem ? tr("As declared or detected (%1)").arg(header.encoding)
+                                         : tr("As declared or detected"));
+    m_crsRead->setText(m_crsMissing ? tr("The file names no coordinate system.")
+            : crsProblem            ? QString()
+                                    : tr("Read as %1").arg(header.crs));
+    showMessage(problem ? problemText(*problem) : QString(), problem.has_value());
+    return true;
+}
+
+void RegisterMappingDialog::chooseLayer()
+{
+    if (m_path.isEmpty())
+        return;
+    readSource();
+    fillFields();
+    applyMapping(RegisterMapping::byName(m_columns, targets()));
+    m_report.reset();
+    m_preview->setRowCount(0);
+    m_summary->clear();
+}
+
+QStringList RegisterMappingDialog::layers() const
+{
+    QStringList names;
+    for (int index = 0; index < m_layer->count(); ++index)
+        names << m_layer->itemText(index);
+    return names;
+}
+
+QString RegisterMappingDialog::layer() const
+{
+    return m_layer->count() > 1 ? m_layer->currentText() : QString();
+}
+
+bool RegisterMappingDialog::setLayer(const QString &layer)
+{
+    const int index = m_layer->findText(layer);
+    if (index < 0) {
+        showMessage(tr("%1 has no layer \"%2\"; its layers are %3.")
+                        .arg(m_file->text(), layer, layers().join(QStringLiteral(", "))),
+            true);
+        return false;
+    }
+    if (index == m_layer->currentIndex())
+        return message().isEmpty();
+    m_layer->setCurrentIndex(index); // reads it through chooseLayer()
+    return message().isEmpty();
+}
+
+QString RegisterMappingDialog::encoding() const
+{
+    return m_encoding->currentData().toString();
+}
+
+bool RegisterMappingDialog::setEncoding(const QString &encoding)
+{
+    const QString name = encoding.trimmed().isEmpty()
+        ? QString()
+        : TextEncoding::canonicalName(encoding).value_or(QString());
+    const int index = m_encoding->findData(name);
+    if (index < 0 || (name.isEmpty() && !encoding.trimmed().isEmpty())) {
+        showMessage(
+            tr("The encoding \"%1\" is not one offered; choose UTF-8, GBK or Big5.").arg(encoding),
+            true);
+        return false;
+    }
+    if (index != m_encoding->currentIndex())
+        m_encoding->setCurrentIndex(index); // reads the file again
+    else if (!m_path.isEmpty())
+        readSource();
+    return message().isEmpty();
+}
+
+QString RegisterMappingDialog::sourceCrs() const
+{
+    return normalisedCrs(m_crs->text());
+}
+
+bool RegisterMappingDialog::setSourceCrs(const QString &crs)
+{
+    m_crs->setText(crs);
+    if (m_path.isEmpty())
+        return true;
+    readSource();
+    showSample();
+    return message().isEmpty();
 }
 
 QStringList RegisterMappingDialog::targets() const
@@ -317,7 +546,11 @@ void RegisterMappingDialog::showSample()
 RegisterMapping RegisterMappingDialog::mapping() const
 {
     RegisterMapping mapping;
-    mapping.layer = m_layer;
+    mapping.layer = layer();
+    if (!encoding().isEmpty())
+        mapping.encoding = encoding();
+    if (!sourceCrs().isEmpty())
+        mapping.sourceCrs = sourceCrs();
     for (int row = 0; row < m_fields->rowCount(); ++row) {
         const QString target =
             m_fields->item(row, int(FieldColumn::Target))->data(Qt::UserRole).toString();
@@ -339,6 +572,13 @@ std::optional<RegisterImportReport> RegisterMappingDialog::run(bool dry)
         showMessage(tr("Choose a file first."), true);
         return std::nullopt;
     }
+    if (m_crsMissing && sourceCrs().isEmpty()) {
+        showMessage(tr("%1 names no coordinate system: give it as an EPSG code under \"Source "
+                       "CRS\" (4326 for longitude and latitude).")
+                        .arg(m_file->text()),
+            true);
+        return std::nullopt;
+    }
     RegisterImportOptions options;
     options.kind = kind();
     options.mapping = mapping();
@@ -347,7 +587,7 @@ std::optional<RegisterImportReport> RegisterMappingDialog::run(bool dry)
     options.importedBy = m_importedBy;
     auto report = importRegister(m_workspace, m_path, options);
     if (!report) {
-        showMessage(report.error().message, true);
+        showMessage(problemText(report.error()), true);
         return std::nullopt;
     }
     showMessage({}, false);

@@ -26,8 +26,11 @@ class Workspace;
 /// or refused and why, and the import in one transaction. The mapping used is remembered for
 /// files named like this one and offered again for the next.
 ///
-/// TODO(#10): a file of several layers is read at its first layer (or the remembered mapping's
-/// layer); the dialog offers no choice of layer, encoding or source CRS yet.
+/// How the file is read is chosen too, and remembered with the mapping: the layer of a file of
+/// several, the text encoding of a CSV or shapefile that declares none (or declares a wrong
+/// one), and the source CRS as an EPSG code for a file that has none or a wrong one. Each
+/// choice reads the file again at once, so its columns, first row and any problem show before
+/// the dry run.
 class RegisterMappingDialog : public QDialog
 {
     Q_OBJECT
@@ -47,6 +50,24 @@ public:
     /// Gives a register field the same value in every entry.
     void setValue(const QString &target, const QString &value);
     void setPattern(const QString &pattern);
+    /// The layers of the file, in its order; one for most formats.
+    QStringList layers() const;
+    /// The layer read; empty when the file has only one.
+    QString layer() const;
+    /// Reads another layer of the file and maps its columns by name. False, with the reason
+    /// shown, when the file has no such layer.
+    bool setLayer(const QString &layer);
+    /// The text encoding chosen ("UTF-8", "GBK", "Big5"); empty for the declared or detected.
+    QString encoding() const;
+    /// Reads the file's text in another encoding; false, with the reason shown, when the first
+    /// row does not decode or the encoding is not one offered.
+    bool setEncoding(const QString &encoding);
+    /// The source CRS chosen, as "EPSG:N"; empty for the file's own.
+    QString sourceCrs() const;
+    /// Reads the file's coordinates in another CRS: an EPSG code ("3826" or "EPSG:3826"), or
+    /// empty for the file's own. False, with the reason shown, when PROJ does not know it or
+    /// the first row's coordinates are not longitude/latitude once converted.
+    bool setSourceCrs(const QString &crs);
     /// The mapping as the table shows it.
     RegisterMapping mapping() const;
 
@@ -68,6 +89,8 @@ Q_SIGNALS:
 
 private:
     void browse();
+    bool readSource();
+    void chooseLayer();
     void fillFields();
     void applyMapping(const RegisterMapping &mapping);
     void showSample();
@@ -81,13 +104,18 @@ private:
     RegisterSchema m_schema;
     QString m_importedBy;
     QString m_path;
-    QString m_layer;
+    QString m_driver;
+    bool m_crsMissing = false; ///< the file declares no CRS and none is chosen
     QStringList m_columns;
     QList<QVariant> m_sample;
     std::optional<RegisterImportReport> m_report;
 
     QLineEdit *m_file;
     QPushButton *m_browse;
+    QComboBox *m_layer;
+    QComboBox *m_encoding;
+    QLineEdit *m_crs;
+    QLabel *m_crsRead;
     QComboBox *m_kind;
     QLineEdit *m_pattern;
     QTableWidget *m_fields;

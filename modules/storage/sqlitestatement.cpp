@@ -133,6 +133,12 @@ QString SqliteStatement::columnText(int column) const
     return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
 }
 
+QByteArrayView SqliteStatement::columnUtf8(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QByteArrayView(text, text ? sqlite3_column_bytes(m_statement, column) : 0);
+}
+
 QByteArrayView SqliteStatement::columnBlob(int column) const
 {
     const void *bytes = sqlite3_column_blob(m_statement, column);

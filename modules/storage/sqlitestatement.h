@@ -46,6 +46,9 @@ public:
     double columnDouble(int column) const;
     bool columnIsNull(int column) const;
     QString columnText(int column) const;
+    /// The column's text as UTF-8 bytes, without a QString made; valid until the next step()
+    /// or reset().
+    QByteArrayView columnUtf8(int column) const;
     /// Valid until the next step() or reset().
     QByteArrayView columnBlob(int column) const;
 

@@ -136,6 +136,13 @@ QString Statement::columnText(int column) const
     return m_sqlite->columnText(column);
 }
 
+QByteArrayView Statement::columnUtf8(int column) const
+{
+    if (m_postgres)
+        return m_postgres->value(column);
+    return m_sqlite->columnUtf8(column);
+}
+
 QByteArrayView Statement::columnBlob(int column) const
 {
     if (m_postgres)

@@ -53,6 +53,9 @@ public:
     double columnDouble(int column) const;
     bool columnIsNull(int column) const;
     QString columnText(int column) const;
+    /// The column's text as UTF-8 bytes, without a QString made (for comparing a row's text
+    /// with the row before); valid until the next step() or reset().
+    QByteArrayView columnUtf8(int column) const;
     /// Valid until the next step() or reset().
     QByteArrayView columnBlob(int column) const;
 

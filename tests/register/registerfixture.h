@@ -11,6 +11,7 @@
 
 #include <gdal.h>
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -139,6 +140,89 @@ inline QVariant scalar(const Workspace &workspace, const QString &sql)
     if (!query.exec(sql) || !query.next())
         return {};
     return query.value(0);
+}
+
+/// A point of a test file: a name, a second text field, and x, y in the layer's units.
+struct TestPoint
+{
+    const char *name;
+    const char *other;
+    double x;
+    double y;
+};
+
+/// Adds a point layer of two text fields ("name" and otherField) to a dataset, its points as
+/// given and its CRS said to be EPSG:epsg. False when GDAL refuses a step.
+inline bool addPointLayer(GDALDatasetH dataset, const char *layerName, const char *otherField,
+    int epsg, const QList<TestPoint> &points)
+{
+    OGRSpatialReferenceH srs = OSRNewSpatialReference(nullptr);
+    OSRImportFromEPSG(srs, epsg);
+    OSRSetAxisMappingStrategy(srs, OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayerH layer = GDALDatasetCreateLayer(dataset, layerName, srs, wkbPoint, nullptr);
+    OSRRelease(srs);
+    if (!layer)
+        return false;
+    for (const char *name : {"name", otherField}) {
+        OGRFieldDefnH field = OGR_Fld_Create(name, OFTString);
+        const bool made = OGR_L_CreateField(layer, field, TRUE) == OGRERR_NONE;
+        OGR_Fld_Destroy(field);
+        if (!made)
+            return false;
+    }
+    for (const TestPoint &point : points) {
+        OGRFeatureH feature = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+        OGR_F_SetFieldString(feature, 0, point.name);
+        OGR_F_SetFieldString(feature, 1, point.other);
+        OGRGeometryH geometry = OGR_G_CreateGeometry(wkbPoint);
+        OGR_G_SetPoint_2D(geometry, 0, point.x, point.y);
+        OGR_F_SetGeometryDirectly(feature, geometry);
+        const bool made = OGR_L_CreateFeature(layer, feature) == OGRERR_NONE;
+        OGR_F_Destroy(feature);
+        if (!made)
+            return false;
+    }
+    return true;
+}
+
+/// A GeoPackage of two point layers, written with GDAL: "lamps" (fields name, lamp_code), two
+/// street lamps in longitude/latitude, one at Taipei Main Station (121.5170°E, 25.0478°N), one
+/// at Taipei City Hall (121.5645°E, 25.0340°N); and "shelters" (fields name, address), a
+/// shelter at each of the same spots whose coordinates are TWD97 / TM2 metres (EPSG:3826)
+/// although the layer says WGS84, as a file saved with the wrong CRS does. False when GDAL
+/// could not write it.
+inline bool writeTwoLayerGeoPackage(const QString &path)
+{
+    GDALAllRegister();
+    QFile::remove(path);
+    GDALDriverH driver = GDALGetDriverByName("GPKG");
+    GDALDatasetH dataset = driver
+        ? GDALCreate(driver, QFile::encodeName(path).constData(), 0, 0, 0, GDT_Unknown, nullptr)
+        : nullptr;
+    if (!dataset)
+        return false;
+    const bool written = addPointLayer(dataset, "lamps", "lamp_code", 4326,
+                             {{"Station lamp", "L-001", 121.5170, 25.0478},
+                                 {"City hall lamp", "L-002", 121.5645, 25.0340}})
+        && addPointLayer(dataset, "shelters", "address", 4326,
+            {{"Station shelter", "Zhongxiao West Road 49", 302166.227, 2771171.641},
+                {"City hall shelter", "Shifu Road 1", 306965.533, 2769662.224}});
+    GDALClose(dataset);
+    return written;
+}
+
+/// A CSV of two city components (name, lon, lat) whose names are GBK, Simplified Chinese, and
+/// which declares no encoding: a lamp, 北京东路路灯, at Taipei Main Station and a hydrant,
+/// 人民广场消防栓, at Taipei City Hall. False when it could not be written.
+inline bool writeGbkCsv(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const QByteArray text = "name,lon,lat\n" + QByteArray::fromHex("b1b1bea9b6abc2b7c2b7b5c6")
+        + ",121.5170,25.0478\n" + QByteArray::fromHex("c8cbc3f1b9e3b3a1cffbb7c0cba8")
+        + ",121.5645,25.0340\n";
+    return file.write(text) == text.size();
 }
 
 /// The SHA-256 of a file: whether it changed at all.

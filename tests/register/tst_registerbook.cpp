@@ -372,6 +372,23 @@ private Q_SLOTS:
         QCOMPARE(counts->at(0).stale, 0);
         QCOMPARE(counts->at(1).entries, 1);
         QCOMPARE(counts->at(1).stale, 1);
+
+        // A period asked for stands for every kind's own, in lists and counts alike.
+        const auto codesOf = [](const Result<QList<RegisterEntry>> &entries) {
+            QStringList codes;
+            for (const RegisterEntry &entry : *entries)
+                codes << entry.code;
+            return codes;
+        };
+        QCOMPARE(codesOf(book->stale(std::nullopt, later, 200)), QStringList({never->code}));
+        QCOMPARE(codesOf(book->stale(std::nullopt, later, 30)),
+            QStringList({east->code, never->code, west->code}));
+        QCOMPARE(
+            codesOf(book->stale(QStringLiteral("SQ-W"), later, 99)), QStringList({west->code}));
+        QCOMPARE(codesOf(book->stale(QStringLiteral("SQ-W"), later, 100)), QStringList());
+        auto strict = book->counts(QStringLiteral("SQ-E"), later, 30);
+        QCOMPARE(strict->at(0).stale, 1);
+        QCOMPARE(strict->at(1).stale, 1);
     }
 
     void entriesNearAPointComeNearestFirst()

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -20,11 +21,35 @@ namespace {
 
 const QString BIKES = QStringLiteral("youbike_sub_stn_1.geojson");
 
+qint64 entriesOf(const Workspace &workspace, const QString &kind)
+{
+    return Test::scalar(workspace,
+        QStringLiteral("SELECT count(*) FROM register_entries WHERE kind = '%1'").arg(kind))
+        .toLongLong();
+}
+
 qint64 things(const Workspace &workspace)
 {
-    return Test::scalar(
-        workspace, QStringLiteral("SELECT count(*) FROM register_entries WHERE kind = 'thing'"))
-        .toLongLong();
+    return entriesOf(workspace, QStringLiteral("thing"));
+}
+
+/// The source columns the table offers for a register field ("— none —" first).
+QStringList offeredColumns(const RegisterMappingDialog &dialog, const QString &target)
+{
+    const auto *source = dialog.findChild<QComboBox *>(QStringLiteral("source_") + target);
+    QStringList columns;
+    for (int index = 1; source && index < source->count(); ++index)
+        columns << source->itemData(index).toString();
+    return columns;
+}
+
+/// The grids the last dry run would put each row in, in file order.
+QStringList gridsOf(const RegisterMappingDialog &dialog)
+{
+    QStringList grids;
+    for (const RegisterImportLine &line : dialog.lastReport()->lines)
+        grids << line.grid;
+    return grids;
 }
 
 /// The bike stations mapped in the dialog as the shipped mapping file maps them.
@@ -54,14 +79,10 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
+    void mapsARealFileDryRunsAndImportsIt()
     {
         if (!QFile::exists(Test::taipeiRegistry(BIKES)))
             QSKIP("the shared data folder with Taipei's registers is not beside this checkout");
-    }
-
-    void mapsARealFileDryRunsAndImportsIt()
-    {
         auto ws = taipei(QStringLiteral("bikes.gpkg"));
         QVERIFY(ws);
         const qint64 before = things(*ws);
@@ -137,6 +158,8 @@ private Q_SLOTS:
 
     void badInputGetsAClearMessageAndWritesNothing()
     {
+        if (!QFile::exists(Test::taipeiRegistry(BIKES)))
+            QSKIP("the shared data folder with Taipei's registers is not beside this checkout");
         auto ws = taipei(QStringLiteral("bad.gpkg"));
         QVERIFY(ws);
         const qint64 before = things(*ws);
@@ -162,6 +185,171 @@ private Q_SLOTS:
         auto remembered = RegisterMappingStore::all(*ws);
         QVERIFY(remembered.has_value());
         QVERIFY(remembered->isEmpty());
+    }
+
+    void aLayerOfAGeoPackageIsChosenWithItsSourceCrs()
+    {
+        auto ws = taipei(QStringLiteral("layers.gpkg"));
+        QVERIFY(ws);
+        const QString file = m_fixture.filePath(QStringLiteral("patrol_points.gpkg"));
+        QVERIFY(Test::writeTwoLayerGeoPackage(file));
+        const qint64 before = entriesOf(*ws, QStringLiteral("place"));
+        RegisterMappingDialog dialog(*ws, QStringLiteral("Supervisor Li"));
+        dialog.show();
+        QVERIFY2(dialog.openFile(file), qPrintable(dialog.message()));
+
+        // The first layer at first; the other offered beside it. A GeoPackage's text is UTF-8.
+        QCOMPARE(
+            dialog.layers(), QStringList({QStringLiteral("lamps"), QStringLiteral("shelters")}));
+        QCOMPARE(dialog.layer(), QStringLiteral("lamps"));
+        QVERIFY(dialog.findChild<QComboBox *>(QStringLiteral("layer"))->isEnabled());
+        QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("encoding"))->isEnabled());
+        QCOMPARE(offeredColumns(dialog, QStringLiteral("name")),
+            QStringList({QStringLiteral("name"), QStringLiteral("lamp_code")}));
+        dialog.setKind(QStringLiteral("thing"));
+        QVERIFY2(dialog.dryRun(), qPrintable(dialog.message()));
+        const QStringList lampGrids = gridsOf(dialog);
+        QCOMPARE(lampGrids.size(), 2);
+        QVERIFY(!lampGrids.at(0).isEmpty() && !lampGrids.at(1).isEmpty());
+        QVERIFY(lampGrids.at(0) != lampGrids.at(1));
+
+        // A layer that is not there is named, with those that are.
+        QVERIFY(!dialog.setLayer(QStringLiteral("benches")));
+        QVERIFY2(dialog.message().contains(QLatin1String("\"benches\""))
+                && dialog.message().contains(QLatin1String("lamps, shelters")),
+            qPrintable(dialog.message()));
+        QCOMPARE(dialog.layer(), QStringLiteral("lamps"));
+
+        // The shelters' layer says WGS84 but holds metres: the first row already shows it, and
+        // neither the dry run nor the import takes it.
+        QVERIFY(!dialog.setLayer(QStringLiteral("shelters")));
+        QCOMPARE(dialog.layer(), QStringLiteral("shelters"));
+        QCOMPARE(offeredColumns(dialog, QStringLiteral("name")),
+            QStringList({QStringLiteral("name"), QStringLiteral("address")}));
+        QVERIFY2(
+            dialog.message().contains(QLatin1String("Source CRS")), qPrintable(dialog.message()));
+        dialog.setKind(QStringLiteral("place"));
+        QVERIFY(!dialog.dryRun());
+        QVERIFY2(dialog.message().contains(QLatin1String("not longitude/latitude")),
+            qPrintable(dialog.message()));
+        QVERIFY(!dialog.importFile());
+        QCOMPARE(entriesOf(*ws, QStringLiteral("place")), before);
+
+        // An EPSG code PROJ does not know is named, and nothing is read with it.
+        QVERIFY(!dialog.setSourceCrs(QStringLiteral("999999")));
+        QVERIFY2(
+            dialog.message().contains(QLatin1String("EPSG:999999")), qPrintable(dialog.message()));
+        QVERIFY(!dialog.importFile());
+        QVERIFY(dialog.message().contains(QLatin1String("EPSG:999999")));
+        QCOMPARE(entriesOf(*ws, QStringLiteral("place")), before);
+
+        // TWD97 / TM2 puts each shelter in the grid of the lamp at the same spot.
+        QVERIFY2(dialog.setSourceCrs(QStringLiteral("3826")), qPrintable(dialog.message()));
+        QCOMPARE(dialog.sourceCrs(), QStringLiteral("EPSG:3826"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("sourceCrsRead"))
+                    ->text()
+                    .contains(QLatin1String("TWD97")));
+        QVERIFY2(dialog.dryRun(), qPrintable(dialog.message()));
+        QCOMPARE(dialog.lastReport()->created, 2);
+        QCOMPARE(gridsOf(dialog), lampGrids);
+        QCOMPARE(entriesOf(*ws, QStringLiteral("place")), before);
+
+        const QString folder = QStringLiteral(GRIDDESK_SCREENSHOT_DIR);
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(dialog.grab().save(
+            QDir(folder).filePath(QStringLiteral("register-mapping-layer.png"))));
+
+        dialog.setPattern(QStringLiteral("patrol_points*.gpkg"));
+        QVERIFY2(dialog.importFile(), qPrintable(dialog.message()));
+        QCOMPARE(entriesOf(*ws, QStringLiteral("place")), before + 2);
+        auto remembered = RegisterMappingStore::all(*ws);
+        QVERIFY(remembered.has_value());
+        QCOMPARE(remembered->size(), 1);
+        QCOMPARE(remembered->first().mapping.layer, QStringLiteral("shelters"));
+        QCOMPARE(
+            remembered->first().mapping.sourceCrs.value_or(QString()), QStringLiteral("EPSG:3826"));
+        QVERIFY(!remembered->first().mapping.encoding);
+
+        // The next file of the kind opens at the layer and with the CRS remembered.
+        const QString next = m_fixture.filePath(QStringLiteral("patrol_points_2.gpkg"));
+        QVERIFY(Test::writeTwoLayerGeoPackage(next));
+        RegisterMappingDialog again(*ws, QStringLiteral("Supervisor Li"));
+        QVERIFY(again.openFile(next));
+        QCOMPARE(again.layer(), QStringLiteral("shelters"));
+        QCOMPARE(again.sourceCrs(), QStringLiteral("EPSG:3826"));
+        QCOMPARE(again.kind(), QStringLiteral("place"));
+        QVERIFY2(again.dryRun(), qPrintable(again.message()));
+        QCOMPARE(again.lastReport()->created, 0);
+        QCOMPARE(again.lastReport()->updated + again.lastReport()->unchanged, 2);
+    }
+
+    void theTextEncodingOfACsvIsChosen()
+    {
+        auto ws = taipei(QStringLiteral("gbk.gpkg"));
+        QVERIFY(ws);
+        const QString file = m_fixture.filePath(QStringLiteral("components_gbk.csv"));
+        QVERIFY(Test::writeGbkCsv(file));
+        const qint64 before = things(*ws);
+        RegisterMappingDialog dialog(*ws, QStringLiteral("Supervisor Li"));
+        QVERIFY2(dialog.openFile(file), qPrintable(dialog.message()));
+        dialog.setKind(QStringLiteral("thing"));
+        QCOMPARE(dialog.layers().size(), 1);
+        QCOMPARE(dialog.layer(), QString());
+        QVERIFY(!dialog.findChild<QComboBox *>(QStringLiteral("layer"))->isEnabled());
+        QVERIFY(dialog.findChild<QComboBox *>(QStringLiteral("encoding"))->isEnabled());
+
+        // Read as UTF-8 the names do not decode: said at once, naming the row and the column,
+        // and the import takes nothing.
+        QVERIFY(!dialog.setEncoding(QStringLiteral("UTF-8")));
+        QVERIFY2(dialog.message().contains(QLatin1String("feature 1"))
+                && dialog.message().contains(QLatin1String("name")),
+            qPrintable(dialog.message()));
+        QVERIFY(!dialog.importFile());
+        QVERIFY(dialog.message().contains(QLatin1String("feature 1")));
+        QCOMPARE(things(*ws), before);
+        QVERIFY(!dialog.setEncoding(QStringLiteral("Shift_JIS")));
+        QVERIFY(dialog.message().contains(QLatin1String("Shift_JIS")));
+        QCOMPARE(dialog.encoding(), QStringLiteral("UTF-8"));
+
+        QVERIFY2(dialog.setEncoding(QStringLiteral("GB18030")), qPrintable(dialog.message()));
+        QCOMPARE(dialog.encoding(), QStringLiteral("GBK"));
+        QCOMPARE(dialog.fieldsTable()->item(1, 3)->text(), QStringLiteral("北京东路路灯"));
+        QVERIFY2(dialog.importFile(), qPrintable(dialog.message()));
+        QCOMPARE(things(*ws), before + 2);
+        QCOMPARE(Test::scalar(*ws,
+                     QStringLiteral("SELECT count(*) FROM register_entries WHERE name IN "
+                                    "('北京东路路灯', '人民广场消防栓')"))
+                     .toLongLong(),
+            2);
+        auto remembered = RegisterMappingStore::forFile(*ws, file);
+        QVERIFY(remembered && *remembered);
+        QCOMPARE((*remembered)->mapping.encoding.value_or(QString()), QStringLiteral("GBK"));
+        QVERIFY((*remembered)->mapping.layer.isEmpty());
+    }
+
+    void aShapefileWithoutItsPrjIsGivenItsCrs()
+    {
+        auto ws = taipei(QStringLiteral("noprj.gpkg"));
+        QVERIFY(ws);
+        const qint64 before = entriesOf(*ws, QStringLiteral("place"));
+        RegisterMappingDialog dialog(*ws, QStringLiteral("Supervisor Li"));
+        QVERIFY(dialog.openFile(Test::dataPath(QStringLiteral("taipei/wenshan_noprj.shp"))));
+        QVERIFY2(
+            dialog.message().contains(QLatin1String("Source CRS")), qPrintable(dialog.message()));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("sourceCrsRead"))
+                    ->text()
+                    .contains(QLatin1String("no coordinate system")));
+        dialog.setKind(QStringLiteral("place"));
+        dialog.mapField(QStringLiteral("name"), QStringLiteral("VNAME"));
+        QVERIFY(!dialog.dryRun());
+        QVERIFY2(dialog.message().contains(QLatin1String("EPSG")), qPrintable(dialog.message()));
+
+        QVERIFY2(dialog.setSourceCrs(QStringLiteral("EPSG:4326")), qPrintable(dialog.message()));
+        QVERIFY2(dialog.dryRun(), qPrintable(dialog.message()));
+        QCOMPARE(dialog.lastReport()->features, 43);
+        QCOMPARE(dialog.lastReport()->created, 43);
+        QCOMPARE(dialog.lastReport()->outsideGrids, 0);
+        QCOMPARE(entriesOf(*ws, QStringLiteral("place")), before);
     }
 
     void theRegisterDockOpensIt()

@@ -9,8 +9,10 @@ namespace GridDesk {
 
 CaseTime CaseTime::naive(const QDate &date, const QTime &time)
 {
+    // Made once: making the zone from its name costs more than the rest of a time.
+    static const QTimeZone utc = QTimeZone::utc();
     CaseTime result;
-    result.m_wall = QDateTime(date, time, QTimeZone::utc());
+    result.m_wall = QDateTime(date, time, utc);
     return result;
 }
 

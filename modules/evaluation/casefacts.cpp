@@ -45,11 +45,9 @@ bool endedOnTime(const QList<StageClock> &clocks)
     return true;
 }
 
-} // namespace
-
-CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
-    const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
-    bool patrolCredited)
+/// The facts of file, whose stage clocks are clocks.
+CaseFacts factsOf(const CaseFile &file, const QList<StageClock> &clocks, const QString &gridCode,
+    const QString &rowCategory, bool patrolCredited)
 {
     CaseFacts facts;
     facts.caseId = file.caseId();
@@ -60,7 +58,7 @@ CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
     const CaseEvent &report = file.events().constFirst();
     facts.reportedAt = report.at.wallTime();
     facts.channel = report.data.value(QLatin1String("channel")).toString();
-    facts.hotline = isHotlineReport(report);
+    facts.hotline = CaseFacts::isHotlineReport(report);
     facts.category = file.category().isEmpty() ? rowCategory : file.category();
     facts.leadUnit = file.leadUnit();
     facts.coUnits = file.coUnits();
@@ -75,17 +73,39 @@ CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
     facts.satisfaction = file.satisfaction();
     const CaseTime contacted = file.firstContact();
     facts.contactedFirst = contacted.isValid()
-        && report.at.wallTime().secsTo(contacted.wallTime()) <= FIRST_CONTACT_HOURS * 3600;
+        && report.at.wallTime().secsTo(contacted.wallTime())
+            <= CaseFacts::FIRST_CONTACT_HOURS * 3600;
     facts.patrolCredited = patrolCredited;
-    facts.firstDiscovered = isFirstDiscovery(facts.channel, patrolCredited, facts.mergedAway);
+    facts.firstDiscovered =
+        CaseFacts::isFirstDiscovery(facts.channel, patrolCredited, facts.mergedAway);
 
-    const QList<StageClock> clocks = StageClocks::history(file, categories, calendar);
     for (const StageClock &clock : clocks) {
         if (clock.ended.isValid())
             facts.stages << StageSpan {clock.stage, clock.started.secsTo(clock.ended)};
     }
     facts.closedOnTime = facts.closed && endedOnTime(clocks);
     return facts;
+}
+
+} // namespace
+
+CaseFacts CaseFacts::of(const CaseFile &file, const CategoryTree &categories,
+    const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
+    bool patrolCredited)
+{
+    if (!file.exists())
+        return factsOf(file, {}, gridCode, rowCategory, patrolCredited);
+    return factsOf(file, StageClocks::history(file, categories, calendar), gridCode, rowCategory,
+        patrolCredited);
+}
+
+CaseFacts CaseFacts::of(const QList<CaseEvent> &events, const CategoryTree &categories,
+    const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
+    bool patrolCredited)
+{
+    CaseFile file;
+    const QList<StageClock> clocks = StageClocks::replay(events, categories, calendar, file);
+    return factsOf(file, clocks, gridCode, rowCategory, patrolCredited);
 }
 
 QStringList CaseFacts::firstDiscoveryChannels()

@@ -67,6 +67,10 @@ struct CaseFacts
     static CaseFacts of(const CaseFile &file, const CategoryTree &categories,
         const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
         bool patrolCredited = false);
+    /// The same for the file events make (one case's, in sequence order), replayed once.
+    static CaseFacts of(const QList<CaseEvent> &events, const CategoryTree &categories,
+        const WorkCalendar &calendar, const QString &gridCode, const QString &rowCategory,
+        bool patrolCredited = false);
 
     /// The one rule of first discovery: the case was found by the city's own people before
     /// anyone reported it, because it came in through one of their channels

@@ -30,7 +30,7 @@ struct Tr
 using GroupKey = std::pair<QString, QString>;
 
 /// Cases handed to the counting thread at a time.
-constexpr std::size_t BATCH_SIZE = 4096;
+constexpr qsizetype BATCH_SIZE = 4096;
 
 bool inPeriod(const EvaluationFilter &filter, const QDate &day)
 {
@@ -87,9 +87,9 @@ public:
 
     void count(const HistoryStream::Case &item)
     {
-        const CaseFacts facts = CaseFacts::of(CaseFile::replay(item.events), m_setup.categories,
-            m_setup.calendar, item.gridCode, item.category,
-            m_patrolCredited.contains(item.events.constFirst().caseId));
+        const CaseFacts facts =
+            CaseFacts::of(item.events, m_setup.categories, m_setup.calendar, item.gridCode,
+                item.category, m_patrolCredited.contains(item.events.constFirst().caseId));
         if (!inPeriod(m_filter, facts.reportedAt.date()))
             return;
         if (!m_jurisdiction.sees(facts.leadUnit, facts.coUnits, facts.gridCode)) {
@@ -137,40 +137,50 @@ private:
     qint64 m_hidden = 0;
 };
 
-/// Reads every history of workspace up to cutoff and has tally count it. Reading and counting
-/// take about as long as each other: the cases are counted in batches on a second thread
-/// while the next batch is read. One batch is counted at a time, in id order, so the tally
-/// needs no lock and its groups keep their ids sorted. A counted batch comes back to be freed
-/// and refilled here, on the thread that allocated it, so that its memory goes back to the
-/// allocator arena it came from. Returns the number of cases read.
+/// Reads every history of workspace up to cutoff and has tally count it. Stepping through the
+/// rows and making them into events take about as long as each other: the rows are read here
+/// in batches, and each batch's events are made and counted on a second thread while the next
+/// batch is read. One batch is counted at a time, in id order, so the decoder and the tally
+/// need no lock and the tally's groups keep their ids sorted. A counted batch comes back to be
+/// cleared and refilled here, on the thread that allocated it, so that its memory goes back
+/// to the allocator arena it came from. Returns the number of cases read.
 Result<qint64> readInBatches(const Workspace &workspace, const QString &cutoff, Tally &tally)
 {
-    using Batch = std::vector<HistoryStream::Case>;
-    Batch batch;
-    batch.reserve(BATCH_SIZE);
-    std::future<Batch> counting;
-    auto countBatch = [&tally](Batch cases) {
-        for (const HistoryStream::Case &item : cases)
-            tally.count(item);
-        return cases;
+    using Batch = HistoryStream::Batch;
+    struct Counted
+    {
+        Batch batch;
+        Result<void> result;
     };
-    auto collect = [&](const HistoryStream::Case &item) {
-        batch.push_back(item);
-        if (batch.size() < BATCH_SIZE)
-            return;
-        Batch counted = counting.valid() ? counting.get() : Batch();
-        counting = std::async(std::launch::async, countBatch, std::move(batch));
-        counted.clear();
-        counted.reserve(BATCH_SIZE);
-        batch = std::move(counted);
+    HistoryStream::Decoder decoder;
+    auto countBatch = [&tally, &decoder](Batch batch) {
+        Result<void> result =
+            decoder.decode(batch, [&tally](const HistoryStream::Case &item) { tally.count(item); });
+        return Counted {std::move(batch), std::move(result)};
+    };
+    std::future<Counted> counting;
+    auto take = [&](Batch &full) -> Result<void> {
+        Batch recycled;
+        if (counting.valid()) {
+            Counted counted = counting.get();
+            if (!counted.result)
+                return std::unexpected(counted.result.error());
+            recycled = std::move(counted.batch);
+        }
+        counting = std::async(std::launch::async, countBatch, std::move(full));
+        recycled.clear();
+        full = std::move(recycled);
+        return {};
     };
 
-    auto read = HistoryStream::forEachCase(workspace, cutoff, collect);
+    auto read = HistoryStream::forEachBatch(workspace, cutoff, BATCH_SIZE, take);
+    Result<void> counted;
     if (counting.valid())
-        counting.get();
+        counted = counting.get().result;
     if (!read)
         return std::unexpected(read.error());
-    countBatch(std::move(batch));
+    if (!counted)
+        return std::unexpected(counted.error());
     return *read;
 }
 

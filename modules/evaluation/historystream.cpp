@@ -11,6 +11,11 @@
 #include <QJsonDocument>
 #include <QTimeZone>
 
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace GridDesk {
 
 namespace {
@@ -34,16 +39,32 @@ constexpr const char *CASES_SQL = "SELECT fid, category, grid_code FROM cases OR
 
 enum Column { CaseId, Sequence, Action, At, From, To, Data, Referred };
 
-/// Keys of the stored vocabulary to their values, for reading a million rows without
-/// building a string for each.
+/// The stored keys of a vocabulary with their values, for reading millions of rows without
+/// building a string or hashing one for each: there are a few dozen keys, told apart by
+/// their length and bytes faster than by a hash.
 template<typename Enum>
-QHash<QByteArray, Enum> keyTable(int count, QString (*key)(Enum))
+class KeyTable
 {
-    QHash<QByteArray, Enum> table;
-    for (int i = 0; i < count; ++i)
-        table.insert(key(Enum(i)).toLatin1(), Enum(i));
-    return table;
-}
+public:
+    KeyTable(int count, QString (*key)(Enum))
+    {
+        for (int i = 0; i < count; ++i)
+            m_keys.push_back({key(Enum(i)).toLatin1(), Enum(i)});
+    }
+
+    std::optional<Enum> find(QByteArrayView text) const
+    {
+        for (const auto &[key, value] : m_keys) {
+            if (key.size() == text.size()
+                && std::memcmp(key.constData(), text.data(), key.size()) == 0)
+                return value;
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::vector<std::pair<QByteArray, Enum>> m_keys;
+};
 
 int digits(QByteArrayView text, qsizetype at, int count)
 {
@@ -75,41 +96,33 @@ std::optional<CaseTime> parseTime(QByteArrayView text)
 }
 
 /// The data of events already met, by action and stored text: parsed once per distinct text
-/// and shared by every event that carries it.
+/// and shared by every event that carries it. Keyed by standard strings, whose hash costs a
+/// fraction of Qt's for the millions of lookups of a pass.
 class DataCache
 {
 public:
-    /// The data of the current row of action; empty when the stored text is not a JSON
-    /// object.
-    std::optional<QJsonObject> data(CaseAction action, const SqliteStatement &row)
+    /// The data of an event of action stored as text; empty when it is not a JSON object.
+    std::optional<QJsonObject> data(CaseAction action, QByteArrayView text)
     {
-        if (action == CaseAction::FeedBack) {
-            const bool referred = !row.columnIsNull(Referred) && row.columnInt(Referred) != 0;
-            return referred ? QJsonObject {{QStringLiteral("referred"), true}} : QJsonObject();
-        }
-        if (row.columnIsNull(Data))
-            return QJsonObject();
-
-        m_key.clear();
-        m_key.append(char('A' + int(action)));
-        m_key.append(row.columnBlob(Data));
-        const auto found = m_known.constFind(m_key);
-        if (found != m_known.constEnd())
-            return *found;
-        const QJsonDocument document = QJsonDocument::fromJson(row.columnBlob(Data).toByteArray());
+        m_key.assign(1, char('A' + int(action)));
+        m_key.append(text.data(), std::size_t(text.size()));
+        const auto found = m_known.find(m_key);
+        if (found != m_known.end())
+            return found->second;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray());
         if (!document.isObject())
             return std::nullopt;
         // Texts met once each (a merge's case id) would only grow the cache.
         if (m_known.size() >= MAX_ENTRIES)
             m_known.clear();
-        m_known.insert(m_key, document.object());
+        m_known.emplace(m_key, document.object());
         return document.object();
     }
 
 private:
-    static constexpr qsizetype MAX_ENTRIES = 4096;
-    QByteArray m_key;
-    QHash<QByteArray, QJsonObject> m_known;
+    static constexpr std::size_t MAX_ENTRIES = 4096;
+    std::string m_key;
+    std::unordered_map<std::string, QJsonObject> m_known;
 };
 
 /// Walks the case rows beside the events, both in id order.
@@ -124,9 +137,10 @@ public:
     Result<bool> seek(qint64 caseId)
     {
         while (m_ready && m_rows.columnInt(0) < caseId) {
-            auto step = m_rows.step(Tr::tr("Reading the cases"));
+            // What it was doing is told only when it fails: a step is much cheaper.
+            auto step = m_rows.step();
             if (!step)
-                return std::unexpected(step.error());
+                return std::unexpected(step.error().at(Tr::tr("Reading the cases")));
             m_ready = *step;
         }
         return m_ready && m_rows.columnInt(0) == caseId;
@@ -141,134 +155,258 @@ public:
         return {};
     }
 
-    QString text(int column) const { return m_rows.columnText(column); }
+    QByteArrayView bytes(int column) const { return m_rows.columnBlob(column); }
 
 private:
     SqliteStatement m_rows;
     bool m_ready = false;
 };
 
-/// One pass over the events: turns rows into events, case by case.
-class EventReader
+template<typename Enum>
+std::optional<Enum> lookUp(const KeyTable<Enum> &table, const SqliteStatement &row, int column)
+{
+    return table.find(row.columnBlob(column));
+}
+
+const KeyTable<CaseAction> ACTIONS(int(CaseAction::Count), caseActionKey);
+const KeyTable<CaseState> STATES(int(CaseState::Count), caseStateKey);
+
+/// The data of row as the case file reads it: of a feedback only whether it was referred.
+std::optional<QJsonObject> dataOf(
+    const HistoryStream::Batch::Row &row, const char *text, DataCache &cache)
+{
+    if (row.action == CaseAction::FeedBack)
+        return row.referred ? QJsonObject {{QStringLiteral("referred"), true}} : QJsonObject();
+    if (!row.hasData)
+        return QJsonObject();
+    return cache.data(row.action, QByteArrayView(text + row.data, row.dataSize));
+}
+
+} // namespace
+
+void HistoryStream::Batch::clear()
+{
+    m_rows.clear();
+    m_cases.clear();
+    m_text.resize(0); // keeps its capacity, as the vectors do, for the next batch
+}
+
+/// What a decoder keeps from one batch to the next.
+struct HistoryStream::Decoder::Parsed
+{
+    DataCache data;
+    QByteArray lastAt;
+    CaseTime lastTime;
+    Case current;
+};
+
+HistoryStream::Decoder::Decoder()
+    : m_parsed(std::make_unique<Parsed>())
+{ }
+
+HistoryStream::Decoder::~Decoder() = default;
+
+Result<void> HistoryStream::Decoder::decode(
+    const Batch &batch, const std::function<void(const Case &)> &visit)
+{
+    Parsed &parsed = *m_parsed;
+    Case &current = parsed.current;
+    const char *text = batch.m_text.constData();
+    for (const Batch::CaseRows &rows : batch.m_cases) {
+        current.events.clear();
+        current.events.reserve(rows.rowCount);
+        for (qsizetype i = rows.firstRow; i < rows.firstRow + rows.rowCount; ++i) {
+            const Batch::Row &row = batch.m_rows[std::size_t(i)];
+            // Events of one case often share their time: the last one read is kept.
+            const QByteArrayView at(text + row.at, row.atSize);
+            if (at != QByteArrayView(parsed.lastAt)) {
+                const std::optional<CaseTime> time = parseTime(at);
+                if (!time) {
+                    return fail(ErrorCode::InvalidRow,
+                        Tr::tr("Case %1 has an event at \"%2\", which is not a time.")
+                            .arg(row.caseId)
+                            .arg(QString::fromUtf8(at)));
+                }
+                parsed.lastAt = at.toByteArray();
+                parsed.lastTime = *time;
+            }
+            const std::optional<QJsonObject> data = dataOf(row, text, parsed.data);
+            if (!data) {
+                return fail(ErrorCode::InvalidRow,
+                    Tr::tr("Event %1 of case %2 holds data that is not a JSON object.")
+                        .arg(row.sequence)
+                        .arg(row.caseId));
+            }
+
+            CaseEvent event;
+            event.caseId = row.caseId;
+            event.sequence = row.sequence;
+            event.action = row.action;
+            event.to = row.to;
+            event.at = parsed.lastTime;
+            if (row.hasFrom)
+                event.from = row.from;
+            event.data = *data;
+            current.events << std::move(event);
+        }
+        current.category = QString::fromUtf8(text + rows.category, rows.categorySize);
+        current.gridCode = QString::fromUtf8(text + rows.grid, rows.gridSize);
+        visit(current);
+    }
+    return {};
+}
+
+namespace {
+
+/// One pass over the events: keeps their rows, case by case, in batches.
+class BatchReader
 {
 public:
-    EventReader(SqliteStatement events, const QString &cutoff)
+    BatchReader(SqliteStatement events, CaseRows caseRows, const QString &cutoff,
+        qsizetype batchSize, const std::function<Result<void>(HistoryStream::Batch &batch)> &take)
         : m_events(std::move(events))
+        , m_caseRows(std::move(caseRows))
         , m_cutoff(cutoff.toLatin1())
+        , m_batchSize(batchSize)
+        , m_take(take)
     { }
 
-    /// Reads the next row into current, or hands the finished case to done first when the
-    /// row is another case's. False at the end of the events.
-    Result<bool> next(
-        HistoryStream::Case &current, qint64 &currentId, const std::function<Result<void>()> &done)
+    Result<qint64> run(HistoryStream::Batch &batch)
     {
-        auto step = m_events.step();
-        if (!step) {
-            return std::unexpected(
-                step.error().at(Tr::tr("Reading the history of case %1").arg(currentId)));
+        if (auto started = m_caseRows.start(); !started)
+            return std::unexpected(started.error());
+        while (true) {
+            auto step = m_events.step();
+            if (!step) {
+                return std::unexpected(
+                    step.error().at(Tr::tr("Reading the history of case %1").arg(m_caseId)));
+            }
+            if (!*step)
+                break;
+            const qint64 caseId = m_events.columnInt(CaseId);
+            if (caseId != m_caseId) {
+                if (auto finished = finishCase(batch); !finished)
+                    return std::unexpected(finished.error());
+                m_caseId = caseId;
+                m_cut = false;
+                m_kept = 0;
+            }
+            if (m_cut)
+                continue;
+            if (auto kept = keepRow(batch); !kept)
+                return std::unexpected(kept.error());
         }
-        if (!*step)
-            return false;
-
-        const qint64 caseId = m_events.columnInt(CaseId);
-        if (caseId != currentId) {
-            if (auto finished = done(); !finished)
-                return std::unexpected(finished.error());
-            current.events.clear();
-            currentId = caseId;
-            m_cut = false;
+        if (auto finished = finishCase(batch); !finished)
+            return std::unexpected(finished.error());
+        if (batch.caseCount() > 0) {
+            if (auto taken = m_take(batch); !taken)
+                return std::unexpected(taken.error());
         }
-        if (m_cut)
-            return true;
-        auto read = readEvent(caseId, current.events.size() + 1);
-        if (!read)
-            return std::unexpected(read.error());
-        if (*read)
-            current.events << std::move(**read);
-        return true;
+        return m_visited;
     }
 
 private:
-    /// The event of the current row, expected to be number sequence of caseId; empty when
-    /// it happened at or after the cutoff, and so do the case's later ones.
-    Result<std::optional<CaseEvent>> readEvent(qint64 caseId, qsizetype sequence)
+    /// Keeps the current row as the next event of the current case, unless it happened at or
+    /// after the cutoff; then so do the case's later ones.
+    Result<void> keepRow(HistoryStream::Batch &batch)
     {
         const QByteArrayView at = m_events.columnBlob(At);
         if (!m_cutoff.isEmpty() && at.first(std::min<qsizetype>(at.size(), 19)) >= m_cutoff) {
             m_cut = true; // what came later had not happened at the report's end
-            return std::nullopt;
+            return {};
         }
-        auto time = timeOf(at, caseId);
-        if (!time)
-            return std::unexpected(time.error());
 
-        CaseEvent event;
-        event.caseId = caseId;
-        event.sequence = int(m_events.columnInt(Sequence));
-        const std::optional<CaseAction> action = lookUp(ACTIONS, Action);
-        const std::optional<CaseState> to = lookUp(STATES, To);
-        if (!action || !to || event.sequence != sequence) {
+        HistoryStream::Batch::Row row;
+        row.caseId = m_caseId;
+        row.sequence = int(m_events.columnInt(Sequence));
+        const std::optional<CaseAction> action = lookUp(ACTIONS, m_events, Action);
+        const std::optional<CaseState> to = lookUp(STATES, m_events, To);
+        if (!action || !to || row.sequence != m_kept + 1) {
             return fail(ErrorCode::InvalidRow,
                 Tr::tr("Event %1 of case %2 cannot be read: unknown action or state, or out of "
                        "order.")
-                    .arg(event.sequence)
-                    .arg(caseId));
+                    .arg(row.sequence)
+                    .arg(m_caseId));
         }
-        event.action = *action;
-        event.to = *to;
-        event.at = *time;
-        event.from = m_events.columnIsNull(From) ? std::nullopt : lookUp(STATES, From);
-        const std::optional<QJsonObject> data = m_data.data(event.action, m_events);
-        if (!data) {
-            return fail(ErrorCode::InvalidRow,
-                Tr::tr("Event %1 of case %2 holds data that is not a JSON object.")
-                    .arg(event.sequence)
-                    .arg(caseId));
+        row.action = *action;
+        row.to = *to;
+        if (!m_events.columnIsNull(From)) {
+            const std::optional<CaseState> from = lookUp(STATES, m_events, From);
+            row.hasFrom = from.has_value();
+            row.from = from.value_or(CaseState::Reported);
         }
-        event.data = *data;
-        return event;
+        row.referred = row.action == CaseAction::FeedBack && !m_events.columnIsNull(Referred)
+            && m_events.columnInt(Referred) != 0;
+        row.hasData = row.action != CaseAction::FeedBack && !m_events.columnIsNull(Data);
+        row.at = append(batch, at);
+        row.atSize = at.size();
+        if (row.hasData) {
+            const QByteArrayView data = m_events.columnBlob(Data);
+            row.data = append(batch, data);
+            row.dataSize = data.size();
+        }
+
+        if (m_kept == 0) {
+            HistoryStream::Batch::CaseRows rows;
+            rows.firstRow = qsizetype(batch.m_rows.size());
+            batch.m_cases.push_back(rows);
+        }
+        batch.m_rows.push_back(row);
+        ++batch.m_cases.back().rowCount;
+        ++m_kept;
+        return {};
     }
 
-    /// Events of one case often share their time: the last one read is kept.
-    Result<CaseTime> timeOf(QByteArrayView at, qint64 caseId)
+    /// Adds the case row's category and grid to the case read last, and hands the batch
+    /// over once it is full. Cases whose first event lies after the cutoff had not been
+    /// reported yet: they are not kept.
+    Result<void> finishCase(HistoryStream::Batch &batch)
     {
-        if (at == QByteArrayView(m_lastAt))
-            return m_lastTime;
-        const std::optional<CaseTime> time = parseTime(at);
-        if (!time) {
-            return fail(ErrorCode::InvalidRow,
-                Tr::tr("Case %1 has an event at \"%2\", which is not a time.")
-                    .arg(caseId)
-                    .arg(QString::fromUtf8(at)));
+        if (m_caseId == 0 || m_kept == 0)
+            return {};
+        auto found = m_caseRows.seek(m_caseId);
+        if (!found)
+            return std::unexpected(found.error());
+        HistoryStream::Batch::CaseRows &rows = batch.m_cases.back();
+        if (*found) {
+            const QByteArrayView category = m_caseRows.bytes(1);
+            rows.category = append(batch, category);
+            rows.categorySize = category.size();
+            const QByteArrayView grid = m_caseRows.bytes(2);
+            rows.grid = append(batch, grid);
+            rows.gridSize = grid.size();
         }
-        m_lastAt = at.toByteArray();
-        m_lastTime = *time;
-        return *time;
+        ++m_visited;
+        m_kept = 0;
+        if (batch.caseCount() < m_batchSize)
+            return {};
+        auto taken = m_take(batch);
+        batch.clear();
+        return taken;
     }
 
-    template<typename Enum>
-    std::optional<Enum> lookUp(const QHash<QByteArray, Enum> &table, int column) const
+    static qsizetype append(HistoryStream::Batch &batch, QByteArrayView bytes)
     {
-        const QByteArrayView key = m_events.columnBlob(column);
-        const auto found = table.constFind(QByteArray::fromRawData(key.data(), key.size()));
-        return found == table.constEnd() ? std::nullopt : std::optional(*found);
+        const qsizetype at = batch.m_text.size();
+        batch.m_text.append(bytes);
+        return at;
     }
-
-    static inline const auto ACTIONS = keyTable<CaseAction>(int(CaseAction::Count), caseActionKey);
-    static inline const auto STATES = keyTable<CaseState>(int(CaseState::Count), caseStateKey);
 
     SqliteStatement m_events;
+    CaseRows m_caseRows;
     QByteArray m_cutoff;
+    qsizetype m_batchSize = 0;
+    const std::function<Result<void>(HistoryStream::Batch &batch)> &m_take;
+    qint64 m_caseId = 0;
     bool m_cut = false;
-    QByteArray m_lastAt;
-    CaseTime m_lastTime;
-    DataCache m_data;
+    int m_kept = 0; // events of the current case kept so far
+    qint64 m_visited = 0;
 };
 
 } // namespace
 
-Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QString &cutoff,
-    const std::function<void(const Case &)> &visit)
+Result<qint64> HistoryStream::forEachBatch(const Workspace &workspace, const QString &cutoff,
+    qsizetype batchSize, const std::function<Result<void>(Batch &batch)> &take)
 {
     auto events = SqliteStatement::prepare(workspace.connection(), EVENTS_SQL);
     if (!events)
@@ -276,38 +414,18 @@ Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QStr
     auto caseRows = SqliteStatement::prepare(workspace.connection(), CASES_SQL);
     if (!caseRows)
         return std::unexpected(caseRows.error());
-    CaseRows rows(std::move(*caseRows));
-    if (auto started = rows.start(); !started)
-        return std::unexpected(started.error());
+    BatchReader reader(std::move(*events), CaseRows(std::move(*caseRows)), cutoff, batchSize, take);
+    Batch batch;
+    return reader.run(batch);
+}
 
-    EventReader reader(std::move(*events), cutoff);
-    Case current;
-    qint64 currentId = 0;
-    qint64 visited = 0;
-    // Cases whose first event lies after the cutoff had not been reported yet: not visited.
-    auto finish = [&]() -> Result<void> {
-        if (currentId == 0 || current.events.isEmpty())
-            return {};
-        auto found = rows.seek(currentId);
-        if (!found)
-            return std::unexpected(found.error());
-        current.category = *found ? rows.text(1) : QString();
-        current.gridCode = *found ? rows.text(2) : QString();
-        visit(current);
-        ++visited;
-        return {};
-    };
-
-    while (true) {
-        auto more = reader.next(current, currentId, finish);
-        if (!more)
-            return std::unexpected(more.error());
-        if (!*more)
-            break;
-    }
-    if (auto done = finish(); !done)
-        return std::unexpected(done.error());
-    return visited;
+Result<qint64> HistoryStream::forEachCase(const Workspace &workspace, const QString &cutoff,
+    const std::function<void(const Case &)> &visit)
+{
+    constexpr qsizetype BATCH_SIZE = 1024;
+    Decoder decoder;
+    return forEachBatch(workspace, cutoff, BATCH_SIZE,
+        [&](const Batch &batch) { return decoder.decode(batch, visit); });
 }
 
 } // namespace GridDesk

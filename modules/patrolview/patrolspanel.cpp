@@ -8,6 +8,7 @@
 
 #include "domain/posts.h"
 #include "patrol/patrolimportjob.h"
+#include "patrol/patrolsummaryjob.h"
 #include "storage/workspace.h"
 
 #include <QComboBox>
@@ -82,6 +83,7 @@ PatrolsPanel::PatrolsPanel(QWidget *parent)
     , m_progress(new QProgressBar(m_progressRow))
     , m_cancel(new QPushButton(tr("Cancel import"), m_progressRow))
     , m_message(new QLabel(this))
+    , m_loadingBar(new QProgressBar(this))
     , m_tracks(makeTable({tr("Person"), tr("File"), tr("Started (UTC)"), tr("Ended (UTC)"),
                              tr("Fixes"), tr("Length")},
           this))
@@ -103,6 +105,11 @@ PatrolsPanel::PatrolsPanel(QWidget *parent)
     m_message->setObjectName(QStringLiteral("patrolMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_loadingBar->setObjectName(QStringLiteral("patrolLoading"));
+    m_loadingBar->setRange(0, 0);
+    m_loadingBar->setTextVisible(true);
+    m_loadingBar->setFormat(tr("Loading the patrol tracks…"));
+    m_loadingBar->hide();
     m_tracks->setObjectName(QStringLiteral("patrolTracks"));
     m_coverage->setObjectName(QStringLiteral("patrolCoverage"));
     m_cases->setObjectName(QStringLiteral("patrolCases"));
@@ -114,6 +121,7 @@ PatrolsPanel::PatrolsPanel(QWidget *parent)
     layout->addLayout(form);
     buildImportRow(layout);
     layout->addWidget(m_message);
+    layout->addWidget(m_loadingBar);
     layout->addWidget(new QLabel(tr("Patrol tracks:"), this));
     layout->addWidget(m_tracks, 2);
     layout->addWidget(new QLabel(tr("Grids the chosen patrol saw (double-click to show):"), this));
@@ -201,7 +209,9 @@ Result<void> PatrolsPanel::open(const QString &path)
     // The import works on the file open before; it must stop before another one is shown.
     ++m_importSerial;
     m_import.reset();
+    m_loading.reset();
     endImport();
+    endLoading();
     auto opened = Workspace::open(path);
     if (!opened)
         return std::unexpected(opened.error());
@@ -277,6 +287,12 @@ bool PatrolsPanel::importFile(const QString &path)
             true);
         return false;
     }
+    if (isLoading()) {
+        showMessage(tr("The patrol tracks are still being loaded; import again once they are "
+                       "shown."),
+            true);
+        return false;
+    }
     // The path as opened: for a PostgreSQL store, path() leaves the password out.
     m_import = std::make_unique<PatrolImportJob>(
         m_workspacePath, path, m_person->currentText(), m_sight->value());
@@ -341,12 +357,13 @@ void PatrolsPanel::showProgress(ImportStage stage, qint64 done, qint64 total)
 void PatrolsPanel::endImport()
 {
     m_progressRow->hide();
-    m_importButton->setEnabled(true);
+    m_importButton->setEnabled(!isLoading());
 }
 
 void PatrolsPanel::onImportFinished(const PatrolImport &import)
 {
-    endImport();
+    // The tracks are read again before another import may start.
+    m_progressRow->hide();
     const PatrolTrack &track = import.track;
     QString text = tr(
         "Imported %1 as %2's patrol: %n fix(es), %3 m, %4 grid(s) seen.", nullptr, track.pointCount)
@@ -356,10 +373,7 @@ void PatrolsPanel::onImportFinished(const PatrolImport &import)
     if (!import.notes.isEmpty())
         text += u' ' + import.notes.join(u' ');
     showMessage(text, false);
-    if (auto shown = reload(); !shown)
-        showMessage(shown.error().message, true);
-    chooseTrack(track.id);
-    Q_EMIT importFinished(track.id);
+    startLoading(track.id);
 }
 
 void PatrolsPanel::onImportFailed(const Error &error)
@@ -374,8 +388,6 @@ void PatrolsPanel::onImportFailed(const Error &error)
 
 // Tracks ---------------------------------------------------------------------------------
 
-// TODO(#8): after each import every track is read again with its fixes and the cases credited
-// to all of them are worked out anew, on the GUI thread: about half a second with 120 000 fixes.
 Result<void> PatrolsPanel::reload()
 {
     QElapsedTimer timer;
@@ -383,15 +395,72 @@ Result<void> PatrolsPanel::reload()
     auto summary = m_book->summary({}, true);
     if (!summary)
         return std::unexpected(summary.error());
-    m_summary = std::move(*summary);
+    qCInfo(lcPatrolView) << "read" << summary->tracks.size() << "patrol tracks in"
+                         << timer.elapsed() << "ms";
+    showSummary(std::move(*summary));
+    return {};
+}
+
+bool PatrolsPanel::isLoading() const
+{
+    return m_loading && m_loading->isRunning();
+}
+
+void PatrolsPanel::startLoading(qint64 chosenId)
+{
+    // Every track is read with its fixes and the credits are worked out anew: with a hundred
+    // thousand fixes that takes about half a second, so not on this thread.
+    m_loading = std::make_unique<PatrolSummaryJob>(m_workspacePath, PatrolFilter {}, true);
+    const int serial = m_importSerial;
+    connect(m_loading.get(), &PatrolSummaryJob::summaryFinished, this,
+        [this, serial, chosenId](const PatrolSummary &summary) {
+            if (serial == m_importSerial)
+                onLoaded(summary, chosenId);
+        });
+    connect(m_loading.get(), &PatrolSummaryJob::summaryFailed, this,
+        [this, serial, chosenId](const Error &error) {
+            if (serial == m_importSerial)
+                onLoadFailed(error, chosenId);
+        });
+    m_importButton->setEnabled(false);
+    m_loadingBar->show();
+    m_loading->start();
+}
+
+void PatrolsPanel::onLoaded(const PatrolSummary &summary, qint64 chosenId)
+{
+    endLoading();
+    showSummary(PatrolSummary(summary));
+    chooseTrack(chosenId);
+    Q_EMIT tracksLoaded();
+    Q_EMIT importFinished(chosenId);
+}
+
+void PatrolsPanel::onLoadFailed(const Error &error, qint64 chosenId)
+{
+    endLoading();
+    //: %1 says why
+    showMessage(tr("The track was imported, but the patrol tracks could not be read again: %1")
+                    .arg(error.message),
+        true);
+    Q_EMIT tracksLoaded();
+    Q_EMIT importFinished(chosenId);
+}
+
+void PatrolsPanel::endLoading()
+{
+    m_loadingBar->hide();
+    m_importButton->setEnabled(!isImporting());
+}
+
+void PatrolsPanel::showSummary(PatrolSummary &&summary)
+{
+    m_summary = std::move(summary);
     m_overlay.setTracks(m_summary.tracks);
     fillTracks();
     fillChosen();
     judgePlans();
-    qCInfo(lcPatrolView) << "showing" << m_summary.tracks.size() << "patrol tracks, read in"
-                         << timer.elapsed() << "ms";
     Q_EMIT tracksChanged();
-    return {};
 }
 
 void PatrolsPanel::fillTracks()

@@ -22,6 +22,7 @@ class QTableWidget;
 namespace GridDesk {
 
 class PatrolImportJob;
+class PatrolSummaryJob;
 class PlanPeriodChooser;
 class Workspace;
 struct GridChoice;
@@ -31,7 +32,8 @@ struct GridChoice;
 /// one the share of each grid it saw and the cases found on it, and the patrol plans of the
 /// grids: added, edited and removed here, and judged over a period the user chooses. Its
 /// overlay draws the tracks on the map. Works on the GUI thread, on its own connection to the
-/// workspace file.
+/// workspace file; after an import the tracks are read again on a worker thread of their own
+/// (PatrolSummaryJob), while the panel says it is loading them.
 class PatrolsPanel : public QWidget
 {
     Q_OBJECT
@@ -56,6 +58,8 @@ public:
     /// Stops the running import; nothing of its log is kept.
     void cancelImport();
     bool isImporting() const;
+    /// Whether the tracks are being read again after an import.
+    bool isLoading() const;
     /// Chooses the track with id: its grids and cases are listed and the map shows it wider.
     void chooseTrack(qint64 id);
 
@@ -82,8 +86,12 @@ Q_SIGNALS:
     void caseRequested(qint64 id);
     void gridRequested(const QString &code);
     void importStarted(const QString &path);
-    /// The log was imported as track id, now shown and chosen.
+    /// The log was imported as track id, now shown and chosen: emitted once the tracks have
+    /// been read again, after tracksLoaded().
     void importFinished(qint64 id);
+    /// The tracks were read again on the worker and are shown (or, when they could not be
+    /// read, the panel says why).
+    void tracksLoaded();
     /// The log was not imported (message says why); nothing of it was kept.
     void importFailed(const QString &message);
     /// The plans changed (added, edited or removed).
@@ -98,6 +106,12 @@ private:
     void onImportFailed(const Error &error);
     void endImport();
     Result<void> reload();
+    /// Reads the tracks again on a worker and chooses track chosenId once they are shown.
+    void startLoading(qint64 chosenId);
+    void onLoaded(const PatrolSummary &summary, qint64 chosenId);
+    void onLoadFailed(const Error &error, qint64 chosenId);
+    void endLoading();
+    void showSummary(PatrolSummary &&summary);
     void fillTracks();
     void fillChosen();
     /// Lists m_plans, choosing the plan with chosenId again.
@@ -116,6 +130,7 @@ private:
     std::unique_ptr<PatrolBook> m_book;
     std::unique_ptr<PatrolImportJob> m_import;
     int m_importSerial = 0;
+    std::unique_ptr<PatrolSummaryJob> m_loading;
     TrackOverlay m_overlay;
     PatrolSummary m_summary;
     QList<PlanStatus> m_plans;
@@ -129,6 +144,7 @@ private:
     QProgressBar *m_progress;
     QPushButton *m_cancel;
     QLabel *m_message;
+    QProgressBar *m_loadingBar;
     QTableWidget *m_tracks;
     QTableWidget *m_coverage;
     QTableWidget *m_cases;

@@ -183,10 +183,16 @@ QStringList CategoryTree::path(const QString &code) const
 
 TimeLimit CategoryTree::limit(const QString &code, Stage stage) const
 {
-    for (const QString &step : path(code)) {
-        const auto found = m_categories.constFind(step);
-        if (found != m_categories.constEnd() && found->limits.contains(stage))
-            return found->limits.value(stage);
+    // The walk of path(), without making the list: every stage clock asks.
+    auto found = m_categories.constFind(code);
+    for (qsizetype steps = 0; found != m_categories.constEnd() && steps < m_categories.size();
+         ++steps) {
+        const auto limit = found->limits.constFind(stage);
+        if (limit != found->limits.constEnd())
+            return *limit;
+        if (found->parentCode.isEmpty())
+            break;
+        found = m_categories.constFind(found->parentCode);
     }
     return standardLimits().value(stage);
 }

@@ -54,20 +54,27 @@ std::optional<StageClock> current(
 QList<StageClock> history(
     const CaseFile &file, const CategoryTree &categories, const WorkCalendar &calendar)
 {
-    QList<StageClock> clocks;
     CaseFile replayed;
-    for (const CaseEvent &event : file.events()) {
-        const bool leavesState = replayed.exists() && event.to != replayed.state();
+    return replay(file.events(), categories, calendar, replayed);
+}
+
+QList<StageClock> replay(const QList<CaseEvent> &events, const CategoryTree &categories,
+    const WorkCalendar &calendar, CaseFile &file)
+{
+    Q_ASSERT(!file.exists());
+    QList<StageClock> clocks;
+    for (const CaseEvent &event : events) {
+        const bool leavesState = file.exists() && event.to != file.state();
         if (leavesState) {
-            if (auto clock = current(replayed, categories, calendar)) {
+            if (auto clock = current(file, categories, calendar)) {
                 clock->ended = event.at.wallTime();
-                clocks << *clock;
+                clocks << std::move(*clock);
             }
         }
-        replayed.apply(event);
+        file.apply(event);
     }
-    if (auto clock = current(replayed, categories, calendar))
-        clocks << *clock;
+    if (auto clock = current(file, categories, calendar))
+        clocks << std::move(*clock);
     return clocks;
 }
 

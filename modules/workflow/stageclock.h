@@ -41,6 +41,12 @@ std::optional<StageClock> current(
 QList<StageClock> history(
     const CaseFile &file, const CategoryTree &categories, const WorkCalendar &calendar);
 
+/// Replays events (one case's, in sequence order) into file, which must be empty, and returns
+/// what history() returns for the file they make: one replay where CaseFile::replay() and
+/// history() would make two.
+QList<StageClock> replay(const QList<CaseEvent> &events, const CategoryTree &categories,
+    const WorkCalendar &calendar, CaseFile &file);
+
 } // namespace StageClocks
 
 } // namespace GridDesk

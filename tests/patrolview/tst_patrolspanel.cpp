@@ -604,6 +604,20 @@ private Q_SLOTS:
             }
         });
 
+        // After the import the tracks are read again on a worker: meanwhile the panel says it
+        // is loading them, the event loop turns and no other import starts.
+        auto *loadingBar = m_panel->findChild<QProgressBar *>(QStringLiteral("patrolLoading"));
+        QVERIFY(loadingBar);
+        QVERIFY(!loadingBar->isVisible());
+        int ticksWhileLoading = 0;
+        connect(&timer, &QTimer::timeout, &guard, [&] {
+            if (m_panel->isLoading() && loadingBar->isVisible()
+                && !button("importTrackButton")->isEnabled()) {
+                ++ticksWhileLoading;
+            }
+        });
+        QSignalSpy loaded(m_panel, &PatrolsPanel::tracksLoaded);
+
         timer.start();
         QSignalSpy finished(m_panel, &PatrolsPanel::importFinished);
         QVERIFY(m_panel->importFile(path));
@@ -629,6 +643,30 @@ private Q_SLOTS:
         QVERIFY(!m_panel->findChild<QWidget *>(QStringLiteral("importProgressRow"))->isVisible());
         QCOMPARE(table("patrolTracks")->rowCount(), 3);
         QCOMPARE(stored("patrol_points"), 21 + 21 + 60000);
+
+        QCOMPARE(loaded.size(), 1);
+        QVERIFY2(ticksWhileLoading >= 1, qPrintable(QString::number(ticksWhileLoading)));
+        QVERIFY(!m_panel->isLoading());
+        QVERIFY(!loadingBar->isVisible());
+        QVERIFY(button("importTrackButton")->isEnabled());
+        // What the worker read is what is shown: every track with all its fixes, by start, the
+        // new one chosen with the grids it saw, and the case credited to Monday's walk.
+        const qint64 id = finished.first().first().toLongLong();
+        const QList<PatrolTrack> tracks = m_panel->overlay()->tracks();
+        QCOMPARE(tracks.size(), 3);
+        QCOMPARE(tracks.at(2).id, id);
+        QCOMPARE(tracks.at(0).points.size(), 21);
+        QCOMPARE(tracks.at(1).points.size(), 21);
+        QCOMPARE(tracks.at(2).points.size(), 60000);
+        QCOMPARE(rows(table("patrolTracks")).last().section(u'|', 0, 4),
+            QStringLiteral("lee|long-day.gpx|2026-03-09 07:00:00|2026-03-09 23:39:59|60000"));
+        QCOMPARE(table("patrolTracks")->selectedItems().first()->row(), 2);
+        QCOMPARE(table("patrolCoverage")->rowCount(), 2);
+        QCOMPARE(table("patrolCases")->rowCount(), 0);
+        m_panel->chooseTrack(tracks.at(0).id);
+        QCOMPARE(rows(table("patrolCases")).size(), 1);
+        QCOMPARE(table("patrolCases")->item(0, 0)->text(), QString::number(m_caseId));
+        m_panel->chooseTrack(id);
     }
 
     void aCancelledImportLeavesNothingHalfWritten()

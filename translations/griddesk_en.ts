@@ -773,6 +773,22 @@
         <source>Case %1 is no longer linked to %2.</source>
         <translation>Case %1 is no longer linked to %2.</translation>
     </message>
+    <message>
+        <source>Reveal the reporter&apos;s contact</source>
+        <translation>Reveal the reporter&apos;s contact</translation>
+    </message>
+    <message>
+        <source>Why do you need the reporter&apos;s contact? The reveal is recorded with your name and this reason.</source>
+        <translation>Why do you need the reporter&apos;s contact? The reveal is recorded with your name and this reason.</translation>
+    </message>
+    <message>
+        <source>This case&apos;s report left no contact.</source>
+        <translation>This case&apos;s report left no contact.</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s contact is shown; the reveal is recorded.</source>
+        <translation>The reporter&apos;s contact is shown; the reveal is recorded.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDetailPanel</name>
@@ -1008,6 +1024,26 @@
     <message>
         <source>— merge it with Merge.</source>
         <translation>— merge it with Merge.</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s contact:</source>
+        <translation>Reporter&apos;s contact:</translation>
+    </message>
+    <message>
+        <source>Reveal contact…</source>
+        <translation>Reveal contact…</translation>
+    </message>
+    <message>
+        <source>%1 (masked)</source>
+        <translation>%1 (masked)</translation>
+    </message>
+    <message>
+        <source>Show the contact unmasked; you are asked why, and the reveal is recorded</source>
+        <translation>Show the contact unmasked; you are asked why, and the reveal is recorded</translation>
+    </message>
+    <message>
+        <source>Only a leader or an administrator may see a reporter&apos;s contact unmasked</source>
+        <translation>Only a leader or an administrator may see a reporter&apos;s contact unmasked</translation>
     </message>
 </context>
 <context>
@@ -2849,10 +2885,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>Only the register entry with this code.</translation>
     </message>
     <message>
-        <source>Only register entries due a visit.</source>
-        <translation>Only register entries due a visit.</translation>
-    </message>
-    <message>
         <source>Count register entries per kind.</source>
         <translation>Count register entries per kind.</translation>
     </message>
@@ -3167,6 +3199,26 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>Case %1 is linked to %2.</translation>
     </message>
     <message>
+        <source>There is no patrol plan %1.</source>
+        <translation>There is no patrol plan %1.</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 changed: grid %2, %3.</source>
+        <translation>Patrol plan %1 changed: grid %2, %3.</translation>
+    </message>
+    <message>
+        <source>patrol-plan needs a WORKSPACE and add, list, edit or remove.</source>
+        <translation>patrol-plan needs a WORKSPACE and add, list, edit or remove.</translation>
+    </message>
+    <message>
+        <source>patrol-plan %1 needs the plan&apos;s ID.</source>
+        <translation>patrol-plan %1 needs the plan&apos;s ID.</translation>
+    </message>
+    <message>
+        <source>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</source>
+        <translation>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -3184,7 +3236,8 @@ The closed loop:
       [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)
   griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]
       [--remove] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli case WORKSPACE ID [--as USER --reveal --reason TEXT] [--json]
+      (the reporter&apos;s contact masked unless revealed by a leader or administrator)
   griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
       [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
       [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
@@ -3251,11 +3304,14 @@ The standards tree:
 
 The grid register (kinds: person, place, thing, event, situation, organisation):
   griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--layer L] [--encoding UTF-8|GBK|Big5] [--source-crs EPSG:N]
       [--dry-run] [--skip-refused] [--as USER] [--json]
   griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
-      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]
-      [--search TEXT]   (names and addresses beginning with TEXT)
+      [--stale [--stale-days N] [--at TIME]] [--counts] [--near LON,LAT [--within M]]
+      [--address A] [--search TEXT]   (names and addresses beginning with TEXT)
       [--as USER [--reveal --reason TEXT]] [--json]
+      (--stale: the entries due a visit, grid by grid; --stale-days: one period for
+      every kind instead of each kind&apos;s own)
       (personal data masked unless revealed by a leader or administrator)
   griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)
   griddesk-cli register-history WORKSPACE CODE [--json]
@@ -3296,7 +3352,8 @@ The closed loop:
       [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)
   griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]
       [--remove] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli case WORKSPACE ID [--as USER --reveal --reason TEXT] [--json]
+      (the reporter&apos;s contact masked unless revealed by a leader or administrator)
   griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
       [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
       [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
@@ -3363,11 +3420,14 @@ The standards tree:
 
 The grid register (kinds: person, place, thing, event, situation, organisation):
   griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--layer L] [--encoding UTF-8|GBK|Big5] [--source-crs EPSG:N]
       [--dry-run] [--skip-refused] [--as USER] [--json]
   griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
-      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]
-      [--search TEXT]   (names and addresses beginning with TEXT)
+      [--stale [--stale-days N] [--at TIME]] [--counts] [--near LON,LAT [--within M]]
+      [--address A] [--search TEXT]   (names and addresses beginning with TEXT)
       [--as USER [--reveal --reason TEXT]] [--json]
+      (--stale: the entries due a visit, grid by grid; --stale-days: one period for
+      every kind instead of each kind&apos;s own)
       (personal data masked unless revealed by a leader or administrator)
   griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)
   griddesk-cli register-history WORKSPACE CODE [--json]
@@ -3393,24 +3453,69 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>There is no patrol plan %1.</source>
-        <translation>There is no patrol plan %1.</translation>
+        <source>Only register entries due a visit, grid by grid.</source>
+        <translation>Only register entries due a visit, grid by grid.</translation>
     </message>
     <message>
-        <source>Patrol plan %1 changed: grid %2, %3.</source>
-        <translation>Patrol plan %1 changed: grid %2, %3.</translation>
+        <source>Due a visit after this many days without one (default: each kind&apos;s own).</source>
+        <translation>Due a visit after this many days without one (default: each kind&apos;s own).</translation>
     </message>
     <message>
-        <source>patrol-plan needs a WORKSPACE and add, list, edit or remove.</source>
-        <translation>patrol-plan needs a WORKSPACE and add, list, edit or remove.</translation>
+        <source>never verified</source>
+        <translation>never verified</translation>
     </message>
     <message>
-        <source>patrol-plan %1 needs the plan&apos;s ID.</source>
-        <translation>patrol-plan %1 needs the plan&apos;s ID.</translation>
+        <source>verified %1 by %2</source>
+        <translation>verified %1 by %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due a visit at %1: not verified for more than %n day(s).</source>
+        <translation>
+            <numerusform>Due a visit at %1: not verified for more than %n day.</numerusform>
+            <numerusform>Due a visit at %1: not verified for more than %n days.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</source>
-        <translation>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</translation>
+        <source>Due a visit at %1: not verified within the period of their kind.</source>
+        <translation>Due a visit at %1: not verified within the period of their kind.</translation>
+    </message>
+    <message>
+        <source>Outside every grid</source>
+        <translation>Outside every grid</translation>
+    </message>
+    <message>
+        <source>Grid %1 %2</source>
+        <translation>Grid %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) due a visit</source>
+        <translation>
+            <numerusform>%n entry due a visit</numerusform>
+            <numerusform>%n entries due a visit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) due a visit in all</source>
+        <translation>
+            <numerusform>%n entry due a visit in all</numerusform>
+            <numerusform>%n entries due a visit in all</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--stale-days takes a whole number of days from 1 to 36500, not &quot;%1&quot;.</source>
+        <translation>--stale-days takes a whole number of days from 1 to 36500, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Register entries taken in from the server: %1.</source>
+        <translation>Register entries taken in from the server: %1.</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s contact: %1 (masked)</source>
+        <translation>Reporter&apos;s contact: %1 (masked)</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s contact: %1</source>
+        <translation>Reporter&apos;s contact: %1</translation>
     </message>
 </context>
 <context>
@@ -6352,8 +6457,8 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
         <translation>The patrols of this workspace cannot be shown: %1</translation>
     </message>
     <message>
-        <source>This case is not on the map: it has no location, or it came in after the map was read (open the workspace again to draw it).</source>
-        <translation>This case is not on the map: it has no location, or it came in after the map was read (open the workspace again to draw it).</translation>
+        <source>This case is not on the map: it has no location.</source>
+        <translation>This case is not on the map: it has no location.</translation>
     </message>
 </context>
 <context>
@@ -6989,6 +7094,24 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>removed %1</source>
         <translation>removed %1</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <extracomment>%1 is the id of the phone or app a citizen reported from</extracomment>
+        <translation>device %1</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <extracomment>%1 is the citizen&apos;s account in the reporting app</extracomment>
+        <translation>account %1</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; may not see a reporter&apos;s contact.</source>
+        <translation>The role &quot;%1&quot; may not see a reporter&apos;s contact.</translation>
+    </message>
+    <message>
+        <source>A reveal needs a reason: say why the reporter&apos;s contact is needed.</source>
+        <translation>A reveal needs a reason: say why the reporter&apos;s contact is needed.</translation>
     </message>
 </context>
 <context>
@@ -8219,6 +8342,19 @@ The first text that is not UTF-8: %2</translation>
         <source>Patrol plan %1 removed.</source>
         <translation>Patrol plan %1 removed.</translation>
     </message>
+    <message>
+        <source>Loading the patrol tracks…</source>
+        <translation>Loading the patrol tracks…</translation>
+    </message>
+    <message>
+        <source>The patrol tracks are still being loaded; import again once they are shown.</source>
+        <translation>The patrol tracks are still being loaded; import again once they are shown.</translation>
+    </message>
+    <message>
+        <source>The track was imported, but the patrol tracks could not be read again: %1</source>
+        <extracomment>%1 says why</extracomment>
+        <translation>The track was imported, but the patrol tracks could not be read again: %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PeopleModel</name>
@@ -8786,6 +8922,14 @@ The first text that is not UTF-8: %2</translation>
         <source>Say which kind the mapping imports.</source>
         <translation>Say which kind the mapping imports.</translation>
     </message>
+    <message>
+        <source>Removing the register entry %1</source>
+        <translation>Removing the register entry %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register entry %1 is of kind &quot;%2&quot;, which this workspace does not know.</source>
+        <translation>The server&apos;s register entry %1 is of kind &quot;%2&quot;, which this workspace does not know.</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RegisterMappingDialog</name>
@@ -8942,6 +9086,86 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source> (dry run: nothing written)</source>
         <translation> (dry run: nothing written)</translation>
+    </message>
+    <message>
+        <source>%1
+Give the file&apos;s coordinate system as an EPSG code under &quot;Source CRS&quot;.</source>
+        <translation>%1
+Give the file&apos;s coordinate system as an EPSG code under &quot;Source CRS&quot;.</translation>
+    </message>
+    <message>
+        <source>%1
+Choose the file&apos;s text encoding under &quot;Text encoding&quot;.</source>
+        <translation>%1
+Choose the file&apos;s text encoding under &quot;Text encoding&quot;.</translation>
+    </message>
+    <message>
+        <source>The layer of a file that holds several (a GeoPackage, a workbook)</source>
+        <translation>The layer of a file that holds several (a GeoPackage, a workbook)</translation>
+    </message>
+    <message>
+        <source>As declared or detected</source>
+        <translation>As declared or detected</translation>
+    </message>
+    <message>
+        <source>GBK / GB18030 (Simplified Chinese)</source>
+        <translation>GBK / GB18030 (Simplified Chinese)</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5 (Traditional Chinese)</translation>
+    </message>
+    <message>
+        <source>For a CSV file or a shapefile that does not say how its text is encoded, or says it wrongly</source>
+        <translation>For a CSV file or a shapefile that does not say how its text is encoded, or says it wrongly</translation>
+    </message>
+    <message>
+        <source>The file&apos;s own; or an EPSG code, such as 3826</source>
+        <translation>The file&apos;s own; or an EPSG code, such as 3826</translation>
+    </message>
+    <message>
+        <source>For a file without a coordinate system, or with a wrong one</source>
+        <translation>For a file without a coordinate system, or with a wrong one</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Layer:</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>Text encoding:</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>Source CRS:</translation>
+    </message>
+    <message>
+        <source>The layer &quot;%1&quot; remembered for such files is not in this one; its first layer is read.</source>
+        <translation>The layer &quot;%1&quot; remembered for such files is not in this one; its first layer is read.</translation>
+    </message>
+    <message>
+        <source>As declared or detected (%1)</source>
+        <translation>As declared or detected (%1)</translation>
+    </message>
+    <message>
+        <source>The file names no coordinate system.</source>
+        <translation>The file names no coordinate system.</translation>
+    </message>
+    <message>
+        <source>Read as %1</source>
+        <translation>Read as %1</translation>
+    </message>
+    <message>
+        <source>%1 has no layer &quot;%2&quot;; its layers are %3.</source>
+        <translation>%1 has no layer &quot;%2&quot;; its layers are %3.</translation>
+    </message>
+    <message>
+        <source>The encoding &quot;%1&quot; is not one offered; choose UTF-8, GBK or Big5.</source>
+        <translation>The encoding &quot;%1&quot; is not one offered; choose UTF-8, GBK or Big5.</translation>
+    </message>
+    <message>
+        <source>%1 names no coordinate system: give it as an EPSG code under &quot;Source CRS&quot; (4326 for longitude and latitude).</source>
+        <translation>%1 names no coordinate system: give it as an EPSG code under &quot;Source CRS&quot; (4326 for longitude and latitude).</translation>
     </message>
 </context>
 <context>
@@ -9163,6 +9387,15 @@ The first text that is not UTF-8: %2</translation>
         <source>Change org chart</source>
         <translation>Change org chart</translation>
     </message>
+    <message>
+        <source>Register entry %1 (made on version %2)</source>
+        <extracomment>%1 is a register entry&apos;s code, %2 the entry&apos;s version the change was made on</extracomment>
+        <translation>Register entry %1 (made on version %2)</translation>
+    </message>
+    <message>
+        <source>Change register entry</source>
+        <translation>Change register entry</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RejectedCommandsView</name>
@@ -9211,8 +9444,16 @@ The first text that is not UTF-8: %2</translation>
         <translation>Attach the file again to the case as it is now, then discard this command.</translation>
     </message>
     <message>
-        <source>The org chart here is the server&apos;s again: make the changes this command lists once more in the org chart editor, then discard it.</source>
-        <translation>The org chart here is the server&apos;s again: make the changes this command lists once more in the org chart editor, then discard it.</translation>
+        <source>Put the units, people and groups this command changed as it had them into the server&apos;s chart, and send that; everything else stays as the server has it.</source>
+        <translation>Put the units, people and groups this command changed as it had them into the server&apos;s chart, and send that; everything else stays as the server has it.</translation>
+    </message>
+    <message>
+        <source>A refused new entry cannot be made again as it was: add it again with what the server needs, or merge it with the entry it duplicates, then discard this command.</source>
+        <translation>A refused new entry cannot be made again as it was: add it again with what the server needs, or merge it with the entry it duplicates, then discard this command.</translation>
+    </message>
+    <message>
+        <source>Make the change again on the entry as the server left it; it goes out with the next sync.</source>
+        <translation>Make the change again on the entry as the server left it; it goes out with the next sync.</translation>
     </message>
 </context>
 <context>
@@ -10180,6 +10421,50 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>The hotline folder %1 does not exist or is not a folder.</source>
         <translation>The hotline folder %1 does not exist or is not a folder.</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the register cursor the desk has (0 for none), and &quot;limit&quot; a number from 1 to %1.</source>
+        <translation>&quot;after&quot; must be the register cursor the desk has (0 for none), and &quot;limit&quot; a number from 1 to %1.</translation>
+    </message>
+    <message>
+        <source>Unit handlers work on cases; the grid register is kept by operators, supervisors and leaders.</source>
+        <translation>Unit handlers work on cases; the grid register is kept by operators, supervisors and leaders.</translation>
+    </message>
+    <message>
+        <source>The change is dated %1, more than a day ahead of the server&apos;s clock.</source>
+        <translation>The change is dated %1, more than a day ahead of the server&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>The register entry %1 lies in grid %2, outside unit %3 and the units below it.</source>
+        <translation>The register entry %1 lies in grid %2, outside unit %3 and the units below it.</translation>
+    </message>
+    <message>
+        <source>The register entry %1 is at version %2 on the server; this change was made on version %3. Sync to take the newer entry in and make the change again.</source>
+        <translation>The register entry %1 is at version %2 on the server; this change was made on version %3. Sync to take the newer entry in and make the change again.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register has no entry %1.</source>
+        <translation>The server&apos;s register has no entry %1.</translation>
+    </message>
+    <message>
+        <source>The value of %1 in entry %2 is masked but is not the masked value on file; type it whole.</source>
+        <translation>The value of %1 in entry %2 is masked but is not the masked value on file; type it whole.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; duplicates the register entry %3 (&quot;%4&quot;) on the server; merge the two or change that entry instead.</source>
+        <translation>%1 &quot;%2&quot; duplicates the register entry %3 (&quot;%4&quot;) on the server; merge the two or change that entry instead.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register has an entry %1 already; the new entry needs another code.</source>
+        <translation>The server&apos;s register has an entry %1 already; the new entry needs another code.</translation>
+    </message>
+    <message>
+        <source>A new entry is based on version 0, not %1.</source>
+        <translation>A new entry is based on version 0, not %1.</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s history</source>
+        <translation>Reading the register&apos;s history</translation>
     </message>
 </context>
 <context>
@@ -11896,6 +12181,86 @@ hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
         <source>The server sent an org chart this desk cannot read: %1</source>
         <translation>The server sent an org chart this desk cannot read: %1</translation>
     </message>
+    <message>
+        <source>Writing the register links of case %1</source>
+        <translation>Writing the register links of case %1</translation>
+    </message>
+    <message>
+        <source>Queuing the change of register entry %1</source>
+        <translation>Queuing the change of register entry %1</translation>
+    </message>
+    <message>
+        <source>Command %1 is not of the kind asked for.</source>
+        <translation>Command %1 is not of the kind asked for.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s org chart has not been taken in since it refused command %1; sync first, then make it again.</source>
+        <translation>The server&apos;s org chart has not been taken in since it refused command %1; sync first, then make it again.</translation>
+    </message>
+    <message>
+        <source>The changes of command %1 do not fit the org chart as it is now: %2 Make them again by hand in the org chart editor.</source>
+        <translation>The changes of command %1 do not fit the org chart as it is now: %2 Make them again by hand in the org chart editor.</translation>
+    </message>
+    <message>
+        <source>duplicates a register entry</source>
+        <translation>duplicates a register entry</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>not a number</translation>
+    </message>
+    <message>
+        <source>a longitude without a latitude or the reverse</source>
+        <translation>a longitude without a latitude or the reverse</translation>
+    </message>
+    <message>
+        <source>not a text or a number</source>
+        <translation>not a text or a number</translation>
+    </message>
+    <message>
+        <source>not hexadecimal</source>
+        <translation>not hexadecimal</translation>
+    </message>
+    <message>
+        <source>not one of %1</source>
+        <translation>not one of %1</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <source>a merge names the entry merged away, and nothing else does</source>
+        <translation>a merge names the entry merged away, and nothing else does</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s history</source>
+        <translation>Reading the register&apos;s history</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1</source>
+        <translation>Reading the history of %1</translation>
+    </message>
+    <message>
+        <source>Command %1 is not a rejected change of the register.</source>
+        <translation>Command %1 is not a rejected change of the register.</translation>
+    </message>
+    <message>
+        <source>Command %1 added the entry %2, which the server refused; add it again with what the server needs (or merge it with the entry it duplicates), or discard the command.</source>
+        <translation>Command %1 added the entry %2, which the server refused; add it again with what the server needs (or merge it with the entry it duplicates), or discard the command.</translation>
+    </message>
+    <message>
+        <source>The register has no entry %1 any more.</source>
+        <translation>The register has no entry %1 any more.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register feed went back from %1 to %2.</source>
+        <translation>The server&apos;s register feed went back from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>The server sent a register entry this desk cannot read: %1</source>
+        <translation>The server sent a register entry this desk cannot read: %1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::SyncControls</name>
@@ -11952,6 +12317,22 @@ hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
         <source>%1 on case %2 is set aside; it will not be sent.</source>
         <extracomment>%1 is an action, %2 a case number</extracomment>
         <translation>%1 on case %2 is set aside; it will not be sent.</translation>
+    </message>
+    <message>
+        <source>The org chart already holds what this command changed; it is settled.</source>
+        <translation>The org chart already holds what this command changed; it is settled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of the org chart made again on the server&apos;s chart; they go out with the next sync.</source>
+        <translation>
+            <numerusform>%n change of the org chart made again on the server&apos;s chart; they go out with the next sync.</numerusform>
+            <numerusform>%n changes of the org chart made again on the server&apos;s chart; they go out with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The change of register entry %1 is made again on the entry as the server left it; it goes out with the next sync.</source>
+        <extracomment>%1 is a register entry&apos;s code</extracomment>
+        <translation>The change of register entry %1 is made again on the entry as the server left it; it goes out with the next sync.</translation>
     </message>
 </context>
 <context>

@@ -771,6 +771,22 @@
         <source>Case %1 is no longer linked to %2.</source>
         <translation>案件 %1 已取消关联 %2。</translation>
     </message>
+    <message>
+        <source>Reveal the reporter&apos;s contact</source>
+        <translation>查看报告人联系方式</translation>
+    </message>
+    <message>
+        <source>Why do you need the reporter&apos;s contact? The reveal is recorded with your name and this reason.</source>
+        <translation>为何需要报告人的联系方式？本次查看将连同您的姓名和理由一并记录。</translation>
+    </message>
+    <message>
+        <source>This case&apos;s report left no contact.</source>
+        <translation>此案件的报告未留联系方式。</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s contact is shown; the reveal is recorded.</source>
+        <translation>已显示报告人联系方式；本次查看已记录。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::CaseDetailPanel</name>
@@ -1006,6 +1022,26 @@
     <message>
         <source>— merge it with Merge.</source>
         <translation>——可用“合并”并案。</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s contact:</source>
+        <translation>报告人联系方式：</translation>
+    </message>
+    <message>
+        <source>Reveal contact…</source>
+        <translation>查看联系方式…</translation>
+    </message>
+    <message>
+        <source>%1 (masked)</source>
+        <translation>%1（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Show the contact unmasked; you are asked why, and the reveal is recorded</source>
+        <translation>显示联系方式明文；需说明理由，查看将被记录</translation>
+    </message>
+    <message>
+        <source>Only a leader or an administrator may see a reporter&apos;s contact unmasked</source>
+        <translation>仅领导或管理员可查看报告人联系方式明文</translation>
     </message>
 </context>
 <context>
@@ -2812,10 +2848,6 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>只显示此编码的台账条目。</translation>
     </message>
     <message>
-        <source>Only register entries due a visit.</source>
-        <translation>只显示到期待走访核实的台账条目。</translation>
-    </message>
-    <message>
         <source>Count register entries per kind.</source>
         <translation>按类别统计台账条目数。</translation>
     </message>
@@ -3124,6 +3156,26 @@ the unit a category takes from a parent, e.g. &quot;Street one from road&quot;</
         <translation>案件 %1 已关联 %2。</translation>
     </message>
     <message>
+        <source>There is no patrol plan %1.</source>
+        <translation>没有巡查计划 %1。</translation>
+    </message>
+    <message>
+        <source>Patrol plan %1 changed: grid %2, %3.</source>
+        <translation>巡查计划 %1 已修改：网格 %2，%3。</translation>
+    </message>
+    <message>
+        <source>patrol-plan needs a WORKSPACE and add, list, edit or remove.</source>
+        <translation>patrol-plan 需要工作区以及 add、list、edit 或 remove。</translation>
+    </message>
+    <message>
+        <source>patrol-plan %1 needs the plan&apos;s ID.</source>
+        <translation>patrol-plan %1 需要计划编号。</translation>
+    </message>
+    <message>
+        <source>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</source>
+        <translation>未知的 patrol-plan 操作“%1”；请用 add、list、edit 或 remove。</translation>
+    </message>
+    <message>
         <source>Usage:
   griddesk-cli import-grids WORKSPACE FILE --level LEVEL [--layer L] [--code-field F]
       [--name-field F] [--parent-field F] [--source-crs CRS|gcj02] [--encoding ENC]
@@ -3141,7 +3193,8 @@ The closed loop:
       [--json]   (the entries offered: register WORKSPACE --near LON,LAT --address A)
   griddesk-cli case-link WORKSPACE ID CODE --as USER [--link-role concerns|reporter]
       [--remove] [--json]
-  griddesk-cli case WORKSPACE ID [--json]
+  griddesk-cli case WORKSPACE ID [--as USER --reveal --reason TEXT] [--json]
+      (the reporter&apos;s contact masked unless revealed by a leader or administrator)
   griddesk-cli act WORKSPACE ID ACTION --as USER [--role ROLE] [--unit U] [--co-unit U]…
       [--reason R] [--result TEXT] [--satisfaction 1-5] [--limit 2d] [--promised TIME]
       [--into ID] [--person ID] [--file PATH] [--based-on VERSION] [--at TIME]
@@ -3208,11 +3261,14 @@ The standards tree:
 
 The grid register (kinds: person, place, thing, event, situation, organisation):
   griddesk-cli import-register WORKSPACE FILE --kind KIND [--mapping FILE]
+      [--layer L] [--encoding UTF-8|GBK|Big5] [--source-crs EPSG:N]
       [--dry-run] [--skip-refused] [--as USER] [--json]
   griddesk-cli register WORKSPACE [--grid CODE] [--kind KIND] [--code CODE]
-      [--stale [--at TIME]] [--counts] [--near LON,LAT [--within M]] [--address A]
-      [--search TEXT]   (names and addresses beginning with TEXT)
+      [--stale [--stale-days N] [--at TIME]] [--counts] [--near LON,LAT [--within M]]
+      [--address A] [--search TEXT]   (names and addresses beginning with TEXT)
       [--as USER [--reveal --reason TEXT]] [--json]
+      (--stale: the entries due a visit, grid by grid; --stale-days: one period for
+      every kind instead of each kind&apos;s own)
       (personal data masked unless revealed by a leader or administrator)
   griddesk-cli register-entry WORKSPACE CODE [--json]   (the entry and its cases)
   griddesk-cli register-history WORKSPACE CODE [--json]
@@ -3253,7 +3309,8 @@ Levels: %1.
       [--json]   （可关联的条目：register 工作区 --near 经度,纬度 --address 地址）
   griddesk-cli case-link 工作区 案件编号 编码 --as 用户 [--link-role concerns|reporter]
       [--remove] [--json]
-  griddesk-cli case 工作区 案件编号 [--json]
+  griddesk-cli case 工作区 案件编号 [--as 用户 --reveal --reason 理由] [--json]
+      （报告人联系方式默认脱敏，仅领导或管理员说明理由后查看明文）
   griddesk-cli act 工作区 案件编号 动作 --as 用户 [--role 角色] [--unit 单位] [--co-unit 单位]…
       [--reason 原因] [--result 处置结果] [--satisfaction 1-5] [--limit 2d] [--promised 时间]
       [--into 案件编号] [--person 人员编号] [--file 路径] [--based-on 版本] [--at 时间]
@@ -3320,11 +3377,14 @@ Levels: %1.
 
 网格基础信息台账（类别：person、place、thing、event、situation、organisation）：
   griddesk-cli import-register 工作区 文件 --kind 类别 [--mapping 文件]
+      [--layer 图层] [--encoding UTF-8|GBK|Big5] [--source-crs EPSG:代码]
       [--dry-run] [--skip-refused] [--as 用户] [--json]
   griddesk-cli register 工作区 [--grid 编码] [--kind 类别] [--code 编码]
-      [--stale [--at 时间]] [--counts] [--near 经度,纬度 [--within 米数]] [--address 地址]
-      [--search 文字]   （名称或地址以该文字开头）
+      [--stale [--stale-days 天数] [--at 时间]] [--counts] [--near 经度,纬度 [--within 米数]]
+      [--address 地址] [--search 文字]   （名称或地址以该文字开头）
       [--as 用户 [--reveal --reason 理由]] [--json]
+      （--stale：按网格列出待核查条目；--stale-days：所有类别统一使用此核查周期，
+      不用各类别自己的周期）
       （个人信息默认脱敏，仅领导或管理员查看明文）
   griddesk-cli register-entry 工作区 编码 [--json]   （条目及其关联案件）
   griddesk-cli register-history 工作区 编码 [--json]
@@ -3350,24 +3410,66 @@ Levels: %1.
 </translation>
     </message>
     <message>
-        <source>There is no patrol plan %1.</source>
-        <translation>没有巡查计划 %1。</translation>
+        <source>Only register entries due a visit, grid by grid.</source>
+        <translation>仅列出待核查的台账条目，按网格分组。</translation>
     </message>
     <message>
-        <source>Patrol plan %1 changed: grid %2, %3.</source>
-        <translation>巡查计划 %1 已修改：网格 %2，%3。</translation>
+        <source>Due a visit after this many days without one (default: each kind&apos;s own).</source>
+        <translation>超过此天数未核查即为待核查（默认：各类别自己的周期）。</translation>
     </message>
     <message>
-        <source>patrol-plan needs a WORKSPACE and add, list, edit or remove.</source>
-        <translation>patrol-plan 需要工作区以及 add、list、edit 或 remove。</translation>
+        <source>never verified</source>
+        <translation>从未核查</translation>
     </message>
     <message>
-        <source>patrol-plan %1 needs the plan&apos;s ID.</source>
-        <translation>patrol-plan %1 需要计划编号。</translation>
+        <source>verified %1 by %2</source>
+        <translation>%1 由 %2 核查</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due a visit at %1: not verified for more than %n day(s).</source>
+        <translation>
+            <numerusform>截至 %1 待核查：超过 %n 天未核查。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>unknown patrol-plan action &quot;%1&quot;; use add, list, edit or remove.</source>
-        <translation>未知的 patrol-plan 操作“%1”；请用 add、list、edit 或 remove。</translation>
+        <source>Due a visit at %1: not verified within the period of their kind.</source>
+        <translation>截至 %1 待核查：未在其类别的周期内核查。</translation>
+    </message>
+    <message>
+        <source>Outside every grid</source>
+        <translation>不在任何网格内</translation>
+    </message>
+    <message>
+        <source>Grid %1 %2</source>
+        <translation>网格 %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) due a visit</source>
+        <translation>
+            <numerusform>%n 个条目待核查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) due a visit in all</source>
+        <translation>
+            <numerusform>共 %n 个条目待核查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--stale-days takes a whole number of days from 1 to 36500, not &quot;%1&quot;.</source>
+        <translation>--stale-days 须为 1 至 36500 之间的整数天数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Register entries taken in from the server: %1.</source>
+        <translation>从服务器接收的台账条目：%1。</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s contact: %1 (masked)</source>
+        <translation>报告人联系方式：%1（已脱敏）</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s contact: %1</source>
+        <translation>报告人联系方式：%1</translation>
     </message>
 </context>
 <context>
@@ -6274,8 +6376,8 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
         <translation>无法显示此工作区的巡查：%1</translation>
     </message>
     <message>
-        <source>This case is not on the map: it has no location, or it came in after the map was read (open the workspace again to draw it).</source>
-        <translation>此案件不在地图上：它没有位置，或是在地图读取之后才到达（重新打开工作区即可绘出）。</translation>
+        <source>This case is not on the map: it has no location.</source>
+        <translation>此案件不在地图上：它没有位置。</translation>
     </message>
 </context>
 <context>
@@ -6910,6 +7012,24 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>removed %1</source>
         <translation>删除了 %1</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <extracomment>%1 is the id of the phone or app a citizen reported from</extracomment>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <extracomment>%1 is the citizen&apos;s account in the reporting app</extracomment>
+        <translation>账户 %1</translation>
+    </message>
+    <message>
+        <source>The role &quot;%1&quot; may not see a reporter&apos;s contact.</source>
+        <translation>角色“%1”无权查看报告人联系方式。</translation>
+    </message>
+    <message>
+        <source>A reveal needs a reason: say why the reporter&apos;s contact is needed.</source>
+        <translation>查看需要理由：请说明为何需要报告人的联系方式。</translation>
     </message>
 </context>
 <context>
@@ -8125,6 +8245,19 @@ The first text that is not UTF-8: %2</source>
         <source>Patrol plan %1 removed.</source>
         <translation>巡查计划 %1 已删除。</translation>
     </message>
+    <message>
+        <source>Loading the patrol tracks…</source>
+        <translation>正在加载巡查轨迹…</translation>
+    </message>
+    <message>
+        <source>The patrol tracks are still being loaded; import again once they are shown.</source>
+        <translation>巡查轨迹仍在加载；请待其显示后再导入。</translation>
+    </message>
+    <message>
+        <source>The track was imported, but the patrol tracks could not be read again: %1</source>
+        <extracomment>%1 says why</extracomment>
+        <translation>轨迹已导入，但无法重新读取巡查轨迹：%1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::PeopleModel</name>
@@ -8692,6 +8825,14 @@ The first text that is not UTF-8: %2</source>
         <source>Say which kind the mapping imports.</source>
         <translation>请说明映射导入的是哪一类条目。</translation>
     </message>
+    <message>
+        <source>Removing the register entry %1</source>
+        <translation>正在删除台账条目 %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register entry %1 is of kind &quot;%2&quot;, which this workspace does not know.</source>
+        <translation>服务器的台账条目 %1 属于类别“%2”，本工作区没有该类别。</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RegisterMappingDialog</name>
@@ -8847,6 +8988,86 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source> (dry run: nothing written)</source>
         <translation> （试运行：未写入）</translation>
+    </message>
+    <message>
+        <source>%1
+Give the file&apos;s coordinate system as an EPSG code under &quot;Source CRS&quot;.</source>
+        <translation>%1
+请在“源坐标系”中以 EPSG 代码给出文件的坐标系。</translation>
+    </message>
+    <message>
+        <source>%1
+Choose the file&apos;s text encoding under &quot;Text encoding&quot;.</source>
+        <translation>%1
+请在“文本编码”中选择文件的文本编码。</translation>
+    </message>
+    <message>
+        <source>The layer of a file that holds several (a GeoPackage, a workbook)</source>
+        <translation>含多个图层的文件（GeoPackage、工作簿）中要读取的图层</translation>
+    </message>
+    <message>
+        <source>As declared or detected</source>
+        <translation>按文件声明或自动识别</translation>
+    </message>
+    <message>
+        <source>GBK / GB18030 (Simplified Chinese)</source>
+        <translation>GBK / GB18030（简体中文）</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁体中文）</translation>
+    </message>
+    <message>
+        <source>For a CSV file or a shapefile that does not say how its text is encoded, or says it wrongly</source>
+        <translation>用于未声明文本编码或声明错误的 CSV 文件或 Shapefile</translation>
+    </message>
+    <message>
+        <source>The file&apos;s own; or an EPSG code, such as 3826</source>
+        <translation>文件自带的；或 EPSG 代码，如 3826</translation>
+    </message>
+    <message>
+        <source>For a file without a coordinate system, or with a wrong one</source>
+        <translation>用于没有坐标系或坐标系错误的文件</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>图层：</translation>
+    </message>
+    <message>
+        <source>Text encoding:</source>
+        <translation>文本编码：</translation>
+    </message>
+    <message>
+        <source>Source CRS:</source>
+        <translation>源坐标系：</translation>
+    </message>
+    <message>
+        <source>The layer &quot;%1&quot; remembered for such files is not in this one; its first layer is read.</source>
+        <translation>为此类文件记住的图层“%1”不在本文件中；改为读取其第一个图层。</translation>
+    </message>
+    <message>
+        <source>As declared or detected (%1)</source>
+        <translation>按文件声明或自动识别（%1）</translation>
+    </message>
+    <message>
+        <source>The file names no coordinate system.</source>
+        <translation>文件未注明坐标系。</translation>
+    </message>
+    <message>
+        <source>Read as %1</source>
+        <translation>按 %1 读取</translation>
+    </message>
+    <message>
+        <source>%1 has no layer &quot;%2&quot;; its layers are %3.</source>
+        <translation>%1 没有图层“%2”；其图层为 %3。</translation>
+    </message>
+    <message>
+        <source>The encoding &quot;%1&quot; is not one offered; choose UTF-8, GBK or Big5.</source>
+        <translation>编码“%1”不在可选范围内；请选择 UTF-8、GBK 或 Big5。</translation>
+    </message>
+    <message>
+        <source>%1 names no coordinate system: give it as an EPSG code under &quot;Source CRS&quot; (4326 for longitude and latitude).</source>
+        <translation>%1 未注明坐标系：请在“源坐标系”中以 EPSG 代码给出（经纬度为 4326）。</translation>
     </message>
 </context>
 <context>
@@ -9064,6 +9285,15 @@ The first text that is not UTF-8: %2</source>
         <source>Change org chart</source>
         <translation>修改组织架构</translation>
     </message>
+    <message>
+        <source>Register entry %1 (made on version %2)</source>
+        <extracomment>%1 is a register entry&apos;s code, %2 the entry&apos;s version the change was made on</extracomment>
+        <translation>台账条目 %1（基于版本 %2）</translation>
+    </message>
+    <message>
+        <source>Change register entry</source>
+        <translation>修改台账条目</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RejectedCommandsView</name>
@@ -9111,8 +9341,16 @@ The first text that is not UTF-8: %2</source>
         <translation>请把文件重新附加到案件的当前状态上，然后舍弃此命令。</translation>
     </message>
     <message>
-        <source>The org chart here is the server&apos;s again: make the changes this command lists once more in the org chart editor, then discard it.</source>
-        <translation>本地组织架构已恢复为服务器的版本：请在组织架构编辑器中重新进行此命令所列的修改，然后舍弃此命令。</translation>
+        <source>Put the units, people and groups this command changed as it had them into the server&apos;s chart, and send that; everything else stays as the server has it.</source>
+        <translation>把此命令改动的单位、人员和小组按其当时的样子放入服务器的组织架构并发送；其余一切保持服务器的样子。</translation>
+    </message>
+    <message>
+        <source>A refused new entry cannot be made again as it was: add it again with what the server needs, or merge it with the entry it duplicates, then discard this command.</source>
+        <translation>被拒绝的新条目不能按原样重做：请按服务器的要求重新添加，或将其与重复的条目合并，然后放弃此命令。</translation>
+    </message>
+    <message>
+        <source>Make the change again on the entry as the server left it; it goes out with the next sync.</source>
+        <translation>在服务器现有的条目上重做此修改；它将随下次同步发出。</translation>
     </message>
 </context>
 <context>
@@ -10077,6 +10315,50 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>The hotline folder %1 does not exist or is not a folder.</source>
         <translation>热线文件夹 %1 不存在或不是文件夹。</translation>
+    </message>
+    <message>
+        <source>&quot;after&quot; must be the register cursor the desk has (0 for none), and &quot;limit&quot; a number from 1 to %1.</source>
+        <translation>“after”须为工作站已有的台账游标（没有则为 0），“limit”须为 1 至 %1 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Unit handlers work on cases; the grid register is kept by operators, supervisors and leaders.</source>
+        <translation>处置单位办理案件；网格台账由操作员、监督员和领导维护。</translation>
+    </message>
+    <message>
+        <source>The change is dated %1, more than a day ahead of the server&apos;s clock.</source>
+        <translation>此修改的时间为 %1，比服务器时钟超前一天以上。</translation>
+    </message>
+    <message>
+        <source>The register entry %1 lies in grid %2, outside unit %3 and the units below it.</source>
+        <translation>台账条目 %1 位于网格 %2，在单位 %3 及其下级单位的辖区之外。</translation>
+    </message>
+    <message>
+        <source>The register entry %1 is at version %2 on the server; this change was made on version %3. Sync to take the newer entry in and make the change again.</source>
+        <translation>台账条目 %1 在服务器上为版本 %2；此修改基于版本 %3。请同步以接收较新的条目，然后重新修改。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register has no entry %1.</source>
+        <translation>服务器的台账中没有条目 %1。</translation>
+    </message>
+    <message>
+        <source>The value of %1 in entry %2 is masked but is not the masked value on file; type it whole.</source>
+        <translation>条目 %2 中 %1 的值已脱敏，但不是存档值的脱敏形式；请完整输入。</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; duplicates the register entry %3 (&quot;%4&quot;) on the server; merge the two or change that entry instead.</source>
+        <translation>%1“%2”与服务器上的台账条目 %3（“%4”）重复；请合并二者或改为修改该条目。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register has an entry %1 already; the new entry needs another code.</source>
+        <translation>服务器的台账中已有条目 %1；新条目需要另一个编码。</translation>
+    </message>
+    <message>
+        <source>A new entry is based on version 0, not %1.</source>
+        <translation>新条目应基于版本 0，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s history</source>
+        <translation>正在读取台账历史</translation>
     </message>
 </context>
 <context>
@@ -11781,6 +12063,86 @@ import-hotline 导入，或放入 hotline_folder 定时导入。
         <source>The server sent an org chart this desk cannot read: %1</source>
         <translation>服务器发来的组织架构本工作台无法读取：%1</translation>
     </message>
+    <message>
+        <source>Writing the register links of case %1</source>
+        <translation>正在写入案件 %1 与台账的关联</translation>
+    </message>
+    <message>
+        <source>Queuing the change of register entry %1</source>
+        <translation>正在将台账条目 %1 的修改加入发件箱</translation>
+    </message>
+    <message>
+        <source>Command %1 is not of the kind asked for.</source>
+        <translation>命令 %1 不是所要求的类型。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s org chart has not been taken in since it refused command %1; sync first, then make it again.</source>
+        <translation>服务器拒绝命令 %1 后尚未接收其组织架构；请先同步，再重做。</translation>
+    </message>
+    <message>
+        <source>The changes of command %1 do not fit the org chart as it is now: %2 Make them again by hand in the org chart editor.</source>
+        <translation>命令 %1 的修改与现在的组织架构不符：%2 请在组织架构编辑器中手工重做。</translation>
+    </message>
+    <message>
+        <source>duplicates a register entry</source>
+        <translation>与台账条目重复</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>a longitude without a latitude or the reverse</source>
+        <translation>只有经度没有纬度，或相反</translation>
+    </message>
+    <message>
+        <source>not a text or a number</source>
+        <translation>不是文本或数字</translation>
+    </message>
+    <message>
+        <source>not hexadecimal</source>
+        <translation>不是十六进制</translation>
+    </message>
+    <message>
+        <source>not one of %1</source>
+        <translation>不是 %1 之一</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>太大</translation>
+    </message>
+    <message>
+        <source>a merge names the entry merged away, and nothing else does</source>
+        <translation>只有合并才指明被合并掉的条目</translation>
+    </message>
+    <message>
+        <source>Reading the register&apos;s history</source>
+        <translation>正在读取台账历史</translation>
+    </message>
+    <message>
+        <source>Reading the history of %1</source>
+        <translation>正在读取 %1 的历史记录</translation>
+    </message>
+    <message>
+        <source>Command %1 is not a rejected change of the register.</source>
+        <translation>命令 %1 不是被拒绝的台账修改。</translation>
+    </message>
+    <message>
+        <source>Command %1 added the entry %2, which the server refused; add it again with what the server needs (or merge it with the entry it duplicates), or discard the command.</source>
+        <translation>命令 %1 添加了条目 %2，但服务器拒绝了；请按服务器的要求重新添加（或与其重复的条目合并），或放弃此命令。</translation>
+    </message>
+    <message>
+        <source>The register has no entry %1 any more.</source>
+        <translation>台账中已不再有条目 %1。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s register feed went back from %1 to %2.</source>
+        <translation>服务器的台账更新流从 %1 倒退到了 %2。</translation>
+    </message>
+    <message>
+        <source>The server sent a register entry this desk cannot read: %1</source>
+        <translation>服务器发来的台账条目本工作站无法读取：%1</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::SyncControls</name>
@@ -11836,6 +12198,21 @@ import-hotline 导入，或放入 hotline_folder 定时导入。
         <source>%1 on case %2 is set aside; it will not be sent.</source>
         <extracomment>%1 is an action, %2 a case number</extracomment>
         <translation>案件 %2 上的%1已搁置，不会发送。</translation>
+    </message>
+    <message>
+        <source>The org chart already holds what this command changed; it is settled.</source>
+        <translation>组织架构已包含此命令所做的修改；此命令已了结。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of the org chart made again on the server&apos;s chart; they go out with the next sync.</source>
+        <translation>
+            <numerusform>已在服务器的组织架构上重做 %n 处修改；它们将随下次同步发出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The change of register entry %1 is made again on the entry as the server left it; it goes out with the next sync.</source>
+        <extracomment>%1 is a register entry&apos;s code</extracomment>
+        <translation>已在服务器现有的条目上重做台账条目 %1 的修改；它将随下次同步发出。</translation>
     </message>
 </context>
 <context>

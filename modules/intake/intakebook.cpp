@@ -273,17 +273,6 @@ QSqlQuery &IntakeBook::statement(Sql sql, std::optional<QSqlQuery> &local)
     return *local;
 }
 
-Result<RegisterBook *> IntakeBook::registerBook()
-{
-    if (!m_register) {
-        auto loaded = RegisterBook::load(m_store);
-        if (!loaded)
-            return std::unexpected(loaded.error());
-        m_register = std::make_unique<RegisterBook>(std::move(*loaded));
-    }
-    return m_register.get();
-}
-
 Result<QString> IntakeBook::addClient(const IntakeClient &client, const QDateTime &now)
 {
     if (isBlankText(client.name))
@@ -451,7 +440,7 @@ Result<IntakeOutcome> IntakeBook::file(
         outcome.key = {record.source, record.externalId};
         outcome.version = event->sequence;
         if (!report.entries.isEmpty()) {
-            auto entries = registerBook();
+            auto entries = m_book.registerBook();
             if (!entries)
                 return std::unexpected(entries.error());
             CaseLinks links(**entries, m_book.book());
@@ -605,7 +594,7 @@ Result<Alarm> IntakeBook::readAlarm(const QByteArray &json, const QDateTime &rec
 Result<IntakeOutcome> IntakeBook::fileAlarm(const IntakeClient &client, const Alarm &alarm,
     const QByteArray &payload, const QString &contentType, const QDateTime &receivedAt)
 {
-    auto entries = registerBook();
+    auto entries = m_book.registerBook();
     if (!entries)
         return std::unexpected(entries.error());
     auto device = (*entries)->entry(alarm.deviceId);

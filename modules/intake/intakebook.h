@@ -180,8 +180,6 @@ private:
     /// otherwise one prepared now into local.
     QSqlQuery &statement(Sql sql, std::optional<QSqlQuery> &local);
 
-    /// The register, read at the first alarm: devices are looked up and linked in it.
-    Result<RegisterBook *> registerBook();
     /// The next number of a channel's own reports, kept in the store.
     Result<qint64> nextNumber(const QString &source);
     /// Folds alarm into the open report caseId (whose key is key), which held count alarms.
@@ -192,7 +190,6 @@ private:
     Workspace &m_store;
     ServerBook &m_book;
     std::chrono::seconds m_foldWindow {600};
-    std::unique_ptr<RegisterBook> m_register;
     std::unique_ptr<Statements> m_statements; ///< while an AlarmScope lives
 };
 

@@ -777,16 +777,20 @@ Result<RegisterEntry> RegisterBook::merge(
 
 Result<void> RegisterBook::handLinks(const QString &gone, const QString &keep)
 {
-    // The cases of the entry merged away now concern the one kept (each link once).
+    // The cases of the entry merged away now concern the one kept, each link once: a link the
+    // kept entry has already goes, the others move (the same statements on both stores).
+    QSqlQuery twice(m_workspace->database());
+    twice.prepare(QStringLiteral(
+        "DELETE FROM case_entry_links WHERE entry_code = ? AND EXISTS (SELECT 1 FROM "
+        "case_entry_links AS kept WHERE kept.case_id = case_entry_links.case_id AND kept.role = "
+        "case_entry_links.role AND kept.entry_code = ?)"));
+    twice.addBindValue(gone);
+    twice.addBindValue(keep);
     QSqlQuery move(m_workspace->database());
-    move.prepare(QStringLiteral(
-        "UPDATE OR IGNORE case_entry_links SET entry_code = ? WHERE entry_code = ?"));
+    move.prepare(QStringLiteral("UPDATE case_entry_links SET entry_code = ? WHERE entry_code = ?"));
     move.addBindValue(keep);
     move.addBindValue(gone);
-    QSqlQuery left(m_workspace->database());
-    left.prepare(QStringLiteral("DELETE FROM case_entry_links WHERE entry_code = ?"));
-    left.addBindValue(gone);
-    for (QSqlQuery *query : {&move, &left}) {
+    for (QSqlQuery *query : {&twice, &move}) {
         if (auto done = exec(*query, Tr::tr("Handing the cases of %1 to %2").arg(gone, keep));
             !done)
             return done;

@@ -125,6 +125,10 @@ public:
     /// unit answers for. Personal values are masked for roles that may not reveal them.
     Result<RegisterPage> registerFeed(const Account &account, qint64 after, int limit);
 
+    /// The server's register, read once and again after the grids change: where register
+    /// commands and the intake channels' devices are looked up.
+    Result<RegisterBook *> registerBook();
+
     /// A server that syncs up to another takes its grid map and org chart from there: it
     /// refuses edition and org commands, naming the server (the upstream's address) that
     /// takes them.
@@ -144,8 +148,6 @@ private:
     Result<Sync::CommandResult> applyOrg(const Account &account, const Sync::OrgCommand &command);
     Result<Sync::CommandResult> applyRegister(
         const Account &account, const Sync::RegisterCommand &command);
-    /// The server's register, read once and again after the grids change.
-    Result<RegisterBook *> registerBook();
     /// The entry with code as account may see it, with no history lines; none when it may not.
     Result<std::optional<Sync::RegisterItem>> registerItem(
         const Account &account, const QString &code);

@@ -1839,7 +1839,7 @@ private Q_SLOTS:
         Desk a = Desk::open(copyOfSample(QStringLiteral("merge-register-a.gpkg")));
         Desk b = Desk::open(copyOfSample(QStringLiteral("merge-register-b.gpkg")));
         QVERIFY(sync(a, QStringLiteral("wang")));
-        QVERIFY(sync(b, QStringLiteral("wang")));
+        QVERIFY(sync(b, QStringLiteral("chen")));
         const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-30);
         auto bookA = RegisterBook::load(*a.workspace);
         RegisterEntry first;
@@ -1854,13 +1854,15 @@ private Q_SLOTS:
         QVERIFY(kept && gone);
         // A case at B concerns the entry that will be merged away.
         QVERIFY(sync(a, QStringLiteral("wang")));
-        QVERIFY(sync(b, QStringLiteral("wang")));
+        QVERIFY(sync(b, QStringLiteral("chen")));
         const qint64 reported = b.report(MANHATTAN_LON, MANHATTAN_LAT, QStringLiteral("Leak"));
         auto bookB = RegisterBook::load(*b.workspace);
         CaseLinks linksB(*bookB, *b.book);
         QVERIFY(linksB.link(reported, {gone->code, LinkRole::Concerns},
-            b.as(QStringLiteral("Leader Wang"), CaseAction::LinkEntry, 0)));
-        QVERIFY(sync(b, QStringLiteral("wang")));
+            b.as(QStringLiteral("Operator Chen"), CaseAction::LinkEntry, 0)));
+        auto linkSent = sync(b, QStringLiteral("chen"));
+        QVERIFY2(linkSent.has_value(), why(linkSent).constData());
+        QCOMPARE(linkSent->applied, 2);
 
         auto merged = bookA->merge(kept->code, gone->code, QStringLiteral("Leader Wang"), now);
         QVERIFY2(merged.has_value(), why(merged).constData());
@@ -1874,7 +1876,7 @@ private Q_SLOTS:
             QVERIFY(!*serverBook->entry(gone->code));
             QCOMPARE((*serverBook->entry(kept->code))->address, QStringLiteral("446 Third Avenue"));
         }
-        auto taken = sync(b, QStringLiteral("wang"));
+        auto taken = sync(b, QStringLiteral("chen"));
         QVERIFY2(taken.has_value(), why(taken).constData());
         QVERIFY(!*bookB->entry(gone->code));
         QCOMPARE((*bookB->entry(kept->code))->address, QStringLiteral("446 Third Avenue"));

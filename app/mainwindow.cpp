@@ -143,6 +143,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
         onGridEditionPublished();
     });
     connect(m_sync, &SyncControls::registerTaken, m_registerPanel, &RegisterPanel::refresh);
+    connect(m_registerPanel, &RegisterPanel::registerChanged, m_sync, &SyncControls::syncSoon);
     connect(m_sync, &SyncControls::orgChartRedone, this, [this] {
         if (OrgEditor *editor = orgEditor())
             editor->takeChartFromServer();

@@ -192,10 +192,13 @@ void SyncWorker::watch()
         scheduleNext(0, false);
         return;
     }
-    // A server that does not hold the request answers at once: ask again after the interval.
+    // A wait that ended empty is followed by a whole round: the register, the grid editions
+    // and the org chart change without waking a held feed request, and the register's changes
+    // made here are queued by a round. A server that does not hold the request answers at
+    // once: the round comes after the interval then.
     constexpr qint64 HELD_AT_LEAST_MS = 1'000;
     const bool held = waited.elapsed() >= HELD_AT_LEAST_MS;
-    scheduleNext(held ? 0 : m_timing.intervalMs, held);
+    scheduleNext(held ? 0 : m_timing.intervalMs, false);
 }
 
 Result<Sync::SyncReport> SyncWorker::round()

@@ -289,6 +289,7 @@ void RegisterPanel::startImport()
                                .arg(report.file)
                                .arg(report.created)
                                .arg(report.updated));
+            Q_EMIT registerChanged();
         });
     m_importDialog = dialog;
     dialog->show();

@@ -66,6 +66,8 @@ Q_SIGNALS:
     void message(const QString &text);
     /// The user wants to see one of an entry's cases.
     void caseRequested(qint64 caseId);
+    /// Entries were added or changed here (an import): a workspace that syncs sends them.
+    void registerChanged();
 
 private:
     void askAndReveal();

@@ -3,6 +3,9 @@
 #include "desksync/desksync.h"
 
 #include "outboxfixture.h"
+
+#include "gis/wkb.h"
+#include "register/registerbook.h"
 #include "serverfixture.h"
 
 #include "sync/feedapplier.h"
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void loginFailuresAreToldInWords();
     void syncsInTheBackgroundAndRetries();
     void aWaitingDeskGetsNewCasesAndSendsActionsAtOnce();
+    void aWaitingDeskTakesInRegisterChangesMadeElsewhere();
     void refusalStopsTheRounds();
 
 private:
@@ -300,6 +304,51 @@ void TestDeskSync::aWaitingDeskGetsNewCasesAndSendsActionsAtOnce()
     sync.syncSoon();
     QTRY_COMPARE_WITH_TIMEOUT(counts(path).applied, appliedBefore + 1, 15'000);
     QCOMPARE(sync.state().connection, SyncConnection::Connected);
+    sync.disconnectFromServer();
+    QVERIFY(!sync.isActive());
+}
+
+void TestDeskSync::aWaitingDeskTakesInRegisterChangesMadeElsewhere()
+{
+    const QString path = deskCopy(QStringLiteral("register-waiting"));
+    QVERIFY(!path.isEmpty());
+    DeskSync sync;
+    // Rounds a minute apart, and short waits on the feed: a change of the register wakes no
+    // waiting request, so only the round after an empty wait can bring it.
+    sync.setTiming(
+        {.intervalMs = 60'000, .firstRetryMs = 500, .maxRetryMs = 2'000, .waitSeconds = 2});
+    QSignalSpy rounds(&sync, &DeskSync::roundFinished);
+    sync.connectToServer(path, options());
+    QVERIFY(rounds.wait(180'000));
+
+    // Another desk adds a lamp post to the register and syncs.
+    auto other = Test::OutboxDesk::open(deskCopy(QStringLiteral("register-other")));
+    QVERIFY2(other.has_value(), Test::why(other).constData());
+    Sync::SyncClient client(options());
+    QVERIFY(Sync::syncOnce(*other->book, *other->outbox, client).has_value());
+    auto book = RegisterBook::load(*other->workspace);
+    QVERIFY2(book.has_value(), Test::why(book).constData());
+    RegisterEntry lamp;
+    lamp.kind = QStringLiteral("thing");
+    lamp.name = QStringLiteral("Lamp post 14, West 34th Street");
+    lamp.wkb = Wkb::point(GeoPoint {-73.99, 40.75});
+    lamp.fields.insert(QStringLiteral("asset_code"), QStringLiteral("LP-MN-34-14"));
+    auto added = book->add(
+        lamp, QStringLiteral("Operator Chen"), QDateTime::currentDateTimeUtc().addSecs(-5));
+    QVERIFY2(added.has_value(), Test::why(added).constData());
+    const auto pushed = Sync::syncOnce(*other->book, *other->outbox, client);
+    QVERIFY2(pushed.has_value(), Test::why(pushed).constData());
+    QCOMPARE(pushed->applied, 1);
+
+    const QString code = added->code;
+    const auto arrived = [&path, &code] {
+        auto workspace = Workspace::open(path);
+        if (!workspace)
+            return false;
+        auto here = RegisterBook::load(**workspace);
+        return here && here->entry(code) && here->entry(code)->has_value();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(arrived(), 20'000);
     sync.disconnectFromServer();
     QVERIFY(!sync.isActive());
 }

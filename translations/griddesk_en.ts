@@ -8930,6 +8930,10 @@ The first text that is not UTF-8: %2</translation>
         <source>The server&apos;s register entry %1 is of kind &quot;%2&quot;, which this workspace does not know.</source>
         <translation>The server&apos;s register entry %1 is of kind &quot;%2&quot;, which this workspace does not know.</translation>
     </message>
+    <message>
+        <source>Reading the register&apos;s history</source>
+        <translation>Reading the register&apos;s history</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RegisterMappingDialog</name>
@@ -10461,10 +10465,6 @@ Choose the file&apos;s text encoding under &quot;Text encoding&quot;.</translati
     <message>
         <source>A new entry is based on version 0, not %1.</source>
         <translation>A new entry is based on version 0, not %1.</translation>
-    </message>
-    <message>
-        <source>Reading the register&apos;s history</source>
-        <translation>Reading the register&apos;s history</translation>
     </message>
 </context>
 <context>
@@ -12240,10 +12240,6 @@ hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
     <message>
         <source>Reading the history of %1</source>
         <translation>Reading the history of %1</translation>
-    </message>
-    <message>
-        <source>Command %1 is not a rejected change of the register.</source>
-        <translation>Command %1 is not a rejected change of the register.</translation>
     </message>
     <message>
         <source>Command %1 added the entry %2, which the server refused; add it again with what the server needs (or merge it with the entry it duplicates), or discard the command.</source>

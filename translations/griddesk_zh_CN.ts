@@ -8833,6 +8833,10 @@ The first text that is not UTF-8: %2</source>
         <source>The server&apos;s register entry %1 is of kind &quot;%2&quot;, which this workspace does not know.</source>
         <translation>服务器的台账条目 %1 属于类别“%2”，本工作区没有该类别。</translation>
     </message>
+    <message>
+        <source>Reading the register&apos;s history</source>
+        <translation>正在读取台账历史</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::RegisterMappingDialog</name>
@@ -10355,10 +10359,6 @@ Choose the file&apos;s text encoding under &quot;Text encoding&quot;.</source>
     <message>
         <source>A new entry is based on version 0, not %1.</source>
         <translation>新条目应基于版本 0，而不是 %1。</translation>
-    </message>
-    <message>
-        <source>Reading the register&apos;s history</source>
-        <translation>正在读取台账历史</translation>
     </message>
 </context>
 <context>
@@ -12122,10 +12122,6 @@ import-hotline 导入，或放入 hotline_folder 定时导入。
     <message>
         <source>Reading the history of %1</source>
         <translation>正在读取 %1 的历史记录</translation>
-    </message>
-    <message>
-        <source>Command %1 is not a rejected change of the register.</source>
-        <translation>命令 %1 不是被拒绝的台账修改。</translation>
     </message>
     <message>
         <source>Command %1 added the entry %2, which the server refused; add it again with what the server needs (or merge it with the entry it duplicates), or discard the command.</source>

@@ -236,32 +236,64 @@ void bindContent(QSqlQuery &query, const RegisterEntry &entry)
     query.addBindValue(isoTime(entry.updatedAt));
 }
 
-/// One line of history for entry as it is now. data names what a merge names, for programs;
-/// command is the sync command that carried the change (on the server), origin where the line
-/// was made ("" here, "server" taken in from the server above).
-Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, const QString &action,
-    const std::optional<RegisterEntry> &before, const QString &note, const QJsonObject &data = {},
-    const QString &command = {}, const QString &origin = {})
+/// Writes one line of an entry's history: origin "" for a line made here, "server" for one
+/// taken in from the server above.
+Result<void> writeLine(Workspace &workspace, const RegisterChange &line, const QString &origin)
 {
     QSqlQuery insert(workspace.database());
     insert.prepare(QStringLiteral(
         "INSERT INTO register_history (entry_code, version, action, changed_by, changed_at, "
         "before, note, origin, command, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.addBindValue(entry.code);
-    insert.addBindValue(entry.version);
-    insert.addBindValue(action);
-    insert.addBindValue(text(entry.updatedBy));
-    insert.addBindValue(isoTime(entry.updatedAt));
-    insert.addBindValue(before
-            ? QVariant(QJsonDocument(before->toJson()).toJson(QJsonDocument::Compact))
-            : QVariant());
-    insert.addBindValue(text(note));
+    insert.addBindValue(line.code);
+    insert.addBindValue(line.version);
+    insert.addBindValue(text(line.action));
+    insert.addBindValue(text(line.changedBy));
+    insert.addBindValue(isoTime(line.changedAt));
+    insert.addBindValue(line.before
+            ? QVariant(QJsonDocument(line.before->toJson()).toJson(QJsonDocument::Compact))
+            : QVariant(QMetaType(QMetaType::QString)));
+    insert.addBindValue(text(line.note));
     insert.addBindValue(text(origin));
-    insert.addBindValue(command.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : command);
-    insert.addBindValue(data.isEmpty()
+    insert.addBindValue(
+        line.command.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : line.command);
+    insert.addBindValue(line.data.isEmpty()
             ? QVariant(QMetaType(QMetaType::QString))
-            : QVariant(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))));
-    return exec(insert, Tr::tr("Keeping the history of %1").arg(entry.code));
+            : QVariant(QString::fromUtf8(QJsonDocument(line.data).toJson(QJsonDocument::Compact))));
+    return exec(insert, Tr::tr("Keeping the history of %1").arg(line.code));
+}
+
+/// One line of history made here for entry as it is now. data names what a merge names, for
+/// programs; command is the sync command that carried the change (on the server).
+Result<void> recordChange(Workspace &workspace, const RegisterEntry &entry, const QString &action,
+    const std::optional<RegisterEntry> &before, const QString &note, const QJsonObject &data = {},
+    const QString &command = {})
+{
+    RegisterChange line {
+        entry.code, entry.version, action, entry.updatedBy, entry.updatedAt, before, note};
+    line.command = command;
+    line.data = data;
+    return writeLine(workspace, line, {});
+}
+
+/// The columns readLine() reads, in its order.
+constexpr const char *HISTORY_COLUMNS = "entry_code, version, action, changed_by, changed_at, "
+                                        "before, note, origin, command, data, id";
+
+RegisterChange readLine(const QSqlQuery &query)
+{
+    RegisterChange line {query.value(0).toString(), query.value(1).toInt(),
+        query.value(2).toString(), query.value(3).toString(),
+        QDateTime::fromString(query.value(4).toString(), Qt::ISODate), std::nullopt,
+        query.value(6).toString()};
+    if (!query.value(5).isNull())
+        line.before =
+            RegisterEntry::fromJson(QJsonDocument::fromJson(query.value(5).toByteArray()).object());
+    line.fromServer = query.value(7).toString() == QLatin1String("server");
+    line.command = query.value(8).toString();
+    if (!query.value(9).isNull())
+        line.data = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
+    line.id = query.value(10).toLongLong();
+    return line;
 }
 
 Error duplicateError(const RegisterEntry &entry, const RegisterEntry &existing)
@@ -801,27 +833,9 @@ Result<void> RegisterBook::handLinks(const QString &gone, const QString &keep)
 Result<void> RegisterBook::adopt(const QString &code, const std::optional<RegisterEntry> &entry,
     const QList<RegisterChange> &changes)
 {
-    for (const RegisterChange &change : changes) {
-        QSqlQuery insert(m_workspace->database());
-        insert.prepare(QStringLiteral(
-            "INSERT INTO register_history (entry_code, version, action, changed_by, changed_at, "
-            "before, note, origin, command, data) VALUES (?, ?, ?, ?, ?, ?, ?, 'server', ?, ?)"));
-        insert.addBindValue(code);
-        insert.addBindValue(change.version);
-        insert.addBindValue(text(change.action));
-        insert.addBindValue(text(change.changedBy));
-        insert.addBindValue(isoTime(change.changedAt));
-        insert.addBindValue(change.before
-                ? QVariant(QJsonDocument(change.before->toJson()).toJson(QJsonDocument::Compact))
-                : QVariant(QMetaType(QMetaType::QString)));
-        insert.addBindValue(text(change.note));
-        insert.addBindValue(change.command.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                     : QVariant(change.command));
-        insert.addBindValue(change.data.isEmpty()
-                ? QVariant(QMetaType(QMetaType::QString))
-                : QVariant(
-                    QString::fromUtf8(QJsonDocument(change.data).toJson(QJsonDocument::Compact))));
-        if (auto done = exec(insert, Tr::tr("Keeping the history of %1").arg(code)); !done)
+    for (RegisterChange change : changes) {
+        change.code = code;
+        if (auto done = writeLine(*m_workspace, change, QStringLiteral("server")); !done)
             return done;
     }
 
@@ -896,27 +910,34 @@ Result<QList<RegisterChange>> RegisterBook::history(const QString &code) const
 {
     QSqlQuery query(m_workspace->database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT entry_code, version, action, changed_by, changed_at, "
-                                 "before, note, origin, command, data FROM register_history WHERE "
-                                 "entry_code = ? ORDER BY id"));
+    query.prepare(QStringLiteral("SELECT %1 FROM register_history WHERE entry_code = ? ORDER BY id")
+                      .arg(QLatin1String(HISTORY_COLUMNS)));
     query.addBindValue(code);
     if (auto done = exec(query, Tr::tr("Reading the history of %1").arg(code)); !done)
         return std::unexpected(done.error());
     QList<RegisterChange> changes;
-    while (query.next()) {
-        RegisterChange change {query.value(0).toString(), query.value(1).toInt(),
-            query.value(2).toString(), query.value(3).toString(),
-            QDateTime::fromString(query.value(4).toString(), Qt::ISODate), std::nullopt,
-            query.value(6).toString()};
-        if (!query.value(5).isNull())
-            change.before = RegisterEntry::fromJson(
-                QJsonDocument::fromJson(query.value(5).toByteArray()).object());
-        change.fromServer = query.value(7).toString() == QLatin1String("server");
-        change.command = query.value(8).toString();
-        if (!query.value(9).isNull())
-            change.data = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
-        changes << change;
-    }
+    while (query.next())
+        changes << readLine(query);
+    return changes;
+}
+
+Result<QList<RegisterChange>> RegisterBook::historyAfter(
+    qint64 after, int limit, bool madeHereOnly) const
+{
+    QSqlQuery query(m_workspace->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT %1 FROM register_history WHERE id > ?%2 ORDER BY id%3")
+                      .arg(QLatin1String(HISTORY_COLUMNS),
+                          madeHereOnly ? QStringLiteral(" AND origin = ''") : QString(),
+                          limit > 0 ? QStringLiteral(" LIMIT ?") : QString()));
+    query.addBindValue(after);
+    if (limit > 0)
+        query.addBindValue(limit);
+    if (auto done = exec(query, Tr::tr("Reading the register's history")); !done)
+        return std::unexpected(done.error());
+    QList<RegisterChange> changes;
+    while (query.next())
+        changes << readLine(query);
     return changes;
 }
 

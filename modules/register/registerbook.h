@@ -45,6 +45,7 @@ struct RegisterChange
     bool fromServer = false; ///< taken in from the server's register, not made here
     QString command; ///< the sync command that carried the change, when one did
     QJsonObject data; ///< a merge's partner: "into" (on the entry gone), "with" (on the one kept)
+    qint64 id = 0; ///< the line's number in this workspace's history
 };
 
 /// Entries of one kind in a grid: how many, and how many are due a visit.
@@ -130,6 +131,10 @@ public:
 
     /// The history of an entry, oldest first.
     Result<QList<RegisterChange>> history(const QString &code) const;
+    /// The lines of the whole history after line after, oldest first: at most limit (all when
+    /// limit is 0), only those made here when madeHereOnly (not taken in from a server).
+    Result<QList<RegisterChange>> historyAfter(
+        qint64 after, int limit = 0, bool madeHereOnly = false) const;
 
     /// Entries not verified for longer than their kind allows at the given time (never
     /// verified counts as stale), in a grid and below it or everywhere, ordered by grid, kind

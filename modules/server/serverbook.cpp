@@ -1315,44 +1315,21 @@ Result<ServerBook::RegisterPage> ServerBook::registerFeed(
     if (!loaded)
         return std::unexpected(loaded.error());
     RegisterBook &book = **loaded;
-    QSqlQuery lines(m_store.database());
-    lines.setForwardOnly(true);
-    lines.prepare(QStringLiteral(
-        "SELECT id, entry_code, version, action, changed_by, changed_at, before, note, command, "
-        "data FROM register_history WHERE id > ? ORDER BY id LIMIT ?"));
-    lines.addBindValue(after);
-    lines.addBindValue(limit);
-    if (auto read = run(lines, Tr::tr("Reading the register's history")); !read)
-        return std::unexpected(read.error());
+    auto lines = book.historyAfter(after, limit);
+    if (!lines)
+        return std::unexpected(lines.error());
     RegisterPage page;
-    page.cursor = after;
+    page.cursor = lines->isEmpty() ? after : lines->last().id;
+    page.more = lines->size() == limit;
     QList<Sync::RegisterItem> items;
     QHash<QString, qsizetype> itemOf;
-    int count = 0;
-    while (lines.next()) {
-        ++count;
-        page.cursor = lines.value(0).toLongLong();
-        const QString code = lines.value(1).toString();
-        RegisterChange change;
-        change.code = code;
-        change.version = lines.value(2).toInt();
-        change.action = lines.value(3).toString();
-        change.changedBy = lines.value(4).toString();
-        change.changedAt = QDateTime::fromString(lines.value(5).toString(), Qt::ISODate);
-        if (!lines.value(6).isNull())
-            change.before = RegisterEntry::fromJson(
-                QJsonDocument::fromJson(lines.value(6).toByteArray()).object());
-        change.note = lines.value(7).toString();
-        change.command = lines.value(8).toString();
-        if (!lines.value(9).isNull())
-            change.data = QJsonDocument::fromJson(lines.value(9).toByteArray()).object();
-        if (!itemOf.contains(code)) {
-            itemOf.insert(code, items.size());
-            items << Sync::RegisterItem {code, std::nullopt, {}};
+    for (const RegisterChange &line : std::as_const(*lines)) {
+        if (!itemOf.contains(line.code)) {
+            itemOf.insert(line.code, items.size());
+            items << Sync::RegisterItem {line.code, std::nullopt, {}};
         }
-        items[itemOf.value(code)].changes << change;
+        items[itemOf.value(line.code)].changes << line;
     }
-    page.more = count == limit;
 
     const bool clear = mayRevealRegister(roleKey(account.role));
     for (Sync::RegisterItem &item : items) {

@@ -487,6 +487,22 @@ Result<void> Outbox::discard(qint64 id)
     return run(update, Tr::tr("Updating the outbox"));
 }
 
+Result<OutboxEntry> Outbox::rejected(qint64 id, CommandKind kind) const
+{
+    auto found = entry(id);
+    if (!found)
+        return std::unexpected(found.error());
+    if (found->state != OutboxState::Rejected)
+        return fail(ErrorCode::NotAllowed,
+            Tr::tr("Command %1 is %2; only a rejected command can be made again.")
+                .arg(id)
+                .arg(outboxStateName(found->state)));
+    if (found->kind != kind)
+        return fail(
+            ErrorCode::InvalidArgument, Tr::tr("Command %1 is not of the kind asked for.").arg(id));
+    return found;
+}
+
 Result<void> Outbox::markRedone(qint64 id)
 {
     QSqlQuery update(m_workspace.database());
@@ -539,15 +555,9 @@ Result<void> Outbox::setLastSync(const QDateTime &at)
 Result<CaseEvent> redoRejected(
     CaseBook &book, Outbox &outbox, qint64 entryId, ActionRequest request)
 {
-    auto entry = outbox.entry(entryId);
+    auto entry = outbox.rejected(entryId, CommandKind::Case);
     if (!entry)
         return std::unexpected(entry.error());
-    if (entry->state != OutboxState::Rejected) {
-        return fail(ErrorCode::NotAllowed,
-            Tr::tr("Command %1 is %2; only a rejected command can be made again.")
-                .arg(entryId)
-                .arg(outboxStateName(entry->state)));
-    }
     if (entry->action == CaseAction::Report) {
         return fail(ErrorCode::NotAllowed,
             Tr::tr("Command %1 reported case %2 %3, which the server refused; report it again "
@@ -671,23 +681,6 @@ Result<OrgCommand> submitOrgChart(
 
 namespace {
 
-/// The rejected command of kind entryId names, refused with a message otherwise.
-Result<OutboxEntry> rejectedOf(Outbox &outbox, qint64 entryId, CommandKind kind)
-{
-    auto entry = outbox.entry(entryId);
-    if (!entry)
-        return std::unexpected(entry.error());
-    if (entry->state != OutboxState::Rejected)
-        return fail(ErrorCode::NotAllowed,
-            Tr::tr("Command %1 is %2; only a rejected command can be made again.")
-                .arg(entryId)
-                .arg(outboxStateName(entry->state)));
-    if (entry->kind != kind)
-        return fail(ErrorCode::InvalidArgument,
-            Tr::tr("Command %1 is not of the kind asked for.").arg(entryId));
-    return entry;
-}
-
 /// list with the item whose key is key as in ours: replaced, added, or taken out when ours
 /// has none.
 template<typename Item, typename Key, typename KeyOf>
@@ -705,7 +698,7 @@ void takeOurs(QList<Item> &list, const QList<Item> &ours, const Key &key, KeyOf 
 Result<OrgCommand> redoRejectedOrg(
     Workspace &ws, Outbox &outbox, qint64 entryId, const QString &by, const QDateTime &at)
 {
-    auto entry = rejectedOf(outbox, entryId, CommandKind::Org);
+    auto entry = outbox.rejected(entryId, CommandKind::Org);
     if (!entry)
         return std::unexpected(entry.error());
     if (orgChartRefused(ws))

@@ -121,6 +121,8 @@ public:
     Result<int> rejectSuperseded(qint64 caseId, int keep, const QString &reason);
     /// Sets a rejected command aside for good.
     Result<void> discard(qint64 id);
+    /// The rejected command id, of kind; refused with a message when it is not that.
+    Result<OutboxEntry> rejected(qint64 id, CommandKind kind) const;
     /// Marks a rejected command as made again (by redoRejected()).
     Result<void> markRedone(qint64 id);
 

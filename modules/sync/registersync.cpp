@@ -35,20 +35,6 @@ Result<void> run(QSqlQuery &query, const QString &doing)
     return fail(ErrorCode::Database, Tr::tr("%1: %2").arg(doing, query.lastError().text()));
 }
 
-/// A line of the register's history as the queue reads it.
-struct Line
-{
-    qint64 id = 0;
-    QString code;
-    int version = 0;
-    QString action;
-    QString by;
-    QDateTime at;
-    std::optional<RegisterEntry> before;
-    QString note;
-    QJsonObject data;
-};
-
 QString newTag()
 {
     // Letters and digits that cannot be read as one another.
@@ -57,36 +43,6 @@ QString newTag()
     for (int i = 0; i < 4; ++i)
         tag += letters.at(int(QRandomGenerator::system()->bounded(quint32(letters.size()))));
     return tag;
-}
-
-Result<QList<Line>> localLines(Workspace &ws, qint64 after)
-{
-    QSqlQuery query(ws.database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT id, entry_code, version, action, changed_by, changed_at, before, note, data FROM "
-        "register_history WHERE origin = '' AND id > ? ORDER BY id"));
-    query.addBindValue(after);
-    if (auto read = run(query, Tr::tr("Reading the register's history")); !read)
-        return std::unexpected(read.error());
-    QList<Line> lines;
-    while (query.next()) {
-        Line line;
-        line.id = query.value(0).toLongLong();
-        line.code = query.value(1).toString();
-        line.version = query.value(2).toInt();
-        line.action = query.value(3).toString();
-        line.by = query.value(4).toString();
-        line.at = QDateTime::fromString(query.value(5).toString(), Qt::ISODate);
-        if (!query.value(6).isNull())
-            line.before = RegisterEntry::fromJson(
-                QJsonDocument::fromJson(query.value(6).toByteArray()).object());
-        line.note = query.value(7).toString();
-        if (!query.value(8).isNull())
-            line.data = QJsonDocument::fromJson(query.value(8).toByteArray()).object();
-        lines << line;
-    }
-    return lines;
 }
 
 } // namespace
@@ -119,18 +75,18 @@ Result<int> queueRegisterChanges(Workspace &ws, Outbox &outbox)
                 return std::unexpected(marked.error());
             return 0;
         }
-        auto lines = localLines(ws, mark.toLongLong());
+        auto book = RegisterBook::load(ws);
+        if (!book)
+            return std::unexpected(book.error());
+        auto lines = book->historyAfter(mark.toLongLong(), 0, true);
         if (!lines)
             return std::unexpected(lines.error());
         if (lines->isEmpty())
             return 0;
-        auto book = RegisterBook::load(ws);
-        if (!book)
-            return std::unexpected(book.error());
 
         int queued = 0;
         for (qsizetype i = 0; i < lines->size(); ++i) {
-            const Line &line = lines->at(i);
+            const RegisterChange &line = lines->at(i);
             // Re-homing follows a grid edition, which the server applies itself; the entry
             // merged away goes with the merge's line on the entry kept.
             if (line.action == QLatin1String("rehomed")
@@ -154,8 +110,8 @@ Result<int> queueRegisterChanges(Workspace &ws, Outbox &outbox)
             command.id = newCommandId();
             command.action = line.action;
             command.basedOn = std::max(0, line.version - 1);
-            command.at = line.at;
-            command.madeBy = line.by;
+            command.at = line.changedAt;
+            command.madeBy = line.changedBy;
             command.note = line.note;
             command.entry = *after;
             command.gone = line.data.value(QLatin1String("with")).toString();
@@ -190,10 +146,10 @@ Result<int> adoptRegisterItems(Workspace &ws, Outbox &outbox, const QList<Regist
         }
         const QString mark = ws.metadata(QUEUED_KEY);
         if (!mark.isEmpty()) {
-            auto unqueued = localLines(ws, mark.toLongLong());
+            auto unqueued = book->historyAfter(mark.toLongLong(), 0, true);
             if (!unqueued)
                 return std::unexpected(unqueued.error());
-            for (const Line &line : std::as_const(*unqueued))
+            for (const RegisterChange &line : std::as_const(*unqueued))
                 pending.insert(line.code);
         }
 
@@ -243,12 +199,9 @@ Result<int> adoptRegisterItems(Workspace &ws, Outbox &outbox, const QList<Regist
 Result<RegisterEntry> redoRejectedRegister(
     Workspace &ws, Outbox &outbox, qint64 entryId, const QString &by, const QDateTime &at)
 {
-    auto entry = outbox.entry(entryId);
+    auto entry = outbox.rejected(entryId, CommandKind::Register);
     if (!entry)
         return std::unexpected(entry.error());
-    if (entry->state != OutboxState::Rejected || entry->kind != CommandKind::Register)
-        return fail(ErrorCode::NotAllowed,
-            Tr::tr("Command %1 is not a rejected change of the register.").arg(entryId));
     auto command = registerCommandFromJson(entry->body);
     if (!command)
         return std::unexpected(command.error());

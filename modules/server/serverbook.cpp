@@ -1128,6 +1128,13 @@ Result<RegisterBook *> ServerBook::registerBook()
 
 namespace {
 
+/// Leaders and administrators see the register whole, and so does another server relaying for
+/// its desks: it masks for its own people as this server does for them.
+bool seesRegisterWhole(const Account &account)
+{
+    return account.role == Role::System || mayRevealRegister(roleKey(account.role));
+}
+
 /// Masked values a desk sent back unchanged stand for the clear ones the server holds.
 void keepClearValues(const RegisterSchema &schema, RegisterEntry &sent, const RegisterEntry &held)
 {
@@ -1162,6 +1169,10 @@ Result<CommandResult> ServerBook::applyRegister(
             Tr::tr("Unit handlers work on cases; the grid register is kept by operators, "
                    "supervisors and leaders."));
     }
+    // A server relaying for its desks passes on who made the change there.
+    const QString actor = account.role == Role::System && !isBlankText(command.madeBy)
+        ? command.madeBy
+        : account.name;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (command.at > now.addDays(1))
         return refused(command.id, Refusal::Invalid,
@@ -1215,7 +1226,7 @@ Result<CommandResult> ServerBook::applyRegister(
             return refuseOutside(command.gone, (*gone)->gridCode);
         if ((*held)->version != command.basedOn)
             return conflict(**held);
-        auto merged = book.merge(code, command.gone, account.name, at);
+        auto merged = book.merge(code, command.gone, actor, at);
         if (!merged)
             return refused(
                 command.id, Sync::refusalFor(merged.error().code), merged.error().message);
@@ -1230,7 +1241,7 @@ Result<CommandResult> ServerBook::applyRegister(
     if (*held)
         keepClearValues(book.schema(), entry, **held);
     if (command.action == QLatin1String("verified")) {
-        entry.verifiedBy = account.name;
+        entry.verifiedBy = actor;
         entry.verifiedAt = at;
     }
     if (auto prepared = book.prepare(entry); !prepared)
@@ -1269,7 +1280,7 @@ Result<CommandResult> ServerBook::applyRegister(
         if (command.basedOn != 0)
             return refused(command.id, Refusal::Invalid,
                 Tr::tr("A new entry is based on version 0, not %1.").arg(command.basedOn));
-        if (auto done = book.insert(entry, account.name, at); !done)
+        if (auto done = book.insert(entry, actor, at); !done)
             return std::unexpected(done.error());
     } else {
         if (!*held)
@@ -1279,8 +1290,7 @@ Result<CommandResult> ServerBook::applyRegister(
             return refuseOutside(code, (*held)->gridCode);
         if ((*held)->version != command.basedOn)
             return conflict(**held);
-        if (auto done = book.replace(entry, **held, command.action, account.name, at, command.note);
-            !done)
+        if (auto done = book.replace(entry, **held, command.action, actor, at, command.note); !done)
             return std::unexpected(done.error());
     }
     if (auto done = book.updateExtent(); !done)
@@ -1302,9 +1312,7 @@ Result<std::optional<Sync::RegisterItem>> ServerBook::registerItem(
         return std::optional<Sync::RegisterItem>();
     Sync::RegisterItem item;
     item.code = code;
-    item.entry = mayRevealRegister(roleKey(account.role))
-        ? **held
-        : maskedEntry((*loaded)->schema(), **held);
+    item.entry = seesRegisterWhole(account) ? **held : maskedEntry((*loaded)->schema(), **held);
     return std::optional<Sync::RegisterItem>(item);
 }
 
@@ -1331,7 +1339,7 @@ Result<ServerBook::RegisterPage> ServerBook::registerFeed(
         items[itemOf.value(line.code)].changes << line;
     }
 
-    const bool clear = mayRevealRegister(roleKey(account.role));
+    const bool clear = seesRegisterWhole(account);
     for (Sync::RegisterItem &item : items) {
         auto held = book.entry(item.code);
         if (!held)

@@ -1009,6 +1009,69 @@ private Q_SLOTS:
                      .toInt(),
             0);
 
+        // The register travels the same way. An entry a district desk adds reaches the city
+        // whole, in the name of the person who added it.
+        const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(-60);
+        auto deskRegister = RegisterBook::load(*desk.workspace);
+        QVERIFY(deskRegister.has_value());
+        RegisterEntry person;
+        person.kind = QStringLiteral("person");
+        person.name = QStringLiteral("Zhou Min");
+        person.address = QStringLiteral("12 Pearl Street, flat 3");
+        person.wkb = Wkb::point(GeoPoint {MANHATTAN_LON, MANHATTAN_LAT});
+        person.fields.insert(QStringLiteral("phone"), QStringLiteral("13712345678"));
+        person.source = QStringLiteral("desk");
+        auto added = deskRegister->add(person, QStringLiteral("Operator Ho"), now);
+        QVERIFY2(added.has_value(), why(added).constData());
+        const QString code = added->code;
+        auto sentEntry = Sync::syncOnce(*desk.book, *desk.outbox, toDistrict);
+        QVERIFY2(sentEntry.has_value(), why(sentEntry).constData());
+        QCOMPARE(sentEntry->applied, 1);
+        const QString entryAt =
+            QStringLiteral("SELECT e.name || '/' || e.version || '/' || h.changed_by FROM "
+                           "register_entries e JOIN register_history h ON h.entry_code = e.code "
+                           "WHERE e.code = '%1' ORDER BY h.id DESC LIMIT 1")
+                .arg(code);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(*store(), entryAt).toString(), QStringLiteral("Zhou Min/1/ho"), 20'000);
+
+        // A city leader changes the number; the district's server takes the change in whole,
+        // for its own leaders, and its operator's desk gets it masked.
+        Desk leader = Desk::open(copyOfSample(QStringLiteral("district-leader.gpkg")));
+        QVERIFY(sync(leader, QStringLiteral("wang")));
+        auto leaderRegister = RegisterBook::load(*leader.workspace);
+        auto atLeader = leaderRegister->entry(code);
+        QVERIFY(atLeader.has_value() && atLeader->has_value());
+        QCOMPARE((*atLeader)->fields.value(QStringLiteral("phone")).toString(),
+            QStringLiteral("13712345678"));
+        RegisterEntry renumbered = **atLeader;
+        renumbered.fields.insert(QStringLiteral("phone"), QStringLiteral("13798765432"));
+        QVERIFY(leaderRegister->update(renumbered, 1, QStringLiteral("Leader Wang"), now.addSecs(5))
+                    .has_value());
+        auto sentChange = sync(leader, QStringLiteral("wang"));
+        QVERIFY2(sentChange.has_value() && sentChange->applied == 1, why(sentChange).constData());
+        const QString phoneAtDistrict =
+            QStringLiteral("SELECT version || '/' || json_extract(fields, '$.phone') FROM "
+                           "register_entries WHERE code = '%1'")
+                .arg(code);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(*Workspace::open(districtStore).value(), phoneAtDistrict).toString(),
+            QStringLiteral("2/13798765432"), 20'000);
+        // The district did not send the city's change back as its own.
+        QCOMPARE(scalar(*store(),
+                     QStringLiteral("SELECT count(*) FROM register_history WHERE entry_code = '%1'")
+                         .arg(code))
+                     .toInt(),
+            2);
+        auto tookChange = Sync::syncOnce(*desk.book, *desk.outbox, toDistrict);
+        QVERIFY2(tookChange.has_value(), why(tookChange).constData());
+        auto atDesk = RegisterBook::load(*desk.workspace)->entry(code);
+        QVERIFY(atDesk.has_value() && atDesk->has_value());
+        QCOMPARE((*atDesk)->version, 2);
+        const QString maskedPhone = (*atDesk)->fields.value(QStringLiteral("phone")).toString();
+        QVERIFY2(maskedPhone.contains(u'*') && maskedPhone.endsWith(QLatin1String("32")),
+            qPrintable(maskedPhone));
+
         // Grid editions are published on the city server, not on the district's.
         QVERIFY(editGrid(desk, QStringLiteral("101"), QStringLiteral("Battery Park")));
         auto draft = GridDraft::load(*desk.workspace);

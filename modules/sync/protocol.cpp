@@ -336,9 +336,14 @@ Result<Command> commandFromJson(const QJsonValue &value)
         return std::unexpected(madeRole.error());
     if (!madeRole->isEmpty()) {
         const auto role = roleFromKey(*madeRole);
-        if (!role || *role == Role::System)
+        // Intake channels (citizens' apps, the hotline, devices) file reports and their
+        // repeats as the system; a server relaying them passes that on.
+        const bool intake =
+            request.action == CaseAction::Report || request.action == CaseAction::Recur;
+        if (!role || (*role == Role::System && !intake))
             return invalid(QStringLiteral("made_role"),
-                Tr::tr("one of operator, supervisor, unit_handler, leader is expected"));
+                Tr::tr("one of operator, supervisor, unit_handler, leader is expected (system "
+                       "only for a report or a repeat an intake channel filed)"));
         request.role = *role;
     }
     for (const QJsonValue &unit : json.value(QLatin1String("co_units")).toArray()) {

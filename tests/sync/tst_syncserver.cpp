@@ -956,6 +956,16 @@ private Q_SLOTS:
                 .arg(m_server->url().toString())
                 .toUtf8());
         config.close();
+        // The district takes reports from a citizens' app of its own.
+        QProcess addClient;
+        addClient.start(QStringLiteral(GRIDDESK_SERVER),
+            {QStringLiteral("add-client"), QStringLiteral("--db"), districtStore,
+                QStringLiteral("district-app"), QStringLiteral("--channel"),
+                QStringLiteral("open311"), QStringLiteral("--unit"), QStringLiteral("1")});
+        QVERIFY(addClient.waitForFinished(60'000));
+        QCOMPARE(addClient.exitCode(), 0);
+        const QByteArray appKey = addClient.readAllStandardOutput().trimmed();
+        QVERIFY(!appKey.isEmpty());
         ServerProcess district(
             QStringLiteral(GRIDDESK_SERVER), {QStringLiteral("--config"), config.fileName()});
         QVERIFY2(district.start(), qPrintable(district.output()));
@@ -1008,6 +1018,29 @@ private Q_SLOTS:
                      QStringLiteral("SELECT count(*) FROM case_events_superseded"))
                      .toInt(),
             0);
+
+        // A citizen's report to the district's Open311 service reaches the city too.
+        const auto open311Cases = [&] {
+            return scalar(*store(),
+                QStringLiteral("SELECT count(*) FROM cases WHERE source = 'open311' AND "
+                               "descriptor = 'Hydrant leaking at the corner'"))
+                .toInt();
+        };
+        QCOMPARE(open311Cases(), 0);
+        QString service;
+        for (const Category &category : desk.book->setup().categories.categories()) {
+            if (!category.code.contains(u'/') && !category.code.contains(u' ')) {
+                service = category.code;
+                break;
+            }
+        }
+        const RawAnswer filed = rawRequest(district.url(), m_trusted, "POST",
+            QStringLiteral("/open311/v2/requests.json"),
+            "api_key=" + appKey + "&service_code=" + QUrl::toPercentEncoding(service)
+                + "&lat=40.7075&long=-74.0113&description=Hydrant+leaking+at+the+corner",
+            {}, "application/x-www-form-urlencoded");
+        QVERIFY2(filed.status == 200 || filed.status == 201, qPrintable(filed.error));
+        QTRY_COMPARE_WITH_TIMEOUT(open311Cases(), 1, 20'000);
 
         // The register travels the same way. An entry a district desk adds reaches the city
         // whole, in the name of the person who added it.

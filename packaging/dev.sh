@@ -23,9 +23,14 @@ build_packages=(
     libgdal-dev libgeos-dev libproj-dev libsqlite3-dev libgl-dev
     gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core
+    # the AppImage runtime (static archives) and image
+    libsquashfuse-dev libfuse3-dev libzstd-dev liblzma-dev liblz4-dev zlib1g-dev liblzo2-dev
+    squashfs-tools
 )
 # QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back
 test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils postgresql postgresql-15-postgis-3)
+# libappimage-dev and fuse3: the AppImage checked by another reader and mounted
+test_packages+=(libappimage-dev fuse3)
 bench_packages=(spatialite-bin curl openssl)
 
 missing_packages() {

@@ -29,8 +29,10 @@ build_packages=(
 )
 # QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back
 test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils postgresql postgresql-15-postgis-3)
-# libappimage-dev and fuse3: the AppImage checked by another reader and mounted
+# libappimage-dev and fuse3: the AppImage read by another program and mounted
 test_packages+=(libappimage-dev fuse3)
+# wixl and msitools: the Windows installer built and read back
+test_packages+=(wixl msitools)
 bench_packages=(spatialite-bin curl openssl)
 
 missing_packages() {

@@ -36,9 +36,9 @@ desktop=$bundle/share/applications/griddesk.desktop
 command -v mksquashfs >/dev/null \
     || fail "mksquashfs is missing (Debian: apt-get install squashfs-tools)"
 
-# The largest PNG icon of the bundle stands for the AppImage.
+# The bundle's 256-pixel PNG icon (or the nearest size) stands for the AppImage.
 icon=
-for size in 512x512 256x256 128x128 64x64 48x48; do
+for size in 256x256 512x512 128x128 64x64 48x48; do
     candidate=$bundle/share/icons/hicolor/$size/apps/griddesk.png
     if [ -f "$candidate" ]; then
         icon=$candidate

@@ -133,12 +133,23 @@ static int checkImage(int fd, Image *image)
     return 0;
 }
 
-static int locateImage(Image *image)
+// Where this file is: /proc tells; without /proc (a bare chroot), the path it was started by.
+static int findOwnFile(const char *argv0, char *path)
 {
-    if (!realpath("/proc/self/exe", image->path)) {
-        printError("cannot find its own file: %s", strerror(errno));
+    if (realpath("/proc/self/exe", path))
+        return 0;
+    if (strchr(argv0, '/') && realpath(argv0, path))
+        return 0;
+    printError("cannot find its own file: /proc is not mounted; start it by its path instead "
+               "(for example ./%s).",
+        argv0);
+    return -1;
+}
+
+static int locateImage(Image *image, const char *argv0)
+{
+    if (findOwnFile(argv0, image->path) != 0)
         return -1;
-    }
     const char *slash = strrchr(image->path, '/');
     image->name = slash ? slash + 1 : image->path;
     s_messagePrefix = image->name;
@@ -503,7 +514,7 @@ static int dispatch(const Image *image, sqfs_ll *ll, int argc, char **argv)
 int main(int argc, char **argv)
 {
     Image image;
-    if (locateImage(&image) != 0)
+    if (locateImage(&image, argc > 0 ? argv[0] : "") != 0)
         return RUNTIME_FAILURE;
 
     const char *option = argc > 1 ? argv[1] : "";

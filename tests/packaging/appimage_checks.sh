@@ -57,8 +57,10 @@ expect_clean_tmp() {
 
 [ ! -d "$work" ] || chmod -R u+w "$work"
 rm -rf "$work"
-mkdir -p "$work/tmp"
-export TMPDIR=$work/tmp QT_QPA_PLATFORM=offscreen
+mkdir -p "$work/tmp" "$work/runtime"
+chmod 700 "$work/runtime"
+# TMPDIR holds only what the AppImage's runtime makes; Qt's runtime directory goes elsewhere.
+export TMPDIR=$work/tmp XDG_RUNTIME_DIR=$work/runtime QT_QPA_PLATFORM=offscreen
 unset APPIMAGE_EXTRACT_AND_RUN GRIDDESK_APPIMAGE_PROGRAM
 
 # libappimage, the library desktop tools use, must take it for a type-2 AppImage.
@@ -100,7 +102,7 @@ if [ "$status" -ne 0 ]; then
 fi
 expect_output "$work/run.out" "$version" "--appimage-extract-and-run --version"
 expect_clean_tmp "--appimage-extract-and-run"
-pass "--appimage-extract-and-run --version: $(head -1 "$work/run.out")"
+pass "--appimage-extract-and-run --version: $(grep -m1 -e "$version" "$work/run.out")"
 
 # The program is chosen by the name the AppImage is started as; exit codes come through.
 ln -s "$appimage" "$work/griddesk-cli"
@@ -146,7 +148,7 @@ if fuse_usable; then
     expect_output "$work/mount.out" "$version" "--version through FUSE"
     ! grep -q " $TMPDIR/" /proc/self/mountinfo || fail "the image is still mounted"
     expect_clean_tmp "the FUSE mount"
-    pass "mounted with FUSE: $(head -1 "$work/mount.out")"
+    pass "mounted with FUSE: $(grep -m1 -e "$version" "$work/mount.out")"
 else
     run "$work/nofuse.out" "$appimage" --version
     expect_refusal "without usable FUSE the AppImage"

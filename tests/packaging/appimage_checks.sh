@@ -7,7 +7,7 @@
 #   appimage_checks.sh CHECKER APPIMAGE BUNDLE_DIR VERSION WORK_DIR
 #
 # CHECKER is tests/packaging/appimagecheck (libappimage), BUNDLE_DIR the bundle the AppImage
-# was made from, VERSION what `griddesk --version` must print. Every run of the AppImage has a
+# was made from; `griddesk --version` must print the line "GridDesk VERSION". Every run of the AppImage has a
 # time limit, so a hanging runtime fails the test instead of stalling it.
 set -euo pipefail
 
@@ -44,6 +44,13 @@ expect_output() {
     grep -q -e "$pattern" "$output" && return
     cat "$output" >&2
     fail "$what: no \"$pattern\" in the output"
+}
+
+expect_version() {
+    local output=$1 what=$2
+    grep -qxF "GridDesk $version" "$output" && return
+    cat "$output" >&2
+    fail "$what: no line \"GridDesk $version\" in the output"
 }
 
 # A refusal: non-zero, and not the time limit's 124.
@@ -100,9 +107,9 @@ if [ "$status" -ne 0 ]; then
     cat "$work/run.out" >&2
     fail "--appimage-extract-and-run exited $status"
 fi
-expect_output "$work/run.out" "$version" "--appimage-extract-and-run --version"
+expect_version "$work/run.out" "--appimage-extract-and-run --version"
 expect_clean_tmp "--appimage-extract-and-run"
-pass "--appimage-extract-and-run --version: $(grep -m1 -e "$version" "$work/run.out")"
+pass "--appimage-extract-and-run --version: GridDesk $version"
 
 # The program is chosen by the name the AppImage is started as; exit codes come through.
 ln -s "$appimage" "$work/griddesk-cli"
@@ -145,10 +152,10 @@ if fuse_usable; then
         cat "$work/mount.out" >&2
         fail "the mounted AppImage exited $status"
     fi
-    expect_output "$work/mount.out" "$version" "--version through FUSE"
+    expect_version "$work/mount.out" "--version through FUSE"
     ! grep -q " $TMPDIR/" /proc/self/mountinfo || fail "the image is still mounted"
     expect_clean_tmp "the FUSE mount"
-    pass "mounted with FUSE: $(grep -m1 -e "$version" "$work/mount.out")"
+    pass "mounted with FUSE: GridDesk $version"
 else
     run "$work/nofuse.out" "$appimage" --version
     expect_refusal "without usable FUSE the AppImage"

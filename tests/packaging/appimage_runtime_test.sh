@@ -43,7 +43,7 @@ for program in griddesk griddesk-cli; do
 # Stand-in for a GridDesk program, made by the AppImage runtime test.
 name=$(basename "$0")
 case "${1:-}" in
---version) echo "$name 9.8.7-stand-in" ;;
+--version) echo "GridDesk 9.8.7-stand-in" ;;
 --help) echo "usage: $name (a stand-in of the AppImage runtime test)" ;;
 --environment)
     shift

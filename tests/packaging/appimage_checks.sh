@@ -101,6 +101,18 @@ modes() {
 diff <(modes "$bundle") <(modes "$work/squashfs-root") >&2 || fail "extracted modes or links differ"
 pass "--appimage-extract: same paths as libappimage, contents and modes as the bundle"
 
+# What AppImage desktop integration reads at the root.
+root=$work/squashfs-root
+[ "$(readlink "$root/.DirIcon")" = griddesk.png ] || fail ".DirIcon does not point to griddesk.png"
+[ "$(head -c 8 "$root/griddesk.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] \
+    || fail "griddesk.png is not a PNG image"
+grep -qxF "X-AppImage-Version=$version" "$root/griddesk.desktop" \
+    || fail "griddesk.desktop has no X-AppImage-Version=$version"
+if command -v desktop-file-validate >/dev/null; then
+    desktop-file-validate "$root/griddesk.desktop" || fail "griddesk.desktop is not valid"
+fi
+pass "root: griddesk.desktop, griddesk.png and .DirIcon"
+
 # Without FUSE: extract, run, clean up.
 run "$work/run.out" "$appimage" --appimage-extract-and-run --version
 if [ "$status" -ne 0 ]; then

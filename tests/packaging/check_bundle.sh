@@ -11,6 +11,7 @@
 # - the bundle carries none of the libraries the host provides (glibc, the C++ runtime,
 #   OpenGL/EGL, the X11 connection, fontconfig, FreeType), and every library any of its files
 #   needs is either in lib/ or one of those;
+# - nothing in it needs a glibc newer than 2.36, the version the READMEs promise;
 # - ldd, here, resolves the bundled libraries the programs and plugins need into the bundle.
 set -euo pipefail
 
@@ -106,9 +107,15 @@ for file in "${programs[@]}" "$bundle/plugins/platforms/libqxcb.so" \
     done < <(needed "$file")
 done
 
+# The newest glibc symbol version any file uses is the oldest glibc the bundle runs on.
+newest=$(for file in "${programs[@]}" "${libraries[@]}" "${plugins[@]}"; do
+    objdump -T "$file" | grep -o 'GLIBC_2\.[0-9]*'
+done | sort -t. -k2 -n -u | tail -1)
+[ "$newest" = GLIBC_2.36 ] || fail "the bundle needs $newest, but its README says glibc 2.36"
+
 if [ "$failures" -gt 0 ]; then
     echo "$failures problem(s) in the bundle $bundle" >&2
     exit 1
 fi
 echo "bundle $bundle: ${#programs[@]} programs, ${#libraries[@]} libraries," \
-    "${#plugins[@]} plugins; $(du -sh "$bundle" | cut -f1)"
+    "${#plugins[@]} plugins, needs $newest; $(du -sh "$bundle" | cut -f1)"

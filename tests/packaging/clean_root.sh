@@ -50,7 +50,7 @@ if [ ! -f "$package" ]; then
     exit 1
 fi
 
-say() { printf '== %s\n' "$*"; }
+say() { printf '== [%3d s] %s\n' "$SECONDS" "$*"; }
 fail() {
     printf 'FAIL: %s\n' "$*" >&2
     exit 1
@@ -78,6 +78,8 @@ fresh_root() {
     mkdir -p "$work_dir"
     cp -a "$from" "$root"
     cp /etc/resolv.conf "$root/etc/resolv.conf"
+    # A throwaway copy: dpkg need not sync every file it unpacks.
+    echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/griddesk-test-unsafe-io"
     mount -t proc proc "$root/proc"
     trap 'unmount_proc "$root"' EXIT
 }
@@ -178,6 +180,7 @@ try_programs() {
     cp "$root/tmp/try/workstation.png" "$root/tmp/try/render.png" "$work_dir/"
     "$image_check" "$root/tmp/try/workstation.png" 640 480 64 \
         || fail "the workstation's screenshot shows too little"
+    say "griddesk-cli cases on the workstation's workspace"
     out=$(in_root "$bin/griddesk-cli" cases /tmp/try/nyc.gpkg --json) \
         || fail "griddesk-cli cases failed on the workstation's workspace"
     expect_in "the cases of the workstation's workspace" "$out" "\"id\""
@@ -206,8 +209,9 @@ try_deb() {
     # Packages fetched by earlier runs are offered again rather than downloaded.
     mkdir -p "$archives"
     find "$archives" -name '*.deb' -exec cp -t "$root/var/cache/apt/archives/" {} +
-    say "apt-get install ./$name on the clean root"
+    say "apt-get update, then apt-get install ./$name on the clean root"
     in_root apt-get update -qq
+    say "apt-get install ./$name"
     in_root sh -c "cd /tmp && apt-get install -y -qq --no-install-recommends ./$name" \
         >"$work_dir/apt.log" 2>&1 \
         || fail "apt-get install ./$name failed: $(tail -20 "$work_dir/apt.log")"
@@ -234,6 +238,7 @@ tarball) try_tarball ;;
 deb) try_deb ;;
 *) fail "unknown mode $mode" ;;
 esac
+say "removing the root's copy"
 unmount_proc "$root"
 trap - EXIT
 rm -rf --one-file-system "$root"

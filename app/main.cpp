@@ -3,13 +3,18 @@
 #include "logging.h"
 #include "mainwindow.h"
 
+#include "domain/bundledgisdata.h"
 #include "domain/translations.h"
 #include "ingest/samples.h"
+#include "mapview/mapcanvas.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
 
 namespace {
 
@@ -17,7 +22,11 @@ struct StartOptions
 {
     QString workspace;
     QString sample;
+    QString screenshot;
 };
+
+/// How long --screenshot waits for the workspace to open and the map to be drawn.
+constexpr int SCREENSHOT_TIMEOUT_MS = 120'000;
 
 StartOptions parseArguments(const QApplication &app)
 {
@@ -33,9 +42,16 @@ StartOptions parseArguments(const QApplication &app)
         QApplication::translate("main", "Sample imported into a new workspace (nyc, taipei)."),
         QStringLiteral("key"), QStringLiteral("nyc"));
     parser.addOption(sample);
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QApplication::translate("main",
+            "Once the workspace is open and its map drawn, save the window to this PNG file and "
+            "quit."),
+        QStringLiteral("file"));
+    parser.addOption(screenshot);
     parser.process(app);
 
-    StartOptions options {parser.positionalArguments().value(0), parser.value(sample)};
+    StartOptions options {
+        parser.positionalArguments().value(0), parser.value(sample), parser.value(screenshot)};
     if (options.workspace.isEmpty() && !parser.isSet(sample))
         options.workspace = QSettings().value(QStringLiteral("workspace/last")).toString();
     if (!options.workspace.isEmpty() && !QFileInfo::exists(options.workspace)
@@ -47,6 +63,45 @@ StartOptions parseArguments(const QApplication &app)
     return options;
 }
 
+void quitWithError(const QString &message)
+{
+    std::fputs(qPrintable(message + QLatin1Char('\n')), stderr);
+    QCoreApplication::exit(1);
+}
+
+/// Saves the window to file once the workspace is shown and the map has drawn it, then quits;
+/// the program ends with 1 when the workspace does not open, the map is not drawn in time or
+/// the file cannot be written.
+void saveScreenshotAndQuit(GridDesk::MainWindow &window, const QString &file)
+{
+    QObject::connect(
+        &window, &GridDesk::MainWindow::workspaceFailed, &window, [](const QString &message) {
+            quitWithError(QApplication::translate("main", "The workspace could not be opened: %1")
+                              .arg(message));
+        });
+
+    GridDesk::MapCanvas *canvas = window.mapCanvas();
+    auto save = [&window, canvas, file] {
+        if (canvas->isRendering() || window.workspacePath().isEmpty())
+            return;
+        if (!window.grab().save(file, "PNG")) {
+            quitWithError(
+                QApplication::translate("main", "The screenshot could not be saved to %1.")
+                    .arg(file));
+            return;
+        }
+        qCInfo(lcApp) << "screenshot saved to" << file;
+        QCoreApplication::exit(0);
+    };
+    QObject::connect(canvas, &GridDesk::MapCanvas::imageChanged, &window, save);
+
+    QTimer::singleShot(SCREENSHOT_TIMEOUT_MS, &window, [] {
+        quitWithError(QApplication::translate("main",
+            "The workspace was not open with its map drawn within %n second(s).", nullptr,
+            SCREENSHOT_TIMEOUT_MS / 1000));
+    });
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -55,6 +110,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("GridDesk"));
     QApplication::setApplicationName(QStringLiteral("GridDesk"));
     QApplication::setApplicationVersion(QStringLiteral(GRIDDESK_VERSION));
+    GridDesk::useBundledGisData(QCoreApplication::applicationDirPath());
     GridDesk::installTranslations(GridDesk::interfaceLocale());
 
     const StartOptions options = parseArguments(app);
@@ -62,6 +118,8 @@ int main(int argc, char *argv[])
                   << options.workspace;
 
     GridDesk::MainWindow window(GridDesk::bundledMapsDir());
+    if (!options.screenshot.isEmpty())
+        saveScreenshotAndQuit(window, options.screenshot);
     window.show();
     window.openWorkspace(options.workspace, options.sample);
     return QApplication::exec();

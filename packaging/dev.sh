@@ -8,6 +8,7 @@
 #   packaging/dev.sh run [WORKSPACE.gpkg] [--sample nyc|taipei]
 #   packaging/dev.sh test
 #   packaging/dev.sh bench
+#   packaging/dev.sh install-packaging   (only installs what packaging/package.sh needs)
 #
 # Only packages that are missing are installed (with sudo when not root).
 set -euo pipefail
@@ -23,9 +24,21 @@ build_packages=(
     libgdal-dev libgeos-dev libproj-dev libsqlite3-dev libgl-dev
     gdal-bin proj-data qt6-translations-l10n
     fonts-noto-cjk fonts-dejavu-core
+    # the AppImage runtime (static archives)
+    libsquashfuse-dev libfuse3-dev libzstd-dev liblzma-dev liblz4-dev zlib1g-dev liblzo2-dev
 )
-# QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back
-test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils postgresql postgresql-15-postgis-3)
+# Building the Linux packages (packaging/package.sh): patchelf sets the bundle's RUNPATHs,
+# rsvg-convert draws the icon's sizes, dpkg-shlibdeps (dpkg-dev) finds the .deb's dependencies.
+packaging_packages=(patchelf librsvg2-bin dpkg-dev file)
+# mksquashfs makes the AppImage's image; wixl and msitools build the MSI and read it back.
+packaging_packages+=(squashfs-tools wixl msitools)
+# QGIS: exported styles are opened in it; poppler-utils: pdftotext reads the PDF exports back;
+# debootstrap makes the clean Debian root the packages are tried in (tests/packaging);
+# desktop-file-utils and shared-mime-info check the desktop file and the workspace file type.
+test_packages=(xvfb xauth sqlite3 python3-qgis poppler-utils postgresql postgresql-15-postgis-3
+    debootstrap desktop-file-utils shared-mime-info "${packaging_packages[@]}")
+# libappimage-dev and fuse3: the AppImage read by another program and mounted
+test_packages+=(libappimage-dev fuse3)
 bench_packages=(spatialite-bin curl openssl)
 
 missing_packages() {
@@ -84,13 +97,17 @@ test)
     trap 'packaging/testpg.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
     ctest --preset default -j "$(nproc)"
     ;;
+install-packaging)
+    install_missing "${build_packages[@]}" "${packaging_packages[@]}"
+    ;;
 bench)
     install_missing "${build_packages[@]}" "${test_packages[@]}" "${bench_packages[@]}"
     configure_and_build
     cmake --build --preset default --target bench
     ;;
 *)
-    echo "usage: packaging/dev.sh run [WORKSPACE.gpkg] [--sample nyc|taipei] | test | bench" >&2
+    echo "usage: packaging/dev.sh run [WORKSPACE.gpkg] [--sample nyc|taipei] | test | bench |" \
+        "install-packaging" >&2
     exit 2
     ;;
 esac

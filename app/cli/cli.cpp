@@ -674,6 +674,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("identifying"),
             Tr::tr("Entries with the same value in this field are duplicates.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")},
+        {QStringLiteral("version"), Tr::tr("Show the version of griddesk-cli.")},
     };
     parser.addOptions(options);
 }
@@ -687,6 +688,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     if (!context.parser.parse(QStringList {QStringLiteral("griddesk-cli")} + arguments))
         return usageError(context, context.parser.errorText());
     context.positional = context.parser.positionalArguments();
+    if (context.parser.isSet(QStringLiteral("version"))) {
+        out << QStringLiteral("griddesk-cli %1\n").arg(QStringLiteral(GRIDDESK_VERSION));
+        return OK;
+    }
     if (context.parser.isSet(QStringLiteral("help")) || context.positional.isEmpty()) {
         (context.positional.isEmpty() && !context.parser.isSet(QStringLiteral("help")) ? err : out)
             << usage();

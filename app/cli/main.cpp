@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "cli.h"
 
+#include "domain/bundledgisdata.h"
 #include "domain/translations.h"
 
 #include <QDir>
@@ -32,6 +33,7 @@ int main(int argc, char **argv)
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("griddesk-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("GridDesk"));
+    GridDesk::useBundledGisData(QCoreApplication::applicationDirPath());
     GridDesk::installTranslations(GridDesk::interfaceLocale());
 
     QTextStream out(stdout);

@@ -3,6 +3,7 @@
 
 // griddesk-server: the central server the workstations sync with, and its administration.
 
+#include "domain/bundledgisdata.h"
 #include "domain/text.h"
 #include "domain/translations.h"
 #include "intake/alarmapi.h"
@@ -758,6 +759,7 @@ int main(int argc, char *argv[])
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("griddesk-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("GridDesk"));
+    GridDesk::useBundledGisData(QCoreApplication::applicationDirPath());
     GridDesk::installTranslations(GridDesk::interfaceLocale());
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "casedesk.h"
+#include "deskwindows.h"
 #include "logging.h"
 #include "synccontrols.h"
 
@@ -108,6 +109,7 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     createMenus();
     createStatusBar();
     restoreLayout();
+    createDeskWindows();
     // The editing mode's bars come with the mode, not with the layout of the last session.
     m_gridEditor->toolBar()->hide();
     for (QDockWidget *dock :
@@ -188,7 +190,44 @@ MainWindow::MainWindow(const QDir &mapsDir, QWidget *parent)
     connect(m_canvas, &MapCanvas::gridSelected, this, &MainWindow::onGridSelectedOnMap);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Panels in windows of their own come home before the main window deletes its children.
+    delete m_windows;
+}
+
+void MainWindow::createDeskWindows()
+{
+    DeskWindows::Panels panels;
+    panels.map = m_canvas;
+    panels.caseQueue = m_queueDock;
+    panels.caseDetail = m_detailDock;
+    panels.openOrgChart = [this] {
+        openOrgEditor();
+    };
+    panels.openStandards = [this] {
+        openStandardsBrowser();
+    };
+    panels.openEvaluation = [this] {
+        openEvaluationDashboard();
+    };
+    m_windows = new DeskWindows(this, panels);
+    // Before Help, the last menu.
+    auto *menu = new QMenu(tr("&Window"), menuBar());
+    menu->setObjectName(QStringLiteral("windowMenu"));
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu);
+    m_windows->populateMenu(menu);
+
+    connect(m_windows, &DeskWindows::caseSelected, this, &MainWindow::onCaseSelectedOnMap);
+    connect(m_windows, &DeskWindows::gridSelected, this, &MainWindow::onGridSelectedOnMap);
+    connect(m_windows, &DeskWindows::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_queue, &CaseQueueWidget::caseSelected, m_windows, &DeskWindows::showSelectedCase);
+    connect(this, &MainWindow::workspaceLoaded, m_windows,
+        [this] { m_windows->takeWorkspace(m_workspacePath); });
+    m_windows->restoreSession();
+}
 
 QString MainWindow::defaultWorkspacePath(const QString &sampleKey)
 {
@@ -292,10 +331,8 @@ void MainWindow::openOrgEditor()
 {
     if (m_workspacePath.isEmpty())
         return;
-    if (OrgEditor *open = orgEditor()) {
-        open->show();
-        open->raise();
-        open->activateWindow();
+    if (orgEditor()) {
+        m_windows->present(DeskWindows::ORG_CHART);
         return;
     }
     const DeskUser user = m_desk->user();
@@ -314,7 +351,7 @@ void MainWindow::openOrgEditor()
         editor->setUser(changed.name, roleKey(changed.role));
     });
     m_orgEditors.insert(path, editor);
-    editor->show();
+    m_windows->adopt(DeskWindows::ORG_CHART, editor);
 }
 
 StandardsBrowser *MainWindow::standardsBrowser() const
@@ -326,10 +363,8 @@ void MainWindow::openStandardsBrowser()
 {
     if (m_workspacePath.isEmpty())
         return;
-    if (StandardsBrowser *open = standardsBrowser()) {
-        open->show();
-        open->raise();
-        open->activateWindow();
+    if (standardsBrowser()) {
+        m_windows->present(DeskWindows::STANDARDS);
         return;
     }
     const DeskUser user = m_desk->user();
@@ -347,7 +382,7 @@ void MainWindow::openStandardsBrowser()
         browser->setUser(changed.name, roleKey(changed.role));
     });
     m_standardsBrowsers.insert(m_workspacePath, browser);
-    browser->show();
+    m_windows->adopt(DeskWindows::STANDARDS, browser);
 }
 
 EvaluationDashboard *MainWindow::evaluationDashboard() const
@@ -359,10 +394,8 @@ void MainWindow::openEvaluationDashboard()
 {
     if (m_workspacePath.isEmpty())
         return;
-    if (EvaluationDashboard *open = evaluationDashboard()) {
-        open->show();
-        open->raise();
-        open->activateWindow();
+    if (evaluationDashboard()) {
+        m_windows->present(DeskWindows::EVALUATION);
         return;
     }
     auto *dashboard = new EvaluationDashboard(this);
@@ -380,7 +413,7 @@ void MainWindow::openEvaluationDashboard()
         [dashboard](const DeskUser &changed) { dashboard->setUser(changed.name); });
     connect(dashboard, &EvaluationDashboard::casesRequested, this, &MainWindow::showCasesOfNumber);
     m_evaluationDashboards.insert(m_workspacePath, dashboard);
-    dashboard->show();
+    m_windows->adopt(DeskWindows::EVALUATION, dashboard);
 }
 
 void MainWindow::createPatrolsDock()
@@ -552,6 +585,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_windows->closeForQuit()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(GEOMETRY_KEY, saveGeometry());
     settings.setValue(STATE_KEY, saveState());

@@ -25,6 +25,7 @@ class CaseActions;
 class CaseDesk;
 class CaseDetailPanel;
 class CaseQueueWidget;
+class DeskWindows;
 class GridEditor;
 class MapCanvas;
 class OrgEditor;
@@ -80,6 +81,8 @@ public:
     QDockWidget *patrolsDock() const { return m_patrolsDock; }
     /// The evaluation dashboard of the open workspace, if it is open.
     EvaluationDashboard *evaluationDashboard() const;
+    /// The Window menu: panels in docks or windows of their own, map windows, named layouts.
+    DeskWindows *deskWindows() const { return m_windows; }
 
 public Q_SLOTS:
     /// Opens the org chart editor of the open workspace, or raises it when it is open.
@@ -100,6 +103,7 @@ protected:
 private:
     void createMenus();
     void createPatrolsDock();
+    void createDeskWindows();
     void createSampleMenu(QMenu *menu);
     void createStatusBar();
     void createCaseMenu();
@@ -167,6 +171,7 @@ private:
     qsizetype m_locatedCount = 0;
     QHash<qint64, GridDesk::CaseRecord> m_changedCases; ///< waiting for drawChangedCases()
     QProgressBar *m_busyBar;
+    DeskWindows *m_windows = nullptr;
 };
 
 } // namespace GridDesk

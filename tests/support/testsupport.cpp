@@ -36,7 +36,9 @@ QByteArray squareWkb(double west, double south, double size)
 
 void initialiseEnvironment()
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A test that needs another platform, or offscreen with several monitors, names it.
+    const QByteArray platform = qgetenv("GRIDDESK_TEST_PLATFORM");
+    qputenv("QT_QPA_PLATFORM", platform.isEmpty() ? QByteArray("offscreen") : platform);
     qputenv("QT_ENABLE_HIGHDPI_SCALING", "0");
     qputenv("TZ", "UTC");
     QLocale::setDefault(QLocale::c());

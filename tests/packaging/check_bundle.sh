@@ -75,8 +75,12 @@ check_runpath() {
     actual=$(runpath "$file")
     [ "$actual" = "$expected" ] || fail "${file#"$bundle"/} has RUNPATH '$actual', not '$expected'"
 }
+# The RUNPATHs are literal: $ORIGIN is for the dynamic loader, not the shell.
+# shellcheck disable=SC2016
 for file in "${programs[@]}"; do check_runpath "$file" '$ORIGIN/../lib'; done
+# shellcheck disable=SC2016
 for file in "${libraries[@]}"; do check_runpath "$file" '$ORIGIN'; done
+# shellcheck disable=SC2016
 for file in "${plugins[@]}"; do check_runpath "$file" '$ORIGIN/../../lib'; done
 
 for file in "${libraries[@]}"; do

@@ -97,7 +97,8 @@ fresh_root() {
     cp /etc/resolv.conf "$root/etc/resolv.conf"
     # A throwaway root: dpkg need not sync every file it unpacks.
     echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/griddesk-test-unsafe-io"
-    mount -t proc proc "$root/proc"
+    mount -t proc proc "$root/proc" \
+        || fail "cannot mount /proc in the root (a container without CAP_SYS_ADMIN?)"
 }
 
 # The bare minbase root, made once (under a lock: the two tests may run at the same time).

@@ -11,6 +11,7 @@
 #   PROJ_DATA_DIR      the folder of proj.db;  GDAL_DATA_DIR  GDAL's data
 #   GDAL_PLUGINS_DIR   GDAL's plugin folder (may be empty: none)
 #   OPENSSL            libssl.so.3, which Qt's TLS backend opens by name
+#   COPYRIGHT          GridDesk's copyright file (packaging/linux/copyright)
 #   PATCHELF           the patchelf program;  README  the bundle's README
 #
 # The layout, which the AppImage is built from:
@@ -20,7 +21,8 @@
 #   lib/gdalplugins/                                      GDAL_DRIVER_PATH (set by the programs)
 #   plugins/<type>/*.so                                   RUNPATH $ORIGIN/../../lib
 #   share/griddesk/maps, share/proj, share/gdal, share/applications, share/icons,
-#   share/mime/packages, translations/, README.md
+#   share/mime/packages, share/doc/griddesk/copyright, share/doc/third-party/<package>/copyright,
+#   translations/, README.md
 cmake_minimum_required(VERSION 3.25)
 
 foreach(variable BUILD_DIR BUNDLE_DIR QT_PLUGINS_DIR PROJ_DATA_DIR GDAL_DATA_DIR OPENSSL PATCHELF
@@ -148,10 +150,12 @@ list(APPEND resolved ${openssl})
 list(REMOVE_DUPLICATES resolved)
 
 set(LIBRARY_FILES)
+set(SOURCE_FILES)
 file(MAKE_DIRECTORY ${BUNDLE_DIR}/lib)
 foreach(path IN LISTS resolved)
     get_filename_component(name ${path} NAME)
     file(REAL_PATH ${path} real)
+    list(APPEND SOURCE_FILES ${real})
     file(COPY_FILE ${real} ${BUNDLE_DIR}/lib/${name})
     list(APPEND LIBRARY_FILES ${BUNDLE_DIR}/lib/${name})
 endforeach()
@@ -195,6 +199,60 @@ if(GDAL_PLUGINS_DIR)
     endforeach()
 endif()
 configure_file(${README} ${BUNDLE_DIR}/README.md COPYONLY)
+
+# 7. The terms of all it carries: GridDesk's own (COPYRIGHT), and the Debian copyright file of
+# each package a bundled library, plugin or data folder comes from.
+if(COPYRIGHT)
+    configure_file(${COPYRIGHT} ${BUNDLE_DIR}/share/doc/griddesk/copyright COPYONLY)
+endif()
+foreach(relative IN LISTS PLUGINS)
+    list(APPEND SOURCE_FILES ${QT_PLUGINS_DIR}/${relative})
+endforeach()
+list(APPEND SOURCE_FILES ${PROJ_DATA_DIR}/proj.db ${GDAL_DATA_DIR}/gdalvrt.xsd)
+file(GLOB translations ${BUNDLE_DIR}/translations/*.qm)
+foreach(translation IN LISTS translations)
+    get_filename_component(name ${translation} NAME)
+    list(APPEND SOURCE_FILES ${QT_TRANSLATIONS_DIR}/${name})
+endforeach()
+# dpkg knows a library by the path its package ships it under, /lib or /usr/lib: search by name.
+set(patterns)
+foreach(file IN LISTS SOURCE_FILES)
+    get_filename_component(name ${file} NAME)
+    if(file MATCHES "\\.so[.0-9]*$" AND NOT file MATCHES "/plugins/")
+        list(APPEND patterns "*/${name}")
+    else()
+        list(APPEND patterns ${file})
+    endif()
+endforeach()
+find_program(DPKG_QUERY dpkg-query)
+if(DPKG_QUERY)
+    execute_process(COMMAND ${DPKG_QUERY} --search ${patterns}
+        OUTPUT_VARIABLE owners ERROR_VARIABLE not_found)
+    if(not_found)
+        message(WARNING "files of no Debian package, their terms not carried:\n${not_found}")
+    endif()
+    string(REGEX MATCHALL "(^|\n)[^:\n]+" packages "${owners}")
+    set(package_names)
+    foreach(package IN LISTS packages)
+        string(STRIP "${package}" package)
+        string(REPLACE ", " ";" package "${package}")
+        list(APPEND package_names ${package})
+    endforeach()
+    list(REMOVE_DUPLICATES package_names)
+    list(SORT package_names)
+    foreach(package IN LISTS package_names)
+        if(EXISTS /usr/share/doc/${package}/copyright)
+            configure_file(/usr/share/doc/${package}/copyright
+                ${BUNDLE_DIR}/share/doc/third-party/${package}/copyright COPYONLY)
+        else()
+            message(WARNING "${package} has no /usr/share/doc/${package}/copyright")
+        endif()
+    endforeach()
+    list(LENGTH package_names package_count)
+    message(STATUS "terms of ${package_count} Debian packages in share/doc/third-party")
+else()
+    message(WARNING "dpkg-query not found: the bundle carries no third-party copyright files")
+endif()
 
 list(LENGTH LIBRARY_FILES library_count)
 list(LENGTH PLUGIN_FILES plugin_count)

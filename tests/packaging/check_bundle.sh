@@ -5,8 +5,8 @@
 # Checks the relocatable bundle's layout (packaging/linux/bundle.cmake), which the tarball and
 # the AppImage are made of, without root:
 #   check_bundle.sh BUNDLE_DIR
-# - the three programs, the Qt plugins, qt.conf, PROJ's and GDAL's data, the samples and the
-#   desktop files are where the layout says;
+# - the three programs, the Qt plugins, qt.conf, PROJ's and GDAL's data, the samples, the
+#   desktop files and the terms of GridDesk and the packages it carries are where the layout says;
 # - every program, library and plugin finds the bundle's libraries by its RUNPATH;
 # - the bundle carries none of the libraries the host provides (glibc, the C++ runtime,
 #   OpenGL/EGL, the X11 connection, fontconfig, FreeType), and every library any of its files
@@ -54,6 +54,8 @@ for file in bin/griddesk bin/griddesk-cli bin/griddesk-server bin/qt.conf \
     share/applications/griddesk.desktop share/mime/packages/griddesk.xml \
     share/icons/hicolor/scalable/apps/griddesk.svg share/icons/hicolor/16x16/apps/griddesk.png \
     share/icons/hicolor/256x256/apps/griddesk.png share/icons/hicolor/512x512/apps/griddesk.png \
+    share/doc/griddesk/copyright share/doc/third-party/libqt6core6/copyright \
+    share/doc/third-party/libgdal32/copyright share/doc/third-party/proj-data/copyright \
     README.md; do
     [ -e "$bundle/$file" ] || fail "$file is missing"
 done
@@ -73,8 +75,12 @@ check_runpath() {
     actual=$(runpath "$file")
     [ "$actual" = "$expected" ] || fail "${file#"$bundle"/} has RUNPATH '$actual', not '$expected'"
 }
+# The RUNPATHs are literal: $ORIGIN is for the dynamic loader, not the shell.
+# shellcheck disable=SC2016
 for file in "${programs[@]}"; do check_runpath "$file" '$ORIGIN/../lib'; done
+# shellcheck disable=SC2016
 for file in "${libraries[@]}"; do check_runpath "$file" '$ORIGIN'; done
+# shellcheck disable=SC2016
 for file in "${plugins[@]}"; do check_runpath "$file" '$ORIGIN/../../lib'; done
 
 for file in "${libraries[@]}"; do

@@ -39,7 +39,8 @@ for file in ./usr/bin/griddesk ./usr/bin/griddesk-cli ./usr/bin/griddesk-server 
     ./usr/share/icons/hicolor/scalable/apps/griddesk.svg \
     ./usr/share/icons/hicolor/48x48/apps/griddesk.png \
     ./usr/lib/systemd/system/griddesk-report@.service \
-    ./usr/lib/systemd/system/griddesk-report-weekly.timer; do
+    ./usr/lib/systemd/system/griddesk-report-weekly.timer ./usr/share/doc/griddesk/copyright \
+    ./usr/share/doc/griddesk/README.md; do
     grep -qxF -- "$file" <<<"$contents" || fail "$file is not in the package"
 done
 if grep -q -e '/usr/local' -e '_CPack_Packages' <<<"$contents"; then

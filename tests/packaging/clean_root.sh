@@ -69,19 +69,36 @@ unmount_proc() {
     fi
 }
 
-# A copy of a cached root (or nothing to copy from: a new folder), its /proc mounted.
-fresh_root() {
-    local from=$1
-    root=$work_dir/root
+# Undoes fresh_root: /proc and the overlay unmounted, the copy or the overlay's changes removed.
+release_root() {
+    [ -n "${root:-}" ] || return 0
     unmount_proc "$root"
-    rm -rf --one-file-system "$root"
-    mkdir -p "$work_dir"
-    cp -a "$from" "$root"
+    if mountpoint -q "$root"; then
+        umount "$root"
+    fi
+    rm -rf --one-file-system "$root" "$work_dir/changes" "$work_dir/overlay-work"
+}
+
+# A throwaway root made from a cached one, its /proc mounted: an overlay on the cache where the
+# kernel allows it (nothing copied, only the changes written and removed), else, or with "copy",
+# a copy.
+fresh_root() {
+    local from=$1 how=${2:-overlay}
+    root=$work_dir/root
+    release_root
+    mkdir -p "$root" "$work_dir/changes" "$work_dir/overlay-work"
+    if [ "$how" = copy ] || ! mount -t overlay overlay \
+        -o "lowerdir=$from,upperdir=$work_dir/changes,workdir=$work_dir/overlay-work" "$root" \
+        2>/dev/null; then
+        rmdir "$root"
+        cp -a "$from" "$root"
+    fi
+    trap release_root EXIT
     cp /etc/resolv.conf "$root/etc/resolv.conf"
-    # A throwaway copy: dpkg need not sync every file it unpacks.
+    # A throwaway root: dpkg need not sync every file it unpacks.
     echo force-unsafe-io >"$root/etc/dpkg/dpkg.cfg.d/griddesk-test-unsafe-io"
-    mount -t proc proc "$root/proc"
-    trap 'unmount_proc "$root"' EXIT
+    mount -t proc proc "$root/proc" \
+        || fail "cannot mount /proc in the root (a container without CAP_SYS_ADMIN?)"
 }
 
 # The bare minbase root, made once (under a lock: the two tests may run at the same time).
@@ -114,12 +131,13 @@ host_root() {
         return
     fi
     say "adding the host libraries the bundle expects: ${host_libraries[*]}"
-    fresh_root "$cache_dir/bookworm-minbase"
+    fresh_root "$cache_dir/bookworm-minbase" copy
     in_root apt-get update -qq
     in_root apt-get install -y -qq --no-install-recommends "${host_libraries[@]}" >/dev/null
     in_root apt-get clean
     unmount_proc "$root"
     trap - EXIT
+    rm "$root/etc/dpkg/dpkg.cfg.d/griddesk-test-unsafe-io"
     rm -rf --one-file-system "$with.partial"
     mv "$root" "$with.partial"
     mv "$with.partial" "$with"
@@ -238,8 +256,7 @@ tarball) try_tarball ;;
 deb) try_deb ;;
 *) fail "unknown mode $mode" ;;
 esac
-say "removing the root's copy"
-unmount_proc "$root"
+say "removing the root"
+release_root
 trap - EXIT
-rm -rf --one-file-system "$root"
 say "passed in $((SECONDS - started)) s"

@@ -13,6 +13,7 @@
 #include <QActionGroup>
 #include <QGuiApplication>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -129,6 +130,7 @@ DeskWindows::DeskWindows(QMainWindow *main, const Panels &panels)
     connect(m_panels.map, &MapCanvas::imageChanged, this, &DeskWindows::followMainScene);
     connect(qApp, &QGuiApplication::screenRemoved, this, &DeskWindows::onScreenRemoved);
     connect(qApp, &QGuiApplication::screenAdded, this, &DeskWindows::onScreenAdded);
+    qApp->installEventFilter(this);
 }
 
 DeskWindows::~DeskWindows()
@@ -255,6 +257,7 @@ void DeskWindows::adopt(const QString &key, QWidget *content)
     // The workspace panels were made as windows of the main window; they become panels.
     content->setWindowFlag(Qt::Window, false);
     if (found->wanted == PanelPlace::Docked) {
+        setDockedShortcuts(*found, true);
         found->dock->setWidget(content);
         content->show();
         found->dock->show();
@@ -307,6 +310,7 @@ void DeskWindows::moveToWindow(Panel &panel)
         panel.dock->setWidget(nullptr);
     if (panel.dock)
         panel.dock->hide();
+    setDockedShortcuts(panel, false);
     panel.window->setContent(panel.content, panel.closesItself());
     panel.inWindow = true;
     m_applying = guard;
@@ -331,6 +335,7 @@ void DeskWindows::moveToDock(Panel &panel)
         return;
     }
     if (panel.dock) {
+        setDockedShortcuts(panel, true);
         panel.dock->setWidget(content);
         content->show();
     }
@@ -663,6 +668,57 @@ void DeskWindows::shareShortcuts(QWidget *window) const
     for (QAction *action : window->actions())
         window->removeAction(action);
     window->addActions(actions);
+}
+
+void DeskWindows::setDockedShortcuts(Panel &panel, bool docked)
+{
+    if (panel.kind != Panel::Kind::Workspace || !panel.content)
+        return;
+    // Docked, the panel's own keys (Find, Save, Undo …) would clash with the main window's:
+    // they count only while the focus is in the panel, where eventFilter() gives them to it.
+    const Qt::ShortcutContext from = docked ? Qt::WindowShortcut : Qt::WidgetWithChildrenShortcut;
+    const Qt::ShortcutContext to = docked ? Qt::WidgetWithChildrenShortcut : Qt::WindowShortcut;
+    for (QAction *action : panel.content->findChildren<QAction *>()) {
+        if (action->shortcutContext() != from || action->shortcut().isEmpty())
+            continue;
+        action->setShortcutContext(to);
+        if (docked && !panel.content->actions().contains(action))
+            panel.content->addAction(action);
+    }
+}
+
+QAction *DeskWindows::dockedPanelAction(const QWidget *focus, const QKeyEvent *event) const
+{
+    const QKeySequence pressed(event->keyCombination());
+    for (const auto &entry : m_panelList) {
+        const bool docked =
+            entry->kind == Panel::Kind::Workspace && entry->content && !entry->inWindow;
+        if (!docked || (focus != entry->content && !entry->content->isAncestorOf(focus)))
+            continue;
+        for (QAction *action : entry->content->findChildren<QAction *>()) {
+            if (action->isEnabled() && action->shortcuts().contains(pressed))
+                return action;
+        }
+    }
+    return nullptr;
+}
+
+bool DeskWindows::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool key = event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress;
+    if (!key || !watched->isWidgetType())
+        return QObject::eventFilter(watched, event);
+    QAction *own =
+        dockedPanelAction(static_cast<QWidget *>(watched), static_cast<QKeyEvent *>(event));
+    if (!own)
+        return QObject::eventFilter(watched, event);
+    // Taken as a key press by the focus widget, not as a shortcut of the main window.
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept();
+        return true;
+    }
+    own->trigger();
+    return true;
 }
 
 void DeskWindows::updateWindowTitles()

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void layoutIsSavedAndRestored();
     void layoutOfMissingMonitorComesBackInside();
     void lastSessionComesBack();
+    void maximisedWindowComesBackMaximisedOnItsMonitor();
     void layoutsAreRenamedDeletedAndSwitchedByKey();
 
 private:
@@ -417,6 +418,26 @@ void TestDeskWindows::lastSessionComesBack()
     QCOMPARE(further->scene().get(), m_window->mapCanvas()->scene().get());
     QTRY_VERIFY2(sameExtent(further->viewport().extent, extent),
         qPrintable(describe(further->viewport().extent) + " ≠ " + describe(extent)));
+}
+
+void TestDeskWindows::maximisedWindowComesBackMaximisedOnItsMonitor()
+{
+    const QString map = windows()->newMapWindow();
+    QWidget *window = windows()->panelWindow(map);
+    window->setGeometry(1500, 100, 700, 500);
+    window->showMaximized();
+    QTRY_VERIFY(window->isMaximized());
+    QCOMPARE(window->screen()->name(), RIGHT);
+    windows()->saveLayout(QStringLiteral("Wall"));
+
+    window->showNormal();
+    window->setGeometry(100, 100, 500, 400);
+    QTRY_COMPARE(window->screen()->name(), LEFT);
+    QVERIFY(windows()->switchTo(QStringLiteral("Wall")));
+    window = windows()->panelWindow(map);
+    QTRY_VERIFY(window->isMaximized());
+    QCOMPARE(window->screen()->name(), RIGHT);
+    QCOMPARE(window->normalGeometry(), QRect(1500, 100, 700, 500));
 }
 
 void TestDeskWindows::layoutsAreRenamedDeletedAndSwitchedByKey()

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "deskwindows.h"
+#include "deskpanel.h"
 
-#include "layoutsdialog.h"
-#include "logging.h"
 #include "paneldock.h"
 #include "panelwindow.h"
 
@@ -12,7 +11,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QGuiApplication>
-#include <QInputDialog>
+#include <QKeyEvent>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -30,49 +29,9 @@ const QString DeskWindows::STANDARDS = QStringLiteral("standards");
 const QString DeskWindows::EVALUATION = QStringLiteral("evaluation");
 
 namespace {
-const auto MAIN_WINDOW_KEY = QStringLiteral("main");
-const auto SESSION_NAME = QStringLiteral("session");
 constexpr int NUMBERED_LAYOUTS = 9; // Ctrl+Alt+1 … Ctrl+Alt+9
 const QSize MAP_WINDOW_SIZE(960, 700);
-
-WindowPlace placeOf(const QWidget *window)
-{
-    WindowPlace place;
-    const bool stateful = window->isMaximized() || window->isFullScreen();
-    place.geometry = stateful ? window->normalGeometry() : window->geometry();
-    if (const QScreen *screen = window->screen()) {
-        place.screenName = screen->name();
-        place.screenGeometry = screen->geometry();
-    }
-    place.maximized = window->isMaximized();
-    place.fullScreen = window->isFullScreen();
-    return place;
-}
 } // namespace
-
-/// A panel and where it is. The main map lives in the middle of the main window or in its own
-/// window; the other panels in a dock or their own window.
-struct DeskWindows::Panel
-{
-    enum class Kind { MainMap, FurtherMap, Fixed, Workspace };
-
-    QString key;
-    QString title;
-    Kind kind = Kind::Fixed;
-    QPointer<QWidget> content;
-    QPointer<QDockWidget> dock; ///< none for the main map
-    QPointer<PanelWindow> window;
-    bool inWindow = false;
-    PanelPlace wanted = PanelPlace::Hidden; ///< for a workspace panel not open yet
-    std::function<void()> open;
-    bool openPending = false; ///< a layout wants it open once the workspace is loaded
-    QMenu *menu = nullptr;
-    QAction *hiddenAction = nullptr;
-    QAction *dockedAction = nullptr;
-    QAction *windowAction = nullptr;
-
-    bool closesItself() const { return kind == Kind::Workspace; }
-};
 
 DeskWindows::DeskWindows(QMainWindow *main, const Panels &panels)
     : QObject(main)
@@ -129,6 +88,7 @@ DeskWindows::DeskWindows(QMainWindow *main, const Panels &panels)
     connect(m_panels.map, &MapCanvas::imageChanged, this, &DeskWindows::followMainScene);
     connect(qApp, &QGuiApplication::screenRemoved, this, &DeskWindows::onScreenRemoved);
     connect(qApp, &QGuiApplication::screenAdded, this, &DeskWindows::onScreenAdded);
+    qApp->installEventFilter(this);
 }
 
 DeskWindows::~DeskWindows()
@@ -202,13 +162,6 @@ QStringList DeskWindows::mapKeys() const
     return keys;
 }
 
-QWidget *DeskWindows::topLevelOf(const QString &key) const
-{
-    if (key == MAIN_WINDOW_KEY)
-        return m_main;
-    return panelWindow(key);
-}
-
 void DeskWindows::setPlace(const QString &key, PanelPlace wanted)
 {
     Panel *found = panel(key);
@@ -255,6 +208,7 @@ void DeskWindows::adopt(const QString &key, QWidget *content)
     // The workspace panels were made as windows of the main window; they become panels.
     content->setWindowFlag(Qt::Window, false);
     if (found->wanted == PanelPlace::Docked) {
+        setDockedShortcuts(*found, true);
         found->dock->setWidget(content);
         content->show();
         found->dock->show();
@@ -307,6 +261,7 @@ void DeskWindows::moveToWindow(Panel &panel)
         panel.dock->setWidget(nullptr);
     if (panel.dock)
         panel.dock->hide();
+    setDockedShortcuts(panel, false);
     panel.window->setContent(panel.content, panel.closesItself());
     panel.inWindow = true;
     m_applying = guard;
@@ -331,6 +286,7 @@ void DeskWindows::moveToDock(Panel &panel)
         return;
     }
     if (panel.dock) {
+        setDockedShortcuts(panel, true);
         panel.dock->setWidget(content);
         content->show();
     }
@@ -665,6 +621,57 @@ void DeskWindows::shareShortcuts(QWidget *window) const
     window->addActions(actions);
 }
 
+void DeskWindows::setDockedShortcuts(Panel &panel, bool docked)
+{
+    if (panel.kind != Panel::Kind::Workspace || !panel.content)
+        return;
+    // Docked, the panel's own keys (Find, Save, Undo …) would clash with the main window's:
+    // they count only while the focus is in the panel, where eventFilter() gives them to it.
+    const Qt::ShortcutContext from = docked ? Qt::WindowShortcut : Qt::WidgetWithChildrenShortcut;
+    const Qt::ShortcutContext to = docked ? Qt::WidgetWithChildrenShortcut : Qt::WindowShortcut;
+    for (QAction *action : panel.content->findChildren<QAction *>()) {
+        if (action->shortcutContext() != from || action->shortcut().isEmpty())
+            continue;
+        action->setShortcutContext(to);
+        if (docked && !panel.content->actions().contains(action))
+            panel.content->addAction(action);
+    }
+}
+
+QAction *DeskWindows::dockedPanelAction(const QWidget *focus, const QKeyEvent *event) const
+{
+    const QKeySequence pressed(event->keyCombination());
+    for (const auto &entry : m_panelList) {
+        const bool docked =
+            entry->kind == Panel::Kind::Workspace && entry->content && !entry->inWindow;
+        if (!docked || (focus != entry->content && !entry->content->isAncestorOf(focus)))
+            continue;
+        for (QAction *action : entry->content->findChildren<QAction *>()) {
+            if (action->isEnabled() && action->shortcuts().contains(pressed))
+                return action;
+        }
+    }
+    return nullptr;
+}
+
+bool DeskWindows::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool key = event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress;
+    if (!key || !watched->isWidgetType())
+        return QObject::eventFilter(watched, event);
+    QAction *own =
+        dockedPanelAction(static_cast<QWidget *>(watched), static_cast<QKeyEvent *>(event));
+    if (!own)
+        return QObject::eventFilter(watched, event);
+    // Taken as a key press by the focus widget, not as a shortcut of the main window.
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept();
+        return true;
+    }
+    own->trigger();
+    return true;
+}
+
 void DeskWindows::updateWindowTitles()
 {
     for (const auto &entry : m_panelList) {
@@ -677,278 +684,6 @@ void DeskWindows::updateWindowTitles()
         //: A panel's own window: %1 is the panel (Case queue, Map 2 …), %2 the main window title
         entry->window->setWindowTitle(tr("%1 — %2").arg(entry->title, m_main->windowTitle()));
     }
-}
-
-DeskLayout DeskWindows::capture(const QString &name) const
-{
-    DeskLayout layout;
-    layout.name = name;
-    layout.mainWindow = placeOf(m_main);
-    layout.dockState = m_main->saveState();
-    for (const auto &entry : m_panelList) {
-        PanelLayout panelLayout;
-        panelLayout.key = entry->key;
-        panelLayout.place = place(entry->key);
-        if (entry->window && (entry->inWindow || entry->window->isVisible()))
-            panelLayout.window = placeOf(entry->window);
-        if (const MapCanvas *canvas = mapCanvas(entry->key);
-            canvas && canvas->viewport().isValid()) {
-            panelLayout.extent = canvas->viewport().extent;
-            panelLayout.mapSize = canvas->viewport().size;
-        }
-        layout.panels << panelLayout;
-    }
-    return layout;
-}
-
-void DeskWindows::apply(const DeskLayout &layout)
-{
-    const bool guard = std::exchange(m_applying, true);
-    m_displaced.clear();
-
-    // Further maps: the layout's, no more and no less; their docks exist before the dock state
-    // is restored, so that it places them.
-    for (const QString &key : mapKeys()) {
-        if (!layout.panel(key))
-            removeMapPanel(key);
-    }
-    for (const PanelLayout &entry : layout.panels) {
-        const bool furtherMap = entry.key.startsWith(MAP) && entry.key.mid(MAP.size()).toInt() > 1;
-        if (furtherMap && !panel(entry.key) && entry.place != PanelPlace::Hidden)
-            addMapPanel(entry.key);
-    }
-    if (!layout.dockState.isEmpty())
-        m_main->restoreState(layout.dockState);
-
-    for (const PanelLayout &entry : layout.panels) {
-        Panel *found = panel(entry.key);
-        if (!found) {
-            qCInfo(lcApp) << "Layout" << layout.name << "names the unknown panel" << entry.key;
-            continue;
-        }
-        if (found->kind == Panel::Kind::Workspace && !found->content) {
-            found->wanted = entry.place == PanelPlace::Hidden ? PanelPlace::Window : entry.place;
-            found->openPending = entry.place != PanelPlace::Hidden;
-            continue;
-        }
-        if (entry.place == PanelPlace::Window)
-            moveToWindow(*found);
-        else if (entry.place == PanelPlace::Docked)
-            moveToDock(*found);
-        else
-            hidePanel(*found);
-        if (found->dock && found->kind != Panel::Kind::FurtherMap)
-            found->dock->setVisible(entry.place == PanelPlace::Docked);
-        if (found->kind == Panel::Kind::FurtherMap && found->dock)
-            found->dock->setVisible(entry.place == PanelPlace::Docked);
-        if (entry.extent) {
-            m_pendingExtents.insert(entry.key, entry);
-            applyExtent(entry.key);
-        }
-    }
-
-    if (layout.mainWindow.geometry.isValid())
-        placeWindow(MAIN_WINDOW_KEY, m_main, layout.mainWindow);
-    for (const PanelLayout &entry : layout.panels) {
-        Panel *found = panel(entry.key);
-        if (!found || !found->inWindow || !found->window)
-            continue;
-        if (entry.window)
-            placeWindow(entry.key, found->window, *entry.window);
-        else
-            found->window->show();
-    }
-    m_applying = guard;
-
-    m_currentLayout = layout.name;
-    for (QAction *action : std::as_const(m_layoutActions))
-        action->setChecked(action->text() == layout.name);
-    refreshMenuChecks();
-    // Extents are set again once the windows have their sizes.
-    QTimer::singleShot(0, this, [this] {
-        for (const QString &key : m_pendingExtents.keys())
-            applyExtent(key);
-    });
-    if (!m_workspacePath.isEmpty()) {
-        for (const auto &entry : m_panelList) {
-            if (std::exchange(entry->openPending, false) && !entry->content && entry->open)
-                entry->open();
-        }
-    }
-}
-
-void DeskWindows::placeWindow(const QString &key, QWidget *window, const WindowPlace &place)
-{
-    const ScreenChoice choice = placeOnScreens(place, currentScreens());
-    if (QScreen *screen = screenAt(choice.screen); screen && window->screen() != screen)
-        window->setScreen(screen);
-    if (choice.moved) {
-        // Back where it was when that monitor is there again.
-        m_displaced.insert(key, place);
-        qCInfo(lcApp) << "Window" << key << "wanted on monitor" << place.screenName
-                      << place.screenGeometry << "goes to" << choice.geometry;
-    }
-    window->setWindowState(Qt::WindowNoState);
-    window->setGeometry(choice.geometry);
-    const bool show = window != m_main || m_main->isVisible();
-    if (place.fullScreen)
-        show ? window->showFullScreen() : window->setWindowState(Qt::WindowFullScreen);
-    else if (place.maximized)
-        show ? window->showMaximized() : window->setWindowState(Qt::WindowMaximized);
-    else if (show)
-        window->show();
-}
-
-void DeskWindows::applyExtent(const QString &key)
-{
-    MapCanvas *canvas = mapCanvas(key);
-    if (!canvas) {
-        m_pendingExtents.remove(key);
-        return;
-    }
-    // Without the workspace drawn, loading it would show the whole city over the extent.
-    if (!canvas->scene())
-        return;
-    const PanelLayout entry = m_pendingExtents.take(key);
-    if (!entry.extent)
-        return;
-    MapViewport viewport;
-    viewport.extent = *entry.extent;
-    viewport.size = entry.mapSize.isValid() ? entry.mapSize : canvas->size();
-    // The same centre and scale in the map's size now; the same extent at the same size.
-    canvas->setViewport(viewport.resized(canvas->size()));
-}
-
-void DeskWindows::onScreenRemoved(QScreen *screen)
-{
-    // Qt moves the windows of a monitor that went to the primary one, where they may lie
-    // outside it: they go to the nearest monitor, inside it, and back when it returns.
-    QStringList keys {MAIN_WINDOW_KEY};
-    for (const auto &entry : m_panelList)
-        keys << entry->key;
-    QHash<QString, WindowPlace> moved;
-    for (const QString &key : std::as_const(keys)) {
-        QWidget *window = topLevelOf(key);
-        if (window && window->isVisible() && window->screen() == screen)
-            moved.insert(key, placeOf(window));
-    }
-    if (moved.isEmpty())
-        return;
-    QTimer::singleShot(0, this, [this, moved] {
-        for (auto it = moved.cbegin(); it != moved.cend(); ++it) {
-            if (QWidget *window = topLevelOf(it.key()))
-                placeWindow(it.key(), window, it.value());
-        }
-        Q_EMIT message(tr("A monitor was disconnected; its windows were moved to another one."));
-    });
-}
-
-void DeskWindows::onScreenAdded(QScreen *screen)
-{
-    QHash<QString, WindowPlace> back;
-    for (auto it = m_displaced.cbegin(); it != m_displaced.cend(); ++it) {
-        if (it.value().screenName == screen->name())
-            back.insert(it.key(), it.value());
-    }
-    if (back.isEmpty())
-        return;
-    // Its geometry settles after the signal; the windows go back a moment later.
-    QTimer::singleShot(0, this, [this, back] {
-        for (auto it = back.cbegin(); it != back.cend(); ++it) {
-            m_displaced.remove(it.key());
-            if (QWidget *window = topLevelOf(it.key()))
-                placeWindow(it.key(), window, it.value());
-        }
-    });
-}
-
-void DeskWindows::saveLayout(const QString &name)
-{
-    m_book.store(capture(name));
-    m_currentLayout = name;
-    rebuildLayoutsMenu();
-}
-
-Result<void> DeskWindows::switchTo(const QString &name)
-{
-    auto layout = m_book.layout(name);
-    if (!layout)
-        return std::unexpected(layout.error());
-    apply(*layout);
-    //: %1 is the name of a window layout
-    Q_EMIT message(tr("Layout \"%1\" applied.").arg(name));
-    return {};
-}
-
-void DeskWindows::restoreSession()
-{
-    const auto session = m_book.session();
-    if (!session)
-        return;
-    if (!*session) {
-        qCWarning(lcApp) << "Windows of the last session not restored:" << session->error().message;
-        Q_EMIT message(session->error().message);
-        return;
-    }
-    DeskLayout layout = **session;
-    const QString name = layout.name;
-    apply(layout);
-    m_currentLayout = name == SESSION_NAME ? QString() : name;
-    rebuildLayoutsMenu();
-}
-
-bool DeskWindows::closeForQuit()
-{
-    m_book.storeSession(capture(m_currentLayout.isEmpty() ? SESSION_NAME : m_currentLayout));
-    // Panels with unsaved work ask first; the others' windows close with the desk.
-    for (const auto &entry : m_panelList) {
-        if (entry->kind == Panel::Kind::Workspace && entry->content && !entry->content->close())
-            return false;
-    }
-    for (const auto &entry : m_panelList) {
-        if (entry->window)
-            entry->window->hide();
-    }
-    return true;
-}
-
-void DeskWindows::askSaveLayout()
-{
-    bool accepted = false;
-    const QString name = QInputDialog::getText(m_main, tr("Save layout"),
-        tr("Name of the layout (windows, their monitors and the maps' extents):"),
-        QLineEdit::Normal, m_currentLayout, &accepted)
-                             .trimmed();
-    if (!accepted)
-        return;
-    if (name.isEmpty()) {
-        QMessageBox::warning(m_main, tr("Layout not saved"), tr("A layout needs a name."));
-        return;
-    }
-    if (m_book.names().contains(name) && name != m_currentLayout) {
-        const auto answer = QMessageBox::question(m_main, tr("Replace layout"),
-            tr("A layout is already saved as \"%1\". Replace it?").arg(name));
-        if (answer != QMessageBox::Yes)
-            return;
-    }
-    saveLayout(name);
-    Q_EMIT message(tr("Layout \"%1\" saved.").arg(name));
-}
-
-void DeskWindows::manageLayouts()
-{
-    LayoutsDialog dialog(m_book, m_main);
-    connect(&dialog, &LayoutsDialog::renamed, this, [this](const QString &from, const QString &to) {
-        if (m_currentLayout == from)
-            m_currentLayout = to;
-        rebuildLayoutsMenu();
-    });
-    connect(&dialog, &LayoutsDialog::removed, this, [this](const QString &name) {
-        if (m_currentLayout == name)
-            m_currentLayout.clear();
-        rebuildLayoutsMenu();
-    });
-    dialog.exec();
 }
 
 } // namespace GridDesk

@@ -15,6 +15,7 @@
 
 class QAction;
 class QDockWidget;
+class QKeyEvent;
 class QMainWindow;
 class QMenu;
 class QScreen;
@@ -109,6 +110,10 @@ Q_SIGNALS:
     /// Something the user should read in the status bar.
     void message(const QString &text);
 
+protected:
+    /// Gives the keys of a docked org chart or standards tree to it while it has the focus.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 public Q_SLOTS:
     /// Marks the case chosen elsewhere on the further maps, without moving them.
     void showSelectedCase(qint64 id);
@@ -131,6 +136,8 @@ private:
     void onDockShown(const QString &key);
     void followMainScene();
     void shareShortcuts(QWidget *window) const;
+    void setDockedShortcuts(Panel &panel, bool docked);
+    QAction *dockedPanelAction(const QWidget *focus, const QKeyEvent *event) const;
     void updateWindowTitles();
     void placeWindow(const QString &key, QWidget *window, const WindowPlace &place);
     void applyExtent(const QString &key);

@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QScreen>
 #include <QSettings>
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeView>
 
 using namespace GridDesk;
 
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void layoutIsSavedAndRestored();
     void layoutOfMissingMonitorComesBackInside();
     void lastSessionComesBack();
+    void maximisedWindowComesBackMaximisedOnItsMonitor();
     void layoutsAreRenamedDeletedAndSwitchedByKey();
 
 private:
@@ -197,6 +200,21 @@ void TestDeskWindows::orgChartDocksAndUndocks()
     QVERIFY(editor);
     QCOMPARE(editor->window(), m_window.get());
     QCOMPARE(windows()->place(DeskWindows::ORG_CHART), PanelPlace::Docked);
+
+    // Docked, Ctrl+F finds in the org chart while it has the focus, and in the queue otherwise.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *tree = editor->findChild<QTreeView *>();
+    QVERIFY(tree);
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_F, Qt::ControlModifier);
+    auto *search = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY2(search && editor->isAncestorOf(search),
+        qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                               : QStringLiteral("nothing")));
+    m_window->caseQueue()->view()->setFocus();
+    QTest::keyClick(m_window->caseQueue()->view(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), m_window->caseQueue()->filterEdit());
 
     windows()->setPlace(DeskWindows::ORG_CHART, PanelPlace::Window);
     QCOMPARE(m_window->orgEditor(), editor.data()); // the same editor, moved
@@ -400,6 +418,26 @@ void TestDeskWindows::lastSessionComesBack()
     QCOMPARE(further->scene().get(), m_window->mapCanvas()->scene().get());
     QTRY_VERIFY2(sameExtent(further->viewport().extent, extent),
         qPrintable(describe(further->viewport().extent) + " ≠ " + describe(extent)));
+}
+
+void TestDeskWindows::maximisedWindowComesBackMaximisedOnItsMonitor()
+{
+    const QString map = windows()->newMapWindow();
+    QWidget *window = windows()->panelWindow(map);
+    window->setGeometry(1500, 100, 700, 500);
+    window->showMaximized();
+    QTRY_VERIFY(window->isMaximized());
+    QCOMPARE(window->screen()->name(), RIGHT);
+    windows()->saveLayout(QStringLiteral("Wall"));
+
+    window->showNormal();
+    window->setGeometry(100, 100, 500, 400);
+    QTRY_COMPARE(window->screen()->name(), LEFT);
+    QVERIFY(windows()->switchTo(QStringLiteral("Wall")));
+    window = windows()->panelWindow(map);
+    QTRY_VERIFY(window->isMaximized());
+    QCOMPARE(window->screen()->name(), RIGHT);
+    QCOMPARE(window->normalGeometry(), QRect(1500, 100, 700, 500));
 }
 
 void TestDeskWindows::layoutsAreRenamedDeletedAndSwitchedByKey()

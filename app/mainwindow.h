@@ -24,6 +24,7 @@ namespace GridDesk {
 class CaseActions;
 class CaseDesk;
 class CaseDetailPanel;
+class DeskAids;
 class CaseQueueWidget;
 class GridEditor;
 class MapCanvas;
@@ -80,6 +81,8 @@ public:
     QDockWidget *patrolsDock() const { return m_patrolsDock; }
     /// The evaluation dashboard of the open workspace, if it is open.
     EvaluationDashboard *evaluationDashboard() const;
+    /// The alerts, the command palette, the shortcut help and the preferences.
+    DeskAids *deskAids() const { return m_aids; }
 
 public Q_SLOTS:
     /// Opens the org chart editor of the open workspace, or raises it when it is open.
@@ -167,6 +170,7 @@ private:
     qsizetype m_locatedCount = 0;
     QHash<qint64, GridDesk::CaseRecord> m_changedCases; ///< waiting for drawChangedCases()
     QProgressBar *m_busyBar;
+    DeskAids *m_aids = nullptr;
 };
 
 } // namespace GridDesk

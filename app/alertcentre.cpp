@@ -12,6 +12,7 @@
 #include "worktime/deadlinestate.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QLocale>
 #include <QStyle>
@@ -135,9 +136,13 @@ void AlertCentre::checkDeadlines(const QDateTime &at)
     if (!at.isValid())
         return;
     const bool seeding = !std::exchange(m_seeded, true);
+    QElapsedTimer timer;
+    timer.start();
     const int rows = m_queue->model()->rowCount();
     for (int row = 0; row < rows; ++row)
         checkRow(row, at, seeding);
+    qCDebug(lcApp) << "deadlines of" << rows << "cases looked at for alerts in" << timer.elapsed()
+                   << "ms";
 }
 
 void AlertCentre::checkRow(int row, const QDateTime &at, bool seeding)

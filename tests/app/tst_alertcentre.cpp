@@ -43,6 +43,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void urgentAlarmAlertsOnceWithoutTakingTheFocus();
+    void typingInADialogGoesOn();
     void alarmBelowTheLevelAndOwnReportsDoNotAlert();
     void markedSpecialElsewhereAlerts();
     void deadlineShareAndOverdueAlertOnce();
@@ -251,6 +252,29 @@ void TestAlertCentre::urgentAlarmAlertsOnceWithoutTakingTheFocus()
     act(CaseAction::Register);
     QCOMPARE(countOf(raised, DeskAlert::Kind::UrgentCase), 1);
     QCOMPARE(alerts()->recent().size(), 1);
+}
+
+void TestAlertCentre::typingInADialogGoesOn()
+{
+    m_window->caseActions()->reportAction()->trigger();
+    ReportDialog *dialog = m_desk->reportDialog();
+    QVERIFY(dialog);
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    auto *description = child<QLineEdit>(dialog, "description");
+    description->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), description);
+    QTest::keyClicks(description, QStringLiteral("Fallen tree across "));
+
+    QSignalSpy raised(alerts(), &AlertCentre::alertRaised);
+    QVERIFY(reportElsewhere(QStringLiteral("video"), 4) > 0);
+    m_desk->applyDeadlineRules();
+    QCOMPARE(raised.size(), 1);
+    QTRY_VERIFY(m_window->deskAids()->bannerBar()->isVisible());
+    QCOMPARE(QApplication::activeWindow(), dialog);
+    QCOMPARE(QApplication::focusWidget(), description);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("the lane"));
+    QCOMPARE(description->text(), QStringLiteral("Fallen tree across the lane"));
 }
 
 void TestAlertCentre::alarmBelowTheLevelAndOwnReportsDoNotAlert()

@@ -36,6 +36,9 @@ private Q_SLOTS:
 
 private:
     ShortcutHelp *openHelp();
+    /// The keys two actions of window share in one context, each with the actions' names;
+    /// seen is set to how many key and context pairs there are.
+    static QStringList clashesIn(QMainWindow *window, int *seen);
     /// Every (action, keys) row the help shows, as "text|keys".
     static QSet<QString> rowsOf(const QTreeWidget *tree, bool visibleOnly = false);
 
@@ -85,12 +88,12 @@ QSet<QString> TestShortcutHelp::rowsOf(const QTreeWidget *tree, bool visibleOnly
     return rows;
 }
 
-void TestShortcutHelp::noTwoActionsShareAShortcut()
+QStringList TestShortcutHelp::clashesIn(QMainWindow *window, int *seen)
 {
     // Keys of window-wide actions clash with each other; keys of actions bound to one widget
     // (the map's editing tools) clash only with others on that widget.
     QHash<QString, QList<QAction *>> byKeyAndScope;
-    const QList<QAction *> actions = m_window->findChildren<QAction *>();
+    const QList<QAction *> actions = window->findChildren<QAction *>();
     for (QAction *action : actions) {
         const bool widgetBound = action->shortcutContext() == Qt::WidgetShortcut
             || action->shortcutContext() == Qt::WidgetWithChildrenShortcut;
@@ -118,8 +121,25 @@ void TestShortcutHelp::noTwoActionsShareAShortcut()
             names << plainActionText(action->text());
         clashes << it.key().section(u'@', 0, 0) + QStringLiteral(": ") + names.join(u',');
     }
+    *seen = int(byKeyAndScope.size());
+    return clashes;
+}
+
+void TestShortcutHelp::noTwoActionsShareAShortcut()
+{
+    int seen = 0;
+    const QStringList clashes = clashesIn(m_window.get(), &seen);
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
-    QVERIFY(byKeyAndScope.size() > 40); // the check saw the window's actions
+    QVERIFY(seen > 40); // the check saw the window's actions
+
+    // An action taking the palette's key would be found.
+    auto *intruder = new QAction(QStringLiteral("Kill line"), m_window.get());
+    intruder->setShortcut(Qt::CTRL | Qt::Key_K);
+    m_window->addAction(intruder);
+    QCOMPARE(clashesIn(m_window.get(), &seen).size(), 1);
+    // The same key bound to one widget only does not clash with the window's.
+    intruder->setShortcutContext(Qt::WidgetShortcut);
+    QVERIFY(clashesIn(m_window.get(), &seen).isEmpty());
 }
 
 void TestShortcutHelp::everyCaseMenuActionHasAShortcut()

@@ -142,6 +142,7 @@ void CaseDesk::open(const QString &path, const WorkflowSetup &setup)
     m_queue->setSetup(setup);
     m_queue->setNow(now());
     m_deadlineTimer->start();
+    Q_EMIT deadlinesDue(now());
 
     const QString remembered = QSettings().value(settingsKey()).toString();
     if (const auto user = setup.user(remembered)) {
@@ -744,6 +745,7 @@ void CaseDesk::applyDeadlineRules()
     if (!m_book)
         return;
     takeInOtherChanges();
+    Q_EMIT deadlinesDue(now());
     // A desk that syncs leaves the deadline rules to its server, which decides them once for
     // every desk; run here too, they would make histories the server's then replaces.
     const bool synced = m_outbox && !m_outbox->server().isEmpty();

@@ -105,6 +105,9 @@ Q_SIGNALS:
     void caseChanged(const GridDesk::CaseRecord &record);
     /// A message for the status bar.
     void message(const QString &text);
+    /// Deadlines are to be measured at at: a workspace was opened, or a minute passed and the
+    /// deadline rules are about to act (a case late now is still in the stage it is late in).
+    void deadlinesDue(const QDateTime &at);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

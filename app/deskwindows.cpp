@@ -162,6 +162,14 @@ QStringList DeskWindows::mapKeys() const
     return keys;
 }
 
+void DeskWindows::followMainMapStyle()
+{
+    for (const QString &key : mapKeys()) {
+        if (MapCanvas *canvas = mapCanvas(key))
+            canvas->setMapStyle(m_panels.map->mapStyle());
+    }
+}
+
 void DeskWindows::setPlace(const QString &key, PanelPlace wanted)
 {
     Panel *found = panel(key);
@@ -412,6 +420,7 @@ void DeskWindows::addMapPanel(const QString &key)
     canvas->setObjectName(key + QLatin1String("Canvas"));
     if (m_panels.map->scene())
         canvas->setScene(m_panels.map->scene());
+    canvas->setMapStyle(m_panels.map->mapStyle());
     connect(canvas, &MapCanvas::caseSelected, this, &DeskWindows::caseSelected);
     connect(canvas, &MapCanvas::gridSelected, this, &DeskWindows::gridSelected);
     added.content = canvas;

@@ -78,6 +78,8 @@ public:
     MapCanvas *mapCanvas(const QString &key) const;
     /// The keys of the further map windows, in the order they were opened.
     QStringList mapKeys() const;
+    /// The further maps take the main map's colours and sizes (after the preferences changed).
+    void followMainMapStyle();
     /// Opens a further map window on the loaded workspace, showing what the main map shows;
     /// its key.
     QString newMapWindow();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "logging.h"
 #include "mainwindow.h"
+#include "preferences.h"
 
 #include "domain/bundledgisdata.h"
 #include "domain/translations.h"
@@ -52,8 +53,12 @@ StartOptions parseArguments(const QApplication &app)
 
     StartOptions options {
         parser.positionalArguments().value(0), parser.value(sample), parser.value(screenshot)};
-    if (options.workspace.isEmpty() && !parser.isSet(sample))
-        options.workspace = QSettings().value(QStringLiteral("workspace/last")).toString();
+    if (options.workspace.isEmpty() && !parser.isSet(sample)) {
+        // The workspace the preferences name, else the one open last.
+        options.workspace = GridDesk::DeskPreferences::load().startWorkspace;
+        if (options.workspace.isEmpty() || !QFileInfo::exists(options.workspace))
+            options.workspace = QSettings().value(QStringLiteral("workspace/last")).toString();
+    }
     if (!options.workspace.isEmpty() && !QFileInfo::exists(options.workspace)
         && parser.positionalArguments().isEmpty()) {
         options.workspace.clear(); // the last workspace is gone; start over from the sample

@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "casedesk.h"
+#include "deskaids.h"
 #include "deskwindows.h"
 #include "logging.h"
 #include "synccontrols.h"
@@ -226,6 +227,7 @@ void MainWindow::createDeskWindows()
     connect(m_queue, &CaseQueueWidget::caseSelected, m_windows, &DeskWindows::showSelectedCase);
     connect(this, &MainWindow::workspaceLoaded, m_windows,
         [this] { m_windows->takeWorkspace(m_workspacePath); });
+    connect(m_aids, &DeskAids::mapStyleChanged, m_windows, &DeskWindows::followMainMapStyle);
     m_windows->restoreSession();
 }
 
@@ -297,6 +299,20 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About GridDesk"), this, &MainWindow::showAbout);
+
+    m_aids = new DeskAids(this, m_desk, m_queue, m_canvas);
+    m_aids->populateMenus(view, tools, help);
+    connect(m_aids, &DeskAids::caseRequested, this, [this](qint64 id) {
+        onCaseSelectedOnMap(id);
+        if (!m_canvas->zoomToCase(id))
+            m_canvas->setSelectedCase(std::nullopt);
+    });
+    connect(m_aids, &DeskAids::gridRequested, this, [this](const QString &code) {
+        if (m_canvas->zoomToGrid(code))
+            onGridSelectedOnMap(code);
+    });
+    connect(m_aids, &DeskAids::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 }
 
 void MainWindow::createCaseMenu()
@@ -486,10 +502,11 @@ void MainWindow::onGridEditionPublished()
 
 void MainWindow::updateCountsLabel()
 {
-    m_countsLabel->setText(tr("%1 grids · %2 cases · %3 with a location")
-                               .arg(m_gridCount)
-                               .arg(m_queue->model()->rowCount())
-                               .arg(m_locatedCount));
+    const QLocale locale;
+    m_countsLabel->setText(
+        tr("%1 grids · %2 cases · %3 with a location")
+            .arg(locale.toString(m_gridCount), locale.toString(m_queue->model()->rowCount()),
+                locale.toString(m_locatedCount)));
 }
 
 void MainWindow::showDeskUser(const DeskUser &user)

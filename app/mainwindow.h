@@ -24,6 +24,7 @@ namespace GridDesk {
 class CaseActions;
 class CaseDesk;
 class CaseDetailPanel;
+class DeskAids;
 class CaseQueueWidget;
 class DeskWindows;
 class GridEditor;
@@ -83,6 +84,8 @@ public:
     EvaluationDashboard *evaluationDashboard() const;
     /// The Window menu: panels in docks or windows of their own, map windows, named layouts.
     DeskWindows *deskWindows() const { return m_windows; }
+    /// The alerts, the command palette, the shortcut help and the preferences.
+    DeskAids *deskAids() const { return m_aids; }
 
 public Q_SLOTS:
     /// Opens the org chart editor of the open workspace, or raises it when it is open.
@@ -172,6 +175,7 @@ private:
     QHash<qint64, GridDesk::CaseRecord> m_changedCases; ///< waiting for drawChangedCases()
     QProgressBar *m_busyBar;
     DeskWindows *m_windows = nullptr;
+    DeskAids *m_aids = nullptr;
 };
 
 } // namespace GridDesk

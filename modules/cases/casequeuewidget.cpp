@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -238,7 +239,7 @@ void CaseQueueWidget::updateViewList()
         const auto view = QueueView(item->data(VIEW_ROLE).toInt());
         const qsizetype count = m_counts[std::size_t(view)];
         //: a queue and how many cases it holds, e.g. "Overdue  12"
-        item->setText(tr("%1  %2").arg(queueViewName(view)).arg(count));
+        item->setText(tr("%1  %2").arg(queueViewName(view), QLocale().toString(count)));
         const bool alarm = view == QueueView::Overdue && count > 0;
         QFont font = item->font();
         font.setBold(alarm || (view == QueueView::MyInbox && count > 0));
@@ -340,8 +341,8 @@ void CaseQueueWidget::onCurrentRowChanged(const QModelIndex &current)
 
 void CaseQueueWidget::updateCountLabel()
 {
-    m_countLabel->setText(
-        tr("%1 of %n case(s) shown", nullptr, m_model->rowCount()).arg(m_proxy->rowCount()));
+    m_countLabel->setText(tr("%1 of %n case(s) shown", nullptr, m_model->rowCount())
+                              .arg(QLocale().toString(m_proxy->rowCount())));
 }
 
 } // namespace GridDesk

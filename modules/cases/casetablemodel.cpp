@@ -5,7 +5,9 @@
 #include "workflow/terms.h"
 
 #include <QBrush>
+#include <QCollator>
 #include <QColor>
+#include <QLocale>
 
 #include <algorithm>
 #include <numeric>
@@ -335,13 +337,17 @@ const std::vector<quint32> &CaseTableModel::ranks(Column column) const
         std::stable_sort(order.begin(), order.end(),
             [&](quint32 a, quint32 b) { return position[a] < position[b]; });
     } else {
-        QStringList shown;
-        shown.reserve(qsizetype(count));
+        // Names sort as the interface language sorts them (Chinese by pinyin where the
+        // system's collation knows it), through sort keys made once per text.
+        QCollator collator(QLocale {});
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        collator.setNumericMode(true);
+        std::vector<QCollatorSortKey> keys;
+        keys.reserve(count);
         for (std::size_t index = 0; index < count; ++index)
-            shown << rankText(column, m_cases->sharedText(quint32(index)));
-        std::stable_sort(order.begin(), order.end(), [&](quint32 a, quint32 b) {
-            return shown[a].compare(shown[b], Qt::CaseInsensitive) < 0;
-        });
+            keys.push_back(collator.sortKey(rankText(column, m_cases->sharedText(quint32(index)))));
+        std::stable_sort(order.begin(), order.end(),
+            [&](quint32 a, quint32 b) { return keys[a].compare(keys[b]) < 0; });
     }
     ranks.assign(count, 0);
     for (std::size_t position = 0; position < count; ++position)

@@ -6,15 +6,17 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
 
 namespace GridDesk {
 
 QLocale interfaceLocale()
 {
-    const QByteArray chosen = qgetenv("GRIDDESK_LANG");
-    const QLocale locale =
-        chosen.isEmpty() ? QLocale::system() : QLocale(QString::fromLatin1(chosen));
+    QString chosen = qEnvironmentVariable("GRIDDESK_LANG");
+    if (chosen.isEmpty())
+        chosen = QSettings().value(QLatin1String(LANGUAGE_SETTING)).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     if (locale.language() == QLocale::Chinese)
         return QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China);
     return QLocale(QLocale::English, QLocale::UnitedStates);

@@ -189,6 +189,17 @@ bool MapCanvas::zoomToCase(qint64 id)
     return true;
 }
 
+void MapCanvas::setMapStyle(const MapStyle &style)
+{
+    const QString selectedGrid = m_style.selectedGridCode;
+    const std::optional<qint64> selectedCase = m_style.selectedCaseId;
+    m_style = style;
+    m_style.selectedGridCode = selectedGrid;
+    m_style.selectedCaseId = selectedCase;
+    requestRender();
+    update();
+}
+
 void MapCanvas::setSelectedGrid(const QString &code)
 {
     if (m_style.selectedGridCode == code)

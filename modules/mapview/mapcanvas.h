@@ -56,6 +56,10 @@ public:
     void addOverlay(MapOverlay *overlay);
     void removeOverlay(MapOverlay *overlay);
 
+    /// Draws the map with style's colours and sizes from now on, keeping the selection.
+    void setMapStyle(const MapStyle &style);
+    const MapStyle &mapStyle() const { return m_style; }
+
     QString selectedGridCode() const { return m_style.selectedGridCode; }
     std::optional<qint64> selectedCaseId() const { return m_style.selectedCaseId; }
 

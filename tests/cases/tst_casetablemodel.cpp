@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
+#include <QCollator>
 #include <QGuiApplication>
 #include <QSignalSpy>
 
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void updateAddsANewCase();
     void rowOf();
     void resetOnSetCases();
+    void namesSortInTheInterfaceLanguage();
 
 private:
     std::unique_ptr<CaseTableModel> m_model;
@@ -210,6 +212,41 @@ void TestCaseTableModel::resetOnSetCases()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.setCases(Test::fixtureCases());
     QCOMPARE(reset.size(), 1);
+}
+
+void TestCaseTableModel::namesSortInTheInterfaceLanguage()
+{
+    // Chinese names sort by their pinyin (Beijing, Guangzhou, Shanghai), not by code points
+    // (上 U+4E0A, 北 U+5317, 广 U+5E7F), before Latin ones as Chinese collation has it; numbers
+    // in names in numeric order.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::SimplifiedHanScript, QLocale::China));
+    QList<CaseRecord> cases;
+    const QStringList categories {QStringLiteral("上海"), QStringLiteral("北京"),
+        QStringLiteral("广州"), QStringLiteral("Street 10"), QStringLiteral("Street 9")};
+    for (const QString &category : categories) {
+        CaseRecord record;
+        record.id = cases.size() + 1;
+        record.category = category;
+        cases << record;
+    }
+    CaseTableModel model;
+    model.setCases(cases);
+    QList<int> rows {0, 1, 2, 3, 4};
+    std::sort(rows.begin(), rows.end(), [&model](int a, int b) {
+        return model.rowLessThan(a, b, CaseTableModel::Column::Category);
+    });
+    QStringList sorted;
+    for (int row : rows)
+        sorted << categories[row];
+    QLocale::setDefault(before);
+    if (QCollator(QLocale(QLocale::Chinese, QLocale::China))
+            .compare(QStringLiteral("北京"), QStringLiteral("上海"))
+        > 0)
+        QSKIP("The system's collation does not know pinyin order.");
+    QCOMPARE(sorted,
+        QStringList({QStringLiteral("北京"), QStringLiteral("广州"), QStringLiteral("上海"),
+            QStringLiteral("Street 9"), QStringLiteral("Street 10")}));
 }
 
 GRIDDESK_TEST_MAIN(TestCaseTableModel, QGuiApplication)

@@ -192,6 +192,13 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::ActionIndex</name>
+    <message>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::AddUnitDialog</name>
     <message>
         <source>Add unit</source>
@@ -233,6 +240,77 @@
     <message>
         <source>A unit code has no spaces.</source>
         <translation>A unit code has no spaces.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::AlertBanner</name>
+    <message>
+        <source>Open case</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>Dismiss all</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>Recent</translation>
+    </message>
+    <message>
+        <source>The alerts of this session, also the dismissed ones</source>
+        <translation>The alerts of this session, also the dismissed ones</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <extracomment>how many alerts wait behind the one the banner shows</extracomment>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alerts yet in this session</source>
+        <translation>No alerts yet in this session</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>a recent alert: %1 when, %2 what</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::AlertCentre</name>
+    <message>
+        <source>Case %1 (%2) was marked special.</source>
+        <extracomment>%1 is a case, %2 its category</extracomment>
+        <translation>Case %1 (%2) was marked special.</translation>
+    </message>
+    <message>
+        <source>Level %1 alarm (%2): case %3, %4</source>
+        <extracomment>%1 is an alarm level 1–4, %2 a channel (&quot;IoT sensor alarm&quot;), %3 a case, %4 what it is</extracomment>
+        <translation>Level %1 alarm (%2): case %3, %4</translation>
+    </message>
+    <message>
+        <source>Case %1 is overdue: its %2 time ran out at %3.</source>
+        <extracomment>%1 is a case, %2 a stage (&quot;Handling&quot;), %3 the deadline&apos;s date and time</extracomment>
+        <translation>Case %1 is overdue: its %2 time ran out at %3.</translation>
+    </message>
+    <message>
+        <source>Case %1 has used %2 of its %3 time; due %4.</source>
+        <extracomment>%1 is a case, %2 a percentage, %3 a stage (&quot;Handling&quot;), %4 the deadline</extracomment>
+        <translation>Case %1 has used %2 of its %3 time; due %4.</translation>
+    </message>
+    <message>
+        <source>GridDesk</source>
+        <translation>GridDesk</translation>
+    </message>
+    <message>
+        <source>GridDesk alerts</source>
+        <translation>GridDesk alerts</translation>
     </message>
 </context>
 <context>
@@ -3517,6 +3595,51 @@ Levels: %1.
         <source>Reporter&apos;s contact: %1</source>
         <translation>Reporter&apos;s contact: %1</translation>
     </message>
+    <message>
+        <source>Show the version of griddesk-cli.</source>
+        <translation>Show the version of griddesk-cli.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CommandPalette</name>
+    <message>
+        <source>Type a command, &quot;case 1234&quot; or &quot;grid CODE&quot;</source>
+        <translation>Type a command, &quot;case 1234&quot; or &quot;grid CODE&quot;</translation>
+    </message>
+    <message>
+        <source>Enter runs the command · Up/Down choose · Esc closes</source>
+        <translation>Enter runs the command · Up/Down choose · Esc closes</translation>
+    </message>
+    <message>
+        <source>Open case %1 (%2)</source>
+        <extracomment>a command of the palette: %1 is a case, %2 its category</extracomment>
+        <translation>Open case %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>Case queue</translation>
+    </message>
+    <message>
+        <source>Go to grid %1 %2</source>
+        <extracomment>a command of the palette: %1 is a grid&apos;s code, %2 its name</extracomment>
+        <translation>Go to grid %1 %2</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <comment>palette keyword</comment>
+        <extracomment>keywords of the command palette, separated by &quot;|&quot;: &quot;case 1234&quot; opens a case</extracomment>
+        <translation>case</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <comment>palette keyword</comment>
+        <extracomment>keywords of the command palette, separated by &quot;|&quot;: &quot;grid CODE&quot; goes to a grid</extracomment>
+        <translation>grid</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ConnectDialog</name>
@@ -3714,6 +3837,194 @@ Levels: %1.
     <message>
         <source>Due in %1</source>
         <translation>Due in %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeskAids</name>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>&amp;Command palette…</source>
+        <translation>&amp;Command palette…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent alerts</source>
+        <translation>&amp;Recent alerts</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>P&amp;references…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeskLayout</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a field of a saved window layout, %2 what is wrong with it</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>expected [x, y, width, height]</source>
+        <translation>expected [x, y, width, height]</translation>
+    </message>
+    <message>
+        <source>the width and height must be positive</source>
+        <translation>the width and height must be positive</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>expected an object</translation>
+    </message>
+    <message>
+        <source>expected [west, south, east, north]</source>
+        <translation>expected [west, south, east, north]</translation>
+    </message>
+    <message>
+        <source>west &lt; east and south &lt; north must lie within ±180° and ±90°</source>
+        <translation>west &lt; east and south &lt; north must lie within ±180° and ±90°</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of hidden, docked, window</source>
+        <translation>&quot;%1&quot; is not one of hidden, docked, window</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeskWindows</name>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>Case queue</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>Org chart</translation>
+    </message>
+    <message>
+        <source>Standard system</source>
+        <translation>Standard system</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Map %1</source>
+        <extracomment>The title of a further map window; %1 is its number (2, 3 …)</extracomment>
+        <translation>Map %1</translation>
+    </message>
+    <message>
+        <source>New &amp;map window</source>
+        <translation>New &amp;map window</translation>
+    </message>
+    <message>
+        <source>Another map of the open workspace, with an extent of its own</source>
+        <translation>Another map of the open workspace, with an extent of its own</translation>
+    </message>
+    <message>
+        <source>&amp;Layouts</source>
+        <translation>&amp;Layouts</translation>
+    </message>
+    <message>
+        <source>&amp;Save layout as…</source>
+        <translation>&amp;Save layout as…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage layouts…</source>
+        <translation>&amp;Manage layouts…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <extracomment>A panel of the desk is not shown (for a further map window: it is closed)</extracomment>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>In the main window</source>
+        <extracomment>A panel of the desk shown as a dock (for the main map: in the middle) of the main window</extracomment>
+        <translation>In the main window</translation>
+    </message>
+    <message>
+        <source>Docked in the main window</source>
+        <translation>Docked in the main window</translation>
+    </message>
+    <message>
+        <source>In its own window</source>
+        <extracomment>A panel of the desk shown as a top-level window of its own, placeable on any monitor</extracomment>
+        <translation>In its own window</translation>
+    </message>
+    <message>
+        <source>Move to its own window or back</source>
+        <translation>Move to its own window or back</translation>
+    </message>
+    <message>
+        <source>Layout not applied</source>
+        <translation>Layout not applied</translation>
+    </message>
+    <message>
+        <source>No layouts saved yet</source>
+        <translation>No layouts saved yet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A panel&apos;s own window: %1 is the panel (Case queue, Map 2 …), %2 the main window title</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>A monitor was disconnected; its windows were moved to another one.</source>
+        <translation>A monitor was disconnected; its windows were moved to another one.</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; applied.</source>
+        <extracomment>%1 is the name of a window layout</extracomment>
+        <translation>Layout &quot;%1&quot; applied.</translation>
+    </message>
+    <message>
+        <source>Save layout</source>
+        <translation>Save layout</translation>
+    </message>
+    <message>
+        <source>Name of the layout (windows, their monitors and the maps&apos; extents):</source>
+        <translation>Name of the layout (windows, their monitors and the maps&apos; extents):</translation>
+    </message>
+    <message>
+        <source>Layout not saved</source>
+        <translation>Layout not saved</translation>
+    </message>
+    <message>
+        <source>A layout needs a name.</source>
+        <translation>A layout needs a name.</translation>
+    </message>
+    <message>
+        <source>Replace layout</source>
+        <translation>Replace layout</translation>
+    </message>
+    <message>
+        <source>A layout is already saved as &quot;%1&quot;. Replace it?</source>
+        <translation>A layout is already saved as &quot;%1&quot;. Replace it?</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; saved.</source>
+        <translation>Layout &quot;%1&quot; saved.</translation>
     </message>
 </context>
 <context>
@@ -6190,6 +6501,70 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     </message>
 </context>
 <context>
+    <name>GridDesk::LayoutBook</name>
+    <message>
+        <source>No layout is saved as &quot;%1&quot;.</source>
+        <translation>No layout is saved as &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The layout &quot;%1&quot; cannot be read: %2</source>
+        <extracomment>%1 is a layout name, %2 what is wrong in it</extracomment>
+        <translation>The layout &quot;%1&quot; cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>A layout needs a name.</source>
+        <translation>A layout needs a name.</translation>
+    </message>
+    <message>
+        <source>A layout is already saved as &quot;%1&quot;; choose another name.</source>
+        <translation>A layout is already saved as &quot;%1&quot;; choose another name.</translation>
+    </message>
+    <message>
+        <source>The windows of the last session cannot be read: %1 at character %2</source>
+        <extracomment>%1 is the parser&apos;s message, %2 a character offset</extracomment>
+        <translation>The windows of the last session cannot be read: %1 at character %2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::LayoutsDialog</name>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Rename…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Window layouts</source>
+        <translation>Window layouts</translation>
+    </message>
+    <message>
+        <source>The first nine layouts are switched to with Ctrl+Alt+1 … Ctrl+Alt+9.</source>
+        <translation>The first nine layouts are switched to with Ctrl+Alt+1 … Ctrl+Alt+9.</translation>
+    </message>
+    <message>
+        <source>Layout not renamed</source>
+        <translation>Layout not renamed</translation>
+    </message>
+    <message>
+        <source>Rename layout</source>
+        <translation>Rename layout</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>Delete layout</source>
+        <translation>Delete layout</translation>
+    </message>
+    <message>
+        <source>Delete the layout &quot;%1&quot;?</source>
+        <translation>Delete the layout &quot;%1&quot;?</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::MainWindow</name>
     <message>
         <source>Case queue</source>
@@ -6459,6 +6834,10 @@ Invalid polygons can be mended on import with --repair-invalid.</translation>
     <message>
         <source>This case is not on the map: it has no location.</source>
         <translation>This case is not on the map: it has no location.</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>&amp;Window</translation>
     </message>
 </context>
 <context>
@@ -8484,6 +8863,208 @@ The first text that is not UTF-8: %2</translation>
     <message>
         <source>Judged from %1 to %2, on the days, weeks and months that have ended.</source>
         <translation>Judged from %1 to %2, on the days, weeks and months that have ended.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Preferences</name>
+    <message>
+        <source>The server&apos;s address must be https://HOST:PORT, such as https://griddesk.example.org:8443, not &quot;%1&quot;.</source>
+        <translation>The server&apos;s address must be https://HOST:PORT, such as https://griddesk.example.org:8443, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The city CA certificate file %1 does not exist.</source>
+        <translation>The city CA certificate file %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The city CA certificate file cannot be used: %1</source>
+        <translation>The city CA certificate file cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>The share of a stage&apos;s time that alerts must lie between 1 % and 99 %, not %1 %.</source>
+        <translation>The share of a stage&apos;s time that alerts must lie between 1 % and 99 %, not %1 %.</translation>
+    </message>
+    <message>
+        <source>The alarm level that makes a case urgent must be 1 to 4, not %1.</source>
+        <translation>The alarm level that makes a case urgent must be 1 to 4, not %1.</translation>
+    </message>
+    <message>
+        <source>The workspace to open at start, %1, does not exist; choose a workspace file or leave it empty to open the last workspace.</source>
+        <translation>The workspace to open at start, %1, does not exist; choose a workspace file or leave it empty to open the last workspace.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language of GridDesk; choose zh_CN or en.</source>
+        <translation>&quot;%1&quot; is not a language of GridDesk; choose zh_CN or en.</translation>
+    </message>
+    <message>
+        <source>The radius of case dots must be 1 to 12 pixels, not %1.</source>
+        <translation>The radius of case dots must be 1 to 12 pixels, not %1.</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PreferencesDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Map styles</source>
+        <translation>Map styles</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>the workspace open last</source>
+        <translation>the workspace open last</translation>
+    </message>
+    <message>
+        <source>Open at start:</source>
+        <translation>Open at start:</translation>
+    </message>
+    <message>
+        <source>Workspace opened at start</source>
+        <translation>Workspace opened at start</translation>
+    </message>
+    <message>
+        <source>GridDesk workspaces (*.gpkg)</source>
+        <translation>GridDesk workspaces (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Leave it empty to open the workspace that was open last. A workspace named on the command line is opened instead.</source>
+        <translation>Leave it empty to open the workspace that was open last. A workspace named on the command line is opened instead.</translation>
+    </message>
+    <message>
+        <source>https://HOST:PORT</source>
+        <translation>https://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s trusted certificates</source>
+        <translation>none: the system&apos;s trusted certificates</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>City CA certificate:</source>
+        <translation>City CA certificate:</translation>
+    </message>
+    <message>
+        <source>The city&apos;s CA certificate</source>
+        <translation>The city&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Sync → Connect to server… offers these the next time; a connection made now stays as it is.</source>
+        <translation>Sync → Connect to server… offers these the next time; a connection made now stays as it is.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start of GridDesk; dates, numbers and the order of names follow it. The GRIDDESK_LANG environment variable, when set, comes before this choice.</source>
+        <translation>The language changes at the next start of GridDesk; dates, numbers and the order of names follow it. The GRIDDESK_LANG environment variable, when set, comes before this choice.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Restore the standard look</source>
+        <translation>Restore the standard look</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>Background:</translation>
+    </message>
+    <message>
+        <source>Base grid fill:</source>
+        <translation>Base grid fill:</translation>
+    </message>
+    <message>
+        <source>Open cases:</source>
+        <translation>Open cases:</translation>
+    </message>
+    <message>
+        <source>Closed cases:</source>
+        <translation>Closed cases:</translation>
+    </message>
+    <message>
+        <source>Case dot radius:</source>
+        <translation>Case dot radius:</translation>
+    </message>
+    <message>
+        <source>The map is drawn again with these when they are applied.</source>
+        <translation>The map is drawn again with these when they are applied.</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>no alert</translation>
+    </message>
+    <message>
+        <source>Alert when a case&apos;s deadline passes</source>
+        <translation>Alert when a case&apos;s deadline passes</translation>
+    </message>
+    <message>
+        <source>Alert for urgent cases coming in</source>
+        <translation>Alert for urgent cases coming in</translation>
+    </message>
+    <message>
+        <source>Also in the system tray</source>
+        <translation>Also in the system tray</translation>
+    </message>
+    <message>
+        <source>Beep with each alert</source>
+        <translation>Beep with each alert</translation>
+    </message>
+    <message>
+        <source>Alert when a stage has used:</source>
+        <translation>Alert when a stage has used:</translation>
+    </message>
+    <message>
+        <source>Urgent from alarm level:</source>
+        <translation>Urgent from alarm level:</translation>
+    </message>
+    <message>
+        <source>A case is urgent when a sensor or video alarm of this level or higher filed it, or when someone marks it special.</source>
+        <translation>A case is urgent when a sensor or video alarm of this level or higher filed it, or when someone marks it special.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: alerts show in the window only.</source>
+        <translation>This desktop has no system tray: alerts show in the window only.</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>Choose a colour</translation>
+    </message>
+    <message>
+        <source>Saved. The new language takes effect at the next start of GridDesk.</source>
+        <translation>Saved. The new language takes effect at the next start of GridDesk.</translation>
     </message>
 </context>
 <context>
@@ -10758,6 +11339,109 @@ hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
     </message>
 </context>
 <context>
+    <name>GridDesk::ShortcutHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Search actions, menus or keys</source>
+        <translation>Search actions, menus or keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <source>Map (when it has the focus)</source>
+        <translation>Map (when it has the focus)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>+ or =, mouse wheel</source>
+        <translation>+ or =, mouse wheel</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>-, mouse wheel</source>
+        <translation>-, mouse wheel</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>Pan</translation>
+    </message>
+    <message>
+        <source>Arrow keys, drag</source>
+        <translation>Arrow keys, drag</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>Whole city</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Select a case or grid</source>
+        <translation>Select a case or grid</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>Click</translation>
+    </message>
+    <message>
+        <source>Zoom to a grid</source>
+        <translation>Zoom to a grid</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>Double-click</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Command palette</translation>
+    </message>
+    <message>
+        <source>Choose a command</source>
+        <translation>Choose a command</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Up, Down</translation>
+    </message>
+    <message>
+        <source>Run the chosen command</source>
+        <translation>Run the chosen command</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Close the palette</source>
+        <translation>Close the palette</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::SqlFunctions</name>
     <message>
         <source>The SQLite driver does not expose its connection handle.</source>
@@ -12046,10 +12730,6 @@ hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
         <translation>The server&apos;s feed answer has no cursor.</translation>
     </message>
     <message>
-        <source>one of operator, supervisor, unit_handler, leader is expected</source>
-        <translation>one of operator, supervisor, unit_handler, leader is expected</translation>
-    </message>
-    <message>
         <source>Queueing the grid edition for the server</source>
         <translation>Queueing the grid edition for the server</translation>
     </message>
@@ -12256,6 +12936,10 @@ hotline&apos;s exports are taken in with import-hotline or from hotline_folder.
     <message>
         <source>The server sent a register entry this desk cannot read: %1</source>
         <translation>The server sent a register entry this desk cannot read: %1</translation>
+    </message>
+    <message>
+        <source>one of operator, supervisor, unit_handler, leader is expected (system only for a report or a repeat an intake channel filed)</source>
+        <translation>one of operator, supervisor, unit_handler, leader is expected (system only for a report or a repeat an intake channel filed)</translation>
     </message>
 </context>
 <context>
@@ -13977,6 +14661,18 @@ fix %3 of %4 at %5 UTC</translation>
     <message>
         <source>Sample imported into a new workspace (nyc, taipei).</source>
         <translation>Sample imported into a new workspace (nyc, taipei).</translation>
+    </message>
+    <message>
+        <source>Once the workspace is open and its map drawn, save the window to this PNG file and quit.</source>
+        <translation>Once the workspace is open and its map drawn, save the window to this PNG file and quit.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation>The workspace could not be opened: %1</translation>
+    </message>
+    <message>
+        <source>The screenshot could not be saved to %1.</source>
+        <translation>The screenshot could not be saved to %1.</translation>
     </message>
 </context>
 </TS>

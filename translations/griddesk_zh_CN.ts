@@ -192,6 +192,13 @@
     </message>
 </context>
 <context>
+    <name>GridDesk::ActionIndex</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::AddUnitDialog</name>
     <message>
         <source>Add unit</source>
@@ -233,6 +240,76 @@
     <message>
         <source>A unit code has no spaces.</source>
         <translation>单位代码不能含空格。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::AlertBanner</name>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Dismiss all</source>
+        <translation>全部忽略</translation>
+    </message>
+    <message>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>The alerts of this session, also the dismissed ones</source>
+        <translation>本次会话的提醒，包括已忽略的</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <extracomment>how many alerts wait behind the one the banner shows</extracomment>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No alerts yet in this session</source>
+        <translation>本次会话尚无提醒</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>a recent alert: %1 when, %2 what</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::AlertCentre</name>
+    <message>
+        <source>Case %1 (%2) was marked special.</source>
+        <extracomment>%1 is a case, %2 its category</extracomment>
+        <translation>案件 %1（%2）已被标为特殊案件。</translation>
+    </message>
+    <message>
+        <source>Level %1 alarm (%2): case %3, %4</source>
+        <extracomment>%1 is an alarm level 1–4, %2 a channel (&quot;IoT sensor alarm&quot;), %3 a case, %4 what it is</extracomment>
+        <translation>%1 级报警（%2）：案件 %3，%4</translation>
+    </message>
+    <message>
+        <source>Case %1 is overdue: its %2 time ran out at %3.</source>
+        <extracomment>%1 is a case, %2 a stage (&quot;Handling&quot;), %3 the deadline&apos;s date and time</extracomment>
+        <translation>案件 %1 已超时：%2时限已于 %3 用尽。</translation>
+    </message>
+    <message>
+        <source>Case %1 has used %2 of its %3 time; due %4.</source>
+        <extracomment>%1 is a case, %2 a percentage, %3 a stage (&quot;Handling&quot;), %4 the deadline</extracomment>
+        <translation>案件 %1 已用去%3时限的 %2；到期时间 %4。</translation>
+    </message>
+    <message>
+        <source>GridDesk</source>
+        <translation>GridDesk</translation>
+    </message>
+    <message>
+        <source>GridDesk alerts</source>
+        <translation>GridDesk 提醒</translation>
     </message>
 </context>
 <context>
@@ -3471,6 +3548,51 @@ Levels: %1.
         <source>Reporter&apos;s contact: %1</source>
         <translation>报告人联系方式：%1</translation>
     </message>
+    <message>
+        <source>Show the version of griddesk-cli.</source>
+        <translation>显示 griddesk-cli 的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::CommandPalette</name>
+    <message>
+        <source>Type a command, &quot;case 1234&quot; or &quot;grid CODE&quot;</source>
+        <translation>输入命令、“案件 1234”（case 1234）或“网格 编码”（grid CODE）</translation>
+    </message>
+    <message>
+        <source>Enter runs the command · Up/Down choose · Esc closes</source>
+        <translation>Enter 执行命令 · 上/下 选择 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Open case %1 (%2)</source>
+        <extracomment>a command of the palette: %1 is a case, %2 its category</extracomment>
+        <translation>打开案件 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <source>Go to grid %1 %2</source>
+        <extracomment>a command of the palette: %1 is a grid&apos;s code, %2 its name</extracomment>
+        <translation>转到网格 %1 %2</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <comment>palette keyword</comment>
+        <extracomment>keywords of the command palette, separated by &quot;|&quot;: &quot;case 1234&quot; opens a case</extracomment>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <comment>palette keyword</comment>
+        <extracomment>keywords of the command palette, separated by &quot;|&quot;: &quot;grid CODE&quot; goes to a grid</extracomment>
+        <translation>网格</translation>
+    </message>
 </context>
 <context>
     <name>GridDesk::ConnectDialog</name>
@@ -3665,6 +3787,194 @@ Levels: %1.
     <message>
         <source>Due in %1</source>
         <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeskAids</name>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Command palette…</source>
+        <translation>命令面板(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent alerts</source>
+        <translation>最近的提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>首选项(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeskLayout</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>%1 is a field of a saved window layout, %2 what is wrong with it</extracomment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>expected [x, y, width, height]</source>
+        <translation>应为 [x, y, 宽, 高]</translation>
+    </message>
+    <message>
+        <source>the width and height must be positive</source>
+        <translation>宽和高必须为正数</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为一个对象</translation>
+    </message>
+    <message>
+        <source>expected [west, south, east, north]</source>
+        <translation>应为 [西, 南, 东, 北]</translation>
+    </message>
+    <message>
+        <source>west &lt; east and south &lt; north must lie within ±180° and ±90°</source>
+        <translation>须西 &lt; 东、南 &lt; 北，且在 ±180° 与 ±90° 之内</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of hidden, docked, window</source>
+        <translation>“%1”不是 hidden、docked、window 之一</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::DeskWindows</name>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Case queue</source>
+        <translation>案件队列</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Org chart</source>
+        <translation>组织架构</translation>
+    </message>
+    <message>
+        <source>Standard system</source>
+        <translation>标准体系</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Map %1</source>
+        <extracomment>The title of a further map window; %1 is its number (2, 3 …)</extracomment>
+        <translation>地图 %1</translation>
+    </message>
+    <message>
+        <source>New &amp;map window</source>
+        <translation>新建地图窗口(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Another map of the open workspace, with an extent of its own</source>
+        <translation>当前工作区的另一幅地图，范围各自独立</translation>
+    </message>
+    <message>
+        <source>&amp;Layouts</source>
+        <translation>布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save layout as…</source>
+        <translation>布局另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage layouts…</source>
+        <translation>管理布局(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <extracomment>A panel of the desk is not shown (for a further map window: it is closed)</extracomment>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <source>In the main window</source>
+        <extracomment>A panel of the desk shown as a dock (for the main map: in the middle) of the main window</extracomment>
+        <translation>在主窗口中</translation>
+    </message>
+    <message>
+        <source>Docked in the main window</source>
+        <translation>停靠在主窗口中</translation>
+    </message>
+    <message>
+        <source>In its own window</source>
+        <extracomment>A panel of the desk shown as a top-level window of its own, placeable on any monitor</extracomment>
+        <translation>在独立窗口中</translation>
+    </message>
+    <message>
+        <source>Move to its own window or back</source>
+        <translation>移到独立窗口或移回</translation>
+    </message>
+    <message>
+        <source>Layout not applied</source>
+        <translation>布局未应用</translation>
+    </message>
+    <message>
+        <source>No layouts saved yet</source>
+        <translation>尚未保存布局</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A panel&apos;s own window: %1 is the panel (Case queue, Map 2 …), %2 the main window title</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>A monitor was disconnected; its windows were moved to another one.</source>
+        <translation>有显示器已断开，其上的窗口已移到另一台显示器。</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; applied.</source>
+        <extracomment>%1 is the name of a window layout</extracomment>
+        <translation>已应用布局“%1”。</translation>
+    </message>
+    <message>
+        <source>Save layout</source>
+        <translation>保存布局</translation>
+    </message>
+    <message>
+        <source>Name of the layout (windows, their monitors and the maps&apos; extents):</source>
+        <translation>布局名称（记录窗口、所在显示器及地图范围）：</translation>
+    </message>
+    <message>
+        <source>Layout not saved</source>
+        <translation>布局未保存</translation>
+    </message>
+    <message>
+        <source>A layout needs a name.</source>
+        <translation>布局需要一个名称。</translation>
+    </message>
+    <message>
+        <source>Replace layout</source>
+        <translation>替换布局</translation>
+    </message>
+    <message>
+        <source>A layout is already saved as &quot;%1&quot;. Replace it?</source>
+        <translation>已有名为“%1”的布局。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Layout &quot;%1&quot; saved.</source>
+        <translation>已保存布局“%1”。</translation>
     </message>
 </context>
 <context>
@@ -6110,6 +6420,70 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     </message>
 </context>
 <context>
+    <name>GridDesk::LayoutBook</name>
+    <message>
+        <source>No layout is saved as &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的布局。</translation>
+    </message>
+    <message>
+        <source>The layout &quot;%1&quot; cannot be read: %2</source>
+        <extracomment>%1 is a layout name, %2 what is wrong in it</extracomment>
+        <translation>无法读取布局“%1”：%2</translation>
+    </message>
+    <message>
+        <source>A layout needs a name.</source>
+        <translation>布局需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A layout is already saved as &quot;%1&quot;; choose another name.</source>
+        <translation>已有名为“%1”的布局，请另选名称。</translation>
+    </message>
+    <message>
+        <source>The windows of the last session cannot be read: %1 at character %2</source>
+        <extracomment>%1 is the parser&apos;s message, %2 a character offset</extracomment>
+        <translation>无法读取上次会话的窗口：%1（第 %2 个字符处）</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::LayoutsDialog</name>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Window layouts</source>
+        <translation>窗口布局</translation>
+    </message>
+    <message>
+        <source>The first nine layouts are switched to with Ctrl+Alt+1 … Ctrl+Alt+9.</source>
+        <translation>前九个布局可用 Ctrl+Alt+1 … Ctrl+Alt+9 切换。</translation>
+    </message>
+    <message>
+        <source>Layout not renamed</source>
+        <translation>布局未重命名</translation>
+    </message>
+    <message>
+        <source>Rename layout</source>
+        <translation>重命名布局</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Delete layout</source>
+        <translation>删除布局</translation>
+    </message>
+    <message>
+        <source>Delete the layout &quot;%1&quot;?</source>
+        <translation>删除布局“%1”？</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::MainWindow</name>
     <message>
         <source>Case queue</source>
@@ -6378,6 +6752,10 @@ Invalid polygons can be mended on import with --repair-invalid.</source>
     <message>
         <source>This case is not on the map: it has no location.</source>
         <translation>此案件不在地图上：它没有位置。</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -8387,6 +8765,208 @@ The first text that is not UTF-8: %2</source>
     <message>
         <source>Judged from %1 to %2, on the days, weeks and months that have ended.</source>
         <translation>评判时段 %1 至 %2，只计已结束的日、周、月。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::Preferences</name>
+    <message>
+        <source>The server&apos;s address must be https://HOST:PORT, such as https://griddesk.example.org:8443, not &quot;%1&quot;.</source>
+        <translation>服务器地址须为 https://主机:端口，例如 https://griddesk.example.org:8443，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The city CA certificate file %1 does not exist.</source>
+        <translation>城市 CA 证书文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The city CA certificate file cannot be used: %1</source>
+        <translation>城市 CA 证书文件无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The share of a stage&apos;s time that alerts must lie between 1 % and 99 %, not %1 %.</source>
+        <translation>触发提醒的环节时限比例须在 1% 到 99% 之间，而不是 %1%。</translation>
+    </message>
+    <message>
+        <source>The alarm level that makes a case urgent must be 1 to 4, not %1.</source>
+        <translation>使案件成为紧急案件的报警级别须为 1 到 4，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>The workspace to open at start, %1, does not exist; choose a workspace file or leave it empty to open the last workspace.</source>
+        <translation>启动时打开的工作区 %1 不存在；请选择一个工作区文件，或留空以打开上次的工作区。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a language of GridDesk; choose zh_CN or en.</source>
+        <translation>“%1”不是 GridDesk 支持的语言；请选择 zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>The radius of case dots must be 1 to 12 pixels, not %1.</source>
+        <translation>案件圆点半径须为 1 到 12 像素，而不是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>GridDesk::PreferencesDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Map styles</source>
+        <translation>地图样式</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>the workspace open last</source>
+        <translation>上次打开的工作区</translation>
+    </message>
+    <message>
+        <source>Open at start:</source>
+        <translation>启动时打开：</translation>
+    </message>
+    <message>
+        <source>Workspace opened at start</source>
+        <translation>启动时打开的工作区</translation>
+    </message>
+    <message>
+        <source>GridDesk workspaces (*.gpkg)</source>
+        <translation>GridDesk 工作区 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Leave it empty to open the workspace that was open last. A workspace named on the command line is opened instead.</source>
+        <translation>留空则打开上次打开的工作区。命令行中指定的工作区优先。</translation>
+    </message>
+    <message>
+        <source>https://HOST:PORT</source>
+        <translation>https://主机:端口</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s trusted certificates</source>
+        <translation>无：使用系统信任的证书</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>City CA certificate:</source>
+        <translation>城市 CA 证书：</translation>
+    </message>
+    <message>
+        <source>The city&apos;s CA certificate</source>
+        <translation>城市的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sync → Connect to server… offers these the next time; a connection made now stays as it is.</source>
+        <translation>“同步 → 连接服务器…”下次将提供这些设置；当前已建立的连接保持不变。</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start of GridDesk; dates, numbers and the order of names follow it. The GRIDDESK_LANG environment variable, when set, comes before this choice.</source>
+        <translation>语言在 GridDesk 下次启动时更改；日期、数字和名称排序随之变化。设置了 GRIDDESK_LANG 环境变量时，以该变量为准。</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Restore the standard look</source>
+        <translation>恢复标准外观</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>背景：</translation>
+    </message>
+    <message>
+        <source>Base grid fill:</source>
+        <translation>基础网格填充：</translation>
+    </message>
+    <message>
+        <source>Open cases:</source>
+        <translation>未结案件：</translation>
+    </message>
+    <message>
+        <source>Closed cases:</source>
+        <translation>已结案件：</translation>
+    </message>
+    <message>
+        <source>Case dot radius:</source>
+        <translation>案件圆点半径：</translation>
+    </message>
+    <message>
+        <source>The map is drawn again with these when they are applied.</source>
+        <translation>应用后地图将按这些设置重新绘制。</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>Alert when a case&apos;s deadline passes</source>
+        <translation>案件超过期限时提醒</translation>
+    </message>
+    <message>
+        <source>Alert for urgent cases coming in</source>
+        <translation>有紧急案件进入时提醒</translation>
+    </message>
+    <message>
+        <source>Also in the system tray</source>
+        <translation>同时在系统托盘提醒</translation>
+    </message>
+    <message>
+        <source>Beep with each alert</source>
+        <translation>每次提醒时响铃</translation>
+    </message>
+    <message>
+        <source>Alert when a stage has used:</source>
+        <translation>环节时限用去以下比例时提醒：</translation>
+    </message>
+    <message>
+        <source>Urgent from alarm level:</source>
+        <translation>紧急案件的报警级别下限：</translation>
+    </message>
+    <message>
+        <source>A case is urgent when a sensor or video alarm of this level or higher filed it, or when someone marks it special.</source>
+        <translation>由此级别或更高级别的传感器或视频报警生成的案件，或被标为特殊的案件，视为紧急案件。</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: alerts show in the window only.</source>
+        <translation>此桌面没有系统托盘：提醒只在窗口中显示。</translation>
+    </message>
+    <message>
+        <source>Choose a colour</source>
+        <translation>选择颜色</translation>
+    </message>
+    <message>
+        <source>Saved. The new language takes effect at the next start of GridDesk.</source>
+        <translation>已保存。新语言将在 GridDesk 下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -10649,6 +11229,109 @@ import-hotline 导入，或放入 hotline_folder 定时导入。
     </message>
 </context>
 <context>
+    <name>GridDesk::ShortcutHelp</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Search actions, menus or keys</source>
+        <translation>搜索操作、菜单或按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Map (when it has the focus)</source>
+        <translation>地图（获得焦点时）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>+ or =, mouse wheel</source>
+        <translation>+ 或 =，鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>-, mouse wheel</source>
+        <translation>-，鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Pan</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <source>Arrow keys, drag</source>
+        <translation>方向键，拖动</translation>
+    </message>
+    <message>
+        <source>Whole city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Select a case or grid</source>
+        <translation>选择案件或网格</translation>
+    </message>
+    <message>
+        <source>Click</source>
+        <translation>单击</translation>
+    </message>
+    <message>
+        <source>Zoom to a grid</source>
+        <translation>缩放到网格</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Choose a command</source>
+        <translation>选择命令</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>上、下</translation>
+    </message>
+    <message>
+        <source>Run the chosen command</source>
+        <translation>执行所选命令</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Close the palette</source>
+        <translation>关闭命令面板</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+</context>
+<context>
     <name>GridDesk::SqlFunctions</name>
     <message>
         <source>The SQLite driver does not expose its connection handle.</source>
@@ -11928,10 +12611,6 @@ import-hotline 导入，或放入 hotline_folder 定时导入。
         <translation>服务器的变更流答复中没有读取位置。</translation>
     </message>
     <message>
-        <source>one of operator, supervisor, unit_handler, leader is expected</source>
-        <translation>应为 operator、supervisor、unit_handler、leader 之一</translation>
-    </message>
-    <message>
         <source>Queueing the grid edition for the server</source>
         <translation>将网格版本排队发往服务器</translation>
     </message>
@@ -12138,6 +12817,10 @@ import-hotline 导入，或放入 hotline_folder 定时导入。
     <message>
         <source>The server sent a register entry this desk cannot read: %1</source>
         <translation>服务器发来的台账条目本工作站无法读取：%1</translation>
+    </message>
+    <message>
+        <source>one of operator, supervisor, unit_handler, leader is expected (system only for a report or a repeat an intake channel filed)</source>
+        <translation>应为 operator、supervisor、unit_handler、leader 之一（system 仅用于受理渠道提交的上报或重复报警）</translation>
     </message>
 </context>
 <context>
@@ -13845,6 +14528,18 @@ fix %3 of %4 at %5 UTC</source>
     <message>
         <source>Sample imported into a new workspace (nyc, taipei).</source>
         <translation>导入到新工作区的示例（nyc、taipei）。</translation>
+    </message>
+    <message>
+        <source>Once the workspace is open and its map drawn, save the window to this PNG file and quit.</source>
+        <translation>工作区打开、地图绘制完成后，将窗口保存为此 PNG 文件并退出。</translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened: %1</source>
+        <translation>无法打开工作区：%1</translation>
+    </message>
+    <message>
+        <source>The screenshot could not be saved to %1.</source>
+        <translation>无法将截图保存到 %1。</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 
 #include "unitchooser.h"
 
+#include "domain/displaytime.h"
 #include "domain/posts.h"
 #include "workflow/transitions.h"
 #include "worktime/timelimit.h"
@@ -130,7 +131,7 @@ void ActionDialog::buildFields(QFormLayout *form)
             new QDateTimeEdit(QDateTime(m_context.now.date().addDays(1), QTime(17, 0)), this);
         m_promisedAt->setObjectName(QStringLiteral("promisedAt"));
         m_promisedAt->setCalendarPopup(true);
-        m_promisedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        m_promisedAt->setDisplayFormat(displayDateTimeFormat());
         form->addRow(tr("Promised for:"), m_promisedAt);
         break;
     default:

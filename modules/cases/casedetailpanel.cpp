@@ -4,6 +4,7 @@
 
 #include "casetimelinemodel.h"
 
+#include "domain/displaytime.h"
 #include "org/reportercontact.h"
 #include "workflow/terms.h"
 
@@ -25,11 +26,9 @@ namespace {
 
 enum class ClockColumn { Stage, Started, Deadline, Ended, Limit, Outcome, Count };
 
-const QString TIME_FORMAT = QStringLiteral("yyyy-MM-dd HH:mm");
-
 QString timeText(const QDateTime &time)
 {
-    return time.isValid() ? time.toString(TIME_FORMAT) : QString();
+    return time.isValid() ? displayDateTime(time) : QString();
 }
 
 /// The fields of the panel, in the order they are shown, with their labels.

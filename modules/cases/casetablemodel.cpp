@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "casetablemodel.h"
 
+#include "domain/displaytime.h"
 #include "workflow/terms.h"
 
 #include <QBrush>
@@ -20,7 +21,7 @@ QString timeText(const QDateTime &wallTime)
 {
     if (!wallTime.isValid())
         return {};
-    return wallTime.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return displayDateTime(wallTime);
 }
 
 bool isClosed(const QString &status)

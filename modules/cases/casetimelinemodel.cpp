@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include "domain/displaytime.h"
 #include "workflow/terms.h"
 
 #include <QDateTime>
@@ -239,7 +240,7 @@ QString CaseTimelineModel::display(const CaseEvent &event, Column column) const
 {
     switch (column) {
     case Column::When:
-        return event.at.wallTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        return displayDateTime(event.at.wallTime());
     case Column::Action:
         return caseActionName(event.action);
     case Column::Actor:

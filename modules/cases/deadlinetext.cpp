@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "deadlinetext.h"
 
+#include "domain/displaytime.h"
 #include "worktime/workcalendar.h"
 
 #include <QCoreApplication>
@@ -23,7 +24,7 @@ constexpr qint64 DAY = 24 * HOUR;
 
 QString deadlineToolTip(const QDateTime &deadline, bool workingTime)
 {
-    const QString when = deadline.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString when = displayDateTime(deadline);
     //: %1 is a date and time
     return workingTime ? Tr::tr("Deadline %1 (time left counted in working hours)").arg(when)
                        : Tr::tr("Deadline %1").arg(when);

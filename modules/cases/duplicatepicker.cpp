@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "duplicatepicker.h"
 
+#include "domain/displaytime.h"
 #include "workflow/terms.h"
 
 #include <QHBoxLayout>
@@ -79,8 +80,7 @@ void DuplicatePicker::search()
         auto *item = new QTreeWidgetItem(m_list,
             {record.externalId.isEmpty() ? QString::number(record.id) : record.externalId,
                 state ? caseStateName(*state) : record.state,
-                record.created.wallTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                record.address, record.descriptor});
+                displayDateTime(record.created.wallTime()), record.address, record.descriptor});
         item->setData(int(Column::Case), Qt::UserRole, record.id);
         if (before == record.id)
             m_list->setCurrentItem(item);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "connectdialog.h"
 
+#include "domain/displaytime.h"
 #include "domain/text.h"
 
 #include <QDialogButtonBox>
@@ -175,8 +176,7 @@ void ConnectDialog::describeCaFile()
     bool problem = false;
     for (const QSslCertificate &certificate : *certificates) {
         const QString subject = printableText(certificate.subjectDisplayName());
-        const QString expiry =
-            certificate.expiryDate().toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QString expiry = displayDateTime(certificate.expiryDate().toLocalTime());
         if (certificate.expiryDate() < now) {
             problem = true;
             //: %1 is a certificate's subject, %2 a date and time
@@ -184,9 +184,7 @@ void ConnectDialog::describeCaFile()
         } else if (certificate.effectiveDate() > now) {
             problem = true;
             lines << tr("%1, not valid before %2.")
-                         .arg(subject,
-                             certificate.effectiveDate().toLocalTime().toString(
-                                 QStringLiteral("yyyy-MM-dd HH:mm")));
+                         .arg(subject, displayDateTime(certificate.effectiveDate().toLocalTime()));
         } else {
             lines << tr("%1, valid until %2.").arg(subject, expiry);
         }

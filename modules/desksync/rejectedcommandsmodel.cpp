@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "rejectedcommandsmodel.h"
 
+#include "domain/displaytime.h"
 #include "domain/text.h"
 #include "workflow/terms.h"
 
@@ -75,8 +76,7 @@ QString RejectedCommandsModel::text(const Sync::OutboxEntry &entry, Column colum
         return printableText(entry.madeBy);
     case Column::MadeAt: {
         const QDateTime at = QDateTime::fromString(entry.madeAt, Qt::ISODate);
-        return at.isValid() ? at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                            : printableText(entry.madeAt);
+        return at.isValid() ? displayDateTime(at.toLocalTime()) : printableText(entry.madeAt);
     }
     case Column::Refusal: {
         const auto refusal = Sync::refusalFromKey(entry.refusal);

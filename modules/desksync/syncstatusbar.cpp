@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "syncstatusbar.h"
 
+#include "domain/displaytime.h"
 #include "workflow/terms.h"
 
 #include <QFontMetrics>
@@ -125,7 +126,7 @@ QString SyncStatusBar::lastSyncText() const
     const bool today = at.date() == m_clock().date();
     //: %1 is a time, or a date and time when it was not today
     return tr("Last sync %1")
-        .arg(at.toString(today ? QStringLiteral("HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm")));
+        .arg(today ? at.toString(QStringLiteral("HH:mm:ss")) : displayDateTime(at));
 }
 
 void SyncStatusBar::updateTexts()

@@ -5,6 +5,8 @@
 #include "orgdocument.h"
 #include "orgterms.h"
 
+#include "domain/displaytime.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -179,9 +181,8 @@ void UnitDetailForm::showHistory()
     for (const OrgChange &change : changes) {
         const bool pending = change.id == 0;
         auto *item = new QTreeWidgetItem(m_history,
-            {change.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                pending ? tr("(unsaved)") : change.by, orgChangeName(change.action),
-                change.detail});
+            {displayDateTime(change.at.toLocalTime()), pending ? tr("(unsaved)") : change.by,
+                orgChangeName(change.action), change.detail});
         item->setToolTip(3, change.detail);
         if (pending) {
             QFont italic = item->font(0);

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #include "trackoverlay.h"
 
+#include "domain/displaytime.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -18,7 +20,7 @@ constexpr double MARK_RADIUS = 6.0;
 QString clockTime(const QDateTime &time, bool withDate)
 {
     const QDateTime utc = time.toUTC();
-    return utc.toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm"));
+    return withDate ? displayDateTime(utc) : utc.toString(QStringLiteral("HH:mm"));
 }
 
 /// Text on a pale box, so that it reads over any map colour.

@@ -1169,10 +1169,10 @@
         <translation>Filtered by grid %1</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n case(s) shown</source>
+        <source>%1 of %Ln case(s) shown</source>
         <translation>
-            <numerusform>%1 of %n case shown</numerusform>
-            <numerusform>%1 of %n cases shown</numerusform>
+            <numerusform>%1 of %Ln case shown</numerusform>
+            <numerusform>%1 of %Ln cases shown</numerusform>
         </translation>
     </message>
     <message>

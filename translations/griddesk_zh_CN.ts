@@ -1164,9 +1164,9 @@
         <translation>按网格 %1 筛选</translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n case(s) shown</source>
+        <source>%1 of %Ln case(s) shown</source>
         <translation>
-            <numerusform>显示 %1 / %n 件案件</numerusform>
+            <numerusform>显示 %1 / %Ln 件案件</numerusform>
         </translation>
     </message>
     <message>

@@ -341,7 +341,7 @@ void CaseQueueWidget::onCurrentRowChanged(const QModelIndex &current)
 
 void CaseQueueWidget::updateCountLabel()
 {
-    m_countLabel->setText(tr("%1 of %n case(s) shown", nullptr, m_model->rowCount())
+    m_countLabel->setText(tr("%1 of %Ln case(s) shown", nullptr, m_model->rowCount())
                               .arg(QLocale().toString(m_proxy->rowCount())));
 }
 

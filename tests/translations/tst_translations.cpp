@@ -59,7 +59,7 @@ QList<Message> readTs(const QString &path)
 
 QSet<QString> placeholders(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("%(\\d+|n)"));
+    static const QRegularExpression pattern(QStringLiteral("%L?(\\d+|n)"));
     QSet<QString> found;
     for (const auto &match : pattern.globalMatch(text))
         found.insert(match.captured());

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSet>
 #include <QToolBar>
 
@@ -66,12 +67,15 @@ QString placeOf(QAction *action)
 
 QString plainActionText(const QString &text)
 {
+    // Chinese menus put the mnemonic after the words, in brackets: "切换用户(&U)".
+    static const QRegularExpression bracketed(QStringLiteral("\\(&[^&)]\\)"));
+    const QString words = QString(text).remove(bracketed);
     QString plain;
-    plain.reserve(text.size());
-    for (qsizetype at = 0; at < text.size(); ++at) {
-        if (text[at] == u'&' && at + 1 < text.size())
+    plain.reserve(words.size());
+    for (qsizetype at = 0; at < words.size(); ++at) {
+        if (words[at] == u'&' && at + 1 < words.size())
             ++at;
-        plain += text[at];
+        plain += words[at];
     }
     if (plain.endsWith(QChar(0x2026)))
         plain.chop(1);

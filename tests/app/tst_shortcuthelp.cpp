@@ -33,6 +33,7 @@ private Q_SLOTS:
     void helpListsTheMapKeys();
     void searchNarrowsTheTable();
     void opensWithF1AndCtrlSlash();
+    void actionsAreNamedWithoutMnemonics();
 
 private:
     ShortcutHelp *openHelp();
@@ -221,6 +222,16 @@ void TestShortcutHelp::searchNarrowsTheTable()
     help->searchEdit()->clear();
     QTest::keyClicks(help->searchEdit(), QStringLiteral("home"));
     QVERIFY(rowsOf(help->tree(), true).contains(QStringLiteral("Whole city|Home")));
+}
+
+void TestShortcutHelp::actionsAreNamedWithoutMnemonics()
+{
+    QCOMPARE(plainActionText(QStringLiteral("&Save layout as…")), QStringLiteral("Save layout as"));
+    QCOMPARE(plainActionText(QStringLiteral("Fish && chips")), QStringLiteral("Fish & chips"));
+    // Chinese menus put the letter after the words, in brackets.
+    QCOMPARE(plainActionText(QStringLiteral("切换用户(&U)")), QStringLiteral("切换用户"));
+    QCOMPARE(plainActionText(QStringLiteral("布局另存为(&S)…")), QStringLiteral("布局另存为"));
+    QCOMPARE(plainActionText(QStringLiteral("窗口(W)")), QStringLiteral("窗口(W)"));
 }
 
 void TestShortcutHelp::opensWithF1AndCtrlSlash()

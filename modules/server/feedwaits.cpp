@@ -47,11 +47,9 @@ void FeedWaits::setCheckInterval(std::chrono::milliseconds interval)
 
 void FeedWaits::answer(QHttpServerResponder &responder, const ServerBook::FeedPage &page)
 {
-    const QJsonObject body {{QStringLiteral("cases"), page.cases},
-        {QStringLiteral("cursor"), page.cursor}, {QStringLiteral("more"), page.more}};
     // Compact, as every other answer: QHttpServerResponder indents a QJsonDocument, which
     // doubled the bytes of a feed page.
-    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact),
+    responder.write(Sync::feedPageJson(page.cases, page.cursor, page.more),
         {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
             {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")}});
 }
@@ -144,7 +142,7 @@ bool FeedWaits::settle(Wait &wait, bool timeUp)
             QStringLiteral("store"), Tr::tr("The server could not read its store; try again."));
         return true;
     }
-    if (page->cases.isEmpty() && !timeUp) {
+    if (page->count == 0 && !timeUp) {
         // Nothing this account may see: the next look starts after what was passed over.
         wait.cursor = page->cursor;
         return false;

@@ -460,7 +460,7 @@ void HttpApi::feed(const QHttpServerRequest &request, QHttpServerResponder &&res
             Tr::tr("The server could not read its store; try again."));
         return;
     }
-    if (page->cases.isEmpty() && wait > 0) {
+    if (page->count == 0 && wait > 0) {
         auto unheld = m_waits.hold(std::move(responder), bearerToken(request).value_or(QString()),
             who, page->cursor, limit, wait);
         if (!unheld)

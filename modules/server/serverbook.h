@@ -43,7 +43,8 @@ public:
 
     struct FeedPage
     {
-        QJsonArray cases;
+        QByteArray cases; ///< the snapshots as JSON, with commas between them, without brackets
+        int count = 0; ///< how many cases
         qint64 cursor = 0;
         bool more = false;
     };

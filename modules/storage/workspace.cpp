@@ -127,6 +127,7 @@ Workspace::Workspace(const QString &path, const QString &connectionName)
 Workspace::~Workspace()
 {
     m_saveCase.reset(); // finalised before its connection closes
+    m_addCase.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -818,6 +819,59 @@ Result<void> Workspace::saveCases(QList<CaseRecord> &cases)
             record.id = statement->columnInt(0);
         statement->reset();
     }
+    return growCaseExtent(cases);
+}
+
+Result<void> Workspace::addCases(QList<CaseRecord> &cases, const QList<CaseStateColumns> &states)
+{
+    Q_ASSERT(cases.size() == states.size());
+    if (!m_addCase) {
+        auto prepared = Statement::prepare(*this,
+            "INSERT INTO cases (geom, source, external_id, category, descriptor, status, agency, "
+            "address, created, closed, grid_code, flags, state, version, lead_unit, "
+            "stage_started, deadline, suspended, case_types, dispatch_rule, co_units, "
+            "extension_pending) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+            "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) RETURNING fid");
+        if (!prepared)
+            return std::unexpected(prepared.error());
+        m_addCase = std::make_unique<Statement>(std::move(*prepared));
+    }
+    Statement &insert = *m_addCase;
+    for (qsizetype index = 0; index < cases.size(); ++index) {
+        CaseRecord &record = cases[index];
+        const CaseStateColumns &state = states.at(index);
+        const QByteArray point =
+            record.location ? GeoPackageBlob::encode(Wkb::point(*record.location)) : QByteArray();
+        insert.reset();
+        insert.bindBlobInPlace(1, point);
+        const QString texts[] = {notNull(record.source), notNull(record.externalId),
+            notNull(record.category), notNull(record.descriptor), notNull(record.status),
+            notNull(record.agency), notNull(record.address), record.created.toIso(),
+            record.closed.toIso(), record.gridCode.isEmpty() ? QString() : record.gridCode,
+            notNull(record.flags.join(u',')), notNull(state.state)};
+        for (int text = 0; text < int(std::size(texts)); ++text)
+            insert.bindText(2 + text, texts[text]);
+        insert.bindInt(14, state.version);
+        insert.bindText(15, notNull(state.leadUnit));
+        insert.bindText(16, state.stageStarted);
+        insert.bindText(17, state.deadline);
+        insert.bindInt(18, state.suspended ? 1 : 0);
+        insert.bindText(19, notNull(state.caseTypes));
+        insert.bindText(20, notNull(state.dispatchRule));
+        insert.bindText(21, notNull(state.coUnits));
+        insert.bindInt(22, state.extensionPending ? 1 : 0);
+        auto row = insert.step();
+        if (!row)
+            return std::unexpected(row.error().at(Tr::tr("Saving case %1").arg(record.externalId)));
+        if (*row)
+            record.id = insert.columnInt(0);
+    }
+    insert.reset();
+    return growCaseExtent(cases);
+}
+
+Result<void> Workspace::growCaseExtent(const QList<CaseRecord> &cases)
+{
     if (m_postgres)
         return {};
     // The extent grows by the cases just saved: reading the whole R-tree again for each report

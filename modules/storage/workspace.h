@@ -41,6 +41,22 @@ struct CaseLocation
     QStringList flags;
 };
 
+/// A case's state columns as the workflow module writes them, as stored: what its history adds
+/// up to.
+struct CaseStateColumns
+{
+    QString state; ///< a state key
+    int version = 0;
+    QString leadUnit;
+    QString stageStarted; ///< ISO 8601, or null
+    QString deadline; ///< ISO 8601, or null when the stage has none
+    bool suspended = false;
+    QString caseTypes; ///< keys joined with ","
+    QString dispatchRule;
+    QString coUnits; ///< codes joined with ","
+    bool extensionPending = false;
+};
+
 /// One workspace: a GeoPackage file (SQLite in WAL mode) holding the grids and cases of a
 /// city. Grids and cases are GeoPackage feature tables with R-tree spatial indexes, so the
 /// file opens as it is in QGIS or with GDAL. The schema is brought up to date by numbered
@@ -121,6 +137,12 @@ public:
     /// the id each case got. Call inside transaction().
     Result<void> saveCases(QList<CaseRecord> &cases);
 
+    /// Inserts new cases with their state, each row written once, and writes back the id each
+    /// got: cases whose history is decided already (a sync feed's), states[i] for cases[i]. A
+    /// case whose source and external id the workspace holds already is refused. Call inside
+    /// transaction().
+    Result<void> addCases(QList<CaseRecord> &cases, const QList<CaseStateColumns> &states);
+
     /// Id, location, grid and flags of every case, in id order.
     Result<std::vector<CaseLocation>> caseLocations() const;
 
@@ -165,6 +187,8 @@ private:
     Result<QList<Grid>> readGrids(
         const QString &column, const QString &value, bool withGeometry) const;
     Result<void> updateContentsExtent(const QString &table);
+    /// Grows the extent kept for the cases table by the places of cases just saved.
+    Result<void> growCaseExtent(const QList<CaseRecord> &cases);
     Result<void> writeCaseGrids(const std::vector<CaseLocation> &cases);
     /// error, or a plain statement that another program holds the write lock.
     Error lockAware(const Error &error) const;
@@ -190,6 +214,7 @@ private:
     // saveCases()'s insert, prepared once: its upsert compiles the R-tree triggers, which cost
     // more than the row itself when cases come one at a time (a server taking reports).
     std::unique_ptr<Statement> m_saveCase;
+    std::unique_ptr<Statement> m_addCase; // addCases()'s insert, for the same reason
 };
 
 } // namespace GridDesk

@@ -186,11 +186,20 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
             if (auto placed = workspace.setCaseGrids(moved); !placed)
                 return std::unexpected(placed.error());
         }
-        // TODO(#7): a new case is written three times (its row, then its events, then its
-        // state on the row), each row insert feeding the R-tree through its triggers; taking
-        // a page in is still most of a pull's time (bench/README.md, "The sync").
+        // New cases are written once, each row with the state its history leads to, and their
+        // events below. A page naming a new case twice (no server sends one) takes the way
+        // known cases go: the row saved, then the history adopted and the state written.
+        QSet<std::pair<QString, QString>> addedKeys;
+        for (const CaseRecord &record : std::as_const(added))
+            addedKeys.insert({record.source, record.externalId});
+        const bool writtenOnce = addedKeys.size() == added.size();
         if (!added.isEmpty()) {
-            if (auto saved = workspace.saveCases(added); !saved)
+            QList<QList<CaseEvent>> histories;
+            for (const qsizetype at : std::as_const(addedAt))
+                histories << snapshots.at(at).events;
+            auto saved =
+                writtenOnce ? book.addAdoptedCases(added, histories) : workspace.saveCases(added);
+            if (!saved)
                 return std::unexpected(saved.error());
             for (qsizetype index = 0; index < added.size(); ++index)
                 ids[addedAt.at(index)] = added.at(index).id;
@@ -257,21 +266,28 @@ Result<FeedSummary> applySnapshots(CaseBook &book, Outbox &outbox,
                     continue;
                 }
             }
-            const QString why = Tr::tr("The server's history of the case differs from event %1 "
-                                       "on: another desk acted first, or the server refused "
-                                       "the action.")
-                                    .arg(shared + 1);
+            const auto why = [shared] {
+                return Tr::tr("The server's history of the case differs from event %1 on: "
+                              "another desk acted first, or the server refused the action.")
+                    .arg(shared + 1);
+            };
             // Only commands still waiting, of events after the shared ones, are rejected:
             // where the outbox holds none, there is nothing to write.
             const bool waitingAfter = !cached
                 || std::any_of(commandsHere.pending.cbegin(), commandsHere.pending.cend(),
                     [shared](int sequence) { return sequence > shared; });
             auto rejected =
-                waitingAfter ? outbox.rejectSuperseded(caseId, shared, why) : Result<int>(0);
+                waitingAfter ? outbox.rejectSuperseded(caseId, shared, why()) : Result<int>(0);
             if (!rejected)
                 return std::unexpected(rejected.error());
             reread.insert(caseId);
-            auto superseded = book.adoptHistory(caseId, shared, events, why);
+            Result<QList<CaseEvent>> superseded = QList<CaseEvent>();
+            if (fresh.at(index) && writtenOnce) {
+                if (auto written = book.appendAdopted(caseId, events); !written)
+                    superseded = std::unexpected(written.error());
+            } else {
+                superseded = book.adoptHistory(caseId, shared, events, why());
+            }
             if (!superseded) {
                 return std::unexpected(
                     superseded.error().at(Tr::tr("Case %1 %2 from the server")

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QUuid>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -457,6 +458,139 @@ QJsonObject snapshotJson(
     json.insert(QStringLiteral("case"), caseKeyJson(snapshot.key));
     json.insert(QStringLiteral("events"), events);
     return json;
+}
+
+namespace {
+
+void writeTime(JsonWriter &json, const CaseTime &time)
+{
+    if (time.isValid())
+        json.text(time.toIso());
+    else
+        json.null();
+}
+
+void writeCaseKey(JsonWriter &json, const CaseKey &key)
+{
+    json.beginObject();
+    json.key(QLatin1StringView("external_id"));
+    json.text(key.externalId);
+    json.key(QLatin1StringView("source"));
+    json.text(key.source);
+    json.endObject();
+}
+
+/// An event's data with the cases it names by row id named by key, as snapshotJson() does.
+void writeEventData(JsonWriter &json, const QJsonObject &data,
+    const std::function<std::optional<CaseKey>(qint64)> &keyOf)
+{
+    const bool links = std::any_of(std::begin(CASE_LINK_KEYS), std::end(CASE_LINK_KEYS),
+        [&data](const char *link) { return data.contains(QLatin1String(link)); });
+    if (!links) {
+        json.value(data);
+        return;
+    }
+    QJsonObject named = data;
+    for (const char *link : CASE_LINK_KEYS) {
+        const QJsonValue id = named.value(QLatin1String(link));
+        if (id.isUndefined())
+            continue;
+        named.remove(QLatin1String(link));
+        if (const auto key = keyOf(id.toInteger()))
+            named.insert(QLatin1String(link), caseKeyJson(*key));
+    }
+    json.value(named);
+}
+
+void writeEventJson(JsonWriter &json, const CaseEvent &event,
+    const std::function<std::optional<CaseKey>(qint64)> &keyOf)
+{
+    // The keys in the order a QJsonObject keeps them.
+    json.beginObject();
+    json.key(QLatin1StringView("action"));
+    json.text(caseActionKey(event.action));
+    json.key(QLatin1StringView("actor"));
+    json.text(event.actor);
+    json.key(QLatin1StringView("at"));
+    json.text(event.at.toIso());
+    json.key(QLatin1StringView("data"));
+    writeEventData(json, event.data, keyOf);
+    json.key(QLatin1StringView("from"));
+    if (event.from)
+        json.text(caseStateKey(*event.from));
+    else
+        json.null();
+    json.key(QLatin1StringView("reason"));
+    json.text(event.reason);
+    json.key(QLatin1StringView("role"));
+    json.text(roleKey(event.role));
+    json.key(QLatin1StringView("sequence"));
+    json.integer(event.sequence);
+    json.key(QLatin1StringView("to"));
+    json.text(caseStateKey(event.to));
+    json.key(QLatin1StringView("unit"));
+    json.text(event.unit);
+    json.endObject();
+}
+
+} // namespace
+
+void writeSnapshotJson(JsonWriter &json, const CaseSnapshot &snapshot,
+    const std::function<std::optional<CaseKey>(qint64)> &keyOf)
+{
+    // The keys of recordJson() with "case" and "events", in the order a QJsonObject keeps them.
+    const CaseRecord &record = snapshot.record;
+    json.beginObject();
+    json.key(QLatin1StringView("address"));
+    json.text(record.address);
+    json.key(QLatin1StringView("agency"));
+    json.text(record.agency);
+    json.key(QLatin1StringView("case"));
+    writeCaseKey(json, snapshot.key);
+    json.key(QLatin1StringView("category"));
+    json.text(record.category);
+    json.key(QLatin1StringView("closed"));
+    writeTime(json, record.closed);
+    json.key(QLatin1StringView("created"));
+    writeTime(json, record.created);
+    json.key(QLatin1StringView("descriptor"));
+    json.text(record.descriptor);
+
+    json.key(QLatin1StringView("events"));
+    json.beginArray();
+    for (const CaseEvent &event : snapshot.events)
+        writeEventJson(json, event, keyOf);
+    json.endArray();
+
+    json.key(QLatin1StringView("flags"));
+    json.beginArray();
+    for (const QString &flag : record.flags)
+        json.text(flag);
+    json.endArray();
+    json.key(QLatin1StringView("grid"));
+    json.text(record.gridCode);
+    if (record.location) {
+        json.key(QLatin1StringView("location"));
+        json.beginArray();
+        json.number(record.location->lon);
+        json.number(record.location->lat);
+        json.endArray();
+    }
+    json.key(QLatin1StringView("status"));
+    json.text(record.status);
+    json.endObject();
+}
+
+QByteArray feedPageJson(const QByteArray &cases, qint64 cursor, bool more)
+{
+    QByteArray page;
+    page.reserve(cases.size() + 64);
+    page.append("{\"cases\":[");
+    page.append(cases);
+    page.append("],\"cursor\":");
+    page.append(QByteArray::number(cursor));
+    page.append(more ? ",\"more\":true}" : ",\"more\":false}");
+    return page;
 }
 
 Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value)

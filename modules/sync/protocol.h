@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: GridDesk contributors
 #pragma once
 
+#include "jsonwriter.h"
+
 #include "domain/caserecord.h"
 #include "domain/error.h"
 #include "editions/grideditions.h"
@@ -121,6 +123,13 @@ Result<CommandResult> commandResultFromJson(const QJsonValue &value);
 /// keyOf gives the key of a case the events name by row id ("into", "from").
 QJsonObject snapshotJson(
     const CaseSnapshot &snapshot, const std::function<std::optional<CaseKey>(qint64)> &keyOf);
+/// Appends the bytes QJsonDocument(snapshotJson(snapshot, keyOf)).toJson(Compact) gives, written
+/// straight from the snapshot: what the feed sends for each case.
+void writeSnapshotJson(JsonWriter &json, const CaseSnapshot &snapshot,
+    const std::function<std::optional<CaseKey>(qint64)> &keyOf);
+/// A page of the feed, {"cases": [...], "cursor": cursor, "more": more}, compact, around cases:
+/// the snapshots written one after another by writeSnapshotJson() through one JsonWriter.
+QByteArray feedPageJson(const QByteArray &cases, qint64 cursor, bool more);
 /// Reads a snapshot; the events' case links are left as keys in linked, with the placeholder
 /// ids the events' data carries until the reader maps them to its own rows.
 Result<CaseSnapshot> snapshotFromJson(const QJsonValue &value);

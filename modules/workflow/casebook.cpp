@@ -351,6 +351,43 @@ Result<QList<CaseEvent>> CaseBook::adoptHistory(
     return superseded;
 }
 
+Result<void> CaseBook::addAdoptedCases(
+    QList<CaseRecord> &records, const QList<QList<CaseEvent>> &histories)
+{
+    Q_ASSERT(records.size() == histories.size());
+    QList<CaseStateColumns> states;
+    states.reserve(records.size());
+    for (qsizetype index = 0; index < records.size(); ++index) {
+        CaseFile adopted;
+        for (const CaseEvent &event : histories.at(index)) {
+            if (event.sequence != adopted.version() + 1) {
+                return fail(ErrorCode::InvalidRow,
+                    Tr::tr("The history of case %1 has a gap before event %2.")
+                        .arg(records.at(index).externalId)
+                        .arg(event.sequence));
+            }
+            if (auto follows = checkFollows(adopted, event); !follows)
+                return std::unexpected(follows.error());
+            adopted.apply(event);
+        }
+        // The row holds what the history adds up to, as writeState() would write it.
+        if (!adopted.category().isEmpty())
+            records[index].category = adopted.category();
+        states << stateColumns(adopted);
+    }
+    return m_workspace.addCases(records, states);
+}
+
+Result<void> CaseBook::appendAdopted(qint64 caseId, const QList<CaseEvent> &events)
+{
+    for (CaseEvent event : events) {
+        event.caseId = caseId;
+        if (auto written = append(event); !written)
+            return written;
+    }
+    return {};
+}
+
 Result<CaseEvent> CaseBook::rehome(qint64 caseId, const QString &toGrid, int edition,
     const QString &publishedBy, const CaseTime &at)
 {
@@ -578,22 +615,39 @@ Result<void> CaseBook::insertEvent(Statement &insert, const CaseEvent &event)
     return {};
 }
 
-Result<void> CaseBook::updateState(Statement &update, const CaseFile &file)
+CaseStateColumns CaseBook::stateColumns(const CaseFile &file) const
 {
     const auto clock = StageClocks::current(file, m_setup.categories, m_setup.calendar);
+    CaseStateColumns columns;
+    columns.state = caseStateKey(file.state());
+    columns.version = file.version();
+    columns.leadUnit = notNull(file.leadUnit());
+    columns.stageStarted = file.stageStarted().isValid() ? file.stageStarted().toIso() : QString();
+    columns.deadline = clock ? isoOrEmpty(clock->deadline) : QString();
+    columns.suspended = file.isSuspended();
+    columns.caseTypes = notNull(caseTypeKeys(file));
+    columns.dispatchRule = notNull(file.dispatchRule());
+    columns.coUnits = notNull(file.coUnits().join(u','));
+    columns.extensionPending = file.pendingExtension().has_value();
+    return columns;
+}
+
+Result<void> CaseBook::updateState(Statement &update, const CaseFile &file)
+{
+    const CaseStateColumns columns = stateColumns(file);
     update.reset();
-    update.bindText(1, caseStateKey(file.state()));
-    update.bindInt(2, file.version());
-    update.bindText(3, notNull(file.leadUnit()));
-    update.bindText(4, file.stageStarted().isValid() ? file.stageStarted().toIso() : QString());
-    update.bindText(5, clock ? isoOrEmpty(clock->deadline) : QString());
-    update.bindInt(6, file.isSuspended() ? 1 : 0);
-    update.bindText(7, notNull(caseTypeKeys(file)));
-    update.bindText(8, notNull(file.dispatchRule()));
+    update.bindText(1, columns.state);
+    update.bindInt(2, columns.version);
+    update.bindText(3, columns.leadUnit);
+    update.bindText(4, columns.stageStarted);
+    update.bindText(5, columns.deadline);
+    update.bindInt(6, columns.suspended ? 1 : 0);
+    update.bindText(7, columns.caseTypes);
+    update.bindText(8, columns.dispatchRule);
     update.bindText(9, file.category().isEmpty() ? QString() : file.category());
     update.bindInt(10, file.caseId());
-    update.bindText(11, notNull(file.coUnits().join(u',')));
-    update.bindInt(12, file.pendingExtension() ? 1 : 0);
+    update.bindText(11, columns.coUnits);
+    update.bindInt(12, columns.extensionPending ? 1 : 0);
     auto done = update.step(Tr::tr("Updating case %1").arg(file.caseId()));
     if (!done)
         return std::unexpected(done.error());

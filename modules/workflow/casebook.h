@@ -21,6 +21,7 @@ namespace GridDesk {
 
 class Statement;
 class Workspace;
+struct CaseStateColumns;
 struct HistoryStatements;
 
 /// A file kept with a case: a photo of the scene, a letter, a report.
@@ -165,6 +166,16 @@ public:
     Result<QList<CaseEvent>> adoptHistory(
         qint64 caseId, int keep, const QList<CaseEvent> &events, const QString &why);
 
+    /// Adds cases this workspace does not have yet, each row written once with the state the
+    /// history another book decided (the sync server's) leaves it in; histories[i] is the whole
+    /// history of records[i], checked as adoptHistory() checks it. The id each case got is
+    /// written back into its record; write the events with appendAdopted() then (their data may
+    /// name other cases added here). Call inside Workspace::transaction().
+    Result<void> addAdoptedCases(
+        QList<CaseRecord> &records, const QList<QList<CaseEvent>> &histories);
+    /// Writes the history of a case addAdoptedCases() added, events as they are.
+    Result<void> appendAdopted(qint64 caseId, const QList<CaseEvent> &events);
+
     /// Recomputes the stored deadline of every open case, after the calendar or the limits
     /// changed. Call inside Workspace::transaction().
     Result<qint64> refreshDeadlines();
@@ -174,6 +185,7 @@ private:
     Result<CaseFile> loadFile(qint64 caseId) const;
     Result<CaseFile> loadFile(Statement &load, qint64 caseId) const;
     Result<void> insertEvent(Statement &insert, const CaseEvent &event);
+    CaseStateColumns stateColumns(const CaseFile &file) const;
     Result<void> updateState(Statement &update, const CaseFile &file);
     Result<void> append(const CaseEvent &event);
     Result<void> writeState(const CaseFile &file);

@@ -14,13 +14,16 @@
 #include <QPushButton>
 #include <QSignalSpy>
 
+#include <functional>
 #include <memory>
 
 namespace GridDesk::Test {
 
-/// The workstation on the desk's test workspace at path, at a fixed time, acting as the
-/// operator Wang Fang. Null when something failed (a QTest failure says what).
-inline std::unique_ptr<MainWindow> openDeskWindow(const QString &path)
+/// The workstation on the desk's test workspace at path, acting as the operator Wang Fang, at
+/// the time clock tells (by default a fixed Wednesday morning in working hours). Null when
+/// something failed (a QTest failure or a warning says what).
+inline std::unique_ptr<MainWindow> openDeskWindow(
+    const QString &path, std::function<QDateTime()> clock = {})
 {
     if (auto made = makeDeskWorkspace(path); !made) {
         qWarning("workspace not made: %s", why(made).constData());
@@ -28,7 +31,11 @@ inline std::unique_ptr<MainWindow> openDeskWindow(const QString &path)
     }
     auto window = std::make_unique<MainWindow>(QDir(mapsPath()));
     window->resize(1500, 950);
-    window->caseDesk()->setClock([] { return QDateTime(QDate(2026, 3, 4), QTime(9, 5)); });
+    if (!clock)
+        clock = [] {
+            return QDateTime(QDate(2026, 3, 4), QTime(9, 5));
+        };
+    window->caseDesk()->setClock(std::move(clock));
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()))
         return nullptr;

@@ -6,7 +6,7 @@
 #include "deskaids.h"
 #include "mainwindow.h"
 
-#include "deskfixture.h"
+#include "deskaidsfixture.h"
 #include "support/testsupport.h"
 
 #include "cases/actiondialog.h"
@@ -90,23 +90,11 @@ void TestAlertCentre::init()
     QSettings().clear();
     static int workspaces = 0;
     m_path = m_dir.filePath(QStringLiteral("alerts-%1.gpkg").arg(++workspaces));
-    const auto made = Test::makeDeskWorkspace(m_path);
-    QVERIFY2(made.has_value(), Test::why(made).constData());
-
-    // A Wednesday morning in working hours.
+    // A Wednesday morning in working hours; the tests move the clock on.
     m_now = QDateTime(QDate(2026, 3, 4), QTime(9, 5));
-    m_window = std::make_unique<MainWindow>(QDir(Test::mapsPath()));
-    m_window->resize(1500, 950);
+    m_window = Test::openDeskWindow(m_path, [this] { return m_now; });
+    QVERIFY(m_window);
     m_desk = m_window->caseDesk();
-    m_desk->setClock([this] { return m_now; });
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-
-    QSignalSpy loaded(m_window.get(), &MainWindow::workspaceLoaded);
-    m_window->openWorkspace(m_path);
-    QVERIFY(loaded.wait(60000));
-    QTRY_VERIFY(m_desk->runAsDialog() && m_desk->runAsDialog()->isVisible());
-    runAs(QStringLiteral("Wang Fang"));
     QVERIFY(alerts());
 }
 
